@@ -1,0 +1,107 @@
+"""The command line (spec/cli.md): the parser and the dispatch to one module per command.
+
+Each command module has ``register(subparsers)`` and ``run(args, db) -> int``. Adding a
+command is adding a module and one line in ``COMMANDS``. No Qt here: the window is started
+by ``main.py`` when no command is given.
+"""
+from __future__ import annotations
+
+import argparse
+import importlib
+import logging
+import sys
+from pathlib import Path
+
+from core import __version__
+from core.errors import UserFacingError
+from core.i18n import t
+
+log = logging.getLogger(__name__)
+
+# Command name -> module in core.cli; the order is the order of `--help`.
+COMMANDS = {
+    "demo": "core.cli.demo_cmd",
+    "backup": "core.cli.backup_cmd",
+    "restore": "core.cli.backup_cmd",
+}
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="shopdesk",
+        description=t(
+            "ShopDesk 店长台: your shop's exports turned into one local picture and plan. "
+            "Run without a command to open the window."
+        ),
+        epilog=t("Example: shopdesk --db myshop.db import ExportOrderList.csv"),
+    )
+    parser.add_argument("--version", action="version", version=f"ShopDesk {__version__}")
+    parser.add_argument(
+        "--db",
+        metavar="FILE",
+        help=t(
+            "the database file to use (created when missing). Default: shop.db in your data "
+            "folder, or the SHOPDESK_DB environment variable. A URL such as "
+            "postgresql+psycopg://… uses a server database."
+        ),
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=t("use the demo shop (demo.db in your data folder, filled on first use) instead of your own data"),
+    )
+    parser.add_argument(
+        "--smoke-test",
+        action="store_true",
+        help=t("open the window offscreen, visit every tab, draw every chart and quit (checks an installation)"),
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title=t("commands"))
+    seen = set()
+    for module_name in COMMANDS.values():
+        if module_name not in seen:
+            seen.add(module_name)
+            importlib.import_module(module_name).register(sub)
+    return parser
+
+
+def resolve_db_target(args: argparse.Namespace) -> Path | str:
+    from core import paths
+
+    if args.db:
+        return args.db
+    if args.demo:
+        return paths.demo_db_path()
+    return paths.default_db_path()
+
+
+def run_command(args: argparse.Namespace) -> int:
+    """Run a headless command; returns the process exit code (spec/cli.md)."""
+    from core.db import open_database
+    from core.settings import load
+
+    try:
+        db = open_database(resolve_db_target(args), backup_dir=load().backup_path())
+    except UserFacingError as exc:
+        print(t("Error: {message}", message=exc.message), file=sys.stderr)
+        return exc.exit_code
+    try:
+        if args.demo and args.command != "demo":
+            ensure_demo(db)
+        return args.handler(args, db)
+    except UserFacingError as exc:
+        print(t("Error: {message}", message=exc.message), file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print(t("Cancelled; nothing was written."), file=sys.stderr)
+        return 1
+    finally:
+        db.close()
+
+
+def ensure_demo(db) -> None:
+    """Fill the demo database on its first use."""
+    if not db.has_shop_data():
+        from core.demo import fill_demo
+
+        print(t("Creating the demo shop…"), file=sys.stderr)
+        fill_demo(db)

@@ -1,0 +1,293 @@
+"""Opening the shop's database: engine, pragmas, migrations on open, online backup and restore.
+
+One ``Database`` per open file. Work gets a fresh session per operation
+(``with db.session() as s:``), opened in the thread that does the work.
+
+Start-up stays fast: the schema revision is read with one query and compared with the
+revision files on disk; Alembic is imported only when a migration has to run.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.orm import Session, sessionmaker
+
+from core.errors import DamagedDatabaseError, DatabaseError, DatabaseLockedError, NewerDatabaseError
+from core.i18n import t
+
+log = logging.getLogger(__name__)
+
+MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
+_REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
+
+
+def known_revisions() -> list[str]:
+    """Revision ids shipped with this version, oldest first (files are named ``NNNN_*.py``)."""
+    names = sorted(p.name for p in (MIGRATIONS_DIR / "versions").glob("*.py"))
+    return [m.group(1) for n in names if (m := _REVISION_FILE.match(n))]
+
+
+def head_revision() -> str:
+    return known_revisions()[-1]
+
+
+def is_url(target: str | Path) -> bool:
+    return "://" in str(target)
+
+
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
+    cur = dbapi_conn.cursor()
+    # WAL lets the window read while an import or the CLI writes; foreign keys keep
+    # lines attached to orders; busy_timeout turns "database is locked" into a short wait.
+    cur.execute("PRAGMA journal_mode=WAL")
+    cur.execute("PRAGMA foreign_keys=ON")
+    cur.execute("PRAGMA busy_timeout=5000")
+    cur.execute("PRAGMA synchronous=NORMAL")
+    cur.close()
+
+
+class Database:
+    """An open shop database."""
+
+    def __init__(self, target: str | Path) -> None:
+        self.url = str(target) if is_url(target) else f"sqlite:///{Path(target).resolve()}"
+        self.path: Path | None = None if is_url(target) else Path(target).resolve()
+        self.engine: Engine = create_engine(self.url)
+        if self.path is not None:
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    # ------------------------------------------------------------------ sessions
+
+    def session(self) -> Session:
+        return self._sessions()
+
+    @contextmanager
+    def transaction(self) -> Iterator[Session]:
+        """A session whose work is committed at the end, or rolled back on any error."""
+        with self._sessions.begin() as s:
+            yield s
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    @property
+    def display_name(self) -> str:
+        return str(self.path) if self.path else self.engine.url.render_as_string(hide_password=True)
+
+    # ------------------------------------------------------------------ schema
+
+    def current_revision(self) -> str | None:
+        with self.engine.connect() as conn:
+            try:
+                row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+            except Exception:  # no table yet: an empty or foreign database
+                return None
+            return row[0] if row else None
+
+    def is_empty(self) -> bool:
+        with self.engine.connect() as conn:
+            if self.path is not None:
+                n = conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type='table'")).scalar()
+                return not n
+            from sqlalchemy import inspect
+
+            return not inspect(conn).get_table_names()
+
+    def has_shop_data(self) -> bool:
+        """True when the shop holds anything the owner would miss (orders, SKUs, plans)."""
+        with self.engine.connect() as conn:
+            for table in ("orders", "skus", "customers", "goals", "promotions", "tasks"):
+                if conn.execute(text(f"SELECT 1 FROM {table} LIMIT 1")).first():
+                    return True
+        return False
+
+    def migrate(self, backup_dir: Path | None = None) -> bool:
+        """Bring the schema to this version's head; back up first when upgrading real data.
+
+        Returns True when a migration ran. Refuses a database written by a newer ShopDesk.
+        """
+        current = self.current_revision()
+        known = known_revisions()
+        if current == known[-1]:
+            return False
+        if current is not None and current not in known:
+            raise NewerDatabaseError(
+                t(
+                    "This database was written by a newer version of ShopDesk (schema {rev}). "
+                    "Install the latest ShopDesk to open it; nothing was changed.",
+                    rev=current,
+                )
+            )
+        if current is None and not self.is_empty():
+            raise DatabaseError(
+                t(
+                    "{name} is not a ShopDesk database. Choose another file or a new file name; "
+                    "nothing was changed.",
+                    name=self.display_name,
+                )
+            )
+        if current is not None and self.path is not None:
+            target = backup_dir or self.path.parent
+            self.backup(_stamped(target, self.path, "pre-migration"))
+        self._run_alembic_upgrade()
+        return True
+
+    def _run_alembic_upgrade(self) -> None:
+        from alembic import command
+        from alembic.config import Config
+
+        cfg = Config()
+        cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
+        with self.engine.begin() as conn:
+            cfg.attributes["connection"] = conn
+            command.upgrade(cfg, "head")
+        log.info("migrated %s to %s", self.display_name, head_revision())
+
+    # ------------------------------------------------------------------ checks
+
+    def check_integrity(self, quick: bool = True) -> list[str]:
+        """Problems SQLite finds in the file; an empty list means it is sound."""
+        if self.path is None:
+            return []
+        pragma = "quick_check" if quick else "integrity_check"
+        with self.engine.connect() as conn:
+            rows = [r[0] for r in conn.execute(text(f"PRAGMA {pragma}"))]
+        return [] if rows == ["ok"] else rows
+
+    # ------------------------------------------------------------------ backup / restore
+
+    def backup(self, dest: str | Path, progress: Callable[[int, int], None] | None = None) -> Path:
+        """Copy the database with SQLite's online backup API (safe while it is in use)."""
+        if self.path is None:
+            raise DatabaseError(t("Backups of a server database are made with the server's own tools."))
+        dest = Path(dest).resolve()
+        if dest == self.path:
+            raise DatabaseError(t("The backup file must not be the database itself."))
+        dest.parent.mkdir(parents=True, exist_ok=True)
+        tmp = dest.with_name(dest.name + ".part")
+        tmp.unlink(missing_ok=True)
+        src = sqlite3.connect(self.path, timeout=10)
+        dst = sqlite3.connect(tmp)
+        try:
+            def _progress(_status: int, remaining: int, total: int) -> None:
+                if progress:
+                    progress(total - remaining, total)
+
+            src.backup(dst, pages=256, progress=_progress)
+            # A backup is one self-contained file: no WAL beside it.
+            dst.execute("PRAGMA journal_mode=DELETE")
+        except sqlite3.OperationalError as exc:
+            raise DatabaseLockedError(
+                t("The database is busy ({error}). Close other programs using it and try again.", error=exc)
+            ) from exc
+        finally:
+            dst.close()
+            src.close()
+        tmp.replace(dest)  # appears complete or not at all
+        log.info("backup of %s written to %s", self.path, dest)
+        return dest
+
+    def restore(self, source: str | Path, keep_dir: Path | None = None) -> Path:
+        """Replace the database's content with ``source``; returns the copy of what it replaced.
+
+        The backup is checked first (readable, sound, a ShopDesk schema this version knows),
+        so a bad file never replaces good data. Works while the database is open: the content
+        is written through the backup API, which other connections see on their next read.
+        """
+        if self.path is None:
+            raise DatabaseError(t("Restoring a server database is done with the server's own tools."))
+        source = Path(source).resolve()
+        check_backup_file(source)
+        kept = self.backup(_stamped(keep_dir or self.path.parent, self.path, "replaced"))
+        self.engine.dispose()
+        src = sqlite3.connect(source)
+        dst = sqlite3.connect(self.path, timeout=10)
+        try:
+            src.backup(dst)
+        finally:
+            src.close()
+            dst.close()
+        self.migrate(keep_dir)
+        log.info("restored %s from %s (replaced copy kept at %s)", self.path, source, kept)
+        return kept
+
+
+def _stamped(folder: Path, db_path: Path, reason: str) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    return Path(folder) / f"{db_path.stem}-{stamp}-{reason}.db"
+
+
+def check_backup_file(path: Path) -> None:
+    """Raise a clear error unless ``path`` is a sound ShopDesk database this version can open."""
+    if not path.is_file():
+        raise DatabaseError(t("{path} does not exist. Choose a backup file.", path=path))
+    with open(path, "rb") as fh:
+        if fh.read(16) != b"SQLite format 3\x00":
+            raise DamagedDatabaseError(t("{path} is not a ShopDesk backup (not a database file).", path=path))
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        ok = conn.execute("PRAGMA quick_check").fetchone()[0]
+        if ok != "ok":
+            raise DamagedDatabaseError(t("{path} is damaged ({problem}). Choose another backup.", path=path, problem=ok))
+        try:
+            rev = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        except sqlite3.DatabaseError:
+            rev = None
+    except sqlite3.DatabaseError as exc:
+        raise DamagedDatabaseError(t("{path} cannot be read ({error}).", path=path, error=exc)) from exc
+    finally:
+        conn.close()
+    if not rev:
+        raise DatabaseError(t("{path} is not a ShopDesk backup.", path=path))
+    if rev[0] not in known_revisions():
+        raise NewerDatabaseError(
+            t("{path} comes from a newer version of ShopDesk. Install the latest ShopDesk to restore it.", path=path)
+        )
+
+
+def open_database(target: str | Path, *, backup_dir: Path | None = None, migrate: bool = True) -> Database:
+    """Open (creating when missing) and migrate a shop database, or raise a ``DatabaseError``."""
+    if not is_url(target):
+        path = Path(target)
+        if path.exists() and path.is_dir():
+            raise DatabaseError(t("{path} is a folder, not a database file.", path=path))
+        if path.exists() and path.stat().st_size > 0:
+            with open(path, "rb") as fh:
+                if fh.read(16) != b"SQLite format 3\x00":
+                    raise DamagedDatabaseError(
+                        t(
+                            "{path} is not a ShopDesk database or is damaged. Restore a backup "
+                            "(File → Restore…) or choose another file; nothing was changed.",
+                            path=path,
+                        )
+                    )
+        path.parent.mkdir(parents=True, exist_ok=True)
+    db = Database(target)
+    try:
+        if migrate:
+            db.migrate(backup_dir)
+    except DatabaseError:
+        db.close()
+        raise
+    except Exception as exc:
+        db.close()
+        msg = str(exc)
+        if "locked" in msg:
+            raise DatabaseLockedError(
+                t("{name} is locked by another program. Close it and try again.", name=db.display_name)
+            ) from exc
+        if "not a database" in msg or "malformed" in msg:
+            raise DamagedDatabaseError(
+                t("{name} is damaged ({error}). Restore a backup.", name=db.display_name, error=msg)
+            ) from exc
+        raise
+    return db

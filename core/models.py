@@ -1,0 +1,391 @@
+"""The shop's data model (SQLAlchemy 2, typed).
+
+Conventions (DESIGN.md): money is integer fen, ids from platforms are text, times are naive
+local datetimes. Every row an import writes points to its ``ImportBatch`` so a batch can be
+undone. Change the schema only through Alembic migrations (``core/migrations``).
+"""
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    JSON,
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().replace(microsecond=0)
+
+
+# ---------------------------------------------------------------- channels and catalogue
+
+
+class Channel(Base):
+    """A sales channel: one platform (``taobao``, ``jd`` …), optionally with its shop name."""
+
+    __tablename__ = "channels"
+    platform: Mapped[str] = mapped_column(String(20), primary_key=True)
+    shop_name: Mapped[str] = mapped_column(String(200), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+
+class Product(Base):
+    """An SPU: the listing a buyer sees; its SKUs are the sellable variants."""
+
+    __tablename__ = "products"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    code: Mapped[str] = mapped_column(String(80), unique=True)  # 商家编码-商品维度 / 货号
+    title: Mapped[str] = mapped_column(String(300), default="")
+    category: Mapped[str] = mapped_column(String(80), default="")
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
+
+
+class Sku(Base):
+    """A sellable variant, keyed by the merchant's own code (商家编码)."""
+
+    __tablename__ = "skus"
+    code: Mapped[str] = mapped_column(String(80), primary_key=True)
+    product_id: Mapped[int | None] = mapped_column(ForeignKey("products.id", ondelete="SET NULL"))
+    title: Mapped[str] = mapped_column(String(300), default="")
+    spec: Mapped[str] = mapped_column(String(200), default="")
+    category: Mapped[str] = mapped_column(String(80), default="")
+    cost_fen: Mapped[int] = mapped_column(Integer, default=0)
+    price_fen: Mapped[int] = mapped_column(Integer, default=0)
+    supplier: Mapped[str] = mapped_column(String(200), default="")
+    lead_time_days: Mapped[int] = mapped_column(Integer, default=7)
+    order_multiple: Mapped[int] = mapped_column(Integer, default=1)
+    safety_stock_override: Mapped[int | None] = mapped_column(Integer)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
+
+    stock: Mapped[StockLevel | None] = relationship(back_populates="sku", uselist=False)
+
+
+class StockLevel(Base):
+    __tablename__ = "stock_levels"
+    sku_code: Mapped[str] = mapped_column(ForeignKey("skus.code", ondelete="CASCADE"), primary_key=True)
+    on_hand: Mapped[int] = mapped_column(Integer, default=0)
+    in_transit: Mapped[int] = mapped_column(Integer, default=0)
+    as_of: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
+
+    sku: Mapped[Sku] = relationship(back_populates="stock")
+
+
+# ---------------------------------------------------------------- orders
+
+
+class Order(Base):
+    """One platform order. ``paid_fen`` is counted once per order (spec/kpi.md "Amounts").
+
+    ``is_paid`` and ``pay_date`` are derived on write (``core.orders.derive_payment``) so
+    that every KPI is a plain indexed SQL aggregate.
+    """
+
+    __tablename__ = "orders"
+    __table_args__ = (
+        UniqueConstraint("platform", "order_no", name="uq_orders_platform_no"),
+        Index("ix_orders_pay_date", "pay_date", "platform"),
+        Index("ix_orders_buyer", "platform", "buyer_key"),
+        Index("ix_orders_batch", "batch_id"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    shop: Mapped[str] = mapped_column(String(200), default="")
+    order_no: Mapped[str] = mapped_column(String(80))
+    buyer_key: Mapped[str | None] = mapped_column(String(200))
+    buyer_name: Mapped[str] = mapped_column(String(200), default="")
+    province: Mapped[str] = mapped_column(String(40), default="")
+    created_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    paid_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    shipped_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    status: Mapped[str] = mapped_column(String(20))  # pending_payment|paid|shipped|completed|closed|refunded
+    status_text: Mapped[str] = mapped_column(String(100), default="")
+    goods_fen: Mapped[int] = mapped_column(Integer, default=0)
+    shipping_fen: Mapped[int] = mapped_column(Integer, default=0)
+    discount_fen: Mapped[int] = mapped_column(Integer, default=0)
+    paid_fen: Mapped[int] = mapped_column(Integer, default=0)
+    refund_fen: Mapped[int] = mapped_column(Integer, default=0)
+    is_paid: Mapped[bool] = mapped_column(Boolean, default=False)
+    pay_date: Mapped[dt.date | None] = mapped_column(Date)
+    source: Mapped[str] = mapped_column(String(80), default="")  # traffic source / sales channel detail
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
+
+    lines: Mapped[list[OrderLine]] = relationship(back_populates="order", cascade="all, delete-orphan")
+
+
+class OrderLine(Base):
+    __tablename__ = "order_lines"
+    __table_args__ = (
+        Index("ix_order_lines_order", "order_id"),
+        Index("ix_order_lines_sku", "sku_code"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
+    line_no: Mapped[str] = mapped_column(String(80), default="")  # 子订单编号 where the export has one
+    sku_code: Mapped[str] = mapped_column(String(80), default="")  # not a FK: orders may name unknown SKUs
+    item_id: Mapped[str] = mapped_column(String(80), default="")
+    title: Mapped[str] = mapped_column(String(300), default="")
+    spec: Mapped[str] = mapped_column(String(200), default="")
+    qty: Mapped[int] = mapped_column(Integer, default=1)
+    unit_price_fen: Mapped[int] = mapped_column(Integer, default=0)
+    paid_fen: Mapped[int | None] = mapped_column(Integer)  # None where the export has no per-line amount
+    refund_fen: Mapped[int] = mapped_column(Integer, default=0)
+
+    order: Mapped[Order] = relationship(back_populates="lines")
+
+
+class Refund(Base):
+    """An after-sale record (退款管理 / 售后表); importing it also updates ``orders.refund_fen``."""
+
+    __tablename__ = "refunds"
+    __table_args__ = (
+        UniqueConstraint("platform", "refund_no", name="uq_refunds_platform_no"),
+        Index("ix_refunds_order", "platform", "order_no"),
+    )
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    refund_no: Mapped[str] = mapped_column(String(80))
+    order_no: Mapped[str] = mapped_column(String(80))
+    sku_code: Mapped[str] = mapped_column(String(80), default="")
+    title: Mapped[str] = mapped_column(String(300), default="")
+    amount_fen: Mapped[int] = mapped_column(Integer, default=0)
+    status: Mapped[str] = mapped_column(String(20), default="")  # success|pending|closed
+    status_text: Mapped[str] = mapped_column(String(100), default="")
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    applied_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    completed_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
+
+
+class TrafficDaily(Base):
+    __tablename__ = "traffic_daily"
+    __table_args__ = (UniqueConstraint("day", "platform", name="uq_traffic_day_platform"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    day: Mapped[dt.date] = mapped_column(Date)
+    platform: Mapped[str] = mapped_column(String(20))
+    visitors: Mapped[int] = mapped_column(Integer, default=0)
+    page_views: Mapped[int] = mapped_column(Integer, default=0)
+    paying_buyers: Mapped[int | None] = mapped_column(Integer)
+    ad_spend_fen: Mapped[int] = mapped_column(Integer, default=0)
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
+
+
+# ---------------------------------------------------------------- members
+
+
+class Customer(Base):
+    __tablename__ = "customers"
+    __table_args__ = (UniqueConstraint("platform", "buyer_key", name="uq_customers_platform_key"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    buyer_key: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(40), default="")  # may be masked; never a key
+    first_order_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    last_order_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    orders_count: Mapped[int] = mapped_column(Integer, default=0)
+    spend_fen: Mapped[int] = mapped_column(Integer, default=0)
+    tier_id: Mapped[int | None] = mapped_column(ForeignKey("tiers.id", ondelete="SET NULL"))
+    points: Mapped[int] = mapped_column(Integer, default=0)
+    tags: Mapped[str] = mapped_column(String(300), default="")
+    source: Mapped[str] = mapped_column(String(80), default="")
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
+
+
+class Tier(Base):
+    """A membership tier (普通/银卡/金卡/黑卡): threshold, retention (保级) and validity."""
+
+    __tablename__ = "tiers"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    rank: Mapped[int] = mapped_column(Integer, default=0)
+    rule: Mapped[str] = mapped_column(String(20), default="spend")  # spend|orders
+    threshold: Mapped[int] = mapped_column(Integer, default=0)  # fen for spend, count for orders
+    retention_threshold: Mapped[int] = mapped_column(Integer, default=0)
+    window_days: Mapped[int] = mapped_column(Integer, default=365)
+    validity_days: Mapped[int] = mapped_column(Integer, default=365)
+    benefits: Mapped[str] = mapped_column(Text, default="")
+
+
+class PointsEntry(Base):
+    __tablename__ = "points_ledger"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    delta: Mapped[int] = mapped_column(Integer)
+    reason: Mapped[str] = mapped_column(String(200), default="")
+    order_no: Mapped[str] = mapped_column(String(80), default="")
+    expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+# ---------------------------------------------------------------- plan: goals and promotions
+
+
+class Goal(Base):
+    """A target for one period; ``platform``/``category`` empty means "all"."""
+
+    __tablename__ = "goals"
+    __table_args__ = (Index("ix_goals_period", "period_start", "period_end"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    period_kind: Mapped[str] = mapped_column(String(10))  # year|half|quarter|month
+    period_start: Mapped[dt.date] = mapped_column(Date)
+    period_end: Mapped[dt.date] = mapped_column(Date)
+    platform: Mapped[str] = mapped_column(String(20), default="")
+    category: Mapped[str] = mapped_column(String(80), default="")
+    target_gmv_fen: Mapped[int] = mapped_column(Integer, default=0)
+    target_orders: Mapped[int | None] = mapped_column(Integer)
+    target_aov_fen: Mapped[int | None] = mapped_column(Integer)
+    target_conversion: Mapped[float | None] = mapped_column(Float)
+    split_method: Mapped[str] = mapped_column(String(40), default="")  # how it was derived from its parent
+    parent_id: Mapped[int | None] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"))
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class Promotion(Base):
+    __tablename__ = "promotions"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200))
+    kind: Mapped[str] = mapped_column(String(20), default="own")  # festival|platform|own
+    platforms: Mapped[list] = mapped_column(JSON, default=list)  # platform ids; empty = all
+    start: Mapped[dt.date] = mapped_column(Date)
+    end: Mapped[dt.date] = mapped_column(Date)
+    phases: Mapped[list] = mapped_column(JSON, default=list)  # [{"name": "预热", "start": ..., "end": ...}]
+    rules: Mapped[list] = mapped_column(JSON, default=list)  # [{"type": "满减", "threshold_fen": .., "off_fen": ..}]
+    scope: Mapped[dict] = mapped_column(JSON, default=dict)  # {"categories": [...], "skus": [...]}
+    budget_fen: Mapped[int] = mapped_column(Integer, default=0)
+    expected_uplift: Mapped[float | None] = mapped_column(Float)  # 0.3 = +30 %
+    status: Mapped[str] = mapped_column(String(20), default="planned")  # planned|running|done|cancelled
+    note: Mapped[str] = mapped_column(Text, default="")
+
+
+class PromotionResult(Base):
+    __tablename__ = "promotion_results"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    promotion_id: Mapped[int] = mapped_column(ForeignKey("promotions.id", ondelete="CASCADE"), index=True)
+    measured_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    gmv_fen: Mapped[int] = mapped_column(Integer, default=0)
+    orders: Mapped[int] = mapped_column(Integer, default=0)
+    cost_fen: Mapped[int] = mapped_column(Integer, default=0)
+    baseline_gmv_fen: Mapped[int | None] = mapped_column(Integer)
+
+
+# ---------------------------------------------------------------- team
+
+
+class Staff(Base):
+    __tablename__ = "staff"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(80))
+    role: Mapped[str] = mapped_column(String(80), default="")
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    kpi: Mapped[dict] = mapped_column(JSON, default=dict)  # {"metric": "gmv", "target_fen": .., "bonus_tiers": [...]}
+
+
+class TaskTemplate(Base):
+    """An SOP: steps with day offsets relative to an event (e.g. a promotion's start)."""
+
+    __tablename__ = "task_templates"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    description: Mapped[str] = mapped_column(Text, default="")
+    steps: Mapped[list] = mapped_column(JSON, default=list)  # [{"title", "offset_days", "duration_days", "role"}]
+
+
+class Task(Base):
+    __tablename__ = "tasks"
+    __table_args__ = (Index("ix_tasks_due", "due"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    title: Mapped[str] = mapped_column(String(300))
+    owner_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
+    start: Mapped[dt.date | None] = mapped_column(Date)
+    due: Mapped[dt.date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20), default="todo")  # todo|doing|done
+    priority: Mapped[int] = mapped_column(Integer, default=2)  # 1 high, 2 normal, 3 low
+    promotion_id: Mapped[int | None] = mapped_column(ForeignKey("promotions.id", ondelete="SET NULL"))
+    template_id: Mapped[int | None] = mapped_column(ForeignKey("task_templates.id", ondelete="SET NULL"))
+    checklist: Mapped[list] = mapped_column(JSON, default=list)  # [{"text": .., "done": bool}]
+    recurrence: Mapped[str] = mapped_column(String(100), default="")  # RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=MO
+    notes: Mapped[str] = mapped_column(Text, default="")
+    done_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+# ---------------------------------------------------------------- imports, undo, settings
+
+
+class ImportBatch(Base):
+    """One imported file. Rows it wrote point here; ``import_undo`` keeps what it replaced."""
+
+    __tablename__ = "import_batches"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    file_name: Mapped[str] = mapped_column(String(500))
+    file_hash: Mapped[str] = mapped_column(String(64), default="")
+    platform: Mapped[str] = mapped_column(String(20), default="")
+    kind: Mapped[str] = mapped_column(String(20), default="")  # orders|lines|refunds|traffic|products|members
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    rows_read: Mapped[int] = mapped_column(Integer, default=0)
+    added: Mapped[int] = mapped_column(Integer, default=0)
+    updated: Mapped[int] = mapped_column(Integer, default=0)
+    unchanged: Mapped[int] = mapped_column(Integer, default=0)
+    skipped: Mapped[int] = mapped_column(Integer, default=0)
+    errors: Mapped[list] = mapped_column(JSON, default=list)
+    warnings: Mapped[list] = mapped_column(JSON, default=list)
+    undone_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+
+
+class ImportUndo(Base):
+    """The state of a row before a batch changed it; ``before`` is NULL for rows it added."""
+
+    __tablename__ = "import_undo"
+    __table_args__ = (Index("ix_import_undo_batch", "batch_id"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    batch_id: Mapped[int] = mapped_column(ForeignKey("import_batches.id", ondelete="CASCADE"))
+    table_name: Mapped[str] = mapped_column(String(40))
+    row_key: Mapped[str] = mapped_column(String(200))
+    before: Mapped[dict | None] = mapped_column(JSON)
+
+
+class ColumnMapping(Base):
+    """A column mapping the user confirmed for files whose headers hash to ``signature``."""
+
+    __tablename__ = "column_mappings"
+    signature: Mapped[str] = mapped_column(String(64), primary_key=True)
+    platform: Mapped[str] = mapped_column(String(20))
+    kind: Mapped[str] = mapped_column(String(20))
+    mapping: Mapped[dict] = mapped_column(JSON, default=dict)  # canonical field -> file header
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class TrashItem(Base):
+    """Something the owner deleted, kept so it can be restored (see ``core.trash``)."""
+
+    __tablename__ = "trash"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(40))
+    title: Mapped[str] = mapped_column(String(300), default="")
+    payload: Mapped[dict] = mapped_column(JSON, default=dict)
+    deleted_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+
+
+class Setting(Base):
+    """Per-shop settings (the per-machine ones live in settings.json, see ``core.settings``)."""
+
+    __tablename__ = "settings"
+    key: Mapped[str] = mapped_column(String(80), primary_key=True)
+    value: Mapped[dict | list | str | int | float | None] = mapped_column(JSON)
