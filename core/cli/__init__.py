@@ -23,6 +23,7 @@ COMMANDS = {
     "demo": "core.cli.demo_cmd",
     "backup": "core.cli.backup_cmd",
     "restore": "core.cli.backup_cmd",
+    "kpi": "core.cli.kpi_cmd",
 }
 
 

@@ -1,1 +1,0 @@
-"""Placeholder replaced by the demo generator (being written)."""

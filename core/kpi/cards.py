@@ -1,0 +1,85 @@
+"""The dashboard's cards: each KPI with 环比, 同比 and progress to the goal."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any
+
+from core.kpi.numbers import KPI_KEYS, KpiResult, compute_kpis
+from core.kpi.periods import DateRange, compare, previous_period, same_period_last_year
+from core.kpi.targets import GoalBook, GoalTarget, progress
+
+# The cards in the order the dashboard shows them (spec keys; issue 4 "Cards").
+CARD_KEYS = (
+    "gmv",
+    "orders",
+    "paying_buyers",
+    "aov",
+    "units",
+    "conversion_rate",
+    "refund_amount",
+    "refund_rate",
+    "net_sales",
+    "repurchase_rate",
+)
+assert set(CARD_KEYS) <= set(KPI_KEYS)
+
+
+@dataclass(frozen=True)
+class Card:
+    key: str
+    value: int | float | None
+    previous: int | float | None  # same KPI over the previous equal period
+    last_year: int | float | None  # same KPI over the same days last year
+    change_prev: float | None  # 环比 as a ratio (0.12 = +12 %)
+    change_year: float | None  # 同比
+    target: int | float | None
+    progress: float | None  # actual / target
+
+
+@dataclass
+class Dashboard:
+    period: DateRange
+    channel: str | None
+    current: KpiResult
+    previous: KpiResult
+    last_year: KpiResult
+    goal: GoalTarget
+    cards: list[Card]
+
+    def card(self, key: str) -> Card:
+        return next(c for c in self.cards if c.key == key)
+
+
+def compute_dashboard(source: Any, period: DateRange, channel: str | None = None) -> Dashboard:
+    """Numbers for the cards: the period, its two comparison periods and its goal."""
+    channel = channel or None
+    prev_rng = previous_period(period)
+    year_rng = same_period_last_year(period)
+    cache: dict[tuple[dt.date, dt.date], KpiResult] = {}
+
+    def kpis(rng: DateRange) -> KpiResult:
+        # A full year's previous period is the same days as last year's: computed once.
+        if (rng.start, rng.end) not in cache:
+            cache[(rng.start, rng.end)] = compute_kpis(source, rng.start, rng.end, channel)
+        return cache[(rng.start, rng.end)]
+
+    current, previous, last_year = kpis(period), kpis(prev_rng), kpis(year_rng)
+    goal = GoalBook.load(source, channel).target(period)
+    cards = []
+    for key in CARD_KEYS:
+        value = current.value(key)
+        target = goal.for_key(key)
+        cards.append(
+            Card(
+                key=key,
+                value=value,
+                previous=previous.value(key),
+                last_year=last_year.value(key),
+                change_prev=compare(value, previous.value(key)),
+                change_year=compare(value, last_year.value(key)),
+                target=target,
+                progress=progress(value, target),
+            )
+        )
+    return Dashboard(period, channel, current, previous, last_year, goal, cards)

@@ -1,0 +1,117 @@
+"""The KPIs as people and files see them: labels, display text, the `kpi --json` shape, and
+the rows of the dashboard's Excel export."""
+from __future__ import annotations
+
+from typing import Any
+
+from core.i18n import t
+from core.kpi.numbers import KPI_KEYS, MONEY_KEYS, RATE_KEYS, KpiNumbers, KpiResult
+from core.money import fen_to_yuan, format_fen, format_rate
+
+
+def kpi_label(key: str) -> str:
+    labels = {
+        "gmv": t("GMV"),
+        "orders": t("Paid orders"),
+        "paying_buyers": t("Paying buyers"),
+        "aov": t("Average order value"),
+        "refund_amount": t("Refund amount"),
+        "net_sales": t("Net sales"),
+        "refund_rate": t("Refund rate"),
+        "repurchase_rate": t("Repurchase rate"),
+        "visitors": t("Visitors"),
+        "conversion_rate": t("Conversion rate"),
+        "units": t("Units sold"),
+    }
+    return labels[key]
+
+
+def kind_of(key: str) -> str:
+    """``money`` (fen), ``rate`` (fraction) or ``int``."""
+    return "money" if key in MONEY_KEYS else "rate" if key in RATE_KEYS else "int"
+
+
+def format_kpi(key: str, value: int | float | None) -> str:
+    """Display text; "—" for unknown."""
+    if value is None:
+        return "—"
+    kind = kind_of(key)
+    if kind == "money":
+        return format_fen(int(value))
+    if kind == "rate":
+        return format_rate(value)
+    return f"{int(value):,}"
+
+
+def json_value(key: str, value: int | float | None) -> int | float | None:
+    """spec/cli.md units: yuan with two decimals, rates as fractions, null for unknown."""
+    if value is None:
+        return None
+    kind = kind_of(key)
+    if kind == "money":
+        return fen_to_yuan(int(value))
+    if kind == "rate":
+        return round(float(value), 6)
+    return int(value)
+
+
+def _numbers_json(numbers: KpiNumbers) -> dict[str, Any]:
+    return {key: json_value(key, numbers.value(key)) for key in KPI_KEYS}
+
+
+def kpi_json(result: KpiResult) -> dict[str, Any]:
+    """The document `kpi --json` prints (spec/cli.md)."""
+    doc = _numbers_json(result)
+    doc["from"] = result.date_from.isoformat() if result.date_from else None
+    doc["to"] = result.date_to.isoformat() if result.date_to else None
+    doc["channel"] = result.channel
+    doc["by_channel"] = {platform: _numbers_json(n) for platform, n in result.by_channel.items()}
+    return doc
+
+
+def kpi_rows_for_export(result: KpiResult) -> list[tuple[str, int | float | str | None]]:
+    """(label, value) rows: the range, then each KPI in the `--json` units (yuan, fractions,
+    ``None`` for unknown), for a two-column sheet of the dashboard's numbers."""
+    rows: list[tuple[str, int | float | str | None]] = [
+        (t("From"), result.date_from.isoformat() if result.date_from else None),
+        (t("To"), result.date_to.isoformat() if result.date_to else None),
+        (t("Channel"), result.channel or t("All channels")),
+    ]
+    rows += [(kpi_label(key), json_value(key, result.value(key))) for key in KPI_KEYS]
+    return rows
+
+
+def kpi_table_text(result: KpiResult) -> str:
+    """The `kpi` command's human output: the range's KPIs, then one column per channel."""
+    channels = list(result.by_channel)
+    header = [t("KPI"), t("All channels") if not result.channel else result.channel]
+    if not result.channel:
+        header += channels
+    rows = [header]
+    for key in KPI_KEYS:
+        row = [kpi_label(key), format_kpi(key, result.value(key))]
+        if not result.channel:
+            row += [format_kpi(key, result.by_channel[c].value(key)) for c in channels]
+        rows.append(row)
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(header))]
+    lines = [
+        t("KPIs for {start} to {end} (by payment date)", start=result.date_from, end=result.date_to),
+    ]
+    for n, row in enumerate(rows):
+        cells = [_pad(row[0], widths[0], left=True)] + [_pad(c, w) for c, w in zip(row[1:], widths[1:])]
+        lines.append("  ".join(cells).rstrip())
+        if n == 0:
+            lines.append("  ".join("-" * w for w in widths))
+    if result.visitors is None:
+        lines.append(t("Visitors and conversion need a traffic import (生意参谋 or the platform's traffic report)."))
+    return "\n".join(lines)
+
+
+def _width(text: str) -> int:
+    # CJK characters take two columns in a terminal.
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in text)
+
+
+def _pad(text: str, width: int, left: bool = False) -> str:
+    space = " " * (width - _width(text))
+    return text + space if left else space + text

@@ -1,0 +1,374 @@
+"""Data for the dashboard's charts, each one SQL aggregate plus at most a pass over grouped rows.
+
+Definitions (also in README "KPI dashboard"):
+
+* Sales of a SKU / category: a line's own paid amount where the export has one; otherwise
+  the order's paid amount (less what its priced lines already account for) shared over its
+  other lines by unit price × quantity (by quantity when those are all 0). So categories and
+  SKUs add up to GMV.
+* Inventory turnover of a category = cost of goods sold in the range (units × the SKU's cost)
+  ÷ inventory value at cost. Only the current stock is stored, so the average inventory is
+  taken as the stock on hand now; days of inventory = range days ÷ turnover.
+* Promotion ROI, from each promotion's latest measured result: ROAS = GMV ÷ cost, and, when a
+  baseline (GMV expected without the promotion) was measured, incremental ROI =
+  (GMV − baseline) ÷ cost. Unknown when the cost is 0.
+* Channel ROI = the channel's GMV ÷ its ad spend from traffic imports; unknown without spend.
+* Refunds by SKU / reason: successful records of the refunds table whose order was paid in
+  the range (refunds are attributed to the order's payment date, as in the KPIs).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Float, case, cast, func, select
+
+from core.kpi.numbers import KpiResult, compute_kpis
+from core.kpi.periods import DateRange, buckets, same_period_last_year, shift_years
+from core.kpi.source import ORDERS, paid_in_range, reading
+from core.kpi.targets import GoalBook
+from core.models import OrderLine, Promotion, PromotionResult, Refund, Sku, StockLevel
+
+LINES = OrderLine.__table__
+SKUS = Sku.__table__
+STOCK = StockLevel.__table__
+REFUNDS = Refund.__table__
+PROMOS = Promotion.__table__
+PROMO_RESULTS = PromotionResult.__table__
+
+
+@dataclass(frozen=True)
+class TrendPoint:
+    start: dt.date
+    end: dt.date
+    gmv: int  # fen
+    target: int | None  # the goal prorated to the bucket; None without a goal
+    last_year: int  # GMV of the same days one year earlier
+
+
+@dataclass(frozen=True)
+class SkuSales:
+    sku_code: str
+    title: str
+    category: str
+    units: int
+    sales: int  # fen, see the module docstring
+    cogs: int  # units × cost, fen
+
+
+@dataclass(frozen=True)
+class RefundGroup:
+    label: str  # SKU code or reason; "" when the record has none
+    title: str
+    amount: int  # fen
+    count: int
+
+
+@dataclass(frozen=True)
+class MonthRate:
+    month: dt.date  # first day of the month
+    start: dt.date
+    end: dt.date
+    rate: float | None
+    known_buyers: int
+    repeat_buyers: int
+
+
+@dataclass(frozen=True)
+class TurnoverRow:
+    category: str
+    cogs: int  # fen
+    inventory_value: int  # fen, on hand now × cost
+    turnover: float | None
+    days_of_inventory: float | None
+
+
+@dataclass(frozen=True)
+class PromotionRoi:
+    name: str
+    start: dt.date
+    end: dt.date
+    gmv: int
+    cost: int
+    baseline: int | None
+    roas: float | None
+    incremental_roi: float | None
+
+
+@dataclass(frozen=True)
+class ChannelRoi:
+    platform: str
+    gmv: int
+    ad_spend: int | None
+    roi: float | None
+
+
+# ---------------------------------------------------------------- trend
+
+
+def daily_gmv(source: Any, start: dt.date, end: dt.date, channel: str | None = None) -> dict[dt.date, int]:
+    stmt = (
+        select(ORDERS.c.pay_date, func.sum(ORDERS.c.paid_fen))
+        .where(paid_in_range(start, end, channel))
+        .group_by(ORDERS.c.pay_date)
+    )
+    with reading(source) as conn:
+        return {d: int(v or 0) for d, v in conn.execute(stmt)}
+
+
+def gmv_trend(
+    source: Any,
+    rng: DateRange,
+    granularity: str = "day",
+    channel: str | None = None,
+    goals: GoalBook | None = None,
+) -> list[TrendPoint]:
+    """GMV per day, ISO week or month of ``rng``, with the goal and last year's GMV."""
+    current = daily_gmv(source, rng.start, rng.end, channel)
+    ly_rng = same_period_last_year(rng)
+    last_year: dict[dt.date, int] = defaultdict(int)
+    for day, value in daily_gmv(source, ly_rng.start, ly_rng.end, channel).items():
+        last_year[shift_years(day, 1)] += value
+    goals = goals if goals is not None else GoalBook.load(source, channel)
+    points = []
+    for b in buckets(rng, granularity):
+        days = [b.start + dt.timedelta(days=i) for i in range(b.days)]
+        points.append(
+            TrendPoint(
+                start=b.start,
+                end=b.end,
+                gmv=sum(current.get(d, 0) for d in days),
+                target=goals.target(b).gmv,
+                last_year=sum(last_year.get(d, 0) for d in days),
+            )
+        )
+    return points
+
+
+# ---------------------------------------------------------------- channels, SKUs, categories
+
+
+def channel_share(kpis: KpiResult) -> list[tuple[str, int]]:
+    """(platform, GMV fen) of the channels that sold in the range, largest first."""
+    return [(p, n.gmv) for p, n in kpis.by_channel.items() if n.gmv > 0]
+
+
+def channel_roi(kpis: KpiResult) -> list[ChannelRoi]:
+    out = []
+    for platform, n in kpis.by_channel.items():
+        if n.gmv == 0 and not n.ad_spend:
+            continue
+        roi = n.gmv / n.ad_spend if n.ad_spend else None
+        out.append(ChannelRoi(platform, n.gmv, n.ad_spend, roi))
+    return out
+
+
+def sku_sales(source: Any, rng: DateRange, channel: str | None = None) -> list[SkuSales]:
+    """Units, sales and cost of goods per SKU over the paid orders of the range."""
+    weight = LINES.c.unit_price_fen * LINES.c.qty
+    unpriced = LINES.c.paid_fen.is_(None)
+    by_order = (LINES.c.order_id,)
+    known_sum = func.coalesce(func.sum(LINES.c.paid_fen).over(partition_by=by_order), 0)
+    open_weight = func.sum(case((unpriced, weight), else_=0)).over(partition_by=by_order)
+    open_qty = func.sum(case((unpriced, LINES.c.qty), else_=0)).over(partition_by=by_order)
+    remainder = cast(ORDERS.c.paid_fen - known_sum, Float)
+    amount = case(
+        (~unpriced, LINES.c.paid_fen),
+        (open_weight > 0, remainder * weight / open_weight),
+        (open_qty > 0, remainder * LINES.c.qty / open_qty),
+        else_=0,
+    )
+    per_line = (
+        select(LINES.c.sku_code.label("sku"), LINES.c.title.label("title"), LINES.c.qty.label("qty"), amount.label("amount"))
+        .select_from(ORDERS.join(LINES, LINES.c.order_id == ORDERS.c.id))
+        .where(paid_in_range(rng.start, rng.end, channel))
+        .subquery()
+    )
+    stmt = select(per_line.c.sku, func.max(per_line.c.title), func.sum(per_line.c.qty), func.sum(per_line.c.amount)).group_by(
+        per_line.c.sku
+    )
+    with reading(source) as conn:
+        grouped = list(conn.execute(stmt))
+        catalogue = {code: (title, cat, cost) for code, title, cat, cost in conn.execute(
+            select(SKUS.c.code, SKUS.c.title, SKUS.c.category, SKUS.c.cost_fen)
+        )}
+    out = []
+    for code, line_title, units, sales in grouped:
+        title, category, cost = catalogue.get(code, (None, "", 0))
+        units = int(units or 0)
+        out.append(SkuSales(code or "", title or line_title or "", category or "", units, round(sales or 0), units * (cost or 0)))
+    out.sort(key=lambda s: (-s.sales, s.sku_code))
+    return out
+
+
+def top_skus(skus: list[SkuSales], n: int = 10) -> list[SkuSales]:
+    return skus[:n]
+
+
+def category_share(skus: list[SkuSales]) -> list[tuple[str, int]]:
+    """(category, sales fen), largest first; "" collects SKUs without a category."""
+    totals: dict[str, int] = defaultdict(int)
+    for s in skus:
+        totals[s.category] += s.sales
+    return sorted(((c, v) for c, v in totals.items() if v > 0), key=lambda cv: (-cv[1], cv[0]))
+
+
+def inventory_turnover(source: Any, rng: DateRange, skus: list[SkuSales]) -> list[TurnoverRow]:
+    cogs: dict[str, int] = defaultdict(int)
+    for s in skus:
+        cogs[s.category] += s.cogs
+    stmt = (
+        select(SKUS.c.category, func.sum(STOCK.c.on_hand * SKUS.c.cost_fen))
+        .select_from(STOCK.join(SKUS, SKUS.c.code == STOCK.c.sku_code))
+        .where(STOCK.c.on_hand > 0)
+        .group_by(SKUS.c.category)
+    )
+    with reading(source) as conn:
+        stock = {c or "": int(v or 0) for c, v in conn.execute(stmt)}
+    out = []
+    for category in sorted(set(cogs) | set(stock)):
+        value = stock.get(category, 0)
+        turnover = cogs[category] / value if value else None
+        days = rng.days / turnover if turnover else None
+        if cogs[category] or value:
+            out.append(TurnoverRow(category, cogs[category], value, turnover, days))
+    out.sort(key=lambda r: (-(r.turnover or 0), r.category))
+    return out
+
+
+# ---------------------------------------------------------------- funnel, refunds, repurchase
+
+
+def funnel(kpis: KpiResult) -> list[tuple[str, int | None]]:
+    """Visitors → paying buyers → paid orders, over the channels and days with traffic data.
+
+    Without any traffic data the visitors stage is unknown and the other two stages are the
+    whole range's (so the chart can still show buyers and orders)."""
+    if kpis.visitors is None:
+        return [("visitors", None), ("paying_buyers", kpis.paying_buyers), ("orders", kpis.orders)]
+    return [("visitors", kpis.visitors), ("paying_buyers", kpis.traffic_buyers), ("orders", kpis.traffic_orders)]
+
+
+def _refunds_by(source: Any, rng: DateRange, channel: str | None, column: str) -> list[RefundGroup]:
+    col = REFUNDS.c[column]
+    stmt = (
+        select(col, func.max(REFUNDS.c.title), func.sum(REFUNDS.c.amount_fen), func.count())
+        .select_from(
+            REFUNDS.join(ORDERS, (ORDERS.c.platform == REFUNDS.c.platform) & (ORDERS.c.order_no == REFUNDS.c.order_no))
+        )
+        .where(REFUNDS.c.status == "success", paid_in_range(rng.start, rng.end, channel))
+        .group_by(col)
+    )
+    with reading(source) as conn:
+        rows = [RefundGroup(k or "", t or "", int(a or 0), int(n)) for k, t, a, n in conn.execute(stmt)]
+    rows.sort(key=lambda r: (-r.amount, r.label))
+    return rows
+
+
+def refunds_by_sku(source: Any, rng: DateRange, channel: str | None = None) -> list[RefundGroup]:
+    return _refunds_by(source, rng, channel, "sku_code")
+
+
+def refunds_by_reason(source: Any, rng: DateRange, channel: str | None = None) -> list[RefundGroup]:
+    return _refunds_by(source, rng, channel, "reason")
+
+
+def repurchase_by_month(source: Any, rng: DateRange, channel: str | None = None) -> list[MonthRate]:
+    """The repurchase rate within each calendar month of the range (clipped to it)."""
+    key = func.nullif(ORDERS.c.buyer_key, "")
+    out = []
+    with reading(source) as conn:
+        for b in buckets(rng, "month"):
+            per_buyer = (
+                select(func.count().label("n"))
+                .where(paid_in_range(b.start, b.end, channel), key.is_not(None))
+                .group_by(ORDERS.c.platform, key)
+                .subquery()
+            )
+            known, repeat = conn.execute(
+                select(func.count(), func.sum(case((per_buyer.c.n >= 2, 1), else_=0)))
+            ).one()
+            known, repeat = int(known or 0), int(repeat or 0)
+            out.append(MonthRate(b.start.replace(day=1), b.start, b.end, repeat / known if known else None, known, repeat))
+    return out
+
+
+# ---------------------------------------------------------------- promotions
+
+
+def promotion_roi(source: Any, rng: DateRange, channel: str | None = None) -> list[PromotionRoi]:
+    """Promotions overlapping the range that have a measured result (latest one each)."""
+    latest = (
+        select(PROMO_RESULTS.c.promotion_id, func.max(PROMO_RESULTS.c.id).label("rid"))
+        .group_by(PROMO_RESULTS.c.promotion_id)
+        .subquery()
+    )
+    stmt = (
+        select(
+            PROMOS.c.name, PROMOS.c.start, PROMOS.c.end, PROMOS.c.platforms,
+            PROMO_RESULTS.c.gmv_fen, PROMO_RESULTS.c.cost_fen, PROMO_RESULTS.c.baseline_gmv_fen,
+            PROMO_RESULTS.c.measured_at,
+        )
+        .select_from(
+            PROMOS.join(latest, latest.c.promotion_id == PROMOS.c.id).join(PROMO_RESULTS, PROMO_RESULTS.c.id == latest.c.rid)
+        )
+        .where(PROMOS.c.start <= rng.end, PROMOS.c.end >= rng.start, PROMOS.c.status != "cancelled")
+        .order_by(PROMOS.c.start, PROMOS.c.name)
+    )
+    out = []
+    with reading(source) as conn:
+        for name, start, end, platforms, gmv, cost, baseline, _at in conn.execute(stmt):
+            if channel and platforms and channel not in platforms:
+                continue
+            gmv, cost = int(gmv or 0), int(cost or 0)
+            roas = gmv / cost if cost else None
+            incremental = (gmv - baseline) / cost if cost and baseline is not None else None
+            out.append(PromotionRoi(name, start, end, gmv, cost, baseline, roas, incremental))
+    return out
+
+
+# ---------------------------------------------------------------- everything the dashboard draws
+
+
+@dataclass
+class ChartData:
+    trend: list[TrendPoint]
+    channel_share: list[tuple[str, int]]
+    category_share: list[tuple[str, int]]
+    top_skus: list[SkuSales]
+    funnel: list[tuple[str, int | None]]
+    refunds_by_sku: list[RefundGroup]
+    refunds_by_reason: list[RefundGroup]
+    repurchase: list[MonthRate]
+    turnover: list[TurnoverRow]
+    promotions: list[PromotionRoi]
+    channel_roi: list[ChannelRoi]
+
+
+def compute_charts(
+    source: Any,
+    rng: DateRange,
+    granularity: str = "day",
+    channel: str | None = None,
+    kpis: KpiResult | None = None,
+    goals: GoalBook | None = None,
+) -> ChartData:
+    """All chart series for the range; pass the range's ``kpis`` when already computed."""
+    channel = channel or None
+    kpis = kpis if kpis is not None else compute_kpis(source, rng.start, rng.end, channel)
+    skus = sku_sales(source, rng, channel)
+    return ChartData(
+        trend=gmv_trend(source, rng, granularity, channel, goals),
+        channel_share=channel_share(kpis),
+        category_share=category_share(skus),
+        top_skus=top_skus(skus),
+        funnel=funnel(kpis),
+        refunds_by_sku=refunds_by_sku(source, rng, channel),
+        refunds_by_reason=refunds_by_reason(source, rng, channel),
+        repurchase=repurchase_by_month(source, rng, channel),
+        turnover=inventory_turnover(source, rng, skus),
+        promotions=promotion_roi(source, rng, channel),
+        channel_roi=channel_roi(kpis),
+    )

@@ -1,0 +1,39 @@
+"""Where the KPI queries run: a ``Database``, an ORM ``Session`` or a Core ``Connection``.
+
+Callers in the UI hand over the database; tests and other services may already hold a
+session. Every KPI query is a read, so nothing here commits.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from sqlalchemy import Connection, and_
+from sqlalchemy.orm import Session
+
+from core.models import Order
+
+ORDERS = Order.__table__
+
+
+@contextmanager
+def reading(source: Any) -> Iterator[Connection | Session]:
+    """An object with ``execute()`` for ``source`` (Database, Session or Connection)."""
+    if isinstance(source, (Session, Connection)):
+        yield source
+        return
+    engine = getattr(source, "engine", None)
+    if engine is None:
+        raise TypeError(f"expected a Database, Session or Connection, got {type(source).__name__}")
+    with engine.connect() as conn:
+        yield conn
+
+
+def paid_in_range(start: dt.date, end: dt.date, channel: str | None = None):
+    """The WHERE clause of every KPI: paid orders whose payment date is in [start, end]."""
+    cond = and_(ORDERS.c.is_paid == True, ORDERS.c.pay_date.between(start, end))  # noqa: E712
+    if channel:
+        cond = and_(cond, ORDERS.c.platform == channel)
+    return cond
