@@ -1,0 +1,130 @@
+"""Start the window: QApplication, language, error handling, the database lock, the main window."""
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMessageBox
+
+from core import APP_NAME, i18n
+from core.errors import DatabaseError
+from core.paths import resource
+from core.settings import Settings
+
+log = logging.getLogger(__name__)
+
+
+def install_translators(app: QApplication, language: str) -> list[QTranslator]:
+    """Load ShopDesk's and Qt's own catalogues (standard buttons) for ``language``."""
+    installed: list[QTranslator] = []
+    if language == "en":
+        return installed
+    QLocale.setDefault(QLocale(language))
+    candidates = [
+        (f"shopdesk_{language}", str(resource("translations"))),
+        (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ]
+    for name, folder in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, folder):
+            app.installTranslator(translator)
+            installed.append(translator)
+        else:
+            log.warning("translation %s not found in %s", name, folder)
+    return installed
+
+
+def create_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(APP_NAME)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName("ShopDesk 店长台")
+    icon = resource("icons", "shopdesk.png")
+    if icon.exists():
+        from PySide6.QtGui import QIcon
+
+        app.setWindowIcon(QIcon(str(icon)))
+    return app
+
+
+def lock_database(db_path: Path) -> QLockFile | None:
+    """One window per database file; None when another ShopDesk already holds it."""
+    lock = QLockFile(str(db_path) + ".lock")
+    lock.setStaleLockTime(0)  # a lock left by a crashed ShopDesk is detected by its dead PID
+    return lock if lock.tryLock(200) else None
+
+
+def run_gui(args: argparse.Namespace, prefs: Settings) -> int:
+    from core.cli import resolve_db_target
+    from core.db import is_url, open_database
+    from ui.context import AppContext
+    from ui.errors import install_excepthook
+    from ui.main_window import MainWindow
+
+    if args.smoke_test:
+        import os
+
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    app = create_application()
+    install_translators(app, i18n.language())
+    install_excepthook()
+
+    target = resolve_db_target(args)
+    lock = None
+    if not is_url(target):
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        lock = lock_database(Path(target))
+        if lock is None:
+            QMessageBox.warning(
+                None, "ShopDesk",
+                app.translate("app", "This shop (%1) is already open in another ShopDesk window. "
+                                     "Switch to that window, or close it and try again.").replace("%1", str(target)),
+            )
+            return 1
+    try:
+        db = open_database(target, backup_dir=prefs.backup_path())
+    except DatabaseError as exc:
+        QMessageBox.critical(None, "ShopDesk", exc.message)
+        return 1
+
+    ctx = AppContext(db, prefs)
+    failures: list[str] = []
+    if args.smoke_test:
+        from ui.errors import collect_instead_of_showing
+
+        collect_instead_of_showing(failures)  # nobody can click a dialog away in the smoke test
+    window = MainWindow(ctx)
+    window.show()
+    if args.demo or args.smoke_test:
+        QTimer.singleShot(0, lambda: _fill_demo_if_empty(window, ctx))
+    if args.smoke_test:
+        from ui.smoke import run_smoke
+
+        code = run_smoke(app, window, failures)
+    else:
+        code = app.exec()
+    db.close()
+    if lock is not None:
+        lock.unlock()
+    return code
+
+
+def _fill_demo_if_empty(window, ctx) -> None:
+    from ui.tasks import run_task
+
+    db = ctx.db
+    if db.has_shop_data():
+        return
+
+    def work(task):
+        from core.demo import fill_demo
+
+        return fill_demo(db, progress=task.progress)
+
+    window.demo_task = run_task(
+        window, work, on_done=lambda _counts: ctx.notify_changed("*"),
+        progress_label=window.tr("Creating the demo shop…"), delay_ms=0,
+    )

@@ -1,0 +1,106 @@
+"""目标 Goals: targets by period, channel and category, with progress so far."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel
+from sqlalchemy.orm import Session
+
+from core.goals import GoalRow, goal_rows
+from core.money import format_fen
+from ui.labels import period_kind_name, platform_name
+from ui.tabs.base import TabPage
+from ui.widgets.filter_combo import FilterCombo
+from ui.widgets.record_table import RecordTable
+from ui.widgets.table_model import Column
+
+BEHIND = "#c62828"
+AHEAD = "#2e7d32"
+
+
+def _progress_colour(value, row) -> str | None:
+    expected = row[8]
+    if value is None or expected is None:
+        return None
+    return BEHIND if value < expected - 0.05 else AHEAD if value >= expected else None
+
+
+class GoalsTab(TabPage):
+    key = "goals"
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(ctx, parent)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.kind_filter = FilterCombo(self.tr("All periods"), self)
+        self.kind_filter.set_choices([(period_kind_name(k), k) for k in ("year", "half", "quarter", "month")])
+        self.channel_filter = FilterCombo(self.tr("All channels"), self)
+        self.table = RecordTable(
+            [
+                Column(self.tr("Period")),
+                Column(self.tr("Kind")),
+                Column(self.tr("Channel")),
+                Column(self.tr("Category")),
+                Column(self.tr("Target GMV"), "money"),
+                Column(self.tr("Actual GMV"), "money", tooltip=self.tr("Paid GMV so far in the period (spec: 支付金额)")),
+                Column(self.tr("Progress"), "rate", colour=_progress_colour,
+                       tooltip=self.tr("Actual ÷ target; red when behind the share of the period already elapsed")),
+                Column(self.tr("Gap to target"), "money"),
+                Column(self.tr("Period elapsed"), "rate"),
+            ],
+            self,
+        )
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Show:"), self))
+        bar.addWidget(self.kind_filter)
+        bar.addWidget(self.channel_filter)
+        bar.addStretch(1)
+        self.body.addWidget(self.summary)
+        self.body.addLayout(bar)
+        self.body.addWidget(self.table, 1)
+        self.kind_filter.currentIndexChanged.connect(lambda: self.table.proxy.set_exact(1, self._kind_label()))
+        self.channel_filter.currentIndexChanged.connect(
+            lambda: self.table.proxy.set_exact(2, self.channel_filter.currentText() if self.channel_filter.value() is not None else None)
+        )
+
+    def _kind_label(self) -> str | None:
+        return self.kind_filter.currentText() if self.kind_filter.value() is not None else None
+
+    def title(self) -> str:
+        return self.tr("Goals")
+
+    def load(self, session: Session, today: dt.date) -> list[GoalRow]:
+        return goal_rows(session, today)
+
+    def show_data(self, rows: list[GoalRow]) -> None:
+        if not rows:
+            self.banner.show_message(self.tr("No goals yet. Goals set for the year, month, channel or category appear here with their progress."))
+        self.channel_filter.set_choices(sorted({(platform_name(r.platform), r.platform) for r in rows if r.platform}))
+        self.table.set_rows(
+            [
+                (
+                    f"{r.period_start:%Y-%m}" if r.period_kind == "month" else f"{r.period_start} – {r.period_end}",
+                    period_kind_name(r.period_kind),
+                    platform_name(r.platform),
+                    r.category or self.tr("All categories"),
+                    r.target_gmv_fen,
+                    r.actual_gmv_fen,
+                    r.progress,
+                    None if r.actual_gmv_fen is None else max(r.target_gmv_fen - r.actual_gmv_fen, 0),
+                    r.expected_progress,
+                )
+                for r in rows
+            ]
+        )
+        year = next((r for r in rows if r.period_kind == "year" and not r.platform and not r.category
+                     and r.period_start <= self.ctx.today() <= r.period_end), None)
+        if year and year.actual_gmv_fen is not None:
+            self.summary.setText(
+                self.tr("This year: %1 of %2 (%3), with %4 of the year gone.")
+                .replace("%1", format_fen(year.actual_gmv_fen))
+                .replace("%2", format_fen(year.target_gmv_fen))
+                .replace("%3", f"{(year.progress or 0) * 100:.1f}%")
+                .replace("%4", f"{(year.expected_progress or 0) * 100:.0f}%")
+            )
+        else:
+            self.summary.setText("")

@@ -1,0 +1,90 @@
+"""会员 Members: customers by tier, with orders, spend and how long since they last bought."""
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel
+from sqlalchemy.orm import Session
+
+from core.members import MemberRow, member_rows, tier_names
+from ui.labels import platform_name
+from ui.tabs.base import TabPage
+from ui.widgets.filter_combo import FilterCombo
+from ui.widgets.record_table import RecordTable
+from ui.widgets.table_model import Column
+
+SLEEPING_DAYS = 180
+
+
+class MembersTab(TabPage):
+    key = "members"
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(ctx, parent)
+        self.summary = QLabel(self)
+        self.summary.setWordWrap(True)
+        self.tier_filter = FilterCombo(self.tr("All tiers"), self)
+        self.platform_filter = FilterCombo(self.tr("All channels"), self)
+        self.table = RecordTable(
+            [
+                Column(self.tr("Buyer")),
+                Column(self.tr("Channel")),
+                Column(self.tr("Tier")),
+                Column(self.tr("Orders"), "int"),
+                Column(self.tr("Spend"), "money"),
+                Column(self.tr("First order"), "datetime"),
+                Column(self.tr("Last order"), "datetime"),
+                Column(self.tr("Days since last order"), "int",
+                       colour=lambda v, row: "#c62828" if v is not None and v > SLEEPING_DAYS else None),
+                Column(self.tr("Points"), "int"),
+            ],
+            self,
+        )
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Show:"), self))
+        bar.addWidget(self.tier_filter)
+        bar.addWidget(self.platform_filter)
+        bar.addStretch(1)
+        self.body.addWidget(self.summary)
+        self.body.addLayout(bar)
+        self.body.addWidget(self.table, 1)
+        self.tier_filter.currentIndexChanged.connect(lambda: self.table.proxy.set_exact(2, self.tier_filter.value()))
+        self.platform_filter.currentIndexChanged.connect(
+            lambda: self.table.proxy.set_exact(1, platform_name(self.platform_filter.value()) if self.platform_filter.value() else None)
+        )
+
+    def title(self) -> str:
+        return self.tr("Members")
+
+    def load(self, session: Session, today: dt.date) -> tuple[list[MemberRow], list[str]]:
+        return member_rows(session, today), tier_names(session)
+
+    def show_data(self, data: tuple[list[MemberRow], list[str]]) -> None:
+        rows, tiers = data
+        if not rows:
+            self.banner.show_message(self.tr("No members yet. Customers appear here once orders with a buyer account (or a member export) are imported."))
+        self.tier_filter.set_choices([(t, t) for t in tiers])
+        self.platform_filter.set_choices(sorted({(platform_name(r.platform), r.platform) for r in rows}))
+        self.table.set_rows(
+            [
+                (r.name or r.buyer_key, platform_name(r.platform), r.tier, r.orders, r.spend_fen, r.first_order,
+                 r.last_order, r.days_since_last, r.points)
+                for r in rows
+            ],
+            sort_column=4,
+            order=Qt.SortOrder.DescendingOrder,
+        )
+        by_tier = Counter(r.tier for r in rows)
+        repeat = sum(1 for r in rows if r.orders >= 2)
+        sleeping = sum(1 for r in rows if r.days_since_last is not None and r.days_since_last > SLEEPING_DAYS)
+        tier_text = "，".join(f"{t} {by_tier[t]:,}" for t in tiers if by_tier[t])
+        self.summary.setText(
+            self.tr("%1 customers (%2). %3 bought more than once; %4 have not bought for over %5 days.")
+            .replace("%1", f"{len(rows):,}")
+            .replace("%2", tier_text)
+            .replace("%3", f"{repeat:,}")
+            .replace("%4", f"{sleeping:,}")
+            .replace("%5", str(SLEEPING_DAYS))
+        )

@@ -1,0 +1,97 @@
+"""促销日历 Promotions: platform festivals and own promotions, dates, budget and results."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QHBoxLayout, QLabel
+from sqlalchemy.orm import Session
+
+from core.promotions import PromotionRow, promotion_rows
+from ui.labels import platform_name, promotion_kind_name, promotion_status_name
+from ui.tabs.base import TabPage
+from ui.widgets.filter_combo import FilterCombo
+from ui.widgets.record_table import RecordTable
+from ui.widgets.table_model import Column
+
+
+class PromotionsTab(TabPage):
+    key = "promotions"
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(ctx, parent)
+        self.next_label = QLabel(self)
+        self.next_label.setWordWrap(True)
+        self.kind_filter = FilterCombo(self.tr("All kinds"), self)
+        self.kind_filter.set_choices([(promotion_kind_name(k), k) for k in ("festival", "platform", "own")])
+        self.status_filter = FilterCombo(self.tr("Any status"), self)
+        self.status_filter.set_choices([(promotion_status_name(k), k) for k in ("planned", "running", "done", "cancelled")])
+        self.table = RecordTable(
+            [
+                Column(self.tr("Promotion")),
+                Column(self.tr("Kind")),
+                Column(self.tr("Channels")),
+                Column(self.tr("Start"), "date"),
+                Column(self.tr("End"), "date"),
+                Column(self.tr("Days"), "int"),
+                Column(self.tr("Budget"), "money"),
+                Column(self.tr("GMV in dates"), "money", tooltip=self.tr("Paid GMV of the promotion's channels between its start and end")),
+                Column(self.tr("Cost"), "money"),
+                Column(self.tr("ROI"), "float", fmt=lambda v: "—" if v is None else f"{v:.1f}×",
+                       tooltip=self.tr("GMV ÷ cost")),
+                Column(self.tr("Status")),
+            ],
+            self,
+        )
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Show:"), self))
+        bar.addWidget(self.kind_filter)
+        bar.addWidget(self.status_filter)
+        bar.addStretch(1)
+        self.body.addWidget(self.next_label)
+        self.body.addLayout(bar)
+        self.body.addWidget(self.table, 1)
+        self.kind_filter.currentIndexChanged.connect(lambda: self._exact(1, self.kind_filter))
+        self.status_filter.currentIndexChanged.connect(lambda: self._exact(10, self.status_filter))
+
+    def _exact(self, column: int, combo: FilterCombo) -> None:
+        self.table.proxy.set_exact(column, combo.currentText() if combo.value() is not None else None)
+
+    def title(self) -> str:
+        return self.tr("Promotions")
+
+    def load(self, session: Session, today: dt.date) -> list[PromotionRow]:
+        return promotion_rows(session, today)
+
+    def show_data(self, rows: list[PromotionRow]) -> None:
+        if not rows:
+            self.banner.show_message(self.tr("No promotions yet. Platform festivals and your own promotions appear here with their dates, budget and results."))
+        today = self.ctx.today()
+        self.table.set_rows(
+            [
+                (
+                    r.name,
+                    promotion_kind_name(r.kind),
+                    " / ".join(platform_name(p) for p in r.platforms) or self.tr("All channels"),
+                    r.start,
+                    r.end,
+                    (r.end - r.start).days + 1,
+                    r.budget_fen,
+                    r.gmv_fen,
+                    r.cost_fen,
+                    r.roi,
+                    promotion_status_name(r.status),
+                )
+                for r in rows
+            ],
+            sort_column=3,
+        )
+        upcoming = [r for r in rows if r.start > today]
+        running = [r for r in rows if r.start <= today <= r.end]
+        parts = []
+        if running:
+            parts.append(self.tr("Running now: %1.").replace("%1", "、".join(r.name for r in running)))
+        if upcoming:
+            nxt = min(upcoming, key=lambda r: r.start)
+            parts.append(self.tr("Next: %1 starts %2 (in %n day(s)).", "", (nxt.start - today).days)
+                         .replace("%1", nxt.name).replace("%2", nxt.start.isoformat()))
+        self.next_label.setText(" ".join(parts))

@@ -1,0 +1,79 @@
+"""团队任务 Team: who does what by when, overdue work first."""
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel
+from sqlalchemy.orm import Session
+
+from core.tasks import DONE, TaskRow, staff_names, task_rows
+from ui.labels import priority_name, task_status_name
+from ui.tabs.base import TabPage
+from ui.widgets.filter_combo import FilterCombo
+from ui.widgets.record_table import RecordTable
+from ui.widgets.table_model import Column
+
+OVERDUE = "#c62828"
+
+
+class TeamTab(TabPage):
+    key = "team"
+
+    def __init__(self, ctx, parent=None) -> None:
+        super().__init__(ctx, parent)
+        self.summary = QLabel(self)
+        self.owner_filter = FilterCombo(self.tr("Everyone"), self)
+        self.show_done = QCheckBox(self.tr("Show done tasks"), self)
+        self.table = RecordTable(
+            [
+                Column(self.tr("Task")),
+                Column(self.tr("Owner")),
+                Column(self.tr("Due"), "date", colour=lambda v, row: OVERDUE if row[-1] else None),
+                Column(self.tr("Status")),
+                Column(self.tr("Priority")),
+                Column(self.tr("Checklist")),
+                Column(self.tr("Promotion")),
+                Column(self.tr("Repeats")),
+            ],
+            self,
+        )
+        bar = QHBoxLayout()
+        bar.addWidget(QLabel(self.tr("Show:"), self))
+        bar.addWidget(self.owner_filter)
+        bar.addWidget(self.show_done)
+        bar.addStretch(1)
+        self.body.addWidget(self.summary)
+        self.body.addLayout(bar)
+        self.body.addWidget(self.table, 1)
+        self.owner_filter.currentIndexChanged.connect(lambda: self.table.proxy.set_exact(1, self.owner_filter.value()))
+        self.show_done.toggled.connect(self._apply_done_filter)
+        self._rows: list[TaskRow] = []
+
+    def title(self) -> str:
+        return self.tr("Team")
+
+    def load(self, session: Session, today: dt.date) -> tuple[list[TaskRow], list[str]]:
+        return task_rows(session, today), staff_names(session)
+
+    def show_data(self, data: tuple[list[TaskRow], list[str]]) -> None:
+        self._rows, staff = data
+        if not self._rows:
+            self.banner.show_message(self.tr("No tasks yet. Tasks for the team, promotion checklists and the weekly meeting appear here."))
+        self.owner_filter.set_choices([(s, s) for s in staff])
+        self._apply_done_filter()
+        overdue = sum(1 for r in self._rows if r.overdue)
+        open_ = sum(1 for r in self._rows if r.status != DONE)
+        self.summary.setText(self.tr("%1 open tasks, %2 overdue.").replace("%1", str(open_)).replace("%2", str(overdue)))
+
+    def _apply_done_filter(self) -> None:
+        rows = self._rows if self.show_done.isChecked() else [r for r in self._rows if r.status != DONE]
+        self.table.set_rows(
+            [
+                (
+                    r.title, r.owner, r.due, task_status_name(r.status), priority_name(r.priority),
+                    f"{r.checklist_done}/{r.checklist_total}" if r.checklist_total else "",
+                    r.promotion, self.tr("Weekly") if "WEEKLY" in r.recurrence else "", r.overdue,
+                )
+                for r in rows
+            ]
+        )

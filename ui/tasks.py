@@ -1,0 +1,172 @@
+"""The one place that knows about threads: runs core work off the GUI thread.
+
+``run_task(parent, fn, ...)`` calls ``fn(ctx)`` in the global thread pool. ``ctx`` gives the
+work ``progress(done, total)`` and ``cancelled()`` (the shape core functions take) and
+nothing Qt. The result, an error or a cancellation come back to the GUI thread through
+queued signals. A progress dialog appears only when the work takes longer than ~600 ms, so
+quick refreshes never flash a dialog (Anki's pattern). Each task opens its own database
+session inside ``fn`` (DESIGN.md: one session per operation, in the worker).
+"""
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from core.errors import Cancelled
+
+log = logging.getLogger(__name__)
+
+
+@dataclass
+class TaskContext:
+    """Passed to the work function; safe to use from the worker thread."""
+
+    _cancel: threading.Event = field(default_factory=threading.Event)
+    _emit_progress: Callable[[int, int], None] = lambda done, total: None
+
+    def progress(self, done: int, total: int) -> None:
+        self._emit_progress(done, total)
+
+    def cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    def check(self) -> None:
+        if self._cancel.is_set():
+            raise Cancelled()
+
+
+class _Signals(QObject):
+    done = Signal(object)
+    failed = Signal(object, str)  # exception, formatted traceback
+    cancelled = Signal()
+    progress = Signal(int, int)
+
+
+class _Runnable(QRunnable):
+    def __init__(self, fn: Callable[[TaskContext], Any], ctx: TaskContext, signals: _Signals) -> None:
+        super().__init__()
+        self.fn, self.ctx, self.signals = fn, ctx, signals
+        self.setAutoDelete(True)
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.ctx)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except BaseException as exc:  # noqa: BLE001 - every failure must reach the GUI thread
+            self.signals.failed.emit(exc, traceback.format_exc())
+        else:
+            self.signals.done.emit(result)
+
+
+class Task(QObject):
+    """A running piece of work. Keep a reference or let ``run_task`` keep it alive."""
+
+    sig_finished = Signal()
+
+    def __init__(self, parent: QObject | None) -> None:
+        super().__init__(parent)
+        self.ctx = TaskContext()
+        self.signals = _Signals()
+        self._dialog: QProgressDialog | None = None
+        self._timer: QTimer | None = None
+        self.running = True
+
+    def cancel(self) -> None:
+        self.ctx._cancel.set()
+
+    def _finish(self) -> None:
+        self.running = False
+        if self._timer:
+            self._timer.stop()
+        if self._dialog:
+            self._dialog.reset()
+            self._dialog.deleteLater()
+            self._dialog = None
+        _live.discard(self)
+        self.sig_finished.emit()
+
+
+_live: set[Task] = set()
+
+
+def run_task(
+    parent: QWidget | None,
+    fn: Callable[[TaskContext], Any],
+    *,
+    on_done: Callable[[Any], None] | None = None,
+    on_error: Callable[[BaseException, str], None] | None = None,
+    on_cancelled: Callable[[], None] | None = None,
+    progress_label: str | None = None,
+    cancellable: bool = False,
+    delay_ms: int = 600,
+) -> Task:
+    """Run ``fn(ctx)`` off the GUI thread; callbacks run on the GUI thread.
+
+    Errors without ``on_error`` go to the application's error handler (ui.errors).
+    """
+    task = Task(parent)
+    _live.add(task)
+    ctx, signals = task.ctx, task.signals
+    ctx._emit_progress = signals.progress.emit
+
+    if progress_label is not None and parent is not None:
+        def show_dialog() -> None:
+            if not task.running:
+                return
+            dlg = QProgressDialog(progress_label, parent.tr("Cancel") if cancellable else "", 0, 0, parent)
+            if not cancellable:
+                dlg.setCancelButton(None)
+            dlg.setWindowTitle(progress_label)
+            dlg.setMinimumDuration(0)
+            dlg.canceled.connect(task.cancel)
+            dlg.setAutoClose(False)
+            dlg.setAutoReset(False)
+            task._dialog = dlg
+            dlg.show()
+
+        task._timer = QTimer(task)
+        task._timer.setSingleShot(True)
+        task._timer.timeout.connect(show_dialog)
+        task._timer.start(delay_ms)
+
+        @Slot(int, int)
+        def on_progress(done: int, total: int) -> None:
+            if task._dialog is not None:
+                task._dialog.setMaximum(max(total, 0))
+                task._dialog.setValue(min(done, total) if total else 0)
+
+        signals.progress.connect(on_progress)
+
+    def done(result: Any) -> None:
+        task._finish()
+        if on_done:
+            on_done(result)
+
+    def failed(exc: BaseException, tb: str) -> None:
+        task._finish()
+        log.error("task failed: %s", tb)
+        if on_error:
+            on_error(exc, tb)
+        else:
+            from ui.errors import report_exception
+
+            report_exception(exc, tb, parent)
+
+    def cancelled() -> None:
+        task._finish()
+        if on_cancelled:
+            on_cancelled()
+
+    signals.done.connect(done)
+    signals.failed.connect(failed)
+    signals.cancelled.connect(cancelled)
+    QThreadPool.globalInstance().start(_Runnable(fn, ctx, signals))
+    return task
