@@ -1,0 +1,75 @@
+"""Membership: tiers, one customer row per keyed buyer, and the points ledger.
+
+A customer's ``spend_fen`` is what their paid orders kept after successful refunds; the tier
+follows spend over the 365 days up to ``end``. Points: 1 per yuan kept, granted when an order
+completes, valid 365 days; the ledger holds earnings, a few redemptions and expiries, so its
+sum per customer equals ``customers.points``.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections import defaultdict
+
+TIERS = (
+    ("普通会员", 0, 0, 0, "积分1倍；生日当月领10元无门槛券"),
+    ("银卡会员", 1, 50000, 30000, "积分1.2倍；每月会员日9折；新茶优先试饮"),
+    ("金卡会员", 2, 200000, 120000, "积分1.5倍；会员日88折；全年包邮；专属客服"),
+    ("黑卡会员", 3, 500000, 300000, "积分2倍；会员日85折；每季度赠送新茶礼盒；生日礼；专属茶艺顾问"),
+)
+REDEEM = ("积分兑换：冷泡茶体验装", "积分兑换：10元无门槛券", "积分兑换：汝窑主人杯", "积分抵现")
+
+
+def tier_rows(first_id: int) -> list[dict]:
+    return [
+        {"id": first_id + i, "name": name, "rank": rank, "rule": "spend", "threshold": th,
+         "retention_threshold": keep, "window_days": 365, "validity_days": 365, "benefits": benefits}
+        for i, (name, rank, th, keep, benefits) in enumerate(TIERS)
+    ]
+
+
+def customer_rows(rng: random.Random, orders: list[dict], tiers: list[dict], end: dt.date,
+                  now: dt.datetime, first_id: int) -> tuple[list[dict], list[dict]]:
+    by_buyer: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for o in orders:
+        if o["buyer_key"] and o["is_paid"]:
+            by_buyer[o["platform"], o["buyer_key"]].append(o)
+    window_start = dt.datetime.combine(end - dt.timedelta(days=364), dt.time())
+    customers, ledger = [], []
+    for i, ((platform, key), own) in enumerate(sorted(by_buyer.items())):
+        cid = first_id + i
+        own.sort(key=lambda o: o["created_at"])
+        kept = [o["paid_fen"] - o["refund_fen"] for o in own]
+        recent = sum(k for o, k in zip(own, kept) if o["created_at"] >= window_start)
+        tier = max((t for t in tiers if recent >= t["threshold"]), key=lambda t: t["rank"])
+        entries = []
+        for o, k in zip(own, kept):
+            if o["completed_at"] and k >= 100:
+                entries.append({"customer_id": cid, "at": o["completed_at"], "delta": k // 100, "reason": "购物得积分",
+                                "order_no": o["order_no"], "expires_at": o["completed_at"] + dt.timedelta(days=365)})
+        earned = sum(e["delta"] for e in entries)
+        if earned >= 300 and rng.random() < 0.3:
+            at = entries[-1]["at"] + dt.timedelta(days=rng.randint(1, 20))
+            if at < now:
+                entries.append({"customer_id": cid, "at": at, "delta": -rng.choice((100, 200, 300)),
+                                "reason": rng.choice(REDEEM), "order_no": "", "expires_at": None})
+        spent = -sum(e["delta"] for e in entries if e["delta"] < 0)
+        lapsed = [e for e in entries if e["expires_at"] and e["expires_at"] <= now]
+        expired = max(0, sum(e["delta"] for e in lapsed) - spent)
+        if expired:
+            entries.append({"customer_id": cid, "at": max(e["expires_at"] for e in lapsed), "delta": -expired,
+                            "reason": "积分过期", "order_no": "", "expires_at": None})
+        ledger.extend(entries)
+        tags = []
+        if len(own) >= 5:
+            tags.append("老客")
+        if max(o["goods_fen"] for o in own) >= 150000:
+            tags.append("企业采购")
+        customers.append({
+            "id": cid, "platform": platform, "buyer_key": key, "name": own[-1]["buyer_name"],
+            "phone": f"1{rng.choice('3578')}{rng.randrange(10)}****{rng.randrange(10000):04d}",
+            "first_order_at": own[0]["created_at"], "last_order_at": own[-1]["created_at"],
+            "orders_count": len(own), "spend_fen": sum(kept), "tier_id": tier["id"],
+            "points": sum(e["delta"] for e in entries), "tags": ",".join(tags), "source": platform, "batch_id": None,
+        })
+    return customers, ledger
