@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QLockFile, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QLockFile, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import APP_NAME, i18n
@@ -65,8 +67,6 @@ def run_gui(args: argparse.Namespace, prefs: Settings) -> int:
     from ui.main_window import MainWindow
 
     if args.smoke_test:
-        import os
-
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     app = create_application()
     install_translators(app, i18n.language())
@@ -80,7 +80,7 @@ def run_gui(args: argparse.Namespace, prefs: Settings) -> int:
         if lock is None:
             QMessageBox.warning(
                 None, "ShopDesk",
-                app.translate("app", "This shop (%1) is already open in another ShopDesk window. "
+                QCoreApplication.translate("app", "This shop (%1) is already open in another ShopDesk window. "
                                      "Switch to that window, or close it and try again.").replace("%1", str(target)),
             )
             return 1
@@ -98,6 +98,9 @@ def run_gui(args: argparse.Namespace, prefs: Settings) -> int:
         collect_instead_of_showing(failures)  # nobody can click a dialog away in the smoke test
     window = MainWindow(ctx)
     window.show()
+    if os.environ.get("SHOPDESK_EXIT_AFTER_SHOW"):
+        # bench/startup.py: the event loop's first turn comes after the window's first paint.
+        QTimer.singleShot(0, lambda: (print(f"shown-at {time.time():.6f}", flush=True), app.quit()))
     if args.demo or args.smoke_test:
         QTimer.singleShot(0, lambda: _fill_demo_if_empty(window, ctx))
     if args.smoke_test:
@@ -126,5 +129,5 @@ def _fill_demo_if_empty(window, ctx) -> None:
 
     window.demo_task = run_task(
         window, work, on_done=lambda _counts: ctx.notify_changed("*"),
-        progress_label=window.tr("Creating the demo shop…"), delay_ms=0,
+        progress_label=QCoreApplication.translate("app", "Creating the demo shop…"), delay_ms=0,
     )

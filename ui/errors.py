@@ -19,8 +19,6 @@ from core.logsetup import log_file_path
 log = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("errors", text)
 
 
 class _Bridge(QObject):
@@ -47,7 +45,7 @@ def report_exception(exc: BaseException, tb: str, parent: QWidget | None = None)
         print(tb or exc, file=sys.stderr)
         return
     if isinstance(exc, UserFacingError):
-        QMessageBox.warning(parent, _tr("ShopDesk"), exc.message)
+        QMessageBox.warning(parent, QCoreApplication.translate("errors", "ShopDesk"), exc.message)
         return
     log.error("unexpected error: %s", tb)
     signature = f"{type(exc).__name__}: {exc}"
@@ -56,10 +54,11 @@ def report_exception(exc: BaseException, tb: str, parent: QWidget | None = None)
     _last_shown = signature
     box = QMessageBox(parent or QApplication.activeWindow())
     box.setIcon(QMessageBox.Icon.Critical)
-    box.setWindowTitle(_tr("ShopDesk: something went wrong"))
-    box.setText(_tr("ShopDesk hit an unexpected problem. Your data is safe: every change is saved in a transaction."))
+    box.setWindowTitle(QCoreApplication.translate("errors", "ShopDesk: something went wrong"))
+    box.setText(QCoreApplication.translate("errors", "ShopDesk hit an unexpected problem. Your data is safe: every change is saved in a transaction."))
     box.setInformativeText(
-        _tr("Details were written to the log file:\n%1\nPlease send it along when you report the problem.").replace(
+        QCoreApplication.translate(
+            "errors", "Details were written to the log file:\n%1\nPlease send it along when you report the problem.").replace(
             "%1", str(log_file_path())
         )
     )

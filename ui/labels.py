@@ -4,42 +4,40 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("labels", text)
 
 
 def platform_name(code: str) -> str:
     names = {
-        "taobao": _tr("Taobao/Tmall"), "jd": _tr("JD"), "pdd": _tr("Pinduoduo"), "douyin": _tr("Douyin"),
-        "kuaishou": _tr("Kuaishou"), "youzan": _tr("Youzan"), "shopify": _tr("Shopify"),
-        "wechat": _tr("WeChat Shop"), "xiaohongshu": _tr("Xiaohongshu"), "offline": _tr("Offline"),
-        "other": _tr("Other"), "": _tr("All channels"),
+        "taobao": QCoreApplication.translate("labels", "Taobao/Tmall"), "jd": QCoreApplication.translate("labels", "JD"), "pdd": QCoreApplication.translate("labels", "Pinduoduo"), "douyin": QCoreApplication.translate("labels", "Douyin"),
+        "kuaishou": QCoreApplication.translate("labels", "Kuaishou"), "youzan": QCoreApplication.translate("labels", "Youzan"), "shopify": QCoreApplication.translate("labels", "Shopify"),
+        "wechat": QCoreApplication.translate("labels", "WeChat Shop"), "xiaohongshu": QCoreApplication.translate("labels", "Xiaohongshu"), "offline": QCoreApplication.translate("labels", "Offline"),
+        "other": QCoreApplication.translate("labels", "Other"), "": QCoreApplication.translate("labels", "All channels"),
     }
     return names.get(code, code)
 
 
 def period_kind_name(code: str) -> str:
-    return {"year": _tr("Year"), "half": _tr("Half-year"), "quarter": _tr("Quarter"), "month": _tr("Month")}.get(code, code)
+    return {"year": QCoreApplication.translate("labels", "Year"), "half": QCoreApplication.translate("labels", "Half-year"), "quarter": QCoreApplication.translate("labels", "Quarter"), "month": QCoreApplication.translate("labels", "Month")}.get(code, code)
 
 
 def promotion_kind_name(code: str) -> str:
-    return {"festival": _tr("Platform festival"), "platform": _tr("Platform event"), "own": _tr("Own promotion")}.get(code, code)
+    return {"festival": QCoreApplication.translate("labels", "Platform festival"), "platform": QCoreApplication.translate("labels", "Platform event"), "own": QCoreApplication.translate("labels", "Own promotion")}.get(code, code)
 
 
 def promotion_status_name(code: str) -> str:
-    return {"planned": _tr("Planned"), "running": _tr("Running"), "done": _tr("Done"), "cancelled": _tr("Cancelled")}.get(code, code)
+    return {"planned": QCoreApplication.translate("labels", "Planned"), "running": QCoreApplication.translate("labels", "Running"), "done": QCoreApplication.translate("labels", "Done"), "cancelled": QCoreApplication.translate("labels", "Cancelled")}.get(code, code)
 
 
 def stock_status_name(code: str) -> str:
     return {
-        "out": _tr("Out of stock"), "reorder": _tr("Reorder now"), "low": _tr("Running low"),
-        "slow": _tr("Slow-moving"), "ok": _tr("OK"),
+        "out": QCoreApplication.translate("labels", "Out of stock"), "reorder": QCoreApplication.translate("labels", "Reorder now"), "low": QCoreApplication.translate("labels", "Running low"),
+        "slow": QCoreApplication.translate("labels", "Slow-moving"), "ok": QCoreApplication.translate("labels", "OK"),
     }.get(code, code)
 
 
 def task_status_name(code: str) -> str:
-    return {"todo": _tr("To do"), "doing": _tr("In progress"), "done": _tr("Done")}.get(code, code)
+    return {"todo": QCoreApplication.translate("labels", "To do"), "doing": QCoreApplication.translate("labels", "In progress"), "done": QCoreApplication.translate("labels", "Done")}.get(code, code)
 
 
 def priority_name(level: int) -> str:
-    return {1: _tr("High"), 2: _tr("Normal"), 3: _tr("Low")}.get(level, str(level))
+    return {1: QCoreApplication.translate("labels", "High"), 2: QCoreApplication.translate("labels", "Normal"), 3: QCoreApplication.translate("labels", "Low")}.get(level, str(level))

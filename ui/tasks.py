@@ -16,7 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from core.errors import Cancelled
@@ -121,7 +121,7 @@ def run_task(
         def show_dialog() -> None:
             if not task.running:
                 return
-            dlg = QProgressDialog(progress_label, parent.tr("Cancel") if cancellable else "", 0, 0, parent)
+            dlg = QProgressDialog(progress_label, QCoreApplication.translate("tasks", "Cancel") if cancellable else "", 0, 0, parent)
             if not cancellable:
                 dlg.setCancelButton(None)
             dlg.setWindowTitle(progress_label)

@@ -1,6 +1,7 @@
 """Help → About."""
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from core import __version__
@@ -10,8 +11,8 @@ from core.logsetup import log_file_path
 def show_about(parent: QWidget, db_name: str) -> None:
     QMessageBox.about(
         parent,
-        parent.tr("About ShopDesk"),
-        parent.tr(
+        QCoreApplication.translate("about", "About ShopDesk"),
+        QCoreApplication.translate("about", 
             "<h3>ShopDesk 店长台 %1</h3>"
             "<p>Your shop's exports from Taobao/Tmall, JD, Pinduoduo, Douyin, Kuaishou, Youzan and Shopify "
             "turned into one local picture and plan.</p>"
