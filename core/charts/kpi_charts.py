@@ -1,0 +1,362 @@
+"""The dashboard's charts: ``draw_*(fig, data, *, labels=None) -> hover``.
+
+``data`` is what ``core.kpi.series`` returns; ``labels`` overrides the default (translated)
+texts and may map platform ids, categories and reasons to display names. Each function draws
+on the plain ``Figure`` it is given (no pyplot) and returns hover data: a list of
+``(artist, texts)``, one text per point of a line or one per bar / wedge.
+"""
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from core.charts.style import (
+    GREY,
+    PALETTE,
+    apply_fonts,
+    empty_note,
+    merged_labels,
+    money_axis,
+    name,
+    percent_axis,
+    yuan_text,
+)
+from core.i18n import t
+
+Hover = list[tuple[Any, list[str]]]
+
+
+def _no_data() -> str:
+    return t("No data for this range")
+
+
+def _title(ax: Any, text: str) -> None:
+    if text:
+        ax.set_title(text, loc="left", fontsize=11, fontweight="bold")
+
+
+def _tidy(ax: Any) -> None:
+    for side in ("top", "right"):
+        ax.spines[side].set_visible(False)
+
+
+def _pct(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
+def _hbars(ax: Any, names: list[str], values: list[float], color: str) -> list:
+    """Horizontal bars, first item on top."""
+    positions = list(range(len(names)))[::-1]
+    bars = ax.barh(positions, values, color=color, height=0.6)
+    ax.set_yticks(positions, names)
+    return list(bars)
+
+
+# ---------------------------------------------------------------- GMV trend
+
+
+def draw_gmv_trend(fig: Any, points: Sequence, *, labels: dict | None = None) -> Hover:
+    """GMV per bucket with the goal (dashed) and last year's GMV (grey)."""
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+    lab = merged_labels(
+        {"title": t("GMV trend"), "gmv": t("GMV"), "target": t("Target"), "last_year": t("Last year")}, labels
+    )
+    if not points:
+        return empty_note(fig, _no_data())
+    ax = fig.add_subplot()
+    x = [p.start for p in points]
+    when = [p.start.isoformat() if p.start == p.end else f"{p.start.isoformat()} – {p.end.isoformat()}" for p in points]
+    hover: Hover = []
+    ly = ax.plot(x, [p.last_year / 100 for p in points], color=GREY, linewidth=1.2, label=lab["last_year"])[0]
+    hover.append((ly, [f"{w}\n{lab['last_year']}: {yuan_text(p.last_year)}" for w, p in zip(when, points)]))
+    if any(p.target is not None for p in points):
+        tx = [p.start for p in points if p.target is not None]
+        ty = [p.target / 100 for p in points if p.target is not None]
+        tw = [f"{w}\n{lab['target']}: {yuan_text(p.target)}" for w, p in zip(when, points) if p.target is not None]
+        target = ax.plot(tx, ty, color=PALETTE[1], linestyle="--", linewidth=1.2, label=lab["target"])[0]
+        hover.append((target, tw))
+    marker = "o" if len(points) <= 40 else None
+    gmv = ax.plot(x, [p.gmv / 100 for p in points], color=PALETTE[0], linewidth=2, marker=marker, markersize=3,
+                  label=lab["gmv"])[0]
+    hover.insert(0, (gmv, [f"{w}\n{lab['gmv']}: {yuan_text(p.gmv)}" for w, p in zip(when, points)]))
+    locator = AutoDateLocator(maxticks=8)
+    ax.xaxis.set_major_locator(locator)
+    # Numeric dates read the same in Chinese and English.
+    ax.xaxis.set_major_formatter(
+        ConciseDateFormatter(
+            locator,
+            formats=["%Y", "%m", "%m-%d", "%H:%M", "%H:%M", "%S"],
+            offset_formats=["", "%Y", "%Y-%m", "%Y-%m-%d", "%Y-%m-%d", "%Y-%m-%d %H:%M"],
+        )
+    )
+    money_axis(ax.yaxis)
+    ax.set_ylim(bottom=0)
+    ax.grid(axis="y", alpha=0.3)
+    ax.legend(loc="upper left", frameon=False, fontsize=9)
+    _tidy(ax)
+    _title(ax, lab["title"])
+    apply_fonts(fig)
+    return hover
+
+
+# ---------------------------------------------------------------- shares
+
+
+def _draw_share(fig: Any, data: Sequence[tuple[str, int]], lab: dict) -> Hover:
+    if not data:
+        return empty_note(fig, _no_data())
+    ax = fig.add_subplot()
+    total = sum(v for _k, v in data) or 1
+    # More than 7 slices are unreadable: the tail becomes "Other".
+    shown = list(data[:7])
+    if len(data) > 7:
+        shown.append((lab["other"], sum(v for _k, v in data[7:])))
+    names = [name(lab, k) if i < 7 else k for i, (k, _v) in enumerate(shown)]
+    wedges, _texts = ax.pie(
+        [v for _k, v in shown],
+        labels=[f"{n} {v / total * 100:.0f}%" for n, (_k, v) in zip(names, shown)],
+        colors=(PALETTE * 2)[: len(shown)],
+        startangle=90,
+        counterclock=False,
+        wedgeprops={"width": 0.45, "edgecolor": "white"},
+        textprops={"fontsize": 9},
+    )
+    ax.set_aspect("equal")
+    _title(ax, lab["title"])
+    apply_fonts(fig)
+    return [(w, [f"{n}: {yuan_text(v)} ({v / total * 100:.1f}%)"]) for w, n, (_k, v) in zip(wedges, names, shown)]
+
+
+def draw_channel_share(fig: Any, data: Sequence[tuple[str, int]], *, labels: dict | None = None) -> Hover:
+    """Donut of GMV by channel: ``[(platform, fen), …]`` largest first."""
+    return _draw_share(fig, data, merged_labels({"title": t("GMV by channel"), "other": t("Other")}, labels))
+
+
+def draw_category_share(fig: Any, data: Sequence[tuple[str, int]], *, labels: dict | None = None) -> Hover:
+    """Donut of sales by category: ``[(category, fen), …]``."""
+    defaults = {"title": t("Sales by category"), "other": t("Other"), "": t("Uncategorized")}
+    return _draw_share(fig, data, merged_labels(defaults, labels))
+
+
+# ---------------------------------------------------------------- SKUs, refunds
+
+
+def draw_top_skus(fig: Any, skus: Sequence, *, labels: dict | None = None) -> Hover:
+    """Horizontal bars of sales for the best-selling SKUs (``SkuSales``)."""
+    lab = merged_labels({"title": t("Top SKUs by sales"), "units": t("units")}, labels)
+    if not skus:
+        return empty_note(fig, _no_data())
+    ax = fig.add_subplot()
+    names = [s.sku_code if not s.title else f"{s.sku_code} {s.title[:14]}" for s in skus]
+    bars = _hbars(ax, names, [s.sales / 100 for s in skus], PALETTE[0])
+    money_axis(ax.xaxis)
+    ax.tick_params(axis="y", labelsize=8)
+    ax.grid(axis="x", alpha=0.3)
+    _tidy(ax)
+    _title(ax, lab["title"])
+    apply_fonts(fig)
+    return [
+        (bar, [f"{s.sku_code} {s.title}\n{yuan_text(s.sales)} · {s.units:,} {lab['units']}"]) for bar, s in zip(bars, skus)
+    ]
+
+
+def draw_refunds(fig: Any, data: tuple[Sequence, Sequence], *, labels: dict | None = None) -> Hover:
+    """Two panels: refund amount by SKU and by reason (``(by_sku, by_reason)``, top 8 each)."""
+    lab = merged_labels(
+        {"title": t("Refunds"), "by_sku": t("By SKU"), "by_reason": t("By reason"), "": t("(none)"),
+         "refunds": t("refunds")},
+        labels,
+    )
+    by_sku, by_reason = (list(data[0])[:8], list(data[1])[:8])
+    if not by_sku and not by_reason:
+        return empty_note(fig, t("No refunds in this range"))
+    hover: Hover = []
+    panels = ((by_sku, lab["by_sku"], PALETTE[5]), (by_reason, lab["by_reason"], PALETTE[1]))
+    for i, (rows, heading, color) in enumerate(panels):
+        ax = fig.add_subplot(1, 2, i + 1)
+        names = [name(lab, r.label) for r in rows]
+        bars = _hbars(ax, names, [r.amount / 100 for r in rows], color)
+        money_axis(ax.xaxis)
+        ax.tick_params(axis="both", labelsize=8)
+        _tidy(ax)
+        _title(ax, heading)
+        hover += [
+            (bar, [f"{n} {r.title}".strip() + f"\n{yuan_text(r.amount)} · {r.count} {lab['refunds']}"])
+            for bar, n, r in zip(bars, names, rows)
+        ]
+    if lab["title"]:
+        fig.suptitle(lab["title"], x=0.01, ha="left", fontsize=11, fontweight="bold")
+    apply_fonts(fig)
+    return hover
+
+
+# ---------------------------------------------------------------- funnel, repurchase
+
+
+def draw_funnel(fig: Any, stages: Sequence[tuple[str, int | None]], *, labels: dict | None = None) -> Hover:
+    """Visitors → paying buyers → orders, centred bars with the step conversion."""
+    lab = merged_labels(
+        {"title": t("Conversion funnel"), "visitors": t("Visitors"), "paying_buyers": t("Paying buyers"),
+         "orders": t("Paid orders"), "unknown": t("unknown: import traffic data")},
+        labels,
+    )
+    if not stages or all(not v for _k, v in stages):
+        return empty_note(fig, _no_data())
+    ax = fig.add_subplot()
+    widest = max(v or 0 for _k, v in stages) or 1
+    positions = list(range(len(stages)))[::-1]
+    hover: Hover = []
+    previous = None
+    for pos, (key, value), color in zip(positions, stages, PALETTE):
+        if value is None:
+            ax.text(0, pos, f"{lab[key]}: {lab['unknown']}", ha="center", va="center", color=GREY, fontsize=9)
+            previous = None
+            continue
+        # Bars keep a visible minimum width: buyers are often 1 % of visitors.
+        width = max(value / widest, 0.04)
+        bar = ax.barh(pos, width, left=-width / 2, color=color, height=0.7)[0]
+        # The step rate is the conversion (buyers ÷ visitors); orders per buyer is not a rate.
+        step = f" ({value / previous * 100:.1f}%)" if previous and key == "paying_buyers" else ""
+        text = f"{lab[key]} {value:,}{step}"
+        if width > 0.35:
+            ax.text(0, pos, text, ha="center", va="center", fontsize=9, color="white")
+        else:  # beside a narrow bar, not over it
+            ax.text(width / 2 + 0.02, pos, text, ha="left", va="center", fontsize=9)
+        hover.append((bar, [f"{lab[key]}: {value:,}{step}"]))
+        previous = value
+    ax.set_xlim(-0.55, 0.55)
+    ax.set_ylim(-0.6, len(stages) - 0.4)
+    ax.set_axis_off()
+    _title(ax, lab["title"])
+    apply_fonts(fig)
+    return hover
+
+
+def draw_repurchase(fig: Any, months: Sequence, *, labels: dict | None = None) -> Hover:
+    """Repurchase rate per month (``MonthRate``); months without known buyers are gaps."""
+    lab = merged_labels({"title": t("Repurchase rate by month"), "buyers": t("buyers with a known account")}, labels)
+    if not months or all(m.rate is None for m in months):
+        return empty_note(fig, t("No buyer accounts in this range (repurchase needs them)"))
+    ax = fig.add_subplot()
+    names = [m.month.strftime("%Y-%m") for m in months]
+    rates = [m.rate if m.rate is not None else 0.0 for m in months]
+    bars = ax.bar(range(len(months)), rates, color=PALETTE[2], width=0.6)
+    ax.set_xticks(range(len(months)), names, rotation=45 if len(months) > 6 else 0, ha="right" if len(months) > 6 else "center")
+    _few_bars(ax, len(months))
+    percent_axis(ax.yaxis)
+    ax.tick_params(axis="x", labelsize=8)
+    ax.grid(axis="y", alpha=0.3)
+    _tidy(ax)
+    _title(ax, lab["title"])
+    apply_fonts(fig)
+    return [
+        (bar, [f"{n}: {_pct(m.rate)}\n{m.repeat_buyers:,} / {m.known_buyers:,} {lab['buyers']}"])
+        for bar, n, m in zip(bars, names, months)
+    ]
+
+
+# ---------------------------------------------------------------- turnover, ROI
+
+
+def draw_turnover(fig: Any, rows: Sequence, *, labels: dict | None = None) -> Hover:
+    """Inventory turnover per category (``TurnoverRow``), with days of inventory in hover."""
+    lab = merged_labels(
+        {"title": t("Inventory turnover by category"), "": t("Uncategorized"), "days": t("days of inventory"),
+         "cogs": t("cost of goods sold"), "stock": t("stock at cost")},
+        labels,
+    )
+    rows = [r for r in rows if r.turnover is not None]
+    if not rows:
+        return empty_note(fig, t("No stock or sales at cost in this range"))
+    ax = fig.add_subplot()
+    names = [name(lab, r.category) for r in rows]
+    bars = _hbars(ax, names, [r.turnover for r in rows], PALETTE[4])
+    ax.xaxis.set_major_formatter(lambda v, _p: f"{v:g}×")
+    ax.grid(axis="x", alpha=0.3)
+    _tidy(ax)
+    _title(ax, lab["title"])
+    apply_fonts(fig)
+    return [
+        (bar, [f"{n}: {r.turnover:.2f}× · {r.days_of_inventory:,.0f} {lab['days']}\n"
+               f"{lab['cogs']} {yuan_text(r.cogs)} · {lab['stock']} {yuan_text(r.inventory_value)}"])
+        for bar, n, r in zip(bars, names, rows)
+    ]
+
+
+def _few_bars(ax: Any, count: int) -> None:
+    """One or two bars should not fill the whole width."""
+    pad = max(0.6, (4 - count) / 2 + 0.1)
+    ax.set_xlim(-pad, count - 1 + pad)
+
+
+def _grouped_bars(ax: Any, names: list[str], series: list[tuple[str, list[float | None], str]]) -> list[list]:
+    width = 0.8 / len(series)
+    out = []
+    for i, (label, values, color) in enumerate(series):
+        xs = [j + (i - (len(series) - 1) / 2) * width for j in range(len(names))]
+        bars = ax.bar(xs, [v or 0 for v in values], width=width, color=color, label=label)
+        out.append(list(bars))
+    ax.set_xticks(range(len(names)), names)
+    return out
+
+
+def draw_promotion_roi(fig: Any, promos: Sequence, *, labels: dict | None = None) -> Hover:
+    """ROAS (GMV ÷ cost) and incremental ROI ((GMV − baseline) ÷ cost) per promotion."""
+    lab = merged_labels(
+        {"title": t("Promotion ROI"), "roas": t("GMV ÷ cost"), "incremental": t("(GMV − baseline) ÷ cost"),
+         "cost": t("cost")},
+        labels,
+    )
+    promos = [p for p in promos if p.roas is not None]
+    if not promos:
+        return empty_note(fig, t("No measured promotions in this range"))
+    ax = fig.add_subplot()
+    names = [p.name[:12] for p in promos]
+    roas_bars, inc_bars = _grouped_bars(
+        ax, names,
+        [(lab["roas"], [p.roas for p in promos], PALETTE[0]),
+         (lab["incremental"], [p.incremental_roi for p in promos], PALETTE[2])],
+    )
+    _few_bars(ax, len(promos))
+    ax.axhline(0, color=GREY, linewidth=0.8)
+    ax.yaxis.set_major_formatter(lambda v, _p: f"{v:g}×")
+    ax.tick_params(axis="x", labelsize=8, rotation=30 if len(promos) > 4 else 0)
+    ax.legend(frameon=False, fontsize=8)
+    ax.grid(axis="y", alpha=0.3)
+    _tidy(ax)
+    _title(ax, lab["title"])
+    apply_fonts(fig)
+    hover: Hover = []
+    for bar_r, bar_i, p in zip(roas_bars, inc_bars, promos):
+        detail = f"{p.name} ({p.start.isoformat()} – {p.end.isoformat()})\nGMV {yuan_text(p.gmv)} · {lab['cost']} {yuan_text(p.cost)}"
+        hover.append((bar_r, [f"{detail}\n{lab['roas']}: {p.roas:.2f}×"]))
+        inc = "—" if p.incremental_roi is None else f"{p.incremental_roi:.2f}×"
+        hover.append((bar_i, [f"{detail}\n{lab['incremental']}: {inc}"]))
+    return hover
+
+
+def draw_channel_roi(fig: Any, rows: Sequence, *, labels: dict | None = None) -> Hover:
+    """GMV ÷ ad spend per channel (``ChannelRoi``); channels without spend are listed as such."""
+    lab = merged_labels(
+        {"title": t("Channel ROI (GMV ÷ ad spend)"), "spend": t("ad spend"),
+         "no_spend": t("No ad spend imported (traffic reports carry it)")},
+        labels,
+    )
+    rows = [r for r in rows if r.roi is not None]
+    if not rows:
+        return empty_note(fig, lab["no_spend"])
+    ax = fig.add_subplot()
+    names = [name(lab, r.platform) for r in rows]
+    bars = ax.bar(range(len(rows)), [r.roi for r in rows], color=PALETTE[3], width=0.6)
+    ax.set_xticks(range(len(rows)), names)
+    _few_bars(ax, len(rows))
+    ax.yaxis.set_major_formatter(lambda v, _p: f"{v:g}×")
+    ax.grid(axis="y", alpha=0.3)
+    _tidy(ax)
+    _title(ax, lab["title"])
+    apply_fonts(fig)
+    return [
+        (bar, [f"{n}: {r.roi:.2f}×\nGMV {yuan_text(r.gmv)} · {lab['spend']} {yuan_text(r.ad_spend)}"])
+        for bar, n, r in zip(bars, names, rows)
+    ]

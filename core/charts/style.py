@@ -1,0 +1,116 @@
+"""Fonts, colours and axis formats shared by every chart, without global matplotlib state.
+
+matplotlib's advice for embedding is to work on ``Figure`` objects and leave ``rcParams``
+alone, so the CJK font list is not installed globally: each draw function hands every text
+of its figure a ``FontProperties`` whose family is the OS's Chinese fonts followed by
+DejaVu Sans. matplotlib then falls back glyph by glyph (Latin digits and the minus sign from
+whichever font has them), so Chinese labels render on Windows, macOS and Linux alike.
+"""
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+from typing import Any
+
+from core.i18n import t
+
+CJK_FAMILIES = {
+    "win32": ["Microsoft YaHei", "SimHei"],
+    "darwin": ["PingFang SC", "Hiragino Sans GB", "Heiti SC"],
+    "linux": ["Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC"],
+}
+LAST_RESORT = "DejaVu Sans"  # ships with matplotlib
+
+# Colour-blind friendly (Okabe–Ito), in the order series are drawn.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"]
+GREY = "#9a9a9a"
+
+
+def _os_key() -> str:
+    if sys.platform.startswith("win"):
+        return "win32"
+    return "darwin" if sys.platform == "darwin" else "linux"
+
+
+@lru_cache(maxsize=1)
+def configure_fonts() -> tuple[str, ...]:
+    """The font families charts use on this computer: the OS's installed CJK fonts in order
+    of preference, then DejaVu Sans. Fonts that are not installed are left out so matplotlib
+    never logs "font not found" for them."""
+    from matplotlib import font_manager
+
+    installed = {f.name for f in font_manager.fontManager.ttflist}
+    wanted = CJK_FAMILIES[_os_key()]
+    chosen = [name for name in wanted if name in installed]
+    if not chosen:  # e.g. Windows with a trimmed font folder: any CJK font at all
+        chosen = sorted(n for n in installed if "CJK SC" in n or n in sum(CJK_FAMILIES.values(), []))[:1]
+    return (*chosen, LAST_RESORT)
+
+
+def apply_fonts(fig: Any) -> None:
+    """Give every text in ``fig`` (titles, labels, ticks, legends) the CJK family list,
+    keeping each text's own size and weight."""
+    from matplotlib.text import Text
+
+    families = list(configure_fonts())
+    for ax in fig.axes:
+        # Creates the tick labels now so they carry the fonts (later ticks copy them).
+        ax.get_xticklabels()
+        ax.get_yticklabels()
+    for text in fig.findobj(Text):
+        props = text.get_fontproperties().copy()
+        props.set_family(families)
+        text.set_fontproperties(props)
+
+
+def yuan(value: float, _pos: Any = None) -> str:
+    """Axis ticks in yuan with thousands separators (¥12,300)."""
+    if abs(value) >= 100 or value == int(value):
+        return f"¥{value:,.0f}"
+    return f"¥{value:,.2f}"
+
+
+def yuan_text(fen: int | None) -> str:
+    from core.money import format_fen
+
+    return format_fen(fen)
+
+
+def percent(value: float, _pos: Any = None) -> str:
+    return f"{value * 100:.0f}%"
+
+
+def money_axis(axis: Any) -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(yuan))
+
+
+def percent_axis(axis: Any) -> None:
+    from matplotlib.ticker import FuncFormatter
+
+    axis.set_major_formatter(FuncFormatter(percent))
+
+
+def merged_labels(defaults: dict[str, str], labels: dict[str, str] | None) -> dict[str, str]:
+    out = dict(defaults)
+    if labels:
+        out.update(labels)
+    return out
+
+
+def name(labels: dict[str, str], key: str) -> str:
+    """Display name of a platform id, category or reason (the caller may pass names in
+    ``labels``); an empty key is the "none" bucket."""
+    if key in labels:
+        return labels[key]
+    return key if key else t("(none)")
+
+
+def empty_note(fig: Any, text: str) -> list:
+    """A chart with nothing to draw says so instead of showing empty axes."""
+    ax = fig.add_subplot()
+    ax.set_axis_off()
+    ax.text(0.5, 0.5, text, ha="center", va="center", color=GREY, transform=ax.transAxes)
+    apply_fonts(fig)
+    return []
