@@ -8,16 +8,15 @@ revision files on disk; Alembic is imported only when a migration has to run.
 """
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
-import shutil
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 
 from core.errors import DamagedDatabaseError, DatabaseError, DatabaseLockedError, NewerDatabaseError
@@ -72,9 +71,21 @@ class Database:
 
     @contextmanager
     def transaction(self) -> Iterator[Session]:
-        """A session whose work is committed at the end, or rolled back on any error."""
-        with self._sessions.begin() as s:
-            yield s
+        """A session whose work is committed at the end, or rolled back on any error.
+
+        Raises ``DatabaseLockedError`` when another program keeps the file locked for longer
+        than the busy timeout, so the owner gets a message rather than a traceback.
+        """
+        try:
+            with self._sessions.begin() as s:
+                yield s
+        except OperationalError as exc:
+            if "locked" in str(exc) or "busy" in str(exc):
+                raise DatabaseLockedError(
+                    t("{name} is locked by another program. Close it and try again; nothing was written.",
+                      name=self.display_name)
+                ) from exc
+            raise
 
     def close(self) -> None:
         self.engine.dispose()
@@ -207,7 +218,7 @@ class Database:
             raise DatabaseError(t("Restoring a server database is done with the server's own tools."))
         source = Path(source).resolve()
         check_backup_file(source)
-        kept = self.backup(_stamped(keep_dir or self.path.parent, self.path, "replaced"))
+        kept = self.backup(_stamped(keep_dir or self.path.parent, self.path, "pre-restore"))
         self.engine.dispose()
         src = sqlite3.connect(source)
         dst = sqlite3.connect(self.path, timeout=10)
@@ -222,8 +233,11 @@ class Database:
 
 
 def _stamped(folder: Path, db_path: Path, reason: str) -> Path:
-    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    return Path(folder) / f"{db_path.stem}-{stamp}-{reason}.db"
+    # One naming scheme for every backup, so the Backups list shows these too.
+    from core.backups import backup_path
+
+    Path(folder).mkdir(parents=True, exist_ok=True)
+    return backup_path(folder, db_path.stem, reason)
 
 
 def check_backup_file(path: Path) -> None:
@@ -261,15 +275,10 @@ def open_database(target: str | Path, *, backup_dir: Path | None = None, migrate
         if path.exists() and path.is_dir():
             raise DatabaseError(t("{path} is a folder, not a database file.", path=path))
         if path.exists() and path.stat().st_size > 0:
-            with open(path, "rb") as fh:
-                if fh.read(16) != b"SQLite format 3\x00":
-                    raise DamagedDatabaseError(
-                        t(
-                            "{path} is not a ShopDesk database or is damaged. Restore a backup "
-                            "(File → Restore…) or choose another file; nothing was changed.",
-                            path=path,
-                        )
-                    )
+            # Never let SQLite or a migration touch a damaged file (core.integrity).
+            from core.integrity import check_on_open
+
+            check_on_open(path, backup_dir)
         path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(target)
     try:

@@ -83,9 +83,19 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         db = open_database(resolve_db_target(args), backup_dir=load().backup_path())
     except UserFacingError as exc:
+        # `restore` must work on a database too damaged to open (core.cli.backup_cmd).
+        recover = getattr(args, "recover", None)
+        if recover is not None and getattr(exc, "path", None) is not None:
+            return recover(args, exc)
         print(t("Error: {message}", message=exc.message), file=sys.stderr)
         return exc.exit_code
     try:
+        from core.backups import daily_backup_if_due
+
+        try:
+            daily_backup_if_due(db)
+        except (UserFacingError, OSError) as exc:  # a missed daily copy must not stop the command
+            log.warning("daily backup skipped: %s", exc)
         if args.demo and args.command != "demo":
             ensure_demo(db)
         return args.handler(args, db)

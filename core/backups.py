@@ -1,0 +1,321 @@
+"""Automatic backups, their rotation, and putting a good one back.
+
+Every backup is one self-contained SQLite file written with SQLite's online backup API
+(``Database.backup``), so it is consistent even while the window or an import is using the
+database. Its name says which database, when and why::
+
+    shop-20261122-101500-import.db      <stem>-<YYYYmmdd-HHMMSS>-<reason>[-<n>].db
+
+Reasons: ``daily`` (first start of the day), ``import`` (just before an import writes),
+``pre-migration`` (before a new version changes the schema), ``pre-restore`` (the data a
+restore replaced), ``manual`` (Backup now / ``backup``), ``damaged`` (a damaged database set
+aside when a good backup was put back; never offered for restore, never deleted).
+
+Rotation policy (``rotate``): only ``daily`` and ``import`` backups are ever deleted
+automatically. Of those, ShopDesk keeps the newest backup of each of the last
+``daily_keep`` days that have backups, the newest of each of the last ``weekly_keep`` ISO
+weeks that have backups, and always the three newest. Days are counted among days that have
+backups, so a shop closed for a month does not come back to find its history rotated away.
+Manual, pre-migration and pre-restore backups are kept until the owner deletes them: they
+are rare and each one marks a moment the owner may want to return to.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import os
+import re
+import shutil
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from core.errors import DatabaseError
+from core.i18n import t
+
+if TYPE_CHECKING:
+    from core.db import Database
+    from core.settings import Settings
+
+log = logging.getLogger(__name__)
+
+REASONS = ("daily", "import", "pre-migration", "pre-restore", "manual", "damaged")
+ROTATED_REASONS = ("daily", "import")
+ALWAYS_KEEP_NEWEST = 3
+_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z]+(?:-[a-z]+)*?)(?:-(?P<n>\d+))?\.db$")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: Path
+    time: dt.datetime
+    size: int
+    reason: str
+
+    @property
+    def stem(self) -> str:
+        m = _NAME.match(self.path.name)
+        return m.group("stem") if m else self.path.stem
+
+
+@dataclass(frozen=True)
+class Restored:
+    """What ``restore_latest_good`` did: the backup it put back and where the damaged file went."""
+
+    backup: BackupInfo
+    damaged_copy: Path | None
+
+
+# ---------------------------------------------------------------- names
+
+
+def backup_path(folder: str | Path, db_stem: str, reason: str, when: dt.datetime | None = None) -> Path:
+    """A new, unused file name in ``folder`` for a backup of ``db_stem`` made for ``reason``."""
+    if reason not in REASONS:
+        raise ValueError(f"unknown backup reason {reason!r}")
+    stamp = (when or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
+    folder = Path(folder)
+    path = folder / f"{db_stem}-{stamp}-{reason}.db"
+    n = 1
+    while path.exists() or path.with_name(path.name + ".part").exists():
+        n += 1
+        path = folder / f"{db_stem}-{stamp}-{reason}-{n}.db"
+    return path
+
+
+def parse_name(path: Path) -> tuple[str, dt.datetime, str] | None:
+    """(database stem, time, reason) from a backup's file name, or None for other files."""
+    m = _NAME.match(path.name)
+    if not m or m.group("reason") not in REASONS:
+        return None
+    try:
+        when = dt.datetime.strptime(m.group("stamp"), "%Y%m%d-%H%M%S")
+    except ValueError:
+        return None
+    return m.group("stem"), when, m.group("reason")
+
+
+def list_backups(folder: str | Path, db_stem: str | None = None, *, include_damaged: bool = False) -> list[BackupInfo]:
+    """Backups in ``folder`` (of ``db_stem`` only, when given), newest first."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        return []
+    found = []
+    for path in folder.glob("*.db"):
+        parsed = parse_name(path)
+        if parsed is None:
+            continue
+        stem, when, reason = parsed
+        if db_stem is not None and stem != db_stem:
+            continue
+        if reason == "damaged" and not include_damaged:
+            continue
+        try:
+            size = path.stat().st_size
+        except OSError:  # deleted meanwhile
+            continue
+        found.append(BackupInfo(path=path, time=when, size=size, reason=reason))
+    found.sort(key=lambda b: (b.time, b.path.name), reverse=True)
+    return found
+
+
+# ---------------------------------------------------------------- making backups
+
+
+def _folder(settings: Settings | None, folder: str | Path | None) -> Path:
+    if folder is not None:
+        path = Path(folder)
+        path.mkdir(parents=True, exist_ok=True)
+        return path
+    if settings is None:
+        from core.settings import load
+
+        settings = load()
+    return settings.backup_path()
+
+
+def auto_backup(
+    db: Database,
+    reason: str,
+    folder: str | Path | None = None,
+    *,
+    settings: Settings | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Path | None:
+    """Back up ``db`` for ``reason`` into the backup folder and rotate; the new file's path.
+
+    None when there is nothing worth keeping: a server database (backed up by its own tools),
+    or, for the automatic reasons, a database that holds no shop data yet.
+    """
+    if db.path is None:
+        return None
+    if reason in ("daily", "import") and not _has_data(db):
+        return None
+    target = _folder(settings, folder)
+    path = db.backup(backup_path(target, db.path.stem, reason), progress=progress)
+    if reason in ROTATED_REASONS:
+        keep = settings
+        if keep is None:
+            from core.settings import load
+
+            keep = load()
+        rotate(target, keep.backups_daily_keep, keep.backups_weekly_keep, db_stem=db.path.stem)
+    return path
+
+
+def _has_data(db: Database) -> bool:
+    try:
+        return db.has_shop_data()
+    except Exception:  # an old schema without one of the tables: keep a copy to be safe
+        return True
+
+
+def daily_backup_if_due(
+    db: Database, settings: Settings | None = None, *, now: dt.datetime | None = None, folder: str | Path | None = None
+) -> Path | None:
+    """The first start of a day backs the database up; later starts that day do nothing."""
+    if db.path is None:
+        return None
+    now = now or dt.datetime.now()
+    target = _folder(settings, folder)
+    if any(b.time.date() == now.date() for b in list_backups(target, db.path.stem)):
+        return None
+    return auto_backup(db, "daily", target, settings=settings)
+
+
+# ---------------------------------------------------------------- rotation
+
+
+def rotate(
+    folder: str | Path,
+    daily_keep: int = 7,
+    weekly_keep: int = 4,
+    *,
+    db_stem: str | None = None,
+) -> list[Path]:
+    """Delete the automatic backups the policy (module doc) no longer keeps; the deleted paths."""
+    backups = [b for b in list_backups(folder, db_stem) if b.reason in ROTATED_REASONS]
+    removed: list[Path] = []
+    for stem in sorted({b.stem for b in backups}):
+        mine = [b for b in backups if b.stem == stem]  # newest first
+        keep = {b.path for b in mine[:ALWAYS_KEEP_NEWEST]}
+        keep |= _newest_per(mine, lambda b: b.time.date(), daily_keep)
+        keep |= _newest_per(mine, lambda b: b.time.isocalendar()[:2], weekly_keep)
+        for b in mine:
+            if b.path not in keep:
+                try:
+                    b.path.unlink()
+                    removed.append(b.path)
+                except OSError as exc:  # open in another program: try again next time
+                    log.warning("could not delete old backup %s: %s", b.path, exc)
+    if removed:
+        log.info("rotated away %d old backups in %s", len(removed), folder)
+    return removed
+
+
+def _newest_per(backups_newest_first: list[BackupInfo], period: Callable[[BackupInfo], object], count: int) -> set[Path]:
+    kept: dict[object, Path] = {}
+    for b in backups_newest_first:
+        key = period(b)
+        if key not in kept:
+            if len(kept) >= count:
+                break
+            kept[key] = b.path
+    return set(kept.values())
+
+
+def delete_backup(info: BackupInfo) -> None:
+    """Delete one backup the owner chose to remove."""
+    info.path.unlink(missing_ok=True)
+
+
+# ---------------------------------------------------------------- checking and restoring
+
+
+def is_good(path: Path) -> bool:
+    """True when ``path`` is a sound ShopDesk database this version can open (quick_check)."""
+    from core.db import check_backup_file
+
+    try:
+        check_backup_file(path)
+    except DatabaseError as exc:
+        log.info("backup %s is not usable: %s", path, exc.message)
+        return False
+    return True
+
+
+def latest_good_backup(folder: str | Path, db_stem: str) -> BackupInfo | None:
+    """The newest backup of ``db_stem`` that passes SQLite's quick_check and has a known schema."""
+    for info in list_backups(folder, db_stem):
+        if is_good(info.path):
+            return info
+    return None
+
+
+def restore_file(db_path: str | Path, source: str | Path, folder: str | Path) -> Path | None:
+    """Put ``source`` in place of the (damaged or unopenable) database file at ``db_path``.
+
+    The file it replaces is moved, with its -wal/-shm companions, into ``folder`` as a
+    ``damaged`` backup (returned; None when there was no file). Use ``Database.restore`` for a
+    database that opens normally. Nothing is changed when ``source`` is not a good backup.
+    """
+    from core.db import check_backup_file, open_database
+
+    db_path = Path(db_path).resolve()
+    source = Path(source).resolve()
+    check_backup_file(source)
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    tmp = db_path.with_name(db_path.name + ".restoring")
+    tmp.unlink(missing_ok=True)
+    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
+    dst = sqlite3.connect(tmp)
+    try:
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        dst.close()
+        src.close()
+    kept = None
+    if db_path.exists():
+        kept = backup_path(folder, db_path.stem, "damaged")
+        _move(db_path, kept)
+    # A stale WAL beside the restored file would be replayed into it: it belongs to the old file.
+    for suffix in ("-wal", "-shm", "-journal"):
+        companion = db_path.with_name(db_path.name + suffix)
+        if companion.exists():
+            if kept is not None:
+                _move(companion, kept.with_name(kept.name + suffix))
+            else:
+                companion.unlink()
+    os.replace(tmp, db_path)
+    open_database(db_path, backup_dir=folder).close()  # migrates an older backup to this version
+    log.info("restored %s from %s; the replaced file is kept at %s", db_path, source, kept)
+    return kept
+
+
+def _move(src: Path, dest: Path) -> None:
+    try:
+        os.replace(src, dest)
+    except OSError:  # another disk
+        shutil.copy2(src, dest)
+        src.unlink()
+
+
+def restore_latest_good(db_path: str | Path, folder: str | Path) -> Restored:
+    """Put back the newest good backup of the database at ``db_path`` (after the owner agreed)."""
+    db_path = Path(db_path)
+    info = latest_good_backup(folder, db_path.stem)
+    if info is None:
+        raise DatabaseError(
+            t(
+                "No good backup of {name} was found in {folder}. Keep the damaged file and "
+                "choose File → Restore… to pick a backup from elsewhere.",
+                name=db_path.name,
+                folder=folder,
+            )
+        )
+    kept = restore_file(db_path, info.path, folder)
+    return Restored(backup=info, damaged_copy=kept)
