@@ -125,10 +125,14 @@ def fill_demo(
         put("refunds", shop.refunds)
         step(3)
 
+        # tier names are unique: keep an owner's own tiers of the same name
+        existing = dict(s.execute(select(T["tiers"].c.name, T["tiers"].c.id)).all())
         tier_rows = members.tier_rows(_next_id(s, T["tiers"]))
+        for row in tier_rows:
+            row["id"] = existing.get(row["name"], row["id"])
         customers, ledger = members.customer_rows(rng("members"), shop.orders, tier_rows, end, now,
                                                   _next_id(s, T["customers"]))
-        put("tiers", tier_rows)
+        put("tiers", [r for r in tier_rows if r["name"] not in existing])
         put("customers", customers)
         put("points_ledger", ledger)
         step(4)
@@ -141,7 +145,7 @@ def fill_demo(
         put("goals", goals)
         step(5)
 
-        promos, results, _ = plans.promotion_rows(rng("promotions"), promo_plans, end,
+        promos, results, _ = plans.promotion_rows(rng("promotions"), promo_plans, first, end,
                                                    _next_id(s, T["promotions"]), shop.orders, sorted(dead))
         put("promotions", promos)
         put("promotion_results", results)
@@ -149,9 +153,12 @@ def fill_demo(
 
         staff = team.staff_rows(_next_id(s, T["staff"]))
         templates = team.template_rows(_next_id(s, T["task_templates"]))
+        existing = dict(s.execute(select(T["task_templates"].c.name, T["task_templates"].c.id)).all())
+        for row in templates:
+            row["id"] = existing.get(row["name"], row["id"])
         tasks = team.task_rows(rng("tasks"), end, staff, templates, promos)
         put("staff", staff)
-        put("task_templates", templates)
+        put("task_templates", [r for r in templates if r["name"] not in existing])
         put("tasks", tasks)
         step(7)
 

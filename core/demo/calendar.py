@@ -126,7 +126,8 @@ def plan_promotions(first: dt.date, end: dt.date, horizon: dt.date, launch_skus:
     """Festival and own promotions overlapping ``[first, horizon]``, by start date."""
     plans = [p for f in fest.festivals_between(first, horizon) if (p := _festival_plan(f))]
     plans += _own_plans(first, horizon, end, launch_skus)
-    return sorted(plans, key=lambda p: (p.start, p.name))
+    # one that began before the demo's first day could not be measured
+    return sorted((p for p in plans if p.start >= first), key=lambda p: (p.start, p.name))
 
 
 def shipping_stops(first: dt.date, last: dt.date) -> list[tuple[dt.date, dt.date]]:

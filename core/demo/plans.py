@@ -66,14 +66,13 @@ def goal_rows(rng: random.Random, end: dt.date, first_id: int, orders: list[dict
             cat_gmv[(o["pay_date"].year, o["pay_date"].month, cat)] += ln["paid_fen"]
 
     def expected(y: int, m: int) -> float:
-        """Last year's month (or, for the current month, its pace) grown by 25 %."""
+        """Actual for finished months, the pace for the current one, last year + 20 % after."""
         if (y, m) == (end.year, end.month):
             days = calendar.monthrange(y, m)[1]
-            last_year = month_gmv.get((y - 1, m), 0) * 1.25
-            return max(month_gmv[(y, m)] * days / end.day * 0.8, last_year)
-        if (y, m) in month_gmv and dt.date(y, m, 1) < dt.date(end.year, end.month, 1):
-            return month_gmv[(y, m)]
-        return month_gmv.get((y - 1, m), 0) * 1.25 or sum(month_gmv.values()) / max(len(month_gmv), 1)
+            return max(month_gmv[(y, m)] * days / end.day * 0.8, expected(y - 1, m) * 1.2)
+        if (y, m) < (end.year, end.month):
+            return month_gmv.get((y, m)) or sum(month_gmv.values()) / max(len(month_gmv), 1)
+        return expected(y - 1, m) * 1.2
 
     months = []
     y, m = end.year, 1
@@ -82,6 +81,7 @@ def goal_rows(rng: random.Random, end: dt.date, first_id: int, orders: list[dict
         months.append((y, m))
         y, m = (y, m + 1) if m < 12 else (y + 1, 1)
     prev = (end.year, end.month - 1) if end.month > 1 else (end.year - 1, 12)
+    aov = sum(month_gmv.values()) / max(sum(month_orders.values()), 1)
     rows, next_id = [], first_id
     for year in sorted({y for y, _ in months}):
         ms = [(y, m) for y, m in months if y == year]
@@ -90,9 +90,8 @@ def goal_rows(rng: random.Random, end: dt.date, first_id: int, orders: list[dict
         year_id = next_id
         next_id += 1
         total = sum(targets.values())
-        n_orders = sum(month_orders.get(ym, 0) for ym in all_months) or 1
         rows.append(_goal(year_id, "year", dt.date(year, 1, 1), dt.date(year, 12, 31), "", "", total,
-                          round(total / 15000) if year > end.year else round(n_orders * 1.05), None, "", f"{year}年度销售目标"))
+                          round(total / aov), None, "", f"{year}年度销售目标"))
         rows[-1]["target_conversion"] = 0.035
         rows[-1]["target_aov_fen"] = round(total / max(rows[-1]["target_orders"], 1), -2)
         for ym in ms:
@@ -100,7 +99,7 @@ def goal_rows(rng: random.Random, end: dt.date, first_id: int, orders: list[dict
             month_id = next_id
             next_id += 1
             tgt = targets[ym]
-            rows.append(_goal(month_id, "month", a, b, "", "", tgt, round(tgt / 15000), None, "seasonal", "", year_id))
+            rows.append(_goal(month_id, "month", a, b, "", "", tgt, round(tgt / aov), round(aov, -2), "seasonal", "", year_id))
             share_sum = sum(plat_gmv.get((ym[0] - (0 if ym in month_gmv else 1), ym[1], p), 0) for p in DEMO_PLATFORMS)
             for p in DEMO_PLATFORMS:
                 share = (plat_gmv.get((ym[0] - (0 if ym in month_gmv else 1), ym[1], p), 0) / share_sum
@@ -124,8 +123,8 @@ def _goal(gid, kind, start, end, platform, category, gmv, orders, aov, split, no
             "target_conversion": None, "split_method": split, "parent_id": parent, "note": note}
 
 
-def promotion_rows(rng: random.Random, plans: list[PromoPlan], end: dt.date, first_id: int, orders: list[dict],
-                   dead_skus: list[str]) -> tuple[list[dict], list[dict], dict[str, int]]:
+def promotion_rows(rng: random.Random, plans: list[PromoPlan], first: dt.date, end: dt.date, first_id: int,
+                   orders: list[dict], dead_skus: list[str]) -> tuple[list[dict], list[dict], dict[str, int]]:
     """Promotion rows, results for the finished ones, and each plan's id by name."""
     gmv_day: dict[tuple[dt.date, str], int] = defaultdict(int)
     n_day: dict[tuple[dt.date, str], int] = defaultdict(int)
@@ -150,9 +149,12 @@ def promotion_rows(rng: random.Random, plans: list[PromoPlan], end: dt.date, fir
         days = [p.start + k * DAY for k in range((p.end - p.start).days + 1)]
         g = sum(gmv_day[d, pl] for d in days for pl in plats)
         before = [p.start - k * DAY for k in range(1, 15)]
-        baseline = round(sum(gmv_day[d, pl] for d in before for pl in plats) / 14 * len(days))
+        if p.start > end:  # not started: plan on the recent pace
+            before = [end - k * DAY for k in range(14)]
+        known = before[-1] >= first
+        baseline = round(sum(gmv_day[d, pl] for d in before for pl in plats) / 14 * len(days)) if known else None
         cost = sum(disc_day[d, pl] for d in days for pl in plats) + round(g * 0.04)
-        budget = round(max(cost, baseline * (p.expected_uplift + 1) * 0.1) * rng.uniform(0.9, 1.2), -4)
+        budget = round(max(cost, (baseline or 0) * (p.expected_uplift + 1) * 0.1) * rng.uniform(0.9, 1.2), -4)
         rows.append({
             "id": pid, "name": p.name, "kind": p.kind, "platforms": list(p.platforms), "start": p.start, "end": p.end,
             "phases": p.phases_json(), "rules": p.rules, "scope": p.scope, "budget_fen": int(budget),
