@@ -81,10 +81,12 @@ def task_rows(rng: random.Random, end: dt.date, staff: list[dict], templates: li
     now = dt.datetime.combine(end, dt.time(21))
     rows: list[dict] = []
 
-    def add(title, owner, start, due, priority, checklist, promotion=None, template=None, recurrence="", notes=""):
-        overdue_ok = rng.random() < 0.3
+    def add(title, owner, start, due, priority, checklist, promotion=None, template=None, recurrence="", notes="",
+            late=False):
+        # only recent deadlines are still open; older work was finished long ago
+        overdue = late or ((end - due).days <= 14 and rng.random() < 0.35)
         if due < end:
-            status = "doing" if overdue_ok else "done"
+            status = "doing" if overdue else "done"
         elif start <= end:
             status = "doing"
         else:
@@ -117,7 +119,8 @@ def task_rows(rng: random.Random, end: dt.date, staff: list[dict], templates: li
                 due, 2, step["checklist"], launch["id"], templates[1]["id"])
     for title, role, prio, offset in CHORES:
         due = end + offset * DAY
-        add(title, by_role[role], due - rng.randint(2, 7) * DAY, due, prio, ["准备资料", "执行", "结果同步到群里"])
+        add(title, by_role[role], due - rng.randint(2, 7) * DAY, due, prio, ["准备资料", "执行", "结果同步到群里"],
+            late=-7 <= offset < 0)
     monday = end + ((7 - end.weekday()) % 7 or 7) * DAY
     rows.append({
         "title": "周例会：上周数据复盘与本周计划", "owner_id": by_role["店长"], "start": monday, "due": monday, "status": "todo",
