@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTa
 from core.errors import UserFacingError
 from ui.context import AppContext
 from ui.dialogs.about_dialog import show_about
+from ui.dialogs.import_wizard import install_import_actions
 from ui.tabs import tab_classes
 from ui.tabs.base import TabPage
 from ui.tasks import run_task
@@ -36,6 +37,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
 
         self._build_menus()
+        install_import_actions(self)  # File → Import…, Import history…, files dropped on the window
         self.db_label = QLabel(self.tr("Database: %1").replace("%1", ctx.db.display_name), self)
         self.statusBar().addPermanentWidget(self.db_label)
         self._restore_geometry()

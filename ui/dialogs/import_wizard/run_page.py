@@ -1,0 +1,158 @@
+"""Step 4: import the files one after another in a worker, with a progress bar and Cancel.
+
+Core writes each file in one transaction and writes nothing for a cancelled file, so Cancel
+stops the file being imported (nothing of it is written) and skips the ones after it; files
+already imported stay imported and are listed in the report, where they can be undone.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QVBoxLayout
+
+from core.errors import UserFacingError
+from ui.dialogs.import_wizard.entries import ERROR_FG, MUTED_FG, OK_FG, FileEntry, elide_middle
+from ui.dialogs.import_wizard.page import WizardPage, heading
+from ui.tasks import Task, run_task
+
+log = logging.getLogger(__name__)
+STEPS = 1000  # progress bar units per file
+
+
+class RunPage(WizardPage):
+    def __init__(self, wizard) -> None:
+        super().__init__(wizard)
+        self.current_label = QLabel(self)
+        self.current_label.setWordWrap(True)
+        self.bar = QProgressBar(self)
+        self.bar.setTextVisible(True)
+        self.cancel_button = QPushButton(self.tr("Cancel import"), self)
+        self.cancel_button.clicked.connect(self.cancel)
+        self.list = QListWidget(self)
+        self.list.setStyleSheet("QListWidget { border:none; background:transparent; } QListWidget::item { padding:4px; }")
+        bar_row = QHBoxLayout()
+        bar_row.addWidget(self.bar, 1)
+        bar_row.addWidget(self.cancel_button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading(self.tr("Importing…"), self))
+        layout.addSpacing(8)
+        layout.addWidget(self.current_label)
+        layout.addLayout(bar_row)
+        layout.addSpacing(8)
+        layout.addWidget(self.list, 1)
+        self.queue: list[FileEntry] = []
+        self.index = 0
+        self.task: Task | None = None
+        self._settled: list[bool] = []
+        self.cancelled = False
+        self.running = False
+        self._on_finished: Callable[[], None] = lambda: None
+
+    def can_go_next(self) -> bool:
+        return False
+
+    # -- running
+    def start(self, on_finished: Callable[[], None]) -> None:
+        self._on_finished = on_finished
+        self.queue = self.wizard.importable()
+        for entry in self.queue:
+            entry.result, entry.import_error, entry.undone = None, None, False
+        self.index = 0
+        self.cancelled = False
+        self.running = True
+        self.cancel_button.setEnabled(True)
+        self.cancel_button.setText(self.tr("Cancel import"))
+        self.bar.setRange(0, STEPS * max(len(self.queue), 1))
+        self.bar.setValue(0)
+        self.list.clear()
+        self._settled = [False] * len(self.queue)
+        for entry in self.queue:
+            item = QListWidgetItem(self._line(entry, self.tr("Waiting")))
+            item.setToolTip(str(entry.path))
+            self.list.addItem(item)
+        self._next_file()
+
+    def _line(self, entry: FileEntry, state: str) -> str:
+        return f"{elide_middle(entry.name, 70)} — {state}"
+
+    def _set_state(self, i: int, state: str, colour: str | None = None) -> None:
+        self._settled[i] = state != self.tr("Importing…")
+        item = self.list.item(i)
+        item.setText(self._line(self.queue[i], state))
+        if colour:
+            item.setForeground(QBrush(QColor(colour)))
+
+    def _next_file(self) -> None:
+        if self.cancelled or self.index >= len(self.queue):
+            self._finish()
+            return
+        i, entry = self.index, self.queue[self.index]
+        self.current_label.setText(
+            self.tr("File %1 of %2: %3").replace("%1", str(i + 1)).replace("%2", str(len(self.queue)))
+            .replace("%3", elide_middle(entry.name, 80))
+        )
+        self._set_state(i, self.tr("Importing…"))
+        self.bar.setValue(STEPS * i)
+        db, path, platform, mapping = self.wizard.ctx.db, entry.path, entry.chosen_platform, entry.mapping
+
+        def work(task):
+            from core.imports import import_file
+
+            return import_file(db, path, platform=platform, mapping=mapping,
+                               progress=task.progress, cancelled=task.cancelled)
+
+        self.task = run_task(self, work, on_done=self._done, on_error=self._failed, on_cancelled=self._was_cancelled)
+        self.task.signals.progress.connect(self._progress)
+
+    def _progress(self, done: int, total: int) -> None:
+        if total > 0:
+            self.bar.setValue(STEPS * self.index + min(STEPS, STEPS * done // total))
+
+    def _done(self, result) -> None:
+        entry = self.queue[self.index]
+        entry.result = result
+        self._set_state(self.index, self.tr("Done"), OK_FG)
+        self.index += 1
+        self._next_file()
+
+    def _failed(self, exc: BaseException, tb: str) -> None:
+        entry = self.queue[self.index]
+        if isinstance(exc, UserFacingError):
+            entry.import_error = exc.message
+        else:
+            log.error("importing %s failed: %s", entry.path, tb)
+            entry.import_error = self.tr(
+                "ShopDesk hit an unexpected problem (%1). Nothing was imported from this file; "
+                "the details are in the log file."
+            ).replace("%1", f"{type(exc).__name__}: {exc}")
+        self._set_state(self.index, self.tr("Not imported"), ERROR_FG)
+        self.index += 1
+        self._next_file()
+
+    def _was_cancelled(self) -> None:
+        self._set_state(self.index, self.tr("Cancelled; nothing was imported from this file"), MUTED_FG)
+        self.cancelled = True
+        self._finish()
+
+    def cancel(self) -> None:
+        if not self.running or self.task is None:
+            return
+        self.cancelled = True
+        self.cancel_button.setEnabled(False)
+        self.cancel_button.setText(self.tr("Cancelling…"))
+        self.task.cancel()
+
+    def _finish(self) -> None:
+        self.running = False
+        self.task = None
+        if not self.cancelled:
+            self.bar.setValue(self.bar.maximum())
+        for i, settled in enumerate(self._settled):
+            if not settled:
+                self._set_state(i, self.tr("Not imported"), MUTED_FG)
+        if any(e.result is not None and getattr(e.result, "batch_id", None) for e in self.queue):
+            self.wizard.ctx.notify_changed("*")
+        self._on_finished()

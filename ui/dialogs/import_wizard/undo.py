@@ -1,0 +1,63 @@
+"""Undo one import batch: confirm, run ``core.imports.undo_batch`` in a worker, tell the tabs.
+
+Shared by the wizard's report and the import history, so both ask the same question and show
+core's refusal ("a later import changed these orders…") the same way.
+"""
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from core.errors import UserFacingError
+from ui.context import AppContext
+from ui.tasks import run_task
+
+log = logging.getLogger(__name__)
+
+
+def confirm_undo(parent: QWidget, file_name: str) -> bool:
+    tr = QCoreApplication.translate
+    answer = QMessageBox.question(
+        parent,
+        tr("ImportUndo", "Undo import"),
+        tr("ImportUndo", "Undo the import of %1? The orders it added are removed and the ones it changed are put back.")
+        .replace("%1", file_name),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes
+
+
+def undo_import(
+    parent: QWidget,
+    ctx: AppContext,
+    batch_id: int,
+    *,
+    on_done: Callable[[], None],
+    on_refused: Callable[[str], None],
+) -> None:
+    """Undo ``batch_id`` off the GUI thread; ``on_refused`` gets core's explanation when it cannot."""
+    db = ctx.db
+
+    def work(_task):
+        from core.imports import undo_batch
+
+        return undo_batch(db, batch_id)
+
+    def done(_result) -> None:
+        ctx.notify_changed("*")
+        on_done()
+
+    def failed(exc: BaseException, tb: str) -> None:
+        if isinstance(exc, UserFacingError):
+            on_refused(exc.message)
+            return
+        from ui.errors import report_exception
+
+        report_exception(exc, tb, parent)
+
+    run_task(parent, work, on_done=done, on_error=failed,
+             progress_label=QCoreApplication.translate("ImportUndo", "Undoing the import…"))
