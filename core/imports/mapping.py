@@ -1,0 +1,68 @@
+"""Column mappings the owner confirmed for layouts ShopDesk did not recognise.
+
+A mapping is remembered by the file's header signature (``headers.header_signature``), so
+the next export with the same columns imports without asking again.
+"""
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from core.errors import UserFacingError
+from core.i18n import t
+from core.imports.fields import KINDS, fields_for, required_fields
+from core.models import ColumnMapping
+from core.orders import PLATFORMS
+
+
+def check_mapping(kind: str, mapping: dict[str, str]) -> None:
+    """Raise a clear error for a mapping that names unknown fields or misses required ones."""
+    if kind not in KINDS:
+        raise UserFacingError(t("Unknown import kind “{kind}”; use one of: {kinds}", kind=kind, kinds=", ".join(KINDS)))
+    known = {f.key for f in fields_for(kind)}
+    unknown = sorted(k for k in mapping if k not in known)
+    if unknown:
+        raise UserFacingError(t("The mapping names fields ShopDesk does not have: {fields}", fields=", ".join(unknown)))
+    missing = [f for f in required_fields(kind) if not mapping.get(f)]
+    if missing:
+        labels = {f.key: f.label for f in fields_for(kind)}
+        raise UserFacingError(
+            t("Choose a column for every required field: {fields}", fields=", ".join(labels[m] for m in missing))
+        )
+
+
+def save_mapping(db, signature: str, platform: str, kind: str, mapping: dict[str, str]) -> None:
+    """Remember ``mapping`` (canonical field -> header) for files whose headers hash to ``signature``."""
+    if platform not in PLATFORMS:
+        raise UserFacingError(t("Unknown platform “{platform}”; use one of: {ids}", platform=platform, ids=", ".join(PLATFORMS)))
+    clean = {k: v for k, v in mapping.items() if v}
+    check_mapping(kind, clean)
+    with db.transaction() as s:
+        row = s.get(ColumnMapping, signature)
+        if row is None:
+            s.add(ColumnMapping(signature=signature, platform=platform, kind=kind, mapping=clean))
+        else:
+            row.platform, row.kind, row.mapping = platform, kind, clean
+
+
+def saved_mapping(db, signature: str) -> tuple[str, str, dict[str, str]] | None:
+    """``(platform, kind, mapping)`` remembered for this header signature, if any."""
+    if db is None or not signature:
+        return None
+    with db.session() as s:
+        row = s.execute(select(ColumnMapping).where(ColumnMapping.signature == signature)).scalar_one_or_none()
+        return (row.platform, row.kind, dict(row.mapping)) if row else None
+
+
+def guess_kind(mapping: dict[str, str]) -> str:
+    keys = set(mapping)
+    if "refund_no" in keys:
+        return "refunds"
+    if "visitors" in keys:
+        return "traffic"
+    if "buyer_account" in keys and "order_no" not in keys:
+        return "members"
+    if "order_no" not in keys and "sku_code" in keys:
+        return "products"
+    if "order_no" in keys and "paid" not in keys and "created_at" not in keys and "qty" in keys:
+        return "lines"
+    return "orders"

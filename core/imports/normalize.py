@@ -1,0 +1,318 @@
+"""Parsed rows of order exports → orders and lines ready to write (spec/kpi.md rules).
+
+- Order-level values are taken once per order: the first non-empty value among its rows
+  (JD repeats 应付金额 on every line; Shopify writes Total on the first row only).
+- Per-line paid amounts are summed when the export has no order-level paid column
+  (Douyin 订单应付金额 per 子订单, 千牛 买家实付金额 per 子订单).
+- Statuses are normalised with the payment time; fully refunded paid orders are ``refunded``.
+- The buyer key follows spec/kpi.md: masked values never alone.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from core.i18n import t
+from core.imports.detect import Detection, TableMatch
+from core.imports.rows import Problems, parsed_rows
+from core.imports.statuses import normalize_status, refund_status, shopify_status
+from core.imports.values import is_masked
+from core.orders import PENDING_PAYMENT, REFUNDED
+
+ORDER_LEVEL = (
+    "status", "created_at", "paid_at", "shipped_at", "completed_at", "cancelled_at", "fulfillment_status",
+    "buyer_account", "buyer_phone", "receiver_name", "receiver_phone", "address", "province", "shop",
+    "source", "goods", "shipping", "discount", "paid", "refund", "order_title", "order_qty",
+)
+LINE_LEVEL = ("line_no", "title", "spec", "sku_code", "item_id", "qty", "unit_price", "line_paid", "line_refund", "line_refund_status")
+
+PROVINCES = (
+    "北京", "天津", "上海", "重庆", "河北", "山西", "辽宁", "吉林", "黑龙江", "江苏", "浙江", "安徽", "福建",
+    "江西", "山东", "河南", "湖北", "湖南", "广东", "海南", "四川", "贵州", "云南", "陕西", "甘肃", "青海",
+    "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
+)
+_ADDRESS_SPLIT = re.compile(r"[\s，,]+")
+
+
+@dataclass
+class Draft:
+    row: int
+    sheet: str
+    fields: dict[str, object] = field(default_factory=dict)
+    lines: list[dict] = field(default_factory=list)
+    line_nos: set[str] = field(default_factory=set)
+    real_lines: bool = False
+
+
+@dataclass
+class OrderSet:
+    platform: str
+    kind: str  # orders|lines
+    orders: dict[str, dict]  # order_no -> DB columns this file determines (plus "_row", "_sheet")
+    lines: dict[str, list[dict]]  # order_no -> lines
+    real_lines: set[str]  # orders whose lines are real item lines (not a summary)
+    provided: set[str]  # order columns the file carries; the others keep what the database has
+    rows_read: int = 0
+    rows_skipped: int = 0
+
+
+def normalize_orders(
+    detection: Detection,
+    problems: Problems,
+    *,
+    cancelled: Callable[[], bool] | None = None,
+    progress: Callable[[int], None] | None = None,
+) -> OrderSet:
+    platform = detection.platform or "other"
+    kind = detection.kind or "orders"
+    several = len(detection.matches) > 1
+    by_grain: dict[str, dict[str, Draft]] = {"order": {}, "line": {}, "extra": {}}
+    provided_fields: set[str] = set()
+    rows_read = 0
+    duplicates = 0
+    skipped_before = problems.error_count
+    for match in detection.matches:
+        grain = match.layout.grain  # type: ignore[union-attr]
+        provided_fields.update(match.columns)
+        drafts = by_grain[grain]
+        sheet = match.table.name if several else ""
+        for prow in parsed_rows(match, problems, key_field="order_no", sheet_label=sheet, cancelled=cancelled, progress=progress):
+            rows_read += 1
+            if not _accumulate(drafts, prow.values, prow.row, sheet, match, grain, problems):
+                duplicates += 1
+    rows_read += problems.error_count - skipped_before
+    drafts = _merge(by_grain)
+    orders: dict[str, dict] = {}
+    lines: dict[str, list[dict]] = {}
+    real: set[str] = set()
+    unknown_status: dict[str, list] = {}
+    is_shopify = "fulfillment_status" in provided_fields or "cancelled_at" in provided_fields
+    for order_no, draft in drafts.items():
+        orders[order_no] = _finalize(order_no, draft, provided_fields, kind, is_shopify, unknown_status)
+        lines[order_no] = draft.lines
+        if draft.real_lines:
+            real.add(order_no)
+    for text, (row, sheet, count, status) in unknown_status.items():
+        problems.warning(
+            row,
+            _header_of(detection, "status"),
+            t("Unknown status “{text}” ({count} orders) kept as written and counted as {status} by its payment time",
+              text=text, count=count, status=status),
+            sheet,
+        )
+    return OrderSet(platform, kind, orders, lines, real, _provided_columns(provided_fields, kind),
+                    rows_read, problems.error_count - skipped_before + duplicates)
+
+
+def _header_of(detection: Detection, key: str) -> str:
+    for m in detection.matches:
+        if key in m.columns:
+            return m.headers[m.columns[key]]
+    return key
+
+
+def _accumulate(drafts: dict[str, Draft], v: dict, row: int, sheet: str, match: TableMatch, grain: str, problems: Problems) -> bool:
+    """Adds one row to its order; False when the row was a duplicate and ignored."""
+    order_no = v["order_no"]
+    draft = drafts.get(order_no)  # type: ignore[arg-type]
+    if draft is None:
+        draft = drafts[order_no] = Draft(row, sheet)  # type: ignore[index]
+    elif grain == "order":
+        problems.warning(row, match.headers[match.columns["order_no"]],
+                         t("Order {order} appears again (first in row {first}); this row was ignored", order=order_no, first=draft.row), sheet)
+        return False
+    f = draft.fields
+    for key in ORDER_LEVEL:
+        if key in v and f.get(key) is None:
+            f[key] = v[key]
+    if grain == "extra":
+        return True
+    layout = match.layout
+    if grain == "line":
+        line_no = v.get("line_no")
+        line_no = str(line_no) if line_no is not None else str(len(draft.lines) + 1)
+        if line_no in draft.line_nos:
+            return False  # the same 子订单 twice (overlapping sheets): keep the first
+        draft.real_lines = True
+    else:
+        line_no = "0" if layout.summary_line else "1"  # type: ignore[union-attr]
+        draft.real_lines = not layout.summary_line  # type: ignore[union-attr]
+    draft.line_nos.add(line_no)
+    draft.lines.append(_line(line_no, v, summary=grain == "order"))
+    return True
+
+
+def _line(line_no: str, v: dict, *, summary: bool) -> dict:
+    qty = v.get("qty")
+    if qty is None and summary:
+        qty = v.get("order_qty")
+    title = v.get("title")
+    if title is None and summary:
+        title = v.get("order_title")
+    refund = v.get("line_refund")
+    status_text = v.get("line_refund_status")
+    if refund is not None and status_text is not None and refund_status(str(status_text)) != "success":
+        refund = 0  # 退款金额 of a refund that was closed or is still pending
+    return {
+        "line_no": line_no[:80],
+        "sku_code": str(v.get("sku_code") or "")[:80],
+        "item_id": str(v.get("item_id") or "")[:80],
+        "title": str(title or "")[:300],
+        "spec": str(v.get("spec") or "")[:200],
+        "qty": qty if qty is not None else 1,
+        "unit_price_fen": v.get("unit_price") or 0,
+        "paid_fen": v.get("line_paid"),
+        "refund_fen": refund or 0,
+    }
+
+
+def _merge(by_grain: dict[str, dict[str, Draft]]) -> dict[str, Draft]:
+    """Order sheets give the order values, line sheets the lines, extra sheets fill gaps."""
+    orders, lines, extra = by_grain["order"], by_grain["line"], by_grain["extra"]
+    if not lines and not extra:
+        return orders
+    if not orders and not extra:
+        return lines
+    merged: dict[str, Draft] = dict(orders)
+    for order_no, ld in lines.items():
+        od = merged.get(order_no)
+        if od is None:
+            merged[order_no] = ld
+            continue
+        for key, value in ld.fields.items():
+            if od.fields.get(key) is None:
+                od.fields[key] = value
+        od.lines, od.line_nos, od.real_lines = ld.lines, ld.line_nos, True
+    for order_no, xd in extra.items():
+        od = merged.get(order_no)
+        if od is None:
+            continue  # a shipping row for an order the workbook does not list
+        for key, value in xd.fields.items():
+            if od.fields.get(key) is None:
+                od.fields[key] = value
+    return merged
+
+
+def _provided_columns(fields: set[str], kind: str) -> set[str]:
+    cols = set()
+    pairs = {
+        "shop": ("shop",), "buyer_key": ("buyer_account", "buyer_phone"), "buyer_name": ("buyer_account", "receiver_name"),
+        "province": ("province", "address"), "created_at": ("created_at",), "paid_at": ("paid_at",),
+        "shipped_at": ("shipped_at",), "completed_at": ("completed_at",), "status": ("status", "fulfillment_status"),
+        "goods_fen": ("goods", "unit_price"), "shipping_fen": ("shipping",), "discount_fen": ("discount",),
+        "paid_fen": ("paid", "line_paid"), "refund_fen": ("refund", "line_refund"), "source": ("source",),
+    }
+    for col, keys in pairs.items():
+        if any(k in fields for k in keys):
+            cols.add(col)
+    if "status" in cols:
+        cols.add("status_text")
+    return cols
+
+
+def _finalize(order_no: str, d: Draft, provided: set[str], kind: str, is_shopify: bool, unknown: dict) -> dict:
+    f = d.fields
+    paid_at = f.get("paid_at")
+    lines = d.lines
+    paid = f.get("paid")
+    if paid is None and any(ln["paid_fen"] is not None for ln in lines):
+        paid = sum(ln["paid_fen"] or 0 for ln in lines)
+    if paid is None and kind == "lines":
+        # A line file read before its order report: the list price is the best estimate
+        # until the order report brings the amount the buyer paid.
+        paid = sum(ln["unit_price_fen"] * ln["qty"] for ln in lines)
+    refund = f.get("refund")
+    if refund is None and "line_refund" in provided:
+        refund = sum(ln["refund_fen"] for ln in lines)
+    goods = f.get("goods")
+    if goods is None and lines and "unit_price" in provided:
+        goods = sum(ln["unit_price_fen"] * ln["qty"] for ln in lines)
+    if is_shopify:
+        status, text, known = shopify_status(f.get("status"), f.get("fulfillment_status"), f.get("cancelled_at"), paid_at)  # type: ignore[arg-type]
+    else:
+        text = str(f.get("status") or "")
+        status, known = normalize_status(text, paid_at)  # type: ignore[arg-type]
+    if not known and text:
+        entry = unknown.get(text)
+        if entry is None:
+            unknown[text] = [d.row, d.sheet, 1, status]
+        else:
+            entry[2] += 1
+    for ln in lines:
+        if ln["line_no"] in ("0", "1") and len(lines) == 1 and ln["paid_fen"] is None and paid is not None:
+            ln["paid_fen"] = paid  # the only line of the order carries the whole order
+    account = _clean(f.get("buyer_account"))
+    phone = _clean(f.get("buyer_phone"))
+    address = _clean(f.get("address"))
+    receiver = _clean(f.get("receiver_name"))
+    province = _clean(f.get("province"))
+    out = {
+        "_row": d.row,
+        "_sheet": d.sheet,
+        "shop": str(f.get("shop") or "")[:200],
+        "buyer_key": buyer_key(account, phone, address, receiver),
+        "buyer_name": (account or receiver or "")[:200],
+        "province": province_of(province or address or ""),
+        "created_at": f.get("created_at"),
+        "paid_at": paid_at,
+        "shipped_at": f.get("shipped_at"),
+        "completed_at": f.get("completed_at"),
+        "status": status,
+        "status_text": text[:100],
+        "goods_fen": goods or 0,
+        "shipping_fen": f.get("shipping") or 0,
+        "discount_fen": f.get("discount") or 0,
+        "paid_fen": paid or 0,
+        "refund_fen": refund or 0,
+        "source": str(f.get("source") or "")[:80],
+    }
+    return out
+
+
+def _clean(value: object) -> str | None:
+    if value is None:
+        return None
+    s = str(value).strip()
+    return s or None
+
+
+def buyer_key(account: str | None, phone: str | None, address: str | None, receiver: str | None) -> str | None:
+    """spec/kpi.md "Buyer key": the platform account; a masked one only with a clear second field."""
+    if account and not is_masked(account):
+        return account[:200]
+    primary = account or phone
+    if not primary:
+        return None
+    if not is_masked(primary):
+        return primary[:200]
+    for other in (phone if primary is account else None, address, receiver):
+        if other and not is_masked(other):
+            return f"{primary}|{other}"[:200]
+    return None
+
+
+def province_of(text: str) -> str:
+    """The province as its short name (吉林, 内蒙古) from a province cell or a full address."""
+    if not text:
+        return ""
+    head = text[:60]
+    for token in _ADDRESS_SPLIT.split(head):
+        for name in PROVINCES:
+            if token.startswith(name):
+                return name
+    for name in PROVINCES:
+        if name in head:
+            return name
+    return text.strip()[:40] if len(text) <= 12 else ""
+
+
+def adjust_for_refund(row: dict) -> None:
+    """A paid order refunded in full is ``refunded`` (spec/kpi.md), whatever its status text;
+    a ``refunded`` order with no refund amount in the file was refunded in full."""
+    paid, refund = row.get("paid_fen") or 0, row.get("refund_fen") or 0
+    if paid > 0 and refund >= paid and row.get("status") not in (PENDING_PAYMENT, REFUNDED):
+        row["status"] = REFUNDED
+    elif row.get("status") == REFUNDED and refund == 0 and paid > 0:
+        # "交易关闭" after payment, 退款成功 …: the whole payment went back to the buyer.
+        row["refund_fen"] = paid

@@ -1,0 +1,282 @@
+"""inspect_file and import_file: read → detect → map → normalise → write one batch.
+
+Nothing is written by ``inspect_file``. ``import_file`` writes one file in one transaction:
+either every row it accepted is in the database with its ``import_batches`` record, or (on
+a bad file, an error or Cancel) nothing is.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Connection, insert, update
+
+from core.errors import BadInputError, Cancelled
+from core.i18n import t
+from core.imports import sniff
+from core.imports.detect import Detection, custom_match, detect
+from core.imports.fields import required_fields
+from core.imports.headers import cell_text, header_signature
+from core.imports.mapping import check_mapping, guess_kind, saved_mapping
+from core.imports.normalize import OrderSet, normalize_orders
+from core.imports.normalize_other import (
+    Normalized,
+    normalize_members,
+    normalize_products,
+    normalize_refunds,
+    normalize_traffic,
+)
+from core.imports.read import FileData, read_file
+from core.imports.results import FileInspection, ImportResult, RowProblem
+from core.imports.rows import Problems
+from core.models import Customer, ImportBatch, Sku, StockLevel, TrafficDaily
+from core.orders import PLATFORMS
+
+log = logging.getLogger(__name__)
+BATCHES = ImportBatch.__table__
+PREVIEW_ROWS = 100
+STORED_PROBLEMS = 500  # per list, in the batch record
+
+
+@dataclass
+class Prepared:
+    data: FileData
+    detection: Detection
+    signature: str
+    platform: str | None
+    kind: str | None
+    problems: Problems
+
+
+def _prepare(db, path: Path, platform: str | None, mapping: dict[str, str] | None, kind: str | None) -> Prepared:
+    if platform is not None and platform not in PLATFORMS:
+        raise BadInputError(t("Unknown platform “{platform}”; use one of: {ids}", platform=platform, ids=", ".join(PLATFORMS)))
+    data = read_file(path)
+    if not any(any(cell_text(c) for c in row) for tb in data.tables for row in tb.head):
+        raise sniff.bad_file(path, t("the file holds no data."), t("Export it again from the platform."))
+    det = detect(data, platform)
+    headers = det.best.headers if det.best else []
+    signature = header_signature(headers)
+    if mapping:
+        saved = saved_mapping(db, signature)
+        kind = kind or (saved[1] if saved is not None else guess_kind(mapping))
+        check_mapping(kind, {k: v for k, v in mapping.items() if v})
+        det = custom_match(data, platform or det.platform or "other", kind, {k: v for k, v in mapping.items() if v})
+    else:
+        saved = saved_mapping(db, signature)
+        if saved is not None and (platform is None or platform == saved[0]):
+            det = custom_match(data, saved[0], saved[1], saved[2])
+    problems = Problems()
+    several = len(data.tables) > 1
+    for m in det.ignored:
+        rows_with_data = sum(1 for row in m.table.head if sum(1 for c in row if cell_text(c)) > 1)
+        if several and rows_with_data > 1 and det.recognised:
+            problems.warning(0, "", t("Sheet “{sheet}” was not recognised and was skipped", sheet=m.table.name))
+    plat = det.platform or platform
+    return Prepared(data, det, signature, plat, det.kind, problems)
+
+
+def _normalize(prep: Prepared, cancelled, progress) -> OrderSet | Normalized:
+    det, problems = prep.detection, prep.problems
+    kind = det.kind
+    if kind in ("orders", "lines"):
+        return normalize_orders(det, problems, cancelled=cancelled, progress=progress)
+    platform = prep.platform or ""
+    if kind == "refunds":
+        return normalize_refunds(det, problems, platform, cancelled, progress)
+    if kind == "traffic":
+        return normalize_traffic(det, problems, prep.platform, cancelled, progress)
+    if kind == "products":
+        return normalize_products(det, problems, platform, cancelled, progress)
+    return normalize_members(det, problems, platform or "other", cancelled, progress)
+
+
+def inspect_file(path: str | Path, *, db=None, platform: str | None = None,
+                 mapping: dict[str, str] | None = None, kind: str | None = None) -> FileInspection:
+    """What ShopDesk sees in a file, without writing anything (the import wizard's first steps)."""
+    path = Path(path)
+    prep = _prepare(db, path, platform, mapping, kind)
+    det = prep.detection
+    best = det.best
+    headers = best.headers if best else []
+    header_row = (best.header_index + 1) if best else 1
+    if not det.recognised:
+        guess_kind_ = kind or (best.layout.kind if best and best.layout else "orders")
+        suggestion = {k: headers[c] for k, c in (best.columns.items() if best else []) if c < len(headers)}
+        return FileInspection(
+            path=path, file_type=prep.data.file_type, encoding=prep.data.encoding, sheets=prep.data.sheets,
+            platform=(best.layout.platform or None) if best and best.layout else platform,
+            kind=guess_kind_, confidence=det.confidence, header_row=header_row, headers=headers,
+            mapping=suggestion, missing_required=[f for f in required_fields(guess_kind_) if f not in suggestion],
+            needs_mapping=True, signature=prep.signature,
+            layout_name=best.layout.name if best and best.layout else "",
+            samples=_samples(best) if best else {},
+        )
+    normalized = _normalize(prep, None, None)
+    columns = best.columns if best else {}
+    return FileInspection(
+        path=path, file_type=prep.data.file_type, encoding=prep.data.encoding, sheets=prep.data.sheets,
+        platform=prep.platform, kind=det.kind, confidence=det.confidence, header_row=header_row,
+        headers=headers, mapping={k: headers[c] for k, c in columns.items() if c < len(headers)},
+        missing_required=[], needs_mapping=False,
+        preview=_preview(normalized), problems=prep.problems.errors + prep.problems.warnings,
+        signature=prep.signature, layout_name=best.layout.name if best and best.layout else "",
+        rows_read=normalized.rows_read, samples=_samples(best) if best else {},
+    )
+
+
+def _samples(match) -> dict[str, list[str]]:
+    rows = match.table.head[match.header_index + 1:match.header_index + 6]
+    return {h: [cell_text(r[i]) if i < len(r) else "" for r in rows] for i, h in enumerate(match.headers) if h}
+
+
+def _preview(normalized: OrderSet | Normalized) -> list[dict]:
+    out: list[dict] = []
+    if isinstance(normalized, OrderSet):
+        for order_no, rec in normalized.orders.items():
+            if len(out) >= PREVIEW_ROWS:
+                break
+            lines = normalized.lines.get(order_no, [])
+            out.append({
+                "row": rec["_row"], "order_no": order_no, "status": rec["status"], "status_text": rec["status_text"],
+                "created_at": rec["created_at"], "paid_at": rec["paid_at"], "paid_fen": rec["paid_fen"],
+                "refund_fen": rec["refund_fen"], "buyer_key": rec["buyer_key"], "province": rec["province"],
+                "lines": len(lines), "qty": sum(ln["qty"] for ln in lines),
+                "title": lines[0]["title"] if lines else "",
+            })
+        return out
+    return [dict(r) for r in normalized.rows[:PREVIEW_ROWS]]
+
+
+def import_file(
+    db,
+    path: str | Path,
+    *,
+    platform: str | None = None,
+    mapping: dict[str, str] | None = None,
+    kind: str | None = None,
+    dry_run: bool = False,
+    progress: Callable[[int, int], None] | None = None,
+    cancelled: Callable[[], bool] | None = None,
+) -> ImportResult:
+    """Import one export in one transaction; see the module and ``ImportResult`` docs."""
+    path = Path(path)
+    prep = _prepare(db, path, platform, mapping, kind)
+    det = prep.detection
+    if not det.recognised:
+        raise sniff.bad_file(
+            path,
+            t("ShopDesk does not recognise this layout (no known order, refund, traffic, product or member columns)."),
+            t("Open it with File → Import… to match its columns to ShopDesk's fields, or pass --platform if it is a known platform's export."),
+        )
+    total_rows = max(1, sum(m.table.estimated_rows for m in det.matches))
+    total = total_rows + total_rows // 3
+    offsets = {"done": 0}
+
+    def row_progress(i: int) -> None:
+        if progress is not None:
+            progress(min(offsets["done"] + i, total_rows), total)
+
+    normalized = _normalize(prep, cancelled, row_progress)
+    if cancelled is not None and cancelled():
+        raise Cancelled()
+    if progress is not None:
+        progress(total_rows, total)
+    kind_ = det.kind or "orders"
+    result = ImportResult(
+        file=path.name, platform=prep.platform or "", kind=kind_,
+        rows_read=normalized.rows_read, rows_skipped=normalized.rows_skipped, dry_run=dry_run,
+    )
+    if not dry_run:
+        _auto_backup(db)
+    file_hash = _hash(path)
+    with db.engine.connect() as conn:
+        trans = conn.begin()
+        try:
+            batch_id = conn.execute(
+                insert(BATCHES).values(file_name=path.name[:500], file_hash=file_hash, platform=result.platform,
+                                       kind=kind_, created_at=dt.datetime.now().replace(microsecond=0))
+            ).inserted_primary_key[0]
+            counts = _write(conn, batch_id, normalized)
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            result.orders_added, result.orders_updated = counts["added"], counts["updated"]
+            result.orders_unchanged, result.lines_added = counts["unchanged"], counts.get("lines_added", 0)
+            result.errors, result.warnings = prep.problems.errors, prep.problems.warnings
+            conn.execute(
+                update(BATCHES).where(BATCHES.c.id == batch_id).values(
+                    rows_read=result.rows_read, added=result.orders_added, updated=result.orders_updated,
+                    unchanged=result.orders_unchanged, skipped=result.rows_skipped,
+                    errors=[p.to_json() for p in result.errors[:STORED_PROBLEMS]],
+                    warnings=[p.to_json() for p in result.warnings[:STORED_PROBLEMS]],
+                )
+            )
+            if dry_run:
+                trans.rollback()
+            else:
+                trans.commit()
+                result.batch_id = batch_id
+        except BaseException:
+            trans.rollback()
+            raise
+    if progress is not None:
+        progress(total, total)
+    log.info("imported %s: %s", path.name, result.to_json() | {"errors": len(result.errors), "warnings": len(result.warnings)})
+    return result
+
+
+def _write(conn: Connection, batch_id: int, normalized: OrderSet | Normalized) -> dict[str, int]:
+    from core.imports import write
+
+    undo = write.UndoLog(batch_id)
+    if isinstance(normalized, OrderSet):
+        counts = write.write_orders(conn, batch_id, normalized, undo)
+    elif normalized.kind == "refunds":
+        counts = write.upsert(conn, write.REFUNDS, ("platform", "refund_no"), normalized.rows,
+                              tuple(sorted(normalized.provided)), batch_id, undo)
+        write.recompute_refunds(conn, normalized.platform, [r["order_no"] for r in normalized.rows], batch_id, undo)
+    elif normalized.kind == "traffic":
+        counts = write.upsert(conn, TrafficDaily.__table__, ("day", "platform"), normalized.rows,  # type: ignore[arg-type]
+                              tuple(sorted(normalized.provided)), batch_id, undo,
+                              defaults={"visitors": 0, "page_views": 0, "paying_buyers": None, "ad_spend_fen": 0})
+    elif normalized.kind == "products":
+        counts = write.upsert(conn, Sku.__table__, ("code",), normalized.rows,  # type: ignore[arg-type]
+                              tuple(sorted(normalized.provided)), batch_id, undo,
+                              defaults={"title": "", "spec": "", "category": "", "cost_fen": 0, "price_fen": 0,
+                                        "supplier": "", "lead_time_days": 7, "order_multiple": 1, "active": True})
+        if normalized.stock:
+            write.upsert(conn, StockLevel.__table__, ("sku_code",), normalized.stock,  # type: ignore[arg-type]
+                         tuple(sorted(normalized.stock_provided)), batch_id, undo,
+                         defaults={"on_hand": 0, "in_transit": 0})
+    else:
+        counts = write.upsert(conn, Customer.__table__, ("platform", "buyer_key"), normalized.rows,  # type: ignore[arg-type]
+                              tuple(sorted(normalized.provided)), batch_id, undo,
+                              defaults={"name": "", "phone": "", "orders_count": 0, "spend_fen": 0, "points": 0,
+                                        "tags": "", "source": ""})
+    undo.flush(conn)
+    return counts
+
+
+def _auto_backup(db) -> None:
+    """A safety copy before an import writes (core.backups, when that module is installed)."""
+    try:
+        from core.backups import auto_backup
+    except ImportError:
+        return
+    auto_backup(db, reason="import")
+
+
+def _hash(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        for block in iter(lambda: fh.read(1024 * 1024), b""):
+            h.update(block)
+    return h.hexdigest()
+
+
+def problem_rows(result: ImportResult) -> list[RowProblem]:
+    return list(result.errors) + list(result.warnings)

@@ -1,0 +1,77 @@
+"""Alias tables: each platform export layout ShopDesk recognises, by header names.
+
+A ``Layout`` says which headers identify the file (``signature``; ``"a|b"`` = either) and
+which headers may carry each canonical field (``fields``, first match wins). Headers are
+compared normalised (``headers.norm``), so spaces, full-width brackets and 帐/账 need no
+extra aliases. The names come from reference/platform-exports.md.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from core.imports.headers import norm
+
+
+@dataclass(frozen=True)
+class Layout:
+    id: str
+    platform: str
+    kind: str  # orders|lines|refunds|traffic|products|members
+    name: str  # English; shown through t()
+    signature: tuple[str, ...]
+    fields: dict[str, tuple[str, ...]]
+    required: tuple[str, ...] = ()
+    # orders/lines: "order" = one row per order, "line" = one row per order line,
+    # "extra" = order details only merged into orders of other sheets (发货报表).
+    grain: str = "order"
+    # Order-level rows whose item data is only a summary (宝贝标题 joined, 宝贝总数量);
+    # real lines from a line file replace it.
+    summary_line: bool = False
+    sheet_names: tuple[str, ...] = field(default=())
+
+    @cached_property
+    def norm_fields(self) -> dict[str, tuple[str, ...]]:
+        return {k: tuple(norm(a) for a in aliases) for k, aliases in self.fields.items()}
+
+    @cached_property
+    def norm_signature(self) -> tuple[frozenset[str], ...]:
+        return tuple(frozenset(norm(a) for a in entry.split("|")) for entry in self.signature)
+
+    @cached_property
+    def known_headers(self) -> frozenset[str]:
+        keys = {a for aliases in self.norm_fields.values() for a in aliases}
+        keys.update(a for alts in self.norm_signature for a in alts)
+        return frozenset(keys)
+
+    def resolve(self, headers: list[str]) -> dict[str, int]:
+        """Canonical field -> column index for a header row (first occurrence of a header)."""
+        position: dict[str, int] = {}
+        for i, h in enumerate(headers):
+            position.setdefault(norm(h), i)
+        mapping: dict[str, int] = {}
+        for key, aliases in self.norm_fields.items():
+            for alias in aliases:
+                if alias in position:
+                    mapping[key] = position[alias]
+                    break
+        return mapping
+
+    def signature_hits(self, header_keys: set[str]) -> int:
+        return sum(1 for alts in self.norm_signature if alts & header_keys)
+
+
+def all_layouts() -> list[Layout]:
+    from core.imports.platforms import douyin, jd, kuaishou, pdd, shopdesk, shopify, taobao, wechat, youzan
+
+    layouts: list[Layout] = []
+    for module in (taobao, jd, pdd, douyin, kuaishou, youzan, shopify, wechat, shopdesk):
+        layouts.extend(module.LAYOUTS)
+    return layouts
+
+
+def layout_by_id(layout_id: str) -> Layout:
+    for layout in all_layouts():
+        if layout.id == layout_id:
+            return layout
+    raise KeyError(layout_id)

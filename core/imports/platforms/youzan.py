@@ -1,0 +1,76 @@
+"""Youzan (有赞) exports (reference §6): the order file (one row per order, 分销员 twice), its
+商品 line file, and the customer export (trailing empty column)."""
+from __future__ import annotations
+
+from core.imports.platforms import Layout
+
+LAYOUTS = [
+    Layout(
+        id="youzan.orders",
+        platform="youzan",
+        kind="orders",
+        name="Youzan order export (有赞 订单)",
+        signature=("订单号", "收货人/提货人", "收货人手机号/提货人手机号", "全部商品名称", "订单实付金额"),
+        fields={
+            "order_no": ("订单号",),
+            "status": ("订单状态",),
+            "created_at": ("订单创建时间",),
+            "paid_at": ("买家付款时间",),
+            "completed_at": ("交易成功时间",),
+            "goods": ("商品金额合计",),
+            "shipping": ("运费",),
+            "discount": ("店铺优惠合计",),
+            "paid": ("订单实付金额",),
+            "refund": ("订单已退款金额",),
+            "buyer_account": ("买家昵称",),
+            "buyer_phone": ("买家手机号",),
+            "receiver_name": ("收货人/提货人",),
+            "receiver_phone": ("收货人手机号/提货人手机号",),
+            "province": ("收货人省份",),
+            "address": ("详细收货地址/提货地址",),
+            "shop": ("归属店铺",),
+            "source": ("订单来源", "销售渠道"),
+            "order_title": ("全部商品名称",),
+        },
+        required=("order_no",),
+        grain="order",
+        summary_line=True,
+    ),
+    Layout(
+        id="youzan.lines",
+        platform="youzan",
+        kind="lines",
+        name="Youzan item export (有赞 商品)",
+        signature=("订单号", "商品名称", "商品单价", "商品数量", "规格编码|商品发货物流单号|商品编码"),
+        fields={
+            "order_no": ("订单号",),
+            "title": ("商品名称",),
+            "spec": ("规格",),
+            "sku_code": ("规格编码", "商品编码"),
+            "unit_price": ("商品单价",),
+            "qty": ("商品数量",),
+            "line_paid": ("商品实际成交金额", "商品实付金额"),
+        },
+        required=("order_no", "qty"),
+        grain="line",
+    ),
+    Layout(
+        id="youzan.customers",
+        platform="youzan",
+        kind="members",
+        name="Youzan customer export (有赞 客户)",
+        signature=("客户手机号", "成长值", "客户储值余额", "成为客户时间"),
+        fields={
+            "buyer_account": ("客户昵称",),
+            "name": ("客户姓名",),
+            "phone": ("客户手机号",),
+            "orders_count": ("消费次数",),
+            "spend": ("消费金额",),
+            "last_order_at": ("上次消费时间",),
+            "first_order_at": ("成为客户时间",),
+            "tags": ("标签",),
+            "source": ("来源渠道",),
+            "points": ("客户积分",),
+        },
+    ),
+]

@@ -1,0 +1,263 @@
+"""Cell values as the platforms write them → ShopDesk values (text ids, fen, local datetimes).
+
+Every parser takes what a reader produced (``str``, ``float``, ``int``, ``datetime``, ``date``
+or ``None``) and returns the value or ``None`` for an empty cell; a value that is present but
+cannot be understood raises ``ValueError`` with a message for the owner (already translated).
+The quirks handled here are listed in reference/platform-exports.md §0 (items 4, 7, 8, 10).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from core.i18n import t
+
+# Seen as "no value" across platforms (§0.7); compared after trimming and lower-casing.
+NULL_MARKERS = frozenset({"", "-", "--", "—", "——", "/", "null", "none", "nan", "#null!", "n/a", "#n/a"})
+
+# Excel keeps 15 significant digits: a longer number stored as a number has lost digits.
+_MAX_EXACT_ID = 10**15
+_SCI = re.compile(r"^[+-]?\d+(?:\.\d*)?[eE][+-]?\d+$")
+_NOTE = re.compile(r"\s*[（(][^（()）]*[)）]\s*$")  # 499.00（系统计算中，该值仅供参考）
+_MONEY_JUNK = str.maketrans("", "", "¥￥,，元 \u3000\t$")
+_CENT = Decimal("0.01")
+_INT_SUFFIX = re.compile(r"\s*(件|个|人|次|天|pcs?)\s*$", re.IGNORECASE)
+_DATE = re.compile(
+    r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
+    r"(?:[ T]+(\d{1,2})[:：](\d{1,2})(?:[:：](\d{1,2})(?:[.,](\d{1,6}))?)?)?"
+    r"\s*(Z|UTC|GMT|[+-]\d{2}:?\d{2})?$",
+    re.IGNORECASE,
+)
+# Excel's day 0 is 1899-12-30 in the 1900 date system (the off-by-one leap-year bug included).
+_EXCEL_EPOCH = dt.datetime(1899, 12, 30)
+_SERIAL_MIN, _SERIAL_MAX = 20000, 80000  # 1954 … 2119: anything else is not a date here
+
+LOCAL_ZONE_NAME = "Asia/Shanghai"
+
+
+def _local_zone() -> dt.tzinfo:
+    try:
+        from zoneinfo import ZoneInfo
+
+        return ZoneInfo(LOCAL_ZONE_NAME)
+    except Exception:  # no tz database (Windows without tzdata): Beijing has had no DST since 1991
+        return dt.timezone(dt.timedelta(hours=8), LOCAL_ZONE_NAME)
+
+
+LOCAL_ZONE = _local_zone()
+
+
+def is_null(value: object) -> bool:
+    if value is None:
+        return True
+    if isinstance(value, float):
+        return value != value
+    if isinstance(value, str):
+        return value.replace("\t", "").strip().lower() in NULL_MARKERS
+    return False
+
+
+def parse_text(value: object) -> str | None:
+    """Free text: TABs and outer spaces removed, null markers → ``None``."""
+    if value is None:
+        return None
+    if isinstance(value, float):
+        if value != value:
+            return None
+        return str(int(value)) if value.is_integer() else repr(value)
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+    s = str(value).replace("\t", "").strip()
+    return None if s.lower() in NULL_MARKERS else s
+
+
+def parse_id(value: object) -> str | None:
+    """An order number, SKU code or phone as text, with Excel's protections removed.
+
+    ``="123"``, a leading ``'`` and TABs are stripped (§0.4). A number Excel already turned
+    into scientific notation, or a number too long for Excel to keep exactly, is refused:
+    importing it would file the row under the wrong order.
+    """
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, int):
+        if abs(value) >= _MAX_EXACT_ID:
+            raise ValueError(_damaged_id(value))
+        return str(value)
+    if isinstance(value, float):
+        if value != value:
+            return None
+        if value.is_integer() and abs(value) < _MAX_EXACT_ID:
+            return str(int(value))
+        raise ValueError(_damaged_id(value))
+    s = str(value).replace("\t", "").strip()
+    if s.startswith("="):
+        s = s[1:].strip()
+    if len(s) >= 2 and s[0] == s[-1] == '"':
+        s = s[1:-1]
+    s = s.lstrip("'").strip()
+    if s.lower() in NULL_MARKERS:
+        return None
+    if _SCI.match(s):
+        raise ValueError(_damaged_id(s))
+    return s
+
+
+def _damaged_id(value: object) -> str:
+    return t(
+        "{value} was damaged by Excel (shown in scientific notation, digits lost); "
+        "download the export again and import it without opening it in Excel",
+        value=value,
+    )
+
+
+def parse_money(value: object) -> int | None:
+    """Yuan → integer fen, rounding half up: ``¥1,299.90``, ``598.00元``, ``499.00（…）``."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueError(t("{value} is not an amount", value=value))
+    if isinstance(value, int):
+        return value * 100
+    if isinstance(value, float):
+        if value != value:
+            return None
+        # repr() is the shortest text that round-trips: 0.285 stays 0.285, not 0.28499…
+        return int((Decimal(repr(value)) * 100).quantize(Decimal(1), ROUND_HALF_UP))
+    s = str(value).replace("\t", "").strip()
+    if s.lower() in NULL_MARKERS:
+        return None
+    s = _NOTE.sub("", s).translate(_MONEY_JUNK).replace("−", "-")
+    if s.upper().startswith("RMB"):
+        s = s[3:]
+    if s.lower() in NULL_MARKERS:
+        return None
+    try:
+        amount = Decimal(s)
+    except InvalidOperation:
+        raise ValueError(t("{value} is not an amount", value=value)) from None
+    if not amount.is_finite():
+        raise ValueError(t("{value} is not an amount", value=value))
+    return int((amount * 100).quantize(Decimal(1), ROUND_HALF_UP))
+
+
+def parse_int(value: object) -> int | None:
+    """A count such as a quantity or visitors: ``3``, ``3.0``, ``1,204``, ``2件``."""
+    if value is None:
+        return None
+    if isinstance(value, bool):
+        raise ValueError(t("{value} is not a whole number", value=value))
+    if isinstance(value, int):
+        return value
+    if isinstance(value, float):
+        if value != value:
+            return None
+        if value.is_integer():
+            return int(value)
+        raise ValueError(t("{value} is not a whole number", value=value))
+    s = str(value).replace("\t", "").strip()
+    if s.lower() in NULL_MARKERS:
+        return None
+    s = _INT_SUFFIX.sub("", s).replace(",", "").replace("，", "").strip()
+    try:
+        number = Decimal(s)
+    except InvalidOperation:
+        raise ValueError(t("{value} is not a whole number", value=value)) from None
+    if not number.is_finite() or number != number.to_integral_value():
+        raise ValueError(t("{value} is not a whole number", value=value))
+    return int(number)
+
+
+def parse_datetime(value: object) -> dt.datetime | None:
+    """A local (Asia/Shanghai) naive datetime from any format of §0.10 or an Excel serial.
+
+    Times with an offset (Shopify's ``2024-01-08 10:00:00 +0000``) are converted to local time.
+    """
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:
+            return value.astimezone(LOCAL_ZONE).replace(tzinfo=None)
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        if value != value:
+            return None
+        if _SERIAL_MIN <= value <= _SERIAL_MAX:
+            return (_EXCEL_EPOCH + dt.timedelta(days=float(value))).replace(microsecond=0)
+        raise ValueError(t("{value} is not a date", value=value))
+    s = str(value).replace("\t", "").strip()
+    if s.lower() in NULL_MARKERS:
+        return None
+    try:
+        parsed = dt.datetime.fromisoformat(s)  # the common case, and fast
+    except ValueError:
+        parsed = _parse_loose(s, value)
+    else:
+        if parsed.year < 1900:
+            raise ValueError(t("{value} is not a date", value=value))
+    if parsed.tzinfo is not None:
+        parsed = parsed.astimezone(LOCAL_ZONE).replace(tzinfo=None)
+    return parsed
+
+
+def _parse_loose(s: str, original: object) -> dt.datetime:
+    m = _DATE.match(s)
+    if not m:
+        try:
+            serial = float(s)
+        except ValueError:
+            raise ValueError(t("{value} is not a date", value=original)) from None
+        return parse_datetime(serial)  # type: ignore[return-value]
+    year, month, day, hour, minute, second, frac, zone = m.groups()
+    micro = int((frac or "0").ljust(6, "0")[:6])
+    try:
+        parsed = dt.datetime(
+            int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0), micro
+        )
+    except ValueError:
+        raise ValueError(t("{value} is not a date", value=original)) from None
+    if parsed.year < 1900:
+        raise ValueError(t("{value} is not a date", value=original))
+    if zone:
+        z = zone.upper()
+        if z in ("Z", "UTC", "GMT"):
+            offset = dt.timedelta(0)
+        else:
+            digits = z[1:].replace(":", "")
+            offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+            if z[0] == "-":
+                offset = -offset
+        parsed = parsed.replace(tzinfo=dt.timezone(offset))
+    return parsed
+
+
+def parse_date(value: object) -> dt.date | None:
+    when = parse_datetime(value)
+    return when.date() if when else None
+
+
+def parse_percent(value: object) -> float | None:
+    """``30.0%`` → 0.30; a plain number is taken as a fraction already."""
+    if value is None:
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return None if value != value else float(value)
+    s = str(value).replace("\t", "").strip().replace(",", "")
+    if s.lower() in NULL_MARKERS:
+        return None
+    try:
+        if s.endswith("%"):
+            return float(Decimal(s[:-1]) / 100)
+        return float(Decimal(s))
+    except InvalidOperation:
+        raise ValueError(t("{value} is not a percentage", value=value)) from None
+
+
+def is_masked(value: str | None) -> bool:
+    """``1******6198``, ``186******05``: platforms hide part of personal data with ``*``."""
+    return bool(value) and "*" in value  # type: ignore[operator]

@@ -1,0 +1,326 @@
+"""Writing one file's rows in one transaction, with what it replaced kept for undo.
+
+Bulk Core statements (executemany), never one ORM object per row. Existing rows are read
+once into a dict and compared in Python, so a re-import of an unchanged export writes
+nothing but its batch record. Every row a batch adds or changes gets an ``import_undo`` entry:
+``before`` is the row's full previous content (JSON), or NULL for a row the batch added.
+An order's lines are keyed ``"<order id>/<line id>"`` so that undo can see which order they
+belong to; lines of an order the batch added need no entry (they go with their order).
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, Table, bindparam, func, select
+
+from core.imports.normalize import OrderSet, adjust_for_refund
+from core.models import ImportUndo, Order, OrderLine, Refund
+from core.orders import derive_payment
+
+ORDERS: Table = Order.__table__  # type: ignore[assignment]
+LINES: Table = OrderLine.__table__  # type: ignore[assignment]
+REFUNDS: Table = Refund.__table__  # type: ignore[assignment]
+UNDO: Table = ImportUndo.__table__  # type: ignore[assignment]
+
+ORDER_COMPARE = (
+    "shop", "buyer_key", "buyer_name", "province", "created_at", "paid_at", "shipped_at", "completed_at",
+    "status", "status_text", "goods_fen", "shipping_fen", "discount_fen", "paid_fen", "refund_fen",
+    "is_paid", "pay_date", "source",
+)
+LINE_COMPARE = ("sku_code", "item_id", "title", "spec", "qty", "unit_price_fen", "paid_fen", "refund_fen")
+ORDER_DEFAULTS = {
+    "shop": "", "buyer_key": None, "buyer_name": "", "province": "", "created_at": None, "paid_at": None,
+    "shipped_at": None, "completed_at": None, "status": "pending_payment", "status_text": "", "goods_fen": 0,
+    "shipping_fen": 0, "discount_fen": 0, "paid_fen": 0, "refund_fen": 0, "source": "",
+}
+CHUNK = 500  # ids per IN (...) list
+
+
+def snapshot(row: dict) -> dict:
+    """A row as JSON-safe values (dates as ISO text); ``restore_values`` reverses it."""
+    out = {}
+    for key, value in row.items():
+        if isinstance(value, (dt.datetime, dt.date)):
+            value = value.isoformat()
+        out[key] = value
+    return out
+
+
+class UndoLog:
+    """``import_undo`` rows of one batch, written in two bulk statements."""
+
+    def __init__(self, batch_id: int) -> None:
+        self.batch_id = batch_id
+        self.added: list[dict] = []
+        self.changed: list[dict] = []
+
+    def add(self, table: str, key: object) -> None:
+        self.added.append({"batch_id": self.batch_id, "table_name": table, "row_key": str(key)})
+
+    def change(self, table: str, key: object, before: dict) -> None:
+        self.changed.append({"batch_id": self.batch_id, "table_name": table, "row_key": str(key), "before": snapshot(before)})
+
+    def flush(self, conn: Connection) -> None:
+        if self.added:
+            conn.execute(UNDO.insert(), self.added)  # ``before`` left out: SQL NULL
+        if self.changed:
+            conn.execute(UNDO.insert(), self.changed)
+        self.added, self.changed = [], []
+
+
+def _chunks(items: list, size: int = CHUNK) -> Iterable[list]:
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+def max_id(conn: Connection, table: Table) -> int:
+    return conn.execute(select(func.coalesce(func.max(table.c.id), 0))).scalar_one()
+
+
+def bulk_update(conn: Connection, table: Table, pk: str, rows: list[dict], cols: Iterable[str]) -> None:
+    """UPDATE table SET cols WHERE pk = row["_key"], one executemany for all rows."""
+    cols = list(cols)
+    if not rows:
+        return
+    # Bind names must differ from column names in an UPDATE's SET clause.
+    stmt = table.update().where(table.c[pk] == bindparam("k_")).values({c: bindparam("v_" + c) for c in cols})
+    conn.execute(stmt, [{"k_": r["_key"], **{"v_" + c: r[c] for c in cols}} for r in rows])
+
+
+# ---------------------------------------------------------------- orders
+
+
+def _load_orders(conn: Connection, platform: str, order_nos: list[str]) -> dict[str, dict]:
+    cols = [c for c in ORDERS.c]
+    rows: dict[str, dict] = {}
+    if len(order_nos) > 4 * CHUNK:
+        result = conn.execute(select(*cols).where(ORDERS.c.platform == platform))
+        rows = {r["order_no"]: dict(r) for r in result.mappings()}
+    else:
+        for part in _chunks(order_nos):
+            result = conn.execute(select(*cols).where(ORDERS.c.platform == platform, ORDERS.c.order_no.in_(part)))
+            rows.update({r["order_no"]: dict(r) for r in result.mappings()})
+    return rows
+
+
+def _load_lines(conn: Connection, platform: str, order_ids: list[int], many: bool) -> dict[int, list[dict]]:
+    out: dict[int, list[dict]] = {}
+    cols = [c for c in LINES.c]
+    if many:
+        stmt = select(*cols).join(ORDERS, ORDERS.c.id == LINES.c.order_id).where(ORDERS.c.platform == platform)
+        for r in conn.execute(stmt).mappings():
+            out.setdefault(r["order_id"], []).append(dict(r))
+        return out
+    for part in _chunks(order_ids):
+        for r in conn.execute(select(*cols).where(LINES.c.order_id.in_(part))).mappings():
+            out.setdefault(r["order_id"], []).append(dict(r))
+    return out
+
+
+def refund_totals(conn: Connection, platform: str) -> dict[str, int]:
+    """Successful refunds per order already imported from refund exports."""
+    stmt = (
+        select(REFUNDS.c.order_no, func.sum(REFUNDS.c.amount_fen))
+        .where(REFUNDS.c.platform == platform, REFUNDS.c.status == "success")
+        .group_by(REFUNDS.c.order_no)
+    )
+    return {no: int(total or 0) for no, total in conn.execute(stmt)}
+
+
+def write_orders(conn: Connection, batch_id: int, oset: OrderSet, undo: UndoLog) -> dict[str, int]:
+    platform = oset.platform
+    order_nos = list(oset.orders)
+    existing = _load_orders(conn, platform, order_nos)
+    refunds = refund_totals(conn, platform)
+    in_file_existing = [existing[no]["id"] for no in order_nos if no in existing]
+    ex_lines = _load_lines(conn, platform, in_file_existing, many=len(order_nos) > 4 * CHUNK) if in_file_existing else {}
+    provided = oset.provided
+    lines_only = oset.kind == "lines"
+
+    new_orders: list[dict] = []
+    updates: list[dict] = []
+    line_inserts_existing: list[dict] = []
+    line_updates: list[dict] = []
+    line_deletes: list[int] = []
+    added = updated = unchanged = lines_added = 0
+
+    for order_no, rec in oset.orders.items():
+        old = existing.get(order_no)
+        file_lines = oset.lines.get(order_no, [])
+        if old is None:
+            row = dict(ORDER_DEFAULTS)
+            for col in provided:
+                row[col] = rec[col]
+            if lines_only and "paid_fen" not in provided:
+                row["paid_fen"] = rec["paid_fen"]
+            if "refund_fen" not in provided and order_no in refunds:
+                row["refund_fen"] = refunds[order_no]
+            _derive(row)
+            row.update(platform=platform, order_no=order_no, batch_id=batch_id)
+            new_orders.append(row)
+            lines_added += len(file_lines)
+            added += 1
+            continue
+        row = {k: old[k] for k in ORDER_COMPARE}
+        if not lines_only:
+            for col in provided:
+                row[col] = rec[col]
+            if "refund_fen" not in provided and order_no in refunds:
+                row["refund_fen"] = refunds[order_no]
+            _derive(row)
+        order_changed = any(row[k] != old[k] for k in ORDER_COMPARE)
+        current = ex_lines.get(old["id"], [])
+        if order_no in oset.real_lines or not any(ln["line_no"] != "0" for ln in current):
+            wanted = file_lines
+        else:
+            wanted = None  # a summary line never replaces real item lines
+        lines_changed = False
+        if wanted is not None:
+            have = {ln["line_no"]: ln for ln in current}
+            keep = set()
+            for ln in wanted:
+                prev = have.get(ln["line_no"])
+                if prev is None:
+                    line_inserts_existing.append({**ln, "order_id": old["id"]})
+                    lines_added += 1
+                    lines_changed = True
+                else:
+                    keep.add(ln["line_no"])
+                    if any(prev[k] != ln[k] for k in LINE_COMPARE):
+                        undo.change("order_lines", f"{old['id']}/{prev['id']}", prev)
+                        line_updates.append({**{k: ln[k] for k in LINE_COMPARE}, "_key": prev["id"]})
+                        lines_changed = True
+            for line_no, prev in have.items():
+                if line_no not in keep:
+                    undo.change("order_lines", f"{old['id']}/{prev['id']}", prev)
+                    line_deletes.append(prev["id"])
+                    lines_changed = True
+        if order_changed or lines_changed:
+            updated += 1
+            undo.change("orders", old["id"], old)
+            row["batch_id"] = batch_id
+            row["_key"] = old["id"]
+            updates.append(row)
+        else:
+            unchanged += 1
+
+    if new_orders:
+        before = max_id(conn, ORDERS)
+        conn.execute(ORDERS.insert(), new_orders)
+        ids = dict(conn.execute(select(ORDERS.c.order_no, ORDERS.c.id).where(ORDERS.c.id > before, ORDERS.c.platform == platform)).all())
+        new_lines = []
+        for row in new_orders:
+            oid = ids[row["order_no"]]
+            undo.add("orders", oid)
+            for ln in oset.lines.get(row["order_no"], []):
+                new_lines.append({**ln, "order_id": oid})
+        if new_lines:
+            conn.execute(LINES.insert(), new_lines)
+    bulk_update(conn, ORDERS, "id", updates, list(ORDER_COMPARE) + ["batch_id"])
+    if line_deletes:
+        for part in _chunks(line_deletes):
+            conn.execute(LINES.delete().where(LINES.c.id.in_(part)))
+    bulk_update(conn, LINES, "id", line_updates, LINE_COMPARE)
+    if line_inserts_existing:
+        before = max_id(conn, LINES)
+        conn.execute(LINES.insert(), line_inserts_existing)
+        for lid, oid in conn.execute(select(LINES.c.id, LINES.c.order_id).where(LINES.c.id > before)).all():
+            undo.add("order_lines", f"{oid}/{lid}")
+    return {"added": added, "updated": updated, "unchanged": unchanged, "lines_added": lines_added}
+
+
+def _derive(row: dict) -> None:
+    adjust_for_refund(row)
+    row["is_paid"], row["pay_date"] = derive_payment(row["status"], row["paid_at"], row["created_at"])
+
+
+def recompute_refunds(conn: Connection, platform: str, order_nos: Iterable[str], batch_id: int, undo: UndoLog) -> int:
+    """After refunds were written: each order's refund_fen = its successful refunds, and a paid
+    order refunded in full becomes ``refunded``. Returns how many orders changed."""
+    totals = refund_totals(conn, platform)
+    nos = sorted(set(order_nos))
+    existing = _load_orders(conn, platform, nos)
+    updates = []
+    for no in nos:
+        old = existing.get(no)
+        if old is None:
+            continue
+        row = {k: old[k] for k in ORDER_COMPARE}
+        row["refund_fen"] = totals.get(no, 0)
+        _derive(row)
+        if any(row[k] != old[k] for k in ORDER_COMPARE):
+            undo.change("orders", old["id"], old)
+            row["batch_id"] = batch_id
+            row["_key"] = old["id"]
+            updates.append(row)
+    bulk_update(conn, ORDERS, "id", updates, list(ORDER_COMPARE) + ["batch_id"])
+    return len(updates)
+
+
+def upsert(
+    conn: Connection,
+    table: Table,
+    key_cols: tuple[str, ...],
+    rows: list[dict],
+    compare: tuple[str, ...],
+    batch_id: int,
+    undo: UndoLog,
+    *,
+    defaults: dict | None = None,
+    with_batch: bool = True,
+) -> dict[str, int]:
+    """Insert new rows, update changed ones, leave equal ones; keys are ``key_cols`` values.
+
+    Each row holds its key columns plus the columns this file determines (a subset of
+    ``compare``); columns it does not hold keep their stored value.
+    """
+    existing: dict[tuple, dict] = {}
+    for r in conn.execute(select(*table.c)).mappings():
+        existing[tuple(r[k] for k in key_cols)] = dict(r)
+    pk = list(table.primary_key.columns)[0].name
+    inserts, updates = [], []
+    added = updated = unchanged = 0
+    for row in rows:
+        key = tuple(row[k] for k in key_cols)
+        old = existing.get(key)
+        if old is None:
+            new = {**(defaults or {}), **row}
+            if with_batch:
+                new["batch_id"] = batch_id
+            inserts.append(new)
+            existing[key] = new  # a key twice in one file: the later row updates the first
+            added += 1
+            continue
+        if pk not in old:  # inserted earlier in this same file
+            old.update(row)
+            continue
+        merged = {c: row.get(c, old[c]) for c in compare}
+        if any(merged[c] != old[c] for c in compare):
+            undo.change(table.name, old[pk], old)
+            if with_batch:
+                merged["batch_id"] = batch_id
+            merged["_key"] = old[pk]
+            updates.append(merged)
+            old.update(merged)
+            updated += 1
+        else:
+            unchanged += 1
+    if inserts:
+        cols = sorted({c for r in inserts for c in r})
+        inserts = [{c: r.get(c, (defaults or {}).get(c)) for c in cols} for r in inserts]
+        before = max_id(conn, table) if pk == "id" else None
+        conn.execute(table.insert(), inserts)
+        if pk == "id":
+            for (rid,) in conn.execute(select(table.c.id).where(table.c.id > before)).all():
+                undo.add(table.name, rid)
+        else:
+            for r in inserts:
+                undo.add(table.name, r[pk])
+    if updates:
+        by_cols: dict[tuple, list[dict]] = {}
+        for u in updates:
+            by_cols.setdefault(tuple(sorted(k for k in u if k != "_key")), []).append(u)
+        for cols, group in by_cols.items():
+            bulk_update(conn, table, pk, group, cols)
+    return {"added": added, "updated": updated, "unchanged": unchanged}
