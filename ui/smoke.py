@@ -1,11 +1,16 @@
 """``--smoke-test``: visit every tab, wait for its data, draw its charts, then quit.
 
 Checks an installation (in particular a frozen bundle) end to end: a missing module or
-resource shows up here as a non-zero exit code and a message on stderr.
+resource shows up here as a non-zero exit code and a message on stderr. It goes over
+``window.pages`` and every ``ChartCanvas`` inside them, so a new tab or chart is covered as
+soon as it exists: each page is painted (``grab``), each chart is drawn, checked not to be
+blank and saved as PNG and PDF (the backends a bundle must carry).
 """
 from __future__ import annotations
 
 import sys
+import tempfile
+from pathlib import Path
 
 from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtWidgets import QApplication
@@ -24,12 +29,32 @@ def _wait(app: QApplication, done, timeout_ms: int = 60_000) -> bool:
     return done()
 
 
+def _check_chart(chart: ChartCanvas, out_dir: Path) -> list[str]:
+    """Draw synchronously, look at the pixels, save it both ways; returns what went wrong."""
+    chart.canvas.draw()
+    import numpy as np  # matplotlib is loaded by now, and numpy with it
+
+    pixels = np.asarray(chart.canvas.buffer_rgba()).reshape(-1, 4)
+    if pixels.size == 0 or (pixels == pixels[0]).all():
+        return ["the chart is blank"]
+    problems = []
+    for suffix, magic in ((".png", b"\x89PNG"), (".pdf", b"%PDF-")):
+        path = out_dir / f"chart{id(chart)}{suffix}"
+        chart.save(str(path))
+        if not path.exists() or path.read_bytes()[:len(magic)] != magic:
+            problems.append(f"saving as {suffix} wrote no {suffix[1:].upper()} file")
+    return problems
+
+
 def run_smoke(app: QApplication, window, failures: list[str]) -> int:
     """``failures`` already collects every error reported since start-up (ui.errors)."""
     demo_task = lambda: getattr(window, "demo_task", None)  # noqa: E731
     _wait(app, lambda: demo_task() is not None or window.ctx.db.has_shop_data(), 5_000)
     if demo_task() is not None and not _wait(app, lambda: not demo_task().running, 120_000):
         failures.append("demo data did not finish")
+    drawn = 0
+    saved = tempfile.TemporaryDirectory(prefix="shopdesk-smoke-")
+    out_dir = Path(saved.name)
     for index, page in enumerate(window.pages):
         window.tabs.setCurrentIndex(index)
         page.refresh()
@@ -38,11 +63,17 @@ def run_smoke(app: QApplication, window, failures: list[str]) -> int:
             continue
         if page.banner.isVisible() and "error" in page.banner.styleSheet():
             failures.append(f"{page.key}: {page.banner.text()}")
+        if page.grab().isNull():
+            failures.append(f"{page.key}: the page could not be painted")
         charts = page.findChildren(ChartCanvas)
-        for chart in charts:
+        for n, chart in enumerate(charts):
             if chart.has_chart():
-                chart.canvas.draw()
+                drawn += 1
+                failures.extend(f"{page.key}: chart {n + 1}: {problem}" for problem in _check_chart(chart, out_dir))
         print(f"smoke: {page.key}: ok ({len(charts)} chart(s))", file=sys.stderr)
+    if window.ctx.db.has_shop_data() and drawn == 0:
+        failures.append("no tab drew a chart of the shop's data")
+    saved.cleanup()
     window.close()
     if failures:
         for f in failures:

@@ -1,0 +1,59 @@
+"""Start-up stays light: nothing heavy is imported before the first window appears.
+
+Each check runs in a fresh interpreter, because this test session has long since imported
+pandas and matplotlib. The child follows main.py's path (the parser with every command
+module, the QApplication, the database, the main window) and reports which heavy modules
+``sys.modules`` holds by then.
+"""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+
+CHILD = r"""
+import json, sys
+sys.path.insert(0, sys.argv[1])
+import main  # noqa: F401  (the entry module itself)
+from core import settings
+from core.cli import build_parser
+from core.db import open_database
+from ui.app import create_application
+from ui.context import AppContext
+from ui.main_window import MainWindow
+
+args = build_parser().parse_args(["--db", sys.argv[2]])
+app = create_application()
+db = open_database(args.db)
+window = MainWindow(AppContext(db, settings.load()))
+heavy = ("pandas", "numpy", "matplotlib", "openpyxl", "python_calamine", "alembic")
+print(json.dumps({"tabs": window.tabs.count(), "loaded": [m for m in heavy if m in sys.modules]}))
+db.close()
+"""
+
+
+def _start_window(db_path: Path, data_dir: Path) -> dict:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", SHOPDESK_DATA_DIR=str(data_dir))
+    env.pop("SHOPDESK_EXIT_AFTER_SHOW", None)
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(ROOT), str(db_path)],
+        env=env, capture_output=True, text=True, timeout=120, check=False,
+    )
+    assert out.returncode == 0, out.stderr
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def test_building_the_main_window_imports_no_heavy_library(tmp_path: Path) -> None:
+    db_path = tmp_path / "fresh.db"
+    first = _start_window(db_path, tmp_path / "data")
+    assert first["tabs"] == 6
+    # A fresh database is created by a migration, so Alembic is allowed on this first start only.
+    assert [m for m in first["loaded"] if m != "alembic"] == []
+
+    again = _start_window(db_path, tmp_path / "data")
+    assert again["tabs"] == 6
+    assert again["loaded"] == [], "an up-to-date database must open without Alembic or the data libraries"
