@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from core.i18n import t
@@ -59,7 +60,7 @@ def check_workbook(path: Path) -> None:
                 _check_member(path, zf, info)
     except zipfile.BadZipFile as exc:  # includes a CRC mismatch: the data is not what it claims
         raise sniff.damaged(path) from exc
-    except (OSError, EOFError, ValueError, NotImplementedError, zipfile.LargeZipFile) as exc:
+    except (OSError, EOFError, ValueError, NotImplementedError, zipfile.LargeZipFile, zlib.error) as exc:
         raise sniff.damaged(path) from exc
 
 

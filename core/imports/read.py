@@ -47,6 +47,10 @@ class FileData:
 def read_file(path: Path) -> FileData:
     path = Path(path)
     kind = sniff.sniff_type(path)
+    if kind == "xlsx":
+        from core.imports.limits import check_workbook
+
+        check_workbook(path)  # calamine aborts the process on a hostile sheet; refuse it first
     if kind in ("xlsx", "xls"):
         return FileData(path, kind, "", _read_workbook(path))
     data = path.read_bytes()

@@ -10,6 +10,7 @@ import codecs
 import csv
 import re
 import zipfile
+import zlib
 from pathlib import Path
 
 from core.errors import BadInputError
@@ -98,7 +99,8 @@ def _check_zip(path: Path) -> None:
                     _check_dimension(path, _head(zf, info.filename))
     except zipfile.BadZipFile as exc:
         raise damaged(path) from exc
-    except (OSError, EOFError, ValueError, zipfile.LargeZipFile) as exc:
+    except (OSError, EOFError, ValueError, zipfile.LargeZipFile, zlib.error, NotImplementedError) as exc:
+        # zlib.error: a damaged deflate stream; NotImplementedError: an unknown zip method/version
         raise damaged(path) from exc
     if "xl/workbook.xml" not in names and not any(n.endswith("content.xml") for n in names):
         raise bad_file(
