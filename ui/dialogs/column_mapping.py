@@ -51,7 +51,7 @@ class ColumnMappingPage(WizardPage):
     def __init__(self, wizard) -> None:
         super().__init__(wizard)
         self.entry: FileEntry | None = None
-        self._saving = False
+        self.saving = False
         self.title = heading("", self)
         self.kind_combo = QComboBox(self)
         for kind in KINDS:
@@ -95,7 +95,7 @@ class ColumnMappingPage(WizardPage):
 
     # -- wizard protocol
     def can_go_next(self) -> bool:
-        return self.entry is not None and not self._saving
+        return self.entry is not None and not self.saving
 
     def next_text(self) -> str:
         return self.tr("Use these columns >")
@@ -182,7 +182,7 @@ class ColumnMappingPage(WizardPage):
                 return
             used[header] = key
         db, path, signature = self.wizard.ctx.db, entry.path, getattr(entry.inspection, "signature", "")
-        self._saving = True
+        self.saving = True
         self.sig_changed.emit()
 
         def work(_task):
@@ -192,13 +192,13 @@ class ColumnMappingPage(WizardPage):
             return inspect_file(path, db=db, platform=platform)
 
         def done(inspection) -> None:
-            self._saving = False
+            self.saving = False
             entry.inspection, entry.mapping, entry.kind, entry.platform = inspection, mapping, kind, platform
             self.sig_changed.emit()
             on_done()
 
         def failed(exc: BaseException, tb: str) -> None:
-            self._saving = False
+            self.saving = False
             if not isinstance(exc, UserFacingError):
                 log.error("saving the column mapping failed: %s", tb)
             self.banner.show_message(getattr(exc, "message", None) or str(exc), "error")

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QEvent, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMainWindow
 
@@ -18,8 +18,10 @@ def open_import_wizard(window: QMainWindow, files: Iterable[str | Path] = ()):
     """Show the wizard (non-modal, so the tabs stay readable behind it); returns it."""
     from ui.dialogs.import_wizard.wizard import ImportWizard
 
+    previous = getattr(window, "import_wizard", None)
+    if previous is not None and not previous.isVisible() and not previous.busy():
+        previous.deleteLater()  # not on close: its workers may still answer to it then
     wizard = ImportWizard(window.ctx, window, files)
-    wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     window.import_wizard = wizard
     wizard.show()
     if not files:
@@ -69,12 +71,7 @@ def _local_files(mime) -> list[str]:
 
 
 def _alive(widget) -> bool:
-    if widget is None:
-        return False
-    try:
-        return widget.isVisible()
-    except RuntimeError:  # deleted on close
-        return False
+    return widget is not None and widget.isVisible()
 
 
 def install_import_actions(window: QMainWindow) -> None:

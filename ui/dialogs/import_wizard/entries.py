@@ -26,19 +26,22 @@ MUTED_FG = "#6b6b6b"
 
 
 def kind_name(kind: str | None) -> str:
-    # Literal translate() calls so that lupdate finds every string.
-    tr = QCoreApplication.translate
+    # Literal translate() calls, so that lupdate finds every string.
     names = {
-        "orders": tr("ImportWizard", "orders"), "lines": tr("ImportWizard", "order lines"),
-        "refunds": tr("ImportWizard", "refunds"), "traffic": tr("ImportWizard", "traffic"),
-        "products": tr("ImportWizard", "products and stock"), "members": tr("ImportWizard", "members"),
+        "orders": QCoreApplication.translate("ImportWizard", "orders"),
+        "lines": QCoreApplication.translate("ImportWizard", "order lines"),
+        "refunds": QCoreApplication.translate("ImportWizard", "refunds"),
+        "traffic": QCoreApplication.translate("ImportWizard", "traffic"),
+        "products": QCoreApplication.translate("ImportWizard", "products and stock"),
+        "members": QCoreApplication.translate("ImportWizard", "members"),
     }
-    return names.get(kind or "", kind or tr("ImportWizard", "unknown content"))
+    return names.get(kind or "", kind or QCoreApplication.translate("ImportWizard", "unknown content"))
 
 
 def detected_text(platform: str | None, kind: str | None, confidence: float | None) -> str:
     """"Taobao/Tmall · orders · 95%", the line the files page shows for a recognised file."""
-    parts = [platform_name(platform) if platform else QCoreApplication.translate("ImportWizard", "Unknown platform"), kind_name(kind)]
+    unknown = QCoreApplication.translate("ImportWizard", "Unknown platform")
+    parts = [platform_name(platform) if platform else unknown, kind_name(kind)]
     if confidence is not None:
         parts.append(f"{round(confidence * 100)}%")
     return " · ".join(parts)

@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
 
@@ -22,7 +22,8 @@ from ui.dialogs.import_wizard.page import WizardPage, heading, hint
 from ui.labels import platform_name
 
 _Index = QModelIndex | QPersistentModelIndex
-ROW_KEY, SHEET_KEY = "_row", "_sheet"
+ROW_KEY = "row"  # the Excel row number core puts in each preview row
+SKIPPED_KEY = "_skipped"  # a row added here for an error row core left out of the preview
 
 
 def _field_labels(kind: str | None) -> dict[str, str]:
@@ -47,7 +48,7 @@ def preview_columns(rows: Sequence[dict]) -> list[str]:
     seen: dict[str, None] = {}
     for row in rows:
         for key in row:
-            if not key.startswith("_"):
+            if not key.startswith("_") and key != ROW_KEY:
                 seen.setdefault(key, None)
     return list(seen)
 
@@ -75,13 +76,20 @@ class PreviewModel(QAbstractTableModel):
 
     def __init__(self, rows: Sequence[dict], problems: Sequence[Any], labels: dict[str, str], parent=None) -> None:
         super().__init__(parent)
-        self._rows = list(rows)
-        self._keys = preview_columns(self._rows)
-        self._labels = labels
         self._problems: dict[int, list[Any]] = defaultdict(list)
         for p in problems:
-            self._problems[p.row].append(p)
+            if p.row:
+                self._problems[p.row].append(p)
+        self._rows = _with_skipped_rows(list(rows), self._problems)
+        self._keys = preview_columns(self._rows)
+        self._labels = labels
         self._show_row = any(ROW_KEY in r for r in self._rows)
+
+    def is_skipped(self, row: int) -> bool:
+        return bool(self._rows[row].get(SKIPPED_KEY))
+
+    def skipped_rows(self) -> list[int]:
+        return [i for i, r in enumerate(self._rows) if r.get(SKIPPED_KEY)]
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self._rows)
@@ -110,6 +118,8 @@ class PreviewModel(QAbstractTableModel):
         row = self._rows[index.row()]
         key = self._key(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
+            if row.get(SKIPPED_KEY) and key != ROW_KEY:
+                return "  ".join(f"{p.column}: {p.message}" if p.column else p.message for p in self.row_problems(index.row()))
             return display_value(key, row.get(key))
         if role == Qt.ItemDataRole.BackgroundRole:
             level = self.severity(index.row())
@@ -134,23 +144,43 @@ class PreviewModel(QAbstractTableModel):
         return self._labels.get(key) or self._labels.get(key.removesuffix("_fen")) or _extra_label(key)
 
 
-def _row_header() -> str:
-    from PySide6.QtCore import QCoreApplication
+def _with_skipped_rows(rows: list[dict], problems: dict[int, list[Any]]) -> list[dict]:
+    """Put the error rows core left out of the preview back in their place, so they show red.
 
+    Only rows within the previewed stretch of the file: past it, the preview would not show
+    their neighbours either.
+    """
+    shown = {r.get(ROW_KEY) for r in rows}
+    last = max((n for n in shown if isinstance(n, int)), default=0)
+    full = len(rows) >= 100
+    extra = [
+        {ROW_KEY: n, SKIPPED_KEY: True}
+        for n, found in problems.items()
+        if n not in shown and any(p.severity == "error" for p in found) and (not full or n <= last)
+    ]
+    if not extra or not all(isinstance(r.get(ROW_KEY), int) for r in rows):
+        return rows
+    return sorted(rows + extra, key=lambda r: r[ROW_KEY])
+
+
+def _row_header() -> str:
     return QCoreApplication.translate("PreviewPage", "Excel row")
 
 
 def _extra_label(key: str) -> str:
-    from PySide6.QtCore import QCoreApplication
-
-    tr = QCoreApplication.translate
     names = {
-        "buyer_key": tr("PreviewPage", "Buyer"), "buyer_name": tr("PreviewPage", "Buyer name"),
-        "status_text": tr("PreviewPage", "Status as written"), "goods_fen": tr("PreviewPage", "Goods amount"),
-        "shipping_fen": tr("PreviewPage", "Shipping fee"), "discount_fen": tr("PreviewPage", "Discount"),
-        "paid_fen": tr("PreviewPage", "Paid"), "refund_fen": tr("PreviewPage", "Refunded"),
-        "lines": tr("PreviewPage", "Lines"), "is_paid": tr("PreviewPage", "Paid?"),
-        "pay_date": tr("PreviewPage", "Pay date"), "platform": tr("PreviewPage", "Platform"),
+        "buyer_key": QCoreApplication.translate("PreviewPage", "Buyer"),
+        "buyer_name": QCoreApplication.translate("PreviewPage", "Buyer name"),
+        "status_text": QCoreApplication.translate("PreviewPage", "Status as written"),
+        "goods_fen": QCoreApplication.translate("PreviewPage", "Goods amount"),
+        "shipping_fen": QCoreApplication.translate("PreviewPage", "Shipping fee"),
+        "discount_fen": QCoreApplication.translate("PreviewPage", "Discount"),
+        "paid_fen": QCoreApplication.translate("PreviewPage", "Paid"),
+        "refund_fen": QCoreApplication.translate("PreviewPage", "Refunded"),
+        "lines": QCoreApplication.translate("PreviewPage", "Lines"),
+        "is_paid": QCoreApplication.translate("PreviewPage", "Paid?"),
+        "pay_date": QCoreApplication.translate("PreviewPage", "Pay date"),
+        "platform": QCoreApplication.translate("PreviewPage", "Platform"),
     }
     return names.get(key, key)
 
@@ -175,17 +205,21 @@ class FilePreview(QWidget):
         self.view.resizeColumnsToContents()
         for col in range(self.model.columnCount()):
             self.view.setColumnWidth(col, min(self.view.columnWidth(col) + 8, 280))
+        for row in self.model.skipped_rows():
+            # The message of a skipped row reads across the columns it has no values for.
+            self.view.setSpan(row, 1, 1, max(self.model.columnCount() - 1, 1))
 
-        errors = sum(1 for r in range(self.model.rowCount()) if self.model.severity(r) == "error")
-        warnings = sum(1 for r in range(self.model.rowCount()) if self.model.severity(r) == "warning")
+        errors = len({p.row for p in problems if p.row and p.severity == "error"})
+        warnings = len({p.row for p in problems if p.row and p.severity != "error"})
         whole_file = [p for p in problems if not p.row]
         total = getattr(insp, "rows_read", 0) or 0
+        rows = [r for r in rows if not r.get(SKIPPED_KEY)]
         parts = [self.tr("%1 from %2").replace("%1", kind_name(entry.chosen_kind)).replace(
             "%2", platform_name(entry.chosen_platform or "other"))]
-        if total > len(rows):
-            parts.append(self.tr("the first %1 of %2 rows").replace("%1", f"{len(rows):,}").replace("%2", f"{total:,}"))
-        else:
-            parts.append(self.tr("%n row(s)", "", len(rows)))
+        if total:
+            parts.append(self.tr("%n row(s) in the file", "", total))
+        if len(rows) >= 100:
+            parts.append(self.tr("showing the first %1").replace("%1", f"{len(rows):,}"))
         if errors:
             parts.append(self.tr("%n row(s) with errors will be skipped", "", errors))
         if warnings:

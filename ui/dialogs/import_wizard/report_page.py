@@ -145,7 +145,7 @@ class ReportPage(WizardPage):
                   len(result.errors) + len(result.warnings))
         for col, value in zip(range(COL_ADDED, COL_PROBLEMS + 1), counts):
             item = QTableWidgetItem(f"{value:,}")
-            item.setTextAlignment(int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter))
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if col == COL_ADDED and result.lines_added:
                 item.setToolTip(self.tr("%n order line(s) added", "", result.lines_added))
             if col in (COL_SKIPPED, COL_PROBLEMS) and value:
@@ -188,9 +188,8 @@ class ReportPage(WizardPage):
         self.problems.set_rows(rows)
         has_sheets = any(r[1] for r in rows)
         self.problems.view.setColumnHidden(1, not has_sheets)
-        self.export_button.setEnabled(bool(entry.result.errors))
         self.export_button.setToolTip(
-            self.tr("Write the rows that were skipped to an Excel file, to fix and import again")
+            self.tr("Write these rows with their problems to an Excel file, to fix the export and import it again")
         )
 
     def export_problems(self) -> None:

@@ -19,11 +19,10 @@ log = logging.getLogger(__name__)
 
 
 def confirm_undo(parent: QWidget, file_name: str) -> bool:
-    tr = QCoreApplication.translate
     answer = QMessageBox.question(
         parent,
-        tr("ImportUndo", "Undo import"),
-        tr("ImportUndo", "Undo the import of %1? The orders it added are removed and the ones it changed are put back.")
+        QCoreApplication.translate("ImportUndo", "Undo import"),
+        QCoreApplication.translate("ImportUndo", "Undo the import of %1? The orders it added are removed and the ones it changed are put back.")
         .replace("%1", file_name),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,

@@ -179,6 +179,10 @@ class ImportWizard(QDialog):
     def importable(self) -> list[FileEntry]:
         return [e for e in self.entries if e.usable]
 
+    def busy(self) -> bool:
+        """A worker is still reading, saving or importing for this wizard."""
+        return self.run_page.running or self.mapping_page.saving or any(e.busy for e in self.entries)
+
     def reject(self) -> None:
         if self.current() == RUN:
             self.run_page.cancel()

@@ -1,0 +1,110 @@
+"""File → Import history…: the list of imported files and Undo for one of them."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import func, select
+
+from core.errors import UserFacingError
+from core.models import Order
+from core.settings import Settings
+from tests.ui.import_files import taobao_orders_csv
+from ui.context import AppContext
+from ui.dialogs.import_history import COL_ADDED, COL_FILE, COL_STATE, ImportHistoryDialog
+from ui.main_window import MainWindow
+
+
+def order_count(db) -> int:
+    with db.session() as s:
+        return s.scalar(select(func.count()).select_from(Order))
+
+
+@pytest.fixture
+def imported(db, tmp_path):
+    from core.imports import import_file
+
+    import_file(db, taobao_orders_csv(tmp_path / "june.csv", 3))
+    import_file(db, taobao_orders_csv(tmp_path / "july-with-a-rather-long-export-name-20260718.csv", 5))
+    return db
+
+
+def open_dialog(qtbot, db) -> ImportHistoryDialog:
+    dialog = ImportHistoryDialog(AppContext(db, Settings()))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=20_000)
+    return dialog
+
+
+def select_file(dialog, name: str) -> None:
+    rows = dialog.table.visible_rows()
+    dialog.table.view.selectRow(next(i for i, r in enumerate(rows) if r[COL_FILE] == name))
+
+
+def test_lists_every_import_with_counts(qtbot, imported):
+    dialog = open_dialog(qtbot, imported)
+    rows = dialog.table.visible_rows()
+    assert sorted(r[COL_FILE] for r in rows) == ["july-with-a-rather-long-export-name-20260718.csv", "june.csv"]
+    by_name = {r[COL_FILE]: r for r in rows}
+    assert by_name["june.csv"][COL_ADDED] == 3
+    assert by_name["july-with-a-rather-long-export-name-20260718.csv"][COL_ADDED] == 2  # 3 already known
+    shown = dialog.table.model.index(0, COL_STATE).data()
+    assert shown == "Imported"
+    assert not dialog.undo_button.isEnabled()  # nothing selected yet
+
+
+def test_undo_asks_first_then_removes_the_orders(qtbot, imported, monkeypatch):
+    dialog = open_dialog(qtbot, imported)
+    select_file(dialog, "july-with-a-rather-long-export-name-20260718.csv")
+    assert dialog.undo_button.isEnabled()
+
+    questions = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: questions.append(a[2]) or QMessageBox.StandardButton.No)
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    assert questions == [
+        "Undo the import of july-with-a-rather-long-export-name-20260718.csv? "
+        "The orders it added are removed and the ones it changed are put back."
+    ]
+    assert order_count(imported) == 5
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: order_count(imported) == 3, timeout=20_000)
+    qtbot.waitUntil(lambda: dialog.loaded and any(r[COL_STATE] is not None for r in dialog.table.visible_rows()), timeout=20_000)
+    assert "was undone" in dialog.banner.text()
+    undone = [r for r in dialog.table.visible_rows() if r[COL_STATE] is not None]
+    assert [r[COL_FILE] for r in undone] == ["july-with-a-rather-long-export-name-20260718.csv"]
+    select_file(dialog, "july-with-a-rather-long-export-name-20260718.csv")
+    assert not dialog.undo_button.isEnabled()
+
+
+def test_refusal_is_shown_and_nothing_changes(qtbot, imported, monkeypatch):
+    import core.imports
+
+    def refuse(db, batch_id):
+        raise UserFacingError("A later import changed these orders. Undo that import first.")
+
+    monkeypatch.setattr(core.imports, "undo_batch", refuse)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    dialog = open_dialog(qtbot, imported)
+    select_file(dialog, "june.csv")
+    qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.banner.isVisible(), timeout=20_000)
+    assert dialog.banner.text() == "A later import changed these orders. Undo that import first."
+    assert order_count(imported) == 5
+
+
+def test_empty_history_says_how_to_import(qtbot, db):
+    dialog = open_dialog(qtbot, db)
+    assert dialog.table.visible_rows() == []
+    assert "File → Import…" in dialog.banner.text()
+
+
+def test_menu_opens_the_history(qtbot, db):
+    window = MainWindow(AppContext(db, Settings()))
+    qtbot.addWidget(window)
+    window.action_import_history.trigger()
+    dialog = window.import_history
+    qtbot.addWidget(dialog)
+    assert dialog.isVisible() and dialog.windowTitle() == "Import history"

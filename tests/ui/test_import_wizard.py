@@ -1,0 +1,246 @@
+"""The import wizard as the owner uses it: files → (columns) → preview → import → report → undo."""
+from __future__ import annotations
+
+import warnings
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from sqlalchemy import func, select
+
+from core.models import Order
+from core.settings import Settings
+from tests.ui.import_files import random_bytes, taobao_orders_csv, unknown_layout_csv
+from ui.context import AppContext
+from ui.dialogs.import_wizard import open_import_wizard
+from ui.dialogs.import_wizard.files_page import COL_DETECTED, COL_STATUS
+from ui.dialogs.import_wizard.report_page import COL_ADDED, COL_FILE, COL_SKIPPED, COL_UNCHANGED, COL_UNDO, COL_UPDATED
+from ui.dialogs.import_wizard.wizard import FILES, MAPPING, PREVIEW, REPORT
+from ui.main_window import MainWindow
+
+
+def order_count(db) -> int:
+    with db.session() as s:
+        return s.scalar(select(func.count()).select_from(Order))
+
+
+@pytest.fixture
+def window(qtbot, db):
+    w = MainWindow(AppContext(db, Settings()))
+    qtbot.addWidget(w)
+    return w
+
+
+def wizard_for(window, qtbot, files):
+    wizard = open_import_wizard(window, [str(f) for f in files])
+    qtbot.waitUntil(lambda: wizard.entries and not any(e.busy for e in wizard.entries), timeout=20_000)
+    return wizard
+
+
+def go_to_report(wizard, qtbot):
+    assert wizard.current() == PREVIEW
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.current() == REPORT, timeout=30_000)
+
+
+def test_taobao_file_is_recognised_previewed_imported_and_undone(window, qtbot, db, tmp_path, monkeypatch):
+    path = taobao_orders_csv(tmp_path / "ExportOrderList202606181230.csv", 3)
+    wizard = wizard_for(window, qtbot, [path])
+
+    detected = wizard.files_page.table.item(0, COL_DETECTED).text()
+    assert detected.startswith("Taobao/Tmall · orders · ") and detected.endswith("%")
+    assert wizard.files_page.table.item(0, COL_STATUS).text() == "Ready"
+    assert wizard.next_button.text() == "Preview >"
+
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    assert wizard.current() == PREVIEW
+    assert wizard.preview_page.tabs.count() == 1
+    assert wizard.preview_page.preview(0).model.rowCount() == 3
+    assert wizard.next_button.text() == "Import 1 file(s)"
+
+    with qtbot.waitSignal(window.ctx.sig_data_changed, timeout=30_000):
+        go_to_report(wizard, qtbot)
+    report = wizard.report_page
+    assert [report.files.item(0, c).text() for c in (COL_ADDED, COL_UPDATED, COL_UNCHANGED, COL_SKIPPED)] == ["3", "0", "0", "0"]
+    assert "1 file(s) imported" in report.banner.text()
+    assert order_count(db) == 3
+
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
+    undo = report.files.cellWidget(0, COL_UNDO)
+    qtbot.mouseClick(undo, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: order_count(db) == 0, timeout=20_000)
+    qtbot.waitUntil(lambda: report.files.cellWidget(0, COL_UNDO).text() == "Undone")
+    assert asked and "Undo the import of ExportOrderList202606181230.csv?" in asked[0]
+    assert not report.files.cellWidget(0, COL_UNDO).isEnabled()
+
+
+def test_reimport_counts_unchanged(window, qtbot, db, tmp_path):
+    path = taobao_orders_csv(tmp_path / "orders.csv", 4)
+    for expected in (["4", "0", "0"], ["0", "0", "4"]):
+        wizard = wizard_for(window, qtbot, [path])
+        qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+        go_to_report(wizard, qtbot)
+        report = wizard.report_page
+        assert [report.files.item(0, c).text() for c in (COL_ADDED, COL_UPDATED, COL_UNCHANGED)] == expected
+        wizard.close()
+    assert order_count(db) == 4
+
+
+def test_unreadable_file_shows_its_message_and_is_left_out(window, qtbot, db, tmp_path):
+    junk = random_bytes(tmp_path / "orders-2026-06.xlsx")
+    good = taobao_orders_csv(tmp_path / "good.csv", 2)
+    wizard = wizard_for(window, qtbot, [junk, good])
+
+    page = wizard.files_page
+    assert page.table.item(0, COL_STATUS).text() == "Cannot be imported"
+    assert page.table.item(0, COL_DETECTED).text() == "—"
+    message = wizard.entries[0].error
+    assert message and "orders-2026-06.xlsx" in page.banner.text()
+    assert page.table.item(0, COL_STATUS).toolTip() == message
+    assert [e.name for e in wizard.importable()] == ["good.csv"]
+
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    assert wizard.preview_page.tabs.count() == 1
+    go_to_report(wizard, qtbot)
+    assert wizard.report_page.files.rowCount() == 1
+    assert order_count(db) == 2
+
+
+def test_only_unreadable_files_cannot_go_on(window, qtbot, tmp_path):
+    wizard = wizard_for(window, qtbot, [random_bytes(tmp_path / "a.csv")])
+    assert not wizard.next_button.isEnabled()
+
+
+def test_unknown_layout_asks_for_columns_and_remembers_them(window, qtbot, db, tmp_path):
+    path = unknown_layout_csv(tmp_path / "my own order list.csv", 4)
+    wizard = wizard_for(window, qtbot, [path])
+    assert wizard.files_page.table.item(0, COL_STATUS).text() == "Columns to match"
+    assert wizard.next_button.text() == "Match columns >"
+
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    assert wizard.current() == MAPPING
+    mapping = wizard.mapping_page
+    assert mapping.kind_combo.currentData() == "orders"
+    labels = [mapping.table.item(r, 0).text() for r in range(mapping.table.rowCount())]
+    assert labels[:3] == ["Order number *", "Order created at *", "Paid amount (per order) *"]
+
+    # A required field left out is refused with a message, and nothing moves on.
+    for key in list(mapping._combos):
+        mapping._combos[key].setCurrentIndex(0)
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    assert wizard.current() == MAPPING
+    assert "Order number" in mapping.banner.text()
+
+    mapping.set_choice("order_no", "单号")
+    assert mapping.table.item(0, 2).text().startswith("X-1000")  # sample values of the chosen column
+    mapping.set_choice("created_at", "下单日期")
+    mapping.set_choice("paid", "收款")
+    mapping.set_choice("buyer_account", "客户")
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.current() == PREVIEW, timeout=20_000)
+    assert wizard.preview_page.preview(0).model.rowCount() == 4
+    go_to_report(wizard, qtbot)
+    assert wizard.report_page.files.item(0, COL_ADDED).text() == "4"
+    assert order_count(db) == 4
+    wizard.close()
+
+    # The same layout is recognised the next time, without the column step.
+    again = wizard_for(window, qtbot, [unknown_layout_csv(tmp_path / "next month.csv", 2)])
+    assert again.files_page.table.item(0, COL_STATUS).text() == "Ready"
+    assert again.next_button.text() == "Preview >"
+
+
+def test_cancel_leaves_nothing_imported(window, qtbot, db, tmp_path, monkeypatch):
+    import core.imports
+    from core.errors import Cancelled
+
+    started = []
+
+    def slow_import(db_, path, *, cancelled=None, progress=None, **_kw):
+        started.append(path)
+        while not cancelled():
+            pass
+        raise Cancelled()
+
+    monkeypatch.setattr(core.imports, "import_file", slow_import)
+    wizard = wizard_for(window, qtbot, [taobao_orders_csv(tmp_path / "a.csv", 2), taobao_orders_csv(tmp_path / "b.csv", 2)])
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(started), timeout=10_000)
+    qtbot.mouseClick(wizard.run_page.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.current() == REPORT, timeout=10_000)
+    assert wizard.report_page.title.text() == "Import cancelled"
+    assert wizard.report_page.banner.text() == "Cancelled; nothing was imported."
+    assert len(started) == 1  # the second file was never started
+    assert order_count(db) == 0
+
+
+def test_error_rows_are_listed_with_excel_row_numbers_and_exported(window, qtbot, db, tmp_path, monkeypatch):
+    path = taobao_orders_csv(tmp_path / "orders.csv", 3, bad_rows=1)
+    wizard = wizard_for(window, qtbot, [path])
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    preview = wizard.preview_page.preview(0)
+    model = preview.model
+    assert model.rowCount() == 4  # three orders and the ruined row, in file order
+    assert [model.index(r, 0).data() for r in range(4)] == ["2", "3", "4", "5"]
+    assert [model.severity(r) for r in range(4)] == [None, None, None, "error"]
+    assert "damaged by Excel" in model.index(3, 1).data(Qt.ItemDataRole.ToolTipRole)
+    assert model.index(3, 1).data(Qt.ItemDataRole.BackgroundRole).color().name() == "#fdecea"
+    assert "1 row(s) with errors will be skipped" in preview.summary.text()
+    go_to_report(wizard, qtbot)
+    report = wizard.report_page
+    assert report.files.item(0, COL_ADDED).text() == "3"
+    assert report.files.item(0, COL_SKIPPED).text() == "1"
+    rows = report.problems.visible_rows()
+    assert rows[0][0] == 5 and rows[0][2] == "订单编号" and rows[0][4] == "Error"  # header row 1, bad row 5
+
+    out = tmp_path / "to fix.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    qtbot.mouseClick(report.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(out.exists, timeout=20_000)
+    from openpyxl import load_workbook
+
+    cells = [c for row in load_workbook(out).active.iter_rows(values_only=True) for c in row if c is not None]
+    assert any("3.201E+15" in str(c) for c in cells)
+
+
+def test_template_is_saved_where_the_owner_chose(window, qtbot, tmp_path, monkeypatch):
+    wizard = wizard_for(window, qtbot, [taobao_orders_csv(tmp_path / "a.csv", 1)])
+    out = tmp_path / "stock template.xlsx"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))
+    menu = wizard.files_page.template_menu
+    menu.aboutToShow.emit()
+    assert len(menu.actions()) >= 2
+    menu.actions()[0].trigger()
+    qtbot.waitUntil(lambda: str(out) in wizard.files_page.banner.text(), timeout=20_000)
+    from openpyxl import load_workbook
+
+    assert "商家编码" in [c.value for c in load_workbook(out).active[1]]
+
+
+def test_file_menu_and_dropping_files_open_the_wizard(window, qtbot, tmp_path, monkeypatch):
+    actions = window.file_menu.actions()
+    assert actions[0] is window.action_import and actions[1] is window.action_import_history
+    assert window.action_import.shortcut().toString() == "Ctrl+I"
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *a, **k: ([], ""))
+    window.action_import.trigger()
+    assert window.import_wizard.isVisible() and window.import_wizard.entries == []
+    window.import_wizard.close()
+
+    path = taobao_orders_csv(tmp_path / "dropped.csv", 2)
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    buttons, mods = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DeprecationWarning)  # QDragEnterEvent only takes a QPoint
+        enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, mime, buttons, mods)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(window, QDropEvent(QPointF(50, 50), Qt.DropAction.CopyAction, mime, buttons, mods))
+    wizard = window.import_wizard
+    assert wizard.isVisible()
+    assert [e.name for e in wizard.entries] == ["dropped.csv"]
+    assert wizard.files_page.table.item(0, 0).text() == "dropped.csv"
