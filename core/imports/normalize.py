@@ -286,7 +286,8 @@ def buyer_key(account: str | None, phone: str | None, address: str | None, recei
         return None
     if not is_masked(primary):
         return primary[:200]
-    for other in (phone if primary is account else None, address, receiver):
+    # Receiver names are too common ("李") to tell buyers apart; an address or phone is not.
+    for other in (phone if primary is account else None, address):
         if other and not is_masked(other):
             return f"{primary}|{other}"[:200]
     return None

@@ -70,10 +70,12 @@ def parsed_rows(
     skipped silently; a row whose ``key_field`` is missing or damaged is reported as an
     error and not yielded."""
     specs = []
+    fallbacks = match.layout.resolve_all(match.headers) if match.layout else {}
     for key, col in match.columns.items():
         kind = FIELD_TYPES.get(key, "text")
         memo: dict | None = None if kind == "id" else {}
-        specs.append((key, col, PARSERS[kind], memo, match.headers[col] if col < len(match.headers) else key))
+        others = tuple(c for c in fallbacks.get(key, ()) if c != col)
+        specs.append((key, col, others, PARSERS[kind], memo, match.headers[col] if col < len(match.headers) else key))
     known = match.layout.known_headers if match.layout else frozenset()
     header_keys = {norm(h) for h in match.headers if h} | set(known)
     enough = max(2, len(match.columns))
@@ -98,8 +100,14 @@ def parsed_rows(
         rownum = i + 1
         out: dict[str, object] = {}
         bad_key = False
-        for key, col, parse, memo, header in specs:
+        for key, col, others, parse, memo, header in specs:
             raw = row[col] if col < n else None
+            if (raw is None or raw == "" or (raw.__class__ is str and not raw.strip())) and others:
+                for other in others:
+                    alt = row[other] if other < n else None
+                    if alt is not None and alt != "" and not (alt.__class__ is str and not alt.strip()):
+                        raw, header = alt, match.headers[other]
+                        break
             if raw is None or raw == "":
                 continue
             if memo is not None:

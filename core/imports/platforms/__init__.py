@@ -46,15 +46,19 @@ class Layout:
 
     def resolve(self, headers: list[str]) -> dict[str, int]:
         """Canonical field -> column index for a header row (first occurrence of a header)."""
+        return {key: cols[0] for key, cols in self.resolve_all(headers).items()}
+
+    def resolve_all(self, headers: list[str]) -> dict[str, list[int]]:
+        """Canonical field -> every column that may carry it, best alias first; a row whose
+        first column is empty takes the next (商家编码 empty → 货号)."""
         position: dict[str, int] = {}
         for i, h in enumerate(headers):
             position.setdefault(norm(h), i)
-        mapping: dict[str, int] = {}
+        mapping: dict[str, list[int]] = {}
         for key, aliases in self.norm_fields.items():
-            for alias in aliases:
-                if alias in position:
-                    mapping[key] = position[alias]
-                    break
+            cols = [position[a] for a in aliases if a in position]
+            if cols:
+                mapping[key] = list(dict.fromkeys(cols))
         return mapping
 
     def signature_hits(self, header_keys: set[str]) -> int:
