@@ -101,6 +101,8 @@ class Order(Base):
     __table_args__ = (
         UniqueConstraint("platform", "order_no", name="uq_orders_platform_no"),
         Index("ix_orders_pay_date", "pay_date", "platform"),
+        # Covers every KPI scan (core.kpi): paid orders of a date range without table lookups.
+        Index("ix_orders_kpi", "is_paid", "pay_date", "platform", "buyer_key", "paid_fen", "refund_fen", "status"),
         Index("ix_orders_buyer", "platform", "buyer_key"),
         Index("ix_orders_batch", "batch_id"),
     )
@@ -135,6 +137,8 @@ class OrderLine(Base):
     __table_args__ = (
         Index("ix_order_lines_order", "order_id"),
         Index("ix_order_lines_sku", "sku_code"),
+        # Covers units and SKU sales of the dashboard (core.kpi) when joined from orders.
+        Index("ix_order_lines_kpi", "order_id", "qty", "unit_price_fen", "paid_fen", "sku_code"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 01:16:52.514969
+Create Date: 2026-11-22 01:29:09.270763
 """
 from __future__ import annotations
 
@@ -189,6 +189,7 @@ def upgrade() -> None:
     with op.batch_alter_table('orders', schema=None) as batch_op:
         batch_op.create_index('ix_orders_batch', ['batch_id'], unique=False)
         batch_op.create_index('ix_orders_buyer', ['platform', 'buyer_key'], unique=False)
+        batch_op.create_index('ix_orders_kpi', ['is_paid', 'pay_date', 'platform', 'buyer_key', 'paid_fen', 'refund_fen', 'status'], unique=False)
         batch_op.create_index('ix_orders_pay_date', ['pay_date', 'platform'], unique=False)
 
     op.create_table('products',
@@ -287,6 +288,7 @@ def upgrade() -> None:
     sa.PrimaryKeyConstraint('id')
     )
     with op.batch_alter_table('order_lines', schema=None) as batch_op:
+        batch_op.create_index('ix_order_lines_kpi', ['order_id', 'qty', 'unit_price_fen', 'paid_fen', 'sku_code'], unique=False)
         batch_op.create_index('ix_order_lines_order', ['order_id'], unique=False)
         batch_op.create_index('ix_order_lines_sku', ['sku_code'], unique=False)
 
@@ -346,6 +348,7 @@ def downgrade() -> None:
     with op.batch_alter_table('order_lines', schema=None) as batch_op:
         batch_op.drop_index('ix_order_lines_sku')
         batch_op.drop_index('ix_order_lines_order')
+        batch_op.drop_index('ix_order_lines_kpi')
 
     op.drop_table('order_lines')
     op.drop_table('traffic_daily')
@@ -364,6 +367,7 @@ def downgrade() -> None:
     op.drop_table('products')
     with op.batch_alter_table('orders', schema=None) as batch_op:
         batch_op.drop_index('ix_orders_pay_date')
+        batch_op.drop_index('ix_orders_kpi')
         batch_op.drop_index('ix_orders_buyer')
         batch_op.drop_index('ix_orders_batch')
 
