@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 # Command name -> module in core.cli; the order is the order of `--help`.
 COMMANDS = {
     "demo": "core.cli.demo_cmd",
+    "import": "core.cli.import_cmd",
     "backup": "core.cli.backup_cmd",
     "restore": "core.cli.backup_cmd",
     "kpi": "core.cli.kpi_cmd",

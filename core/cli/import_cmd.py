@@ -1,0 +1,90 @@
+"""`import FILE... [--platform ID] [--dry-run] [--json]` (spec/cli.md).
+
+Each file is imported on its own (all or nothing per file). Progress goes to stderr; with
+``--json`` stdout carries exactly one JSON list, one object per file. Exit 2 when any file
+could not be read or recognised (its object then carries ``"error"``), else 0.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from core.errors import Cancelled, UserFacingError
+from core.i18n import t
+from core.orders import PLATFORMS
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "import",
+        help=t("import platform exports: orders, refunds, products/stock, traffic, members"),
+        description=t(
+            "Import platform exports (.xlsx, .xls, .csv, HTML saved as .xls). The platform and kind are "
+            "detected from the headers unless --platform is given. Each file is imported completely or not at all."
+        ),
+    )
+    p.add_argument("files", nargs="+", metavar="FILE", help=t("the exported files"))
+    p.add_argument("--platform", choices=PLATFORMS, metavar="ID",
+                   help=t("the platform the files come from: {ids}", ids=", ".join(PLATFORMS)))
+    p.add_argument("--dry-run", action="store_true", help=t("read and check the files, report what would change, write nothing"))
+    p.add_argument("--json", action="store_true", help=t("print one JSON document (a list, one object per file) on stdout"))
+    p.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace, db) -> int:
+    from core.imports import import_file
+
+    reports: list[dict] = []
+    exit_code = 0
+    for name in args.files:
+        path = Path(name)
+        print(t("Importing {file}…", file=path.name), file=sys.stderr)
+        last = {"pct": -1}
+
+        def progress(done: int, total: int) -> None:
+            pct = 100 * done // total if total else 100
+            if pct // 10 != last["pct"] // 10:
+                last["pct"] = pct
+                print(f"  {pct}%", file=sys.stderr)
+
+        try:
+            result = import_file(db, path, platform=args.platform, dry_run=args.dry_run, progress=progress)
+        except Cancelled:
+            raise KeyboardInterrupt from None
+        except UserFacingError as exc:
+            exit_code = max(exit_code, exc.exit_code)
+            reports.append({"file": path.name, "error": {"message": exc.message, "exit_code": exc.exit_code}})
+            print(t("Error: {message}", message=exc.message), file=sys.stderr)
+            continue
+        reports.append(result.to_json() | ({"dry_run": True} if args.dry_run else {}))
+        if not args.json:
+            _print_human(result, args.dry_run)
+    if args.json:
+        print(json.dumps(reports, ensure_ascii=False, indent=2))
+    return exit_code
+
+
+def _print_human(result, dry_run: bool) -> None:
+    kind_words = {
+        "orders": t("orders"), "lines": t("orders"), "refunds": t("refunds"), "traffic": t("traffic days"),
+        "products": t("SKUs"), "members": t("customers"),
+    }
+    what = kind_words.get(result.kind, result.kind)
+    head = t("Dry run, nothing written: {file}", file=result.file) if dry_run else t("Imported {file}", file=result.file)
+    print(f"{head} ({result.platform or '-'}, {result.kind})")
+    print(t("  {rows} rows read: {added} {what} added, {updated} updated, {unchanged} unchanged; {skipped} rows skipped",
+            rows=result.rows_read, added=result.orders_added, what=what, updated=result.orders_updated,
+            unchanged=result.orders_unchanged, skipped=result.rows_skipped))
+    if result.lines_added:
+        print(t("  {lines} order lines added", lines=result.lines_added))
+    for label, problems in ((t("error"), result.errors), (t("warning"), result.warnings)):
+        for p in problems[:20]:
+            where = t("row {row}", row=p.row) if p.row else t("file")
+            column = f" [{p.column}]" if p.column else ""
+            print(f"  {label}: {where}{column}: {p.message}")
+        if len(problems) > 20:
+            print(t("  … and {more} more", more=len(problems) - 20))
+    if result.batch_id:
+        print(t("  Import #{id}; it can be undone from File → Import history.", id=result.batch_id))
