@@ -194,7 +194,8 @@ def test_error_rows_are_listed_with_excel_row_numbers_and_exported(window, qtbot
     assert report.files.item(0, COL_ADDED).text() == "3"
     assert report.files.item(0, COL_SKIPPED).text() == "1"
     rows = report.problems.visible_rows()
-    assert rows[0][0] == 5 and rows[0][2] == "订单编号" and rows[0][4] == "Error"  # header row 1, bad row 5
+    assert rows[0][0] == 5 and rows[0][2] == "订单编号" and rows[0][3] == "Error"
+    assert "damaged by Excel" in rows[0][4]  # header row 1, bad row 5
 
     out = tmp_path / "to fix.xlsx"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(out), ""))

@@ -24,7 +24,7 @@ from ui.widgets.table_model import Column
 log = logging.getLogger(__name__)
 
 # Columns of the table; the last raw value of each row is the batch id (hidden).
-COL_FILE, COL_TIME, COL_PLATFORM, COL_KIND, COL_ROWS, COL_ADDED, COL_UPDATED, COL_UNCHANGED, COL_SKIPPED, COL_STATE, COL_ID = range(11)
+COL_FILE, COL_TIME, COL_STATE, COL_PLATFORM, COL_KIND, COL_ROWS, COL_ADDED, COL_UPDATED, COL_UNCHANGED, COL_SKIPPED, COL_ID = range(11)
 
 
 class ImportHistoryDialog(QDialog):
@@ -32,11 +32,13 @@ class ImportHistoryDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Import history"))
-        self.resize(1000, 520)
+        self.resize(1120, 540)
         self.banner = Banner(self)
         self.table = RecordTable([
             Column(self.tr("File")),
             Column(self.tr("Imported at"), "datetime"),
+            Column(self.tr("State"), fmt=self._state_text,
+                   colour=lambda v, _r: MUTED_FG if v is not None else None),
             Column(self.tr("Platform"), fmt=platform_name),
             Column(self.tr("Kind"), fmt=kind_name),
             Column(self.tr("Rows read"), "int"),
@@ -44,8 +46,6 @@ class ImportHistoryDialog(QDialog):
             Column(self.tr("Updated"), "int"),
             Column(self.tr("Unchanged"), "int"),
             Column(self.tr("Skipped"), "int"),
-            Column(self.tr("State"), fmt=self._state_text,
-                   colour=lambda v, _r: MUTED_FG if v is not None else None),
             Column("id"),
         ], self)
         self.table.view.setColumnHidden(COL_ID, True)
@@ -95,12 +95,14 @@ class ImportHistoryDialog(QDialog):
 
     def _show(self, batches) -> None:
         rows = [
-            (b.file_name, b.created_at, b.platform, b.kind, b.rows_read, b.added, b.updated, b.unchanged,
-             b.skipped, b.undone_at, b.batch_id)
+            (b.file_name, b.created_at, b.undone_at, b.platform, b.kind, b.rows_read, b.added, b.updated,
+             b.unchanged, b.skipped, b.batch_id)
             for b in batches
         ]
         self.table.set_rows(rows, sort_column=COL_TIME, order=Qt.SortOrder.DescendingOrder)
         self.table.view.setColumnHidden(COL_ID, True)
+        if self.table.view.columnWidth(COL_FILE) > 320:
+            self.table.view.setColumnWidth(COL_FILE, 320)
         if not rows:
             self.banner.show_message(self.tr("Nothing has been imported yet. Use File → Import… to add your platform exports."), "info")
         self.loaded = True

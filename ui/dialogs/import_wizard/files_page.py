@@ -62,13 +62,14 @@ class FilesPage(WizardPage):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(34)
         self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(COL_FILE, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(COL_DETECTED, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(COL_PLATFORM, QHeaderView.ResizeMode.Fixed)
         header.setSectionResizeMode(COL_STATUS, QHeaderView.ResizeMode.Interactive)
         self.table.setColumnWidth(COL_PLATFORM, 150)
-        self.table.setColumnWidth(COL_STATUS, 220)
+        self.table.setColumnWidth(COL_STATUS, 240)
         self.table.itemSelectionChanged.connect(lambda: self.remove_button.setEnabled(bool(self._selected_rows())))
 
         self.empty = QLabel(
@@ -188,7 +189,7 @@ class FilesPage(WizardPage):
 
     def _fill_row(self, row: int, entry: FileEntry) -> None:
         insp = entry.inspection
-        name = QTableWidgetItem(elide_middle(entry.name, 60))
+        name = QTableWidgetItem(entry.name)
         details = [str(entry.path)]
         if insp is not None:
             extra = [getattr(insp, "file_type", "") or "", getattr(insp, "encoding", "") or ""]
@@ -204,7 +205,8 @@ class FilesPage(WizardPage):
         elif entry.error is not None:
             detected, status, colour = "—", self.tr("Cannot be imported"), ERROR_FG
         else:
-            detected = detected_text(insp.platform, insp.kind, insp.confidence)
+            detected = (detected_text(insp.platform, insp.kind, insp.confidence) if insp.platform
+                        else self.tr("Layout not recognised"))
             status, colour = self._status(entry)
         detected_item = QTableWidgetItem(detected)
         self.table.setItem(row, COL_DETECTED, detected_item)
@@ -236,9 +238,9 @@ class FilesPage(WizardPage):
         warnings = len(problems) - errors
         matched = self.tr("Columns matched") if entry.mapping is not None else self.tr("Ready")
         if errors:
-            return self.tr("%1 · %n row(s) with errors in the preview", "", errors).replace("%1", matched), WARNING_FG
+            return self.tr("%1 · %n row(s) with errors", "", errors).replace("%1", matched), WARNING_FG
         if warnings:
-            return self.tr("%1 · %n warning(s) in the preview", "", warnings).replace("%1", matched), OK_FG
+            return self.tr("%1 · %n warning(s)", "", warnings).replace("%1", matched), OK_FG
         return matched, OK_FG
 
     def _show_problems(self) -> None:
@@ -246,9 +248,7 @@ class FilesPage(WizardPage):
         if not bad:
             self.banner.clear_message()
             return
-        lines = [
-            f"<b>{html.escape(elide_middle(e.name, 60))}</b>: {html.escape(e.error)}" for e in bad
-        ]
+        lines = [_named_message(e.name, e.error) for e in bad]
         intro = self.tr("%n file(s) cannot be imported and will be left out:", "", len(bad))
         self.banner.show_message(html.escape(intro) + "<br>" + "<br>".join(lines), "error")
 
@@ -287,3 +287,11 @@ class FilesPage(WizardPage):
             self.banner.show_message(getattr(exc, "message", str(exc)), "error")
 
         run_task(self, work, on_done=done, on_error=failed)
+
+
+def _named_message(name: str, message: str) -> str:
+    """"<b>file</b>: message" as rich text; core's messages often start with the name already."""
+    shown = elide_middle(name, 60)
+    if message.startswith(name):
+        return f"<b>{html.escape(shown)}</b>{html.escape(message[len(name):])}"
+    return f"<b>{html.escape(shown)}</b>: {html.escape(message)}"

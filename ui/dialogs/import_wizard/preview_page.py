@@ -23,7 +23,8 @@ from ui.labels import platform_name
 
 _Index = QModelIndex | QPersistentModelIndex
 ROW_KEY = "row"  # the Excel row number core puts in each preview row
-SKIPPED_KEY = "_skipped"  # a row added here for an error row core left out of the preview
+SKIPPED_KEY = "_skipped"
+RAW_ROW_ROLE = Qt.ItemDataRole.UserRole + 1  # the Excel row number of a preview row  # a row added here for an error row core left out of the preview
 
 
 def _field_labels(kind: str | None) -> dict[str, str]:
@@ -56,6 +57,8 @@ def preview_columns(rows: Sequence[dict]) -> list[str]:
 def display_value(key: str, value: Any) -> str:
     if value is None or value == "":
         return ""
+    if key == "status" and isinstance(value, str):
+        return order_status_name(value)
     if key.endswith("_fen") and isinstance(value, int):
         return format_fen(value)
     if isinstance(value, bool):
@@ -84,6 +87,7 @@ class PreviewModel(QAbstractTableModel):
         self._keys = preview_columns(self._rows)
         self._labels = labels
         self._show_row = any(ROW_KEY in r for r in self._rows)
+        self.measuring = False  # while the view sizes its columns, skipped rows' messages don't count
 
     def is_skipped(self, row: int) -> bool:
         return bool(self._rows[row].get(SKIPPED_KEY))
@@ -119,8 +123,12 @@ class PreviewModel(QAbstractTableModel):
         key = self._key(index.column())
         if role == Qt.ItemDataRole.DisplayRole:
             if row.get(SKIPPED_KEY) and key != ROW_KEY:
+                if self.measuring or index.column() != 1:
+                    return ""
                 return "  ".join(f"{p.column}: {p.message}" if p.column else p.message for p in self.row_problems(index.row()))
             return display_value(key, row.get(key))
+        if role == RAW_ROW_ROLE:
+            return row.get(ROW_KEY)
         if role == Qt.ItemDataRole.BackgroundRole:
             level = self.severity(index.row())
             if level:
@@ -163,6 +171,18 @@ def _with_skipped_rows(rows: list[dict], problems: dict[int, list[Any]]) -> list
     return sorted(rows + extra, key=lambda r: r[ROW_KEY])
 
 
+def order_status_name(code: str) -> str:
+    names = {
+        "pending_payment": QCoreApplication.translate("PreviewPage", "Awaiting payment"),
+        "paid": QCoreApplication.translate("PreviewPage", "Paid, not shipped"),
+        "shipped": QCoreApplication.translate("PreviewPage", "Shipped"),
+        "completed": QCoreApplication.translate("PreviewPage", "Completed"),
+        "closed": QCoreApplication.translate("PreviewPage", "Closed"),
+        "refunded": QCoreApplication.translate("PreviewPage", "Refunded"),
+    }
+    return names.get(code, code)
+
+
 def _row_header() -> str:
     return QCoreApplication.translate("PreviewPage", "Excel row")
 
@@ -202,7 +222,9 @@ class FilePreview(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(26)
         self.view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.view.horizontalHeader().setStretchLastSection(True)
+        self.model.measuring = True
         self.view.resizeColumnsToContents()
+        self.model.measuring = False
         for col in range(self.model.columnCount()):
             self.view.setColumnWidth(col, min(self.view.columnWidth(col) + 8, 280))
         for row in self.model.skipped_rows():
@@ -222,6 +244,11 @@ class FilePreview(QWidget):
             parts.append(self.tr("showing the first %1").replace("%1", f"{len(rows):,}"))
         if errors:
             parts.append(self.tr("%n row(s) with errors will be skipped", "", errors))
+            shown = {self.model.index(r, 0).data(RAW_ROW_ROLE) for r in range(self.model.rowCount())}
+            further = sorted({p.row for p in problems if p.row and p.severity == "error"} - shown)
+            if further:
+                listed = ", ".join(str(n) for n in further[:5]) + ("…" if len(further) > 5 else "")
+                parts.append(self.tr("not shown here: rows %1").replace("%1", listed))
         if warnings:
             parts.append(self.tr("%n row(s) with warnings", "", warnings))
         self.summary = QLabel(" · ".join(parts), self)

@@ -45,12 +45,13 @@ class ReportPage(WizardPage):
         self.files.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.files.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.files.verticalHeader().setVisible(False)
+        self.files.setWordWrap(False)
+        self.files.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.files.verticalHeader().setDefaultSectionSize(34)
         header = self.files.horizontalHeader()
         header.setSectionResizeMode(COL_FILE, QHeaderView.ResizeMode.Stretch)
         for col in range(COL_WHAT, COL_UNDO + 1):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        self.files.setMaximumHeight(200)
         self.files.itemSelectionChanged.connect(self._show_problems)
 
         self.problems_title = QLabel(self)
@@ -61,8 +62,8 @@ class ReportPage(WizardPage):
             Column(self.tr("Excel row"), "int", fmt=lambda v: str(v) if v else self.tr("whole file")),
             Column(self.tr("Sheet")),
             Column(self.tr("Column")),
-            Column(self.tr("Problem")),
             Column(self.tr("Type"), colour=lambda v, _r: ERROR_FG if v == self.tr("Error") else WARNING_FG),
+            Column(self.tr("Problem")),
         ], self)
         problem_bar = QHBoxLayout()
         problem_bar.addWidget(self.problems_title, 1)
@@ -100,6 +101,9 @@ class ReportPage(WizardPage):
         self.undo_buttons = {}
         for row, entry in enumerate(self.rows):
             self._fill_row(row, entry)
+        # As tall as its rows (up to five), so the problems below get the room.
+        shown = min(len(self.rows), 5)
+        self.files.setFixedHeight(self.files.horizontalHeader().height() + 34 * shown + 2 * self.files.frameWidth())
         first = next((i for i, e in enumerate(self.rows) if self._problem_list(e)), 0)
         if self.rows:
             self.files.selectRow(first)
@@ -128,7 +132,7 @@ class ReportPage(WizardPage):
         self.banner.show_message(text, level)
 
     def _fill_row(self, row: int, entry: FileEntry) -> None:
-        name = QTableWidgetItem(elide_middle(entry.name, 56))
+        name = QTableWidgetItem(entry.name)
         name.setToolTip(str(entry.path))
         self.files.setItem(row, COL_FILE, name)
         result = entry.result
@@ -139,7 +143,8 @@ class ReportPage(WizardPage):
             self.files.setItem(row, COL_WHAT, what)
             self.files.setSpan(row, COL_WHAT, 1, COL_UNDO - COL_WHAT + 1)
             return
-        self.files.setSpan(row, COL_WHAT, 1, 1)
+        if self.files.columnSpan(row, COL_WHAT) > 1:
+            self.files.setSpan(row, COL_WHAT, 1, 1)
         self.files.setItem(row, COL_WHAT, QTableWidgetItem(detected_text(result.platform, result.kind, None)))
         counts = (result.orders_added, result.orders_updated, result.orders_unchanged, result.rows_skipped,
                   len(result.errors) + len(result.warnings))
@@ -183,9 +188,9 @@ class ReportPage(WizardPage):
             self.tr("Problems in %1").replace("%1", elide_middle(entry.name, 60))
         )
         error, warning = self.tr("Error"), self.tr("Warning")
-        rows = [(p.row, getattr(p, "sheet", ""), p.column, p.message, error if p.severity == "error" else warning)
+        rows = [(p.row, getattr(p, "sheet", ""), p.column, error if p.severity == "error" else warning, p.message)
                 for p in problems]
-        self.problems.set_rows(rows)
+        self.problems.set_rows(rows, sort_column=0)
         has_sheets = any(r[1] for r in rows)
         self.problems.view.setColumnHidden(1, not has_sheets)
         self.export_button.setToolTip(
