@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from sqlalchemy import Date, DateTime, Table, and_, delete as sql_delete, insert, select, tuple_, update
+from sqlalchemy import JSON, Date, DateTime, Table, null, and_, delete as sql_delete, insert, select, tuple_, update
 from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
@@ -108,7 +108,9 @@ def _decode(table: Table, row: dict) -> dict:
         col = table.columns.get(name)
         if col is None:  # a column dropped since the delete: nothing to put it in
             continue
-        if value is not None and isinstance(col.type, DateTime):
+        if value is None and isinstance(col.type, JSON):
+            value = null()  # SQL NULL, as the row had; plain None would be stored as JSON 'null'
+        elif value is not None and isinstance(col.type, DateTime):
             value = dt.datetime.fromisoformat(value)
         elif value is not None and isinstance(col.type, Date):
             value = dt.date.fromisoformat(value)
@@ -265,6 +267,70 @@ def record_undo(
     return item
 
 
+def undo_import(db: Database, batch_id: int) -> TrashEntry:
+    """Undo an import (``core.imports.undo_batch``) so that it shows in the trash and can be re-done.
+
+    The rows the batch wrote are kept first, in their imported state; restoring the item
+    writes them back. The trash item is committed before the undo runs: a crash between the
+    two leaves an item whose restore changes nothing, never an undo that cannot be re-done.
+    """
+    from core.imports import undo_batch
+    from core.imports.undo import _pk_value  # how import_undo names a row; one rule for both
+
+    from core.models import ImportBatch, ImportUndo
+
+    with db.transaction() as s:
+        batch = s.get(ImportBatch, batch_id)
+        if batch is None or batch.undone_at is not None:
+            undo_batch(db, batch_id)  # raises core's message for a missing or already undone batch
+        snap = Snapshot()
+        snap.add(s, ImportBatch.__table__, ImportBatch.id == batch_id)
+        for table in Base.metadata.sorted_tables:
+            col = table.columns.get("batch_id")
+            if col is not None and any(fk.column.table.name == "import_batches" for fk in col.foreign_keys) \
+                    and table.name != "import_undo":
+                snap.add(s, table, col == batch_id)
+        entries = s.execute(select(ImportUndo.table_name, ImportUndo.row_key).where(ImportUndo.batch_id == batch_id)).all()
+        by_table: dict[str, list] = {}
+        for name, key in entries:
+            by_table.setdefault(name, []).append(_pk_value(name, key))
+        for table in Base.metadata.sorted_tables:  # parents before children
+            if table.name in by_table:
+                pk = _pk_cols(table)[0]
+                for chunk in _chunks(by_table[table.name]):
+                    snap.add(s, table, pk.in_(chunk))
+        extra = {"batch_id": batch_id, "keys": [[n, k] for n, k in entries]}
+        item = TrashItem(kind="import_batch", title=batch.file_name[:300], payload=snap.payload("replace", extra),
+                         deleted_at=_now())
+        s.add(item)
+        s.flush()
+        entry = _entry(item)
+    try:
+        undo_batch(db, batch_id)
+    except BaseException:
+        purge(db, entry.id)  # refused (a later import depends on it) or failed: nothing was undone
+        raise
+    return entry
+
+
+def _check_import_redo(session: Session, payload: dict, title: str) -> None:
+    """Refuse to re-apply an import over rows a later import has changed since."""
+    from core.models import ImportBatch, ImportUndo
+
+    keys = {tuple(k) for k in payload.get("keys", [])}
+    later = session.execute(
+        select(ImportBatch.file_name, ImportUndo.table_name, ImportUndo.row_key)
+        .join(ImportBatch, ImportBatch.id == ImportUndo.batch_id)
+        .where(ImportUndo.batch_id > payload.get("batch_id", 0), ImportBatch.undone_at.is_(None))
+    ).all()
+    clashing = sorted({name for name, table, key in later if (table, key) in keys})
+    if clashing:
+        raise UserFacingError(
+            t("“{title}” cannot be imported again from the trash: later imports changed the same rows ({later}). "
+              "Undo those first, or import the file again.", title=title, later=", ".join(clashing))
+        )
+
+
 def restore(db: Database, trash_id: int) -> TrashEntry:
     """Put a deleted item back exactly; the trash entry is removed. Raises when it cannot."""
     try:
@@ -274,6 +340,8 @@ def restore(db: Database, trash_id: int) -> TrashEntry:
                 raise UserFacingError(t("This item is no longer in the trash (restored or expired)."))
             entry = _entry(item)
             payload = item.payload or {}
+            if item.kind == "import_batch":
+                _check_import_redo(s, payload, item.title)
             if payload.get("mode") == "replace":
                 _remove(s, payload.get("rows", []))
             mapping = _insert_rows(s, payload.get("rows", []), remap=payload.get("mode") != "replace")

@@ -221,3 +221,59 @@ def test_recorded_undo_of_a_bulk_change_is_redone_on_restore(db):
     assert rows(db, Order) == before
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(TrashItem)) == 0
+
+
+def _table_rows(db, names=("orders", "order_lines", "customers", "import_batches", "import_undo", "skus")) -> dict:
+    from sqlalchemy import text
+
+    with db.engine.connect() as conn:
+        return {n: sorted(map(tuple, conn.execute(text(f"SELECT * FROM {n}")))) for n in names}
+
+
+def test_undoing_an_import_goes_to_the_trash_and_restoring_re_applies_it_exactly(db, tmp_path):
+    from core.imports import import_file
+    from tests.helpers.safety_data import taobao_rows, write_taobao_csv
+
+    first = write_taobao_csv(tmp_path / "ExportOrderList1.csv", 30)
+    import_file(db, first)
+    # the second export repeats 10 orders with new amounts and adds 20 more
+    rows = taobao_rows(30, start=20)
+    for r in rows[:10]:
+        r[8] = "1.00"
+    import csv
+
+    second = tmp_path / "ExportOrderList2.csv"
+    with open(second, "w", encoding="gbk", newline="") as fh:
+        w = csv.writer(fh)
+        from tests.helpers.safety_data import TAOBAO_HEADERS
+
+        w.writerow(TAOBAO_HEADERS)
+        w.writerows(rows)
+    before_second = _table_rows(db)
+    result = import_file(db, second)
+    after_second = _table_rows(db)
+
+    entry = trash.undo_import(db, result.batch_id)
+    assert entry.kind == "import_batch" and entry.title == "ExportOrderList2.csv"
+    undone = _table_rows(db)
+    assert undone["orders"] == before_second["orders"] and undone["order_lines"] == before_second["order_lines"]
+    assert [e.kind for e in trash.list_trash(db)] == ["import_batch"]
+
+    trash.restore(db, entry.id)
+    assert _table_rows(db) == after_second
+    assert trash.list_trash(db) == []
+
+
+def test_an_import_undo_that_core_refuses_leaves_no_trash_item(db, tmp_path):
+    from core.imports import import_file
+    from tests.helpers.safety_data import write_taobao_csv
+
+    first = import_file(db, write_taobao_csv(tmp_path / "a.csv", 5))
+    later = tmp_path / "b.csv"
+    later.write_bytes((tmp_path / "a.csv").read_bytes().replace("交易关闭".encode("gbk"), "交易成功".encode("gbk")))
+    assert import_file(db, later).orders_updated > 0  # a later export changed the same orders
+    before = _table_rows(db)
+    with pytest.raises(UserFacingError, match="later imports"):
+        trash.undo_import(db, first.batch_id)
+    assert trash.list_trash(db) == []
+    assert _table_rows(db) == before

@@ -42,9 +42,9 @@ def undo_import(
     db = ctx.db
 
     def work(_task):
-        from core.imports import undo_batch
+        from core.trash import undo_import  # undo_batch, recorded in the trash so it can be re-done
 
-        return undo_batch(db, batch_id)
+        return undo_import(db, batch_id)
 
     def done(_result) -> None:
         ctx.notify_changed("*")
