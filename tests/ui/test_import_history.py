@@ -108,3 +108,20 @@ def test_menu_opens_the_history(qtbot, db):
     dialog = window.import_history
     qtbot.addWidget(dialog)
     assert dialog.isVisible() and dialog.windowTitle() == "Import history"
+
+
+def test_history_reopens_up_to_date(qtbot, db, tmp_path):
+    from core.imports import import_file
+
+    window = MainWindow(AppContext(db, Settings()))
+    qtbot.addWidget(window)
+    window.action_import_history.trigger()
+    dialog = window.import_history
+    qtbot.waitUntil(lambda: dialog.loaded, timeout=20_000)
+    assert dialog.table.visible_rows() == []
+    dialog.close()
+    import_file(db, taobao_orders_csv(tmp_path / "new.csv", 2))
+    window.action_import_history.trigger()
+    assert window.import_history is dialog and dialog.isVisible()
+    qtbot.waitUntil(lambda: dialog.loaded and len(dialog.table.visible_rows()) == 1, timeout=20_000)
+    assert not dialog.banner.isVisible()

@@ -14,7 +14,7 @@ from core.settings import Settings
 from tests.ui.import_files import random_bytes, taobao_orders_csv, unknown_layout_csv
 from ui.context import AppContext
 from ui.dialogs.import_wizard import open_import_wizard
-from ui.dialogs.import_wizard.files_page import COL_DETECTED, COL_STATUS
+from ui.dialogs.import_wizard.files_page import COL_DETECTED, COL_PLATFORM, COL_STATUS
 from ui.dialogs.import_wizard.report_page import COL_ADDED, COL_FILE, COL_SKIPPED, COL_UNCHANGED, COL_UNDO, COL_UPDATED
 from ui.dialogs.import_wizard.wizard import FILES, MAPPING, PREVIEW, REPORT
 from ui.main_window import MainWindow
@@ -245,3 +245,21 @@ def test_file_menu_and_dropping_files_open_the_wizard(window, qtbot, tmp_path, m
     assert wizard.isVisible()
     assert [e.name for e in wizard.entries] == ["dropped.csv"]
     assert wizard.files_page.table.item(0, 0).text() == "dropped.csv"
+
+
+def test_platform_override_reads_the_file_again(window, qtbot, tmp_path):
+    wizard = wizard_for(window, qtbot, [taobao_orders_csv(tmp_path / "orders.csv", 2)])
+    table = wizard.files_page.table
+
+    def choose(code: str) -> None:
+        combo = table.cellWidget(0, COL_PLATFORM)
+        combo.setCurrentIndex(combo.findData(code))
+        qtbot.waitUntil(lambda: not wizard.entries[0].busy, timeout=20_000)
+
+    choose("jd")
+    assert table.item(0, COL_DETECTED).text().startswith("JD · orders")
+    assert table.item(0, COL_STATUS).text() == "Columns to match"
+    assert table.cellWidget(0, COL_PLATFORM).currentText() == "JD"
+    choose("taobao")
+    assert table.item(0, COL_DETECTED).text() == "Taobao/Tmall · orders · 100%"
+    assert table.item(0, COL_STATUS).text() == "Ready"

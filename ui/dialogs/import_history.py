@@ -103,8 +103,11 @@ class ImportHistoryDialog(QDialog):
         self.table.view.setColumnHidden(COL_ID, True)
         if self.table.view.columnWidth(COL_FILE) > 320:
             self.table.view.setColumnWidth(COL_FILE, 320)
+        empty_note = self.tr("Nothing has been imported yet. Use File → Import… to add your platform exports.")
         if not rows:
-            self.banner.show_message(self.tr("Nothing has been imported yet. Use File → Import… to add your platform exports."), "info")
+            self.banner.show_message(empty_note, "info")
+        elif self.banner.text() == empty_note:
+            self.banner.clear_message()
         self.loaded = True
         self._update_buttons()
 
@@ -131,8 +134,17 @@ class ImportHistoryDialog(QDialog):
                     on_refused=lambda message: self.banner.show_message(message, "error"))
 
 
-def open_import_history(ctx: AppContext, parent: QWidget | None = None) -> ImportHistoryDialog:
+def open_import_history(ctx: AppContext, parent: QWidget | None = None,
+                        existing: ImportHistoryDialog | None = None) -> ImportHistoryDialog:
+    """Show the history, reusing ``existing`` (kept, not deleted on close: a worker may still
+    answer to it)."""
+    if existing is not None:
+        if not existing.isVisible():
+            existing.refresh()
+        existing.show()
+        existing.raise_()
+        existing.activateWindow()
+        return existing
     dialog = ImportHistoryDialog(ctx, parent)
-    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dialog.show()
     return dialog

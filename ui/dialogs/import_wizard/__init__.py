@@ -32,7 +32,7 @@ def open_import_wizard(window: QMainWindow, files: Iterable[str | Path] = ()):
 def open_history(window: QMainWindow):
     from ui.dialogs.import_history import open_import_history
 
-    window.import_history = open_import_history(window.ctx, window)
+    window.import_history = open_import_history(window.ctx, window, getattr(window, "import_history", None))
     return window.import_history
 
 
