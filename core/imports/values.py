@@ -21,7 +21,7 @@ _MAX_EXACT_ID = 10**15
 _SCI = re.compile(r"^[+-]?\d+(?:\.\d*)?[eE][+-]?\d+$")
 _NOTE = re.compile(r"\s*[（(][^（()）]*[)）]\s*$")  # 499.00（系统计算中，该值仅供参考）
 _MONEY_JUNK = str.maketrans("", "", "¥￥,，元 \u3000\t$")
-_CENT = Decimal("0.01")
+_MAX_AMOUNT = 10**12  # a trillion yuan or units: anything larger is a damaged cell, and overflows SQL integers
 _INT_SUFFIX = re.compile(r"\s*(件|个|人|次|天|pcs?)\s*$", re.IGNORECASE)
 _DATE = re.compile(
     r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
@@ -121,10 +121,14 @@ def parse_money(value: object) -> int | None:
     if isinstance(value, bool):
         raise ValueError(t("{value} is not an amount", value=value))
     if isinstance(value, int):
+        if abs(value) >= _MAX_AMOUNT:
+            raise ValueError(t("{value} is not an amount", value=value))
         return value * 100
     if isinstance(value, float):
         if value != value:
             return None
+        if abs(value) >= _MAX_AMOUNT:
+            raise ValueError(t("{value} is not an amount", value=value))
         # repr() is the shortest text that round-trips: 0.285 stays 0.285, not 0.28499…
         return int((Decimal(repr(value)) * 100).quantize(Decimal(1), ROUND_HALF_UP))
     s = str(value).replace("\t", "").strip()
@@ -139,7 +143,7 @@ def parse_money(value: object) -> int | None:
         amount = Decimal(s)
     except InvalidOperation:
         raise ValueError(t("{value} is not an amount", value=value)) from None
-    if not amount.is_finite():
+    if not amount.is_finite() or abs(amount) >= _MAX_AMOUNT:
         raise ValueError(t("{value} is not an amount", value=value))
     return int((amount * 100).quantize(Decimal(1), ROUND_HALF_UP))
 
@@ -151,11 +155,13 @@ def parse_int(value: object) -> int | None:
     if isinstance(value, bool):
         raise ValueError(t("{value} is not a whole number", value=value))
     if isinstance(value, int):
+        if abs(value) >= _MAX_AMOUNT:
+            raise ValueError(t("{value} is not a whole number", value=value))
         return value
     if isinstance(value, float):
         if value != value:
             return None
-        if value.is_integer():
+        if value.is_integer() and abs(value) < _MAX_AMOUNT:
             return int(value)
         raise ValueError(t("{value} is not a whole number", value=value))
     s = str(value).replace("\t", "").strip()
@@ -166,7 +172,7 @@ def parse_int(value: object) -> int | None:
         number = Decimal(s)
     except InvalidOperation:
         raise ValueError(t("{value} is not a whole number", value=value)) from None
-    if not number.is_finite() or number != number.to_integral_value():
+    if not number.is_finite() or abs(number) >= _MAX_AMOUNT or number != number.to_integral_value():
         raise ValueError(t("{value} is not a whole number", value=value))
     return int(number)
 
