@@ -10,13 +10,14 @@ TAOBAO_HEADERS = [
 ]
 
 
-def taobao_orders_csv(path: Path, count: int = 3, *, bad_rows: int = 0, encoding: str = "gb18030") -> Path:
+def taobao_orders_csv(path: Path, count: int = 3, *, bad_rows: int = 0, encoding: str = "gb18030",
+                      status: str = "交易成功") -> Path:
     """A Taobao 订单报表 CSV with ``count`` paid orders; ``bad_rows`` more have a ruined order number."""
     lines = [",".join(TAOBAO_HEADERS)]
     for i in range(count):
         order_no = f'="{3201000000000000 + i}"'
         lines.append(",".join([
-            order_no, f"buyer{i}", "99.00", "0.00", f"{99 - i}.00", "交易成功", f"张{i}",
+            order_no, f"buyer{i}", "99.00", "0.00", f"{99 - i}.00", status, f"张{i}",
             "浙江省 杭州市 西湖区 文三路1号", f"2026-06-{10 + i % 9:02d} 10:00:00",
             f"2026-06-{10 + i % 9:02d} 10:05:00", "纯棉T恤", "1", "小店",
         ]))

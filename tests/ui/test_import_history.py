@@ -6,7 +6,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import func, select
 
-from core.errors import UserFacingError
 from core.models import Order
 from core.settings import Settings
 from tests.ui.import_files import taobao_orders_csv
@@ -79,20 +78,21 @@ def test_undo_asks_first_then_removes_the_orders(qtbot, imported, monkeypatch):
     assert not dialog.undo_button.isEnabled()
 
 
-def test_refusal_is_shown_and_nothing_changes(qtbot, imported, monkeypatch):
-    import core.imports
+def test_refusal_is_shown_and_nothing_changes(qtbot, db, tmp_path, monkeypatch):
+    from core.imports import import_file
 
-    def refuse(db, batch_id):
-        raise UserFacingError("A later import changed these orders. Undo that import first.")
-
-    monkeypatch.setattr(core.imports, "undo_batch", refuse)
+    # A later export changed the same orders: the first import cannot be undone before it.
+    import_file(db, taobao_orders_csv(tmp_path / "paid.csv", 3, status="买家已付款，等待卖家发货"))
+    import_file(db, taobao_orders_csv(tmp_path / "completed.csv", 3, status="交易成功"))
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
-    dialog = open_dialog(qtbot, imported)
-    select_file(dialog, "june.csv")
+    dialog = open_dialog(qtbot, db)
+    select_file(dialog, "paid.csv")
     qtbot.mouseClick(dialog.undo_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.banner.isVisible(), timeout=20_000)
-    assert dialog.banner.text() == "A later import changed these orders. Undo that import first."
-    assert order_count(imported) == 5
+    assert "cannot be undone" in dialog.banner.text() and "completed.csv" in dialog.banner.text()
+    assert "#fdecea" in dialog.banner.styleSheet()  # shown as an error, inline
+    assert order_count(db) == 3
+    assert all(r[COL_STATE] is None for r in dialog.table.visible_rows())
 
 
 def test_empty_history_says_how_to_import(qtbot, db):
