@@ -1,12 +1,12 @@
 """The dashboard's cards: each KPI with 环比, 同比 and progress to the goal."""
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from core.kpi.numbers import KPI_KEYS, KpiResult, compute_kpis
 from core.kpi.periods import DateRange, compare, previous_period, same_period_last_year
+from core.kpi.source import run_all
 from core.kpi.targets import GoalBook, GoalTarget, progress
 
 # The cards in the order the dashboard shows them (spec keys; issue 4 "Cards").
@@ -56,16 +56,16 @@ def compute_dashboard(source: Any, period: DateRange, channel: str | None = None
     channel = channel or None
     prev_rng = previous_period(period)
     year_rng = same_period_last_year(period)
-    cache: dict[tuple[dt.date, dt.date], KpiResult] = {}
-
-    def kpis(rng: DateRange) -> KpiResult:
-        # A full year's previous period is the same days as last year's: computed once.
-        if (rng.start, rng.end) not in cache:
-            cache[(rng.start, rng.end)] = compute_kpis(source, rng.start, rng.end, channel)
-        return cache[(rng.start, rng.end)]
-
-    current, previous, last_year = kpis(period), kpis(prev_rng), kpis(year_rng)
-    goal = GoalBook.load(source, channel).target(period)
+    # A full year's previous period is the same days as last year's: computed once.
+    ranges = list(dict.fromkeys([period, prev_rng, year_rng]))
+    results = run_all(
+        source,
+        [lambda r=r: compute_kpis(source, r.start, r.end, channel) for r in ranges]
+        + [lambda: GoalBook.load(source, channel)],
+    )
+    by_range = dict(zip(ranges, results))
+    current, previous, last_year = by_range[period], by_range[prev_rng], by_range[year_rng]
+    goal = results[-1].target(period)
     cards = []
     for key in CARD_KEYS:
         value = current.value(key)

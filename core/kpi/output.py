@@ -115,3 +115,43 @@ def _width(text: str) -> int:
 def _pad(text: str, width: int, left: bool = False) -> str:
     space = " " * (width - _width(text))
     return text + space if left else space + text
+
+
+def dashboard_export_sheets(dash: Any, channel_names: dict[str, str] | None = None) -> list:
+    """The dashboard's numbers as ``core.exports`` sheets: the cards (value, 环比, 同比, goal
+    progress), then every KPI per channel. Typed columns, so Excel gets numbers, not text."""
+    from core.exports import Column, Sheet
+
+    names = channel_names or {}
+    cards = []
+    for card in dash.cards:
+        kind = kind_of(card.key)
+        cards.append([
+            kpi_label(card.key),
+            card.value if kind == "money" else None,
+            card.value if kind == "int" else None,
+            card.value if kind == "rate" else None,
+            card.change_prev,
+            card.change_year,
+            card.target if kind == "money" else None,
+            card.target if kind == "int" else None,
+            card.target if kind == "rate" else None,
+            card.progress,
+        ])
+    period = t("{start} to {end}", start=dash.period.start.isoformat(), end=dash.period.end.isoformat())
+    scope = names.get(dash.channel or "", dash.channel or t("All channels"))
+    card_sheet = Sheet(
+        name=t("KPIs"),
+        title=f"{t('KPIs')} · {period} · {scope}",
+        columns=[
+            Column(t("KPI"), "text"), Column(t("Amount"), "money"), Column(t("Count"), "int"),
+            Column(t("Rate"), "rate"), Column(t("vs previous period"), "rate"), Column(t("vs last year"), "rate"),
+            Column(t("Goal amount"), "money"), Column(t("Goal count"), "int"), Column(t("Goal rate"), "rate"),
+            Column(t("Goal progress"), "rate"),
+        ],
+        rows=cards,
+    )
+    columns = [Column(t("Channel"), "text")] + [Column(kpi_label(k), kind_of(k)) for k in KPI_KEYS]
+    rows = [[t("All channels")] + [dash.current.value(k) for k in KPI_KEYS]]
+    rows += [[names.get(p, p)] + [n.value(k) for k in KPI_KEYS] for p, n in dash.current.by_channel.items()]
+    return [card_sheet, Sheet(name=t("By channel"), title=f"{t('By channel')} · {period}", columns=columns, rows=rows)]

@@ -27,7 +27,7 @@ from sqlalchemy import Float, case, cast, func, select
 
 from core.kpi.numbers import KpiResult, compute_kpis
 from core.kpi.periods import DateRange, buckets, same_period_last_year, shift_years
-from core.kpi.source import ORDERS, paid_in_range, reading
+from core.kpi.source import ORDERS, paid_in_range, reading, run_all
 from core.kpi.targets import GoalBook
 from core.models import OrderLine, Promotion, PromotionResult, Refund, Sku, StockLevel
 
@@ -181,24 +181,29 @@ def sku_sales(source: Any, rng: DateRange, channel: str | None = None) -> list[S
         else_=0,
     )
     per_line = (
-        select(LINES.c.sku_code.label("sku"), LINES.c.title.label("title"), LINES.c.qty.label("qty"), amount.label("amount"))
+        select(LINES.c.sku_code.label("sku"), LINES.c.qty.label("qty"), amount.label("amount"))
         .select_from(ORDERS.join(LINES, LINES.c.order_id == ORDERS.c.id))
         .where(paid_in_range(rng.start, rng.end, channel))
         .subquery()
     )
-    stmt = select(per_line.c.sku, func.max(per_line.c.title), func.sum(per_line.c.qty), func.sum(per_line.c.amount)).group_by(
-        per_line.c.sku
-    )
+    stmt = select(per_line.c.sku, func.sum(per_line.c.qty), func.sum(per_line.c.amount)).group_by(per_line.c.sku)
     with reading(source) as conn:
         grouped = list(conn.execute(stmt))
         catalogue = {code: (title, cat, cost) for code, title, cat, cost in conn.execute(
             select(SKUS.c.code, SKUS.c.title, SKUS.c.category, SKUS.c.cost_fen)
         )}
+        # Titles of SKUs the catalogue does not know come from their order lines (few rows;
+        # kept out of the big aggregate so that it reads only the covering index).
+        unknown = [code for code, _u, _s in grouped if code not in catalogue]
+        line_titles = {code: title for code, title in conn.execute(
+            select(LINES.c.sku_code, func.max(LINES.c.title)).where(LINES.c.sku_code.in_(unknown)).group_by(LINES.c.sku_code)
+        )} if unknown else {}
     out = []
-    for code, line_title, units, sales in grouped:
+    for code, units, sales in grouped:
         title, category, cost = catalogue.get(code, (None, "", 0))
         units = int(units or 0)
-        out.append(SkuSales(code or "", title or line_title or "", category or "", units, round(sales or 0), units * (cost or 0)))
+        title = title or line_titles.get(code) or ""
+        out.append(SkuSales(code or "", title, category or "", units, round(sales or 0), units * (cost or 0)))
     out.sort(key=lambda s: (-s.sales, s.sku_code))
     return out
 
@@ -215,10 +220,8 @@ def category_share(skus: list[SkuSales]) -> list[tuple[str, int]]:
     return sorted(((c, v) for c, v in totals.items() if v > 0), key=lambda cv: (-cv[1], cv[0]))
 
 
-def inventory_turnover(source: Any, rng: DateRange, skus: list[SkuSales]) -> list[TurnoverRow]:
-    cogs: dict[str, int] = defaultdict(int)
-    for s in skus:
-        cogs[s.category] += s.cogs
+def stock_value_by_category(source: Any) -> dict[str, int]:
+    """Stock on hand now, valued at cost, per category (fen)."""
     stmt = (
         select(SKUS.c.category, func.sum(STOCK.c.on_hand * SKUS.c.cost_fen))
         .select_from(STOCK.join(SKUS, SKUS.c.code == STOCK.c.sku_code))
@@ -226,7 +229,13 @@ def inventory_turnover(source: Any, rng: DateRange, skus: list[SkuSales]) -> lis
         .group_by(SKUS.c.category)
     )
     with reading(source) as conn:
-        stock = {c or "": int(v or 0) for c, v in conn.execute(stmt)}
+        return {c or "": int(v or 0) for c, v in conn.execute(stmt)}
+
+
+def inventory_turnover(rng: DateRange, skus: list[SkuSales], stock: dict[str, int]) -> list[TurnoverRow]:
+    cogs: dict[str, int] = defaultdict(int)
+    for s in skus:
+        cogs[s.category] += s.cogs
     out = []
     for category in sorted(set(cogs) | set(stock)):
         value = stock.get(category, 0)
@@ -251,28 +260,42 @@ def funnel(kpis: KpiResult) -> list[tuple[str, int | None]]:
     return [("visitors", kpis.visitors), ("paying_buyers", kpis.traffic_buyers), ("orders", kpis.traffic_orders)]
 
 
-def _refunds_by(source: Any, rng: DateRange, channel: str | None, column: str) -> list[RefundGroup]:
-    col = REFUNDS.c[column]
-    stmt = (
-        select(col, func.max(REFUNDS.c.title), func.sum(REFUNDS.c.amount_fen), func.count())
-        .select_from(
-            REFUNDS.join(ORDERS, (ORDERS.c.platform == REFUNDS.c.platform) & (ORDERS.c.order_no == REFUNDS.c.order_no))
+def refund_groups(
+    source: Any, rng: DateRange, channel: str | None = None
+) -> tuple[list[RefundGroup], list[RefundGroup]]:
+    """Successful refunds on the range's paid orders, by SKU and by reason (largest first).
+
+    One pass over the refunds table; each refund finds its order through the unique
+    (platform, order_no) index, which is far cheaper than walking a year of orders."""
+    order_paid = (
+        select(ORDERS.c.id)
+        .where(
+            ORDERS.c.platform == REFUNDS.c.platform,
+            ORDERS.c.order_no == REFUNDS.c.order_no,
+            paid_in_range(rng.start, rng.end, channel),
         )
-        .where(REFUNDS.c.status == "success", paid_in_range(rng.start, rng.end, channel))
-        .group_by(col)
+        .exists()
     )
+    stmt = (
+        select(REFUNDS.c.sku_code, REFUNDS.c.reason, func.max(REFUNDS.c.title), func.sum(REFUNDS.c.amount_fen), func.count())
+        .where(REFUNDS.c.status == "success", order_paid)
+        .group_by(REFUNDS.c.sku_code, REFUNDS.c.reason)
+    )
+    by_sku: dict[str, list] = {}
+    by_reason: dict[str, list] = {}
     with reading(source) as conn:
-        rows = [RefundGroup(k or "", t or "", int(a or 0), int(n)) for k, t, a, n in conn.execute(stmt)]
-    rows.sort(key=lambda r: (-r.amount, r.label))
-    return rows
+        for sku, reason, title, amount, count in conn.execute(stmt):
+            for groups, key in ((by_sku, sku or ""), (by_reason, reason or "")):
+                g = groups.setdefault(key, ["", 0, 0])
+                g[0] = max(g[0], title or "") if groups is by_sku else ""
+                g[1] += int(amount or 0)
+                g[2] += int(count)
 
+    def ranked(groups: dict[str, list]) -> list[RefundGroup]:
+        rows = [RefundGroup(k, title, amount, n) for k, (title, amount, n) in groups.items()]
+        return sorted(rows, key=lambda r: (-r.amount, r.label))
 
-def refunds_by_sku(source: Any, rng: DateRange, channel: str | None = None) -> list[RefundGroup]:
-    return _refunds_by(source, rng, channel, "sku_code")
-
-
-def refunds_by_reason(source: Any, rng: DateRange, channel: str | None = None) -> list[RefundGroup]:
-    return _refunds_by(source, rng, channel, "reason")
+    return ranked(by_sku), ranked(by_reason)
 
 
 def repurchase_by_month(source: Any, rng: DateRange, channel: str | None = None) -> list[MonthRate]:
@@ -358,17 +381,24 @@ def compute_charts(
     """All chart series for the range; pass the range's ``kpis`` when already computed."""
     channel = channel or None
     kpis = kpis if kpis is not None else compute_kpis(source, rng.start, rng.end, channel)
-    skus = sku_sales(source, rng, channel)
+    skus, refunds, trend, repurchase, promotions, stock = run_all(source, [
+        lambda: sku_sales(source, rng, channel),
+        lambda: refund_groups(source, rng, channel),
+        lambda: gmv_trend(source, rng, granularity, channel, goals),
+        lambda: repurchase_by_month(source, rng, channel),
+        lambda: promotion_roi(source, rng, channel),
+        lambda: stock_value_by_category(source),
+    ])
     return ChartData(
-        trend=gmv_trend(source, rng, granularity, channel, goals),
+        trend=trend,
         channel_share=channel_share(kpis),
         category_share=category_share(skus),
         top_skus=top_skus(skus),
         funnel=funnel(kpis),
-        refunds_by_sku=refunds_by_sku(source, rng, channel),
-        refunds_by_reason=refunds_by_reason(source, rng, channel),
-        repurchase=repurchase_by_month(source, rng, channel),
-        turnover=inventory_turnover(source, rng, skus),
-        promotions=promotion_roi(source, rng, channel),
+        refunds_by_sku=refunds[0],
+        refunds_by_reason=refunds[1],
+        repurchase=repurchase,
+        turnover=inventory_turnover(rng, skus, stock),
+        promotions=promotions,
         channel_roi=channel_roi(kpis),
     )

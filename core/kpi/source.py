@@ -6,7 +6,8 @@ session. Every KPI query is a read, so nothing here commits.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from typing import Any
 
@@ -37,3 +38,16 @@ def paid_in_range(start: dt.date, end: dt.date, channel: str | None = None):
     if channel:
         cond = and_(cond, ORDERS.c.platform == channel)
     return cond
+
+
+def run_all(source: Any, calls: list[Callable[[], Any]]) -> list[Any]:
+    """Run independent read queries; in parallel when ``source`` is a Database.
+
+    SQLite releases the GIL while it works, so on a multi-core PC the periods and charts of
+    the dashboard are aggregated side by side, each on its own pooled connection. A caller's
+    Session or Connection is one connection, so its queries run one after another."""
+    if isinstance(source, (Session, Connection)) or len(calls) < 2:
+        return [call() for call in calls]
+    with ThreadPoolExecutor(max_workers=min(4, len(calls)), thread_name_prefix="kpi") as pool:
+        futures = [pool.submit(call) for call in calls]
+        return [f.result() for f in futures]
