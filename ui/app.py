@@ -12,7 +12,7 @@ from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QLockFile, Q
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from core import APP_NAME, i18n
-from core.errors import DatabaseError
+from core.errors import DamagedDatabaseError, DatabaseError
 from core.paths import resource
 from core.settings import Settings
 
@@ -86,6 +86,12 @@ def run_gui(args: argparse.Namespace, prefs: Settings) -> int:
             return 1
     try:
         db = open_database(target, backup_dir=prefs.backup_path())
+    except DamagedDatabaseError as exc:
+        from ui.dialogs.backups_dialog import offer_restore_latest_good
+
+        if not offer_restore_latest_good(exc):  # never an empty database in the damaged one's place
+            return 1
+        db = open_database(target, backup_dir=prefs.backup_path())
     except DatabaseError as exc:
         QMessageBox.critical(None, "ShopDesk", exc.message)
         return 1
@@ -98,6 +104,10 @@ def run_gui(args: argparse.Namespace, prefs: Settings) -> int:
         collect_instead_of_showing(failures)  # nobody can click a dialog away in the smoke test
     window = MainWindow(ctx)
     window.show()
+    if not args.smoke_test:
+        from ui.dialogs.backups_dialog import start_safety_duties
+
+        QTimer.singleShot(0, lambda: start_safety_duties(window))  # today's backup, expired trash
     if os.environ.get("SHOPDESK_EXIT_AFTER_SHOW"):
         # bench/startup.py: the event loop's first turn comes after the window's first paint.
         QTimer.singleShot(0, lambda: (print(f"shown-at {time.time():.6f}", flush=True), app.quit()))

@@ -1,21 +1,19 @@
 """The main window: six tabs, menus and the status bar. Wiring only; the work is elsewhere."""
 from __future__ import annotations
 
-import datetime as dt
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QFileDialog, QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
+from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 
 from core.errors import UserFacingError
 from ui.context import AppContext
 from ui.dialogs.about_dialog import show_about
 from ui.dialogs.import_wizard import install_import_actions
+from ui.dialogs.trash_dialog import install_trash_actions
 from ui.tabs import tab_classes
 from ui.tabs.base import TabPage
-from ui.tasks import run_task
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +36,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         install_import_actions(self)  # File → Import…, Import history…, files dropped on the window
+        install_trash_actions(self)  # Edit → Undo delete, Trash…
         self.db_label = QLabel(self.tr("Database: %1").replace("%1", ctx.db.display_name), self)
         self.statusBar().addPermanentWidget(self.db_label)
         self._restore_geometry()
@@ -68,43 +67,15 @@ class MainWindow(QMainWindow):
 
     # -- actions
     def backup(self) -> None:
-        stamp = dt.datetime.now().strftime("%Y%m%d-%H%M")
-        default = str(self.ctx.settings.backup_path() / f"{Path(self.ctx.db.display_name).stem}-{stamp}-manual.db")
-        path, _ = QFileDialog.getSaveFileName(self, self.tr("Back up the database"), default, self.tr("ShopDesk database (*.db)"))
-        if not path:
-            return
-        db = self.ctx.db
-        run_task(
-            self,
-            lambda task: db.backup(path, progress=task.progress),
-            on_done=lambda dest: self.statusBar().showMessage(self.tr("Backup written to %1").replace("%1", str(dest)), 8000),
-            progress_label=self.tr("Backing up…"),
-        )
+        self.open_backups()
 
     def restore(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Restore from a backup"), str(self.ctx.settings.backup_path()), self.tr("ShopDesk database (*.db)")
-        )
-        if not path:
-            return
-        answer = QMessageBox.question(
-            self,
-            self.tr("Restore backup?"),
-            self.tr("Replace the shop's current data with the backup %1?\n\nThe current data is kept as a backup file first.")
-            .replace("%1", Path(path).name),
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
-        db, keep = self.ctx.db, self.ctx.settings.backup_path()
+        self.open_backups()
 
-        def done(kept: Path) -> None:
-            self.ctx.notify_changed("*")
-            QMessageBox.information(
-                self, self.tr("Restored"),
-                self.tr("The backup was restored. The data it replaced is kept in:\n%1").replace("%1", str(kept)),
-            )
+    def open_backups(self) -> None:
+        from ui.dialogs.backups_dialog import BackupsDialog
 
-        run_task(self, lambda _t: db.restore(path, keep_dir=keep), on_done=done, progress_label=self.tr("Restoring…"))
+        BackupsDialog(self.ctx.db, self.ctx.settings, self, on_restored=lambda: self.ctx.notify_changed("*")).exec()
 
     def open_settings(self) -> None:
         from ui.dialogs.settings_dialog import SettingsDialog
