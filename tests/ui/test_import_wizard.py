@@ -263,3 +263,33 @@ def test_platform_override_reads_the_file_again(window, qtbot, tmp_path):
     choose("taobao")
     assert table.item(0, COL_DETECTED).text() == "Taobao/Tmall · orders · 100%"
     assert table.item(0, COL_STATUS).text() == "Ready"
+
+
+def test_cancel_after_a_finished_file_keeps_it_and_says_so(window, qtbot, db, tmp_path, monkeypatch):
+    import core.imports
+    from core.errors import Cancelled
+
+    real = core.imports.import_file
+    calls = []
+
+    def second_waits(db_, path, *, cancelled=None, progress=None, **kw):
+        calls.append(path)
+        if len(calls) == 1:
+            return real(db_, path, cancelled=cancelled, progress=progress, **kw)
+        while not cancelled():
+            pass
+        raise Cancelled()
+
+    monkeypatch.setattr(core.imports, "import_file", second_waits)
+    wizard = wizard_for(window, qtbot, [taobao_orders_csv(tmp_path / "first.csv", 2), taobao_orders_csv(tmp_path / "second.csv", 3)])
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(calls) == 2, timeout=20_000)
+    wizard.reject()  # Esc / the window's Cancel while importing cancels the import
+    qtbot.waitUntil(lambda: wizard.current() == REPORT, timeout=10_000)
+    report = wizard.report_page
+    assert report.title.text() == "Import cancelled"
+    assert report.banner.text().startswith("Cancelled. ") and "1 file(s) imported" in report.banner.text()
+    assert report.files.item(0, COL_ADDED).text() == "2"
+    assert report.files.item(1, 1).text() == "Not imported"
+    assert order_count(db) == 2
