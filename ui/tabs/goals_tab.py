@@ -2,17 +2,21 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel
-from sqlalchemy.orm import Session
 
-from core.goals import GoalRow, goal_rows
 from core.money import format_fen
 from ui.labels import period_kind_name, platform_name
 from ui.tabs.base import TabPage
 from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import Column
+
+if TYPE_CHECKING:  # core.goals loads SQLAlchemy: only in load(), after the window is shown
+    from sqlalchemy.orm import Session
+
+    from core.goals import GoalRow
 
 BEHIND = "#c62828"
 AHEAD = "#2e7d32"
@@ -63,6 +67,14 @@ class GoalsTab(TabPage):
             lambda: self.table.proxy.set_exact(2, self.channel_filter.currentText() if self.channel_filter.value() is not None else None)
         )
 
+    def _scroll_to_current_month(self) -> None:
+        # Periods sort oldest first; the owner's question is about now, so start there.
+        current = f"{self.ctx.today():%Y-%m}"
+        for row in range(self.table.proxy.rowCount()):
+            if self.table.proxy.index(row, 0).data() == current:
+                self.table.view.scrollTo(self.table.proxy.index(row, 0), self.table.view.ScrollHint.PositionAtTop)
+                return
+
     def _kind_label(self) -> str | None:
         return self.kind_filter.currentText() if self.kind_filter.value() is not None else None
 
@@ -70,6 +82,8 @@ class GoalsTab(TabPage):
         return self.tr("Goals")
 
     def load(self, session: Session, today: dt.date) -> list[GoalRow]:
+        from core.goals import goal_rows
+
         return goal_rows(session, today)
 
     def show_data(self, rows: list[GoalRow]) -> None:
@@ -90,8 +104,10 @@ class GoalsTab(TabPage):
                     r.expected_progress,
                 )
                 for r in rows
-            ]
+            ],
+            sort_column=0,
         )
+        self._scroll_to_current_month()
         year = next((r for r in rows if r.period_kind == "year" and not r.platform and not r.category
                      and r.period_start <= self.ctx.today() <= r.period_end), None)
         if year and year.actual_gmv_fen is not None:
