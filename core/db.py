@@ -4,20 +4,23 @@ One ``Database`` per open file. Work gets a fresh session per operation
 (``with db.session() as s:``), opened in the thread that does the work.
 
 Start-up stays fast: the schema revision is read with one query and compared with the
-revision files on disk; Alembic is imported only when a migration has to run.
+revision files on disk; Alembic is imported only when a migration has to run, and
+SQLAlchemy only when the first session or query needs the engine (after the window is up).
 """
 from __future__ import annotations
 
 import logging
 import re
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from sqlalchemy import Engine, create_engine, event, text
-from sqlalchemy.exc import OperationalError
-from sqlalchemy.orm import Session, sessionmaker
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+    from sqlalchemy.orm import Session, sessionmaker
 
 from core.errors import DamagedDatabaseError, DatabaseError, DatabaseLockedError, NewerDatabaseError
 from core.i18n import t
@@ -59,10 +62,32 @@ class Database:
     def __init__(self, target: str | Path) -> None:
         self.url = str(target) if is_url(target) else f"sqlite:///{Path(target).resolve()}"
         self.path: Path | None = None if is_url(target) else Path(target).resolve()
-        self.engine: Engine = create_engine(self.url)
-        if self.path is not None:
-            event.listen(self.engine, "connect", _sqlite_pragmas)
-        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        self._engine: Engine | None = None
+        self._session_factory: sessionmaker | None = None
+        self._engine_lock = threading.Lock()
+
+    @property
+    def engine(self) -> Engine:
+        # Created on first use (from whichever thread comes first), so that opening a shop
+        # whose schema is current imports no SQLAlchemy before the window is shown.
+        if self._engine is None:
+            with self._engine_lock:
+                if self._engine is None:
+                    from sqlalchemy import create_engine, event
+                    from sqlalchemy.orm import sessionmaker
+
+                    engine = create_engine(self.url)
+                    if self.path is not None:
+                        event.listen(engine, "connect", _sqlite_pragmas)
+                    self._session_factory = sessionmaker(engine, expire_on_commit=False)
+                    self._engine = engine
+        return self._engine
+
+    @property
+    def _sessions(self) -> sessionmaker:
+        if self._session_factory is None:
+            self.engine  # noqa: B018  (creates the factory too)
+        return self._session_factory
 
     # ------------------------------------------------------------------ sessions
 
@@ -76,6 +101,8 @@ class Database:
         Raises ``DatabaseLockedError`` when another program keeps the file locked for longer
         than the busy timeout, so the owner gets a message rather than a traceback.
         """
+        from sqlalchemy.exc import OperationalError
+
         try:
             with self._sessions.begin() as s:
                 yield s
@@ -88,7 +115,8 @@ class Database:
             raise
 
     def close(self) -> None:
-        self.engine.dispose()
+        if self._engine is not None:
+            self._engine.dispose()
 
     @property
     def display_name(self) -> str:
@@ -97,6 +125,18 @@ class Database:
     # ------------------------------------------------------------------ schema
 
     def current_revision(self) -> str | None:
+        if self.path is not None:
+            # Plain sqlite3: answering "is a migration needed?" must not cost the SQLAlchemy import.
+            conn = sqlite3.connect(self.path, timeout=5)
+            try:
+                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            except sqlite3.Error:  # no table yet: an empty or foreign database
+                return None
+            finally:
+                conn.close()
+            return row[0] if row else None
+        from sqlalchemy import text
+
         with self.engine.connect() as conn:
             try:
                 row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
@@ -105,6 +145,8 @@ class Database:
             return row[0] if row else None
 
     def is_empty(self) -> bool:
+        from sqlalchemy import text
+
         with self.engine.connect() as conn:
             if self.path is not None:
                 n = conn.execute(text("SELECT count(*) FROM sqlite_master WHERE type='table'")).scalar()
@@ -115,6 +157,8 @@ class Database:
 
     def has_shop_data(self) -> bool:
         """True when the shop holds anything the owner would miss (orders, SKUs, plans)."""
+        from sqlalchemy import text
+
         with self.engine.connect() as conn:
             for table in ("orders", "skus", "customers", "goals", "promotions", "tasks"):
                 if conn.execute(text(f"SELECT 1 FROM {table} LIMIT 1")).first():
@@ -169,6 +213,8 @@ class Database:
         """Problems SQLite finds in the file; an empty list means it is sound."""
         if self.path is None:
             return []
+        from sqlalchemy import text
+
         pragma = "quick_check" if quick else "integrity_check"
         with self.engine.connect() as conn:
             rows = [r[0] for r in conn.execute(text(f"PRAGMA {pragma}"))]

@@ -57,3 +57,14 @@ def test_building_the_main_window_imports_no_heavy_library(tmp_path: Path) -> No
     again = _start_window(db_path, tmp_path / "data")
     assert again["tabs"] == 6
     assert again["loaded"] == [], "an up-to-date database must open without Alembic or the data libraries"
+
+
+def test_status_codes_spelled_out_in_tabs_match_core() -> None:
+    # The inventory and team tabs spell out core's status codes so that building them does
+    # not import SQLAlchemy; a renamed code in core must not silently break their filters.
+    from core import inventory, tasks
+    from ui.tabs import inventory_tab, team_tab
+
+    assert (inventory_tab.OUT, inventory_tab.REORDER, inventory_tab.LOW, inventory_tab.SLOW, inventory_tab.OK) == (
+        inventory.OUT, inventory.REORDER, inventory.LOW, inventory.SLOW, inventory.OK)
+    assert team_tab.DONE == tasks.DONE

@@ -9,16 +9,18 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
-from sqlalchemy.orm import Session
 
 from core.errors import UserFacingError
 from ui.context import AppContext
 from ui.tasks import run_task
 from ui.widgets.banner import Banner
+
+if TYPE_CHECKING:  # SQLAlchemy loads after the window is shown, with the first query
+    from sqlalchemy.orm import Session
 
 log = logging.getLogger(__name__)
 

@@ -3,11 +3,10 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel
-from sqlalchemy.orm import Session
 
-from core import inventory as inv
 from core.money import format_fen
 from ui.labels import stock_status_name
 from ui.tabs.base import TabPage
@@ -15,8 +14,16 @@ from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import Column
 
-_STATUS_COLOURS = {inv.OUT: "#b71c1c", inv.REORDER: "#c62828", inv.LOW: "#e65100", inv.SLOW: "#6a1b9a"}
-_STATUS_ORDER = (inv.OUT, inv.REORDER, inv.LOW, inv.SLOW, inv.OK)
+if TYPE_CHECKING:  # core.inventory loads SQLAlchemy: only in load(), after the window is shown
+    from sqlalchemy.orm import Session
+
+    from core.inventory import InventoryRow
+
+# core.inventory's OUT, REORDER, LOW, SLOW, OK, spelled out for the same reason
+# (tests/ui/test_startup_imports.py checks they match).
+OUT, REORDER, LOW, SLOW, OK = "out", "reorder", "low", "slow", "ok"
+_STATUS_COLOURS = {OUT: "#b71c1c", REORDER: "#c62828", LOW: "#e65100", SLOW: "#6a1b9a"}
+_STATUS_ORDER = (OUT, REORDER, LOW, SLOW, OK)
 
 
 class InventoryTab(TabPage):
@@ -71,10 +78,12 @@ class InventoryTab(TabPage):
     def title(self) -> str:
         return self.tr("Inventory")
 
-    def load(self, session: Session, today: dt.date) -> list[inv.InventoryRow]:
-        return inv.inventory_rows(session, today)
+    def load(self, session: Session, today: dt.date) -> list[InventoryRow]:
+        from core.inventory import inventory_rows
 
-    def show_data(self, rows: list[inv.InventoryRow]) -> None:
+        return inventory_rows(session, today)
+
+    def show_data(self, rows: list[InventoryRow]) -> None:
         if not rows:
             self.banner.show_message(self.tr("No products yet. Import a stock list (File → Import…) to see what runs out and what to reorder."))
         rank = {s: i for i, s in enumerate(_STATUS_ORDER)}
@@ -95,9 +104,9 @@ class InventoryTab(TabPage):
         self.summary.setText(
             self.tr("%1 SKUs: %2 out of stock, %3 to reorder now, %4 running low, %5 slow-moving. Stock value at cost: %6.")
             .replace("%1", str(len(rows)))
-            .replace("%2", str(counts[inv.OUT]))
-            .replace("%3", str(counts[inv.REORDER]))
-            .replace("%4", str(counts[inv.LOW]))
-            .replace("%5", str(counts[inv.SLOW]))
+            .replace("%2", str(counts[OUT]))
+            .replace("%3", str(counts[REORDER]))
+            .replace("%4", str(counts[LOW]))
+            .replace("%5", str(counts[SLOW]))
             .replace("%6", format_fen(value))
         )

@@ -2,18 +2,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 from collections import Counter
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel
-from sqlalchemy.orm import Session
 
-from core.members import MemberRow, member_rows, tier_names
 from ui.labels import platform_name
 from ui.tabs.base import TabPage
 from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import Column
+
+if TYPE_CHECKING:  # core.members loads SQLAlchemy: only in load(), after the window is shown
+    from sqlalchemy.orm import Session
+
+    from core.members import MemberRow
 
 SLEEPING_DAYS = 180
 
@@ -59,6 +63,8 @@ class MembersTab(TabPage):
         return self.tr("Members")
 
     def load(self, session: Session, today: dt.date) -> tuple[list[MemberRow], list[str]]:
+        from core.members import member_rows, tier_names
+
         return member_rows(session, today), tier_names(session)
 
     def show_data(self, data: tuple[list[MemberRow], list[str]]) -> None:

@@ -2,16 +2,20 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel
-from sqlalchemy.orm import Session
 
-from core.promotions import PromotionRow, promotion_rows
 from ui.labels import platform_name, promotion_kind_name, promotion_status_name
 from ui.tabs.base import TabPage
 from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import Column
+
+if TYPE_CHECKING:  # core.promotions loads SQLAlchemy: only in load(), after the window is shown
+    from sqlalchemy.orm import Session
+
+    from core.promotions import PromotionRow
 
 
 class PromotionsTab(TabPage):
@@ -60,6 +64,8 @@ class PromotionsTab(TabPage):
         return self.tr("Promotions")
 
     def load(self, session: Session, today: dt.date) -> list[PromotionRow]:
+        from core.promotions import promotion_rows
+
         return promotion_rows(session, today)
 
     def show_data(self, rows: list[PromotionRow]) -> None:

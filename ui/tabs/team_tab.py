@@ -2,16 +2,22 @@
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel
-from sqlalchemy.orm import Session
 
-from core.tasks import DONE, TaskRow, staff_names, task_rows
 from ui.labels import priority_name, task_status_name
 from ui.tabs.base import TabPage
 from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import Column
+
+if TYPE_CHECKING:  # core.tasks loads SQLAlchemy: only in load(), after the window is shown
+    from sqlalchemy.orm import Session
+
+    from core.tasks import TaskRow
+
+DONE = "done"  # core.tasks.DONE, spelled out for the same reason (tests/ui/test_startup_imports.py checks it)
 
 OVERDUE = "#c62828"
 
@@ -53,6 +59,8 @@ class TeamTab(TabPage):
         return self.tr("Team")
 
     def load(self, session: Session, today: dt.date) -> tuple[list[TaskRow], list[str]]:
+        from core.tasks import staff_names, task_rows
+
         return task_rows(session, today), staff_names(session)
 
     def show_data(self, data: tuple[list[TaskRow], list[str]]) -> None:
