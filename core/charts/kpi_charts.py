@@ -7,6 +7,7 @@ on the plain ``Figure`` it is given (no pyplot) and returns hover data: a list o
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from typing import Any
 
@@ -80,16 +81,20 @@ def draw_gmv_trend(fig: Any, points: Sequence, *, labels: dict | None = None) ->
     gmv = ax.plot(x, [p.gmv / 100 for p in points], color=PALETTE[0], linewidth=2, marker=marker, markersize=3,
                   label=lab["gmv"])[0]
     hover.insert(0, (gmv, [f"{w}\n{lab['gmv']}: {yuan_text(p.gmv)}" for w, p in zip(when, points)]))
-    locator = AutoDateLocator(maxticks=8)
-    ax.xaxis.set_major_locator(locator)
-    # Numeric dates read the same in Chinese and English.
-    ax.xaxis.set_major_formatter(
-        ConciseDateFormatter(
-            locator,
-            formats=["%Y", "%m", "%m-%d", "%H:%M", "%H:%M", "%S"],
-            offset_formats=["", "%Y", "%Y-%m", "%Y-%m-%d", "%Y-%m-%d", "%Y-%m-%d %H:%M"],
+    if len(points) == 1:  # one day: a date locator has no interval to choose
+        ax.set_xticks(x, [when[0]])
+        ax.set_xlim(x[0] - dt.timedelta(days=1), x[0] + dt.timedelta(days=1))
+    else:
+        locator = AutoDateLocator(maxticks=8)
+        ax.xaxis.set_major_locator(locator)
+        # Numeric dates read the same in Chinese and English.
+        ax.xaxis.set_major_formatter(
+            ConciseDateFormatter(
+                locator,
+                formats=["%Y", "%m", "%m-%d", "%H:%M", "%H:%M", "%S"],
+                offset_formats=["", "%Y", "%Y-%m", "%Y-%m-%d", "%Y-%m-%d", "%Y-%m-%d %H:%M"],
+            )
         )
-    )
     money_axis(ax.yaxis)
     ax.set_ylim(bottom=0)
     ax.grid(axis="y", alpha=0.3)

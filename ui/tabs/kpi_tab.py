@@ -1,29 +1,72 @@
-"""数据看板 KPIs: the last 30 days at a glance and GMV by month.
+"""数据看板 KPIs: the cards with 环比/同比 and goal progress, and the dashboard's charts.
 
-A first read-only dashboard; the full dashboard (every card with 环比/同比 and goal
-progress, all charts, range presets) builds on core.kpi.
+Every number comes from ``core.kpi`` (the same functions as the `kpi` command); the work runs
+off the GUI thread through ``TabPage``. The chosen range, channel and granularity are kept in
+``Settings.kpi_view`` so the dashboard opens the way the owner left it.
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
+import logging
+from typing import Any
 
-from PySide6.QtWidgets import QGridLayout, QLabel
-from sqlalchemy import func, select
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QFileDialog,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QWidget,
+)
 from sqlalchemy.orm import Session
 
-from core.models import Order
-from core.money import format_fen
+from core import charts
+from core.kpi import CARD_KEYS, PRESETS, DateRange, compute_charts, compute_dashboard, preset_range
+from core.orders import PLATFORMS
+from ui.labels import platform_name
 from ui.tabs.base import TabPage
+from ui.tabs.kpi_cards import KpiCard
+from ui.tasks import run_task
 from ui.widgets.chart_canvas import ChartCanvas
 
+log = logging.getLogger(__name__)
+GRANULARITIES = ("day", "week", "month")
+DEFAULT_VIEW = {"preset": "last_30_days", "channel": "", "granularity": "day", "from": "", "to": ""}
 
-def _draw_monthly_gmv(fig, months: list[str], gmv_yuan: list[float], title: str):
-    ax = fig.add_subplot(111)
-    bars = ax.bar(months, gmv_yuan, color="#1f6fb2")
-    ax.set_title(title)
-    ax.tick_params(axis="x", labelrotation=45)
-    ax.yaxis.set_major_formatter(lambda v, _pos: f"{v:,.0f}")
-    return [(bar, [f"{m}: ¥{v:,.2f}"]) for bar, m, v in zip(bars, months, gmv_yuan)]
+
+@dataclasses.dataclass(frozen=True)
+class View:
+    preset: str
+    channel: str
+    granularity: str
+    custom_from: dt.date | None
+    custom_to: dt.date | None
+
+    def period(self, today: dt.date) -> DateRange:
+        if self.preset == "custom" and self.custom_from and self.custom_to:
+            start, end = sorted((self.custom_from, self.custom_to))
+            return DateRange(start, end)
+        return preset_range(self.preset if self.preset != "custom" else "last_30_days", today)
+
+
+def _parse_day(text: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(text) if isinstance(text, str) and text else None
+    except ValueError:
+        return None
+
+
+def view_from_settings(raw: dict) -> View:
+    """A remembered view, with anything unknown in the settings file replaced by defaults."""
+    preset = raw.get("preset") if raw.get("preset") in PRESETS else DEFAULT_VIEW["preset"]
+    channel = raw.get("channel") if raw.get("channel") in PLATFORMS else ""
+    gran = raw.get("granularity") if raw.get("granularity") in GRANULARITIES else "day"
+    return View(preset, channel, gran, _parse_day(raw.get("from")), _parse_day(raw.get("to")))
 
 
 class KpiTab(TabPage):
@@ -31,47 +74,209 @@ class KpiTab(TabPage):
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
-        grid = QGridLayout()
-        self.cards: dict[str, QLabel] = {}
-        names = [("gmv", self.tr("GMV, last 30 days")), ("orders", self.tr("Paid orders")),
-                 ("buyers", self.tr("Paying buyers")), ("aov", self.tr("AOV"))]
-        for i, (key, label) in enumerate(names):
-            title = QLabel(label, self)
-            title.setStyleSheet("color:#555;")
-            value = QLabel("—", self)
-            value.setStyleSheet("font-size:20pt; font-weight:600;")
-            grid.addWidget(title, 0, i)
-            grid.addWidget(value, 1, i)
-            self.cards[key] = value
-        self.body.addLayout(grid)
-        self.chart = ChartCanvas(self, name="gmv-by-month")
-        self.body.addWidget(self.chart, 1)
+        self.view = view_from_settings(ctx.settings.kpi_view or {})
+        self.dashboard = None
+        self.chart_data = None
+        self._build_controls()
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        inner = QWidget(scroll)
+        self.grid = QGridLayout(inner)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.cards: dict[str, KpiCard] = {}
+        for i, key in enumerate(CARD_KEYS):
+            card = KpiCard(key, inner)
+            self.cards[key] = card
+            self.grid.addWidget(card, i // 5, i % 5)
+        self.charts: dict[str, ChartCanvas] = {}
+        # (name, row, column, column span): the trend and refunds need the width.
+        layout = [
+            ("trend", 2, 0, 5), ("channel_share", 3, 0, 2), ("category_share", 3, 2, 3),
+            ("top_skus", 4, 0, 2), ("funnel", 4, 2, 3), ("refunds", 5, 0, 5),
+            ("repurchase", 6, 0, 2), ("turnover", 6, 2, 3), ("promotions", 7, 0, 2), ("channel_roi", 7, 2, 3),
+        ]
+        for name, row, col, span in layout:
+            canvas = ChartCanvas(inner, min_height=300 if name == "trend" else 260, name=name)
+            self.charts[name] = canvas
+            self.grid.addWidget(canvas, row, col, 1, span)
+        scroll.setWidget(inner)
+        self.body.addWidget(scroll, 1)
+
+    # ------------------------------------------------------------------ controls
+
+    def _build_controls(self) -> None:
+        row = QHBoxLayout()
+        self.preset_combo = QComboBox(self)
+        for preset in PRESETS:
+            self.preset_combo.addItem(self._preset_name(preset), preset)
+        self.from_edit = QDateEdit(self)
+        self.to_edit = QDateEdit(self)
+        for edit in (self.from_edit, self.to_edit):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+        self.channel_combo = QComboBox(self)
+        self.channel_combo.addItem(self.tr("All channels"), "")
+        for platform in PLATFORMS:
+            self.channel_combo.addItem(platform_name(platform), platform)
+        self.gran_combo = QComboBox(self)
+        for gran, label in zip(GRANULARITIES, (self.tr("By day"), self.tr("By week"), self.tr("By month"))):
+            self.gran_combo.addItem(label, gran)
+        self.export_button = QPushButton(self.tr("Export numbers to Excel…"), self)
+        self.export_button.setEnabled(False)
+        self.period_label = QLabel(self)
+        self.period_label.setStyleSheet("color: #555;")
+        for widget in (QLabel(self.tr("Range:"), self), self.preset_combo, self.from_edit, QLabel("–", self),
+                       self.to_edit, QLabel(self.tr("Channel:"), self), self.channel_combo, self.gran_combo):
+            row.addWidget(widget)
+        row.addStretch(1)
+        row.addWidget(self.export_button)
+        self.body.addLayout(row)
+        self.body.addWidget(self.period_label)
+        self._show_view(self.view)
+        self.preset_combo.currentIndexChanged.connect(self._on_controls)
+        self.channel_combo.currentIndexChanged.connect(self._on_controls)
+        self.gran_combo.currentIndexChanged.connect(self._on_controls)
+        self.from_edit.dateChanged.connect(self._on_controls)
+        self.to_edit.dateChanged.connect(self._on_controls)
+        self.export_button.clicked.connect(self.export_numbers)
+
+    def _preset_name(self, preset: str) -> str:
+        return {
+            "today": self.tr("Today"), "yesterday": self.tr("Yesterday"), "last_7_days": self.tr("Last 7 days"),
+            "last_30_days": self.tr("Last 30 days"), "this_month": self.tr("This month"),
+            "last_month": self.tr("Last month"), "this_quarter": self.tr("This quarter"),
+            "year_to_date": self.tr("Year to date"), "custom": self.tr("Custom range"),
+        }[preset]
+
+    def _show_view(self, view: View) -> None:
+        widgets = (self.preset_combo, self.channel_combo, self.gran_combo, self.from_edit, self.to_edit)
+        for w in widgets:
+            w.blockSignals(True)
+        self.preset_combo.setCurrentIndex(self.preset_combo.findData(view.preset))
+        self.channel_combo.setCurrentIndex(self.channel_combo.findData(view.channel))
+        self.gran_combo.setCurrentIndex(self.gran_combo.findData(view.granularity))
+        period = view.period(self.ctx.today())
+        self.from_edit.setDate(QDate(period.start.year, period.start.month, period.start.day))
+        self.to_edit.setDate(QDate(period.end.year, period.end.month, period.end.day))
+        custom = view.preset == "custom"
+        self.from_edit.setEnabled(custom)
+        self.to_edit.setEnabled(custom)
+        for w in widgets:
+            w.blockSignals(False)
+
+    def set_view(self, **changes: Any) -> None:
+        """Change the range/channel/granularity, remember it, and reload (used by the controls)."""
+        view = dataclasses.replace(self.view, **changes)
+        if view.preset == "custom" and not (view.custom_from and view.custom_to):
+            shown = self.view.period(self.ctx.today())
+            view = dataclasses.replace(view, custom_from=shown.start, custom_to=shown.end)
+        self.view = view
+        self._show_view(view)
+        self._remember(view)
+        self.refresh()
+
+    def _on_controls(self, *_args: Any) -> None:
+        preset = self.preset_combo.currentData()
+        changes: dict[str, Any] = {
+            "preset": preset,
+            "channel": self.channel_combo.currentData(),
+            "granularity": self.gran_combo.currentData(),
+        }
+        if preset == "custom" and self.view.preset == "custom":
+            changes["custom_from"] = self.from_edit.date().toPython()
+            changes["custom_to"] = self.to_edit.date().toPython()
+        self.set_view(**changes)
+
+    def _remember(self, view: View) -> None:
+        from core.settings import save
+
+        self.ctx.settings.kpi_view = {
+            "preset": view.preset, "channel": view.channel, "granularity": view.granularity,
+            "from": view.custom_from.isoformat() if view.custom_from else "",
+            "to": view.custom_to.isoformat() if view.custom_to else "",
+        }
+        try:
+            save(self.ctx.settings)
+        except OSError as exc:  # a read-only data folder must not break the dashboard
+            log.warning("could not remember the dashboard view: %s", exc)
+
+    # ------------------------------------------------------------------ data
 
     def title(self) -> str:
         return self.tr("KPIs")
 
     def load(self, session: Session, today: dt.date):
-        start = today - dt.timedelta(days=29)
-        paid = (Order.is_paid.is_(True), Order.pay_date.between(start, today))
-        gmv, orders = session.execute(select(func.coalesce(func.sum(Order.paid_fen), 0), func.count()).where(*paid)).one()
-        keyed = session.scalar(select(func.count(func.distinct(Order.buyer_key))).where(*paid, Order.buyer_key.is_not(None)))
-        unkeyed = session.scalar(select(func.count()).where(*paid, Order.buyer_key.is_(None)))
-        month = func.strftime("%Y-%m", Order.pay_date)
-        by_month = session.execute(
-            select(month, func.sum(Order.paid_fen)).where(Order.is_paid.is_(True), Order.pay_date <= today)
-            .group_by(month).order_by(month)
-        ).all()
-        return {"gmv": int(gmv), "orders": int(orders), "buyers": int(keyed + unkeyed), "by_month": by_month[-13:]}
+        view = self.view  # an immutable snapshot taken when the refresh started
+        period = view.period(today)
+        channel = view.channel or None
+        # The Database rather than the session: core.kpi then aggregates the periods and
+        # charts side by side on pooled connections.
+        db = self.ctx.db
+        dash = compute_dashboard(db, period, channel)
+        data = compute_charts(db, period, view.granularity, channel, kpis=dash.current)
+        return view, dash, data
 
-    def show_data(self, data) -> None:
-        buyers = data["buyers"]
-        self.cards["gmv"].setText(format_fen(data["gmv"]))
-        self.cards["orders"].setText(f"{data['orders']:,}")
-        self.cards["buyers"].setText(f"{buyers:,}")
-        self.cards["aov"].setText(format_fen(round(data["gmv"] / buyers)) if buyers else "—")
-        if not data["by_month"]:
-            self.chart.show_message(self.tr("No paid orders yet. Import an order export (File → Import…) to see your sales."))
+    def show_data(self, result) -> None:
+        view, dash, data = result
+        if view != self.view:  # the controls changed while this was computed; a reload follows
             return
-        months = [m for m, _ in data["by_month"]]
-        values = [v / 100 for _, v in data["by_month"]]
-        self.chart.draw(_draw_monthly_gmv, months, values, self.tr("GMV by month (¥)"))
+        self.dashboard, self.chart_data = dash, data
+        for card in dash.cards:
+            self.cards[card.key].show_card(card)
+        p = dash.period
+        prev, last = dash.previous, dash.last_year
+        self.period_label.setText(
+            self.tr("{start} – {end} ({days} days) · compared with {pstart} – {pend} and {lstart} – {lend}").format(
+                start=p.start, end=p.end, days=p.days, pstart=prev.date_from, pend=prev.date_to,
+                lstart=last.date_from, lend=last.date_to)
+        )
+        self.export_button.setEnabled(True)
+        self._draw_charts(data)
+
+    def _names(self) -> dict[str, str]:
+        names = {p: platform_name(p) for p in PLATFORMS}
+        names[""] = self.tr("Uncategorized")
+        return names
+
+    def _draw_charts(self, data) -> None:
+        names = self._names()
+        if not any(p.gmv or p.last_year for p in data.trend):
+            self.charts["trend"].show_message(
+                self.tr("No paid orders in this range. Import an order export (File → Import…) or pick another range."))
+        else:
+            self.charts["trend"].draw(charts.draw_gmv_trend, data.trend)
+        self.charts["channel_share"].draw(charts.draw_channel_share, data.channel_share, labels=names)
+        self.charts["category_share"].draw(charts.draw_category_share, data.category_share, labels=names)
+        self.charts["top_skus"].draw(charts.draw_top_skus, data.top_skus)
+        self.charts["funnel"].draw(charts.draw_funnel, data.funnel)
+        self.charts["refunds"].draw(charts.draw_refunds, (data.refunds_by_sku, data.refunds_by_reason))
+        self.charts["repurchase"].draw(charts.draw_repurchase, data.repurchase)
+        self.charts["turnover"].draw(charts.draw_turnover, data.turnover, labels=names)
+        self.charts["promotions"].draw(charts.draw_promotion_roi, data.promotions)
+        self.charts["channel_roi"].draw(charts.draw_channel_roi, data.channel_roi, labels=names)
+
+    # ------------------------------------------------------------------ export
+
+    def export_numbers(self, path: str | None = None) -> None:
+        """Write the cards and the per-channel numbers to an .xlsx (asks where unless given)."""
+        if self.dashboard is None:
+            return
+        if path is None:
+            p = self.dashboard.period
+            suggested = f"kpi-{p.start.isoformat()}-{p.end.isoformat()}.xlsx"
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export numbers"), suggested,
+                                                  self.tr("Excel workbook (*.xlsx)"))
+            if not path:
+                return
+        dash, names = self.dashboard, {p: platform_name(p) for p in PLATFORMS}
+
+        def work(task_ctx):
+            from core.exports import write_xlsx
+            from core.kpi.output import dashboard_export_sheets
+
+            return write_xlsx(path, dashboard_export_sheets(dash, names),
+                              progress=task_ctx.progress, cancelled=task_ctx.cancelled)
+
+        run_task(self, work, on_done=lambda written: self.banner.show_message(
+            self.tr("Numbers exported to {path}").format(path=written), "info"))

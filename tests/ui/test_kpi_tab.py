@@ -1,0 +1,98 @@
+"""The KPI dashboard tab on the demo shop (DEMO_END = 2026-11-20)."""
+from __future__ import annotations
+
+import warnings
+
+import pytest
+from openpyxl import load_workbook
+
+from core import i18n
+from core.kpi import compute_dashboard, format_kpi, preset_range
+from core.settings import Settings, load
+from tests.conftest import DEMO_END
+from ui.context import AppContext
+from ui.tabs.kpi_tab import KpiTab
+
+
+def open_tab(qtbot, db, settings=None) -> KpiTab:
+    tab = KpiTab(AppContext(db, settings or Settings(), today=DEMO_END))
+    qtbot.addWidget(tab)
+    tab.resize(1500, 900)
+    with qtbot.waitSignal(tab.sig_loaded, timeout=60_000):
+        tab.show()
+    return tab
+
+
+def reload_with(qtbot, tab, **changes) -> None:
+    with qtbot.waitSignal(tab.sig_loaded, timeout=60_000):
+        tab.set_view(**changes)
+    qtbot.waitUntil(lambda: not tab.loading, timeout=60_000)
+
+
+def test_cards_show_the_core_numbers(qtbot, demo_db):
+    tab = open_tab(qtbot, demo_db)
+    expected = compute_dashboard(demo_db, preset_range("last_30_days", DEMO_END))
+    assert tab.cards["gmv"].value.text() == format_kpi("gmv", expected.current.gmv)
+    assert tab.cards["orders"].value.text() == f"{expected.current.orders:,}"
+    assert tab.cards["gmv"].change_prev.text().startswith("vs previous period ")
+    assert "%" in tab.cards["gmv"].change_year.text()
+    assert tab.cards["gmv"].progress.isVisible() or not tab.isVisible()
+    assert tab.cards["gmv"].progress.format().startswith("Goal ")
+
+
+def test_range_presets_change_the_cards(qtbot, demo_db):
+    tab = open_tab(qtbot, demo_db)
+    thirty = tab.cards["gmv"].value.text()
+    reload_with(qtbot, tab, preset="yesterday")
+    yesterday = compute_dashboard(demo_db, preset_range("yesterday", DEMO_END))
+    assert tab.cards["gmv"].value.text() == format_kpi("gmv", yesterday.current.gmv) != thirty
+    assert "2026-11-19 – 2026-11-19" in tab.period_label.text()
+    reload_with(qtbot, tab, preset="year_to_date", channel="taobao")
+    ytd = compute_dashboard(demo_db, preset_range("year_to_date", DEMO_END), "taobao")
+    assert tab.cards["orders"].value.text() == f"{ytd.current.orders:,}"
+    # the choice is remembered for the next start
+    assert load().kpi_view["preset"] == "year_to_date" and load().kpi_view["channel"] == "taobao"
+    again = open_tab(qtbot, demo_db, Settings(kpi_view=load().kpi_view))
+    assert again.preset_combo.currentData() == "year_to_date"
+    assert again.cards["orders"].value.text() == tab.cards["orders"].value.text()
+
+
+def test_unknown_values_explain_which_import_is_missing(qtbot, db):
+    tab = open_tab(qtbot, db)
+    card = tab.cards["conversion_rate"]
+    assert card.value.text() == "—"
+    assert "traffic report" in card.value.toolTip()
+    assert "order export" in tab.cards["aov"].value.toolTip()
+    assert not tab.charts["trend"].has_chart()  # an empty shop gets a message, not an empty plot
+
+
+def test_charts_draw_in_chinese_without_missing_glyphs(qtbot, demo_db):
+    i18n.set_language("zh_CN")
+    tab = open_tab(qtbot, demo_db)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        for name, canvas in tab.charts.items():
+            assert canvas.has_chart(), name
+            canvas.canvas.draw()  # render now, inside the warnings guard
+    titles = [ax.get_title(loc="left") for ax in tab.charts["category_share"].figure.axes]
+    assert "类目销售额占比" in titles  # "Sales by category" in Chinese
+    assert any(tab.charts["top_skus"].hover_labels())
+
+
+def test_granularity_changes_the_trend(qtbot, demo_db):
+    tab = open_tab(qtbot, demo_db)
+    assert len(tab.chart_data.trend) == 30
+    reload_with(qtbot, tab, granularity="week")
+    assert 5 <= len(tab.chart_data.trend) <= 6
+    assert sum(p.gmv for p in tab.chart_data.trend) == tab.dashboard.current.gmv
+
+
+def test_export_numbers_to_excel(qtbot, demo_db, tmp_path):
+    tab = open_tab(qtbot, demo_db)
+    path = tmp_path / "kpi.xlsx"
+    tab.export_numbers(str(path))
+    qtbot.waitUntil(path.exists, timeout=30_000)
+    ws = load_workbook(path)["KPIs"]
+    rows = list(ws.iter_rows(values_only=True))
+    gmv_row = next(r for r in rows if r[0] == "GMV")
+    assert gmv_row[1] == pytest.approx(tab.dashboard.current.gmv / 100)

@@ -1,0 +1,105 @@
+"""One KPI card of the dashboard: value, 环比, 同比 and goal progress; "—" explains itself."""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QVBoxLayout, QWidget
+
+from core.kpi import Card, format_kpi
+
+# For these a rise is bad news, so an increase is shown in the "bad" colour.
+LOWER_IS_BETTER = frozenset({"refund_amount", "refund_rate"})
+GOOD, BAD, MUTED = "#1a7f37", "#c62828", "#777777"
+
+
+def card_title(key: str) -> str:
+    return {
+        "gmv": QCoreApplication.translate("KpiCard", "GMV"),
+        "orders": QCoreApplication.translate("KpiCard", "Paid orders"),
+        "paying_buyers": QCoreApplication.translate("KpiCard", "Paying buyers"),
+        "aov": QCoreApplication.translate("KpiCard", "Average order value"),
+        "units": QCoreApplication.translate("KpiCard", "Units sold"),
+        "conversion_rate": QCoreApplication.translate("KpiCard", "Conversion rate"),
+        "refund_amount": QCoreApplication.translate("KpiCard", "Refund amount"),
+        "refund_rate": QCoreApplication.translate("KpiCard", "Refund rate"),
+        "net_sales": QCoreApplication.translate("KpiCard", "Net sales"),
+        "repurchase_rate": QCoreApplication.translate("KpiCard", "Repurchase rate"),
+    }[key]
+
+
+def unknown_reason(key: str) -> str:
+    """Which import would make an unknown KPI known (the card's tooltip)."""
+    if key in ("conversion_rate", "visitors"):
+        return QCoreApplication.translate("KpiCard", "Unknown: import a traffic report (生意参谋 or the platform's data centre export) "
+                   "for this range to see visitors and conversion.")
+    if key == "repurchase_rate":
+        return QCoreApplication.translate("KpiCard", "Unknown: no buyer accounts in this range. Import order exports that include the "
+                   "buyer (买家会员名 / 下单账号); PDD, Douyin and Kuaishou exports carry none.")
+    if key == "units":
+        return QCoreApplication.translate("KpiCard", "Unknown: the imported orders have no goods rows. Import the order export with its "
+                   "goods details (宝贝/商品明细) to count units.")
+    return QCoreApplication.translate("KpiCard", "Unknown: no paid orders in this range. Import an order export (File → Import…).")
+
+
+def change_text(label: str, change: float | None) -> str:
+    if change is None:
+        return f"{label} —"
+    arrow = "▲" if change > 0 else "▼" if change < 0 else "■"
+    return f"{label} {arrow} {abs(change) * 100:.1f}%"
+
+
+class KpiCard(QFrame):
+    def __init__(self, key: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName(f"kpi_card_{key}")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet("KpiCard { background: palette(base); border-radius: 6px; }")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 8, 10, 8)
+        layout.setSpacing(2)
+        self.title = QLabel(card_title(key), self)
+        self.title.setStyleSheet(f"color: {MUTED};")
+        self.value = QLabel("—", self)
+        self.value.setStyleSheet("font-size: 17pt; font-weight: 600;")
+        self.value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.change_prev = QLabel(self)
+        self.change_year = QLabel(self)
+        self.progress = QProgressBar(self)
+        self.progress.setRange(0, 100)
+        self.progress.setMaximumHeight(14)
+        self.progress.setTextVisible(True)
+        for w in (self.title, self.value, self.change_prev, self.change_year, self.progress):
+            layout.addWidget(w)
+        self.progress.hide()
+
+    def show_card(self, card: Card) -> None:
+        self.value.setText(format_kpi(card.key, card.value))
+        self.value.setToolTip(unknown_reason(card.key) if card.value is None else "")
+        for label, widget, change, other in (
+            (QCoreApplication.translate("KpiCard", "vs previous period"), self.change_prev, card.change_prev, card.previous),
+            (QCoreApplication.translate("KpiCard", "vs last year"), self.change_year, card.change_year, card.last_year),
+        ):
+            widget.setText(change_text(label, change))
+            widget.setStyleSheet(f"color: {self._colour(change)};")
+            widget.setToolTip(
+                QCoreApplication.translate("KpiCard", "Then: {value}").format(value=format_kpi(card.key, other))
+                if other is not None else QCoreApplication.translate("KpiCard", "No data for the comparison period.")
+            )
+        if card.progress is None:
+            self.progress.hide()
+            self.setToolTip(QCoreApplication.translate("KpiCard", "No goal covers this range; set monthly goals in the Goals tab.")
+                            if card.key in ("gmv", "orders", "aov", "conversion_rate") else "")
+        else:
+            self.progress.show()
+            pct = card.progress * 100
+            self.progress.setValue(max(0, min(100, round(pct))))
+            self.progress.setFormat(QCoreApplication.translate("KpiCard", "Goal {pct}%").format(pct=f"{pct:.0f}"))
+            self.progress.setToolTip(QCoreApplication.translate("KpiCard", "Goal for this range: {target}").format(
+                target=format_kpi(card.key, card.target)))
+            self.setToolTip("")
+
+    def _colour(self, change: float | None) -> str:
+        if not change:
+            return MUTED
+        better = change < 0 if self.key in LOWER_IS_BETTER else change > 0
+        return GOOD if better else BAD
