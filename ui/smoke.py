@@ -61,7 +61,7 @@ def run_smoke(app: QApplication, window, failures: list[str]) -> int:
         if not _wait(app, lambda: not page.loading):
             failures.append(f"{page.key}: did not load")
             continue
-        if page.banner.isVisible() and "error" in page.banner.styleSheet():
+        if not page.banner.isHidden() and "error" in page.banner.styleSheet():
             failures.append(f"{page.key}: {page.banner.text()}")
         if page.grab().isNull():
             failures.append(f"{page.key}: the page could not be painted")

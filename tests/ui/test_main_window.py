@@ -1,0 +1,107 @@
+"""The main window as the owner first sees it: six tabs, each with the demo shop's data."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+
+from core.settings import Settings
+from tests.conftest import DEMO_END
+from ui.context import AppContext
+from ui.main_window import MainWindow
+from ui.widgets.record_table import RecordTable
+
+ROOT = Path(__file__).resolve().parents[2]
+TAB_TITLES_EN = ["Goals", "Promotions", "Inventory", "Members", "Team", "KPIs"]
+TAB_TITLES_ZH = ["目标", "促销日历", "库存预警", "会员", "团队任务", "数据看板"]
+
+
+def _window(qtbot, db) -> MainWindow:
+    window = MainWindow(AppContext(db, Settings(), today=DEMO_END))
+    qtbot.addWidget(window)
+    return window
+
+
+def _show_all_tabs(qtbot, window: MainWindow) -> None:
+    window.show()
+    for index, page in enumerate(window.pages):
+        window.tabs.setCurrentIndex(index)
+        qtbot.waitUntil(lambda: not page.loading and not page._stale, timeout=20_000)
+
+
+def test_six_tabs_in_planning_order(qtbot, db):
+    window = _window(qtbot, db)
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == TAB_TITLES_EN
+    assert str(db.path) in window.db_label.text()
+
+
+def test_every_tab_shows_demo_data(qtbot, demo_db):
+    window = _window(qtbot, demo_db)
+    _show_all_tabs(qtbot, window)
+    for page in window.pages:
+        assert page.banner.isHidden() or "error" not in page.banner.styleSheet(), page.key
+        tables = page.findChildren(RecordTable)
+        for table in tables:
+            assert table.model.rowCount() > 0, page.key
+    inventory = window.page("inventory").findChildren(RecordTable)[0]
+    statuses = {inventory.model.index(r, 0).data() for r in range(inventory.model.rowCount())}
+    assert {"Reorder now", "Slow-moving", "OK"} <= statuses
+    assert "SKUs" in window.page("inventory").summary.text()
+
+
+def test_empty_shop_shows_guidance_not_errors(qtbot, db):
+    window = _window(qtbot, db)
+    _show_all_tabs(qtbot, window)
+    goals = window.page("goals")
+    assert not goals.banner.isHidden() and "No goals yet" in goals.banner.text()
+    assert "Import a stock list" in window.page("inventory").banner.text()
+
+
+def test_filter_narrows_rows_and_says_so(qtbot, demo_db):
+    window = _window(qtbot, demo_db)
+    window.show()
+    window.tabs.setCurrentIndex(2)
+    page = window.page("inventory")
+    qtbot.waitUntil(lambda: not page.loading and not page._stale, timeout=20_000)
+    table = page.findChildren(RecordTable)[0]
+    total = table.model.rowCount()
+    table.search.setText("茶")
+    shown = table.proxy.rowCount()
+    assert 0 < shown < total
+    assert f"{shown:,} of {total:,} rows" == table.count_label.text()
+
+
+def test_chinese_translation_changes_tab_titles(qtbot, db):
+    app = QCoreApplication.instance()
+    translator = QTranslator()
+    assert translator.load("shopdesk_zh_CN", str(ROOT / "resources" / "translations"))
+    app.installTranslator(translator)
+    try:
+        window = _window(qtbot, db)
+        assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == TAB_TITLES_ZH
+        assert window.file_menu.title() == "文件(&F)"
+    finally:
+        app.removeTranslator(translator)
+
+
+def test_second_window_on_the_same_database_is_refused(tmp_path):
+    code = (
+        "import sys; sys.path.insert(0, %r)\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "from ui.app import lock_database\n"
+        "from pathlib import Path\n"
+        "print('locked' if lock_database(Path(sys.argv[1])) is None else 'free')\n"
+    ) % str(ROOT)
+    from ui.app import lock_database
+
+    db_file = tmp_path / "shop.db"
+    held = lock_database(db_file)
+    assert held is not None
+    out = subprocess.run([sys.executable, "-c", code, str(db_file)], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "locked"
+    held.unlock()
+    out = subprocess.run([sys.executable, "-c", code, str(db_file)], capture_output=True, text=True, timeout=60)
+    assert out.stdout.strip() == "free"

@@ -1,0 +1,90 @@
+"""The shared widgets every tab relies on."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+
+from core.errors import UserFacingError
+from ui.tasks import run_task
+from ui.widgets.record_table import RecordTable
+from ui.widgets.table_model import Column, RecordFilterProxy, RecordTableModel, SORT_ROLE
+
+COLUMNS = [Column("Name"), Column("Amount", "money"), Column("Rate", "rate"), Column("Day", "date")]
+ROWS = [
+    ("龙井", 129990, 0.125, dt.date(2026, 6, 18)),
+    ("bowl", 990, None, dt.date(2026, 11, 11)),
+    ("Pu'er", 1000000, 0.5, None),
+]
+
+
+def test_model_passes_qt_model_tester(qtmodeltester):
+    model = RecordTableModel(COLUMNS, ROWS)
+    qtmodeltester.check(model)
+    proxy = RecordFilterProxy()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+
+
+def test_values_are_shown_as_an_owner_reads_them():
+    model = RecordTableModel(COLUMNS, ROWS)
+    assert model.index(0, 1).data() == "¥1,299.90"
+    assert model.index(0, 2).data() == "12.5%"
+    assert model.index(1, 2).data() == "—"
+    assert model.index(0, 3).data() == "2026-06-18"
+    assert model.index(0, 1).data(Qt.ItemDataRole.TextAlignmentRole) & Qt.AlignmentFlag.AlignRight
+
+
+def test_sorting_uses_amounts_not_text_and_unknown_last(qtbot):
+    table = RecordTable(COLUMNS)
+    qtbot.addWidget(table)
+    table.set_rows(ROWS, sort_column=1)
+    assert [table.raw_row(r)[0] for r in range(3)] == ["bowl", "龙井", "Pu'er"]  # 9.90 < 1,299.90 < 10,000
+    table.view.sortByColumn(2, Qt.SortOrder.AscendingOrder)
+    assert [table.raw_row(r)[0] for r in range(3)] == ["龙井", "Pu'er", "bowl"]
+
+
+def test_search_filters_case_insensitively(qtbot):
+    table = RecordTable(COLUMNS)
+    qtbot.addWidget(table)
+    table.set_rows(ROWS)
+    table.search.setText("PU'")
+    assert [r[0] for r in table.visible_rows()] == ["Pu'er"]
+    assert table.count_label.text() == "1 of 3 rows"
+    table.search.clear()
+    assert table.count_label.text() == "3 row(s)"
+
+
+def test_task_result_arrives_on_the_gui_thread(qtbot):
+    import threading
+
+    seen = {}
+
+    def work(ctx):
+        ctx.progress(1, 2)
+        return threading.get_ident()
+
+    run_task(None, work, on_done=lambda r: seen.update(worker=r, gui=threading.get_ident()))
+    qtbot.waitUntil(lambda: "gui" in seen, timeout=5000)
+    assert seen["gui"] == threading.main_thread().ident
+    assert seen["worker"] != seen["gui"]
+
+
+def test_task_errors_and_cancellation_reach_their_callbacks(qtbot):
+    got = {}
+    run_task(None, lambda ctx: (_ for _ in ()).throw(UserFacingError("bad file")),
+             on_error=lambda exc, tb: got.update(error=exc.message))
+    qtbot.waitUntil(lambda: "error" in got, timeout=5000)
+    assert got["error"] == "bad file"
+
+    import time
+
+    def slow(ctx):
+        while True:
+            ctx.check()
+            time.sleep(0.01)
+
+    task = run_task(None, slow, on_cancelled=lambda: got.update(cancelled=True))
+    task.cancel()
+    qtbot.waitUntil(lambda: got.get("cancelled"), timeout=5000)
