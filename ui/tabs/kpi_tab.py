@@ -100,6 +100,8 @@ class KpiTab(TabPage):
             canvas = ChartCanvas(inner, min_height=300 if name == "trend" else 260, name=name)
             self.charts[name] = canvas
             self.grid.addWidget(canvas, row, col, 1, span)
+        for column in range(5):  # equal card widths whatever the charts' spans
+            self.grid.setColumnStretch(column, 1)
         scroll.setWidget(inner)
         self.body.addWidget(scroll, 1)
 
