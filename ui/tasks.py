@@ -18,6 +18,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QTimer, Signal, Slot
 from PySide6.QtWidgets import QProgressDialog, QWidget
+from shiboken6 import isValid
 
 from core.errors import Cancelled
 
@@ -86,10 +87,10 @@ class Task(QObject):
         self.running = False
         if self._timer:
             self._timer.stop()
-        if self._dialog:
+        if self._dialog is not None and isValid(self._dialog):  # gone if its parent was closed
             self._dialog.reset()
             self._dialog.deleteLater()
-            self._dialog = None
+        self._dialog = None
         _live.discard(self)
         self.sig_finished.emit()
 
@@ -112,8 +113,14 @@ def run_task(
 
     Errors without ``on_error`` go to the application's error handler (ui.errors).
     """
-    task = Task(parent)
+    # The task has no Qt parent: it lives until the work ends (``_live``), even if the widget
+    # that started it is closed meanwhile; then its callbacks are skipped instead of touching
+    # a deleted widget.
+    task = Task(None)
     _live.add(task)
+    parent_alive = [True]
+    if parent is not None:
+        parent.destroyed.connect(lambda *_: parent_alive.__setitem__(0, False))
     ctx, signals = task.ctx, task.signals
     ctx._emit_progress = signals.progress.emit
 
@@ -147,12 +154,14 @@ def run_task(
 
     def done(result: Any) -> None:
         task._finish()
-        if on_done:
+        if on_done and parent_alive[0]:
             on_done(result)
 
     def failed(exc: BaseException, tb: str) -> None:
         task._finish()
         log.error("task failed: %s", tb)
+        if not parent_alive[0]:
+            return
         if on_error:
             on_error(exc, tb)
         else:
@@ -162,7 +171,7 @@ def run_task(
 
     def cancelled() -> None:
         task._finish()
-        if on_cancelled:
+        if on_cancelled and parent_alive[0]:
             on_cancelled()
 
     signals.done.connect(done)

@@ -88,3 +88,27 @@ def test_task_errors_and_cancellation_reach_their_callbacks(qtbot):
     task = run_task(None, slow, on_cancelled=lambda: got.update(cancelled=True))
     task.cancel()
     qtbot.waitUntil(lambda: got.get("cancelled"), timeout=5000)
+
+
+def test_closing_the_widget_that_started_a_task_is_safe(qtbot):
+    import threading
+
+    from PySide6.QtWidgets import QWidget
+
+    release = threading.Event()
+    finished = []
+    widget = QWidget()
+    task = run_task(widget, lambda ctx: release.wait(5), on_done=lambda r: finished.append("callback ran"),
+                    progress_label="Working…", delay_ms=0)
+    qtbot.wait(50)
+    widget.deleteLater()
+    qtbot.waitUntil(lambda: not _alive(widget), timeout=2000)
+    release.set()
+    qtbot.waitUntil(lambda: not task.running, timeout=5000)
+    assert finished == []  # the callback of a closed widget is skipped, nothing crashes
+
+
+def _alive(obj) -> bool:
+    from shiboken6 import isValid
+
+    return isValid(obj)
