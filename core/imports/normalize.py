@@ -33,6 +33,7 @@ PROVINCES = (
     "台湾", "内蒙古", "广西", "西藏", "宁夏", "新疆", "香港", "澳门",
 )
 _ADDRESS_SPLIT = re.compile(r"[\s，,]+")
+_BY_PREFIX = {name[:2]: name for name in PROVINCES}  # the first two characters are unique
 
 
 @dataclass
@@ -123,9 +124,12 @@ def _accumulate(drafts: dict[str, Draft], v: dict, row: int, sheet: str, match: 
                          t("Order {order} appears again (first in row {first}); this row was ignored", order=order_no, first=draft.row), sheet)
         return False
     f = draft.fields
-    for key in ORDER_LEVEL:
-        if key in v and f.get(key) is None:
-            f[key] = v[key]
+    if not f:
+        f.update(v)  # the first row of an order gives every value it has
+    else:
+        for key, value in v.items():
+            if f.get(key) is None:
+                f[key] = value
     if grain == "extra":
         return True
     layout = match.layout
@@ -299,9 +303,9 @@ def province_of(text: str) -> str:
         return ""
     head = text[:60]
     for token in _ADDRESS_SPLIT.split(head):
-        for name in PROVINCES:
-            if token.startswith(name):
-                return name
+        name = _BY_PREFIX.get(token[:2])
+        if name is not None and token.startswith(name):
+            return name
     for name in PROVINCES:
         if name in head:
             return name

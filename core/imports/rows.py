@@ -26,7 +26,7 @@ PARSERS: dict[str, Callable[[object], object]] = {
     "percent": values.parse_percent,
 }
 _MEMO_LIMIT = 50_000
-_FAILED = object()
+_MISSING = object()
 CHECK_EVERY = 2000  # rows between cancel checks
 
 
@@ -73,7 +73,8 @@ def parsed_rows(
     fallbacks = match.layout.resolve_all(match.headers) if match.layout else {}
     for key, col in match.columns.items():
         kind = FIELD_TYPES.get(key, "text")
-        memo: dict | None = None if kind == "id" else {}
+        # ids and times are nearly unique per row: a memo would only cost time and memory
+        memo: dict | None = None if kind in ("id", "datetime") else {}
         others = tuple(c for c in fallbacks.get(key, ()) if c != col)
         specs.append((key, col, others, PARSERS[kind], memo, match.headers[col] if col < len(match.headers) else key))
     known = match.layout.known_headers if match.layout else frozenset()
@@ -102,7 +103,7 @@ def parsed_rows(
         bad_key = False
         for key, col, others, parse, memo, header in specs:
             raw = row[col] if col < n else None
-            if (raw is None or raw == "" or (raw.__class__ is str and not raw.strip())) and others:
+            if others and (raw is None or raw == "" or (raw.__class__ is str and not raw.strip())):
                 for other in others:
                     alt = row[other] if other < n else None
                     if alt is not None and alt != "" and not (alt.__class__ is str and not alt.strip()):
@@ -111,16 +112,16 @@ def parsed_rows(
             if raw is None or raw == "":
                 continue
             if memo is not None:
-                try:
-                    value = memo[raw]
-                except KeyError:
+                value = memo.get(raw, _MISSING)
+                if value is _MISSING:
                     value = _parse(parse, raw)
                     if len(memo) < _MEMO_LIMIT:
                         memo[raw] = value
-                except TypeError:  # unhashable cell types do not occur, but never crash on one
-                    value = _parse(parse, raw)
             else:
-                value = _parse(parse, raw)
+                try:
+                    value = parse(raw)
+                except (ValueError, OverflowError, ArithmeticError) as exc:
+                    value = _Failure(str(exc))
             if value is None:
                 continue
             if value.__class__ is _Failure:

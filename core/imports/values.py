@@ -93,6 +93,8 @@ def parse_id(value: object) -> str | None:
         if value.is_integer() and abs(value) < _MAX_EXACT_ID:
             return str(int(value))
         raise ValueError(_damaged_id(value))
+    if value.__class__ is str and value.isdigit():
+        return value  # the common case: clean digits
     s = str(value).replace("\t", "").strip()
     if s.startswith("="):
         s = s[1:].strip()
@@ -184,6 +186,14 @@ def parse_datetime(value: object) -> dt.datetime | None:
     """
     if value is None:
         return None
+    if value.__class__ is str:
+        try:
+            parsed = dt.datetime.fromisoformat(value)  # the common case, and fast (C)
+        except ValueError:
+            pass
+        else:
+            if parsed.tzinfo is None and parsed.year >= 1900:
+                return parsed
     if isinstance(value, dt.datetime):
         if value.tzinfo is not None:
             return value.astimezone(LOCAL_ZONE).replace(tzinfo=None)
