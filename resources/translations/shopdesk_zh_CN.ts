@@ -1,6 +1,149 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>BackupsDialog</name>
+    <message>
+        <source>Daily (first start of the day)</source>
+        <translation>每日（当天首次启动）</translation>
+    </message>
+    <message>
+        <source>Before an import</source>
+        <translation>导入前</translation>
+    </message>
+    <message>
+        <source>Before an update of ShopDesk</source>
+        <translation>店长台更新前</translation>
+    </message>
+    <message>
+        <source>Data replaced by a restore</source>
+        <translation>被恢复操作替换的数据</translation>
+    </message>
+    <message>
+        <source>Manual backup</source>
+        <translation>手动备份</translation>
+    </message>
+    <message>
+        <source>Damaged file set aside</source>
+        <translation>已移开的损坏文件</translation>
+    </message>
+    <message>
+        <source>Backups</source>
+        <translation>备份</translation>
+    </message>
+    <message>
+        <source>ShopDesk backs up the shop at the first start of each day and before every import or update. Restoring keeps the data it replaces as a backup too.</source>
+        <translation>店长台会在每天首次启动时、以及每次导入或更新之前自动备份店铺数据。恢复备份时，被替换的数据也会另存为一份备份。</translation>
+    </message>
+    <message>
+        <source>Backup folder: %1</source>
+        <translation>备份文件夹：%1</translation>
+    </message>
+    <message>
+        <source>Made at</source>
+        <translation>备份时间</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Back up now</source>
+        <translation>立即备份</translation>
+    </message>
+    <message>
+        <source>Restore…</source>
+        <translation>恢复…</translation>
+    </message>
+    <message>
+        <source>Restore from a file…</source>
+        <translation>从文件恢复…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Open folder</source>
+        <translation>打开文件夹</translation>
+    </message>
+    <message>
+        <source>Backup written</source>
+        <translation>备份完成</translation>
+    </message>
+    <message>
+        <source>Backup written to %1</source>
+        <translation>备份已写入 %1</translation>
+    </message>
+    <message>
+        <source>Backing up…</source>
+        <translation>正在备份…</translation>
+    </message>
+    <message>
+        <source>Restore from a backup</source>
+        <translation>从备份恢复</translation>
+    </message>
+    <message>
+        <source>ShopDesk database (*.db)</source>
+        <translation>店长台数据库 (*.db)</translation>
+    </message>
+    <message>
+        <source>Restore backup?</source>
+        <translation>恢复备份？</translation>
+    </message>
+    <message>
+        <source>Replace the shop's current data with the backup from %1?
+
+The current data is kept as a backup first, so this can be undone.</source>
+        <translation>用 %1 的备份替换店铺当前的数据吗？
+
+当前数据会先另存为备份，因此可以撤销。</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>已恢复</translation>
+    </message>
+    <message>
+        <source>The backup was restored. The data it replaced is kept as a backup:
+%1</source>
+        <translation>备份已恢复。被替换的数据已另存为备份：
+%1</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>Delete backup?</source>
+        <translation>删除备份？</translation>
+    </message>
+    <message>
+        <source>Delete the backup from %1? This cannot be undone.</source>
+        <translation>删除 %1 的备份吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Restore the latest good backup (%1)?</source>
+        <translation>恢复最近一份完好的备份（%1）吗？</translation>
+    </message>
+    <message>
+        <source>Restore the backup</source>
+        <translation>恢复备份</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>退出</translation>
+    </message>
+    <message>
+        <source>The backup from %1 was restored. The damaged file is kept as:
+%2</source>
+        <translation>已恢复 %1 的备份。损坏的文件保留为：
+%2</translation>
+    </message>
+</context>
+<context>
     <name>ChartCanvas</name>
     <message>
         <source>Save chart as PNG or PDF…</source>
@@ -13,6 +156,221 @@
     <message>
         <source>PNG image (*.png);;PDF document (*.pdf)</source>
         <translation>PNG 图片 (*.png);;PDF 文档 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>ColumnMappingPage</name>
+    <message>
+        <source>The file holds:</source>
+        <translation>文件内容：</translation>
+    </message>
+    <message>
+        <source>From the platform:</source>
+        <translation>来自平台：</translation>
+    </message>
+    <message>
+        <source>ShopDesk field</source>
+        <translation>店长台字段</translation>
+    </message>
+    <message>
+        <source>Column in the file</source>
+        <translation>文件中的列</translation>
+    </message>
+    <message>
+        <source>Sample values</source>
+        <translation>示例值</translation>
+    </message>
+    <message>
+        <source>ShopDesk does not know this layout yet. Tell it which column holds what; fields marked * are required. The choice is remembered for files with the same columns.</source>
+        <translation>店长台还不认识这种表格格式。请指定每一列对应的内容，带 * 的字段为必填。相同列的文件下次会自动识别。</translation>
+    </message>
+    <message>
+        <source>Use these columns &gt;</source>
+        <translation>使用这些列 &gt;</translation>
+    </message>
+    <message>
+        <source>Match the columns of %1</source>
+        <translation>匹配 %1 的列</translation>
+    </message>
+    <message>
+        <source>Required</source>
+        <translation>必填</translation>
+    </message>
+    <message>
+        <source>— not in this file —</source>
+        <translation>— 文件中没有 —</translation>
+    </message>
+    <message>
+        <source>(empty)</source>
+        <translation>（空）</translation>
+    </message>
+    <message>
+        <source>Choose the column for each required field: %1</source>
+        <translation>请为每个必填字段选择对应的列：%1</translation>
+    </message>
+    <message>
+        <source>The column %1 is chosen for both %2 and %3. Each column can hold only one field.</source>
+        <translation>列 %1 同时被选为 %2 和 %3。每一列只能对应一个字段。</translation>
+    </message>
+</context>
+<context>
+    <name>FilePreview</name>
+    <message>
+        <source>%1 from %2</source>
+        <translation>%2 的%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) in the file</source>
+        <translation><numerusform>文件共 %n 行</numerusform></translation>
+    </message>
+    <message>
+        <source>showing the first %1</source>
+        <translation>显示前 %1 条</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors will be skipped</source>
+        <translation><numerusform>%n 行有错误，将被跳过</numerusform></translation>
+    </message>
+    <message>
+        <source>not shown here: rows %1</source>
+        <translation>未在此显示：第 %1 行</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with warnings</source>
+        <translation><numerusform>%n 行有警告</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>FilesPage</name>
+    <message>
+        <source>Add files…</source>
+        <translation>添加文件…</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>移除</translation>
+    </message>
+    <message>
+        <source>Get an empty template</source>
+        <translation>下载空白模板</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Recognised as</source>
+        <translation>识别为</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Drop the exports you downloaded from your seller back-end here,
+or click “Add files…”.</source>
+        <translation>把从商家后台下载的导出文件拖到这里，
+或点击“添加文件…”。</translation>
+    </message>
+    <message>
+        <source>Choose the files to import</source>
+        <translation>选择要导入的文件</translation>
+    </message>
+    <message>
+        <source>Orders, refunds, products and stock, traffic or members, from any platform. ShopDesk recognises the platform and the kind of data from the column headers; correct the platform if it guessed wrong.</source>
+        <translation>支持任何平台的订单、退款、商品库存、流量或会员数据。店长台根据表头识别平台和数据类型；如果识别有误，请更正平台。</translation>
+    </message>
+    <message>
+        <source>Match columns &gt;</source>
+        <translation>匹配列 &gt;</translation>
+    </message>
+    <message>
+        <source>Preview &gt;</source>
+        <translation>预览 &gt;</translation>
+    </message>
+    <message>
+        <source>Choose platform exports</source>
+        <translation>选择平台导出文件</translation>
+    </message>
+    <message>
+        <source>Exports and spreadsheets (%1)</source>
+        <translation>导出文件和表格 (%1)</translation>
+    </message>
+    <message>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>ShopDesk could not read this file (%1). Check that it is an export from the seller back-end; the details are in the log file.</source>
+        <translation>店长台无法读取此文件（%1）。请确认它是从商家后台导出的文件；详细信息已写入日志文件。</translation>
+    </message>
+    <message>
+        <source>sheets: %1</source>
+        <translation>工作表：%1</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>正在读取…</translation>
+    </message>
+    <message>
+        <source>Cannot be imported</source>
+        <translation>无法导入</translation>
+    </message>
+    <message>
+        <source>Layout not recognised</source>
+        <translation>未识别的格式</translation>
+    </message>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>The platform the file comes from; change it if ShopDesk guessed wrong.</source>
+        <translation>文件来自的平台；如果店长台识别有误，请更改。</translation>
+    </message>
+    <message>
+        <source>Columns to match</source>
+        <translation>需要匹配列</translation>
+    </message>
+    <message>
+        <source>Columns matched</source>
+        <translation>列已匹配</translation>
+    </message>
+    <message>
+        <source>Ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n row(s) with errors</source>
+        <translation><numerusform>%1 · %n 行有错误</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n warning(s)</source>
+        <translation><numerusform>%1 · %n 条警告</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) cannot be imported and will be left out:</source>
+        <translation><numerusform>%n 个文件无法导入，将被排除：</numerusform></translation>
+    </message>
+    <message>
+        <source>ShopDesk template - %1.xlsx</source>
+        <translation>店长台模板 - %1.xlsx</translation>
+    </message>
+    <message>
+        <source>Save the empty template</source>
+        <translation>保存空白模板</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Template saved as %1. Fill it in, save it, then add it here.</source>
+        <translation>模板已保存为 %1。填写并保存后，再添加到这里。</translation>
     </message>
 </context>
 <context>
@@ -39,7 +397,7 @@
     </message>
     <message>
         <source>Category</source>
-        <translation>类目</translation>
+        <translation>分类</translation>
     </message>
     <message>
         <source>Target GMV</source>
@@ -91,6 +449,163 @@
     </message>
 </context>
 <context>
+    <name>ImportHistoryDialog</name>
+    <message>
+        <source>Import history</source>
+        <translation>导入记录</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Imported at</source>
+        <translation>导入时间</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Rows read</source>
+        <translation>读取行数</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Undo import…</source>
+        <translation>撤销导入…</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>刷新</translation>
+    </message>
+    <message>
+        <source>Imported</source>
+        <translation>已导入</translation>
+    </message>
+    <message>
+        <source>Undone %1</source>
+        <translation>已于 %1 撤销</translation>
+    </message>
+    <message>
+        <source>Nothing has been imported yet. Use File → Import… to add your platform exports.</source>
+        <translation>还没有导入过任何文件。请使用“文件 → 导入…”添加平台导出文件。</translation>
+    </message>
+    <message>
+        <source>The import of %1 was undone.</source>
+        <translation>已撤销 %1 的导入。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportUndo</name>
+    <message>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1? The orders it added are removed and the ones it changed are put back.</source>
+        <translation>撤销 %1 的导入吗？它新增的订单将被删除，它修改过的订单将恢复原样。</translation>
+    </message>
+    <message>
+        <source>Undoing the import…</source>
+        <translation>正在撤销导入…</translation>
+    </message>
+</context>
+<context>
+    <name>ImportWizard</name>
+    <message>
+        <source>orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>order lines</source>
+        <translation>订单明细</translation>
+    </message>
+    <message>
+        <source>refunds</source>
+        <translation>笔退款</translation>
+    </message>
+    <message>
+        <source>traffic</source>
+        <translation>流量</translation>
+    </message>
+    <message>
+        <source>products and stock</source>
+        <translation>商品和库存</translation>
+    </message>
+    <message>
+        <source>members</source>
+        <translation>会员</translation>
+    </message>
+    <message>
+        <source>unknown content</source>
+        <translation>未知内容</translation>
+    </message>
+    <message>
+        <source>Unknown platform</source>
+        <translation>未知平台</translation>
+    </message>
+    <message>
+        <source>Import platform exports</source>
+        <translation>导入平台导出文件</translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Columns</source>
+        <translation>匹配列</translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>导入</translation>
+    </message>
+    <message>
+        <source>Report</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>&lt; Back</source>
+        <translation>&lt; 上一步</translation>
+    </message>
+    <message>
+        <source>Next &gt;</source>
+        <translation>下一步 &gt;</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>InventoryTab</name>
     <message>
         <source>All SKUs</source>
@@ -118,7 +633,7 @@
     </message>
     <message>
         <source>Category</source>
-        <translation>类目</translation>
+        <translation>分类</translation>
     </message>
     <message>
         <source>On hand</source>
@@ -190,10 +705,10 @@
     </message>
 </context>
 <context>
-    <name>KpiTab</name>
+    <name>KpiCard</name>
     <message>
-        <source>GMV, last 30 days</source>
-        <translation>近 30 天支付金额</translation>
+        <source>GMV</source>
+        <translation>支付金额</translation>
     </message>
     <message>
         <source>Paid orders</source>
@@ -204,20 +719,171 @@
         <translation>支付买家数</translation>
     </message>
     <message>
-        <source>AOV</source>
+        <source>Average order value</source>
         <translation>客单价</translation>
+    </message>
+    <message>
+        <source>Units sold</source>
+        <translation>支付件数</translation>
+    </message>
+    <message>
+        <source>Conversion rate</source>
+        <translation>支付转化率</translation>
+    </message>
+    <message>
+        <source>Refund amount</source>
+        <translation>成功退款金额</translation>
+    </message>
+    <message>
+        <source>Refund rate</source>
+        <translation>退款率</translation>
+    </message>
+    <message>
+        <source>Net sales</source>
+        <translation>净销售额</translation>
+    </message>
+    <message>
+        <source>Repurchase rate</source>
+        <translation>复购率</translation>
+    </message>
+    <message>
+        <source>Unknown: import a traffic report (生意参谋 or the platform's data centre export) for this range to see visitors and conversion.</source>
+        <translation>未知：请导入本期的流量报表（生意参谋或平台数据中心导出）以查看访客数和转化率。</translation>
+    </message>
+    <message>
+        <source>Unknown: no buyer accounts in this range. Import order exports that include the buyer (买家会员名 / 下单账号); PDD, Douyin and Kuaishou exports carry none.</source>
+        <translation>未知：本期没有买家账号。请导入包含买家信息（买家会员名 / 下单账号）的订单报表；拼多多、抖音和快手的报表不含买家信息。</translation>
+    </message>
+    <message>
+        <source>Unknown: the imported orders have no goods rows. Import the order export with its goods details (宝贝/商品明细) to count units.</source>
+        <translation>未知：已导入的订单没有商品明细。请导入含宝贝/商品明细的订单报表以统计件数。</translation>
+    </message>
+    <message>
+        <source>Unknown: no paid orders in this range. Import an order export (File → Import…).</source>
+        <translation>未知：本期没有已支付订单。请导入订单报表（文件 → 导入…）。</translation>
+    </message>
+    <message>
+        <source>vs previous period</source>
+        <translation>环比</translation>
+    </message>
+    <message>
+        <source>vs last year</source>
+        <translation>同比</translation>
+    </message>
+    <message>
+        <source>Then: {value}</source>
+        <translation>对比期：{value}</translation>
+    </message>
+    <message>
+        <source>No data for the comparison period.</source>
+        <translation>对比期没有数据。</translation>
+    </message>
+    <message>
+        <source>No goal covers this range; set monthly goals in the Goals tab.</source>
+        <translation>本期没有目标；请在“目标”页设置月度目标。</translation>
+    </message>
+    <message>
+        <source>Goal {pct}%</source>
+        <translation>目标完成 {pct}%</translation>
+    </message>
+    <message>
+        <source>Goal for this range: {target}</source>
+        <translation>本期目标：{target}</translation>
+    </message>
+</context>
+<context>
+    <name>KpiTab</name>
+    <message>
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <source>By day</source>
+        <translation>按日</translation>
+    </message>
+    <message>
+        <source>By week</source>
+        <translation>按周</translation>
+    </message>
+    <message>
+        <source>By month</source>
+        <translation>按月</translation>
+    </message>
+    <message>
+        <source>Export numbers to Excel…</source>
+        <translation>导出数据到 Excel…</translation>
+    </message>
+    <message>
+        <source>Range:</source>
+        <translation>日期范围：</translation>
+    </message>
+    <message>
+        <source>Channel:</source>
+        <translation>渠道：</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>Yesterday</source>
+        <translation>昨天</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>近7天</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>近30天</translation>
+    </message>
+    <message>
+        <source>This month</source>
+        <translation>本月</translation>
+    </message>
+    <message>
+        <source>Last month</source>
+        <translation>上月</translation>
+    </message>
+    <message>
+        <source>This quarter</source>
+        <translation>本季度</translation>
+    </message>
+    <message>
+        <source>Year to date</source>
+        <translation>今年至今</translation>
+    </message>
+    <message>
+        <source>Custom range</source>
+        <translation>自定义</translation>
     </message>
     <message>
         <source>KPIs</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <source>No paid orders yet. Import an order export (File → Import…) to see your sales.</source>
-        <translation>还没有已付款订单。导入订单导出表（文件 → 导入…）即可查看销售情况。</translation>
+        <source>{start} – {end} ({days} days) · compared with {pstart} – {pend} and {lstart} – {lend}</source>
+        <translation>{start} – {end}（{days} 天）· 环比 {pstart} – {pend}，同比 {lstart} – {lend}</translation>
     </message>
     <message>
-        <source>GMV by month (¥)</source>
-        <translation>每月支付金额（元）</translation>
+        <source>Uncategorized</source>
+        <translation>未分类</translation>
+    </message>
+    <message>
+        <source>No paid orders in this range. Import an order export (File → Import…) or pick another range.</source>
+        <translation>本期没有已支付订单。请导入订单报表（文件 → 导入…）或选择其他日期范围。</translation>
+    </message>
+    <message>
+        <source>Export numbers</source>
+        <translation>导出数据</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Numbers exported to {path}</source>
+        <translation>数据已导出到 {path}</translation>
     </message>
 </context>
 <context>
@@ -259,54 +925,16 @@
         <translation>关于店长台(&amp;A)</translation>
     </message>
     <message>
-        <source>Back up the database</source>
-        <translation>备份数据库</translation>
-    </message>
-    <message>
-        <source>ShopDesk database (*.db)</source>
-        <translation>店长台数据库 (*.db)</translation>
-    </message>
-    <message>
-        <source>Backup written to %1</source>
-        <translation>备份已写入 %1</translation>
-    </message>
-    <message>
-        <source>Backing up…</source>
-        <translation>正在备份…</translation>
-    </message>
-    <message>
-        <source>Restore from a backup</source>
-        <translation>从备份恢复</translation>
-    </message>
-    <message>
-        <source>Restore backup?</source>
-        <translation>恢复备份？</translation>
-    </message>
-    <message>
-        <source>Replace the shop's current data with the backup %1?
-
-The current data is kept as a backup file first.</source>
-        <translation>用备份 %1 替换店铺当前数据吗？
-
-当前数据会先另存为一个备份文件。</translation>
-    </message>
-    <message>
-        <source>Restored</source>
-        <translation>已恢复</translation>
-    </message>
-    <message>
-        <source>The backup was restored. The data it replaced is kept in:
-%1</source>
-        <translation>备份已恢复。被替换的数据保存在：
-%1</translation>
-    </message>
-    <message>
-        <source>Restoring…</source>
-        <translation>正在恢复…</translation>
-    </message>
-    <message>
         <source>The settings could not be saved: %1</source>
         <translation>无法保存设置：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>导入(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Import &amp;history…</source>
+        <translation>导入记录(&amp;H)…</translation>
     </message>
 </context>
 <context>
@@ -370,6 +998,97 @@ The current data is kept as a backup file first.</source>
     <message>
         <source>%1 customers (%2). %3 bought more than once; %4 have not bought for over %5 days.</source>
         <translation>共 %1 位客户（%2）。%3 位复购过；%4 位已超过 %5 天未购买。</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message>
+        <source>Awaiting payment</source>
+        <translation>等待付款</translation>
+    </message>
+    <message>
+        <source>Paid, not shipped</source>
+        <translation>已付款未发货</translation>
+    </message>
+    <message>
+        <source>Shipped</source>
+        <translation>已发货</translation>
+    </message>
+    <message>
+        <source>Completed</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已关闭</translation>
+    </message>
+    <message>
+        <source>Refunded</source>
+        <translation>已退款</translation>
+    </message>
+    <message>
+        <source>Excel row</source>
+        <translation>Excel 行号</translation>
+    </message>
+    <message>
+        <source>Buyer</source>
+        <translation>买家</translation>
+    </message>
+    <message>
+        <source>Buyer name</source>
+        <translation>买家名称</translation>
+    </message>
+    <message>
+        <source>Status as written</source>
+        <translation>原始状态</translation>
+    </message>
+    <message>
+        <source>Goods amount</source>
+        <translation>商品金额</translation>
+    </message>
+    <message>
+        <source>Shipping fee</source>
+        <translation>运费</translation>
+    </message>
+    <message>
+        <source>Discount</source>
+        <translation>优惠</translation>
+    </message>
+    <message>
+        <source>Paid</source>
+        <translation>实付</translation>
+    </message>
+    <message>
+        <source>Lines</source>
+        <translation>明细数</translation>
+    </message>
+    <message>
+        <source>Paid?</source>
+        <translation>已付款？</translation>
+    </message>
+    <message>
+        <source>Pay date</source>
+        <translation>付款日期</translation>
+    </message>
+    <message>
+        <source>Platform</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>&lt;span style='background:%1'&gt;&amp;nbsp;red&amp;nbsp;&lt;/span&gt; rows have errors and are skipped · &lt;span style='background:%2'&gt;&amp;nbsp;amber&amp;nbsp;&lt;/span&gt; rows are imported with a warning · hover a row for the message</source>
+        <translation>&lt;span style='background:%1'&gt;&amp;nbsp;红色&amp;nbsp;&lt;/span&gt;行有错误，将被跳过 · &lt;span style='background:%2'&gt;&amp;nbsp;黄色&amp;nbsp;&lt;/span&gt;行会导入但有警告 · 鼠标悬停查看说明</translation>
+    </message>
+    <message>
+        <source>Check what will be imported</source>
+        <translation>核对将要导入的内容</translation>
+    </message>
+    <message>
+        <source>The first rows of each file as ShopDesk reads them. Nothing is written until you click Import.</source>
+        <translation>以下是店长台读取到的每个文件的前几行。点击“导入”之前不会写入任何数据。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import %n file(s)</source>
+        <translation><numerusform>导入 %n 个文件</numerusform></translation>
     </message>
 </context>
 <context>
@@ -472,6 +1191,188 @@ The current data is kept as a backup file first.</source>
     <message>
         <source>%1 of %2 rows</source>
         <translation>显示 %1 / 共 %2 行</translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message>
+        <source>File</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>Platform · kind</source>
+        <translation>平台 · 类型</translation>
+    </message>
+    <message>
+        <source>Added</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>更新</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>未变</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Export these rows to Excel…</source>
+        <translation>把这些行导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Excel row</source>
+        <translation>Excel 行号</translation>
+    </message>
+    <message>
+        <source>whole file</source>
+        <translation>整个文件</translation>
+    </message>
+    <message>
+        <source>Sheet</source>
+        <translation>工作表</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Error</source>
+        <translation>错误</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>关闭</translation>
+    </message>
+    <message>
+        <source>Import cancelled</source>
+        <translation>导入已取消</translation>
+    </message>
+    <message>
+        <source>Import finished</source>
+        <translation>导入完成</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was imported.</source>
+        <translation>已取消，没有导入任何数据。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) imported: </source>
+        <translation><numerusform>已导入 %n 个文件：</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 added, %2 updated, %3 unchanged, %4 rows skipped.</source>
+        <translation>新增 %1，更新 %2，未变 %3，跳过 %4 行。</translation>
+    </message>
+    <message>
+        <source>Cancelled. The files after the cancelled one were not imported.</source>
+        <translation>已取消。被取消的文件及其后的文件均未导入。</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order line(s) added</source>
+        <translation><numerusform>新增 %n 条订单明细</numerusform></translation>
+    </message>
+    <message>
+        <source>Undone</source>
+        <translation>已撤销</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Remove what this file added and put back what it changed</source>
+        <translation>删除此文件新增的数据，并恢复它修改过的数据</translation>
+    </message>
+    <message>
+        <source>Problems in %1</source>
+        <translation>%1 中的问题</translation>
+    </message>
+    <message>
+        <source>Warning</source>
+        <translation>警告</translation>
+    </message>
+    <message>
+        <source>Write these rows with their problems to an Excel file, to fix the export and import it again</source>
+        <translation>把这些行及其问题写入 Excel 文件，修正后再次导入</translation>
+    </message>
+    <message>
+        <source>%1 - rows to fix.xlsx</source>
+        <translation>%1 - 待修正的行.xlsx</translation>
+    </message>
+    <message>
+        <source>Export the rows to fix</source>
+        <translation>导出待修正的行</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>The rows to fix were written to %1.</source>
+        <translation>待修正的行已写入 %1。</translation>
+    </message>
+    <message>
+        <source>The import of %1 was undone.</source>
+        <translation>已撤销 %1 的导入。</translation>
+    </message>
+</context>
+<context>
+    <name>RunPage</name>
+    <message>
+        <source>Cancel import</source>
+        <translation>取消导入</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>正在导入…</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>等待中</translation>
+    </message>
+    <message>
+        <source>File %1 of %2: %3</source>
+        <translation>第 %1 个文件，共 %2 个：%3</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>已完成</translation>
+    </message>
+    <message>
+        <source>ShopDesk hit an unexpected problem (%1). Nothing was imported from this file; the details are in the log file.</source>
+        <translation>店长台遇到了意外问题（%1）。此文件没有导入任何数据；详细信息已写入日志文件。</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>未导入</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was imported from this file</source>
+        <translation>已取消，此文件没有导入任何数据</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>正在取消…</translation>
     </message>
 </context>
 <context>
@@ -582,6 +1483,81 @@ The current data is kept as a backup file first.</source>
     <message>
         <source>Weekly</source>
         <translation>每周</translation>
+    </message>
+</context>
+<context>
+    <name>TrashDialog</name>
+    <message>
+        <source>Trash</source>
+        <translation>回收站</translation>
+    </message>
+    <message>
+        <source>Deleted items and undone imports are kept here for 30 days. Restore puts them back exactly.</source>
+        <translation>删除的项目和撤销的导入会在这里保留 30 天。恢复后会原样放回。</translation>
+    </message>
+    <message>
+        <source>Deleted at</source>
+        <translation>删除时间</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kept until</source>
+        <translation>保留至</translation>
+    </message>
+    <message>
+        <source>The trash is empty.</source>
+        <translation>回收站是空的。</translation>
+    </message>
+    <message>
+        <source>Restore</source>
+        <translation>恢复</translation>
+    </message>
+    <message>
+        <source>Delete for good</source>
+        <translation>永久删除</translation>
+    </message>
+    <message>
+        <source>Restoring…</source>
+        <translation>正在恢复…</translation>
+    </message>
+    <message>
+        <source>Delete for good?</source>
+        <translation>永久删除？</translation>
+    </message>
+    <message>
+        <source>Delete “%1” for good? It cannot be restored afterwards.</source>
+        <translation>永久删除“%1”吗？删除后将无法恢复。</translation>
+    </message>
+    <message>
+        <source>Cannot restore</source>
+        <translation>无法恢复</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>没有可撤销的操作。</translation>
+    </message>
+    <message>
+        <source>Restored: %1</source>
+        <translation>已恢复：%1</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo delete</source>
+        <translation>撤销删除(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Trash…</source>
+        <translation>回收站(&amp;T)…</translation>
     </message>
 </context>
 <context>

@@ -42,10 +42,7 @@ class ChartCanvas(QWidget):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
-        from core.charts_fonts import configure_figure_fonts
-
         self.figure = Figure(figsize=(6, 3), dpi=100, layout="constrained")
-        configure_figure_fonts()
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
@@ -57,6 +54,7 @@ class ChartCanvas(QWidget):
         self._empty.hide()
         self.canvas.show()
         self.figure.clear()
+        # core.charts' draw functions give their own texts the CJK fonts (no global rcParams).
         hover = draw_fn(self.figure, *args, **kwargs)
         self._hover = list(hover or [])
         self._drawn = True
