@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QTranslator
+from PySide6.QtCore import QCoreApplication
 
 from core.settings import Settings
 from tests.conftest import DEMO_END
@@ -74,17 +74,34 @@ def test_filter_narrows_rows_and_says_so(qtbot, demo_db):
     assert f"{shown:,} of {total:,} rows" == table.count_label.text()
 
 
-def test_chinese_translation_changes_tab_titles(qtbot, db):
+def test_choosing_chinese_in_settings_gives_chinese_tabs_on_next_start(qtbot, db):
+    from core import settings as settings_mod
+    from ui.app import install_translators
+    from ui.dialogs.settings_dialog import SettingsDialog
+
+    prefs = Settings()
+    dialog = SettingsDialog(prefs)
+    qtbot.addWidget(dialog)
+    dialog.language.setCurrentIndex(dialog.language.findData("zh_CN"))
+    assert dialog.restart_note.isVisibleTo(dialog)
+    dialog.apply()
+    saved = settings_mod.load()
+    assert saved.language == "zh_CN"
+
+    # "Next start": the app installs the catalogues for the saved language.
     app = QCoreApplication.instance()
-    translator = QTranslator()
-    assert translator.load("shopdesk_zh_CN", str(ROOT / "resources" / "translations"))
-    app.installTranslator(translator)
+    translators = install_translators(app, saved.language)
     try:
+        assert translators, "the Chinese catalogue must ship and load"
         window = _window(qtbot, db)
         assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == TAB_TITLES_ZH
         assert window.file_menu.title() == "文件(&F)"
     finally:
-        app.removeTranslator(translator)
+        for t in translators:
+            app.removeTranslator(t)
+        from PySide6.QtCore import QLocale
+
+        QLocale.setDefault(QLocale("en_US"))
 
 
 def test_second_window_on_the_same_database_is_refused(tmp_path):
