@@ -130,8 +130,9 @@ def main() -> int:
     folder.mkdir(parents=True, exist_ok=True)
     xlsx, gbk = folder / "ExportOrderList.xlsx", folder / "ExportOrderList.csv"
     t0 = time.perf_counter()
-    write_xlsx(xlsx, args.rows)
-    write_csv(gbk, args.rows)
+    if not (args.keep and xlsx.exists() and gbk.exists()):  # --keep DIR reuses files made earlier
+        write_xlsx(xlsx, args.rows)
+        write_csv(gbk, args.rows)
     print(f"generated {args.rows:,} orders in {time.perf_counter() - t0:.1f} s: "
           f"{xlsx.stat().st_size / 1e6:.1f} MB .xlsx, {gbk.stat().st_size / 1e6:.1f} MB GBK .csv  ({folder})")
 

@@ -94,6 +94,9 @@ def normalize_orders(
         lines[order_no] = draft.lines
         if draft.real_lines:
             real.add(order_no)
+        draft.fields = draft.line_nos = None  # type: ignore[assignment]  # peak memory: keep only the results
+    drafts.clear()
+    by_grain.clear()
     for text, (row, sheet, count, status) in unknown_status.items():
         problems.warning(
             row,
