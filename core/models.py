@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    event,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -94,7 +95,9 @@ class Order(Base):
     """One platform order. ``paid_fen`` is counted once per order (spec/kpi.md "Amounts").
 
     ``is_paid`` and ``pay_date`` are derived on write (``core.orders.derive_payment``) so
-    that every KPI is a plain indexed SQL aggregate.
+    that every KPI is a plain indexed SQL aggregate; so are the line totals (``units`` …
+    ``open_qty``, ``core.orders.line_totals``), so that units and SKU sales need no join
+    from a year of orders to their lines.
     """
 
     __tablename__ = "orders"
@@ -102,8 +105,9 @@ class Order(Base):
         UniqueConstraint("platform", "order_no", name="uq_orders_platform_no"),
         Index("ix_orders_pay_date", "pay_date", "platform"),
         # Covers every KPI scan (core.kpi): paid orders of a date range without table lookups.
-        Index("ix_orders_kpi", "is_paid", "pay_date", "platform", "buyer_key", "paid_fen", "refund_fen", "status"),
-        Index("ix_orders_buyer", "platform", "buyer_key"),
+        Index("ix_orders_kpi", "is_paid", "pay_date", "platform", "buyer_key", "paid_fen", "refund_fen", "status", "units"),
+        # Also covering, in buyer order: paying and repeat buyers of long ranges without a sort.
+        Index("ix_orders_buyer", "platform", "buyer_key", "is_paid", "pay_date", "paid_fen", "refund_fen", "status", "units"),
         Index("ix_orders_batch", "batch_id"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -126,6 +130,11 @@ class Order(Base):
     refund_fen: Mapped[int] = mapped_column(Integer, default=0)
     is_paid: Mapped[bool] = mapped_column(Boolean, default=False)
     pay_date: Mapped[dt.date | None] = mapped_column(Date)
+    # Totals of the order's lines (None: no lines): units, and what SKU sales share the paid amount by.
+    units: Mapped[int | None] = mapped_column(Integer)
+    line_paid_fen: Mapped[int] = mapped_column(Integer, default=0)  # lines that carry their own paid amount
+    open_weight_fen: Mapped[int] = mapped_column(Integer, default=0)  # price × qty of the other lines
+    open_qty: Mapped[int] = mapped_column(Integer, default=0)  # qty of the other lines
     source: Mapped[str] = mapped_column(String(80), default="")  # traffic source / sales channel detail
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
 
@@ -136,7 +145,8 @@ class OrderLine(Base):
     __tablename__ = "order_lines"
     __table_args__ = (
         Index("ix_order_lines_order", "order_id"),
-        Index("ix_order_lines_sku", "sku_code"),
+        # Covering in SKU order: SKU sales stream per SKU without sorting a year of lines.
+        Index("ix_order_lines_sku", "sku_code", "order_id", "qty", "unit_price_fen", "paid_fen"),
         # Covers units and SKU sales of the dashboard (core.kpi) when joined from orders.
         Index("ix_order_lines_kpi", "order_id", "qty", "unit_price_fen", "paid_fen", "sku_code"),
     )
@@ -153,6 +163,19 @@ class OrderLine(Base):
     refund_fen: Mapped[int] = mapped_column(Integer, default=0)
 
     order: Mapped[Order] = relationship(back_populates="lines")
+
+
+@event.listens_for(Order, "before_insert")
+def _order_line_totals(_mapper: object, _conn: object, order: Order) -> None:
+    """ORM writers (tests, small tools) get the derived line totals of a new order for free;
+    bulk writers call ``core.orders.line_totals`` themselves."""
+    if "lines" in order.__dict__ and order.units is None:
+        from core.orders import line_totals
+
+        rows = [{"qty": 1 if ln.qty is None else ln.qty, "unit_price_fen": ln.unit_price_fen, "paid_fen": ln.paid_fen}
+                for ln in order.lines]
+        for key, value in line_totals(rows).items():
+            setattr(order, key, value)
 
 
 class Refund(Base):

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 01:29:09.270763
+Create Date: 2026-11-22 01:54:11.658607
 """
 from __future__ import annotations
 
@@ -180,6 +180,10 @@ def upgrade() -> None:
     sa.Column('refund_fen', sa.Integer(), nullable=False),
     sa.Column('is_paid', sa.Boolean(), nullable=False),
     sa.Column('pay_date', sa.Date(), nullable=True),
+    sa.Column('units', sa.Integer(), nullable=True),
+    sa.Column('line_paid_fen', sa.Integer(), nullable=False),
+    sa.Column('open_weight_fen', sa.Integer(), nullable=False),
+    sa.Column('open_qty', sa.Integer(), nullable=False),
     sa.Column('source', sa.String(length=80), nullable=False),
     sa.Column('batch_id', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['batch_id'], ['import_batches.id'], ondelete='SET NULL'),
@@ -188,8 +192,8 @@ def upgrade() -> None:
     )
     with op.batch_alter_table('orders', schema=None) as batch_op:
         batch_op.create_index('ix_orders_batch', ['batch_id'], unique=False)
-        batch_op.create_index('ix_orders_buyer', ['platform', 'buyer_key'], unique=False)
-        batch_op.create_index('ix_orders_kpi', ['is_paid', 'pay_date', 'platform', 'buyer_key', 'paid_fen', 'refund_fen', 'status'], unique=False)
+        batch_op.create_index('ix_orders_buyer', ['platform', 'buyer_key', 'is_paid', 'pay_date', 'paid_fen', 'refund_fen', 'status', 'units'], unique=False)
+        batch_op.create_index('ix_orders_kpi', ['is_paid', 'pay_date', 'platform', 'buyer_key', 'paid_fen', 'refund_fen', 'status', 'units'], unique=False)
         batch_op.create_index('ix_orders_pay_date', ['pay_date', 'platform'], unique=False)
 
     op.create_table('products',
@@ -290,7 +294,7 @@ def upgrade() -> None:
     with op.batch_alter_table('order_lines', schema=None) as batch_op:
         batch_op.create_index('ix_order_lines_kpi', ['order_id', 'qty', 'unit_price_fen', 'paid_fen', 'sku_code'], unique=False)
         batch_op.create_index('ix_order_lines_order', ['order_id'], unique=False)
-        batch_op.create_index('ix_order_lines_sku', ['sku_code'], unique=False)
+        batch_op.create_index('ix_order_lines_sku', ['sku_code', 'order_id', 'qty', 'unit_price_fen', 'paid_fen'], unique=False)
 
     op.create_table('points_ledger',
     sa.Column('id', sa.Integer(), nullable=False),
