@@ -17,7 +17,7 @@ from sqlalchemy import JSON, Boolean, Connection, Date, DateTime, Table, bindpar
 
 from core.imports.normalize import OrderSet, adjust_for_refund
 from core.models import ImportUndo, Order, OrderLine, Refund
-from core.orders import derive_payment
+from core.orders import derive_payment, line_totals
 
 ORDERS: Table = Order.__table__  # type: ignore[assignment]
 LINES: Table = OrderLine.__table__  # type: ignore[assignment]
@@ -29,6 +29,8 @@ ORDER_COMPARE = (
     "status", "status_text", "goods_fen", "shipping_fen", "discount_fen", "paid_fen", "refund_fen",
     "is_paid", "pay_date", "source",
 )
+# Derived from the order's lines (core.orders.line_totals): set whenever the lines may change.
+LINE_TOTALS = ("units", "line_paid_fen", "open_weight_fen", "open_qty")
 LINE_COMPARE = ("sku_code", "item_id", "title", "spec", "qty", "unit_price_fen", "paid_fen", "refund_fen")
 ORDER_DEFAULTS = {
     "shop": "", "buyer_key": None, "buyer_name": "", "province": "", "created_at": None, "paid_at": None,
@@ -228,6 +230,7 @@ def write_orders(conn: Connection, batch_id: int, oset: OrderSet, undo: UndoLog)
             if "refund_fen" not in provided and order_no in refunds:
                 row["refund_fen"] = refunds[order_no]
             _derive(row)
+            row.update(line_totals(file_lines))
             row.update(platform=platform, order_no=order_no, batch_id=batch_id)
             new_orders.append(row)
             lines_added += len(file_lines)
@@ -267,6 +270,8 @@ def write_orders(conn: Connection, batch_id: int, oset: OrderSet, undo: UndoLog)
                     undo.change("order_lines", f"{old['id']}/{prev['id']}", prev)
                     line_deletes.append(prev["id"])
                     lines_changed = True
+        row.update(line_totals(wanted if wanted is not None else current))
+        order_changed = order_changed or any(row[k] != old[k] for k in LINE_TOTALS)
         if order_changed or lines_changed:
             updated += 1
             undo.change("orders", old["id"], old)
@@ -287,7 +292,7 @@ def write_orders(conn: Connection, batch_id: int, oset: OrderSet, undo: UndoLog)
             for ln in oset.lines.get(row["order_no"], []):
                 new_lines.append({**ln, "order_id": oid})
         insert_rows(conn, LINES, new_lines)
-    bulk_update(conn, ORDERS, "id", updates, list(ORDER_COMPARE) + ["batch_id"])
+    bulk_update(conn, ORDERS, "id", updates, list(ORDER_COMPARE) + list(LINE_TOTALS) + ["batch_id"])
     if line_deletes:
         for part in _chunks(line_deletes):
             conn.execute(LINES.delete().where(LINES.c.id.in_(part)))
