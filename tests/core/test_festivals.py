@@ -1,4 +1,4 @@
-"""The platform festival calendar: lunar-calendar dates from the holidays library, fixed ones by convention."""
+"""The platform festival calendar: lunar-calendar dates from lunar_python, fixed ones by convention."""
 from __future__ import annotations
 
 import datetime as dt
@@ -6,7 +6,7 @@ import datetime as dt
 import pytest
 
 from core.errors import UserFacingError
-from core.festivals import festivals, festivals_between, spring_festival
+from core.festivals import festivals, festivals_between, mid_autumn, spring_festival
 
 
 def _by_key(year: int) -> dict:
@@ -17,6 +17,17 @@ def test_spring_festival_dates_come_from_the_chinese_calendar():
     assert spring_festival(2026) == dt.date(2026, 2, 17)
     assert spring_festival(2027) == dt.date(2027, 2, 6)
     assert spring_festival(2028) == dt.date(2028, 1, 26)
+    assert spring_festival(2033) == dt.date(2033, 1, 31)  # the year with the "2033 problem" leap month
+
+
+@pytest.mark.parametrize("year, day", [
+    (2020, dt.date(2020, 10, 1)),  # falls on National Day
+    (2023, dt.date(2023, 9, 29)),
+    (2025, dt.date(2025, 10, 6)),
+    (2026, dt.date(2026, 9, 25)),
+])
+def test_mid_autumn_dates_come_from_the_chinese_calendar(year, day):
+    assert mid_autumn(year) == day
 
 
 @pytest.mark.parametrize("year, cny", [(2026, dt.date(2026, 2, 17)), (2027, dt.date(2027, 2, 6))])
