@@ -5,6 +5,8 @@ off the GUI thread and tell the tabs to reload.
 """
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -22,9 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core import trash
 from core.errors import UserFacingError
 from ui.tasks import run_task
+
+if TYPE_CHECKING:
+    from core import trash
 
 
 class TrashDialog(QDialog):
@@ -68,6 +72,10 @@ class TrashDialog(QDialog):
         self.reload()
 
     def reload(self) -> None:
+        # core.trash brings SQLAlchemy and the models: imported when the trash is used, not
+        # when the main window installs the Edit menu before it is first shown.
+        from core import trash
+
         self.entries = trash.list_trash(self.ctx.db)
         self.table.setRowCount(len(self.entries))
         for r, e in enumerate(self.entries):
@@ -93,6 +101,7 @@ class TrashDialog(QDialog):
         if entry is None:
             return
         db = self.ctx.db
+        from core import trash
 
         def done(_r) -> None:
             self.ctx.notify_changed("*")
@@ -110,6 +119,8 @@ class TrashDialog(QDialog):
             self.tr("Delete “%1” for good? It cannot be restored afterwards.").replace("%1", entry.title),
         )
         if answer == QMessageBox.StandardButton.Yes:
+            from core import trash
+
             trash.purge(self.ctx.db, entry.id)
             self.reload()
 
@@ -141,6 +152,8 @@ def undo_last_delete(window) -> None:
         from ui.errors import report_exception
 
         report_exception(exc, tb, window)
+
+    from core import trash
 
     run_task(window, lambda _t: trash.undo_last(ctx.db), on_done=done, on_error=failed)
 

@@ -1,10 +1,13 @@
 """One KPI card of the dashboard: value, 环比, 同比 and goal progress; "—" explains itself."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QLabel, QProgressBar, QVBoxLayout, QWidget
 
-from core.kpi import Card, format_kpi
+if TYPE_CHECKING:  # core.kpi loads SQLAlchemy: imported when the first numbers arrive
+    from core.kpi import Card
 
 # For these a rise is bad news, so an increase is shown in the "bad" colour.
 LOWER_IS_BETTER = frozenset({"refund_amount", "refund_rate"})
@@ -73,6 +76,8 @@ class KpiCard(QFrame):
         self.progress.hide()
 
     def show_card(self, card: Card) -> None:
+        from core.kpi import format_kpi
+
         self.value.setText(format_kpi(card.key, card.value))
         self.value.setToolTip(unknown_reason(card.key) if card.value is None else "")
         for label, widget, change, other in (

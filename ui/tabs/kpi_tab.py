@@ -9,7 +9,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
@@ -23,10 +23,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QWidget,
 )
-from sqlalchemy.orm import Session
-
 from core import charts
-from core.kpi import CARD_KEYS, PRESETS, DateRange, compute_charts, compute_dashboard, preset_range
 from core.orders import PLATFORMS
 from ui.labels import platform_name
 from ui.tabs.base import TabPage
@@ -34,7 +31,18 @@ from ui.tabs.kpi_cards import KpiCard
 from ui.tasks import run_task
 from ui.widgets.chart_canvas import ChartCanvas
 
+if TYPE_CHECKING:  # core.kpi loads SQLAlchemy: only after the window is shown
+    from sqlalchemy.orm import Session
+
+    from core.kpi import DateRange
+
 log = logging.getLogger(__name__)
+# core.kpi's CARD_KEYS and PRESETS, spelled out so that building the tab imports no SQLAlchemy
+# (tests/ui/test_startup_imports.py checks that they match).
+CARD_KEYS = ("gmv", "orders", "paying_buyers", "aov", "units", "conversion_rate", "refund_amount", "refund_rate",
+             "net_sales", "repurchase_rate")
+PRESETS = ("today", "yesterday", "last_7_days", "last_30_days", "this_month", "last_month", "this_quarter",
+           "year_to_date", "custom")
 GRANULARITIES = ("day", "week", "month")
 DEFAULT_VIEW = {"preset": "last_30_days", "channel": "", "granularity": "day", "from": "", "to": ""}
 
@@ -48,6 +56,8 @@ class View:
     custom_to: dt.date | None
 
     def period(self, today: dt.date) -> DateRange:
+        from core.kpi import DateRange, preset_range
+
         if self.preset == "custom" and self.custom_from and self.custom_to:
             start, end = sorted((self.custom_from, self.custom_to))
             return DateRange(start, end)
@@ -77,6 +87,7 @@ class KpiTab(TabPage):
         self.view = view_from_settings(ctx.settings.kpi_view or {})
         self.dashboard = None
         self.chart_data = None
+        self._dates_shown = False
         self._build_controls()
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -135,7 +146,7 @@ class KpiTab(TabPage):
         row.addWidget(self.export_button)
         self.body.addLayout(row)
         self.body.addWidget(self.period_label)
-        self._show_view(self.view)
+        self._show_view(self.view, dates=False)  # the dates follow on first show (see showEvent)
         self.preset_combo.currentIndexChanged.connect(self._on_controls)
         self.channel_combo.currentIndexChanged.connect(self._on_controls)
         self.gran_combo.currentIndexChanged.connect(self._on_controls)
@@ -151,16 +162,25 @@ class KpiTab(TabPage):
             "year_to_date": self.tr("Year to date"), "custom": self.tr("Custom range"),
         }[preset]
 
-    def _show_view(self, view: View) -> None:
+    def showEvent(self, event) -> None:  # noqa: N802
+        # A preset's dates come from core.kpi (and SQLAlchemy with it): computed when the tab is
+        # first shown, not while the main window is being built.
+        if not self._dates_shown:
+            self._show_view(self.view)
+        super().showEvent(event)
+
+    def _show_view(self, view: View, dates: bool = True) -> None:
         widgets = (self.preset_combo, self.channel_combo, self.gran_combo, self.from_edit, self.to_edit)
         for w in widgets:
             w.blockSignals(True)
         self.preset_combo.setCurrentIndex(self.preset_combo.findData(view.preset))
         self.channel_combo.setCurrentIndex(self.channel_combo.findData(view.channel))
         self.gran_combo.setCurrentIndex(self.gran_combo.findData(view.granularity))
-        period = view.period(self.ctx.today())
-        self.from_edit.setDate(QDate(period.start.year, period.start.month, period.start.day))
-        self.to_edit.setDate(QDate(period.end.year, period.end.month, period.end.day))
+        if dates:
+            period = view.period(self.ctx.today())
+            self.from_edit.setDate(QDate(period.start.year, period.start.month, period.start.day))
+            self.to_edit.setDate(QDate(period.end.year, period.end.month, period.end.day))
+            self._dates_shown = True
         custom = view.preset == "custom"
         self.from_edit.setEnabled(custom)
         self.to_edit.setEnabled(custom)
@@ -209,6 +229,8 @@ class KpiTab(TabPage):
         return self.tr("KPIs")
 
     def load(self, session: Session, today: dt.date):
+        from core.kpi import compute_charts, compute_dashboard
+
         view = self.view  # an immutable snapshot taken when the refresh started
         period = view.period(today)
         channel = view.channel or None
