@@ -12,9 +12,12 @@ restore replaced), ``manual`` (Backup now / ``backup``), ``damaged`` (a damaged 
 aside when a good backup was put back; never offered for restore, never deleted).
 
 Rotation policy (``rotate``): only ``daily`` and ``import`` backups are ever deleted
-automatically. Of those, ShopDesk keeps the newest backup of each of the last
-``daily_keep`` days that have backups, the newest of each of the last ``weekly_keep`` ISO
-weeks that have backups, and always the three newest. Days are counted among days that have
+automatically. Of those, ShopDesk keeps every backup of the latest day that has backups
+(each is the state before one of that day's imports: an owner who finds a bad import at
+night wants the morning's state, not just the last three), the oldest and the newest backup
+of each of the last ``daily_keep`` days that have backups (the day's opening state and its
+last), the newest of each of the last ``weekly_keep`` ISO weeks that have backups, and always
+the three newest. Days are counted among days that have
 backups, so a shop closed for a month does not come back to find its history rotated away.
 Manual, pre-migration and pre-restore backups are kept until the owner deletes them: they
 are rare and each one marks a moment the owner may want to return to.
@@ -201,7 +204,13 @@ def rotate(
     for stem in sorted({b.stem for b in backups}):
         mine = [b for b in backups if b.stem == stem]  # newest first
         keep = {b.path for b in mine[:ALWAYS_KEEP_NEWEST]}
-        keep |= _newest_per(mine, lambda b: b.time.date(), daily_keep)
+        by_day: dict[dt.date, list[BackupInfo]] = {}
+        for b in mine:
+            by_day.setdefault(b.time.date(), []).append(b)  # newest first within each day
+        days = sorted(by_day, reverse=True)
+        keep |= {b.path for b in by_day[days[0]]}
+        for day in days[:daily_keep]:
+            keep |= {by_day[day][0].path, by_day[day][-1].path}
         keep |= _newest_per(mine, lambda b: b.time.isocalendar()[:2], weekly_keep)
         for b in mine:
             if b.path not in keep:

@@ -99,7 +99,9 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
         cover = (on_hand + in_transit) / avg if avg else None
         last = last_sale.get(sku.code)
         no_recent_sale = last is None or (today - last).days > params.slow_no_sale_days
-        if on_hand <= 0 and avg > 0:
+        # Out of stock counts even without recent sales: a SKU that sold before and has
+        # nothing left may show no sales precisely because it ran out.
+        if on_hand <= 0 and (avg > 0 or last is not None):
             status = OUT
         elif avg > 0 and on_hand + in_transit <= reorder_point:
             status = REORDER

@@ -1,4 +1,12 @@
-"""Promotions (促销日历): the shop's festival and own promotions with their measured results."""
+"""Promotions (促销日历): the shop's festival and own promotions with their measured results.
+
+A promotion's result is its latest measurement (``promotion_results``): GMV in its dates and
+channels, the baseline the shop would have sold anyway, and the cost. Before a measurement
+exists (a running promotion), GMV is read live from the orders and the budget stands in for
+the cost. ROI here is the same as on the dashboard (core.kpi.series.promotion_roi):
+ROAS = GMV ÷ cost, incremental ROI = (GMV − baseline) ÷ cost. Promotions that overlap share
+the same days' GMV, so their ROAS must not be added up.
+"""
 from __future__ import annotations
 
 import datetime as dt
@@ -20,30 +28,34 @@ class PromotionRow:
     end: dt.date
     budget_fen: int
     status: str
-    gmv_fen: int | None  # paid GMV in the promotion's dates and channels (None before it starts)
+    gmv_fen: int | None  # None before it starts
+    baseline_fen: int | None
     cost_fen: int | None
-    roi: float | None  # GMV ÷ cost
+    roas: float | None  # GMV ÷ cost
+    incremental_roi: float | None  # (GMV − baseline) ÷ cost
+    measured: bool  # True when the figures come from a recorded result
 
 
 def promotion_rows(session: Session, today: dt.date) -> list[PromotionRow]:
-    latest_cost = dict(
-        session.execute(
-            select(PromotionResult.promotion_id, func.max(PromotionResult.cost_fen)).group_by(PromotionResult.promotion_id)
-        ).all()
-    )
+    latest_id = select(func.max(PromotionResult.id)).group_by(PromotionResult.promotion_id)
+    results = {
+        r.promotion_id: r
+        for r in session.scalars(select(PromotionResult).where(PromotionResult.id.in_(latest_id)))
+    }
     rows = []
     for p in session.scalars(select(Promotion).order_by(Promotion.start, Promotion.name)):
-        gmv = None
-        if p.start <= today:
+        result = results.get(p.id)
+        if result is not None:
+            gmv, cost, baseline = result.gmv_fen, result.cost_fen or None, result.baseline_gmv_fen
+        elif p.start <= today:
             q = select(func.coalesce(func.sum(Order.paid_fen), 0)).where(
                 Order.is_paid.is_(True), Order.pay_date.between(p.start, min(p.end, today))
             )
             if p.platforms:
                 q = q.where(Order.platform.in_(p.platforms))
-            gmv = int(session.scalar(q) or 0)
-        cost = latest_cost.get(p.id)
-        if cost is None and p.start <= today:
-            cost = p.budget_fen or None
+            gmv, cost, baseline = int(session.scalar(q) or 0), p.budget_fen or None, None
+        else:
+            gmv = cost = baseline = None
         rows.append(
             PromotionRow(
                 id=p.id,
@@ -55,8 +67,11 @@ def promotion_rows(session: Session, today: dt.date) -> list[PromotionRow]:
                 budget_fen=p.budget_fen,
                 status=p.status,
                 gmv_fen=gmv,
+                baseline_fen=baseline,
                 cost_fen=cost,
-                roi=(gmv / cost) if gmv is not None and cost else None,
+                roas=(gmv / cost) if gmv is not None and cost else None,
+                incremental_roi=((gmv - baseline) / cost) if gmv is not None and cost and baseline is not None else None,
+                measured=result is not None,
             )
         )
     return rows

@@ -25,6 +25,9 @@ ROOT = Path(__file__).resolve().parent.parent
 TS = ROOT / "resources" / "translations" / "shopdesk_zh_CN.ts"
 QM = TS.with_suffix(".qm")
 GLOSSARY_DIR = ROOT / "resources" / "translations" / "zh_CN"
+# English needs a catalogue too, for plurals only: "%n row(s)" → "1 row" / "2 rows".
+EN_TS = ROOT / "resources" / "translations" / "shopdesk_en.ts"
+EN_PLURALS = ROOT / "resources" / "translations" / "en_plurals.json"
 
 
 def glossary() -> dict[str, str]:
@@ -44,11 +47,36 @@ def ui_sources() -> list[str]:
     return [str(p.relative_to(ROOT)) for p in files]
 
 
-def run_lupdate(ts_path: Path) -> None:
+def run_lupdate(ts_path: Path, *extra: str) -> None:
     subprocess.run(
-        [_tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete", *ui_sources(), "-ts", str(ts_path)],
+        [_tool("lupdate"), "-silent", "-locations", "none", "-no-obsolete", *extra, *ui_sources(), "-ts", str(ts_path)],
         cwd=ROOT, check=True, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
     )
+
+
+def english_plural_forms(source: str, overrides: dict[str, list[str]]) -> list[str]:
+    """Singular and plural of a ``%n`` source: "(s)" dropped or kept as "s", unless listed."""
+    if source in overrides:
+        return overrides[source]
+    return [source.replace("(s)", ""), source.replace("(s)", "s")]
+
+
+def build_english() -> None:
+    overrides = json.loads(EN_PLURALS.read_text(encoding="utf-8")) if EN_PLURALS.exists() else {}
+    run_lupdate(EN_TS, "-pluralonly", "-target-language", "en")
+    tree = ET.parse(EN_TS)
+    for message in tree.getroot().iter("message"):
+        translation = message.find("translation")
+        if translation is None:
+            translation = ET.SubElement(message, "translation")
+        for child in list(translation):
+            translation.remove(child)
+        translation.text = None
+        translation.attrib.pop("type", None)
+        for form in english_plural_forms(message.findtext("source", ""), overrides):
+            ET.SubElement(translation, "numerusform").text = form
+    tree.write(EN_TS, encoding="utf-8", xml_declaration=True)
+    subprocess.run([_tool("lrelease"), "-silent", str(EN_TS), "-qm", str(EN_TS.with_suffix(".qm"))], check=True)
 
 
 def fill(ts_path: Path, words: dict[str, str]) -> list[tuple[str, str]]:
@@ -124,7 +152,8 @@ def main() -> int:
     run_lupdate(TS)
     missing = fill(TS, glossary())
     subprocess.run([_tool("lrelease"), "-silent", str(TS), "-qm", str(QM)], check=True)
-    print(f"wrote {TS.name} and {QM.name}; {len(missing)} UI strings without Chinese")
+    build_english()
+    print(f"wrote {TS.name}, {QM.name} and {EN_TS.stem}.ts/.qm; {len(missing)} UI strings without Chinese")
     for ctx, src in missing:
         print(f"  [{ctx}] {src!r}")
     return 0

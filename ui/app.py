@@ -20,15 +20,15 @@ log = logging.getLogger(__name__)
 
 
 def install_translators(app: QApplication, language: str) -> list[QTranslator]:
-    """Load ShopDesk's and Qt's own catalogues (standard buttons) for ``language``."""
+    """Load ShopDesk's and Qt's own catalogues (standard buttons) for ``language``.
+
+    English has a catalogue too: it holds only the plural forms ("1 row", "2 rows").
+    """
     installed: list[QTranslator] = []
-    if language == "en":
-        return installed
-    QLocale.setDefault(QLocale(language))
-    candidates = [
-        (f"shopdesk_{language}", str(resource("translations"))),
-        (f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
-    ]
+    QLocale.setDefault(QLocale("en_US" if language == "en" else language))
+    candidates = [(f"shopdesk_{language}", str(resource("translations")))]
+    if language != "en":
+        candidates.append((f"qtbase_{language}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)))
     for name, folder in candidates:
         translator = QTranslator(app)
         if translator.load(name, folder):
@@ -39,7 +39,19 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
     return installed
 
 
+def configure_qsettings() -> None:
+    """Window geometry and similar state go in an .ini beside the data, not the registry or
+    ~/.config, so SHOPDESK_DATA_DIR (tests, portable installs) keeps everything in one place."""
+    from PySide6.QtCore import QSettings
+
+    from core.paths import data_dir
+
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(data_dir()))
+
+
 def create_application(argv: list[str] | None = None) -> QApplication:
+    configure_qsettings()
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)

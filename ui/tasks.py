@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QRunnable, QThreadPool, QT
 from PySide6.QtWidgets import QProgressDialog, QWidget
 from shiboken6 import isValid
 
-from core.errors import Cancelled
+from core.errors import Cancelled, UserFacingError
 
 log = logging.getLogger(__name__)
 
@@ -159,7 +159,11 @@ def run_task(
 
     def failed(exc: BaseException, tb: str) -> None:
         task._finish()
-        log.error("task failed: %s", tb)
+        if isinstance(exc, UserFacingError):
+            # Expected (a bad file, a locked database): no traceback to bury real bugs under.
+            log.info("task stopped: %s", exc)
+        else:
+            log.error("task failed: %s", tb)
         if not parent_alive[0]:
             return
         if on_error:

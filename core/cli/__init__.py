@@ -28,14 +28,22 @@ COMMANDS = {
 }
 
 
+def program_name() -> str:
+    """How the owner starts ShopDesk here: the bundle's executable, or main.py from source."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).name
+    return "python main.py"
+
+
 def build_parser() -> argparse.ArgumentParser:
+    prog = program_name()
     parser = argparse.ArgumentParser(
-        prog="shopdesk",
+        prog=prog,
         description=t(
             "ShopDesk 店长台: your shop's exports turned into one local picture and plan. "
             "Run without a command to open the window."
         ),
-        epilog=t("Example: shopdesk --db myshop.db import ExportOrderList.csv"),
+        epilog=t("Example: {prog} --db myshop.db import ExportOrderList.csv", prog=prog),
     )
     parser.add_argument("--version", action="version", version=f"ShopDesk {__version__}")
     parser.add_argument(

@@ -31,6 +31,7 @@ from core.demo import calendar, members, plans, stock, team
 from core.demo.catalog import CATEGORIES, SHOPS, build_catalog
 from core.demo.orders import generate_orders
 from core.errors import Cancelled
+from core.orders import line_totals
 
 __all__ = ["fill_demo"]
 
@@ -69,9 +70,11 @@ def fill_demo(
     """Write the demo shop into ``db`` (a migrated ``core.db.Database``) in one transaction.
 
     ``replace`` first deletes all shop data (every table but settings). Returns row counts.
-    Raises ``Cancelled`` (nothing written) when ``cancelled()`` turns true.
+    Raises ``Cancelled`` (nothing written) when ``cancelled()`` turns true. ``end`` is the
+    last day with orders; by default yesterday, so that no demo order lies in the future of
+    the owner's clock (the demo's day closes at 21:00).
     """
-    end = end or dt.date.today()
+    end = end or dt.date.today() - dt.timedelta(days=1)
     first = _first_month(end)
     now = dt.datetime.combine(end, dt.time(21, 0))
     steps = 8
@@ -120,6 +123,11 @@ def fill_demo(
         put("skus", sku_rows)
         put("stock_levels", stock_rows)
         step(2)
+        by_order: dict[int, list[dict]] = {}
+        for ln in shop.lines:
+            by_order.setdefault(ln["order_id"], []).append(ln)
+        for o in shop.orders:  # derived on write, as every writer of orders does
+            o.update(line_totals(by_order.get(o["id"], [])))
         put("orders", shop.orders)
         put("order_lines", shop.lines)
         put("refunds", shop.refunds)

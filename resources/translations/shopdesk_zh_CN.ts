@@ -1130,24 +1130,44 @@ or click “Add files…”.</source>
         <translation>预算</translation>
     </message>
     <message>
-        <source>GMV in dates</source>
-        <translation>活动期间支付金额</translation>
+        <source>GMV</source>
+        <translation>支付金额</translation>
     </message>
     <message>
-        <source>Paid GMV of the promotion's channels between its start and end</source>
-        <translation>活动渠道在活动开始至结束期间的支付金额</translation>
+        <source>Paid GMV of the promotion's channels between its start and end. Promotions that overlap share the same days' sales.</source>
+        <translation>活动渠道在活动开始至结束期间的支付金额。时间重叠的活动共享同几天的销售额。</translation>
+    </message>
+    <message>
+        <source>Baseline</source>
+        <translation>基线销售额</translation>
+    </message>
+    <message>
+        <source>What the shop would have sold in those days without the promotion</source>
+        <translation>不做活动时这几天预计能卖出的金额</translation>
+    </message>
+    <message>
+        <source>Measured cost; the budget while no result is recorded yet</source>
+        <translation>实际费用；尚未记录效果时以预算代替</translation>
     </message>
     <message>
         <source>Cost</source>
         <translation>费用</translation>
     </message>
     <message>
-        <source>ROI</source>
+        <source>GMV ÷ cost</source>
+        <translation>支付金额 ÷ 费用</translation>
+    </message>
+    <message>
+        <source>ROAS</source>
         <translation>投入产出比</translation>
     </message>
     <message>
-        <source>GMV ÷ cost</source>
-        <translation>支付金额 ÷ 费用</translation>
+        <source>Incremental ROI</source>
+        <translation>增量回报率</translation>
+    </message>
+    <message>
+        <source>(GMV − baseline) ÷ cost: what the money really bought</source>
+        <translation>（支付金额 − 基线）÷ 费用：这笔钱真正带来的销售</translation>
     </message>
     <message>
         <source>Status</source>
@@ -1420,6 +1440,13 @@ or click “Add files…”.</source>
     <message>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>TabPage</name>
+    <message>
+        <source>Updating…</source>
+        <translation>正在更新…</translation>
     </message>
 </context>
 <context>

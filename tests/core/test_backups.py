@@ -92,8 +92,9 @@ def test_rotation_keeps_days_weeks_and_everything_made_on_purpose(tmp_path: Path
 
     removed = rotate(folder, daily_keep=7, weekly_keep=4, db_stem="shop")
     left = {p for p in made if p.exists()}
-    # newest of each of the last 7 days: the 14:00 import backups of days 0..6
-    expected = {p for p, w in made.items() if w.hour == 14 and (now - w).days < 7}
+    # oldest and newest of each of the last 7 days: the 09:00 daily and 14:00 import backups
+    # of days 0..6 (day 0, the latest day, keeps everything anyway)
+    expected = {p for p, w in made.items() if (now - w).days < 7}
     # newest of each of the last 4 ISO weeks (2026-11-22 is a Sunday: weeks end on days 0, 7, 14, 21)
     expected |= {p for p, w in made.items() if w.hour == 14 and (now - w).days in (0, 7, 14, 21)}
     # and always the three newest
@@ -123,6 +124,16 @@ def test_automatic_backups_rotate_with_the_settings(db, settings: Settings):
     auto_backup(db, "import", settings=settings)
     # kept: the three newest (today + 2 days), which also cover 2 days and 1 week
     assert len(list_backups(folder, "shop")) == 3
+
+
+def test_every_backup_of_the_latest_day_is_kept(tmp_path: Path):
+    """Four imports in one day: the state before the first one is still there at night."""
+    day = dt.datetime(2026, 11, 22)
+    paths = [backup_path(tmp_path, "shop", "import", day.replace(hour=h)) for h in (9, 11, 14, 16, 20)]
+    for p in paths:
+        p.write_bytes(b"x")
+    rotate(tmp_path, daily_keep=7, weekly_keep=4)
+    assert all(p.exists() for p in paths)
 
 
 def test_latest_good_backup_skips_damaged_and_foreign_files(db, settings: Settings, tmp_path: Path):

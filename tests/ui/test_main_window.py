@@ -122,3 +122,16 @@ def test_second_window_on_the_same_database_is_refused(tmp_path):
     held.unlock()
     out = subprocess.run([sys.executable, "-c", code, str(db_file)], capture_output=True, text=True, timeout=60)
     assert out.stdout.strip() == "free"
+
+
+def test_goal_periods_read_like_a_plan():
+    import datetime as dt
+
+    from ui.tabs.goals_tab import period_label
+
+    assert period_label("year", dt.date(2026, 1, 1), dt.date(2026, 12, 31)) == "2026"
+    assert period_label("half", dt.date(2026, 7, 1), dt.date(2026, 12, 31)) == "2026 H2"
+    assert period_label("quarter", dt.date(2026, 4, 1), dt.date(2026, 6, 30)) == "2026 Q2"
+    assert period_label("month", dt.date(2026, 11, 1), dt.date(2026, 11, 30)) == "2026-11"
+    assert period_label("year", dt.date(2026, 4, 1), dt.date(2027, 3, 31)) == "2026-04-01 – 2027-03-31"
+    assert sorted(["2026-02", "2026", "2026-01", "2026 Q1"]) == ["2026", "2026 Q1", "2026-01", "2026-02"]

@@ -112,3 +112,36 @@ def _alive(obj) -> bool:
     from shiboken6 import isValid
 
     return isValid(obj)
+
+
+def test_rows_keep_cores_order_until_the_owner_sorts(qtbot):
+    """Inventory and tasks come most urgent first; a refresh must not re-sort them by title."""
+    table = RecordTable(COLUMNS)
+    qtbot.addWidget(table)
+    urgent_first = [ROWS[2], ROWS[0], ROWS[1]]
+    table.set_rows(urgent_first)
+    assert [r[0] for r in table.visible_rows()] == ["Pu'er", "龙井", "bowl"]
+    table.view.horizontalHeader().sectionClicked.emit(1)  # the owner clicks "Amount"
+    table.view.sortByColumn(1, Qt.SortOrder.AscendingOrder)
+    table.set_rows(urgent_first)  # a refresh keeps the owner's choice
+    assert [r[0] for r in table.visible_rows()] == ["bowl", "龙井", "Pu'er"]
+
+
+def test_english_plurals_come_from_the_english_catalogue(qtbot):
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.app import install_translators
+
+    app = QCoreApplication.instance()
+    translators = install_translators(app, "en")
+    try:
+        assert translators
+        table = RecordTable(COLUMNS)
+        qtbot.addWidget(table)
+        table.set_rows(ROWS[:1])
+        assert table.count_label.text() == "1 row"
+        table.set_rows(ROWS)
+        assert table.count_label.text() == "3 rows"
+    finally:
+        for t in translators:
+            app.removeTranslator(t)

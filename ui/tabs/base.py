@@ -11,8 +11,8 @@ import datetime as dt
 import logging
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, QTimer, Signal
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from core.errors import UserFacingError
 from ui.context import AppContext
@@ -36,9 +36,18 @@ class TabPage(QWidget):
         self._loading = False
         self._reload_again = False
         self.banner = Banner(self)
+        # Shown only when a reload takes long enough to notice, so old numbers are never
+        # mistaken for new ones.
+        self.busy = QLabel(QCoreApplication.translate("TabPage", "Updating…"), self)
+        self.busy.setStyleSheet("color:#1f6fb2;")
+        self.busy.hide()
+        self._busy_timer = QTimer(self)
+        self._busy_timer.setSingleShot(True)
+        self._busy_timer.timeout.connect(self.busy.show)
         self.body = QVBoxLayout(self)
         self.body.setContentsMargins(12, 12, 12, 12)
         self.body.addWidget(self.banner)
+        self.body.addWidget(self.busy)
         ctx.sig_data_changed.connect(self._on_data_changed)
 
     # -- to implement
@@ -79,6 +88,7 @@ class TabPage(QWidget):
             with db.session() as session:
                 return self.load(session, today)
 
+        self._busy_timer.start(250)
         run_task(self, work, on_done=self._loaded, on_error=self._failed)
 
     def _loaded(self, data: Any) -> None:
@@ -100,6 +110,8 @@ class TabPage(QWidget):
         self._after_load()
 
     def _after_load(self) -> None:
+        self._busy_timer.stop()
+        self.busy.hide()
         self.sig_loaded.emit()
         if self._reload_again:
             self._reload_again = False

@@ -29,6 +29,20 @@ def _progress_colour(value, row) -> str | None:
     return BEHIND if value < expected - 0.05 else AHEAD if value >= expected else None
 
 
+def period_label(kind: str, start: dt.date, end: dt.date) -> str:
+    """``2026``, ``2026 H1``, ``2026 Q3``, ``2026-11``: sorts years first, then halves,
+    quarters and months, and reads the way owners write their plans."""
+    if kind == "year" and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return f"{start.year}"
+    if kind == "half" and start.day == 1 and start.month in (1, 7):
+        return f"{start.year} H{1 if start.month == 1 else 2}"
+    if kind == "quarter" and start.day == 1 and start.month in (1, 4, 7, 10):
+        return f"{start.year} Q{(start.month - 1) // 3 + 1}"
+    if kind == "month" and start.day == 1:
+        return f"{start:%Y-%m}"
+    return f"{start} – {end}"  # a fiscal year or a custom period
+
+
 class GoalsTab(TabPage):
     key = "goals"
 
@@ -93,7 +107,7 @@ class GoalsTab(TabPage):
         self.table.set_rows(
             [
                 (
-                    f"{r.period_start:%Y-%m}" if r.period_kind == "month" else f"{r.period_start} – {r.period_end}",
+                    period_label(r.period_kind, r.period_start, r.period_end),
                     period_kind_name(r.period_kind),
                     platform_name(r.platform),
                     r.category or self.tr("All categories"),

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,13 @@ _STATUS_COLOURS = {OUT: "#b71c1c", REORDER: "#c62828", LOW: "#e65100", SLOW: "#6
 _STATUS_ORDER = (OUT, REORDER, LOW, SLOW, OK)
 
 
+def _cover_text(days: float | None) -> str:
+    # Rounded down: 1.8 days of stock is not 2 days. One decimal where a day matters.
+    if days is None:
+        return "∞"
+    return f"{math.floor(days * 10) / 10:.1f}" if days < 10 else f"{math.floor(days):,}"
+
+
 class InventoryTab(TabPage):
     key = "inventory"
 
@@ -47,7 +55,7 @@ class InventoryTab(TabPage):
                 Column(self.tr("In transit"), "int"),
                 Column(self.tr("Sold per day"), "float", fmt=lambda v: f"{v:.2f}",
                        tooltip=self.tr("Average units sold per day over the last 28 days")),
-                Column(self.tr("Days of cover"), "float", fmt=lambda v: "∞" if v is None else f"{v:.0f}",
+                Column(self.tr("Days of cover"), "float", fmt=_cover_text,
                        tooltip=self.tr("(On hand + in transit) ÷ sold per day")),
                 Column(self.tr("Lead time (days)"), "int"),
                 Column(self.tr("Reorder point"), "int"),

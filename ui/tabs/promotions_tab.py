@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from ui.labels import platform_name, promotion_kind_name, promotion_status_name
@@ -16,6 +17,10 @@ if TYPE_CHECKING:  # core.promotions loads SQLAlchemy: only in load(), after the
     from sqlalchemy.orm import Session
 
     from core.promotions import PromotionRow
+
+
+def _times(value: float | None) -> str:
+    return "—" if value is None else f"{value:.1f}×"
 
 
 class PromotionsTab(TabPage):
@@ -38,10 +43,13 @@ class PromotionsTab(TabPage):
                 Column(self.tr("End"), "date"),
                 Column(self.tr("Days"), "int"),
                 Column(self.tr("Budget"), "money"),
-                Column(self.tr("GMV in dates"), "money", tooltip=self.tr("Paid GMV of the promotion's channels between its start and end")),
-                Column(self.tr("Cost"), "money"),
-                Column(self.tr("ROI"), "float", fmt=lambda v: "—" if v is None else f"{v:.1f}×",
-                       tooltip=self.tr("GMV ÷ cost")),
+                Column(self.tr("GMV"), "money", tooltip=self.tr(
+                    "Paid GMV of the promotion's channels between its start and end. Promotions that "
+                    "overlap share the same days' sales.")),
+                Column(self.tr("Baseline"), "money", tooltip=self.tr("What the shop would have sold in those days without the promotion")),
+                Column(self.tr("Cost"), "money", tooltip=self.tr("Measured cost; the budget while no result is recorded yet")),
+                Column(self.tr("ROAS"), "float", fmt=_times, tooltip=self.tr("GMV ÷ cost")),
+                Column(self.tr("Incremental ROI"), "float", fmt=_times, tooltip=self.tr("(GMV − baseline) ÷ cost: what the money really bought")),
                 Column(self.tr("Status")),
             ],
             self,
@@ -55,7 +63,7 @@ class PromotionsTab(TabPage):
         self.body.addLayout(bar)
         self.body.addWidget(self.table, 1)
         self.kind_filter.currentIndexChanged.connect(lambda: self._exact(1, self.kind_filter))
-        self.status_filter.currentIndexChanged.connect(lambda: self._exact(10, self.status_filter))
+        self.status_filter.currentIndexChanged.connect(lambda: self._exact(12, self.status_filter))
 
     def _exact(self, column: int, combo: FilterCombo) -> None:
         self.table.proxy.set_exact(column, combo.currentText() if combo.value() is not None else None)
@@ -77,14 +85,16 @@ class PromotionsTab(TabPage):
                 (
                     r.name,
                     promotion_kind_name(r.kind),
-                    " / ".join(platform_name(p) for p in r.platforms) or self.tr("All channels"),
+                    QLocale().createSeparatedList([platform_name(p) for p in r.platforms]) or self.tr("All channels"),
                     r.start,
                     r.end,
                     (r.end - r.start).days + 1,
                     r.budget_fen,
                     r.gmv_fen,
+                    r.baseline_fen,
                     r.cost_fen,
-                    r.roi,
+                    r.roas,
+                    r.incremental_roi,
                     promotion_status_name(r.status),
                 )
                 for r in rows
@@ -95,7 +105,7 @@ class PromotionsTab(TabPage):
         running = [r for r in rows if r.start <= today <= r.end]
         parts = []
         if running:
-            parts.append(self.tr("Running now: %1.").replace("%1", "、".join(r.name for r in running)))
+            parts.append(self.tr("Running now: %1.").replace("%1", QLocale().createSeparatedList([r.name for r in running])))
         if upcoming:
             nxt = min(upcoming, key=lambda r: r.start)
             parts.append(self.tr("Next: %1 starts %2 (in %n day(s)).", "", (nxt.start - today).days)

@@ -32,7 +32,11 @@ class RecordTable(QWidget):
         self.view.verticalHeader().setDefaultSectionSize(26)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
+        # A stretched last column makes short tables look empty; widths follow the content.
+        header.setStretchLastSection(False)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self._user_sorted = False
+        header.sectionClicked.connect(self._on_header_clicked)
         self.view.doubleClicked.connect(lambda idx: self.sig_activated.emit(self.raw_row(idx.row())))
 
         self.search = QLineEdit(self)
@@ -62,15 +66,25 @@ class RecordTable(QWidget):
 
     def set_rows(self, rows: Sequence[Sequence[Any]], *, sort_column: int | None = None,
                  order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Show ``rows``. Rows keep the order core gave them (e.g. most urgent first) unless
+        ``sort_column`` is given — and once the owner has clicked a header, their choice wins
+        on every refresh."""
         self.model.set_rows(rows)
-        if sort_column is not None:
-            self.view.sortByColumn(sort_column, order)
+        if not self._user_sorted:
+            if sort_column is None:
+                self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+                self.proxy.sort(-1)
+            else:
+                self.view.sortByColumn(sort_column, order)
         self.view.resizeColumnsToContents()
         for col in range(self.model.columnCount()):
             # Long titles must not push every other column off screen.
             if self.view.columnWidth(col) > 360:
                 self.view.setColumnWidth(col, 360)
         self._update_count()
+
+    def _on_header_clicked(self, _section: int) -> None:
+        self._user_sorted = True
 
     def raw_row(self, proxy_row: int) -> Sequence[Any]:
         source = self.proxy.mapToSource(self.proxy.index(proxy_row, 0))

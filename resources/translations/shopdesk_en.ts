@@ -1,0 +1,65 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="en">
+<context>
+    <name>FilePreview</name>
+    <message numerus="yes">
+        <source>%n row(s) in the file</source>
+        <translation><numerusform>%n row in the file</numerusform><numerusform>%n rows in the file</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with errors will be skipped</source>
+        <translation><numerusform>%n row with errors will be skipped</numerusform><numerusform>%n rows with errors will be skipped</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) with warnings</source>
+        <translation><numerusform>%n row with warnings</numerusform><numerusform>%n rows with warnings</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>FilesPage</name>
+    <message numerus="yes">
+        <source>%1 · %n row(s) with errors</source>
+        <translation><numerusform>%1 · %n row with errors</numerusform><numerusform>%1 · %n rows with errors</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 · %n warning(s)</source>
+        <translation><numerusform>%1 · %n warning</numerusform><numerusform>%1 · %n warnings</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) cannot be imported and will be left out:</source>
+        <translation><numerusform>%n file cannot be imported and will be left out:</numerusform><numerusform>%n files cannot be imported and will be left out:</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPage</name>
+    <message numerus="yes">
+        <source>Import %n file(s)</source>
+        <translation><numerusform>Import %n file</numerusform><numerusform>Import %n files</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PromotionsTab</name>
+    <message numerus="yes">
+        <source>Next: %1 starts %2 (in %n day(s)).</source>
+        <translation><numerusform>Next: %1 starts %2 (in %n day).</numerusform><numerusform>Next: %1 starts %2 (in %n days).</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>RecordTable</name>
+    <message numerus="yes">
+        <source>%n row(s)</source>
+        <translation><numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ReportPage</name>
+    <message numerus="yes">
+        <source>%n file(s) imported: </source>
+        <translation><numerusform>%n file imported: </numerusform><numerusform>%n files imported: </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order line(s) added</source>
+        <translation><numerusform>%n order line added</numerusform><numerusform>%n order lines added</numerusform></translation>
+    </message>
+</context>
+</TS>
