@@ -3,20 +3,33 @@
 calamine keeps a sheet as one dense grid from its first to its last cell. A 10 kB file with
 one cell in A1 and one in XFD1048576 asks for half a terabyte, and the allocation failure
 aborts the whole process: no exception, the window just vanishes. A sheet's ``<dimension>``
-element cannot be trusted to announce that (it is optional), so the sheet XML is streamed
-once here and its real extent measured. The same pass enforces:
+element cannot be trusted to announce that (it is optional, and may lie), so every XML part
+of the zip is streamed once here and the real extent of its cells measured, the way calamine
+reads positions: an ``r`` attribute anywhere in the tag, single or double quotes, spaces
+around ``=``, lower-case column letters, leading zeros, any namespace prefix on ``c``/``row``,
+and cells or rows without ``r`` counted from the previous one. Every XML part is measured,
+not only ``xl/worksheets/``: the workbook's relationships may place a sheet anywhere.
+
+The same pass enforces:
 
 - compression ratio and unpacked size per member (zip bombs);
-- no DTD in any XML part (entity expansion, "billion laughs", external entities);
+- no DTD in any XML part (entity expansion, "billion laughs", external entities): the only
+  ``<!`` constructs allowed are comments and CDATA;
 - the decompressed bytes match the sizes the zip declares (Python checks the CRC at the end).
 
-Everything is streamed in 1 MB chunks: memory stays flat whatever the file claims.
+Speed: the bytes are scanned with C-level ``bytes.count`` and one regex search per 1 MB
+chunk. A chunk in the form every exporter writes (``<c r="A1" …>``, ``<row r="1" …>``, no
+prefixes, no second ``r``) is accepted when a regex finds no cell beyond the furthest column
+seen so far and the furthest row the chunk's ``<row>`` tags announce; any other chunk (the
+sheet's head, a wider row, anything unusual) is measured tag by tag. Both give the same
+extent; memory stays flat whatever the file claims.
 """
 from __future__ import annotations
 
 import re
 import zipfile
 import zlib
+from functools import lru_cache
 from pathlib import Path
 
 from core.i18n import t
@@ -28,26 +41,72 @@ MAX_RATIO = 200
 RATIO_APPLIES_ABOVE = 20 * 1024 * 1024
 MAX_MEMBER_BYTES = 1024 * 1024 * 1024
 _CHUNK = 1024 * 1024
+_HUGE = 10**12  # stands for a position too long to parse: refused by any size check
 
-_TOKEN = re.compile(rb"<row\b([^>]*)>|<c\b([^>]*?)/?>|</row>")
-_R_CELL = re.compile(rb'\br="([A-Z]{1,4})(\d{1,8})"')
-_R_ROW = re.compile(rb'\br="(\d{1,8})"')
-_FAST_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]{1,4})(\d{1,8})"')
-_FAST_ROW = re.compile(rb'<row\b[^>]*?\br="(\d{1,8})"')
-_DTD = re.compile(rb"<!DOCTYPE|<!ENTITY", re.IGNORECASE)
+# Tag by tag: any prefix, quoted values may hold ">", the body's r attributes read separately.
+_TAG = re.compile(rb"""<(?:[^\s<>/!?:="']+:)?(row|c)(?=[\s/>])((?:[^>"']|"[^"]*"|'[^']*')*)>""")
+_ATTR_R = re.compile(rb"""(?:^|\s)r\s*=\s*(?:"([^"]*)"|'([^']*)')""")
+_REF = re.compile(rb"([A-Za-z]+)(\d+)")
+_DIGITS = re.compile(rb"\d+")
+
+# The common form: checked with counts, then one search for a cell outside the bounds.
+_ROW_REFS = re.compile(rb'<row r="(\d{1,7})"')
+_LOOSE_R = (b"\tr", b"\nr", b"\rr")  # an attribute named r after a tab or line break
 
 
 def _col_number(letters: bytes) -> int:
+    if len(letters) > 6:
+        return _HUGE
     n = 0
-    for ch in letters:
+    for ch in letters.upper():
         n = n * 26 + (ch - 64)
     return n
+
+
+def _col_letters(n: int) -> str:
+    out = ""
+    while n:
+        n, rem = divmod(n - 1, 26)
+        out = chr(65 + rem) + out
+    return out
+
+
+def _not_above(bound: str, low: str, first_low: str) -> str:
+    """Regex for strings of ``bound``'s alphabet that do not exceed ``bound`` (no leading
+    ``low`` digit for numbers: Excel never writes leading zeros)."""
+    high = "Z" if low == "A" else "9"
+    alts = []
+    if len(bound) > 1:
+        alts.append(f"[{first_low}-{high}][{low}-{high}]{{0,{len(bound) - 2}}}")
+    for i, ch in enumerate(bound):
+        floor = first_low if i == 0 else low
+        if ch > floor:
+            alts.append(f"{bound[:i]}[{floor}-{chr(ord(ch) - 1)}][{low}-{high}]{{{len(bound) - i - 1}}}")
+    alts.append(bound)
+    return "|".join(alts)
+
+
+@lru_cache(maxsize=64)
+def _outside(max_col: int, max_row: int) -> re.Pattern[bytes]:
+    """Finds a cell tag not in the common form or whose position is not within ``max_col`` ×
+    ``max_row`` (also ``<col``/``<cols``: such a chunk is simply measured tag by tag)."""
+    cols = _not_above(_col_letters(max_col), "A", "A")
+    rows = _not_above(str(max_row), "0", "1")
+    return re.compile(f'<c(?! r="(?:{cols})(?:{rows})")'.encode())
 
 
 def _bomb(path: Path):
     return sniff.bad_file(
         path,
         t("the workbook unpacks to far more data than a real export holds (a damaged or malicious file)."),
+        t("Download the export again from the platform and import the new file."),
+    )
+
+
+def _declarations(path: Path):
+    return sniff.bad_file(
+        path,
+        t("the workbook contains XML declarations no spreadsheet export uses (a damaged or malicious file)."),
         t("Download the export again from the platform and import the new file."),
     )
 
@@ -70,81 +129,96 @@ def _check_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Non
     if info.file_size > RATIO_APPLIES_ABOVE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
         raise _bomb(path)
     name = info.filename
-    is_xml = name.endswith((".xml", ".rels"))
-    is_sheet = name.startswith("xl/worksheets/") and name.endswith(".xml")
-    if not is_xml:
-        return
-    scanner = _SheetExtent() if is_sheet else None
+    scanner = _SheetExtent() if name.endswith(".xml") else None
+    is_xml = scanner is not None or name.endswith(".rels")
     seen = 0
     carry = b""
     with zf.open(info) as member:
-        first = True
         while True:
             chunk = member.read(_CHUNK)
-            if not chunk:
-                break
             seen += len(chunk)
             if seen > MAX_MEMBER_BYTES:
                 raise _bomb(path)
-            if first and _DTD.search(chunk[:4096]):
-                raise sniff.bad_file(
-                    path,
-                    t("the workbook contains XML declarations no spreadsheet export uses (a damaged or malicious file)."),
-                    t("Download the export again from the platform and import the new file."),
-                )
-            first = False
-            if scanner is None:  # read through only so that sizes and CRC are verified
+            if not is_xml:  # read through only so that sizes and CRC are verified
+                if not chunk:
+                    break
                 continue
             data = carry + chunk
-            cut = data.rfind(b">") + 1
-            scanner.feed(data[:cut])
-            carry = data[cut:]
-            if len(carry) > _CHUNK:  # a single tag larger than a megabyte: no real sheet has that
+            # Up to the last "<": no tag is split between two chunks ("<" never occurs inside one).
+            cut = data.rfind(b"<") if chunk else len(data)
+            if cut <= 0:
+                cut = len(data) if cut < 0 else 0
+            part, carry = data[:cut], data[cut:]
+            if len(carry) > _CHUNK:  # a single tag or text larger than a megabyte: no real sheet has that
                 raise _bomb(path)
-            sniff.check_size(path, scanner.max_row, scanner.max_col)
-    if scanner is not None:
-        sniff.check_size(path, scanner.max_row, scanner.max_col)
+            if b"!" in part and part.count(b"<!") != part.count(b"<!--") + part.count(b"<![CDATA["):
+                raise _declarations(path)
+            if scanner is not None and part:
+                scanner.feed(part)
+                sniff.check_size(path, scanner.max_row, scanner.max_col)
+            if not chunk:
+                break
 
 
 class _SheetExtent:
-    """The furthest row and column a sheet XML touches, as calamine will size its grid."""
+    """The furthest row and column an XML part's cells reach, as calamine will size its grid."""
 
     def __init__(self) -> None:
         self.max_row = 0
         self.max_col = 0
-        self._row = 0
+        self._row = 0  # position of the last row/cell, for the ones written without r
         self._col = 0
 
     def feed(self, data: bytes) -> None:
-        refs = _FAST_CELL.findall(data)
-        cells = data.count(b"<c ") + data.count(b"<c>") + data.count(b"<c/>")
-        if len(refs) == cells:
-            # Every cell names its position (what every exporter writes): C-speed scan.
-            if refs:
-                letters = max(set(refs[i][0] for i in range(len(refs))), key=lambda s: (len(s), s))
-                self.max_col = max(self.max_col, _col_number(letters))
-                self.max_row = max(self.max_row, max(map(int, {r[1] for r in refs})))
-                self._col = _col_number(refs[-1][0])
-            rows = _FAST_ROW.findall(data)
-            if rows:
-                self._row = int(rows[-1])
-                self.max_row = max(self.max_row, max(map(int, rows)))
-            return
-        self._feed_slow(data)
+        if not self._feed_common(data):
+            self._feed_tags(data)
 
-    def _feed_slow(self, data: bytes) -> None:
-        for m in _TOKEN.finditer(data):
-            row_attrs, cell_attrs = m.group(1), m.group(2)
-            if row_attrs is not None:
-                r = _R_ROW.search(row_attrs)
-                self._row = int(r.group(1)) if r else self._row + 1
+    def _feed_common(self, data: bytes) -> bool:
+        """The chunk in exporters' form, all inside known bounds: measured without a tag loop.
+        Rare bytes are looked for first (memchr speed), the costlier checks only when present."""
+        if self.max_col == 0:
+            return False
+        if (b"\t" in data or b"\n" in data or b"\r" in data) and any(s in data for s in _LOOSE_R):
+            return False
+        if b":" in data and (b":c" in data or b":row" in data):  # a namespace prefix on a cell or row
+            return False
+        row_refs = _ROW_REFS.findall(data)
+        if data.count(b"<row") != len(row_refs):
+            return False
+        # Each " r" belongs to a <c r="…"> or <row r="…">: no second r attribute, no "r =".
+        if data.count(b" r") != data.count(b'<c r="') + len(row_refs):
+            return False
+        max_row = max(self.max_row, max(map(int, row_refs))) if row_refs else self.max_row
+        if max_row == 0 or _outside(self.max_col, max_row).search(data):
+            return False
+        self.max_row = max_row
+        if row_refs:
+            self._row = int(row_refs[-1])
+        last = data.rfind(b'<c r="')
+        if last >= 0:
+            m = _REF.match(data, last + 6)
+            self._col = _col_number(m.group(1)) if m else self._col
+        return True
+
+    def _feed_tags(self, data: bytes) -> None:
+        for m in _TAG.finditer(data):
+            name, body = m.group(1), m.group(2)
+            refs = [a or b for a, b in _ATTR_R.findall(body)]
+            if name == b"row":
+                numbers = [_number(v) for v in refs if _DIGITS.fullmatch(v)]
+                self._row = max(numbers) if numbers else self._row + 1
                 self._col = 0
                 self.max_row = max(self.max_row, self._row)
-            elif cell_attrs is not None:
-                r = _R_CELL.search(cell_attrs)
-                if r:
-                    self._col = _col_number(r.group(1))
-                    self.max_row = max(self.max_row, int(r.group(2)))
-                else:
-                    self._col += 1
-                self.max_col = max(self.max_col, self._col)
+                continue
+            positions = [(_col_number(r.group(1)), _number(r.group(2))) for r in map(_REF.fullmatch, refs) if r]
+            if positions:
+                self._col = max(c for c, _ in positions)
+                self.max_row = max(self.max_row, max(r for _, r in positions))
+            else:
+                self._col += 1
+                self.max_row = max(self.max_row, self._row)
+            self.max_col = max(self.max_col, self._col)
+
+
+def _number(digits: bytes) -> int:
+    return int(digits) if len(digits) <= 12 else _HUGE

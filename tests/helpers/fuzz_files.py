@@ -122,6 +122,18 @@ def hostile(folder: Path) -> dict[str, Path]:
     files["20000 columns without positions"] = raw_xlsx(
         folder / "wide.xlsx", _SHEET_HEAD + "<row>" + "<c><v>1</v></c>" * 20000 + "</row>" + _SHEET_TAIL
     )
+    # Forms calamine reads as a position although they are not what exporters write.
+    far_forms = {
+        "far cell, lower-case column": '<row r="1048576"><c r="xfd1048576"><v>1</v></c></row>',
+        "far cell, namespace prefix": '<x:row r="1048576"><x:c r="XFD1048576"><x:v>1</x:v></x:c></x:row>',
+        "far cell, single quotes": "<row r='1048576'><c r='XFD1048576'><v>1</v></c></row>",
+        "far cell, spaces around =": '<row r = "1048576"><c t="n" r = "XFD1048576"><v>1</v></c></row>',
+        "far cell, leading zeros": '<row r="1"><c r="XFD0000001048576"><v>1</v></c></row>',
+        "far cell, second r attribute": '<row r="2"><c r="B2" r="XFD1048576"><v>1</v></c></row>',
+        "far cell, > inside another attribute": '<row r="2"><c foo=">" r="XFD1048576"><v>1</v></c></row>',
+    }
+    for n, (label, xml) in enumerate(far_forms.items()):
+        files[label] = raw_xlsx(folder / f"far-{n}.xlsx", _SHEET_HEAD + '<row r="1"><c r="A1" t="s"><v>0</v></c></row>' + xml + _SHEET_TAIL)
     laughs = "".join(f'<!ENTITY lol{i} "{"&lol%d;" % (i - 1) * 10}">' for i in range(1, 10))
     files["billion laughs"] = raw_xlsx(
         folder / "laughs.xlsx",
