@@ -12,8 +12,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterable
+from operator import itemgetter
 
-from sqlalchemy import JSON, Boolean, Connection, Date, DateTime, Table, bindparam, func, select
+from sqlalchemy import JSON, Boolean, Connection, Date, DateTime, Enum, Float, Integer, Numeric, String, Table, bindparam, func, select
 
 from core.imports.normalize import OrderSet, adjust_for_refund
 from core.models import ImportUndo, Order, OrderLine, Refund
@@ -84,6 +85,8 @@ def _to_sqlite(value: object) -> object:
     if value is None or value.__class__ in (str, int, float):
         return value
     if isinstance(value, dt.datetime):
+        if value.tzinfo is None and value.year >= 1000:
+            return value.isoformat(" ", "microseconds")  # the same text as _DT, without parsing a format
         return value.strftime(_DT)
     if isinstance(value, dt.date):
         return value.isoformat()
@@ -105,8 +108,26 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
         return
     cols = list(rows[0])
     sql = f'INSERT INTO {table.name} ({", ".join(cols)}) VALUES ({", ".join("?" * len(cols))})'
-    conv = _to_sqlite
-    conn.exec_driver_sql(sql, [tuple([conv(r[c]) for c in cols]) for r in rows])
+    # Only date, time, boolean and JSON columns need converting; the driver takes the rest as
+    # they are (per-value conversion calls cost more than the insert for 100,000 orders).
+    convert = [i for i, c in enumerate(cols) if c not in table.c or not _plain(table.c[c].type)]
+    get = itemgetter(*cols) if len(cols) > 1 else (lambda r: (r[cols[0]],))
+    if not convert:
+        params = [get(r) for r in rows]
+    else:
+        conv = _to_sqlite
+        params = []
+        for r in rows:
+            values = list(get(r))
+            for i in convert:
+                values[i] = conv(values[i])
+            params.append(tuple(values))
+    conn.exec_driver_sql(sql, params)
+
+
+def _plain(col_type) -> bool:
+    """Columns whose Python values (str, int, float, None) the sqlite3 driver stores as they are."""
+    return isinstance(col_type, (String, Integer, Float, Numeric)) and not isinstance(col_type, (Boolean, Enum))
 
 
 def select_rows(conn: Connection, table: Table, where: str = "", params: tuple = ()) -> list[dict]:
