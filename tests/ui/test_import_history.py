@@ -125,3 +125,38 @@ def test_history_reopens_up_to_date(qtbot, db, tmp_path):
     assert window.import_history is dialog and dialog.isVisible()
     qtbot.waitUntil(lambda: dialog.loaded and len(dialog.table.visible_rows()) == 1, timeout=20_000)
     assert not dialog.banner.isVisible()
+
+
+def test_newest_first_to_the_second_with_problem_counts(qtbot, db, tmp_path):
+    import datetime as dt
+    import re
+
+    from sqlalchemy import update
+
+    from core.imports import import_file
+    from core.models import ImportBatch
+    from ui.dialogs.import_history import COL_PROBLEMS, COL_TIME
+
+    for name, bad in (("may.csv", 2), ("june.csv", 0), ("july.csv", 0), ("august.csv", 0)):
+        import_file(db, taobao_orders_csv(tmp_path / name, 2, bad_rows=bad))
+    # The clock went back between may and june (a corrected PC clock); july and august came
+    # within the same second.
+    times = {"may.csv": dt.datetime(2026, 7, 1, 9, 0, 30), "june.csv": dt.datetime(2026, 7, 1, 9, 0, 5),
+             "july.csv": dt.datetime(2026, 7, 1, 9, 0, 40), "august.csv": dt.datetime(2026, 7, 1, 9, 0, 40)}
+    with db.transaction() as s:
+        for name, when in times.items():
+            s.execute(update(ImportBatch).where(ImportBatch.file_name == name).values(created_at=when))
+
+    dialog = open_dialog(qtbot, db)
+    rows = dialog.table.visible_rows()
+    assert [r[COL_FILE] for r in rows] == ["august.csv", "july.csv", "may.csv", "june.csv"]
+    model = dialog.table.view.model()
+    shown = [model.index(r, COL_TIME).data() for r in range(4)]
+    assert shown[2] == "2026-07-01 09:00:30" and all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d", t) for t in shown)
+    problems = [model.index(r, COL_PROBLEMS).data() for r in range(4)]
+    assert problems == ["none", "none", "2 error(s)", "none"]
+    assert model.index(2, COL_PROBLEMS).data(Qt.ItemDataRole.ForegroundRole).color().name() == "#8a1c12"
+    assert model.headerData(COL_PROBLEMS, Qt.Orientation.Horizontal) == "Problems"
+
+    select_file(dialog, "may.csv")
+    assert dialog.undo_button.isEnabled()  # Undo still there

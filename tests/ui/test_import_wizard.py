@@ -293,3 +293,193 @@ def test_cancel_after_a_finished_file_keeps_it_and_says_so(window, qtbot, db, tm
     assert report.files.item(0, COL_ADDED).text() == "2"
     assert report.files.item(1, 1).text() == "Not imported"
     assert order_count(db) == 2
+
+
+# -- the column-matching step -------------------------------------------------------------
+
+OWN_HEADERS = ["订单号", "实付金额", "创建时间", "付款时间", "状态", "昵称", "数量", "标题", "SKU"]
+
+
+def own_order_list(path, headers=OWN_HEADERS):
+    """A home-made order list whose headers are obvious to a person but match no platform layout."""
+    rows = [
+        ["A-1", "12.50", "2026-05-01 09:30", "2026-05-01 09:31", "已付款", "小王", "2", "手工皂", "SOAP-1"],
+        ["A-2", "8.00", "2026-05-02 10:00", "", "待付款", "小李", "1", "香薰", "AROMA-2"],
+    ]
+    path.write_text("\n".join(",".join(r[:len(headers)]) for r in [headers, *rows]) + "\n", encoding="utf-8")
+    return path
+
+
+def to_mapping(wizard, qtbot):
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    assert wizard.current() == MAPPING
+    return wizard.mapping_page
+
+
+def row_of(page, key: str) -> int:
+    return list(page._combos).index(key)
+
+
+def test_obvious_headers_are_suggested_and_stay_editable(window, qtbot, tmp_path):
+    wizard = wizard_for(window, qtbot, [own_order_list(tmp_path / "own.csv")])
+    page = to_mapping(wizard, qtbot)
+    assert page.kind_combo.currentData() == "orders"  # core's nearest layout was a refund export
+    assert page.mapping() == {
+        "order_no": "订单号", "paid": "实付金额", "created_at": "创建时间", "paid_at": "付款时间",
+        "status": "状态", "buyer_account": "昵称", "qty": "数量", "title": "标题", "sku_code": "SKU",
+    }
+    assert all(page.is_suggested(k) for k in page.mapping())
+    assert "filled in 9 column(s)" in page.suggested_note.text() and page.suggested_note.isVisibleTo(page)
+    combo = page._combos["paid"]
+    assert combo.styleSheet() and "Suggested" in combo.toolTip()
+
+    page.set_choice("paid", "数量")  # the owner overrides a suggestion
+    assert not page.is_suggested("paid") and combo.styleSheet() == "" and combo.toolTip() == ""
+    assert page.mapping()["paid"] == "数量"
+    assert "filled in 8 column(s)" in page.suggested_note.text()
+
+
+def test_samples_show_for_suggested_columns_and_in_the_header_list(window, qtbot, tmp_path):
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    from ui.dialogs.column_mapping import COL_SAMPLE, SAMPLE_ROLE
+
+    wizard = wizard_for(window, qtbot, [own_order_list(tmp_path / "own.csv")])
+    page = to_mapping(wizard, qtbot)
+    assert page.table.item(row_of(page, "order_no"), COL_SAMPLE).text() == "A-1  ·  A-2"
+    assert page.table.item(row_of(page, "title"), COL_SAMPLE).text() == "手工皂  ·  香薰"
+    assert page.table.item(row_of(page, "line_no"), COL_SAMPLE).text() == ""  # nothing chosen
+
+    combo = page._combos["line_no"]
+    i = combo.findData("昵称")
+    assert combo.itemData(i, SAMPLE_ROLE) == "小王  ·  小李"
+    assert combo.itemData(i, Qt.ItemDataRole.ToolTipRole) == "昵称\n小王\n小李"
+    option = QStyleOptionViewItem()
+    combo.itemDelegate().initStyleOption(option, combo.model().index(i, 0))
+    assert option.text.startswith("昵称") and option.text.endswith("小王  ·  小李")  # as the popup lists it
+
+    page.set_choice("line_no", "付款时间")
+    assert page.table.item(row_of(page, "line_no"), COL_SAMPLE).text() == "2026-05-01 09:31"
+
+
+def test_unrecognised_file_is_not_called_a_jd_export(window, qtbot, tmp_path):
+    path = own_order_list(tmp_path / "own.csv", ["订单号", "创建时间", "实付金额", "昵称", "数量"])
+    path.write_text("订单号,下单时间,应付金额,买家,数量\nA-1,2026-05-01 09:30,12.50,小王,2\n", encoding="utf-8")
+    wizard = wizard_for(window, qtbot, [path])
+    assert wizard.entries[0].inspection.platform == "jd"  # core's nearest partial match
+    files = wizard.files_page.table
+    assert files.item(0, COL_DETECTED).text() == "Layout not recognised"
+    assert files.cellWidget(0, COL_PLATFORM).currentData() is None  # "Choose…"
+    page = to_mapping(wizard, qtbot)
+    assert page.platform_combo.currentData() == "other"
+    assert page.mapping() == {"order_no": "订单号", "created_at": "下单时间", "paid": "应付金额",
+                              "buyer_account": "买家", "qty": "数量"}
+
+
+def test_skip_this_file_leaves_it_out_and_moves_on(window, qtbot, db, tmp_path):
+    own = own_order_list(tmp_path / "own.csv")
+    good = taobao_orders_csv(tmp_path / "good.csv", 2)
+    wizard = wizard_for(window, qtbot, [own, good])
+    page = to_mapping(wizard, qtbot)
+    assert page.skip_button.isVisible()
+    qtbot.mouseClick(page.skip_button, Qt.MouseButton.LeftButton)
+    assert wizard.current() == PREVIEW
+    assert [e.name for e in wizard.entries] == ["good.csv"]
+    assert wizard.preview_page.tabs.count() == 1
+    go_to_report(wizard, qtbot)
+    assert wizard.report_page.files.rowCount() == 1 and order_count(db) == 2
+
+
+def test_skipping_the_only_file_goes_back_to_the_files(window, qtbot, tmp_path):
+    wizard = wizard_for(window, qtbot, [own_order_list(tmp_path / "own.csv")])
+    page = to_mapping(wizard, qtbot)
+    qtbot.mouseClick(page.skip_button, Qt.MouseButton.LeftButton)
+    assert wizard.current() == FILES
+    assert wizard.entries == [] and not wizard.next_button.isEnabled()
+
+
+def test_missing_fields_are_listed_in_the_screen_language(window, qtbot, tmp_path):
+    from PySide6.QtCore import QLocale
+
+    wizard = wizard_for(window, qtbot, [own_order_list(tmp_path / "own.csv")])
+    page = to_mapping(wizard, qtbot)
+    for combo in page._combos.values():
+        combo.setCurrentIndex(0)
+    previous = QLocale()
+    try:
+        QLocale.setDefault(QLocale("en_US"))
+        qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+        assert "Order number, Order created at, and Paid amount (per order)" in page.banner.text()
+        assert "、" not in page.banner.text()
+        QLocale.setDefault(QLocale("zh_CN"))
+        qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+        assert "Order number、Order created at和Paid amount (per order)" in page.banner.text()
+    finally:
+        QLocale.setDefault(previous)
+
+
+# -- language ------------------------------------------------------------------------------
+
+class EnglishPlurals:
+    """A stand-in for the English plural catalogue: only strings passed with a count (``%n``
+    and n) get "file"/"files"; a number formatted into "file(s)" by hand stays as it is."""
+
+    def __init__(self):
+        from PySide6.QtCore import QTranslator
+
+        class Translator(QTranslator):
+            def translate(self, context, source, disambiguation=None, n=-1):  # noqa: N802
+                if n is None or n < 0 or "(s)" not in source:
+                    return None
+                return source.replace("y(s)", "y" if n == 1 else "ies").replace("(s)", "" if n == 1 else "s")
+
+            def isEmpty(self):  # noqa: N802
+                return False
+
+        self.translator = Translator()
+
+    def __enter__(self):
+        QApplication.instance().installTranslator(self.translator)
+        return self
+
+    def __exit__(self, *exc):
+        QApplication.instance().removeTranslator(self.translator)
+
+
+def test_counts_use_plural_forms(window, qtbot, tmp_path):
+    with EnglishPlurals():
+        one = wizard_for(window, qtbot, [taobao_orders_csv(tmp_path / "a.csv", 2, bad_rows=1)])
+        assert one.files_page.table.item(0, COL_STATUS).text() == "Ready · 1 row with errors"
+        qtbot.mouseClick(one.next_button, Qt.MouseButton.LeftButton)
+        assert one.next_button.text() == "Import 1 file"
+        summary = one.preview_page.preview(0).summary.text()
+        assert "3 rows in the file" in summary and "1 row with errors will be skipped" in summary
+        go_to_report(one, qtbot)
+        assert "1 file imported: 2 added, 0 updated, 0 unchanged, 1 row skipped." in one.report_page.banner.text()
+        one.close()
+
+        two = wizard_for(window, qtbot, [taobao_orders_csv(tmp_path / "b.csv", 2), taobao_orders_csv(tmp_path / "c.csv", 3)])
+        qtbot.mouseClick(two.next_button, Qt.MouseButton.LeftButton)
+        assert two.next_button.text() == "Import 2 files"
+        two.close()
+
+        wizard = wizard_for(window, qtbot, [own_order_list(tmp_path / "own.csv")])
+        page = to_mapping(wizard, qtbot)
+        assert page.suggested_note.text().startswith("ShopDesk filled in 9 columns from their names")
+
+
+def test_mapping_page_and_preview_in_chinese(window, qtbot, tmp_path):
+    from core import i18n
+
+    i18n.set_language("zh_CN")
+    wizard = wizard_for(window, qtbot, [own_order_list(tmp_path / "own.csv"), taobao_orders_csv(tmp_path / "t.csv", 2)])
+    page = to_mapping(wizard, qtbot)
+    labels = [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
+    assert labels[:3] == ["订单编号 *", "下单时间 *", "实付金额（按订单） *"]
+    assert page.mapping()["paid"] == "实付金额" and page.mapping()["sku_code"] == "SKU"  # suggested from Chinese labels
+    page.set_choice("created_at", "创建时间")
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.current() == PREVIEW, timeout=20_000)
+    model = wizard.preview_page.preview(1).model
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    assert "订单编号" in headers and "下单时间" in headers

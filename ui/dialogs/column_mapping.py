@@ -1,9 +1,11 @@
 """The column-matching step: ShopDesk's fields against the headers of a file it did not recognise.
 
 One row per field (required ones marked), a combo of the file's headers, and sample values from
-the file so the owner sees what each column holds. Confirming saves the mapping under the file's
-header signature (``core.imports.save_mapping``), so the next export with the same layout is
-recognised without asking again.
+the file so the owner sees what each column holds. Columns whose names obviously mean a field
+(单号, 实付金额, 下单时间 …; ``ui.dialogs.column_suggest``) are pre-filled and tinted until the
+owner changes them. Confirming saves the mapping under the file's header signature
+(``core.imports.save_mapping``), so the next export with the same layout is recognised without
+asking again; "Skip this file" leaves the file out of the import instead.
 """
 from __future__ import annotations
 
@@ -11,15 +13,16 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QTableWidget, QTableWidgetItem,
-    QVBoxLayout,
+    QAbstractItemView, QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QPushButton, QStyledItemDelegate,
+    QStyleOptionViewItem, QTableWidget, QTableWidgetItem, QVBoxLayout,
 )
 
 from core.errors import UserFacingError
 from ui.dialogs.import_wizard.entries import KINDS, MUTED_FG, PLATFORMS, FileEntry, elide_middle, kind_name
+from ui.dialogs.column_suggest import label_names, suggest_columns
 from ui.dialogs.import_wizard.page import WizardPage, heading, hint
 from ui.labels import platform_name
 from ui.tasks import run_task
@@ -29,6 +32,8 @@ log = logging.getLogger(__name__)
 
 COL_FIELD, COL_HEADER, COL_SAMPLE = range(3)
 SAMPLES = 3
+SAMPLE_ROLE = Qt.ItemDataRole.UserRole + 1  # a combo item's first values, shown in its popup
+SUGGESTED_STYLE = "QComboBox { background-color: #d4e5fa; color: #123a66; }"
 
 
 def header_samples(inspection: Any) -> dict[str, list[str]]:
@@ -47,6 +52,41 @@ def header_samples(inspection: Any) -> dict[str, list[str]]:
     return out
 
 
+def likely_kind(inspection: Any) -> str:
+    """The kind whose required fields the file's headers cover best by name.
+
+    Core's own guess comes from the nearest partial layout match, which for a home-made order
+    list can be some platform's refund export; it only decides among equally covered kinds.
+    """
+    from core.imports import fields_for
+
+    headers = [h for h in (getattr(inspection, "headers", None) or []) if str(h).strip()]
+    core_kind = getattr(inspection, "kind", None)
+
+    def coverage(kind: str) -> tuple[bool, int, int, bool, bool]:
+        fields = fields_for(kind)
+        found = suggest_columns([(f.key, label_names(f.label)) for f in fields], headers)
+        required = [f.key for f in fields if f.required]
+        covered = sum(1 for k in required if k in found)
+        return (covered == len(required), covered, len(found), kind == core_kind, kind == "orders")
+
+    return max(KINDS, key=coverage)
+
+
+class SampleDelegate(QStyledItemDelegate):
+    """The combo's popup lists each header followed by its first values, greyed: "单号   X-1000 · X-1001"."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:  # noqa: N802
+        super().initStyleOption(option, index)
+        sample = index.data(SAMPLE_ROLE)
+        if sample:
+            option.text = f"{option.text}    {sample}"
+
+
+def sample_text(values: list[str]) -> str:
+    return "  ·  ".join(values)
+
+
 class ColumnMappingPage(WizardPage):
     def __init__(self, wizard) -> None:
         super().__init__(wizard)
@@ -63,9 +103,13 @@ class ColumnMappingPage(WizardPage):
         form = QFormLayout()
         form.addRow(self.tr("The file holds:"), self.kind_combo)
         form.addRow(self.tr("From the platform:"), self.platform_combo)
+        self.skip_button = QPushButton(self.tr("Skip this file"), self)
+        self.skip_button.setToolTip(self.tr("Leave this file out of the import and go on with the next one"))
+        self.skip_button.clicked.connect(self.skip)
         top = QHBoxLayout()
         top.addLayout(form)
         top.addStretch(1)
+        top.addWidget(self.skip_button, 0, Qt.AlignmentFlag.AlignBottom)
 
         self.table = QTableWidget(0, 3, self)
         self.table.setHorizontalHeaderLabels([self.tr("ShopDesk field"), self.tr("Column in the file"), self.tr("Sample values")])
@@ -88,10 +132,13 @@ class ColumnMappingPage(WizardPage):
             "The choice is remembered for files with the same columns."
         ), self))
         layout.addLayout(top)
+        self.suggested_note = hint("", self)
+        layout.addWidget(self.suggested_note)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.banner)
         self._combos: dict[str, QComboBox] = {}
         self._samples: dict[str, list[str]] = {}
+        self.suggested: dict[str, str] = {}  # field key -> header ShopDesk pre-filled
 
     # -- wizard protocol
     def can_go_next(self) -> bool:
@@ -107,11 +154,14 @@ class ColumnMappingPage(WizardPage):
         self.title.setText(self.tr("Match the columns of %1").replace("%1", elide_middle(entry.name, 70)))
         self.title.setToolTip(str(entry.path))
         self._samples = header_samples(insp)
-        kind = entry.chosen_kind if entry.chosen_kind in KINDS else "orders"
+        kind = entry.kind if entry.kind in KINDS else likely_kind(insp)
         self.kind_combo.blockSignals(True)
         self.kind_combo.setCurrentIndex(self.kind_combo.findData(kind))
         self.kind_combo.blockSignals(False)
-        self.platform_combo.setCurrentIndex(max(self.platform_combo.findData(entry.chosen_platform or "other"), 0))
+        # Only the owner's own choice: a partial match with some platform's layout (a file with
+        # 订单号 looks a bit like JD's) is no reason to call the file a JD export.
+        self.platform_combo.setCurrentIndex(max(self.platform_combo.findData(entry.platform or "other"), 0))
+        self.skip_button.setEnabled(True)
         self._fill_fields()
 
     # -- the field table
@@ -120,8 +170,10 @@ class ColumnMappingPage(WizardPage):
 
         insp = self.entry.inspection if self.entry else None
         headers = [h for h in (getattr(insp, "headers", None) or []) if str(h).strip()]
-        guessed = dict(getattr(insp, "mapping", None) or {})
         fields = fields_for(self.kind_combo.currentData())
+        self.suggested = suggest_columns(
+            [(spec.key, label_names(spec.label)) for spec in fields], headers, getattr(insp, "mapping", None) or {}
+        )
         self.table.setRowCount(len(fields))
         self._combos = {}
         bold = QFont(self.font())
@@ -132,23 +184,57 @@ class ColumnMappingPage(WizardPage):
                 label.setFont(bold)
                 label.setToolTip(self.tr("Required"))
             self.table.setItem(row, COL_FIELD, label)
-            combo = QComboBox(self.table)
-            combo.addItem(self.tr("— not in this file —"), None)
-            for h in headers:
-                combo.addItem(str(h), h)
-            combo.setCurrentIndex(max(combo.findData(guessed.get(spec.key)), 0) if spec.key in guessed else 0)
-            combo.currentIndexChanged.connect(lambda _i, r=row, c=combo: self._show_sample(r, c))
+            combo = self._header_combo(headers)
+            suggestion = self.suggested.get(spec.key)
+            combo.setCurrentIndex(max(combo.findData(suggestion), 0) if suggestion else 0)
+            combo.currentIndexChanged.connect(lambda _i, r=row, k=spec.key, c=combo: self._chosen(r, k, c))
             self.table.setCellWidget(row, COL_HEADER, combo)
             self._combos[spec.key] = combo
-            self._show_sample(row, combo)
+            self._chosen(row, spec.key, combo)
+        self._show_suggested_note()
 
-    def _show_sample(self, row: int, combo: QComboBox) -> None:
+    def _header_combo(self, headers: list[str]) -> QComboBox:
+        combo = QComboBox(self.table)
+        combo.setItemDelegate(SampleDelegate(combo))
+        combo.addItem(self.tr("— not in this file —"), None)
+        for h in headers:
+            values = self._samples.get(h, [])
+            combo.addItem(str(h), h)
+            i = combo.count() - 1
+            preview = sample_text(values) if values else self.tr("(empty)")
+            combo.setItemData(i, preview, SAMPLE_ROLE)
+            combo.setItemData(i, "\n".join([str(h), *values]) if values else preview, Qt.ItemDataRole.ToolTipRole)
+        # Wide enough for the first values after each header in the popup.
+        combo.view().setMinimumWidth(max(combo.sizeHint().width(), 500))
+        return combo
+
+    def _chosen(self, row: int, key: str, combo: QComboBox) -> None:
         header = combo.currentData()
         values = self._samples.get(header, []) if header else []
-        item = QTableWidgetItem("  ·  ".join(values) if values else ("" if header is None else self.tr("(empty)")))
+        item = QTableWidgetItem(sample_text(values) if values else ("" if header is None else self.tr("(empty)")))
         item.setForeground(QBrush(QColor(MUTED_FG)))
         item.setToolTip("\n".join(values))
         self.table.setItem(row, COL_SAMPLE, item)
+        suggested = header is not None and self.suggested.get(key) == header
+        combo.setStyleSheet(SUGGESTED_STYLE if suggested else "")
+        combo.setToolTip(
+            self.tr("Suggested by ShopDesk from the column name; choose another column if it is wrong.")
+            if suggested else ""
+        )
+        self._show_suggested_note()
+
+    def is_suggested(self, key: str) -> bool:
+        """The field still shows the column ShopDesk pre-filled (tinted, not yet changed by the owner)."""
+        combo = self._combos.get(key)
+        return combo is not None and combo.currentData() is not None and self.suggested.get(key) == combo.currentData()
+
+    def _show_suggested_note(self) -> None:
+        count = sum(1 for key in self._combos if self.is_suggested(key))
+        self.suggested_note.setVisible(bool(count))
+        self.suggested_note.setText(self.tr(
+            "ShopDesk filled in %n column(s) from their names (tinted blue). Check them; each one can be changed.",
+            "", count,
+        ))
 
     def mapping(self) -> dict[str, str]:
         return {key: combo.currentData() for key, combo in self._combos.items() if combo.currentData()}
@@ -168,7 +254,8 @@ class ColumnMappingPage(WizardPage):
         missing = [s.label for s in fields_for(kind) if s.required and s.key not in mapping]
         if missing:
             self.banner.show_message(
-                self.tr("Choose the column for each required field: %1").replace("%1", "、".join(missing)), "error"
+                self.tr("Choose the column for each required field: %1").replace(
+                    "%1", QLocale().createSeparatedList(missing)), "error"
             )
             return
         used: dict[str, str] = {}
@@ -183,6 +270,7 @@ class ColumnMappingPage(WizardPage):
             used[header] = key
         db, path, signature = self.wizard.ctx.db, entry.path, getattr(entry.inspection, "signature", "")
         self.saving = True
+        self.skip_button.setEnabled(False)
         self.sig_changed.emit()
 
         def work(_task):
@@ -193,15 +281,25 @@ class ColumnMappingPage(WizardPage):
 
         def done(inspection) -> None:
             self.saving = False
+            self.skip_button.setEnabled(True)
             entry.inspection, entry.mapping, entry.kind, entry.platform = inspection, mapping, kind, platform
             self.sig_changed.emit()
             on_done()
 
         def failed(exc: BaseException, tb: str) -> None:
             self.saving = False
+            self.skip_button.setEnabled(True)
             if not isinstance(exc, UserFacingError):
                 log.error("saving the column mapping failed: %s", tb)
             self.banner.show_message(getattr(exc, "message", None) or str(exc), "error")
             self.sig_changed.emit()
 
         run_task(self, work, on_done=done, on_error=failed)
+
+    # -- skipping
+    def skip(self) -> None:
+        """Leave the file out of the import and go on (next file to match, the preview, or the files)."""
+        if self.entry is None or self.saving:
+            return
+        entry, self.entry = self.entry, None
+        self.wizard.skip_file(entry)

@@ -1,19 +1,20 @@
 """File → Import history…: every imported file, and Undo for one of them.
 
-The list is read in a worker (``core.imports.import_history``); undoing asks first and shows
-core's explanation inline when a batch cannot be undone (for example when a later import
-changed the same orders).
+The list is read in a worker (``core.imports.import_history``), newest first (to the second;
+imports within one second by their order), with each file's count of errors and warnings.
+Undoing asks first and shows core's explanation inline when a batch cannot be undone (for
+example when a later import changed the same orders).
 """
 from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QLocale, Qt
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from core.errors import UserFacingError
 from ui.context import AppContext
-from ui.dialogs.import_wizard.entries import MUTED_FG, kind_name
+from ui.dialogs.import_wizard.entries import ERROR_FG, MUTED_FG, WARNING_FG, kind_name
 from ui.dialogs.import_wizard.undo import confirm_undo, undo_import
 from ui.labels import platform_name
 from ui.tasks import run_task
@@ -24,7 +25,21 @@ from ui.widgets.table_model import Column
 log = logging.getLogger(__name__)
 
 # Columns of the table; the last raw value of each row is the batch id (hidden).
-COL_FILE, COL_TIME, COL_STATE, COL_PLATFORM, COL_KIND, COL_ROWS, COL_ADDED, COL_UPDATED, COL_UNCHANGED, COL_SKIPPED, COL_ID = range(11)
+(COL_FILE, COL_TIME, COL_STATE, COL_PLATFORM, COL_KIND, COL_ROWS, COL_ADDED, COL_UPDATED, COL_UNCHANGED, COL_SKIPPED,
+ COL_PROBLEMS, COL_ID) = range(12)
+SECONDS = "%Y-%m-%d %H:%M:%S"
+
+
+class ProblemCount(int):
+    """Errors + warnings of one import: sorts as the total, shows "2 errors, 1 warning"."""
+
+    errors: int
+    warnings: int
+
+    def __new__(cls, errors: int, warnings: int) -> ProblemCount:
+        value = super().__new__(cls, errors + warnings)
+        value.errors, value.warnings = errors, warnings
+        return value
 
 
 class ImportHistoryDialog(QDialog):
@@ -36,7 +51,7 @@ class ImportHistoryDialog(QDialog):
         self.banner = Banner(self)
         self.table = RecordTable([
             Column(self.tr("File")),
-            Column(self.tr("Imported at"), "datetime"),
+            Column(self.tr("Imported at"), "datetime", fmt=lambda v: v.strftime(SECONDS) if v else "—"),
             Column(self.tr("State"), fmt=self._state_text,
                    colour=lambda v, _r: MUTED_FG if v is not None else None),
             Column(self.tr("Platform"), fmt=platform_name),
@@ -46,6 +61,9 @@ class ImportHistoryDialog(QDialog):
             Column(self.tr("Updated"), "int"),
             Column(self.tr("Unchanged"), "int"),
             Column(self.tr("Skipped"), "int"),
+            Column(self.tr("Problems"), "int", fmt=self._problems_text,
+                   tooltip=self.tr("Errors (rows skipped) and warnings (rows imported with a remark) in the file"),
+                   colour=lambda v, _r: (ERROR_FG if v.errors else WARNING_FG) if v else MUTED_FG),
             Column("id"),
         ], self)
         self.table.view.setColumnHidden(COL_ID, True)
@@ -73,7 +91,17 @@ class ImportHistoryDialog(QDialog):
     def _state_text(self, undone_at) -> str:
         if undone_at is None:
             return self.tr("Imported")
-        return self.tr("Undone %1").replace("%1", undone_at.strftime("%Y-%m-%d %H:%M"))
+        return self.tr("Undone %1").replace("%1", undone_at.strftime(SECONDS))
+
+    def _problems_text(self, count: ProblemCount) -> str:
+        if not count:
+            return self.tr("none")
+        parts = []
+        if count.errors:
+            parts.append(self.tr("%n error(s)", "", count.errors))
+        if count.warnings:
+            parts.append(self.tr("%n warning(s)", "", count.warnings))
+        return QLocale().createSeparatedList(parts)
 
     # -- loading
     def refresh(self) -> None:
@@ -94,10 +122,13 @@ class ImportHistoryDialog(QDialog):
         run_task(self, work, on_done=self._show, on_error=failed)
 
     def _show(self, batches) -> None:
+        # Newest first; several imports within one second keep their order (the proxy's sort is
+        # stable), so the later one is still on top.
+        newest_first = sorted(batches, key=lambda b: (b.created_at, b.batch_id), reverse=True)
         rows = [
             (b.file_name, b.created_at, b.undone_at, b.platform, b.kind, b.rows_read, b.added, b.updated,
-             b.unchanged, b.skipped, b.batch_id)
-            for b in batches
+             b.unchanged, b.skipped, ProblemCount(b.errors, b.warnings), b.batch_id)
+            for b in newest_first
         ]
         self.table.set_rows(rows, sort_column=COL_TIME, order=Qt.SortOrder.DescendingOrder)
         self.table.view.setColumnHidden(COL_ID, True)

@@ -75,9 +75,13 @@ class FileEntry:
 
     @property
     def chosen_platform(self) -> str | None:
+        """The owner's pick, else the detected platform; None for a layout ShopDesk did not
+        recognise (core names the platform of its nearest partial match there, which is a guess)."""
         if self.platform:
             return self.platform
-        return getattr(self.inspection, "platform", None) if self.inspection is not None else None
+        if self.inspection is None or getattr(self.inspection, "needs_mapping", False):
+            return None
+        return getattr(self.inspection, "platform", None)
 
     @property
     def chosen_kind(self) -> str | None:

@@ -11,7 +11,7 @@ import logging
 from collections.abc import Iterable
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, Qt
+from PySide6.QtCore import QLocale, QStandardPaths, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton,
@@ -195,7 +195,7 @@ class FilesPage(WizardPage):
             extra = [getattr(insp, "file_type", "") or "", getattr(insp, "encoding", "") or ""]
             sheets = getattr(insp, "sheets", None) or []
             if len(sheets) > 1:
-                extra.append(self.tr("sheets: %1").replace("%1", ", ".join(sheets)))
+                extra.append(self.tr("sheets: %1").replace("%1", QLocale().createSeparatedList(sheets)))
             details.append(" · ".join(x for x in extra if x))
         name.setToolTip("\n".join(d for d in details if d))
         self.table.setItem(row, COL_FILE, name)
@@ -205,7 +205,7 @@ class FilesPage(WizardPage):
         elif entry.error is not None:
             detected, status, colour = "—", self.tr("Cannot be imported"), ERROR_FG
         else:
-            detected = (detected_text(insp.platform, insp.kind, insp.confidence) if insp.platform
+            detected = (detected_text(entry.chosen_platform, insp.kind, insp.confidence) if entry.chosen_platform
                         else self.tr("Layout not recognised"))
             status, colour = self._status(entry)
         detected_item = QTableWidgetItem(detected)

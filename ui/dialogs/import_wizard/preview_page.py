@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QLocale, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLabel, QTableView, QTabWidget, QVBoxLayout, QWidget
 
@@ -247,8 +247,10 @@ class FilePreview(QWidget):
             shown = {self.model.index(r, 0).data(RAW_ROW_ROLE) for r in range(self.model.rowCount())}
             further = sorted({p.row for p in problems if p.row and p.severity == "error"} - shown)
             if further:
-                listed = ", ".join(str(n) for n in further[:5]) + ("…" if len(further) > 5 else "")
-                parts.append(self.tr("not shown here: rows %1").replace("%1", listed))
+                listed = [str(n) for n in further[:5]]
+                if len(further) > 5:
+                    listed.append(self.tr("%n more", "", len(further) - 5))
+                parts.append(self.tr("not shown here: rows %1").replace("%1", QLocale().createSeparatedList(listed)))
         if warnings:
             parts.append(self.tr("%n row(s) with warnings", "", warnings))
         self.summary = QLabel(" · ".join(parts), self)

@@ -118,8 +118,9 @@ class ReportPage(WizardPage):
             self.banner.show_message(self.tr("Cancelled; nothing was imported."), "warning")
             return
         text = self.tr("%n file(s) imported: ", "", len(imported)) + self.tr(
-            "%1 added, %2 updated, %3 unchanged, %4 rows skipped."
-        ).replace("%1", f"{added:,}").replace("%2", f"{updated:,}").replace("%3", f"{unchanged:,}").replace("%4", f"{skipped:,}")
+            "%1 added, %2 updated, %3 unchanged, %4."
+        ).replace("%1", f"{added:,}").replace("%2", f"{updated:,}").replace("%3", f"{unchanged:,}").replace(
+            "%4", self.tr("%n row(s) skipped", "", skipped))
         level = "info"
         if cancelled:
             text = self.tr("Cancelled. The files after the cancelled one were not imported.") + " " + text

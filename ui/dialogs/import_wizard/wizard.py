@@ -175,6 +175,17 @@ class ImportWizard(QDialog):
         else:
             self._show(PREVIEW)
 
+    def skip_file(self, entry: FileEntry) -> None:
+        """Leave ``entry`` out of this import; go on with the next file to match, else the preview
+        (or back to the files when none is left to import)."""
+        if entry in self.entries:
+            self.entries.remove(entry)
+        self.files_page.refresh()
+        if self.importable():
+            self._after_files()
+        else:
+            self._show(FILES)
+
     # -- shared state
     def importable(self) -> list[FileEntry]:
         return [e for e in self.entries if e.usable]
