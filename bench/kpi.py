@@ -32,6 +32,7 @@ from sqlalchemy import text  # noqa: E402
 
 from core.db import open_database  # noqa: E402
 from core.kpi import DateRange, compute_charts, compute_dashboard  # noqa: E402
+from core.orders import line_totals  # noqa: E402
 
 PLATFORMS = ["taobao", "jd", "pdd", "douyin", "kuaishou", "youzan", "shopify"]
 WEIGHTS = [40, 15, 15, 15, 5, 5, 5]
@@ -72,6 +73,7 @@ def build(path: Path, n_orders: int, n_lines: int, seed: int = 7) -> None:
         buyer = None if platform in KEYLESS else f"{platform}_b{int(rnd.paretovariate(1.2) * 1000) % 120000}"
         n = 1 + sum(1 for _ in range(4) if rnd.random() < extra / n_orders / 4 * 1.0)
         total = 0
+        order_lines = []
         for _ in range(n):
             code, _t, _c, cost = skus[rnd.randrange(2000)]
             qty = rnd.choice((1, 1, 1, 2, 3))
@@ -79,17 +81,21 @@ def build(path: Path, n_orders: int, n_lines: int, seed: int = 7) -> None:
             line_id += 1
             line_paid = price * qty if platform == "douyin" else None
             lines.append((line_id, oid, code, qty, price, line_paid))
+            order_lines.append({"qty": qty, "unit_price_fen": price, "paid_fen": line_paid})
             total += price * qty
+        derived = line_totals(order_lines)  # as every writer of orders sets them
         refund = total if status == "refunded" else (total // 3 if rnd.random() < 0.03 else 0)
         ts = at.strftime("%Y-%m-%d %H:%M:%S.000000")
         orders.append((
             oid, platform, f"N{oid:08d}", buyer, ts, ts if paid else None, status, total, total, refund,
-            1 if paid else 0, day.isoformat(),
+            1 if paid else 0, day.isoformat(), derived["units"], derived["line_paid_fen"], derived["open_weight_fen"],
+            derived["open_qty"],
         ))
     con.executemany(
         "INSERT INTO orders (id, platform, shop, order_no, buyer_key, buyer_name, province, created_at, paid_at, "
-        "status, status_text, goods_fen, shipping_fen, discount_fen, paid_fen, refund_fen, is_paid, pay_date, source) "
-        "VALUES (?, ?, '', ?, ?, '', '', ?, ?, ?, '', ?, 0, 0, ?, ?, ?, ?, '')",
+        "status, status_text, goods_fen, shipping_fen, discount_fen, paid_fen, refund_fen, is_paid, pay_date, units, "
+        "line_paid_fen, open_weight_fen, open_qty, source) "
+        "VALUES (?, ?, '', ?, ?, '', '', ?, ?, ?, '', ?, 0, 0, ?, ?, ?, ?, ?, ?, ?, ?, '')",
         orders,
     )
     con.executemany(

@@ -53,6 +53,12 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.execute("PRAGMA foreign_keys=ON")
     cur.execute("PRAGMA busy_timeout=5000")
     cur.execute("PRAGMA synchronous=NORMAL")
+    # Read speed for the dashboard's scans of a year of orders: memory-mapped pages (shared by
+    # every connection through the OS cache, no copy per read), a larger page cache per
+    # connection, and sorts and temporary indexes in memory rather than in temp files.
+    cur.execute("PRAGMA mmap_size=268435456")
+    cur.execute("PRAGMA cache_size=-16384")
+    cur.execute("PRAGMA temp_store=MEMORY")
     cur.close()
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from core.kpi.numbers import KPI_KEYS, KpiResult, compute_kpis
+from core.kpi.numbers import KPI_KEYS, KpiResult, compute_kpis_many
 from core.kpi.periods import DateRange, compare, previous_period, same_period_last_year
 from core.kpi.source import run_all
 from core.kpi.targets import GoalBook, GoalTarget, progress
@@ -58,14 +58,14 @@ def compute_dashboard(source: Any, period: DateRange, channel: str | None = None
     year_rng = same_period_last_year(period)
     # A full year's previous period is the same days as last year's: computed once.
     ranges = list(dict.fromkeys([period, prev_rng, year_rng]))
-    results = run_all(
-        source,
-        [lambda r=r: compute_kpis(source, r.start, r.end, channel) for r in ranges]
-        + [lambda: GoalBook.load(source, channel)],
-    )
-    by_range = dict(zip(ranges, results))
+    # The periods in one pass over the orders (core.kpi.numbers); the goals beside it.
+    kpis, goals = run_all(source, [
+        lambda: compute_kpis_many(source, [(r.start, r.end) for r in ranges], channel),
+        lambda: GoalBook.load(source, channel),
+    ])
+    by_range = dict(zip(ranges, kpis))
     current, previous, last_year = by_range[period], by_range[prev_rng], by_range[year_rng]
-    goal = results[-1].target(period)
+    goal = goals.target(period)
     cards = []
     for key in CARD_KEYS:
         value = current.value(key)

@@ -23,9 +23,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Float, case, cast, func, select
+from sqlalchemy import case, func, select, text
 
-from core.kpi.numbers import KpiResult, compute_kpis
+from core.kpi.numbers import KpiResult, compute_kpis, paid_day_share
 from core.kpi.periods import DateRange, buckets, same_period_last_year, shift_years
 from core.kpi.source import ORDERS, paid_in_range, reading, run_all
 from core.kpi.targets import GoalBook
@@ -165,30 +165,37 @@ def channel_roi(kpis: KpiResult) -> list[ChannelRoi]:
     return out
 
 
+# SKU sales. A line's share of its order's paid amount comes from the order's stored line totals
+# (core.orders.line_totals), so no window over its sibling lines. For a long range the covering
+# ix_order_lines_sku streams every line SKU by SKU (no sort of a year of lines) and each finds its
+# order by rowid; a short range starts from its few orders and sorts their lines by SKU.
+SKU_SCAN_SHARE = 0.3
+_REMAINDER = "CAST(o.paid_fen - o.line_paid_fen AS FLOAT)"
+_SKU_SALES_SQL = f"""
+SELECT l.sku_code, sum(l.qty), sum(CASE
+    WHEN l.paid_fen IS NOT NULL THEN l.paid_fen
+    WHEN o.open_weight_fen > 0 THEN ({_REMAINDER} * l.unit_price_fen * l.qty) / o.open_weight_fen
+    WHEN o.open_qty > 0 THEN ({_REMAINDER} * l.qty) / o.open_qty
+    ELSE 0 END)
+FROM {{tables}}
+WHERE o.is_paid = 1 AND o.pay_date BETWEEN :s AND :e {{channel}}
+GROUP BY l.sku_code
+"""
+
+
 def sku_sales(source: Any, rng: DateRange, channel: str | None = None) -> list[SkuSales]:
     """Units, sales and cost of goods per SKU over the paid orders of the range."""
-    weight = LINES.c.unit_price_fen * LINES.c.qty
-    unpriced = LINES.c.paid_fen.is_(None)
-    by_order = (LINES.c.order_id,)
-    known_sum = func.coalesce(func.sum(LINES.c.paid_fen).over(partition_by=by_order), 0)
-    open_weight = func.sum(case((unpriced, weight), else_=0)).over(partition_by=by_order)
-    open_qty = func.sum(case((unpriced, LINES.c.qty), else_=0)).over(partition_by=by_order)
-    remainder = cast(ORDERS.c.paid_fen - known_sum, Float)
-    amount = case(
-        (~unpriced, LINES.c.paid_fen),
-        (open_weight > 0, remainder * weight / open_weight),
-        (open_qty > 0, remainder * LINES.c.qty / open_qty),
-        else_=0,
-    )
-    per_line = (
-        select(LINES.c.sku_code.label("sku"), LINES.c.qty.label("qty"), amount.label("amount"))
-        .select_from(ORDERS.join(LINES, LINES.c.order_id == ORDERS.c.id))
-        .where(paid_in_range(rng.start, rng.end, channel))
-        .subquery()
-    )
-    stmt = select(per_line.c.sku, func.sum(per_line.c.qty), func.sum(per_line.c.amount)).group_by(per_line.c.sku)
     with reading(source) as conn:
-        grouped = list(conn.execute(stmt))
+        if paid_day_share(conn, [(rng.start, rng.end)]) >= SKU_SCAN_SHARE:
+            hint = "INDEXED BY ix_order_lines_sku" if conn.dialect.name == "sqlite" else ""
+            tables = f"order_lines AS l {hint} CROSS JOIN orders AS o ON o.id = l.order_id"
+        else:
+            tables = "orders AS o CROSS JOIN order_lines AS l ON l.order_id = o.id"
+        sql = _SKU_SALES_SQL.format(
+            tables=tables,
+            channel="AND o.platform = :p" if channel else "",
+        )
+        grouped = list(conn.execute(text(sql), {"s": rng.start.isoformat(), "e": rng.end.isoformat(), "p": channel}))
         catalogue = {code: (title, cat, cost) for code, title, cat, cost in conn.execute(
             select(SKUS.c.code, SKUS.c.title, SKUS.c.category, SKUS.c.cost_fen)
         )}
