@@ -88,9 +88,10 @@ def normalize_orders(
     lines: dict[str, list[dict]] = {}
     real: set[str] = set()
     unknown_status: dict[str, list] = {}
+    statuses: dict[tuple, tuple[str, bool]] = {}  # (text, paid?) → normalize_status(): a file has a handful of texts
     is_shopify = "fulfillment_status" in provided_fields or "cancelled_at" in provided_fields
     for order_no, draft in drafts.items():
-        orders[order_no] = _finalize(order_no, draft, provided_fields, kind, is_shopify, unknown_status)
+        orders[order_no] = _finalize(order_no, draft, provided_fields, kind, is_shopify, unknown_status, statuses)
         lines[order_no] = draft.lines
         if draft.real_lines:
             real.add(order_no)
@@ -128,7 +129,7 @@ def _accumulate(drafts: dict[str, Draft], v: dict, row: int, sheet: str, match: 
         return False
     f = draft.fields
     if not f:
-        f.update(v)  # the first row of an order gives every value it has
+        draft.fields = v  # the first row of an order gives every value it has (a fresh dict per row)
     else:
         for key, value in v.items():
             if f.get(key) is None:
@@ -218,7 +219,8 @@ def _provided_columns(fields: set[str], kind: str) -> set[str]:
     return cols
 
 
-def _finalize(order_no: str, d: Draft, provided: set[str], kind: str, is_shopify: bool, unknown: dict) -> dict:
+def _finalize(order_no: str, d: Draft, provided: set[str], kind: str, is_shopify: bool, unknown: dict,
+              statuses: dict[tuple, tuple[str, bool]]) -> dict:
     f = d.fields
     paid_at = f.get("paid_at")
     lines = d.lines
@@ -239,7 +241,11 @@ def _finalize(order_no: str, d: Draft, provided: set[str], kind: str, is_shopify
         status, text, known = shopify_status(f.get("status"), f.get("fulfillment_status"), f.get("cancelled_at"), paid_at)  # type: ignore[arg-type]
     else:
         text = str(f.get("status") or "")
-        status, known = normalize_status(text, paid_at)  # type: ignore[arg-type]
+        memo_key = (text, paid_at is not None)  # normalize_status looks only at whether paid_at is set
+        found = statuses.get(memo_key)
+        if found is None:
+            found = statuses[memo_key] = normalize_status(text, paid_at)  # type: ignore[arg-type]
+        status, known = found
     if not known and text:
         entry = unknown.get(text)
         if entry is None:
@@ -304,6 +310,9 @@ def province_of(text: str) -> str:
     """The province as its short name (吉林, 内蒙古) from a province cell or a full address."""
     if not text:
         return ""
+    name = _BY_PREFIX.get(text[:2])
+    if name is not None and text.startswith(name):
+        return name  # the first token starts with a province: what the loop below finds first
     head = text[:60]
     for token in _ADDRESS_SPLIT.split(head):
         name = _BY_PREFIX.get(token[:2])

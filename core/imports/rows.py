@@ -1,12 +1,16 @@
 """Turning one matched table into parsed rows: canonical field → value, with problems.
 
 Shared by every kind. Parsing is memoised per column because exports repeat the same
-statuses, amounts and dates thousands of times; ids are not memoised (they are unique).
+statuses, amounts and dates thousands of times; ids and times are not memoised (they are
+nearly unique), and cells already in their final form (digit ids, naive datetimes from a
+workbook) are taken as they are. Unmapped columns are never looked at.
 """
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from core.errors import Cancelled
 from core.i18n import t
@@ -26,8 +30,8 @@ PARSERS: dict[str, Callable[[object], object]] = {
     "percent": values.parse_percent,
 }
 _MEMO_LIMIT = 50_000
-_MISSING = object()
 CHECK_EVERY = 2000  # rows between cancel checks
+BATCH = 2000  # rows parsed together, column by column
 
 
 @dataclass
@@ -54,7 +58,7 @@ class Problems:
 class ParsedRow:
     row: int  # Excel row number
     sheet: str
-    values: dict[str, object]
+    values: dict[str, object]  # every mapped field; None for an empty or unreadable cell
 
 
 def parsed_rows(
@@ -68,22 +72,31 @@ def parsed_rows(
 ) -> Iterator[ParsedRow]:
     """Data rows of a table below its header, parsed. Blank and repeated header rows are
     skipped silently; a row whose ``key_field`` is missing or damaged is reported as an
-    error and not yielded."""
-    specs = []
+    error and not yielded.
+
+    Rows are parsed a batch at a time, column by column: only the mapped columns are taken
+    out of each row, each column's distinct values are parsed once, and problems are
+    reported row by row as the rows are yielded (the order a row-by-row parse gives).
+    """
     fallbacks = match.layout.resolve_all(match.headers) if match.layout else {}
-    for key, col in match.columns.items():
-        kind = FIELD_TYPES.get(key, "text")
-        # ids and times are nearly unique per row: a memo would only cost time and memory
-        memo: dict | None = None if kind in ("id", "datetime") else {}
-        others = tuple(c for c in fallbacks.get(key, ()) if c != col)
-        specs.append((key, col, others, PARSERS[kind], memo, match.headers[col] if col < len(match.headers) else key))
+    specs = [_Column(key, col, tuple(c for c in fallbacks.get(key, ()) if c != col), match.headers)
+             for key, col in match.columns.items()]
+    needed = sorted({c for s in specs for c in (s.col, *s.others)})
+    width = (needed[-1] + 1) if needed else 0
+    pick = itemgetter(*needed) if len(needed) > 1 else (lambda r: (r[needed[0]],)) if needed else (lambda r: ())
+    slot = {c: i for i, c in enumerate(needed)}
     known = match.layout.known_headers if match.layout else frozenset()
     header_keys = {norm(h) for h in match.headers if h} | set(known)
+    ascii_keys = any(k.isascii() for k in header_keys)
     enough = max(2, len(match.columns))
     probe = min(match.columns.values()) if match.columns else 0
     key_col = match.columns.get(key_field) if key_field else None
     key_header = match.headers[key_col] if key_col is not None and key_col < len(match.headers) else ""
+    key_index = next((n for n, s in enumerate(specs) if s.key == key_field), None)
     start = match.header_index
+    batch: list[tuple] = []
+    rownums: list[int] = []
+    pad: tuple = (None,) * width
     for i, row in enumerate(match.table.rows()):
         if i <= start:
             continue
@@ -95,51 +108,123 @@ def parsed_rows(
         n = len(row)
         if not any(c is not None and c != "" and (not isinstance(c, str) or c.strip()) for c in row):
             continue
-        if probe < n and isinstance(row[probe], str) and norm(row[probe]) in header_keys:
-            if _repeats_header(row, header_keys, enough):
-                continue
-        rownum = i + 1
-        out: dict[str, object] = {}
-        bad_key = False
-        for key, col, others, parse, memo, header in specs:
-            raw = row[col] if col < n else None
-            if others and (raw is None or raw == "" or (raw.__class__ is str and not raw.strip())):
-                for other in others:
-                    alt = row[other] if other < n else None
-                    if alt is not None and alt != "" and not (alt.__class__ is str and not alt.strip()):
-                        raw, header = alt, match.headers[other]
-                        break
-            if raw is None or raw == "":
-                continue
-            if memo is not None:
-                value = memo.get(raw, _MISSING)
-                if value is _MISSING:
-                    value = _parse(parse, raw)
-                    if len(memo) < _MEMO_LIMIT:
-                        memo[raw] = value
+        if probe < n:
+            first = row[probe]
+            if first.__class__ is str and not (first.isascii() and not ascii_keys) and norm(first) in header_keys:
+                if _repeats_header(row, header_keys, enough):
+                    continue
+        batch.append(pick(row) if n >= width else pick((*row, *pad[n:])))
+        rownums.append(i + 1)
+        if len(batch) >= BATCH:
+            yield from _emit(batch, rownums, specs, slot, key_index, key_header, key_field, problems, sheet_label)
+            batch, rownums = [], []
+    if batch:
+        yield from _emit(batch, rownums, specs, slot, key_index, key_header, key_field, problems, sheet_label)
+
+
+class _Column:
+    """One mapped column: its parser, the memo of values already parsed, fallback columns."""
+
+    __slots__ = ("key", "col", "others", "header", "headers", "parse", "memo", "bad", "kind", "_failed")
+
+    def __init__(self, key: str, col: int, others: tuple[int, ...], headers: list[str]) -> None:
+        self.key, self.col, self.others, self.headers = key, col, others, headers
+        self.header = headers[col] if col < len(headers) else key
+        self.kind = FIELD_TYPES.get(key, "text")
+        self.parse = PARSERS[self.kind]
+        # ids and times are nearly unique per row: a memo would only cost time and memory
+        self.memo: dict | None = None if self.kind in ("id", "datetime") else {}
+        self.bad: set = set()  # raw values whose parse failed (memoised columns)
+
+    def values(self, batch: list[tuple], slot: dict[int, int]) -> tuple[list, dict[int, str] | None, bool]:
+        """(parsed values, header per row where a fallback column gave the value, any failure)."""
+        raw = list(map(itemgetter(slot[self.col]), batch))
+        headers: dict[int, str] | None = None
+        if self.others:
+            blanks = [j for j, a in enumerate(raw) if a is None or (a.__class__ is str and (a == "" or a.isspace()))]
+            if blanks:
+                headers = {}
+                for j in blanks:
+                    row = batch[j]
+                    for other in self.others:
+                        alt = row[slot[other]]
+                        if alt is not None and alt != "" and not (alt.__class__ is str and alt.isspace()):
+                            raw[j] = alt
+                            headers[j] = self.headers[other]
+                            break
+        memo = self.memo
+        if memo is None:
+            return self._each(raw), headers, bool(self._failed)
+        distinct = set(raw)
+        fresh = {v: _parse(self.parse, v) for v in distinct.difference(memo)}
+        if fresh:
+            self.bad.update(v for v, p in fresh.items() if p.__class__ is _Failure)
+            if len(memo) + len(fresh) <= _MEMO_LIMIT:
+                memo.update(fresh)
             else:
-                try:
-                    value = parse(raw)
-                except (ValueError, OverflowError, ArithmeticError) as exc:
-                    value = _Failure(str(exc))
-            if value is None:
+                fresh.update((v, memo[v]) for v in distinct.intersection(memo))
+                memo = fresh
+        return list(map(memo.__getitem__, raw)), headers, bool(self.bad) and not self.bad.isdisjoint(distinct)
+
+    def _each(self, raw: list) -> list:
+        self._failed = failed = []
+        parse = self.parse
+
+        def one(v):
+            if v is None or v == "":
+                return None
+            try:
+                return parse(v)
+            except (ValueError, OverflowError, ArithmeticError) as exc:
+                failed.append(v)
+                return _Failure(str(exc))
+
+        if self.kind == "datetime":
+            cls = dt.datetime
+            return [v if v.__class__ is cls and v.tzinfo is None else one(v) for v in raw]
+        if self.kind == "id":
+            return [v if v.__class__ is str and v.isdigit() else one(v) for v in raw]
+        return list(map(one, raw))
+
+
+def _emit(batch, rownums, specs, slot, key_index, key_header, key_field, problems, sheet_label) -> Iterator[ParsedRow]:
+    columns, fallback_headers, failing = [], [], False
+    for spec in specs:
+        values, headers, failed = spec.values(batch, slot)
+        columns.append(values)
+        fallback_headers.append(headers)
+        failing = failing or failed
+    keys = [s.key for s in specs]
+    for j, vals in enumerate(zip(*columns)):
+        rownum = rownums[j]
+        if failing and any(v.__class__ is _Failure for v in vals):
+            out: dict[str, object] | None = _report(rownum, vals, j, specs, fallback_headers, key_field, problems, sheet_label)
+            if out is None:
                 continue
-            if value.__class__ is _Failure:
-                if key == key_field:
-                    problems.error(rownum, header, value.message, sheet_label)  # type: ignore[attr-defined]
-                    bad_key = True
-                else:
-                    problems.warning(
-                        rownum, header, t("{problem}; the cell was left empty", problem=value.message), sheet_label  # type: ignore[attr-defined]
-                    )
-                continue
-            out[key] = value
-        if bad_key:
-            continue
-        if key_field is not None and out.get(key_field) is None:
+        else:
+            out = dict(zip(keys, vals))
+        if key_field is not None and (vals[key_index] if key_index is not None else None) is None:
             problems.error(rownum, key_header, t("The row has no {column}; it was skipped", column=key_header or key_field), sheet_label)
             continue
         yield ParsedRow(rownum, sheet_label, out)
+
+
+def _report(rownum, vals, j, specs, fallback_headers, key_field, problems, sheet_label) -> dict | None:
+    """A row with unparseable cells: a warning per cell (left empty), or an error and None
+    when the key cell is the damaged one."""
+    out: dict[str, object] = {}
+    bad_key = False
+    for spec, value, headers in zip(specs, vals, fallback_headers):
+        if value.__class__ is _Failure:
+            header = headers.get(j, spec.header) if headers else spec.header
+            if spec.key == key_field:
+                problems.error(rownum, header, value.message, sheet_label)
+                bad_key = True
+            else:
+                problems.warning(rownum, header, t("{problem}; the cell was left empty", problem=value.message), sheet_label)
+            value = None
+        out[spec.key] = value
+    return None if bad_key else out
 
 
 class _Failure:
