@@ -123,66 +123,79 @@ _REFUND_SQL = f"(CASE WHEN refund_fen > 0 THEN refund_fen WHEN status = '{REFUND
 BUYER_SCAN_SHARE = 0.2
 
 Ranges = list[tuple[dt.date, dt.date]]
-# Per range: {channel: (orders, gmv, refunds, units or None, orders without a buyer key)}
+# Per range: {channel: [orders, gmv, refunds, units or None]}
 Totals = list[dict[str, list]]
-# Per range: {channel: (buyers with a known key, those with >= 2 paid orders)}
-Buyers = list[dict[str, tuple[int, int]]]
+# Per range: {channel: (buyers with a known key, those with >= 2 paid orders, their orders)}
+Buyers = list[dict[str, tuple[int, ...]]]
 
 
 def _totals(conn: Any, ranges: Ranges, channel: str | None) -> Totals:
     """Sums per channel, from a date-ordered covering scan grouped by (day, channel): index order,
     so no sort; the few thousand day rows are added up here."""
     sql = text(
-        f"SELECT platform, count(*), sum(paid_fen), sum({_REFUND_SQL}), sum(units), "
-        "sum(buyer_key IS NULL OR buyer_key = '') FROM orders "
+        f"SELECT platform, count(*), sum(paid_fen), sum({_REFUND_SQL}), sum(units) FROM orders "
         "WHERE is_paid = 1 AND pay_date BETWEEN :s AND :e" + (" AND platform = :p" if channel else "")
         + " GROUP BY pay_date, platform"
     )
     out: Totals = []
     for start, end in ranges:
         per: dict[str, list] = {}
-        for platform, n, gmv, refund, units, keyless in conn.execute(
+        for platform, n, gmv, refund, units in conn.execute(
             sql, {"s": start.isoformat(), "e": end.isoformat(), "p": channel}
         ):
-            acc = per.setdefault(platform, [0, 0, 0, None, 0])
+            acc = per.setdefault(platform, [0, 0, 0, None])
             acc[0] += n
             acc[1] += gmv or 0
             acc[2] += refund or 0
             if units is not None:
                 acc[3] = (acc[3] or 0) + units
-            acc[4] += keyless or 0
         out.append(per)
     return out
 
 
+def _per_range_counts(ranges: Ranges) -> tuple[str, list[str]]:
+    """Inner aggregates, and each range's count of a buyer's orders in terms of them. Ranges that
+    follow one another (a year and the year before) need one comparison per order, not two."""
+    order = sorted(set(ranges))
+    chained = all(a[1] + dt.timedelta(days=1) == b[0] for a, b in zip(order, order[1:]))
+    if chained:
+        cols = ["count(*) AS c0"] + [f"sum(pay_date >= :b{j}) AS c{j}" for j in range(1, len(order))]
+        counts = {r: f"(c{j} - c{j + 1})" if j + 1 < len(order) else f"c{j}" for j, r in enumerate(order)}
+    else:
+        cols = [f"sum(pay_date BETWEEN :b{j} AND :f{j}) AS c{j}" for j in range(len(order))]
+        counts = {r: f"c{j}" for j, r in enumerate(order)}
+    return ", ".join(cols), [counts[r] for r in ranges]
+
+
 def _buyers(conn: Any, ranges: Ranges, channel: str | None) -> Buyers:
-    """Buyers with a known key, and repeat buyers, per channel and range (spec/kpi.md)."""
+    """Per channel and range: buyers with a known key, those with >= 2 paid orders, and their
+    orders (the other orders are each a buyer of their own, spec/kpi.md)."""
     if paid_day_share(conn, ranges) >= BUYER_SCAN_SHARE:
         # One ordered pass over each channel's orders for all ranges, no sort; ``buyer_key > ''``
         # is a range of the index, so orders without a key (whole channels, often) are not read.
-        inner = ", ".join(f"sum(pay_date BETWEEN :s{i} AND :e{i}) AS n{i}" for i in range(len(ranges)))
-        outer = ", ".join(f"coalesce(sum(n{i} > 0), 0), coalesce(sum(n{i} >= 2), 0)" for i in range(len(ranges)))
+        inner, counts = _per_range_counts(ranges)
+        outer = ", ".join(f"coalesce(sum({n} > 0), 0), coalesce(sum({n} >= 2), 0), coalesce(sum({n}), 0)" for n in counts)
         hint = "INDEXED BY ix_orders_buyer" if conn.dialect.name == "sqlite" else ""
         sql = text(
             f"SELECT {outer} FROM (SELECT {inner} FROM orders {hint} WHERE platform = :p AND buyer_key > '' "
             "AND is_paid = 1 AND pay_date BETWEEN :lo AND :hi GROUP BY buyer_key)"
         )
         params: dict[str, Any] = {"lo": min(r[0] for r in ranges).isoformat(), "hi": max(r[1] for r in ranges).isoformat()}
-        for i, (start, end) in enumerate(ranges):
-            params[f"s{i}"], params[f"e{i}"] = start.isoformat(), end.isoformat()
+        for j, (start, end) in enumerate(sorted(set(ranges))):
+            params[f"b{j}"], params[f"f{j}"] = start.isoformat(), end.isoformat()
         out: Buyers = [{} for _ in ranges]
         for platform in [channel] if channel else platforms(conn):
             row = conn.execute(sql, {**params, "p": platform}).one()
             for i in range(len(ranges)):
-                out[i][platform] = (int(row[2 * i]), int(row[2 * i + 1]))
+                out[i][platform] = tuple(int(v) for v in row[3 * i: 3 * i + 3])
         return out
     sql = text(
-        "SELECT platform, count(*), coalesce(sum(n >= 2), 0) FROM (SELECT platform, count(*) AS n FROM orders "
-        "WHERE is_paid = 1 AND pay_date BETWEEN :s AND :e AND buyer_key <> ''"
+        "SELECT platform, count(*), coalesce(sum(n >= 2), 0), sum(n) FROM (SELECT platform, count(*) AS n FROM orders "
+        "WHERE is_paid = 1 AND pay_date BETWEEN :s AND :e AND buyer_key > ''"
         + (" AND platform = :p" if channel else "") + " GROUP BY platform, buyer_key) GROUP BY platform"
     )
     return [
-        {p: (int(k), int(r)) for p, k, r in conn.execute(sql, {"s": s.isoformat(), "e": e.isoformat(), "p": channel})}
+        {p: (int(k), int(r), int(n)) for p, k, r, n in conn.execute(sql, {"s": s.isoformat(), "e": e.isoformat(), "p": channel})}
         for s, e in ranges
     ]
 
@@ -279,16 +292,16 @@ def compute_kpis_many(source: Any, ranges: Ranges, channel: str | None = None) -
 
 
 def _assemble(date_from: dt.date, date_to: dt.date, channel: str | None, totals: dict[str, list],
-              buyers: dict[str, tuple[int, int]], traffic: dict[str, tuple], covered: dict[str, tuple[int, int]]) -> KpiResult:
+              buyers: dict[str, tuple[int, ...]], traffic: dict[str, tuple], covered: dict[str, tuple[int, int]]) -> KpiResult:
     days = (date_to - date_from).days + 1
     per: dict[str, KpiNumbers] = {}
     any_units = False
-    for platform, (n, gmv, refund, units, keyless) in totals.items():
-        known, repeat = buyers.get(platform, (0, 0))
+    for platform, (n, gmv, refund, units) in totals.items():
+        known, repeat, keyed_orders = buyers.get(platform, (0, 0, 0))
         per[platform] = KpiNumbers(
             gmv=int(gmv or 0),
             orders=int(n),
-            paying_buyers=int(keyless) + known,
+            paying_buyers=int(n) - keyed_orders + known,
             refund_amount=int(refund or 0),
             known_buyers=int(known),
             repeat_buyers=int(repeat),

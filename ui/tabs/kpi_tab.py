@@ -229,23 +229,19 @@ class KpiTab(TabPage):
         return self.tr("KPIs")
 
     def load(self, session: Session, today: dt.date):
-        from core.kpi import compute_charts, compute_dashboard
+        """The cards' numbers only: they show first, the charts follow (``_load_charts``)."""
+        from core.kpi import compute_dashboard  # SQLAlchemy: never before the window is shown
 
         view = self.view  # an immutable snapshot taken when the refresh started
-        period = view.period(today)
-        channel = view.channel or None
-        # The Database rather than the session: core.kpi then aggregates the periods and
-        # charts side by side on pooled connections.
-        db = self.ctx.db
-        dash = compute_dashboard(db, period, channel)
-        data = compute_charts(db, period, view.granularity, channel, kpis=dash.current)
-        return view, dash, data
+        # The Database rather than the session: core.kpi then aggregates side by side on
+        # pooled connections.
+        return view, compute_dashboard(self.ctx.db, view.period(today), view.channel or None)
 
     def show_data(self, result) -> None:
-        view, dash, data = result
+        view, dash = result
         if view != self.view:  # the controls changed while this was computed; a reload follows
             return
-        self.dashboard, self.chart_data = dash, data
+        self.dashboard = dash
         for card in dash.cards:
             self.cards[card.key].show_card(card)
         p = dash.period
@@ -256,7 +252,40 @@ class KpiTab(TabPage):
                 lstart=last.date_from, lend=last.date_to)
         )
         self.export_button.setEnabled(True)
-        self._draw_charts(data)
+        self._load_charts(view, dash)
+
+    def _load_charts(self, view: View, dash) -> None:
+        # Still loading until the charts are drawn: a refresh asked for meanwhile waits for them,
+        # and sig_loaded means "cards and charts are up to date".
+        self._loading = True
+        self._charts_pending = True
+        db = self.ctx.db
+
+        def work(_task_ctx):
+            from core.kpi import compute_charts
+
+            return compute_charts(db, dash.period, view.granularity, view.channel or None, kpis=dash.current)
+
+        run_task(self, work, on_done=lambda data: self._charts_loaded(view, data), on_error=self._charts_failed)
+
+    def _charts_loaded(self, view: View, data) -> None:
+        self._charts_pending = False
+        self._loading = False
+        try:
+            if view == self.view:
+                self.chart_data = data
+                self._draw_charts(data)
+        finally:
+            self._after_load()
+
+    def _charts_failed(self, exc: BaseException, tb: str) -> None:
+        self._charts_pending = False
+        self._failed(exc, tb)
+
+    def _after_load(self) -> None:
+        if getattr(self, "_charts_pending", False):
+            return  # the chart task finishes the load
+        super()._after_load()
 
     def _names(self) -> dict[str, str]:
         names = {p: platform_name(p) for p in PLATFORMS}
