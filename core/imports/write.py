@@ -142,31 +142,33 @@ def select_rows(conn: Connection, table: Table, where: str = "", params: tuple =
                 **({"p0": params[0]} if params else {}))
         return [dict(r) for r in conn.execute(stmt).mappings()]
     cols = [c.name for c in table.c]
-    kinds = []
-    for c in table.c:
-        t = c.type
-        kinds.append("dt" if isinstance(t, DateTime) else "d" if isinstance(t, Date) else "b" if isinstance(t, Boolean)
-                     else "j" if isinstance(t, JSON) else "")
-    conversions = [(i, k) for i, k in enumerate(kinds) if k]
     sql = f"SELECT {', '.join(cols)} FROM {table.name}" + (f" WHERE {where}" if where else "")
-    out = []
-    fromiso, datefromiso = dt.datetime.fromisoformat, dt.date.fromisoformat
-    for raw in conn.exec_driver_sql(sql, params).fetchall():
+    as_dict = row_converter(table)
+    return [as_dict(raw) for raw in conn.exec_driver_sql(sql, params).fetchall()]
+
+
+def row_converter(table: Table):
+    """A function making one raw SQLite row (a tuple in ``table.c`` order) a dict of Python values."""
+    cols = [c.name for c in table.c]
+    conversions = []
+    for i, c in enumerate(table.c):
+        t = c.type
+        fn = (dt.datetime.fromisoformat if isinstance(t, DateTime) else dt.date.fromisoformat if isinstance(t, Date)
+              else bool if isinstance(t, Boolean) else json.loads if isinstance(t, JSON) else None)
+        if fn is not None:
+            conversions.append((i, fn))
+
+    def as_dict(raw: tuple) -> dict:
         values = list(raw)
-        for i, k in conversions:
+        for i, fn in conversions:
             v = values[i]
-            if v is None:
-                continue
-            if k == "dt":
-                values[i] = fromiso(v)
-            elif k == "d":
-                values[i] = datefromiso(v)
-            elif k == "b":
-                values[i] = bool(v)
-            else:
-                values[i] = json.loads(v)
-        out.append(dict(zip(cols, values)))
-    return out
+            if v is not None:
+                values[i] = fn(v)
+        return dict(zip(cols, values))
+
+    return as_dict
+
+
 
 
 def max_id(conn: Connection, table: Table) -> int:
@@ -198,6 +200,35 @@ def _load_orders(conn: Connection, platform: str, order_nos: list[str]) -> dict[
     return rows
 
 
+def _raw_orders(conn: Connection, platform: str, order_nos: list[str]):
+    """The platform's stored orders among ``order_nos`` as ``{order_no: row tuple}`` plus the
+    function making a tuple a dict: a re-import of 100,000 orders holds tuples, not 100,000
+    dicts (~100 MB less at the peak), and makes each dict only while comparing its order."""
+    names = [c.name for c in ORDERS.c]
+    if conn.dialect.name == "sqlite" and len(order_nos) > 4 * CHUNK:
+        at = names.index("order_no")
+        sql = f"SELECT {', '.join(names)} FROM {ORDERS.name} WHERE platform = ?"
+        return {r[at]: r for r in conn.exec_driver_sql(sql, (platform,)).fetchall()}, row_converter(ORDERS)
+    rows = _load_orders(conn, platform, order_nos)
+    return {no: tuple(r[n] for n in names) for no, r in rows.items()}, lambda raw: dict(zip(names, raw))
+
+
+def _raw_lines(conn: Connection, platform: str, order_ids: list[int], many: bool):
+    """Stored lines per order id as tuples, and the function making one a dict (see _raw_orders)."""
+    names = [c.name for c in LINES.c]
+    if many and conn.dialect.name == "sqlite":
+        at = names.index("order_id")
+        sql = (f"SELECT {', '.join(names)} FROM {LINES.name} "
+               "WHERE order_id IN (SELECT id FROM orders WHERE platform = ?)")
+        out: dict[int, list[tuple]] = {}
+        for r in conn.exec_driver_sql(sql, (platform,)).fetchall():
+            out.setdefault(r[at], []).append(r)
+        return out, row_converter(LINES)
+    lines = _load_lines(conn, platform, order_ids, many)
+    return ({oid: [tuple(ln[n] for n in names) for ln in lns] for oid, lns in lines.items()},
+            lambda raw: dict(zip(names, raw)))
+
+
 def _load_lines(conn: Connection, platform: str, order_ids: list[int], many: bool) -> dict[int, list[dict]]:
     out: dict[int, list[dict]] = {}
     cols = [c for c in LINES.c]
@@ -225,10 +256,15 @@ def refund_totals(conn: Connection, platform: str) -> dict[str, int]:
 def write_orders(conn: Connection, batch_id: int, oset: OrderSet, undo: UndoLog) -> dict[str, int]:
     platform = oset.platform
     order_nos = list(oset.orders)
-    existing = _load_orders(conn, platform, order_nos)
+    existing, order_dict = _raw_orders(conn, platform, order_nos)
     refunds = refund_totals(conn, platform)
-    in_file_existing = [existing[no]["id"] for no in order_nos if no in existing]
-    ex_lines = _load_lines(conn, platform, in_file_existing, many=len(order_nos) > 4 * CHUNK) if in_file_existing else {}
+    id_at = [c.name for c in ORDERS.c].index("id")
+    in_file_existing = [existing[no][id_at] for no in order_nos if no in existing]
+    ex_lines, line_dict = (_raw_lines(conn, platform, in_file_existing, many=len(order_nos) > 4 * CHUNK)
+                           if in_file_existing else ({}, None))
+    compared = itemgetter(*ORDER_COMPARE)
+    totals = itemgetter(*LINE_TOTALS)
+    line_compared = itemgetter(*LINE_COMPARE)
     provided = oset.provided
     lines_only = oset.kind == "lines"
 
@@ -240,9 +276,9 @@ def write_orders(conn: Connection, batch_id: int, oset: OrderSet, undo: UndoLog)
     added = updated = unchanged = lines_added = 0
 
     for order_no, rec in oset.orders.items():
-        old = existing.get(order_no)
+        stored = existing.pop(order_no, None)  # popped: the tuples go as the loop goes (peak memory)
         file_lines = oset.lines.get(order_no, [])
-        if old is None:
+        if stored is None:
             row = dict(ORDER_DEFAULTS)
             for col in provided:
                 row[col] = rec[col]
@@ -257,15 +293,16 @@ def write_orders(conn: Connection, batch_id: int, oset: OrderSet, undo: UndoLog)
             lines_added += len(file_lines)
             added += 1
             continue
-        row = {k: old[k] for k in ORDER_COMPARE}
+        old = order_dict(stored)
+        row = dict(zip(ORDER_COMPARE, compared(old)))
         if not lines_only:
             for col in provided:
                 row[col] = rec[col]
             if "refund_fen" not in provided and order_no in refunds:
                 row["refund_fen"] = refunds[order_no]
             _derive(row)
-        order_changed = any(row[k] != old[k] for k in ORDER_COMPARE)
-        current = ex_lines.get(old["id"], [])
+        order_changed = compared(row) != compared(old)
+        current = [line_dict(ln) for ln in ex_lines.pop(old["id"], ())]
         if order_no in oset.real_lines or not any(ln["line_no"] != "0" for ln in current):
             wanted = file_lines
         else:
@@ -282,7 +319,7 @@ def write_orders(conn: Connection, batch_id: int, oset: OrderSet, undo: UndoLog)
                     lines_changed = True
                 else:
                     keep.add(ln["line_no"])
-                    if any(prev[k] != ln[k] for k in LINE_COMPARE):
+                    if line_compared(prev) != line_compared(ln):
                         undo.change("order_lines", f"{old['id']}/{prev['id']}", prev)
                         line_updates.append({**{k: ln[k] for k in LINE_COMPARE}, "_key": prev["id"]})
                         lines_changed = True
@@ -292,7 +329,7 @@ def write_orders(conn: Connection, batch_id: int, oset: OrderSet, undo: UndoLog)
                     line_deletes.append(prev["id"])
                     lines_changed = True
         row.update(line_totals(wanted if wanted is not None else current))
-        order_changed = order_changed or any(row[k] != old[k] for k in LINE_TOTALS)
+        order_changed = order_changed or totals(row) != totals(old)
         if order_changed or lines_changed:
             updated += 1
             undo.change("orders", old["id"], old)
