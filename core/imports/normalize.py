@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from core.i18n import t
 from core.imports.detect import Detection, TableMatch
@@ -36,14 +36,17 @@ _ADDRESS_SPLIT = re.compile(r"[\s，,]+")
 _BY_PREFIX = {name[:2]: name for name in PROVINCES}  # the first two characters are unique
 
 
-@dataclass
 class Draft:
-    row: int
-    sheet: str
-    fields: dict[str, object] = field(default_factory=dict)
-    lines: list[dict] = field(default_factory=list)
-    line_nos: set[str] = field(default_factory=set)
-    real_lines: bool = False
+    """One order being gathered from its rows (a plain slotted class: 100,000 of them are made)."""
+
+    __slots__ = ("row", "sheet", "fields", "lines", "line_nos", "real_lines")
+
+    def __init__(self, row: int, sheet: str) -> None:
+        self.row, self.sheet = row, sheet
+        self.fields: dict[str, object] = {}
+        self.lines: list[dict] = []
+        self.line_nos: set[str] = set()
+        self.real_lines = False
 
 
 @dataclass

@@ -54,7 +54,7 @@ class Problems:
             self.warnings.append(RowProblem(row, column, message, "warning", sheet))
 
 
-@dataclass
+@dataclass(slots=True)
 class ParsedRow:
     row: int  # Excel row number
     sheet: str
