@@ -26,6 +26,16 @@ def kpi_label(key: str) -> str:
     return labels[key]
 
 
+def channel_label(platform: str) -> str:
+    """A platform id as people read it (the `kpi` table's column headers); JSON keeps the ids."""
+    names = {
+        "taobao": t("Taobao/Tmall"), "jd": t("JD"), "pdd": t("Pinduoduo"), "douyin": t("Douyin"),
+        "kuaishou": t("Kuaishou"), "youzan": t("Youzan"), "shopify": t("Shopify"), "wechat": t("WeChat Shop"),
+        "xiaohongshu": t("Xiaohongshu"), "offline": t("Offline"), "other": t("Other"),
+    }
+    return names.get(platform, platform)
+
+
 def kind_of(key: str) -> str:
     """``money`` (fen), ``rate`` (fraction) or ``int``."""
     return "money" if key in MONEY_KEYS else "rate" if key in RATE_KEYS else "int"
@@ -84,9 +94,9 @@ def kpi_rows_for_export(result: KpiResult) -> list[tuple[str, int | float | str 
 def kpi_table_text(result: KpiResult) -> str:
     """The `kpi` command's human output: the range's KPIs, then one column per channel."""
     channels = list(result.by_channel)
-    header = [t("KPI"), t("All channels") if not result.channel else result.channel]
+    header = [t("KPI"), t("All channels") if not result.channel else channel_label(result.channel)]
     if not result.channel:
-        header += channels
+        header += [channel_label(c) for c in channels]
     rows = [header]
     for key in KPI_KEYS:
         row = [kpi_label(key), format_kpi(key, result.value(key))]

@@ -73,3 +73,21 @@ def test_bad_input_exits_2(shop_path, args, message):
     assert out.returncode == 2
     assert message in out.stderr
     assert out.stdout == ""
+
+
+def test_table_headers_are_channel_names_in_the_users_language(shop_path):
+    import os
+
+    en = run_kpi(shop_path, "--from", "2026-03-01", "--to", "2026-03-31")
+    header = en.stdout.splitlines()[1]
+    assert "Taobao/Tmall" in header and "JD" in header and "taobao" not in header
+    env = {**os.environ, "LANG": "zh_CN.UTF-8", "LC_ALL": "zh_CN.UTF-8"}
+    zh = subprocess.run(
+        [sys.executable, "main.py", "--db", str(shop_path), "kpi", "--from", "2026-03-01", "--to", "2026-03-31"],
+        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120, env=env,
+    )
+    header = zh.stdout.splitlines()[1]
+    assert "淘宝/天猫" in header and "京东" in header and "抖音" in header and "jd" not in header
+    # JSON keeps the ids (spec/cli.md)
+    doc = json.loads(run_kpi(shop_path, "--from", "2026-03-01", "--to", "2026-03-31", "--json").stdout)
+    assert set(doc["by_channel"]) == {"taobao", "jd", "douyin", "shopify"}
