@@ -122,3 +122,32 @@ def test_dashboard_cards(db):
 
     tb = compute_dashboard(db, DateRange(d(2026, 3, 1), d(2026, 3, 31)), "taobao")
     assert tb.card("gmv").value == 24000 and tb.card("gmv").progress == pytest.approx(0.24)
+
+
+def test_each_target_comes_from_the_finest_goal_that_sets_it(db):
+    """Month goals without a conversion target leave conversion to the year goal."""
+    from core.models import Goal
+
+    with db.transaction() as s:
+        s.add(Goal(period_kind="year", period_start=d(2026, 1, 1), period_end=d(2026, 12, 31),
+                   target_gmv_fen=36_500_000, target_orders=3650, target_conversion=0.035))
+        s.add(Goal(period_kind="month", period_start=d(2026, 11, 1), period_end=d(2026, 11, 30),
+                   target_gmv_fen=3_000_000, target_orders=None))
+    nov = goal_target(db, DateRange(d(2026, 11, 1), d(2026, 11, 20)))
+    assert nov.gmv == 2_000_000  # the month goal, 20 of its 30 days
+    assert nov.conversion_rate == pytest.approx(0.035)  # the year goal's, not unknown
+    assert nov.orders == 200  # the month sets no orders target: the year's 10 a day
+    assert (nov.gmv_full, nov.full_start, nov.full_end) == (3_000_000, d(2026, 11, 1), d(2026, 11, 30))
+
+
+def test_target_to_date_is_the_dashboards_prorated_target(db):
+    from core.kpi.targets import target_to_date
+    from core.models import Goal
+
+    with db.transaction() as s:
+        s.add(Goal(period_kind="month", period_start=d(2026, 11, 1), period_end=d(2026, 11, 30),
+                   target_gmv_fen=1_000_000))
+    dashboard = goal_target(db, DateRange(d(2026, 11, 1), d(2026, 11, 22))).gmv
+    assert target_to_date(1_000_000, d(2026, 11, 1), d(2026, 11, 30), d(2026, 11, 22)) == dashboard == 733_333
+    assert target_to_date(1_000_000, d(2026, 11, 1), d(2026, 11, 30), d(2026, 10, 31)) is None
+    assert target_to_date(1_000_000, d(2026, 11, 1), d(2026, 11, 30), d(2026, 12, 5)) == 1_000_000
