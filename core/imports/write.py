@@ -124,8 +124,9 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
 
 
 def _convert_column(values: tuple) -> list:
-    conv, iso, datetime = _to_sqlite, dt.datetime.isoformat, dt.datetime
+    conv, iso, datetime, date = _to_sqlite, dt.datetime.isoformat, dt.datetime, dt.date
     return [iso(v, " ", "microseconds") if v.__class__ is datetime and v.tzinfo is None and v.year >= 1000
+            else v.isoformat() if v.__class__ is date else 1 if v is True else 0 if v is False
             else None if v is None else conv(v) for v in values]
 
 
