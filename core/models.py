@@ -131,10 +131,11 @@ class Order(Base):
     is_paid: Mapped[bool] = mapped_column(Boolean, default=False)
     pay_date: Mapped[dt.date | None] = mapped_column(Date)
     # Totals of the order's lines (None: no lines): units, and what SKU sales share the paid amount by.
+    # Server defaults so that a row written by other tools (or raw SQL) is still valid.
     units: Mapped[int | None] = mapped_column(Integer)
-    line_paid_fen: Mapped[int] = mapped_column(Integer, default=0)  # lines that carry their own paid amount
-    open_weight_fen: Mapped[int] = mapped_column(Integer, default=0)  # price × qty of the other lines
-    open_qty: Mapped[int] = mapped_column(Integer, default=0)  # qty of the other lines
+    line_paid_fen: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # lines that carry their own paid amount
+    open_weight_fen: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # price × qty of the other lines
+    open_qty: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # qty of the other lines
     source: Mapped[str] = mapped_column(String(80), default="")  # traffic source / sales channel detail
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 01:54:11.658607
+Create Date: 2026-11-22 02:47:22.301429
 """
 from __future__ import annotations
 
@@ -181,9 +181,9 @@ def upgrade() -> None:
     sa.Column('is_paid', sa.Boolean(), nullable=False),
     sa.Column('pay_date', sa.Date(), nullable=True),
     sa.Column('units', sa.Integer(), nullable=True),
-    sa.Column('line_paid_fen', sa.Integer(), nullable=False),
-    sa.Column('open_weight_fen', sa.Integer(), nullable=False),
-    sa.Column('open_qty', sa.Integer(), nullable=False),
+    sa.Column('line_paid_fen', sa.Integer(), server_default='0', nullable=False),
+    sa.Column('open_weight_fen', sa.Integer(), server_default='0', nullable=False),
+    sa.Column('open_qty', sa.Integer(), server_default='0', nullable=False),
     sa.Column('source', sa.String(length=80), nullable=False),
     sa.Column('batch_id', sa.Integer(), nullable=True),
     sa.ForeignKeyConstraint(['batch_id'], ['import_batches.id'], ondelete='SET NULL'),
