@@ -208,10 +208,41 @@ class Database:
 
         cfg = Config()
         cfg.set_main_option("script_location", str(MIGRATIONS_DIR))
-        with self.engine.begin() as conn:
-            cfg.attributes["connection"] = conn
-            command.upgrade(cfg, "head")
+        engine = self._migration_engine()
+        try:
+            with engine.begin() as conn:
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        finally:
+            if engine is not self.engine:
+                engine.dispose()
         log.info("migrated %s to %s", self.display_name, head_revision())
+
+    def _migration_engine(self) -> Engine:
+        """An engine whose transactions include DDL.
+
+        Python's sqlite3 driver runs CREATE/ALTER outside any transaction, so a migration
+        killed half-way (power cut, the first start closed at once) would leave half a schema
+        that no later start can open. Here the driver's own transaction handling is off and
+        every transaction is an explicit BEGIN … COMMIT, so a migration lands whole or not at
+        all (SQLAlchemy's documented recipe for pysqlite).
+        """
+        if self.path is None:
+            return self.engine
+        from sqlalchemy import create_engine, event
+
+        engine = create_engine(self.url)
+        event.listen(engine, "connect", _sqlite_pragmas)
+
+        @event.listens_for(engine, "connect")
+        def _no_driver_transactions(dbapi_conn, _record) -> None:
+            dbapi_conn.isolation_level = None
+
+        @event.listens_for(engine, "begin")
+        def _explicit_begin(conn) -> None:
+            conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+        return engine
 
     # ------------------------------------------------------------------ checks
 

@@ -91,3 +91,30 @@ def test_restore_refuses_a_file_that_is_not_a_backup(db, tmp_path: Path):
     bad.write_text("hello")
     with pytest.raises(DatabaseError):
         db.restore(bad)
+
+
+def test_a_migration_that_fails_half_way_leaves_no_half_schema(tmp_path: Path, monkeypatch):
+    """The first start killed during its migration must not leave a file no start can open."""
+    from alembic.operations import Operations
+
+    real_create = Operations.create_table
+    calls = {"n": 0}
+
+    def create_then_die(self, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 6:
+            raise KeyboardInterrupt  # like the app being closed mid-migration
+        return real_create(self, *args, **kwargs)
+
+    monkeypatch.setattr(Operations, "create_table", create_then_die)
+    path = tmp_path / "first.db"
+    with pytest.raises(KeyboardInterrupt):
+        open_database(path)
+    con = sqlite3.connect(path)
+    tables = [r[0] for r in con.execute("SELECT name FROM sqlite_master WHERE type='table'")]
+    con.close()
+    assert tables == []
+    monkeypatch.setattr(Operations, "create_table", real_create)
+    db = open_database(path)  # the next start simply creates the schema
+    assert db.current_revision() == head_revision()
+    db.close()
