@@ -18,6 +18,7 @@ Definitions (also in README "KPI dashboard"):
 """
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
@@ -362,6 +363,22 @@ def promotion_roi(source: Any, rng: DateRange, channel: str | None = None) -> li
 # ---------------------------------------------------------------- everything the dashboard draws
 
 
+@dataclass(frozen=True)
+class SkuCharts:
+    """The charts that need sales per SKU: the slowest query of the dashboard, so the UI runs it
+    beside the others and draws the rest meanwhile."""
+
+    category_share: list[tuple[str, int]]
+    top_skus: list[SkuSales]
+    turnover: list[TurnoverRow]
+
+
+def compute_sku_charts(source: Any, rng: DateRange, channel: str | None = None) -> SkuCharts:
+    channel = channel or None
+    skus, stock = run_all(source, [lambda: sku_sales(source, rng, channel), lambda: stock_value_by_category(source)])
+    return SkuCharts(category_share(skus), top_skus(skus), inventory_turnover(rng, skus, stock))
+
+
 @dataclass
 class ChartData:
     trend: list[TrendPoint]
@@ -376,6 +393,11 @@ class ChartData:
     promotions: list[PromotionRoi]
     channel_roi: list[ChannelRoi]
 
+    def with_skus(self, skus: SkuCharts) -> ChartData:
+        return dataclasses.replace(
+            self, category_share=skus.category_share, top_skus=skus.top_skus, turnover=skus.turnover
+        )
+
 
 def compute_charts(
     source: Any,
@@ -384,28 +406,34 @@ def compute_charts(
     channel: str | None = None,
     kpis: KpiResult | None = None,
     goals: GoalBook | None = None,
+    with_skus: bool = True,
 ) -> ChartData:
-    """All chart series for the range; pass the range's ``kpis`` when already computed."""
+    """All chart series for the range; pass the range's ``kpis`` when already computed.
+
+    ``with_skus=False`` leaves the SKU charts empty, for a caller that runs
+    ``compute_sku_charts`` beside this and adds them with ``ChartData.with_skus``."""
     channel = channel or None
     kpis = kpis if kpis is not None else compute_kpis(source, rng.start, rng.end, channel)
-    skus, refunds, trend, repurchase, promotions, stock = run_all(source, [
-        lambda: sku_sales(source, rng, channel),
+    calls = [
         lambda: refund_groups(source, rng, channel),
         lambda: gmv_trend(source, rng, granularity, channel, goals),
         lambda: repurchase_by_month(source, rng, channel),
         lambda: promotion_roi(source, rng, channel),
-        lambda: stock_value_by_category(source),
-    ])
-    return ChartData(
+    ]
+    if with_skus:
+        calls.append(lambda: compute_sku_charts(source, rng, channel))
+    refunds, trend, repurchase, promotions, *sku_part = run_all(source, calls)
+    data = ChartData(
         trend=trend,
         channel_share=channel_share(kpis),
-        category_share=category_share(skus),
-        top_skus=top_skus(skus),
+        category_share=[],
+        top_skus=[],
         funnel=funnel(kpis),
         refunds_by_sku=refunds[0],
         refunds_by_reason=refunds[1],
         repurchase=repurchase,
-        turnover=inventory_turnover(rng, skus, stock),
+        turnover=[],
         promotions=promotions,
         channel_roi=channel_roi(kpis),
     )
+    return data.with_skus(sku_part[0]) if sku_part else data

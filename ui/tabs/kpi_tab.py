@@ -256,35 +256,58 @@ class KpiTab(TabPage):
 
     def _load_charts(self, view: View, dash) -> None:
         # Still loading until the charts are drawn: a refresh asked for meanwhile waits for them,
-        # and sig_loaded means "cards and charts are up to date".
+        # and sig_loaded means "cards and charts are up to date". The SKU charts' query is the
+        # slowest, so it runs beside the others, whose charts are drawn while it works.
         self._loading = True
-        self._charts_pending = True
-        db = self.ctx.db
+        self._charts_pending = 2
+        self._partial: dict[str, Any] = {}
+        db, period, channel = self.ctx.db, dash.period, view.channel or None
 
-        def work(_task_ctx):
+        def main_work(_task_ctx):
             from core.kpi import compute_charts
 
-            return compute_charts(db, dash.period, view.granularity, view.channel or None, kpis=dash.current)
+            return compute_charts(db, period, view.granularity, channel, kpis=dash.current, with_skus=False)
 
-        run_task(self, work, on_done=lambda data: self._charts_loaded(view, data), on_error=self._charts_failed)
+        def sku_work(_task_ctx):
+            from core.kpi import compute_sku_charts
 
-    def _charts_loaded(self, view: View, data) -> None:
-        self._charts_pending = False
-        self._loading = False
+            return compute_sku_charts(db, period, channel)
+
+        run_task(self, sku_work, on_done=lambda data: self._charts_part(view, "skus", data), on_error=self._charts_failed)
+        run_task(self, main_work, on_done=lambda data: self._charts_part(view, "main", data), on_error=self._charts_failed)
+
+    def _charts_part(self, view: View, part: str, data) -> None:
+        self._charts_pending -= 1
         try:
             if view == self.view:
-                self.chart_data = data
-                self._draw_charts(data)
+                self._partial[part] = data
+                if part == "main":
+                    self._draw_charts(data)
+                else:
+                    self._draw_sku_charts(data)
+                if len(self._partial) == 2:
+                    self.chart_data = self._partial["main"].with_skus(self._partial["skus"])
         finally:
-            self._after_load()
+            self._charts_finished()
 
     def _charts_failed(self, exc: BaseException, tb: str) -> None:
-        self._charts_pending = False
-        self._failed(exc, tb)
+        self._charts_pending -= 1
+        self._chart_error = (exc, tb)
+        self._charts_finished()
+
+    def _charts_finished(self) -> None:
+        if self._charts_pending:
+            return  # the other part finishes the load
+        error, self._chart_error = getattr(self, "_chart_error", None), None
+        if error is not None:
+            self._failed(*error)
+        else:
+            self._loading = False
+            self._after_load()
 
     def _after_load(self) -> None:
-        if getattr(self, "_charts_pending", False):
-            return  # the chart task finishes the load
+        if getattr(self, "_charts_pending", 0):
+            return  # the chart tasks finish the load
         super()._after_load()
 
     def _names(self) -> dict[str, str]:
@@ -300,14 +323,17 @@ class KpiTab(TabPage):
         else:
             self.charts["trend"].draw(charts.draw_gmv_trend, data.trend)
         self.charts["channel_share"].draw(charts.draw_channel_share, data.channel_share, labels=names)
-        self.charts["category_share"].draw(charts.draw_category_share, data.category_share, labels=names)
-        self.charts["top_skus"].draw(charts.draw_top_skus, data.top_skus)
         self.charts["funnel"].draw(charts.draw_funnel, data.funnel)
         self.charts["refunds"].draw(charts.draw_refunds, (data.refunds_by_sku, data.refunds_by_reason))
         self.charts["repurchase"].draw(charts.draw_repurchase, data.repurchase)
-        self.charts["turnover"].draw(charts.draw_turnover, data.turnover, labels=names)
         self.charts["promotions"].draw(charts.draw_promotion_roi, data.promotions)
         self.charts["channel_roi"].draw(charts.draw_channel_roi, data.channel_roi, labels=names)
+
+    def _draw_sku_charts(self, data) -> None:
+        names = self._names()
+        self.charts["category_share"].draw(charts.draw_category_share, data.category_share, labels=names)
+        self.charts["top_skus"].draw(charts.draw_top_skus, data.top_skus)
+        self.charts["turnover"].draw(charts.draw_turnover, data.turnover, labels=names)
 
     # ------------------------------------------------------------------ export
 
