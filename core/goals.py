@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from core.models import Goal, Order, OrderLine, Sku
+from core.kpi.targets import target_to_date
+from core.models import Goal, Order
 
 
 @dataclass(frozen=True)
@@ -22,22 +23,31 @@ class GoalRow:
     actual_gmv_fen: int | None  # None for periods that have not started
     progress: float | None
     expected_progress: float | None  # share of the period elapsed by `today`
+    target_to_date: int | None = None  # the target prorated to the days elapsed (as the dashboard)
+    pace: float | None = None  # actual ÷ target_to_date (1.0 = on pace)
 
 
-def _actual_gmv(session: Session, start: dt.date, end: dt.date, platform: str, category: str) -> int:
+def category_sales(session: Session, start: dt.date, end: dt.date, platform: str) -> dict[str, int]:
+    """Sales per category by the dashboard's definition (core.kpi.series.sku_sales: a line's own
+    paid amount, else its share of the order's paid amount), so Goals and the dashboard's
+    category share give the same figure."""
+    from core.kpi.periods import DateRange
+    from core.kpi.series import sku_sales
+
+    totals: dict[str, int] = {}
+    for s in sku_sales(session.connection(), DateRange(start, end), platform or None):
+        totals[s.category] = totals.get(s.category, 0) + s.sales
+    return totals
+
+
+def _actual_gmv(session: Session, start: dt.date, end: dt.date, platform: str, category: str,
+                cache: dict | None = None) -> int:
     if category:
-        # A category's sales are its lines' paid amounts (or unit price × qty where the
-        # export gives no per-line amount).
-        amount = func.coalesce(OrderLine.paid_fen, OrderLine.unit_price_fen * OrderLine.qty)
-        q = (
-            select(func.coalesce(func.sum(amount), 0))
-            .select_from(OrderLine)
-            .join(Order, Order.id == OrderLine.order_id)
-            .join(Sku, Sku.code == OrderLine.sku_code)
-            .where(Sku.category == category)
-        )
-    else:
-        q = select(func.coalesce(func.sum(Order.paid_fen), 0))
+        cache = cache if cache is not None else {}
+        if (start, end, platform) not in cache:
+            cache[start, end, platform] = category_sales(session, start, end, platform)
+        return cache[start, end, platform].get(category, 0)
+    q = select(func.coalesce(func.sum(Order.paid_fen), 0))
     q = q.where(Order.is_paid.is_(True), Order.pay_date.between(start, end))
     if platform:
         q = q.where(Order.platform == platform)
@@ -46,9 +56,12 @@ def _actual_gmv(session: Session, start: dt.date, end: dt.date, platform: str, c
 
 def goal_rows(session: Session, today: dt.date) -> list[GoalRow]:
     rows = []
+    cache: dict = {}
     for g in session.scalars(select(Goal).order_by(Goal.period_start, Goal.period_kind, Goal.platform, Goal.category)):
         started = g.period_start <= today
-        actual = _actual_gmv(session, g.period_start, min(g.period_end, today), g.platform, g.category) if started else None
+        actual = _actual_gmv(session, g.period_start, min(g.period_end, today), g.platform, g.category,
+                             cache) if started else None
+        to_date = target_to_date(g.target_gmv_fen, g.period_start, g.period_end, today) if g.target_gmv_fen else None
         days = (g.period_end - g.period_start).days + 1
         elapsed = min(max((today - g.period_start).days + 1, 0), days)
         rows.append(
@@ -63,6 +76,8 @@ def goal_rows(session: Session, today: dt.date) -> list[GoalRow]:
                 actual_gmv_fen=actual,
                 progress=(actual / g.target_gmv_fen) if actual is not None and g.target_gmv_fen else None,
                 expected_progress=elapsed / days if days else None,
+                target_to_date=to_date,
+                pace=(actual / to_date) if actual is not None and to_date else None,
             )
         )
     return rows

@@ -33,8 +33,11 @@ class Card:
     last_year: int | float | None  # same KPI over the same days last year
     change_prev: float | None  # 环比 as a ratio (0.12 = +12 %)
     change_year: float | None  # 同比
-    target: int | float | None
-    progress: float | None  # actual / target
+    target: int | float | None  # for the range's days (a goal prorated to the days so far)
+    progress: float | None  # actual / target: the pace when the range is part of the goal's period
+    target_full: int | None = None  # GMV/orders: the whole periods of the goals used
+    progress_full: float | None = None  # actual / target_full
+    to_date: bool = False  # the range covers only part of its goals' periods
 
 
 @dataclass
@@ -70,6 +73,7 @@ def compute_dashboard(source: Any, period: DateRange, channel: str | None = None
     for key in CARD_KEYS:
         value = current.value(key)
         target = goal.for_key(key)
+        full = goal.full_for_key(key) if target is not None else None
         cards.append(
             Card(
                 key=key,
@@ -80,6 +84,9 @@ def compute_dashboard(source: Any, period: DateRange, channel: str | None = None
                 change_year=compare(value, last_year.value(key)),
                 target=target,
                 progress=progress(value, target),
+                target_full=full,
+                progress_full=progress(value, full),
+                to_date=full is not None and full != target,
             )
         )
     return Dashboard(period, channel, current, previous, last_year, goal, cards)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import warnings
 
 import pytest
+from PySide6.QtCore import Qt
 from openpyxl import load_workbook
 
 from core import i18n
@@ -37,7 +38,34 @@ def test_cards_show_the_core_numbers(qtbot, demo_db):
     assert tab.cards["gmv"].change_prev.text().startswith("vs previous period ")
     assert "%" in tab.cards["gmv"].change_year.text()
     assert tab.cards["gmv"].progress.isVisible() or not tab.isVisible()
-    assert tab.cards["gmv"].progress.format().startswith("Goal ")
+    # the last 30 days are part of October's and November's goals: the bar is a pace
+    gmv = expected.card("gmv")
+    assert tab.cards["gmv"].progress.format() == f"{gmv.progress * 100:.0f}% of target to date"
+    assert f"the whole period: {format_kpi('gmv', gmv.target_full)}" in tab.cards["gmv"].progress.toolTip()
+
+
+def test_dashboard_pace_matches_the_goals_tab(qtbot, demo_db):
+    """This month: the card's "% of target to date" is the Goals tab's Pace, and the Goals tab's
+    Progress (of the whole month) is in the card's tooltip."""
+    from ui.tabs.goals_tab import GoalsTab
+
+    tab = open_tab(qtbot, demo_db, Settings(kpi_view={"preset": "this_month"}))
+    card = tab.dashboard.card("gmv")
+    goals = GoalsTab(AppContext(demo_db, Settings(), today=DEMO_END))
+    qtbot.addWidget(goals)
+    with qtbot.waitSignal(goals.sig_loaded, timeout=60_000):
+        goals.show()
+    model = goals.table.proxy
+    headers = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(model.columnCount())]
+    row = next(r for r in range(model.rowCount())
+               if model.index(r, 0).data() == f"{DEMO_END:%Y-%m}" and model.index(r, 2).data() == "All channels"
+               and model.index(r, 3).data() == "All categories")
+    pace = model.index(row, headers.index("Pace")).data()
+    progress = model.index(row, headers.index("Progress")).data()
+    assert pace == f"{card.progress * 100:.1f}%"
+    assert tab.cards["gmv"].progress.format() == f"{card.progress * 100:.0f}% of target to date"
+    assert f"{card.progress_full * 100:.1f}% reached" in tab.cards["gmv"].progress.toolTip()
+    assert progress == f"{card.progress_full * 100:.1f}%"
 
 
 def test_range_presets_change_the_cards(qtbot, demo_db):

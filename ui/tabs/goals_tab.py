@@ -23,10 +23,16 @@ AHEAD = "#2e7d32"
 
 
 def _progress_colour(value, row) -> str | None:
-    expected = row[8]
+    expected = row[9]
     if value is None or expected is None:
         return None
     return BEHIND if value < expected - 0.05 else AHEAD if value >= expected else None
+
+
+def _pace_colour(value, _row) -> str | None:
+    if value is None:
+        return None
+    return BEHIND if value < 0.95 else AHEAD if value >= 1 else None
 
 
 def period_label(kind: str, start: dt.date, end: dt.date) -> str:
@@ -62,7 +68,10 @@ class GoalsTab(TabPage):
                 Column(self.tr("Target GMV"), "money"),
                 Column(self.tr("Actual GMV"), "money", tooltip=self.tr("Paid GMV so far in the period (spec: 支付金额)")),
                 Column(self.tr("Progress"), "rate", colour=_progress_colour,
-                       tooltip=self.tr("Actual ÷ target; red when behind the share of the period already elapsed")),
+                       tooltip=self.tr("Actual ÷ the whole period's target; red when behind the share of the period already elapsed")),
+                Column(self.tr("Pace"), "rate", colour=_pace_colour,
+                       tooltip=self.tr("Actual ÷ the target for the days so far (the whole period's target × the share "
+                                       "elapsed); the dashboard's \"of target to date\" is this number")),
                 Column(self.tr("Gap to target"), "money"),
                 Column(self.tr("Period elapsed"), "rate"),
             ],
@@ -114,6 +123,7 @@ class GoalsTab(TabPage):
                     r.target_gmv_fen,
                     r.actual_gmv_fen,
                     r.progress,
+                    r.pace,
                     None if r.actual_gmv_fen is None else max(r.target_gmv_fen - r.actual_gmv_fen, 0),
                     r.expected_progress,
                 )

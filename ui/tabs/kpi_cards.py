@@ -98,9 +98,17 @@ class KpiCard(QFrame):
             self.progress.show()
             pct = card.progress * 100
             self.progress.setValue(max(0, min(100, round(pct))))
-            self.progress.setFormat(QCoreApplication.translate("KpiCard", "Goal {pct}%").format(pct=f"{pct:.0f}"))
-            self.progress.setToolTip(QCoreApplication.translate("KpiCard", "Goal for this range: {target}").format(
-                target=format_kpi(card.key, card.target)))
+            if card.to_date:
+                # Part way through the goal's period: the bar is the pace, not the whole goal.
+                self.progress.setFormat(QCoreApplication.translate("KpiCard", "{pct}% of target to date").format(pct=f"{pct:.0f}"))
+                self.progress.setToolTip(QCoreApplication.translate(
+                    "KpiCard", "Target for the days so far: {target} (the whole period: {full}, {reached}% reached)").format(
+                    target=format_kpi(card.key, card.target), full=format_kpi(card.key, card.target_full),
+                    reached=f"{(card.progress_full or 0) * 100:.1f}"))
+            else:
+                self.progress.setFormat(QCoreApplication.translate("KpiCard", "{pct}% of target").format(pct=f"{pct:.0f}"))
+                self.progress.setToolTip(QCoreApplication.translate("KpiCard", "Goal for this range: {target}").format(
+                    target=format_kpi(card.key, card.target)))
             self.setToolTip("")
 
     def _colour(self, change: float | None) -> str:
