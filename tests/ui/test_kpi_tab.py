@@ -124,3 +124,15 @@ def test_export_numbers_to_excel(qtbot, demo_db, tmp_path):
     rows = list(ws.iter_rows(values_only=True))
     gmv_row = next(r for r in rows if r[0] == "GMV")
     assert gmv_row[1] == pytest.approx(tab.dashboard.current.gmv / 100)
+
+
+def test_comparisons_without_data_and_rates_in_points(qtbot, demo_db):
+    tab = open_tab(qtbot, demo_db, Settings(kpi_view={"preset": "year_to_date"}))
+    gmv = tab.cards["gmv"]
+    # the demo shop's orders start in 2025: last year's January–November is not all there
+    assert gmv.change_year.text() == "vs last year —"
+    assert "days of last year's data are in ShopDesk" in gmv.change_year.toolTip()
+    reload_with(qtbot, tab, preset="last_30_days")
+    card = tab.dashboard.card("refund_rate")
+    text = tab.cards["refund_rate"].change_prev.text()
+    assert text.endswith(" pp") and f"{abs(card.value - card.previous) * 100:.1f} pp" in text

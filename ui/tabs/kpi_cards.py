@@ -43,11 +43,13 @@ def unknown_reason(key: str) -> str:
     return QCoreApplication.translate("KpiCard", "Unknown: no paid orders in this range. Import an order export (File → Import…).")
 
 
-def change_text(label: str, change: float | None) -> str:
+def change_text(label: str, change: float | None, in_points: bool = False) -> str:
+    """A relative change (▲12.0%), or for rates the difference in percentage points (▼0.4 pp)."""
     if change is None:
         return f"{label} —"
     arrow = "▲" if change > 0 else "▼" if change < 0 else "■"
-    return f"{label} {arrow} {abs(change) * 100:.1f}%"
+    unit = " pp" if in_points else "%"
+    return f"{label} {arrow} {abs(change) * 100:.1f}{unit}"
 
 
 class KpiCard(QFrame):
@@ -80,16 +82,23 @@ class KpiCard(QFrame):
 
         self.value.setText(format_kpi(card.key, card.value))
         self.value.setToolTip(unknown_reason(card.key) if card.value is None else "")
-        for label, widget, change, other in (
-            (QCoreApplication.translate("KpiCard", "vs previous period"), self.change_prev, card.change_prev, card.previous),
-            (QCoreApplication.translate("KpiCard", "vs last year"), self.change_year, card.change_year, card.last_year),
+        for label, widget, change, other, covered, which in (
+            (QCoreApplication.translate("KpiCard", "vs previous period"), self.change_prev, card.change_prev, card.previous,
+             card.prev_coverage, QCoreApplication.translate("KpiCard", "the previous period's")),
+            (QCoreApplication.translate("KpiCard", "vs last year"), self.change_year, card.change_year, card.last_year,
+             card.year_coverage, QCoreApplication.translate("KpiCard", "last year's")),
         ):
-            widget.setText(change_text(label, change))
+            widget.setText(change_text(label, change, card.in_points))
             widget.setStyleSheet(f"color: {self._colour(change)};")
-            widget.setToolTip(
-                QCoreApplication.translate("KpiCard", "Then: {value}").format(value=format_kpi(card.key, other))
-                if other is not None else QCoreApplication.translate("KpiCard", "No data for the comparison period.")
-            )
+            if covered and covered[0] < covered[1]:
+                tip = QCoreApplication.translate(
+                    "KpiCard", "Only {n} of {m} days of {which} data are in ShopDesk (its orders start later), "
+                    "so there is no comparison.").format(n=covered[0], m=covered[1], which=which)
+            elif other is not None:
+                tip = QCoreApplication.translate("KpiCard", "Then: {value}").format(value=format_kpi(card.key, other))
+            else:
+                tip = QCoreApplication.translate("KpiCard", "No data for the comparison period.")
+            widget.setToolTip(tip)
         if card.progress is None:
             self.progress.hide()
             self.setToolTip(QCoreApplication.translate("KpiCard", "No goal covers this range; set monthly goals in the Goals tab.")
