@@ -46,6 +46,8 @@ class Card:
     # period that starts before the first paid order has no comparison (its change is None).
     prev_coverage: tuple[int, int] | None = None
     year_coverage: tuple[int, int] | None = None
+    # repurchase_rate: the channels whose orders carry a buyer account (the only ones it counts)
+    channels: tuple[str, ...] = ()
 
 
 @dataclass
@@ -124,6 +126,7 @@ def compute_dashboard(source: Any, period: DateRange, channel: str | None = None
                 in_points=key in RATE_KEYS,
                 prev_coverage=prev_cov,
                 year_coverage=year_cov,
+                channels=tuple(p for p, n in current.by_channel.items() if n.known_buyers) if key == "repurchase_rate" else (),
             )
         )
     return Dashboard(period, channel, current, previous, last_year, goal, cards)

@@ -136,3 +136,15 @@ def test_comparisons_without_data_and_rates_in_points(qtbot, demo_db):
     card = tab.dashboard.card("refund_rate")
     text = tab.cards["refund_rate"].change_prev.text()
     assert text.endswith(" pp") and f"{abs(card.value - card.previous) * 100:.1f} pp" in text
+
+
+def test_buyer_cards_say_what_they_count(qtbot, demo_db):
+    from ui.labels import platform_name
+
+    tab = open_tab(qtbot, demo_db)
+    assert "count as one buyer each" in tab.cards["paying_buyers"].value.toolTip()
+    keyed = [p for p, n in tab.dashboard.current.by_channel.items() if n.known_buyers]
+    keyless = [p for p, n in tab.dashboard.current.by_channel.items() if n.orders and not n.known_buyers]
+    tip = tab.cards["repurchase_rate"].value.toolTip()
+    assert keyed and all(platform_name(p) in tip for p in keyed)
+    assert not any(platform_name(p) in tip for p in keyless)

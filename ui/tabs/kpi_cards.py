@@ -81,7 +81,7 @@ class KpiCard(QFrame):
         from core.kpi import format_kpi
 
         self.value.setText(format_kpi(card.key, card.value))
-        self.value.setToolTip(unknown_reason(card.key) if card.value is None else "")
+        self.value.setToolTip(unknown_reason(card.key) if card.value is None else self._basis(card))
         for label, widget, change, other, covered, which in (
             (QCoreApplication.translate("KpiCard", "vs previous period"), self.change_prev, card.change_prev, card.previous,
              card.prev_coverage, QCoreApplication.translate("KpiCard", "the previous period's")),
@@ -119,6 +119,21 @@ class KpiCard(QFrame):
                 self.progress.setToolTip(QCoreApplication.translate("KpiCard", "Goal for this range: {target}").format(
                     target=format_kpi(card.key, card.target)))
             self.setToolTip("")
+
+    @staticmethod
+    def _basis(card: Card) -> str:
+        """What a known buyer-based number counts, so it is not read as the Members tab's customers."""
+        if card.key == "paying_buyers":
+            return QCoreApplication.translate(
+                "KpiCard", "Distinct buyer accounts per channel; orders without a buyer account (PDD, Douyin) count as "
+                "one buyer each, so this is more than the Members tab's customers.")
+        if card.key == "repurchase_rate":
+            from ui.labels import platform_name
+
+            return QCoreApplication.translate(
+                "KpiCard", "Only channels whose exports carry a buyer account: {channels}.").format(
+                channels=", ".join(platform_name(p) for p in card.channels))
+        return ""
 
     def _colour(self, change: float | None) -> str:
         if not change:
