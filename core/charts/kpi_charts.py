@@ -8,6 +8,7 @@ on the plain ``Figure`` it is given (no pyplot) and returns hover data: a list o
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
@@ -41,6 +42,30 @@ def _tidy(ax: Any) -> None:
         ax.spines[side].set_visible(False)
 
 
+def _plain(text: str) -> str:
+    """Text from data drawn as typed: a "$" in a product name must not start mathtext."""
+    return text.replace("$", r"\$")
+
+
+def _weekly(points: Sequence) -> list:
+    """Day points regrouped by ISO week (Monday first), for ranges too long to read day by day."""
+    from core.kpi.series import TrendPoint
+
+    weeks: dict[dt.date, list] = {}
+    for p in points:
+        weeks.setdefault(p.start - dt.timedelta(days=p.start.weekday()), []).append(p)
+    out = []
+    for group in weeks.values():
+        targets = [p.target for p in group]
+        out.append(TrendPoint(group[0].start, group[-1].end, sum(p.gmv for p in group),
+                              None if None in targets else sum(targets), sum(p.last_year for p in group)))
+    return out
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def _pct(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:.1f}%"
 
@@ -65,6 +90,12 @@ def draw_gmv_trend(fig: Any, points: Sequence, *, labels: dict | None = None) ->
     )
     if not points:
         return empty_note(fig, _no_data())
+    by_month = all(p.start.day == 1 or p is points[0] for p in points) and len(points) > 1 and \
+        all((p.end - p.start).days >= 27 for p in points[1:-1])
+    if len(points) > 92 and all(p.start == p.end for p in points):
+        # A quarter or more day by day is a comb: drawn by week, and the title says so.
+        points = _weekly(points)
+        lab["title"] = t("{title} (by week)", title=lab["title"]) if lab["title"] else ""
     ax = fig.add_subplot()
     x = [p.start for p in points]
     when = [p.start.isoformat() if p.start == p.end else f"{p.start.isoformat()} – {p.end.isoformat()}" for p in points]
@@ -84,15 +115,21 @@ def draw_gmv_trend(fig: Any, points: Sequence, *, labels: dict | None = None) ->
     if len(points) == 1:  # one day: a date locator has no interval to choose
         ax.set_xticks(x, [when[0]])
         ax.set_xlim(x[0] - dt.timedelta(days=1), x[0] + dt.timedelta(days=1))
+    elif by_month:
+        # Month buckets: one tick per month, labelled "2026-11" (a bare "11" reads like a day).
+        ax.set_xticks(x, [p.start.strftime("%Y-%m") for p in points] if len(points) <= 12
+                      else [p.start.strftime("%Y-%m") if i % 3 == 0 else "" for i, p in enumerate(points)])
     else:
         locator = AutoDateLocator(maxticks=8)
         ax.xaxis.set_major_locator(locator)
-        # Numeric dates read the same in Chinese and English.
+        # Numeric dates read the same in Chinese and English; the 1st of a month is "11-01",
+        # a month tick "2026-11", never a bare "11" that reads like a day.
         ax.xaxis.set_major_formatter(
             ConciseDateFormatter(
                 locator,
-                formats=["%Y", "%m", "%m-%d", "%H:%M", "%H:%M", "%S"],
-                offset_formats=["", "%Y", "%Y-%m", "%Y-%m-%d", "%Y-%m-%d", "%Y-%m-%d %H:%M"],
+                formats=["%Y", "%Y-%m", "%m-%d", "%H:%M", "%H:%M", "%S"],
+                zero_formats=["", "%Y", "%m-%d", "%m-%d", "%H:%M", "%H:%M"],
+                offset_formats=["", "%Y", "%Y", "%Y", "%Y-%m-%d", "%Y-%m-%d %H:%M"],
             )
         )
     money_axis(ax.yaxis)
@@ -113,14 +150,19 @@ def _draw_share(fig: Any, data: Sequence[tuple[str, int]], lab: dict) -> Hover:
         return empty_note(fig, _no_data())
     ax = fig.add_subplot()
     total = sum(v for _k, v in data) or 1
-    # More than 7 slices are unreadable: the tail becomes "Other".
-    shown = list(data[:7])
-    if len(data) > 7:
-        shown.append((lab["other"], sum(v for _k, v in data[7:])))
-    names = [name(lab, k) if i < 7 else k for i, (k, _v) in enumerate(shown)]
+    # More than 6 slices, or slices under 4 %, are unreadable (their labels overlap): they
+    # become one "Other" slice.
+    big = [(k, v) for k, v in data if v / total >= 0.04][:6]
+    rest = [(k, v) for k, v in data if (k, v) not in big]
+    shown = list(big)
+    if len(rest) == 1:
+        shown.append(rest[0])
+    elif rest:
+        shown.append((lab["other"], sum(v for _k, v in rest)))
+    names = [name(lab, k) if i < len(big) or len(rest) == 1 else k for i, (k, _v) in enumerate(shown)]
     wedges, _texts = ax.pie(
         [v for _k, v in shown],
-        labels=[f"{n} {v / total * 100:.0f}%" for n, (_k, v) in zip(names, shown)],
+        labels=[f"{_plain(n)} {v / total * 100:.0f}%" for n, (_k, v) in zip(names, shown)],
         colors=(PALETTE * 2)[: len(shown)],
         startangle=90,
         counterclock=False,
@@ -153,7 +195,7 @@ def draw_top_skus(fig: Any, skus: Sequence, *, labels: dict | None = None) -> Ho
     if not skus:
         return empty_note(fig, _no_data())
     ax = fig.add_subplot()
-    names = [s.sku_code if not s.title else f"{s.sku_code} {s.title[:14]}" for s in skus]
+    names = [_plain(s.sku_code if not s.title else f"{s.sku_code} {_short(s.title, 14)}") for s in skus]
     bars = _hbars(ax, names, [s.sales / 100 for s in skus], PALETTE[0])
     money_axis(ax.xaxis)
     ax.tick_params(axis="y", labelsize=8)
@@ -181,7 +223,9 @@ def draw_refunds(fig: Any, data: tuple[Sequence, Sequence], *, labels: dict | No
     for i, (rows, heading, color) in enumerate(panels):
         ax = fig.add_subplot(1, 2, i + 1)
         names = [name(lab, r.label) for r in rows]
-        bars = _hbars(ax, names, [r.amount / 100 for r in rows], color)
+        # A SKU code alone means nothing to the owner: the product's title (shortened) beside it.
+        shown = [_plain(f"{n} {_short(r.title, 10)}" if r.title and rows is by_sku else n) for n, r in zip(names, rows)]
+        bars = _hbars(ax, shown, [r.amount / 100 for r in rows], color)
         money_axis(ax.xaxis)
         ax.tick_params(axis="both", labelsize=8)
         _tidy(ax)
@@ -276,7 +320,7 @@ def draw_turnover(fig: Any, rows: Sequence, *, labels: dict | None = None) -> Ho
         return empty_note(fig, t("No stock or sales at cost in this range"))
     ax = fig.add_subplot()
     names = [name(lab, r.category) for r in rows]
-    bars = _hbars(ax, names, [r.turnover for r in rows], PALETTE[4])
+    bars = _hbars(ax, [_plain(n) for n in names], [r.turnover for r in rows], PALETTE[4])
     ax.xaxis.set_major_formatter(lambda v, _p: f"{v:g}×")
     ax.grid(axis="x", alpha=0.3)
     _tidy(ax)
@@ -317,7 +361,7 @@ def draw_promotion_roi(fig: Any, promos: Sequence, *, labels: dict | None = None
     if not promos:
         return empty_note(fig, t("No measured promotions in this range"))
     ax = fig.add_subplot()
-    names = [p.name[:12] for p in promos]
+    names = [_plain(textwrap.fill(_short(p.name, 16), 8)) for p in promos]
     roas_bars, inc_bars = _grouped_bars(
         ax, names,
         [(lab["roas"], [p.roas for p in promos], PALETTE[0]),
@@ -326,7 +370,8 @@ def draw_promotion_roi(fig: Any, promos: Sequence, *, labels: dict | None = None
     _few_bars(ax, len(promos))
     ax.axhline(0, color=GREY, linewidth=0.8)
     ax.yaxis.set_major_formatter(lambda v, _p: f"{v:g}×")
-    ax.tick_params(axis="x", labelsize=8, rotation=30 if len(promos) > 4 else 0)
+    ax.tick_params(axis="x", labelsize=8)
+    fig.subplots_adjust(bottom=0.22)  # room for the wrapped names
     ax.legend(frameon=False, fontsize=8)
     ax.grid(axis="y", alpha=0.3)
     _tidy(ax)

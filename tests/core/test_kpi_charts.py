@@ -1,0 +1,54 @@
+"""What the dashboard's charts print: date labels, merged slices, titles beside SKU codes, "$"."""
+from __future__ import annotations
+
+import datetime as dt
+
+from matplotlib.figure import Figure
+
+from core.charts import draw_category_share, draw_gmv_trend, draw_refunds, draw_top_skus
+from core.kpi.series import RefundGroup, SkuSales, TrendPoint
+
+
+def _labels(fig: Figure) -> list[str]:
+    fig.canvas.draw()
+    return [t.get_text() for t in fig.axes[0].get_xticklabels() if t.get_text()]
+
+
+def test_trend_month_starts_are_not_labelled_like_days():
+    days = [dt.date(2026, 10, 1) + dt.timedelta(days=i) for i in range(51)]
+    fig = Figure(figsize=(9, 3))
+    draw_gmv_trend(fig, [TrendPoint(d, d, 10000, None, 0) for d in days])
+    labels = _labels(fig)
+    assert "11-01" in labels and "10" not in labels and "11" not in labels
+    months = [TrendPoint(dt.date(2026, m, 1), dt.date(2026, m, 28), 10000, None, 0) for m in range(1, 12)]
+    fig = Figure(figsize=(9, 3))
+    draw_gmv_trend(fig, months)
+    assert _labels(fig)[:2] == ["2026-01", "2026-02"]
+
+
+def test_long_day_ranges_draw_by_week_and_say_so():
+    days = [dt.date(2026, 1, 1) + dt.timedelta(days=i) for i in range(200)]
+    fig = Figure()
+    hover = draw_gmv_trend(fig, [TrendPoint(d, d, 100, None, 0) for d in days])
+    assert len(hover[0][1]) == 29  # ISO weeks touched by Thu 1 Jan – Sun 19 Jul
+    assert hover[0][1][0].endswith("¥4.00")  # the first, partial week: 4 days
+    assert "(by week)" in fig.axes[0].get_title(loc="left")
+
+
+def test_small_category_slices_merge_into_other():
+    fig = Figure()
+    hover = draw_category_share(fig, [("服饰", 9000), ("家居", 350), ("配件", 300), ("食品", 200)])
+    names = [texts[0].split(":")[0] for _w, texts in hover]
+    assert names == ["服饰", "Other"]
+
+
+def test_product_titles_beside_codes_and_dollar_signs_drawn_as_typed():
+    fig = Figure()
+    draw_refunds(fig, ([RefundGroup("SKU-1", "Cap $5 off $10 summer hat", 1000, 1)], []))
+    label = fig.axes[0].get_yticklabels()[0]
+    assert label.get_text().startswith("SKU-1 Cap")
+    fig.canvas.draw()  # mathtext would turn "$5 off $" into italics; escaped, it renders as typed
+    fig = Figure()
+    draw_top_skus(fig, [SkuSales("A1", "Tee $9 $off", "服饰", 3, 3000, 900)])
+    fig.canvas.draw()
+    assert fig.axes[0].get_yticklabels()[0].get_text() == r"A1 Tee \$9 \$off"
