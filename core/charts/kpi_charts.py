@@ -371,7 +371,8 @@ def draw_promotion_roi(fig: Any, promos: Sequence, *, labels: dict | None = None
     ax.axhline(0, color=GREY, linewidth=0.8)
     ax.yaxis.set_major_formatter(lambda v, _p: f"{v:g}×")
     ax.tick_params(axis="x", labelsize=8)
-    fig.subplots_adjust(bottom=0.22)  # room for the wrapped names
+    if fig.get_layout_engine() is None:  # the canvas' layout engine makes room by itself
+        fig.subplots_adjust(bottom=0.22)
     ax.legend(frameon=False, fontsize=8)
     ax.grid(axis="y", alpha=0.3)
     _tidy(ax)
