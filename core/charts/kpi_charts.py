@@ -150,9 +150,9 @@ def _draw_share(fig: Any, data: Sequence[tuple[str, int]], lab: dict) -> Hover:
         return empty_note(fig, _no_data())
     ax = fig.add_subplot()
     total = sum(v for _k, v in data) or 1
-    # More than 6 slices, or slices under 4 %, are unreadable (their labels overlap): they
+    # More than 6 slices, or slices under 6 %, are unreadable (their labels overlap): they
     # become one "Other" slice.
-    big = [(k, v) for k, v in data if v / total >= 0.04][:6]
+    big = [(k, v) for k, v in data if v / total >= 0.06][:6]
     rest = [(k, v) for k, v in data if (k, v) not in big]
     shown = list(big)
     if len(rest) == 1:
