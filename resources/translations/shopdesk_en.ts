@@ -1,6 +1,13 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>ColumnMappingPage</name>
+    <message numerus="yes">
+        <source>ShopDesk filled in %n column(s) from their names (tinted blue). Check them; each one can be changed.</source>
+        <translation><numerusform>ShopDesk filled in %n column from their names (tinted blue). Check them; each one can be changed.</numerusform><numerusform>ShopDesk filled in %n columns from their names (tinted blue). Check them; each one can be changed.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>FilePreview</name>
     <message numerus="yes">
         <source>%n row(s) in the file</source>
@@ -9,6 +16,10 @@
     <message numerus="yes">
         <source>%n row(s) with errors will be skipped</source>
         <translation><numerusform>%n row with errors will be skipped</numerusform><numerusform>%n rows with errors will be skipped</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation><numerusform>%n more</numerusform><numerusform>%n more</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n row(s) with warnings</source>
@@ -28,6 +39,17 @@
     <message numerus="yes">
         <source>%n file(s) cannot be imported and will be left out:</source>
         <translation><numerusform>%n file cannot be imported and will be left out:</numerusform><numerusform>%n files cannot be imported and will be left out:</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>ImportHistoryDialog</name>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation><numerusform>%n error</numerusform><numerusform>%n errors</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation><numerusform>%n warning</numerusform><numerusform>%n warnings</numerusform></translation>
     </message>
 </context>
 <context>
@@ -56,6 +78,10 @@
     <message numerus="yes">
         <source>%n file(s) imported: </source>
         <translation><numerusform>%n file imported: </numerusform><numerusform>%n files imported: </numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) skipped</source>
+        <translation><numerusform>%n row skipped</numerusform><numerusform>%n rows skipped</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>%n order line(s) added</source>

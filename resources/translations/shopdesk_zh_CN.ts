@@ -169,6 +169,14 @@ The current data is kept as a backup first, so this can be undone.</source>
         <translation>来自平台：</translation>
     </message>
     <message>
+        <source>Skip this file</source>
+        <translation>跳过此文件</translation>
+    </message>
+    <message>
+        <source>Leave this file out of the import and go on with the next one</source>
+        <translation>不导入这个文件，继续处理下一个</translation>
+    </message>
+    <message>
         <source>ShopDesk field</source>
         <translation>店长台字段</translation>
     </message>
@@ -205,6 +213,14 @@ The current data is kept as a backup first, so this can be undone.</source>
         <translation>（空）</translation>
     </message>
     <message>
+        <source>Suggested by ShopDesk from the column name; choose another column if it is wrong.</source>
+        <translation>店长台根据列名推荐；如不对，请选择其他列。</translation>
+    </message>
+    <message numerus="yes">
+        <source>ShopDesk filled in %n column(s) from their names (tinted blue). Check them; each one can be changed.</source>
+        <translation><numerusform>店长台已根据列名填好 %n 列（蓝色底）。请核对，每一项都可以修改。</numerusform></translation>
+    </message>
+    <message>
         <source>Choose the column for each required field: %1</source>
         <translation>请为每个必填字段选择对应的列：%1</translation>
     </message>
@@ -230,6 +246,10 @@ The current data is kept as a backup first, so this can be undone.</source>
     <message numerus="yes">
         <source>%n row(s) with errors will be skipped</source>
         <translation><numerusform>%n 行有错误，将被跳过</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n more</source>
+        <translation><numerusform>另外 %n 行</numerusform></translation>
     </message>
     <message>
         <source>not shown here: rows %1</source>
@@ -416,8 +436,16 @@ or click “Add files…”.</source>
         <translation>完成进度</translation>
     </message>
     <message>
-        <source>Actual ÷ target; red when behind the share of the period already elapsed</source>
-        <translation>实际 ÷ 目标；落后于已过去的时间进度时显示为红色</translation>
+        <source>Actual ÷ the whole period's target; red when behind the share of the period already elapsed</source>
+        <translation>实际 ÷ 整个周期的目标；落后于已过时间比例时显示红色</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>进度节奏</translation>
+    </message>
+    <message>
+        <source>Actual ÷ the target for the days so far (the whole period's target × the share elapsed); the dashboard's "of target to date" is this number</source>
+        <translation>实际 ÷ 截至目前的目标（整个周期的目标 × 已过时间比例）；数据看板上的“截至目前目标的…”就是这个数</translation>
     </message>
     <message>
         <source>Gap to target</source>
@@ -495,6 +523,14 @@ or click “Add files…”.</source>
         <translation>跳过</translation>
     </message>
     <message>
+        <source>Problems</source>
+        <translation>问题</translation>
+    </message>
+    <message>
+        <source>Errors (rows skipped) and warnings (rows imported with a remark) in the file</source>
+        <translation>文件中的错误（已跳过的行）和警告（已导入但有提示的行）</translation>
+    </message>
+    <message>
         <source>Undo import…</source>
         <translation>撤销导入…</translation>
     </message>
@@ -509,6 +545,18 @@ or click “Add files…”.</source>
     <message>
         <source>Undone %1</source>
         <translation>已于 %1 撤销</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n error(s)</source>
+        <translation><numerusform>%n 个错误</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n warning(s)</source>
+        <translation><numerusform>%n 个警告</numerusform></translation>
     </message>
     <message>
         <source>Nothing has been imported yet. Use File → Import… to add your platform exports.</source>
@@ -767,8 +815,20 @@ or click “Add files…”.</source>
         <translation>环比</translation>
     </message>
     <message>
+        <source>the previous period's</source>
+        <translation>上一周期的</translation>
+    </message>
+    <message>
         <source>vs last year</source>
         <translation>同比</translation>
+    </message>
+    <message>
+        <source>last year's</source>
+        <translation>去年同期的</translation>
+    </message>
+    <message>
+        <source>Only {n} of {m} days of {which} data are in ShopDesk (its orders start later), so there is no comparison.</source>
+        <translation>店长台中只有{which} {m} 天里 {n} 天的数据（订单从更晚才开始），因此不作比较。</translation>
     </message>
     <message>
         <source>Then: {value}</source>
@@ -783,8 +843,24 @@ or click “Add files…”.</source>
         <translation>本期没有目标；请在“目标”页设置月度目标。</translation>
     </message>
     <message>
-        <source>Goal {pct}%</source>
-        <translation>目标完成 {pct}%</translation>
+        <source>{pct}% of target to date</source>
+        <translation>截至目前目标的 {pct}%</translation>
+    </message>
+    <message>
+        <source>Target for the days so far: {target} (the whole period: {full}, {reached}% reached)</source>
+        <translation>截至目前的目标：{target}（整个周期：{full}，已完成 {reached}%）</translation>
+    </message>
+    <message>
+        <source>{pct}% of target</source>
+        <translation>目标的 {pct}%</translation>
+    </message>
+    <message>
+        <source>Distinct buyer accounts per channel; orders without a buyer account (PDD, Douyin) count as one buyer each, so this is more than the Members tab's customers.</source>
+        <translation>按渠道去重的买家账号；没有买家账号的订单（拼多多、抖音）每单算一位买家，所以会多于「会员」页的客户数。</translation>
+    </message>
+    <message>
+        <source>Only channels whose exports carry a buyer account: {channels}.</source>
+        <translation>只统计导出表带买家账号的渠道：{channels}。</translation>
     </message>
     <message>
         <source>Goal for this range: {target}</source>
@@ -1296,8 +1372,12 @@ or click “Add files…”.</source>
         <translation><numerusform>已导入 %n 个文件：</numerusform></translation>
     </message>
     <message>
-        <source>%1 added, %2 updated, %3 unchanged, %4 rows skipped.</source>
-        <translation>新增 %1，更新 %2，未变 %3，跳过 %4 行。</translation>
+        <source>%1 added, %2 updated, %3 unchanged, %4.</source>
+        <translation>新增 %1，更新 %2，未变 %3，%4。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) skipped</source>
+        <translation><numerusform>跳过 %n 行</numerusform></translation>
     </message>
     <message>
         <source>Cancelled. The files after the cancelled one were not imported.</source>
