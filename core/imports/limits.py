@@ -115,6 +115,16 @@ def check_workbook(path: Path) -> None:
     """Raise ``BadInputError`` unless the zip workbook at ``path`` is safe to hand to calamine."""
     try:
         with zipfile.ZipFile(path) as zf:
+            names = zf.namelist()
+            # Only Office Open XML workbooks go on to calamine. Any other zip (an OpenDocument
+            # .ods, a zipped folder) would reach a reader this guard does not measure: an .ods
+            # cell repeated a million times over is enough to exhaust memory.
+            if "[Content_Types].xml" not in names or not any(n.lower().endswith("workbook.xml") for n in names):
+                raise sniff.bad_file(
+                    path,
+                    t("this is not an Excel workbook (.xlsx) but another kind of zip file."),
+                    t("Open it in Excel or WPS, save it as .xlsx and import that file."),
+                )
             for info in zf.infolist():
                 _check_member(path, zf, info)
     except zipfile.BadZipFile as exc:  # includes a CRC mismatch: the data is not what it claims
