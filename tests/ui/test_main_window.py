@@ -135,3 +135,14 @@ def test_goal_periods_read_like_a_plan():
     assert period_label("month", dt.date(2026, 11, 1), dt.date(2026, 11, 30)) == "2026-11"
     assert period_label("year", dt.date(2026, 4, 1), dt.date(2027, 3, 31)) == "2026-04-01 – 2027-03-31"
     assert sorted(["2026-02", "2026", "2026-01", "2026 Q1"]) == ["2026", "2026 Q1", "2026-01", "2026-02"]
+
+
+def test_goals_tab_opens_at_the_current_month(qtbot, demo_db):
+    window = _window(qtbot, demo_db)
+    window.resize(1200, 600)
+    window.show()
+    page = window.page("goals")
+    qtbot.waitUntil(lambda: not page.loading and not page._stale, timeout=20_000)
+    table = page.findChildren(RecordTable)[0]
+    top = lambda: table.proxy.index(table.view.rowAt(0), 0).data()  # noqa: E731
+    qtbot.waitUntil(lambda: top() == f"{DEMO_END:%Y-%m}", timeout=5_000)

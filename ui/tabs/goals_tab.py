@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from core.money import format_fen
@@ -131,7 +132,9 @@ class GoalsTab(TabPage):
             ],
             sort_column=0,
         )
-        self._scroll_to_current_month()
+        # After the view has laid out the new rows (the scroll range is updated by a posted
+        # layout pass after the model reset; scrolling before it would be undone).
+        QTimer.singleShot(50, self._scroll_to_current_month)
         year = next((r for r in rows if r.period_kind == "year" and not r.platform and not r.category
                      and r.period_start <= self.ctx.today() <= r.period_end), None)
         if year and year.actual_gmv_fen is not None:
