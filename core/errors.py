@@ -29,15 +29,15 @@ class DatabaseError(UserFacingError):
 
 
 class NewerDatabaseError(DatabaseError):
-    pass
+    """Written by a newer ShopDesk: refused, left untouched."""
 
 
 class DamagedDatabaseError(DatabaseError):
-    pass
+    """Not a sound SQLite file: refused, never replaced by an empty one."""
 
 
 class DatabaseLockedError(DatabaseError):
-    pass
+    """Another program holds the database: a message, not a hang."""
 
 
 class Cancelled(Exception):
