@@ -120,6 +120,23 @@ class Database:
                 ) from exc
             raise
 
+    def refresh_statistics(self) -> None:
+        """Let SQLite's planner know the tables' shape after a bulk change (imports, undo, the demo).
+
+        Without statistics SQLite scans all of ix_order_lines_sales for any range's SKU sales;
+        with them it skip-scans it per SKU (a year of 1,000,000 lines: ~90 ms instead of ~200;
+        a week: ~10 ms instead of ~130). ``analysis_limit`` samples each index, so this takes
+        ~15 ms whatever the size. A failure only costs speed, so it is logged, never raised.
+        """
+        if self.path is None:
+            return
+        try:
+            with self.engine.begin() as conn:
+                conn.exec_driver_sql("PRAGMA analysis_limit=1000")
+                conn.exec_driver_sql("ANALYZE")
+        except Exception:  # noqa: BLE001 - statistics are an optimisation
+            log.warning("could not refresh the query planner's statistics", exc_info=True)
+
     def close(self) -> None:
         if self._engine is not None:
             self._engine.dispose()

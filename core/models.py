@@ -146,10 +146,9 @@ class OrderLine(Base):
     __tablename__ = "order_lines"
     __table_args__ = (
         Index("ix_order_lines_order", "order_id"),
-        # Covering in SKU order: SKU sales stream per SKU without sorting a year of lines.
-        Index("ix_order_lines_sku", "sku_code", "order_id", "qty", "unit_price_fen", "paid_fen"),
-        # Covers units and SKU sales of the dashboard (core.kpi) when joined from orders.
-        Index("ix_order_lines_kpi", "order_id", "qty", "unit_price_fen", "paid_fen", "sku_code"),
+        # Covers SKU sales and velocity (core.kpi, core.inventory) from the lines' own copies of
+        # their order's facts: SQLite skip-scans it per SKU on pay_date, with no join and no sort.
+        Index("ix_order_lines_sales", "sku_code", "pay_date", "platform", "qty", "sales_fen"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
@@ -162,6 +161,10 @@ class OrderLine(Base):
     unit_price_fen: Mapped[int] = mapped_column(Integer, default=0)
     paid_fen: Mapped[int | None] = mapped_column(Integer)  # None where the export has no per-line amount
     refund_fen: Mapped[int] = mapped_column(Integer, default=0)
+    # Copies of the order's facts (core.orders.line_facts), kept right by triggers on both tables.
+    pay_date: Mapped[dt.date | None] = mapped_column(Date)  # NULL unless the order is paid
+    platform: Mapped[str | None] = mapped_column(String(20))
+    sales_fen: Mapped[float | None] = mapped_column(Float)  # this line's share of the order's paid amount
 
     order: Mapped[Order] = relationship(back_populates="lines")
 

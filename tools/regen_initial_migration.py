@@ -24,5 +24,21 @@ with tempfile.TemporaryDirectory() as tmp:
     cfg.set_main_option("sqlalchemy.url", f"sqlite:///{tmp}/empty.db")
     command.revision(cfg, message="initial schema", autogenerate=True, rev_id="0001")
 made = next(versions.glob("0001_*.py"))
-made.rename(versions / "0001_initial.py")
-print("wrote", versions / "0001_initial.py")
+target = versions / "0001_initial.py"
+made.rename(target)
+
+# Autogenerate knows no triggers: append core.orders' as literal SQL (a migration must not import
+# code that later versions change), created after every table and dropped before them.
+from core.orders import LINE_FACT_TRIGGERS  # noqa: E402
+
+source = target.read_text(encoding="utf-8")
+marker = "    # ### end Alembic commands ###\n"
+up_end = source.index(marker)
+create = "".join(f"    op.execute({sql!r})\n" for sql in LINE_FACT_TRIGGERS.values())
+source = source[:up_end] + create + source[up_end:]
+down_start = source.index("def downgrade() -> None:\n") + len("def downgrade() -> None:\n")
+down_start = source.index("\n", source.index("# ### commands auto generated", down_start)) + 1
+drop = "".join(f"    op.execute('DROP TRIGGER IF EXISTS {name}')\n" for name in LINE_FACT_TRIGGERS)
+source = source[:down_start] + drop + source[down_start:]
+target.write_text(source, encoding="utf-8")
+print("wrote", target)

@@ -31,7 +31,7 @@ from core.demo import calendar, members, plans, stock, team
 from core.demo.catalog import CATEGORIES, SHOPS, build_catalog
 from core.demo.orders import generate_orders
 from core.errors import Cancelled
-from core.orders import line_totals
+from core.orders import line_facts, line_totals
 
 __all__ = ["fill_demo"]
 
@@ -128,6 +128,8 @@ def fill_demo(
             by_order.setdefault(ln["order_id"], []).append(ln)
         for o in shop.orders:  # derived on write, as every writer of orders does
             o.update(line_totals(by_order.get(o["id"], [])))
+            for ln in by_order.get(o["id"], ()):
+                ln.update(line_facts(o, ln))
         put("orders", shop.orders)
         put("order_lines", shop.lines)
         put("refunds", shop.refunds)
@@ -175,5 +177,6 @@ def fill_demo(
             "customers": len(customers), "refunds": len(shop.refunds), "traffic_days": len(traffic),
             "goals": len(goals), "promotions": len(promos), "staff": len(staff), "tasks": len(tasks),
         }
+    db.refresh_statistics()
     step(steps)
     return counts

@@ -224,6 +224,8 @@ def import_file(
         except BaseException:
             trans.rollback()
             raise
+    if not dry_run:
+        db.refresh_statistics()
     if progress is not None:
         progress(total, total)
     log.info("imported %s: %s", path.name, result.to_json() | {"errors": len(result.errors), "warnings": len(result.warnings)})

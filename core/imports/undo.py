@@ -113,6 +113,7 @@ def undo_batch(db, batch_id: int) -> None:
             if changed.get(name):
                 _restore(conn, _table(name), list(changed[name].values()))
         conn.execute(update(BATCHES).where(BATCHES.c.id == batch_id).values(undone_at=dt.datetime.now().replace(microsecond=0)))
+    db.refresh_statistics()
 
 
 def _restore(conn, table: Table, befores: list[dict]) -> None:

@@ -18,7 +18,7 @@ from sqlalchemy import JSON, Boolean, Connection, Date, DateTime, Enum, Float, I
 
 from core.imports.normalize import OrderSet, adjust_for_refund
 from core.models import ImportUndo, Order, OrderLine, Refund
-from core.orders import derive_payment, line_totals
+from core.orders import derive_payment, line_facts, line_totals
 
 ORDERS: Table = Order.__table__  # type: ignore[assignment]
 LINES: Table = OrderLine.__table__  # type: ignore[assignment]
@@ -359,6 +359,7 @@ def write_orders(conn: Connection, batch_id: int, oset: OrderSet, undo: UndoLog)
             undo.add("orders", oid)
             for ln in all_lines.get(row["order_no"], ()):
                 ln["order_id"] = oid  # the file's line dicts are written once: no copy needed
+                ln.update(line_facts(row, ln))  # set here, so the insert trigger has nothing to do
                 new_lines.append(ln)
         del new_orders[:]  # peak memory: the order dicts are in the database now
         insert_rows(conn, LINES, new_lines)

@@ -19,13 +19,24 @@ from core.kpi.periods import (
     same_period_last_year,
     shift_years,
 )
-from core.kpi.series import ChartData, SkuCharts, compute_charts, compute_sku_charts
+from core.kpi.series import (
+    ChartData,
+    KpiCharts,
+    QueryCharts,
+    SkuCharts,
+    compute_charts,
+    compute_query_charts,
+    compute_sku_charts,
+    kpi_charts,
+)
 from core.kpi.targets import GoalBook, GoalTarget, goal_target, progress
 
 __all__ = [
     "CARD_KEYS", "KPI_KEYS", "MONEY_KEYS", "PRESETS", "RATE_KEYS",
-    "Card", "ChartData", "SkuCharts", "Dashboard", "DateRange", "GoalBook", "GoalTarget", "KpiNumbers", "KpiResult",
-    "buckets", "compare", "compute_charts", "compute_sku_charts", "compute_dashboard", "compute_kpis", "format_kpi",
-    "goal_target", "kind_of", "kpi_json", "kpi_label", "kpi_rows_for_export", "kpi_table_text",
-    "preset_range", "previous_period", "progress", "same_period_last_year", "shift_years",
+    "Card", "ChartData", "Dashboard", "DateRange", "GoalBook", "GoalTarget", "KpiCharts", "KpiNumbers", "KpiResult",
+    "QueryCharts", "SkuCharts",
+    "buckets", "compare", "compute_charts", "compute_dashboard", "compute_kpis", "compute_query_charts",
+    "compute_sku_charts", "format_kpi", "goal_target", "kind_of", "kpi_charts", "kpi_json", "kpi_label",
+    "kpi_rows_for_export", "kpi_table_text", "preset_range", "previous_period", "progress", "same_period_last_year",
+    "shift_years",
 ]

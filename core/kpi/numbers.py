@@ -121,6 +121,9 @@ _REFUND_SQL = f"(CASE WHEN refund_fen > 0 THEN refund_fen WHEN status = '{REFUND
 # orders but sorts them by buyer (several times the cost per row). So the buyer order wins once
 # the ranges cover this share of the days that have paid orders.
 BUYER_SCAN_SHARE = 0.2
+# The buyer-ordered pass counts every range in one expression per order; past a few ranges (the
+# twelve months of the repurchase chart) those expressions cost more than a sort per range.
+BUYER_SCAN_MAX_RANGES = 3
 
 Ranges = list[tuple[dt.date, dt.date]]
 # Per range: {channel: [orders, gmv, refunds, units or None]}
@@ -131,24 +134,23 @@ Buyers = list[dict[str, tuple[int, ...]]]
 
 def _totals(conn: Any, ranges: Ranges, channel: str | None) -> Totals:
     """Sums per channel, from a date-ordered covering scan grouped by (day, channel): index order,
-    so no sort; the few thousand day rows are added up here."""
+    so no sort of the orders; the few thousand day rows are added up by the outer query, inside
+    SQLite, so that only a row per channel comes back (each row handed to Python waits for the
+    GIL, which the GUI thread holds while it draws the charts)."""
     sql = text(
-        f"SELECT platform, count(*), sum(paid_fen), sum({_REFUND_SQL}), sum(units) FROM orders "
-        "WHERE is_paid = 1 AND pay_date BETWEEN :s AND :e" + (" AND platform = :p" if channel else "")
-        + " GROUP BY pay_date, platform"
+        "SELECT platform, sum(n), sum(gmv), sum(refund), sum(units), count(units) FROM ("
+        f"SELECT platform, count(*) AS n, sum(paid_fen) AS gmv, sum({_REFUND_SQL}) AS refund, sum(units) AS units "
+        "FROM orders WHERE is_paid = 1 AND pay_date BETWEEN :s AND :e" + (" AND platform = :p" if channel else "")
+        + " GROUP BY pay_date, platform) GROUP BY platform"
     )
     out: Totals = []
     for start, end in ranges:
         per: dict[str, list] = {}
-        for platform, n, gmv, refund, units in conn.execute(
+        for platform, n, gmv, refund, units, days_with_units in conn.execute(
             sql, {"s": start.isoformat(), "e": end.isoformat(), "p": channel}
         ):
-            acc = per.setdefault(platform, [0, 0, 0, None])
-            acc[0] += n
-            acc[1] += gmv or 0
-            acc[2] += refund or 0
-            if units is not None:
-                acc[3] = (acc[3] or 0) + units
+            # Units stay unknown (None) only when no order of the channel had lines.
+            per[platform] = [int(n), int(gmv or 0), int(refund or 0), int(units) if days_with_units else None]
         out.append(per)
     return out
 
@@ -167,10 +169,10 @@ def _per_range_counts(ranges: Ranges) -> tuple[str, list[str]]:
     return ", ".join(cols), [counts[r] for r in ranges]
 
 
-def _buyers(conn: Any, ranges: Ranges, channel: str | None) -> Buyers:
+def buyer_counts(conn: Any, ranges: Ranges, channel: str | None) -> Buyers:
     """Per channel and range: buyers with a known key, those with >= 2 paid orders, and their
     orders (the other orders are each a buyer of their own, spec/kpi.md)."""
-    if paid_day_share(conn, ranges) >= BUYER_SCAN_SHARE:
+    if len(set(ranges)) <= BUYER_SCAN_MAX_RANGES and paid_day_share(conn, ranges) >= BUYER_SCAN_SHARE:
         # One ordered pass over each channel's orders for all ranges, no sort; ``buyer_key > ''``
         # is a range of the index, so orders without a key (whole channels, often) are not read.
         inner, counts = _per_range_counts(ranges)
@@ -284,7 +286,7 @@ def compute_kpis_many(source: Any, ranges: Ranges, channel: str | None = None) -
             return fn(conn, ranges, channel)
 
     # Independent scans: side by side on pooled connections when the source is a Database.
-    totals, buyers, traffics = run_all(source, [lambda: on_conn(_totals), lambda: on_conn(_buyers), traffic])
+    totals, buyers, traffics = run_all(source, [lambda: on_conn(_totals), lambda: on_conn(buyer_counts), traffic])
     return [
         _assemble(date_from, date_to, channel, t, b, tr, cov)
         for (date_from, date_to), t, b, (tr, cov) in zip(ranges, totals, buyers, traffics)

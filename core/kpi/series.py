@@ -26,7 +26,7 @@ from typing import Any
 
 from sqlalchemy import case, func, select, text
 
-from core.kpi.numbers import KpiResult, compute_kpis, paid_day_share
+from core.kpi.numbers import KpiResult, buyer_counts, compute_kpis
 from core.kpi.periods import DateRange, buckets, same_period_last_year, shift_years
 from core.kpi.source import ORDERS, paid_in_range, reading, run_all
 from core.kpi.targets import GoalBook
@@ -166,36 +166,20 @@ def channel_roi(kpis: KpiResult) -> list[ChannelRoi]:
     return out
 
 
-# SKU sales. A line's share of its order's paid amount comes from the order's stored line totals
-# (core.orders.line_totals), so no window over its sibling lines. For a long range the covering
-# ix_order_lines_sku streams every line SKU by SKU (no sort of a year of lines) and each finds its
-# order by rowid; a short range starts from its few orders and sorts their lines by SKU.
-SKU_SCAN_SHARE = 0.3
-_REMAINDER = "CAST(o.paid_fen - o.line_paid_fen AS FLOAT)"
-_SKU_SALES_SQL = f"""
-SELECT l.sku_code, sum(l.qty), sum(CASE
-    WHEN l.paid_fen IS NOT NULL THEN l.paid_fen
-    WHEN o.open_weight_fen > 0 THEN ({_REMAINDER} * l.unit_price_fen * l.qty) / o.open_weight_fen
-    WHEN o.open_qty > 0 THEN ({_REMAINDER} * l.qty) / o.open_qty
-    ELSE 0 END)
-FROM {{tables}}
-WHERE o.is_paid = 1 AND o.pay_date BETWEEN :s AND :e {{channel}}
-GROUP BY l.sku_code
+# SKU sales come from the lines' own copies of their order's payment date, platform and share
+# of the paid amount (core.orders.line_facts, kept by triggers): one covering-index scan of
+# ix_order_lines_sales, which SQLite skip-scans SKU by SKU on pay_date (no join, no sort).
+_SKU_SALES_SQL = """
+SELECT sku_code, sum(qty), sum(sales_fen) FROM order_lines
+WHERE pay_date BETWEEN :s AND :e {channel}
+GROUP BY sku_code
 """
 
 
 def sku_sales(source: Any, rng: DateRange, channel: str | None = None) -> list[SkuSales]:
     """Units, sales and cost of goods per SKU over the paid orders of the range."""
+    sql = _SKU_SALES_SQL.format(channel="AND platform = :p" if channel else "")
     with reading(source) as conn:
-        if paid_day_share(conn, [(rng.start, rng.end)]) >= SKU_SCAN_SHARE:
-            hint = "INDEXED BY ix_order_lines_sku" if conn.dialect.name == "sqlite" else ""
-            tables = f"order_lines AS l {hint} CROSS JOIN orders AS o ON o.id = l.order_id"
-        else:
-            tables = "orders AS o CROSS JOIN order_lines AS l ON l.order_id = o.id"
-        sql = _SKU_SALES_SQL.format(
-            tables=tables,
-            channel="AND o.platform = :p" if channel else "",
-        )
         grouped = list(conn.execute(text(sql), {"s": rng.start.isoformat(), "e": rng.end.isoformat(), "p": channel}))
         catalogue = {code: (title, cat, cost) for code, title, cat, cost in conn.execute(
             select(SKUS.c.code, SKUS.c.title, SKUS.c.category, SKUS.c.cost_fen)
@@ -307,22 +291,16 @@ def refund_groups(
 
 
 def repurchase_by_month(source: Any, rng: DateRange, channel: str | None = None) -> list[MonthRate]:
-    """The repurchase rate within each calendar month of the range (clipped to it)."""
-    key = func.nullif(ORDERS.c.buyer_key, "")
-    out = []
+    """The repurchase rate within each calendar month of the range (clipped to it): every month
+    counted in the same pass as the cards' buyers (``buyer_counts``), not a query per month."""
+    months = list(buckets(rng, "month"))
     with reading(source) as conn:
-        for b in buckets(rng, "month"):
-            per_buyer = (
-                select(func.count().label("n"))
-                .where(paid_in_range(b.start, b.end, channel), key.is_not(None))
-                .group_by(ORDERS.c.platform, key)
-                .subquery()
-            )
-            known, repeat = conn.execute(
-                select(func.count(), func.sum(case((per_buyer.c.n >= 2, 1), else_=0)))
-            ).one()
-            known, repeat = int(known or 0), int(repeat or 0)
-            out.append(MonthRate(b.start.replace(day=1), b.start, b.end, repeat / known if known else None, known, repeat))
+        per_month = buyer_counts(conn, [(b.start, b.end) for b in months], channel)
+    out = []
+    for b, channels in zip(months, per_month):
+        known = sum(k for k, _r, _n in channels.values())
+        repeat = sum(r for _k, r, _n in channels.values())
+        out.append(MonthRate(b.start.replace(day=1), b.start, b.end, repeat / known if known else None, known, repeat))
     return out
 
 
@@ -361,12 +339,27 @@ def promotion_roi(source: Any, rng: DateRange, channel: str | None = None) -> li
 
 
 # ---------------------------------------------------------------- everything the dashboard draws
+# Three independent parts, so that the dashboard can start all of them at once and draw each
+# group of charts as soon as its part is in: the charts derived from the cards' numbers, the
+# SKU charts (sales per SKU) and the charts with queries of their own.
+
+
+@dataclass(frozen=True)
+class KpiCharts:
+    """The charts drawn from the range's KPI numbers (no query of their own)."""
+
+    channel_share: list[tuple[str, int]]
+    funnel: list[tuple[str, int | None]]
+    channel_roi: list[ChannelRoi]
+
+
+def kpi_charts(kpis: KpiResult) -> KpiCharts:
+    return KpiCharts(channel_share(kpis), funnel(kpis), channel_roi(kpis))
 
 
 @dataclass(frozen=True)
 class SkuCharts:
-    """The charts that need sales per SKU: the slowest query of the dashboard, so the UI runs it
-    beside the others and draws the rest meanwhile."""
+    """The charts that need sales per SKU."""
 
     category_share: list[tuple[str, int]]
     top_skus: list[SkuSales]
@@ -379,8 +372,34 @@ def compute_sku_charts(source: Any, rng: DateRange, channel: str | None = None) 
     return SkuCharts(category_share(skus), top_skus(skus), inventory_turnover(rng, skus, stock))
 
 
-@dataclass
+@dataclass(frozen=True)
+class QueryCharts:
+    """The charts with queries of their own: trend, refunds, repurchase, promotions."""
+
+    trend: list[TrendPoint]
+    refunds_by_sku: list[RefundGroup]
+    refunds_by_reason: list[RefundGroup]
+    repurchase: list[MonthRate]
+    promotions: list[PromotionRoi]
+
+
+def compute_query_charts(
+    source: Any, rng: DateRange, granularity: str = "day", channel: str | None = None, goals: GoalBook | None = None
+) -> QueryCharts:
+    channel = channel or None
+    refunds, trend, repurchase, promotions = run_all(source, [
+        lambda: refund_groups(source, rng, channel),
+        lambda: gmv_trend(source, rng, granularity, channel, goals),
+        lambda: repurchase_by_month(source, rng, channel),
+        lambda: promotion_roi(source, rng, channel),
+    ])
+    return QueryCharts(trend, refunds[0], refunds[1], repurchase, promotions)
+
+
+@dataclass(frozen=True)
 class ChartData:
+    """Every chart's series (what the Excel export and the tests read)."""
+
     trend: list[TrendPoint]
     channel_share: list[tuple[str, int]]
     category_share: list[tuple[str, int]]
@@ -393,10 +412,9 @@ class ChartData:
     promotions: list[PromotionRoi]
     channel_roi: list[ChannelRoi]
 
-    def with_skus(self, skus: SkuCharts) -> ChartData:
-        return dataclasses.replace(
-            self, category_share=skus.category_share, top_skus=skus.top_skus, turnover=skus.turnover
-        )
+    @classmethod
+    def combine(cls, kpi: KpiCharts, skus: SkuCharts, queries: QueryCharts) -> ChartData:
+        return cls(**{f.name: getattr(part, f.name) for part in (kpi, skus, queries) for f in dataclasses.fields(part)})
 
 
 def compute_charts(
@@ -406,34 +424,12 @@ def compute_charts(
     channel: str | None = None,
     kpis: KpiResult | None = None,
     goals: GoalBook | None = None,
-    with_skus: bool = True,
 ) -> ChartData:
-    """All chart series for the range; pass the range's ``kpis`` when already computed.
-
-    ``with_skus=False`` leaves the SKU charts empty, for a caller that runs
-    ``compute_sku_charts`` beside this and adds them with ``ChartData.with_skus``."""
+    """All chart series for the range; pass the range's ``kpis`` when already computed."""
     channel = channel or None
     kpis = kpis if kpis is not None else compute_kpis(source, rng.start, rng.end, channel)
-    calls = [
-        lambda: refund_groups(source, rng, channel),
-        lambda: gmv_trend(source, rng, granularity, channel, goals),
-        lambda: repurchase_by_month(source, rng, channel),
-        lambda: promotion_roi(source, rng, channel),
-    ]
-    if with_skus:
-        calls.append(lambda: compute_sku_charts(source, rng, channel))
-    refunds, trend, repurchase, promotions, *sku_part = run_all(source, calls)
-    data = ChartData(
-        trend=trend,
-        channel_share=channel_share(kpis),
-        category_share=[],
-        top_skus=[],
-        funnel=funnel(kpis),
-        refunds_by_sku=refunds[0],
-        refunds_by_reason=refunds[1],
-        repurchase=repurchase,
-        turnover=[],
-        promotions=promotions,
-        channel_roi=channel_roi(kpis),
-    )
-    return data.with_skus(sku_part[0]) if sku_part else data
+    skus, queries = run_all(source, [
+        lambda: compute_sku_charts(source, rng, channel),
+        lambda: compute_query_charts(source, rng, granularity, channel, goals),
+    ])
+    return ChartData.combine(kpi_charts(kpis), skus, queries)
