@@ -23,6 +23,7 @@ from shiboken6 import isValid
 from core.errors import Cancelled, UserFacingError
 
 log = logging.getLogger(__name__)
+MIN_THREADS = 4  # worker threads at least (see run_task)
 
 
 @dataclass
@@ -181,5 +182,10 @@ def run_task(
     signals.done.connect(done)
     signals.failed.connect(failed)
     signals.cancelled.connect(cancelled)
-    QThreadPool.globalInstance().start(_Runnable(fn, ctx, signals))
+    pool = QThreadPool.globalInstance()
+    # Tasks mostly wait on SQLite or the disk (which release the GIL), and the dashboard starts
+    # three at once: on a dual-core PC Qt's default of one thread per core would queue one.
+    if pool.maxThreadCount() < MIN_THREADS:
+        pool.setMaxThreadCount(MIN_THREADS)
+    pool.start(_Runnable(fn, ctx, signals))
     return task

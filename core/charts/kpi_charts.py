@@ -33,8 +33,10 @@ def _no_data() -> str:
 
 
 def _title(ax: Any, text: str) -> None:
+    """The chart's title, at the figure's top left (a card header): where the plot starts
+    depends on its tick labels' width, and a title starting there could run off the right."""
     if text:
-        ax.set_title(text, loc="left", fontsize=11, fontweight="bold")
+        ax.figure.suptitle(text, x=0.01, ha="left", fontsize=11, fontweight="bold")
 
 
 def _tidy(ax: Any) -> None:
@@ -162,7 +164,7 @@ def _draw_share(fig: Any, data: Sequence[tuple[str, int]], lab: dict) -> Hover:
     names = [name(lab, k) if i < len(big) or len(rest) == 1 else k for i, (k, _v) in enumerate(shown)]
     wedges, _texts = ax.pie(
         [v for _k, v in shown],
-        labels=[f"{_plain(n)} {v / total * 100:.0f}%" for n, (_k, v) in zip(names, shown)],
+        labels=[f"{_plain(_short(n, 10))} {v / total * 100:.0f}%" for n, (_k, v) in zip(names, shown)],
         colors=(PALETTE * 2)[: len(shown)],
         startangle=90,
         counterclock=False,
@@ -195,7 +197,7 @@ def draw_top_skus(fig: Any, skus: Sequence, *, labels: dict | None = None) -> Ho
     if not skus:
         return empty_note(fig, _no_data())
     ax = fig.add_subplot()
-    names = [_plain(s.sku_code if not s.title else f"{s.sku_code} {_short(s.title, 14)}") for s in skus]
+    names = [_plain(s.sku_code if not s.title else f"{_short(s.sku_code, 14)} {_short(s.title, 10)}") for s in skus]
     bars = _hbars(ax, names, [s.sales / 100 for s in skus], PALETTE[0])
     money_axis(ax.xaxis)
     ax.tick_params(axis="y", labelsize=8)
@@ -218,24 +220,28 @@ def draw_refunds(fig: Any, data: tuple[Sequence, Sequence], *, labels: dict | No
     by_sku, by_reason = (list(data[0])[:8], list(data[1])[:8])
     if not by_sku and not by_reason:
         return empty_note(fig, t("No refunds in this range"))
+    from matplotlib.ticker import MaxNLocator
+
     hover: Hover = []
     panels = ((by_sku, lab["by_sku"], PALETTE[5]), (by_reason, lab["by_reason"], PALETTE[1]))
     for i, (rows, heading, color) in enumerate(panels):
         ax = fig.add_subplot(1, 2, i + 1)
         names = [name(lab, r.label) for r in rows]
         # A SKU code alone means nothing to the owner: the product's title (shortened) beside it.
-        shown = [_plain(f"{n} {_short(r.title, 10)}" if r.title and rows is by_sku else n) for n, r in zip(names, rows)]
+        # Two panels share the width, so names are kept short; hover shows them whole.
+        shown = [_plain(f"{_short(n, 14)} {_short(r.title, 8)}" if r.title and rows is by_sku else _short(n, 10))
+                 for n, r in zip(names, rows)]
         bars = _hbars(ax, shown, [r.amount / 100 for r in rows], color)
         money_axis(ax.xaxis)
+        ax.xaxis.set_major_locator(MaxNLocator(nbins=3))  # half the width: amounts would collide
         ax.tick_params(axis="both", labelsize=8)
         _tidy(ax)
-        _title(ax, heading)
+        ax.set_title(heading, loc="left", fontsize=10, fontweight="bold")
         hover += [
             (bar, [f"{n} {r.title}".strip() + f"\n{yuan_text(r.amount)} · {r.count} {lab['refunds']}"])
             for bar, n, r in zip(bars, names, rows)
         ]
-    if lab["title"]:
-        fig.suptitle(lab["title"], x=0.01, ha="left", fontsize=11, fontweight="bold")
+    _title(fig.axes[0], lab["title"])
     apply_fonts(fig)
     return hover
 
@@ -320,7 +326,7 @@ def draw_turnover(fig: Any, rows: Sequence, *, labels: dict | None = None) -> Ho
         return empty_note(fig, t("No stock or sales at cost in this range"))
     ax = fig.add_subplot()
     names = [name(lab, r.category) for r in rows]
-    bars = _hbars(ax, [_plain(n) for n in names], [r.turnover for r in rows], PALETTE[4])
+    bars = _hbars(ax, [_plain(_short(n, 12)) for n in names], [r.turnover for r in rows], PALETTE[4])
     ax.xaxis.set_major_formatter(lambda v, _p: f"{v:g}×")
     ax.grid(axis="x", alpha=0.3)
     _tidy(ax)

@@ -12,6 +12,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 
 from core import charts, i18n
+from core.charts.layout import ChartLayout
 from core.kpi import DateRange, compute_charts
 
 MARCH = DateRange(dt.date(2026, 3, 1), dt.date(2026, 3, 31))
@@ -25,7 +26,7 @@ def data(db):
 
 
 def render(draw, payload, **kw):
-    fig = Figure(figsize=(6, 3.2), dpi=80, layout="constrained")
+    fig = Figure(figsize=(6, 3.2), dpi=80, layout=ChartLayout())
     FigureCanvasAgg(fig)
     hover = draw(fig, payload, **kw)
     fig.canvas.draw()

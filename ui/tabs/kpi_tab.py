@@ -88,6 +88,10 @@ class KpiTab(TabPage):
         self.dashboard = None
         self.chart_data = None
         self._dates_shown = False
+        self._loading_view = self.view
+        self._pending: set[str] = set()
+        self._parts: dict[str, Any] = {}
+        self._part_error: tuple[BaseException, str] | None = None
         self._build_controls()
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -228,14 +232,55 @@ class KpiTab(TabPage):
     def title(self) -> str:
         return self.tr("KPIs")
 
+    # A refresh is three tasks started together: the cards' numbers (``load``, through TabPage),
+    # the SKU charts and the charts with queries of their own. Each group of charts is drawn
+    # as soon as its part is in (the GUI thread draws while SQLite works on the others), and
+    # the tab is loading (sig_loaded not yet sent, a new refresh waits) until all three are.
+    PARTS = frozenset({"numbers", "skus", "queries"})
+
+    def refresh(self) -> None:
+        if self._loading:
+            self._reload_again = True
+            return
+        view, today = self.view, self.ctx.today()  # one immutable snapshot for all three parts
+        self._loading_view = view
+        self._pending = set(self.PARTS)
+        self._parts: dict[str, Any] = {}
+        self._part_error: tuple[BaseException, str] | None = None
+        super().refresh()
+        db, period, channel = self.ctx.db, view.period(today), view.channel or None
+
+        def sku_work(_task_ctx):
+            from core.kpi import compute_sku_charts
+
+            return compute_sku_charts(db, period, channel)
+
+        def query_work(_task_ctx):
+            from core.kpi import compute_query_charts
+
+            return compute_query_charts(db, period, view.granularity, channel)
+
+        run_task(self, sku_work, on_done=lambda data: self._part_in(view, "skus", data),
+                 on_error=lambda exc, tb: self._part_failed("skus", exc, tb))
+        run_task(self, query_work, on_done=lambda data: self._part_in(view, "queries", data),
+                 on_error=lambda exc, tb: self._part_failed("queries", exc, tb))
+
     def load(self, session: Session, today: dt.date):
-        """The cards' numbers only: they show first, the charts follow (``_load_charts``)."""
+        """The cards' numbers (the charts come from the other two parts)."""
         from core.kpi import compute_dashboard  # SQLAlchemy: never before the window is shown
 
-        view = self.view  # an immutable snapshot taken when the refresh started
+        view = self._loading_view
         # The Database rather than the session: core.kpi then aggregates side by side on
         # pooled connections.
         return view, compute_dashboard(self.ctx.db, view.period(today), view.channel or None)
+
+    def _loaded(self, data: Any) -> None:
+        self.banner.clear_message()
+        view, dash = data
+        self._part_in(view, "numbers", dash)
+
+    def _failed(self, exc: BaseException, tb: str) -> None:
+        self._part_failed("numbers", exc, tb)
 
     def show_data(self, result) -> None:
         view, dash = result
@@ -252,82 +297,65 @@ class KpiTab(TabPage):
                 lstart=last.date_from, lend=last.date_to)
         )
         self.export_button.setEnabled(True)
-        self._load_charts(view, dash)
 
-    def _load_charts(self, view: View, dash) -> None:
-        # Still loading until the charts are drawn: a refresh asked for meanwhile waits for them,
-        # and sig_loaded means "cards and charts are up to date". The SKU charts' query is the
-        # slowest, so it runs beside the others, whose charts are drawn while it works.
-        self._loading = True
-        self._charts_pending = 2
-        self._partial: dict[str, Any] = {}
-        db, period, channel = self.ctx.db, dash.period, view.channel or None
-
-        def main_work(_task_ctx):
-            from core.kpi import compute_charts
-
-            return compute_charts(db, period, view.granularity, channel, kpis=dash.current, with_skus=False)
-
-        def sku_work(_task_ctx):
-            from core.kpi import compute_sku_charts
-
-            return compute_sku_charts(db, period, channel)
-
-        run_task(self, sku_work, on_done=lambda data: self._charts_part(view, "skus", data), on_error=self._charts_failed)
-        run_task(self, main_work, on_done=lambda data: self._charts_part(view, "main", data), on_error=self._charts_failed)
-
-    def _charts_part(self, view: View, part: str, data) -> None:
-        self._charts_pending -= 1
+    def _part_in(self, view: View, part: str, data: Any) -> None:
+        self._pending.discard(part)
         try:
-            if view == self.view:
-                self._partial[part] = data
-                if part == "main":
-                    self._draw_charts(data)
-                else:
+            if view == self.view:  # else the controls changed meanwhile and a reload follows
+                self._parts[part] = data
+                if part == "numbers":
+                    from core.kpi import kpi_charts
+
+                    self.show_data((view, data))
+                    self._parts["kpi"] = kpi_charts(data.current)
+                    self._draw_kpi_charts(self._parts["kpi"])
+                elif part == "skus":
                     self._draw_sku_charts(data)
-                if len(self._partial) == 2:
-                    self.chart_data = self._partial["main"].with_skus(self._partial["skus"])
+                else:
+                    self._draw_query_charts(data)
+                if {"kpi", "skus", "queries"} <= self._parts.keys():
+                    from core.kpi import ChartData
+
+                    self.chart_data = ChartData.combine(self._parts["kpi"], self._parts["skus"], self._parts["queries"])
         finally:
-            self._charts_finished()
+            self._part_finished()
 
-    def _charts_failed(self, exc: BaseException, tb: str) -> None:
-        self._charts_pending -= 1
-        self._chart_error = (exc, tb)
-        self._charts_finished()
+    def _part_failed(self, part: str, exc: BaseException, tb: str) -> None:
+        self._pending.discard(part)
+        if self._part_error is None:  # one report per refresh, for the first failure
+            self._part_error = (exc, tb)
+        self._part_finished()
 
-    def _charts_finished(self) -> None:
-        if self._charts_pending:
-            return  # the other part finishes the load
-        error, self._chart_error = getattr(self, "_chart_error", None), None
+    def _part_finished(self) -> None:
+        if self._pending:
+            return  # the other parts finish the load
+        error, self._part_error = self._part_error, None
         if error is not None:
-            self._failed(*error)
+            super()._failed(*error)
         else:
             self._loading = False
             self._after_load()
-
-    def _after_load(self) -> None:
-        if getattr(self, "_charts_pending", 0):
-            return  # the chart tasks finish the load
-        super()._after_load()
 
     def _names(self) -> dict[str, str]:
         names = {p: platform_name(p) for p in PLATFORMS}
         names[""] = self.tr("Uncategorized")
         return names
 
-    def _draw_charts(self, data) -> None:
+    def _draw_kpi_charts(self, data) -> None:
         names = self._names()
+        self.charts["channel_share"].draw(charts.draw_channel_share, data.channel_share, labels=names)
+        self.charts["funnel"].draw(charts.draw_funnel, data.funnel)
+        self.charts["channel_roi"].draw(charts.draw_channel_roi, data.channel_roi, labels=names)
+
+    def _draw_query_charts(self, data) -> None:
         if not any(p.gmv or p.last_year for p in data.trend):
             self.charts["trend"].show_message(
                 self.tr("No paid orders in this range. Import an order export (File → Import…) or pick another range."))
         else:
             self.charts["trend"].draw(charts.draw_gmv_trend, data.trend)
-        self.charts["channel_share"].draw(charts.draw_channel_share, data.channel_share, labels=names)
-        self.charts["funnel"].draw(charts.draw_funnel, data.funnel)
         self.charts["refunds"].draw(charts.draw_refunds, (data.refunds_by_sku, data.refunds_by_reason))
         self.charts["repurchase"].draw(charts.draw_repurchase, data.repurchase)
         self.charts["promotions"].draw(charts.draw_promotion_roi, data.promotions)
-        self.charts["channel_roi"].draw(charts.draw_channel_roi, data.channel_roi, labels=names)
 
     def _draw_sku_charts(self, data) -> None:
         names = self._names()

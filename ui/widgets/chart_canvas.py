@@ -42,7 +42,9 @@ class ChartCanvas(QWidget):
         from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
-        self.figure = Figure(figsize=(6, 3), dpi=100, layout="constrained")
+        from core.charts.layout import ChartLayout
+
+        self.figure = Figure(figsize=(6, 3), dpi=100, layout=ChartLayout())
         self.canvas = FigureCanvasQTAgg(self.figure)
         self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
