@@ -95,6 +95,15 @@ def _outside(max_col: int, max_row: int) -> re.Pattern[bytes]:
     return re.compile(f'<c(?! r="(?:{cols})(?:{rows})")'.encode())
 
 
+@lru_cache(maxsize=64)
+def _outside_digits(max_col: int, digits: int) -> re.Pattern[bytes]:
+    """Like ``_outside`` with rows bounded by their number of digits: one pattern for a whole
+    file instead of one per chunk (each chunk ends on a higher row), and a cheaper test per
+    cell. Used only where the looser bound, 10**digits - 1 rows, is still a safe size."""
+    cols = _not_above(_col_letters(max_col), "A", "A")
+    return re.compile(f'<c(?! r="(?:{cols})[1-9][0-9]{{0,{digits - 1}}}")'.encode())
+
+
 def _bomb(path: Path):
     return sniff.bad_file(
         path,
@@ -133,13 +142,25 @@ def check_workbook(path: Path) -> None:
         raise sniff.damaged(path) from exc
 
 
+class _Rescan(Exception):
+    """A sheet first measured with digit-count row bounds turned out wider than those bounds
+    allow for: it is measured again, exactly."""
+
+
 def _check_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> None:
     if info.file_size > MAX_MEMBER_BYTES:
         raise _bomb(path)
     if info.file_size > RATIO_APPLIES_ABOVE and info.file_size > MAX_RATIO * max(info.compress_size, 1):
         raise _bomb(path)
+    try:
+        _scan_member(path, zf, info, exact=False)
+    except _Rescan:
+        _scan_member(path, zf, info, exact=True)
+
+
+def _scan_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo, *, exact: bool) -> None:
     name = info.filename
-    scanner = _SheetExtent() if name.endswith(".xml") else None
+    scanner = _SheetExtent(exact) if name.endswith(".xml") else None
     is_xml = scanner is not None or name.endswith(".rels")
     seen = 0
     carry = b""
@@ -166,6 +187,8 @@ def _check_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Non
             if scanner is not None and part:
                 scanner.feed(part)
                 sniff.check_size(path, scanner.max_row, scanner.max_col)
+                if scanner.row_bound * scanner.max_col > sniff.MAX_CELLS:
+                    raise _Rescan()
             if not chunk:
                 break
 
@@ -173,9 +196,11 @@ def _check_member(path: Path, zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> Non
 class _SheetExtent:
     """The furthest row and column an XML part's cells reach, as calamine will size its grid."""
 
-    def __init__(self) -> None:
+    def __init__(self, exact: bool = False) -> None:
         self.max_row = 0
         self.max_col = 0
+        self.exact = exact
+        self.row_bound = 0  # rows are known to be at most this (digit-count bounds, see _feed_common)
         self._row = 0  # position of the last row/cell, for the ones written without r
         self._col = 0
 
@@ -199,7 +224,17 @@ class _SheetExtent:
         if data.count(b" r") != data.count(b'<c r="') + len(row_refs):
             return False
         max_row = max(self.max_row, max(map(int, row_refs))) if row_refs else self.max_row
-        if max_row == 0 or _outside(self.max_col, max_row).search(data):
+        if max_row == 0:
+            return False
+        loose = 10 ** len(str(max_row)) - 1  # every row number with as many digits
+        if not self.exact and loose <= sniff.MAX_ROWS and loose * self.max_col <= sniff.MAX_CELLS:
+            # Cells may lie up to ``loose`` without making the sheet too big: what is measured
+            # is that the grid calamine builds stays within the limits, not its exact height.
+            # Should the sheet later turn out wider, _scan_member measures it again exactly.
+            if _outside_digits(self.max_col, len(str(max_row))).search(data):
+                return False
+            self.row_bound = max(self.row_bound, loose)
+        elif _outside(self.max_col, max_row).search(data):
             return False
         self.max_row = max_row
         if row_refs:

@@ -44,3 +44,44 @@ def test_a_zipped_folder_is_refused(tmp_path: Path):
         zf.writestr("订单.csv", "订单编号,买家会员名\n1,a\n")
     with pytest.raises(BadInputError, match="not an Excel workbook"):
         inspect_file(path)
+
+
+def _long_sheet(path: Path, *, hidden: str = "", wide_at: int | None = None, rows: int = 60_000) -> Path:
+    """A sheet of several megabytes (the guard reads it a megabyte at a time): two columns from
+    row 100,000 on, optionally a cell ``hidden`` two megabytes in and a 62nd column later."""
+    from tests.helpers.fuzz_files import _SHEET_HEAD, _SHEET_TAIL, raw_xlsx
+
+    def chunks():
+        yield (_SHEET_HEAD + '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1</v></c></row>').encode()
+        for i in range(rows):
+            n = 100_000 + i
+            extra = ""
+            if i == rows // 2 and hidden:
+                extra = hidden
+            if wide_at is not None and i == wide_at:
+                extra += f'<c r="BJ{n}"><v>3</v></c>'
+            yield f'<row r="{n}"><c r="A{n}"><v>1</v></c><c r="B{n}"><v>2</v></c>{extra}</row>'.encode()
+        yield _SHEET_TAIL.encode()
+
+    return raw_xlsx(path, chunks())
+
+
+def test_a_long_sheet_that_widens_late_is_measured_exactly_and_accepted(tmp_path: Path):
+    """Rows are first bounded by their digits (fast); a 62nd column late in the sheet makes
+    that bound too loose (999,999 × 62 cells), so the sheet is measured again exactly: 160,000
+    rows × 62 columns is a real size, and the file is read."""
+    from core.imports.limits import check_workbook
+
+    check_workbook(_long_sheet(tmp_path / "wide-late.xlsx", wide_at=50_000))  # no error
+
+
+def test_a_far_cell_hidden_in_a_long_sheet_is_refused(tmp_path: Path):
+    from core.imports.limits import check_workbook
+
+    # Within the digit bound while the sheet has two columns, caught once it widens.
+    hidden = _long_sheet(tmp_path / "hidden.xlsx", hidden='<c r="B999999"><v>9</v></c>', wide_at=50_000)
+    # A row number with more digits than any row tag so far, two megabytes in.
+    far = _long_sheet(tmp_path / "far.xlsx", hidden='<c r="XFD1048576"><v>9</v></c>')
+    for path in (hidden, far):
+        with pytest.raises(BadInputError, match="columns"):
+            check_workbook(path)
