@@ -20,9 +20,10 @@ The same pass enforces:
 Speed: the bytes are scanned with C-level ``bytes.count`` and one regex search per 1 MB
 chunk. A chunk in the form every exporter writes (``<c r="A1" …>``, ``<row r="1" …>``, no
 prefixes, no second ``r``) is accepted when a regex finds no cell beyond the furthest column
-seen so far and the furthest row the chunk's ``<row>`` tags announce; any other chunk (the
-sheet's head, a wider row, anything unusual) is measured tag by tag. Both give the same
-extent; memory stays flat whatever the file claims.
+seen so far and no row number longer than the chunk's ``<row>`` tags announce (a bound by
+digits, used only while 10**digits − 1 rows at that width is still within the limits; past
+that the part is measured again with exact bounds); any other chunk (the sheet's head, a
+wider row, anything unusual) is measured tag by tag. Memory stays flat whatever the file claims.
 """
 from __future__ import annotations
 
