@@ -8,7 +8,7 @@ on the plain ``Figure`` it is given (no pyplot) and returns hover data: a list o
 from __future__ import annotations
 
 import datetime as dt
-import textwrap
+import unicodedata
 from collections.abc import Sequence
 from typing import Any
 
@@ -65,7 +65,35 @@ def _weekly(points: Sequence) -> list:
 
 
 def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    """``text`` cut to ``width`` columns of display, a Chinese character counting two (so a
+    label takes about the same room in either language), with "…" where it was cut."""
+    if _columns(text) <= width:
+        return text
+    used, cut = 0, 0
+    for cut, ch in enumerate(text):
+        used += _columns(ch)
+        if used > width - 1:  # a column is left for the ellipsis
+            break
+    return text[:cut] + "…"
+
+
+def _wrapped(text: str, width: int, lines: int = 2) -> str:
+    """``text`` on at most ``lines`` lines of ``width`` display columns (cut with "…")."""
+    text = _short(text, width * lines)
+    out, line, used = [], "", 0
+    for ch in text:
+        w = _columns(ch)
+        if used + w > width and line:
+            out.append(line)
+            line, used = "", 0
+        if not line and ch == " ":
+            continue  # no line starts with a space
+        line, used = line + ch, used + w
+    return "\n".join([*out, line])
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def _pct(value: float | None) -> str:
@@ -164,9 +192,11 @@ def _draw_share(fig: Any, data: Sequence[tuple[str, int]], lab: dict) -> Hover:
     names = [name(lab, k) if i < len(big) or len(rest) == 1 else k for i, (k, _v) in enumerate(shown)]
     wedges, _texts = ax.pie(
         [v for _k, v in shown],
-        labels=[f"{_plain(_short(n, 10))} {v / total * 100:.0f}%" for n, (_k, v) in zip(names, shown)],
+        labels=[f"{_plain(_short(n, 16))} {v / total * 100:.0f}%" for n, (_k, v) in zip(names, shown)],
         colors=(PALETTE * 2)[: len(shown)],
-        startangle=90,
+        # Clockwise from three o'clock, largest first: the small slices end up on the right,
+        # where their labels stack vertically instead of running into each other.
+        startangle=0,
         counterclock=False,
         wedgeprops={"width": 0.45, "edgecolor": "white"},
         textprops={"fontsize": 9},
@@ -197,9 +227,10 @@ def draw_top_skus(fig: Any, skus: Sequence, *, labels: dict | None = None) -> Ho
     if not skus:
         return empty_note(fig, _no_data())
     ax = fig.add_subplot()
-    names = [_plain(s.sku_code if not s.title else f"{_short(s.sku_code, 14)} {_short(s.title, 10)}") for s in skus]
+    names = [_plain(s.sku_code if not s.title else f"{_short(s.sku_code, 14)} {_short(s.title, 20)}") for s in skus]
     bars = _hbars(ax, names, [s.sales / 100 for s in skus], PALETTE[0])
     money_axis(ax.xaxis)
+    _few_ticks(ax.xaxis, 4)  # amounts are wide: more ticks would run into each other
     ax.tick_params(axis="y", labelsize=8)
     ax.grid(axis="x", alpha=0.3)
     _tidy(ax)
@@ -220,8 +251,6 @@ def draw_refunds(fig: Any, data: tuple[Sequence, Sequence], *, labels: dict | No
     by_sku, by_reason = (list(data[0])[:8], list(data[1])[:8])
     if not by_sku and not by_reason:
         return empty_note(fig, t("No refunds in this range"))
-    from matplotlib.ticker import MaxNLocator
-
     hover: Hover = []
     panels = ((by_sku, lab["by_sku"], PALETTE[5]), (by_reason, lab["by_reason"], PALETTE[1]))
     for i, (rows, heading, color) in enumerate(panels):
@@ -229,11 +258,11 @@ def draw_refunds(fig: Any, data: tuple[Sequence, Sequence], *, labels: dict | No
         names = [name(lab, r.label) for r in rows]
         # A SKU code alone means nothing to the owner: the product's title (shortened) beside it.
         # Two panels share the width, so names are kept short; hover shows them whole.
-        shown = [_plain(f"{_short(n, 14)} {_short(r.title, 8)}" if r.title and rows is by_sku else _short(n, 10))
+        shown = [_plain(f"{_short(n, 14)} {_short(r.title, 16)}" if r.title and rows is by_sku else _short(n, 20))
                  for n, r in zip(names, rows)]
         bars = _hbars(ax, shown, [r.amount / 100 for r in rows], color)
         money_axis(ax.xaxis)
-        ax.xaxis.set_major_locator(MaxNLocator(nbins=3))  # half the width: amounts would collide
+        _few_ticks(ax.xaxis, 3)  # half the width: amounts would collide
         ax.tick_params(axis="both", labelsize=8)
         _tidy(ax)
         ax.set_title(heading, loc="left", fontsize=10, fontweight="bold")
@@ -326,7 +355,7 @@ def draw_turnover(fig: Any, rows: Sequence, *, labels: dict | None = None) -> Ho
         return empty_note(fig, t("No stock or sales at cost in this range"))
     ax = fig.add_subplot()
     names = [name(lab, r.category) for r in rows]
-    bars = _hbars(ax, [_plain(_short(n, 12)) for n in names], [r.turnover for r in rows], PALETTE[4])
+    bars = _hbars(ax, [_plain(_short(n, 24)) for n in names], [r.turnover for r in rows], PALETTE[4])
     ax.xaxis.set_major_formatter(lambda v, _p: f"{v:g}×")
     ax.grid(axis="x", alpha=0.3)
     _tidy(ax)
@@ -337,6 +366,12 @@ def draw_turnover(fig: Any, rows: Sequence, *, labels: dict | None = None) -> Ho
                f"{lab['cogs']} {yuan_text(r.cogs)} · {lab['stock']} {yuan_text(r.inventory_value)}"])
         for bar, n, r in zip(bars, names, rows)
     ]
+
+
+def _few_ticks(axis: Any, bins: int) -> None:
+    from matplotlib.ticker import MaxNLocator
+
+    axis.set_major_locator(MaxNLocator(nbins=bins, steps=[1, 2, 2.5, 5, 10]))
 
 
 def _few_bars(ax: Any, count: int) -> None:
@@ -356,6 +391,9 @@ def _grouped_bars(ax: Any, names: list[str], series: list[tuple[str, list[float 
     return out
 
 
+MAX_PROMOTIONS = 8
+
+
 def draw_promotion_roi(fig: Any, promos: Sequence, *, labels: dict | None = None) -> Hover:
     """ROAS (GMV ÷ cost) and incremental ROI ((GMV − baseline) ÷ cost) per promotion."""
     lab = merged_labels(
@@ -366,8 +404,15 @@ def draw_promotion_roi(fig: Any, promos: Sequence, *, labels: dict | None = None
     promos = [p for p in promos if p.roas is not None]
     if not promos:
         return empty_note(fig, t("No measured promotions in this range"))
+    if len(promos) > MAX_PROMOTIONS:
+        # More pairs of bars than the chart has room for: the promotions that cost the most,
+        # still in date order, and the title says which ones these are.
+        keep = set(map(id, sorted(promos, key=lambda p: -p.cost)[:MAX_PROMOTIONS]))
+        promos = [p for p in promos if id(p) in keep]
+        if lab["title"]:
+            lab["title"] = t("{title} (the {n} that cost the most)", title=lab["title"], n=MAX_PROMOTIONS)
     ax = fig.add_subplot()
-    names = [_plain(textwrap.fill(_short(p.name, 16), 8)) for p in promos]
+    names = [_plain(_wrapped(p.name, 8, 3)) for p in promos]
     roas_bars, inc_bars = _grouped_bars(
         ax, names,
         [(lab["roas"], [p.roas for p in promos], PALETTE[0]),
@@ -379,7 +424,8 @@ def draw_promotion_roi(fig: Any, promos: Sequence, *, labels: dict | None = None
     ax.tick_params(axis="x", labelsize=8)
     if fig.get_layout_engine() is None:  # the canvas' layout engine makes room by itself
         fig.subplots_adjust(bottom=0.22)
-    ax.legend(frameon=False, fontsize=8)
+    # Above the plot, not over the first bars.
+    ax.legend(frameon=False, fontsize=8, loc="lower left", bbox_to_anchor=(0, 1), ncol=2, borderaxespad=0.2)
     ax.grid(axis="y", alpha=0.3)
     _tidy(ax)
     _title(ax, lab["title"])

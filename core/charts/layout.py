@@ -120,7 +120,7 @@ def _below_suptitle(fig: Any, renderer: Any, pad: float) -> float:
 
 def _decorations(ax: Any, renderer: Any) -> Bbox:
     """The union of the axes and what is drawn around it: tick labels, axis labels and offset
-    texts (each axis' tight box), the title, and texts such as a pie's labels."""
+    texts (each axis' tight box), the title, texts such as a pie's labels, and the legend."""
     boxes = [ax.get_window_extent(renderer)]
     if ax.axison:
         for axis in (ax.xaxis, ax.yaxis):
@@ -133,4 +133,7 @@ def _decorations(ax: Any, renderer: Any) -> Bbox:
     for text in ax.texts:
         if text.get_visible() and text.get_text() and text.get_clip_on() is False:
             boxes.append(text.get_window_extent(renderer))
+    legend = ax.get_legend()
+    if legend is not None and legend.get_visible():  # one placed outside the plot needs room too
+        boxes.append(legend.get_window_extent(renderer))
     return Bbox.union(boxes)

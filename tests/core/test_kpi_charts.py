@@ -52,3 +52,29 @@ def test_product_titles_beside_codes_and_dollar_signs_drawn_as_typed():
     draw_top_skus(fig, [SkuSales("A1", "Tee $9 $5", "服饰", 3, 3000, 900)])
     fig.canvas.draw()
     assert fig.axes[0].get_yticklabels()[0].get_text() == r"A1 Tee \$9 \$5"
+
+
+def test_many_promotions_show_the_ones_that_cost_most_in_date_order():
+    from core.charts import draw_promotion_roi
+    from core.kpi.series import PromotionRoi
+
+    promos = [PromotionRoi(f"P{i:02d}", dt.date(2026, 1, 1) + dt.timedelta(days=10 * i), dt.date(2026, 1, 3)
+                           + dt.timedelta(days=10 * i), 100_00, (i % 5 + 1) * 10_00 + i, None, 2.0, None)
+              for i in range(12)]
+    fig = Figure(figsize=(6, 3))
+    draw_promotion_roi(fig, promos)
+    shown = _labels(fig)
+    most = sorted(promos, key=lambda p: -p.cost)[:8]
+    assert shown == [p.name for p in promos if p in most]  # eight, the costliest, by date
+    assert fig.get_suptitle() == "Promotion ROI (the 8 that cost the most)"
+    fig = Figure(figsize=(6, 3))
+    draw_promotion_roi(fig, promos[:8])
+    assert len(_labels(fig)) == 8 and fig.get_suptitle() == "Promotion ROI"
+
+
+def test_long_names_are_cut_by_display_width_in_either_script():
+    from core.charts.kpi_charts import _short
+
+    assert _short("Taobao/Tmall", 16) == "Taobao/Tmall"
+    assert _short("夏季新款纯棉宽松短袖T恤", 20) == "夏季新款纯棉宽松短…"  # 9 wide characters and "…"
+    assert _short("abcdefghijklmnopqrstuvwxyz", 10) == "abcdefghi…"
