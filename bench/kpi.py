@@ -185,13 +185,14 @@ def draw_group(group: str, part) -> None:
     from matplotlib.figure import Figure
 
     from core.charts.layout import ChartLayout
+    from core.charts.style import clear_figure
 
     for key, draw, payload in _charts()[group]:
         fig = FIGURES.get(key)
         if fig is None:
             fig = FIGURES[key] = Figure(figsize=(6, 3), dpi=100, layout=ChartLayout())
             FigureCanvasAgg(fig)
-        fig.clear()
+        clear_figure(fig)  # as ChartCanvas.draw does
         draw(fig, payload(part))
         fig.canvas.draw()
 

@@ -17,10 +17,10 @@ from core.charts.kpi_charts import (
     draw_top_skus,
     draw_turnover,
 )
-from core.charts.style import apply_fonts, configure_fonts
+from core.charts.style import configure_fonts, use_chart_fonts
 
 __all__ = [
-    "apply_fonts", "configure_fonts", "draw_category_share", "draw_channel_roi", "draw_channel_share",
+    "configure_fonts", "draw_category_share", "draw_channel_roi", "draw_channel_share",
     "draw_funnel", "draw_gmv_trend", "draw_promotion_roi", "draw_refunds", "draw_repurchase",
-    "draw_top_skus", "draw_turnover",
+    "draw_top_skus", "draw_turnover", "use_chart_fonts",
 ]

@@ -8,24 +8,37 @@ on the plain ``Figure`` it is given (no pyplot) and returns hover data: a list o
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import unicodedata
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 from core.charts.style import (
     GREY,
     PALETTE,
-    apply_fonts,
     empty_note,
     merged_labels,
     money_axis,
     name,
     percent_axis,
+    use_chart_fonts,
     yuan_text,
 )
 from core.i18n import t
 
 Hover = list[tuple[Any, list[str]]]
+F = TypeVar("F", bound=Callable[..., Hover])
+
+
+def _chart(draw: F) -> F:
+    """A draw function: its texts get the chart fonts (``style.use_chart_fonts``)."""
+
+    @functools.wraps(draw)
+    def wrapper(fig: Any, *args: Any, **kwargs: Any) -> Hover:
+        use_chart_fonts()
+        return draw(fig, *args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
 
 
 def _no_data() -> str:
@@ -111,6 +124,7 @@ def _hbars(ax: Any, names: list[str], values: list[float], color: str) -> list:
 # ---------------------------------------------------------------- GMV trend
 
 
+@_chart
 def draw_gmv_trend(fig: Any, points: Sequence, *, labels: dict | None = None) -> Hover:
     """GMV per bucket with the goal (dashed) and last year's GMV (grey)."""
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
@@ -168,7 +182,6 @@ def draw_gmv_trend(fig: Any, points: Sequence, *, labels: dict | None = None) ->
     ax.legend(loc="upper left", frameon=False, fontsize=9)
     _tidy(ax)
     _title(ax, lab["title"])
-    apply_fonts(fig)
     return hover
 
 
@@ -203,15 +216,16 @@ def _draw_share(fig: Any, data: Sequence[tuple[str, int]], lab: dict) -> Hover:
     )
     ax.set_aspect("equal")
     _title(ax, lab["title"])
-    apply_fonts(fig)
     return [(w, [f"{n}: {yuan_text(v)} ({v / total * 100:.1f}%)"]) for w, n, (_k, v) in zip(wedges, names, shown)]
 
 
+@_chart
 def draw_channel_share(fig: Any, data: Sequence[tuple[str, int]], *, labels: dict | None = None) -> Hover:
     """Donut of GMV by channel: ``[(platform, fen), …]`` largest first."""
     return _draw_share(fig, data, merged_labels({"title": t("GMV by channel"), "other": t("Other")}, labels))
 
 
+@_chart
 def draw_category_share(fig: Any, data: Sequence[tuple[str, int]], *, labels: dict | None = None) -> Hover:
     """Donut of sales by category: ``[(category, fen), …]``."""
     defaults = {"title": t("Sales by category"), "other": t("Other"), "": t("Uncategorized")}
@@ -221,6 +235,7 @@ def draw_category_share(fig: Any, data: Sequence[tuple[str, int]], *, labels: di
 # ---------------------------------------------------------------- SKUs, refunds
 
 
+@_chart
 def draw_top_skus(fig: Any, skus: Sequence, *, labels: dict | None = None) -> Hover:
     """Horizontal bars of sales for the best-selling SKUs (``SkuSales``)."""
     lab = merged_labels({"title": t("Top SKUs by sales"), "units": t("units")}, labels)
@@ -235,12 +250,12 @@ def draw_top_skus(fig: Any, skus: Sequence, *, labels: dict | None = None) -> Ho
     ax.grid(axis="x", alpha=0.3)
     _tidy(ax)
     _title(ax, lab["title"])
-    apply_fonts(fig)
     return [
         (bar, [f"{s.sku_code} {s.title}\n{yuan_text(s.sales)} · {s.units:,} {lab['units']}"]) for bar, s in zip(bars, skus)
     ]
 
 
+@_chart
 def draw_refunds(fig: Any, data: tuple[Sequence, Sequence], *, labels: dict | None = None) -> Hover:
     """Two panels: refund amount by SKU and by reason (``(by_sku, by_reason)``, top 8 each)."""
     lab = merged_labels(
@@ -271,13 +286,13 @@ def draw_refunds(fig: Any, data: tuple[Sequence, Sequence], *, labels: dict | No
             for bar, n, r in zip(bars, names, rows)
         ]
     _title(fig.axes[0], lab["title"])
-    apply_fonts(fig)
     return hover
 
 
 # ---------------------------------------------------------------- funnel, repurchase
 
 
+@_chart
 def draw_funnel(fig: Any, stages: Sequence[tuple[str, int | None]], *, labels: dict | None = None) -> Hover:
     """Visitors → paying buyers → orders, centred bars with the step conversion."""
     lab = merged_labels(
@@ -313,10 +328,10 @@ def draw_funnel(fig: Any, stages: Sequence[tuple[str, int | None]], *, labels: d
     ax.set_ylim(-0.6, len(stages) - 0.4)
     ax.set_axis_off()
     _title(ax, lab["title"])
-    apply_fonts(fig)
     return hover
 
 
+@_chart
 def draw_repurchase(fig: Any, months: Sequence, *, labels: dict | None = None) -> Hover:
     """Repurchase rate per month (``MonthRate``); months without known buyers are gaps."""
     lab = merged_labels({"title": t("Repurchase rate by month"), "buyers": t("buyers with a known account")}, labels)
@@ -333,7 +348,6 @@ def draw_repurchase(fig: Any, months: Sequence, *, labels: dict | None = None) -
     ax.grid(axis="y", alpha=0.3)
     _tidy(ax)
     _title(ax, lab["title"])
-    apply_fonts(fig)
     return [
         (bar, [f"{n}: {_pct(m.rate)}\n{m.repeat_buyers:,} / {m.known_buyers:,} {lab['buyers']}"])
         for bar, n, m in zip(bars, names, months)
@@ -343,6 +357,7 @@ def draw_repurchase(fig: Any, months: Sequence, *, labels: dict | None = None) -
 # ---------------------------------------------------------------- turnover, ROI
 
 
+@_chart
 def draw_turnover(fig: Any, rows: Sequence, *, labels: dict | None = None) -> Hover:
     """Inventory turnover per category (``TurnoverRow``), with days of inventory in hover."""
     lab = merged_labels(
@@ -360,7 +375,6 @@ def draw_turnover(fig: Any, rows: Sequence, *, labels: dict | None = None) -> Ho
     ax.grid(axis="x", alpha=0.3)
     _tidy(ax)
     _title(ax, lab["title"])
-    apply_fonts(fig)
     return [
         (bar, [f"{n}: {r.turnover:.2f}× · {r.days_of_inventory:,.0f} {lab['days']}\n"
                f"{lab['cogs']} {yuan_text(r.cogs)} · {lab['stock']} {yuan_text(r.inventory_value)}"])
@@ -394,6 +408,7 @@ def _grouped_bars(ax: Any, names: list[str], series: list[tuple[str, list[float 
 MAX_PROMOTIONS = 8
 
 
+@_chart
 def draw_promotion_roi(fig: Any, promos: Sequence, *, labels: dict | None = None) -> Hover:
     """ROAS (GMV ÷ cost) and incremental ROI ((GMV − baseline) ÷ cost) per promotion."""
     lab = merged_labels(
@@ -429,7 +444,6 @@ def draw_promotion_roi(fig: Any, promos: Sequence, *, labels: dict | None = None
     ax.grid(axis="y", alpha=0.3)
     _tidy(ax)
     _title(ax, lab["title"])
-    apply_fonts(fig)
     hover: Hover = []
     for bar_r, bar_i, p in zip(roas_bars, inc_bars, promos):
         detail = f"{p.name} ({p.start.isoformat()} – {p.end.isoformat()})\nGMV {yuan_text(p.gmv)} · {lab['cost']} {yuan_text(p.cost)}"
@@ -439,6 +453,7 @@ def draw_promotion_roi(fig: Any, promos: Sequence, *, labels: dict | None = None
     return hover
 
 
+@_chart
 def draw_channel_roi(fig: Any, rows: Sequence, *, labels: dict | None = None) -> Hover:
     """GMV ÷ ad spend per channel (``ChannelRoi``); channels without spend are listed as such."""
     lab = merged_labels(
@@ -458,7 +473,6 @@ def draw_channel_roi(fig: Any, rows: Sequence, *, labels: dict | None = None) ->
     ax.grid(axis="y", alpha=0.3)
     _tidy(ax)
     _title(ax, lab["title"])
-    apply_fonts(fig)
     return [
         (bar, [f"{n}: {r.roi:.2f}×\nGMV {yuan_text(r.gmv)} · {lab['spend']} {yuan_text(r.ad_spend)}"])
         for bar, n, r in zip(bars, names, rows)

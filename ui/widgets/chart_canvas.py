@@ -55,7 +55,9 @@ class ChartCanvas(QWidget):
         self._ensure_canvas()
         self._empty.hide()
         self.canvas.show()
-        self.figure.clear()
+        from core.charts.style import clear_figure
+
+        clear_figure(self.figure)
         # core.charts' draw functions give their own texts the CJK fonts (no global rcParams).
         hover = draw_fn(self.figure, *args, **kwargs)
         self._hover = list(hover or [])
