@@ -357,6 +357,9 @@ def draw_repurchase(fig: Any, months: Sequence, *, labels: dict | None = None) -
 # ---------------------------------------------------------------- turnover, ROI
 
 
+MAX_CATEGORIES = 10
+
+
 @_chart
 def draw_turnover(fig: Any, rows: Sequence, *, labels: dict | None = None) -> Hover:
     """Inventory turnover per category (``TurnoverRow``), with days of inventory in hover."""
@@ -368,6 +371,13 @@ def draw_turnover(fig: Any, rows: Sequence, *, labels: dict | None = None) -> Ho
     rows = [r for r in rows if r.turnover is not None]
     if not rows:
         return empty_note(fig, t("No stock or sales at cost in this range"))
+    if len(rows) > MAX_CATEGORIES:
+        # More bars than the chart has room for: the categories where the most money sits in
+        # stock, still fastest first, and the title says which ones these are.
+        keep = set(map(id, sorted(rows, key=lambda r: -r.inventory_value)[:MAX_CATEGORIES]))
+        rows = [r for r in rows if id(r) in keep]
+        if lab["title"]:
+            lab["title"] = t("{title} (the {n} with the most stock)", title=lab["title"], n=MAX_CATEGORIES)
     ax = fig.add_subplot()
     names = [name(lab, r.category) for r in rows]
     bars = _hbars(ax, [_plain(_short(n, 24)) for n in names], [r.turnover for r in rows], PALETTE[4])

@@ -78,3 +78,17 @@ def test_long_names_are_cut_by_display_width_in_either_script():
     assert _short("Taobao/Tmall", 16) == "Taobao/Tmall"
     assert _short("夏季新款纯棉宽松短袖T恤", 20) == "夏季新款纯棉宽松短…"  # 9 wide characters and "…"
     assert _short("abcdefghijklmnopqrstuvwxyz", 10) == "abcdefghi…"
+
+
+def test_many_categories_show_the_ones_with_most_stock_fastest_first():
+    from core.charts import draw_turnover
+    from core.kpi.series import TurnoverRow
+
+    rows = [TurnoverRow(f"类目{i:02d}", 1000, 100 * (i % 7 + 1) + i, 3.0 - i / 10, 100.0) for i in range(15)]
+    fig = Figure(figsize=(6, 3))
+    draw_turnover(fig, rows)
+    fig.canvas.draw()
+    shown = [t.get_text() for t in fig.axes[0].get_yticklabels()]  # top bar first
+    most = sorted(rows, key=lambda r: -r.inventory_value)[:10]
+    assert shown == [r.category for r in rows if r in most]  # ten, most stock, fastest on top
+    assert fig.get_suptitle() == "Inventory turnover by category (the 10 with the most stock)"
