@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
@@ -91,18 +92,26 @@ def _short(text: str, width: int) -> str:
 
 
 def _wrapped(text: str, width: int, lines: int = 2) -> str:
-    """``text`` on at most ``lines`` lines of ``width`` display columns (cut with "…")."""
+    """``text`` on at most ``lines`` lines of ``width`` display columns (cut with "…"). Lines
+    break between Chinese characters or at spaces, never inside a Latin word or a number
+    ("会员日 10月" is not split as "1 / 0月"), unless the word alone is wider than a line."""
     text = _short(text, width * lines)
+    tokens = re.findall(r"[A-Za-z0-9.%$¥#&+\-]+|\s+|.", text)
     out, line, used = [], "", 0
-    for ch in text:
-        w = _columns(ch)
-        if used + w > width and line:
-            out.append(line)
+    for token in tokens:
+        w = _columns(token)
+        if used + w > width and line.strip():
+            out.append(line.rstrip())
             line, used = "", 0
-        if not line and ch == " ":
+        if not line and token.isspace():
             continue  # no line starts with a space
-        line, used = line + ch, used + w
-    return "\n".join([*out, line])
+        while w > width:  # a word wider than a line: cut it where it must be
+            head = _short(token, width + 1).rstrip("…")
+            out.append(head)
+            token = token[len(head):]
+            w = _columns(token)
+        line, used = line + token, used + w
+    return "\n".join([*out, line.rstrip()])
 
 
 def _columns(text: str) -> int:
@@ -133,7 +142,7 @@ def draw_gmv_trend(fig: Any, points: Sequence, *, labels: dict | None = None) ->
         {"title": t("GMV trend"), "gmv": t("GMV"), "target": t("Target"), "last_year": t("Last year")}, labels
     )
     if not points:
-        return empty_note(fig, _no_data())
+        return empty_note(fig, _no_data(), lab["title"])
     by_month = all(p.start.day == 1 or p is points[0] for p in points) and len(points) > 1 and \
         all((p.end - p.start).days >= 27 for p in points[1:-1])
     if len(points) > 92 and all(p.start == p.end for p in points):
@@ -144,13 +153,17 @@ def draw_gmv_trend(fig: Any, points: Sequence, *, labels: dict | None = None) ->
     x = [p.start for p in points]
     when = [p.start.isoformat() if p.start == p.end else f"{p.start.isoformat()} – {p.end.isoformat()}" for p in points]
     hover: Hover = []
-    ly = ax.plot(x, [p.last_year / 100 for p in points], color=GREY, linewidth=1.2, label=lab["last_year"])[0]
+    # A single bucket (one day) is a point, not a line: every series gets a marker then.
+    dot = "o" if len(points) == 1 else None
+    ly = ax.plot(x, [p.last_year / 100 for p in points], color=GREY, linewidth=1.2, marker=dot, markersize=4,
+                 label=lab["last_year"])[0]
     hover.append((ly, [f"{w}\n{lab['last_year']}: {yuan_text(p.last_year)}" for w, p in zip(when, points)]))
     if any(p.target is not None for p in points):
         tx = [p.start for p in points if p.target is not None]
         ty = [p.target / 100 for p in points if p.target is not None]
         tw = [f"{w}\n{lab['target']}: {yuan_text(p.target)}" for w, p in zip(when, points) if p.target is not None]
-        target = ax.plot(tx, ty, color=PALETTE[1], linestyle="--", linewidth=1.2, label=lab["target"])[0]
+        target = ax.plot(tx, ty, color=PALETTE[1], linestyle="--", linewidth=1.2, marker=dot, markersize=4,
+                         label=lab["target"])[0]
         hover.append((target, tw))
     marker = "o" if len(points) <= 40 else None
     gmv = ax.plot(x, [p.gmv / 100 for p in points], color=PALETTE[0], linewidth=2, marker=marker, markersize=3,
@@ -190,7 +203,7 @@ def draw_gmv_trend(fig: Any, points: Sequence, *, labels: dict | None = None) ->
 
 def _draw_share(fig: Any, data: Sequence[tuple[str, int]], lab: dict) -> Hover:
     if not data:
-        return empty_note(fig, _no_data())
+        return empty_note(fig, _no_data(), lab["title"])
     ax = fig.add_subplot()
     total = sum(v for _k, v in data) or 1
     # More than 6 slices, or slices under 6 %, are unreadable (their labels overlap): they
@@ -240,7 +253,7 @@ def draw_top_skus(fig: Any, skus: Sequence, *, labels: dict | None = None) -> Ho
     """Horizontal bars of sales for the best-selling SKUs (``SkuSales``)."""
     lab = merged_labels({"title": t("Top SKUs by sales"), "units": t("units")}, labels)
     if not skus:
-        return empty_note(fig, _no_data())
+        return empty_note(fig, _no_data(), lab["title"])
     ax = fig.add_subplot()
     names = [_plain(s.sku_code if not s.title else f"{_short(s.sku_code, 14)} {_short(s.title, 20)}") for s in skus]
     bars = _hbars(ax, names, [s.sales / 100 for s in skus], PALETTE[0])
@@ -265,7 +278,7 @@ def draw_refunds(fig: Any, data: tuple[Sequence, Sequence], *, labels: dict | No
     )
     by_sku, by_reason = (list(data[0])[:8], list(data[1])[:8])
     if not by_sku and not by_reason:
-        return empty_note(fig, t("No refunds in this range"))
+        return empty_note(fig, t("No refunds in this range"), lab["title"])
     hover: Hover = []
     panels = ((by_sku, lab["by_sku"], PALETTE[5]), (by_reason, lab["by_reason"], PALETTE[1]))
     for i, (rows, heading, color) in enumerate(panels):
@@ -301,7 +314,7 @@ def draw_funnel(fig: Any, stages: Sequence[tuple[str, int | None]], *, labels: d
         labels,
     )
     if not stages or all(not v for _k, v in stages):
-        return empty_note(fig, _no_data())
+        return empty_note(fig, _no_data(), lab["title"])
     ax = fig.add_subplot()
     widest = max(v or 0 for _k, v in stages) or 1
     positions = list(range(len(stages)))[::-1]
@@ -336,7 +349,7 @@ def draw_repurchase(fig: Any, months: Sequence, *, labels: dict | None = None) -
     """Repurchase rate per month (``MonthRate``); months without known buyers are gaps."""
     lab = merged_labels({"title": t("Repurchase rate by month"), "buyers": t("buyers with a known account")}, labels)
     if not months or all(m.rate is None for m in months):
-        return empty_note(fig, t("No buyer accounts in this range (repurchase needs them)"))
+        return empty_note(fig, t("No buyer accounts in this range (repurchase needs them)"), lab["title"])
     ax = fig.add_subplot()
     names = [m.month.strftime("%Y-%m") for m in months]
     rates = [m.rate if m.rate is not None else 0.0 for m in months]
@@ -365,12 +378,12 @@ def draw_turnover(fig: Any, rows: Sequence, *, labels: dict | None = None) -> Ho
     """Inventory turnover per category (``TurnoverRow``), with days of inventory in hover."""
     lab = merged_labels(
         {"title": t("Inventory turnover by category"), "": t("Uncategorized"), "days": t("days of inventory"),
-         "cogs": t("cost of goods sold"), "stock": t("stock at cost")},
+         "cogs": t("cost of goods sold"), "stock": t("stock at cost"), "no_sales": t("no sales in this range")},
         labels,
     )
     rows = [r for r in rows if r.turnover is not None]
-    if not rows:
-        return empty_note(fig, t("No stock or sales at cost in this range"))
+    if not any(r.turnover for r in rows):  # nothing sold: every bar would be 0
+        return empty_note(fig, t("No stock or sales at cost in this range"), lab["title"])
     if len(rows) > MAX_CATEGORIES:
         # More bars than the chart has room for: the categories where the most money sits in
         # stock, still fastest first, and the title says which ones these are.
@@ -385,9 +398,11 @@ def draw_turnover(fig: Any, rows: Sequence, *, labels: dict | None = None) -> Ho
     ax.grid(axis="x", alpha=0.3)
     _tidy(ax)
     _title(ax, lab["title"])
+    ax.set_xlim(left=0)  # a category with stock and no sales is a bar of 0, not a negative axis
     return [
-        (bar, [f"{n}: {r.turnover:.2f}× · {r.days_of_inventory:,.0f} {lab['days']}\n"
-               f"{lab['cogs']} {yuan_text(r.cogs)} · {lab['stock']} {yuan_text(r.inventory_value)}"])
+        (bar, [f"{n}: {r.turnover:.2f}× · "
+               + (f"{r.days_of_inventory:,.0f} {lab['days']}" if r.days_of_inventory is not None else lab["no_sales"])
+               + f"\n{lab['cogs']} {yuan_text(r.cogs)} · {lab['stock']} {yuan_text(r.inventory_value)}"])
         for bar, n, r in zip(bars, names, rows)
     ]
 
@@ -428,7 +443,7 @@ def draw_promotion_roi(fig: Any, promos: Sequence, *, labels: dict | None = None
     )
     promos = [p for p in promos if p.roas is not None]
     if not promos:
-        return empty_note(fig, t("No measured promotions in this range"))
+        return empty_note(fig, t("No measured promotions in this range"), lab["title"])
     if len(promos) > MAX_PROMOTIONS:
         # More pairs of bars than the chart has room for: the promotions that cost the most,
         # still in date order, and the title says which ones these are.
@@ -473,7 +488,7 @@ def draw_channel_roi(fig: Any, rows: Sequence, *, labels: dict | None = None) ->
     )
     rows = [r for r in rows if r.roi is not None]
     if not rows:
-        return empty_note(fig, lab["no_spend"])
+        return empty_note(fig, lab["no_spend"], lab["title"])
     ax = fig.add_subplot()
     names = [name(lab, r.platform) for r in rows]
     bars = ax.bar(range(len(rows)), [r.roi for r in rows], color=PALETTE[3], width=0.6)

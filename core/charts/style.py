@@ -82,10 +82,6 @@ def yuan_text(fen: int | None) -> str:
     return format_fen(fen)
 
 
-def percent(value: float, _pos: Any = None) -> str:
-    return f"{value * 100:.0f}%"
-
-
 def money_axis(axis: Any) -> None:
     from matplotlib.ticker import FuncFormatter
 
@@ -93,9 +89,11 @@ def money_axis(axis: Any) -> None:
 
 
 def percent_axis(axis: Any) -> None:
-    from matplotlib.ticker import FuncFormatter
+    """Rates (0–1) as percentages, with as many decimals as the ticks' spacing needs
+    (0.5 %, 1 %, 1.5 % rather than "0% 1% 1% 2%")."""
+    from matplotlib.ticker import PercentFormatter
 
-    axis.set_major_formatter(FuncFormatter(percent))
+    axis.set_major_formatter(PercentFormatter(xmax=1))
 
 
 def merged_labels(defaults: dict[str, str], labels: dict[str, str] | None) -> dict[str, str]:
@@ -113,9 +111,12 @@ def name(labels: dict[str, str], key: str) -> str:
     return key if key else t("(none)")
 
 
-def empty_note(fig: Any, text: str) -> list:
-    """A chart with nothing to draw says so instead of showing empty axes."""
+def empty_note(fig: Any, text: str, title: str = "") -> list:
+    """A chart with nothing to draw says so instead of showing empty axes, under its title
+    (so the owner still knows which chart is empty)."""
     ax = fig.add_subplot()
     ax.set_axis_off()
     ax.text(0.5, 0.5, text, ha="center", va="center", color=GREY, transform=ax.transAxes)
+    if title:
+        fig.suptitle(title, x=0.01, ha="left", fontsize=11, fontweight="bold")
     return []

@@ -53,6 +53,13 @@
     </message>
 </context>
 <context>
+    <name>KpiTab</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message numerus="yes">
         <source>Import %n file(s)</source>

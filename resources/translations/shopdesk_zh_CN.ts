@@ -938,8 +938,16 @@ or click “Add files…”.</source>
         <translation>数据看板</translation>
     </message>
     <message>
-        <source>{start} – {end} ({days} days) · compared with {pstart} – {pend} and {lstart} – {lend}</source>
-        <translation>{start} – {end}（{days} 天）· 环比 {pstart} – {pend}，同比 {lstart} – {lend}</translation>
+        <source>{start} – {end} ({days}) · compared with {pstart} – {pend} and {lstart} – {lend}</source>
+        <translation>{start} – {end}（{days}）· 环比 {pstart} – {pend}，同比 {lstart} – {lend}</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation><numerusform>%n 天</numerusform></translation>
+    </message>
+    <message>
+        <source>This chart could not be drawn; the error message says why.</source>
+        <translation>无法绘制此图表；原因见错误信息。</translation>
     </message>
     <message>
         <source>Uncategorized</source>

@@ -92,3 +92,40 @@ def test_many_categories_show_the_ones_with_most_stock_fastest_first():
     most = sorted(rows, key=lambda r: -r.inventory_value)[:10]
     assert shown == [r.category for r in rows if r in most]  # ten, most stock, fastest on top
     assert fig.get_suptitle() == "Inventory turnover by category (the 10 with the most stock)"
+
+
+def test_a_category_with_stock_and_no_sales_is_a_zero_bar_not_an_error():
+    from core.charts import draw_turnover
+    from core.kpi.series import TurnoverRow
+
+    fig = Figure(figsize=(6, 3))
+    hover = draw_turnover(fig, [TurnoverRow("茶叶", 500, 1000, 0.5, 730.0), TurnoverRow("茶具", 0, 800, 0.0, None)])
+    fig.canvas.draw()
+    assert fig.axes[0].get_xlim()[0] == 0
+    assert "no sales in this range" in hover[1][1][0] and "730 days of inventory" in hover[0][1][0]
+
+
+def test_one_day_trend_shows_its_points_and_empty_charts_keep_their_title():
+    from core.charts import draw_repurchase
+
+    day = dt.date(2026, 11, 19)
+    fig = Figure(figsize=(6, 3))
+    draw_gmv_trend(fig, [TrendPoint(day, day, 10000, 12000, 8000)])
+    assert all(line.get_marker() == "o" for line in fig.axes[0].get_lines())  # GMV, target, last year
+    fig = Figure(figsize=(6, 3))
+    draw_repurchase(fig, [])
+    assert fig.get_suptitle() == "Repurchase rate by month"
+    assert "No buyer accounts" in fig.axes[0].texts[0].get_text()
+
+
+def test_rate_ticks_keep_the_decimals_their_spacing_needs():
+    from core.charts import draw_repurchase
+    from core.kpi.series import MonthRate
+
+    months = [MonthRate(dt.date(2026, m, 1), dt.date(2026, m, 1), dt.date(2026, m, 28), rate, 1000, int(rate * 1000))
+              for m, rate in ((9, 0.012), (10, 0.018), (11, 0.015))]
+    fig = Figure(figsize=(6, 3))
+    draw_repurchase(fig, months)
+    fig.canvas.draw()
+    labels = [t.get_text() for t in fig.axes[0].get_yticklabels() if t.get_text()]
+    assert len(labels) == len(set(labels)) > 2  # no "1% 1% 2% 2%"

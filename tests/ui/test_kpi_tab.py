@@ -69,12 +69,22 @@ def test_dashboard_pace_matches_the_goals_tab(qtbot, demo_db):
 
 
 def test_range_presets_change_the_cards(qtbot, demo_db):
+    from PySide6.QtCore import QCoreApplication
+
+    from ui.app import install_translators
+
     tab = open_tab(qtbot, demo_db)
     thirty = tab.cards["gmv"].value.text()
-    reload_with(qtbot, tab, preset="yesterday")
+    app = QCoreApplication.instance()
+    translators = install_translators(app, "en")  # English plurals, as the app installs them
+    try:
+        reload_with(qtbot, tab, preset="yesterday")
+        assert "2026-11-19 – 2026-11-19 (1 day) ·" in tab.period_label.text()
+    finally:
+        for t in translators:
+            app.removeTranslator(t)
     yesterday = compute_dashboard(demo_db, preset_range("yesterday", DEMO_END))
     assert tab.cards["gmv"].value.text() == format_kpi("gmv", yesterday.current.gmv) != thirty
-    assert "2026-11-19 – 2026-11-19" in tab.period_label.text()
     reload_with(qtbot, tab, preset="year_to_date", channel="taobao")
     ytd = compute_dashboard(demo_db, preset_range("year_to_date", DEMO_END), "taobao")
     assert tab.cards["orders"].value.text() == f"{ytd.current.orders:,}"
@@ -148,3 +158,24 @@ def test_buyer_cards_say_what_they_count(qtbot, demo_db):
     tip = tab.cards["repurchase_rate"].value.toolTip()
     assert keyed and all(platform_name(p) in tip for p in keyed)
     assert not any(platform_name(p) in tip for p in keyless)
+
+
+def test_a_failing_chart_query_marks_its_charts_and_the_rest_shows_the_new_range(qtbot, demo_db, monkeypatch):
+    tab = open_tab(qtbot, demo_db)
+    assert tab.chart_data is not None and tab.charts["trend"].has_chart()
+    reported: list[str] = []
+    monkeypatch.setattr("ui.errors.report_exception", lambda exc, tb, parent=None: reported.append(str(exc)))
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr("core.kpi.compute_query_charts", broken)
+    reload_with(qtbot, tab, preset="year_to_date")
+    assert reported == ["disk on fire"]  # one report
+    for name in ("trend", "refunds", "repurchase", "promotions"):  # not last month's picture
+        assert not tab.charts[name].has_chart(), name
+        assert "could not be drawn" in tab.charts[name]._empty.text()
+    assert tab.charts["top_skus"].has_chart() and tab.charts["funnel"].has_chart()
+    assert tab.chart_data is None  # no half-old export data
+    ytd = compute_dashboard(demo_db, preset_range("year_to_date", DEMO_END))
+    assert tab.cards["gmv"].value.text() == format_kpi("gmv", ytd.current.gmv)

@@ -89,6 +89,7 @@ class KpiTab(TabPage):
         self.chart_data = None
         self._dates_shown = False
         self._loading_view = self.view
+        self._loading_today = dt.date.today()
         self._pending: set[str] = set()
         self._parts: dict[str, Any] = {}
         self._part_error: tuple[BaseException, str] | None = None
@@ -237,16 +238,25 @@ class KpiTab(TabPage):
     # as soon as its part is in (the GUI thread draws while SQLite works on the others), and
     # the tab is loading (sig_loaded not yet sent, a new refresh waits) until all three are.
     PARTS = frozenset({"numbers", "skus", "queries"})
+    # The charts each part draws (the KPI-derived ones come with the numbers).
+    PART_CHARTS = {
+        "numbers": ("channel_share", "funnel", "channel_roi"),
+        "skus": ("category_share", "top_skus", "turnover"),
+        "queries": ("trend", "refunds", "repurchase", "promotions"),
+    }
 
     def refresh(self) -> None:
         if self._loading:
             self._reload_again = True
             return
-        view, today = self.view, self.ctx.today()  # one immutable snapshot for all three parts
-        self._loading_view = view
+        # One snapshot of the view and of today for all three parts (a refresh across midnight
+        # must not mix two days' ranges).
+        view, today = self.view, self.ctx.today()
+        self._loading_view, self._loading_today = view, today
         self._pending = set(self.PARTS)
         self._parts: dict[str, Any] = {}
         self._part_error: tuple[BaseException, str] | None = None
+        self.chart_data = None  # until all three parts of this refresh are in
         super().refresh()
         db, period, channel = self.ctx.db, view.period(today), view.channel or None
 
@@ -269,7 +279,7 @@ class KpiTab(TabPage):
         """The cards' numbers (the charts come from the other two parts)."""
         from core.kpi import compute_dashboard  # SQLAlchemy: never before the window is shown
 
-        view = self._loading_view
+        view, today = self._loading_view, self._loading_today
         # The Database rather than the session: core.kpi then aggregates side by side on
         # pooled connections.
         return view, compute_dashboard(self.ctx.db, view.period(today), view.channel or None)
@@ -292,39 +302,54 @@ class KpiTab(TabPage):
         p = dash.period
         prev, last = dash.previous, dash.last_year
         self.period_label.setText(
-            self.tr("{start} – {end} ({days} days) · compared with {pstart} – {pend} and {lstart} – {lend}").format(
-                start=p.start, end=p.end, days=p.days, pstart=prev.date_from, pend=prev.date_to,
-                lstart=last.date_from, lend=last.date_to)
+            self.tr("{start} – {end} ({days}) · compared with {pstart} – {pend} and {lstart} – {lend}").format(
+                start=p.start, end=p.end, days=self.tr("%n day(s)", "", p.days), pstart=prev.date_from,
+                pend=prev.date_to, lstart=last.date_from, lend=last.date_to)
         )
         self.export_button.setEnabled(True)
 
     def _part_in(self, view: View, part: str, data: Any) -> None:
         self._pending.discard(part)
         try:
-            if view == self.view:  # else the controls changed meanwhile and a reload follows
-                self._parts[part] = data
-                if part == "numbers":
-                    from core.kpi import kpi_charts
+            self._show_part(view, part, data)
+        except Exception as exc:  # noqa: BLE001 - reported like a failed query, the other parts go on
+            import traceback
 
-                    self.show_data((view, data))
-                    self._parts["kpi"] = kpi_charts(data.current)
-                    self._draw_kpi_charts(self._parts["kpi"])
-                elif part == "skus":
-                    self._draw_sku_charts(data)
-                else:
-                    self._draw_query_charts(data)
-                if {"kpi", "skus", "queries"} <= self._parts.keys():
-                    from core.kpi import ChartData
-
-                    self.chart_data = ChartData.combine(self._parts["kpi"], self._parts["skus"], self._parts["queries"])
+            self._record_failure(part, exc, traceback.format_exc())
         finally:
             self._part_finished()
 
+    def _show_part(self, view: View, part: str, data: Any) -> None:
+        if view != self.view:
+            return  # the controls changed meanwhile and a reload follows
+        self._parts[part] = data
+        if part == "numbers":
+            from core.kpi import kpi_charts
+
+            self.show_data((view, data))
+            self._parts["kpi"] = kpi_charts(data.current)
+            self._draw_kpi_charts(self._parts["kpi"])
+        elif part == "skus":
+            self._draw_sku_charts(data)
+        else:
+            self._draw_query_charts(data)
+        if {"kpi", "skus", "queries"} <= self._parts.keys():
+            from core.kpi import ChartData
+
+            self.chart_data = ChartData.combine(self._parts["kpi"], self._parts["skus"], self._parts["queries"])
+
     def _part_failed(self, part: str, exc: BaseException, tb: str) -> None:
         self._pending.discard(part)
+        self._record_failure(part, exc, tb)
+        self._part_finished()
+
+    def _record_failure(self, part: str, exc: BaseException, tb: str) -> None:
         if self._part_error is None:  # one report per refresh, for the first failure
             self._part_error = (exc, tb)
-        self._part_finished()
+        if self._loading_view == self.view:
+            # Its charts would otherwise keep the previous range's picture beside the new cards.
+            for name in self.PART_CHARTS[part]:
+                self.charts[name].show_message(self.tr("This chart could not be drawn; the error message says why."))
 
     def _part_finished(self) -> None:
         if self._pending:
