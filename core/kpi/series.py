@@ -367,9 +367,15 @@ class SkuCharts:
 
 
 def compute_sku_charts(source: Any, rng: DateRange, channel: str | None = None) -> SkuCharts:
+    """Category share and top SKUs for ``channel``; turnover always for the whole shop, because
+    stock is not kept per channel (one channel's cost of goods over all the stock would make
+    every category look stuck)."""
     channel = channel or None
-    skus, stock = run_all(source, [lambda: sku_sales(source, rng, channel), lambda: stock_value_by_category(source)])
-    return SkuCharts(category_share(skus), top_skus(skus), inventory_turnover(rng, skus, stock))
+    calls = [lambda: sku_sales(source, rng, channel), lambda: stock_value_by_category(source)]
+    if channel:
+        calls.append(lambda: sku_sales(source, rng, None))
+    skus, stock, *shop = run_all(source, calls)
+    return SkuCharts(category_share(skus), top_skus(skus), inventory_turnover(rng, shop[0] if shop else skus, stock))
 
 
 @dataclass(frozen=True)

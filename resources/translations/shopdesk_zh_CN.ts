@@ -958,6 +958,10 @@ or click “Add files…”.</source>
         <translation>本期没有已支付订单。请导入订单报表（文件 → 导入…）或选择其他日期范围。</translation>
     </message>
     <message>
+        <source>Inventory turnover by category (whole shop: the channels share the stock)</source>
+        <translation>分类目库存周转（全店：各渠道共用库存）</translation>
+    </message>
+    <message>
         <source>Export numbers</source>
         <translation>导出数据</translation>
     </message>

@@ -102,6 +102,15 @@ def test_inventory_turnover(charts):
     assert (rows["配件"].cogs, rows["配件"].inventory_value, rows["配件"].turnover) == (3000, 10000, 0.3)
 
 
+def test_turnover_stays_the_whole_shops_under_a_channel_filter(db, charts):
+    """Stock is not kept per channel, so one channel's cost of goods over all the stock would be
+    meaningless: the filter narrows the category and SKU charts, not turnover."""
+    for channel in ("taobao", "jd", "douyin"):
+        filtered = compute_charts(db, MARCH, "week", channel)
+        assert filtered.turnover == charts.turnover
+    assert compute_charts(db, MARCH, "week", "jd").top_skus != charts.top_skus  # the filter does apply there
+
+
 def test_promotion_roi(db, charts):
     promos = {p.name: p for p in charts.promotions}
     assert set(promos) == {"3月大促", "会员日"}  # 五一 is outside March

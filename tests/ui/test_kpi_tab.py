@@ -88,6 +88,7 @@ def test_range_presets_change_the_cards(qtbot, demo_db):
     reload_with(qtbot, tab, preset="year_to_date", channel="taobao")
     ytd = compute_dashboard(demo_db, preset_range("year_to_date", DEMO_END), "taobao")
     assert tab.cards["orders"].value.text() == f"{ytd.current.orders:,}"
+    assert "(whole shop: the channels share the stock)" in tab.charts["turnover"].figure.get_suptitle()
     # the choice is remembered for the next start
     assert load().kpi_view["preset"] == "year_to_date" and load().kpi_view["channel"] == "taobao"
     again = open_tab(qtbot, demo_db, Settings(kpi_view=load().kpi_view))

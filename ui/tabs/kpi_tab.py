@@ -386,7 +386,10 @@ class KpiTab(TabPage):
         names = self._names()
         self.charts["category_share"].draw(charts.draw_category_share, data.category_share, labels=names)
         self.charts["top_skus"].draw(charts.draw_top_skus, data.top_skus)
-        self.charts["turnover"].draw(charts.draw_turnover, data.turnover, labels=names)
+        turnover_labels = dict(names)
+        if self.view.channel:  # core.kpi computes turnover for the whole shop: stock is not per channel
+            turnover_labels["title"] = self.tr("Inventory turnover by category (whole shop: the channels share the stock)")
+        self.charts["turnover"].draw(charts.draw_turnover, data.turnover, labels=turnover_labels)
 
     # ------------------------------------------------------------------ export
 
