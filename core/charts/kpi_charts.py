@@ -15,6 +15,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from core.charts.style import (
+    chart_title,
     GREY,
     PALETTE,
     empty_note,
@@ -47,10 +48,14 @@ def _no_data() -> str:
 
 
 def _title(ax: Any, text: str) -> None:
-    """The chart's title, at the figure's top left (a card header): where the plot starts
-    depends on its tick labels' width, and a title starting there could run off the right."""
-    if text:
-        ax.figure.suptitle(text, x=0.01, ha="left", fontsize=11, fontweight="bold")
+    chart_title(ax.figure, text)
+
+
+def _largest(rows: list, n: int, size: Callable[[Any], float]) -> list:
+    """The ``n`` rows with the largest ``size``, in their original order (more bars than a
+    chart has room for: the ones that matter most, and the caller's title says which)."""
+    keep = set(map(id, sorted(rows, key=lambda r: -size(r))[:n]))
+    return [r for r in rows if id(r) in keep]
 
 
 def _tidy(ax: Any) -> None:
@@ -384,11 +389,8 @@ def draw_turnover(fig: Any, rows: Sequence, *, labels: dict | None = None) -> Ho
     rows = [r for r in rows if r.turnover is not None]
     if not any(r.turnover for r in rows):  # nothing sold: every bar would be 0
         return empty_note(fig, t("No stock or sales at cost in this range"), lab["title"])
-    if len(rows) > MAX_CATEGORIES:
-        # More bars than the chart has room for: the categories where the most money sits in
-        # stock, still fastest first, and the title says which ones these are.
-        keep = set(map(id, sorted(rows, key=lambda r: -r.inventory_value)[:MAX_CATEGORIES]))
-        rows = [r for r in rows if id(r) in keep]
+    if len(rows) > MAX_CATEGORIES:  # where the most money sits in stock, still fastest first
+        rows = _largest(rows, MAX_CATEGORIES, lambda r: r.inventory_value)
         if lab["title"]:
             lab["title"] = t("{title} (the {n} with the most stock)", title=lab["title"], n=MAX_CATEGORIES)
     ax = fig.add_subplot()
@@ -444,11 +446,8 @@ def draw_promotion_roi(fig: Any, promos: Sequence, *, labels: dict | None = None
     promos = [p for p in promos if p.roas is not None]
     if not promos:
         return empty_note(fig, t("No measured promotions in this range"), lab["title"])
-    if len(promos) > MAX_PROMOTIONS:
-        # More pairs of bars than the chart has room for: the promotions that cost the most,
-        # still in date order, and the title says which ones these are.
-        keep = set(map(id, sorted(promos, key=lambda p: -p.cost)[:MAX_PROMOTIONS]))
-        promos = [p for p in promos if id(p) in keep]
+    if len(promos) > MAX_PROMOTIONS:  # the ones that cost the most, still in date order
+        promos = _largest(promos, MAX_PROMOTIONS, lambda p: p.cost)
         if lab["title"]:
             lab["title"] = t("{title} (the {n} that cost the most)", title=lab["title"], n=MAX_PROMOTIONS)
     ax = fig.add_subplot()

@@ -50,15 +50,11 @@ class ChartLayout(LayoutEngine):
 
 
 def _inset(ax: Any, renderer: Any, cell: tuple[float, float, float, float], pad: float) -> tuple[float, ...]:
-    box = ax.get_window_extent(renderer)
-    deco = _decorations(ax, renderer)
     # The locator may put a tick on the right (top) edge once the axes has its final size,
     # and its label is centred there: room for half the widest (tallest) label.
-    right_spill, top_spill = _half_tick_label(ax.xaxis, renderer, "width"), _half_tick_label(ax.yaxis, renderer, "height")
-    left = max(box.x0 - deco.x0, 0.0) + pad
-    right = max(deco.x1 - box.x1, right_spill) + pad
-    bottom = max(box.y0 - deco.y0, 0.0) + pad
-    upper = max(deco.y1 - box.y1, top_spill) + pad
+    left, right, bottom, upper = _margins(
+        ax.get_window_extent(renderer), _decorations(ax, renderer), pad,
+        _half_tick_label(ax.xaxis, renderer, "width"), _half_tick_label(ax.yaxis, renderer, "height"))
     x0, y0, x1, y1 = cell
     return (x0 + left, y0 + bottom, max(x1 - right, x0 + left + 1), max(y1 - upper, y0 + bottom + 1))
 
@@ -73,18 +69,27 @@ def _fit_square(ax: Any, renderer: Any, cell: tuple[float, float, float, float],
     for _ in range(4):
         ax.set_position(Bbox.from_extents(*_fraction(square, ax.figure.bbox.width, ax.figure.bbox.height)))
         ax.apply_aspect()  # the square the pie is drawn in
-        box = ax.get_window_extent(renderer)
-        deco = _decorations(ax, renderer)
-        if square is not cell and deco.x0 >= x0 and deco.x1 <= x1 and deco.y0 >= y0 and deco.y1 <= y1:
+        box, deco = ax.get_window_extent(renderer), _decorations(ax, renderer)
+        if square is not cell and _inside(deco, cell):
             break
-        left, right = max(box.x0 - deco.x0, 0.0) + pad, max(deco.x1 - box.x1, 0.0) + pad
-        bottom, upper = max(box.y0 - deco.y0, 0.0) + pad, max(deco.y1 - box.y1, 0.0) + pad
+        left, right, bottom, upper = _margins(box, deco, pad)
         room_w, room_h = x1 - x0 - left - right, y1 - y0 - bottom - upper
         side = max(min(room_w, room_h, box.width * 0.97 if square is not cell else room_w), 1.0)
         sx = x0 + left + (room_w - side) / 2
         sy = y0 + bottom + (room_h - side) / 2
         square = (sx, sy, sx + side, sy + side)
     return square
+
+
+def _margins(box: Bbox, deco: Bbox, pad: float, right_min: float = 0.0, top_min: float = 0.0) -> tuple[float, ...]:
+    """How far (left, right, bottom, top) the decorations ``deco`` stick out of the axes ``box``, plus ``pad``."""
+    return (max(box.x0 - deco.x0, 0.0) + pad, max(deco.x1 - box.x1, right_min) + pad,
+            max(box.y0 - deco.y0, 0.0) + pad, max(deco.y1 - box.y1, top_min) + pad)
+
+
+def _inside(box: Bbox, cell: tuple[float, float, float, float]) -> bool:
+    x0, y0, x1, y1 = cell
+    return box.x0 >= x0 and box.x1 <= x1 and box.y0 >= y0 and box.y1 <= y1
 
 
 def _half_tick_label(axis: Any, renderer: Any, dimension: str) -> float:

@@ -111,12 +111,18 @@ def name(labels: dict[str, str], key: str) -> str:
     return key if key else t("(none)")
 
 
+def chart_title(fig: Any, text: str) -> None:
+    """The chart's title, at the figure's top left (a card header): where the plot starts
+    depends on its tick labels' width, and a title starting there could run off the right."""
+    if text:
+        fig.suptitle(text, x=0.01, ha="left", fontsize=11, fontweight="bold")
+
+
 def empty_note(fig: Any, text: str, title: str = "") -> list:
     """A chart with nothing to draw says so instead of showing empty axes, under its title
     (so the owner still knows which chart is empty)."""
     ax = fig.add_subplot()
     ax.set_axis_off()
     ax.text(0.5, 0.5, text, ha="center", va="center", color=GREY, transform=ax.transAxes)
-    if title:
-        fig.suptitle(title, x=0.01, ha="left", fontsize=11, fontweight="bold")
+    chart_title(fig, title)
     return []

@@ -87,22 +87,23 @@ def _not_above(bound: str, low: str, first_low: str) -> str:
     return "|".join(alts)
 
 
-@lru_cache(maxsize=64)
 def _outside(max_col: int, max_row: int) -> re.Pattern[bytes]:
     """Finds a cell tag not in the common form or whose position is not within ``max_col`` ×
     ``max_row`` (also ``<col``/``<cols``: such a chunk is simply measured tag by tag)."""
-    cols = _not_above(_col_letters(max_col), "A", "A")
-    rows = _not_above(str(max_row), "0", "1")
-    return re.compile(f'<c(?! r="(?:{cols})(?:{rows})")'.encode())
+    return _cells_outside(max_col, _not_above(str(max_row), "0", "1"))
 
 
-@lru_cache(maxsize=64)
 def _outside_digits(max_col: int, digits: int) -> re.Pattern[bytes]:
     """Like ``_outside`` with rows bounded by their number of digits: one pattern for a whole
     file instead of one per chunk (each chunk ends on a higher row), and a cheaper test per
     cell. Used only where the looser bound, 10**digits - 1 rows, is still a safe size."""
+    return _cells_outside(max_col, f"[1-9][0-9]{{0,{digits - 1}}}")
+
+
+@lru_cache(maxsize=64)
+def _cells_outside(max_col: int, rows: str) -> re.Pattern[bytes]:
     cols = _not_above(_col_letters(max_col), "A", "A")
-    return re.compile(f'<c(?! r="(?:{cols})[1-9][0-9]{{0,{digits - 1}}}")'.encode())
+    return re.compile(f'<c(?! r="(?:{cols})(?:{rows})")'.encode())
 
 
 def _bomb(path: Path):
