@@ -81,3 +81,18 @@ def goal_rows(session: Session, today: dt.date) -> list[GoalRow]:
             )
         )
     return rows
+
+
+def period_name(kind: str, start: dt.date, end: dt.date) -> str:
+    """A period as the owner says it, in the UI language: ``2026年11月`` / ``Nov 2026``."""
+    from core.i18n import t
+
+    if kind == "year" and (start.month, start.day, end.month, end.day) == (1, 1, 12, 31):
+        return t("{year}", year=start.year)
+    if kind == "half" and start.day == 1 and start.month in (1, 7):
+        return t("{year} H1", year=start.year) if start.month == 1 else t("{year} H2", year=start.year)
+    if kind == "quarter" and start.day == 1 and start.month in (1, 4, 7, 10):
+        return t("{year} Q{quarter}", year=start.year, quarter=(start.month - 1) // 3 + 1)
+    if kind == "month" and start.day == 1:
+        return t("{year}-{month:02d}", year=start.year, month=start.month)
+    return f"{start} – {end}"

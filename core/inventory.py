@@ -48,6 +48,9 @@ class InventoryRow:
     last_sale: dt.date | None
     status: str  # out|reorder|low|slow|ok
     stock_value_fen: int
+    cost_fen: int = 0
+    order_multiple: int = 1
+    safety_stock_override: int | None = None
 
 
 def inventory_rows(session: Session, today: dt.date, params: InventoryParams = InventoryParams()) -> list[InventoryRow]:
@@ -129,6 +132,9 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
                 last_sale=last,
                 status=status,
                 stock_value_fen=on_hand * sku.cost_fen,
+                cost_fen=sku.cost_fen,
+                order_multiple=multiple,
+                safety_stock_override=sku.safety_stock_override,
             )
         )
     return rows

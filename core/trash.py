@@ -333,20 +333,29 @@ def _check_import_redo(session: Session, payload: dict, title: str) -> None:
 
 def restore(db: Database, trash_id: int) -> TrashEntry:
     """Put a deleted item back exactly; the trash entry is removed. Raises when it cannot."""
+    with db.transaction() as s:
+        return restore_in(s, trash_id)
+
+
+def restore_in(session: Session, trash_id: int) -> TrashEntry:
+    """``restore`` inside the caller's transaction (the editing path undoes a delete together
+    with the rest of its change). A clash is raised before anything is left half-written: the
+    caller's transaction rolls back."""
+    s = session
+    item = s.get(TrashItem, trash_id)
+    if item is None:
+        raise UserFacingError(t("This item is no longer in the trash (restored or expired)."))
+    entry = _entry(item)
+    payload = item.payload or {}
     try:
-        with db.transaction() as s:
-            item = s.get(TrashItem, trash_id)
-            if item is None:
-                raise UserFacingError(t("This item is no longer in the trash (restored or expired)."))
-            entry = _entry(item)
-            payload = item.payload or {}
-            if item.kind == "import_batch":
-                _check_import_redo(s, payload, item.title)
-            if payload.get("mode") == "replace":
-                _remove(s, payload.get("rows", []))
-            mapping = _insert_rows(s, payload.get("rows", []), remap=payload.get("mode") != "replace")
-            _restore_links(s, payload.get("links", []), mapping)
-            s.delete(item)
+        if item.kind == "import_batch":
+            _check_import_redo(s, payload, item.title)
+        if payload.get("mode") == "replace":
+            _remove(s, payload.get("rows", []))
+        mapping = _insert_rows(s, payload.get("rows", []), remap=payload.get("mode") != "replace")
+        _restore_links(s, payload.get("links", []), mapping)
+        s.delete(item)
+        s.flush()
     except IntegrityError as exc:
         raise UserFacingError(
             t(

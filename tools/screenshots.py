@@ -1,6 +1,9 @@
 """Screenshots of every tab on the demo shop, for the README and for reviewing the UI.
 
     xvfb-run -a -s "-screen 0 1440x900x24" python tools/screenshots.py OUT_DIR [--lang zh_CN] [--size 1360x820]
+    ... tools/screenshots.py OUT_DIR --editing [--db COPY.db]   # an edit in the Inventory table, then its undo
+
+``--editing`` types into a real cell (it changes the database: use a copy, or the demo shop).
 
 Uses a real window (run it under Xvfb on a machine without a screen), the demo database in
 the data folder (created when missing), and the same start-up path as the app.
@@ -21,6 +24,7 @@ def main() -> int:
     parser.add_argument("--lang", default="en")
     parser.add_argument("--size", default="1360x820")
     parser.add_argument("--db", help="database to show (default: the demo shop)")
+    parser.add_argument("--editing", action="store_true", help="an edit and its undo instead of every tab")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -49,6 +53,12 @@ def main() -> int:
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
 
+    if args.editing:
+        _editing(window, args, wait)
+        window.close()
+        db.close()
+        return 0
+
     for index, page in enumerate(window.pages):
         window.tabs.setCurrentIndex(index)
         wait(300)
@@ -61,6 +71,41 @@ def main() -> int:
     window.close()
     db.close()
     return 0
+
+
+def _editing(window, args, wait) -> None:
+    """The Inventory table: a SKU that has run out gets a stock count typed in (its alert turns
+    and its suggested order drops), then Edit → Undo puts it back."""
+    page = window.page("inventory")
+    window.tabs.setCurrentWidget(page)
+
+    def settle() -> None:
+        wait(300)
+        while page.loading or window.ctx.edits.pending:
+            wait(100)
+        wait(400)
+
+    settle()
+    table = page.table
+    row = next((r for r in table.visible_rows() if r.status == "out"), table.raw_row(0))
+    source = table.model.row_of(row.sku_code)
+    cell = table.proxy.mapFromSource(table.model.index(source, table.model.column_of("on_hand")))
+    table.view.setCurrentIndex(cell)
+    table.view.edit(cell)
+    wait(200)
+    editor = table.view.indexWidget(cell) or table.view.focusWidget()
+    editor.setText("1,200")
+    window.grab().save(str(args.out / f"{args.lang}_edit_1_typing.png"))
+    table.view.commitData(editor)
+    table.view.closeEditor(editor, table.view.itemDelegate().EndEditHint.NoHint)
+    settle()
+    table.select_key(row.sku_code, "on_hand")
+    window.grab().save(str(args.out / f"{args.lang}_edit_2_saved.png"))
+    window.action_undo.trigger()
+    settle()
+    table.select_key(row.sku_code, "on_hand")
+    window.grab().save(str(args.out / f"{args.lang}_edit_3_undone.png"))
+    print(args.out)
 
 
 if __name__ == "__main__":

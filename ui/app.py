@@ -138,18 +138,33 @@ def run_gui(args: argparse.Namespace, prefs: Settings) -> int:
 
 
 def _fill_demo_if_empty(window, ctx) -> None:
-    from ui.tasks import run_task
+    """--demo / --smoke-test on an empty database: make the demo shop, a write like any other
+    (``ctx.edits.run_job``: on the writer thread, then every tab reloads)."""
+    from types import SimpleNamespace
 
     db = ctx.db
     if db.has_shop_data():
         return
+    # What the smoke test waits on (``window.demo_task.running``) while the demo shop is made.
+    status = window.demo_task = SimpleNamespace(running=True)
 
     def work(task):
         from core.demo import fill_demo
 
-        return fill_demo(db, progress=task.progress)
+        try:
+            return fill_demo(db, progress=task.progress)
+        except BaseException:
+            status.running = False  # a bug goes to the crash dialog (collected in the smoke test)
+            raise
 
-    window.demo_task = run_task(
-        window, work, on_done=lambda _counts: ctx.notify_changed("*"),
-        progress_label=QCoreApplication.translate("app", "Creating the demo shop…"), delay_ms=0,
-    )
+    def done(_counts) -> None:
+        status.running = False
+
+    def refused(exc) -> None:
+        from ui.errors import report_exception
+
+        status.running = False
+        report_exception(exc, "", window)
+
+    ctx.edits.run_job(work, parent=window, on_done=done, on_error=refused,
+                      progress_label=QCoreApplication.translate("app", "Creating the demo shop…"))

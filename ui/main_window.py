@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QTabWidget, QWidget
 from core.errors import UserFacingError
 from ui.context import AppContext
 from ui.dialogs.about_dialog import show_about
+from ui.edits import install_edit_menu
 from ui.dialogs.import_wizard import install_import_actions
-from ui.dialogs.trash_dialog import install_trash_actions
 from ui.tabs import tab_classes
 from ui.tabs.base import TabPage
 
@@ -27,6 +27,7 @@ class MainWindow(QMainWindow):
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
+        self.tabs.setObjectName("main.tabs")
         self.pages: list[TabPage] = []
         for cls in tab_classes():
             page = cls(ctx, self.tabs)
@@ -36,7 +37,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         install_import_actions(self)  # File → Import…, Import history…, files dropped on the window
-        install_trash_actions(self)  # Edit → Undo delete, Trash…
+        install_edit_menu(self)  # Edit → Undo, Redo, Trash…: the one editing path (ui/edits.py)
         self.db_label = QLabel(self.tr("Database: %1").replace("%1", ctx.db.display_name), self)
         self.statusBar().addPermanentWidget(self.db_label)
         self._restore_geometry()
@@ -75,7 +76,7 @@ class MainWindow(QMainWindow):
     def open_backups(self) -> None:
         from ui.dialogs.backups_dialog import BackupsDialog
 
-        BackupsDialog(self.ctx.db, self.ctx.settings, self, on_restored=lambda: self.ctx.notify_changed("*")).exec()
+        BackupsDialog(self.ctx, self).exec()
 
     def open_settings(self) -> None:
         from ui.dialogs.settings_dialog import SettingsDialog

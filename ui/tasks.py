@@ -97,6 +97,16 @@ class Task(QObject):
 
 
 _live: set[Task] = set()
+_writer: QThreadPool | None = None
+
+
+def writer_pool() -> QThreadPool:
+    """The single thread every write runs on (``run_task(..., writer=True)``)."""
+    global _writer
+    if _writer is None:
+        _writer = QThreadPool()
+        _writer.setMaxThreadCount(1)
+    return _writer
 
 
 def run_task(
@@ -109,10 +119,17 @@ def run_task(
     progress_label: str | None = None,
     cancellable: bool = False,
     delay_ms: int = 600,
+    writer: bool = False,
+    always_call: bool = False,
 ) -> Task:
     """Run ``fn(ctx)`` off the GUI thread; callbacks run on the GUI thread.
 
-    Errors without ``on_error`` go to the application's error handler (ui.errors).
+    Reads run side by side on the global pool. ``writer=True`` queues the work on the one
+    writer thread instead, so that writes commit in the order they were asked for (two quick
+    edits of one cell must not land the wrong way round) and never contend with each other
+    for SQLite's write lock. Errors without ``on_error`` go to the application's error
+    handler (ui.errors). ``always_call``: the callbacks run even when ``parent`` (then only the
+    progress dialog's owner) was closed meanwhile; they must check what they touch.
     """
     # The task has no Qt parent: it lives until the work ends (``_live``), even if the widget
     # that started it is closed meanwhile; then its callbacks are skipped instead of touching
@@ -120,7 +137,7 @@ def run_task(
     task = Task(None)
     _live.add(task)
     parent_alive = [True]
-    if parent is not None:
+    if parent is not None and not always_call:
         parent.destroyed.connect(lambda *_: parent_alive.__setitem__(0, False))
     ctx, signals = task.ctx, task.signals
     ctx._emit_progress = signals.progress.emit
@@ -182,6 +199,9 @@ def run_task(
     signals.done.connect(done)
     signals.failed.connect(failed)
     signals.cancelled.connect(cancelled)
+    if writer:
+        writer_pool().start(_Runnable(fn, ctx, signals))
+        return task
     pool = QThreadPool.globalInstance()
     # Tasks mostly wait on SQLite or the disk (which release the GIL), and the dashboard starts
     # three at once: on a dual-core PC Qt's default of one thread per core would queue one.

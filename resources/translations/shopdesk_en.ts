@@ -76,6 +76,10 @@
 <context>
     <name>RecordTable</name>
     <message numerus="yes">
+        <source>Nothing was pasted: %n cell(s) could not be used (%1).</source>
+        <translation><numerusform>Nothing was pasted: %n cell could not be used (%1).</numerusform><numerusform>Nothing was pasted: %n cells could not be used (%1).</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%n row(s)</source>
         <translation><numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
     </message>

@@ -230,6 +230,57 @@ The current data is kept as a backup first, so this can be undone.</source>
     </message>
 </context>
 <context>
+    <name>Edits</name>
+    <message>
+        <source>%1 — Ctrl+Z undoes it</source>
+        <translation>%1 —— 按 Ctrl+Z 可撤销</translation>
+    </message>
+    <message>
+        <source>Nothing to undo.</source>
+        <translation>没有可撤销的操作。</translation>
+    </message>
+    <message>
+        <source>Nothing to redo.</source>
+        <translation>没有可重做的操作。</translation>
+    </message>
+    <message>
+        <source>Undone: %1</source>
+        <translation>已撤销：%1</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation>已重做：%1</translation>
+    </message>
+    <message>
+        <source>ShopDesk</source>
+        <translation>店长台</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Trash…</source>
+        <translation>回收站(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>&amp;Undo “%1”</source>
+        <translation>撤销“%1”(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo “%1”</source>
+        <translation>重做“%1”(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
+    </message>
+</context>
+<context>
     <name>FilePreview</name>
     <message>
         <source>%1 from %2</source>
@@ -424,6 +475,10 @@ or click “Add files…”.</source>
         <translation>目标支付金额</translation>
     </message>
     <message>
+        <source>Type the target in yuan (1299.90, ¥1,299.9 or 1.2万); Ctrl+Z undoes</source>
+        <translation>以元为单位输入目标（1299.90、¥1,299.9 或 1.2万）；Ctrl+Z 可撤销</translation>
+    </message>
+    <message>
         <source>Actual GMV</source>
         <translation>实际支付金额</translation>
     </message>
@@ -456,6 +511,18 @@ or click “Add files…”.</source>
         <translation>时间进度</translation>
     </message>
     <message>
+        <source>New goal…</source>
+        <translation>新建目标…</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move the selected goals to the trash (Ctrl+Z or Edit → Trash… brings them back)</source>
+        <translation>将选中的目标移到回收站（Ctrl+Z 或“编辑 → 回收站…”可恢复）</translation>
+    </message>
+    <message>
         <source>Show:</source>
         <translation>显示：</translation>
     </message>
@@ -466,6 +533,30 @@ or click “Add files…”.</source>
     <message>
         <source>No goals yet. Goals set for the year, month, channel or category appear here with their progress.</source>
         <translation>还没有目标。为年度、月份、渠道或类目设定的目标及其完成进度会显示在这里。</translation>
+    </message>
+    <message>
+        <source>Select the goals to delete first.</source>
+        <translation>请先选中要删除的目标。</translation>
+    </message>
+    <message>
+        <source>Starts on</source>
+        <translation>开始日期</translation>
+    </message>
+    <message>
+        <source>The first day of the year, half-year, quarter or month</source>
+        <translation>年、半年、季度或月的第一天</translation>
+    </message>
+    <message>
+        <source>Category (empty: all)</source>
+        <translation>品类（留空：全部）</translation>
+    </message>
+    <message>
+        <source>Target GMV (yuan)</source>
+        <translation>目标 GMV（元）</translation>
+    </message>
+    <message>
+        <source>New goal</source>
+        <translation>新建目标</translation>
     </message>
     <message>
         <source>All categories</source>
@@ -688,8 +779,16 @@ or click “Add files…”.</source>
         <translation>现有库存</translation>
     </message>
     <message>
+        <source>Units in the warehouse now; type a stock count here</source>
+        <translation>仓库现有数量；盘点结果可直接输入在这里</translation>
+    </message>
+    <message>
         <source>In transit</source>
         <translation>在途</translation>
+    </message>
+    <message>
+        <source>Units ordered from the supplier and not yet received</source>
+        <translation>已向供应商下单、尚未到货的数量</translation>
     </message>
     <message>
         <source>Sold per day</source>
@@ -712,12 +811,28 @@ or click “Add files…”.</source>
         <translation>采购周期（天）</translation>
     </message>
     <message>
+        <source>Days from ordering to the goods being on the shelf</source>
+        <translation>从下单到货品上架所需的天数</translation>
+    </message>
+    <message>
         <source>Reorder point</source>
         <translation>补货点</translation>
     </message>
     <message>
         <source>Suggested order</source>
         <translation>建议采购量</translation>
+    </message>
+    <message>
+        <source>Rounded up to the supplier's order multiple</source>
+        <translation>已按供应商的起订倍数向上取整</translation>
+    </message>
+    <message>
+        <source>Order multiple</source>
+        <translation>起订倍数</translation>
+    </message>
+    <message>
+        <source>The supplier sells in packs of this many units</source>
+        <translation>供应商按此数量的整包出货</translation>
     </message>
     <message>
         <source>ABC</source>
@@ -732,8 +847,24 @@ or click “Add files…”.</source>
         <translation>供应商</translation>
     </message>
     <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
         <source>Stock value</source>
         <translation>库存成本</translation>
+    </message>
+    <message>
+        <source>Edit SKU…</source>
+        <translation>编辑 SKU…</translation>
+    </message>
+    <message>
+        <source>All of the selected SKU's stock and purchasing facts in one form</source>
+        <translation>在一个表单中编辑选中 SKU 的库存和采购信息</translation>
+    </message>
+    <message>
+        <source>Tinted cells can be typed into, or pasted from Excel (Ctrl+V). Ctrl+Z undoes.</source>
+        <translation>带底色的单元格可直接输入，或从 Excel 粘贴（Ctrl+V）。Ctrl+Z 可撤销。</translation>
     </message>
     <message>
         <source>Show:</source>
@@ -750,6 +881,26 @@ or click “Add files…”.</source>
     <message>
         <source>%1 SKUs: %2 out of stock, %3 to reorder now, %4 running low, %5 slow-moving. Stock value at cost: %6.</source>
         <translation>共 %1 个 SKU：%2 个缺货，%3 个需立即补货，%4 个库存偏低，%5 个滞销。库存成本总值：%6。</translation>
+    </message>
+    <message>
+        <source>Select a SKU in the table first.</source>
+        <translation>请先在表格中选中一个 SKU。</translation>
+    </message>
+    <message>
+        <source>Unit cost (yuan)</source>
+        <translation>单位成本（元）</translation>
+    </message>
+    <message>
+        <source>Safety stock (empty: computed)</source>
+        <translation>安全库存（留空：自动计算）</translation>
+    </message>
+    <message>
+        <source>Leave empty to let ShopDesk compute it from how much sales vary</source>
+        <translation>留空则由店长台根据销量波动自动计算</translation>
+    </message>
+    <message>
+        <source>Edit %1</source>
+        <translation>编辑 %1</translation>
     </message>
 </context>
 <context>
@@ -1292,6 +1443,30 @@ or click “Add files…”.</source>
         <source>Filter…</source>
         <translation>筛选…</translation>
     </message>
+    <message>
+        <source>Select the cell where the pasted block should start, then paste again.</source>
+        <translation>请先选中粘贴区域左上角的单元格，再粘贴一次。</translation>
+    </message>
+    <message>
+        <source>The pasted block has %1 rows, but only %2 rows are shown from the selected cell down. Nothing was changed.</source>
+        <translation>粘贴的内容有 %1 行，但从选中的单元格往下只显示了 %2 行。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The pasted block has %1 columns, but only %2 columns are shown from the selected cell to the right. Nothing was changed.</source>
+        <translation>粘贴的内容有 %1 列，但从选中的单元格往右只显示了 %2 列。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>row %1, %2: this column cannot be edited</source>
+        <translation>第 %1 行“%2”：这一列不能编辑</translation>
+    </message>
+    <message>
+        <source>row %1, %2: %3</source>
+        <translation>第 %1 行“%2”：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was pasted: %n cell(s) could not be used (%1).</source>
+        <translation><numerusform>未粘贴任何内容：有 %n 个单元格无法使用（%1）。</numerusform></translation>
+    </message>
     <message numerus="yes">
         <source>%n row(s)</source>
         <translation><numerusform>共 %n 行</numerusform></translation>
@@ -1655,28 +1830,12 @@ or click “Add files…”.</source>
         <translation>永久删除“%1”吗？删除后将无法恢复。</translation>
     </message>
     <message>
-        <source>Cannot restore</source>
-        <translation>无法恢复</translation>
-    </message>
-    <message>
-        <source>Nothing to undo.</source>
-        <translation>没有可撤销的操作。</translation>
+        <source>Cannot restore: %1</source>
+        <translation>无法恢复：%1</translation>
     </message>
     <message>
         <source>Restored: %1</source>
         <translation>已恢复：%1</translation>
-    </message>
-    <message>
-        <source>&amp;Edit</source>
-        <translation>编辑(&amp;E)</translation>
-    </message>
-    <message>
-        <source>&amp;Undo delete</source>
-        <translation>撤销删除(&amp;U)</translation>
-    </message>
-    <message>
-        <source>&amp;Trash…</source>
-        <translation>回收站(&amp;T)…</translation>
     </message>
 </context>
 <context>

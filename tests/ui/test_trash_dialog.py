@@ -1,9 +1,9 @@
-"""Edit → Undo delete and Edit → Trash…."""
+"""Edit → Trash…: what was deleted, restored on the writer thread, refusals in the dialog."""
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QTimer, Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
 
@@ -30,6 +30,17 @@ def names(db, model) -> list[str]:
         return [o.name for o in s.scalars(select(model))]
 
 
+def shown(dialog) -> list[list[str]]:
+    """The rows as the owner reads them, top to bottom."""
+    proxy = dialog.table.proxy
+    return [[proxy.index(r, c).data() for c in range(proxy.columnCount())] for r in range(proxy.rowCount())]
+
+
+def select_title(dialog, title: str) -> None:
+    row = next(r for r, cells in enumerate(shown(dialog)) if cells[2] == title)
+    dialog.table.view.selectRow(row)
+
+
 def test_trash_lists_deleted_items_and_restores_one(qtbot, db):
     make_and_delete(db)
     ctx = AppContext(db, Settings())
@@ -37,14 +48,44 @@ def test_trash_lists_deleted_items_and_restores_one(qtbot, db):
     ctx.sig_data_changed.connect(changed.append)
     dialog = TrashDialog(ctx)
     qtbot.addWidget(dialog)
-    t = dialog.table
-    rows = [[t.item(r, c).text() for c in range(4)] for r in range(t.rowCount())]
+    assert [dialog.table.model.headerData(c, Qt.Orientation.Horizontal) for c in range(4)] == [
+        "Deleted at", "What", "Name", "Kept until"]
+    rows = shown(dialog)
     assert [(r[1], r[2]) for r in rows] == [("Promotion", "双11"), ("Team member", "小李")]
+    today = dt.date.today()
+    assert rows[0][0].startswith(today.isoformat()) and len(rows[0][0]) == len("2026-11-01 12:00")
+    assert rows[0][3] == (today + dt.timedelta(days=trash.KEEP_DAYS)).isoformat()
+    assert [e.title for e in dialog.table.visible_rows()] == ["双11", "小李"]
     assert not dialog.empty_label.isVisibleTo(dialog)
-    t.selectRow(1)
+    assert dialog.findChild(type(dialog.button_restore), "trash.restore") is dialog.button_restore
+
+    select_title(dialog, "小李")
     qtbot.mouseClick(dialog.button_restore, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=20_000)
-    assert names(db, Staff) == ["小李"] and changed == ["*"]
+    qtbot.waitUntil(lambda: [r[2] for r in shown(dialog)] == ["双11"], timeout=20_000)
+    assert names(db, Staff) == ["小李"] and names(db, Promotion) == []
+    assert changed == [frozenset({"*"})]
+    assert dialog.banner.isVisibleTo(dialog) and "小李" in dialog.banner.text()
+
+
+def test_a_refused_restore_is_explained_in_the_dialog(qtbot, db, monkeypatch):
+    make_and_delete(db)
+    ctx = AppContext(db, Settings())
+    changed = []
+    ctx.sig_data_changed.connect(changed.append)
+    dialog = TrashDialog(ctx)
+    qtbot.addWidget(dialog)
+    boxes = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: boxes.append(a))
+    # Someone else restored (or the trash expired) it meanwhile: core refuses, nothing changes.
+    victim = dialog.table.visible_rows()[0]
+    trash.purge(db, victim.id)
+    select_title(dialog, "双11")
+    qtbot.mouseClick(dialog.button_restore, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.banner.isVisibleTo(dialog), timeout=20_000)
+    assert "no longer in the trash" in dialog.banner.text()
+    assert boxes == [] and changed == []
+    assert [r[2] for r in shown(dialog)] == ["小李"]  # the list shows what is really there
+    assert names(db, Promotion) == [] and dialog.button_restore.isEnabled()
 
 
 def test_delete_for_good_asks_first(qtbot, db, monkeypatch):
@@ -53,21 +94,47 @@ def test_delete_for_good_asks_first(qtbot, db, monkeypatch):
     qtbot.addWidget(dialog)
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
     qtbot.mouseClick(dialog.button_forget, Qt.MouseButton.LeftButton)
-    assert dialog.table.rowCount() == 2
+    assert len(shown(dialog)) == 2
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     qtbot.mouseClick(dialog.button_forget, Qt.MouseButton.LeftButton)
-    assert dialog.table.rowCount() == 1 and len(trash.list_trash(db)) == 1
-    assert dialog.table.item(0, 2).text() == "小李"
+    assert [r[2] for r in shown(dialog)] == ["小李"] and len(trash.list_trash(db)) == 1
+    qtbot.mouseClick(dialog.button_forget, Qt.MouseButton.LeftButton)
+    assert shown(dialog) == [] and trash.list_trash(db) == []
+    assert dialog.empty_label.isVisibleTo(dialog) and not dialog.button_restore.isEnabled()
 
 
-def test_edit_menu_undo_restores_the_last_delete(qtbot, db):
+def test_edit_trash_restores_and_the_tabs_show_it(qtbot, db):
     make_and_delete(db)
     window = MainWindow(AppContext(db, Settings()))
     qtbot.addWidget(window)
+    changed = []
+    window.ctx.sig_data_changed.connect(changed.append)
     titles = [a.text() for a in window.menuBar().actions()]
     assert titles[:2] == ["&File", "&Edit"]
-    assert [a.text() for a in window.edit_menu.actions()] == ["&Undo delete", "&Trash…"]
-    window.action_undo.trigger()
-    qtbot.waitUntil(lambda: names(db, Promotion) == ["双11"], timeout=20_000)
-    qtbot.waitUntil(lambda: "Restored: 双11" in window.statusBar().currentMessage(), timeout=20_000)
-    assert names(db, Staff) == []
+    assert "&Trash…" in [a.text() for a in window.edit_menu.actions()]
+    promotions = next(p for p in window.pages if p.key == "promotions")
+    window.show()
+    window.tabs.setCurrentWidget(promotions)
+    qtbot.waitUntil(lambda: promotions.loads >= 1 and not promotions.loading, timeout=20_000)
+    assert "双11" not in [r[0] for r in promotions.table.visible_rows()]
+    loads = promotions.loads
+
+    seen = []
+
+    def use_the_dialog() -> None:
+        dialog = window.findChild(TrashDialog)
+        try:
+            seen.extend(r[2] for r in shown(dialog))
+            select_title(dialog, "双11")
+            qtbot.mouseClick(dialog.button_restore, Qt.MouseButton.LeftButton)
+            qtbot.waitUntil(lambda: not dialog.restoring, timeout=20_000)
+        finally:
+            dialog.accept()
+
+    QTimer.singleShot(0, use_the_dialog)
+    window.action_trash.trigger()  # returns when the dialog is closed
+    assert seen == ["双11", "小李"]
+    assert names(db, Promotion) == ["双11"] and names(db, Staff) == []
+    assert changed == [frozenset({"*"})]
+    qtbot.waitUntil(lambda: promotions.loads > loads and not promotions.loading, timeout=20_000)
+    assert "双11" in [r[0] for r in promotions.table.visible_rows()]

@@ -7,10 +7,9 @@ the database will not open because it is damaged.
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtCore import QCoreApplication, QEvent, Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,20 +17,18 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QToolTip,
     QVBoxLayout,
     QWidget,
 )
 
 from core import backups
-from core.db import Database
-from core.settings import Settings
 from ui.tasks import run_task
+from ui.widgets.record_table import RecordTable
+from ui.widgets.table_model import Column
 
 log = logging.getLogger(__name__)
 
@@ -56,13 +53,14 @@ def size_label(size: int) -> str:
 class BackupsDialog(QDialog):
     """Backups of the open database, newest first."""
 
-    def __init__(self, db: Database, settings: Settings, parent: QWidget | None = None,
-                 *, on_restored: Callable[[], None] | None = None) -> None:
+    def __init__(self, ctx, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.db, self.settings, self.on_restored = db, settings, on_restored
+        self.ctx = ctx
+        self.db, self.settings = ctx.db, ctx.settings
+        self.setObjectName("backups.dialog")
         self.setWindowTitle(self.tr("Backups"))
         self.resize(720, 440)
-        self.folder = settings.backup_path()
+        self.folder = self.settings.backup_path()
         self.infos: list[backups.BackupInfo] = []
 
         intro = QLabel(self.tr(
@@ -73,25 +71,31 @@ class BackupsDialog(QDialog):
         self.folder_label = QLabel(self.tr("Backup folder: %1").replace("%1", str(self.folder)), self)
         self.folder_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
 
-        self.table = QTableWidget(0, 3, self)
-        self.table.setHorizontalHeaderLabels([self.tr("Made at"), self.tr("Why"), self.tr("Size")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().setVisible(False)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setWordWrap(False)
-        self.table.itemSelectionChanged.connect(self._update_buttons)
-        self.table.doubleClicked.connect(lambda _i: self.restore_selected())
+        self.table = RecordTable(
+            [
+                Column(self.tr("Made at"), "datetime", field="time", fmt=lambda t: t.strftime("%Y-%m-%d %H:%M:%S")),
+                Column(self.tr("Why"), field="reason", fmt=reason_label),
+                Column(self.tr("Size"), "int", field="size", fmt=size_label),  # right-aligned, sorts by bytes
+            ],
+            self,
+            key=lambda info: info.path,
+            name="backups.table",
+        )
+        self.table.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.view.setWordWrap(False)
+        self.table.view.selectionModel().selectionChanged.connect(self._update_buttons)
+        self.table.sig_activated.connect(lambda _info: self.restore_selected())
+        self.table.view.viewport().installEventFilter(self)  # each row's file as its tooltip
 
         self.button_backup = QPushButton(self.tr("Back up now"), self)
         self.button_restore = QPushButton(self.tr("Restore…"), self)
         self.button_file = QPushButton(self.tr("Restore from a file…"), self)
         self.button_delete = QPushButton(self.tr("Delete"), self)
         self.button_folder = QPushButton(self.tr("Open folder"), self)
+        for button, name in ((self.button_backup, "backup"), (self.button_restore, "restore"),
+                             (self.button_file, "restore_file"), (self.button_delete, "delete"),
+                             (self.button_folder, "folder")):
+            button.setObjectName(f"backups.{name}")
         self.button_backup.clicked.connect(self.backup_now)
         self.button_restore.clicked.connect(self.restore_selected)
         self.button_file.clicked.connect(self.restore_from_file)
@@ -117,27 +121,29 @@ class BackupsDialog(QDialog):
     def reload(self) -> None:
         stem = self.db.path.stem if self.db.path else ""
         self.infos = backups.list_backups(self.folder, stem)
-        self.table.setRowCount(len(self.infos))
-        for r, info in enumerate(self.infos):
-            cells = [info.time.strftime("%Y-%m-%d %H:%M:%S"), reason_label(info.reason), size_label(info.size)]
-            for c, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                item.setToolTip(str(info.path))
-                if c == 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(r, c, item)
-        if self.infos:
-            self.table.selectRow(0)
+        self.table.set_rows(self.infos)  # newest first, as core lists them
+        if self.infos and self.selected() is None:
+            self.table.view.selectRow(0)
         self._update_buttons()
 
     def selected(self) -> backups.BackupInfo | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.infos[rows[0].row()] if rows else None
+        records = self.table.selected_records()
+        return records[0] if records else None
 
-    def _update_buttons(self) -> None:
+    def _update_buttons(self, *_: object) -> None:
         has = self.selected() is not None
         self.button_restore.setEnabled(has)
         self.button_delete.setEnabled(has)
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip and watched is self.table.view.viewport():
+            index = self.table.view.indexAt(event.pos())
+            if index.isValid():
+                QToolTip.showText(event.globalPos(), str(self.table.raw_row(index.row()).path), self.table.view)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().eventFilter(watched, event)
 
     # -- actions
     def backup_now(self) -> None:
@@ -173,14 +179,20 @@ class BackupsDialog(QDialog):
 
         def done(kept: Path) -> None:
             self.reload()
-            if self.on_restored:
-                self.on_restored()
             QMessageBox.information(
                 self, self.tr("Restored"),
                 self.tr("The backup was restored. The data it replaced is kept as a backup:\n%1").replace("%1", str(kept)),
             )
 
-        run_task(self, lambda _t: db.restore(path, keep_dir=folder), on_done=done, progress_label=self.tr("Restoring…"))
+        def refused(exc) -> None:  # a file that is not a sound ShopDesk backup: core says why
+            from ui.errors import report_exception
+
+            report_exception(exc, "", self)
+
+        # A write like any other: on the writer thread, after the edits queued before it; then
+        # every tab reloads and the redo side of Edit → Undo/Redo is cleared.
+        self.ctx.edits.run_job(lambda _t: db.restore(path, keep_dir=folder), parent=self, clears_history=True, on_done=done,
+                               on_error=refused, progress_label=self.tr("Restoring…"))
 
     def delete_selected(self) -> None:
         info = self.selected()

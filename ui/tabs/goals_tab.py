@@ -4,27 +4,31 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from core.money import format_fen
 from ui.labels import period_kind_name, platform_name
 from ui.tabs.base import TabPage
 from ui.widgets.filter_combo import FilterCombo
+from ui.widgets.editors import CellEditor
+from ui.widgets.record_form import FormField, RecordForm
 from ui.widgets.record_table import RecordTable
-from ui.widgets.table_model import Column
+from ui.widgets.table_model import CellEdit, Column
 
 if TYPE_CHECKING:  # core.goals loads SQLAlchemy: only in load(), after the window is shown
     from sqlalchemy.orm import Session
 
     from core.goals import GoalRow
 
+PERIOD_KINDS = ("year", "half", "quarter", "month")  # core.edits.goals.PERIOD_KINDS (no SQLAlchemy here)
 BEHIND = "#c62828"
 AHEAD = "#2e7d32"
 
 
-def _progress_colour(value, row) -> str | None:
-    expected = row[9]
+def _progress_colour(value, row: GoalRow) -> str | None:
+    expected = row.expected_progress
     if value is None or expected is None:
         return None
     return BEHIND if value < expected - 0.05 else AHEAD if value >= expected else None
@@ -34,6 +38,10 @@ def _pace_colour(value, _row) -> str | None:
     if value is None:
         return None
     return BEHIND if value < 0.95 else AHEAD if value >= 1 else None
+
+
+def _gap(row: GoalRow) -> int | None:
+    return None if row.actual_gmv_fen is None else max(row.target_gmv_fen - row.actual_gmv_fen, 0)
 
 
 def period_label(kind: str, start: dt.date, end: dt.date) -> str:
@@ -52,44 +60,62 @@ def period_label(kind: str, start: dt.date, end: dt.date) -> str:
 
 class GoalsTab(TabPage):
     key = "goals"
+    topics = frozenset({"goals", "orders", "imports"})
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        self.summary.setObjectName("goals.summary")
         self.kind_filter = FilterCombo(self.tr("All periods"), self)
-        self.kind_filter.set_choices([(period_kind_name(k), k) for k in ("year", "half", "quarter", "month")])
+        self.kind_filter.setObjectName("goals.kind_filter")
+        self.kind_filter.set_choices([(period_kind_name(k), k) for k in PERIOD_KINDS])
         self.channel_filter = FilterCombo(self.tr("All channels"), self)
+        self.channel_filter.setObjectName("goals.channel_filter")
         self.table = RecordTable(
             [
-                Column(self.tr("Period")),
-                Column(self.tr("Kind")),
-                Column(self.tr("Channel")),
-                Column(self.tr("Category")),
-                Column(self.tr("Target GMV"), "money"),
-                Column(self.tr("Actual GMV"), "money", tooltip=self.tr("Paid GMV so far in the period (spec: 支付金额)")),
-                Column(self.tr("Progress"), "rate", colour=_progress_colour,
+                Column(self.tr("Period"), get=lambda r: period_label(r.period_kind, r.period_start, r.period_end)),
+                Column(self.tr("Kind"), field="period_kind", fmt=period_kind_name),
+                Column(self.tr("Channel"), field="platform", fmt=platform_name),
+                Column(self.tr("Category"), field="category", fmt=lambda c: c or self.tr("All categories")),
+                Column(self.tr("Target GMV"), "money", field="target_gmv_fen", editor=CellEditor("money", placeholder="1.2万"),
+                       tooltip=self.tr("Type the target in yuan (1299.90, ¥1,299.9 or 1.2万); Ctrl+Z undoes")),
+                Column(self.tr("Actual GMV"), "money", field="actual_gmv_fen", tooltip=self.tr("Paid GMV so far in the period (spec: 支付金额)")),
+                Column(self.tr("Progress"), "rate", field="progress", colour=_progress_colour,
                        tooltip=self.tr("Actual ÷ the whole period's target; red when behind the share of the period already elapsed")),
-                Column(self.tr("Pace"), "rate", colour=_pace_colour,
+                Column(self.tr("Pace"), "rate", field="pace", colour=_pace_colour,
                        tooltip=self.tr("Actual ÷ the target for the days so far (the whole period's target × the share "
                                        "elapsed); the dashboard's \"of target to date\" is this number")),
-                Column(self.tr("Gap to target"), "money"),
-                Column(self.tr("Period elapsed"), "rate"),
+                Column(self.tr("Gap to target"), "money", get=_gap),
+                Column(self.tr("Period elapsed"), "rate", field="expected_progress"),
             ],
-            self,
+            self, key=lambda r: r.id, name="goals.table",
         )
+        self.new_button = QPushButton(self.tr("New goal…"), self)
+        self.new_button.setObjectName("goals.new")
+        self.new_button.clicked.connect(self.new_goal)
+        self.delete_button = QPushButton(self.tr("Delete"), self)
+        self.delete_button.setObjectName("goals.delete")
+        self.delete_button.setToolTip(self.tr("Move the selected goals to the trash (Ctrl+Z or Edit → Trash… brings them back)"))
+        self.delete_button.clicked.connect(self.delete_selected)
+        delete_key = QShortcut(QKeySequence.StandardKey.Delete, self.table.view)
+        delete_key.setContext(Qt.ShortcutContext.WidgetShortcut)
+        delete_key.activated.connect(self.delete_selected)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Show:"), self))
         bar.addWidget(self.kind_filter)
         bar.addWidget(self.channel_filter)
         bar.addStretch(1)
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.delete_button)
         self.body.addWidget(self.summary)
         self.body.addLayout(bar)
         self.body.addWidget(self.table, 1)
-        self.kind_filter.currentIndexChanged.connect(lambda: self.table.proxy.set_exact(1, self._kind_label()))
-        self.channel_filter.currentIndexChanged.connect(
-            lambda: self.table.proxy.set_exact(2, self.channel_filter.currentText() if self.channel_filter.value() is not None else None)
-        )
+        self.kind_filter.currentIndexChanged.connect(lambda: self.table.proxy.set_exact("period_kind", self.kind_filter.value()))
+        self.channel_filter.currentIndexChanged.connect(lambda: self.table.proxy.set_exact("platform", self.channel_filter.value()))
+        self.table.sig_edits.connect(self.save_cells)
+        self.table.sig_problem.connect(lambda text: self.banner.show_message(text, "error"))
+        self._scrolled = False
 
     def _scroll_to_current_month(self) -> None:
         # Periods sort oldest first; the owner's question is about now, so start there.
@@ -98,9 +124,6 @@ class GoalsTab(TabPage):
             if self.table.proxy.index(row, 0).data() == current:
                 self.table.view.scrollTo(self.table.proxy.index(row, 0), self.table.view.ScrollHint.PositionAtTop)
                 return
-
-    def _kind_label(self) -> str | None:
-        return self.kind_filter.currentText() if self.kind_filter.value() is not None else None
 
     def title(self) -> str:
         return self.tr("Goals")
@@ -114,27 +137,12 @@ class GoalsTab(TabPage):
         if not rows:
             self.banner.show_message(self.tr("No goals yet. Goals set for the year, month, channel or category appear here with their progress."))
         self.channel_filter.set_choices(sorted({(platform_name(r.platform), r.platform) for r in rows if r.platform}))
-        self.table.set_rows(
-            [
-                (
-                    period_label(r.period_kind, r.period_start, r.period_end),
-                    period_kind_name(r.period_kind),
-                    platform_name(r.platform),
-                    r.category or self.tr("All categories"),
-                    r.target_gmv_fen,
-                    r.actual_gmv_fen,
-                    r.progress,
-                    r.pace,
-                    None if r.actual_gmv_fen is None else max(r.target_gmv_fen - r.actual_gmv_fen, 0),
-                    r.expected_progress,
-                )
-                for r in rows
-            ],
-            sort_column=0,
-        )
+        self.table.set_rows(rows, sort_column=0)
         # After the view has laid out the new rows (the scroll range is updated by a posted
         # layout pass after the model reset; scrolling before it would be undone).
-        QTimer.singleShot(50, self._scroll_to_current_month)
+        if not self._scrolled:  # once: a reload after an edit keeps the owner's place
+            self._scrolled = True
+            QTimer.singleShot(50, self._scroll_to_current_month)
         year = next((r for r in rows if r.period_kind == "year" and not r.platform and not r.category
                      and r.period_start <= self.ctx.today() <= r.period_end), None)
         if year and year.actual_gmv_fen is not None:
@@ -147,3 +155,46 @@ class GoalsTab(TabPage):
             )
         else:
             self.summary.setText("")
+
+    # -- editing
+    def save_cells(self, cells: list[CellEdit]) -> None:
+        from core.edits import Batch
+        from core.edits.goals import SetGoalFields
+
+        edits = tuple(SetGoalFields.of(c.key, **{c.field: c.value}) for c in cells)
+        self.run_cell_edits(self.table, cells, edits[0] if len(edits) == 1 else Batch(edits, cells=len(cells)))
+
+    def delete_selected(self) -> None:
+        from core.edits.goals import DeleteGoals
+
+        records = self.table.selected_records()
+        if not records:
+            self.banner.show_message(self.tr("Select the goals to delete first."), "info")
+            return
+        self.banner.clear_message()
+        self.ctx.edits.run(DeleteGoals(tuple(r.id for r in records)), parent=self)  # core names them
+
+    def new_goal(self) -> RecordForm:
+        from core.edits.goals import AddGoal, period_end
+        from core.orders import PLATFORMS
+
+        today = self.ctx.today()
+        fields = [
+            FormField("period_kind", self.tr("Period"), CellEditor(
+                "choice", choices=lambda: [(period_kind_name(k), k) for k in PERIOD_KINDS]), "month"),
+            FormField("period_start", self.tr("Starts on"), CellEditor("date"), today.replace(day=1),
+                      hint=self.tr("The first day of the year, half-year, quarter or month")),
+            FormField("platform", self.tr("Channel"), CellEditor(
+                "choice", optional=True, choices=lambda: [(platform_name(p), p) for p in PLATFORMS])),
+            FormField("category", self.tr("Category (empty: all)"), CellEditor("text", optional=True, max_length=80)),
+            FormField("target_gmv_fen", self.tr("Target GMV (yuan)"), CellEditor("money", placeholder="12万")),
+        ]
+
+        def make(values: dict) -> AddGoal:
+            start = values["period_start"]
+            return AddGoal(values["period_kind"], start, period_end(values["period_kind"], start),
+                           values["target_gmv_fen"], values["platform"] or "", values["category"] or "")
+
+        form = RecordForm(self.ctx, "goals.new_form", self.tr("New goal"), fields, make, self)
+        form.open()
+        return form

@@ -6,14 +6,16 @@ import math
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 
 from core.money import format_fen
 from ui.labels import stock_status_name
 from ui.tabs.base import TabPage
 from ui.widgets.filter_combo import FilterCombo
+from ui.widgets.editors import CellEditor
+from ui.widgets.record_form import FormField, RecordForm
 from ui.widgets.record_table import RecordTable
-from ui.widgets.table_model import Column
+from ui.widgets.table_model import CellEdit, Column
 
 if TYPE_CHECKING:  # core.inventory loads SQLAlchemy: only in load(), after the window is shown
     from sqlalchemy.orm import Session
@@ -36,52 +38,73 @@ def _cover_text(days: float | None) -> str:
 
 class InventoryTab(TabPage):
     key = "inventory"
+    topics = frozenset({"skus", "stock", "orders", "promotions", "imports"})
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        self.summary.setObjectName("inventory.summary")
         self.status_filter = FilterCombo(self.tr("All SKUs"), self)
+        self.status_filter.setObjectName("inventory.status_filter")
         self.status_filter.set_choices([(stock_status_name(s), s) for s in _STATUS_ORDER])
         self.category_filter = FilterCombo(self.tr("All categories"), self)
+        self.category_filter.setObjectName("inventory.category_filter")
+        count = CellEditor("int", placeholder="120")
         self.table = RecordTable(
             [
-                Column(self.tr("Status"), colour=lambda v, row: _STATUS_COLOURS.get(row[-1])),
-                Column(self.tr("SKU code")),
-                Column(self.tr("Product")),
-                Column(self.tr("Spec")),
-                Column(self.tr("Category")),
-                Column(self.tr("On hand"), "int"),
-                Column(self.tr("In transit"), "int"),
-                Column(self.tr("Sold per day"), "float", fmt=lambda v: f"{v:.2f}",
+                Column(self.tr("Status"), field="status", fmt=stock_status_name,
+                       colour=lambda v, _r: _STATUS_COLOURS.get(v)),
+                Column(self.tr("SKU code"), field="sku_code"),
+                Column(self.tr("Product"), field="title"),
+                Column(self.tr("Spec"), field="spec"),
+                Column(self.tr("Category"), field="category"),
+                Column(self.tr("On hand"), "int", field="on_hand", editor=count,
+                       tooltip=self.tr("Units in the warehouse now; type a stock count here")),
+                Column(self.tr("In transit"), "int", field="in_transit", editor=count,
+                       tooltip=self.tr("Units ordered from the supplier and not yet received")),
+                Column(self.tr("Sold per day"), "float", field="avg_daily_sales", fmt=lambda v: f"{v:.2f}",
                        tooltip=self.tr("Average units sold per day over the last 28 days")),
-                Column(self.tr("Days of cover"), "float", fmt=_cover_text,
+                Column(self.tr("Days of cover"), "float", field="days_of_cover", fmt=_cover_text,
                        tooltip=self.tr("(On hand + in transit) ÷ sold per day")),
-                Column(self.tr("Lead time (days)"), "int"),
-                Column(self.tr("Reorder point"), "int"),
-                Column(self.tr("Suggested order"), "int"),
-                Column(self.tr("ABC")),
-                Column(self.tr("Last sale"), "date"),
-                Column(self.tr("Supplier")),
-                Column(self.tr("Stock value"), "money"),
+                Column(self.tr("Lead time (days)"), "int", field="lead_time_days", editor=CellEditor("int", placeholder="7"),
+                       tooltip=self.tr("Days from ordering to the goods being on the shelf")),
+                Column(self.tr("Reorder point"), "int", field="reorder_point"),
+                Column(self.tr("Suggested order"), "int", field="suggested_qty",
+                       tooltip=self.tr("Rounded up to the supplier's order multiple")),
+                Column(self.tr("Order multiple"), "int", field="order_multiple", editor=CellEditor("int", placeholder="12"),
+                       tooltip=self.tr("The supplier sells in packs of this many units")),
+                Column(self.tr("ABC"), field="abc"),
+                Column(self.tr("Last sale"), "date", field="last_sale"),
+                Column(self.tr("Supplier"), field="supplier", editor=CellEditor("text", optional=True)),
+                Column(self.tr("Unit cost"), "money", field="cost_fen", editor=CellEditor("money", placeholder="12.50")),
+                Column(self.tr("Stock value"), "money", field="stock_value_fen"),
             ],
-            self,
+            self, key=lambda r: r.sku_code, name="inventory.table",
         )
+        self.edit_button = QPushButton(self.tr("Edit SKU…"), self)
+        self.edit_button.setObjectName("inventory.edit_sku")
+        self.edit_button.setToolTip(self.tr("All of the selected SKU's stock and purchasing facts in one form"))
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.hint = QLabel(self.tr("Tinted cells can be typed into, or pasted from Excel (Ctrl+V). Ctrl+Z undoes."), self)
+        self.hint.setStyleSheet("color:#666;")
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Show:"), self))
         bar.addWidget(self.status_filter)
         bar.addWidget(self.category_filter)
         bar.addStretch(1)
+        bar.addWidget(self.hint)
+        bar.addWidget(self.edit_button)
         self.body.addWidget(self.summary)
         self.body.addLayout(bar)
         self.body.addWidget(self.table, 1)
-        # The raw status code sits in a hidden trailing field of each row (see show_data).
         self.status_filter.currentIndexChanged.connect(
-            lambda: self.table.proxy.set_exact(0, stock_status_name(self.status_filter.value()) if self.status_filter.value() else None)
-        )
+            lambda: self.table.proxy.set_exact("status", self.status_filter.value()))
         self.category_filter.currentIndexChanged.connect(
-            lambda: self.table.proxy.set_exact(4, self.category_filter.value())
-        )
+            lambda: self.table.proxy.set_exact("category", self.category_filter.value()))
+        self.table.sig_edits.connect(self.save_cells)
+        self.table.sig_problem.connect(lambda text: self.banner.show_message(text, "error"))
+        self.table.sig_activated.connect(self.edit_sku)
 
     def title(self) -> str:
         return self.tr("Inventory")
@@ -97,16 +120,8 @@ class InventoryTab(TabPage):
         rank = {s: i for i, s in enumerate(_STATUS_ORDER)}
         rows = sorted(rows, key=lambda r: (rank[r.status], r.days_of_cover if r.days_of_cover is not None else 1e9))
         self.category_filter.set_choices(sorted({(r.category, r.category) for r in rows if r.category}))
-        self.table.set_rows(
-            [
-                (
-                    stock_status_name(r.status), r.sku_code, r.title, r.spec, r.category, r.on_hand, r.in_transit,
-                    r.avg_daily_sales, r.days_of_cover, r.lead_time_days, r.reorder_point, r.suggested_qty, r.abc,
-                    r.last_sale, r.supplier, r.stock_value_fen, r.status,
-                )
-                for r in rows
-            ]
-        )
+        self.table.set_rows(rows)
+        self.edit_button.setEnabled(bool(rows))
         counts = Counter(r.status for r in rows)
         value = sum(r.stock_value_fen for r in rows)
         self.summary.setText(
@@ -118,3 +133,48 @@ class InventoryTab(TabPage):
             .replace("%5", str(counts[SLOW]))
             .replace("%6", format_fen(value))
         )
+
+    # -- editing
+    def save_cells(self, cells: list[CellEdit]) -> None:
+        """Typed or pasted cells → one SetSkuFields per SKU, saved as one change."""
+        from core.edits import Batch
+        from core.edits.stock import SetSkuFields
+
+        by_code: dict[str, list[tuple[str, object]]] = {}
+        for cell in cells:
+            by_code.setdefault(cell.key, []).append((cell.field, cell.value))
+        edits = tuple(SetSkuFields(code, tuple(values)) for code, values in by_code.items())
+        self.run_cell_edits(self.table, cells, edits[0] if len(edits) == 1 and len(cells) == 1 else Batch(edits, cells=len(cells)))
+
+    def edit_selected(self) -> None:
+        records = self.table.selected_records()
+        if not records:
+            current = self.table.view.currentIndex()
+            if not current.isValid():
+                self.banner.show_message(self.tr("Select a SKU in the table first."), "info")
+                return
+            records = [self.table.raw_row(current.row())]
+        self.edit_sku(records[0])
+
+    def edit_sku(self, row: InventoryRow) -> RecordForm:
+        """The SKU's stock and purchasing facts in one form (also a double click on a row)."""
+        from core.edits.stock import SetSkuFields
+
+        count = CellEditor("int")
+        fields = [
+            FormField("on_hand", self.tr("On hand"), count, row.on_hand),
+            FormField("in_transit", self.tr("In transit"), count, row.in_transit),
+            FormField("cost_fen", self.tr("Unit cost (yuan)"), CellEditor("money"), row.cost_fen),
+            FormField("supplier", self.tr("Supplier"), CellEditor("text", optional=True), row.supplier),
+            FormField("lead_time_days", self.tr("Lead time (days)"), count, row.lead_time_days,
+                      hint=self.tr("Days from ordering to the goods being on the shelf")),
+            FormField("order_multiple", self.tr("Order multiple"), count, row.order_multiple,
+                      hint=self.tr("The supplier sells in packs of this many units")),
+            FormField("safety_stock_override", self.tr("Safety stock (empty: computed)"),
+                      CellEditor("int", optional=True), row.safety_stock_override,
+                      hint=self.tr("Leave empty to let ShopDesk compute it from how much sales vary")),
+        ]
+        form = RecordForm(self.ctx, "inventory.sku_form", self.tr("Edit %1").replace("%1", f"{row.sku_code} {row.title}"),
+                          fields, lambda values: SetSkuFields(row.sku_code, tuple(values.items())), self)
+        form.open()
+        return form

@@ -26,14 +26,12 @@ from PySide6.QtWidgets import (
 from core import charts
 from core.orders import PLATFORMS
 from ui.labels import platform_name
-from ui.tabs.base import TabPage
+from ui.tabs.base import Part, TabPage
 from ui.tabs.kpi_cards import KpiCard
 from ui.tasks import run_task
 from ui.widgets.chart_canvas import ChartCanvas
 
 if TYPE_CHECKING:  # core.kpi loads SQLAlchemy: only after the window is shown
-    from sqlalchemy.orm import Session
-
     from core.kpi import DateRange
 
 log = logging.getLogger(__name__)
@@ -64,6 +62,27 @@ class View:
         return preset_range(self.preset if self.preset != "custom" else "last_30_days", today)
 
 
+def _load_numbers(db, params: tuple[View, dt.date]):
+    from core.kpi import compute_dashboard  # SQLAlchemy: never before the window is shown
+
+    view, today = params
+    return compute_dashboard(db, view.period(today), view.channel or None)
+
+
+def _load_sku_charts(db, params: tuple[View, dt.date]):
+    from core.kpi import compute_sku_charts
+
+    view, today = params
+    return compute_sku_charts(db, view.period(today), view.channel or None)
+
+
+def _load_query_charts(db, params: tuple[View, dt.date]):
+    from core.kpi import compute_query_charts
+
+    view, today = params
+    return compute_query_charts(db, view.period(today), view.granularity, view.channel or None)
+
+
 def _parse_day(text: Any) -> dt.date | None:
     try:
         return dt.date.fromisoformat(text) if isinstance(text, str) and text else None
@@ -81,6 +100,7 @@ def view_from_settings(raw: dict) -> View:
 
 class KpiTab(TabPage):
     key = "kpi"
+    topics = frozenset({"orders", "goals", "traffic", "stock", "skus", "promotions", "imports"})
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
@@ -88,11 +108,7 @@ class KpiTab(TabPage):
         self.dashboard = None
         self.chart_data = None
         self._dates_shown = False
-        self._loading_view = self.view
-        self._loading_today = dt.date.today()
-        self._pending: set[str] = set()
         self._parts: dict[str, Any] = {}
-        self._part_error: tuple[BaseException, str] | None = None
         self._build_controls()
         scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
@@ -142,6 +158,10 @@ class KpiTab(TabPage):
             self.gran_combo.addItem(label, gran)
         self.export_button = QPushButton(self.tr("Export numbers to Excel…"), self)
         self.export_button.setEnabled(False)
+        self.export_button.setObjectName("kpi.export")
+        self.preset_combo.setObjectName("kpi.preset")
+        self.channel_combo.setObjectName("kpi.channel")
+        self.gran_combo.setObjectName("kpi.granularity")
         self.period_label = QLabel(self)
         self.period_label.setStyleSheet("color: #555;")
         for widget in (QLabel(self.tr("Range:"), self), self.preset_combo, self.from_edit, QLabel("–", self),
@@ -233,69 +253,60 @@ class KpiTab(TabPage):
     def title(self) -> str:
         return self.tr("KPIs")
 
-    # A refresh is three tasks started together: the cards' numbers (``load``, through TabPage),
-    # the SKU charts and the charts with queries of their own. Each group of charts is drawn
-    # as soon as its part is in (the GUI thread draws while SQLite works on the others), and
-    # the tab is loading (sig_loaded not yet sent, a new refresh waits) until all three are.
-    PARTS = frozenset({"numbers", "skus", "queries"})
-    # The charts each part draws (the KPI-derived ones come with the numbers).
+    # The dashboard loads in three parts started together: the cards' numbers, the SKU charts
+    # and the charts with queries of their own. Each group of charts is drawn as soon as its part
+    # is in (the GUI thread draws while SQLite works on the others). They take the Database
+    # rather than a session, so core.kpi aggregates side by side on pooled connections.
+    # The charts each part draws (the KPI-derived ones come with the numbers):
     PART_CHARTS = {
         "numbers": ("channel_share", "funnel", "channel_roi"),
         "skus": ("category_share", "top_skus", "turnover"),
         "queries": ("trend", "refunds", "repurchase", "promotions"),
     }
 
-    def refresh(self) -> None:
-        if self._loading:
-            self._reload_again = True
-            return
+    def view_params(self) -> tuple[View, dt.date]:
         # One snapshot of the view and of today for all three parts (a refresh across midnight
         # must not mix two days' ranges).
-        view, today = self.view, self.ctx.today()
-        self._loading_view, self._loading_today = view, today
-        self._pending = set(self.PARTS)
-        self._parts: dict[str, Any] = {}
-        self._part_error: tuple[BaseException, str] | None = None
-        self.chart_data = None  # until all three parts of this refresh are in
+        return self.view, self.ctx.today()
+
+    def parts(self) -> list[Part]:
+        return [
+            Part("numbers", _load_numbers, self._show_numbers, session=False),
+            Part("skus", _load_sku_charts, self._show_sku_charts, session=False),
+            Part("queries", _load_query_charts, self._show_query_charts, session=False),
+        ]
+
+    def refresh(self) -> None:
+        if not self.loading:
+            self._parts = {}
+            self.chart_data = None  # until all three parts of this refresh are in
         super().refresh()
-        db, period, channel = self.ctx.db, view.period(today), view.channel or None
 
-        def sku_work(_task_ctx):
-            from core.kpi import compute_sku_charts
+    def _show_numbers(self, dash) -> None:
+        from core.kpi import kpi_charts
 
-            return compute_sku_charts(db, period, channel)
+        self.show_data(dash)
+        self._parts["kpi"] = kpi_charts(dash.current)
+        self._draw_kpi_charts(self._parts["kpi"])
+        self._combine()
 
-        def query_work(_task_ctx):
-            from core.kpi import compute_query_charts
+    def _show_sku_charts(self, data) -> None:
+        self._parts["skus"] = data
+        self._draw_sku_charts(data)
+        self._combine()
 
-            return compute_query_charts(db, period, view.granularity, channel)
+    def _show_query_charts(self, data) -> None:
+        self._parts["queries"] = data
+        self._draw_query_charts(data)
+        self._combine()
 
-        run_task(self, sku_work, on_done=lambda data: self._part_in(view, "skus", data),
-                 on_error=lambda exc, tb: self._part_failed("skus", exc, tb))
-        run_task(self, query_work, on_done=lambda data: self._part_in(view, "queries", data),
-                 on_error=lambda exc, tb: self._part_failed("queries", exc, tb))
+    def _combine(self) -> None:
+        if {"kpi", "skus", "queries"} <= self._parts.keys():
+            from core.kpi import ChartData
 
-    def load(self, session: Session, today: dt.date):
-        """The cards' numbers (the charts come from the other two parts)."""
-        from core.kpi import compute_dashboard  # SQLAlchemy: never before the window is shown
+            self.chart_data = ChartData.combine(self._parts["kpi"], self._parts["skus"], self._parts["queries"])
 
-        view, today = self._loading_view, self._loading_today
-        # The Database rather than the session: core.kpi then aggregates side by side on
-        # pooled connections.
-        return view, compute_dashboard(self.ctx.db, view.period(today), view.channel or None)
-
-    def _loaded(self, data: Any) -> None:
-        self.banner.clear_message()
-        view, dash = data
-        self._part_in(view, "numbers", dash)
-
-    def _failed(self, exc: BaseException, tb: str) -> None:
-        self._part_failed("numbers", exc, tb)
-
-    def show_data(self, result) -> None:
-        view, dash = result
-        if view != self.view:  # the controls changed while this was computed; a reload follows
-            return
+    def show_data(self, dash) -> None:
         self.dashboard = dash
         for card in dash.cards:
             self.cards[card.key].show_card(card)
@@ -308,58 +319,10 @@ class KpiTab(TabPage):
         )
         self.export_button.setEnabled(True)
 
-    def _part_in(self, view: View, part: str, data: Any) -> None:
-        self._pending.discard(part)
-        try:
-            self._show_part(view, part, data)
-        except Exception as exc:  # noqa: BLE001 - reported like a failed query, the other parts go on
-            import traceback
-
-            self._record_failure(part, exc, traceback.format_exc())
-        finally:
-            self._part_finished()
-
-    def _show_part(self, view: View, part: str, data: Any) -> None:
-        if view != self.view:
-            return  # the controls changed meanwhile and a reload follows
-        self._parts[part] = data
-        if part == "numbers":
-            from core.kpi import kpi_charts
-
-            self.show_data((view, data))
-            self._parts["kpi"] = kpi_charts(data.current)
-            self._draw_kpi_charts(self._parts["kpi"])
-        elif part == "skus":
-            self._draw_sku_charts(data)
-        else:
-            self._draw_query_charts(data)
-        if {"kpi", "skus", "queries"} <= self._parts.keys():
-            from core.kpi import ChartData
-
-            self.chart_data = ChartData.combine(self._parts["kpi"], self._parts["skus"], self._parts["queries"])
-
-    def _part_failed(self, part: str, exc: BaseException, tb: str) -> None:
-        self._pending.discard(part)
-        self._record_failure(part, exc, tb)
-        self._part_finished()
-
-    def _record_failure(self, part: str, exc: BaseException, tb: str) -> None:
-        if self._part_error is None:  # one report per refresh, for the first failure
-            self._part_error = (exc, tb)
-        if self._loading_view == self.view:
-            # Its charts would otherwise keep the previous range's picture beside the new cards.
-            for name in self.PART_CHARTS[part]:
-                self.charts[name].show_message(self.tr("This chart could not be drawn; the error message says why."))
-
-    def _part_finished(self) -> None:
-        if self._pending:
-            return  # the other parts finish the load
-        error, self._part_error = self._part_error, None
-        if error is not None:
-            super()._failed(*error)
-        else:
-            self._loading = False
-            self._after_load()
+    def part_failed(self, name: str) -> None:
+        # Its charts would otherwise keep the previous range's picture beside the new cards.
+        for chart in self.PART_CHARTS[name]:
+            self.charts[chart].show_message(self.tr("This chart could not be drawn; the error message says why."))
 
     def _names(self) -> dict[str, str]:
         names = {p: platform_name(p) for p in PLATFORMS}

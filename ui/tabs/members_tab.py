@@ -24,6 +24,7 @@ SLEEPING_DAYS = 180
 
 class MembersTab(TabPage):
     key = "members"
+    topics = frozenset({"customers", "tiers", "points", "orders", "imports"})
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
@@ -44,7 +45,7 @@ class MembersTab(TabPage):
                        colour=lambda v, row: "#c62828" if v is not None and v > SLEEPING_DAYS else None),
                 Column(self.tr("Points"), "int"),
             ],
-            self,
+            self, name="members.table",
         )
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Show:"), self))

@@ -25,6 +25,7 @@ def _times(value: float | None) -> str:
 
 class PromotionsTab(TabPage):
     key = "promotions"
+    topics = frozenset({"promotions", "orders", "imports"})
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
@@ -52,7 +53,7 @@ class PromotionsTab(TabPage):
                 Column(self.tr("Incremental ROI"), "float", fmt=_times, tooltip=self.tr("(GMV − baseline) ÷ cost: what the money really bought")),
                 Column(self.tr("Status")),
             ],
-            self,
+            self, name="promotions.table",
         )
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Show:"), self))

@@ -24,6 +24,7 @@ OVERDUE = "#c62828"
 
 class TeamTab(TabPage):
     key = "team"
+    topics = frozenset({"tasks", "staff", "promotions", "goals"})
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
@@ -41,7 +42,7 @@ class TeamTab(TabPage):
                 Column(self.tr("Promotion")),
                 Column(self.tr("Repeats")),
             ],
-            self,
+            self, name="team.table",
         )
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Show:"), self))

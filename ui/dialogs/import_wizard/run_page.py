@@ -3,25 +3,42 @@
 Core writes each file in one transaction and writes nothing for a cancelled file, so Cancel
 stops the file being imported (nothing of it is written) and skips the ones after it; files
 already imported stay imported and are listed in the report, where they can be undone.
+
+Each file is a write like any other (``ctx.edits.run_job``): it queues on the one writer thread
+behind edits made before it, and once it is in the tabs reload and the redo side of
+Edit → Undo/Redo is cleared.
 """
 from __future__ import annotations
 
 import logging
+import threading
+import traceback
 from collections.abc import Callable
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QListWidget, QListWidgetItem, QProgressBar, QPushButton, QVBoxLayout
 
-from core.errors import UserFacingError
+from core.errors import Cancelled, UserFacingError
 from ui.dialogs.import_wizard.entries import ERROR_FG, MUTED_FG, OK_FG, FileEntry, elide_middle
 from ui.dialogs.import_wizard.page import WizardPage, heading
-from ui.tasks import Task, run_task
 
 log = logging.getLogger(__name__)
 STEPS = 1000  # progress bar units per file
 
 
+class _ImportCrashed(UserFacingError):
+    """A bug while importing one file: reported in that file's line (nothing of it was written),
+    not in the crash dialog, so that the other files still go in."""
+
+    def __init__(self, exc: Exception, tb: str) -> None:
+        super().__init__(f"{type(exc).__name__}: {exc}", detail=tb)
+
+
 class RunPage(WizardPage):
+    # (file index, done, total) from the writer thread; queued to the GUI thread.
+    sig_progress = Signal(int, int, int)
+
     def __init__(self, wizard) -> None:
         super().__init__(wizard)
         self.current_label = QLabel(self)
@@ -45,7 +62,8 @@ class RunPage(WizardPage):
         layout.addWidget(self.list, 1)
         self.queue: list[FileEntry] = []
         self.index = 0
-        self.task: Task | None = None
+        self._cancel: threading.Event | None = None  # the running file's Cancel
+        self.sig_progress.connect(self._progress)
         self._settled: list[bool] = []
         self.cancelled = False
         self.running = False
@@ -96,20 +114,37 @@ class RunPage(WizardPage):
         )
         self._set_state(i, self.tr("Importing…"))
         self.bar.setValue(STEPS * i)
-        db, path, platform, mapping = self.wizard.ctx.db, entry.path, entry.chosen_platform, entry.mapping
+        ctx = self.wizard.ctx
+        db, path, platform, mapping = ctx.db, entry.path, entry.chosen_platform, entry.mapping
+        cancel = self._cancel = threading.Event()
+        signal = self.sig_progress
+
+        def progress(done: int, total: int) -> None:
+            try:
+                signal.emit(i, done, total)
+            except RuntimeError:  # the wizard was closed (and Cancel pressed) meanwhile
+                pass
 
         def work(task):
             from core.imports import import_file
 
-            return import_file(db, path, platform=platform, mapping=mapping,
-                               progress=task.progress, cancelled=task.cancelled)
+            if cancel.is_set():  # cancelled while it waited for the writer thread
+                raise Cancelled()
+            try:
+                return import_file(db, path, platform=platform, mapping=mapping,
+                                   progress=progress,
+                                   cancelled=lambda: cancel.is_set() or task.cancelled())
+            except (UserFacingError, Cancelled):
+                raise
+            except Exception as exc:  # noqa: BLE001 - shown in the file's line; the next file goes on
+                raise _ImportCrashed(exc, traceback.format_exc()) from exc
 
-        self.task = run_task(self, work, on_done=self._done, on_error=self._failed, on_cancelled=self._was_cancelled)
-        self.task.signals.progress.connect(self._progress)
+        ctx.edits.run_job(work, parent=self, on_done=self._done, on_error=self._failed,
+                          on_cancelled=self._was_cancelled)
 
-    def _progress(self, done: int, total: int) -> None:
-        if total > 0:
-            self.bar.setValue(STEPS * self.index + min(STEPS, STEPS * done // total))
+    def _progress(self, index: int, done: int, total: int) -> None:
+        if total > 0 and index == self.index and self.running:
+            self.bar.setValue(STEPS * index + min(STEPS, STEPS * done // total))
 
     def _done(self, result) -> None:
         entry = self.queue[self.index]
@@ -118,16 +153,16 @@ class RunPage(WizardPage):
         self.index += 1
         self._next_file()
 
-    def _failed(self, exc: BaseException, tb: str) -> None:
+    def _failed(self, exc: UserFacingError) -> None:
         entry = self.queue[self.index]
-        if isinstance(exc, UserFacingError):
-            entry.import_error = exc.message
-        else:
-            log.error("importing %s failed: %s", entry.path, tb)
+        if isinstance(exc, _ImportCrashed):
+            log.error("importing %s failed: %s", entry.path, exc.detail)
             entry.import_error = self.tr(
                 "ShopDesk hit an unexpected problem (%1). Nothing was imported from this file; "
                 "the details are in the log file."
-            ).replace("%1", f"{type(exc).__name__}: {exc}")
+            ).replace("%1", exc.message)
+        else:
+            entry.import_error = exc.message
         self._set_state(self.index, self.tr("Not imported"), ERROR_FG)
         self.index += 1
         self._next_file()
@@ -138,21 +173,19 @@ class RunPage(WizardPage):
         self._finish()
 
     def cancel(self) -> None:
-        if not self.running or self.task is None:
+        if not self.running or self._cancel is None:
             return
         self.cancelled = True
         self.cancel_button.setEnabled(False)
         self.cancel_button.setText(self.tr("Cancelling…"))
-        self.task.cancel()
+        self._cancel.set()
 
     def _finish(self) -> None:
         self.running = False
-        self.task = None
+        self._cancel = None
         if not self.cancelled:
             self.bar.setValue(self.bar.maximum())
         for i, settled in enumerate(self._settled):
             if not settled:
                 self._set_state(i, self.tr("Not imported"), MUTED_FG)
-        if any(e.result is not None and getattr(e.result, "batch_id", None) for e in self.queue):
-            self.wizard.ctx.notify_changed("*")
-        self._on_finished()
+        self._on_finished()  # the tabs were told after each file that went in (run_job)

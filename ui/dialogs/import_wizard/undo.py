@@ -1,4 +1,4 @@
-"""Undo one import batch: confirm, run ``core.imports.undo_batch`` in a worker, tell the tabs.
+"""Undo one import batch: confirm, run ``core.imports.undo_batch`` on the writer thread, tell the tabs.
 
 Shared by the wizard's report and the import history, so both ask the same question and show
 core's refusal ("a later import changed these orders…") the same way.
@@ -11,9 +11,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from core.errors import UserFacingError
 from ui.context import AppContext
-from ui.tasks import run_task
 
 log = logging.getLogger(__name__)
 
@@ -38,7 +36,9 @@ def undo_import(
     on_done: Callable[[], None],
     on_refused: Callable[[str], None],
 ) -> None:
-    """Undo ``batch_id`` off the GUI thread; ``on_refused`` gets core's explanation when it cannot."""
+    """Undo ``batch_id`` on the writer thread (``ctx.edits.run_job``: then the tabs reload and the
+    redo side of Edit → Undo/Redo is cleared); ``on_refused`` gets core's explanation when it
+    cannot, a bug goes to the crash dialog."""
     db = ctx.db
 
     def work(_task):
@@ -46,17 +46,6 @@ def undo_import(
 
         return undo_import(db, batch_id)
 
-    def done(_result) -> None:
-        ctx.notify_changed("*")
-        on_done()
-
-    def failed(exc: BaseException, tb: str) -> None:
-        if isinstance(exc, UserFacingError):
-            on_refused(exc.message)
-            return
-        from ui.errors import report_exception
-
-        report_exception(exc, tb, parent)
-
-    run_task(parent, work, on_done=done, on_error=failed,
-             progress_label=QCoreApplication.translate("ImportUndo", "Undoing the import…"))
+    ctx.edits.run_job(work, parent=parent, on_done=lambda _entry: on_done(),
+                      on_error=lambda exc: on_refused(exc.message),
+                      progress_label=QCoreApplication.translate("ImportUndo", "Undoing the import…"))

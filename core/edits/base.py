@@ -1,0 +1,305 @@
+"""The one way ShopDesk changes the owner's data: typed edits, recorded so they can be undone.
+
+An edit is a small frozen dataclass (``SetSkuFields``, ``SetGoalTargets`` …) with a translated
+``label`` and the ``topics`` it changes. ``apply_edit(db, edit)`` validates and writes it in one
+transaction through a ``Recorder``, which snapshots every row the edit touches before and
+after (as ``core.trash`` snapshots deletes), and returns a ``Change``. ``undo_change`` writes
+the "before" rows back and ``redo_change`` the "after" rows, each in one transaction and only
+while the rows are still as that change left them: a row that something newer changed is
+named in the refusal, and nothing is written. Deletes go through the trash: undo restores
+the trash item, redo deletes again.
+
+Nothing here knows Qt; the window runs these on its single writer thread (``ui.edits``), the
+command line and tests call them directly.
+"""
+from __future__ import annotations
+
+import dataclasses
+import logging
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any, ClassVar, Protocol
+
+from sqlalchemy import Table, and_, delete, insert, select, update
+from sqlalchemy.orm import Session
+
+from core.errors import UserFacingError
+from core.i18n import t
+from core.models import Base
+
+if TYPE_CHECKING:
+    from core.db import Database
+
+log = logging.getLogger(__name__)
+
+# What a change can touch; a tab reloads when one of the topics it shows changed. "*" = all.
+TOPICS = frozenset({
+    "goals", "promotions", "stock", "skus", "customers", "tiers", "points", "staff", "tasks", "settings",
+    "orders", "traffic", "imports",
+})
+ALL = "*"
+
+
+class FieldError(UserFacingError):
+    """A value the owner entered that cannot be saved: names the field (and the row) it is about,
+    so the window can mark that cell or form field rather than show a dialog."""
+
+    def __init__(self, message: str, *, field: str, row: Any = None) -> None:
+        super().__init__(message)
+        self.field = field
+        self.row = row
+
+
+class UndoRefused(UserFacingError):
+    """Undo or redo cannot run because something newer changed the same rows (named)."""
+
+
+class Edit(Protocol):
+    """What every edit provides. ``apply`` validates (raising ``FieldError``) and writes only
+    through ``rec``; it must not commit. It may return a better label than ``label`` once it has
+    read what it changes (a goal's period), else None."""
+
+    topics: ClassVar[frozenset[str]]
+
+    @property
+    def label(self) -> str: ...
+
+    def apply(self, session: Session, rec: Recorder) -> str | None: ...
+
+
+@dataclass(frozen=True)
+class RowChange:
+    """One row as it was before and after a change; ``None`` = the row did not exist."""
+
+    table: str
+    key: tuple
+    title: str
+    before: dict | None
+    after: dict | None
+
+
+@dataclass(frozen=True)
+class Deletion:
+    """Rows a change moved to the trash (``trash_id``), and how to delete them again on redo."""
+
+    table: str
+    keys: tuple
+    kind: str
+    title: str
+    trash_id: int
+
+
+@dataclass(frozen=True)
+class Change:
+    """What one applied edit did: the label for Edit → Undo, the topics to reload, the rows."""
+
+    label: str
+    topics: frozenset[str]
+    rows: tuple[RowChange, ...] = ()
+    deletions: tuple[Deletion, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not self.rows and not self.deletions
+
+    def touches(self, table: str, key: tuple) -> bool:
+        return any(r.table == table and r.key == key for r in self.rows)
+
+
+# ---------------------------------------------------------------- rows
+
+
+def table_of(model_or_table: type[Base] | Table | str) -> Table:
+    if isinstance(model_or_table, Table):
+        return model_or_table
+    if isinstance(model_or_table, str):
+        return Base.metadata.tables[model_or_table]
+    return model_or_table.__table__  # type: ignore[attr-defined]
+
+
+def _where(table: Table, key: tuple):
+    cols = list(table.primary_key.columns)
+    return and_(*(c == v for c, v in zip(cols, key, strict=True)))
+
+
+def read_row(session: Session, table: Table, key: tuple) -> dict | None:
+    row = session.execute(select(table).where(_where(table, key))).first()
+    return dict(row._mapping) if row is not None else None
+
+
+def _write_row(session: Session, table: Table, key: tuple, row: dict | None) -> None:
+    """Make the row at ``key`` be exactly ``row`` (None: absent)."""
+    exists = session.execute(select(1).where(_where(table, key))).first() is not None
+    if row is None:
+        if exists:
+            session.execute(delete(table).where(_where(table, key)))
+    elif exists:
+        session.execute(update(table).where(_where(table, key)).values(**row))
+    else:
+        session.execute(insert(table).values(**row))
+
+
+class Recorder:
+    """Writes for an edit and remembers each touched row's state before its first write."""
+
+    def __init__(self, session: Session) -> None:
+        self.session = session
+        self._before: dict[tuple[str, tuple], dict | None] = {}
+        self._titles: dict[tuple[str, tuple], str] = {}
+        self._deletions: list[Deletion] = []
+
+    def _touch(self, table: Table, key: tuple, title: str) -> None:
+        k = (table.name, key)
+        if k not in self._before:
+            self._before[k] = read_row(self.session, table, key)
+            self._titles[k] = title or f"{table.name} {', '.join(map(str, key))}"
+
+    def update(self, model: type[Base] | Table, key: Any, values: Mapping[str, Any], *, title: str = "") -> None:
+        """Set ``values`` on the existing row ``key`` (a scalar or a tuple for composite keys)."""
+        table, key = table_of(model), _as_tuple(key)
+        self._touch(table, key, title)
+        if self._before[(table.name, key)] is None and read_row(self.session, table, key) is None:
+            raise UserFacingError(t("{title} no longer exists; it may have been deleted. Reload and try again.",
+                                    title=self._titles[(table.name, key)]))
+        if values:
+            self.session.execute(update(table).where(_where(table, key)).values(**values))
+
+    def upsert(self, model: type[Base] | Table, key: Any, values: Mapping[str, Any], *, title: str = "") -> None:
+        """Update the row ``key``, creating it (with ``values`` and its key) when missing."""
+        table, key = table_of(model), _as_tuple(key)
+        self._touch(table, key, title)
+        if read_row(self.session, table, key) is None:
+            pk = {c.name: v for c, v in zip(table.primary_key.columns, key, strict=True)}
+            self.session.execute(insert(table).values(**pk, **values))
+        elif values:
+            self.session.execute(update(table).where(_where(table, key)).values(**values))
+
+    def insert(self, model: type[Base] | Table, values: Mapping[str, Any], *, title: str = "") -> tuple:
+        """Add a row; returns its primary key."""
+        table = table_of(model)
+        result = self.session.execute(insert(table).values(**values))
+        key = tuple(result.inserted_primary_key)
+        self._before.setdefault((table.name, key), None)
+        self._titles.setdefault((table.name, key), title or f"{table.name} {', '.join(map(str, key))}")
+        return key
+
+    def delete(self, model: type[Base], keys: Iterable[Any], *, kind: str, title: str) -> None:
+        """Move rows (and what depends on them) to the trash, as every delete in ShopDesk does."""
+        from core import trash
+
+        table, keys = table_of(model), tuple(keys)
+        item = trash.delete_rows(self.session, model, keys, kind, title)
+        self._deletions.append(Deletion(table.name, keys, kind, title, item.id))
+
+    def change(self, label: str, topics: frozenset[str]) -> Change:
+        self.session.flush()
+        rows = []
+        for (name, key), before in self._before.items():
+            after = read_row(self.session, table_of(name), key)
+            if after != before:
+                rows.append(RowChange(name, key, self._titles[(name, key)], before, after))
+        return Change(label, frozenset(topics), tuple(rows), tuple(self._deletions))
+
+
+def _as_tuple(key: Any) -> tuple:
+    return tuple(key) if isinstance(key, (tuple, list)) else (key,)
+
+
+# ---------------------------------------------------------------- apply, undo, redo
+
+
+def apply_edit(db: Database, edit: Edit) -> Change:
+    """Validate and write ``edit`` in one transaction; returns what changed (maybe nothing)."""
+    with db.transaction() as s:
+        rec = Recorder(s)
+        label = edit.apply(s, rec) or edit.label
+        change = rec.change(label, edit.topics)
+    log.info("edit %r: %d row(s) changed, %d deletion(s)", change.label, len(change.rows), len(change.deletions))
+    return change
+
+
+def _check(session: Session, change: Change, expected: str) -> None:
+    """Refuse when a row is no longer as ``change`` left it (``expected`` = "after" for an undo,
+    "before" for a redo), naming the row and, when an import wrote it since, the file."""
+    undoing = expected == "after"
+    for row in change.rows:
+        wanted = getattr(row, expected)
+        current = read_row(session, table_of(row.table), row.key)
+        if current == wanted:
+            continue
+        batch = (current or {}).get("batch_id")
+        if batch is not None and batch != (wanted or {}).get("batch_id"):
+            from core.models import ImportBatch
+
+            name = session.scalar(select(ImportBatch.file_name).where(ImportBatch.id == batch)) or "?"
+            raise UndoRefused(
+                t("“{label}” cannot be undone: the import of {file} changed {row} after it. Nothing was changed.",
+                  label=change.label, file=name, row=row.title) if undoing else
+                t("“{label}” cannot be redone: the import of {file} changed {row} since. Nothing was changed.",
+                  label=change.label, file=name, row=row.title))
+        raise UndoRefused(
+            t("“{label}” cannot be undone: {row} was changed after it (by an import, a restore or another window). "
+              "Nothing was changed.", label=change.label, row=row.title) if undoing else
+            t("“{label}” cannot be redone: {row} was changed since (by an import, a restore or another window). "
+              "Nothing was changed.", label=change.label, row=row.title))
+
+
+def undo_change(db: Database, change: Change) -> Change:
+    """Put back the rows as they were before ``change``; returns the change to keep for redo."""
+    with db.transaction() as s:
+        _check(s, change, "after")
+        for row in reversed(change.rows):
+            _write_row(s, table_of(row.table), row.key, row.before)
+        from core import trash
+
+        for d in reversed(change.deletions):
+            trash.restore_in(s, d.trash_id)
+    return change
+
+
+def redo_change(db: Database, change: Change) -> Change:
+    """Apply ``change`` again after an undo; deletions get new trash items."""
+    with db.transaction() as s:
+        _check(s, change, "before")
+        for row in change.rows:
+            _write_row(s, table_of(row.table), row.key, row.after)
+        from core import trash
+
+        deletions = []
+        for d in change.deletions:
+            model = _model_of(d.table)
+            item = trash.delete_rows(s, model, d.keys, d.kind, d.title)
+            deletions.append(dataclasses.replace(d, trash_id=item.id))
+    return dataclasses.replace(change, deletions=tuple(deletions))
+
+
+def _model_of(table_name: str) -> type[Base]:
+    for mapper in Base.registry.mappers:
+        if mapper.local_table.name == table_name:
+            return mapper.class_
+    raise KeyError(table_name)
+
+
+@dataclass(frozen=True)
+class Batch:
+    """Several edits as one change (a pasted block): all validated and written together."""
+
+    edits: tuple[Edit, ...]
+    cells: int = 0  # how many cells the owner pasted, for the label
+    batch_label: str = ""
+    topics: frozenset[str] = field(default=frozenset())
+
+    def __post_init__(self) -> None:
+        if not self.topics:
+            object.__setattr__(self, "topics", frozenset().union(*(e.topics for e in self.edits)))
+
+    @property
+    def label(self) -> str:
+        if self.batch_label:
+            return self.batch_label
+        n = self.cells or len(self.edits)
+        return self.edits[0].label if n == 1 else t("Paste {n} cells", n=n)
+
+    def apply(self, session: Session, rec: Recorder) -> str | None:
+        labels = [edit.apply(session, rec) for edit in self.edits]
+        return labels[0] if len(labels) == 1 and self.cells <= 1 and not self.batch_label else None
