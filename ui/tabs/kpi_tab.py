@@ -157,7 +157,8 @@ class KpiTab(TabPage):
         self.gran_combo.currentIndexChanged.connect(self._on_controls)
         self.from_edit.dateChanged.connect(self._on_controls)
         self.to_edit.dateChanged.connect(self._on_controls)
-        self.export_button.clicked.connect(self.export_numbers)
+        # ``clicked`` sends its ``checked`` flag: passed on, False would be taken for the path.
+        self.export_button.clicked.connect(lambda _checked=False: self.export_numbers())
 
     def _preset_name(self, preset: str) -> str:
         return {
@@ -268,7 +269,8 @@ class KpiTab(TabPage):
         def query_work(_task_ctx):
             from core.kpi import compute_query_charts
 
-            return compute_query_charts(db, period, view.granularity, channel)
+            # ``today``: the trend marks the bucket that is still going on as "so far".
+            return compute_query_charts(db, period, view.granularity, channel, today=today)
 
         run_task(self, sku_work, on_done=lambda data: self._part_in(view, "skus", data),
                  on_error=lambda exc, tb: self._part_failed("skus", exc, tb))
