@@ -36,6 +36,10 @@ def install_translators(app: QApplication, language: str) -> list[QTranslator]:
             installed.append(translator)
         else:
             log.warning("translation %s not found in %s", name, folder)
+    # Qt appends the application's display name to every window title that does not already
+    # end with it: in the language of the titles, so that the main window ("店长台 ShopDesk" in
+    # Chinese) does not read "店长台 ShopDesk — ShopDesk 店长台".
+    app.setApplicationDisplayName(QCoreApplication.translate("MainWindow", "ShopDesk 店长台"))
     return installed
 
 
@@ -55,7 +59,7 @@ def create_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     app.setOrganizationName(APP_NAME)
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName("ShopDesk 店长台")
+    app.setApplicationDisplayName("ShopDesk 店长台")  # in the UI's language once install_translators runs
     icon = resource("icons", "shopdesk.png")
     if icon.exists():
         from PySide6.QtGui import QIcon

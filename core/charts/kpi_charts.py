@@ -79,7 +79,8 @@ def _weekly(points: Sequence) -> list:
     for group in weeks.values():
         targets = [p.target for p in group]
         out.append(TrendPoint(group[0].start, group[-1].end, sum(p.gmv for p in group),
-                              None if None in targets else sum(targets), sum(p.last_year for p in group)))
+                              None if None in targets else sum(targets), sum(p.last_year for p in group),
+                              so_far=any(p.so_far for p in group)))
     return out
 
 
@@ -140,11 +141,17 @@ def _hbars(ax: Any, names: list[str], values: list[float], color: str) -> list:
 
 @_chart
 def draw_gmv_trend(fig: Any, points: Sequence, *, labels: dict | None = None) -> Hover:
-    """GMV per bucket with the goal (dashed) and last year's GMV (grey)."""
+    """GMV per bucket with the goal (dashed) and last year's GMV (grey).
+
+    The bucket holding today (``so_far``) is not over: it is not part of the GMV line (its few
+    hours would read as a drop), but drawn dashed on from the last finished bucket with a hollow
+    marker, "Today so far"; left out while nothing has been paid in it yet. A finished bucket
+    without orders is a real 0 and stays on the line."""
     from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
 
     lab = merged_labels(
-        {"title": t("GMV trend"), "gmv": t("GMV"), "target": t("Target"), "last_year": t("Last year")}, labels
+        {"title": t("GMV trend"), "gmv": t("GMV"), "target": t("Target"), "last_year": t("Last year"),
+         "today_so_far": t("Today so far"), "so_far": t("So far (to today)")}, labels
     )
     if not points:
         return empty_note(fig, _no_data(), lab["title"])
@@ -171,9 +178,21 @@ def draw_gmv_trend(fig: Any, points: Sequence, *, labels: dict | None = None) ->
                          label=lab["target"])[0]
         hover.append((target, tw))
     marker = "o" if len(points) <= 40 else None
-    gmv = ax.plot(x, [p.gmv / 100 for p in points], color=PALETTE[0], linewidth=2, marker=marker, markersize=3,
-                  label=lab["gmv"])[0]
-    hover.insert(0, (gmv, [f"{w}\n{lab['gmv']}: {yuan_text(p.gmv)}" for w, p in zip(when, points)]))
+    done = [i for i, p in enumerate(points) if not p.so_far]
+    gmv_text = [f"{w}\n{lab['gmv']}: {yuan_text(p.gmv)}" for w, p in zip(when, points)]
+    if done:
+        gmv = ax.plot([x[i] for i in done], [points[i].gmv / 100 for i in done], color=PALETTE[0], linewidth=2,
+                      marker=marker, markersize=3, label=lab["gmv"])[0]
+        hover.insert(0, (gmv, [gmv_text[i] for i in done]))
+    now = next((i for i, p in enumerate(points) if p.so_far), None)
+    if now is not None and (points[now].gmv or not done):
+        name = lab["today_so_far"] if points[now].start == points[now].end else lab["so_far"]
+        shown = [i for i in done if i < now][-1:] + [now]  # on from the last finished bucket
+        so_far = ax.plot([x[i] for i in shown], [points[i].gmv / 100 for i in shown], color=PALETTE[0],
+                         linestyle="--", linewidth=1.5, marker="o", markersize=5, markevery=[len(shown) - 1],
+                         markerfacecolor="white", label=name)[0]
+        texts = [gmv_text[i] for i in shown[:-1]] + [f"{when[now]} ({name})\n{lab['gmv']}: {yuan_text(points[now].gmv)}"]
+        hover.insert(1 if done else 0, (so_far, texts))
     if len(points) == 1:  # one day: a date locator has no interval to choose
         ax.set_xticks(x, [when[0]])
         ax.set_xlim(x[0] - dt.timedelta(days=1), x[0] + dt.timedelta(days=1))

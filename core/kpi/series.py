@@ -47,6 +47,8 @@ class TrendPoint:
     gmv: int  # fen
     target: int | None  # the goal prorated to the bucket; None without a goal
     last_year: int  # GMV of the same days one year earlier
+    # The bucket holds today, which is not over: its GMV is what has been paid so far.
+    so_far: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,8 +127,11 @@ def gmv_trend(
     granularity: str = "day",
     channel: str | None = None,
     goals: GoalBook | None = None,
+    today: dt.date | None = None,
 ) -> list[TrendPoint]:
-    """GMV per day, ISO week or month of ``rng``, with the goal and last year's GMV."""
+    """GMV per day, ISO week or month of ``rng``, with the goal and last year's GMV; the bucket
+    holding ``today`` (default: the computer's date) is marked ``so_far``."""
+    today = today or dt.date.today()
     current = daily_gmv(source, rng.start, rng.end, channel)
     ly_rng = same_period_last_year(rng)
     last_year: dict[dt.date, int] = defaultdict(int)
@@ -143,6 +148,7 @@ def gmv_trend(
                 gmv=sum(current.get(d, 0) for d in days),
                 target=goals.target(b).gmv,
                 last_year=sum(last_year.get(d, 0) for d in days),
+                so_far=b.start <= today <= b.end,
             )
         )
     return points
@@ -390,12 +396,13 @@ class QueryCharts:
 
 
 def compute_query_charts(
-    source: Any, rng: DateRange, granularity: str = "day", channel: str | None = None, goals: GoalBook | None = None
+    source: Any, rng: DateRange, granularity: str = "day", channel: str | None = None, goals: GoalBook | None = None,
+    today: dt.date | None = None,
 ) -> QueryCharts:
     channel = channel or None
     refunds, trend, repurchase, promotions = run_all(source, [
         lambda: refund_groups(source, rng, channel),
-        lambda: gmv_trend(source, rng, granularity, channel, goals),
+        lambda: gmv_trend(source, rng, granularity, channel, goals, today),
         lambda: repurchase_by_month(source, rng, channel),
         lambda: promotion_roi(source, rng, channel),
     ])
@@ -430,12 +437,13 @@ def compute_charts(
     channel: str | None = None,
     kpis: KpiResult | None = None,
     goals: GoalBook | None = None,
+    today: dt.date | None = None,
 ) -> ChartData:
     """All chart series for the range; pass the range's ``kpis`` when already computed."""
     channel = channel or None
     kpis = kpis if kpis is not None else compute_kpis(source, rng.start, rng.end, channel)
     skus, queries = run_all(source, [
         lambda: compute_sku_charts(source, rng, channel),
-        lambda: compute_query_charts(source, rng, granularity, channel, goals),
+        lambda: compute_query_charts(source, rng, granularity, channel, goals, today),
     ])
     return ChartData.combine(kpi_charts(kpis), skus, queries)

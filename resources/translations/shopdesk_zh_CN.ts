@@ -428,6 +428,14 @@ or click “Add files…”.</source>
         <translation><numerusform>%n 个文件无法导入，将被排除：</numerusform></translation>
     </message>
     <message>
+        <source>Products and stock (商品库存模板)</source>
+        <translation>商品库存模板</translation>
+    </message>
+    <message>
+        <source>Daily traffic (每日流量模板)</source>
+        <translation>每日流量模板</translation>
+    </message>
+    <message>
         <source>ShopDesk template - %1.xlsx</source>
         <translation>店长台模板 - %1.xlsx</translation>
     </message>
@@ -1237,6 +1245,10 @@ or click “Add files…”.</source>
     <message>
         <source>%1 customers (%2). %3 bought more than once; %4 have not bought for over %5 days.</source>
         <translation>共 %1 位客户（%2）。%3 位复购过；%4 位已超过 %5 天未购买。</translation>
+    </message>
+    <message>
+        <source>%1 customers. %3 bought more than once; %4 have not bought for over %5 days.</source>
+        <translation>共 %1 位客户。%3 位复购过；%4 位已超过 %5 天未购买。</translation>
     </message>
 </context>
 <context>

@@ -80,7 +80,8 @@ def _load_query_charts(db, params: tuple[View, dt.date]):
     from core.kpi import compute_query_charts
 
     view, today = params
-    return compute_query_charts(db, view.period(today), view.granularity, view.channel or None)
+    # ``today``: the trend marks the bucket that is still going on as "so far".
+    return compute_query_charts(db, view.period(today), view.granularity, view.channel or None, today=today)
 
 
 def _parse_day(text: Any) -> dt.date | None:
@@ -177,7 +178,8 @@ class KpiTab(TabPage):
         self.gran_combo.currentIndexChanged.connect(self._on_controls)
         self.from_edit.dateChanged.connect(self._on_controls)
         self.to_edit.dateChanged.connect(self._on_controls)
-        self.export_button.clicked.connect(self.export_numbers)
+        # ``clicked`` sends its ``checked`` flag: passed on, False would be taken for the path.
+        self.export_button.clicked.connect(lambda _checked=False: self.export_numbers())
 
     def _preset_name(self, preset: str) -> str:
         return {

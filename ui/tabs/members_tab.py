@@ -83,13 +83,21 @@ class MembersTab(TabPage):
             sort_column=4,
             order=Qt.SortOrder.DescendingOrder,
         )
+        # No customers: the banner says what to import; a "0 customers ()" line would say nothing.
+        self.summary.setVisible(bool(rows))
+        if not rows:
+            self.summary.clear()
+            return
         by_tier = Counter(r.tier for r in rows)
         repeat = sum(1 for r in rows if r.orders >= 2)
         sleeping = sum(1 for r in rows if r.days_since_last is not None and r.days_since_last > SLEEPING_DAYS)
         tier_text = "，".join(f"{t} {by_tier[t]:,}" for t in tiers if by_tier[t])
+        if tier_text:
+            text = self.tr("%1 customers (%2). %3 bought more than once; %4 have not bought for over %5 days.")
+        else:  # no customer is in a tier yet: no empty brackets
+            text = self.tr("%1 customers. %3 bought more than once; %4 have not bought for over %5 days.")
         self.summary.setText(
-            self.tr("%1 customers (%2). %3 bought more than once; %4 have not bought for over %5 days.")
-            .replace("%1", f"{len(rows):,}")
+            text.replace("%1", f"{len(rows):,}")
             .replace("%2", tier_text)
             .replace("%3", f"{repeat:,}")
             .replace("%4", f"{sleeping:,}")

@@ -3,10 +3,12 @@
 matplotlib is imported on the first draw, not at start-up. Draw functions receive a plain
 ``Figure`` (no pyplot, no global state) and may return hover data: a list of
 ``(artist, labels)`` where ``labels`` has one text per data point (or one for a bar/patch).
-Right-click saves the chart as PNG or PDF.
+Right-click saves the chart as PNG or PDF. The mouse wheel over a chart scrolls whatever the
+chart sits in (the KPI dashboard): no chart zooms or pans with the wheel.
 """
 from __future__ import annotations
 
+import functools
 import logging
 from collections.abc import Callable
 from typing import Any
@@ -16,6 +18,21 @@ from PySide6.QtGui import QAction, QCursor
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QToolTip, QVBoxLayout, QWidget
 
 log = logging.getLogger(__name__)
+
+
+@functools.cache
+def _canvas_class() -> type:
+    """matplotlib's Qt canvas, leaving wheel events to the widgets around it (made on the first
+    draw, so that matplotlib is not imported at start-up)."""
+    from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+    class _Canvas(FigureCanvasQTAgg):
+        def wheelEvent(self, event) -> None:  # noqa: N802
+            # matplotlib turns the wheel into a scroll_event and keeps it; no chart uses one, so
+            # the event goes on to the scroll area instead of stopping the dashboard under a chart.
+            event.ignore()
+
+    return _Canvas
 
 
 class ChartCanvas(QWidget):
@@ -39,13 +56,12 @@ class ChartCanvas(QWidget):
     def _ensure_canvas(self) -> None:
         if self.canvas is not None:
             return
-        from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
         from matplotlib.figure import Figure
 
         from core.charts.layout import ChartLayout
 
         self.figure = Figure(figsize=(6, 3), dpi=100, layout=ChartLayout())
-        self.canvas = FigureCanvasQTAgg(self.figure)
+        self.canvas = _canvas_class()(self.figure)
         self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
         self._layout.addWidget(self.canvas, 1)

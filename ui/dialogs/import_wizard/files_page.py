@@ -256,8 +256,11 @@ class FilesPage(WizardPage):
     def _fill_template_menu(self) -> None:
         from core.imports import TEMPLATES
 
+        # core.imports.TEMPLATES names them in English only: the menu shows them in the UI's language.
+        names = {"stock": self.tr("Products and stock (商品库存模板)"), "traffic": self.tr("Daily traffic (每日流量模板)")}
         self.template_menu.clear()
-        for kind, label in TEMPLATES.items():
+        for kind, english in TEMPLATES.items():
+            label = names.get(kind, english)
             action = self.template_menu.addAction(label)
             action.triggered.connect(lambda _c=False, k=kind, n=label: self.save_template(k, n))
 
