@@ -137,4 +137,4 @@ def test_edit_trash_restores_and_the_tabs_show_it(qtbot, db):
     assert names(db, Promotion) == ["双11"] and names(db, Staff) == []
     assert changed == [frozenset({"*"})]
     qtbot.waitUntil(lambda: promotions.loads > loads and not promotions.loading, timeout=20_000)
-    assert "双11" in [r[0] for r in promotions.table.visible_rows()]
+    assert "双11" in [r.name for r in promotions.table.visible_rows()]

@@ -31,21 +31,23 @@ class MembersTab(TabPage):
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
         self.tier_filter = FilterCombo(self.tr("All tiers"), self)
+        self.tier_filter.setObjectName("members.tier_filter")
         self.platform_filter = FilterCombo(self.tr("All channels"), self)
+        self.platform_filter.setObjectName("members.channel_filter")
         self.table = RecordTable(
             [
-                Column(self.tr("Buyer")),
-                Column(self.tr("Channel")),
-                Column(self.tr("Tier")),
-                Column(self.tr("Orders"), "int"),
-                Column(self.tr("Spend"), "money"),
-                Column(self.tr("First order"), "datetime"),
-                Column(self.tr("Last order"), "datetime"),
-                Column(self.tr("Days since last order"), "int",
-                       colour=lambda v, row: "#c62828" if v is not None and v > SLEEPING_DAYS else None),
-                Column(self.tr("Points"), "int"),
+                Column(self.tr("Buyer"), get=lambda r: r.name or r.buyer_key),
+                Column(self.tr("Channel"), field="platform", fmt=platform_name),
+                Column(self.tr("Tier"), field="tier"),
+                Column(self.tr("Orders"), "int", field="orders"),
+                Column(self.tr("Spend"), "money", field="spend_fen"),
+                Column(self.tr("First order"), "datetime", field="first_order"),
+                Column(self.tr("Last order"), "datetime", field="last_order"),
+                Column(self.tr("Days since last order"), "int", field="days_since_last",
+                       colour=lambda v, _r: "#c62828" if v is not None and v > SLEEPING_DAYS else None),
+                Column(self.tr("Points"), "int", field="points"),
             ],
-            self, name="members.table",
+            self, key=lambda r: r.id, name="members.table",
         )
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Show:"), self))
@@ -55,10 +57,9 @@ class MembersTab(TabPage):
         self.body.addWidget(self.summary)
         self.body.addLayout(bar)
         self.body.addWidget(self.table, 1)
-        self.tier_filter.currentIndexChanged.connect(lambda: self.table.proxy.set_exact(2, self.tier_filter.value()))
+        self.tier_filter.currentIndexChanged.connect(lambda: self.table.proxy.set_exact("tier", self.tier_filter.value()))
         self.platform_filter.currentIndexChanged.connect(
-            lambda: self.table.proxy.set_exact(1, platform_name(self.platform_filter.value()) if self.platform_filter.value() else None)
-        )
+            lambda: self.table.proxy.set_exact("platform", self.platform_filter.value()))
 
     def title(self) -> str:
         return self.tr("Members")
@@ -75,11 +76,7 @@ class MembersTab(TabPage):
         self.tier_filter.set_choices([(t, t) for t in tiers])
         self.platform_filter.set_choices(sorted({(platform_name(r.platform), r.platform) for r in rows}))
         self.table.set_rows(
-            [
-                (r.name or r.buyer_key, platform_name(r.platform), r.tier, r.orders, r.spend_fen, r.first_order,
-                 r.last_order, r.days_since_last, r.points)
-                for r in rows
-            ],
+            rows,
             sort_column=4,
             order=Qt.SortOrder.DescendingOrder,
         )

@@ -32,28 +32,30 @@ class PromotionsTab(TabPage):
         self.next_label = QLabel(self)
         self.next_label.setWordWrap(True)
         self.kind_filter = FilterCombo(self.tr("All kinds"), self)
+        self.kind_filter.setObjectName("promotions.kind_filter")
         self.kind_filter.set_choices([(promotion_kind_name(k), k) for k in ("festival", "platform", "own")])
         self.status_filter = FilterCombo(self.tr("Any status"), self)
+        self.status_filter.setObjectName("promotions.status_filter")
         self.status_filter.set_choices([(promotion_status_name(k), k) for k in ("planned", "running", "done", "cancelled")])
         self.table = RecordTable(
             [
-                Column(self.tr("Promotion")),
-                Column(self.tr("Kind")),
-                Column(self.tr("Channels")),
-                Column(self.tr("Start"), "date"),
-                Column(self.tr("End"), "date"),
-                Column(self.tr("Days"), "int"),
-                Column(self.tr("Budget"), "money"),
-                Column(self.tr("GMV"), "money", tooltip=self.tr(
+                Column(self.tr("Promotion"), field="name"),
+                Column(self.tr("Kind"), field="kind", fmt=promotion_kind_name),
+                Column(self.tr("Channels"), field="platforms", fmt=self._channels),
+                Column(self.tr("Start"), "date", field="start"),
+                Column(self.tr("End"), "date", field="end"),
+                Column(self.tr("Days"), "int", get=lambda r: (r.end - r.start).days + 1),
+                Column(self.tr("Budget"), "money", field="budget_fen"),
+                Column(self.tr("GMV"), "money", field="gmv_fen", tooltip=self.tr(
                     "Paid GMV of the promotion's channels between its start and end. Promotions that "
                     "overlap share the same days' sales.")),
-                Column(self.tr("Baseline"), "money", tooltip=self.tr("What the shop would have sold in those days without the promotion")),
-                Column(self.tr("Cost"), "money", tooltip=self.tr("Measured cost; the budget while no result is recorded yet")),
-                Column(self.tr("ROAS"), "float", fmt=_times, tooltip=self.tr("GMV ÷ cost")),
-                Column(self.tr("Incremental ROI"), "float", fmt=_times, tooltip=self.tr("(GMV − baseline) ÷ cost: what the money really bought")),
-                Column(self.tr("Status")),
+                Column(self.tr("Baseline"), "money", field="baseline_fen", tooltip=self.tr("What the shop would have sold in those days without the promotion")),
+                Column(self.tr("Cost"), "money", field="cost_fen", tooltip=self.tr("Measured cost; the budget while no result is recorded yet")),
+                Column(self.tr("ROAS"), "float", field="roas", fmt=_times, tooltip=self.tr("GMV ÷ cost")),
+                Column(self.tr("Incremental ROI"), "float", field="incremental_roi", fmt=_times, tooltip=self.tr("(GMV − baseline) ÷ cost: what the money really bought")),
+                Column(self.tr("Status"), field="status", fmt=promotion_status_name),
             ],
-            self, name="promotions.table",
+            self, key=lambda r: r.id, name="promotions.table",
         )
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Show:"), self))
@@ -63,11 +65,12 @@ class PromotionsTab(TabPage):
         self.body.addWidget(self.next_label)
         self.body.addLayout(bar)
         self.body.addWidget(self.table, 1)
-        self.kind_filter.currentIndexChanged.connect(lambda: self._exact(1, self.kind_filter))
-        self.status_filter.currentIndexChanged.connect(lambda: self._exact(12, self.status_filter))
+        self.kind_filter.currentIndexChanged.connect(lambda: self.table.proxy.set_exact("kind", self.kind_filter.value()))
+        self.status_filter.currentIndexChanged.connect(
+            lambda: self.table.proxy.set_exact("status", self.status_filter.value()))
 
-    def _exact(self, column: int, combo: FilterCombo) -> None:
-        self.table.proxy.set_exact(column, combo.currentText() if combo.value() is not None else None)
+    def _channels(self, platforms: tuple[str, ...]) -> str:
+        return QLocale().createSeparatedList([platform_name(p) for p in platforms]) or self.tr("All channels")
 
     def title(self) -> str:
         return self.tr("Promotions")
@@ -81,27 +84,7 @@ class PromotionsTab(TabPage):
         if not rows:
             self.banner.show_message(self.tr("No promotions yet. Platform festivals and your own promotions appear here with their dates, budget and results."))
         today = self.ctx.today()
-        self.table.set_rows(
-            [
-                (
-                    r.name,
-                    promotion_kind_name(r.kind),
-                    QLocale().createSeparatedList([platform_name(p) for p in r.platforms]) or self.tr("All channels"),
-                    r.start,
-                    r.end,
-                    (r.end - r.start).days + 1,
-                    r.budget_fen,
-                    r.gmv_fen,
-                    r.baseline_fen,
-                    r.cost_fen,
-                    r.roas,
-                    r.incremental_roi,
-                    promotion_status_name(r.status),
-                )
-                for r in rows
-            ],
-            sort_column=3,
-        )
+        self.table.set_rows(rows, sort_column=3)
         upcoming = [r for r in rows if r.start > today]
         running = [r for r in rows if r.start <= today <= r.end]
         parts = []

@@ -30,19 +30,21 @@ class TeamTab(TabPage):
         super().__init__(ctx, parent)
         self.summary = QLabel(self)
         self.owner_filter = FilterCombo(self.tr("Everyone"), self)
+        self.owner_filter.setObjectName("team.owner_filter")
         self.show_done = QCheckBox(self.tr("Show done tasks"), self)
+        self.show_done.setObjectName("team.show_done")
         self.table = RecordTable(
             [
-                Column(self.tr("Task")),
-                Column(self.tr("Owner")),
-                Column(self.tr("Due"), "date", colour=lambda v, row: OVERDUE if row[-1] else None),
-                Column(self.tr("Status")),
-                Column(self.tr("Priority")),
-                Column(self.tr("Checklist")),
-                Column(self.tr("Promotion")),
-                Column(self.tr("Repeats")),
+                Column(self.tr("Task"), field="title"),
+                Column(self.tr("Owner"), field="owner"),
+                Column(self.tr("Due"), "date", field="due", colour=lambda _v, r: OVERDUE if r.overdue else None),
+                Column(self.tr("Status"), field="status", fmt=task_status_name),
+                Column(self.tr("Priority"), field="priority", fmt=priority_name),
+                Column(self.tr("Checklist"), get=lambda r: f"{r.checklist_done}/{r.checklist_total}" if r.checklist_total else ""),
+                Column(self.tr("Promotion"), field="promotion"),
+                Column(self.tr("Repeats"), field="recurrence", fmt=lambda rule: self.tr("Weekly") if "WEEKLY" in rule else ""),
             ],
-            self, name="team.table",
+            self, key=lambda r: r.id, name="team.table",
         )
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Show:"), self))
@@ -52,7 +54,7 @@ class TeamTab(TabPage):
         self.body.addWidget(self.summary)
         self.body.addLayout(bar)
         self.body.addWidget(self.table, 1)
-        self.owner_filter.currentIndexChanged.connect(lambda: self.table.proxy.set_exact(1, self.owner_filter.value()))
+        self.owner_filter.currentIndexChanged.connect(lambda: self.table.proxy.set_exact("owner", self.owner_filter.value()))
         self.show_done.toggled.connect(self._apply_done_filter)
         self._rows: list[TaskRow] = []
 
@@ -76,13 +78,4 @@ class TeamTab(TabPage):
 
     def _apply_done_filter(self) -> None:
         rows = self._rows if self.show_done.isChecked() else [r for r in self._rows if r.status != DONE]
-        self.table.set_rows(
-            [
-                (
-                    r.title, r.owner, r.due, task_status_name(r.status), priority_name(r.priority),
-                    f"{r.checklist_done}/{r.checklist_total}" if r.checklist_total else "",
-                    r.promotion, self.tr("Weekly") if "WEEKLY" in r.recurrence else "", r.overdue,
-                )
-                for r in rows
-            ]
-        )
+        self.table.set_rows(rows)
