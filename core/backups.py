@@ -2,14 +2,8 @@
 
 Every backup is one self-contained SQLite file written with SQLite's online backup API
 (``Database.backup``), so it is consistent even while the window or an import is using the
-database. Its name says which database, when and why::
-
-    shop-20261122-101500-import.db      <stem>-<YYYYmmdd-HHMMSS>-<reason>[-<n>].db
-
-Reasons: ``daily`` (first start of the day), ``import`` (just before an import writes),
-``pre-migration`` (before a new version changes the schema), ``pre-restore`` (the data a
-restore replaced), ``manual`` (Backup now / ``backup``), ``damaged`` (a damaged database set
-aside when a good backup was put back; never offered for restore, never deleted).
+database. Its name says which database, when and why (``core.backup_names``, re-exported
+here with the check of a backup from ``core.integrity``).
 
 Rotation policy (``rotate``): only ``daily`` and ``import`` backups are ever deleted
 automatically. Of those, ShopDesk keeps every backup of the latest day that has backups
@@ -27,40 +21,29 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import re
 import shutil
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
 
+from core import sqlite_files
+from core.backup_names import REASONS, BackupInfo, backup_path, list_backups, parse_name
+from core.db import Database, open_database
 from core.errors import DatabaseError
 from core.i18n import t
+from core.integrity import check_backup_file, is_good, latest_good_backup
+from core.settings import Settings, load
 
-if TYPE_CHECKING:
-    from core.db import Database
-    from core.settings import Settings
+__all__ = [
+    "ALWAYS_KEEP_NEWEST", "REASONS", "ROTATED_REASONS", "BackupInfo", "Restored", "auto_backup", "backup_path",
+    "daily_backup_if_due", "delete_backup", "is_good", "latest_good_backup", "list_backups", "parse_name",
+    "restore_file", "restore_latest_good", "rotate",
+]
 
 log = logging.getLogger(__name__)
 
-REASONS = ("daily", "import", "pre-migration", "pre-restore", "manual", "damaged")
 ROTATED_REASONS = ("daily", "import")
 ALWAYS_KEEP_NEWEST = 3
-_NAME = re.compile(r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z]+(?:-[a-z]+)*?)(?:-(?P<n>\d+))?\.db$")
-
-
-@dataclass(frozen=True)
-class BackupInfo:
-    path: Path
-    time: dt.datetime
-    size: int
-    reason: str
-
-    @property
-    def stem(self) -> str:
-        m = _NAME.match(self.path.name)
-        return m.group("stem") if m else self.path.stem
 
 
 @dataclass(frozen=True)
@@ -69,59 +52,6 @@ class Restored:
 
     backup: BackupInfo
     damaged_copy: Path | None
-
-
-# ---------------------------------------------------------------- names
-
-
-def backup_path(folder: str | Path, db_stem: str, reason: str, when: dt.datetime | None = None) -> Path:
-    """A new, unused file name in ``folder`` for a backup of ``db_stem`` made for ``reason``."""
-    if reason not in REASONS:
-        raise ValueError(f"unknown backup reason {reason!r}")
-    stamp = (when or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
-    folder = Path(folder)
-    path = folder / f"{db_stem}-{stamp}-{reason}.db"
-    n = 1
-    while path.exists() or path.with_name(path.name + ".part").exists():
-        n += 1
-        path = folder / f"{db_stem}-{stamp}-{reason}-{n}.db"
-    return path
-
-
-def parse_name(path: Path) -> tuple[str, dt.datetime, str] | None:
-    """(database stem, time, reason) from a backup's file name, or None for other files."""
-    m = _NAME.match(path.name)
-    if not m or m.group("reason") not in REASONS:
-        return None
-    try:
-        when = dt.datetime.strptime(m.group("stamp"), "%Y%m%d-%H%M%S")
-    except ValueError:
-        return None
-    return m.group("stem"), when, m.group("reason")
-
-
-def list_backups(folder: str | Path, db_stem: str | None = None, *, include_damaged: bool = False) -> list[BackupInfo]:
-    """Backups in ``folder`` (of ``db_stem`` only, when given), newest first."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        return []
-    found = []
-    for path in folder.glob("*.db"):
-        parsed = parse_name(path)
-        if parsed is None:
-            continue
-        stem, when, reason = parsed
-        if db_stem is not None and stem != db_stem:
-            continue
-        if reason == "damaged" and not include_damaged:
-            continue
-        try:
-            size = path.stat().st_size
-        except OSError:  # deleted meanwhile
-            continue
-        found.append(BackupInfo(path=path, time=when, size=size, reason=reason))
-    found.sort(key=lambda b: (b.time, b.path.name), reverse=True)
-    return found
 
 
 # ---------------------------------------------------------------- making backups
@@ -133,8 +63,6 @@ def _folder(settings: Settings | None, folder: str | Path | None) -> Path:
         path.mkdir(parents=True, exist_ok=True)
         return path
     if settings is None:
-        from core.settings import load
-
         settings = load()
     return settings.backup_path()
 
@@ -159,11 +87,7 @@ def auto_backup(
     target = _folder(settings, folder)
     path = db.backup(backup_path(target, db.path.stem, reason), progress=progress)
     if reason in ROTATED_REASONS:
-        keep = settings
-        if keep is None:
-            from core.settings import load
-
-            keep = load()
+        keep = settings if settings is not None else load()
         rotate(target, keep.backups_daily_keep, keep.backups_weekly_keep, db_stem=db.path.stem)
     return path
 
@@ -240,27 +164,7 @@ def delete_backup(info: BackupInfo) -> None:
     info.path.unlink(missing_ok=True)
 
 
-# ---------------------------------------------------------------- checking and restoring
-
-
-def is_good(path: Path) -> bool:
-    """True when ``path`` is a sound ShopDesk database this version can open (quick_check)."""
-    from core.db import check_backup_file
-
-    try:
-        check_backup_file(path)
-    except DatabaseError as exc:
-        log.info("backup %s is not usable: %s", path, exc.message)
-        return False
-    return True
-
-
-def latest_good_backup(folder: str | Path, db_stem: str) -> BackupInfo | None:
-    """The newest backup of ``db_stem`` that passes SQLite's quick_check and has a known schema."""
-    for info in list_backups(folder, db_stem):
-        if is_good(info.path):
-            return info
-    return None
+# ---------------------------------------------------------------- restoring
 
 
 def restore_file(db_path: str | Path, source: str | Path, folder: str | Path) -> Path | None:
@@ -270,23 +174,13 @@ def restore_file(db_path: str | Path, source: str | Path, folder: str | Path) ->
     ``damaged`` backup (returned; None when there was no file). Use ``Database.restore`` for a
     database that opens normally. Nothing is changed when ``source`` is not a good backup.
     """
-    from core.db import check_backup_file, open_database
-
     db_path = Path(db_path).resolve()
     source = Path(source).resolve()
     check_backup_file(source)
     folder = Path(folder)
     folder.mkdir(parents=True, exist_ok=True)
-    tmp = db_path.with_name(db_path.name + ".restoring")
-    tmp.unlink(missing_ok=True)
-    src = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    dst = sqlite3.connect(tmp)
-    try:
-        src.backup(dst)
-        dst.execute("PRAGMA journal_mode=DELETE")
-    finally:
-        dst.close()
-        src.close()
+    # Copied beside the damaged file before that is touched: a copy that fails leaves it as it was.
+    tmp = sqlite_files.copy_to_new_file(source, db_path.with_name(db_path.name + ".restoring"), read_only_source=True)
     kept = None
     if db_path.exists():
         kept = backup_path(folder, db_path.stem, "damaged")

@@ -10,7 +10,6 @@ SQLAlchemy only when the first session or query needs the engine (after the wind
 from __future__ import annotations
 
 import logging
-import re
 import sqlite3
 import threading
 from collections.abc import Callable, Iterator
@@ -22,23 +21,14 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
     from sqlalchemy.orm import Session, sessionmaker
 
+from core import sqlite_files
+from core.backup_names import backup_path
 from core.errors import DamagedDatabaseError, DatabaseError, DatabaseLockedError, NewerDatabaseError
 from core.i18n import t
+from core.integrity import check_backup_file, check_on_open
+from core.migrations import MIGRATIONS_DIR, head_revision, known_revisions
 
 log = logging.getLogger(__name__)
-
-MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
-_REVISION_FILE = re.compile(r"^(\d{4})_\w+\.py$")
-
-
-def known_revisions() -> list[str]:
-    """Revision ids shipped with this version, oldest first (files are named ``NNNN_*.py``)."""
-    names = sorted(p.name for p in (MIGRATIONS_DIR / "versions").glob("*.py"))
-    return [m.group(1) for n in names if (m := _REVISION_FILE.match(n))]
-
-
-def head_revision() -> str:
-    return known_revisions()[-1]
 
 
 def is_url(target: str | Path) -> bool:
@@ -113,7 +103,7 @@ class Database:
             with self._sessions.begin() as s:
                 yield s
         except OperationalError as exc:
-            if "locked" in str(exc) or "busy" in str(exc):
+            if sqlite_files.is_locked(exc):
                 raise DatabaseLockedError(
                     t("{name} is locked by another program. Close it and try again; nothing was written.",
                       name=self.display_name)
@@ -150,14 +140,7 @@ class Database:
     def current_revision(self) -> str | None:
         if self.path is not None:
             # Plain sqlite3: answering "is a migration needed?" must not cost the SQLAlchemy import.
-            conn = sqlite3.connect(self.path, timeout=5)
-            try:
-                row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            except sqlite3.Error:  # no table yet: an empty or foreign database
-                return None
-            finally:
-                conn.close()
-            return row[0] if row else None
+            return sqlite_files.schema_revision(self.path)  # None: an empty or foreign database
         from sqlalchemy import text
 
         with self.engine.connect() as conn:
@@ -284,26 +267,13 @@ class Database:
         if dest == self.path:
             raise DatabaseError(t("The backup file must not be the database itself."))
         dest.parent.mkdir(parents=True, exist_ok=True)
-        tmp = dest.with_name(dest.name + ".part")
-        tmp.unlink(missing_ok=True)
-        src = sqlite3.connect(self.path, timeout=10)
-        dst = sqlite3.connect(tmp)
         try:
-            def _progress(_status: int, remaining: int, total: int) -> None:
-                if progress:
-                    progress(total - remaining, total)
-
-            src.backup(dst, pages=256, progress=_progress)
-            # A backup is one self-contained file: no WAL beside it.
-            dst.execute("PRAGMA journal_mode=DELETE")
+            # 256 pages a step, so that the owner sees the copy progress.
+            sqlite_files.copy_to_new_file(self.path, dest, timeout=10, pages=256, progress=progress)
         except sqlite3.OperationalError as exc:
             raise DatabaseLockedError(
                 t("The database is busy ({error}). Close other programs using it and try again.", error=exc)
             ) from exc
-        finally:
-            dst.close()
-            src.close()
-        tmp.replace(dest)  # appears complete or not at all
         log.info("backup of %s written to %s", self.path, dest)
         return dest
 
@@ -320,13 +290,7 @@ class Database:
         check_backup_file(source)
         kept = self.backup(_stamped(keep_dir or self.path.parent, self.path, "pre-restore"))
         self.engine.dispose()
-        src = sqlite3.connect(source)
-        dst = sqlite3.connect(self.path, timeout=10)
-        try:
-            src.backup(dst)
-        finally:
-            src.close()
-            dst.close()
+        sqlite_files.copy_into(source, self.path, timeout=10)
         self.migrate(keep_dir)
         log.info("restored %s from %s (replaced copy kept at %s)", self.path, source, kept)
         return kept
@@ -334,38 +298,8 @@ class Database:
 
 def _stamped(folder: Path, db_path: Path, reason: str) -> Path:
     # One naming scheme for every backup, so the Backups list shows these too.
-    from core.backups import backup_path
-
     Path(folder).mkdir(parents=True, exist_ok=True)
     return backup_path(folder, db_path.stem, reason)
-
-
-def check_backup_file(path: Path) -> None:
-    """Raise a clear error unless ``path`` is a sound ShopDesk database this version can open."""
-    if not path.is_file():
-        raise DatabaseError(t("{path} does not exist. Choose a backup file.", path=path))
-    with open(path, "rb") as fh:
-        if fh.read(16) != b"SQLite format 3\x00":
-            raise DamagedDatabaseError(t("{path} is not a ShopDesk backup (not a database file).", path=path))
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    try:
-        ok = conn.execute("PRAGMA quick_check").fetchone()[0]
-        if ok != "ok":
-            raise DamagedDatabaseError(t("{path} is damaged ({problem}). Choose another backup.", path=path, problem=ok))
-        try:
-            rev = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-        except sqlite3.DatabaseError:
-            rev = None
-    except sqlite3.DatabaseError as exc:
-        raise DamagedDatabaseError(t("{path} cannot be read ({error}).", path=path, error=exc)) from exc
-    finally:
-        conn.close()
-    if not rev:
-        raise DatabaseError(t("{path} is not a ShopDesk backup.", path=path))
-    if rev[0] not in known_revisions():
-        raise NewerDatabaseError(
-            t("{path} comes from a newer version of ShopDesk. Install the latest ShopDesk to restore it.", path=path)
-        )
 
 
 def open_database(target: str | Path, *, backup_dir: Path | None = None, migrate: bool = True) -> Database:
@@ -376,8 +310,6 @@ def open_database(target: str | Path, *, backup_dir: Path | None = None, migrate
             raise DatabaseError(t("{path} is a folder, not a database file.", path=path))
         if path.exists() and path.stat().st_size > 0:
             # Never let SQLite or a migration touch a damaged file (core.integrity).
-            from core.integrity import check_on_open
-
             check_on_open(path, backup_dir)
         path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(target)

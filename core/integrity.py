@@ -2,21 +2,23 @@
 
 A damaged file must never be "repaired" by creating an empty database in its place: the
 owner's years of orders may still be in it, or in a backup. So the check only reads, and the
-error it raises carries what the window needs to offer the latest good backup.
+error it raises carries what the window needs to offer the latest good backup. The same
+question asked of a backup (``check_backup_file``) also wants a schema this version knows.
 """
 from __future__ import annotations
 
 import logging
 import sqlite3
-import time
 from pathlib import Path
 
-from core.errors import DamagedDatabaseError, DatabaseLockedError
+from core import sqlite_files
+from core.backup_names import BackupInfo, list_backups
+from core.errors import DamagedDatabaseError, DatabaseError, DatabaseLockedError, NewerDatabaseError
 from core.i18n import t
+from core.migrations import known_revisions
 
 log = logging.getLogger(__name__)
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 # Long enough for another ShopDesk's commit to finish, short enough that a database held by
 # another program gets a message instead of what looks like a hang.
 CHECK_TIMEOUT_S = 2.0
@@ -28,14 +30,10 @@ def quick_check(path: Path, timeout: float = CHECK_TIMEOUT_S) -> list[str]:
     Raises ``DatabaseLockedError`` when another program holds the file locked, and
     ``sqlite3.DatabaseError`` when SQLite cannot read it at all.
     """
-    started = time.perf_counter()
-    # Read-write so that a journal left by a crash is rolled back, which is SQLite's normal
-    # recovery; quick_check itself never writes.
-    conn = sqlite3.connect(path, timeout=timeout)
     try:
-        rows = [r[0] for r in conn.execute("PRAGMA quick_check")]
+        return sqlite_files.quick_check(path, timeout=timeout)
     except sqlite3.OperationalError as exc:
-        if "locked" in str(exc) or "busy" in str(exc):
+        if sqlite_files.is_locked(exc):
             raise DatabaseLockedError(
                 t(
                     "{path} is locked by another program. Close the program that has it open "
@@ -44,10 +42,6 @@ def quick_check(path: Path, timeout: float = CHECK_TIMEOUT_S) -> list[str]:
                 )
             ) from exc
         raise
-    finally:
-        conn.close()
-    log.info("quick_check of %s took %.0f ms", path, (time.perf_counter() - started) * 1000)
-    return [] if rows == ["ok"] else rows
 
 
 def damaged_error(path: Path, problem: str, backup_dir: Path | None) -> DamagedDatabaseError:
@@ -56,8 +50,6 @@ def damaged_error(path: Path, problem: str, backup_dir: Path | None) -> DamagedD
     The error carries ``path``, ``backup_dir`` and ``backup`` (a ``BackupInfo`` or None) so
     the window can offer ``core.backups.restore_latest_good(path, backup_dir)``.
     """
-    from core.backups import latest_good_backup
-
     folder = backup_dir or path.parent
     backup = latest_good_backup(folder, path.stem)
     if backup is not None:
@@ -86,9 +78,7 @@ def damaged_error(path: Path, problem: str, backup_dir: Path | None) -> DamagedD
 
 def check_on_open(path: Path, backup_dir: Path | None = None) -> None:
     """Raise unless the existing file at ``path`` is a readable, sound SQLite database."""
-    with open(path, "rb") as fh:
-        header = fh.read(16)
-    if header != SQLITE_HEADER:
+    if not sqlite_files.has_sqlite_header(path):
         raise damaged_error(path, t("not a database file"), backup_dir)
     try:
         problems = quick_check(path)
@@ -97,3 +87,48 @@ def check_on_open(path: Path, backup_dir: Path | None = None) -> None:
     if problems:
         log.error("%s failed quick_check: %s", path, problems[:20])
         raise damaged_error(path, problems[0], backup_dir)
+
+
+# ---------------------------------------------------------------- backups
+
+
+def check_backup_file(path: Path) -> None:
+    """Raise a clear error unless ``path`` is a sound ShopDesk database this version can open."""
+    if not path.is_file():
+        raise DatabaseError(t("{path} does not exist. Choose a backup file.", path=path))
+    if not sqlite_files.has_sqlite_header(path):
+        raise DamagedDatabaseError(t("{path} is not a ShopDesk backup (not a database file).", path=path))
+    try:
+        # Read-only: looking at a backup must never change it.
+        problems = sqlite_files.quick_check(path, read_only=True)
+        if problems:
+            raise DamagedDatabaseError(
+                t("{path} is damaged ({problem}). Choose another backup.", path=path, problem=problems[0])
+            )
+        rev = sqlite_files.schema_revision(path, read_only=True)
+    except sqlite3.DatabaseError as exc:
+        raise DamagedDatabaseError(t("{path} cannot be read ({error}).", path=path, error=exc)) from exc
+    if not rev:
+        raise DatabaseError(t("{path} is not a ShopDesk backup.", path=path))
+    if rev not in known_revisions():
+        raise NewerDatabaseError(
+            t("{path} comes from a newer version of ShopDesk. Install the latest ShopDesk to restore it.", path=path)
+        )
+
+
+def is_good(path: Path) -> bool:
+    """True when ``path`` is a sound ShopDesk database this version can open (quick_check)."""
+    try:
+        check_backup_file(path)
+    except DatabaseError as exc:
+        log.info("backup %s is not usable: %s", path, exc.message)
+        return False
+    return True
+
+
+def latest_good_backup(folder: str | Path, db_stem: str) -> BackupInfo | None:
+    """The newest backup of ``db_stem`` that passes SQLite's quick_check and has a known schema."""
+    for info in list_backups(folder, db_stem):
+        if is_good(info.path):
+            return info
+    return None

@@ -6,12 +6,21 @@ that tests never touch the real user's files or the source tree.
 """
 from __future__ import annotations
 
+import atexit
 import os
 import shutil
 import sys
+import tempfile
 from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# matplotlib caches the computer's font list in its config folder the first time it runs and
+# never refreshes it: a cache older than the machine's Chinese fonts would decide the chart
+# tests. A fresh folder per session (child processes share it) builds the list from the fonts
+# installed now; test_charts simulates the stale cache on purpose.
+_MPL_CONFIG = tempfile.mkdtemp(prefix="shopdesk-mpl-")
+os.environ["MPLCONFIGDIR"] = _MPL_CONFIG
+atexit.register(shutil.rmtree, _MPL_CONFIG, ignore_errors=True)
 os.environ.setdefault("MPLBACKEND", "Agg")
 os.environ["LANG"] = "en_US.UTF-8"  # tests see English unless they switch language
 ROOT = Path(__file__).resolve().parent.parent

@@ -6,14 +6,24 @@ them), so Chinese labels render on Windows, macOS and Linux alike. The list is m
 ``font.family`` setting, set when a chart is first drawn: ShopDesk is the only user of
 matplotlib in its process, and giving each text its own font properties after the fact (the
 way to avoid the global setting) cost ~8 % of a dashboard redraw.
+
+matplotlib knows the computer's fonts from a list it caches on disk the first time it runs, and
+never looks again: a Chinese font installed later (by the owner, or by a system update) is
+not in it. So when none of the Chinese fonts wanted is in that list, the font files on the
+system whose names mark them as one are added for this process (the cache is left alone).
 """
 from __future__ import annotations
 
+import logging
+import re
 import sys
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 from core.i18n import t
+
+log = logging.getLogger(__name__)
 
 CJK_FAMILIES = {
     "win32": ["Microsoft YaHei", "SimHei"],
@@ -21,6 +31,11 @@ CJK_FAMILIES = {
     "linux": ["Noto Sans CJK SC", "WenQuanYi Micro Hei", "Source Han Sans SC"],
 }
 LAST_RESORT = "DejaVu Sans"  # ships with matplotlib
+# The files the families above come in, by name (lower case, letters only): msyh.ttc is
+# Microsoft YaHei, STHeiti*.ttc Heiti SC, wqy-microhei.ttc WenQuanYi Micro Hei,
+# NotoSansCJK-Regular.ttc / NotoSansCJKsc-*.otf Noto Sans CJK SC, SourceHanSans* Source Han Sans.
+_CJK_FILE_NAMES = ("msyh", "simhei", "pingfang", "hiraginosansgb", "stheiti", "notosanscjk", "wqymicrohei",
+                   "wenquanyimicrohei", "sourcehansans")
 
 # Colour-blind friendly (Okabe–Ito), in the order series are drawn.
 PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#999999"]
@@ -42,10 +57,29 @@ def configure_fonts() -> tuple[str, ...]:
 
     installed = {f.name for f in font_manager.fontManager.ttflist}
     wanted = CJK_FAMILIES[_os_key()]
+    if not any(name in installed for name in wanted):
+        _add_cjk_fonts_missing_from_the_cache(font_manager.fontManager, font_manager.findSystemFonts())
+        installed = {f.name for f in font_manager.fontManager.ttflist}
     chosen = [name for name in wanted if name in installed]
     if not chosen:  # e.g. Windows with a trimmed font folder: any CJK font at all
         chosen = sorted(n for n in installed if "CJK SC" in n or n in sum(CJK_FAMILIES.values(), []))[:1]
     return (*chosen, LAST_RESORT)
+
+
+def _add_cjk_fonts_missing_from_the_cache(manager: Any, system_fonts: list[str]) -> None:
+    """Add to matplotlib's font list, for this process, the Chinese font files on the system
+    that its cached list lacks (once per process: ``configure_fonts`` is cached)."""
+    known = {f.fname for f in manager.ttflist}
+    for path in system_fonts:
+        name = re.sub("[^a-z]", "", Path(path).name.lower())
+        if path in known or not any(word in name for word in _CJK_FILE_NAMES):
+            continue
+        try:
+            manager.addfont(path)
+        except (OSError, RuntimeError, ValueError) as exc:  # unreadable or not a font: skip it
+            log.warning("could not read the font %s: %s", path, exc)
+            continue
+        log.info("font %s was installed after matplotlib's font cache was built; added", path)
 
 
 def use_chart_fonts() -> None:

@@ -62,11 +62,48 @@ def test_chinese_labels_render_without_missing_glyphs(data, caplog, tmp_path):
 
 
 def test_fonts_leave_global_settings_alone(data):
+    """Drawing makes the chart fonts matplotlib's default family (core/charts/style.py says
+    why) and touches no other global setting, whether it is the process's first chart or not."""
     before = dict(matplotlib.rcParams)
     render(charts.draw_gmv_trend, data.trend)
-    assert dict(matplotlib.rcParams) == before
+    changed = {key for key, value in matplotlib.rcParams.items() if value != before[key]}
+    assert changed <= {"font.family"}
     families = charts.configure_fonts()
+    assert list(matplotlib.rcParams["font.family"]) == list(families)
     assert families[0] == "Noto Sans CJK SC" and families[-1] == "DejaVu Sans"
+    after_first = dict(matplotlib.rcParams)
+    render(charts.draw_channel_share, data.channel_share)
+    assert dict(matplotlib.rcParams) == after_first
+
+
+@pytest.fixture
+def stale_font_cache(monkeypatch):
+    """matplotlib's font list as cached before the Chinese fonts were installed."""
+    from matplotlib import font_manager
+
+    from core.charts import style
+
+    cjk = set().union(*style.CJK_FAMILIES.values())
+    manager = font_manager.fontManager
+    monkeypatch.setattr(manager, "ttflist", [f for f in manager.ttflist if f.name not in cjk and "CJK" not in f.name])
+    style.configure_fonts.cache_clear()  # a process started with that cache
+    with matplotlib.rc_context():
+        yield cjk
+    style.configure_fonts.cache_clear()
+
+
+def test_chinese_fonts_installed_after_matplotlib_cached_its_font_list_are_used(data, stale_font_cache):
+    from matplotlib import font_manager
+
+    i18n.set_language("zh_CN")
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # "Glyph … missing from font(s) DejaVu Sans"
+        fig, _hover = render(charts.draw_gmv_trend, data.trend)
+    [title] = [text for text in fig.texts if text.get_text() == fig.get_suptitle()]
+    assert any("\u4e00" <= ch <= "\u9fff" for ch in title.get_text())  # the chart's title is in Chinese
+    path = font_manager.findfont(title.get_fontproperties(), fallback_to_default=False)
+    faces = {f.name for f in font_manager.fontManager.ttflist if f.fname == path}
+    assert faces & stale_font_cache, f"the title is drawn with {faces}"
 
 
 def test_trend_lines_are_the_series(data):

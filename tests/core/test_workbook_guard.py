@@ -66,13 +66,24 @@ def _long_sheet(path: Path, *, hidden: str = "", wide_at: int | None = None, row
     return raw_xlsx(path, chunks())
 
 
-def test_a_long_sheet_that_widens_late_is_measured_exactly_and_accepted(tmp_path: Path):
+def test_a_long_sheet_that_widens_late_is_measured_exactly_and_accepted(tmp_path: Path, monkeypatch):
     """Rows are first bounded by their digits (fast); a 62nd column late in the sheet makes
     that bound too loose (999,999 × 62 cells), so the sheet is measured again exactly: 160,000
     rows × 62 columns is a real size, and the file is read."""
-    from core.imports.limits import check_workbook
+    from core.imports import limits, sniff
 
-    check_workbook(_long_sheet(tmp_path / "wide-late.xlsx", wide_at=50_000))  # no error
+    measured: list[tuple[int, int]] = []
+    real_check = sniff.check_size
+
+    def check_size(path: Path, rows: int, columns: int) -> None:
+        measured.append((rows, columns))
+        real_check(path, rows, columns)
+
+    monkeypatch.setattr(sniff, "check_size", check_size)
+    limits.check_workbook(_long_sheet(tmp_path / "wide-late.xlsx", wide_at=50_000))  # accepted: no error
+    # The sheet's real extent, the grid calamine will build: its last row (100,000 + 59,999)
+    # and column BJ.
+    assert measured and max(measured) == (159_999, 62)
 
 
 def test_a_far_cell_hidden_in_a_long_sheet_is_refused(tmp_path: Path):

@@ -124,17 +124,38 @@ def test_second_window_on_the_same_database_is_refused(tmp_path):
     assert out.stdout.strip() == "free"
 
 
-def test_goal_periods_read_like_a_plan():
+def test_goal_periods_read_like_a_plan(qtbot, db):
     import datetime as dt
 
-    from ui.tabs.goals_tab import period_label
+    from core.models import Goal
+    from ui.tabs.goals_tab import GoalsTab, period_label
 
     assert period_label("year", dt.date(2026, 1, 1), dt.date(2026, 12, 31)) == "2026"
     assert period_label("half", dt.date(2026, 7, 1), dt.date(2026, 12, 31)) == "2026 H2"
     assert period_label("quarter", dt.date(2026, 4, 1), dt.date(2026, 6, 30)) == "2026 Q2"
     assert period_label("month", dt.date(2026, 11, 1), dt.date(2026, 11, 30)) == "2026-11"
     assert period_label("year", dt.date(2026, 4, 1), dt.date(2027, 3, 31)) == "2026-04-01 – 2027-03-31"
-    assert sorted(["2026-02", "2026", "2026-01", "2026 Q1"]) == ["2026", "2026 Q1", "2026-01", "2026-02"]
+    # The order of a written plan: the year, its halves, quarters and months, then next year.
+    plan = [
+        ("year", dt.date(2026, 1, 1), dt.date(2026, 12, 31)),
+        ("half", dt.date(2026, 1, 1), dt.date(2026, 6, 30)),
+        ("half", dt.date(2026, 7, 1), dt.date(2026, 12, 31)),
+        ("quarter", dt.date(2026, 1, 1), dt.date(2026, 3, 31)),
+        ("quarter", dt.date(2026, 4, 1), dt.date(2026, 6, 30)),
+        ("month", dt.date(2026, 1, 1), dt.date(2026, 1, 31)),
+        ("month", dt.date(2026, 2, 1), dt.date(2026, 2, 28)),
+        ("month", dt.date(2026, 12, 1), dt.date(2026, 12, 31)),
+        ("year", dt.date(2027, 1, 1), dt.date(2027, 12, 31)),
+    ]
+    with db.transaction() as s:  # entered in another order than the plan's
+        s.add_all(Goal(period_kind=k, period_start=a, period_end=b, target_gmv_fen=100_000)
+                  for k, a, b in plan[1::2] + plan[::2])
+    tab = GoalsTab(AppContext(db, Settings(), today=DEMO_END))
+    qtbot.addWidget(tab)
+    with qtbot.waitSignal(tab.sig_loaded, timeout=20_000):
+        tab.show()
+    shown = [tab.table.proxy.index(r, 0).data() for r in range(tab.table.proxy.rowCount())]
+    assert shown == [period_label(*p) for p in plan]
 
 
 def test_goals_tab_opens_at_the_current_month(qtbot, demo_db):
