@@ -69,7 +69,9 @@ _CHECKS: dict[str, Callable[[str, Any], Any]] = {
 
 def goal_title(kind: str, start: dt.date, end: dt.date, platform: str, category: str) -> str:
     """``2026-11 goal`` / ``2026年11月 目标`` (with the channel and category when it has them)."""
-    scope = " · ".join(x for x in (platform, category) if x)
+    from core.kpi.output import channel_label  # the platform as people read it, in the UI language
+
+    scope = " · ".join(x for x in (channel_label(platform) if platform else "", category) if x)
     period = period_name(kind, start, end)
     return t("{period} goal ({scope})", period=period, scope=scope) if scope else t("{period} goal", period=period)
 

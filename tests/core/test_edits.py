@@ -131,7 +131,7 @@ def test_goal_target_edit_is_labelled_with_its_period_in_the_ui_language(shop):
     i18n.set_language("zh_CN")
     try:
         change = history.apply(shop, SetGoalFields.of(year_id, target_gmv_fen=350_000_000))
-        assert change.label == "修改 2026年 目标（taobao）"
+        assert change.label == "修改 2026年 目标（淘宝/天猫）"
         assert history.apply(shop, SetGoalFields.of(month_id, target_gmv_fen=1)).label == "修改 2026年11月 目标"
     finally:
         i18n.set_language("en")
@@ -166,7 +166,7 @@ def test_adding_a_goal_refuses_a_duplicate_and_misaligned_periods(shop):
     history = History()
     change = history.apply(shop, AddGoal("month", dt.date(2026, 12, 1), period_end("month", dt.date(2026, 12, 1)),
                                          20_000_000, "douyin"))
-    assert change.label == "Add 2026-12 goal (douyin)"
+    assert change.label == "Add 2026-12 goal (Douyin)"
     assert any(g["period_start"] == dt.date(2026, 12, 1) and g["period_end"] == dt.date(2026, 12, 31)
                for g in rows(shop, Goal, Goal.id))
     with pytest.raises(FieldError, match="exists already"):
