@@ -108,21 +108,22 @@ def fill(ts_path: Path, words: dict[str, str]) -> list[tuple[str, str]]:
     return missing
 
 
+# Helpers in core that translate their argument at run time, and which argument is the text:
+# the view columns' headers (core/views/catalogue.py ``_c(key, header, …)``).
+_TRANSLATED_ARGS = {"t": 0, "_c": 1}
+
+
 def core_strings() -> set[str]:
-    """Every literal passed to core's ``t()``."""
+    """Every literal passed to core's ``t()`` (and to the helpers that call it for their text)."""
     found: set[str] = set()
     for path in (ROOT / "core").rglob("*.py"):
         tree = ast.parse(path.read_text(encoding="utf-8"))
         for node in ast.walk(tree):
-            if (
-                isinstance(node, ast.Call)
-                and isinstance(node.func, ast.Name)
-                and node.func.id == "t"
-                and node.args
-                and isinstance(node.args[0], ast.Constant)
-                and isinstance(node.args[0].value, str)
-            ):
-                found.add(node.args[0].value)
+            if isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id in _TRANSLATED_ARGS:
+                position = _TRANSLATED_ARGS[node.func.id]
+                if len(node.args) > position and isinstance(node.args[position], ast.Constant) \
+                        and isinstance(node.args[position].value, str):
+                    found.add(node.args[position].value)
     return found
 
 

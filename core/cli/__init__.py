@@ -25,6 +25,7 @@ COMMANDS = {
     "backup": "core.cli.backup_cmd",
     "restore": "core.cli.backup_cmd",
     "kpi": "core.cli.kpi_cmd",
+    "export": "core.cli.export_cmd",
 }
 
 

@@ -8,6 +8,13 @@
     </message>
 </context>
 <context>
+    <name>ExportButton</name>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1</source>
+        <translation><numerusform>%n row exported to %1</numerusform><numerusform>%n rows exported to %1</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>FilePreview</name>
     <message numerus="yes">
         <source>%n row(s) in the file</source>

@@ -281,6 +281,29 @@ The current data is kept as a backup first, so this can be undone.</source>
     </message>
 </context>
 <context>
+    <name>ExportButton</name>
+    <message>
+        <source>Export…</source>
+        <translation>导出…</translation>
+    </message>
+    <message>
+        <source>Write this list to an Excel workbook (or .csv / .json)</source>
+        <translation>将此列表导出为 Excel 工作簿（或 .csv / .json）</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>导出</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n row(s) exported to %1</source>
+        <translation><numerusform>已导出 %n 行到 %1</numerusform></translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
     <name>FilePreview</name>
     <message>
         <source>%1 from %2</source>

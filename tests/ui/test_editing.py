@@ -6,6 +6,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
 from core.models import Goal, Sku, StockLevel
@@ -233,6 +234,26 @@ def test_views_and_key_controls_have_stable_object_names(qtbot, window):
     from PySide6.QtWidgets import QWidget
 
     for name in ("goals.table", "inventory.table", "promotions.table", "members.table", "team.table",
-                 "goals.new", "goals.delete", "inventory.edit_sku", "kpi.export", "kpi.preset", "main.tabs"):
+                 "goals.new", "goals.delete", "inventory.edit_sku", "kpi.export", "kpi.preset", "main.tabs",
+                 "goals.export", "inventory.export", "promotions.export", "members.export", "team.export"):
         assert window.findChild(QWidget, name) is not None, name
     assert window.action_undo.objectName() == "edit.undo"
+
+
+def test_each_tab_exports_the_rows_it_shows(qtbot, window, tmp_path, monkeypatch):
+    import json
+
+    from PySide6.QtWidgets import QFileDialog
+
+    for key, name in (("goals", "goals"), ("inventory", "inventory-alerts"), ("team", "tasks")):
+        page = open_tab(qtbot, window, key)
+        target = tmp_path / f"{name}.json"
+        monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, target=target, **k: (str(target), ""))
+        qtbot.mouseClick(window.findChild(QPushButton, f"{key}.export"), Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda page=page: "exported to" in page.banner.text(), timeout=20_000)
+        records = json.loads(target.read_text(encoding="utf-8"))
+        shown = page.table.model.rowCount()
+        if key == "team":  # the tab hides done tasks until asked; the export has them all
+            page.show_done.setChecked(True)
+            shown = page.table.model.rowCount()
+        assert len(records) == shown, key

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 from core.money import format_fen
 from ui.labels import period_kind_name, platform_name
 from ui.tabs.base import TabPage
+from ui.widgets.export_button import ExportButton
 from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.editors import CellEditor
 from ui.widgets.record_form import FormField, RecordForm
@@ -111,6 +112,8 @@ class GoalsTab(TabPage):
         self.body.addWidget(self.summary)
         self.body.addLayout(bar)
         self.body.addWidget(self.table, 1)
+        self.export_button = ExportButton(ctx, "goals", self)  # the same rows as `export goals FILE`
+        self.table.toolbar.addWidget(self.export_button)
         self.kind_filter.currentIndexChanged.connect(lambda: self.table.proxy.set_exact("period_kind", self.kind_filter.value()))
         self.channel_filter.currentIndexChanged.connect(lambda: self.table.proxy.set_exact("platform", self.channel_filter.value()))
         self.table.sig_edits.connect(self.save_cells)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
 from core.money import format_fen
 from ui.labels import stock_status_name
 from ui.tabs.base import TabPage
+from ui.widgets.export_button import ExportButton
 from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.editors import CellEditor
 from ui.widgets.record_form import FormField, RecordForm
@@ -98,6 +99,8 @@ class InventoryTab(TabPage):
         self.body.addWidget(self.summary)
         self.body.addLayout(bar)
         self.body.addWidget(self.table, 1)
+        self.export_button = ExportButton(ctx, "inventory-alerts", self)  # the same rows as `export inventory-alerts FILE`
+        self.table.toolbar.addWidget(self.export_button)
         self.status_filter.currentIndexChanged.connect(
             lambda: self.table.proxy.set_exact("status", self.status_filter.value()))
         self.category_filter.currentIndexChanged.connect(

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from ui.labels import platform_name
 from ui.tabs.base import TabPage
+from ui.widgets.export_button import ExportButton
 from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import Column
@@ -57,6 +58,8 @@ class MembersTab(TabPage):
         self.body.addWidget(self.summary)
         self.body.addLayout(bar)
         self.body.addWidget(self.table, 1)
+        self.export_button = ExportButton(ctx, "members", self)  # the same rows as `export members FILE`
+        self.table.toolbar.addWidget(self.export_button)
         self.tier_filter.currentIndexChanged.connect(lambda: self.table.proxy.set_exact("tier", self.tier_filter.value()))
         self.platform_filter.currentIndexChanged.connect(
             lambda: self.table.proxy.set_exact("platform", self.platform_filter.value()))

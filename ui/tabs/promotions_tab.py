@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel
 
 from ui.labels import platform_name, promotion_kind_name, promotion_status_name
 from ui.tabs.base import TabPage
+from ui.widgets.export_button import ExportButton
 from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import Column
@@ -65,6 +66,8 @@ class PromotionsTab(TabPage):
         self.body.addWidget(self.next_label)
         self.body.addLayout(bar)
         self.body.addWidget(self.table, 1)
+        self.export_button = ExportButton(ctx, "promotions", self)  # the same rows as `export promotions FILE`
+        self.table.toolbar.addWidget(self.export_button)
         self.kind_filter.currentIndexChanged.connect(lambda: self.table.proxy.set_exact("kind", self.kind_filter.value()))
         self.status_filter.currentIndexChanged.connect(
             lambda: self.table.proxy.set_exact("status", self.status_filter.value()))

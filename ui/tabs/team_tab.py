@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel
 
 from ui.labels import priority_name, task_status_name
 from ui.tabs.base import TabPage
+from ui.widgets.export_button import ExportButton
 from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import Column
@@ -54,6 +55,8 @@ class TeamTab(TabPage):
         self.body.addWidget(self.summary)
         self.body.addLayout(bar)
         self.body.addWidget(self.table, 1)
+        self.export_button = ExportButton(ctx, "tasks", self)  # the same rows as `export tasks FILE`
+        self.table.toolbar.addWidget(self.export_button)
         self.owner_filter.currentIndexChanged.connect(lambda: self.table.proxy.set_exact("owner", self.owner_filter.value()))
         self.show_done.toggled.connect(self._apply_done_filter)
         self._rows: list[TaskRow] = []

@@ -1,0 +1,93 @@
+"""`export NAME FILE [--from D --to D | --festival NAME [--year Y]] [--as-of D]` (spec/cli.md).
+
+Writes one of the views the window shows (core.views) as .xlsx (formatted), .csv (UTF-8 with
+BOM) or .json (a list of records with the keys documented in README.md), chosen by FILE's
+extension. A view over dates takes a range, given as two days or as a platform festival of any
+year (``--festival 双11 --year 2027``, dates from core.festivals).
+"""
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+
+from core.errors import BadInputError
+from core.i18n import t
+
+
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            t("{value!r} is not a date; write it as YYYY-MM-DD, e.g. 2026-11-01", value=text)
+        ) from None
+
+
+def register(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser(
+        "export",
+        help=t("write a view (goals, inventory-alerts, promotions, members, tasks, orders, products) to .xlsx, .csv or .json"),
+        description=t(
+            "Write the rows a tab shows to FILE: .xlsx (formatted), .csv (UTF-8 with BOM, opens in Excel) or "
+            ".json (a list of records with stable English keys), by the file's extension."
+        ),
+    )
+    p.add_argument("name", metavar="NAME", help=t("the view: goals, inventory-alerts, promotions, members, tasks, orders, products"))
+    p.add_argument("file", metavar="FILE", help=t("where to write it (.xlsx, .csv or .json)"))
+    p.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD", help=t("first day (views over dates)"))
+    p.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD", help=t("last day (views over dates)"))
+    p.add_argument("--festival", metavar="NAME",
+                   help=t("a platform festival's dates instead of --from/--to, e.g. 双11, 618, nianhuo"))
+    p.add_argument("--year", type=int, metavar="YYYY", help=t("the festival's year (default: this year)"))
+    p.add_argument("--as-of", dest="as_of", type=_date, metavar="YYYY-MM-DD",
+                   help=t("compute the view as of this day (default: today)"))
+    p.add_argument("--json", action="store_true", help=t("print what was written as one JSON object"))
+    p.set_defaults(handler=run)
+
+
+def festival_range(name: str, year: int) -> tuple[dt.date, dt.date]:
+    """The dates of festival ``name`` (its key, Chinese or English name) in ``year``."""
+    from core.festivals import festivals
+
+    wanted = name.strip().casefold()
+    found = festivals(year)
+    for f in found:
+        if wanted in (f.key.casefold(), f.name_zh.casefold(), f.name_en.casefold()):
+            return f.start, f.end
+    for f in found:  # "双11" finds "双11全球狂欢季"; "618" finds "618年中大促"
+        if wanted and (wanted in f.name_zh.casefold() or wanted in f.name_en.casefold()):
+            return f.start, f.end
+    raise BadInputError(t("No festival called {name!r} in {year}. Known: {names}.", name=name, year=year,
+                          names=", ".join(f"{f.name_zh} ({f.key})" for f in found)))
+
+
+def run(args: argparse.Namespace, db) -> int:
+    from core.views import ViewParams, export_view, view
+
+    v = view(args.name.strip().lower())
+    today = args.as_of or dt.date.today()
+    date_from, date_to = args.date_from, args.date_to
+    if args.festival:
+        if date_from or date_to:
+            raise BadInputError(t("Give either --festival or --from/--to, not both."))
+        date_from, date_to = festival_range(args.festival, args.year or today.year)
+    elif args.year:
+        raise BadInputError(t("--year goes with --festival (e.g. --festival 双11 --year 2027)."))
+    if (date_from is None) != (date_to is None):
+        raise BadInputError(t("Give both --from and --to (or neither)."))
+    if date_from and date_to and date_to < date_from:
+        raise BadInputError(t("--to ({end}) is before --from ({start}). Give the earlier day first.",
+                              start=date_from, end=date_to))
+    if date_from and not v.dated:
+        raise BadInputError(t("{name} is not a view over dates: leave out --from/--to and --festival "
+                              "(--as-of sets the day it is computed for).", name=v.name))
+    params = ViewParams(today, date_from, date_to)
+    path, count = export_view(db, v.name, args.file, params)
+    if args.json:
+        print(json.dumps({"view": v.name, "file": str(path), "rows": count,
+                          "from": date_from.isoformat() if date_from else None,
+                          "to": date_to.isoformat() if date_to else None}, ensure_ascii=False))
+    else:
+        print(t("{view}: {n} rows written to {path}", view=v.name, n=f"{count:,}", path=path))
+    return 0

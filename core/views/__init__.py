@@ -1,0 +1,50 @@
+"""Every view the owner sees, exportable: ``export_view(db, "goals", "goals.xlsx", params)``.
+
+The tab's Export button and the ``export NAME FILE`` command both call this, so they write the
+same rows. See ``base`` (columns, params, writers) and ``catalogue`` (the views).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from core.errors import BadInputError
+from core.i18n import t
+from core.views.base import FORMATS, View, ViewColumn, ViewParams, json_value, write_view
+
+if TYPE_CHECKING:
+    from core.db import Database
+
+__all__ = ["FORMATS", "View", "ViewColumn", "ViewParams", "export_view", "json_value", "view", "view_names",
+           "view_rows", "write_view"]
+
+
+def view_names() -> list[str]:
+    from core.views.catalogue import VIEWS
+
+    return list(VIEWS)
+
+
+def view(name: str) -> View:
+    from core.views.catalogue import VIEWS
+
+    try:
+        return VIEWS[name]
+    except KeyError:
+        raise BadInputError(t("There is no view called {name!r}. Choose one of: {names}.", name=name,
+                              names=", ".join(VIEWS))) from None
+
+
+def view_rows(db: Database, name: str, params: ViewParams) -> list[dict]:
+    with db.session() as s:
+        return list(view(name).rows(s, params))
+
+
+def export_view(db: Database, name: str, path: str | Path, params: ViewParams, *, progress=None,
+                cancelled=None) -> tuple[Path, int]:
+    """Write view ``name`` to ``path`` (.xlsx, .csv or .json); returns the file and its row count."""
+    v = view(name)
+    if Path(path).suffix.lower() not in FORMATS:  # before any query: a wrong name costs nothing
+        raise BadInputError(t("{name}: the file must end in .xlsx, .csv or .json.", name=Path(path).name))
+    rows = view_rows(db, name, params)
+    return write_view(v, rows, path, params, progress=progress, cancelled=cancelled), len(rows)

@@ -1,0 +1,217 @@
+"""The views every tab shows, for export: each one's columns and the core function of its rows.
+
+A tab issue that grows its view adds its columns here (and its rows function beside its
+service), so the tab's "Export…" and ``export NAME FILE`` never drift apart.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from collections.abc import Iterable
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.i18n import t
+from core.views.base import View, ViewColumn, ViewParams
+
+
+def _c(key: str, header: str, kind: str = "text", source: str = "", label=None) -> ViewColumn:
+    # The header is translated when the export runs: t() is looked up then, not at import.
+    if kind == "money" and not source and key.endswith("_fen"):
+        key, source = key[: -len("_fen")], key  # JSON says "budget" (yuan), the row holds fen
+    return ViewColumn(key, lambda: t(header), kind, source, label)
+
+
+def _channel(code: str) -> str:
+    from core.kpi.output import channel_label
+
+    return channel_label(code) if code else t("All channels")
+
+
+def _period_kind(code: str) -> str:
+    return {"year": t("Year"), "half": t("Half-year"), "quarter": t("Quarter"), "month": t("Month")}.get(code, code)
+
+
+def _stock_status(code: str) -> str:
+    return {"out": t("Out of stock"), "reorder": t("Reorder now"), "low": t("Running low"), "slow": t("Slow-moving"),
+            "ok": t("OK")}.get(code, code)
+
+
+def _promotion_kind(code: str) -> str:
+    return {"festival": t("Platform festival"), "platform": t("Platform event"), "own": t("Own promotion")}.get(code, code)
+
+
+def _promotion_status(code: str) -> str:
+    return {"planned": t("Planned"), "running": t("Running"), "done": t("Done"),
+            "cancelled": t("Cancelled")}.get(code, code)
+
+
+def _task_status(code: str) -> str:
+    return {"todo": t("To do"), "doing": t("In progress"), "done": t("Done"), "cancelled": t("Cancelled")}.get(code, code)
+
+
+def _yes_no(value: bool) -> str:
+    return t("yes") if value else t("no")
+
+
+def _records(rows: Iterable[Any]) -> list[dict[str, Any]]:
+    return [dataclasses.asdict(r) for r in rows]
+
+
+# ---------------------------------------------------------------- goals
+
+
+def _goal_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
+    from core.goals import goal_rows
+
+    out = []
+    for r in goal_rows(session, params.today):
+        d = dataclasses.asdict(r)
+        d["gap"] = None if r.actual_gmv_fen is None else max(r.target_gmv_fen - r.actual_gmv_fen, 0)
+        out.append(d)
+    return out
+
+
+GOALS = View(
+    "goals", lambda: t("Goals"),
+    (_c("period_kind", "Kind", label=_period_kind), _c("start", "Start", "date", source="period_start"),
+     _c("end", "End", "date", source="period_end"), _c("platform", "Channel", label=_channel),
+     _c("category", "Category"), _c("target", "Target GMV", "money", source="target_gmv_fen"),
+     _c("actual", "Actual GMV", "money", source="actual_gmv_fen"),
+     _c("achievement", "Progress", "rate", source="progress"), _c("pace", "Pace", "rate"),
+     _c("gap", "Gap to target", "money", source="gap"),
+     _c("elapsed", "Period elapsed", "rate", source="expected_progress")),
+    _goal_rows,
+)
+
+
+# ---------------------------------------------------------------- inventory
+
+
+def _inventory_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
+    from core.inventory import inventory_rows
+
+    return _records(inventory_rows(session, params.today))
+
+
+INVENTORY = View(
+    "inventory-alerts", lambda: t("Inventory"),
+    (_c("status", "Status", label=_stock_status), _c("sku_code", "SKU code"), _c("title", "Product"), _c("spec", "Spec"),
+     _c("category", "Category"), _c("on_hand", "On hand", "int"), _c("in_transit", "In transit", "int"),
+     _c("avg_daily_sales", "Sold per day", "float"), _c("days_of_cover", "Days of cover", "float"),
+     _c("lead_time_days", "Lead time (days)", "int"), _c("safety_stock", "Safety stock", "int"),
+     _c("reorder_point", "Reorder point", "int"), _c("suggested_qty", "Suggested order", "int"),
+     _c("order_multiple", "Order multiple", "int"), _c("abc", "ABC"), _c("last_sale", "Last sale", "date"),
+     _c("supplier", "Supplier"), _c("cost_fen", "Unit cost", "money"), _c("stock_value_fen", "Stock value", "money")),
+    _inventory_rows,
+)
+
+
+# ---------------------------------------------------------------- promotions
+
+
+def _promotion_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
+    from core.promotions import promotion_rows
+
+    rows = promotion_rows(session, params.today)
+    if params.date_from and params.date_to:  # the promotions that overlap the range
+        rows = [r for r in rows if r.start <= params.date_to and r.end >= params.date_from]
+    return [{**dataclasses.asdict(r), "days": (r.end - r.start).days + 1} for r in rows]
+
+
+PROMOTIONS = View(
+    "promotions", lambda: t("Promotions"),
+    (_c("name", "Promotion"), _c("kind", "Kind", label=_promotion_kind), _c("platforms", "Channels", label=_channel), _c("start", "Start", "date"),
+     _c("end", "End", "date"), _c("days", "Days", "int"), _c("budget_fen", "Budget", "money"),
+     _c("gmv_fen", "GMV", "money"), _c("baseline_fen", "Baseline", "money"), _c("cost_fen", "Cost", "money"),
+     _c("roas", "ROAS", "float"), _c("incremental_roi", "Incremental ROI", "float"),
+     _c("status", "Status", label=_promotion_status)),
+    _promotion_rows, dated=True,
+)
+
+
+# ---------------------------------------------------------------- members and tasks
+
+
+def _member_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
+    from core.members import member_rows
+
+    return _records(member_rows(session, params.today))
+
+
+MEMBERS = View(
+    "members", lambda: t("Members"),
+    (_c("platform", "Channel", label=_channel), _c("buyer_key", "Buyer"), _c("name", "Name"), _c("tier", "Tier"),
+     _c("orders", "Orders", "int"), _c("spend_fen", "Spend", "money"), _c("first_order", "First order", "datetime"),
+     _c("last_order", "Last order", "datetime"),
+     _c("recency_days", "Days since last order", "int", source="days_since_last"),
+     _c("points", "Points", "int")),
+    _member_rows,
+)
+
+
+def _task_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
+    from core.tasks import task_rows
+
+    return _records(task_rows(session, params.today))
+
+
+TASKS = View(
+    "tasks", lambda: t("Tasks"),
+    (_c("title", "Task"), _c("owner", "Owner"), _c("start", "Start", "date"), _c("due", "Due", "date"),
+     _c("status", "Status", label=_task_status), _c("priority", "Priority", "int"), _c("promotion", "Promotion"),
+     _c("checklist_done", "Checklist done", "int"), _c("checklist_total", "Checklist items", "int"),
+     _c("recurrence", "Repeats"), _c("overdue", "Overdue", label=_yes_no)),
+    _task_rows,
+)
+
+
+# ---------------------------------------------------------------- orders and products
+
+
+def _order_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
+    from core.models import Order
+
+    q = select(Order).order_by(Order.paid_at, Order.id)
+    if params.date_from and params.date_to:  # orders created in the range (paid or not)
+        q = q.where(Order.created_at >= dt.datetime.combine(params.date_from, dt.time()),
+                    Order.created_at < dt.datetime.combine(params.date_to + dt.timedelta(days=1), dt.time()))
+    keys = ("platform", "shop", "order_no", "buyer_key", "buyer_name", "province", "created_at", "paid_at",
+            "status", "goods_fen", "shipping_fen", "discount_fen", "paid_fen", "refund_fen", "units")
+    return [{k: getattr(o, k) for k in keys} for o in session.scalars(q)]
+
+
+ORDERS = View(
+    "orders", lambda: t("Orders"),
+    (_c("platform", "Channel", label=_channel), _c("shop", "Shop"), _c("order_no", "Order number"), _c("buyer_key", "Buyer"),
+     _c("buyer_name", "Name"), _c("province", "Province"), _c("created_at", "Created at", "datetime"),
+     _c("paid_at", "Paid at", "datetime"), _c("status", "Status"), _c("goods_fen", "Goods", "money"),
+     _c("shipping_fen", "Shipping", "money"), _c("discount_fen", "Discount", "money"),
+     _c("paid_fen", "Paid", "money"), _c("refund_fen", "Refunds", "money"), _c("units", "Units", "int")),
+    _order_rows, dated=True,
+)
+
+
+def _product_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
+    from core.models import Sku, StockLevel
+
+    q = select(Sku, StockLevel).outerjoin(StockLevel, StockLevel.sku_code == Sku.code).order_by(Sku.code)
+    return [{"sku_code": s.code, "title": s.title, "spec": s.spec, "category": s.category, "price_fen": s.price_fen,
+             "cost_fen": s.cost_fen, "supplier": s.supplier, "lead_time_days": s.lead_time_days,
+             "order_multiple": s.order_multiple, "on_hand": st.on_hand if st else 0,
+             "in_transit": st.in_transit if st else 0, "active": s.active}
+            for s, st in session.execute(q)]
+
+
+PRODUCTS = View(
+    "products", lambda: t("Products"),
+    (_c("sku_code", "SKU code"), _c("title", "Product"), _c("spec", "Spec"), _c("category", "Category"),
+     _c("price_fen", "Price", "money"), _c("cost_fen", "Unit cost", "money"), _c("supplier", "Supplier"),
+     _c("lead_time_days", "Lead time (days)", "int"), _c("order_multiple", "Order multiple", "int"),
+     _c("on_hand", "On hand", "int"), _c("in_transit", "In transit", "int"), _c("active", "Active", label=_yes_no)),
+    _product_rows,
+)
+
+VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PROMOTIONS, MEMBERS, TASKS, ORDERS, PRODUCTS)}

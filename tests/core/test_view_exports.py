@@ -1,0 +1,101 @@
+"""`export NAME FILE`: every view as .xlsx/.csv/.json, the same rows the tab shows, safe text."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import json
+
+import pytest
+from openpyxl import load_workbook
+
+from core.cli import build_parser, run_command
+from core.goals import goal_rows
+from core.inventory import inventory_rows
+from core.models import Sku, StockLevel
+from core.views import ViewParams, export_view, view, view_names, view_rows
+from tests.conftest import DEMO_END
+
+KEYS = {
+    "goals": ["period_kind", "start", "end", "platform", "category", "target", "actual", "achievement", "pace",
+              "gap", "elapsed"],
+    "inventory-alerts": ["status", "sku_code", "title", "spec", "category", "on_hand", "in_transit",
+                         "avg_daily_sales", "days_of_cover", "lead_time_days", "safety_stock", "reorder_point",
+                         "suggested_qty", "order_multiple", "abc", "last_sale", "supplier", "cost", "stock_value"],
+    "members": ["platform", "buyer_key", "name", "tier", "orders", "spend", "first_order", "last_order",
+                "recency_days", "points"],
+}
+
+
+def test_every_view_writes_the_same_rows_in_each_format(demo_db, tmp_path):
+    params = ViewParams(DEMO_END)
+    for name in view_names():
+        rows = view_rows(demo_db, name, params)
+        assert rows, name  # the demo shop has something in every view
+        v = view(name)
+        path, count = export_view(demo_db, name, tmp_path / f"{name}.json", params)
+        records = json.loads(path.read_text(encoding="utf-8"))
+        assert count == len(rows) == len(records)
+        assert list(records[0]) == [c.key for c in v.columns]
+        if name in KEYS:
+            assert list(records[0]) == KEYS[name]
+        _, n_csv = export_view(demo_db, name, tmp_path / f"{name}.csv", params)
+        with open(tmp_path / f"{name}.csv", encoding="utf-8-sig", newline="") as fh:
+            assert len(list(csv.reader(fh))) == n_csv + 1  # header + rows
+        export_view(demo_db, name, tmp_path / f"{name}.xlsx", params)
+        ws = load_workbook(tmp_path / f"{name}.xlsx").active
+        assert ws.max_row == len(rows) + 2  # the title line (view, parameters, time), the header, the rows
+
+
+def test_goal_and_inventory_exports_match_the_tabs_numbers(demo_db, tmp_path):
+    params = ViewParams(DEMO_END)
+    with demo_db.session() as s:
+        goals = goal_rows(s, DEMO_END)
+        stock = {r.sku_code: r for r in inventory_rows(s, DEMO_END)}
+    path, _ = export_view(demo_db, "goals", tmp_path / "g.json", params)
+    records = json.loads(path.read_text(encoding="utf-8"))
+    assert [round(r["target"] * 100) for r in records] == [g.target_gmv_fen for g in goals]
+    assert records[0]["start"] == goals[0].period_start.isoformat()
+    export_view(demo_db, "inventory-alerts", tmp_path / "i.xlsx", params)
+    ws = load_workbook(tmp_path / "i.xlsx").active
+    header = [c.value for c in ws[2]]
+    first = [c.value for c in ws[3]]
+    row = dict(zip(header, first))
+    sku = stock[row["SKU code"]]
+    assert row["On hand"] == sku.on_hand and row["Stock value"] == pytest.approx(sku.stock_value_fen / 100)
+    assert row["Status"] in ("Out of stock", "Reorder now", "Running low", "Slow-moving", "OK")
+    assert ws.cell(3, header.index("Stock value") + 1).number_format == '"¥"#,##0.00'
+
+
+def test_a_formula_in_a_title_stays_text(db, tmp_path):
+    with db.transaction() as s:
+        s.add(Sku(code="X-1", title='=HYPERLINK("http://x","点我")', cost_fen=100))
+        s.add(StockLevel(sku_code="X-1", on_hand=3, as_of=dt.datetime(2026, 11, 1)))
+    export_view(db, "products", tmp_path / "p.xlsx", ViewParams(DEMO_END))
+    cell = load_workbook(tmp_path / "p.xlsx").active.cell(3, 2)
+    assert cell.data_type == "s" and cell.value == '=HYPERLINK("http://x","点我")'
+    export_view(db, "products", tmp_path / "p.csv", ViewParams(DEMO_END))
+    text = (tmp_path / "p.csv").read_text(encoding="utf-8-sig")
+    assert "'=HYPERLINK" in text
+
+
+def cli_main(argv: list[str]) -> int:
+    return run_command(build_parser().parse_args(argv))
+
+
+def test_cli_export_by_festival_and_the_errors_it_explains(demo_db, tmp_path, capsys):
+    db_arg = ["--db", str(demo_db.path)]
+    out = tmp_path / "double11.json"
+    assert cli_main([*db_arg, "export", "promotions", str(out), "--festival", "双11", "--year", "2026",
+                     "--as-of", "2026-11-20"]) == 0
+    names = [r["name"] for r in json.loads(out.read_text(encoding="utf-8"))]
+    assert names and all("11" in n or "双" in n for n in names)
+    assert cli_main([*db_arg, "export", "nothing", str(tmp_path / "x.xlsx")]) == 2
+    assert "goals, inventory-alerts" in capsys.readouterr().err
+    assert cli_main([*db_arg, "export", "goals", str(tmp_path / "x.txt")]) == 2
+    assert ".xlsx, .csv or .json" in capsys.readouterr().err
+    assert cli_main([*db_arg, "export", "goals", str(tmp_path / "g.xlsx"), "--from", "2026-11-01",
+                     "--to", "2026-11-30"]) == 2
+    assert "not a view over dates" in capsys.readouterr().err
+    assert cli_main([*db_arg, "export", "orders", str(tmp_path / "o.csv"), "--from", "2026-11-30",
+                     "--to", "2026-11-01"]) == 2
+    assert not (tmp_path / "x.xlsx").exists() and not (tmp_path / "g.xlsx").exists()
