@@ -27,13 +27,13 @@ def _date(text: str) -> dt.date:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "export",
-        help=t("write a view (goals, inventory-alerts, promotions, members, tasks, orders, products) to .xlsx, .csv or .json"),
+        help=t("write a view (goals, inventory-alerts, promotions, members, tasks, orders, products, kpi) to .xlsx, .csv or .json"),
         description=t(
             "Write the rows a tab shows to FILE: .xlsx (formatted), .csv (UTF-8 with BOM, opens in Excel) or "
             ".json (a list of records with stable English keys), by the file's extension."
         ),
     )
-    p.add_argument("name", metavar="NAME", help=t("the view: goals, inventory-alerts, promotions, members, tasks, orders, products"))
+    p.add_argument("name", metavar="NAME", help=t("the view: goals, inventory-alerts, promotions, members, tasks, orders, products, kpi"))
     p.add_argument("file", metavar="FILE", help=t("where to write it (.xlsx, .csv or .json)"))
     p.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD", help=t("first day (views over dates)"))
     p.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD", help=t("last day (views over dates)"))

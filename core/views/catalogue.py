@@ -214,4 +214,33 @@ PRODUCTS = View(
     _product_rows,
 )
 
-VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PROMOTIONS, MEMBERS, TASKS, ORDERS, PRODUCTS)}
+# ---------------------------------------------------------------- KPIs
+
+
+def _kpi_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
+    """The dashboard's numbers for the range: the whole shop, then each channel (spec/kpi.md)."""
+    from core.kpi import compute_kpis
+    from core.kpi.numbers import KPI_KEYS
+
+    end = params.date_to or params.today
+    start = params.date_from or end - dt.timedelta(days=29)  # the dashboard's default: last 30 days
+    result = compute_kpis(session, start, end)
+    rows = [{"channel": "", "from": start, "to": end, **{k: result.value(k) for k in KPI_KEYS}}]
+    rows += [{"channel": p, "from": start, "to": end, **{k: n.value(k) for k in KPI_KEYS}}
+             for p, n in result.by_channel.items()]
+    return rows
+
+
+KPIS = View(
+    "kpi", lambda: t("KPIs"),
+    (_c("channel", "Channel", label=_channel), _c("from", "From", "date"), _c("to", "To", "date"),
+     _c("gmv", "GMV", "money", source="gmv"), _c("orders", "Paid orders", "int"),
+     _c("paying_buyers", "Paying buyers", "int"), _c("aov", "Average order value", "money", source="aov"),
+     _c("refund_amount", "Refund amount", "money", source="refund_amount"),
+     _c("net_sales", "Net sales", "money", source="net_sales"), _c("refund_rate", "Refund rate", "rate"),
+     _c("repurchase_rate", "Repurchase rate", "rate"), _c("visitors", "Visitors", "int"),
+     _c("conversion_rate", "Conversion rate", "rate"), _c("units", "Units sold", "int")),
+    _kpi_rows, dated=True,
+)
+
+VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PROMOTIONS, MEMBERS, TASKS, ORDERS, PRODUCTS, KPIS)}

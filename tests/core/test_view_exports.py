@@ -99,3 +99,16 @@ def test_cli_export_by_festival_and_the_errors_it_explains(demo_db, tmp_path, ca
     assert cli_main([*db_arg, "export", "orders", str(tmp_path / "o.csv"), "--from", "2026-11-30",
                      "--to", "2026-11-01"]) == 2
     assert not (tmp_path / "x.xlsx").exists() and not (tmp_path / "g.xlsx").exists()
+
+
+def test_kpi_export_gives_the_numbers_of_the_kpi_command(demo_db, tmp_path):
+    from core.kpi import compute_kpis, kpi_json
+
+    start, end = dt.date(2026, 11, 1), DEMO_END
+    path, _ = export_view(demo_db, "kpi", tmp_path / "k.json", ViewParams(DEMO_END, start, end))
+    shop, *channels = json.loads(path.read_text(encoding="utf-8"))
+    expected = kpi_json(compute_kpis(demo_db, start, end))
+    assert shop["channel"] == "" and shop["from"] == "2026-11-01" and shop["to"] == "2026-11-20"
+    assert {k: shop[k] for k in ("gmv", "orders", "aov", "refund_rate", "units")} == \
+        {k: expected[k] for k in ("gmv", "orders", "aov", "refund_rate", "units")}
+    assert {c["channel"]: c["gmv"] for c in channels} == {p: n["gmv"] for p, n in expected["by_channel"].items()}
