@@ -120,10 +120,17 @@ class RecordTableModel(QAbstractTableModel):
         wanted = dict(zip(keys, rows))
         self._remove_missing(set(keys))
         last = len(self._columns) - 1
+        run_start = None  # one dataChanged per contiguous run of changed rows, not per row
         for i, k in enumerate(self._keys):
             if self._rows[i] != wanted[k]:
                 self._rows[i] = wanted[k]
-                self.dataChanged.emit(self.index(i, 0), self.index(i, last))
+                if run_start is None:
+                    run_start = i
+            elif run_start is not None:
+                self.dataChanged.emit(self.index(run_start, 0), self.index(i - 1, last))
+                run_start = None
+        if run_start is not None:
+            self.dataChanged.emit(self.index(run_start, 0), self.index(len(self._keys) - 1, last))
         have = set(self._keys)
         added = [k for k in keys if k not in have]
         if added:
