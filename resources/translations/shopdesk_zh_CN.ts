@@ -519,6 +519,14 @@ or click “Add files…”.</source>
         <translation>时间进度</translation>
     </message>
     <message>
+        <source>Plan a year…</source>
+        <translation>规划全年…</translation>
+    </message>
+    <message>
+        <source>Set a year's or half-year's target and split it into months, channels and categories by last year's orders</source>
+        <translation>设定全年或半年目标，并按去年订单拆解到月、渠道和品类</translation>
+    </message>
+    <message>
         <source>New goal…</source>
         <translation>新建目标…</translation>
     </message>
@@ -1252,6 +1260,21 @@ or click “Add files…”.</source>
     </message>
 </context>
 <context>
+    <name>PlanWizard</name>
+    <message>
+        <source>Plan a year</source>
+        <translation>规划全年</translation>
+    </message>
+    <message>
+        <source>Replace the goals?</source>
+        <translation>替换已有目标？</translation>
+    </message>
+    <message>
+        <source>%1 has %2 goals already (the period, its months and their channel and category goals). Replace them with this plan? They go to the trash; Ctrl+Z brings them back.</source>
+        <translation>%1已有 %2 个目标（该周期、各月及其渠道和品类目标）。用此规划替换它们吗？它们会移入回收站；Ctrl+Z 可恢复。</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <source>Awaiting payment</source>
@@ -1340,6 +1363,58 @@ or click “Add files…”.</source>
     <message numerus="yes">
         <source>Import %n file(s)</source>
         <translation><numerusform>导入 %n 个文件</numerusform></translation>
+    </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <source>Target GMV</source>
+        <translation>目标支付金额</translation>
+    </message>
+    <message>
+        <source>Based on</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation>分渠道</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按品类</translation>
+    </message>
+    <message>
+        <source>last year</source>
+        <translation>去年</translation>
+    </message>
+    <message>
+        <source>last year, scaled</source>
+        <translation>去年（折算）</translation>
+    </message>
+    <message>
+        <source>average month</source>
+        <translation>月平均</translation>
+    </message>
+    <message>
+        <source>even</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3 months.</source>
+        <translation>%1：%2，共 %3 个月。</translation>
+    </message>
+    <message>
+        <source>Saving replaces the %1 goals already set within this period (Ctrl+Z brings them back).</source>
+        <translation>保存将替换此周期内已有的 %1 个目标（Ctrl+Z 可恢复）。</translation>
     </message>
 </context>
 <context>
@@ -1719,6 +1794,121 @@ or click “Add files…”.</source>
     <message>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPage</name>
+    <message>
+        <source>The period and its target</source>
+        <translation>周期与目标</translation>
+    </message>
+    <message>
+        <source>Last year's orders of the same months give the split unless you choose otherwise.</source>
+        <translation>默认按去年同月订单拆分，也可另选方式。</translation>
+    </message>
+    <message>
+        <source>A year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>A half-year</source>
+        <translation>半年</translation>
+    </message>
+    <message>
+        <source>First half (Jan–Jun)</source>
+        <translation>上半年（1–6 月）</translation>
+    </message>
+    <message>
+        <source>Second half (Jul–Dec)</source>
+        <translation>下半年（7–12 月）</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Growth over last year</source>
+        <translation>同比增长</translation>
+    </message>
+    <message>
+        <source>12 percentages in month order, e.g. 6, 7, 8 …</source>
+        <translation>按月份顺序填 12 个百分比，如 6, 7, 8 …</translation>
+    </message>
+    <message>
+        <source>e.g. taobao 60, pdd 25, douyin 15</source>
+        <translation>如 淘宝 60, 拼多多 25, 抖音 15</translation>
+    </message>
+    <message>
+        <source>e.g. 茶叶 50, 茶具 30, 礼盒 20</source>
+        <translation>如 茶叶 50, 茶具 30, 礼盒 20</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Target GMV</source>
+        <translation>目标支付金额</translation>
+    </message>
+    <message>
+        <source>Split into months</source>
+        <translation>拆分到月</translation>
+    </message>
+    <message>
+        <source>Each month by channel</source>
+        <translation>每月按渠道</translation>
+    </message>
+    <message>
+        <source>Each month by category</source>
+        <translation>每月按品类</translation>
+    </message>
+    <message>
+        <source>By last year's shares</source>
+        <translation>按去年占比</translation>
+    </message>
+    <message>
+        <source>Evenly</source>
+        <translation>平均分配</translation>
+    </message>
+    <message>
+        <source>Custom percentages</source>
+        <translation>自定义百分比</translation>
+    </message>
+    <message>
+        <source>Do not split</source>
+        <translation>不拆分</translation>
+    </message>
+    <message>
+        <source>Reading last year's orders…</source>
+        <translation>正在读取去年的订单…</translation>
+    </message>
+    <message>
+        <source>No orders from last year's same months: enter the target as an amount.</source>
+        <translation>去年同期没有订单：请直接输入目标金额。</translation>
+    </message>
+    <message>
+        <source>Last year's same months: %1 paid.</source>
+        <translation>去年同期：支付金额 %1。</translation>
+    </message>
+    <message>
+        <source>Last year's same months: %1 paid on the days imported so far (not the whole period).</source>
+        <translation>去年同期：已导入天数内支付金额 %1（不是整个周期）。</translation>
+    </message>
+    <message>
+        <source>+%1 % makes %2.</source>
+        <translation>增长 %1% 即 %2。</translation>
+    </message>
+    <message>
+        <source>There are no orders from last year's same months to grow from: enter the target as an amount.</source>
+        <translation>去年同期没有订单可作增长基数：请直接输入目标金额。</translation>
+    </message>
+    <message>
+        <source>Write each share as a name and a percentage: “%1” is not one.</source>
+        <translation>每项请写成名称加百分比：“%1”不是。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a channel ShopDesk knows.</source>
+        <translation>“%1”不是 ShopDesk 认识的渠道。</translation>
     </message>
 </context>
 <context>

@@ -91,6 +91,11 @@ class GoalsTab(TabPage):
             ],
             self, key=lambda r: r.id, name="goals.table",
         )
+        self.plan_button = QPushButton(self.tr("Plan a year…"), self)
+        self.plan_button.setObjectName("goals.plan")
+        self.plan_button.setToolTip(self.tr("Set a year's or half-year's target and split it into months, channels "
+                                            "and categories by last year's orders"))
+        self.plan_button.clicked.connect(self.plan_year)
         self.new_button = QPushButton(self.tr("New goal…"), self)
         self.new_button.setObjectName("goals.new")
         self.new_button.clicked.connect(self.new_goal)
@@ -106,6 +111,7 @@ class GoalsTab(TabPage):
         bar.addWidget(self.kind_filter)
         bar.addWidget(self.channel_filter)
         bar.addStretch(1)
+        bar.addWidget(self.plan_button)
         bar.addWidget(self.new_button)
         bar.addWidget(self.delete_button)
         self.body.addWidget(self.summary)
@@ -173,6 +179,13 @@ class GoalsTab(TabPage):
             return
         self.banner.clear_message()
         self.ctx.edits.run(DeleteGoals(tuple(r.id for r in records)), parent=self)  # core names them
+
+    def plan_year(self):
+        from ui.dialogs.goal_plan_wizard import PlanWizard
+
+        wizard = PlanWizard(self.ctx, self)
+        wizard.open()
+        return wizard
 
     def new_goal(self) -> RecordForm:
         from core.edits.goals import AddGoal, period_end
