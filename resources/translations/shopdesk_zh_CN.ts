@@ -491,32 +491,8 @@ or click “Add files…”.</source>
         <translation>实际支付金额</translation>
     </message>
     <message>
-        <source>Paid GMV so far in the period (spec: 支付金额)</source>
-        <translation>本周期截至目前的支付金额</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>完成进度</translation>
-    </message>
-    <message>
-        <source>Actual ÷ the whole period's target; red when behind the share of the period already elapsed</source>
-        <translation>实际 ÷ 整个周期的目标；落后于已过时间比例时显示红色</translation>
-    </message>
-    <message>
         <source>Pace</source>
         <translation>进度节奏</translation>
-    </message>
-    <message>
-        <source>Actual ÷ the target for the days so far (the whole period's target × the share elapsed); the dashboard's "of target to date" is this number</source>
-        <translation>实际 ÷ 截至目前的目标（整个周期的目标 × 已过时间比例）；数据看板上的“截至目前目标的…”就是这个数</translation>
-    </message>
-    <message>
-        <source>Gap to target</source>
-        <translation>距目标差额</translation>
-    </message>
-    <message>
-        <source>Period elapsed</source>
-        <translation>时间进度</translation>
     </message>
     <message>
         <source>Plan a year…</source>
@@ -577,6 +553,110 @@ or click “Add files…”.</source>
     <message>
         <source>All categories</source>
         <translation>全部类目</translation>
+    </message>
+    <message>
+        <source>Paid GMV so far in the period, today included (spec: 支付金额)</source>
+        <translation>本周期至今的支付金额，含今天（口径：支付金额）</translation>
+    </message>
+    <message>
+        <source>Achievement</source>
+        <translation>达成率</translation>
+    </message>
+    <message>
+        <source>达成率: actual ÷ the whole period's target; red when behind the share of the period's finished days</source>
+        <translation>达成率：实际 ÷ 整个周期的目标；落后于已结束天数占比时显示红色</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>差距</translation>
+    </message>
+    <message>
+        <source>Target − actual; negative when the target is passed</source>
+        <translation>目标 − 实际；超额时为负</translation>
+    </message>
+    <message>
+        <source>Needed per day</source>
+        <translation>剩余日均需达成</translation>
+    </message>
+    <message>
+        <source>剩余日均需达成: the gap ÷ the days left, today included</source>
+        <translation>剩余日均需达成：差距 ÷ 剩余天数（含今天）</translation>
+    </message>
+    <message>
+        <source>Forecast (run rate)</source>
+        <translation>预测（按当前速度）</translation>
+    </message>
+    <message>
+        <source>The finished days' sales ÷ finished days × the period's days</source>
+        <translation>已结束天数的销售额 ÷ 已结束天数 × 周期天数</translation>
+    </message>
+    <message>
+        <source>Forecast (last year's shape)</source>
+        <translation>预测（按去年节奏）</translation>
+    </message>
+    <message>
+        <source>The finished days' sales ÷ the share of last year's same period sold by the same date; — without last year's orders</source>
+        <translation>已结束天数的销售额 ÷ 去年同期到同一天的销售占比；没有去年订单时为 —</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>By last year's shape when there is one, else the run rate: on track at 100 % of the target, at risk from 90 %, behind below</source>
+        <translation>有去年数据时按去年节奏，否则按当前速度：预测达目标 100% 为正常，90% 起为有风险，低于则落后</translation>
+    </message>
+    <message>
+        <source>Actual on the finished days ÷ the target for those days; today is not over, so it does not count yet</source>
+        <translation>已结束天数的实际 ÷ 这些天的目标；今天还没结束，暂不计入</translation>
+    </message>
+    <message>
+        <source>Breakdown check</source>
+        <translation>拆解核对</translation>
+    </message>
+    <message>
+        <source>Months, channels or categories whose goals do not add up to this goal</source>
+        <translation>月、渠道或品类目标之和与本目标不一致</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>on track</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>at risk</source>
+        <translation>有风险</translation>
+    </message>
+    <message>
+        <source>behind</source>
+        <translation>落后</translation>
+    </message>
+    <message>
+        <source>achieved</source>
+        <translation>已达成</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>未达成</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>各月</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>各渠道</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>各品类</translation>
+    </message>
+    <message>
+        <source>%1 total %2 (%3)</source>
+        <translation>%1合计 %2（%3）</translation>
     </message>
     <message>
         <source>This year: %1 of %2 (%3), with %4 of the year gone.</source>
@@ -1437,7 +1517,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Channels</source>
-        <translation>渠道</translation>
+        <translation>各渠道</translation>
     </message>
     <message>
         <source>Start</source>

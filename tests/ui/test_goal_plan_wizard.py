@@ -110,3 +110,25 @@ def test_custom_month_shares_that_do_not_total_100_stay_on_the_first_page(qtbot,
     assert "99.96 %" in setup.error.text() and setup.error.isVisibleTo(wizard)
     wizard.reject()
     assert all_goals(demo_db) == before
+
+
+def test_the_table_tracks_each_goal_with_a_coloured_status_its_reason_and_breakdown_flags(qtbot, window):
+    from PySide6.QtCore import Qt
+
+    goals = open_goals(qtbot, window)
+    table = goals.table
+    nov = next(r for r in table.visible_rows() if r.period_kind == "month" and r.period_start == dt.date(2026, 11, 1)
+               and not r.platform and not r.category)
+    row = table.proxy.mapFromSource(table.model.index(table.model.row_of(nov.id), 0)).row()
+
+    def cell(field_or_header):
+        col = next(i for i, c in enumerate(table.model._columns) if c.field == field_or_header or c.header == field_or_header)
+        return table.proxy.index(row, col)
+
+    status = cell("status")
+    assert status.data() in ("on track", "at risk", "behind")
+    assert status.data(Qt.ItemDataRole.ToolTipRole).startswith("Forecast ¥")  # the one-line reason
+    assert status.data(Qt.ItemDataRole.ForegroundRole) is not None  # coloured
+    flag = cell("Breakdown check").data()
+    assert flag.startswith("Channels total") and "Categories total" in flag and "(+¥" in flag
+    assert cell("needed_per_day_fen").data().startswith("¥")
