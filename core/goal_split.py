@@ -8,8 +8,8 @@ fen of its exact share, and the fen left over go one each to the parts with the 
 dropped fractions, the earlier part first on a tie, so parts always add up to their parent.
 
 Last year's months that the imported orders do not cover are said by name in ``Plan.notes``:
-a month covered for part of its days is scaled to the whole month; a month with no coverage at
-all gets the average of the months that have some (an even share when none has).
+a month covered for part of its days (a week at least) is scaled to the whole month; a month
+with less coverage gets the average of the months that have some (an even share when none has).
 
 ``load_history`` reads the orders (SQL that also runs on PostgreSQL); everything else is pure.
 """
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 MONTH_METHODS = ("seasonal", "even", "custom")
 BREAKDOWN_METHODS = ("seasonal", "even", "custom", "none")
 DAY = dt.timedelta(days=1)
+MIN_SCALED_DAYS = 7  # fewer covered days than this: too few to scale up to a month (counts as missing)
 
 
 class SplitError(UserFacingError):
@@ -295,7 +296,7 @@ def _month_weights(request: PlanRequest, history: History, notes: list[str]) -> 
         if m.covered_days == m.days:
             weights.append(Fraction(m.gmv))
             bases.append("history")
-        elif m.covered_days:
+        elif m.covered_days >= MIN_SCALED_DAYS:
             weights.append(Fraction(m.gmv * m.days, m.covered_days))
             bases.append("scaled")
             scaled.append(m)
