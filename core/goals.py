@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from fractions import Fraction
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -20,11 +21,20 @@ class GoalRow:
     platform: str
     category: str
     target_gmv_fen: int
-    actual_gmv_fen: int | None  # None for periods that have not started
-    progress: float | None
-    expected_progress: float | None  # share of the period elapsed by `today`
-    target_to_date: int | None = None  # the target prorated to the days elapsed (as the dashboard)
-    pace: float | None = None  # actual ÷ target_to_date (1.0 = on pace)
+    actual_gmv_fen: int | None  # paid so far, today included; None for periods that have not started
+    progress: float | None  # 达成率: actual ÷ the whole period's target
+    expected_progress: float | None  # share of the period's days that are over by `today`
+    target_to_date: int | None = None  # the target prorated to the finished days
+    pace: float | None = None  # actual on the finished days ÷ target_to_date (1.0 = on pace)
+    gap_fen: int | None = None  # target − actual (negative: ahead)
+    needed_per_day_fen: int | None = None  # 剩余日均需达成, over the days left (today included)
+    forecast_run_rate_fen: int | None = None
+    forecast_seasonal_fen: int | None = None  # by last year's shape of the same period
+    status: str | None = None  # core.goal_tracking.STATUSES
+    reason: str = ""  # one line: why that status
+    # Breakdowns that do not add up to this goal: (kind, their total, total − target), kind
+    # "months" (of a year/half/quarter), "channels" or "categories" (of a goal for all of them).
+    breakdowns_off: tuple[tuple[str, int, int], ...] = ()
 
 
 def category_sales(session: Session, start: dt.date, end: dt.date, platform: str) -> dict[str, int]:
@@ -55,15 +65,34 @@ def _actual_gmv(session: Session, start: dt.date, end: dt.date, platform: str, c
 
 
 def goal_rows(session: Session, today: dt.date) -> list[GoalRow]:
-    rows = []
+    from core.goal_split import last_year
+    from core.goal_tracking import finished_days, track
+
+    goals = list(session.scalars(select(Goal).order_by(Goal.period_start, Goal.period_kind, Goal.platform,
+                                                       Goal.category)))
+    first_paid = session.scalar(select(func.min(Order.pay_date)).where(Order.is_paid.is_(True)))
+    yesterday = today - dt.timedelta(days=1)
     cache: dict = {}
-    for g in session.scalars(select(Goal).order_by(Goal.period_start, Goal.period_kind, Goal.platform, Goal.category)):
+    rows = []
+    for g in goals:
         started = g.period_start <= today
-        actual = _actual_gmv(session, g.period_start, min(g.period_end, today), g.platform, g.category,
-                             cache) if started else None
-        to_date = target_to_date(g.target_gmv_fen, g.period_start, g.period_end, today) if g.target_gmv_fen else None
-        days = (g.period_end - g.period_start).days + 1
-        elapsed = min(max((today - g.period_start).days + 1, 0), days)
+        actual = finished = None
+        if started:
+            actual = _actual_gmv(session, g.period_start, min(g.period_end, today), g.platform, g.category, cache)
+            finished = _actual_gmv(session, g.period_start, min(g.period_end, yesterday), g.platform, g.category,
+                                   cache) if yesterday >= g.period_start else 0
+        share = None
+        ly_start, ly_end = last_year(g.period_start), last_year(g.period_end)
+        if g.period_end.month == 2 and g.period_end.day >= 28:  # to the end of last year's February
+            ly_end = dt.date(ly_end.year, 3, 1) - dt.timedelta(days=1)
+        if started and yesterday >= g.period_start and first_paid is not None and first_paid <= ly_start:
+            whole = _actual_gmv(session, ly_start, ly_end, g.platform, g.category, cache)
+            if whole:
+                cutoff = min(last_year(min(yesterday, g.period_end)), ly_end)
+                share = Fraction(_actual_gmv(session, ly_start, cutoff, g.platform, g.category, cache), whole) or None
+        tr = track(g.target_gmv_fen, g.period_start, g.period_end, today, actual, finished, share)
+        to_date = target_to_date(g.target_gmv_fen, g.period_start, g.period_end, yesterday) \
+            if g.target_gmv_fen else None
         rows.append(
             GoalRow(
                 id=g.id,
@@ -75,12 +104,74 @@ def goal_rows(session: Session, today: dt.date) -> list[GoalRow]:
                 target_gmv_fen=g.target_gmv_fen,
                 actual_gmv_fen=actual,
                 progress=(actual / g.target_gmv_fen) if actual is not None and g.target_gmv_fen else None,
-                expected_progress=elapsed / days if days else None,
+                expected_progress=finished_days(g.period_start, g.period_end, today) / tr.days if tr.days else None,
                 target_to_date=to_date,
-                pace=(actual / to_date) if actual is not None and to_date else None,
+                pace=(finished / to_date) if finished is not None and to_date else None,
+                gap_fen=tr.gap,
+                needed_per_day_fen=tr.needed_per_day,
+                forecast_run_rate_fen=tr.forecast_run_rate,
+                forecast_seasonal_fen=tr.forecast_seasonal,
+                status=tr.status,
+                reason=tr.reason,
+                breakdowns_off=_breakdowns_off(g, goals),
             )
         )
     return rows
+
+
+def _breakdowns_off(goal: Goal, goals: list[Goal]) -> tuple[tuple[str, int, int], ...]:
+    """The breakdowns of ``goal`` that do not add up to it: its months (a longer period's month
+    goals of the same scope), and for a goal of all channels (categories) the channels'
+    (categories') goals of the same period. Months count once every month of the period has its goal."""
+    same = [g for g in goals if g.id != goal.id]
+    parts: dict[str, list[Goal]] = {}
+    if goal.period_kind != "month":
+        parts["months"] = [g for g in same if g.period_kind == "month" and g.platform == goal.platform
+                           and g.category == goal.category and goal.period_start <= g.period_start
+                           and g.period_end <= goal.period_end]
+    period = [g for g in same if (g.period_kind, g.period_start, g.period_end)
+              == (goal.period_kind, goal.period_start, goal.period_end)]
+    if not goal.platform and not goal.category:
+        parts["channels"] = [g for g in period if g.platform and not g.category]
+    if not goal.category:
+        parts["categories"] = [g for g in period if g.category and g.platform == goal.platform]
+    if "months" in parts:  # months set for part of the period are a plan in progress, not a mismatch
+        n = (goal.period_end.year - goal.period_start.year) * 12 + goal.period_end.month - goal.period_start.month + 1
+        if len({g.period_start for g in parts["months"]}) < n:
+            del parts["months"]
+    out = []
+    for kind, gs in parts.items():
+        total = sum(g.target_gmv_fen for g in gs)
+        if gs and total != goal.target_gmv_fen:
+            out.append((kind, total, total - goal.target_gmv_fen))
+    return tuple(out)
+
+
+def goal_export_rows(session: Session, today: dt.date) -> list[dict]:
+    """The rows the Goals tab shows, as plain records with stable English keys (README.md,
+    "Goals: record keys"): amounts in yuan with 2 decimals, rates as fractions, None unknown."""
+    from core.money import fen_to_yuan
+
+    out = []
+    for r in goal_rows(session, today):
+        out.append({
+            "period_kind": r.period_kind,
+            "start": r.period_start.isoformat(),
+            "end": r.period_end.isoformat(),
+            "platform": r.platform,
+            "category": r.category,
+            "target": fen_to_yuan(r.target_gmv_fen),
+            "actual": fen_to_yuan(r.actual_gmv_fen),
+            "achievement": None if r.progress is None else round(r.progress, 4),
+            "gap": fen_to_yuan(r.gap_fen),
+            "needed_per_day": fen_to_yuan(r.needed_per_day_fen),
+            "forecast_run_rate": fen_to_yuan(r.forecast_run_rate_fen),
+            "forecast_seasonal": fen_to_yuan(r.forecast_seasonal_fen),
+            "status": r.status,
+            "reason": r.reason,
+            "breakdown_differences": {kind: fen_to_yuan(diff) for kind, _total, diff in r.breakdowns_off},
+        })
+    return out
 
 
 def period_name(kind: str, start: dt.date, end: dt.date) -> str:

@@ -2,6 +2,7 @@
 
     xvfb-run -a -s "-screen 0 1440x900x24" python tools/screenshots.py OUT_DIR [--lang zh_CN] [--size 1360x820]
     ... tools/screenshots.py OUT_DIR --editing [--db COPY.db]   # an edit in the Inventory table, then its undo
+    ... tools/screenshots.py OUT_DIR --goals [--db COPY.db]     # the Goals table and the "Plan a year" wizard
 
 ``--editing`` types into a real cell (it changes the database: use a copy, or the demo shop).
 
@@ -25,6 +26,7 @@ def main() -> int:
     parser.add_argument("--size", default="1360x820")
     parser.add_argument("--db", help="database to show (default: the demo shop)")
     parser.add_argument("--editing", action="store_true", help="an edit and its undo instead of every tab")
+    parser.add_argument("--goals", action="store_true", help="the Goals tab and its plan wizard")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -53,6 +55,11 @@ def main() -> int:
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
 
+    if args.goals:
+        _goals(window, args, wait)
+        window.close()
+        db.close()
+        return 0
     if args.editing:
         _editing(window, args, wait)
         window.close()
@@ -71,6 +78,26 @@ def main() -> int:
     window.close()
     db.close()
     return 0
+
+
+def _goals(window, args, wait) -> None:
+    page = window.page("goals")
+    window.tabs.setCurrentWidget(page)
+    wait(300)
+    while page.loading:
+        wait(100)
+    wait(500)
+    window.grab().save(str(args.out / f"{args.lang}_goals_table.png"))
+    wizard = page.plan_year()
+    while wizard.history is None:
+        wait(100)
+    wait(300)
+    wizard.grab().save(str(args.out / f"{args.lang}_goals_plan_1.png"))
+    wizard.setup.categories.setCurrentIndex(wizard.setup.categories.findData("seasonal"))
+    wizard.next()
+    wait(300)
+    wizard.grab().save(str(args.out / f"{args.lang}_goals_plan_2.png"))
+    wizard.reject()
 
 
 def _editing(window, args, wait) -> None:

@@ -190,3 +190,85 @@ def period_end(kind: str, start: dt.date) -> dt.date:
 
 def _kind_name(kind: str) -> str:
     return {"year": t("year"), "half": t("half-year"), "quarter": t("quarter"), "month": t("month")}[kind]
+
+
+def plan_period_goals(session: Session, start: dt.date, end: dt.date) -> list[int]:
+    """The goals a plan of ``start``–``end`` replaces: every goal whose period lies within it
+    (the same period, its halves, quarters and months, and their channel and category splits).
+    Goals of longer periods (the year, when planning a half) stay."""
+    return list(session.scalars(select(Goal.id).where(Goal.period_start >= start, Goal.period_end <= end)
+                                .order_by(Goal.id)))
+
+
+@dataclass(frozen=True)
+class PlanGoals:
+    """A whole plan saved at once: the year (or half-year) goal, its months, and each month's
+    channel and category goals, linked by ``parent_id``. With ``replace``, the goals already set
+    within the period go to the trash in the same change, so one undo takes the new plan back
+    and brings the old goals back. Without it, a period that has goals is refused (the wizard
+    asks first)."""
+
+    plan: Any  # core.goal_split.Plan: the amounts the owner saw in the preview
+    replace: bool = False
+    topics: ClassVar[frozenset[str]] = frozenset({"goals"})
+
+    @property
+    def label(self) -> str:
+        return t("Plan {period}", period=period_name(self.plan.kind, self.plan.start, self.plan.end))
+
+    def apply(self, session: Session, rec: Recorder) -> None:
+        plan = self.plan
+        self._check(plan)
+        period = period_name(plan.kind, plan.start, plan.end)
+        existing = plan_period_goals(session, plan.start, plan.end)
+        if existing and not self.replace:
+            raise FieldError(t("{period} has {n} goals already; replace them to save this plan.",
+                               period=period, n=len(existing)), field="replace")
+        # New rows first, then the old ones to the trash: the new goals then never take an id an
+        # old goal had, so undo (old goals back) and redo (new goals again) cannot collide.
+        (root,) = rec.insert(Goal, self._row(plan.kind, plan.start, plan.end, "", "", plan.target, "", None),
+                             title=goal_title(plan.kind, plan.start, plan.end, "", ""))
+        for m in plan.months:
+            (month_id,) = rec.insert(Goal, self._row("month", m.start, m.end, "", "", m.target, plan.month_method, root),
+                                     title=goal_title("month", m.start, m.end, "", ""))
+            for platform, fen in m.channels:
+                rec.insert(Goal, self._row("month", m.start, m.end, platform, "", fen,
+                                           f"by_channel:{plan.channel_method}", month_id),
+                           title=goal_title("month", m.start, m.end, platform, ""))
+            for category, fen in m.categories:
+                rec.insert(Goal, self._row("month", m.start, m.end, "", category, fen,
+                                           f"by_category:{plan.category_method}", month_id),
+                           title=goal_title("month", m.start, m.end, "", category))
+        if existing:
+            # Only the roots: their sub-goals go with them (ON DELETE CASCADE, kept in the trash too).
+            parents = dict(session.execute(select(Goal.id, Goal.parent_id).where(Goal.id.in_(existing))).all())
+            roots = tuple(i for i in existing if parents.get(i) not in parents)
+            rec.delete(Goal, roots, kind="goal", title=t("{period}: the goals the new plan replaced", period=period))
+
+    @staticmethod
+    def _row(kind: str, start: dt.date, end: dt.date, platform: str, category: str, fen: int, split: str,
+             parent: int | None) -> dict:
+        return {"period_kind": kind, "period_start": start, "period_end": end, "platform": platform,
+                "category": category, "target_gmv_fen": fen, "split_method": split, "parent_id": parent}
+
+    @staticmethod
+    def _check(plan: Any) -> None:
+        """What the preview showed must still be a whole, exact plan (a bug otherwise, except
+        for an amount out of range, which is the owner's)."""
+        if plan.kind not in ("year", "half") or period_end(plan.kind, plan.start) != plan.end:
+            raise FieldError(t("Plan a year or a half-year."), field="period_kind")
+        _money("target_gmv_fen", plan.target, optional=False)
+        if not plan.target:
+            raise FieldError(t("Enter a target above ¥0."), field="target")
+        day = plan.start
+        for m in plan.months:
+            if m.start != day or m.end != period_end("month", m.start):
+                raise ValueError("the plan's months do not follow each other")
+            day = m.end + dt.timedelta(days=1)
+            for parts in (m.channels, m.categories):
+                if parts and sum(v for _k, v in parts) != m.target:
+                    raise ValueError("a month's breakdown does not add up to the month")
+                if any(v < 0 for _k, v in parts) or len({k for k, _v in parts}) != len(parts):
+                    raise ValueError("a breakdown with a negative or repeated part")
+        if day != plan.end + dt.timedelta(days=1) or sum(m.target for m in plan.months) != plan.target:
+            raise ValueError("the plan's months do not add up to its target")

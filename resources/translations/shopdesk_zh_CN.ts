@@ -514,32 +514,16 @@ or click “Add files…”.</source>
         <translation>实际支付金额</translation>
     </message>
     <message>
-        <source>Paid GMV so far in the period (spec: 支付金额)</source>
-        <translation>本周期截至目前的支付金额</translation>
-    </message>
-    <message>
-        <source>Progress</source>
-        <translation>完成进度</translation>
-    </message>
-    <message>
-        <source>Actual ÷ the whole period's target; red when behind the share of the period already elapsed</source>
-        <translation>实际 ÷ 整个周期的目标；落后于已过时间比例时显示红色</translation>
-    </message>
-    <message>
         <source>Pace</source>
         <translation>进度节奏</translation>
     </message>
     <message>
-        <source>Actual ÷ the target for the days so far (the whole period's target × the share elapsed); the dashboard's "of target to date" is this number</source>
-        <translation>实际 ÷ 截至目前的目标（整个周期的目标 × 已过时间比例）；数据看板上的“截至目前目标的…”就是这个数</translation>
+        <source>Plan a year…</source>
+        <translation>规划全年…</translation>
     </message>
     <message>
-        <source>Gap to target</source>
-        <translation>距目标差额</translation>
-    </message>
-    <message>
-        <source>Period elapsed</source>
-        <translation>时间进度</translation>
+        <source>Set a year's or half-year's target and split it into months, channels and categories by last year's orders</source>
+        <translation>设定全年或半年目标，并按去年订单拆解到月、渠道和品类</translation>
     </message>
     <message>
         <source>New goal…</source>
@@ -592,6 +576,110 @@ or click “Add files…”.</source>
     <message>
         <source>All categories</source>
         <translation>全部类目</translation>
+    </message>
+    <message>
+        <source>Paid GMV so far in the period, today included (spec: 支付金额)</source>
+        <translation>本周期至今的支付金额，含今天（口径：支付金额）</translation>
+    </message>
+    <message>
+        <source>Achievement</source>
+        <translation>达成率</translation>
+    </message>
+    <message>
+        <source>达成率: actual ÷ the whole period's target; red when behind the share of the period's finished days</source>
+        <translation>达成率：实际 ÷ 整个周期的目标；落后于已结束天数占比时显示红色</translation>
+    </message>
+    <message>
+        <source>Gap</source>
+        <translation>差距</translation>
+    </message>
+    <message>
+        <source>Target − actual; negative when the target is passed</source>
+        <translation>目标 − 实际；超额时为负</translation>
+    </message>
+    <message>
+        <source>Needed per day</source>
+        <translation>剩余日均需达成</translation>
+    </message>
+    <message>
+        <source>剩余日均需达成: the gap ÷ the days left, today included</source>
+        <translation>剩余日均需达成：差距 ÷ 剩余天数（含今天）</translation>
+    </message>
+    <message>
+        <source>Forecast (run rate)</source>
+        <translation>预测（按当前速度）</translation>
+    </message>
+    <message>
+        <source>The finished days' sales ÷ finished days × the period's days</source>
+        <translation>已结束天数的销售额 ÷ 已结束天数 × 周期天数</translation>
+    </message>
+    <message>
+        <source>Forecast (last year's shape)</source>
+        <translation>预测（按去年节奏）</translation>
+    </message>
+    <message>
+        <source>The finished days' sales ÷ the share of last year's same period sold by the same date; — without last year's orders</source>
+        <translation>已结束天数的销售额 ÷ 去年同期到同一天的销售占比；没有去年订单时为 —</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>By last year's shape when there is one, else the run rate: on track at 100 % of the target, at risk from 90 %, behind below</source>
+        <translation>有去年数据时按去年节奏，否则按当前速度：预测达目标 100% 为正常，90% 起为有风险，低于则落后</translation>
+    </message>
+    <message>
+        <source>Actual on the finished days ÷ the target for those days; today is not over, so it does not count yet</source>
+        <translation>已结束天数的实际 ÷ 这些天的目标；今天还没结束，暂不计入</translation>
+    </message>
+    <message>
+        <source>Breakdown check</source>
+        <translation>拆解核对</translation>
+    </message>
+    <message>
+        <source>Months, channels or categories whose goals do not add up to this goal</source>
+        <translation>月、渠道或品类目标之和与本目标不一致</translation>
+    </message>
+    <message>
+        <source>not started</source>
+        <translation>未开始</translation>
+    </message>
+    <message>
+        <source>on track</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>at risk</source>
+        <translation>有风险</translation>
+    </message>
+    <message>
+        <source>behind</source>
+        <translation>落后</translation>
+    </message>
+    <message>
+        <source>achieved</source>
+        <translation>已达成</translation>
+    </message>
+    <message>
+        <source>missed</source>
+        <translation>未达成</translation>
+    </message>
+    <message>
+        <source>Months</source>
+        <translation>各月</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>各渠道</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>各品类</translation>
+    </message>
+    <message>
+        <source>%1 total %2 (%3)</source>
+        <translation>%1合计 %2（%3）</translation>
     </message>
     <message>
         <source>This year: %1 of %2 (%3), with %4 of the year gone.</source>
@@ -1275,6 +1363,21 @@ or click “Add files…”.</source>
     </message>
 </context>
 <context>
+    <name>PlanWizard</name>
+    <message>
+        <source>Plan a year</source>
+        <translation>规划全年</translation>
+    </message>
+    <message>
+        <source>Replace the goals?</source>
+        <translation>替换已有目标？</translation>
+    </message>
+    <message>
+        <source>%1 has %2 goals already (the period, its months and their channel and category goals). Replace them with this plan? They go to the trash; Ctrl+Z brings them back.</source>
+        <translation>%1已有 %2 个目标（该周期、各月及其渠道和品类目标）。用此规划替换它们吗？它们会移入回收站；Ctrl+Z 可恢复。</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <source>Awaiting payment</source>
@@ -1364,6 +1467,58 @@ or click “Add files…”.</source>
         <source>Import %n file(s)</source>
         <translation><numerusform>导入 %n 个文件</numerusform></translation>
     </message>
+    <message>
+        <source>Preview</source>
+        <translation>预览</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <source>Target GMV</source>
+        <translation>目标支付金额</translation>
+    </message>
+    <message>
+        <source>Based on</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>By channel</source>
+        <translation>分渠道</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按品类</translation>
+    </message>
+    <message>
+        <source>last year</source>
+        <translation>去年</translation>
+    </message>
+    <message>
+        <source>last year, scaled</source>
+        <translation>去年（折算）</translation>
+    </message>
+    <message>
+        <source>average month</source>
+        <translation>月平均</translation>
+    </message>
+    <message>
+        <source>even</source>
+        <translation>平均</translation>
+    </message>
+    <message>
+        <source>custom</source>
+        <translation>自定义</translation>
+    </message>
+    <message>
+        <source>%1: %2 in %3 months.</source>
+        <translation>%1：%2，共 %3 个月。</translation>
+    </message>
+    <message>
+        <source>Saving replaces the %1 goals already set within this period (Ctrl+Z brings them back).</source>
+        <translation>保存将替换此周期内已有的 %1 个目标（Ctrl+Z 可恢复）。</translation>
+    </message>
 </context>
 <context>
     <name>PromotionsTab</name>
@@ -1385,7 +1540,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Channels</source>
-        <translation>渠道</translation>
+        <translation>各渠道</translation>
     </message>
     <message>
         <source>Start</source>
@@ -1742,6 +1897,121 @@ or click “Add files…”.</source>
     <message>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>SetupPage</name>
+    <message>
+        <source>The period and its target</source>
+        <translation>周期与目标</translation>
+    </message>
+    <message>
+        <source>Last year's orders of the same months give the split unless you choose otherwise.</source>
+        <translation>默认按去年同月订单拆分，也可另选方式。</translation>
+    </message>
+    <message>
+        <source>A year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>A half-year</source>
+        <translation>半年</translation>
+    </message>
+    <message>
+        <source>First half (Jan–Jun)</source>
+        <translation>上半年（1–6 月）</translation>
+    </message>
+    <message>
+        <source>Second half (Jul–Dec)</source>
+        <translation>下半年（7–12 月）</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Growth over last year</source>
+        <translation>同比增长</translation>
+    </message>
+    <message>
+        <source>12 percentages in month order, e.g. 6, 7, 8 …</source>
+        <translation>按月份顺序填 12 个百分比，如 6, 7, 8 …</translation>
+    </message>
+    <message>
+        <source>e.g. taobao 60, pdd 25, douyin 15</source>
+        <translation>如 淘宝 60, 拼多多 25, 抖音 15</translation>
+    </message>
+    <message>
+        <source>e.g. 茶叶 50, 茶具 30, 礼盒 20</source>
+        <translation>如 茶叶 50, 茶具 30, 礼盒 20</translation>
+    </message>
+    <message>
+        <source>Period</source>
+        <translation>周期</translation>
+    </message>
+    <message>
+        <source>Target GMV</source>
+        <translation>目标支付金额</translation>
+    </message>
+    <message>
+        <source>Split into months</source>
+        <translation>拆分到月</translation>
+    </message>
+    <message>
+        <source>Each month by channel</source>
+        <translation>每月按渠道</translation>
+    </message>
+    <message>
+        <source>Each month by category</source>
+        <translation>每月按品类</translation>
+    </message>
+    <message>
+        <source>By last year's shares</source>
+        <translation>按去年占比</translation>
+    </message>
+    <message>
+        <source>Evenly</source>
+        <translation>平均分配</translation>
+    </message>
+    <message>
+        <source>Custom percentages</source>
+        <translation>自定义百分比</translation>
+    </message>
+    <message>
+        <source>Do not split</source>
+        <translation>不拆分</translation>
+    </message>
+    <message>
+        <source>Reading last year's orders…</source>
+        <translation>正在读取去年的订单…</translation>
+    </message>
+    <message>
+        <source>No orders from last year's same months: enter the target as an amount.</source>
+        <translation>去年同期没有订单：请直接输入目标金额。</translation>
+    </message>
+    <message>
+        <source>Last year's same months: %1 paid.</source>
+        <translation>去年同期：支付金额 %1。</translation>
+    </message>
+    <message>
+        <source>Last year's same months: %1 paid on the days imported so far (not the whole period).</source>
+        <translation>去年同期：已导入天数内支付金额 %1（不是整个周期）。</translation>
+    </message>
+    <message>
+        <source>+%1 % makes %2.</source>
+        <translation>增长 %1% 即 %2。</translation>
+    </message>
+    <message>
+        <source>There are no orders from last year's same months to grow from: enter the target as an amount.</source>
+        <translation>去年同期没有订单可作增长基数：请直接输入目标金额。</translation>
+    </message>
+    <message>
+        <source>Write each share as a name and a percentage: “%1” is not one.</source>
+        <translation>每项请写成名称加百分比：“%1”不是。</translation>
+    </message>
+    <message>
+        <source>“%1” is not a channel ShopDesk knows.</source>
+        <translation>“%1”不是 ShopDesk 认识的渠道。</translation>
     </message>
 </context>
 <context>

@@ -15,18 +15,21 @@ from tests.conftest import DEMO_END
 d = dt.date
 
 
-def test_goals_pace_is_the_dashboards_progress_to_date(demo_db):
-    month = DateRange(DEMO_END.replace(day=1), DEMO_END)
-    card = compute_dashboard(demo_db, month).card("gmv")
+def test_goals_pace_is_the_dashboards_progress_over_the_finished_days(demo_db):
+    """Pace counts finished days only (today is not over): the dashboard's progress to date for
+    the month up to yesterday."""
+    yesterday = DEMO_END - dt.timedelta(days=1)
+    finished = compute_dashboard(demo_db, DateRange(DEMO_END.replace(day=1), yesterday)).card("gmv")
+    so_far = compute_dashboard(demo_db, DateRange(DEMO_END.replace(day=1), DEMO_END)).card("gmv")
     with demo_db.session() as s:
-        row = next(r for r in goal_rows(s, DEMO_END) if r.period_kind == "month" and r.period_start == month.start
+        row = next(r for r in goal_rows(s, DEMO_END) if r.period_kind == "month" and r.period_start == DEMO_END.replace(day=1)
                    and not r.platform and not r.category)
-    assert row.actual_gmv_fen == card.value
-    assert row.target_to_date == card.target
-    assert row.pace == pytest.approx(card.progress)
-    # Progress stays actual ÷ the whole month's target (20 of 30 days gone)
-    assert row.progress == pytest.approx(card.value / row.target_gmv_fen)
-    assert row.pace == pytest.approx(row.progress * 30 / 20)
+    assert row.actual_gmv_fen == so_far.value  # the actual includes today's sales so far
+    assert row.target_to_date == finished.target
+    assert row.pace == pytest.approx(finished.progress)
+    # Progress stays actual ÷ the whole month's target (19 of 30 days over)
+    assert row.progress == pytest.approx(so_far.value / row.target_gmv_fen)
+    assert row.pace == pytest.approx(finished.value / row.target_gmv_fen * 30 / 19)
 
 
 def test_category_goal_counts_sales_as_the_dashboards_category_share(db):

@@ -45,8 +45,12 @@ def test_cards_show_the_core_numbers(qtbot, demo_db):
 
 
 def test_dashboard_pace_matches_the_goals_tab(qtbot, demo_db):
-    """This month: the card's "% of target to date" is the Goals tab's Pace, and the Goals tab's
-    Progress (of the whole month) is in the card's tooltip."""
+    """This month: the Goals tab's Pace is the card's "% of target to date" over the finished days
+    (the month up to yesterday: today is not over), and the Goals tab's Achievement (of the whole
+    month) is in the card's tooltip."""
+    import datetime as dt
+
+    from core.kpi import DateRange, compute_dashboard
     from ui.tabs.goals_tab import GoalsTab
 
     tab = open_tab(qtbot, demo_db, Settings(kpi_view={"preset": "this_month"}))
@@ -61,8 +65,9 @@ def test_dashboard_pace_matches_the_goals_tab(qtbot, demo_db):
                if model.index(r, 0).data() == f"{DEMO_END:%Y-%m}" and model.index(r, 2).data() == "All channels"
                and model.index(r, 3).data() == "All categories")
     pace = model.index(row, headers.index("Pace")).data()
-    progress = model.index(row, headers.index("Progress")).data()
-    assert pace == f"{card.progress * 100:.1f}%"
+    progress = model.index(row, headers.index("Achievement")).data()
+    finished = compute_dashboard(demo_db, DateRange(DEMO_END.replace(day=1), DEMO_END - dt.timedelta(days=1))).card("gmv")
+    assert pace == f"{finished.progress * 100:.1f}%"
     assert tab.cards["gmv"].progress.format() == f"{card.progress * 100:.0f}% of target to date"
     assert f"{card.progress_full * 100:.1f}% reached" in tab.cards["gmv"].progress.toolTip()
     assert progress == f"{card.progress_full * 100:.1f}%"

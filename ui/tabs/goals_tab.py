@@ -41,8 +41,15 @@ def _pace_colour(value, _row) -> str | None:
     return BEHIND if value < 0.95 else AHEAD if value >= 1 else None
 
 
-def _gap(row: GoalRow) -> int | None:
-    return None if row.actual_gmv_fen is None else max(row.target_gmv_fen - row.actual_gmv_fen, 0)
+STATUS_COLOURS = {"on_track": AHEAD, "achieved": AHEAD, "at_risk": "#b26a00", "behind": BEHIND, "missed": BEHIND}
+
+
+def _status_colour(value, _row) -> str | None:
+    return STATUS_COLOURS.get(value)
+
+
+def _breakdown_colour(value, _row) -> str | None:
+    return BEHIND if value else None
 
 
 def period_label(kind: str, start: dt.date, end: dt.date) -> str:
@@ -81,17 +88,37 @@ class GoalsTab(TabPage):
                 Column(self.tr("Category"), field="category", fmt=lambda c: c or self.tr("All categories")),
                 Column(self.tr("Target GMV"), "money", field="target_gmv_fen", editor=CellEditor("money", placeholder="1.2万"),
                        tooltip=self.tr("Type the target in yuan (1299.90, ¥1,299.9 or 1.2万); Ctrl+Z undoes")),
-                Column(self.tr("Actual GMV"), "money", field="actual_gmv_fen", tooltip=self.tr("Paid GMV so far in the period (spec: 支付金额)")),
-                Column(self.tr("Progress"), "rate", field="progress", colour=_progress_colour,
-                       tooltip=self.tr("Actual ÷ the whole period's target; red when behind the share of the period already elapsed")),
+                Column(self.tr("Actual GMV"), "money", field="actual_gmv_fen",
+                       tooltip=self.tr("Paid GMV so far in the period, today included (spec: 支付金额)")),
+                Column(self.tr("Achievement"), "rate", field="progress", colour=_progress_colour,
+                       tooltip=self.tr("达成率: actual ÷ the whole period's target; red when behind the share of the "
+                                       "period's finished days")),
+                Column(self.tr("Gap"), "money", field="gap_fen",
+                       tooltip=self.tr("Target − actual; negative when the target is passed")),
+                Column(self.tr("Needed per day"), "money", field="needed_per_day_fen",
+                       tooltip=self.tr("剩余日均需达成: the gap ÷ the days left, today included")),
+                Column(self.tr("Forecast (run rate)"), "money", field="forecast_run_rate_fen",
+                       tooltip=self.tr("The finished days' sales ÷ finished days × the period's days")),
+                Column(self.tr("Forecast (last year's shape)"), "money", field="forecast_seasonal_fen",
+                       tooltip=self.tr("The finished days' sales ÷ the share of last year's same period sold by the "
+                                       "same date; — without last year's orders")),
+                Column(self.tr("Status"), field="status", fmt=self._status_name, colour=_status_colour,
+                       cell_tooltip=lambda _v, r: r.reason,
+                       tooltip=self.tr("By last year's shape when there is one, else the run rate: on track at 100 % "
+                                       "of the target, at risk from 90 %, behind below")),
                 Column(self.tr("Pace"), "rate", field="pace", colour=_pace_colour,
-                       tooltip=self.tr("Actual ÷ the target for the days so far (the whole period's target × the share "
-                                       "elapsed); the dashboard's \"of target to date\" is this number")),
-                Column(self.tr("Gap to target"), "money", get=_gap),
-                Column(self.tr("Period elapsed"), "rate", field="expected_progress"),
+                       tooltip=self.tr("Actual on the finished days ÷ the target for those days; today is not over, "
+                                       "so it does not count yet")),
+                Column(self.tr("Breakdown check"), get=self._breakdown_text, colour=_breakdown_colour,
+                       tooltip=self.tr("Months, channels or categories whose goals do not add up to this goal")),
             ],
             self, key=lambda r: r.id, name="goals.table",
         )
+        self.plan_button = QPushButton(self.tr("Plan a year…"), self)
+        self.plan_button.setObjectName("goals.plan")
+        self.plan_button.setToolTip(self.tr("Set a year's or half-year's target and split it into months, channels "
+                                            "and categories by last year's orders"))
+        self.plan_button.clicked.connect(self.plan_year)
         self.new_button = QPushButton(self.tr("New goal…"), self)
         self.new_button.setObjectName("goals.new")
         self.new_button.clicked.connect(self.new_goal)
@@ -107,6 +134,7 @@ class GoalsTab(TabPage):
         bar.addWidget(self.kind_filter)
         bar.addWidget(self.channel_filter)
         bar.addStretch(1)
+        bar.addWidget(self.plan_button)
         bar.addWidget(self.new_button)
         bar.addWidget(self.delete_button)
         self.body.addWidget(self.summary)
@@ -130,6 +158,16 @@ class GoalsTab(TabPage):
 
     def title(self) -> str:
         return self.tr("Goals")
+
+    def _status_name(self, code) -> str:
+        return {"not_started": self.tr("not started"), "on_track": self.tr("on track"), "at_risk": self.tr("at risk"),
+                "behind": self.tr("behind"), "achieved": self.tr("achieved"), "missed": self.tr("missed")}.get(code, "—")
+
+    def _breakdown_text(self, row) -> str:
+        names = {"months": self.tr("Months"), "channels": self.tr("Channels"), "categories": self.tr("Categories")}
+        return "; ".join(self.tr("%1 total %2 (%3)").replace("%1", names[kind]).replace("%2", format_fen(total, decimals=0))
+                         .replace("%3", ("+" if diff > 0 else "") + format_fen(diff, decimals=0))
+                         for kind, total, diff in row.breakdowns_off)
 
     def load(self, session: Session, today: dt.date) -> list[GoalRow]:
         from core.goals import goal_rows
@@ -176,6 +214,13 @@ class GoalsTab(TabPage):
             return
         self.banner.clear_message()
         self.ctx.edits.run(DeleteGoals(tuple(r.id for r in records)), parent=self)  # core names them
+
+    def plan_year(self):
+        from ui.dialogs.goal_plan_wizard import PlanWizard
+
+        wizard = PlanWizard(self.ctx, self)
+        wizard.open()
+        return wizard
 
     def new_goal(self) -> RecordForm:
         from core.edits.goals import AddGoal, period_end

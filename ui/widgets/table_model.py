@@ -48,6 +48,8 @@ class Column:
     editor: CellEditor | None = None  # editable when set
     editable: Callable[[Any], bool] | None = None  # per record, when only some rows may be edited
     get: Callable[[Any], Any] | None = None  # a value computed from the record (instead of ``field``)
+    # Optional (value, record) -> the cell's own tooltip (a status's one-line reason).
+    cell_tooltip: Callable[[Any, Any], str | None] | None = None
 
     def display(self, value: Any) -> str:
         if self.fmt is not None:
@@ -297,6 +299,10 @@ class RecordTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             if error:
                 return error
+            if col.cell_tooltip is not None:
+                tip = col.cell_tooltip(value, self._rows[r])
+                if tip:
+                    return tip
             text = col.display(value)
             return text if len(text) > 30 else (col.tooltip or None)
         return None
