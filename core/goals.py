@@ -147,33 +147,6 @@ def _breakdowns_off(goal: Goal, goals: list[Goal]) -> tuple[tuple[str, int, int]
     return tuple(out)
 
 
-def goal_export_rows(session: Session, today: dt.date) -> list[dict]:
-    """The rows the Goals tab shows, as plain records with stable English keys (README.md,
-    "Goals: record keys"): amounts in yuan with 2 decimals, rates as fractions, None unknown."""
-    from core.money import fen_to_yuan
-
-    out = []
-    for r in goal_rows(session, today):
-        out.append({
-            "period_kind": r.period_kind,
-            "start": r.period_start.isoformat(),
-            "end": r.period_end.isoformat(),
-            "platform": r.platform,
-            "category": r.category,
-            "target": fen_to_yuan(r.target_gmv_fen),
-            "actual": fen_to_yuan(r.actual_gmv_fen),
-            "achievement": None if r.progress is None else round(r.progress, 4),
-            "gap": fen_to_yuan(r.gap_fen),
-            "needed_per_day": fen_to_yuan(r.needed_per_day_fen),
-            "forecast_run_rate": fen_to_yuan(r.forecast_run_rate_fen),
-            "forecast_seasonal": fen_to_yuan(r.forecast_seasonal_fen),
-            "status": r.status,
-            "reason": r.reason,
-            "breakdown_differences": {kind: fen_to_yuan(diff) for kind, _total, diff in r.breakdowns_off},
-        })
-    return out
-
-
 def period_name(kind: str, start: dt.date, end: dt.date) -> str:
     """A period as the owner says it, in the UI language: ``2026年11月`` / ``Nov 2026``."""
     from core.i18n import t

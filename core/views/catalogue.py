@@ -65,13 +65,25 @@ def _records(rows: Iterable[Any]) -> list[dict[str, Any]]:
 
 def _goal_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
     from core.goals import goal_rows
+    from core.money import fen_to_yuan
 
     out = []
     for r in goal_rows(session, params.today):
         d = dataclasses.asdict(r)
-        d["gap"] = None if r.actual_gmv_fen is None else max(r.target_gmv_fen - r.actual_gmv_fen, 0)
+        d["breakdowns_off"] = {kind: fen_to_yuan(diff) for kind, _total, diff in r.breakdowns_off}
         out.append(d)
     return out
+
+
+def _goal_status(code: str) -> str:
+    return {"not_started": t("not started"), "on_track": t("on track"), "at_risk": t("at risk"), "behind": t("behind"),
+            "achieved": t("achieved"), "missed": t("missed")}.get(code, code)
+
+
+def _breakdown_text(diffs: dict[str, float]) -> str:
+    # JSON keeps {"months": difference in yuan, ...}; a sheet says it in words.
+    names = {"months": t("Months"), "channels": t("Channels"), "categories": t("Categories")}
+    return "; ".join(f"{names.get(k, k)} {d:+,.0f}" for k, d in diffs.items())
 
 
 GOALS = View(
@@ -80,9 +92,14 @@ GOALS = View(
      _c("end", "End", "date", source="period_end"), _c("platform", "Channel", label=_channel),
      _c("category", "Category"), _c("target", "Target GMV", "money", source="target_gmv_fen"),
      _c("actual", "Actual GMV", "money", source="actual_gmv_fen"),
-     _c("achievement", "Progress", "rate", source="progress"), _c("pace", "Pace", "rate"),
-     _c("gap", "Gap to target", "money", source="gap"),
-     _c("elapsed", "Period elapsed", "rate", source="expected_progress")),
+     _c("achievement", "Achievement", "rate", source="progress"),
+     _c("gap", "Gap", "money", source="gap_fen"),
+     _c("needed_per_day", "Needed per day", "money", source="needed_per_day_fen"),
+     _c("forecast_run_rate", "Forecast (run rate)", "money", source="forecast_run_rate_fen"),
+     _c("forecast_seasonal", "Forecast (last year's shape)", "money", source="forecast_seasonal_fen"),
+     _c("status", "Status", label=_goal_status), _c("reason", "Why"), _c("pace", "Pace", "rate"),
+     _c("elapsed", "Period elapsed", "rate", source="expected_progress"),
+     _c("breakdown_differences", "Breakdown check", source="breakdowns_off", label=_breakdown_text)),
     _goal_rows,
 )
 

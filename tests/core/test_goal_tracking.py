@@ -1,13 +1,15 @@
-"""Tracking a goal (core.goals.goal_rows / goal_export_rows): 达成率, gap, needed per day,
+"""Tracking a goal (core.goals.goal_rows and the goals export view): 达成率, gap, needed per day,
 forecasts and status, against hand-computed values."""
 from __future__ import annotations
 
 import datetime as dt
+import json
 
 import pytest
 from kpi_shop import add_order
 
-from core.goals import goal_export_rows, goal_rows
+from core.goals import goal_rows
+from core.views import ViewParams, export_view
 from core.models import Goal
 from tests.conftest import DEMO_END
 
@@ -86,7 +88,7 @@ def test_the_morning_of_the_second_day_is_not_behind(db):
     assert second.forecast_run_rate_fen == 90_000 and second.status == "on_track"
 
 
-def test_breakdowns_that_do_not_add_up_are_flagged_on_the_demo(demo_db):
+def test_breakdowns_that_do_not_add_up_are_flagged_on_the_demo(demo_db, tmp_path):
     with demo_db.session() as s:
         rows = goal_rows(s, DEMO_END)
     nov = next(r for r in rows if r.period_kind == "month" and r.period_start == d(2026, 11, 1)
@@ -97,8 +99,8 @@ def test_breakdowns_that_do_not_add_up_are_flagged_on_the_demo(demo_db):
             Goal.period_start == d(2026, 11, 1), Goal.period_kind == "month", Goal.category != ""))
     assert cats != nov.target_gmv_fen
     assert off["categories"] == (cats, cats - nov.target_gmv_fen)
-    with demo_db.session() as s:
-        records = goal_export_rows(s, DEMO_END)
+    path, _ = export_view(demo_db, "goals", tmp_path / "goals.json", ViewParams(DEMO_END))
+    records = json.loads(path.read_text(encoding="utf-8"))
     rec = next(r for r in records if r["period_kind"] == "month" and r["start"] == "2026-11-01"
                and not r["platform"] and not r["category"])
     assert rec["target"] == nov.target_gmv_fen / 100

@@ -16,8 +16,9 @@ from core.views import ViewParams, export_view, view, view_names, view_rows
 from tests.conftest import DEMO_END
 
 KEYS = {
-    "goals": ["period_kind", "start", "end", "platform", "category", "target", "actual", "achievement", "pace",
-              "gap", "elapsed"],
+    "goals": ["period_kind", "start", "end", "platform", "category", "target", "actual", "achievement", "gap",
+              "needed_per_day", "forecast_run_rate", "forecast_seasonal", "status", "reason", "pace", "elapsed",
+              "breakdown_differences"],
     "inventory-alerts": ["status", "sku_code", "title", "spec", "category", "on_hand", "in_transit",
                          "avg_daily_sales", "days_of_cover", "lead_time_days", "safety_stock", "reorder_point",
                          "suggested_qty", "order_multiple", "abc", "last_sale", "supplier", "cost", "stock_value"],
