@@ -19,7 +19,7 @@ from core.models import Sku, StockLevel
 from core.typed_values import MAX_COUNT, MAX_FEN
 
 STOCK_FIELDS = ("on_hand", "in_transit")
-SKU_FIELDS = ("cost_fen", "supplier", "lead_time_days", "order_multiple", "safety_stock_override")
+SKU_FIELDS = ("cost_fen", "supplier", "lead_time_days", "order_multiple", "min_order_qty", "safety_stock_override")
 FIELDS = STOCK_FIELDS + SKU_FIELDS
 
 
@@ -28,7 +28,8 @@ def field_name(name: str) -> str:
     return {
         "on_hand": t("On hand"), "in_transit": t("In transit"), "cost_fen": t("Unit cost"),
         "supplier": t("Supplier"), "lead_time_days": t("Lead time (days)"),
-        "order_multiple": t("Order multiple"), "safety_stock_override": t("Safety stock"),
+        "order_multiple": t("Order multiple"), "min_order_qty": t("Minimum order"),
+        "safety_stock_override": t("Safety stock"),
     }.get(name, name)
 
 
@@ -67,6 +68,7 @@ _CHECKS: dict[str, Callable[[str, Any], Any]] = {
     "supplier": _supplier,
     "lead_time_days": _count(0, 365),
     "order_multiple": _count(1, 100_000),
+    "min_order_qty": _count(0, MAX_COUNT - 1),
     "safety_stock_override": _count(0, MAX_COUNT - 1, optional=True),
 }
 

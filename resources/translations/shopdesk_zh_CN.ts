@@ -759,12 +759,28 @@ or click “Add files…”.</source>
         <translation>全部 SKU</translation>
     </message>
     <message>
+        <source>A SKU shows under every flag it has; its status is the most urgent one</source>
+        <translation>SKU 在它的每个预警下都会列出；状态栏显示其中最紧急的一项</translation>
+    </message>
+    <message>
         <source>All categories</source>
         <translation>全部类目</translation>
     </message>
     <message>
+        <source>All suppliers</source>
+        <translation>全部供应商</translation>
+    </message>
+    <message>
+        <source>A, B and C</source>
+        <translation>A、B、C 类</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>The most urgent of the SKU's flags</source>
+        <translation>该 SKU 最紧急的预警</translation>
     </message>
     <message>
         <source>SKU code</source>
@@ -803,8 +819,28 @@ or click “Add files…”.</source>
         <translation>日均销量</translation>
     </message>
     <message>
-        <source>Average units sold per day over the last 28 days</source>
-        <translation>近 28 天平均每日销售件数</translation>
+        <source>Average units sold per day over the sales window (Settings)</source>
+        <translation>销售统计窗口内的日均销量（见设置）</translation>
+    </message>
+    <message>
+        <source>At least the supplier's minimum, rounded up to the order multiple</source>
+        <translation>不低于供应商起订量，并向上取整到订货倍数</translation>
+    </message>
+    <message>
+        <source>Minimum order</source>
+        <translation>起订量</translation>
+    </message>
+    <message>
+        <source>The supplier's minimum order quantity; 0 = none</source>
+        <translation>供应商的最小起订量；0 = 无</translation>
+    </message>
+    <message>
+        <source>ABC·XYZ</source>
+        <translation>ABC·XYZ</translation>
+    </message>
+    <message>
+        <source>%1 SKUs: %2 out of stock, %3 below safety stock, %4 to reorder now, %5 to order within the review period, %6 overstocked, %7 dead stock, %8 slow-moving. Stock value at cost: %9.</source>
+        <translation>共 %1 个 SKU：%2 个缺货，%3 个低于安全库存，%4 个需立即补货，%5 个需在补货周期内下单，%6 个库存积压，%7 个呆滞库存，%8 个滞销。库存成本金额：%9。</translation>
     </message>
     <message>
         <source>Days of cover</source>
@@ -815,12 +851,36 @@ or click “Add files…”.</source>
         <translation>（现有库存 + 在途）÷ 日均销量</translation>
     </message>
     <message>
+        <source>Runs out</source>
+        <translation>预计断货</translation>
+    </message>
+    <message>
+        <source>The first day the stock (on hand + in transit) cannot meet the forecast demand</source>
+        <translation>库存（在库 + 在途）不足以满足预测需求的第一天</translation>
+    </message>
+    <message>
+        <source>Order by</source>
+        <translation>最晚下单</translation>
+    </message>
+    <message>
+        <source>Runs out − lead time: the last day to order so the goods arrive in time</source>
+        <translation>预计断货日 − 采购周期：货能及时到的最晚下单日</translation>
+    </message>
+    <message>
         <source>Lead time (days)</source>
         <translation>采购周期（天）</translation>
     </message>
     <message>
         <source>Days from ordering to the goods being on the shelf</source>
         <translation>从下单到货品上架所需的天数</translation>
+    </message>
+    <message>
+        <source>Safety stock</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <source>z × σ of daily sales × √lead time, or the number typed in Edit SKU…</source>
+        <translation>z × 日销量标准差 × √采购周期，或在“编辑 SKU…”中填写的数量</translation>
     </message>
     <message>
         <source>Reorder point</source>
@@ -831,10 +891,6 @@ or click “Add files…”.</source>
         <translation>建议采购量</translation>
     </message>
     <message>
-        <source>Rounded up to the supplier's order multiple</source>
-        <translation>已按供应商的起订倍数向上取整</translation>
-    </message>
-    <message>
         <source>Order multiple</source>
         <translation>起订倍数</translation>
     </message>
@@ -843,8 +899,8 @@ or click “Add files…”.</source>
         <translation>供应商按此数量的整包出货</translation>
     </message>
     <message>
-        <source>ABC</source>
-        <translation>ABC 分类</translation>
+        <source>ABC: share of sales value (A = top 80 %). XYZ: how steady weekly sales are (X steady, Y variable, Z erratic or none)</source>
+        <translation>ABC：销售额占比（A = 前 80 %）。XYZ：周销量的稳定程度（X 稳定，Y 波动，Z 无规律或无销量）</translation>
     </message>
     <message>
         <source>Last sale</source>
@@ -861,6 +917,22 @@ or click “Add files…”.</source>
     <message>
         <source>Stock value</source>
         <translation>库存成本</translation>
+    </message>
+    <message>
+        <source>Turnover</source>
+        <translation>周转率</translation>
+    </message>
+    <message>
+        <source>Cost of goods sold in the sales window ÷ stock value at cost</source>
+        <translation>统计窗口内的销售成本 ÷ 库存成本金额</translation>
+    </message>
+    <message>
+        <source>Days of inventory</source>
+        <translation>库存周转天数</translation>
+    </message>
+    <message>
+        <source>Sales window days ÷ turnover</source>
+        <translation>统计窗口天数 ÷ 周转率</translation>
     </message>
     <message>
         <source>Edit SKU…</source>
@@ -885,10 +957,6 @@ or click “Add files…”.</source>
     <message>
         <source>No products yet. Import a stock list (File → Import…) to see what runs out and what to reorder.</source>
         <translation>还没有商品。导入库存表（文件 → 导入…）即可查看哪些商品将断货、需要补货。</translation>
-    </message>
-    <message>
-        <source>%1 SKUs: %2 out of stock, %3 to reorder now, %4 running low, %5 slow-moving. Stock value at cost: %6.</source>
-        <translation>共 %1 个 SKU：%2 个缺货，%3 个需立即补货，%4 个库存偏低，%5 个滞销。库存成本总值：%6。</translation>
     </message>
     <message>
         <source>Select a SKU in the table first.</source>
@@ -1689,6 +1757,18 @@ or click “Add files…”.</source>
         <translation>选择…</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Average daily sales are taken over this many days up to today</source>
+        <translation>日均销量按截至今天的这么多天计算</translation>
+    </message>
+    <message>
+        <source>How often a delivery should arrive before the shelf is empty; higher keeps more safety stock</source>
+        <translation>到货早于断货的把握程度；越高，安全库存越多</translation>
+    </message>
+    <message>
         <source>The new language applies the next time ShopDesk starts.</source>
         <translation>新的语言将在下次启动店长台时生效。</translation>
     </message>
@@ -1715,6 +1795,14 @@ or click “Add files…”.</source>
     <message>
         <source>Fiscal year starts in:</source>
         <translation>财年起始月份：</translation>
+    </message>
+    <message>
+        <source>Inventory sales window:</source>
+        <translation>库存销量统计窗口：</translation>
+    </message>
+    <message>
+        <source>Inventory service level:</source>
+        <translation>库存服务水平：</translation>
     </message>
     <message>
         <source>Backup folder</source>
@@ -2008,6 +2096,18 @@ Please send it along when you report the problem.</source>
     <message>
         <source>OK</source>
         <translation>正常</translation>
+    </message>
+    <message>
+        <source>Below safety stock</source>
+        <translation>低于安全库存</translation>
+    </message>
+    <message>
+        <source>Overstock</source>
+        <translation>库存积压</translation>
+    </message>
+    <message>
+        <source>Dead stock</source>
+        <translation>呆滞库存</translation>
     </message>
     <message>
         <source>To do</source>
