@@ -118,3 +118,34 @@ class SetSkuFields:
             if not unchanged:  # a stock count's date moves only when the count does
                 rec.upsert(StockLevel, self.code, {**stock, "as_of": dt.datetime.now().replace(microsecond=0)},
                            title=t("Stock of {sku}", sku=self.code))
+
+
+@dataclass(frozen=True)
+class CountStock:
+    """A stock count (盘点): the counted on hand of many SKUs, saved as one change."""
+
+    counts: tuple[tuple[str, int], ...]
+    topics: ClassVar[frozenset[str]] = frozenset({"stock"})
+
+    @property
+    def label(self) -> str:
+        if len(self.counts) == 1:
+            return t("Stock count of {sku}", sku=self.counts[0][0])
+        return t("Stock count of {n} SKUs", n=len(self.counts))
+
+    def apply(self, session: Session, rec: Recorder) -> None:
+        if not self.counts:
+            raise FieldError(t("Type or paste at least one counted quantity first."), field="counted")
+        check = _CHECKS["on_hand"]
+        now = dt.datetime.now().replace(microsecond=0)
+        for code, counted in self.counts:
+            if read_row(session, Sku.__table__, (code,)) is None:
+                raise FieldError(t("SKU {sku} is not in the shop; it may have been deleted.", sku=code),
+                                 field="code", row=code)
+            try:
+                check("on_hand", counted)
+            except FieldError as exc:
+                exc.row, exc.field = code, "counted"
+                raise
+            # Every counted SKU gets the count's time, also when the count confirms the stock.
+            rec.upsert(StockLevel, code, {"on_hand": counted, "as_of": now}, title=t("Stock of {sku}", sku=code))

@@ -943,6 +943,14 @@ or click “Add files…”.</source>
         <translation>在一个表单中编辑选中 SKU 的库存和采购信息</translation>
     </message>
     <message>
+        <source>Stock count…</source>
+        <translation>盘点…</translation>
+    </message>
+    <message>
+        <source>Type or paste the counted quantities of many SKUs; see the differences before saving</source>
+        <translation>输入或粘贴多个 SKU 的盘点数量；保存前先查看差异</translation>
+    </message>
+    <message>
         <source>Tinted cells can be typed into, or pasted from Excel (Ctrl+V). Ctrl+Z undoes.</source>
         <translation>带底色的单元格可直接输入，或从 Excel 粘贴（Ctrl+V）。Ctrl+Z 可撤销。</translation>
     </message>
@@ -1807,6 +1815,87 @@ or click “Add files…”.</source>
     <message>
         <source>Backup folder</source>
         <translation>备份文件夹</translation>
+    </message>
+</context>
+<context>
+    <name>StockCountDialog</name>
+    <message>
+        <source>Stock count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Paste two columns copied from Excel — SKU code and counted quantity — and press Fill in, or type the counts in the table. Nothing is saved until you press Save; Ctrl+Z in the main window undoes the whole count.</source>
+        <translation>粘贴从 Excel 复制的两列——商家编码和盘点数量——再点“填入”，或直接在表格中输入数量。点“保存”前不会写入；在主窗口按 Ctrl+Z 可撤销整次盘点。</translation>
+    </message>
+    <message>
+        <source>TEA-001	38
+TEA-002	120</source>
+        <translation>TEA-001	38
+TEA-002	120</translation>
+    </message>
+    <message>
+        <source>Fill in</source>
+        <translation>填入</translation>
+    </message>
+    <message>
+        <source>Counted SKUs only</source>
+        <translation>只看已盘点的 SKU</translation>
+    </message>
+    <message>
+        <source>SKU code</source>
+        <translation>商家编码</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>System on hand</source>
+        <translation>系统在库</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>盘点数量</translation>
+    </message>
+    <message>
+        <source>Type the counted quantity; leave empty for a SKU not counted</source>
+        <translation>输入盘点数量；未盘点的 SKU 留空</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Value of the difference</source>
+        <translation>差异金额</translation>
+    </message>
+    <message>
+        <source>Difference × unit cost</source>
+        <translation>差异 × 单位成本</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was filled in: %n line(s) cannot be used. Correct them and paste again.</source>
+        <translation><numerusform>未填入任何数量：有 %n 行无法使用。请修改后重新粘贴。</numerusform></translation>
+    </message>
+    <message>
+        <source>No counts found. Paste two columns: SKU code and counted quantity.</source>
+        <translation>没有找到盘点数量。请粘贴两列：商家编码和盘点数量。</translation>
+    </message>
+    <message>
+        <source>A count cannot be below 0.</source>
+        <translation>盘点数量不能小于 0。</translation>
+    </message>
+    <message>
+        <source>%1 SKUs counted, %2 differ: %3 units, %4 at cost.</source>
+        <translation>已盘点 %1 个 SKU，其中 %2 个有差异：共 %3 件，按成本计 %4。</translation>
+    </message>
+    <message>
+        <source>Type or paste at least one counted quantity first.</source>
+        <translation>请先输入或粘贴至少一个盘点数量。</translation>
     </message>
 </context>
 <context>

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QPushButton
 from sqlalchemy import select
 
 from core.models import Sku
@@ -66,3 +68,53 @@ def test_typing_a_minimum_order_raises_the_suggestion_and_undo_restores_it(qtbot
     window.action_undo.trigger()
     settle(qtbot, window)
     assert table.model.row(table.model.row_of(row.sku_code)).suggested_qty == row.suggested_qty
+
+
+def test_a_pasted_stock_count_shows_its_differences_saves_as_one_edit_and_undoes(qtbot, window, demo_db):
+    from core.models import StockLevel
+
+    inv = open_inventory(qtbot, window)
+    rows = sorted(inv.table.visible_rows(), key=lambda r: r.sku_code)
+    a, b, c = rows[0], rows[1], rows[2]
+
+    def stock():
+        with demo_db.session() as s:
+            return {lv.sku_code: lv.on_hand for lv in s.query(StockLevel).where(StockLevel.sku_code.in_([a.sku_code, b.sku_code, c.sku_code]))}
+
+    before = stock()
+    qtbot.mouseClick(inv.findChild(type(inv.edit_button), "inventory.stock_count"), Qt.MouseButton.LeftButton)
+    dialog = inv.findChild(QDialog, "inventory.stock_count_dialog")
+    assert dialog is not None and dialog.isVisible()
+
+    box = dialog.findChild(QPlainTextEdit, "inventory.stock_count.paste_box")
+    fill = dialog.findChild(QPushButton, "inventory.stock_count.fill")
+    box.setPlainText(f"商家编码\t盘点数量\n{a.sku_code}\t{a.on_hand + 3}\nNOT-A-SKU\t5\n{b.sku_code}\tabc\n")
+    qtbot.mouseClick(fill, Qt.MouseButton.LeftButton)
+    problems = dialog.findChild(QLabel, "inventory.stock_count.problems")
+    assert problems.isVisible() and "line 3: SKU “NOT-A-SKU” is not in the shop" in problems.text()
+    assert "line 4: “abc” is not a whole number" in problems.text() and dialog.counts == {}
+
+    box.setPlainText(f"{a.sku_code}\t{a.on_hand + 3}\n{b.sku_code}\t{b.on_hand}\n{c.sku_code}\t0\n")
+    qtbot.mouseClick(fill, Qt.MouseButton.LeftButton)
+    assert not problems.isVisible()
+    table = dialog.table
+    shown = {r.sku_code: (r.system, r.counted, r.difference, r.difference_value_fen) for r in table.visible_rows()}
+    assert shown == {
+        a.sku_code: (a.on_hand, a.on_hand + 3, 3, 3 * a.cost_fen),
+        b.sku_code: (b.on_hand, b.on_hand, 0, 0),
+        c.sku_code: (c.on_hand, 0, -c.on_hand, -c.on_hand * c.cost_fen),
+    }
+    diff_col = table.model.column_of("difference")
+    assert table.proxy.index(0, diff_col).data() == "+3"
+    assert "3 SKUs counted, 2 differ" in dialog.summary.text()
+
+    qtbot.mouseClick(dialog.findChild(QPushButton, "inventory.stock_count.save"), Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.saved is not None, timeout=20_000)
+    settle(qtbot, window)
+    assert stock() == {a.sku_code: a.on_hand + 3, b.sku_code: b.on_hand, c.sku_code: 0}
+    assert window.action_undo.text() == "&Undo “Stock count of 3 SKUs”"
+    assert inv.table.model.row(inv.table.model.row_of(c.sku_code)).on_hand == 0
+
+    window.action_undo.trigger()  # one Ctrl+Z: every SKU's on hand as before
+    settle(qtbot, window)
+    assert stock() == before

@@ -119,6 +119,10 @@ class InventoryTab(TabPage):
         self.edit_button.setObjectName("inventory.edit_sku")
         self.edit_button.setToolTip(self.tr("All of the selected SKU's stock and purchasing facts in one form"))
         self.edit_button.clicked.connect(self.edit_selected)
+        self.count_button = QPushButton(self.tr("Stock count…"), self)
+        self.count_button.setObjectName("inventory.stock_count")
+        self.count_button.setToolTip(self.tr("Type or paste the counted quantities of many SKUs; see the differences before saving"))
+        self.count_button.clicked.connect(self.stock_count)
         self.hint = QLabel(self.tr("Tinted cells can be typed into, or pasted from Excel (Ctrl+V). Ctrl+Z undoes."), self)
         self.hint.setStyleSheet("color:#666;")
         bar = QHBoxLayout()
@@ -127,6 +131,7 @@ class InventoryTab(TabPage):
             bar.addWidget(combo)
         bar.addStretch(1)
         bar.addWidget(self.hint)
+        bar.addWidget(self.count_button)
         bar.addWidget(self.edit_button)
         self.body.addWidget(self.summary)
         self.body.addLayout(bar)
@@ -176,6 +181,7 @@ class InventoryTab(TabPage):
         self.supplier_filter.set_choices(sorted({(r.supplier, r.supplier) for r in rows if r.supplier}))
         self.table.set_rows(rows)
         self.edit_button.setEnabled(bool(rows))
+        self.count_button.setEnabled(bool(rows))
         value = sum(r.stock_value_fen for r in rows)
         self.summary.setText(
             self.tr("%1 SKUs: %2 out of stock, %3 below safety stock, %4 to reorder now, %5 to order within the "
@@ -196,6 +202,14 @@ class InventoryTab(TabPage):
             by_code.setdefault(cell.key, []).append((cell.field, cell.value))
         edits = tuple(SetSkuFields(code, tuple(values)) for code, values in by_code.items())
         self.run_cell_edits(self.table, cells, edits[0] if len(edits) == 1 and len(cells) == 1 else Batch(edits, cells=len(cells)))
+
+    def stock_count(self):
+        """Inventory → Stock count…: counts of many SKUs, saved as one change."""
+        from ui.dialogs.stock_count_dialog import StockCountDialog
+
+        dialog = StockCountDialog(self.ctx, [self.table.model.row(i) for i in range(self.table.model.rowCount())], self)
+        dialog.open()
+        return dialog
 
     def edit_selected(self) -> None:
         records = self.table.selected_records()
