@@ -959,12 +959,24 @@ or click “Add files…”.</source>
         <translation>显示：</translation>
     </message>
     <message>
+        <source>Order today</source>
+        <translation>今日下单</translation>
+    </message>
+    <message>
+        <source>The SKUs whose order-by date is today or past, by supplier</source>
+        <translation>最晚下单日为今天或已过的 SKU，按供应商分组</translation>
+    </message>
+    <message>
         <source>Inventory</source>
         <translation>库存预警</translation>
     </message>
     <message>
         <source>No products yet. Import a stock list (File → Import…) to see what runs out and what to reorder.</source>
         <translation>还没有商品。导入库存表（文件 → 导入…）即可查看哪些商品将断货、需要补货。</translation>
+    </message>
+    <message>
+        <source>Order today (%1)</source>
+        <translation>今日下单 (%1)</translation>
     </message>
     <message>
         <source>Select a SKU in the table first.</source>
@@ -1523,6 +1535,89 @@ or click “Add files…”.</source>
     <message numerus="yes">
         <source>Next: %1 starts %2 (in %n day(s)).</source>
         <translation><numerusform>下一个：%1 于 %2 开始（还有 %n 天）。</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PurchaseListView</name>
+    <message>
+        <source>(no supplier)</source>
+        <translation>（无供应商）</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>SKU code</source>
+        <translation>商家编码</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Order by</source>
+        <translation>最晚下单</translation>
+    </message>
+    <message>
+        <source>Red: the day has passed; the stock runs out before a new delivery can arrive</source>
+        <translation>红色：已过最晚下单日，新货到达前库存就会断</translation>
+    </message>
+    <message>
+        <source>Runs out</source>
+        <translation>预计断货</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>The suggested order: at least the supplier's minimum, in its order multiple</source>
+        <translation>建议采购量：不低于供应商起订量，按订货倍数</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>SKUs</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Earliest order-by</source>
+        <translation>最早下单日</translation>
+    </message>
+    <message>
+        <source>Nothing has to be ordered today: every SKU's order-by date is still ahead.</source>
+        <translation>今天无需下单：所有 SKU 的最晚下单日都还没到。</translation>
+    </message>
+    <message>
+        <source>%1 SKUs from %2 suppliers must be ordered by today: %3 units, %4 at cost.</source>
+        <translation>%1 个 SKU（%2 家供应商）须在今天前下单：共 %3 件，按成本计 %4。</translation>
     </message>
 </context>
 <context>

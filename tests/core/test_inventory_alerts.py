@@ -12,6 +12,7 @@ from sqlalchemy import insert
 
 from core.edits import FieldError, apply_edit
 from core.edits.stock import SetSkuFields
+from core.inventory_lists import inventory_export_rows, purchase_list_rows
 from core.inventory import (
     DEAD, LOW, OK, OUT, OVERSTOCK, REORDER, SLOW, InventoryParams, Uplift, inventory_params, inventory_rows,
     stockout_date,
@@ -45,8 +46,9 @@ def days_ago(n: int) -> dt.date:
 def shop(db):
     with db.transaction() as s:
         sku(s, "NOSALE", 40, cost_fen=300)  # never sold
-        sku(s, "OUT", 0, lead_time_days=5)  # 1 a day, nothing left
-        sku(s, "MIN", 10, lead_time_days=7, order_multiple=12, min_order_qty=50)  # 2 a day, minimum 50 in 12s
+        sku(s, "OUT", 0, lead_time_days=5, supplier="甲厂")  # 1 a day, nothing left
+        sku(s, "MIN", 10, lead_time_days=7, order_multiple=12, min_order_qty=50, supplier="乙厂", cost_fen=800)  # 2 a day, minimum 50 in 12s
+        sku(s, "OUT2", 0, lead_time_days=3, supplier="乙厂", cost_fen=500)  # 2 a day (given away), nothing left
         sku(s, "OVER", 1200, lead_time_days=10, cost_fen=500)  # 10 a day: 120 days of cover
         sku(s, "VAR", 30, lead_time_days=4)  # 28 today, nothing before
         sku(s, "ALT", 100, lead_time_days=7)  # weeks of 8, 4, 4 and 0
@@ -55,6 +57,7 @@ def shop(db):
         for i in range(28):
             sell(s, "OUT", days_ago(i), 1, 1000)
             sell(s, "MIN", days_ago(i), 2, 2000)
+            sell(s, "OUT2", days_ago(i), 2, 0)
             sell(s, "OVER", days_ago(i), 10, 10000)
         sell(s, "VAR", TODAY, 28, 28000)
         for n, qty in ((0, 8), (7, 4), (14, 4)):
@@ -148,3 +151,25 @@ def test_min_order_qty_is_edited_and_checked_like_the_other_fields(shop):
     with pytest.raises(FieldError) as err:
         apply_edit(shop, SetSkuFields.of("VAR", min_order_qty=-1))
     assert err.value.field == "min_order_qty" and "Minimum order" in err.value.message
+
+
+def test_the_purchase_list_holds_what_must_be_ordered_by_today_grouped_by_supplier(shop):
+    with shop.session() as s:
+        lines = purchase_list_rows(s, TODAY, InventoryParams())
+    assert [(p["supplier"], p["sku"], p["order_by"], p["qty"], p["cost_fen"]) for p in lines] == [
+        ("乙厂", "OUT2", dt.date(2026, 11, 17), 20, 10000),  # reorder point 6 + 2 × 7 − 0
+        ("乙厂", "MIN", dt.date(2026, 11, 19), 60, 48000),
+        ("甲厂", "OUT", dt.date(2026, 11, 15), 12, 0),  # no cost known: ¥0, still listed
+    ]
+
+
+def test_export_rows_are_the_tab_rows_most_urgent_first(shop):
+    with shop.session() as s:
+        rows = inventory_export_rows(s, TODAY, InventoryParams())
+    assert [r["sku"] for r in rows][:3] == ["OUT", "OUT2", "MIN"]
+    over = next(r for r in rows if r["sku"] == "OVER")
+    assert (over["status"], over["flags"], over["abc"], over["xyz"], over["order_by"]) == (
+        "overstock", ["overstock"], "A", "X", dt.date(2027, 3, 11))
+    assert set(rows[0]) >= {"sku", "title", "category", "supplier", "on_hand", "in_transit", "avg_daily_sales",
+                            "sigma", "days_of_cover", "safety_stock", "reorder_point", "suggested_qty",
+                            "stockout_date", "order_by", "abc", "xyz", "status", "uplift_source"}

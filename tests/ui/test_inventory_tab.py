@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QPushButton
+from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QPushButton, QWidget
 from sqlalchemy import select
 
 from core.models import Sku
@@ -11,6 +11,7 @@ from core.settings import Settings
 from tests.conftest import DEMO_END
 from ui.context import AppContext
 from ui.main_window import MainWindow
+from ui.widgets.record_table import RecordTable
 
 
 @pytest.fixture
@@ -118,3 +119,21 @@ def test_a_pasted_stock_count_shows_its_differences_saves_as_one_edit_and_undoes
     window.action_undo.trigger()  # one Ctrl+Z: every SKU's on hand as before
     settle(qtbot, window)
     assert stock() == before
+
+
+def test_order_today_lists_what_must_be_ordered_by_supplier_with_totals(qtbot, window):
+    inv = open_inventory(qtbot, window)
+    qtbot.mouseClick(inv.findChild(QPushButton, "inventory.view_purchase_list"), Qt.MouseButton.LeftButton)
+    page = inv.findChild(QWidget, "inventory.purchase_page")
+    assert inv.stack.currentWidget() is page and page.isVisible()
+    lines = inv.findChild(RecordTable, "inventory.purchase_list").visible_rows()
+    due = [r for r in inv.table.model._rows if r.order_by and r.order_by <= DEMO_END and r.suggested_qty > 0]
+    assert lines and {p.sku_code for p in lines} == {r.sku_code for r in due}
+    assert inv.show_order.text() == f"Order today ({len(due)})"
+    assert [p.supplier for p in lines] == sorted(p.supplier for p in lines)  # grouped by supplier
+    assert all(p.cost_fen == p.qty * p.unit_cost_fen and p.order_by <= DEMO_END for p in lines)
+    totals = {t.supplier: t for t in inv.findChild(RecordTable, "inventory.supplier_totals").visible_rows()}
+    for supplier, total in totals.items():
+        mine = [p for p in lines if p.supplier == supplier]
+        assert (total.skus, total.units, total.cost_fen) == (len(mine), sum(p.qty for p in mine), sum(p.cost_fen for p in mine))
+    assert set(totals) == {p.supplier for p in lines}

@@ -6,11 +6,12 @@ import math
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from core.money import format_fen
 from ui.labels import stock_status_name
 from ui.tabs.base import TabPage
+from ui.tabs.inventory_purchase import PurchaseListView
 from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.editors import CellEditor
 from ui.widgets.record_form import FormField, RecordForm
@@ -133,9 +134,34 @@ class InventoryTab(TabPage):
         bar.addWidget(self.hint)
         bar.addWidget(self.count_button)
         bar.addWidget(self.edit_button)
+        self.show_all = QPushButton(self.tr("All SKUs"), self)
+        self.show_all.setObjectName("inventory.view_alerts")
+        self.show_order = QPushButton(self.tr("Order today"), self)
+        self.show_order.setObjectName("inventory.view_purchase_list")
+        self.show_order.setToolTip(self.tr("The SKUs whose order-by date is today or past, by supplier"))
+        views = QButtonGroup(self)
+        for i, button in enumerate((self.show_all, self.show_order)):
+            button.setCheckable(True)
+            views.addButton(button, i)
+        self.show_all.setChecked(True)
+        self.purchase = PurchaseListView(self)
+        self.purchase_list = self.purchase.lines
+        alerts = QWidget(self)
+        alerts_box = QVBoxLayout(alerts)
+        alerts_box.setContentsMargins(0, 0, 0, 0)
+        alerts_box.addLayout(bar)
+        alerts_box.addWidget(self.table, 1)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(alerts)
+        self.stack.addWidget(self.purchase)
+        views.idClicked.connect(self.stack.setCurrentIndex)
+        switch = QHBoxLayout()
+        switch.addWidget(self.show_all)
+        switch.addWidget(self.show_order)
+        switch.addStretch(1)
         self.body.addWidget(self.summary)
-        self.body.addLayout(bar)
-        self.body.addWidget(self.table, 1)
+        self.body.addLayout(switch)
+        self.body.addWidget(self.stack, 1)
         self.status_filter.currentIndexChanged.connect(self._filter_flags)
         self.category_filter.currentIndexChanged.connect(
             lambda: self.table.proxy.set_exact("category", self.category_filter.value()))
@@ -155,11 +181,14 @@ class InventoryTab(TabPage):
         s = self.ctx.settings
         return self.ctx.today(), s.inventory_window_days, s.inventory_service_level
 
-    def load(self, session: Session, params: tuple[dt.date, int, float]) -> list[InventoryRow]:
+    def load(self, session: Session, params: tuple[dt.date, int, float]):
         from core.inventory import InventoryParams, inventory_rows
+        from core.inventory_lists import by_urgency, purchase_list, supplier_totals
 
         today, window, level = params
-        return inventory_rows(session, today, InventoryParams(window_days=window, service_level=level))
+        rows = by_urgency(inventory_rows(session, today, InventoryParams(window_days=window, service_level=level)))
+        lines = purchase_list(rows, today)
+        return rows, lines, supplier_totals(lines)
 
     def _filter_flags(self) -> None:
         flag = self.status_filter.value()
@@ -167,13 +196,13 @@ class InventoryTab(TabPage):
         self.table.proxy.set_exact("status", OK if flag == OK else None)
         self.table.proxy.set_contains("flags", None if flag in (None, OK) else flag)
 
-    def show_data(self, rows: list[InventoryRow]) -> None:
+    def show_data(self, data: tuple[list[InventoryRow], list, list]) -> None:
+        rows, lines, totals = data
         self._today = self._params[0] if self._params else self.ctx.today()
         if not rows:
             self.banner.show_message(self.tr("No products yet. Import a stock list (File → Import…) to see what runs out and what to reorder."))
-        rank = {s: i for i, s in enumerate(STATUS_ORDER)}
-        rows = sorted(rows, key=lambda r: (rank[r.status], r.order_by or dt.date.max,
-                                           r.days_of_cover if r.days_of_cover is not None else 1e9, r.sku_code))
+        self.purchase.show_lines(lines, totals, self._today)
+        self.show_order.setText(self.tr("Order today (%1)").replace("%1", str(len(lines))))
         counts = Counter(f for r in rows for f in r.flags)
         counts[OK] = sum(1 for r in rows if not r.flags)
         self.status_filter.set_choices([(f"{stock_status_name(s)} ({counts[s]})", s) for s in STATUS_ORDER])
