@@ -1612,6 +1612,10 @@ or click “Add files…”.</source>
         <translation>最早下单日</translation>
     </message>
     <message>
+        <source>No products yet: the purchase list fills in once stock and orders are imported.</source>
+        <translation>还没有商品：导入库存和订单后，这里会列出采购清单。</translation>
+    </message>
+    <message>
         <source>Nothing has to be ordered today: every SKU's order-by date is still ahead.</source>
         <translation>今天无需下单：所有 SKU 的最晚下单日都还没到。</translation>
     </message>

@@ -107,8 +107,10 @@ class StockCountDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
-        self.resize(900, 640)
+        self.resize(1040, 660)
         self._refresh()
+        # Long product names must not push the difference and its value out of sight.
+        self.table.view.setColumnWidth(self.table.model.column_of("title"), 260)
 
     # -- counts in
     def fill_from_text(self, text: str | None = None) -> bool:

@@ -69,10 +69,13 @@ class PurchaseListView(QWidget):
         layout.addWidget(self.intro)
         layout.addWidget(split, 1)
 
-    def show_lines(self, lines: Sequence[Any], totals: Sequence[Any], today: dt.date) -> None:
+    def show_lines(self, lines: Sequence[Any], totals: Sequence[Any], today: dt.date, *, skus: int = 1) -> None:
         self.today = today
         self.lines.set_rows(lines)
         self.totals.set_rows(totals)
+        if not skus:
+            self.intro.setText(self.tr("No products yet: the purchase list fills in once stock and orders are imported."))
+            return
         if not lines:
             self.intro.setText(self.tr("Nothing has to be ordered today: every SKU's order-by date is still ahead."))
             return

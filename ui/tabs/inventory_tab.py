@@ -201,7 +201,7 @@ class InventoryTab(TabPage):
         self._today = self._params[0] if self._params else self.ctx.today()
         if not rows:
             self.banner.show_message(self.tr("No products yet. Import a stock list (File → Import…) to see what runs out and what to reorder."))
-        self.purchase.show_lines(lines, totals, self._today)
+        self.purchase.show_lines(lines, totals, self._today, skus=len(rows))
         self.show_order.setText(self.tr("Order today (%1)").replace("%1", str(len(lines))))
         counts = Counter(f for r in rows for f in r.flags)
         counts[OK] = sum(1 for r in rows if not r.flags)
@@ -212,6 +212,7 @@ class InventoryTab(TabPage):
         self.edit_button.setEnabled(bool(rows))
         self.count_button.setEnabled(bool(rows))
         value = sum(r.stock_value_fen for r in rows)
+        self.summary.setVisible(bool(rows))
         self.summary.setText(
             self.tr("%1 SKUs: %2 out of stock, %3 below safety stock, %4 to reorder now, %5 to order within the "
                     "review period, %6 overstocked, %7 dead stock, %8 slow-moving. Stock value at cost: %9.")
