@@ -52,12 +52,14 @@ def shop(db):
         sku(s, "OVER", 1200, lead_time_days=10, cost_fen=500)  # 10 a day: 120 days of cover
         sku(s, "VAR", 30, lead_time_days=4)  # 28 today, nothing before
         sku(s, "ALT", 100, lead_time_days=7)  # weeks of 8, 4, 4 and 0
+        sku(s, "SAFE", 40, lead_time_days=5, safety_stock_override=30)  # needs 2 more, but not before late December
         sku(s, "SLOW", 20)  # last sold 45 days ago
         sku(s, "DEADOLD", 5)  # last sold 100 days ago
         for i in range(28):
             sell(s, "OUT", days_ago(i), 1, 1000)
             sell(s, "MIN", days_ago(i), 2, 2000)
             sell(s, "OUT2", days_ago(i), 2, 0)
+            sell(s, "SAFE", days_ago(i), 1, 0)
             sell(s, "OVER", days_ago(i), 10, 10000)
         sell(s, "VAR", TODAY, 28, 28000)
         for n, qty in ((0, 8), (7, 4), (14, 4)):
@@ -154,6 +156,8 @@ def test_min_order_qty_is_edited_and_checked_like_the_other_fields(shop):
 
 
 def test_the_purchase_list_holds_what_must_be_ordered_by_today_grouped_by_supplier(shop):
+    safe = by_code(shop)["SAFE"]
+    assert safe.suggested_qty == 2 and safe.order_by == dt.date(2026, 12, 26)  # wanted, but not yet due
     with shop.session() as s:
         lines = purchase_list_rows(s, TODAY, InventoryParams())
     assert [(p["supplier"], p["sku"], p["order_by"], p["qty"], p["cost_fen"]) for p in lines] == [
