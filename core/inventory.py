@@ -1,32 +1,82 @@
-"""Inventory alerts (库存预警): cover, safety stock, reorder point, ABC and slow movers.
+"""Inventory alerts (库存预警): per SKU cover, safety stock, reorder point, what to order and by when.
 
-Formulas are spec/kpi.md "Inventory"; sales are units of paid orders by payment date.
+Formulas are spec/kpi.md "Inventory"; sales are units of paid orders by payment date over the
+trailing sales window. What the spec leaves open, decided here (also in README "Inventory"):
+
+* **Stock-out date** = the first day whose forecast demand the stock (on hand + in transit)
+  cannot fully meet, counting demand from tomorrow; today when nothing is left. None when the
+  SKU did not sell in the window or the stock lasts beyond ``horizon_days``.
+* **Order-by date** = stock-out date − lead time (issue #13).
+* **Suggested order** = the spec's quantity, raised to the supplier's minimum, then rounded up
+  to the order multiple (a minimum of 50 in packs of 12 orders 60).
+* **XYZ** by the coefficient of variation (σ ÷ mean) of the window's sales by week (by day in a
+  window under two weeks): X ≤ 0.5, Y ≤ 1.0, Z above; a SKU without sales in the window is C and Z.
+* **Flags** are kept apart (spec's single 滞销 split in three): *overstock* = selling, but cover
+  above ``overstock_cover_days``; *slow* = stock on hand and no sale in ``slow_no_sale_days``;
+  *dead* = stock on hand and no sale in ``dead_no_sale_days`` (or never). A SKU is slow or
+  dead, never both. The row's ``status`` is its most urgent flag (``STATUS_ORDER``).
+* **Turnover** over the window = cost of goods sold in the window (units × unit cost) ÷ stock
+  value at cost now (only the current stock is stored, as in the dashboard's turnover chart);
+  days of inventory = window days ÷ turnover. Unknown without a cost or without stock.
 """
 from __future__ import annotations
 
 import datetime as dt
 import math
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
+from fractions import Fraction
 from statistics import NormalDist, pstdev
+from typing import TYPE_CHECKING
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from core.models import OrderLine, Sku, StockLevel
 
-OK, LOW, REORDER, OUT, SLOW = "ok", "low", "reorder", "out", "slow"
+if TYPE_CHECKING:
+    from core.settings import Settings
+
+OUT, BELOW_SAFETY, REORDER, LOW, OVERSTOCK, DEAD, SLOW, OK = (
+    "out", "below_safety", "reorder", "low", "overstock", "dead", "slow", "ok")
+# Most urgent first: the status column shows the first flag a SKU has in this order.
+STATUS_ORDER = (OUT, BELOW_SAFETY, REORDER, LOW, OVERSTOCK, DEAD, SLOW, OK)
 
 
 @dataclass(frozen=True)
 class InventoryParams:
     window_days: int = 28
     service_level: float = 0.95
-    review_days: int = 7
+    review_days: int = 7  # also: "order by within N days" raises the low flag
     slow_no_sale_days: int = 30
-    slow_cover_days: float = 90.0
+    dead_no_sale_days: int = 90
+    overstock_cover_days: float = 90.0
     abc_a: float = 0.80
     abc_b: float = 0.95
+    xyz_x: float = 0.5
+    xyz_y: float = 1.0
+    horizon_days: int = 365  # a stock-out further away is "not within a year"
+
+
+def inventory_params(settings: Settings | None = None) -> InventoryParams:
+    """The owner's choices (Settings → Inventory) over the defaults; the file's when None."""
+    if settings is None:
+        from core import settings as settings_mod
+
+        settings = settings_mod.load()
+    return InventoryParams(window_days=settings.inventory_window_days,
+                           service_level=settings.inventory_service_level)
+
+
+@dataclass(frozen=True)
+class Uplift:
+    """Demand multiplied by ``factor`` from ``start`` to ``end`` inclusive (a promotion)."""
+
+    start: dt.date
+    end: dt.date
+    factor: float
+    source: str = ""  # what the factor comes from, for the owner ("618: last year's 618")
 
 
 @dataclass(frozen=True)
@@ -39,21 +89,34 @@ class InventoryRow:
     on_hand: int
     in_transit: int
     avg_daily_sales: float
+    sigma: float
     days_of_cover: float | None  # None = infinite (no sales in the window)
     lead_time_days: int
     safety_stock: int
     reorder_point: int
     suggested_qty: int
+    stockout_date: dt.date | None
+    order_by: dt.date | None
     abc: str
+    xyz: str
     last_sale: dt.date | None
-    status: str  # out|reorder|low|slow|ok
+    flags: tuple[str, ...]  # every flag that applies, most urgent first; () = ok
+    status: str  # the most urgent flag, or "ok"
     stock_value_fen: int
+    cogs_fen: int  # units sold in the window × unit cost
+    turnover: float | None
+    days_of_inventory: float | None
     cost_fen: int = 0
     order_multiple: int = 1
+    min_order_qty: int = 0
     safety_stock_override: int | None = None
+    uplift_source: str = ""
 
 
-def inventory_rows(session: Session, today: dt.date, params: InventoryParams = InventoryParams()) -> list[InventoryRow]:
+def inventory_rows(session: Session, today: dt.date, params: InventoryParams = InventoryParams(),
+                   uplifts: dict[str, Sequence[Uplift]] | None = None) -> list[InventoryRow]:
+    """One row per active SKU. ``uplifts`` (per SKU code) raise the forecast demand inside
+    their windows, which moves the stock-out and order-by dates earlier."""
     start = today - dt.timedelta(days=params.window_days - 1)
     # Lines carry their order's payment date (NULL unless paid, core.orders.line_facts), so
     # these read the lines alone through ix_order_lines_sales.
@@ -81,63 +144,114 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
     )
     abc = _abc_classes(sales_value, params)
     z = NormalDist().inv_cdf(params.service_level)
+    uplifts = uplifts or {}
 
     rows = []
     skus = session.execute(
         select(Sku, StockLevel).outerjoin(StockLevel, StockLevel.sku_code == Sku.code).where(Sku.active.is_(True))
     ).all()
     for sku, stock in skus:
-        on_hand = stock.on_hand if stock else 0
-        in_transit = stock.in_transit if stock else 0
-        per_day = [daily[sku.code].get(start + dt.timedelta(days=i), 0) for i in range(params.window_days)]
-        avg = sum(per_day) / params.window_days
-        sigma = pstdev(per_day) if avg else 0.0
-        lead = max(sku.lead_time_days, 0)
-        safety = sku.safety_stock_override if sku.safety_stock_override is not None else math.ceil(z * sigma * math.sqrt(lead))
-        reorder_point = math.ceil(avg * lead + safety)
-        need = reorder_point + avg * params.review_days - on_hand - in_transit
-        multiple = max(sku.order_multiple, 1)
-        suggested = 0 if need <= 0 else math.ceil(need / multiple) * multiple
-        cover = (on_hand + in_transit) / avg if avg else None
-        last = last_sale.get(sku.code)
-        no_recent_sale = last is None or (today - last).days > params.slow_no_sale_days
+        rows.append(_row(sku, stock, daily.get(sku.code, {}), last_sale.get(sku.code), abc.get(sku.code, "C"),
+                         z, today, start, params, uplifts.get(sku.code, ())))
+    return rows
+
+
+def _row(sku: Sku, stock: StockLevel | None, daily: dict[dt.date, int], last: dt.date | None, abc: str, z: float,
+         today: dt.date, start: dt.date, params: InventoryParams, uplifts: Sequence[Uplift]) -> InventoryRow:
+    on_hand = stock.on_hand if stock else 0
+    in_transit = stock.in_transit if stock else 0
+    have = on_hand + in_transit
+    per_day = [daily.get(start + dt.timedelta(days=i), 0) for i in range(params.window_days)]
+    units = sum(per_day)
+    rate = Fraction(units, params.window_days)  # exact, so rounding up never adds a unit by accident
+    avg = float(rate)
+    sigma = pstdev(per_day) if units else 0.0
+    lead = max(sku.lead_time_days, 0)
+    safety = sku.safety_stock_override if sku.safety_stock_override is not None else math.ceil(z * sigma * math.sqrt(lead))
+    reorder_point = math.ceil(rate * lead + safety)
+    need = reorder_point + rate * params.review_days - have
+    multiple = max(sku.order_multiple, 1)
+    minimum = max(sku.min_order_qty or 0, 0)
+    suggested = 0 if need <= 0 else math.ceil(max(need, minimum) / multiple) * multiple
+    cover = have / avg if units else None
+    stockout = stockout_date(have, rate, today, params.horizon_days, uplifts)
+    order_by = stockout - dt.timedelta(days=lead) if stockout is not None else None
+    since_sale = (today - last).days if last is not None else None
+    dead = on_hand > 0 and (since_sale is None or since_sale > params.dead_no_sale_days)
+    on = {
         # Out of stock counts even without recent sales: a SKU that sold before and has
         # nothing left may show no sales precisely because it ran out.
-        if on_hand <= 0 and (avg > 0 or last is not None):
-            status = OUT
-        elif avg > 0 and on_hand + in_transit <= reorder_point:
-            status = REORDER
-        elif cover is not None and cover < lead + params.review_days:
-            status = LOW
-        elif on_hand > 0 and (no_recent_sale or (cover is not None and cover > params.slow_cover_days)):
-            status = SLOW
+        OUT: on_hand <= 0 and (units > 0 or last is not None),
+        BELOW_SAFETY: 0 < on_hand < safety,
+        REORDER: units > 0 and have <= reorder_point,
+        LOW: order_by is not None and order_by <= today + dt.timedelta(days=params.review_days),
+        OVERSTOCK: cover is not None and cover > params.overstock_cover_days,
+        DEAD: dead,
+        SLOW: on_hand > 0 and not dead and since_sale is not None and since_sale > params.slow_no_sale_days,
+    }
+    flags = tuple(f for f in STATUS_ORDER if on.get(f))
+    cogs = units * sku.cost_fen
+    value = on_hand * sku.cost_fen
+    turnover = cogs / value if value > 0 and sku.cost_fen > 0 else None
+    cv = _weekly_cv(per_day) if units else None
+    xyz = "Z" if cv is None or cv > params.xyz_y else "Y" if cv > params.xyz_x else "X"
+    active = [u for u in uplifts if u.end > today and u.factor != 1]
+    return InventoryRow(
+        sku_code=sku.code, title=sku.title, spec=sku.spec, category=sku.category, supplier=sku.supplier,
+        on_hand=on_hand, in_transit=in_transit, avg_daily_sales=avg, sigma=sigma, days_of_cover=cover,
+        lead_time_days=lead, safety_stock=int(safety), reorder_point=reorder_point, suggested_qty=suggested,
+        stockout_date=stockout, order_by=order_by, abc=abc, xyz=xyz, last_sale=last, flags=flags,
+        status=flags[0] if flags else OK, stock_value_fen=value, cogs_fen=cogs, turnover=turnover,
+        days_of_inventory=params.window_days / turnover if turnover else None,
+        cost_fen=sku.cost_fen, order_multiple=multiple, min_order_qty=minimum,
+        safety_stock_override=sku.safety_stock_override,
+        uplift_source="; ".join(u.source for u in active if u.source),
+    )
+
+
+def stockout_date(stock: int, rate: Fraction, today: dt.date, horizon_days: int,
+                  uplifts: Sequence[Uplift] = ()) -> dt.date | None:
+    """The first day from tomorrow whose demand (``rate`` a day, × an uplift's factor inside its
+    window) ``stock`` cannot fully meet; today when nothing is left; None when it does not sell
+    or lasts beyond the horizon. Exact arithmetic: 10 units at 2 a day last 5 days, run out on day 6."""
+    if rate <= 0:
+        return None
+    if stock <= 0:
+        return today
+    last = today + dt.timedelta(days=horizon_days)
+    windows = sorted((max(u.start, today + dt.timedelta(days=1)), u.end, u.factor) for u in uplifts if u.end > today)
+    remaining = Fraction(stock)
+    day = today + dt.timedelta(days=1)
+    while day <= last:
+        inside = next((w for w in windows if w[0] <= day <= w[1]), None)
+        if inside is not None:
+            factor, seg_end = Fraction(str(round(inside[2], 4))), min(inside[1], last)
         else:
-            status = OK
-        rows.append(
-            InventoryRow(
-                sku_code=sku.code,
-                title=sku.title,
-                spec=sku.spec,
-                category=sku.category,
-                supplier=sku.supplier,
-                on_hand=on_hand,
-                in_transit=in_transit,
-                avg_daily_sales=avg,
-                days_of_cover=cover,
-                lead_time_days=lead,
-                safety_stock=int(safety),
-                reorder_point=reorder_point,
-                suggested_qty=suggested,
-                abc=abc.get(sku.code, "C"),
-                last_sale=last,
-                status=status,
-                stock_value_fen=on_hand * sku.cost_fen,
-                cost_fen=sku.cost_fen,
-                order_multiple=multiple,
-                safety_stock_override=sku.safety_stock_override,
-            )
-        )
-    return rows
+            factor = Fraction(1)
+            nxt = min((w[0] for w in windows if w[0] > day), default=None)
+            seg_end = min(nxt - dt.timedelta(days=1), last) if nxt is not None else last
+        per_day = rate * factor
+        days = (seg_end - day).days + 1
+        if per_day > 0:
+            n = math.floor(remaining / per_day) + 1  # the first day of this stretch that falls short
+            if n <= days:
+                return day + dt.timedelta(days=n - 1)
+            remaining -= per_day * days
+        day = seg_end + dt.timedelta(days=1)
+    return None
+
+
+def _weekly_cv(per_day: list[int]) -> float:
+    """Coefficient of variation of the window's sales by week (7-day blocks counted back from
+    today), by day when the window is shorter than two weeks. Daily sales of a small shop's SKU
+    are mostly 0s and 1s, whose daily CV would call every SKU erratic."""
+    if len(per_day) >= 14:
+        tail = per_day[len(per_day) % 7:]
+        buckets = [sum(tail[i:i + 7]) for i in range(0, len(tail), 7)]
+    else:
+        buckets = per_day
+    mean = sum(buckets) / len(buckets)
+    return pstdev(buckets) / mean if mean else math.inf
 
 
 def _abc_classes(sales_value: dict[str, int], params: InventoryParams) -> dict[str, str]:

@@ -70,6 +70,7 @@ class Sku(Base):
     supplier: Mapped[str] = mapped_column(String(200), default="")
     lead_time_days: Mapped[int] = mapped_column(Integer, default=7)
     order_multiple: Mapped[int] = mapped_column(Integer, default=1)
+    min_order_qty: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # the supplier's minimum; 0 = none
     safety_stock_override: Mapped[int | None] = mapped_column(Integer)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))

@@ -26,6 +26,8 @@ class Settings:
     backups_daily_keep: int = 7
     backups_weekly_keep: int = 4
     kpi_view: dict = field(default_factory=dict)  # the dashboard's last range/channel/granularity
+    inventory_window_days: int = 28  # sales window for average daily sales (spec/kpi.md "Inventory")
+    inventory_service_level: float = 0.95  # safety stock's z comes from it
 
     def backup_path(self) -> Path:
         path = Path(self.backup_dir) if self.backup_dir else paths.data_dir() / "backups"
@@ -54,6 +56,10 @@ def load(path: Path | None = None) -> Settings:
     s = Settings(**values)
     if not 1 <= s.fiscal_year_start_month <= 12:
         s.fiscal_year_start_month = 1
+    if not 7 <= s.inventory_window_days <= 365:
+        s.inventory_window_days = defaults.inventory_window_days
+    if not 0.5 <= s.inventory_service_level <= 0.999:
+        s.inventory_service_level = defaults.inventory_service_level
     return s
 
 

@@ -32,6 +32,8 @@ def stock_status_name(code: str) -> str:
     return {
         "out": QCoreApplication.translate("labels", "Out of stock"), "reorder": QCoreApplication.translate("labels", "Reorder now"), "low": QCoreApplication.translate("labels", "Running low"),
         "slow": QCoreApplication.translate("labels", "Slow-moving"), "ok": QCoreApplication.translate("labels", "OK"),
+        "below_safety": QCoreApplication.translate("labels", "Below safety stock"),
+        "overstock": QCoreApplication.translate("labels", "Overstock"), "dead": QCoreApplication.translate("labels", "Dead stock"),
     }.get(code, code)
 
 

@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         if dialog.exec():
             try:
                 dialog.apply()
+                self.ctx.notify_changed("settings")  # e.g. the inventory's sales window
             except OSError as exc:
                 raise UserFacingError(self.tr("The settings could not be saved: %1").replace("%1", str(exc))) from exc
 

@@ -19,7 +19,7 @@ from core.models import Sku, StockLevel
 from core.typed_values import MAX_COUNT, MAX_FEN
 
 STOCK_FIELDS = ("on_hand", "in_transit")
-SKU_FIELDS = ("cost_fen", "supplier", "lead_time_days", "order_multiple", "safety_stock_override")
+SKU_FIELDS = ("cost_fen", "supplier", "lead_time_days", "order_multiple", "min_order_qty", "safety_stock_override")
 FIELDS = STOCK_FIELDS + SKU_FIELDS
 
 
@@ -28,7 +28,8 @@ def field_name(name: str) -> str:
     return {
         "on_hand": t("On hand"), "in_transit": t("In transit"), "cost_fen": t("Unit cost"),
         "supplier": t("Supplier"), "lead_time_days": t("Lead time (days)"),
-        "order_multiple": t("Order multiple"), "safety_stock_override": t("Safety stock"),
+        "order_multiple": t("Order multiple"), "min_order_qty": t("Minimum order"),
+        "safety_stock_override": t("Safety stock"),
     }.get(name, name)
 
 
@@ -67,6 +68,7 @@ _CHECKS: dict[str, Callable[[str, Any], Any]] = {
     "supplier": _supplier,
     "lead_time_days": _count(0, 365),
     "order_multiple": _count(1, 100_000),
+    "min_order_qty": _count(0, MAX_COUNT - 1),
     "safety_stock_override": _count(0, MAX_COUNT - 1, optional=True),
 }
 
@@ -116,3 +118,34 @@ class SetSkuFields:
             if not unchanged:  # a stock count's date moves only when the count does
                 rec.upsert(StockLevel, self.code, {**stock, "as_of": dt.datetime.now().replace(microsecond=0)},
                            title=t("Stock of {sku}", sku=self.code))
+
+
+@dataclass(frozen=True)
+class CountStock:
+    """A stock count (盘点): the counted on hand of many SKUs, saved as one change."""
+
+    counts: tuple[tuple[str, int], ...]
+    topics: ClassVar[frozenset[str]] = frozenset({"stock"})
+
+    @property
+    def label(self) -> str:
+        if len(self.counts) == 1:
+            return t("Stock count of {sku}", sku=self.counts[0][0])
+        return t("Stock count of {n} SKUs", n=len(self.counts))
+
+    def apply(self, session: Session, rec: Recorder) -> None:
+        if not self.counts:
+            raise FieldError(t("Type or paste at least one counted quantity first."), field="counted")
+        check = _CHECKS["on_hand"]
+        now = dt.datetime.now().replace(microsecond=0)
+        for code, counted in self.counts:
+            if read_row(session, Sku.__table__, (code,)) is None:
+                raise FieldError(t("SKU {sku} is not in the shop; it may have been deleted.", sku=code),
+                                 field="code", row=code)
+            try:
+                check("on_hand", counted)
+            except FieldError as exc:
+                exc.row, exc.field = code, "counted"
+                raise
+            # Every counted SKU gets the count's time, also when the count confirms the stock.
+            rec.upsert(StockLevel, code, {"on_hand": counted, "as_of": now}, title=t("Stock of {sku}", sku=code))

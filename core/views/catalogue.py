@@ -36,7 +36,8 @@ def _period_kind(code: str) -> str:
 
 def _stock_status(code: str) -> str:
     return {"out": t("Out of stock"), "reorder": t("Reorder now"), "low": t("Running low"), "slow": t("Slow-moving"),
-            "ok": t("OK")}.get(code, code)
+            "ok": t("OK"), "below_safety": t("Below safety stock"), "overstock": t("Overstock"),
+            "dead": t("Dead stock")}.get(code, code)
 
 
 def _promotion_kind(code: str) -> str:
@@ -108,21 +109,47 @@ GOALS = View(
 
 
 def _inventory_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
-    from core.inventory import inventory_rows
+    from core.inventory import inventory_params, inventory_rows
+    from core.inventory_lists import by_urgency
 
-    return _records(inventory_rows(session, params.today))
+    # The Settings' sales window and service level, most urgent first: what the tab shows.
+    return _records(by_urgency(inventory_rows(session, params.today, inventory_params())))
 
 
 INVENTORY = View(
     "inventory-alerts", lambda: t("Inventory"),
-    (_c("status", "Status", label=_stock_status), _c("sku_code", "SKU code"), _c("title", "Product"), _c("spec", "Spec"),
+    (_c("status", "Status", label=_stock_status), _c("flags", "Flags", "list", label=_stock_status),
+     _c("sku_code", "SKU code"), _c("title", "Product"), _c("spec", "Spec"),
      _c("category", "Category"), _c("on_hand", "On hand", "int"), _c("in_transit", "In transit", "int"),
-     _c("avg_daily_sales", "Sold per day", "float"), _c("days_of_cover", "Days of cover", "float"),
+     _c("avg_daily_sales", "Sold per day", "float"), _c("sigma", "Daily sales σ", "float"),
+     _c("days_of_cover", "Days of cover", "float"), _c("stockout_date", "Runs out", "date"),
+     _c("order_by", "Order by", "date"),
      _c("lead_time_days", "Lead time (days)", "int"), _c("safety_stock", "Safety stock", "int"),
      _c("reorder_point", "Reorder point", "int"), _c("suggested_qty", "Suggested order", "int"),
-     _c("order_multiple", "Order multiple", "int"), _c("abc", "ABC"), _c("last_sale", "Last sale", "date"),
-     _c("supplier", "Supplier"), _c("cost_fen", "Unit cost", "money"), _c("stock_value_fen", "Stock value", "money")),
+     _c("order_multiple", "Order multiple", "int"), _c("min_order_qty", "Minimum order", "int"),
+     _c("abc", "ABC"), _c("xyz", "XYZ"), _c("last_sale", "Last sale", "date"),
+     _c("supplier", "Supplier"), _c("cost_fen", "Unit cost", "money"), _c("stock_value_fen", "Stock value", "money"),
+     _c("cogs_fen", "Cost of goods sold", "money"), _c("turnover", "Turnover", "float"),
+     _c("days_of_inventory", "Days of inventory", "float")),
     _inventory_rows,
+)
+
+
+def _purchase_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
+    from core.inventory import inventory_params, inventory_rows
+    from core.inventory_lists import purchase_list
+
+    return _records(purchase_list(inventory_rows(session, params.today, inventory_params()), params.today))
+
+
+PURCHASE_LIST = View(
+    "purchase-list", lambda: t("Purchase list"),
+    (_c("supplier", "Supplier"), _c("sku_code", "SKU code"), _c("title", "Product"), _c("spec", "Spec"),
+     _c("order_by", "Order by", "date"), _c("stockout_date", "Runs out", "date"),
+     _c("on_hand", "On hand", "int"), _c("in_transit", "In transit", "int"), _c("qty", "Quantity", "int"),
+     _c("unit_cost_fen", "Unit cost", "money"), _c("cost_fen", "Cost", "money"),
+     _c("status", "Status", label=_stock_status)),
+    _purchase_rows,
 )
 
 
@@ -260,4 +287,4 @@ KPIS = View(
     _kpi_rows, dated=True,
 )
 
-VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PROMOTIONS, MEMBERS, TASKS, ORDERS, PRODUCTS, KPIS)}
+VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PURCHASE_LIST, PROMOTIONS, MEMBERS, TASKS, ORDERS, PRODUCTS, KPIS)}

@@ -106,4 +106,11 @@
         <translation><numerusform>%n order line added</numerusform><numerusform>%n order lines added</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>StockCountDialog</name>
+    <message numerus="yes">
+        <source>Nothing was filled in: %n line(s) cannot be used. Correct them and paste again.</source>
+        <translation><numerusform>Nothing was filled in: %n line cannot be used. Correct them and paste again.</numerusform><numerusform>Nothing was filled in: %n lines cannot be used. Correct them and paste again.</numerusform></translation>
+    </message>
+</context>
 </TS>

@@ -518,14 +518,6 @@ or click “Add files…”.</source>
         <translation>进度节奏</translation>
     </message>
     <message>
-        <source>Plan a year…</source>
-        <translation>规划全年…</translation>
-    </message>
-    <message>
-        <source>Set a year's or half-year's target and split it into months, channels and categories by last year's orders</source>
-        <translation>设定全年或半年目标，并按去年订单拆解到月、渠道和品类</translation>
-    </message>
-    <message>
         <source>New goal…</source>
         <translation>新建目标…</translation>
     </message>
@@ -640,6 +632,14 @@ or click “Add files…”.</source>
     <message>
         <source>Months, channels or categories whose goals do not add up to this goal</source>
         <translation>月、渠道或品类目标之和与本目标不一致</translation>
+    </message>
+    <message>
+        <source>Plan a year…</source>
+        <translation>规划全年…</translation>
+    </message>
+    <message>
+        <source>Set a year's or half-year's target and split it into months, channels and categories by last year's orders</source>
+        <translation>设定全年或半年目标，并按去年订单拆解到月、渠道和品类</translation>
     </message>
     <message>
         <source>not started</source>
@@ -870,12 +870,28 @@ or click “Add files…”.</source>
         <translation>全部 SKU</translation>
     </message>
     <message>
+        <source>A SKU shows under every flag it has; its status is the most urgent one</source>
+        <translation>SKU 在它的每个预警下都会列出；状态栏显示其中最紧急的一项</translation>
+    </message>
+    <message>
         <source>All categories</source>
         <translation>全部类目</translation>
     </message>
     <message>
+        <source>All suppliers</source>
+        <translation>全部供应商</translation>
+    </message>
+    <message>
+        <source>A, B and C</source>
+        <translation>A、B、C 类</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>状态</translation>
+    </message>
+    <message>
+        <source>The most urgent of the SKU's flags</source>
+        <translation>该 SKU 最紧急的预警</translation>
     </message>
     <message>
         <source>SKU code</source>
@@ -914,8 +930,28 @@ or click “Add files…”.</source>
         <translation>日均销量</translation>
     </message>
     <message>
-        <source>Average units sold per day over the last 28 days</source>
-        <translation>近 28 天平均每日销售件数</translation>
+        <source>Average units sold per day over the sales window (Settings)</source>
+        <translation>销售统计窗口内的日均销量（见设置）</translation>
+    </message>
+    <message>
+        <source>At least the supplier's minimum, rounded up to the order multiple</source>
+        <translation>不低于供应商起订量，并向上取整到订货倍数</translation>
+    </message>
+    <message>
+        <source>Minimum order</source>
+        <translation>起订量</translation>
+    </message>
+    <message>
+        <source>The supplier's minimum order quantity; 0 = none</source>
+        <translation>供应商的最小起订量；0 = 无</translation>
+    </message>
+    <message>
+        <source>ABC·XYZ</source>
+        <translation>ABC·XYZ</translation>
+    </message>
+    <message>
+        <source>%1 SKUs: %2 out of stock, %3 below safety stock, %4 to reorder now, %5 to order within the review period, %6 overstocked, %7 dead stock, %8 slow-moving. Stock value at cost: %9.</source>
+        <translation>共 %1 个 SKU：%2 个缺货，%3 个低于安全库存，%4 个需立即补货，%5 个需在补货周期内下单，%6 个库存积压，%7 个呆滞库存，%8 个滞销。库存成本金额：%9。</translation>
     </message>
     <message>
         <source>Days of cover</source>
@@ -926,12 +962,36 @@ or click “Add files…”.</source>
         <translation>（现有库存 + 在途）÷ 日均销量</translation>
     </message>
     <message>
+        <source>Runs out</source>
+        <translation>预计断货</translation>
+    </message>
+    <message>
+        <source>The first day the stock (on hand + in transit) cannot meet the forecast demand</source>
+        <translation>库存（在库 + 在途）不足以满足预测需求的第一天</translation>
+    </message>
+    <message>
+        <source>Order by</source>
+        <translation>最晚下单</translation>
+    </message>
+    <message>
+        <source>Runs out − lead time: the last day to order so the goods arrive in time</source>
+        <translation>预计断货日 − 采购周期：货能及时到的最晚下单日</translation>
+    </message>
+    <message>
         <source>Lead time (days)</source>
         <translation>采购周期（天）</translation>
     </message>
     <message>
         <source>Days from ordering to the goods being on the shelf</source>
         <translation>从下单到货品上架所需的天数</translation>
+    </message>
+    <message>
+        <source>Safety stock</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <source>z × σ of daily sales × √lead time, or the number typed in Edit SKU…</source>
+        <translation>z × 日销量标准差 × √采购周期，或在“编辑 SKU…”中填写的数量</translation>
     </message>
     <message>
         <source>Reorder point</source>
@@ -942,10 +1002,6 @@ or click “Add files…”.</source>
         <translation>建议采购量</translation>
     </message>
     <message>
-        <source>Rounded up to the supplier's order multiple</source>
-        <translation>已按供应商的起订倍数向上取整</translation>
-    </message>
-    <message>
         <source>Order multiple</source>
         <translation>起订倍数</translation>
     </message>
@@ -954,8 +1010,8 @@ or click “Add files…”.</source>
         <translation>供应商按此数量的整包出货</translation>
     </message>
     <message>
-        <source>ABC</source>
-        <translation>ABC 分类</translation>
+        <source>ABC: share of sales value (A = top 80 %). XYZ: how steady weekly sales are (X steady, Y variable, Z erratic or none)</source>
+        <translation>ABC：销售额占比（A = 前 80 %）。XYZ：周销量的稳定程度（X 稳定，Y 波动，Z 无规律或无销量）</translation>
     </message>
     <message>
         <source>Last sale</source>
@@ -974,12 +1030,36 @@ or click “Add files…”.</source>
         <translation>库存成本</translation>
     </message>
     <message>
+        <source>Turnover</source>
+        <translation>周转率</translation>
+    </message>
+    <message>
+        <source>Cost of goods sold in the sales window ÷ stock value at cost</source>
+        <translation>统计窗口内的销售成本 ÷ 库存成本金额</translation>
+    </message>
+    <message>
+        <source>Days of inventory</source>
+        <translation>库存周转天数</translation>
+    </message>
+    <message>
+        <source>Sales window days ÷ turnover</source>
+        <translation>统计窗口天数 ÷ 周转率</translation>
+    </message>
+    <message>
         <source>Edit SKU…</source>
         <translation>编辑 SKU…</translation>
     </message>
     <message>
         <source>All of the selected SKU's stock and purchasing facts in one form</source>
         <translation>在一个表单中编辑选中 SKU 的库存和采购信息</translation>
+    </message>
+    <message>
+        <source>Stock count…</source>
+        <translation>盘点…</translation>
+    </message>
+    <message>
+        <source>Type or paste the counted quantities of many SKUs; see the differences before saving</source>
+        <translation>输入或粘贴多个 SKU 的盘点数量；保存前先查看差异</translation>
     </message>
     <message>
         <source>Tinted cells can be typed into, or pasted from Excel (Ctrl+V). Ctrl+Z undoes.</source>
@@ -990,6 +1070,14 @@ or click “Add files…”.</source>
         <translation>显示：</translation>
     </message>
     <message>
+        <source>Order today</source>
+        <translation>今日下单</translation>
+    </message>
+    <message>
+        <source>The SKUs whose order-by date is today or past, by supplier</source>
+        <translation>最晚下单日为今天或已过的 SKU，按供应商分组</translation>
+    </message>
+    <message>
         <source>Inventory</source>
         <translation>库存预警</translation>
     </message>
@@ -998,8 +1086,8 @@ or click “Add files…”.</source>
         <translation>还没有商品。导入库存表（文件 → 导入…）即可查看哪些商品将断货、需要补货。</translation>
     </message>
     <message>
-        <source>%1 SKUs: %2 out of stock, %3 to reorder now, %4 running low, %5 slow-moving. Stock value at cost: %6.</source>
-        <translation>共 %1 个 SKU：%2 个缺货，%3 个需立即补货，%4 个库存偏低，%5 个滞销。库存成本总值：%6。</translation>
+        <source>Order today (%1)</source>
+        <translation>今日下单 (%1)</translation>
     </message>
     <message>
         <source>Select a SKU in the table first.</source>
@@ -1628,6 +1716,93 @@ or click “Add files…”.</source>
     </message>
 </context>
 <context>
+    <name>PurchaseListView</name>
+    <message>
+        <source>(no supplier)</source>
+        <translation>（无供应商）</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>SKU code</source>
+        <translation>商家编码</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Order by</source>
+        <translation>最晚下单</translation>
+    </message>
+    <message>
+        <source>Red: the day has passed; the stock runs out before a new delivery can arrive</source>
+        <translation>红色：已过最晚下单日，新货到达前库存就会断</translation>
+    </message>
+    <message>
+        <source>Runs out</source>
+        <translation>预计断货</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>The suggested order: at least the supplier's minimum, in its order multiple</source>
+        <translation>建议采购量：不低于供应商起订量，按订货倍数</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>SKUs</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Earliest order-by</source>
+        <translation>最早下单日</translation>
+    </message>
+    <message>
+        <source>No products yet: the purchase list fills in once stock and orders are imported.</source>
+        <translation>还没有商品：导入库存和订单后，这里会列出采购清单。</translation>
+    </message>
+    <message>
+        <source>Nothing has to be ordered today: every SKU's order-by date is still ahead.</source>
+        <translation>今天无需下单：所有 SKU 的最晚下单日都还没到。</translation>
+    </message>
+    <message>
+        <source>%1 SKUs from %2 suppliers must be ordered by today: %3 units, %4 at cost.</source>
+        <translation>%1 个 SKU（%2 家供应商）须在今天前下单：共 %3 件，按成本计 %4。</translation>
+    </message>
+</context>
+<context>
     <name>RecordTable</name>
     <message>
         <source>Filter…</source>
@@ -1867,6 +2042,18 @@ or click “Add files…”.</source>
         <translation>选择…</translation>
     </message>
     <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>Average daily sales are taken over this many days up to today</source>
+        <translation>日均销量按截至今天的这么多天计算</translation>
+    </message>
+    <message>
+        <source>How often a delivery should arrive before the shelf is empty; higher keeps more safety stock</source>
+        <translation>到货早于断货的把握程度；越高，安全库存越多</translation>
+    </message>
+    <message>
         <source>The new language applies the next time ShopDesk starts.</source>
         <translation>新的语言将在下次启动店长台时生效。</translation>
     </message>
@@ -1893,6 +2080,14 @@ or click “Add files…”.</source>
     <message>
         <source>Fiscal year starts in:</source>
         <translation>财年起始月份：</translation>
+    </message>
+    <message>
+        <source>Inventory sales window:</source>
+        <translation>库存销量统计窗口：</translation>
+    </message>
+    <message>
+        <source>Inventory service level:</source>
+        <translation>库存服务水平：</translation>
     </message>
     <message>
         <source>Backup folder</source>
@@ -2012,6 +2207,87 @@ or click “Add files…”.</source>
     <message>
         <source>“%1” is not a channel ShopDesk knows.</source>
         <translation>“%1”不是 ShopDesk 认识的渠道。</translation>
+    </message>
+</context>
+<context>
+    <name>StockCountDialog</name>
+    <message>
+        <source>Stock count</source>
+        <translation>盘点</translation>
+    </message>
+    <message>
+        <source>Paste two columns copied from Excel — SKU code and counted quantity — and press Fill in, or type the counts in the table. Nothing is saved until you press Save; Ctrl+Z in the main window undoes the whole count.</source>
+        <translation>粘贴从 Excel 复制的两列——商家编码和盘点数量——再点“填入”，或直接在表格中输入数量。点“保存”前不会写入；在主窗口按 Ctrl+Z 可撤销整次盘点。</translation>
+    </message>
+    <message>
+        <source>TEA-001	38
+TEA-002	120</source>
+        <translation>TEA-001	38
+TEA-002	120</translation>
+    </message>
+    <message>
+        <source>Fill in</source>
+        <translation>填入</translation>
+    </message>
+    <message>
+        <source>Counted SKUs only</source>
+        <translation>只看已盘点的 SKU</translation>
+    </message>
+    <message>
+        <source>SKU code</source>
+        <translation>商家编码</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>System on hand</source>
+        <translation>系统在库</translation>
+    </message>
+    <message>
+        <source>Counted</source>
+        <translation>盘点数量</translation>
+    </message>
+    <message>
+        <source>Type the counted quantity; leave empty for a SKU not counted</source>
+        <translation>输入盘点数量；未盘点的 SKU 留空</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差异</translation>
+    </message>
+    <message>
+        <source>Value of the difference</source>
+        <translation>差异金额</translation>
+    </message>
+    <message>
+        <source>Difference × unit cost</source>
+        <translation>差异 × 单位成本</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was filled in: %n line(s) cannot be used. Correct them and paste again.</source>
+        <translation><numerusform>未填入任何数量：有 %n 行无法使用。请修改后重新粘贴。</numerusform></translation>
+    </message>
+    <message>
+        <source>No counts found. Paste two columns: SKU code and counted quantity.</source>
+        <translation>没有找到盘点数量。请粘贴两列：商家编码和盘点数量。</translation>
+    </message>
+    <message>
+        <source>A count cannot be below 0.</source>
+        <translation>盘点数量不能小于 0。</translation>
+    </message>
+    <message>
+        <source>%1 SKUs counted, %2 differ: %3 units, %4 at cost.</source>
+        <translation>已盘点 %1 个 SKU，其中 %2 个有差异：共 %3 件，按成本计 %4。</translation>
+    </message>
+    <message>
+        <source>Type or paste at least one counted quantity first.</source>
+        <translation>请先输入或粘贴至少一个盘点数量。</translation>
     </message>
 </context>
 <context>
@@ -2301,6 +2577,18 @@ Please send it along when you report the problem.</source>
     <message>
         <source>OK</source>
         <translation>正常</translation>
+    </message>
+    <message>
+        <source>Below safety stock</source>
+        <translation>低于安全库存</translation>
+    </message>
+    <message>
+        <source>Overstock</source>
+        <translation>库存积压</translation>
+    </message>
+    <message>
+        <source>Dead stock</source>
+        <translation>呆滞库存</translation>
     </message>
     <message>
         <source>To do</source>

@@ -19,9 +19,13 @@ KEYS = {
     "goals": ["period_kind", "start", "end", "platform", "category", "target", "actual", "achievement", "gap",
               "needed_per_day", "forecast_run_rate", "forecast_seasonal", "status", "reason", "pace", "elapsed",
               "breakdown_differences"],
-    "inventory-alerts": ["status", "sku_code", "title", "spec", "category", "on_hand", "in_transit",
-                         "avg_daily_sales", "days_of_cover", "lead_time_days", "safety_stock", "reorder_point",
-                         "suggested_qty", "order_multiple", "abc", "last_sale", "supplier", "cost", "stock_value"],
+    "inventory-alerts": ["status", "flags", "sku_code", "title", "spec", "category", "on_hand", "in_transit",
+                         "avg_daily_sales", "sigma", "days_of_cover", "stockout_date", "order_by", "lead_time_days",
+                         "safety_stock", "reorder_point", "suggested_qty", "order_multiple", "min_order_qty", "abc",
+                         "xyz", "last_sale", "supplier", "cost", "stock_value", "cogs", "turnover",
+                         "days_of_inventory"],
+    "purchase-list": ["supplier", "sku_code", "title", "spec", "order_by", "stockout_date", "on_hand", "in_transit",
+                      "qty", "unit_cost", "cost", "status"],
     "members": ["platform", "buyer_key", "name", "tier", "orders", "spend", "first_order", "last_order",
                 "recency_days", "points"],
 }
@@ -63,7 +67,8 @@ def test_goal_and_inventory_exports_match_the_tabs_numbers(demo_db, tmp_path):
     row = dict(zip(header, first))
     sku = stock[row["SKU code"]]
     assert row["On hand"] == sku.on_hand and row["Stock value"] == pytest.approx(sku.stock_value_fen / 100)
-    assert row["Status"] in ("Out of stock", "Reorder now", "Running low", "Slow-moving", "OK")
+    assert row["Status"] in ("Out of stock", "Below safety stock", "Reorder now", "Running low", "Overstock",
+                             "Dead stock", "Slow-moving", "OK")
     assert ws.cell(3, header.index("Stock value") + 1).number_format == '"¥"#,##0.00'
 
 

@@ -46,7 +46,7 @@ def test_every_tab_shows_demo_data(qtbot, demo_db):
         tables = page.findChildren(RecordTable)
         for table in tables:
             assert table.model.rowCount() > 0, page.key
-    inventory = window.page("inventory").findChildren(RecordTable)[0]
+    inventory = window.page("inventory").findChild(RecordTable, "inventory.table")
     statuses = {inventory.model.index(r, 0).data() for r in range(inventory.model.rowCount())}
     assert {"Reorder now", "Slow-moving", "OK"} <= statuses
     assert "SKUs" in window.page("inventory").summary.text()
@@ -66,7 +66,7 @@ def test_filter_narrows_rows_and_says_so(qtbot, demo_db):
     window.tabs.setCurrentIndex(2)
     page = window.page("inventory")
     qtbot.waitUntil(lambda: not page.loading and not page._stale, timeout=20_000)
-    table = page.findChildren(RecordTable)[0]
+    table = page.findChild(RecordTable, "inventory.table")
     total = table.model.rowCount()
     table.search.setText("茶")
     shown = table.proxy.rowCount()

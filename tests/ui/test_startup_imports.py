@@ -66,8 +66,7 @@ def test_status_codes_spelled_out_in_tabs_match_core() -> None:
     from core import inventory, tasks
     from ui.tabs import inventory_tab, team_tab
 
-    assert (inventory_tab.OUT, inventory_tab.REORDER, inventory_tab.LOW, inventory_tab.SLOW, inventory_tab.OK) == (
-        inventory.OUT, inventory.REORDER, inventory.LOW, inventory.SLOW, inventory.OK)
+    assert inventory_tab.STATUS_ORDER == inventory.STATUS_ORDER
     assert team_tab.DONE == tasks.DONE
 
 

@@ -1,10 +1,10 @@
-"""File → Settings…: language, backup folder, currency symbol, fiscal-year start."""
+"""File → Settings…: language, backup folder, currency symbol, fiscal-year start, inventory window and service level."""
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton,
-    QSpinBox, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QPushButton, QSpinBox, QWidget,
 )
 
 from core import settings as settings_mod
@@ -45,6 +45,21 @@ class SettingsDialog(QDialog):
         self.weekly_keep.setRange(0, 52)
         self.weekly_keep.setValue(settings.backups_weekly_keep)
 
+        self.inventory_window = QSpinBox(self)
+        self.inventory_window.setObjectName("settings.inventory_window")
+        self.inventory_window.setRange(7, 365)
+        self.inventory_window.setSuffix(self.tr(" days"))
+        self.inventory_window.setValue(settings.inventory_window_days)
+        self.inventory_window.setToolTip(self.tr("Average daily sales are taken over this many days up to today"))
+        self.service_level = QDoubleSpinBox(self)
+        self.service_level.setObjectName("settings.service_level")
+        self.service_level.setRange(50.0, 99.9)
+        self.service_level.setDecimals(1)
+        self.service_level.setSuffix(" %")
+        self.service_level.setValue(settings.inventory_service_level * 100)
+        self.service_level.setToolTip(self.tr("How often a delivery should arrive before the shelf is empty; "
+                                              "higher keeps more safety stock"))
+
         self.restart_note = QLabel(self.tr("The new language applies the next time ShopDesk starts."), self)
         self.restart_note.setStyleSheet("color:#6b4a00;")
         self.restart_note.hide()
@@ -60,6 +75,8 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Weekly backups kept:"), self.weekly_keep)
         form.addRow(self.tr("Currency symbol:"), self.currency)
         form.addRow(self.tr("Fiscal year starts in:"), self.fiscal_start)
+        form.addRow(self.tr("Inventory sales window:"), self.inventory_window)
+        form.addRow(self.tr("Inventory service level:"), self.service_level)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -79,5 +96,7 @@ class SettingsDialog(QDialog):
         s.fiscal_year_start_month = self.fiscal_start.currentData()
         s.backups_daily_keep = self.daily_keep.value()
         s.backups_weekly_keep = self.weekly_keep.value()
+        s.inventory_window_days = self.inventory_window.value()
+        s.inventory_service_level = round(self.service_level.value() / 100, 4)
         settings_mod.save(s)
         return s

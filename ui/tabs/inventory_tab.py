@@ -6,11 +6,12 @@ import math
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
 
 from core.money import format_fen
 from ui.labels import stock_status_name
 from ui.tabs.base import TabPage
+from ui.tabs.inventory_purchase import PurchaseListView
 from ui.widgets.export_button import ExportButton
 from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.editors import CellEditor
@@ -23,11 +24,13 @@ if TYPE_CHECKING:  # core.inventory loads SQLAlchemy: only in load(), after the 
 
     from core.inventory import InventoryRow
 
-# core.inventory's OUT, REORDER, LOW, SLOW, OK, spelled out for the same reason
+# core.inventory's status codes, spelled out for the same reason
 # (tests/ui/test_startup_imports.py checks they match).
-OUT, REORDER, LOW, SLOW, OK = "out", "reorder", "low", "slow", "ok"
-_STATUS_COLOURS = {OUT: "#b71c1c", REORDER: "#c62828", LOW: "#e65100", SLOW: "#6a1b9a"}
-_STATUS_ORDER = (OUT, REORDER, LOW, SLOW, OK)
+OUT, BELOW_SAFETY, REORDER, LOW, OVERSTOCK, DEAD, SLOW, OK = (
+    "out", "below_safety", "reorder", "low", "overstock", "dead", "slow", "ok")
+STATUS_ORDER = (OUT, BELOW_SAFETY, REORDER, LOW, OVERSTOCK, DEAD, SLOW, OK)
+_STATUS_COLOURS = {OUT: "#b71c1c", BELOW_SAFETY: "#b71c1c", REORDER: "#c62828", LOW: "#e65100",
+                   OVERSTOCK: "#1565c0", DEAD: "#4a148c", SLOW: "#6a1b9a"}
 
 
 def _cover_text(days: float | None) -> str:
@@ -37,9 +40,17 @@ def _cover_text(days: float | None) -> str:
     return f"{math.floor(days * 10) / 10:.1f}" if days < 10 else f"{math.floor(days):,}"
 
 
+def _turnover_text(value: float | None) -> str:
+    return "—" if value is None else f"{value:.2f}"
+
+
+def _days_text(value: float | None) -> str:
+    return "—" if value is None else f"{math.floor(value):,}"
+
+
 class InventoryTab(TabPage):
     key = "inventory"
-    topics = frozenset({"skus", "stock", "orders", "promotions", "imports"})
+    topics = frozenset({"skus", "stock", "orders", "promotions", "imports", "settings"})
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
@@ -48,14 +59,21 @@ class InventoryTab(TabPage):
         self.summary.setObjectName("inventory.summary")
         self.status_filter = FilterCombo(self.tr("All SKUs"), self)
         self.status_filter.setObjectName("inventory.status_filter")
-        self.status_filter.set_choices([(stock_status_name(s), s) for s in _STATUS_ORDER])
+        self.status_filter.setToolTip(self.tr("A SKU shows under every flag it has; its status is the most urgent one"))
+        self.status_filter.set_choices([(stock_status_name(s), s) for s in STATUS_ORDER])
         self.category_filter = FilterCombo(self.tr("All categories"), self)
         self.category_filter.setObjectName("inventory.category_filter")
+        self.supplier_filter = FilterCombo(self.tr("All suppliers"), self)
+        self.supplier_filter.setObjectName("inventory.supplier_filter")
+        self.abc_filter = FilterCombo(self.tr("A, B and C"), self)
+        self.abc_filter.setObjectName("inventory.abc_filter")
+        self.abc_filter.set_choices([(c, c) for c in "ABC"])
         count = CellEditor("int", placeholder="120")
         self.table = RecordTable(
             [
                 Column(self.tr("Status"), field="status", fmt=stock_status_name,
-                       colour=lambda v, _r: _STATUS_COLOURS.get(v)),
+                       colour=lambda v, _r: _STATUS_COLOURS.get(v),
+                       tooltip=self.tr("The most urgent of the SKU's flags")),
                 Column(self.tr("SKU code"), field="sku_code"),
                 Column(self.tr("Product"), field="title"),
                 Column(self.tr("Spec"), field="spec"),
@@ -65,46 +83,98 @@ class InventoryTab(TabPage):
                 Column(self.tr("In transit"), "int", field="in_transit", editor=count,
                        tooltip=self.tr("Units ordered from the supplier and not yet received")),
                 Column(self.tr("Sold per day"), "float", field="avg_daily_sales", fmt=lambda v: f"{v:.2f}",
-                       tooltip=self.tr("Average units sold per day over the last 28 days")),
+                       tooltip=self.tr("Average units sold per day over the sales window (Settings)")),
                 Column(self.tr("Days of cover"), "float", field="days_of_cover", fmt=_cover_text,
                        tooltip=self.tr("(On hand + in transit) ÷ sold per day")),
+                Column(self.tr("Runs out"), "date", field="stockout_date",
+                       tooltip=self.tr("The first day the stock (on hand + in transit) cannot meet the forecast demand")),
+                Column(self.tr("Order by"), "date", field="order_by",
+                       colour=lambda v, r: "#c62828" if v is not None and v <= self._today else None,
+                       tooltip=self.tr("Runs out − lead time: the last day to order so the goods arrive in time")),
                 Column(self.tr("Lead time (days)"), "int", field="lead_time_days", editor=CellEditor("int", placeholder="7"),
                        tooltip=self.tr("Days from ordering to the goods being on the shelf")),
+                Column(self.tr("Safety stock"), "int", field="safety_stock",
+                       tooltip=self.tr("z × σ of daily sales × √lead time, or the number typed in Edit SKU…")),
                 Column(self.tr("Reorder point"), "int", field="reorder_point"),
                 Column(self.tr("Suggested order"), "int", field="suggested_qty",
-                       tooltip=self.tr("Rounded up to the supplier's order multiple")),
+                       tooltip=self.tr("At least the supplier's minimum, rounded up to the order multiple")),
                 Column(self.tr("Order multiple"), "int", field="order_multiple", editor=CellEditor("int", placeholder="12"),
                        tooltip=self.tr("The supplier sells in packs of this many units")),
-                Column(self.tr("ABC"), field="abc"),
+                Column(self.tr("Minimum order"), "int", field="min_order_qty", editor=CellEditor("int", placeholder="0"),
+                       tooltip=self.tr("The supplier's minimum order quantity; 0 = none")),
+                Column(self.tr("ABC·XYZ"), get=lambda r: f"{r.abc}{r.xyz}",
+                       tooltip=self.tr("ABC: share of sales value (A = top 80 %). XYZ: how steady weekly sales are "
+                                       "(X steady, Y variable, Z erratic or none)")),
                 Column(self.tr("Last sale"), "date", field="last_sale"),
                 Column(self.tr("Supplier"), field="supplier", editor=CellEditor("text", optional=True)),
                 Column(self.tr("Unit cost"), "money", field="cost_fen", editor=CellEditor("money", placeholder="12.50")),
                 Column(self.tr("Stock value"), "money", field="stock_value_fen"),
+                Column(self.tr("Turnover"), "float", field="turnover", fmt=_turnover_text,
+                       tooltip=self.tr("Cost of goods sold in the sales window ÷ stock value at cost")),
+                Column(self.tr("Days of inventory"), "float", field="days_of_inventory", fmt=_days_text,
+                       tooltip=self.tr("Sales window days ÷ turnover")),
             ],
             self, key=lambda r: r.sku_code, name="inventory.table",
         )
+        self._today = ctx.today()
         self.edit_button = QPushButton(self.tr("Edit SKU…"), self)
         self.edit_button.setObjectName("inventory.edit_sku")
         self.edit_button.setToolTip(self.tr("All of the selected SKU's stock and purchasing facts in one form"))
         self.edit_button.clicked.connect(self.edit_selected)
+        self.count_button = QPushButton(self.tr("Stock count…"), self)
+        self.count_button.setObjectName("inventory.stock_count")
+        self.count_button.setToolTip(self.tr("Type or paste the counted quantities of many SKUs; see the differences before saving"))
+        self.count_button.clicked.connect(self.stock_count)
         self.hint = QLabel(self.tr("Tinted cells can be typed into, or pasted from Excel (Ctrl+V). Ctrl+Z undoes."), self)
         self.hint.setStyleSheet("color:#666;")
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Show:"), self))
-        bar.addWidget(self.status_filter)
-        bar.addWidget(self.category_filter)
+        for combo in (self.status_filter, self.category_filter, self.supplier_filter, self.abc_filter):
+            bar.addWidget(combo)
         bar.addStretch(1)
         bar.addWidget(self.hint)
+        bar.addWidget(self.count_button)
         bar.addWidget(self.edit_button)
+        self.show_all = QPushButton(self.tr("All SKUs"), self)
+        self.show_all.setObjectName("inventory.view_alerts")
+        self.show_order = QPushButton(self.tr("Order today"), self)
+        self.show_order.setObjectName("inventory.view_purchase_list")
+        self.show_order.setToolTip(self.tr("The SKUs whose order-by date is today or past, by supplier"))
+        views = QButtonGroup(self)
+        for i, button in enumerate((self.show_all, self.show_order)):
+            button.setCheckable(True)
+            views.addButton(button, i)
+        self.show_all.setChecked(True)
+        self.purchase = PurchaseListView(self)
+        self.purchase_list = self.purchase.lines
+        alerts = QWidget(self)
+        alerts_box = QVBoxLayout(alerts)
+        alerts_box.setContentsMargins(0, 0, 0, 0)
+        alerts_box.addLayout(bar)
+        alerts_box.addWidget(self.table, 1)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(alerts)
+        self.stack.addWidget(self.purchase)
+        views.idClicked.connect(self.stack.setCurrentIndex)
+        switch = QHBoxLayout()
+        switch.addWidget(self.show_all)
+        switch.addWidget(self.show_order)
+        switch.addStretch(1)
         self.body.addWidget(self.summary)
-        self.body.addLayout(bar)
-        self.body.addWidget(self.table, 1)
-        self.export_button = ExportButton(ctx, "inventory-alerts", self)  # the same rows as `export inventory-alerts FILE`
+        self.body.addLayout(switch)
+        self.body.addWidget(self.stack, 1)
+        # The same rows as `export inventory-alerts FILE` and `export purchase-list FILE`.
+        self.export_button = ExportButton(ctx, "inventory-alerts", self)
         self.table.toolbar.addWidget(self.export_button)
-        self.status_filter.currentIndexChanged.connect(
-            lambda: self.table.proxy.set_exact("status", self.status_filter.value()))
+        self.purchase_export_button = ExportButton(ctx, "purchase-list", self, name="export_purchase_list")
+        self.purchase_list.toolbar.addWidget(self.purchase_export_button)
+        self.status_filter.currentIndexChanged.connect(self._filter_flags)
         self.category_filter.currentIndexChanged.connect(
             lambda: self.table.proxy.set_exact("category", self.category_filter.value()))
+        self.supplier_filter.currentIndexChanged.connect(
+            lambda: self.table.proxy.set_exact("supplier", self.supplier_filter.value()))
+        self.abc_filter.currentIndexChanged.connect(
+            lambda: self.table.proxy.set_exact("abc", self.abc_filter.value()))
         self.table.sig_edits.connect(self.save_cells)
         self.table.sig_problem.connect(lambda text: self.banner.show_message(text, "error"))
         self.table.sig_activated.connect(self.edit_sku)
@@ -112,29 +182,49 @@ class InventoryTab(TabPage):
     def title(self) -> str:
         return self.tr("Inventory")
 
-    def load(self, session: Session, today: dt.date) -> list[InventoryRow]:
-        from core.inventory import inventory_rows
+    def view_params(self) -> tuple[dt.date, int, float]:
+        # Plain values (core.inventory loads SQLAlchemy): today and Settings' window and service level.
+        s = self.ctx.settings
+        return self.ctx.today(), s.inventory_window_days, s.inventory_service_level
 
-        return inventory_rows(session, today)
+    def load(self, session: Session, params: tuple[dt.date, int, float]):
+        from core.inventory import InventoryParams, inventory_rows
+        from core.inventory_lists import by_urgency, purchase_list, supplier_totals
 
-    def show_data(self, rows: list[InventoryRow]) -> None:
+        today, window, level = params
+        rows = by_urgency(inventory_rows(session, today, InventoryParams(window_days=window, service_level=level)))
+        lines = purchase_list(rows, today)
+        return rows, lines, supplier_totals(lines)
+
+    def _filter_flags(self) -> None:
+        flag = self.status_filter.value()
+        # "OK" is the absence of flags; every other choice keeps the SKUs that have that flag.
+        self.table.proxy.set_exact("status", OK if flag == OK else None)
+        self.table.proxy.set_contains("flags", None if flag in (None, OK) else flag)
+
+    def show_data(self, data: tuple[list[InventoryRow], list, list]) -> None:
+        rows, lines, totals = data
+        self._today = self._params[0] if self._params else self.ctx.today()
         if not rows:
             self.banner.show_message(self.tr("No products yet. Import a stock list (File → Import…) to see what runs out and what to reorder."))
-        rank = {s: i for i, s in enumerate(_STATUS_ORDER)}
-        rows = sorted(rows, key=lambda r: (rank[r.status], r.days_of_cover if r.days_of_cover is not None else 1e9))
+        self.purchase.show_lines(lines, totals, self._today, skus=len(rows))
+        self.show_order.setText(self.tr("Order today (%1)").replace("%1", str(len(lines))))
+        counts = Counter(f for r in rows for f in r.flags)
+        counts[OK] = sum(1 for r in rows if not r.flags)
+        self.status_filter.set_choices([(f"{stock_status_name(s)} ({counts[s]})", s) for s in STATUS_ORDER])
         self.category_filter.set_choices(sorted({(r.category, r.category) for r in rows if r.category}))
+        self.supplier_filter.set_choices(sorted({(r.supplier, r.supplier) for r in rows if r.supplier}))
         self.table.set_rows(rows)
         self.edit_button.setEnabled(bool(rows))
-        counts = Counter(r.status for r in rows)
+        self.count_button.setEnabled(bool(rows))
         value = sum(r.stock_value_fen for r in rows)
+        self.summary.setVisible(bool(rows))
         self.summary.setText(
-            self.tr("%1 SKUs: %2 out of stock, %3 to reorder now, %4 running low, %5 slow-moving. Stock value at cost: %6.")
-            .replace("%1", str(len(rows)))
-            .replace("%2", str(counts[OUT]))
-            .replace("%3", str(counts[REORDER]))
-            .replace("%4", str(counts[LOW]))
-            .replace("%5", str(counts[SLOW]))
-            .replace("%6", format_fen(value))
+            self.tr("%1 SKUs: %2 out of stock, %3 below safety stock, %4 to reorder now, %5 to order within the "
+                    "review period, %6 overstocked, %7 dead stock, %8 slow-moving. Stock value at cost: %9.")
+            .replace("%1", str(len(rows))).replace("%2", str(counts[OUT])).replace("%3", str(counts[BELOW_SAFETY]))
+            .replace("%4", str(counts[REORDER])).replace("%5", str(counts[LOW])).replace("%6", str(counts[OVERSTOCK]))
+            .replace("%7", str(counts[DEAD])).replace("%8", str(counts[SLOW])).replace("%9", format_fen(value))
         )
 
     # -- editing
@@ -148,6 +238,14 @@ class InventoryTab(TabPage):
             by_code.setdefault(cell.key, []).append((cell.field, cell.value))
         edits = tuple(SetSkuFields(code, tuple(values)) for code, values in by_code.items())
         self.run_cell_edits(self.table, cells, edits[0] if len(edits) == 1 and len(cells) == 1 else Batch(edits, cells=len(cells)))
+
+    def stock_count(self):
+        """Inventory → Stock count…: counts of many SKUs, saved as one change."""
+        from ui.dialogs.stock_count_dialog import StockCountDialog
+
+        dialog = StockCountDialog(self.ctx, [self.table.model.row(i) for i in range(self.table.model.rowCount())], self)
+        dialog.open()
+        return dialog
 
     def edit_selected(self) -> None:
         records = self.table.selected_records()
@@ -173,6 +271,8 @@ class InventoryTab(TabPage):
                       hint=self.tr("Days from ordering to the goods being on the shelf")),
             FormField("order_multiple", self.tr("Order multiple"), count, row.order_multiple,
                       hint=self.tr("The supplier sells in packs of this many units")),
+            FormField("min_order_qty", self.tr("Minimum order"), count, row.min_order_qty,
+                      hint=self.tr("The supplier's minimum order quantity; 0 = none")),
             FormField("safety_stock_override", self.tr("Safety stock (empty: computed)"),
                       CellEditor("int", optional=True), row.safety_stock_override,
                       hint=self.tr("Leave empty to let ShopDesk compute it from how much sales vary")),

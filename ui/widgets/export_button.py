@@ -15,9 +15,9 @@ FILTERS = "Excel (*.xlsx);;CSV (*.csv);;JSON (*.json)"
 class ExportButton(QPushButton):
     def __init__(self, ctx, view_name: str, page, *, suggested: Callable[[], str] | None = None,
                  date_range: Callable[[], tuple[dt.date, dt.date] | None] | None = None,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, name: str = "export") -> None:
         super().__init__(self.tr("Export…"), parent or page)
-        self.setObjectName(f"{page.key}.export")
+        self.setObjectName(f"{page.key}.{name}")  # a tab with two lists names the second one's
         self.setToolTip(self.tr("Write this list to an Excel workbook (or .csv / .json)"))
         self.ctx, self.view_name, self.page = ctx, view_name, page
         self._suggested = suggested or (lambda: f"{view_name}-{ctx.today().isoformat()}.xlsx")

@@ -361,6 +361,7 @@ class RecordFilterProxy(QSortFilterProxyModel):
         super().__init__(parent)
         self._text = ""
         self._exact: dict[str | int, Any] = {}
+        self._contains: dict[str, Any] = {}
         self.setSortRole(SORT_ROLE)
 
     def set_text(self, text: str) -> None:
@@ -373,6 +374,14 @@ class RecordFilterProxy(QSortFilterProxyModel):
             self._refilter(lambda: self._exact.pop(field, None))
         else:
             self._refilter(lambda: self._exact.__setitem__(field, value))
+
+    def set_contains(self, field: str, value: Any | None) -> None:
+        """Keep only rows whose record's ``field`` (a tuple or set, e.g. a SKU's flags) holds
+        ``value``; None clears it."""
+        if value is None:
+            self._refilter(lambda: self._contains.pop(field, None))
+        else:
+            self._refilter(lambda: self._contains.__setitem__(field, value))
 
     def _refilter(self, change) -> None:
         # Qt 6.10 replaced invalidateFilter() with begin/endFilterChange().
@@ -389,10 +398,13 @@ class RecordFilterProxy(QSortFilterProxyModel):
 
     def filterAcceptsRow(self, source_row: int, source_parent: _Index) -> bool:  # noqa: N802
         model = self.sourceModel()
-        if self._exact:
+        if self._exact or self._contains:
             record = model.row(source_row)
             for field, wanted in self._exact.items():
                 if field_value(record, field) != wanted:
+                    return False
+            for field, wanted in self._contains.items():
+                if wanted not in (field_value(record, field) or ()):
                     return False
         if not self._text:
             return True

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-11-22 03:47:00.534290
+Create Date: 2026-12-03 19:20:48.335340
 """
 from __future__ import annotations
 
@@ -323,6 +323,7 @@ def upgrade() -> None:
     sa.Column('supplier', sa.String(length=200), nullable=False),
     sa.Column('lead_time_days', sa.Integer(), nullable=False),
     sa.Column('order_multiple', sa.Integer(), nullable=False),
+    sa.Column('min_order_qty', sa.Integer(), server_default='0', nullable=False),
     sa.Column('safety_stock_override', sa.Integer(), nullable=True),
     sa.Column('active', sa.Boolean(), nullable=False),
     sa.Column('batch_id', sa.Integer(), nullable=True),

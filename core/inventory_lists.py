@@ -1,0 +1,66 @@
+"""The Inventory tab's lists: the alerts most urgent first, and today's purchase list by supplier.
+
+The tab and the ``inventory-alerts`` / ``purchase-list`` views (core/views/catalogue.py, the
+``export`` command) both read them from here, so the file and the screen hold the same rows.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy.orm import Session
+
+from core.inventory import STATUS_ORDER, InventoryParams, InventoryRow, inventory_params, inventory_rows
+
+
+@dataclass(frozen=True)
+class PurchaseLine:
+    supplier: str
+    sku_code: str
+    title: str
+    spec: str
+    order_by: dt.date
+    stockout_date: dt.date | None
+    on_hand: int
+    in_transit: int
+    qty: int
+    unit_cost_fen: int
+    cost_fen: int
+    status: str
+
+
+@dataclass(frozen=True)
+class SupplierTotal:
+    supplier: str
+    skus: int
+    units: int
+    cost_fen: int
+    earliest_order_by: dt.date
+
+
+def by_urgency(rows: Iterable[InventoryRow]) -> list[InventoryRow]:
+    """Most urgent status first; within one, the earliest order-by date, then the least cover."""
+    rank = {s: i for i, s in enumerate(STATUS_ORDER)}
+    return sorted(rows, key=lambda r: (rank[r.status], r.order_by or dt.date.max,
+                                       r.days_of_cover if r.days_of_cover is not None else float("inf"), r.sku_code))
+
+
+def purchase_list(rows: Iterable[InventoryRow], today: dt.date) -> list[PurchaseLine]:
+    """What to order today: SKUs whose order-by date is today or past and that need a quantity
+    (the suggested order: at least the minimum, in the supplier's multiple), by supplier."""
+    lines = [
+        PurchaseLine(r.supplier, r.sku_code, r.title, r.spec, r.order_by, r.stockout_date, r.on_hand, r.in_transit,
+                     r.suggested_qty, r.cost_fen, r.suggested_qty * r.cost_fen, r.status)
+        for r in rows if r.order_by is not None and r.order_by <= today and r.suggested_qty > 0
+    ]
+    return sorted(lines, key=lambda p: (p.supplier == "", p.supplier, p.order_by, p.sku_code))
+
+
+def supplier_totals(lines: Iterable[PurchaseLine]) -> list[SupplierTotal]:
+    totals: dict[str, SupplierTotal] = {}
+    for p in lines:
+        t = totals.get(p.supplier)
+        totals[p.supplier] = SupplierTotal(p.supplier, 1, p.qty, p.cost_fen, p.order_by) if t is None else SupplierTotal(
+            p.supplier, t.skus + 1, t.units + p.qty, t.cost_fen + p.cost_fen, min(t.earliest_order_by, p.order_by))
+    return sorted(totals.values(), key=lambda t: (t.supplier == "", t.supplier))
