@@ -34,6 +34,19 @@ class PromotionRow:
     roas: float | None  # GMV ÷ cost
     incremental_roi: float | None  # (GMV − baseline) ÷ cost
     measured: bool  # True when the figures come from a recorded result
+    phases: tuple[tuple[str, dt.date, dt.date], ...] = ()  # (name, start, end), in order
+    expected_uplift: float | None = None
+    note: str = ""
+
+
+def _phases(raw: list | None) -> tuple[tuple[str, dt.date, dt.date], ...]:
+    out = []
+    for p in raw or ():
+        try:
+            out.append((str(p["name"]), dt.date.fromisoformat(str(p["start"])), dt.date.fromisoformat(str(p["end"]))))
+        except (KeyError, TypeError, ValueError):
+            continue  # a hand-edited phase without dates is not drawn
+    return tuple(out)
 
 
 def promotion_rows(session: Session, today: dt.date) -> list[PromotionRow]:
@@ -72,6 +85,41 @@ def promotion_rows(session: Session, today: dt.date) -> list[PromotionRow]:
                 roas=(gmv / cost) if gmv is not None and cost else None,
                 incremental_roi=((gmv - baseline) / cost) if gmv is not None and cost and baseline is not None else None,
                 measured=result is not None,
+                phases=_phases(p.phases),
+                expected_uplift=p.expected_uplift,
+                note=p.note or "",
             )
         )
     return rows
+
+
+def shop_channels(session: Session) -> frozenset[str]:
+    """The platforms the shop has orders on (empty before the first import)."""
+    return frozenset(session.scalars(select(Order.platform).distinct()))
+
+
+EXPORT_KEYS = (
+    "id", "name", "kind", "platforms", "start", "end", "days", "phases", "budget_fen", "expected_uplift", "status",
+    "gmv_fen", "baseline_fen", "cost_fen", "roas", "incremental_roi", "measured", "note",
+)
+
+
+def promotion_export_rows(session: Session, date_from: dt.date, date_to: dt.date, *,
+                          today: dt.date | None = None) -> list[dict]:
+    """The rows the Promotions list shows, for promotions overlapping ``[date_from, date_to]``, as
+    plain dicts with stable keys (``EXPORT_KEYS``; README "Promotions"): dates as ISO text,
+    ``platforms`` a list of platform ids (empty = every channel), ``phases`` a list of
+    ``{"name", "start", "end"}``, money in fen, ratios as floats, unknown values ``None``."""
+    out = []
+    for r in promotion_rows(session, today or dt.date.today()):
+        if r.end < date_from or r.start > date_to:
+            continue
+        out.append({
+            "id": r.id, "name": r.name, "kind": r.kind, "platforms": list(r.platforms),
+            "start": r.start.isoformat(), "end": r.end.isoformat(), "days": (r.end - r.start).days + 1,
+            "phases": [{"name": n, "start": a.isoformat(), "end": b.isoformat()} for n, a, b in r.phases],
+            "budget_fen": r.budget_fen, "expected_uplift": r.expected_uplift, "status": r.status,
+            "gmv_fen": r.gmv_fen, "baseline_fen": r.baseline_fen, "cost_fen": r.cost_fen, "roas": r.roas,
+            "incremental_roi": r.incremental_roi, "measured": r.measured, "note": r.note,
+        })
+    return out
