@@ -8,28 +8,38 @@ lunar calendar (春节 and therefore 年货节; 中秋 and its gift-box season) 
 the ``holidays`` package, 4.5 MB in the bundle for two dates; both agree on every 春节 and
 中秋 holiday from 1950 to 2100.)
 
+The presets and their phases are data, ``resources/festivals.json``: each festival's dates are
+rules (``05-20``, ``lunar 01-01 -30``, ``11-thu4 +1``) turned into dates for any year here.
 Conventions (all dates inclusive):
 
 - 年货节: from 30 days before 春节 until 7 days before it, when couriers stop taking parcels.
 - 春节停发 (a note, not a promotion): 5 days before 春节 until 6 days after (初七).
-- 38女王节: 1–8 March.  618: 20 May – 18 June.  99划算节: 1–9 September.
+- 春节, 元宵节 (正月十五), 中秋节 (八月十五): festival days the calendar marks.
+- 38女王节: 1–8 March.  520: 13–20 May.  618: pre-sale from 20 May, ends 18 June.
+- 七夕 (七月初七) and the 6 days before it.  99划算节: 1–9 September.
 - 中秋礼盒季 (a gift season): 24 days before 中秋 until the day before it.
 - 双11: pre-sale from 20 October, sale 1–11 November.  双12: 1–12 December.
+- Shopify: 黑五网一 from the Friday after the 4th Thursday of November to the Monday after;
+  Christmas 13–25 December.
 """
 from __future__ import annotations
 
 import datetime as dt
+import json
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from core.errors import UserFacingError
 from core.i18n import t
+from core.paths import resource
 
 ALL_PLATFORMS: tuple[str, ...] = ("taobao", "jd", "pdd", "douyin", "kuaishou")
 
 PROMOTION = "promotion"  # a platform sales event a shop can join
 SEASON = "season"  # a buying season the shop plans for, not run by the platforms
 NOTE = "note"  # a period that affects the shop, e.g. couriers stop over 春节
+HOLIDAY = "holiday"  # a festival day (春节, 元宵, 中秋) the calendar marks
 
 
 @dataclass(frozen=True)
@@ -84,62 +94,47 @@ def mid_autumn(year: int) -> dt.date:
     return _lunar_to_solar(year, 8, 15)
 
 
-def _d(year: int, month: int, day: int) -> dt.date:
-    return dt.date(year, month, day)
+_WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+_RULE = re.compile(r"^(?:(lunar)\s+)?(\d{2})-(?:(\d{2})|(mon|tue|wed|thu|fri|sat|sun)([1-5]))(?:\s+([+-]\d+))?$")
+
+
+def rule_date(rule: str, year: int) -> dt.date:
+    """The date a preset's rule gives in ``year``: ``MM-DD``, ``lunar MM-DD`` (lunar year
+    ``year``), ``MM-thu4`` (the 4th Thursday of the month), each with an optional ``+N``/``-N``
+    days (``lunar 01-01 -30``: 30 days before 春节)."""
+    m = _RULE.match(rule.strip())
+    if m is None:
+        raise ValueError(f"not a festival date rule: {rule!r}")  # a broken resources/festivals.json
+    lunar, month, day, weekday, nth, offset = m.groups()
+    if lunar:
+        base = _lunar_to_solar(year, int(month), int(day))
+    elif day:
+        base = dt.date(year, int(month), int(day))
+    else:
+        first = dt.date(year, int(month), 1)
+        base = first + dt.timedelta(days=(_WEEKDAYS.index(weekday) - first.weekday()) % 7 + 7 * (int(nth) - 1))
+        if base.month != int(month):
+            raise ValueError(f"{rule!r}: no such weekday in {year}-{month}")
+    return base + dt.timedelta(days=int(offset or 0))
+
+
+@lru_cache(maxsize=1)
+def presets() -> tuple[dict, ...]:
+    """The festival presets (``resources/festivals.json``), as data."""
+    data = json.loads(resource("festivals.json").read_text(encoding="utf-8"))
+    return tuple(data["festivals"])
 
 
 @lru_cache(maxsize=64)
 def _festivals(year: int) -> tuple[Festival, ...]:
-    cny = spring_festival(year)
-    one = dt.timedelta(days=1)
-    out: list[Festival] = []
-
-    nh_start, nh_end = cny - dt.timedelta(days=30), cny - dt.timedelta(days=7)
-    out.append(Festival(
-        "nianhuo", "年货节", "New Year Goods Festival", nh_start, nh_end,
-        ("taobao", "jd", "pdd", "douyin", "kuaishou"), PROMOTION,
-        (Phase("预热", "Warm-up", nh_start, nh_start + 2 * one), Phase("正式", "Sale", nh_start + 3 * one, nh_end)),
-    ))
-    out.append(Festival(
-        "spring_festival", "春节停发", "Spring Festival shipping stop",
-        cny - 5 * one, cny + 6 * one, ALL_PLATFORMS, NOTE,
-    ))
-    out.append(Festival(
-        "womens_day", "38女王节", "Women's Day (3.8)", _d(year, 3, 1), _d(year, 3, 8),
-        ("taobao", "jd", "douyin"), PROMOTION,
-        (Phase("预热", "Warm-up", _d(year, 3, 1), _d(year, 3, 3)), Phase("正式", "Sale", _d(year, 3, 4), _d(year, 3, 8))),
-    ))
-    out.append(Festival(
-        "618", "618", "618 Mid-Year Sale", _d(year, 5, 20), _d(year, 6, 18), ALL_PLATFORMS, PROMOTION,
-        (
-            Phase("预售", "Pre-sale", _d(year, 5, 20), _d(year, 5, 31)),
-            Phase("开门红", "Opening", _d(year, 6, 1), _d(year, 6, 3)),
-            Phase("正式", "Sale", _d(year, 6, 4), _d(year, 6, 15)),
-            Phase("返场", "Final days", _d(year, 6, 16), _d(year, 6, 18)),
-        ),
-    ))
-    moon = mid_autumn(year)
-    out.append(Festival(
-        "mid_autumn", "中秋礼盒季", "Mid-Autumn gift season",
-        moon - 24 * one, moon - one, ALL_PLATFORMS, SEASON,
-    ))
-    out.append(Festival(
-        "99", "99划算节", "99 Bargain Festival", _d(year, 9, 1), _d(year, 9, 9), ("taobao",), PROMOTION,
-        (Phase("正式", "Sale", _d(year, 9, 1), _d(year, 9, 9)),),
-    ))
-    out.append(Festival(
-        "double11", "双11", "Singles' Day (11.11)", _d(year, 10, 20), _d(year, 11, 11), ALL_PLATFORMS, PROMOTION,
-        (
-            Phase("预售", "Pre-sale", _d(year, 10, 20), _d(year, 10, 31)),
-            Phase("正式", "Sale", _d(year, 11, 1), _d(year, 11, 10)),
-            Phase("巅峰日", "Peak day", _d(year, 11, 11), _d(year, 11, 11)),
-        ),
-    ))
-    out.append(Festival(
-        "double12", "双12", "Double 12 (12.12)", _d(year, 12, 1), _d(year, 12, 12),
-        ("taobao", "pdd", "douyin"), PROMOTION,
-        (Phase("预热", "Warm-up", _d(year, 12, 1), _d(year, 12, 9)), Phase("正式", "Sale", _d(year, 12, 10), _d(year, 12, 12))),
-    ))
+    if not FIRST_YEAR <= year <= LAST_YEAR:  # also for a year whose presets are all fixed dates
+        _lunar_to_solar(year, 1, 1)
+    out = []
+    for p in presets():
+        phases = tuple(Phase(ph["name_zh"], ph["name_en"], rule_date(ph["start"], year), rule_date(ph["end"], year))
+                       for ph in p.get("phases", ()))
+        out.append(Festival(p["key"], p["name_zh"], p["name_en"], rule_date(p["start"], year),
+                            rule_date(p["end"], year), tuple(p["platforms"]), p.get("kind", PROMOTION), phases))
     return tuple(sorted(out, key=lambda f: (f.start, f.key)))
 
 

@@ -34,6 +34,19 @@ class PromotionRow:
     roas: float | None  # GMV ÷ cost
     incremental_roi: float | None  # (GMV − baseline) ÷ cost
     measured: bool  # True when the figures come from a recorded result
+    phases: tuple[tuple[str, dt.date, dt.date], ...] = ()  # (name, start, end), in order
+    expected_uplift: float | None = None
+    note: str = ""
+
+
+def _phases(raw: list | None) -> tuple[tuple[str, dt.date, dt.date], ...]:
+    out = []
+    for p in raw or ():
+        try:
+            out.append((str(p["name"]), dt.date.fromisoformat(str(p["start"])), dt.date.fromisoformat(str(p["end"]))))
+        except (KeyError, TypeError, ValueError):
+            continue  # a hand-edited phase without dates is not drawn
+    return tuple(out)
 
 
 def promotion_rows(session: Session, today: dt.date) -> list[PromotionRow]:
@@ -72,6 +85,14 @@ def promotion_rows(session: Session, today: dt.date) -> list[PromotionRow]:
                 roas=(gmv / cost) if gmv is not None and cost else None,
                 incremental_roi=((gmv - baseline) / cost) if gmv is not None and cost and baseline is not None else None,
                 measured=result is not None,
+                phases=_phases(p.phases),
+                expected_uplift=p.expected_uplift,
+                note=p.note or "",
             )
         )
     return rows
+
+
+def shop_channels(session: Session) -> frozenset[str]:
+    """The platforms the shop has orders on (empty before the first import)."""
+    return frozenset(session.scalars(select(Order.platform).distinct()))

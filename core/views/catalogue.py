@@ -162,16 +162,26 @@ def _promotion_rows(session: Session, params: ViewParams) -> list[dict[str, Any]
     rows = promotion_rows(session, params.today)
     if params.date_from and params.date_to:  # the promotions that overlap the range
         rows = [r for r in rows if r.start <= params.date_to and r.end >= params.date_from]
-    return [{**dataclasses.asdict(r), "days": (r.end - r.start).days + 1} for r in rows]
+    return [{**dataclasses.asdict(r), "days": (r.end - r.start).days + 1,
+             "phases": [{"name": n, "start": a.isoformat(), "end": b.isoformat()} for n, a, b in r.phases]}
+            for r in rows]
+
+
+def _phase_text(phase: dict[str, str]) -> str:
+    # One phase as the promotion form takes it: 预热 11-01~11-03 (a sheet lists them with 、)
+    return f"{phase['name']} {phase['start'][5:]}~{phase['end'][5:]}"
 
 
 PROMOTIONS = View(
     "promotions", lambda: t("Promotions"),
-    (_c("name", "Promotion"), _c("kind", "Kind", label=_promotion_kind), _c("platforms", "Channels", label=_channel), _c("start", "Start", "date"),
-     _c("end", "End", "date"), _c("days", "Days", "int"), _c("budget_fen", "Budget", "money"),
+    (_c("id", "ID", "int"), _c("name", "Promotion"), _c("kind", "Kind", label=_promotion_kind),
+     _c("platforms", "Channels", label=_channel), _c("start", "Start", "date"),
+     _c("end", "End", "date"), _c("days", "Days", "int"), _c("phases", "Phases", label=_phase_text),
+     _c("budget_fen", "Budget", "money"), _c("expected_uplift", "Expected uplift", "rate"),
+     _c("status", "Status", label=_promotion_status),
      _c("gmv_fen", "GMV", "money"), _c("baseline_fen", "Baseline", "money"), _c("cost_fen", "Cost", "money"),
      _c("roas", "ROAS", "float"), _c("incremental_roi", "Incremental ROI", "float"),
-     _c("status", "Status", label=_promotion_status)),
+     _c("measured", "Measured", label=_yes_no), _c("note", "Note")),
     _promotion_rows, dated=True,
 )
 

@@ -67,6 +67,13 @@
     </message>
 </context>
 <context>
+    <name>MonthCalendar</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation><numerusform>+%n more</numerusform><numerusform>+%n more</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message numerus="yes">
         <source>Import %n file(s)</source>

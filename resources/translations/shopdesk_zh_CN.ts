@@ -950,6 +950,14 @@ or click “Add files…”.</source>
         <translation>ABC·XYZ</translation>
     </message>
     <message>
+        <source>ABC: share of sales value (A = top 80 %). XYZ: how steady weekly sales are (X steady, Y variable, Z erratic or none)</source>
+        <translation>ABC：销售额占比（A = 前 80 %）。XYZ：周销量的稳定程度（X 稳定，Y 波动，Z 无规律或无销量）</translation>
+    </message>
+    <message>
+        <source>Order today (%1)</source>
+        <translation>今日下单 (%1)</translation>
+    </message>
+    <message>
         <source>%1 SKUs: %2 out of stock, %3 below safety stock, %4 to reorder now, %5 to order within the review period, %6 overstocked, %7 dead stock, %8 slow-moving. Stock value at cost: %9.</source>
         <translation>共 %1 个 SKU：%2 个缺货，%3 个低于安全库存，%4 个需立即补货，%5 个需在补货周期内下单，%6 个库存积压，%7 个呆滞库存，%8 个滞销。库存成本金额：%9。</translation>
     </message>
@@ -1008,10 +1016,6 @@ or click “Add files…”.</source>
     <message>
         <source>The supplier sells in packs of this many units</source>
         <translation>供应商按此数量的整包出货</translation>
-    </message>
-    <message>
-        <source>ABC: share of sales value (A = top 80 %). XYZ: how steady weekly sales are (X steady, Y variable, Z erratic or none)</source>
-        <translation>ABC：销售额占比（A = 前 80 %）。XYZ：周销量的稳定程度（X 稳定，Y 波动，Z 无规律或无销量）</translation>
     </message>
     <message>
         <source>Last sale</source>
@@ -1084,10 +1088,6 @@ or click “Add files…”.</source>
     <message>
         <source>No products yet. Import a stock list (File → Import…) to see what runs out and what to reorder.</source>
         <translation>还没有商品。导入库存表（文件 → 导入…）即可查看哪些商品将断货、需要补货。</translation>
-    </message>
-    <message>
-        <source>Order today (%1)</source>
-        <translation>今日下单 (%1)</translation>
     </message>
     <message>
         <source>Select a SKU in the table first.</source>
@@ -1451,6 +1451,13 @@ or click “Add files…”.</source>
     </message>
 </context>
 <context>
+    <name>MonthCalendar</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation><numerusform>还有 %n 个</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>PlanWizard</name>
     <message>
         <source>Plan a year</source>
@@ -1619,6 +1626,22 @@ or click “Add files…”.</source>
         <translation>全部状态</translation>
     </message>
     <message>
+        <source>Previous month (Page Up)</source>
+        <translation>上个月（Page Up）</translation>
+    </message>
+    <message>
+        <source>Next month (Page Down)</source>
+        <translation>下个月（Page Down）</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今天</translation>
+    </message>
+    <message>
+        <source>New promotion…</source>
+        <translation>新建促销…</translation>
+    </message>
+    <message>
         <source>Promotion</source>
         <translation>促销活动</translation>
     </message>
@@ -1695,16 +1718,96 @@ or click “Add files…”.</source>
         <translation>显示：</translation>
     </message>
     <message>
+        <source>Lighter: warm-up / pre-sale; darker: peak day</source>
+        <translation>浅色：预热 / 预售；深色：巅峰日</translation>
+    </message>
+    <message>
+        <source>Click a day to add a promotion; double-click a bar to edit it; drag it to move it, or drag its end to change that date; right-click for more. Ctrl+Z undoes.</source>
+        <translation>点击某一天新增促销；双击色条修改；拖动色条移动日期，拖动色条一端修改开始或结束日期；右键查看更多操作。Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>MMMM yyyy</source>
+        <translation>yyyy年M月</translation>
+    </message>
+    <message>
         <source>Promotions</source>
         <translation>促销日历</translation>
     </message>
     <message>
-        <source>No promotions yet. Platform festivals and your own promotions appear here with their dates, budget and results.</source>
-        <translation>还没有促销活动。平台大促和店铺自有活动及其日期、预算和效果会显示在这里。</translation>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Channel names separated by commas, e.g. Taobao/Tmall, Pinduoduo; empty: every channel</source>
+        <translation>用逗号分隔渠道名称，例如 淘宝/天猫, 拼多多；留空表示所有渠道</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Optional: a name and two dates each, separated by ;  e.g. 预热 11-01~11-03; 正式 11-04~11-11</source>
+        <translation>可选：每个阶段写名称和两个日期，用 ; 分隔，例如 预热 11-01~11-03; 正式 11-04~11-11</translation>
+    </message>
+    <message>
+        <source>Budget (yuan)</source>
+        <translation>预算（元）</translation>
+    </message>
+    <message>
+        <source>Expected uplift</source>
+        <translation>预期提升</translation>
+    </message>
+    <message>
+        <source>How much more than usual you expect to sell, e.g. 30%</source>
+        <translation>预计比平时多卖多少，例如 30%</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
+        <source>New promotion</source>
+        <translation>新建促销</translation>
+    </message>
+    <message>
+        <source>Edit promotion</source>
+        <translation>修改促销</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Copy to next year</source>
+        <translation>复制到明年</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>New promotion on %1…</source>
+        <translation>在 %1 新建促销…</translation>
     </message>
     <message>
         <source>All channels</source>
         <translation>全部渠道</translation>
+    </message>
+    <message>
+        <source>Month view</source>
+        <translation>月历</translation>
+    </message>
+    <message>
+        <source>List view</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>Budget %1</source>
+        <translation>预算 %1</translation>
+    </message>
+    <message>
+        <source>No promotions yet. Click a day on the calendar (or New promotion…) to plan one; platform festivals are shaded on their days.</source>
+        <translation>还没有促销。点击日历上的某一天（或“新建促销…”）来计划一个；平台大促的日期已用底色标出。</translation>
     </message>
     <message>
         <source>Running now: %1.</source>

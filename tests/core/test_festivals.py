@@ -6,7 +6,8 @@ import datetime as dt
 import pytest
 
 from core.errors import UserFacingError
-from core.festivals import festivals, festivals_between, mid_autumn, spring_festival
+from core import festivals as fest_module
+from core.festivals import festivals, festivals_between, mid_autumn, rule_date, spring_festival
 
 
 def _by_key(year: int) -> dict:
@@ -72,7 +73,7 @@ def test_calendar_is_sorted_and_platforms_are_known_ids():
     assert [f.start for f in items] == sorted(f.start for f in items)
     assert {"nianhuo", "spring_festival", "womens_day", "618", "99", "double11", "double12"} <= {f.key for f in items}
     for f in items:
-        assert f.platforms and set(f.platforms) <= {"taobao", "jd", "pdd", "douyin", "kuaishou"}
+        assert f.platforms and set(f.platforms) <= {"taobao", "jd", "pdd", "douyin", "kuaishou", "shopify"}
 
 
 def test_mid_autumn_gift_season_ends_before_the_festival():
@@ -83,3 +84,69 @@ def test_mid_autumn_gift_season_ends_before_the_festival():
 def test_year_outside_the_calendar_is_a_clear_error():
     with pytest.raises(UserFacingError, match="1950 and 2100"):
         festivals(2300)
+
+
+# Known dates (China's official holiday calendar; Black Friday = the day after the 4th Thursday).
+KNOWN = {
+    2024: {"chunjie": (2, 10), "lantern": (2, 24), "qixi": (8, 10), "mid_autumn_day": (9, 17), "bf": (11, 29)},
+    2025: {"chunjie": (1, 29), "lantern": (2, 12), "qixi": (8, 29), "mid_autumn_day": (10, 6), "bf": (11, 28)},
+    2026: {"chunjie": (2, 17), "lantern": (3, 3), "qixi": (8, 19), "mid_autumn_day": (9, 25), "bf": (11, 27)},
+    2027: {"chunjie": (2, 6), "lantern": (2, 20), "qixi": (8, 8), "mid_autumn_day": (9, 15), "bf": (11, 26)},
+    2028: {"chunjie": (1, 26), "lantern": (2, 9), "qixi": (8, 26), "mid_autumn_day": (10, 3), "bf": (11, 24)},
+    2030: {"chunjie": (2, 3), "lantern": (2, 17), "qixi": (8, 5), "mid_autumn_day": (9, 12), "bf": (11, 29)},
+}
+
+
+@pytest.mark.parametrize("year", sorted(KNOWN))
+def test_presets_give_the_known_dates_of_every_year(year):
+    f, known = _by_key(year), KNOWN[year]
+    for key in ("chunjie", "lantern", "qixi", "mid_autumn_day"):
+        assert f[key].end == dt.date(year, *known[key]), key
+    assert f["chunjie"].kind == "holiday" and f["chunjie"].start == f["chunjie"].end
+    cny = dt.date(year, *known["chunjie"])
+    assert (f["nianhuo"].start, f["nianhuo"].end) == (cny - dt.timedelta(days=30), cny - dt.timedelta(days=7))
+    assert f["mid_autumn"].end == dt.date(year, *known["mid_autumn_day"]) - dt.timedelta(days=1)
+    assert f["qixi"].start == f["qixi"].end - dt.timedelta(days=6)
+    black_friday = dt.date(year, *known["bf"])
+    bfcm = f["bfcm"]
+    assert (bfcm.start, bfcm.end, bfcm.platforms) == (black_friday, black_friday + dt.timedelta(days=3), ("shopify",))
+    assert [p.name_zh for p in bfcm.phases] == ["黑五", "网一"] and bfcm.phases[1].start.weekday() == 0
+    assert f["christmas"].end == dt.date(year, 12, 25) and f["christmas"].platforms == ("shopify",)
+    assert (f["520"].start, f["520"].end) == (dt.date(year, 5, 13), dt.date(year, 5, 20))
+    # 618's pre-sale from late May, 双11's phases from late October
+    assert [(p.name_zh, p.start) for p in f["618"].phases][0] == ("预售", dt.date(year, 5, 20))
+    assert [(p.name_zh, p.start) for p in f["double11"].phases][0] == ("预售", dt.date(year, 10, 20))
+
+
+@pytest.mark.parametrize("rule, day", [
+    ("05-20", dt.date(2026, 5, 20)),
+    ("lunar 01-01 -30", dt.date(2026, 1, 18)),
+    ("lunar 08-15", dt.date(2026, 9, 25)),
+    ("11-thu4 +1", dt.date(2026, 11, 27)),
+    ("11-thu4", dt.date(2026, 11, 26)),
+    ("03-mon1", dt.date(2026, 3, 2)),
+    ("12-25 -12", dt.date(2026, 12, 13)),
+])
+def test_date_rules(rule, day):
+    assert rule_date(rule, 2026) == day
+
+
+def test_rules_the_data_file_cannot_hold_are_refused():
+    for bad in ("5-20", "lunar", "11-thu6", "02-30", "05-20 +x"):
+        with pytest.raises(ValueError):
+            rule_date(bad, 2026)
+
+
+def test_the_presets_are_data_a_changed_file_changes_the_calendar(monkeypatch):
+    data = [{"key": "own_day", "name_zh": "店庆", "name_en": "Shop birthday", "kind": "promotion",
+             "platforms": ["taobao"], "start": "lunar 01-15 -2", "end": "lunar 01-15",
+             "phases": [{"name_zh": "正式", "name_en": "Sale", "start": "lunar 01-15 -2", "end": "lunar 01-15"}]}]
+    monkeypatch.setattr(fest_module, "presets", lambda: tuple(data))
+    fest_module._festivals.cache_clear()
+    try:
+        (only,) = festivals(2027)
+        assert (only.key, only.start, only.end) == ("own_day", dt.date(2027, 2, 18), dt.date(2027, 2, 20))
+    finally:
+        monkeypatch.undo()
+        fest_module._festivals.cache_clear()
+    assert "own_day" not in _by_key(2027)
