@@ -418,3 +418,61 @@ class SetStaffFields:
         checked = _check_staff(session, self.values, self.staff_id, self.staff_id)
         rec.update(Staff, self.staff_id, checked, title=before["name"])
         return t("Edit {name}", name=before["name"])
+
+
+# ---------------------------------------------------------------- recurring tasks
+
+
+def _recurrence(_s: Session, name: str, value: Any) -> str:
+    from core.recurrence import RuleError, check_rule
+
+    try:
+        return check_rule(str(value or ""))
+    except RuleError:
+        raise FieldError(t("“{rule}” is not a repeat rule ShopDesk understands (e.g. FREQ=WEEKLY;BYDAY=MO).",
+                           rule=str(value)), field=name) from None
+
+
+_TASK_CHECKS["recurrence"] = _recurrence
+
+
+@dataclass(frozen=True)
+class ScheduleAhead:
+    """Write the occurrences of every recurring task (or of ``series_id``) due through ``until``
+    that are not there yet: each a task of its own, finished or moved on its own."""
+
+    until: dt.date
+    series_id: int | None = None
+    topics: ClassVar[frozenset[str]] = frozenset({"tasks"})
+
+    @property
+    def label(self) -> str:
+        return t("Plan repeating tasks until {day}", day=self.until.isoformat())
+
+    def apply(self, session: Session, rec: Recorder) -> str:
+        from core.recurrence import occurrences
+
+        query = select(Task.id).where(Task.recurrence != "", Task.series_id.is_(None))
+        if self.series_id is not None:
+            query = query.where(Task.id == self.series_id)
+        added = 0
+        for head_id in session.scalars(query.order_by(Task.id)).all():
+            head = _task(session, head_id)
+            first = head["occurrence"] or head["start"] or head["due"]
+            if first is None:
+                continue
+            if head["occurrence"] is None:  # the first task is the rule's first date
+                rec.update(Task, head_id, {"occurrence": first}, title=t("Task {task}", task=f"“{head['title']}”"))
+            taken = {first, *session.scalars(select(Task.occurrence).where(Task.series_id == head_id))}
+            length = (head["due"] - head["start"]) if head["start"] and head["due"] else dt.timedelta()
+            for day in occurrences(head["recurrence"], first, self.until):
+                if day in taken:
+                    continue
+                rec.insert(Task, {
+                    "title": head["title"], "owner_id": head["owner_id"], "start": day, "due": day + length,
+                    "status": "todo", "priority": head["priority"], "notes": head["notes"], "recurrence": "",
+                    "checklist": [{"text": i.get("text", ""), "done": False} for i in head["checklist"] or []],
+                    "series_id": head_id, "occurrence": day, "promotion_id": None, "template_id": None,
+                }, title=t("Task {task}", task=f"“{head['title']}” {day.isoformat()}"))
+                added += 1
+        return t("Plan {n} repeating tasks until {day}", n=added, day=self.until.isoformat())

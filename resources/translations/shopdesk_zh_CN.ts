@@ -1806,6 +1806,22 @@ or click “Add files…”.</source>
         <translation>必须先完成的任务（完成后才能开始）</translation>
     </message>
     <message>
+        <source>Every Monday at 10:00</source>
+        <translation>每周一 10:00</translation>
+    </message>
+    <message>
+        <source>The last day of every month</source>
+        <translation>每月最后一天</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>“Plan repeats” writes the next 8 weeks</source>
+        <translation>“排出重复任务”会写入之后 8 周</translation>
+    </message>
+    <message>
         <source>New task</source>
         <translation>新建任务</translation>
     </message>
@@ -1879,6 +1895,14 @@ or click “Add files…”.</source>
     <message>
         <source>Add team member…</source>
         <translation>添加团队成员…</translation>
+    </message>
+    <message>
+        <source>Plan repeats</source>
+        <translation>排出重复任务</translation>
+    </message>
+    <message>
+        <source>Write the weekly meeting and other repeating tasks for the next 8 weeks, each a task of its own</source>
+        <translation>为之后 8 周写入周例会等重复任务，每次都是一个单独的任务</translation>
     </message>
     <message>
         <source>Delete</source>

@@ -140,3 +140,19 @@ def test_new_task_form_adds_a_task_and_a_circle_is_refused_under_its_field(qtbot
     qtbot.waitUntil(lambda: edit.errors["depends_on"].isVisible(), timeout=20_000)
     assert "circle" in edit.errors["depends_on"].text() and "直播间布置" in edit.errors["depends_on"].text()
     edit.reject()
+
+
+def test_plan_repeats_writes_eight_weekly_meetings_and_one_undo_takes_them_back(qtbot, window, demo_db):
+    team = open_team(qtbot, window)
+    def meetings():
+        with demo_db.session() as s:
+            return sorted(t.start for t in s.scalars(select(Task).where(Task.title.startswith("周例会"))))
+    assert len(meetings()) == 1
+    window.findChild(QWidget, "team.schedule_ahead").click()
+    wait_saved(qtbot, window)
+    days = meetings()
+    assert len(days) == 8 and all(d.weekday() == 0 for d in days) and days[-1] <= DEMO_END + dt.timedelta(weeks=8)
+    assert sum(1 for r in team._rows if r.title.startswith("周例会")) == 8
+    window.action_undo.trigger()
+    wait_saved(qtbot, window)
+    assert len(meetings()) == 1

@@ -17,6 +17,8 @@ if TYPE_CHECKING:
 
 STATUSES = ("todo", "doing", "done", "cancelled")  # core.tasks.STATUSES (no SQLAlchemy at start-up)
 ROLES = ("店长", "运营", "客服", "美工", "仓储")  # core.edits.team.ROLES
+WEEKLY_MEETING = "FREQ=WEEKLY;BYDAY=MO;BYHOUR=10;BYMINUTE=0"  # core.recurrence's rules
+MONTHLY_REVIEW = "FREQ=MONTHLY;BYMONTHDAY=-1"
 DONE_MARK = "✓"
 
 
@@ -67,6 +69,15 @@ def open_task_form(ctx, parent: QWidget, *, row: TaskRow | None, tasks: Sequence
                   choices=lambda: [(task_label(t), t.id) for t in others]), first_dep,
                   hint=QCoreApplication.translate("TeamForms", "The task that must be finished first (finish-to-start)")),
     ]
+    if row is None or row.series_id is None:  # an occurrence follows its series' rule
+        rules = [(QCoreApplication.translate("TeamForms", "Every Monday at 10:00"), WEEKLY_MEETING),
+                 (QCoreApplication.translate("TeamForms", "The last day of every month"), MONTHLY_REVIEW)]
+        current = row.recurrence if row else ""
+        if current and current not in dict(map(reversed, rules)):
+            rules.append((current, current))
+        fields.append(FormField("recurrence", QCoreApplication.translate("TeamForms", "Repeats"),
+                                CellEditor("choice", optional=True, choices=lambda: rules), current or None,
+                                hint=QCoreApplication.translate("TeamForms", "“Plan repeats” writes the next 8 weeks")))
 
     def make(values: dict[str, Any]):
         from core.edits.team import AddTask, SetTaskFields
@@ -74,6 +85,8 @@ def open_task_form(ctx, parent: QWidget, *, row: TaskRow | None, tasks: Sequence
         deps: tuple[int, ...] = () if values["depends_on"] is None else (values["depends_on"],)
         if row is not None and len(row.depends_on_ids) > 1 and values["depends_on"] == first_dep:
             deps = row.depends_on_ids  # the form shows the first; the others stay
+        if "recurrence" in values:
+            values = dict(values, recurrence=values["recurrence"] or "")
         fields = dict(values, notes=values["notes"] or "", checklist=parse_checklist(values["checklist"] or ""),
                       depends_on=deps)
         if row is None:

@@ -66,6 +66,11 @@ class TeamTab(TabPage):
         self.staff_button = QPushButton(self.tr("Add team member…"), self)
         self.staff_button.setObjectName("team.new_staff")
         self.staff_button.clicked.connect(lambda: open_staff_form(self.ctx, self))
+        self.schedule_button = QPushButton(self.tr("Plan repeats"), self)
+        self.schedule_button.setObjectName("team.schedule_ahead")
+        self.schedule_button.setToolTip(self.tr("Write the weekly meeting and other repeating tasks for the next 8 weeks, "
+                                                "each a task of its own"))
+        self.schedule_button.clicked.connect(self.schedule_ahead)
         self.delete_button = QPushButton(self.tr("Delete"), self)
         self.delete_button.setObjectName("team.delete")
         self.delete_button.setToolTip(self.tr("Move the selected task to the trash (Ctrl+Z or Edit → Trash… brings it back)"))
@@ -106,7 +111,7 @@ class TeamTab(TabPage):
         for w in (self.owner_filter, self.when_filter, self.promotion_filter, self.show_done):
             bar.addWidget(w)
         bar.addStretch(1)
-        for w in (self.new_button, self.staff_button, self.delete_button):
+        for w in (self.new_button, self.schedule_button, self.staff_button, self.delete_button):
             bar.addWidget(w)
         self.body.addWidget(self.summary)
         self.body.addLayout(bar)
@@ -124,11 +129,9 @@ class TeamTab(TabPage):
         return self.tr("Team")
 
     def _repeats(self, rule: str) -> str:
-        if "WEEKLY" in rule:
-            return self.tr("Weekly")
-        if "MONTHLY" in rule:
-            return self.tr("Monthly")
-        return ""
+        word = self.tr("Weekly") if "WEEKLY" in rule else self.tr("Monthly") if "MONTHLY" in rule else ""
+        hour = next((p.split("=")[1] for p in rule.split(";") if p.startswith("BYHOUR=")), "")
+        return f"{word} {int(hour):02d}:00" if word and hour.isdigit() else word
 
     # -- loading
     def load(self, session: Session, today: dt.date) -> tuple[list[TaskRow], list[StaffRow], list[tuple[int, str]]]:
@@ -198,6 +201,13 @@ class TeamTab(TabPage):
         self.banner.clear_message()
         self.ctx.edits.run(SetTaskFields.of(task_id, status=status), parent=self,
                            on_error=lambda exc: self.banner.show_message(exc.message, "error"))
+
+    def schedule_ahead(self) -> None:
+        from core.edits.team import ScheduleAhead
+        from core.recurrence import AHEAD_WEEKS
+
+        self.banner.clear_message()
+        self.ctx.edits.run(ScheduleAhead(self.ctx.today() + dt.timedelta(weeks=AHEAD_WEEKS)), parent=self)
 
     def open_task(self, task_id: int):
         row = self._row(task_id)
