@@ -42,8 +42,8 @@ class KanbanColumn(QListWidget):
         self.setSpacing(4)
         self.setUniformItemSizes(False)
         self.setResizeMode(QListWidget.ResizeMode.Adjust)
-        self.setStyleSheet("QListWidget{background:#f4f5f7;border:none;} QListWidget::item{background:white;"
-                           "border:1px solid #dfe1e6;border-radius:4px;padding:6px;color:#172b4d;}"
+        self.setStyleSheet("QListWidget{background:#f4f5f7;border:none;} QListWidget::item{"
+                           "border:1px solid #dfe1e6;border-radius:4px;padding:6px;}"
                            "QListWidget::item:selected{border:2px solid #1f6fb2;}")
         self.itemDoubleClicked.connect(lambda item: board.sig_opened.emit(item.data(KEY_ROLE)))
 
@@ -116,9 +116,10 @@ class KanbanBoard(QWidget):
             item.setData(KEY_ROLE, card.key)
             item.setToolTip(card.tooltip or item.text())
             item.setSizeHint(QSize(0, 22 + 18 * (1 + len(card.lines))))
+            # colours per item, not in the style sheet, which would paint over them
+            item.setForeground(QBrush(QColor("#b71c1c" if card.alert else "#172b4d")))
+            item.setBackground(QBrush(QColor("#fdecea" if card.alert else "#ffffff")))
             if card.alert:
-                item.setForeground(QBrush(QColor("#b71c1c")))
-                item.setBackground(QBrush(QColor("#fdecea")))
                 font = QFont(item.font())
                 font.setBold(True)
                 item.setFont(font)
