@@ -326,6 +326,7 @@ class Staff(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(80))
     role: Mapped[str] = mapped_column(String(80), default="")
+    contact: Mapped[str] = mapped_column(String(200), default="")  # phone, WeChat …: free text
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     kpi: Mapped[dict] = mapped_column(JSON, default=dict)  # {"metric": "gmv", "target_fen": .., "bonus_tiers": [...]}
 
@@ -348,7 +349,7 @@ class Task(Base):
     owner_id: Mapped[int | None] = mapped_column(ForeignKey("staff.id", ondelete="SET NULL"))
     start: Mapped[dt.date | None] = mapped_column(Date)
     due: Mapped[dt.date | None] = mapped_column(Date)
-    status: Mapped[str] = mapped_column(String(20), default="todo")  # todo|doing|done
+    status: Mapped[str] = mapped_column(String(20), default="todo")  # todo|doing|done|cancelled
     priority: Mapped[int] = mapped_column(Integer, default=2)  # 1 high, 2 normal, 3 low
     promotion_id: Mapped[int | None] = mapped_column(ForeignKey("promotions.id", ondelete="SET NULL"))
     template_id: Mapped[int | None] = mapped_column(ForeignKey("task_templates.id", ondelete="SET NULL"))
@@ -356,6 +357,18 @@ class Task(Base):
     recurrence: Mapped[str] = mapped_column(String(100), default="")  # RFC 5545 RRULE, e.g. FREQ=WEEKLY;BYDAY=MO
     notes: Mapped[str] = mapped_column(Text, default="")
     done_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    # A recurring task's later occurrences point at the first one (which holds the RRULE), each
+    # with the date the rule gave it: moving one does not make the rule generate it again.
+    series_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="SET NULL"))
+    occurrence: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class TaskDependency(Base):
+    """Finish-to-start: ``task_id`` starts after ``depends_on_id`` is done."""
+
+    __tablename__ = "task_dependencies"
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), primary_key=True)
+    depends_on_id: Mapped[int] = mapped_column(ForeignKey("tasks.id", ondelete="CASCADE"), primary_key=True)
 
 
 # ---------------------------------------------------------------- imports, undo, settings

@@ -1,4 +1,4 @@
-"""Team tasks (团队任务): who does what by when."""
+"""Team tasks (团队任务): who does what by when, as the board, the list and ``export tasks`` show it."""
 from __future__ import annotations
 
 import datetime as dt
@@ -7,9 +7,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.models import Promotion, Staff, Task
+from core.models import Promotion, Staff, Task, TaskDependency
 
-TODO, DOING, DONE = "todo", "doing", "done"
+TODO, DOING, DONE, CANCELLED = "todo", "doing", "done", "cancelled"
+STATUSES = (TODO, DOING, DONE, CANCELLED)
+CLOSED = (DONE, CANCELLED)  # neither is overdue nor "open"
 
 
 @dataclass(frozen=True)
@@ -26,14 +28,42 @@ class TaskRow:
     checklist_total: int
     recurrence: str
     overdue: bool
+    depends_on: str = ""  # the titles of the tasks this one waits for, "; "-separated
+    owner_id: int | None = None
+    promotion_id: int | None = None
+    notes: str = ""
+    checklist: tuple[tuple[str, bool], ...] = ()
+    depends_on_ids: tuple[int, ...] = ()
+    series_id: int | None = None
+
+
+@dataclass(frozen=True)
+class StaffRow:
+    id: int
+    name: str
+    role: str
+    contact: str
+    active: bool
+
+
+def is_overdue(status: str, due: dt.date | None, today: dt.date) -> bool:
+    return status not in CLOSED and due is not None and due < today
 
 
 def task_rows(session: Session, today: dt.date) -> list[TaskRow]:
     staff = dict(session.execute(select(Staff.id, Staff.name)).all())
     promos = dict(session.execute(select(Promotion.id, Promotion.name)).all())
+    tasks = list(session.scalars(select(Task).order_by(Task.due, Task.priority, Task.id)))
+    titles = {t.id: t.title for t in tasks}
+    waits: dict[int, list[int]] = {}
+    for task_id, dep in session.execute(select(TaskDependency.task_id, TaskDependency.depends_on_id)
+                                        .order_by(TaskDependency.task_id, TaskDependency.depends_on_id)):
+        waits.setdefault(task_id, []).append(dep)
+    series_rules = {t.id: t.recurrence for t in tasks if t.recurrence}
     rows = []
-    for t in session.scalars(select(Task).order_by(Task.due, Task.priority)):
+    for t in tasks:
         items = t.checklist or []
+        deps = tuple(waits.get(t.id, ()))
         rows.append(
             TaskRow(
                 id=t.id,
@@ -46,12 +76,27 @@ def task_rows(session: Session, today: dt.date) -> list[TaskRow]:
                 promotion=promos.get(t.promotion_id, ""),
                 checklist_done=sum(1 for i in items if i.get("done")),
                 checklist_total=len(items),
-                recurrence=t.recurrence,
-                overdue=t.status != DONE and t.due is not None and t.due < today,
+                recurrence=t.recurrence or series_rules.get(t.series_id or 0, ""),
+                overdue=is_overdue(t.status, t.due, today),
+                depends_on="; ".join(titles.get(d, "") for d in deps),
+                owner_id=t.owner_id,
+                promotion_id=t.promotion_id,
+                notes=t.notes or "",
+                checklist=tuple((str(i.get("text", "")), bool(i.get("done"))) for i in items),
+                depends_on_ids=deps,
+                series_id=t.series_id,
             )
         )
     return rows
 
 
+def staff_rows(session: Session) -> list[StaffRow]:
+    return [StaffRow(s.id, s.name, s.role, s.contact, s.active) for s in session.scalars(select(Staff).order_by(Staff.id))]
+
+
 def staff_names(session: Session) -> list[str]:
     return list(session.scalars(select(Staff.name).where(Staff.active.is_(True)).order_by(Staff.id)))
+
+
+def promotion_names(session: Session) -> list[tuple[int, str]]:
+    return [(i, n) for i, n in session.execute(select(Promotion.id, Promotion.name).order_by(Promotion.start, Promotion.id))]

@@ -38,7 +38,7 @@ def stock_status_name(code: str) -> str:
 
 
 def task_status_name(code: str) -> str:
-    return {"todo": QCoreApplication.translate("labels", "To do"), "doing": QCoreApplication.translate("labels", "In progress"), "done": QCoreApplication.translate("labels", "Done")}.get(code, code)
+    return {"todo": QCoreApplication.translate("labels", "To do"), "doing": QCoreApplication.translate("labels", "In progress"), "done": QCoreApplication.translate("labels", "Done"), "cancelled": QCoreApplication.translate("labels", "Cancelled")}.get(code, code)
 
 
 def priority_name(level: int) -> str:

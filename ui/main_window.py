@@ -33,6 +33,7 @@ class MainWindow(QMainWindow):
             page = cls(ctx, self.tabs)
             self.pages.append(page)
             self.tabs.addTab(page, page.title())
+            page.sig_title_changed.connect(lambda text, page=page: self.tabs.setTabText(self.tabs.indexOf(page), text))
         self.setCentralWidget(self.tabs)
 
         self._build_menus()

@@ -183,6 +183,13 @@ class Recorder:
         self._titles.setdefault((table.name, key), title or f"{table.name} {', '.join(map(str, key))}")
         return key
 
+    def remove(self, model: type[Base] | Table, key: Any, *, title: str = "") -> None:
+        """Remove one link row outright (a task's dependency): undo writes it back. Things the
+        owner would look for in the trash go through ``delete`` instead."""
+        table, key = table_of(model), _as_tuple(key)
+        self._touch(table, key, title)
+        self.session.execute(delete(table).where(_where(table, key)))
+
     def delete(self, model: type[Base], keys: Iterable[Any], *, kind: str, title: str) -> None:
         """Move rows (and what depends on them) to the trash, as every delete in ShopDesk does."""
         from core import trash

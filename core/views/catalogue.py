@@ -217,7 +217,7 @@ TASKS = View(
     (_c("title", "Task"), _c("owner", "Owner"), _c("start", "Start", "date"), _c("due", "Due", "date"),
      _c("status", "Status", label=_task_status), _c("priority", "Priority", "int"), _c("promotion", "Promotion"),
      _c("checklist_done", "Checklist done", "int"), _c("checklist_total", "Checklist items", "int"),
-     _c("recurrence", "Repeats"), _c("overdue", "Overdue", label=_yes_no)),
+     _c("depends_on", "Depends on"), _c("recurrence", "Repeats"), _c("overdue", "Overdue", label=_yes_no)),
     _task_rows,
 )
 

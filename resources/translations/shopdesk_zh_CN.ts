@@ -2401,14 +2401,165 @@ TEA-002	120</translation>
     </message>
 </context>
 <context>
+    <name>TeamForms</name>
+    <message>
+        <source>%1 (left)</source>
+        <translation>%1（已离职）</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>标题</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>截止日期</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>优先级</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Checklist</source>
+        <translation>检查清单</translation>
+    </message>
+    <message>
+        <source>Items separated by “;”; a ✓ in front marks one done</source>
+        <translation>各项用“;”分隔；前面加 ✓ 表示已完成</translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation>促销活动</translation>
+    </message>
+    <message>
+        <source>Starts after</source>
+        <translation>前置任务</translation>
+    </message>
+    <message>
+        <source>The task that must be finished first (finish-to-start)</source>
+        <translation>必须先完成的任务（完成后才能开始）</translation>
+    </message>
+    <message>
+        <source>Every Monday at 10:00</source>
+        <translation>每周一 10:00</translation>
+    </message>
+    <message>
+        <source>The last day of every month</source>
+        <translation>每月最后一天</translation>
+    </message>
+    <message>
+        <source>Repeats</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>“Plan repeats” writes the next 8 weeks</source>
+        <translation>“排出重复任务”会写入之后 8 周</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>新建任务</translation>
+    </message>
+    <message>
+        <source>Task: %1</source>
+        <translation>任务：%1</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>e.g. %1</source>
+        <translation>例如 %1</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Phone, WeChat …</source>
+        <translation>电话、微信…</translation>
+    </message>
+    <message>
+        <source>New team member</source>
+        <translation>新团队成员</translation>
+    </message>
+</context>
+<context>
     <name>TeamTab</name>
     <message>
         <source>Everyone</source>
         <translation>所有人</translation>
     </message>
     <message>
-        <source>Show done tasks</source>
-        <translation>显示已完成任务</translation>
+        <source>Any date</source>
+        <translation>任何日期</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>已逾期</translation>
+    </message>
+    <message>
+        <source>Due this week</source>
+        <translation>本周到期</translation>
+    </message>
+    <message>
+        <source>All promotions</source>
+        <translation>全部促销</translation>
+    </message>
+    <message>
+        <source>Show done and cancelled tasks</source>
+        <translation>显示已完成和已取消的任务</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>看板</translation>
+    </message>
+    <message>
+        <source>List</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>New task…</source>
+        <translation>新建任务…</translation>
+    </message>
+    <message>
+        <source>Add team member…</source>
+        <translation>添加团队成员…</translation>
+    </message>
+    <message>
+        <source>Plan repeats</source>
+        <translation>排出重复任务</translation>
+    </message>
+    <message>
+        <source>Write the weekly meeting and other repeating tasks for the next 8 weeks, each a task of its own</source>
+        <translation>为之后 8 周写入周例会等重复任务，每次都是一个单独的任务</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Move the selected task to the trash (Ctrl+Z or Edit → Trash… brings it back)</source>
+        <translation>将选中的任务移到回收站（Ctrl+Z 或 编辑 → 回收站… 可恢复）</translation>
     </message>
     <message>
         <source>Task</source>
@@ -2417,6 +2568,10 @@ TEA-002	120</translation>
     <message>
         <source>Owner</source>
         <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
     </message>
     <message>
         <source>Due</source>
@@ -2439,6 +2594,10 @@ TEA-002	120</translation>
         <translation>促销活动</translation>
     </message>
     <message>
+        <source>Starts after</source>
+        <translation>前置任务</translation>
+    </message>
+    <message>
         <source>Repeats</source>
         <translation>重复</translation>
     </message>
@@ -2451,8 +2610,28 @@ TEA-002	120</translation>
         <translation>团队任务</translation>
     </message>
     <message>
-        <source>No tasks yet. Tasks for the team, promotion checklists and the weekly meeting appear here.</source>
-        <translation>还没有任务。团队任务、大促检查清单和每周例会会显示在这里。</translation>
+        <source>Monthly</source>
+        <translation>每月</translation>
+    </message>
+    <message>
+        <source>No tasks yet. Tasks for the team, promotion checklists and the weekly meeting appear here. Add one with “New task…”.</source>
+        <translation>还没有任务。团队任务、促销清单和周例会会显示在这里。点击“新建任务…”添加。</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>未指派</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>%1 到期</translation>
+    </message>
+    <message>
+        <source>Starts after: %1</source>
+        <translation>前置任务：%1</translation>
+    </message>
+    <message>
+        <source>Select the task to delete first.</source>
+        <translation>请先选择要删除的任务。</translation>
     </message>
     <message>
         <source>%1 open tasks, %2 overdue.</source>

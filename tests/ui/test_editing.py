@@ -233,7 +233,7 @@ def test_goals_delete_to_trash_and_undo_brings_them_back(qtbot, window, demo_db)
 def test_views_and_key_controls_have_stable_object_names(qtbot, window):
     from PySide6.QtWidgets import QWidget
 
-    for name in ("goals.table", "inventory.table", "promotions.table", "members.table", "team.table",
+    for name in ("goals.table", "inventory.table", "promotions.table", "members.table", "team.list", "team.board", "team.new_task",
                  "goals.new", "goals.delete", "inventory.edit_sku", "kpi.export", "kpi.preset", "main.tabs",
                  "goals.export", "inventory.export", "promotions.export", "members.export", "team.export"):
         assert window.findChild(QWidget, name) is not None, name

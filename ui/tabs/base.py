@@ -49,6 +49,7 @@ class Part:
 
 class TabPage(QWidget):
     sig_loaded = Signal()
+    sig_title_changed = Signal(str)  # the tab's title now reads so ("团队任务 (3)"); the window shows it
     key = "tab"  # stable id (settings, smoke test, tests, objectName "<key>.page")
     topics: frozenset[str] = frozenset({ALL})  # what this tab shows; ALL = reload on any change
 

@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-03 19:20:48.335340
+Create Date: 2026-12-03 22:07:18.910861
 """
 from __future__ import annotations
 
@@ -94,6 +94,7 @@ def upgrade() -> None:
     sa.Column('id', sa.Integer(), nullable=False),
     sa.Column('name', sa.String(length=80), nullable=False),
     sa.Column('role', sa.String(length=80), nullable=False),
+    sa.Column('contact', sa.String(length=200), nullable=False),
     sa.Column('active', sa.Boolean(), nullable=False),
     sa.Column('kpi', sa.JSON(), nullable=False),
     sa.PrimaryKeyConstraint('id')
@@ -255,8 +256,11 @@ def upgrade() -> None:
     sa.Column('recurrence', sa.String(length=100), nullable=False),
     sa.Column('notes', sa.Text(), nullable=False),
     sa.Column('done_at', sa.DateTime(), nullable=True),
+    sa.Column('series_id', sa.Integer(), nullable=True),
+    sa.Column('occurrence', sa.Date(), nullable=True),
     sa.ForeignKeyConstraint(['owner_id'], ['staff.id'], ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['promotion_id'], ['promotions.id'], ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['series_id'], ['tasks.id'], ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['template_id'], ['task_templates.id'], ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id')
     )
@@ -331,6 +335,13 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['product_id'], ['products.id'], ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('code')
     )
+    op.create_table('task_dependencies',
+    sa.Column('task_id', sa.Integer(), nullable=False),
+    sa.Column('depends_on_id', sa.Integer(), nullable=False),
+    sa.ForeignKeyConstraint(['depends_on_id'], ['tasks.id'], ondelete='CASCADE'),
+    sa.ForeignKeyConstraint(['task_id'], ['tasks.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('task_id', 'depends_on_id')
+    )
     op.create_table('stock_levels',
     sa.Column('sku_code', sa.String(length=80), nullable=False),
     sa.Column('on_hand', sa.Integer(), nullable=False),
@@ -353,6 +364,7 @@ def downgrade() -> None:
     op.execute('DROP TRIGGER IF EXISTS tr_order_lines_facts_update')
     op.execute('DROP TRIGGER IF EXISTS tr_orders_line_facts')
     op.drop_table('stock_levels')
+    op.drop_table('task_dependencies')
     op.drop_table('skus')
     with op.batch_alter_table('points_ledger', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_points_ledger_customer_id'))

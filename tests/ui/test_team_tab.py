@@ -1,0 +1,158 @@
+"""The Team tab on the demo shop: drag a card to change its status (and Ctrl+Z it back), the
+list's filters, the task form and the overdue count in the tab's title."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt
+from PySide6.QtGui import QDropEvent
+from PySide6.QtWidgets import QWidget
+from sqlalchemy import select
+
+from core.models import Task
+from core.settings import Settings
+from tests.conftest import DEMO_END
+from ui.context import AppContext
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, demo_db):
+    win = MainWindow(AppContext(demo_db, Settings(), today=DEMO_END))
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    return win
+
+
+def open_team(qtbot, window):
+    page = window.page("team")
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: not page.loading and not page._stale and page.loads > 0, timeout=30_000)
+    return page
+
+
+def wait_saved(qtbot, window):
+    qtbot.waitUntil(lambda: window.ctx.edits.pending == 0, timeout=20_000)
+    qtbot.waitUntil(lambda: not any(p.loading for p in window.pages), timeout=30_000)
+
+
+def status_of(db, task_id):
+    with db.session() as s:
+        return s.get(Task, task_id).status
+
+
+def drop(column, key):
+    """What Qt delivers when a card from another column is released over ``column``."""
+    data = QMimeData()
+    data.setData("application/x-shopdesk-card", repr(key).encode())
+    data.setProperty("card_key", key)
+    event = QDropEvent(QPoint(10, 10), Qt.DropAction.MoveAction, data, Qt.MouseButton.LeftButton,
+                       Qt.KeyboardModifier.NoModifier)
+    column.dropEvent(event)
+
+
+def test_dropping_a_card_on_done_saves_it_and_undo_puts_it_back(qtbot, window, demo_db):
+    team = open_team(qtbot, window)
+    board = window.findChild(QWidget, "team.board")
+    assert board is team.board
+    todo = board.cards_in("todo")
+    assert todo
+    key = todo[0]
+    drop(board.columns["done"], key)
+    wait_saved(qtbot, window)
+    assert status_of(demo_db, key) == "done"
+    assert key in board.cards_in("done") and key not in board.cards_in("todo")
+    window.action_undo.trigger()
+    wait_saved(qtbot, window)
+    assert status_of(demo_db, key) == "todo"
+    assert key in board.cards_in("todo")
+
+
+def test_overdue_cards_stand_out_and_the_tab_title_counts_them(qtbot, window, demo_db):
+    team = open_team(qtbot, window)
+    with demo_db.session() as s:
+        overdue = [t.id for t in s.scalars(select(Task)) if t.status in ("todo", "doing") and t.due and t.due < DEMO_END]
+    assert overdue
+    index = window.tabs.indexOf(team)
+    assert window.tabs.tabText(index) == f"Team ({len(overdue)})"
+    card = team.board.card(overdue[0])
+    assert card.alert and card.title.startswith("⚠")
+    # finishing one overdue task takes it off the count
+    team.set_status(overdue[0], "done")
+    wait_saved(qtbot, window)
+    assert window.tabs.tabText(index) == f"Team ({len(overdue) - 1})"
+
+
+def test_the_list_filters_by_person_overdue_this_week_and_promotion(qtbot, window):
+    team = open_team(qtbot, window)
+    team.list_button.click()
+    assert team.stack.currentWidget() is team.table
+    everyone = team.table.visible_rows()
+    person = next(s for s in team._staff if s.name == "林晓")
+    team.owner_filter.setCurrentIndex(team.owner_filter.findData(person.id))
+    mine = team.table.visible_rows()
+    assert mine and len(mine) < len(everyone) and {r.owner for r in mine} == {"林晓"}
+    team.owner_filter.setCurrentIndex(0)
+
+    team.when_filter.setCurrentIndex(team.when_filter.findData("overdue"))
+    assert team.table.visible_rows() and all(r.overdue for r in team.table.visible_rows())
+    team.when_filter.setCurrentIndex(team.when_filter.findData("week"))
+    monday = DEMO_END - dt.timedelta(days=DEMO_END.weekday())
+    week = team.table.visible_rows()
+    assert week and all(monday <= r.due <= monday + dt.timedelta(days=6) for r in week)
+    team.when_filter.setCurrentIndex(0)
+
+    team.show_done.setChecked(True)  # the last festival's tasks are all done
+    team.promotion_filter.setCurrentIndex(1)
+    promo = team.promotion_filter.currentText()
+    rows = team.table.visible_rows()
+    assert rows and {r.promotion for r in rows} == {promo}
+    assert all(c in {r.id for r in team._rows if r.promotion == promo}
+               for s in ("todo", "doing", "done", "cancelled") for c in team.board.cards_in(s))
+
+
+def test_new_task_form_adds_a_task_and_a_circle_is_refused_under_its_field(qtbot, window, demo_db):
+    team = open_team(qtbot, window)
+    form = team.new_task()
+    assert form.objectName() == "team.task_form"
+    form.widgets["title"].setText("直播间布置")
+    form.widgets["checklist"].setText("灯光; ✓背景板")
+    form.submit()
+    qtbot.waitUntil(lambda: form.saved is not None, timeout=20_000)
+    wait_saved(qtbot, window)
+    with demo_db.session() as s:
+        new = s.scalar(select(Task).where(Task.title == "直播间布置"))
+        assert new.checklist == [{"text": "灯光", "done": False}, {"text": "背景板", "done": True}]
+        new_id = new.id
+    first = next(r for r in team._rows if r.id != new_id and r.status == "todo")
+    from core.edits import apply_edit
+    from core.edits.team import SetTaskFields
+
+    apply_edit(demo_db, SetTaskFields.of(new_id, depends_on=(first.id,)))  # 直播间布置 waits for `first`
+    window.ctx.notify_changed(frozenset({"tasks"}))
+    wait_saved(qtbot, window)
+    edit = team.open_task(first.id)
+    combo = edit.widgets["depends_on"]
+    combo.setCurrentIndex(combo.findData(new_id))
+    edit.submit()
+    qtbot.waitUntil(lambda: edit.errors["depends_on"].isVisible(), timeout=20_000)
+    assert "circle" in edit.errors["depends_on"].text() and "直播间布置" in edit.errors["depends_on"].text()
+    edit.reject()
+
+
+def test_plan_repeats_writes_eight_weekly_meetings_and_one_undo_takes_them_back(qtbot, window, demo_db):
+    team = open_team(qtbot, window)
+    def meetings():
+        with demo_db.session() as s:
+            return sorted(t.start for t in s.scalars(select(Task).where(Task.title.startswith("周例会"))))
+    assert len(meetings()) == 1
+    window.findChild(QWidget, "team.schedule_ahead").click()
+    wait_saved(qtbot, window)
+    days = meetings()
+    assert len(days) == 8 and all(d.weekday() == 0 for d in days) and days[-1] <= DEMO_END + dt.timedelta(weeks=8)
+    assert sum(1 for r in team._rows if r.title.startswith("周例会")) == 8
+    window.action_undo.trigger()
+    wait_saved(qtbot, window)
+    assert len(meetings()) == 1
