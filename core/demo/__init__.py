@@ -145,6 +145,10 @@ def fill_demo(
         put("tiers", [r for r in tier_rows if r["name"] not in existing])
         put("customers", customers)
         put("points_ledger", ledger)
+        from core.customers import rebuild_all
+
+        s.flush()
+        rebuild_all(s.connection())  # refunds and favourite categories, as an import would
         step(4)
 
         gmv, buyers = plans.daily_actuals(shop.orders)

@@ -70,6 +70,8 @@ def customer_rows(rng: random.Random, orders: list[dict], tiers: list[dict], end
             "phone": f"1{rng.choice('3578')}{rng.randrange(10)}****{rng.randrange(10000):04d}",
             "first_order_at": own[0]["created_at"], "last_order_at": own[-1]["created_at"],
             "orders_count": len(own), "spend_fen": sum(kept), "tier_id": tier["id"],
+            # validity counted from the last order, so no demo member is due for 保级 at ``end``
+            "tier_since": own[-1]["created_at"].date() if tier["rank"] else None,
             "points": sum(e["delta"] for e in entries), "tags": ",".join(tags), "source": platform, "batch_id": None,
         })
     return customers, ledger
