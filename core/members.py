@@ -48,6 +48,10 @@ class MemberRow:
     to_next_tier: int | None  # fen (spend rule) or orders still needed; None at the top or without tiers
     tier_rule: str  # spend|orders
     lists: frozenset[str]  # which recall lists (LISTS) the customer is on
+    # The same as flags, for the tab's list filter (which matches one field's value).
+    on_sleeping: bool = False
+    on_at_risk: bool = False
+    on_near_tier: bool = False
 
 
 def member_rows(session: Session, today: dt.date, *, sleeping_days: int = SLEEPING_DAYS) -> list[MemberRow]:
@@ -90,6 +94,7 @@ def member_rows(session: Session, today: dt.date, *, sleeping_days: int = SLEEPI
             r=s.r if s else None, f=s.f if s else None, m=s.m if s else None,
             segment=s.segment.id if s else "", segment_label=s.segment.label if s else "",
             next_tier=nxt, to_next_tier=need, tier_rule=rules[0].rule if rules else "spend", lists=frozenset(lists),
+            on_sleeping="sleeping" in lists, on_at_risk="at_risk" in lists, on_near_tier="near_tier" in lists,
         ))
     return rows
 
