@@ -149,6 +149,7 @@ def fill_demo(
 
         s.flush()
         rebuild_all(s.connection())  # refunds and favourite categories, as an import would
+        put("tier_changes", members.tier_log_rows(customers, tier_rows))
         step(4)
 
         gmv, buyers = plans.daily_actuals(shop.orders)

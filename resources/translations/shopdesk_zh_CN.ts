@@ -1303,12 +1303,12 @@ or click “Add files…”.</source>
         <translation>客户</translation>
     </message>
     <message>
-        <source>From</source>
-        <translation>开始日期</translation>
+        <source>From tier</source>
+        <translation>原等级</translation>
     </message>
     <message>
-        <source>To</source>
-        <translation>结束日期</translation>
+        <source>To tier</source>
+        <translation>新等级</translation>
     </message>
     <message>
         <source>Why</source>

@@ -84,8 +84,8 @@ class MembersTab(TabPage):
                 Column(self.tr("When"), "datetime", field="at"),
                 Column(self.tr("Customer"), field="customer"),
                 Column(self.tr("Channel"), field="platform", fmt=platform_name),
-                Column(self.tr("From"), field="from_tier", fmt=lambda v: v or "—"),
-                Column(self.tr("To"), field="to_tier"),
+                Column(self.tr("From tier"), field="from_tier", fmt=lambda v: v or "—"),
+                Column(self.tr("To tier"), field="to_tier"),
                 Column(self.tr("Why"), field="why"),
                 Column(self.tr("By"), field="by"),
             ],
@@ -241,5 +241,6 @@ class MembersTab(TabPage):
             return SetTierRules(v["rule"], v["window_days"], v["validity_days"], specs)
 
         form = RecordForm(self.ctx, "members.tier_rules", self.tr("Tier rules"), fields, make, self)
+        form.setMinimumSize(600, 760)  # 17 fields with hints and errors under them: narrower clips them
         form.open()
         return form
