@@ -1,13 +1,25 @@
-"""Members (会员): customers with their tier, orders, spend and recency."""
+"""Members (会员): customers with their tier, RFM segment, the lists the owner acts on, the tier log.
+
+``member_rows`` is what the Members tab shows (and the ``members`` export view, core/views);
+``tier_log_rows`` the tier
+changes, newest first. Customers come from the orders (core.customers), tiers from the rule
+(core.tiers), scores from core.rfm.
+"""
 from __future__ import annotations
 
 import datetime as dt
+from collections import defaultdict
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.models import Customer, Tier
+from core.i18n import t
+from core.models import Customer, Tier, TierChange
+
+SLEEPING_DAYS = 180  # the default "sleeping" list: no paid order for more than this many days
+NEAR_TIER = 0.8  # "close to the next tier": at least this share of the next threshold reached
+LISTS = ("sleeping", "at_risk", "near_tier")
 
 
 @dataclass(frozen=True)
@@ -19,34 +31,139 @@ class MemberRow:
     tier: str
     orders: int
     spend_fen: int
+    refund_fen: int
     first_order: dt.datetime | None
     last_order: dt.datetime | None
     days_since_last: int | None
     points: int
+    categories: str
+    tags: str
+    note: str
+    r: int | None
+    f: int | None
+    m: int | None
+    segment: str  # core.rfm segment id ("" when not scored)
+    segment_label: str
+    next_tier: str
+    to_next_tier: int | None  # fen (spend rule) or orders still needed; None at the top or without tiers
+    tier_rule: str  # spend|orders
+    lists: frozenset[str]  # which recall lists (LISTS) the customer is on
+    # The same as flags, for the tab's list filter (which matches one field's value).
+    on_sleeping: bool = False
+    on_at_risk: bool = False
+    on_near_tier: bool = False
 
 
-def member_rows(session: Session, today: dt.date) -> list[MemberRow]:
-    tiers = dict(session.execute(select(Tier.id, Tier.name)).all())
+def member_rows(session: Session, today: dt.date, *, sleeping_days: int = SLEEPING_DAYS) -> list[MemberRow]:
+    from core.rfm import HIGH_VALUE_SLIPPING, score
+    from core.tiers import load_rules, measures
+
+    conn = session.connection()
+    rules = load_rules(conn)
+    names = {r.id: r.name for r in rules}
+    names.update(dict(session.execute(select(Tier.id, Tier.name)).all()))
+    rank_of = {r.id: i for i, r in enumerate(rules)}
+    got = measures(conn, rules, today)
+    customers = session.execute(select(Customer.__table__)).mappings().all()
+    scored_at = [i for i, c in enumerate(customers) if c["last_order_at"] is not None and c["orders_count"] > 0]
+    scores = score([(today - customers[i]["last_order_at"].date()).days for i in scored_at],
+                   [customers[i]["orders_count"] for i in scored_at], [customers[i]["spend_fen"] for i in scored_at])
+    by_index = dict(zip(scored_at, scores, strict=True))
     rows = []
-    for c in session.scalars(select(Customer)):
-        since = (today - c.last_order_at.date()).days if c.last_order_at else None
-        rows.append(
-            MemberRow(
-                id=c.id,
-                platform=c.platform,
-                buyer_key=c.buyer_key,
-                name=c.name,
-                tier=tiers.get(c.tier_id, ""),
-                orders=c.orders_count,
-                spend_fen=c.spend_fen,
-                first_order=c.first_order_at,
-                last_order=c.last_order_at,
-                days_since_last=since,
-                points=c.points,
-            )
-        )
+    for i, c in enumerate(customers):
+        since = (today - c["last_order_at"].date()).days if c["last_order_at"] else None
+        s = by_index.get(i)
+        nxt, need, target = "", None, None
+        if rules:
+            at = rank_of.get(c["tier_id"], -1)
+            if at + 1 < len(rules):
+                target = rules[at + 1]
+                nxt, need = target.name, max(target.threshold - got.get((c["platform"], c["buyer_key"]), 0), 0)
+        lists = set()
+        if since is not None and since > sleeping_days:
+            lists.add("sleeping")
+        if s is not None and s.segment.id in HIGH_VALUE_SLIPPING:
+            lists.add("at_risk")
+        if target is not None and need and need <= (1 - NEAR_TIER) * target.threshold:
+            lists.add("near_tier")
+        rows.append(MemberRow(
+            id=c["id"], platform=c["platform"], buyer_key=c["buyer_key"], name=c["name"],
+            tier=names.get(c["tier_id"], ""), orders=c["orders_count"], spend_fen=c["spend_fen"],
+            refund_fen=c["refund_fen"], first_order=c["first_order_at"], last_order=c["last_order_at"],
+            days_since_last=since, points=c["points"], categories=c["categories"], tags=c["tags"], note=c["note"],
+            r=s.r if s else None, f=s.f if s else None, m=s.m if s else None,
+            segment=s.segment.id if s else "", segment_label=s.segment.label if s else "",
+            next_tier=nxt, to_next_tier=need, tier_rule=rules[0].rule if rules else "spend", lists=frozenset(lists),
+            on_sleeping="sleeping" in lists, on_at_risk="at_risk" in lists, on_near_tier="near_tier" in lists,
+        ))
     return rows
 
 
 def tier_names(session: Session) -> list[str]:
     return list(session.scalars(select(Tier.name).order_by(Tier.rank)))
+
+
+@dataclass(frozen=True)
+class SegmentSummary:
+    segment: str
+    label: str
+    customers: int
+    spend_fen: int
+    average_recency_days: float | None
+
+
+def segment_summary(rows: list[MemberRow]) -> list[SegmentSummary]:
+    """Size, spend and average recency per RFM segment, in the segments' order (empty ones left out)."""
+    from core.rfm import SEGMENTS
+
+    groups: dict[str, list[MemberRow]] = defaultdict(list)
+    for r in rows:
+        if r.segment:
+            groups[r.segment].append(r)
+    out = []
+    for seg in SEGMENTS.values():
+        members = groups.get(seg.id)
+        if not members:
+            continue
+        days = [m.days_since_last for m in members if m.days_since_last is not None]
+        out.append(SegmentSummary(seg.id, seg.label, len(members), sum(m.spend_fen for m in members),
+                                  sum(days) / len(days) if days else None))
+    return out
+
+
+@dataclass(frozen=True)
+class TierLogRow:
+    id: int
+    at: dt.datetime
+    customer: str
+    platform: str
+    from_tier: str
+    to_tier: str
+    why: str
+    by: str
+
+
+def reason_text(reason: str, rule: str, measure: int, threshold: int) -> str:
+    from core.money import format_fen
+
+    def amount(v: int) -> str:
+        return format_fen(v) if rule == "spend" else t("{n} orders", n=f"{v:,}")
+
+    if reason == "upgrade":
+        return t("{measure} in the window reached the upgrade threshold {line}", measure=amount(measure), line=amount(threshold))
+    if reason == "downgrade":
+        return t("Validity ended with {measure}, below the retention (保级) threshold {line}",
+                 measure=amount(measure), line=amount(threshold))
+    return t("First tier: {measure} in the window", measure=amount(measure))
+
+
+def tier_log_rows(session: Session, limit: int = 2000) -> list[TierLogRow]:
+    c, ch = Customer.__table__, TierChange.__table__
+    stmt = (select(ch, c.c.name, c.c.buyer_key, c.c.platform).join(c, c.c.id == ch.c.customer_id)
+            .order_by(ch.c.at.desc(), ch.c.id.desc()).limit(limit))
+    out = []
+    for r in session.execute(stmt).mappings():
+        by = t("Import") if r["by"] == "import" else t("Recompute")
+        out.append(TierLogRow(r["id"], r["at"], r["name"] or r["buyer_key"], r["platform"], r["from_tier"],
+                              r["to_tier"], reason_text(r["reason"], r["rule"], r["measure"], r["threshold"]), by))
+    return out

@@ -239,6 +239,29 @@ class Customer(Base):
     tags: Mapped[str] = mapped_column(String(300), default="")
     source: Mapped[str] = mapped_column(String(80), default="")
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
+    # Built from the buyer's paid orders (core.customers): refunds and the most bought categories.
+    refund_fen: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    categories: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")  # the owner's own
+    tier_since: Mapped[dt.date | None] = mapped_column(Date)  # start of the tier's validity (core.tiers)
+
+
+class TierChange(Base):
+    """One move of a customer between tiers (core.tiers): who moved it, from, to, why, when."""
+
+    __tablename__ = "tier_changes"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"), index=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    day: Mapped[dt.date] = mapped_column(Date)  # the day the rule was applied for
+    from_tier: Mapped[str] = mapped_column(String(40), default="")  # names as they were then
+    to_tier: Mapped[str] = mapped_column(String(40), default="")
+    reason: Mapped[str] = mapped_column(String(20))  # assign|upgrade|downgrade
+    rule: Mapped[str] = mapped_column(String(20), default="spend")  # spend|orders
+    measure: Mapped[int] = mapped_column(Integer, default=0)  # spend (fen) or orders in the window
+    threshold: Mapped[int] = mapped_column(Integer, default=0)  # the upgrade or 保级 line it was compared with
+    by: Mapped[str] = mapped_column(String(20), default="recompute")  # recompute|import
+    batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
 
 
 class Tier(Base):

@@ -331,6 +331,18 @@ def _check_import_redo(session: Session, payload: dict, title: str) -> None:
         )
 
 
+def _rebuild_customers(session: Session, batch_id: int | None) -> None:
+    """An import put back from the trash brings its orders back: customers follow them, as
+    after the import itself (core.customers)."""
+    from core.customers import rebuild_customers
+    from core.models import ImportBatch
+
+    batch = session.get(ImportBatch, batch_id) if batch_id is not None else None
+    if batch is not None and batch.platform and batch.kind in ("orders", "lines", "refunds", "members"):
+        session.flush()
+        rebuild_customers(session.connection(), batch.platform)
+
+
 def restore(db: Database, trash_id: int) -> TrashEntry:
     """Put a deleted item back exactly; the trash entry is removed. Raises when it cannot."""
     with db.transaction() as s:
@@ -354,6 +366,8 @@ def restore_in(session: Session, trash_id: int) -> TrashEntry:
             _remove(s, payload.get("rows", []))
         mapping = _insert_rows(s, payload.get("rows", []), remap=payload.get("mode") != "replace")
         _restore_links(s, payload.get("links", []), mapping)
+        if item.kind == "import_batch":
+            _rebuild_customers(s, payload.get("batch_id"))
         s.delete(item)
         s.flush()
     except IntegrityError as exc:

@@ -145,6 +145,11 @@ def fill_demo(
         put("tiers", [r for r in tier_rows if r["name"] not in existing])
         put("customers", customers)
         put("points_ledger", ledger)
+        from core.customers import rebuild_all
+
+        s.flush()
+        rebuild_all(s.connection())  # refunds and favourite categories, as an import would
+        put("tier_changes", members.tier_log_rows(customers, tier_rows))
         step(4)
 
         gmv, buyers = plans.daily_actuals(shop.orders)

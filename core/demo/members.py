@@ -70,6 +70,24 @@ def customer_rows(rng: random.Random, orders: list[dict], tiers: list[dict], end
             "phone": f"1{rng.choice('3578')}{rng.randrange(10)}****{rng.randrange(10000):04d}",
             "first_order_at": own[0]["created_at"], "last_order_at": own[-1]["created_at"],
             "orders_count": len(own), "spend_fen": sum(kept), "tier_id": tier["id"],
+            # validity counted from the last order, so no demo member is due for 保级 at ``end``
+            "tier_since": own[-1]["created_at"].date() if tier["rank"] else None,
             "points": sum(e["delta"] for e in entries), "tags": ",".join(tags), "source": platform, "batch_id": None,
         })
     return customers, ledger
+
+
+def tier_log_rows(customers: list[dict], tiers: list[dict]) -> list[dict]:
+    """The upgrade that brought each member above the base tier, on the day its validity began."""
+    by_id = {t["id"]: t for t in tiers}
+    base = min(tiers, key=lambda t: t["rank"])
+    out = []
+    for c in customers:
+        tier = by_id[c["tier_id"]]
+        if tier["rank"] == base["rank"] or c["tier_since"] is None:
+            continue
+        out.append({"customer_id": c["id"], "at": dt.datetime.combine(c["tier_since"], dt.time(23, 0)),
+                    "day": c["tier_since"], "from_tier": base["name"], "to_tier": tier["name"], "reason": "upgrade",
+                    "rule": "spend", "measure": tier["threshold"], "threshold": tier["threshold"], "by": "recompute",
+                    "batch_id": None})
+    return out

@@ -272,8 +272,20 @@ def _write(conn: Connection, batch_id: int, normalized: OrderSet | Normalized) -
                               tuple(sorted(normalized.provided)), batch_id, undo,
                               defaults={"name": "", "phone": "", "orders_count": 0, "spend_fen": 0, "points": 0,
                                         "tags": "", "source": ""})
+    if isinstance(normalized, OrderSet) or normalized.kind in ("refunds", "members"):
+        _members_follow(conn, batch_id, normalized.platform, undo)
     undo.flush(conn)
     return counts
+
+
+def _members_follow(conn: Connection, batch_id: int, platform: str, undo) -> None:
+    """Customers follow the orders (core.customers), then tiers (core.tiers), in the same
+    transaction and undo log as the import itself."""
+    from core.customers import rebuild_customers
+    from core.tiers import write_moves_for_import
+
+    rebuild_customers(conn, platform, undo=undo)
+    write_moves_for_import(conn, batch_id, undo, dt.date.today())
 
 
 def _auto_backup(db) -> None:

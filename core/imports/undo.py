@@ -20,7 +20,7 @@ from core.models import Base, ImportBatch, ImportUndo
 BATCHES: Table = ImportBatch.__table__  # type: ignore[assignment]
 UNDO: Table = ImportUndo.__table__  # type: ignore[assignment]
 # Children before parents when deleting added rows; parents first when restoring.
-_DELETE_ORDER = ("order_lines", "refunds", "stock_levels", "customers", "traffic_daily", "orders", "skus", "products")
+_DELETE_ORDER = ("order_lines", "refunds", "stock_levels", "tier_changes", "customers", "traffic_daily", "orders", "skus", "products")
 CHUNK = 500
 
 
@@ -112,6 +112,12 @@ def undo_batch(db, batch_id: int) -> None:
         for name in reversed(_DELETE_ORDER):
             if changed.get(name):
                 _restore(conn, _table(name), list(changed[name].values()))
+        if batch["kind"] in ("orders", "lines", "refunds", "members") and batch["platform"]:
+            from core.customers import rebuild_customers
+
+            # Customers built from orders hold no undo entries: they are rebuilt from the orders
+            # as they are again now (core.customers), so a later import's orders still count.
+            rebuild_customers(conn, batch["platform"])
         conn.execute(update(BATCHES).where(BATCHES.c.id == batch_id).values(undone_at=dt.datetime.now().replace(microsecond=0)))
     db.refresh_statistics()
 
@@ -124,14 +130,19 @@ def _restore(conn, table: Table, befores: list[dict]) -> None:
     for i in range(0, len(keys), CHUNK):
         present.update(v for (v,) in conn.execute(select(table.c[pk]).where(table.c[pk].in_(keys[i:i + CHUNK]))))
     to_update = [r for r in rows if r[pk] in present]
-    to_insert = [r for r in rows if r[pk] not in present]
+    # A partial entry (a customer's tier and its validity start, core.tiers) only updates a row;
+    # a row that is gone (added by the same batch, deleted above) stays gone.
+    to_insert = [r for r in rows if r[pk] not in present and len(r) == len(table.c)]
     if to_insert:
         conn.execute(table.insert(), to_insert)
     if to_update:
         from core.imports.write import bulk_update
 
-        cols = [c for c in to_update[0] if c != pk]
-        bulk_update(conn, table, pk, [{**r, "_key": r[pk]} for r in to_update], cols)
+        by_cols: dict[tuple, list[dict]] = defaultdict(list)
+        for r in to_update:
+            by_cols[tuple(c for c in r if c != pk)].append({**r, "_key": r[pk]})
+        for cols, group in by_cols.items():
+            bulk_update(conn, table, pk, group, cols)
 
 
 def import_history(db) -> list[BatchSummary]:

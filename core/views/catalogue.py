@@ -192,15 +192,40 @@ PROMOTIONS = View(
 def _member_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
     from core.members import member_rows
 
-    return _records(member_rows(session, params.today))
+    out = []
+    # Highest spend first: the order the tab opens in and the one a recall campaign reads.
+    for r in sorted(member_rows(session, params.today), key=lambda r: (-r.spend_fen, r.platform, r.buyer_key)):
+        d = dataclasses.asdict(r)
+        # The gap to the next tier is money under a spend rule and a count under an orders rule.
+        d["spend_to_next_tier"] = r.to_next_tier if r.tier_rule == "spend" else None
+        d["orders_to_next_tier"] = r.to_next_tier if r.tier_rule == "orders" else None
+        d["next_tier"] = r.next_tier or None
+        d["lists"] = sorted(r.lists)
+        out.append(d)
+    return out
+
+
+def _segment(code: str) -> str:
+    from core.rfm import BY_ID
+
+    return BY_ID[code].label if code in BY_ID else ""
+
+
+def _recall_list(code: str) -> str:
+    return {"sleeping": t("Sleeping"), "at_risk": t("At-risk high-value"),
+            "near_tier": t("Close to the next tier")}.get(code, code)
 
 
 MEMBERS = View(
     "members", lambda: t("Members"),
     (_c("platform", "Channel", label=_channel), _c("buyer_key", "Buyer"), _c("name", "Name"), _c("tier", "Tier"),
-     _c("orders", "Orders", "int"), _c("spend_fen", "Spend", "money"), _c("first_order", "First order", "datetime"),
-     _c("last_order", "Last order", "datetime"),
+     _c("segment", "Segment (RFM)", label=_segment), _c("r", "R", "int"), _c("f", "F", "int"), _c("m", "M", "int"),
+     _c("orders", "Orders", "int"), _c("spend_fen", "Spend", "money"), _c("refunds", "Refunds", "money", source="refund_fen"),
+     _c("first_order", "First order", "datetime"), _c("last_order", "Last order", "datetime"),
      _c("recency_days", "Days since last order", "int", source="days_since_last"),
+     _c("next_tier", "Next tier"), _c("spend_to_next_tier", "Spend still needed", "money"),
+     _c("orders_to_next_tier", "Orders still needed", "int"), _c("lists", "Recall lists", label=_recall_list),
+     _c("categories", "Favourite categories"), _c("tags", "Tags"), _c("note", "Note"),
      _c("points", "Points", "int")),
     _member_rows,
 )
@@ -243,7 +268,7 @@ ORDERS = View(
      _c("buyer_name", "Name"), _c("province", "Province"), _c("created_at", "Created at", "datetime"),
      _c("paid_at", "Paid at", "datetime"), _c("status", "Status"), _c("goods_fen", "Goods", "money"),
      _c("shipping_fen", "Shipping", "money"), _c("discount_fen", "Discount", "money"),
-     _c("paid_fen", "Paid", "money"), _c("refund_fen", "Refunds", "money"), _c("units", "Units", "int")),
+     _c("paid_fen", "Paid", "money"), _c("refunds", "Refunds", "money", source="refund_fen"), _c("units", "Units", "int")),
     _order_rows, dated=True,
 )
 

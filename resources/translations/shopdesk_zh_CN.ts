@@ -1394,6 +1394,26 @@ or click “Add files…”.</source>
         <translation>全部渠道</translation>
     </message>
     <message>
+        <source>All segments</source>
+        <translation>全部分群</translation>
+    </message>
+    <message>
+        <source>All customers</source>
+        <translation>全部客户</translation>
+    </message>
+    <message>
+        <source>Sleeping (no order for %1 days)</source>
+        <translation>沉睡客户（%1 天未下单）</translation>
+    </message>
+    <message>
+        <source>At-risk high-value</source>
+        <translation>高价值流失风险</translation>
+    </message>
+    <message>
+        <source>Close to the next tier</source>
+        <translation>即将升级</translation>
+    </message>
+    <message>
         <source>Buyer</source>
         <translation>买家</translation>
     </message>
@@ -1406,12 +1426,32 @@ or click “Add files…”.</source>
         <translation>会员等级</translation>
     </message>
     <message>
+        <source>Segment (RFM)</source>
+        <translation>RFM 分群</translation>
+    </message>
+    <message>
+        <source>R, F and M scored 1–5 by quintiles; 4 or 5 counts as high</source>
+        <translation>R、F、M 按五分位打 1–5 分；4 或 5 分为高</translation>
+    </message>
+    <message>
+        <source>R-F-M</source>
+        <translation>R-F-M</translation>
+    </message>
+    <message>
         <source>Orders</source>
         <translation>订单数</translation>
     </message>
     <message>
         <source>Spend</source>
         <translation>消费金额</translation>
+    </message>
+    <message>
+        <source>Paid minus successful refunds</source>
+        <translation>实付金额减去成功退款</translation>
+    </message>
+    <message>
+        <source>Refunds</source>
+        <translation>退款</translation>
     </message>
     <message>
         <source>First order</source>
@@ -1426,12 +1466,80 @@ or click “Add files…”.</source>
         <translation>距上次购买天数</translation>
     </message>
     <message>
+        <source>Next tier</source>
+        <translation>下一等级</translation>
+    </message>
+    <message>
+        <source>Still needed</source>
+        <translation>升级还差</translation>
+    </message>
+    <message>
+        <source>Favourite categories</source>
+        <translation>偏好类目</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Your own tags, separated by commas; Ctrl+Z undoes</source>
+        <translation>您自己的标签，用逗号分隔；Ctrl+Z 可撤销</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+    <message>
         <source>Points</source>
         <translation>积分</translation>
     </message>
     <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Customer</source>
+        <translation>客户</translation>
+    </message>
+    <message>
+        <source>From tier</source>
+        <translation>原等级</translation>
+    </message>
+    <message>
+        <source>To tier</source>
+        <translation>新等级</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>操作方</translation>
+    </message>
+    <message>
+        <source>Tier rules…</source>
+        <translation>等级规则…</translation>
+    </message>
+    <message>
+        <source>Recompute tiers</source>
+        <translation>重算等级</translation>
+    </message>
+    <message>
+        <source>Upgrade whoever reached a higher tier; downgrade, one tier, those whose validity ended below the retention (保级) threshold</source>
+        <translation>达到更高等级门槛的立即升级；有效期结束时未达保级门槛的降一级</translation>
+    </message>
+    <message>
+        <source>Rebuild from orders</source>
+        <translation>按订单重建客户</translation>
+    </message>
+    <message>
         <source>Show:</source>
         <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Tier changes</source>
+        <translation>等级变动记录</translation>
     </message>
     <message>
         <source>Members</source>
@@ -1442,12 +1550,64 @@ or click “Add files…”.</source>
         <translation>还没有会员。导入带买家账号的订单（或会员导出表）后，客户会显示在这里。</translation>
     </message>
     <message>
+        <source>%1: %2 (%3, %4 days)</source>
+        <translation>%1：%2 人（%3，平均 %4 天未购）</translation>
+    </message>
+    <message>
         <source>%1 customers (%2). %3 bought more than once; %4 have not bought for over %5 days.</source>
         <translation>共 %1 位客户（%2）。%3 位复购过；%4 位已超过 %5 天未购买。</translation>
     </message>
     <message>
         <source>%1 customers. %3 bought more than once; %4 have not bought for over %5 days.</source>
         <translation>共 %1 位客户。%3 位复购过；%4 位已超过 %5 天未购买。</translation>
+    </message>
+    <message>
+        <source>Tiers follow</source>
+        <translation>等级依据</translation>
+    </message>
+    <message>
+        <source>Spend in the window</source>
+        <translation>周期内消费金额</translation>
+    </message>
+    <message>
+        <source>Paid orders in the window</source>
+        <translation>周期内支付订单数</translation>
+    </message>
+    <message>
+        <source>Reopen this form after changing it: thresholds are yuan for spend, a count for orders</source>
+        <translation>修改后请重新打开本窗口：按消费时门槛为元，按订单时为笔数</translation>
+    </message>
+    <message>
+        <source>Rolling window (days)</source>
+        <translation>滚动周期（天）</translation>
+    </message>
+    <message>
+        <source>Validity (days)</source>
+        <translation>有效期（天）</translation>
+    </message>
+    <message>
+        <source>A member below the retention (保级) threshold when this ends drops one tier</source>
+        <translation>有效期结束时未达保级门槛的会员降一级</translation>
+    </message>
+    <message>
+        <source>Tier %1 name</source>
+        <translation>等级 %1 名称</translation>
+    </message>
+    <message>
+        <source>  upgrade at</source>
+        <translation>  升级门槛</translation>
+    </message>
+    <message>
+        <source>  retention (保级) at</source>
+        <translation>  保级门槛</translation>
+    </message>
+    <message>
+        <source>  benefits</source>
+        <translation>  会员权益</translation>
+    </message>
+    <message>
+        <source>Tier rules</source>
+        <translation>等级规则</translation>
     </message>
 </context>
 <context>

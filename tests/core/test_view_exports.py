@@ -26,8 +26,9 @@ KEYS = {
                          "days_of_inventory"],
     "purchase-list": ["supplier", "sku_code", "title", "spec", "order_by", "stockout_date", "on_hand", "in_transit",
                       "qty", "unit_cost", "cost", "status"],
-    "members": ["platform", "buyer_key", "name", "tier", "orders", "spend", "first_order", "last_order",
-                "recency_days", "points"],
+    "members": ["platform", "buyer_key", "name", "tier", "segment", "r", "f", "m", "orders", "spend", "refunds",
+                "first_order", "last_order", "recency_days", "next_tier", "spend_to_next_tier", "orders_to_next_tier",
+                "lists", "categories", "tags", "note", "points"],
 }
 
 

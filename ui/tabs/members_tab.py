@@ -1,26 +1,31 @@
-"""会员 Members: customers by tier, with orders, spend and how long since they last bought."""
+"""会员 Members: customers by tier and RFM segment, the recall lists, the tier rules and their log."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import TYPE_CHECKING
 from collections import Counter
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
 
+from core.money import format_fen
 from ui.labels import platform_name
 from ui.tabs.base import TabPage
+from ui.widgets.editors import CellEditor
 from ui.widgets.export_button import ExportButton
 from ui.widgets.filter_combo import FilterCombo
+from ui.widgets.record_form import FormField, RecordForm
 from ui.widgets.record_table import RecordTable
-from ui.widgets.table_model import Column
+from ui.widgets.table_model import CellEdit, Column
 
 if TYPE_CHECKING:  # core.members loads SQLAlchemy: only in load(), after the window is shown
     from sqlalchemy.orm import Session
 
     from core.members import MemberRow
 
-SLEEPING_DAYS = 180
+SLEEPING_DAYS = 180  # core.members.SLEEPING_DAYS (no SQLAlchemy here)
+# core.rfm segment ids in the owner's reading order, for the filter (labels come with the rows).
+SEGMENT_IDS = ("champions", "cant_lose", "big_spenders", "at_risk", "loyal_small", "needs_attention", "new", "lost")
 
 
 class MembersTab(TabPage):
@@ -31,75 +36,214 @@ class MembersTab(TabPage):
         super().__init__(ctx, parent)
         self.summary = QLabel(self)
         self.summary.setWordWrap(True)
+        self.summary.setObjectName("members.summary")
+        self.segments = QLabel(self)
+        self.segments.setWordWrap(True)
+        self.segments.setObjectName("members.segments")
         self.tier_filter = FilterCombo(self.tr("All tiers"), self)
         self.tier_filter.setObjectName("members.tier_filter")
         self.platform_filter = FilterCombo(self.tr("All channels"), self)
         self.platform_filter.setObjectName("members.channel_filter")
+        self.segment_filter = FilterCombo(self.tr("All segments"), self)
+        self.segment_filter.setObjectName("members.segment_filter")
+        self.list_filter = FilterCombo(self.tr("All customers"), self)
+        self.list_filter.setObjectName("members.recall_list")
+        self.list_filter.set_choices([
+            (self.tr("Sleeping (no order for %1 days)").replace("%1", str(SLEEPING_DAYS)), "sleeping"),
+            (self.tr("At-risk high-value"), "at_risk"),
+            (self.tr("Close to the next tier"), "near_tier"),
+        ])
         self.table = RecordTable(
             [
                 Column(self.tr("Buyer"), get=lambda r: r.name or r.buyer_key),
                 Column(self.tr("Channel"), field="platform", fmt=platform_name),
                 Column(self.tr("Tier"), field="tier"),
+                Column(self.tr("Segment (RFM)"), field="segment_label",
+                       tooltip=self.tr("R, F and M scored 1–5 by quintiles; 4 or 5 counts as high")),
+                Column(self.tr("R-F-M"), get=lambda r: f"{r.r}-{r.f}-{r.m}" if r.r is not None else None),
                 Column(self.tr("Orders"), "int", field="orders"),
-                Column(self.tr("Spend"), "money", field="spend_fen"),
+                Column(self.tr("Spend"), "money", field="spend_fen", tooltip=self.tr("Paid minus successful refunds")),
+                Column(self.tr("Refunds"), "money", field="refund_fen"),
                 Column(self.tr("First order"), "datetime", field="first_order"),
                 Column(self.tr("Last order"), "datetime", field="last_order"),
                 Column(self.tr("Days since last order"), "int", field="days_since_last",
                        colour=lambda v, _r: "#c62828" if v is not None and v > SLEEPING_DAYS else None),
+                Column(self.tr("Next tier"), field="next_tier"),
+                Column(self.tr("Still needed"), "int", get=lambda r: r.to_next_tier,
+                       fmt=lambda v: "—" if v is None else format_fen(v) if self._rule == "spend" else f"{v:,}"),
+                Column(self.tr("Favourite categories"), field="categories"),
+                Column(self.tr("Tags"), field="tags", editor=CellEditor("text", optional=True, max_length=300),
+                       tooltip=self.tr("Your own tags, separated by commas; Ctrl+Z undoes")),
+                Column(self.tr("Note"), field="note", editor=CellEditor("text", optional=True, max_length=2000)),
                 Column(self.tr("Points"), "int", field="points"),
             ],
             self, key=lambda r: r.id, name="members.table",
         )
+        self._rule = "spend"
+        self.log = RecordTable(
+            [
+                Column(self.tr("When"), "datetime", field="at"),
+                Column(self.tr("Customer"), field="customer"),
+                Column(self.tr("Channel"), field="platform", fmt=platform_name),
+                Column(self.tr("From tier"), field="from_tier", fmt=lambda v: v or "—"),
+                Column(self.tr("To tier"), field="to_tier"),
+                Column(self.tr("Why"), field="why"),
+                Column(self.tr("By"), field="by"),
+            ],
+            self, key=lambda r: r.id, name="members.tier_log",
+        )
+        self.rules_button = QPushButton(self.tr("Tier rules…"), self)
+        self.rules_button.setObjectName("members.tier_rules_button")
+        self.rules_button.clicked.connect(self.edit_tier_rules)
+        self.recompute_button = QPushButton(self.tr("Recompute tiers"), self)
+        self.recompute_button.setObjectName("members.recompute")
+        self.recompute_button.setToolTip(self.tr("Upgrade whoever reached a higher tier; downgrade, one tier, those "
+                                                 "whose validity ended below the retention (保级) threshold"))
+        self.recompute_button.clicked.connect(self.recompute)
+        self.rebuild_button = QPushButton(self.tr("Rebuild from orders"), self)
+        self.rebuild_button.setObjectName("members.rebuild")
+        self.rebuild_button.clicked.connect(self.rebuild)
         bar = QHBoxLayout()
         bar.addWidget(QLabel(self.tr("Show:"), self))
-        bar.addWidget(self.tier_filter)
-        bar.addWidget(self.platform_filter)
+        for w in (self.list_filter, self.segment_filter, self.tier_filter, self.platform_filter):
+            bar.addWidget(w)
         bar.addStretch(1)
+        for w in (self.rules_button, self.recompute_button, self.rebuild_button):
+            bar.addWidget(w)
+        lower = QWidget(self)
+        box = QVBoxLayout(lower)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(QLabel(self.tr("Tier changes"), lower))
+        box.addWidget(self.log)
+        split = QSplitter(Qt.Orientation.Vertical, self)
+        split.addWidget(self.table)
+        split.addWidget(lower)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
         self.body.addWidget(self.summary)
+        self.body.addWidget(self.segments)
         self.body.addLayout(bar)
-        self.body.addWidget(self.table, 1)
+        self.body.addWidget(split, 1)
         self.export_button = ExportButton(ctx, "members", self)  # the same rows as `export members FILE`
         self.table.toolbar.addWidget(self.export_button)
         self.tier_filter.currentIndexChanged.connect(lambda: self.table.proxy.set_exact("tier", self.tier_filter.value()))
         self.platform_filter.currentIndexChanged.connect(
             lambda: self.table.proxy.set_exact("platform", self.platform_filter.value()))
+        self.segment_filter.currentIndexChanged.connect(
+            lambda: self.table.proxy.set_exact("segment", self.segment_filter.value()))
+        self.list_filter.currentIndexChanged.connect(self._on_list)
+        self.table.sig_edits.connect(self.save_cells)
+        self.table.sig_problem.connect(lambda text: self.banner.show_message(text, "error"))
+        self._tiers: list[dict] = []
+
+    def _on_list(self) -> None:
+        wanted = self.list_filter.value()
+        for name in ("sleeping", "at_risk", "near_tier"):
+            self.table.proxy.set_exact(f"on_{name}", None)
+        if wanted:
+            self.table.proxy.set_exact(f"on_{wanted}", True)
 
     def title(self) -> str:
         return self.tr("Members")
 
-    def load(self, session: Session, today: dt.date) -> tuple[list[MemberRow], list[str]]:
-        from core.members import member_rows, tier_names
+    def load(self, session: Session, today: dt.date):
+        from core.members import member_rows, segment_summary, tier_log_rows
+        from core.models import Tier
+        from sqlalchemy import select
 
-        return member_rows(session, today), tier_names(session)
+        rows = member_rows(session, today)
+        tiers = [{"name": t.name, "threshold": t.threshold, "retention": t.retention_threshold, "rule": t.rule,
+                  "window_days": t.window_days, "validity_days": t.validity_days, "benefits": t.benefits}
+                 for t in session.scalars(select(Tier).order_by(Tier.rank))]
+        return rows, tiers, segment_summary(rows), tier_log_rows(session)
 
-    def show_data(self, data: tuple[list[MemberRow], list[str]]) -> None:
-        rows, tiers = data
+    def show_data(self, data) -> None:
+        rows, tiers, summary, log = data
+        self._tiers = tiers
+        self._rule = tiers[0]["rule"] if tiers else "spend"
         if not rows:
             self.banner.show_message(self.tr("No members yet. Customers appear here once orders with a buyer account (or a member export) are imported."))
-        self.tier_filter.set_choices([(t, t) for t in tiers])
+        self.tier_filter.set_choices([(t["name"], t["name"]) for t in tiers])
         self.platform_filter.set_choices(sorted({(platform_name(r.platform), r.platform) for r in rows}))
-        self.table.set_rows(
-            rows,
-            sort_column=4,
-            order=Qt.SortOrder.DescendingOrder,
-        )
-        # No customers: the banner says what to import; a "0 customers ()" line would say nothing.
+        labels = {r.segment: r.segment_label for r in rows if r.segment}
+        self.segment_filter.set_choices([(labels[s], s) for s in SEGMENT_IDS if s in labels])
+        self.table.set_rows(rows, sort_column=6, order=Qt.SortOrder.DescendingOrder)
+        self.log.set_rows(log, sort_column=0, order=Qt.SortOrder.DescendingOrder)
         self.summary.setVisible(bool(rows))
+        self.segments.setVisible(bool(summary))
+        self.segments.setText("　".join(
+            self.tr("%1: %2 (%3, %4 days)").replace("%1", s.label).replace("%2", f"{s.customers:,}")
+            .replace("%3", format_fen(s.spend_fen))
+            .replace("%4", "—" if s.average_recency_days is None else f"{s.average_recency_days:,.0f}")
+            for s in summary))
         if not rows:
             self.summary.clear()
             return
         by_tier = Counter(r.tier for r in rows)
         repeat = sum(1 for r in rows if r.orders >= 2)
         sleeping = sum(1 for r in rows if r.days_since_last is not None and r.days_since_last > SLEEPING_DAYS)
-        tier_text = "，".join(f"{t} {by_tier[t]:,}" for t in tiers if by_tier[t])
+        tier_text = "，".join(f"{t['name']} {by_tier[t['name']]:,}" for t in tiers if by_tier[t["name"]])
         if tier_text:
             text = self.tr("%1 customers (%2). %3 bought more than once; %4 have not bought for over %5 days.")
         else:  # no customer is in a tier yet: no empty brackets
             text = self.tr("%1 customers. %3 bought more than once; %4 have not bought for over %5 days.")
         self.summary.setText(
-            text.replace("%1", f"{len(rows):,}")
-            .replace("%2", tier_text)
-            .replace("%3", f"{repeat:,}")
-            .replace("%4", f"{sleeping:,}")
-            .replace("%5", str(SLEEPING_DAYS))
+            text.replace("%1", f"{len(rows):,}").replace("%2", tier_text).replace("%3", f"{repeat:,}")
+            .replace("%4", f"{sleeping:,}").replace("%5", str(SLEEPING_DAYS))
         )
+
+    # -- editing (the one editing path)
+    def save_cells(self, cells: list[CellEdit]) -> None:
+        from core.edits import Batch
+        from core.edits.members import SetCustomerFields
+
+        edits = tuple(SetCustomerFields.of(c.key, **{c.field: c.value}) for c in cells)
+        self.run_cell_edits(self.table, cells, edits[0] if len(edits) == 1 else Batch(edits, cells=len(cells)))
+
+    def recompute(self) -> None:
+        from core.edits.members import RecomputeTiers
+
+        self.banner.clear_message()
+        self.ctx.edits.run(RecomputeTiers(self.ctx.today()), parent=self)
+
+    def rebuild(self) -> None:
+        from core.edits.members import RebuildCustomers
+
+        self.banner.clear_message()
+        self.ctx.edits.run(RebuildCustomers(), parent=self)
+
+    def edit_tier_rules(self) -> RecordForm:
+        from core.edits.members import SetTierRules, TierSpec
+        from core.tiers import DEFAULT_TIERS
+
+        tiers = self._tiers or [{"name": n, "threshold": th, "retention": keep, "benefits": b, "rule": "spend",
+                                 "window_days": 365, "validity_days": 365} for n, th, keep, b in DEFAULT_TIERS]
+        tiers = (tiers + [dict(tiers[-1], name="")] * 4)[:4]
+        rule = tiers[0]["rule"]
+        amount = CellEditor("money") if rule == "spend" else CellEditor("int")
+        fields = [
+            FormField("rule", self.tr("Tiers follow"), CellEditor("choice", choices=lambda: [
+                (self.tr("Spend in the window"), "spend"), (self.tr("Paid orders in the window"), "orders")]), rule,
+                hint=self.tr("Reopen this form after changing it: thresholds are yuan for spend, a count for orders")),
+            FormField("window_days", self.tr("Rolling window (days)"), CellEditor("int"), tiers[0]["window_days"]),
+            FormField("validity_days", self.tr("Validity (days)"), CellEditor("int"), tiers[0]["validity_days"],
+                      hint=self.tr("A member below the retention (保级) threshold when this ends drops one tier")),
+        ]
+        for i, t in enumerate(tiers):
+            fields.append(FormField(f"name_{i}", self.tr("Tier %1 name").replace("%1", str(i + 1)),
+                                    CellEditor("text", max_length=40), t["name"]))
+            if i:
+                fields.append(FormField(f"threshold_{i}", self.tr("  upgrade at"), amount, t["threshold"]))
+                fields.append(FormField(f"retention_{i}", self.tr("  retention (保级) at"), amount, t["retention"]))
+            fields.append(FormField(f"benefits_{i}", self.tr("  benefits"), CellEditor("text", optional=True, max_length=2000),
+                                    t["benefits"]))
+
+        def make(v: dict) -> SetTierRules:
+            specs = tuple(TierSpec(v[f"name_{i}"] or "", v.get(f"threshold_{i}", 0), v.get(f"retention_{i}", 0),
+                                   v[f"benefits_{i}"] or "") for i in range(4))
+            return SetTierRules(v["rule"], v["window_days"], v["validity_days"], specs)
+
+        form = RecordForm(self.ctx, "members.tier_rules", self.tr("Tier rules"), fields, make, self)
+        form.setMinimumSize(600, 760)  # 17 fields with hints and errors under them: narrower clips them
+        form.open()
+        return form

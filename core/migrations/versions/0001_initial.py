@@ -2,7 +2,7 @@
 
 Revision ID: 0001
 Revises: 
-Create Date: 2026-12-03 22:07:18.910861
+Create Date: 2026-12-03 22:07:58.348924
 """
 from __future__ import annotations
 
@@ -143,6 +143,10 @@ def upgrade() -> None:
     sa.Column('tags', sa.String(length=300), nullable=False),
     sa.Column('source', sa.String(length=80), nullable=False),
     sa.Column('batch_id', sa.Integer(), nullable=True),
+    sa.Column('refund_fen', sa.Integer(), server_default='0', nullable=False),
+    sa.Column('categories', sa.String(length=200), server_default='', nullable=False),
+    sa.Column('note', sa.Text(), server_default='', nullable=False),
+    sa.Column('tier_since', sa.Date(), nullable=True),
     sa.ForeignKeyConstraint(['batch_id'], ['import_batches.id'], ondelete='SET NULL'),
     sa.ForeignKeyConstraint(['tier_id'], ['tiers.id'], ondelete='SET NULL'),
     sa.PrimaryKeyConstraint('id'),
@@ -342,6 +346,26 @@ def upgrade() -> None:
     sa.ForeignKeyConstraint(['task_id'], ['tasks.id'], ondelete='CASCADE'),
     sa.PrimaryKeyConstraint('task_id', 'depends_on_id')
     )
+    op.create_table('tier_changes',
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('customer_id', sa.Integer(), nullable=False),
+    sa.Column('at', sa.DateTime(), nullable=False),
+    sa.Column('day', sa.Date(), nullable=False),
+    sa.Column('from_tier', sa.String(length=40), nullable=False),
+    sa.Column('to_tier', sa.String(length=40), nullable=False),
+    sa.Column('reason', sa.String(length=20), nullable=False),
+    sa.Column('rule', sa.String(length=20), nullable=False),
+    sa.Column('measure', sa.Integer(), nullable=False),
+    sa.Column('threshold', sa.Integer(), nullable=False),
+    sa.Column('by', sa.String(length=20), nullable=False),
+    sa.Column('batch_id', sa.Integer(), nullable=True),
+    sa.ForeignKeyConstraint(['batch_id'], ['import_batches.id'], ondelete='SET NULL'),
+    sa.ForeignKeyConstraint(['customer_id'], ['customers.id'], ondelete='CASCADE'),
+    sa.PrimaryKeyConstraint('id')
+    )
+    with op.batch_alter_table('tier_changes', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_tier_changes_customer_id'), ['customer_id'], unique=False)
+
     op.create_table('stock_levels',
     sa.Column('sku_code', sa.String(length=80), nullable=False),
     sa.Column('on_hand', sa.Integer(), nullable=False),
@@ -364,6 +388,10 @@ def downgrade() -> None:
     op.execute('DROP TRIGGER IF EXISTS tr_order_lines_facts_update')
     op.execute('DROP TRIGGER IF EXISTS tr_orders_line_facts')
     op.drop_table('stock_levels')
+    with op.batch_alter_table('tier_changes', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_tier_changes_customer_id'))
+
+    op.drop_table('tier_changes')
     op.drop_table('task_dependencies')
     op.drop_table('skus')
     with op.batch_alter_table('points_ledger', schema=None) as batch_op:

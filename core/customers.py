@@ -1,0 +1,169 @@
+"""Customers built from orders: one row per buyer key and platform (spec/kpi.md "Buyer key").
+
+``rebuild_customers(conn, platform)`` recomputes, from the platform's paid orders with a buyer
+key, each customer's first and last order, paid orders, spend (paid minus successful refunds),
+refunds and favourite categories (the three most bought, by units, from the SKUs' categories).
+The importer calls it inside each orders/lines/refunds/members import's transaction, undoing an
+import calls it again after the orders are put back, and the Members tab on demand.
+
+Keys come from the importer (``core.imports.normalize.buyer_key``): a masked value is a key
+only together with another clear field, so an order without one has no customer.
+
+What the owner has (tags, notes, tier, points) is never touched. Customers from a member export
+(Youzan 客户; ``batch_id`` set) are merged: their name, phone, tags and points stay, and their
+order figures are the export's until the shop's own orders for that buyer are imported; the
+importer keeps their previous row for undo. A customer known only from orders whose orders are
+all gone (an undone import) is removed, unless the owner gave them tags, a note or points.
+
+Portable SQL (SQLite and PostgreSQL): plain aggregates, dates compared in Python.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from sqlalchemy import Connection, Table, and_, func, select
+
+from core.models import Customer, Order, OrderLine, Sku
+
+if TYPE_CHECKING:
+    from core.imports.write import UndoLog
+
+CUSTOMERS: Table = Customer.__table__  # type: ignore[assignment]
+ORDERS: Table = Order.__table__  # type: ignore[assignment]
+LINES: Table = OrderLine.__table__  # type: ignore[assignment]
+SKUS: Table = Sku.__table__  # type: ignore[assignment]
+
+DERIVED = ("orders_count", "spend_fen", "refund_fen", "first_order_at", "last_order_at", "categories")
+FAVOURITES = 3  # categories kept per customer
+
+
+def _keyed_paid(platform: str):
+    return and_(ORDERS.c.platform == platform, ORDERS.c.is_paid == True,  # noqa: E712 - SQL, portable
+                ORDERS.c.buyer_key.is_not(None), ORDERS.c.buyer_key != "")
+
+
+def order_figures(conn: Connection, platform: str) -> dict[str, dict]:
+    """Per buyer key of ``platform``: the customer's figures from their paid orders."""
+    stmt = (
+        select(ORDERS.c.buyer_key, func.count(), func.sum(ORDERS.c.paid_fen), func.sum(ORDERS.c.refund_fen),
+               func.min(ORDERS.c.created_at), func.max(ORDERS.c.created_at), func.max(ORDERS.c.buyer_name))
+        .where(_keyed_paid(platform)).group_by(ORDERS.c.buyer_key)
+    )
+    out: dict[str, dict] = {}
+    for key, n, paid, refund, first, last, name in conn.execute(stmt):
+        paid, refund = int(paid or 0), int(refund or 0)
+        out[key] = {"orders_count": int(n), "spend_fen": paid - refund, "refund_fen": refund,
+                    "first_order_at": first, "last_order_at": last, "categories": "", "_name": name or ""}
+    units: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    cats = (
+        select(ORDERS.c.buyer_key, SKUS.c.category, func.sum(LINES.c.qty))
+        .select_from(LINES.join(ORDERS, ORDERS.c.id == LINES.c.order_id).join(SKUS, SKUS.c.code == LINES.c.sku_code))
+        .where(_keyed_paid(platform), SKUS.c.category != "")
+        .group_by(ORDERS.c.buyer_key, SKUS.c.category)
+    )
+    for key, category, qty in conn.execute(cats):
+        units[key].append((int(qty or 0), category))
+    for key, found in units.items():
+        if key in out:
+            found.sort(key=lambda x: (-x[0], x[1]))
+            out[key]["categories"] = ", ".join(c for _q, c in found[:FAVOURITES])[:200]
+    return out
+
+
+def _as_datetime(value: object) -> object:
+    # SQLite hands MIN/MAX of a DateTime back as text; PostgreSQL as datetimes.
+    if isinstance(value, str):
+        return dt.datetime.fromisoformat(value)
+    return value
+
+
+@dataclass
+class RebuildPlan:
+    """What a rebuild writes: new customers, changed figures (by id), customers to remove."""
+
+    inserts: list[dict] = field(default_factory=list)
+    updates: list[dict] = field(default_factory=list)  # DERIVED (and maybe name) + "_key": id
+    removes: list[int] = field(default_factory=list)
+    snapshots: list[dict] = field(default_factory=list)  # member-export rows before they change
+
+    @property
+    def empty(self) -> bool:
+        return not (self.inserts or self.updates or self.removes)
+
+
+def plan_rebuild(conn: Connection, platform: str, *, skip_snapshot: frozenset[str] = frozenset()) -> RebuildPlan:
+    """What ``platform``'s customers need to match its orders (nothing written)."""
+    figures = order_figures(conn, platform)
+    existing = {r["buyer_key"]: dict(r) for r in conn.execute(
+        select(CUSTOMERS).where(CUSTOMERS.c.platform == platform)).mappings()}
+    plan = RebuildPlan()
+    for key, f in figures.items():
+        f["first_order_at"] = _as_datetime(f["first_order_at"])
+        f["last_order_at"] = _as_datetime(f["last_order_at"])
+        name = f.pop("_name")
+        old = existing.pop(key, None)
+        if old is None:
+            plan.inserts.append({"platform": platform, "buyer_key": key, "name": name[:200], "phone": "", "points": 0,
+                                 "tags": "", "source": "", "note": "", **f})
+            continue
+        new = {k: f[k] for k in DERIVED}
+        if not old["name"] and name:
+            new["name"] = name[:200]
+        if any(old[k] != v for k, v in new.items()):
+            if old["batch_id"] is not None and str(old["id"]) not in skip_snapshot:
+                plan.snapshots.append(old)
+            plan.updates.append({**new, "_key": old["id"]})
+    for old in existing.values():  # no paid order with this key (any more)
+        if old["batch_id"] is not None:
+            continue  # from a member export: its own figures stand
+        if not (old["tags"] or old["note"] or old["points"]):
+            plan.removes.append(old["id"])
+            continue
+        new = {"orders_count": 0, "spend_fen": 0, "refund_fen": 0, "first_order_at": None, "last_order_at": None,
+               "categories": ""}
+        if any(old[k] != v for k, v in new.items()):
+            plan.updates.append({**new, "_key": old["id"]})
+    return plan
+
+
+def rebuild_customers(conn: Connection, platform: str, *, undo: UndoLog | None = None) -> dict[str, int]:
+    """Make ``platform``'s customers match its orders; returns counts added/updated/removed.
+
+    ``undo``: the running import's log; rows from a member export get their previous state
+    recorded (rows built from orders need none: undoing the import rebuilds them)."""
+    logged = frozenset(e["row_key"] for e in (undo.added + undo.changed) if e["table_name"] == "customers") if undo else frozenset()
+    plan = plan_rebuild(conn, platform, skip_snapshot=logged)
+    if undo is not None:
+        for old in plan.snapshots:
+            undo.change("customers", old["id"], old)
+    from core.imports.write import bulk_update
+
+    if plan.inserts:
+        conn.execute(CUSTOMERS.insert(), plan.inserts)
+    by_cols: dict[tuple, list[dict]] = defaultdict(list)
+    for u in plan.updates:
+        by_cols[tuple(sorted(k for k in u if k != "_key"))].append(u)
+    for cols, group in by_cols.items():
+        bulk_update(conn, CUSTOMERS, "id", group, cols)
+    for i in range(0, len(plan.removes), 500):
+        conn.execute(CUSTOMERS.delete().where(CUSTOMERS.c.id.in_(plan.removes[i:i + 500])))
+    return {"added": len(plan.inserts), "updated": len(plan.updates), "removed": len(plan.removes)}
+
+
+def platforms_of(conn: Connection) -> list[str]:
+    """Every platform that has orders or customers."""
+    platforms = {p for (p,) in conn.execute(select(ORDERS.c.platform).distinct())}
+    platforms |= {p for (p,) in conn.execute(select(CUSTOMERS.c.platform).distinct())}
+    return sorted(platforms)
+
+
+def rebuild_all(conn: Connection) -> dict[str, int]:
+    """Every platform at once (tests and tools; the tab rebuilds through ``RebuildCustomers``)."""
+    total = {"added": 0, "updated": 0, "removed": 0}
+    for p in platforms_of(conn):
+        for k, v in rebuild_customers(conn, p).items():
+            total[k] += v
+    return total

@@ -1,0 +1,185 @@
+"""Edits of membership: the tier rules, a recompute of every customer's tier, a rebuild of the
+customers from the orders, and the tags and notes the owner keeps per customer."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Any, ClassVar
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from core.edits.base import FieldError, Recorder, read_row
+from core.i18n import t
+from core.models import Customer, Tier, TierChange
+from core.typed_values import MAX_FEN
+
+RULES = ("spend", "orders")
+TIER_COUNT = 4  # 普通 / 银卡 / 金卡 / 黑卡
+
+
+@dataclass(frozen=True)
+class TierSpec:
+    name: str
+    threshold: int  # fen (spend) or orders; the lowest tier's is 0
+    retention: int  # 保级: at or above it at the validity's end keeps the tier
+    benefits: str = ""
+
+
+def _whole(name: str, label: str, value: Any, lo: int, hi: int) -> int:
+    if not isinstance(value, int) or isinstance(value, bool) or not lo <= value <= hi:
+        raise FieldError(t("{field} must be a whole number between {lo} and {hi}.", field=label, lo=f"{lo:,}",
+                           hi=f"{hi:,}"), field=name)
+    return value
+
+
+@dataclass(frozen=True)
+class SetTierRules:
+    """The whole tier rule set at once: one change, one Ctrl+Z."""
+
+    rule: str
+    window_days: int
+    validity_days: int
+    tiers: tuple[TierSpec, ...]
+    topics: ClassVar[frozenset[str]] = frozenset({"tiers", "customers"})
+
+    @property
+    def label(self) -> str:
+        return t("Edit tier rules")
+
+    def _validate(self) -> None:
+        if self.rule not in RULES:
+            raise FieldError(t("Choose whether tiers follow spend or orders."), field="rule")
+        _whole("window_days", t("Window (days)"), self.window_days, 1, 3650)
+        _whole("validity_days", t("Validity (days)"), self.validity_days, 1, 3650)
+        if len(self.tiers) != TIER_COUNT:
+            raise ValueError("four tiers expected")  # a bug, not the owner's input
+        names = set()
+        top = MAX_FEN if self.rule == "spend" else 1_000_000
+        for i, tier in enumerate(self.tiers):
+            name = tier.name.strip()
+            if not name or len(name) > 40:
+                raise FieldError(t("Each tier needs a name of at most 40 characters."), field=f"name_{i}")
+            if name in names:
+                raise FieldError(t("Two tiers are called {name}; give each its own name.", name=name), field=f"name_{i}")
+            names.add(name)
+            if len(tier.benefits) > 2000:
+                raise FieldError(t("The benefits text is {n} characters long; at most 2,000 fit.", n=len(tier.benefits)),
+                                 field=f"benefits_{i}")
+            if i == 0:
+                continue
+            _whole(f"threshold_{i}", t("Upgrade threshold of {tier}", tier=name), tier.threshold, 1, top)
+            _whole(f"retention_{i}", t("Retention (保级) of {tier}", tier=name), tier.retention, 0, top)
+            prev = self.tiers[i - 1]
+            if tier.threshold <= prev.threshold:
+                raise FieldError(t("{tier}'s upgrade threshold must be above {lower}'s: thresholds increase tier by tier.",
+                                   tier=name, lower=prev.name.strip()), field=f"threshold_{i}")
+            if tier.retention > tier.threshold:
+                raise FieldError(t("{tier}'s retention (保级) threshold cannot be above its upgrade threshold.",
+                                   tier=name), field=f"retention_{i}")
+
+    def apply(self, session: Session, rec: Recorder) -> None:
+        self._validate()
+        by_rank = {r.rank: r.id for r in session.execute(select(Tier.id, Tier.rank).order_by(Tier.rank, Tier.id))}
+        taken = dict(session.execute(select(Tier.name, Tier.id)).all())
+        for i, spec in enumerate(self.tiers):
+            values = {"name": spec.name.strip(), "rank": i, "rule": self.rule,
+                      "threshold": 0 if i == 0 else spec.threshold, "retention_threshold": 0 if i == 0 else spec.retention,
+                      "window_days": self.window_days, "validity_days": self.validity_days, "benefits": spec.benefits}
+            other = taken.get(values["name"])
+            if other is not None and other != by_rank.get(i):
+                raise FieldError(t("A tier called {name} exists already.", name=values["name"]), field=f"name_{i}")
+            if i in by_rank:
+                rec.update(Tier, by_rank[i], values, title=t("Tier {name}", name=values["name"]))
+            else:
+                rec.insert(Tier, values, title=t("Tier {name}", name=values["name"]))
+
+
+@dataclass(frozen=True)
+class RecomputeTiers:
+    """Apply the tier rule to every customer today (core.tiers): one change, logged per move."""
+
+    today: dt.date
+    topics: ClassVar[frozenset[str]] = frozenset({"customers"})
+
+    @property
+    def label(self) -> str:
+        return t("Recompute tiers")
+
+    def apply(self, session: Session, rec: Recorder) -> str:
+        from core.tiers import change_row, plan_today
+
+        moves = plan_today(session.connection(), self.today)
+        for m in moves:
+            rec.update(Customer, m.customer_id, {"tier_id": m.to_id, "tier_since": m.since},
+                       title=t("Customer #{id}", id=m.customer_id))
+            if m.reason != "renew":
+                rec.insert(TierChange, change_row(m, by="recompute"))
+        n = sum(1 for m in moves if m.reason != "renew")
+        return t("Recompute tiers ({n} moved)", n=n)
+
+
+@dataclass(frozen=True)
+class RebuildCustomers:
+    """Rebuild every customer's figures from the orders (core.customers), as an import does."""
+
+    topics: ClassVar[frozenset[str]] = frozenset({"customers"})
+
+    @property
+    def label(self) -> str:
+        return t("Rebuild customers from orders")
+
+    def apply(self, session: Session, rec: Recorder) -> None:
+        from core.customers import plan_rebuild, platforms_of
+
+        for platform in platforms_of(session.connection()):
+            plan = plan_rebuild(session.connection(), platform)
+            for row in plan.inserts:
+                rec.insert(Customer, row, title=row["buyer_key"])
+            for u in plan.updates:
+                values = {k: v for k, v in u.items() if k != "_key"}
+                rec.update(Customer, u["_key"], values, title=t("Customer #{id}", id=u["_key"]))
+            if plan.removes:
+                rec.delete(Customer, plan.removes, kind="customer", title=t("Customers without orders"))
+
+
+CUSTOMER_FIELDS = {"tags": 300, "note": 2000}
+
+
+@dataclass(frozen=True)
+class SetCustomerFields:
+    """The owner's tags and note for one customer (typed in the Members table)."""
+
+    customer_id: int
+    values: tuple[tuple[str, Any], ...]
+    topics: ClassVar[frozenset[str]] = frozenset({"customers"})
+
+    @classmethod
+    def of(cls, customer_id: int, **values: Any) -> SetCustomerFields:
+        return cls(customer_id, tuple(values.items()))
+
+    @property
+    def label(self) -> str:
+        return t("Edit customer")
+
+    def apply(self, session: Session, rec: Recorder) -> str:
+        row = read_row(session, Customer.__table__, (self.customer_id,))
+        if row is None:
+            raise FieldError(t("This customer no longer exists; it may have been removed."), field="id",
+                             row=self.customer_id)
+        checked = {}
+        for name, value in self.values:
+            if name not in CUSTOMER_FIELDS:
+                raise ValueError(f"not an editable customer field: {name}")
+            text = str(value or "").strip()
+            if name == "tags":  # "老客，企业采购 / VIP" → "老客, 企业采购, VIP"
+                parts = [p.strip() for p in text.replace("，", ",").replace("、", ",").replace("/", ",").split(",")]
+                text = ", ".join(dict.fromkeys(p for p in parts if p))
+            if len(text) > CUSTOMER_FIELDS[name]:
+                raise FieldError(t("{field} is {n} characters long; at most {max} fit.",
+                                   field=t("Tags") if name == "tags" else t("Note"), n=len(text),
+                                   max=f"{CUSTOMER_FIELDS[name]:,}"), field=name, row=self.customer_id)
+            checked[name] = text
+        who = row["name"] or row["buyer_key"]
+        rec.update(Customer, self.customer_id, checked, title=who)
+        return t("Edit {customer}", customer=who)

@@ -1,0 +1,100 @@
+"""The Members tab on the demo shop: tier rules → recompute → log; undo; tags typed in the table."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select
+
+from core.models import Customer, Tier, TierChange
+from core.settings import Settings
+from tests.conftest import DEMO_END
+from ui.context import AppContext
+from ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, demo_db):
+    win = MainWindow(AppContext(demo_db, Settings(), today=DEMO_END))
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    return win
+
+
+def open_members(qtbot, window):
+    page = window.page("members")
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: not page.loading and not page._stale and page.loads > 0, timeout=30_000)
+    return page
+
+
+def wait_saved(qtbot, window):
+    qtbot.waitUntil(lambda: window.ctx.edits.pending == 0, timeout=20_000)
+    qtbot.waitUntil(lambda: not any(p.loading for p in window.pages), timeout=30_000)
+
+
+def silver(db) -> tuple[int, int, int]:
+    with db.session() as s:
+        tier = s.scalar(select(Tier).where(Tier.rank == 1))
+        members = s.scalar(select(func.count()).select_from(Customer).where(Customer.tier_id == tier.id))
+        return tier.threshold, tier.retention_threshold, members
+
+
+def test_rule_edit_then_recompute_logs_the_moves_and_undo_takes_them_back(qtbot, window, demo_db):
+    page = open_members(qtbot, window)
+    assert page.table.model.rowCount() > 1000
+    with demo_db.session() as s:
+        demo_log = s.scalar(select(func.count()).select_from(TierChange))
+    assert demo_log > 0 and page.log.model.rowCount() == min(demo_log, 2000)  # how the demo members got their tiers
+    threshold, retention, before = silver(demo_db)
+    form = page.edit_tier_rules()
+    assert form.objectName() == "members.tier_rules"
+    form.widgets["threshold_1"].setText("100")  # below its 保级 of ¥300: refused, naming the field
+    form.submit()
+    qtbot.waitUntil(lambda: form.errors["retention_1"].isVisibleTo(form), timeout=10_000)
+    assert "retention" in form.errors["retention_1"].text() and silver(demo_db)[0] == threshold
+    form.widgets["retention_1"].setText("50")
+    form.submit()
+    qtbot.waitUntil(lambda: form.saved is not None, timeout=10_000)
+    wait_saved(qtbot, window)
+    assert silver(demo_db)[:2] == (10_000, 5_000)
+
+    page.findChild(type(page.recompute_button), "members.recompute").click()
+    wait_saved(qtbot, window)
+    moved = silver(demo_db)[2] - before
+    assert moved > 0
+    with demo_db.session() as s:
+        logged = s.scalar(select(func.count()).select_from(TierChange))
+    assert logged - demo_log >= moved and page.log.model.rowCount() == min(logged, 2000)  # the newest 2,000 shown
+    assert any(r.to_tier == "银卡会员" and r.by == "Recompute" for r in page.log.visible_rows())
+    assert window.action_undo.text().startswith("&Undo “Recompute tiers (")
+
+    window.action_undo.trigger()
+    wait_saved(qtbot, window)
+    assert silver(demo_db)[2] == before and page.log.model.rowCount() == min(demo_log, 2000)
+    with demo_db.session() as s:
+        assert s.scalar(select(func.count()).select_from(TierChange)) == demo_log
+
+
+def test_recall_list_and_segment_filters_and_tags_typed_in_the_table(qtbot, window, demo_db):
+    page = open_members(qtbot, window)
+    total = page.table.proxy.rowCount()
+    page.list_filter.setCurrentIndex(page.list_filter.findData("sleeping"))
+    sleeping = page.table.visible_rows()
+    assert 0 < len(sleeping) < total and all(r.days_since_last > 180 for r in sleeping)
+    page.list_filter.setCurrentIndex(0)
+    page.segment_filter.setCurrentIndex(page.segment_filter.findData("champions"))
+    champions = page.table.visible_rows()
+    assert champions and all(r.segment_label == "Champions" and r.r >= 4 and r.f >= 4 and r.m >= 4 for r in champions)
+    assert "Champions:" in page.segments.text()
+
+    who = champions[0]
+    idx = page.table.proxy.mapFromSource(page.table.model.index(page.table.model.row_of(who.id),
+                                                                  page.table.model.column_of("tags")))
+    assert page.table.proxy.setData(idx, "VIP，送样")
+    wait_saved(qtbot, window)
+    with demo_db.session() as s:
+        assert s.get(Customer, who.id).tags == "VIP, 送样"
+    window.action_undo.trigger()
+    wait_saved(qtbot, window)
+    with demo_db.session() as s:
+        assert s.get(Customer, who.id).tags == who.tags
