@@ -196,9 +196,10 @@ def _member_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
     # Highest spend first: the order the tab opens in and the one a recall campaign reads.
     for r in sorted(member_rows(session, params.today), key=lambda r: (-r.spend_fen, r.platform, r.buyer_key)):
         d = dataclasses.asdict(r)
-        # The gap to the next tier is money under a spend rule and a count under an orders rule.
-        d["spend_to_next_tier"] = r.to_next_tier if r.tier_rule == "spend" else None
-        d["orders_to_next_tier"] = r.to_next_tier if r.tier_rule == "orders" else None
+        # The gap to the next tier is money (yuan) under a spend rule and a count under an orders
+        # rule; `tier_rule` beside it says which.
+        gap = r.to_next_tier
+        d["amount_to_next_tier"] = gap / 100 if gap is not None and r.tier_rule == "spend" else gap
         d["next_tier"] = r.next_tier or None
         d["lists"] = sorted(r.lists)
         out.append(d)
@@ -209,6 +210,10 @@ def _segment(code: str) -> str:
     from core.rfm import BY_ID
 
     return BY_ID[code].label if code in BY_ID else ""
+
+
+def _tier_rule(code: str) -> str:
+    return {"spend": t("Spend"), "orders": t("Orders")}.get(code, code)
 
 
 def _recall_list(code: str) -> str:
@@ -223,8 +228,8 @@ MEMBERS = View(
      _c("orders", "Orders", "int"), _c("spend_fen", "Spend", "money"), _c("refunds", "Refunds", "money", source="refund_fen"),
      _c("first_order", "First order", "datetime"), _c("last_order", "Last order", "datetime"),
      _c("recency_days", "Days since last order", "int", source="days_since_last"),
-     _c("next_tier", "Next tier"), _c("spend_to_next_tier", "Spend still needed", "money"),
-     _c("orders_to_next_tier", "Orders still needed", "int"), _c("lists", "Recall lists", label=_recall_list),
+     _c("next_tier", "Next tier"), _c("tier_rule", "Tier rule", label=_tier_rule),
+     _c("amount_to_next_tier", "Still needed", "float"), _c("lists", "Recall lists", label=_recall_list),
      _c("categories", "Favourite categories"), _c("tags", "Tags"), _c("note", "Note"),
      _c("points", "Points", "int")),
     _member_rows,

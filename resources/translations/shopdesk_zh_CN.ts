@@ -1471,7 +1471,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Still needed</source>
-        <translation>升级还差</translation>
+        <translation>升级还需</translation>
     </message>
     <message>
         <source>Favourite categories</source>

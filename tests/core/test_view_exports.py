@@ -27,7 +27,7 @@ KEYS = {
     "purchase-list": ["supplier", "sku_code", "title", "spec", "order_by", "stockout_date", "on_hand", "in_transit",
                       "qty", "unit_cost", "cost", "status"],
     "members": ["platform", "buyer_key", "name", "tier", "segment", "r", "f", "m", "orders", "spend", "refunds",
-                "first_order", "last_order", "recency_days", "next_tier", "spend_to_next_tier", "orders_to_next_tier",
+                "first_order", "last_order", "recency_days", "next_tier", "tier_rule", "amount_to_next_tier",
                 "lists", "categories", "tags", "note", "points"],
 }
 
