@@ -158,6 +158,7 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
 
 def _row(sku: Sku, stock: StockLevel | None, daily: dict[dt.date, int], last: dt.date | None, abc: str, z: float,
          today: dt.date, start: dt.date, params: InventoryParams, uplifts: Sequence[Uplift]) -> InventoryRow:
+    uplifts = flatten_uplifts(uplifts)
     on_hand = stock.on_hand if stock else 0
     in_transit = stock.in_transit if stock else 0
     have = on_hand + in_transit
@@ -169,7 +170,8 @@ def _row(sku: Sku, stock: StockLevel | None, daily: dict[dt.date, int], last: dt
     lead = max(sku.lead_time_days, 0)
     safety = sku.safety_stock_override if sku.safety_stock_override is not None else math.ceil(z * sigma * math.sqrt(lead))
     reorder_point = math.ceil(rate * lead + safety)
-    need = reorder_point + rate * params.review_days - have
+    # A promotion inside the lead time and review period adds its extra demand to what to order.
+    need = reorder_point + rate * params.review_days - have + _extra_demand(rate, today, lead + params.review_days, uplifts)
     multiple = max(sku.order_multiple, 1)
     minimum = max(sku.min_order_qty or 0, 0)
     suggested = 0 if need <= 0 else math.ceil(max(need, minimum) / multiple) * multiple
@@ -195,7 +197,10 @@ def _row(sku: Sku, stock: StockLevel | None, daily: dict[dt.date, int], last: dt
     turnover = cogs / value if value > 0 and sku.cost_fen > 0 else None
     cv = _weekly_cv(per_day) if units else None
     xyz = "Z" if cv is None or cv > params.xyz_y else "Y" if cv > params.xyz_x else "X"
-    active = [u for u in uplifts if u.end > today and u.factor != 1]
+    # Name only the promotions that move a number: those starting before the stock-out or inside
+    # the lead time and review period that the suggested order covers.
+    reach = max(stockout or today, today + dt.timedelta(days=lead + params.review_days))
+    active = [u for u in uplifts if u.end > today and u.start <= reach and u.factor != 1]
     return InventoryRow(
         sku_code=sku.code, title=sku.title, spec=sku.spec, category=sku.category, supplier=sku.supplier,
         on_hand=on_hand, in_transit=in_transit, avg_daily_sales=avg, sigma=sigma, days_of_cover=cover,
@@ -205,8 +210,42 @@ def _row(sku: Sku, stock: StockLevel | None, daily: dict[dt.date, int], last: dt
         days_of_inventory=params.window_days / turnover if turnover else None,
         cost_fen=sku.cost_fen, order_multiple=multiple, min_order_qty=minimum,
         safety_stock_override=sku.safety_stock_override,
-        uplift_source="; ".join(u.source for u in active if u.source),
+        uplift_source="; ".join(dict.fromkeys(u.source for u in active if u.source)),
     )
+
+
+def flatten_uplifts(uplifts: Sequence[Uplift]) -> list[Uplift]:
+    """Overlapping windows (two promotions on the same days) as windows that do not overlap, each
+    day taking the larger factor: demand is raised once, by the bigger of the two."""
+    if len(uplifts) <= 1:
+        return list(uplifts)
+    best: dict[dt.date, tuple[float, str]] = {}
+    for u in uplifts:
+        day = u.start
+        while day <= u.end:
+            if day not in best or u.factor > best[day][0]:
+                best[day] = (u.factor, u.source)
+            day += dt.timedelta(days=1)
+    out: list[Uplift] = []
+    for day in sorted(best):
+        factor, source = best[day]
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == day - dt.timedelta(days=1) and (prev.factor, prev.source) == (factor, source):
+            out[-1] = Uplift(prev.start, day, factor, source)
+        else:
+            out.append(Uplift(day, day, factor, source))
+    return out
+
+
+def _extra_demand(rate: Fraction, today: dt.date, days: int, uplifts: Sequence[Uplift]) -> Fraction:
+    """Units above the normal rate that the uplift windows add over the next ``days`` days."""
+    extra = Fraction(0)
+    last = today + dt.timedelta(days=days)
+    for u in uplifts:
+        first, end = max(u.start, today + dt.timedelta(days=1)), min(u.end, last)
+        if end >= first and u.factor > 1:
+            extra += rate * (Fraction(str(round(u.factor, 4))) - 1) * ((end - first).days + 1)
+    return extra
 
 
 def stockout_date(stock: int, rate: Fraction, today: dt.date, horizon_days: int,

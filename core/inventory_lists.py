@@ -39,6 +39,14 @@ class SupplierTotal:
     earliest_order_by: dt.date
 
 
+def alert_rows(session: Session, today: dt.date, params: InventoryParams) -> list[InventoryRow]:
+    """The alert list as the tab and the exports show it: the calendar's promotions raising the
+    forecast (core.inventory_uplift), most urgent first."""
+    from core.inventory_uplift import promotion_uplifts
+
+    return by_urgency(inventory_rows(session, today, params, promotion_uplifts(session, today, params)))
+
+
 def by_urgency(rows: Iterable[InventoryRow]) -> list[InventoryRow]:
     """Most urgent status first; within one, the earliest order-by date, then the least cover."""
     rank = {s: i for i, s in enumerate(STATUS_ORDER)}

@@ -109,17 +109,18 @@ GOALS = View(
 
 
 def _inventory_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
-    from core.inventory import inventory_params, inventory_rows
-    from core.inventory_lists import by_urgency
+    from core.inventory import inventory_params
+    from core.inventory_lists import alert_rows
 
-    # The Settings' sales window and service level, most urgent first: what the tab shows.
-    return _records(by_urgency(inventory_rows(session, params.today, inventory_params())))
+    # The Settings' sales window and service level, promotions raising demand, most urgent
+    # first: what the tab shows.
+    return _records(alert_rows(session, params.today, inventory_params()))
 
 
 INVENTORY = View(
     "inventory-alerts", lambda: t("Inventory"),
     (_c("status", "Status", label=_stock_status), _c("flags", "Flags", "list", label=_stock_status),
-     _c("sku_code", "SKU code"), _c("title", "Product"), _c("spec", "Spec"),
+     _c("sku", "SKU code", source="sku_code"), _c("title", "Product"), _c("spec", "Spec"),
      _c("category", "Category"), _c("on_hand", "On hand", "int"), _c("in_transit", "In transit", "int"),
      _c("avg_daily_sales", "Sold per day", "float"), _c("sigma", "Daily sales σ", "float"),
      _c("days_of_cover", "Days of cover", "float"), _c("stockout_date", "Runs out", "date"),
@@ -130,22 +131,23 @@ INVENTORY = View(
      _c("abc", "ABC"), _c("xyz", "XYZ"), _c("last_sale", "Last sale", "date"),
      _c("supplier", "Supplier"), _c("cost_fen", "Unit cost", "money"), _c("stock_value_fen", "Stock value", "money"),
      _c("cogs_fen", "Cost of goods sold", "money"), _c("turnover", "Turnover", "float"),
-     _c("days_of_inventory", "Days of inventory", "float")),
+     _c("days_of_inventory", "Days of inventory", "float"),
+     _c("uplift_source", "Promotion uplift")),
     _inventory_rows,
 )
 
 
 def _purchase_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
-    from core.inventory import inventory_params, inventory_rows
-    from core.inventory_lists import purchase_list
+    from core.inventory import inventory_params
+    from core.inventory_lists import alert_rows, purchase_list
 
-    return _records(purchase_list(inventory_rows(session, params.today, inventory_params()), params.today))
+    return _records(purchase_list(alert_rows(session, params.today, inventory_params()), params.today))
 
 
 PURCHASE_LIST = View(
     "purchase-list", lambda: t("Purchase list"),
-    (_c("supplier", "Supplier"), _c("sku_code", "SKU code"), _c("title", "Product"), _c("spec", "Spec"),
-     _c("order_by", "Order by", "date"), _c("stockout_date", "Runs out", "date"),
+    (_c("supplier", "Supplier"), _c("sku", "SKU code", source="sku_code"), _c("title", "Product"),
+     _c("spec", "Spec"), _c("order_by", "Order by", "date"), _c("stockout_date", "Runs out", "date"),
      _c("on_hand", "On hand", "int"), _c("in_transit", "In transit", "int"), _c("qty", "Quantity", "int"),
      _c("unit_cost_fen", "Unit cost", "money"), _c("cost_fen", "Cost", "money"),
      _c("status", "Status", label=_stock_status)),

@@ -1050,6 +1050,14 @@ or click “Add files…”.</source>
         <translation>统计窗口天数 ÷ 周转率</translation>
     </message>
     <message>
+        <source>Promotion uplift</source>
+        <translation>促销拉动</translation>
+    </message>
+    <message>
+        <source>Promotions in the calendar that raise this SKU's forecast: the expected uplift typed in the promotion, else what the same festival sold last year</source>
+        <translation>促销日历中提高该 SKU 预测销量的活动：按活动中填写的预计提升，否则按去年同一大促的实际销量</translation>
+    </message>
+    <message>
         <source>Edit SKU…</source>
         <translation>编辑 SKU…</translation>
     </message>

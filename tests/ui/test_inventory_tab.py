@@ -150,5 +150,16 @@ def test_the_purchase_list_exports_the_lines_it_shows(qtbot, window, tmp_path):
     button.export(str(tmp_path / "order.json"))
     qtbot.waitUntil(lambda: "exported to" in inv.banner.text(), timeout=20_000)
     records = json.loads((tmp_path / "order.json").read_text(encoding="utf-8"))
-    assert [(r["supplier"], r["sku_code"], r["qty"], round(r["cost"] * 100)) for r in records] == [
+    assert [(r["supplier"], r["sku"], r["qty"], round(r["cost"] * 100)) for r in records] == [
         (p.supplier, p.sku_code, p.qty, p.cost_fen) for p in lines]
+
+
+def test_the_tab_title_counts_what_needs_buying_and_promotions_explain_the_forecast(qtbot, window):
+    inv = open_inventory(qtbot, window)
+    rows = inv.table.model._rows
+    urgent = [r for r in rows if r.status in ("out", "below_safety", "reorder", "low")]
+    assert urgent and window.tabs.tabText(window.tabs.indexOf(inv)) == f"Inventory ({len(urgent)})"
+    # The demo's 双12 has an expected uplift: SKUs running out during it say so.
+    col = inv.table.model.column_of("uplift_source")
+    texts = [inv.table.model.index(i, col).data() for i in range(inv.table.model.rowCount())]
+    assert any("Double 12" in (t or "") or "双12" in (t or "") for t in texts)

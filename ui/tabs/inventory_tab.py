@@ -29,6 +29,7 @@ if TYPE_CHECKING:  # core.inventory loads SQLAlchemy: only in load(), after the 
 OUT, BELOW_SAFETY, REORDER, LOW, OVERSTOCK, DEAD, SLOW, OK = (
     "out", "below_safety", "reorder", "low", "overstock", "dead", "slow", "ok")
 STATUS_ORDER = (OUT, BELOW_SAFETY, REORDER, LOW, OVERSTOCK, DEAD, SLOW, OK)
+URGENT = (OUT, BELOW_SAFETY, REORDER, LOW)
 _STATUS_COLOURS = {OUT: "#b71c1c", BELOW_SAFETY: "#b71c1c", REORDER: "#c62828", LOW: "#e65100",
                    OVERSTOCK: "#1565c0", DEAD: "#4a148c", SLOW: "#6a1b9a"}
 
@@ -113,6 +114,9 @@ class InventoryTab(TabPage):
                        tooltip=self.tr("Cost of goods sold in the sales window ÷ stock value at cost")),
                 Column(self.tr("Days of inventory"), "float", field="days_of_inventory", fmt=_days_text,
                        tooltip=self.tr("Sales window days ÷ turnover")),
+                Column(self.tr("Promotion uplift"), field="uplift_source", cell_tooltip=lambda v, _r: v,
+                       tooltip=self.tr("Promotions in the calendar that raise this SKU's forecast: the expected uplift "
+                                       "typed in the promotion, else what the same festival sold last year")),
             ],
             self, key=lambda r: r.sku_code, name="inventory.table",
         )
@@ -188,11 +192,11 @@ class InventoryTab(TabPage):
         return self.ctx.today(), s.inventory_window_days, s.inventory_service_level
 
     def load(self, session: Session, params: tuple[dt.date, int, float]):
-        from core.inventory import InventoryParams, inventory_rows
-        from core.inventory_lists import by_urgency, purchase_list, supplier_totals
+        from core.inventory import InventoryParams
+        from core.inventory_lists import alert_rows, purchase_list, supplier_totals
 
         today, window, level = params
-        rows = by_urgency(inventory_rows(session, today, InventoryParams(window_days=window, service_level=level)))
+        rows = alert_rows(session, today, InventoryParams(window_days=window, service_level=level))
         lines = purchase_list(rows, today)
         return rows, lines, supplier_totals(lines)
 
@@ -210,6 +214,10 @@ class InventoryTab(TabPage):
         self.purchase.show_lines(lines, totals, self._today, skus=len(rows))
         self.show_order.setText(self.tr("Order today (%1)").replace("%1", str(len(lines))))
         counts = Counter(f for r in rows for f in r.flags)
+        # The badge counts the SKUs that need buying: out, below safety, at the reorder point or
+        # due to be ordered within the review period (not the overstock / slow / dead ones).
+        urgent = sum(1 for r in rows if r.status in URGENT)
+        self.sig_title_changed.emit(f"{self.title()} ({urgent})" if urgent else self.title())
         counts[OK] = sum(1 for r in rows if not r.flags)
         self.status_filter.set_choices([(f"{stock_status_name(s)} ({counts[s]})", s) for s in STATUS_ORDER])
         self.category_filter.set_choices(sorted({(r.category, r.category) for r in rows if r.category}))
