@@ -687,6 +687,17 @@ or click “Add files…”.</source>
     </message>
 </context>
 <context>
+    <name>IcsExportButton</name>
+    <message>
+        <source>Export calendar</source>
+        <translation>导出日历</translation>
+    </message>
+    <message>
+        <source>Calendar (*.ics)</source>
+        <translation>日历文件 (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>ImportHistoryDialog</name>
     <message>
         <source>Import history</source>
@@ -1878,6 +1889,10 @@ or click “Add files…”.</source>
         <translation>显示：</translation>
     </message>
     <message>
+        <source>Calendar (.ics)…</source>
+        <translation>导出日历 (.ics)…</translation>
+    </message>
+    <message>
         <source>Lighter: warm-up / pre-sale; darker: peak day</source>
         <translation>浅色：预热 / 预售；深色：巅峰日</translation>
     </message>
@@ -1960,6 +1975,10 @@ or click “Add files…”.</source>
     <message>
         <source>List view</source>
         <translation>列表</translation>
+    </message>
+    <message>
+        <source>Write the promotions of the month on screen (in the year and list views: of the year) to an .ics file that phones, Outlook and Google Calendar import: one all-day event per promotion and phase</source>
+        <translation>把当前显示月份（年视图和列表视图下为全年）的促销写入 .ics 文件，可导入手机日历、Outlook 和 Google 日历：每个促销及每个阶段各一个全天事件</translation>
     </message>
     <message>
         <source>Budget %1</source>

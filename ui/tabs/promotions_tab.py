@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -40,6 +41,21 @@ if TYPE_CHECKING:  # core.promotions loads SQLAlchemy: only in load(), after the
     from sqlalchemy.orm import Session
 
     from core.promotions import PromotionRow
+
+class IcsExportButton(ExportButton):
+    """Calendar (.ics)…: the promotions of the month or year on screen as a calendar file that phones
+    and Outlook import (core.promotions_ics, the same as ``export promotions FILE.ics``)."""
+
+    def export(self, path: str | None = None) -> None:
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export calendar"), self._suggested(),
+                                                        self.tr("Calendar (*.ics)"))
+            if not path:
+                return
+            if not path.lower().endswith(".ics"):
+                path += ".ics"
+        super().export(path)
+
 
 KINDS = ("festival", "platform", "own")  # core.edits.promotions.KINDS (no SQLAlchemy here)
 STATUSES = ("planned", "running", "done", "cancelled")
@@ -180,6 +196,13 @@ class PromotionsTab(TabPage):
         # On the bar above both views: the same rows as `export promotions FILE`.
         self.export_button = ExportButton(ctx, "promotions", self)
         bar.addWidget(self.export_button)
+        self.export_ics_button = IcsExportButton(ctx, "promotions", self, name="export_ics",
+                                                 suggested=self._ics_name, date_range=self.ics_range)
+        self.export_ics_button.setText(self.tr("Calendar (.ics)…"))
+        self.export_ics_button.setToolTip(self.tr(
+            "Write the promotions of the month on screen (in the year and list views: of the year) to an .ics "
+            "file that phones, Outlook and Google Calendar import: one all-day event per promotion and phase"))
+        bar.addWidget(self.export_ics_button)
 
         self.kind_filter.currentIndexChanged.connect(self._filters_changed)
         self.status_filter.currentIndexChanged.connect(self._filters_changed)
@@ -230,6 +253,21 @@ class PromotionsTab(TabPage):
 
     def title(self) -> str:
         return self.tr("Promotions")
+
+    def ics_range(self) -> tuple[dt.date, dt.date]:
+        """The days the .ics export covers: the month on screen (its own days, not the grid's
+        neighbours), or the whole year in the year view and the list."""
+        c = self.calendar
+        if self.views.currentIndex() == 0:
+            from core.calendar_layout import shift_month
+
+            y, m = shift_month(c.year, c.month, 1)
+            return dt.date(c.year, c.month, 1), dt.date(y, m, 1) - dt.timedelta(days=1)
+        return dt.date(c.year, 1, 1), dt.date(c.year, 12, 31)
+
+    def _ics_name(self) -> str:
+        start, end = self.ics_range()
+        return f"promotions-{start:%Y-%m}.ics" if start.month == end.month else f"promotions-{start:%Y}.ics"
 
     # ------------------------------------------------------------------ data
 
