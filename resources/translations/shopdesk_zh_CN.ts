@@ -1797,6 +1797,10 @@ or click “Add files…”.</source>
         <translation>全部状态</translation>
     </message>
     <message>
+        <source>Year view</source>
+        <translation>年历</translation>
+    </message>
+    <message>
         <source>Previous month (Page Up)</source>
         <translation>上个月（Page Up）</translation>
     </message>
@@ -1899,6 +1903,18 @@ or click “Add files…”.</source>
     <message>
         <source>Click a day to add a promotion; double-click a bar to edit it; drag it to move it, or drag its end to change that date; right-click for more. Ctrl+Z undoes.</source>
         <translation>点击某一天新增促销；双击色条修改；拖动色条移动日期，拖动色条一端修改开始或结束日期；右键查看更多操作。Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>Festivals are tinted and named above the bars; today is outlined in blue. Click a bar to edit it, an empty day to plan a promotion there; ‹ › change the year.</source>
+        <translation>平台大促的日子有底色，名称标在横条上方；今天用蓝框标出。点击横条编辑促销，点击空白日期在当天新建促销；‹ › 切换年份。</translation>
+    </message>
+    <message>
+        <source>Previous year (Page Up)</source>
+        <translation>上一年（Page Up）</translation>
+    </message>
+    <message>
+        <source>Next year (Page Down)</source>
+        <translation>下一年（Page Down）</translation>
     </message>
     <message>
         <source>MMMM yyyy</source>
@@ -2878,6 +2894,13 @@ TEA-002	120</translation>
     <message>
         <source>Restored: %1</source>
         <translation>已恢复：%1</translation>
+    </message>
+</context>
+<context>
+    <name>YearTimeline</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation><numerusform>还有 %n 个</numerusform></translation>
     </message>
 </context>
 <context>

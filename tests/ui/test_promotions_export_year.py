@@ -29,3 +29,48 @@ def test_ics_button_writes_the_promotions_of_the_month_on_screen(qtbot, window, 
     assert f"promotion-{d11}@shopdesk" in got and f"promotion-{d11}-phase-2@shopdesk" in got
     assert f"promotion-{d12}@shopdesk" not in got  # starts 1 December
     assert "exported to" in page.banner.text()
+
+
+def test_year_view_shows_every_promotion_of_the_year_and_a_click_on_a_bar_opens_the_editor(
+        qtbot, window, demo_db, tmp_path):  # noqa: F811
+    from PySide6.QtCore import QPoint, Qt
+
+    from ui.tabs.promotions_tab import YEAR
+
+    page = open_promotions(qtbot, window)
+    page.show_view(YEAR)
+    timeline = window.findChild(type(page.timeline), "promotions.year")
+    assert timeline is page.timeline and timeline.isVisible() and not page.calendar.isVisible()
+    assert timeline.year == 2026 and page.month_label.text() == "2026"
+    d11, _s, _e = dates(demo_db, "2026 双11全球狂欢节")
+    nianhuo, _s, _e = dates(demo_db, "2026年货节")
+    nianhuo27, _s, _e = dates(demo_db, "2027年货节")
+    by_key = {}
+    for s in timeline.segments():
+        by_key.setdefault(s.key, []).append((s.week + 1, s.first, s.last))
+    # 双11 from 20 October: cut at the end of October, on in November; 年货节 over two months
+    assert by_key[d11] == [(10, D(2026, 10, 20), D(2026, 10, 31)), (11, D(2026, 11, 1), D(2026, 11, 11))]
+    assert by_key[nianhuo] == [(1, D(2026, 1, 18), D(2026, 1, 31)), (2, D(2026, 2, 1), D(2026, 2, 10))]
+    assert nianhuo27 not in by_key  # next year's
+    assert len(by_key) == 17  # every promotion that touches 2026 on the demo shop (年货节 to 会员日 12月)
+    assert not any(timeline.hidden(m) for m in range(1, 13))
+    # festivals named on their days: 双11 and 618 (the shop sells on Taobao), not Black Friday
+    names = {m.name for m in timeline._marks}
+    assert {"Singles' Day (11.11)", "618 Mid-Year Sale"} <= names and "Black Friday / Cyber Monday" not in names
+    # the bar is where its days are, and a click on it opens the editor on that promotion
+    rect = timeline.bar_rect(d11, 11)
+    assert timeline.day_at(rect.topLeft() + QPoint(4, 2).toPointF()) == D(2026, 11, 1)
+    assert timeline.day_at(rect.topRight() + QPoint(-4, 2).toPointF()) == D(2026, 11, 11)
+    qtbot.mouseClick(timeline, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())
+    form = page.findChild(object, "promotions.form")
+    assert form is not None and form.isVisible()
+    qtbot.addWidget(form)
+    assert form.windowTitle() == "Edit promotion" and form.widgets["name"].text() == "2026 双11全球狂欢节"
+    form.reject()
+    # ‹ › change the year; the .ics then covers the year on screen
+    page.next_button.click()
+    assert timeline.year == 2027 and page.month_label.text() == "2027"
+    assert page.ics_range() == (D(2027, 1, 1), D(2027, 12, 31)) and page._ics_name() == "promotions-2027.ics"
+    assert {s.key for s in timeline.segments()} >= {nianhuo27}
+    page.today_button.click()
+    assert timeline.year == 2026

@@ -36,6 +36,7 @@ from ui.widgets.month_calendar import KIND_COLOURS, CalendarItem, DayMark, Month
 from ui.widgets.record_form import FormField, RecordForm
 from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import Column
+from ui.widgets.year_timeline import YearTimeline
 
 if TYPE_CHECKING:  # core.promotions loads SQLAlchemy: only in load(), after the window is shown
     from sqlalchemy.orm import Session
@@ -57,6 +58,7 @@ class IcsExportButton(ExportButton):
         super().export(path)
 
 
+MONTH, LIST, YEAR = 0, 1, 2  # the pages of PromotionsTab.views (the list was the second before the year came)
 KINDS = ("festival", "platform", "own")  # core.edits.promotions.KINDS (no SQLAlchemy here)
 STATUSES = ("planned", "running", "done", "cancelled")
 PLATFORM_IDS = ("taobao", "jd", "pdd", "douyin", "kuaishou", "youzan", "shopify", "wechat", "xiaohongshu",
@@ -102,15 +104,18 @@ class PromotionsTab(TabPage):
         self.status_filter.setObjectName("promotions.status_filter")
         self.status_filter.set_choices([(promotion_status_name(k), k) for k in STATUSES])
 
-        # the two views: month (default) and list
+        # the three views: month (default), year timeline and list; ids are their pages in self.views
         self.show_month = QToolButton(self)
         self.show_month.setText(self.tr("Month view"))
         self.show_month.setObjectName("promotions.show_month")
+        self.show_year = QToolButton(self)
+        self.show_year.setText(self.tr("Year view"))
+        self.show_year.setObjectName("promotions.show_year")
         self.show_list = QToolButton(self)
         self.show_list.setText(self.tr("List view"))
         self.show_list.setObjectName("promotions.show_list")
         group = QButtonGroup(self)
-        for i, button in enumerate((self.show_month, self.show_list)):
+        for i, button in ((MONTH, self.show_month), (YEAR, self.show_year), (LIST, self.show_list)):
             button.setCheckable(True)
             group.addButton(button, i)
         self.show_month.setChecked(True)
@@ -136,6 +141,7 @@ class PromotionsTab(TabPage):
 
         self.calendar = MonthCalendar(self, name="promotions.calendar")
         self.calendar.setToolTip("")
+        self.timeline = YearTimeline(self, name="promotions.year")
         self.legend = QLabel(self)
         self.legend.setObjectName("promotions.legend")
         self.legend.setWordWrap(True)
@@ -173,12 +179,24 @@ class PromotionsTab(TabPage):
         list_box.addWidget(self.table)
         self.views = QStackedWidget(self)
         self.views.setObjectName("promotions.views")
-        self.views.addWidget(month_page)
-        self.views.addWidget(list_page)
+        year_page = QWidget(self)
+        year_page.setObjectName("promotions.year_view")
+        year_box = QVBoxLayout(year_page)
+        year_box.setContentsMargins(0, 0, 0, 0)
+        year_box.addWidget(self.timeline, 1)
+        self.year_legend = QLabel(self)
+        self.year_legend.setObjectName("promotions.year_legend")
+        self.year_legend.setWordWrap(True)
+        self.year_legend.setText(self._year_legend())
+        year_box.addWidget(self.year_legend)
+        self.views.addWidget(month_page)  # MONTH
+        self.views.addWidget(list_page)  # LIST
+        self.views.addWidget(year_page)  # YEAR
         group.idClicked.connect(self._show_view)
 
         bar = QHBoxLayout()
         bar.addWidget(self.show_month)
+        bar.addWidget(self.show_year)
         bar.addWidget(self.show_list)
         bar.addSpacing(12)
         bar.addWidget(self.prev_button)
@@ -206,9 +224,13 @@ class PromotionsTab(TabPage):
 
         self.kind_filter.currentIndexChanged.connect(self._filters_changed)
         self.status_filter.currentIndexChanged.connect(self._filters_changed)
-        self.prev_button.clicked.connect(lambda: self.calendar.go(-1))
-        self.next_button.clicked.connect(lambda: self.calendar.go(1))
-        self.today_button.clicked.connect(self.calendar.go_today)
+        self.prev_button.clicked.connect(lambda: self._go(-1))
+        self.next_button.clicked.connect(lambda: self._go(1))
+        self.today_button.clicked.connect(self._go_today)
+        self.timeline.sig_year_changed.connect(lambda *_: self._year_changed())
+        self.timeline.sig_item_activated.connect(self.edit_promotion)
+        self.timeline.sig_day_clicked.connect(self.new_promotion)
+        self.timeline.sig_item_menu.connect(self._calendar_menu)
         self.calendar.sig_month_changed.connect(lambda *_: self._month_changed())
         self.calendar.sig_day_clicked.connect(self.new_promotion)
         self.calendar.sig_item_activated.connect(self.edit_promotion)
@@ -230,10 +252,46 @@ class PromotionsTab(TabPage):
                 self.tr("Click a day to add a promotion; double-click a bar to edit it; drag it to move it, or drag its "
                         "end to change that date; right-click for more. Ctrl+Z undoes."))
 
+    def _year_legend(self) -> str:
+        swatch = '<span style="color:{c}">■</span> {t}'
+        kinds = "&nbsp;&nbsp;".join(swatch.format(c=KIND_COLOURS[k], t=promotion_kind_name(k)) for k in KINDS)
+        return (kinds + "&nbsp;&nbsp;·&nbsp;&nbsp;" + self.tr("Festivals are tinted and named above the bars; "
+                "today is outlined in blue. Click a bar to edit it, an empty day to plan a promotion there; "
+                "‹ › change the year."))
+
     def _show_view(self, index: int) -> None:
+        if index == YEAR and self.views.currentIndex() == MONTH:
+            self.timeline.set_year(self.calendar.year)  # the year of the month the owner was looking at
+        elif index == MONTH and self.views.currentIndex() == YEAR and self.timeline.year != self.calendar.year:
+            today = self.ctx.today()
+            self.calendar.set_month(self.timeline.year, today.month if self.timeline.year == today.year else 1)
         self.views.setCurrentIndex(index)
         for w in (self.prev_button, self.next_button, self.today_button, self.month_label):
-            w.setVisible(index == 0)
+            w.setVisible(index != LIST)
+        year = index == YEAR
+        self.prev_button.setToolTip(self.tr("Previous year (Page Up)") if year else self.tr("Previous month (Page Up)"))
+        self.next_button.setToolTip(self.tr("Next year (Page Down)") if year else self.tr("Next month (Page Down)"))
+        self._update_month_label()
+
+    def show_view(self, index: int) -> None:
+        """Switch to MONTH, YEAR or LIST as the toggle buttons do."""
+        {MONTH: self.show_month, YEAR: self.show_year, LIST: self.show_list}[index].click()
+
+    def _go(self, by: int) -> None:
+        if self.views.currentIndex() == YEAR:
+            self.timeline.go(by)
+        else:
+            self.calendar.go(by)
+
+    def _go_today(self) -> None:
+        if self.views.currentIndex() == YEAR:
+            self.timeline.go_today()
+        else:
+            self.calendar.go_today()
+
+    def _year_changed(self) -> None:
+        self._update_month_label()
+        self.timeline.set_marks(self._marks(self.timeline.first_day(), self.timeline.last_day()))
 
     def _channels(self, platforms: tuple[str, ...]) -> str:
         return QLocale().createSeparatedList([platform_name(p) for p in platforms]) or self.tr("All channels")
@@ -245,6 +303,9 @@ class PromotionsTab(TabPage):
 
     def _update_month_label(self) -> None:
         c = self.calendar
+        if self.views.currentIndex() == YEAR:
+            self.month_label.setText(str(self.timeline.year))
+            return
         self.month_label.setText(QLocale().toString(QDate(c.year, c.month, 1), self.tr("MMMM yyyy")))
 
     def _month_changed(self) -> None:
@@ -258,12 +319,13 @@ class PromotionsTab(TabPage):
         """The days the .ics export covers: the month on screen (its own days, not the grid's
         neighbours), or the whole year in the year view and the list."""
         c = self.calendar
-        if self.views.currentIndex() == 0:
+        if self.views.currentIndex() == MONTH:
             from core.calendar_layout import shift_month
 
             y, m = shift_month(c.year, c.month, 1)
             return dt.date(c.year, c.month, 1), dt.date(y, m, 1) - dt.timedelta(days=1)
-        return dt.date(c.year, 1, 1), dt.date(c.year, 12, 31)
+        year = self.timeline.year if self.views.currentIndex() == YEAR else c.year
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
     def _ics_name(self) -> str:
         start, end = self.ics_range()
@@ -279,14 +341,14 @@ class PromotionsTab(TabPage):
             festivals(year)
         return promotion_rows(session, today), shop_channels(session)
 
-    def _marks(self) -> list[DayMark]:
+    def _marks(self, first: dt.date | None = None, last: dt.date | None = None) -> list[DayMark]:
         from core.festivals import festivals_between
         from core.i18n import language
 
         zh = language() == "zh_CN"
         c = self.calendar
         try:
-            found = festivals_between(c.first_day(), c.last_day())
+            found = festivals_between(first or c.first_day(), last or c.last_day())
         except Exception:  # noqa: BLE001 - a year without a festival calendar shows no festivals
             return []
         # Only the festivals of the shop's own channels (all of them before its first import):
@@ -310,6 +372,7 @@ class PromotionsTab(TabPage):
                               r.status == "cancelled", self._tooltip(r))
                  for r in self._rows if (kind is None or r.kind == kind) and (status is None or r.status == status)]
         self.calendar.set_items(items, self._marks())
+        self.timeline.set_items(items, self._marks(self.timeline.first_day(), self.timeline.last_day()))
 
     def show_data(self, data: tuple[list[PromotionRow], frozenset[str]]) -> None:
         rows, self._channels_sold = data
@@ -319,9 +382,12 @@ class PromotionsTab(TabPage):
             self._shown_once = True
             self.calendar.set_today(today)
             self.calendar.go_today()
+            self.timeline.set_today(today)
+            self.timeline.go_today()
             self._update_month_label()
         else:
             self.calendar.set_today(today)
+            self.timeline.set_today(today)
         if not rows:
             self.banner.show_message(self.tr("No promotions yet. Click a day on the calendar (or New promotion…) to "
                                              "plan one; platform festivals are shaded on their days."))
