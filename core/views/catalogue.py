@@ -49,6 +49,11 @@ def _promotion_status(code: str) -> str:
             "cancelled": t("Cancelled")}.get(code, code)
 
 
+def _cost_basis(code: str) -> str:
+    return {"measured": t("Measured"), "prorated": t("Budget, prorated to the days run"),
+            "budget": t("Whole budget")}.get(code, code)
+
+
 def _task_status(code: str) -> str:
     return {"todo": t("To do"), "doing": t("In progress"), "done": t("Done"), "cancelled": t("Cancelled")}.get(code, code)
 
@@ -180,6 +185,7 @@ PROMOTIONS = View(
      _c("budget_fen", "Budget", "money"), _c("expected_uplift", "Expected uplift", "rate"),
      _c("status", "Status", label=_promotion_status),
      _c("gmv_fen", "GMV", "money"), _c("baseline_fen", "Baseline", "money"), _c("cost_fen", "Cost", "money"),
+     _c("cost_basis", "Cost basis", label=_cost_basis), _c("days_run", "Days run", "int"),
      _c("roas", "ROAS", "float"), _c("incremental_roi", "Incremental ROI", "float"),
      _c("measured", "Measured", label=_yes_no), _c("note", "Note")),
     _promotion_rows, dated=True,

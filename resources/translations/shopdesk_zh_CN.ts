@@ -1861,12 +1861,20 @@ or click “Add files…”.</source>
         <translation>不做活动时这几天预计能卖出的金额</translation>
     </message>
     <message>
-        <source>Measured cost; the budget while no result is recorded yet</source>
-        <translation>实际费用；尚未记录效果时以预算代替</translation>
-    </message>
-    <message>
         <source>Cost</source>
         <translation>费用</translation>
+    </message>
+    <message>
+        <source>Measured cost; while no result is recorded, the budget (prorated to the days run for a running promotion)</source>
+        <translation>实测成本；尚未记录结果时为预算（进行中的促销按已进行天数折算）</translation>
+    </message>
+    <message>
+        <source>Cost basis</source>
+        <translation>成本口径</translation>
+    </message>
+    <message>
+        <source>Where the cost comes from: a measured result, the budget prorated to the days a running promotion has run (so ROAS compares like with like), or the whole budget</source>
+        <translation>成本从哪里来：实测结果、进行中促销按已进行天数折算的预算（让 ROAS 对比同样的天数），或全部预算</translation>
     </message>
     <message>
         <source>GMV ÷ cost</source>
@@ -1923,6 +1931,22 @@ or click “Add files…”.</source>
     <message>
         <source>Promotions</source>
         <translation>促销日历</translation>
+    </message>
+    <message>
+        <source>Budget %1 prorated to the %2 of %3 days run so far</source>
+        <translation>预算 %1 按已进行的 %2/%3 天折算</translation>
+    </message>
+    <message>
+        <source>Budget × %1/%2 days</source>
+        <translation>预算 × %1/%2 天</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>实测</translation>
+    </message>
+    <message>
+        <source>Whole budget</source>
+        <translation>全部预算</translation>
     </message>
     <message>
         <source>Name</source>

@@ -74,3 +74,32 @@ def test_year_view_shows_every_promotion_of_the_year_and_a_click_on_a_bar_opens_
     assert {s.key for s in timeline.segments()} >= {nianhuo27}
     page.today_button.click()
     assert timeline.year == 2026
+
+
+def test_the_list_says_a_running_promotions_cost_is_its_budget_prorated_to_the_days_run(qtbot, demo_db):
+    from PySide6.QtCore import Qt
+
+    from core.settings import Settings
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+    from ui.tabs.promotions_tab import LIST
+
+    win = MainWindow(AppContext(demo_db, Settings(), today=D(2026, 12, 2)))  # day 2 of the demo's 双12
+    qtbot.addWidget(win)
+    win.resize(1400, 900)
+    win.show()
+    page = open_promotions(qtbot, win)
+    page.show_view(LIST)
+    table = page.table
+    d12, _s, _e = dates(demo_db, "2026 双12年终盛典")
+
+    def cell(key, header):
+        col = next(i for i, c in enumerate(table.model._columns) if c.header == header)
+        return table.model.index(table.model.row_of(key), col)
+
+    assert cell(d12, "Cost basis").data() == "Budget × 2/12 days"
+    assert cell(d12, "Cost").data() == "¥4,500.00"  # ¥27,000.00 × 2 / 12
+    assert cell(d12, "Cost").data(Qt.ItemDataRole.ToolTipRole) == \
+        "Budget ¥27,000.00 prorated to the 2 of 12 days run so far"
+    d11, _s, _e = dates(demo_db, "2026 双11全球狂欢节")
+    assert cell(d11, "Cost basis").data() == "Measured"

@@ -159,7 +159,12 @@ class PromotionsTab(TabPage):
                     "Paid GMV of the promotion's channels between its start and end. Promotions that "
                     "overlap share the same days' sales.")),
                 Column(self.tr("Baseline"), "money", field="baseline_fen", tooltip=self.tr("What the shop would have sold in those days without the promotion")),
-                Column(self.tr("Cost"), "money", field="cost_fen", tooltip=self.tr("Measured cost; the budget while no result is recorded yet")),
+                Column(self.tr("Cost"), "money", field="cost_fen", tooltip=self.tr(
+                    "Measured cost; while no result is recorded, the budget (prorated to the days run for a "
+                    "running promotion)"), cell_tooltip=lambda _v, r: self._cost_text(r, long=True)),
+                Column(self.tr("Cost basis"), get=self._cost_text, tooltip=self.tr(
+                    "Where the cost comes from: a measured result, the budget prorated to the days a running "
+                    "promotion has run (so ROAS compares like with like), or the whole budget")),
                 Column(self.tr("ROAS"), "float", field="roas", fmt=_times, tooltip=self.tr("GMV ÷ cost")),
                 Column(self.tr("Incremental ROI"), "float", field="incremental_roi", fmt=_times, tooltip=self.tr("(GMV − baseline) ÷ cost: what the money really bought")),
                 Column(self.tr("Status"), field="status", fmt=promotion_status_name),
@@ -403,6 +408,19 @@ class PromotionsTab(TabPage):
             parts.append(self.tr("Next: %1 starts %2 (in %n day(s)).", "", (nxt.start - today).days)
                          .replace("%1", nxt.name).replace("%2", nxt.start.isoformat()))
         self.next_label.setText(" ".join(parts))
+
+    def _cost_text(self, r: PromotionRow, long: bool = False) -> str:
+        if r.cost_basis == "prorated" and r.days_run is not None:
+            days = (r.end - r.start).days + 1
+            if long:
+                return (self.tr("Budget %1 prorated to the %2 of %3 days run so far")
+                        .replace("%1", format_fen(r.budget_fen)).replace("%2", str(r.days_run)).replace("%3", str(days)))
+            return self.tr("Budget × %1/%2 days").replace("%1", str(r.days_run)).replace("%2", str(days))
+        if r.cost_basis == "measured":
+            return self.tr("Measured")
+        if r.cost_basis == "budget":
+            return self.tr("Whole budget")
+        return ""
 
     def _row(self, key: int) -> PromotionRow | None:
         return next((r for r in self._rows if r.id == key), None)
