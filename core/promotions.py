@@ -43,6 +43,7 @@ class PromotionRow:
     # days_run ÷ days), "budget" (over without a result: the whole budget), None before it starts.
     cost_basis: str | None = None
     days_run: int | None = None  # days from its start to today, when prorated
+    rules: tuple[dict, ...] = ()  # its tiers as stored (core.promotion_tiers)
 
 
 def prorated_fen(budget_fen: int, days_run: int, days: int) -> int:
@@ -113,6 +114,7 @@ def promotion_rows(session: Session, today: dt.date) -> list[PromotionRow]:
                 note=p.note or "",
                 cost_basis=basis if cost else None,
                 days_run=days_run,
+                rules=tuple(p.rules or ()),
             )
         )
     return rows

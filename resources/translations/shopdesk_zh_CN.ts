@@ -1965,6 +1965,14 @@ or click “Add files…”.</source>
         <translation>可选：每个阶段写名称和两个日期，用 ; 分隔，例如 预热 11-01~11-03; 正式 11-04~11-11</translation>
     </message>
     <message>
+        <source>Tiers</source>
+        <translation>优惠档位</translation>
+    </message>
+    <message>
+        <source>Optional, separated by ;  e.g. 满300减30; 满500减60 — or 9折, 满500打8.5折, 15% off, 满399送主人杯. Each tier asks for more and gives more than the one before.</source>
+        <translation>可选，用 ; 分隔，例如 满300减30; 满500减60 —— 或 9折、满500打8.5折、15% off、满399送主人杯。每一档的门槛和优惠都要高于上一档。</translation>
+    </message>
+    <message>
         <source>Budget (yuan)</source>
         <translation>预算（元）</translation>
     </message>

@@ -5,7 +5,7 @@ import datetime as dt
 
 from icalendar import Calendar
 
-from tests.ui.test_promotions_calendar import dates, open_promotions, window  # noqa: F401 - the fixture
+from tests.ui.test_promotions_calendar import dates, open_promotions, wait_saved, window  # noqa: F401 - the fixture
 
 D = dt.date
 
@@ -103,3 +103,35 @@ def test_the_list_says_a_running_promotions_cost_is_its_budget_prorated_to_the_d
         "Budget ¥27,000.00 prorated to the 2 of 12 days run so far"
     d11, _s, _e = dates(demo_db, "2026 双11全球狂欢节")
     assert cell(d11, "Cost basis").data() == "Measured"
+
+
+def test_tiers_in_the_form_refuse_a_tier_that_gives_less_and_save_good_ones_undoably(qtbot, window, demo_db):  # noqa: F811
+    from sqlalchemy import select
+
+    from core.models import Promotion
+
+    def rules(name):
+        with demo_db.session() as s:
+            return s.scalars(select(Promotion.rules).where(Promotion.name == name)).one()
+
+    page = open_promotions(qtbot, window)
+    d11, _s, _e = dates(demo_db, "2026 双11全球狂欢节")
+    before = rules("2026 双11全球狂欢节")
+    form = page.edit_promotion(d11)
+    qtbot.addWidget(form)
+    assert form.widgets["rules"].text() == "满200减30; 满300减50; 满399送汝窑主人杯 天青"
+    form.widgets["rules"].setText("满200减30; 满400减20")
+    form.submit()
+    qtbot.waitUntil(lambda: form.errors["rules"].isVisibleTo(form), timeout=10_000)
+    assert form.errors["rules"].text().startswith("满400减20 asks for more than 满200减30 but gives no more off")
+    assert form.isVisible() and rules("2026 双11全球狂欢节") == before  # nothing written
+    form.widgets["rules"].setText("满200减30; 满400减70; 满599送汝窑主人杯")
+    form.submit()
+    qtbot.waitUntil(lambda: not form.isVisible(), timeout=10_000)
+    wait_saved(qtbot, window)
+    assert rules("2026 双11全球狂欢节") == [
+        {"type": "满减", "threshold_fen": 20000, "off_fen": 3000}, {"type": "满减", "threshold_fen": 40000, "off_fen": 7000},
+        {"type": "赠品", "threshold_fen": 59900, "gift": "汝窑主人杯"}]
+    window.action_undo.trigger()
+    wait_saved(qtbot, window)
+    assert rules("2026 双11全球狂欢节") == before

@@ -365,6 +365,10 @@ class PromotionsTab(TabPage):
         lines = [f"<b>{r.name}</b>", f"{r.start.isoformat()} – {r.end.isoformat()} · {promotion_kind_name(r.kind)} · "
                  f"{promotion_status_name(r.status)}", self._channels(r.platforms)]
         lines += [f"{name}: {a:%m-%d} – {b:%m-%d}" for name, a, b in r.phases]
+        if r.rules:
+            from core.promotion_tiers import tier_text
+
+            lines.append("; ".join(tier_text(rule) for rule in r.rules))
         if r.budget_fen:
             lines.append(self.tr("Budget %1").replace("%1", format_fen(r.budget_fen)))
         if r.note:
@@ -429,6 +433,7 @@ class PromotionsTab(TabPage):
 
     def _fields(self, r: PromotionRow | None, day: dt.date) -> list[FormField]:
         from core.edits.promotions import phases_text
+        from core.promotion_tiers import tiers_text
 
         return [
             FormField("name", self.tr("Name"), CellEditor("text", max_length=200, placeholder="会员日 / 店庆 / 双11"),
@@ -443,6 +448,10 @@ class PromotionsTab(TabPage):
             FormField("phases", self.tr("Phases"), CellEditor("text", optional=True, max_length=1000),
                       phases_text(r.phases) if r else "",
                       hint=self.tr("Optional: a name and two dates each, separated by ;  e.g. 预热 11-01~11-03; 正式 11-04~11-11")),
+            FormField("rules", self.tr("Tiers"), CellEditor("text", optional=True, max_length=1000),
+                      tiers_text(r.rules) if r else "",
+                      hint=self.tr("Optional, separated by ;  e.g. 满300减30; 满500减60 — or 9折, 满500打8.5折, 15% off, "
+                                   "满399送主人杯. Each tier asks for more and gives more than the one before.")),
             FormField("budget_fen", self.tr("Budget (yuan)"), CellEditor("money", placeholder="5000"),
                       r.budget_fen if r else 0),
             FormField("expected_uplift", self.tr("Expected uplift"), CellEditor("percent", optional=True, placeholder="30%"),
@@ -455,11 +464,13 @@ class PromotionsTab(TabPage):
     @staticmethod
     def _values(values: dict[str, Any]) -> dict[str, Any]:
         from core.edits.promotions import parse_phases
+        from core.promotion_tiers import parse_tiers
 
         start = values["start"]
         return {
             "name": values["name"], "kind": values["kind"], "platforms": tuple(parse_channels(values["platforms"] or "")),
             "start": start, "end": values["end"], "phases": tuple(parse_phases(values["phases"] or "", year=start.year)),
+            "rules": tuple(parse_tiers(values["rules"] or "")),
             "budget_fen": values["budget_fen"], "expected_uplift": values["expected_uplift"],
             "status": values["status"], "note": values["note"] or "",
         }
