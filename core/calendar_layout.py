@@ -57,20 +57,36 @@ def shift_month(year: int, month: int, by: int) -> tuple[int, int]:
 def lay_out(spans: Sequence[Span], start: dt.date, weeks: int = WEEKS) -> list[Segment]:
     """Segments of ``spans`` on the grid starting at ``start``, lanes per week row: earlier and
     then longer spans take the upper lanes, so a long festival keeps its lane row after row."""
+    return lay_out_rows(spans, [(start + dt.timedelta(days=7 * w), start + dt.timedelta(days=7 * w + 6))
+                                for w in range(weeks)])
+
+
+def month_rows(year: int) -> list[tuple[dt.date, dt.date]]:
+    """The year timeline's rows: each month's first and last day."""
+    return [(dt.date(year, m, 1), dt.date(*shift_month(year, m, 1), 1) - ONE) for m in range(1, 13)]
+
+
+def lay_out_year(spans: Sequence[Span], year: int) -> list[Segment]:
+    """Segments of ``spans`` on the year timeline: one row per month (``Segment.week`` is the month
+    index 0–11, a segment's columns are its days of the month − 1), lanes per month as above."""
+    return lay_out_rows(spans, month_rows(year))
+
+
+def lay_out_rows(spans: Sequence[Span], rows: Sequence[tuple[dt.date, dt.date]]) -> list[Segment]:
+    """Segments of ``spans`` cut at the edges of ``rows`` (consecutive runs of days), each in the
+    lowest lane of its row that is free over its days."""
     order = sorted(range(len(spans)), key=lambda i: (spans[i].start, -(spans[i].end - spans[i].start).days, i))
     out: list[Segment] = []
-    for week in range(weeks):
-        w_first = start + dt.timedelta(days=7 * week)
-        w_last = w_first + 6 * ONE
+    for row, (r_first, r_last) in enumerate(rows):
         lanes: list[list[tuple[dt.date, dt.date]]] = []
         for i in order:
             span = spans[i]
-            if span.end < w_first or span.start > w_last or span.end < span.start:
+            if span.end < r_first or span.start > r_last or span.end < span.start:
                 continue
-            first, last = max(span.start, w_first), min(span.end, w_last)
+            first, last = max(span.start, r_first), min(span.end, r_last)
             lane = next((n for n, used in enumerate(lanes) if all(last < a or first > b for a, b in used)), len(lanes))
             if lane == len(lanes):
                 lanes.append([])
             lanes[lane].append((first, last))
-            out.append(Segment(span.key, week, first, last, lane, span.start >= w_first, span.end <= w_last))
+            out.append(Segment(span.key, row, first, last, lane, span.start >= r_first, span.end <= r_last))
     return out

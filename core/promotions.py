@@ -3,7 +3,9 @@
 A promotion's result is its latest measurement (``promotion_results``): GMV in its dates and
 channels, the baseline the shop would have sold anyway, and the cost. Before a measurement
 exists (a running promotion), GMV is read live from the orders and the budget stands in for
-the cost. ROI here is the same as on the dashboard (core.kpi.series.promotion_roi):
+the cost, prorated to the days run: on day 2 of a 12-day 双12 the GMV of two days is set against
+2/12 of the budget, not all of it (which would show a 0.5× ROAS for a promotion doing fine).
+ROI here is the same as on the dashboard (core.kpi.series.promotion_roi):
 ROAS = GMV ÷ cost, incremental ROI = (GMV − baseline) ÷ cost. Promotions that overlap share
 the same days' GMV, so their ROAS must not be added up.
 """
@@ -37,6 +39,20 @@ class PromotionRow:
     phases: tuple[tuple[str, dt.date, dt.date], ...] = ()  # (name, start, end), in order
     expected_uplift: float | None = None
     note: str = ""
+    # Where cost_fen comes from: "measured" (a recorded result), "prorated" (running: the budget ×
+    # days_run ÷ days), "budget" (over without a result: the whole budget), None before it starts.
+    cost_basis: str | None = None
+    days_run: int | None = None  # days from its start to today, when prorated
+    rules: tuple[dict, ...] = ()  # its tiers as stored (core.promotion_tiers)
+
+
+def prorated_fen(budget_fen: int, days_run: int, days: int) -> int:
+    """``budget_fen`` × ``days_run`` ÷ ``days``, rounded half up to the fen in integers (no float
+    drift: 2/12 of ¥27,000.00 is ¥4,500.00 exactly)."""
+    if days <= 0:
+        return budget_fen
+    days_run = min(max(days_run, 0), days)
+    return (2 * budget_fen * days_run + days) // (2 * days)
 
 
 def _phases(raw: list | None) -> tuple[tuple[str, dt.date, dt.date], ...]:
@@ -58,8 +74,11 @@ def promotion_rows(session: Session, today: dt.date) -> list[PromotionRow]:
     rows = []
     for p in session.scalars(select(Promotion).order_by(Promotion.start, Promotion.name)):
         result = results.get(p.id)
+        basis: str | None = None
+        days_run: int | None = None
         if result is not None:
             gmv, cost, baseline = result.gmv_fen, result.cost_fen or None, result.baseline_gmv_fen
+            basis = "measured"
         elif p.start <= today:
             q = select(func.coalesce(func.sum(Order.paid_fen), 0)).where(
                 Order.is_paid.is_(True), Order.pay_date.between(p.start, min(p.end, today))
@@ -67,6 +86,11 @@ def promotion_rows(session: Session, today: dt.date) -> list[PromotionRow]:
             if p.platforms:
                 q = q.where(Order.platform.in_(p.platforms))
             gmv, cost, baseline = int(session.scalar(q) or 0), p.budget_fen or None, None
+            basis = "budget"
+            if today < p.end and cost:  # running: only the days run so far have been paid for
+                days_run = (today - p.start).days + 1  # today counts: its orders are in the GMV
+                cost = prorated_fen(cost, days_run, (p.end - p.start).days + 1) or None
+                basis = "prorated"
         else:
             gmv = cost = baseline = None
         rows.append(
@@ -88,6 +112,9 @@ def promotion_rows(session: Session, today: dt.date) -> list[PromotionRow]:
                 phases=_phases(p.phases),
                 expected_uplift=p.expected_uplift,
                 note=p.note or "",
+                cost_basis=basis if cost else None,
+                days_run=days_run,
+                rules=tuple(p.rules or ()),
             )
         )
     return rows

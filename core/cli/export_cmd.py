@@ -2,7 +2,7 @@
 
 Writes one of the views the window shows (core.views) as .xlsx (formatted), .csv (UTF-8 with
 BOM) or .json (a list of records with the keys documented in README.md), chosen by FILE's
-extension. A view over dates takes a range, given as two days or as a platform festival of any
+extension; the promotions also as .ics (core.promotions_ics: a calendar file phones import). A view over dates takes a range, given as two days or as a platform festival of any
 year (``--festival 双11 --year 2027``, dates from core.festivals).
 """
 from __future__ import annotations
@@ -34,7 +34,7 @@ def register(sub: argparse._SubParsersAction) -> None:
         ),
     )
     p.add_argument("name", metavar="NAME", help=t("the view: goals, inventory-alerts, promotions, members, tasks, orders, products, kpi"))
-    p.add_argument("file", metavar="FILE", help=t("where to write it (.xlsx, .csv or .json)"))
+    p.add_argument("file", metavar="FILE", help=t("where to write it (.xlsx, .csv or .json; promotions also .ics, a calendar file)"))
     p.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD", help=t("first day (views over dates)"))
     p.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD", help=t("last day (views over dates)"))
     p.add_argument("--festival", metavar="NAME",

@@ -2,7 +2,8 @@
 year, moved to the trash.
 
 Every edit validates the whole promotion as it would be after the change (dates in order,
-phases inside the promotion's dates and in order, known channels, a budget of ¥0 or more), so a
+phases inside the promotion's dates and in order, known channels, a budget of ¥0 or more, tiers
+as core.promotion_tiers checks them), so a
 form, a drag on the calendar and a copy refuse the same things with the same message, naming
 the field. Phases are stored as ``[{"name", "start", "end"}]`` with ISO dates, as the demo and
 the festival presets write them.
@@ -21,11 +22,14 @@ from core.edits.base import FieldError, Recorder, read_row
 from core.i18n import t
 from core.models import Promotion
 from core.orders import PLATFORMS
+from core.promotion_tiers import EDITABLE as EDITABLE_RULES
+from core.promotion_tiers import validate_tiers
 from core.typed_values import MAX_FEN
 
 KINDS = ("festival", "platform", "own")
 STATUSES = ("planned", "running", "done", "cancelled")
-FIELDS = ("name", "kind", "platforms", "start", "end", "phases", "budget_fen", "expected_uplift", "status", "note")
+FIELDS = ("name", "kind", "platforms", "start", "end", "phases", "rules", "budget_fen", "expected_uplift", "status",
+          "note")
 MAX_DAYS = 366  # a promotion longer than a year is a typo in a date
 ONE = dt.timedelta(days=1)
 
@@ -36,7 +40,7 @@ def field_name(name: str) -> str:
     """The owner's word for a field, for labels and messages."""
     return {
         "name": t("Name"), "kind": t("Kind"), "platforms": t("Channels"), "start": t("Start"), "end": t("End"),
-        "phases": t("Phases"), "budget_fen": t("Budget"), "expected_uplift": t("Expected uplift"),
+        "phases": t("Phases"), "rules": t("Tiers"), "budget_fen": t("Budget"), "expected_uplift": t("Expected uplift"),
         "status": t("Status"), "note": t("Note"),
     }.get(name, name)
 
@@ -127,7 +131,7 @@ def _phases(value: Any) -> list[Phase]:
 
 _CHECKS: dict[str, Callable[[Any], Any]] = {
     "name": _name, "kind": _kind, "platforms": _platforms, "start": lambda v: _date("start", v),
-    "end": lambda v: _date("end", v), "phases": _phases, "budget_fen": _budget, "expected_uplift": _uplift,
+    "end": lambda v: _date("end", v), "phases": _phases, "rules": validate_tiers, "budget_fen": _budget, "expected_uplift": _uplift,
     "status": _status, "note": _note,
 }
 
@@ -178,7 +182,8 @@ def _stored(session: Session, promotion_id: int) -> dict:
 
 
 def _current(row: dict) -> dict[str, Any]:
-    return {**{k: row[k] for k in FIELDS if k != "phases"}, "phases": _phases(row["phases"])}
+    return {**{k: row[k] for k in FIELDS if k not in ("phases", "rules")}, "phases": _phases(row["phases"]),
+            "rules": list(row["rules"] or [])}
 
 
 def _write(rec: Recorder, promotion_id: int, row: dict, changed: dict[str, Any], title: str) -> None:
@@ -186,6 +191,10 @@ def _write(rec: Recorder, promotion_id: int, row: dict, changed: dict[str, Any],
     if changed.keys() & {"start", "end", "phases"}:  # old data with odd phases can still get a new budget
         _check_dates(merged["start"], merged["end"], merged["phases"])
     values = {k: (_phases_json(v) if k == "phases" else v) for k, v in changed.items()}
+    if "rules" in values:  # rules the form does not edit (拼团 …) stay as they were
+        values["rules"] = values["rules"] + [r for r in row["rules"] or [] if r.get("type") not in EDITABLE_RULES]
+        if values["rules"] == list(row["rules"] or []):
+            del values["rules"]
     rec.update(Promotion, promotion_id, values, title=title)
 
 
@@ -234,6 +243,7 @@ class AddPromotion:
     expected_uplift: float | None = None
     status: str = "planned"
     note: str = ""
+    rules: tuple[dict, ...] = ()  # tiers (core.promotion_tiers)
     topics: ClassVar[frozenset[str]] = frozenset({"promotions"})
 
     @property
@@ -244,7 +254,7 @@ class AddPromotion:
         values = _validated({k: getattr(self, k) for k in FIELDS})
         _check_dates(values["start"], values["end"], values["phases"])
         values["phases"] = _phases_json(values["phases"])
-        rec.insert(Promotion, {**values, "rules": [], "scope": {}}, title=values["name"])
+        rec.insert(Promotion, {**values, "scope": {}}, title=values["name"])
         return t("Add promotion {name}", name=values["name"])
 
 

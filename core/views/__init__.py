@@ -19,6 +19,9 @@ __all__ = ["FORMATS", "View", "ViewColumn", "ViewParams", "export_view", "json_v
            "view_rows", "write_view"]
 
 
+ICS, ICS_VIEW = ".ics", "promotions"  # core.promotions_ics: one event per promotion and phase
+
+
 def view_names() -> list[str]:
     from core.views.catalogue import VIEWS
 
@@ -42,9 +45,21 @@ def view_rows(db: Database, name: str, params: ViewParams) -> list[dict]:
 
 def export_view(db: Database, name: str, path: str | Path, params: ViewParams, *, progress=None,
                 cancelled=None) -> tuple[Path, int]:
-    """Write view ``name`` to ``path`` (.xlsx, .csv or .json); returns the file and its row count."""
+    """Write view ``name`` to ``path`` (.xlsx, .csv or .json; the promotions also .ics); returns the file
+    and its row count."""
     v = view(name)
-    if Path(path).suffix.lower() not in FORMATS:  # before any query: a wrong name costs nothing
-        raise BadInputError(t("{name}: the file must end in .xlsx, .csv or .json.", name=Path(path).name))
+    suffix = Path(path).suffix.lower()
+    if suffix == ICS:  # a calendar file: only the promotions have days to put in one
+        if v.name != ICS_VIEW:
+            raise BadInputError(t("{file}: only the promotions view can be written as an .ics calendar; write "
+                                  "{name} as .xlsx, .csv or .json.", file=Path(path).name, name=v.name))
+        from core.promotions_ics import write_ics
+
+        rows = view_rows(db, name, params)
+        return write_ics(rows, path), len(rows)
+    if suffix not in FORMATS:  # before any query: a wrong name costs nothing
+        hint = t("{name}: the file must end in .xlsx, .csv, .json or .ics.", name=Path(path).name) \
+            if v.name == ICS_VIEW else t("{name}: the file must end in .xlsx, .csv or .json.", name=Path(path).name)
+        raise BadInputError(hint)
     rows = view_rows(db, name, params)
     return write_view(v, rows, path, params, progress=progress, cancelled=cancelled), len(rows)

@@ -49,6 +49,11 @@ def _promotion_status(code: str) -> str:
             "cancelled": t("Cancelled")}.get(code, code)
 
 
+def _cost_basis(code: str) -> str:
+    return {"measured": t("Measured"), "prorated": t("Budget, prorated to the days run"),
+            "budget": t("Whole budget")}.get(code, code)
+
+
 def _task_status(code: str) -> str:
     return {"todo": t("To do"), "doing": t("In progress"), "done": t("Done"), "cancelled": t("Cancelled")}.get(code, code)
 
@@ -161,11 +166,14 @@ PURCHASE_LIST = View(
 def _promotion_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
     from core.promotions import promotion_rows
 
+    from core.promotion_tiers import tier_text
+
     rows = promotion_rows(session, params.today)
     if params.date_from and params.date_to:  # the promotions that overlap the range
         rows = [r for r in rows if r.start <= params.date_to and r.end >= params.date_from]
     return [{**dataclasses.asdict(r), "days": (r.end - r.start).days + 1,
-             "phases": [{"name": n, "start": a.isoformat(), "end": b.isoformat()} for n, a, b in r.phases]}
+             "phases": [{"name": n, "start": a.isoformat(), "end": b.isoformat()} for n, a, b in r.phases],
+             "tiers": [tier_text(rule) for rule in r.rules]}
             for r in rows]
 
 
@@ -179,9 +187,11 @@ PROMOTIONS = View(
     (_c("id", "ID", "int"), _c("name", "Promotion"), _c("kind", "Kind", label=_promotion_kind),
      _c("platforms", "Channels", label=_channel), _c("start", "Start", "date"),
      _c("end", "End", "date"), _c("days", "Days", "int"), _c("phases", "Phases", label=_phase_text),
+     _c("tiers", "Tiers"),
      _c("budget_fen", "Budget", "money"), _c("expected_uplift", "Expected uplift", "rate"),
      _c("status", "Status", label=_promotion_status),
      _c("gmv_fen", "GMV", "money"), _c("baseline_fen", "Baseline", "money"), _c("cost_fen", "Cost", "money"),
+     _c("cost_basis", "Cost basis", label=_cost_basis), _c("days_run", "Days run", "int"),
      _c("roas", "ROAS", "float"), _c("incremental_roi", "Incremental ROI", "float"),
      _c("measured", "Measured", label=_yes_no), _c("note", "Note")),
     _promotion_rows, dated=True,

@@ -120,4 +120,11 @@
         <translation><numerusform>Nothing was filled in: %n line cannot be used. Correct them and paste again.</numerusform><numerusform>Nothing was filled in: %n lines cannot be used. Correct them and paste again.</numerusform></translation>
     </message>
 </context>
+<context>
+    <name>YearTimeline</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation><numerusform>+%n more</numerusform><numerusform>+%n more</numerusform></translation>
+    </message>
+</context>
 </TS>

@@ -687,6 +687,17 @@ or click “Add files…”.</source>
     </message>
 </context>
 <context>
+    <name>IcsExportButton</name>
+    <message>
+        <source>Export calendar</source>
+        <translation>导出日历</translation>
+    </message>
+    <message>
+        <source>Calendar (*.ics)</source>
+        <translation>日历文件 (*.ics)</translation>
+    </message>
+</context>
+<context>
     <name>ImportHistoryDialog</name>
     <message>
         <source>Import history</source>
@@ -1794,6 +1805,10 @@ or click “Add files…”.</source>
         <translation>全部状态</translation>
     </message>
     <message>
+        <source>Year view</source>
+        <translation>年历</translation>
+    </message>
+    <message>
         <source>Previous month (Page Up)</source>
         <translation>上个月（Page Up）</translation>
     </message>
@@ -1854,12 +1869,20 @@ or click “Add files…”.</source>
         <translation>不做活动时这几天预计能卖出的金额</translation>
     </message>
     <message>
-        <source>Measured cost; the budget while no result is recorded yet</source>
-        <translation>实际费用；尚未记录效果时以预算代替</translation>
-    </message>
-    <message>
         <source>Cost</source>
         <translation>费用</translation>
+    </message>
+    <message>
+        <source>Measured cost; while no result is recorded, the budget (prorated to the days run for a running promotion)</source>
+        <translation>实测成本；尚未记录结果时为预算（进行中的促销按已进行天数折算）</translation>
+    </message>
+    <message>
+        <source>Cost basis</source>
+        <translation>成本口径</translation>
+    </message>
+    <message>
+        <source>Where the cost comes from: a measured result, the budget prorated to the days a running promotion has run (so ROAS compares like with like), or the whole budget</source>
+        <translation>成本从哪里来：实测结果、进行中促销按已进行天数折算的预算（让 ROAS 对比同样的天数），或全部预算</translation>
     </message>
     <message>
         <source>GMV ÷ cost</source>
@@ -1886,6 +1909,10 @@ or click “Add files…”.</source>
         <translation>显示：</translation>
     </message>
     <message>
+        <source>Calendar (.ics)…</source>
+        <translation>导出日历 (.ics)…</translation>
+    </message>
+    <message>
         <source>Lighter: warm-up / pre-sale; darker: peak day</source>
         <translation>浅色：预热 / 预售；深色：巅峰日</translation>
     </message>
@@ -1894,12 +1921,40 @@ or click “Add files…”.</source>
         <translation>点击某一天新增促销；双击色条修改；拖动色条移动日期，拖动色条一端修改开始或结束日期；右键查看更多操作。Ctrl+Z 可撤销。</translation>
     </message>
     <message>
+        <source>Festivals are tinted and named above the bars; today is outlined in blue. Click a bar to edit it, an empty day to plan a promotion there; ‹ › change the year.</source>
+        <translation>平台大促的日子有底色，名称标在横条上方；今天用蓝框标出。点击横条编辑促销，点击空白日期在当天新建促销；‹ › 切换年份。</translation>
+    </message>
+    <message>
+        <source>Previous year (Page Up)</source>
+        <translation>上一年（Page Up）</translation>
+    </message>
+    <message>
+        <source>Next year (Page Down)</source>
+        <translation>下一年（Page Down）</translation>
+    </message>
+    <message>
         <source>MMMM yyyy</source>
         <translation>yyyy年M月</translation>
     </message>
     <message>
         <source>Promotions</source>
         <translation>促销日历</translation>
+    </message>
+    <message>
+        <source>Budget %1 prorated to the %2 of %3 days run so far</source>
+        <translation>预算 %1 按已进行的 %2/%3 天折算</translation>
+    </message>
+    <message>
+        <source>Budget × %1/%2 days</source>
+        <translation>预算 × %1/%2 天</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>已实测</translation>
+    </message>
+    <message>
+        <source>Whole budget</source>
+        <translation>全部预算</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1916,6 +1971,14 @@ or click “Add files…”.</source>
     <message>
         <source>Optional: a name and two dates each, separated by ;  e.g. 预热 11-01~11-03; 正式 11-04~11-11</source>
         <translation>可选：每个阶段写名称和两个日期，用 ; 分隔，例如 预热 11-01~11-03; 正式 11-04~11-11</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>优惠档位</translation>
+    </message>
+    <message>
+        <source>Optional, separated by ;  e.g. 满300减30; 满500减60 — or 9折, 满500打8.5折, 15% off, 满399送主人杯. Each tier asks for more and gives more than the one before.</source>
+        <translation>可选，用 ; 分隔，例如 满300减30; 满500减60 —— 或 9折、满500打8.5折、15% off、满399送主人杯。每一档的门槛和优惠都要高于上一档。</translation>
     </message>
     <message>
         <source>Budget (yuan)</source>
@@ -1968,6 +2031,10 @@ or click “Add files…”.</source>
     <message>
         <source>List view</source>
         <translation>列表</translation>
+    </message>
+    <message>
+        <source>Write the promotions of the month on screen (in the year and list views: of the year) to an .ics file that phones, Outlook and Google Calendar import: one all-day event per promotion and phase</source>
+        <translation>把当前显示月份（年视图和列表视图下为全年）的促销写入 .ics 文件，可导入手机日历、Outlook 和 Google 日历：每个促销及每个阶段各一个全天事件</translation>
     </message>
     <message>
         <source>Budget %1</source>
@@ -2867,6 +2934,13 @@ TEA-002	120</translation>
     <message>
         <source>Restored: %1</source>
         <translation>已恢复：%1</translation>
+    </message>
+</context>
+<context>
+    <name>YearTimeline</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation><numerusform>还有 %n 个</numerusform></translation>
     </message>
 </context>
 <context>

@@ -59,5 +59,7 @@ def test_promotion_roi_uses_the_measured_result_and_baseline(db):
         done, running = promotion_rows(s, TODAY)
     assert (done.gmv_fen, done.cost_fen, done.roas, done.incremental_roi) == (1000000, 200000, 5.0, 2.0)
     assert done.measured
-    # no result yet: GMV read live so far, the budget stands in for the cost, no baseline
-    assert (running.gmv_fen, running.cost_fen, running.roas, running.incremental_roi) == (25000, 50000, 0.5, None)
+    # no result yet: GMV read live so far, the budget prorated to the 6 of 11 days run (15–20 Nov)
+    # stands in for the cost, no baseline
+    assert (running.gmv_fen, running.cost_fen, running.incremental_roi) == (25000, 27273, None)  # 50,000 × 6 / 11
+    assert running.roas == 25000 / 27273 and running.cost_basis == "prorated"

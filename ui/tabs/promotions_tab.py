@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -35,12 +36,29 @@ from ui.widgets.month_calendar import KIND_COLOURS, CalendarItem, DayMark, Month
 from ui.widgets.record_form import FormField, RecordForm
 from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import Column
+from ui.widgets.year_timeline import YearTimeline
 
 if TYPE_CHECKING:  # core.promotions loads SQLAlchemy: only in load(), after the window is shown
     from sqlalchemy.orm import Session
 
     from core.promotions import PromotionRow
 
+class IcsExportButton(ExportButton):
+    """Calendar (.ics)…: the promotions of the month or year on screen as a calendar file that phones
+    and Outlook import (core.promotions_ics, the same as ``export promotions FILE.ics``)."""
+
+    def export(self, path: str | None = None) -> None:
+        if path is None:
+            path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export calendar"), self._suggested(),
+                                                        self.tr("Calendar (*.ics)"))
+            if not path:
+                return
+            if not path.lower().endswith(".ics"):
+                path += ".ics"
+        super().export(path)
+
+
+MONTH, LIST, YEAR = 0, 1, 2  # the pages of PromotionsTab.views (the list was the second before the year came)
 KINDS = ("festival", "platform", "own")  # core.edits.promotions.KINDS (no SQLAlchemy here)
 STATUSES = ("planned", "running", "done", "cancelled")
 PLATFORM_IDS = ("taobao", "jd", "pdd", "douyin", "kuaishou", "youzan", "shopify", "wechat", "xiaohongshu",
@@ -86,15 +104,18 @@ class PromotionsTab(TabPage):
         self.status_filter.setObjectName("promotions.status_filter")
         self.status_filter.set_choices([(promotion_status_name(k), k) for k in STATUSES])
 
-        # the two views: month (default) and list
+        # the three views: month (default), year timeline and list; ids are their pages in self.views
         self.show_month = QToolButton(self)
         self.show_month.setText(self.tr("Month view"))
         self.show_month.setObjectName("promotions.show_month")
+        self.show_year = QToolButton(self)
+        self.show_year.setText(self.tr("Year view"))
+        self.show_year.setObjectName("promotions.show_year")
         self.show_list = QToolButton(self)
         self.show_list.setText(self.tr("List view"))
         self.show_list.setObjectName("promotions.show_list")
         group = QButtonGroup(self)
-        for i, button in enumerate((self.show_month, self.show_list)):
+        for i, button in ((MONTH, self.show_month), (YEAR, self.show_year), (LIST, self.show_list)):
             button.setCheckable(True)
             group.addButton(button, i)
         self.show_month.setChecked(True)
@@ -120,6 +141,7 @@ class PromotionsTab(TabPage):
 
         self.calendar = MonthCalendar(self, name="promotions.calendar")
         self.calendar.setToolTip("")
+        self.timeline = YearTimeline(self, name="promotions.year")
         self.legend = QLabel(self)
         self.legend.setObjectName("promotions.legend")
         self.legend.setWordWrap(True)
@@ -137,7 +159,12 @@ class PromotionsTab(TabPage):
                     "Paid GMV of the promotion's channels between its start and end. Promotions that "
                     "overlap share the same days' sales.")),
                 Column(self.tr("Baseline"), "money", field="baseline_fen", tooltip=self.tr("What the shop would have sold in those days without the promotion")),
-                Column(self.tr("Cost"), "money", field="cost_fen", tooltip=self.tr("Measured cost; the budget while no result is recorded yet")),
+                Column(self.tr("Cost"), "money", field="cost_fen", tooltip=self.tr(
+                    "Measured cost; while no result is recorded, the budget (prorated to the days run for a "
+                    "running promotion)"), cell_tooltip=lambda _v, r: self._cost_text(r, long=True)),
+                Column(self.tr("Cost basis"), get=self._cost_text, tooltip=self.tr(
+                    "Where the cost comes from: a measured result, the budget prorated to the days a running "
+                    "promotion has run (so ROAS compares like with like), or the whole budget")),
                 Column(self.tr("ROAS"), "float", field="roas", fmt=_times, tooltip=self.tr("GMV ÷ cost")),
                 Column(self.tr("Incremental ROI"), "float", field="incremental_roi", fmt=_times, tooltip=self.tr("(GMV − baseline) ÷ cost: what the money really bought")),
                 Column(self.tr("Status"), field="status", fmt=promotion_status_name),
@@ -157,12 +184,24 @@ class PromotionsTab(TabPage):
         list_box.addWidget(self.table)
         self.views = QStackedWidget(self)
         self.views.setObjectName("promotions.views")
-        self.views.addWidget(month_page)
-        self.views.addWidget(list_page)
+        year_page = QWidget(self)
+        year_page.setObjectName("promotions.year_view")
+        year_box = QVBoxLayout(year_page)
+        year_box.setContentsMargins(0, 0, 0, 0)
+        year_box.addWidget(self.timeline, 1)
+        self.year_legend = QLabel(self)
+        self.year_legend.setObjectName("promotions.year_legend")
+        self.year_legend.setWordWrap(True)
+        self.year_legend.setText(self._year_legend())
+        year_box.addWidget(self.year_legend)
+        self.views.addWidget(month_page)  # MONTH
+        self.views.addWidget(list_page)  # LIST
+        self.views.addWidget(year_page)  # YEAR
         group.idClicked.connect(self._show_view)
 
         bar = QHBoxLayout()
         bar.addWidget(self.show_month)
+        bar.addWidget(self.show_year)
         bar.addWidget(self.show_list)
         bar.addSpacing(12)
         bar.addWidget(self.prev_button)
@@ -180,12 +219,23 @@ class PromotionsTab(TabPage):
         # On the bar above both views: the same rows as `export promotions FILE`.
         self.export_button = ExportButton(ctx, "promotions", self)
         bar.addWidget(self.export_button)
+        self.export_ics_button = IcsExportButton(ctx, "promotions", self, name="export_ics",
+                                                 suggested=self._ics_name, date_range=self.ics_range)
+        self.export_ics_button.setText(self.tr("Calendar (.ics)…"))
+        self.export_ics_button.setToolTip(self.tr(
+            "Write the promotions of the month on screen (in the year and list views: of the year) to an .ics "
+            "file that phones, Outlook and Google Calendar import: one all-day event per promotion and phase"))
+        bar.addWidget(self.export_ics_button)
 
         self.kind_filter.currentIndexChanged.connect(self._filters_changed)
         self.status_filter.currentIndexChanged.connect(self._filters_changed)
-        self.prev_button.clicked.connect(lambda: self.calendar.go(-1))
-        self.next_button.clicked.connect(lambda: self.calendar.go(1))
-        self.today_button.clicked.connect(self.calendar.go_today)
+        self.prev_button.clicked.connect(lambda: self._go(-1))
+        self.next_button.clicked.connect(lambda: self._go(1))
+        self.today_button.clicked.connect(self._go_today)
+        self.timeline.sig_year_changed.connect(lambda *_: self._year_changed())
+        self.timeline.sig_item_activated.connect(self.edit_promotion)
+        self.timeline.sig_day_clicked.connect(self.new_promotion)
+        self.timeline.sig_item_menu.connect(self._calendar_menu)
         self.calendar.sig_month_changed.connect(lambda *_: self._month_changed())
         self.calendar.sig_day_clicked.connect(self.new_promotion)
         self.calendar.sig_item_activated.connect(self.edit_promotion)
@@ -207,10 +257,46 @@ class PromotionsTab(TabPage):
                 self.tr("Click a day to add a promotion; double-click a bar to edit it; drag it to move it, or drag its "
                         "end to change that date; right-click for more. Ctrl+Z undoes."))
 
+    def _year_legend(self) -> str:
+        swatch = '<span style="color:{c}">■</span> {t}'
+        kinds = "&nbsp;&nbsp;".join(swatch.format(c=KIND_COLOURS[k], t=promotion_kind_name(k)) for k in KINDS)
+        return (kinds + "&nbsp;&nbsp;·&nbsp;&nbsp;" + self.tr("Festivals are tinted and named above the bars; "
+                "today is outlined in blue. Click a bar to edit it, an empty day to plan a promotion there; "
+                "‹ › change the year."))
+
     def _show_view(self, index: int) -> None:
+        if index == YEAR and self.views.currentIndex() == MONTH:
+            self.timeline.set_year(self.calendar.year)  # the year of the month the owner was looking at
+        elif index == MONTH and self.views.currentIndex() == YEAR and self.timeline.year != self.calendar.year:
+            today = self.ctx.today()
+            self.calendar.set_month(self.timeline.year, today.month if self.timeline.year == today.year else 1)
         self.views.setCurrentIndex(index)
         for w in (self.prev_button, self.next_button, self.today_button, self.month_label):
-            w.setVisible(index == 0)
+            w.setVisible(index != LIST)
+        year = index == YEAR
+        self.prev_button.setToolTip(self.tr("Previous year (Page Up)") if year else self.tr("Previous month (Page Up)"))
+        self.next_button.setToolTip(self.tr("Next year (Page Down)") if year else self.tr("Next month (Page Down)"))
+        self._update_month_label()
+
+    def show_view(self, index: int) -> None:
+        """Switch to MONTH, YEAR or LIST as the toggle buttons do."""
+        {MONTH: self.show_month, YEAR: self.show_year, LIST: self.show_list}[index].click()
+
+    def _go(self, by: int) -> None:
+        if self.views.currentIndex() == YEAR:
+            self.timeline.go(by)
+        else:
+            self.calendar.go(by)
+
+    def _go_today(self) -> None:
+        if self.views.currentIndex() == YEAR:
+            self.timeline.go_today()
+        else:
+            self.calendar.go_today()
+
+    def _year_changed(self) -> None:
+        self._update_month_label()
+        self.timeline.set_marks(self._marks(self.timeline.first_day(), self.timeline.last_day()))
 
     def _channels(self, platforms: tuple[str, ...]) -> str:
         return QLocale().createSeparatedList([platform_name(p) for p in platforms]) or self.tr("All channels")
@@ -222,6 +308,9 @@ class PromotionsTab(TabPage):
 
     def _update_month_label(self) -> None:
         c = self.calendar
+        if self.views.currentIndex() == YEAR:
+            self.month_label.setText(str(self.timeline.year))
+            return
         self.month_label.setText(QLocale().toString(QDate(c.year, c.month, 1), self.tr("MMMM yyyy")))
 
     def _month_changed(self) -> None:
@@ -230,6 +319,22 @@ class PromotionsTab(TabPage):
 
     def title(self) -> str:
         return self.tr("Promotions")
+
+    def ics_range(self) -> tuple[dt.date, dt.date]:
+        """The days the .ics export covers: the month on screen (its own days, not the grid's
+        neighbours), or the whole year in the year view and the list."""
+        c = self.calendar
+        if self.views.currentIndex() == MONTH:
+            from core.calendar_layout import shift_month
+
+            y, m = shift_month(c.year, c.month, 1)
+            return dt.date(c.year, c.month, 1), dt.date(y, m, 1) - dt.timedelta(days=1)
+        year = self.timeline.year if self.views.currentIndex() == YEAR else c.year
+        return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+    def _ics_name(self) -> str:
+        start, end = self.ics_range()
+        return f"promotions-{start:%Y-%m}.ics" if start.month == end.month else f"promotions-{start:%Y}.ics"
 
     # ------------------------------------------------------------------ data
 
@@ -241,14 +346,14 @@ class PromotionsTab(TabPage):
             festivals(year)
         return promotion_rows(session, today), shop_channels(session)
 
-    def _marks(self) -> list[DayMark]:
+    def _marks(self, first: dt.date | None = None, last: dt.date | None = None) -> list[DayMark]:
         from core.festivals import festivals_between
         from core.i18n import language
 
         zh = language() == "zh_CN"
         c = self.calendar
         try:
-            found = festivals_between(c.first_day(), c.last_day())
+            found = festivals_between(first or c.first_day(), last or c.last_day())
         except Exception:  # noqa: BLE001 - a year without a festival calendar shows no festivals
             return []
         # Only the festivals of the shop's own channels (all of them before its first import):
@@ -260,6 +365,10 @@ class PromotionsTab(TabPage):
         lines = [f"<b>{r.name}</b>", f"{r.start.isoformat()} – {r.end.isoformat()} · {promotion_kind_name(r.kind)} · "
                  f"{promotion_status_name(r.status)}", self._channels(r.platforms)]
         lines += [f"{name}: {a:%m-%d} – {b:%m-%d}" for name, a, b in r.phases]
+        if r.rules:
+            from core.promotion_tiers import tier_text
+
+            lines.append("; ".join(tier_text(rule) for rule in r.rules))
         if r.budget_fen:
             lines.append(self.tr("Budget %1").replace("%1", format_fen(r.budget_fen)))
         if r.note:
@@ -272,6 +381,7 @@ class PromotionsTab(TabPage):
                               r.status == "cancelled", self._tooltip(r))
                  for r in self._rows if (kind is None or r.kind == kind) and (status is None or r.status == status)]
         self.calendar.set_items(items, self._marks())
+        self.timeline.set_items(items, self._marks(self.timeline.first_day(), self.timeline.last_day()))
 
     def show_data(self, data: tuple[list[PromotionRow], frozenset[str]]) -> None:
         rows, self._channels_sold = data
@@ -281,9 +391,12 @@ class PromotionsTab(TabPage):
             self._shown_once = True
             self.calendar.set_today(today)
             self.calendar.go_today()
+            self.timeline.set_today(today)
+            self.timeline.go_today()
             self._update_month_label()
         else:
             self.calendar.set_today(today)
+            self.timeline.set_today(today)
         if not rows:
             self.banner.show_message(self.tr("No promotions yet. Click a day on the calendar (or New promotion…) to "
                                              "plan one; platform festivals are shaded on their days."))
@@ -300,6 +413,19 @@ class PromotionsTab(TabPage):
                          .replace("%1", nxt.name).replace("%2", nxt.start.isoformat()))
         self.next_label.setText(" ".join(parts))
 
+    def _cost_text(self, r: PromotionRow, long: bool = False) -> str:
+        if r.cost_basis == "prorated" and r.days_run is not None:
+            days = (r.end - r.start).days + 1
+            if long:
+                return (self.tr("Budget %1 prorated to the %2 of %3 days run so far")
+                        .replace("%1", format_fen(r.budget_fen)).replace("%2", str(r.days_run)).replace("%3", str(days)))
+            return self.tr("Budget × %1/%2 days").replace("%1", str(r.days_run)).replace("%2", str(days))
+        if r.cost_basis == "measured":
+            return self.tr("Measured")
+        if r.cost_basis == "budget":
+            return self.tr("Whole budget")
+        return ""
+
     def _row(self, key: int) -> PromotionRow | None:
         return next((r for r in self._rows if r.id == key), None)
 
@@ -307,6 +433,7 @@ class PromotionsTab(TabPage):
 
     def _fields(self, r: PromotionRow | None, day: dt.date) -> list[FormField]:
         from core.edits.promotions import phases_text
+        from core.promotion_tiers import tiers_text
 
         return [
             FormField("name", self.tr("Name"), CellEditor("text", max_length=200, placeholder="会员日 / 店庆 / 双11"),
@@ -321,6 +448,10 @@ class PromotionsTab(TabPage):
             FormField("phases", self.tr("Phases"), CellEditor("text", optional=True, max_length=1000),
                       phases_text(r.phases) if r else "",
                       hint=self.tr("Optional: a name and two dates each, separated by ;  e.g. 预热 11-01~11-03; 正式 11-04~11-11")),
+            FormField("rules", self.tr("Tiers"), CellEditor("text", optional=True, max_length=1000),
+                      tiers_text(r.rules) if r else "",
+                      hint=self.tr("Optional, separated by ;  e.g. 满300减30; 满500减60 — or 9折, 满500打8.5折, 15% off, "
+                                   "满399送主人杯. Each tier asks for more and gives more than the one before.")),
             FormField("budget_fen", self.tr("Budget (yuan)"), CellEditor("money", placeholder="5000"),
                       r.budget_fen if r else 0),
             FormField("expected_uplift", self.tr("Expected uplift"), CellEditor("percent", optional=True, placeholder="30%"),
@@ -333,11 +464,13 @@ class PromotionsTab(TabPage):
     @staticmethod
     def _values(values: dict[str, Any]) -> dict[str, Any]:
         from core.edits.promotions import parse_phases
+        from core.promotion_tiers import parse_tiers
 
         start = values["start"]
         return {
             "name": values["name"], "kind": values["kind"], "platforms": tuple(parse_channels(values["platforms"] or "")),
             "start": start, "end": values["end"], "phases": tuple(parse_phases(values["phases"] or "", year=start.year)),
+            "rules": tuple(parse_tiers(values["rules"] or "")),
             "budget_fen": values["budget_fen"], "expected_uplift": values["expected_uplift"],
             "status": values["status"], "note": values["note"] or "",
         }

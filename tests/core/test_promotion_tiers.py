@@ -1,0 +1,82 @@
+"""Tiers (满减, 折扣, 赠品) as typed, stored and refused: naming the tier and saying what to do."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from sqlalchemy import select
+
+from core.edits import FieldError, apply_edit
+from core.edits.promotions import AddPromotion, SetPromotionFields
+from core.models import Promotion
+from core.promotion_tiers import parse_tiers, tiers_text, validate_tiers
+from core.views import ViewParams, export_view
+
+D = dt.date
+
+
+def test_typed_tiers_become_the_stored_rules_and_read_back_the_same():
+    rules = parse_tiers("满300减30; 满500减60，满1000.5减120.5")
+    assert rules == [{"type": "满减", "threshold_fen": 30000, "off_fen": 3000},
+                     {"type": "满减", "threshold_fen": 50000, "off_fen": 6000},
+                     {"type": "满减", "threshold_fen": 100050, "off_fen": 12050}]
+    assert tiers_text(rules) == "满300减30; 满500减60; 满1000.50减120.50"
+    assert parse_tiers(tiers_text(rules)) == rules
+    assert parse_tiers("300-30") == [{"type": "满减", "threshold_fen": 30000, "off_fen": 3000}]
+    assert parse_tiers("8.5折") == [{"type": "折扣", "rate": 0.85}]
+    assert parse_tiers("满500打8.8折") == [{"type": "折扣", "rate": 0.88, "threshold_fen": 50000}]
+    assert parse_tiers("15% off") == [{"type": "折扣", "rate": 0.85}]
+    assert parse_tiers("满399送汝窑主人杯 天青") == [{"type": "赠品", "threshold_fen": 39900, "gift": "汝窑主人杯 天青"}]
+    assert tiers_text([{"type": "折扣", "rate": 0.88}, {"type": "赠品", "threshold_fen": 39900, "gift": "杯"},
+                       {"type": "拼团", "size": 3}]) == "8.8折; 满399送杯"  # 拼团 is not the form's to show
+    assert parse_tiers("  ") == []
+
+
+@pytest.mark.parametrize(("text", "message"), [
+    ("满300减300", "满300减300: the threshold must be above its reduction"),
+    ("满30减50", "满30减50: the threshold must be above its reduction"),
+    ("满300减30; 满200减50", "满200减50 comes after 满300减30 but does not ask for more"),
+    ("满300减30; 满300减50", "满300减50 comes after 满300减30 but does not ask for more"),
+    ("满300减50; 满500减40", "满500减40 asks for more than 满300减50 but gives no more off"),
+    ("满300减50; 满500减50", "满500减50 asks for more than 满300减50 but gives no more off"),
+    ("0.5折", "0.5折: a discount takes more than 0 % and at most 90 % off (9.9折 to 1折); this one takes 95 % off"),
+    ("10折", "10折: a discount takes more than 0 % and at most 90 % off"),
+    ("95% off", "at most 90 % off"),
+    ("满300打9折; 满500打9.5折", "满500打9.5折 asks for more than 满300打9折 but gives no more off"),
+    ("满0减0", "the amounts must be yuan above ¥0"),
+    ("买二送一", "“买二送一” is not a tier ShopDesk can read. Type tiers such as 满300减30"),
+])
+def test_tiers_that_cannot_be_saved_are_refused_with_the_tier_named(text, message):
+    with pytest.raises(FieldError) as err:
+        validate_tiers(parse_tiers(text))
+    assert message in err.value.message and err.value.field == "rules"
+
+
+def test_different_kinds_rise_on_their_own():
+    rules = validate_tiers(parse_tiers("满200减30; 满300减50; 满399送杯"))
+    assert [r["type"] for r in rules] == ["满减", "满减", "赠品"]
+
+
+def _promo(db, name):
+    with db.session() as s:
+        return s.scalars(select(Promotion).where(Promotion.name == name)).one()
+
+
+def test_the_form_path_stores_tiers_keeps_rules_it_does_not_edit_and_refuses_bad_ones(db, tmp_path):
+    apply_edit(db, AddPromotion(name="店庆", start=D(2026, 8, 16), end=D(2026, 8, 18),
+                                rules=tuple(parse_tiers("满199减20; 满399减50"))))
+    p = _promo(db, "店庆")
+    assert p.rules == [{"type": "满减", "threshold_fen": 19900, "off_fen": 2000},
+                       {"type": "满减", "threshold_fen": 39900, "off_fen": 5000}]
+    with db.transaction() as s:  # a 拼团 rule from elsewhere: the form does not edit it
+        s.get(Promotion, p.id).rules = [*p.rules, {"type": "拼团", "size": 3, "price_fen": 9900}]
+    apply_edit(db, SetPromotionFields.of(p.id, rules=parse_tiers("9折")))
+    assert _promo(db, "店庆").rules == [{"type": "折扣", "rate": 0.9}, {"type": "拼团", "size": 3, "price_fen": 9900}]
+    with pytest.raises(FieldError, match="threshold must be above its reduction") as err:
+        apply_edit(db, SetPromotionFields.of(p.id, rules=[{"type": "满减", "threshold_fen": 100, "off_fen": 100}]))
+    assert err.value.field == "rules"
+    assert _promo(db, "店庆").rules[0] == {"type": "折扣", "rate": 0.9}  # nothing written
+    path, _ = export_view(db, "promotions", tmp_path / "p.json", ViewParams(D(2026, 11, 20)))
+    (row,) = json.loads(path.read_text("utf-8"))
+    assert row["tiers"] == ["9折", "拼团"]
