@@ -499,7 +499,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Category</source>
-        <translation>分类</translation>
+        <translation>类目</translation>
     </message>
     <message>
         <source>Target GMV</source>
@@ -671,7 +671,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Channels</source>
-        <translation>各渠道</translation>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Categories</source>
@@ -907,7 +907,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Category</source>
-        <translation>分类</translation>
+        <translation>类目</translation>
     </message>
     <message>
         <source>On hand</source>
@@ -979,7 +979,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Order by</source>
-        <translation>最晚下单</translation>
+        <translation>最晚下单日</translation>
     </message>
     <message>
         <source>Runs out − lead time: the last day to order so the goods arrive in time</source>
@@ -1031,7 +1031,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Stock value</source>
-        <translation>库存成本</translation>
+        <translation>库存金额</translation>
     </message>
     <message>
         <source>Turnover</source>
@@ -1382,6 +1382,10 @@ or click “Add files…”.</source>
         <source>Import &amp;history…</source>
         <translation>导入记录(&amp;H)…</translation>
     </message>
+    <message>
+        <source>Print monthly plan…</source>
+        <translation>打印月度计划…</translation>
+    </message>
 </context>
 <context>
     <name>MembersTab</name>
@@ -1411,7 +1415,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Close to the next tier</source>
-        <translation>即将升级</translation>
+        <translation>即将升级客户</translation>
     </message>
     <message>
         <source>Buyer</source>
@@ -1811,7 +1815,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Channels</source>
-        <translation>各渠道</translation>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Start</source>
@@ -1851,7 +1855,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Cost</source>
-        <translation>费用</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <source>GMV ÷ cost</source>
@@ -1891,7 +1895,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Promotions</source>
-        <translation>促销日历</translation>
+        <translation>促销活动</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2002,7 +2006,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Order by</source>
-        <translation>最晚下单</translation>
+        <translation>最晚下单日</translation>
     </message>
     <message>
         <source>Red: the day has passed; the stock runs out before a new delivery can arrive</source>
@@ -2038,7 +2042,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Cost</source>
-        <translation>费用</translation>
+        <translation>金额</translation>
     </message>
     <message>
         <source>SKUs</source>
@@ -2584,7 +2588,7 @@ TEA-002	120</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation>截止日期</translation>
+        <translation>截止</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -2735,7 +2739,7 @@ TEA-002	120</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation>截止日期</translation>
+        <translation>截止</translation>
     </message>
     <message>
         <source>Status</source>
@@ -3026,7 +3030,7 @@ Please send it along when you report the problem.</source>
     </message>
     <message>
         <source>Overstock</source>
-        <translation>库存积压</translation>
+        <translation>积压</translation>
     </message>
     <message>
         <source>Dead stock</source>
