@@ -130,6 +130,11 @@ class MonthlyPlan:
     tier_changes: int  # tier changes logged in the month
     recall_counts: tuple[tuple[str, int], ...]  # (list id, customers); counts only, no personal data
     segments: tuple[tuple[str, int], ...] = field(default=())  # (segment label, customers)
+    # The KPI page's charts: paid GMV per day of the month (and of the same month last year),
+    # and per channel over the month so far.
+    daily_gmv: tuple[tuple[dt.date, int], ...] = field(default=())
+    daily_gmv_last_year: tuple[tuple[dt.date, int], ...] = field(default=())
+    channel_gmv: tuple[tuple[str, int], ...] = field(default=())
 
     def tasks_by_owner(self) -> list[tuple[str, list[TaskLine]]]:
         """Each person's tasks of the month, people by name, the unassigned last."""
@@ -153,6 +158,22 @@ def _goal_lines(rows, month: Month) -> tuple[GoalLine, ...]:
     ]
     # The whole shop first, then channels, then categories: the order the owner reads a plan in.
     return tuple(sorted(lines, key=lambda g: (g.channel != "", g.category != "", g.channel, g.category)))
+
+
+def _daily(session, start: dt.date, end: dt.date) -> dict[dt.date, int]:
+    from core.models import Order
+
+    q = (select(Order.pay_date, func.coalesce(func.sum(Order.paid_fen), 0))
+         .where(Order.is_paid.is_(True), Order.pay_date.between(start, end)).group_by(Order.pay_date))
+    return {(d if isinstance(d, dt.date) else dt.date.fromisoformat(str(d))): int(v) for d, v in session.execute(q)}
+
+
+def _by_channel(session, start: dt.date, end: dt.date) -> tuple[tuple[str, int], ...]:
+    from core.models import Order
+
+    q = (select(Order.platform, func.coalesce(func.sum(Order.paid_fen), 0))
+         .where(Order.is_paid.is_(True), Order.pay_date.between(start, end)).group_by(Order.platform))
+    return tuple(sorted(((p, int(v)) for p, v in session.execute(q) if v), key=lambda pv: (-pv[1], pv[0])))
 
 
 def shop_name(session) -> str:
@@ -181,6 +202,15 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
                  if x.status != CANCELLED and _in_month(x.start, x.due, month)]
         inv = inventory_rows(s, min(today, month.end), inventory_params())
         members = member_rows(s, today)
+        from core.kpi.periods import shift_years
+
+        days = [month.start + dt.timedelta(days=i) for i in range(month.end.day)]
+        last_day = min(month.end, today)
+        this_year = _daily(s, month.start, last_day) if month.start <= today else {}
+        ly = _daily(s, shift_years(month.start, -1), shift_years(month.end, -1))
+        daily = tuple((d, this_year.get(d, 0)) for d in days if d <= last_day)
+        daily_ly = tuple((d, ly.get(shift_years(d, -1), 0)) for d in days) if ly else ()
+        channels = _by_channel(s, month.start, last_day) if month.start <= today else ()
         changes = s.scalar(select(func.count()).select_from(TierChange).where(
             TierChange.at >= dt.datetime.combine(month.start, dt.time()),
             TierChange.at < dt.datetime.combine(month.end + dt.timedelta(days=1), dt.time()))) or 0
@@ -228,4 +258,7 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         tier_changes=int(changes),
         recall_counts=recall,
         segments=tuple((g.label, g.customers) for g in segment_summary(members)),
+        daily_gmv=daily,
+        daily_gmv_last_year=daily_ly,
+        channel_gmv=channels,
     )

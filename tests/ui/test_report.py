@@ -56,6 +56,9 @@ def test_demo_month_pdf_has_its_sections_promotions_goals_and_owners(qapp, demo_
         assert squash(p.name) in whole
     for g in plan.goals:
         assert format_fen(g.target_fen) in whole
+    # The last page is the KPI charts page, with every channel's share.
+    assert "KPIcharts" in texts[-1] and "Taobao/Tmall" in texts[-1]
+    assert sum(v for _, v in plan.channel_gmv) == sum(v for _, v in plan.daily_gmv)
     owners = {x.owner for x in plan.tasks if x.owner}
     assert owners and all(squash(o) in whole for o in owners)
     # Header and footer on every page: shop name, month, "Page n of m".

@@ -14,8 +14,9 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (QColor, QFont, QPageLayout, QPageSize, QPainter, QPainterPath, QPdfWriter, QPen,
+                           QTextDocument)
 
 from core.i18n import t
 from core.kpi.output import channel_label, format_kpi, kpi_label
@@ -109,13 +110,6 @@ def _cover(plan: MonthlyPlan) -> str:
                             _goal_rows(plan.goals, False)))
     else:
         parts.append(_empty(t("No goals set for this month")))
-    prev = plan.month.previous()
-    parts.append(f"<h3>{_e(t('Last month ({month}) against its goals', month=str(prev)))}</h3>")
-    if plan.last_month_goals:
-        parts.append(_table([t("Channel"), t("Category"), t("Target"), t("Actual"), t("Achieved"), t("Status")],
-                            _goal_rows(plan.last_month_goals, False)))
-    else:
-        parts.append(_empty(t("No goals were set for last month")))
     start, end = plan.kpi_period
     parts.append(f"<h3>{_e(t('Headline KPIs {start} – {end}', start=start.isoformat(), end=end.isoformat()))}</h3>")
     if plan.kpis:
@@ -124,6 +118,13 @@ def _cover(plan: MonthlyPlan) -> str:
                               _change(k.change_year, k.in_points)] for k in plan.kpis]))
     else:
         parts.append(_empty(t("The month has not started: no KPIs yet")))
+    prev = plan.month.previous()
+    parts.append(f"<h3>{_e(t('Last month ({month}) against its goals', month=str(prev)))}</h3>")
+    if plan.last_month_goals:
+        parts.append(_table([t("Channel"), t("Category"), t("Target"), t("Actual"), t("Achieved"), t("Status")],
+                            _goal_rows(plan.last_month_goals, False)))
+    else:
+        parts.append(_empty(t("No goals were set for last month")))
     return "".join(parts)
 
 
@@ -271,7 +272,8 @@ def render(plan: MonthlyPlan, device) -> int:
         body_h = height - 2 * band
         doc.setPageSize(QSizeF(width, body_h))
         doc.setHtml(plan_html(plan))
-        pages = doc.pageCount()
+        text_pages = doc.pageCount()
+        pages = text_pages + 1  # the KPI page, drawn with QPainter so its charts stay vectors
         head_font = _font(8)
         title = f"{plan.shop_name} · {t('Monthly plan {month}', month=str(plan.month))}"
         for page in range(pages):
@@ -289,12 +291,94 @@ def render(plan: MonthlyPlan, device) -> int:
                              Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
                              f"{plan.shop_name} · {plan.month}")
             painter.drawLine(0, int(band * 0.85), width, int(band * 0.85))
-            painter.translate(0, band - page * body_h)
-            doc.drawContents(painter, QRectF(0, page * body_h, width, body_h))
+            if page < text_pages:
+                painter.translate(0, band - page * body_h)
+                doc.drawContents(painter, QRectF(0, page * body_h, width, body_h))
+            else:
+                draw_kpi_page(painter, plan, QRectF(0, band, width, body_h), dpi)
             painter.restore()
         return pages
     finally:
         painter.end()
+
+
+BAR, LAST_YEAR, GRID = QColor("#2e75b6"), QColor("#c55a11"), QColor("#bfbfbf")
+
+
+def _money_short(fen: int) -> str:
+    yuan = fen / 100
+    return f"¥{yuan / 10000:,.1f}万" if language_is_zh() and yuan >= 10000 else f"¥{yuan:,.0f}"
+
+
+def language_is_zh() -> bool:
+    from core.i18n import language
+
+    return language().startswith("zh")
+
+
+def draw_kpi_page(painter: QPainter, plan: MonthlyPlan, rect: QRectF, dpi: int) -> None:
+    """Paid GMV per day (bars, last year as a line) and the channels' shares (bars), as vectors."""
+    mm = dpi / 25.4
+    painter.setPen(QColor("#1f4e79"))
+    painter.setFont(_font(14))
+    painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), 9 * mm), Qt.AlignmentFlag.AlignLeft,
+                     t("KPI charts"))
+    top = rect.top() + 11 * mm
+    chart = QRectF(rect.left() + 22 * mm, top + 7 * mm, rect.width() - 24 * mm, rect.height() * 0.5)
+    painter.setFont(_font(9))
+    painter.setPen(Qt.GlobalColor.black)
+    painter.drawText(QRectF(rect.left(), top, rect.width(), 6 * mm), Qt.AlignmentFlag.AlignLeft,
+                     t("Paid GMV per day") + "   ■ " + t("this month") + ("   — " + t("same days last year")
+                                                                     if plan.daily_gmv_last_year else ""))
+    small = _font(7)
+    days = plan.month.end.day
+    if not plan.daily_gmv:
+        painter.drawText(chart, Qt.AlignmentFlag.AlignCenter, t("No sales yet this month"))
+    else:
+        peak = max([v for _, v in plan.daily_gmv] + [v for _, v in plan.daily_gmv_last_year] + [1])
+        painter.setFont(small)
+        for i in range(5):  # grid lines with their amounts
+            y = chart.bottom() - chart.height() * i / 4
+            painter.setPen(QPen(GRID, 0))
+            painter.drawLine(QPointF(chart.left(), y), QPointF(chart.right(), y))
+            painter.setPen(Qt.GlobalColor.darkGray)
+            painter.drawText(QRectF(rect.left(), y - 3 * mm, 20 * mm, 6 * mm),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, _money_short(peak * i // 4))
+        slot = chart.width() / days
+        for day, value in plan.daily_gmv:
+            h = chart.height() * value / peak
+            painter.fillRect(QRectF(chart.left() + (day.day - 1) * slot + slot * 0.15, chart.bottom() - h,
+                                    slot * 0.7, h), BAR)
+        if plan.daily_gmv_last_year:
+            path = QPainterPath()
+            for i, (day, value) in enumerate(plan.daily_gmv_last_year):
+                pt = QPointF(chart.left() + (day.day - 0.5) * slot, chart.bottom() - chart.height() * value / peak)
+                path.moveTo(pt) if i == 0 else path.lineTo(pt)
+            painter.setPen(QPen(LAST_YEAR, 0.5 * mm))
+            painter.drawPath(path)
+        painter.setPen(Qt.GlobalColor.black)
+        for d in range(1, days + 1):
+            painter.drawText(QRectF(chart.left() + (d - 1) * slot, chart.bottom() + 0.5 * mm, slot, 4 * mm),
+                             Qt.AlignmentFlag.AlignHCenter, str(d))
+    # Channel shares, one bar each.
+    share_top = chart.bottom() + 10 * mm
+    painter.setFont(_font(9))
+    painter.setPen(Qt.GlobalColor.black)
+    painter.drawText(QRectF(rect.left(), share_top, rect.width(), 6 * mm), Qt.AlignmentFlag.AlignLeft,
+                     t("GMV share by channel"))
+    total = sum(v for _, v in plan.channel_gmv)
+    row_h = min(7 * mm, (rect.bottom() - share_top - 8 * mm) / max(1, len(plan.channel_gmv)))
+    label_w, value_w = 40 * mm, 45 * mm
+    bar_w = rect.width() - label_w - value_w
+    if not total:
+        painter.drawText(QRectF(rect.left(), share_top + 7 * mm, rect.width(), 6 * mm), Qt.AlignmentFlag.AlignLeft,
+                         t("No sales yet this month"))
+    for i, (platform, value) in enumerate(plan.channel_gmv if total else ()):
+        y = share_top + 7 * mm + i * row_h
+        painter.drawText(QRectF(rect.left(), y, label_w, row_h), Qt.AlignmentFlag.AlignVCenter, channel_label(platform))
+        painter.fillRect(QRectF(rect.left() + label_w, y + row_h * 0.2, bar_w * value / total, row_h * 0.6), BAR)
+        painter.drawText(QRectF(rect.left() + label_w + bar_w + 2 * mm, y, value_w, row_h), Qt.AlignmentFlag.AlignVCenter,
+                         f"{format_fen(value)}  {format_rate(value / total)}")
 
 
 def write_pdf(plan: MonthlyPlan, path: str | Path) -> int:
