@@ -128,6 +128,21 @@ def _cover(plan: MonthlyPlan) -> str:
     return "".join(parts)
 
 
+CAL_PROMOS = 2
+CAL_CHARS = 11  # a calendar cell holds about 11 Chinese characters a line
+
+
+def _short(text: str, width: int = CAL_CHARS) -> str:
+    """At most ``width`` columns (a CJK character counts two), ending in … when cut."""
+    out, used = "", 0
+    for ch in text:
+        w = 2 if ord(ch) > 0x2E7F else 1
+        if used + w > 2 * width - 1:
+            return out + "…"
+        out, used = out + ch, used + w
+    return out
+
+
 def _calendar(plan: MonthlyPlan) -> str:
     month = plan.month
     names = [t("Mon"), t("Tue"), t("Wed"), t("Thu"), t("Fri"), t("Sat"), t("Sun")]
@@ -142,21 +157,27 @@ def _calendar(plan: MonthlyPlan) -> str:
                 continue
             lines = [f"<b>{day.day}</b>"]
             promos = [p for p in plan.promotions if p.start <= day <= p.end]
-            for p in promos[:3]:
+            # Capped and shortened so a crowded month still fits one page (the full names are
+            # on the promotions and team pages).
+            for p in promos[:CAL_PROMOS]:
                 phase = next((n for n, a, b in p.phases if a <= day <= b), "")
-                label = f"{p.name} · {phase}" if phase else p.name
+                label = _short(f"{p.name} · {phase}" if phase else p.name)
                 lines.append(f'<span style="background:#fde2c8">{_e(label)}</span>')
-            if len(promos) > 3:
-                lines.append(_e(t("+{n} more promotions", n=len(promos) - 3)))
             due = [x for x in plan.tasks if x.due == day]
             for x in due[:2]:
-                lines.append(f'<span style="color:#1f4e79">▸ {_e(x.title)}</span>')
+                lines.append(f'<span style="color:#1f4e79">▸ {_e(_short(x.title))}</span>')
+            more = []  # one line for what did not fit
+            if len(promos) > CAL_PROMOS:
+                more.append(t("+{n} more promotions", n=len(promos) - CAL_PROMOS))
             if len(due) > 2:
-                lines.append(_e(t("+{n} more tasks due", n=len(due) - 2)))
+                more.append(t("+{n} more tasks due", n=len(due) - 2))
+            if more:
+                lines.append(f'<span style="color:#555">{_e(", ".join(more))}</span>')
             cells.append(f'<td valign="top" height="60">{"<br>".join(lines)}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return (_section(t("Calendar {month}", month=str(month)))
-            + f'<table width="100%" border="0.5" cellspacing="0" cellpadding="3"><thead><tr>{head}</tr></thead>'
+            + f'<table width="100%" border="0.5" cellspacing="0" cellpadding="1" style="font-size:7.5pt">'
+            + f'<thead><tr>{head}</tr></thead>'
             + "".join(rows) + "</table>")
 
 
