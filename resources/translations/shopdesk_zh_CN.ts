@@ -979,7 +979,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Order by</source>
-        <translation>最晚下单日</translation>
+        <translation>最晚下单</translation>
     </message>
     <message>
         <source>Runs out − lead time: the last day to order so the goods arrive in time</source>
@@ -1031,7 +1031,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Stock value</source>
-        <translation>库存金额</translation>
+        <translation>库存成本</translation>
     </message>
     <message>
         <source>Turnover</source>
@@ -1415,7 +1415,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Close to the next tier</source>
-        <translation>即将升级客户</translation>
+        <translation>即将升级</translation>
     </message>
     <message>
         <source>Buyer</source>
@@ -1855,7 +1855,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Cost</source>
-        <translation>金额</translation>
+        <translation>费用</translation>
     </message>
     <message>
         <source>GMV ÷ cost</source>
@@ -1895,7 +1895,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Promotions</source>
-        <translation>促销活动</translation>
+        <translation>促销日历</translation>
     </message>
     <message>
         <source>Name</source>
@@ -2006,7 +2006,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Order by</source>
-        <translation>最晚下单日</translation>
+        <translation>最晚下单</translation>
     </message>
     <message>
         <source>Red: the day has passed; the stock runs out before a new delivery can arrive</source>
@@ -2042,7 +2042,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Cost</source>
-        <translation>金额</translation>
+        <translation>费用</translation>
     </message>
     <message>
         <source>SKUs</source>
@@ -2588,7 +2588,7 @@ TEA-002	120</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation>截止</translation>
+        <translation>截止日期</translation>
     </message>
     <message>
         <source>Priority</source>
@@ -2739,7 +2739,7 @@ TEA-002	120</translation>
     </message>
     <message>
         <source>Due</source>
-        <translation>截止</translation>
+        <translation>截止日期</translation>
     </message>
     <message>
         <source>Status</source>
@@ -3030,7 +3030,7 @@ Please send it along when you report the problem.</source>
     </message>
     <message>
         <source>Overstock</source>
-        <translation>积压</translation>
+        <translation>库存积压</translation>
     </message>
     <message>
         <source>Dead stock</source>

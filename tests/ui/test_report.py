@@ -49,7 +49,7 @@ def test_demo_month_pdf_has_its_sections_promotions_goals_and_owners(qapp, demo_
     texts = page_texts(path)
     assert len(texts) == pages >= 8
     whole = "".join(texts)
-    for title in ("Goalsofthemonth", "Calendar2026-11", "Promotions", "Goalsbychannelandcategory",
+    for title in ("Goalsofthemonth", "Calendar2026-11", "Promotionsofthemonth", "Goalsbychannelandcategory",
                   "Inventoryactions", "Team:eachperson'stasks", "Members"):
         assert title in whole
     for p in plan.promotions:
@@ -102,6 +102,8 @@ def test_forty_promotions_and_two_hundred_tasks_paginate_without_cutting_rows(qa
         # task titles only on their due day's cell, so look in the list pages).
         hits = [i for i, text in enumerate(texts) if squash(name) in text]
         assert hits, name
+    # The calendar stays one page: names are shortened there and the overflow counted.
+    assert sum("MonTueWedThuFriSatSun" in text for text in texts) == 1
     team_pages = [text for text in texts if "任务" in text and "Due" in text and "Promotion" in text]
     assert len(team_pages) >= 4  # 200 tasks need several pages, each with the table's header row
 
@@ -147,4 +149,6 @@ def test_file_menu_print_monthly_plan_opens_a_preview_of_the_chosen_month(qtbot,
     assert chooser.month.text() == "2026-11" and chooser.chosen() == NOV
     dlg = preview_dialog(win, NOV)
     qtbot.addWidget(dlg)
+    dlg.show()  # paints the pages into the dialog's printer (which must outlive this function)
+    qtbot.waitExposed(dlg)
     assert dlg.windowTitle() == "Monthly plan 2026-11"

@@ -45,6 +45,7 @@ def preview_dialog(window: QMainWindow, month: Month) -> QPrintPreviewDialog:
     printer.setPageLayout(page_layout())
     printer.setDocName(f"{plan.shop_name} {month}")
     dlg = QPrintPreviewDialog(printer, window)
+    dlg.printer_ = printer  # the dialog does not own its printer: keep it alive as long as the dialog
     dlg.setObjectName("report.preview")
     dlg.setWindowTitle(t("Monthly plan {month}", month=str(month)))
     dlg.paintRequested.connect(lambda p: render(plan, p))

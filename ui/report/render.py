@@ -76,7 +76,7 @@ def _table(headers: list[str], rows: list[list[str]], widths: list[int] | None =
         f'<th align="left"{f" width={w}%" if widths else ""}>{_e(h)}</th>' for h, w in zip(headers, widths or headers)
     )
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
-    return (f'<table width="100%" border="0.5" cellspacing="0" cellpadding="3" style="border-color:#999">'
+    return (f'<table width="100%" border="0.5" cellspacing="0" cellpadding="2" style="border-color:#999">'
             f'<thead><tr style="background:#e8eef5">{cols}</tr></thead>{body}</table>')
 
 
@@ -111,7 +111,10 @@ def _cover(plan: MonthlyPlan) -> str:
     else:
         parts.append(_empty(t("No goals set for this month")))
     start, end = plan.kpi_period
-    parts.append(f"<h3>{_e(t('Headline KPIs {start} – {end}', start=start.isoformat(), end=end.isoformat()))}</h3>")
+    # The KPIs and last month on the second page: after the month's goals there was room for a
+    # heading or a few rows only, and a table's last row or a lone heading ended up on a page.
+    parts.append(f'<h3 style="page-break-before:always">'
+                 f'{_e(t("Headline KPIs {start} – {end}", start=start.isoformat(), end=end.isoformat()))}</h3>')
     if plan.kpis:
         parts.append(_table([t("KPI"), t("Value"), t("vs previous period (环比)"), t("vs last year (同比)")],
                             [[_e(kpi_label(k.key)), format_kpi(k.key, k.value), _change(k.change_prev, k.in_points),
@@ -129,7 +132,7 @@ def _cover(plan: MonthlyPlan) -> str:
 
 
 CAL_PROMOS = 2
-CAL_CHARS = 11  # a calendar cell holds about 11 Chinese characters a line
+CAL_CHARS = 12  # a calendar cell holds about 12 Chinese characters a line (7.5 pt)
 
 
 def _short(text: str, width: int = CAL_CHARS) -> str:
@@ -165,7 +168,7 @@ def _calendar(plan: MonthlyPlan) -> str:
                 lines.append(f'<span style="background:#fde2c8">{_e(label)}</span>')
             due = [x for x in plan.tasks if x.due == day]
             for x in due[:2]:
-                lines.append(f'<span style="color:#1f4e79">▸ {_e(_short(x.title))}</span>')
+                lines.append(f'<span style="color:#1f4e79">▸ {_e(_short(x.title, CAL_CHARS - 1))}</span>')
             more = []  # one line for what did not fit
             if len(promos) > CAL_PROMOS:
                 more.append(t("+{n} more promotions", n=len(promos) - CAL_PROMOS))
@@ -182,7 +185,7 @@ def _calendar(plan: MonthlyPlan) -> str:
 
 
 def _promotions(plan: MonthlyPlan) -> str:
-    out = [_section(t("Promotions"))]
+    out = [_section(t("Promotions of the month"))]
     if not plan.promotions:
         return out[0] + _empty(t("No promotions this month"))
     rows = []
@@ -207,7 +210,7 @@ def _goals(plan: MonthlyPlan) -> str:
 def _inventory(plan: MonthlyPlan) -> str:
     out = [_section(t("Inventory actions")), f"<h3>{_e(t('What to order by when'))}</h3>"]
     if plan.orders:
-        out.append(_table([t("Order by"), t("SKU"), t("Product"), t("Supplier"), t("Quantity"), t("Cost"),
+        out.append(_table([t("Order by"), t("SKU"), t("Product"), t("Supplier"), t("Quantity"), t("Order cost"),
                            t("Runs out")],
                           [[o.order_by.isoformat(), _e(o.sku_code), _e(o.title), _e(o.supplier or "—"), f"{o.qty:,}",
                             format_fen(o.cost_fen), o.stockout_date.isoformat() if o.stockout_date else "—"]
@@ -250,7 +253,7 @@ def _members(plan: MonthlyPlan) -> str:
            f"<p>{_e(t('Tier changes this month: {n}', n=f'{plan.tier_changes:,}'))}</p>",
            f"<h3>{_e(t('Recall lists (customers)'))}</h3>"]
     if any(n for _, n in plan.recall_counts):
-        out.append(_table([t("List"), t("Customers")],
+        out.append(_table([t("Recall list"), t("Customers")],
                           [[_e(t(LISTS.get(k, k))), f"{n:,}"] for k, n in plan.recall_counts], [70, 30]))
     else:
         out.append(_empty(t("No customers on the recall lists")))
