@@ -151,6 +151,7 @@ def _calendar(plan: MonthlyPlan) -> str:
     names = [t("Mon"), t("Tue"), t("Wed"), t("Thu"), t("Fri"), t("Sat"), t("Sun")]
     head = "".join(f'<th width="14%" style="background:#e8eef5">{_e(n)}</th>' for n in names)
     weeks = calendar.Calendar().monthdatescalendar(month.year, month.month)
+    min_lines = 6 if len(weeks) < 6 else 5  # tall enough to write in when pinned up; still one page
     rows = []
     for week in weeks:
         cells = []
@@ -164,19 +165,22 @@ def _calendar(plan: MonthlyPlan) -> str:
             # on the promotions and team pages).
             for p in promos[:CAL_PROMOS]:
                 phase = next((n for n, a, b in p.phases if a <= day <= b), "")
-                label = _short(f"{p.name} · {phase}" if phase else p.name)
+                # The phase is kept whole: "预售" or "巅峰日" is what the day is about.
+                label = f"{_short(p.name, max(4, CAL_CHARS - len(phase) - 1))} · {phase}" if phase else _short(p.name)
                 lines.append(f'<span style="background:#fde2c8">{_e(label)}</span>')
             due = [x for x in plan.tasks if x.due == day]
             for x in due[:2]:
                 lines.append(f'<span style="color:#1f4e79">▸ {_e(_short(x.title, CAL_CHARS - 1))}</span>')
             more = []  # one line for what did not fit
             if len(promos) > CAL_PROMOS:
-                more.append(t("+{n} more promotions", n=len(promos) - CAL_PROMOS))
+                more.append(t("+{n} promotions", n=len(promos) - CAL_PROMOS))
             if len(due) > 2:
-                more.append(t("+{n} more tasks due", n=len(due) - 2))
+                more.append(t("+{n} tasks due", n=len(due) - 2))
             if more:
                 lines.append(f'<span style="color:#555">{_e(", ".join(more))}</span>')
-            cells.append(f'<td valign="top" height="60">{"<br>".join(lines)}</td>')
+            # Blank lines, not a cell height (which Qt's rich text ignores), keep room to write in.
+            lines += ["&nbsp;"] * (min_lines - len(lines))
+            cells.append(f'<td valign="top">{"<br>".join(lines)}</td>')
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return (_section(t("Calendar {month}", month=str(month)))
             + f'<table width="100%" border="0.5" cellspacing="0" cellpadding="1" style="font-size:7.5pt">'
