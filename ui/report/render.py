@@ -360,7 +360,7 @@ def draw_kpi_page(painter: QPainter, plan: MonthlyPlan, rect: QRectF, dpi: int) 
                                                                      if plan.daily_gmv_last_year else ""))
     small = _font(7)
     days = plan.month.end.day
-    if not plan.daily_gmv:
+    if not any(v for _, v in plan.daily_gmv):  # no sales: one line, not an empty axis
         painter.drawText(chart, Qt.AlignmentFlag.AlignCenter, t("No sales yet this month"))
     else:
         peak = max([v for _, v in plan.daily_gmv] + [v for _, v in plan.daily_gmv_last_year] + [1])
