@@ -11,6 +11,7 @@ from core.errors import UserFacingError
 from ui.context import AppContext
 from ui.dialogs.about_dialog import show_about
 from ui.edits import install_edit_menu
+from ui.report.dialog import install_print_action
 from ui.dialogs.import_wizard import install_import_actions
 from ui.tabs import tab_classes
 from ui.tabs.base import TabPage
@@ -39,6 +40,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         install_import_actions(self)  # File → Import…, Import history…, files dropped on the window
         install_edit_menu(self)  # Edit → Undo, Redo, Trash…: the one editing path (ui/edits.py)
+        install_print_action(self)  # File → Print monthly plan… (ui/report)
         self.db_label = QLabel(self.tr("Database: %1").replace("%1", ctx.db.display_name), self)
         self.statusBar().addPermanentWidget(self.db_label)
         self._restore_geometry()

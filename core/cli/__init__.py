@@ -26,6 +26,7 @@ COMMANDS = {
     "restore": "core.cli.backup_cmd",
     "kpi": "core.cli.kpi_cmd",
     "export": "core.cli.export_cmd",
+    "report": "core.cli.report_cmd",
 }
 
 

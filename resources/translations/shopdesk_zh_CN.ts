@@ -499,7 +499,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Category</source>
-        <translation>分类</translation>
+        <translation>类目</translation>
     </message>
     <message>
         <source>Target GMV</source>
@@ -671,7 +671,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Channels</source>
-        <translation>各渠道</translation>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Categories</source>
@@ -918,7 +918,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Category</source>
-        <translation>分类</translation>
+        <translation>类目</translation>
     </message>
     <message>
         <source>On hand</source>
@@ -1401,6 +1401,10 @@ or click “Add files…”.</source>
         <source>Import &amp;history…</source>
         <translation>导入记录(&amp;H)…</translation>
     </message>
+    <message>
+        <source>Print monthly plan…</source>
+        <translation>打印月度计划…</translation>
+    </message>
 </context>
 <context>
     <name>MembersTab</name>
@@ -1834,7 +1838,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Channels</source>
-        <translation>各渠道</translation>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>Start</source>

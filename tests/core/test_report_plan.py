@@ -1,0 +1,48 @@
+"""The monthly plan's content (core.report), without Qt: what each section holds for the demo month."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from core.errors import BadInputError
+from core.goals import goal_rows
+from core.report import Month, build_plan
+from tests.conftest import DEMO_END
+
+
+def test_demo_month_sections_hold_the_months_rows(demo_db):
+    plan = build_plan(demo_db, Month(2026, 11), DEMO_END)
+    with demo_db.session() as s:
+        month_goals = [g for g in goal_rows(s, DEMO_END) if g.period_kind == "month" and g.period_start == dt.date(2026, 11, 1)]
+    assert sorted(g.target_fen for g in plan.goals) == sorted(g.target_gmv_fen for g in month_goals)
+    assert plan.goals[0].channel == "" and plan.goals[0].category == ""  # the whole shop first
+    assert plan.last_month_goals and all(g.actual_fen is not None for g in plan.last_month_goals)
+    # Promotions and tasks that touch November, none outside it.
+    assert plan.promotions and all(p.start <= dt.date(2026, 11, 30) and p.end >= dt.date(2026, 11, 1)
+                                   for p in plan.promotions)
+    assert plan.tasks and all((x.start or x.due) <= dt.date(2026, 11, 30) and (x.due or x.start) >= dt.date(2026, 11, 1)
+                              for x in plan.tasks)
+    assert {k.key for k in plan.kpis} >= {"gmv", "orders"}
+    assert plan.kpi_period == (dt.date(2026, 11, 1), dt.date(2026, 11, 19))  # the finished days
+    assert all(o.order_by <= dt.date(2026, 11, 30) and o.qty > 0 for o in plan.orders)
+    # Members: counts only, no names in the plan.
+    assert [k for k, _ in plan.recall_counts] == ["sleeping", "at_risk", "near_tier"]
+    assert all(isinstance(n, int) for _, n in plan.recall_counts)
+
+
+def test_a_future_month_on_an_empty_shop_is_empty_not_an_error(db):
+    plan = build_plan(db, Month(2027, 1), dt.date(2026, 12, 3))
+    assert (plan.goals, plan.promotions, plan.tasks, plan.kpis, plan.orders) == ((), (), (), (), ())
+    assert plan.shop_name == "ShopDesk"
+
+
+@pytest.mark.parametrize("text", ["2026-13", "11/2026", "", "2026"])
+def test_a_month_that_is_not_yyyy_mm_is_refused(text):
+    with pytest.raises(BadInputError, match="YYYY-MM"):
+        Month.parse(text)
+
+
+def test_january_follows_december():
+    assert Month(2027, 1).previous() == Month(2026, 12)
+    assert Month(2024, 2).end == dt.date(2024, 2, 29)

@@ -1,0 +1,1 @@
+"""The printed monthly plan: its renderer (render.py) and the print dialog (dialog.py)."""

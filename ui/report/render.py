@@ -1,0 +1,429 @@
+"""Lays the monthly plan (core.report.MonthlyPlan) out on A4 landscape pages with Qt's print support.
+
+The one renderer: File → Print monthly plan… paints it into the print preview's printer and
+the ``report`` command into a QPdfWriter, so the preview, the paper and the PDF are the same
+document. The body is one QTextDocument (HTML tables with repeated header rows; Qt breaks
+pages between text lines, so a one-line row is never cut); header and footer are painted on
+each page around it. Strings go through core.i18n.t so the headless CLI, which has no
+QTranslator, prints in the UI language too.
+"""
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import html
+from pathlib import Path
+
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
+from PySide6.QtGui import (QColor, QFont, QPageLayout, QPageSize, QPainter, QPainterPath, QPdfWriter, QPen,
+                           QTextDocument)
+
+from core.i18n import t
+from core.kpi.output import channel_label, format_kpi, kpi_label
+from core.money import format_fen, format_rate
+from core.report import MonthlyPlan
+
+MARGIN_MM = 12.0
+BODY_PT = 8.5
+
+
+def page_layout() -> QPageLayout:
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
+                       QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
+
+
+def _e(text: object) -> str:
+    return html.escape(str(text))
+
+
+def _d(day: dt.date | None) -> str:
+    return "—" if day is None else day.strftime("%m-%d")
+
+
+def _change(value: float | None, in_points: bool) -> str:
+    if value is None:
+        return "—"
+    if in_points:
+        return f"{value * 100:+.1f} pp"
+    return f"{value * 100:+.1f}%"
+
+
+def _channel(platform: str) -> str:
+    return channel_label(platform) if platform else t("All channels")
+
+
+def _category(category: str) -> str:
+    return category or t("All categories")
+
+
+STATUS = {
+    "not_started": "not started", "on_track": "on track", "at_risk": "at risk", "behind": "behind",
+    "achieved": "achieved", "missed": "missed", "planned": "Planned", "running": "Running", "done": "Done",
+    "cancelled": "Cancelled", "todo": "To do", "doing": "Doing", "dead": "Dead stock", "slow": "Slow mover",
+    "overstock": "Overstock",
+}
+LISTS = {"sleeping": "Sleeping (no order for 180 days)", "at_risk": "At risk of churning",
+         "near_tier": "Close to the next tier"}
+
+
+def _status(code: str | None) -> str:
+    return t(STATUS[code]) if code in STATUS else (code or "—")
+
+
+def _table(headers: list[str], rows: list[list[str]], widths: list[int] | None = None) -> str:
+    """A table whose header row repeats on every page it runs onto (<thead>)."""
+    cols = "".join(
+        f'<th align="left"{f" width={w}%" if widths else ""}>{_e(h)}</th>' for h, w in zip(headers, widths or headers)
+    )
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
+    return (f'<table width="100%" border="0.5" cellspacing="0" cellpadding="2" style="border-color:#999">'
+            f'<thead><tr style="background:#e8eef5">{cols}</tr></thead>{body}</table>')
+
+
+def _empty(text: str) -> str:
+    return f'<p style="color:#555"><i>{_e(text)}</i></p>'
+
+
+def _section(title: str, first: bool = False) -> str:
+    brk = "" if first else ' style="page-break-before:always"'
+    return f"<h2{brk}>{_e(title)}</h2>"
+
+
+def _goal_rows(goals, with_pace: bool) -> list[list[str]]:
+    out = []
+    for g in goals:
+        row = [_e(_channel(g.channel)), _e(_category(g.category)), format_fen(g.target_fen), format_fen(g.actual_fen)
+               if g.actual_fen is not None else "—", format_rate(g.progress)]
+        if with_pace:
+            row.append(format_fen(g.needed_per_day_fen) if g.needed_per_day_fen is not None else "—")
+        row.append(_e(_status(g.status)))
+        out.append(row)
+    return out
+
+
+def _cover(plan: MonthlyPlan) -> str:
+    parts = [f'<h1>{_e(plan.shop_name)} · {_e(t("Monthly plan {month}", month=str(plan.month)))}</h1>',
+             f'<p>{_e(t("As of {day}", day=plan.today.isoformat()))}</p>']
+    parts.append(f"<h3>{_e(t('Goals of the month'))}</h3>")
+    if plan.goals:
+        parts.append(_table([t("Channel"), t("Category"), t("Target"), t("Actual"), t("Achieved"), t("Status")],
+                            _goal_rows(plan.goals, False)))
+    else:
+        parts.append(_empty(t("No goals set for this month")))
+    start, end = plan.kpi_period
+    # The KPIs and last month on the second page: after the month's goals there was room for a
+    # heading or a few rows only, and a table's last row or a lone heading ended up on a page.
+    parts.append(f'<h3 style="page-break-before:always">'
+                 f'{_e(t("Headline KPIs {start} – {end}", start=start.isoformat(), end=end.isoformat()))}</h3>')
+    if plan.kpis:
+        parts.append(_table([t("KPI"), t("Value"), t("vs previous period (环比)"), t("vs last year (同比)")],
+                            [[_e(kpi_label(k.key)), format_kpi(k.key, k.value), _change(k.change_prev, k.in_points),
+                              _change(k.change_year, k.in_points)] for k in plan.kpis]))
+    else:
+        parts.append(_empty(t("The month has not started: no KPIs yet")))
+    prev = plan.month.previous()
+    parts.append(f"<h3>{_e(t('Last month ({month}) against its goals', month=str(prev)))}</h3>")
+    if plan.last_month_goals:
+        parts.append(_table([t("Channel"), t("Category"), t("Target"), t("Actual"), t("Achieved"), t("Status")],
+                            _goal_rows(plan.last_month_goals, False)))
+    else:
+        parts.append(_empty(t("No goals were set for last month")))
+    return "".join(parts)
+
+
+CAL_PROMOS = 2
+CAL_CHARS = 12  # a calendar cell holds about 12 Chinese characters a line (7.5 pt)
+
+
+def _short(text: str, width: int = CAL_CHARS) -> str:
+    """At most ``width`` columns (a CJK character counts two), ending in … when cut."""
+    out, used = "", 0
+    for ch in text:
+        w = 2 if ord(ch) > 0x2E7F else 1
+        if used + w > 2 * width - 1:
+            return out + "…"
+        out, used = out + ch, used + w
+    return out
+
+
+def _calendar(plan: MonthlyPlan) -> str:
+    month = plan.month
+    names = [t("Mon"), t("Tue"), t("Wed"), t("Thu"), t("Fri"), t("Sat"), t("Sun")]
+    head = "".join(f'<th width="14%" style="background:#e8eef5">{_e(n)}</th>' for n in names)
+    weeks = calendar.Calendar().monthdatescalendar(month.year, month.month)
+    min_lines = 6 if len(weeks) < 6 else 5  # tall enough to write in when pinned up; still one page
+    rows = []
+    for week in weeks:
+        cells = []
+        for day in week:
+            if day.month != month.month:
+                cells.append('<td style="background:#f4f4f4"></td>')
+                continue
+            lines = [f"<b>{day.day}</b>"]
+            promos = [p for p in plan.promotions if p.start <= day <= p.end]
+            # Capped and shortened so a crowded month still fits one page (the full names are
+            # on the promotions and team pages).
+            for p in promos[:CAL_PROMOS]:
+                phase = next((n for n, a, b in p.phases if a <= day <= b), "")
+                # The phase is kept whole: "预售" or "巅峰日" is what the day is about.
+                label = f"{_short(p.name, max(4, CAL_CHARS - len(phase) - 1))} · {phase}" if phase else _short(p.name)
+                lines.append(f'<span style="background:#fde2c8">{_e(label)}</span>')
+            due = [x for x in plan.tasks if x.due == day]
+            for x in due[:2]:
+                lines.append(f'<span style="color:#1f4e79">▸ {_e(_short(x.title, CAL_CHARS - 1))}</span>')
+            more = []  # one line for what did not fit
+            if len(promos) > CAL_PROMOS:
+                more.append(t("+{n} promotions", n=len(promos) - CAL_PROMOS))
+            if len(due) > 2:
+                more.append(t("+{n} tasks due", n=len(due) - 2))
+            if more:
+                lines.append(f'<span style="color:#555">{_e(", ".join(more))}</span>')
+            # Blank lines, not a cell height (which Qt's rich text ignores), keep room to write in.
+            lines += ["&nbsp;"] * (min_lines - len(lines))
+            cells.append(f'<td valign="top">{"<br>".join(lines)}</td>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    return (_section(t("Calendar {month}", month=str(month)))
+            + f'<table width="100%" border="0.5" cellspacing="0" cellpadding="1" style="font-size:7.5pt">'
+            + f'<thead><tr>{head}</tr></thead>'
+            + "".join(rows) + "</table>")
+
+
+def _promotions(plan: MonthlyPlan) -> str:
+    out = [_section(t("Promotions of the month"))]
+    if not plan.promotions:
+        return out[0] + _empty(t("No promotions this month"))
+    rows = []
+    for p in plan.promotions:
+        phases = "; ".join(f"{n} {_d(a)}–{_d(b)}" for n, a, b in p.phases) or "—"
+        rows.append([_e(p.name), _e(", ".join(channel_label(c) for c in p.channels) or t("All channels")),
+                     f"{p.start.isoformat()} – {p.end.isoformat()}", format_fen(p.budget_fen), _e(phases),
+                     _e(_status(p.status))])
+    out.append(_table([t("Promotion"), t("Channels"), t("Dates"), t("Budget"), t("Phases"), t("Status")], rows,
+                      [26, 14, 16, 10, 26, 8]))
+    return "".join(out)
+
+
+def _goals(plan: MonthlyPlan) -> str:
+    head = _section(t("Goals by channel and category"))
+    if not plan.goals:
+        return head + _empty(t("No goals set for this month"))
+    return head + _table([t("Channel"), t("Category"), t("Target"), t("Actual"), t("Achieved"),
+                          t("Needed per day"), t("Status")], _goal_rows(plan.goals, True))
+
+
+def _inventory(plan: MonthlyPlan) -> str:
+    out = [_section(t("Inventory actions")), f"<h3>{_e(t('What to order by when'))}</h3>"]
+    if plan.orders:
+        out.append(_table([t("Order by"), t("SKU"), t("Product"), t("Supplier"), t("Quantity"), t("Order cost"),
+                           t("Runs out")],
+                          [[o.order_by.isoformat(), _e(o.sku_code), _e(o.title), _e(o.supplier or "—"), f"{o.qty:,}",
+                            format_fen(o.cost_fen), o.stockout_date.isoformat() if o.stockout_date else "—"]
+                           for o in plan.orders], [9, 12, 33, 18, 8, 10, 10]))
+    else:
+        out.append(_empty(t("Nothing to order this month")))
+    out.append(f"<h3>{_e(t('Expected stock-outs'))}</h3>")
+    if plan.stockouts:
+        out.append(_table([t("Runs out"), t("SKU"), t("Product"), t("Supplier"), t("Order by")],
+                          [[o.stockout_date.isoformat() if o.stockout_date else "—", _e(o.sku_code), _e(o.title),
+                            _e(o.supplier or "—"), o.order_by.isoformat() if o.order_by else "—"]
+                           for o in plan.stockouts], [10, 14, 46, 20, 10]))
+    else:
+        out.append(_empty(t("No stock-outs expected this month")))
+    out.append(f"<h3>{_e(t('Slow movers to clear'))}</h3>")
+    if plan.slow_movers:
+        out.append(_table([t("SKU"), t("Product"), t("Flag"), t("On hand"), t("Stock value"), t("Last sale")],
+                          [[_e(s.sku_code), _e(s.title), _e(_status(s.status)), f"{s.on_hand:,}",
+                            format_fen(s.stock_value_fen), s.last_sale.isoformat() if s.last_sale else "—"]
+                           for s in plan.slow_movers], [14, 40, 12, 10, 12, 12]))
+    else:
+        out.append(_empty(t("No slow movers")))
+    return "".join(out)
+
+
+def _team(plan: MonthlyPlan) -> str:
+    out = [_section(t("Team: each person's tasks"))]
+    if not plan.tasks:
+        return out[0] + _empty(t("No tasks this month"))
+    for owner, tasks in plan.tasks_by_owner():
+        out.append(f"<h3>{_e(owner or t('Unassigned'))} ({len(tasks)})</h3>")
+        out.append(_table([t("Task"), t("Start"), t("Due"), t("Status"), t("Promotion")],
+                          [[_e(x.title), _d(x.start), _d(x.due), _e(_status(x.status)), _e(x.promotion or "—")]
+                           for x in tasks], [46, 8, 8, 10, 28]))
+    return "".join(out)
+
+
+def _members(plan: MonthlyPlan) -> str:
+    out = [_section(t("Members")),
+           f"<p>{_e(t('Tier changes this month: {n}', n=f'{plan.tier_changes:,}'))}</p>",
+           f"<h3>{_e(t('Recall lists (customers)'))}</h3>"]
+    if any(n for _, n in plan.recall_counts):
+        out.append(_table([t("Recall list"), t("Customers")],
+                          [[_e(t(LISTS.get(k, k))), f"{n:,}"] for k, n in plan.recall_counts], [70, 30]))
+    else:
+        out.append(_empty(t("No customers on the recall lists")))
+    if plan.segments:
+        out.append(f"<h3>{_e(t('RFM segments (customers)'))}</h3>")
+        out.append(_table([t("Segment"), t("Customers")], [[_e(t(s)), f"{n:,}"] for s, n in plan.segments], [70, 30]))
+    return "".join(out)
+
+
+def plan_html(plan: MonthlyPlan) -> str:
+    style = ("<style>h1{font-size:18pt;margin:0} h2{font-size:14pt;color:#1f4e79} h3{font-size:10.5pt;margin-top:8px}"
+             "th{font-weight:bold}</style>")
+    return ("<html><head>" + style + "</head><body>" + _cover(plan) + _calendar(plan) + _promotions(plan)
+            + _goals(plan) + _inventory(plan) + _team(plan) + _members(plan) + "</body></html>")
+
+
+def _font(pt: float) -> QFont:
+    font = QFont()
+    # Latin text (digits, dates, amounts) from a Latin font, Chinese from a CJK one. With a CJK
+    # font first, Qt draws Latin-script digits with alternate glyphs its PDF text layer cannot
+    # map back, so "2026-11" copied or searched out of the PDF came back empty.
+    font.setFamilies(["DejaVu Sans", "Segoe UI", "Arial", "Helvetica", "Noto Sans CJK SC", "Microsoft YaHei",
+                      "PingFang SC", "Source Han Sans SC"])
+    font.setPointSizeF(pt)
+    return font
+
+
+def render(plan: MonthlyPlan, device) -> int:
+    """Paint the plan on ``device`` (a QPrinter or QPdfWriter, already set up); returns pages."""
+    device.setPageLayout(page_layout())
+    painter = QPainter(device)
+    try:
+        width, height = device.width(), device.height()
+        dpi = device.logicalDpiY()
+        band = int(dpi * 0.32)  # header and footer bands, 8 mm each
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(device)
+        doc.setDefaultFont(_font(BODY_PT))
+        doc.setDocumentMargin(0)
+        body_h = height - 2 * band
+        doc.setPageSize(QSizeF(width, body_h))
+        doc.setHtml(plan_html(plan))
+        text_pages = doc.pageCount()
+        pages = text_pages + 1  # the KPI page, drawn with QPainter so its charts stay vectors
+        head_font = _font(8)
+        title = f"{plan.shop_name} · {t('Monthly plan {month}', month=str(plan.month))}"
+        for page in range(pages):
+            if page:
+                device.newPage()
+            painter.save()
+            painter.setFont(head_font)
+            painter.setPen(Qt.GlobalColor.darkGray)
+            painter.drawText(QRectF(0, 0, width, band * 0.8), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
+                             title)
+            painter.drawText(QRectF(0, height - band * 0.8, width, band * 0.8),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
+                             t("Page {n} of {m}", n=page + 1, m=pages))
+            painter.drawText(QRectF(0, height - band * 0.8, width, band * 0.8),
+                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
+                             f"{plan.shop_name} · {plan.month}")
+            painter.drawLine(0, int(band * 0.85), width, int(band * 0.85))
+            if page < text_pages:
+                painter.translate(0, band - page * body_h)
+                doc.drawContents(painter, QRectF(0, page * body_h, width, body_h))
+            else:
+                draw_kpi_page(painter, plan, QRectF(0, band, width, body_h), dpi)
+            painter.restore()
+        return pages
+    finally:
+        painter.end()
+
+
+BAR, LAST_YEAR, GRID = QColor("#2e75b6"), QColor("#c55a11"), QColor("#bfbfbf")
+
+
+def _money_short(fen: int) -> str:
+    yuan = fen / 100
+    return f"¥{yuan / 10000:,.1f}万" if language_is_zh() and yuan >= 10000 else f"¥{yuan:,.0f}"
+
+
+def language_is_zh() -> bool:
+    from core.i18n import language
+
+    return language().startswith("zh")
+
+
+def draw_kpi_page(painter: QPainter, plan: MonthlyPlan, rect: QRectF, dpi: int) -> None:
+    """Paid GMV per day (bars, last year as a line) and the channels' shares (bars), as vectors."""
+    mm = dpi / 25.4
+    painter.setPen(QColor("#1f4e79"))
+    painter.setFont(_font(14))
+    painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), 9 * mm), Qt.AlignmentFlag.AlignLeft,
+                     t("KPI charts"))
+    top = rect.top() + 11 * mm
+    chart = QRectF(rect.left() + 22 * mm, top + 7 * mm, rect.width() - 24 * mm, rect.height() * 0.5)
+    painter.setFont(_font(9))
+    painter.setPen(Qt.GlobalColor.black)
+    painter.drawText(QRectF(rect.left(), top, rect.width(), 6 * mm), Qt.AlignmentFlag.AlignLeft,
+                     t("Paid GMV per day") + "   ■ " + t("this month") + ("   — " + t("same days last year")
+                                                                     if plan.daily_gmv_last_year else ""))
+    small = _font(7)
+    days = plan.month.end.day
+    if not any(v for _, v in plan.daily_gmv):  # no sales: one line, not an empty axis
+        painter.drawText(chart, Qt.AlignmentFlag.AlignCenter, t("No sales yet this month"))
+    else:
+        peak = max([v for _, v in plan.daily_gmv] + [v for _, v in plan.daily_gmv_last_year] + [1])
+        painter.setFont(small)
+        for i in range(5):  # grid lines with their amounts
+            y = chart.bottom() - chart.height() * i / 4
+            painter.setPen(QPen(GRID, 0))
+            painter.drawLine(QPointF(chart.left(), y), QPointF(chart.right(), y))
+            painter.setPen(Qt.GlobalColor.darkGray)
+            painter.drawText(QRectF(rect.left(), y - 3 * mm, 20 * mm, 6 * mm),
+                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, _money_short(peak * i // 4))
+        slot = chart.width() / days
+        for day, value in plan.daily_gmv:
+            h = chart.height() * value / peak
+            painter.fillRect(QRectF(chart.left() + (day.day - 1) * slot + slot * 0.15, chart.bottom() - h,
+                                    slot * 0.7, h), BAR)
+        if plan.daily_gmv_last_year:
+            path = QPainterPath()
+            for i, (day, value) in enumerate(plan.daily_gmv_last_year):
+                pt = QPointF(chart.left() + (day.day - 0.5) * slot, chart.bottom() - chart.height() * value / peak)
+                path.moveTo(pt) if i == 0 else path.lineTo(pt)
+            painter.setPen(QPen(LAST_YEAR, 0.5 * mm))
+            painter.drawPath(path)
+        painter.setPen(Qt.GlobalColor.black)
+        for d in range(1, days + 1):
+            painter.drawText(QRectF(chart.left() + (d - 1) * slot, chart.bottom() + 0.5 * mm, slot, 4 * mm),
+                             Qt.AlignmentFlag.AlignHCenter, str(d))
+    # Channel shares, one bar each.
+    share_top = chart.bottom() + 10 * mm
+    painter.setFont(_font(9))
+    painter.setPen(Qt.GlobalColor.black)
+    painter.drawText(QRectF(rect.left(), share_top, rect.width(), 6 * mm), Qt.AlignmentFlag.AlignLeft,
+                     t("GMV share by channel"))
+    total = sum(v for _, v in plan.channel_gmv)
+    row_h = min(7 * mm, (rect.bottom() - share_top - 8 * mm) / max(1, len(plan.channel_gmv)))
+    label_w, value_w = 40 * mm, 45 * mm
+    bar_w = rect.width() - label_w - value_w
+    if not total:
+        painter.drawText(QRectF(rect.left(), share_top + 7 * mm, rect.width(), 6 * mm), Qt.AlignmentFlag.AlignLeft,
+                         t("No sales yet this month"))
+    for i, (platform, value) in enumerate(plan.channel_gmv if total else ()):
+        y = share_top + 7 * mm + i * row_h
+        painter.drawText(QRectF(rect.left(), y, label_w, row_h), Qt.AlignmentFlag.AlignVCenter, channel_label(platform))
+        painter.fillRect(QRectF(rect.left() + label_w, y + row_h * 0.2, bar_w * value / total, row_h * 0.6), BAR)
+        painter.drawText(QRectF(rect.left() + label_w + bar_w + 2 * mm, y, value_w, row_h), Qt.AlignmentFlag.AlignVCenter,
+                         f"{format_fen(value)}  {format_rate(value / total)}")
+
+
+def write_pdf(plan: MonthlyPlan, path: str | Path) -> int:
+    """The plan as a PDF file; returns its page count."""
+    writer = QPdfWriter(str(path))
+    writer.setResolution(300)
+    writer.setTitle(f"{plan.shop_name} {plan.month}")
+    writer.setCreator("ShopDesk")
+    return render(plan, writer)
+
+
+def write_pdf_standalone(plan: MonthlyPlan, path: str | Path) -> int:
+    """write_pdf from the command line, where no QApplication runs yet (fonts need one)."""
+    from PySide6.QtGui import QGuiApplication
+
+    app = QGuiApplication.instance() or QGuiApplication([])
+    try:
+        return write_pdf(plan, path)
+    finally:
+        del app
