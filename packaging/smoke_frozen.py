@@ -104,6 +104,9 @@ def smoke(bundle: Path, work: Path) -> None:
             target = work / f"{name}.xlsx"
             run(debug, "--db", str(demo_db), "export", name, str(target))
             check(zipfile.is_zipfile(target), f"export {name} did not write an .xlsx workbook")
+        ics = work / "promotions.ics"  # icalendar is imported lazily: make sure the bundle has it
+        run(debug, "--db", str(demo_db), "export", "promotions", str(ics))
+        check(ics.read_text(encoding="utf-8").startswith("BEGIN:VCALENDAR"), "export promotions .ics wrote no calendar")
     if "report" in available:
         target = work / "plan.pdf"
         run(debug, "--db", str(demo_db), "report", "--month", today.strftime("%Y-%m"), "--pdf", str(target))
