@@ -1981,8 +1981,8 @@ or click “Add files…”.</source>
         <translation>优惠档位</translation>
     </message>
     <message>
-        <source>Optional, separated by ;  e.g. 满300减30; 满500减60 — or 9折, 满500打8.5折, 15% off, 满399送主人杯. Each tier asks for more and gives more than the one before.</source>
-        <translation>可选，用 ; 分隔，例如 满300减30; 满500减60 —— 或 9折、满500打8.5折、15% off、满399送主人杯。每一档的门槛和优惠都要高于上一档。</translation>
+        <source>Optional, separated by ;  e.g. 满300减30; 满500减60 — or 9折, 满500打8.5折, 15% off, 满399送主人杯, 3人团 ¥59, 券 满199减20, 券 无门槛10, 秒杀 ¥39, 会员 9.5折. Each tier asks for more and gives more than the one before.</source>
+        <translation>可选，用 ; 分隔，例如 满300减30; 满500减60 —— 或 9折、满500打8.5折、15% off、满399送主人杯、3人团 ¥59、券 满199减20、券 无门槛10、秒杀 ¥39、会员 9.5折。每一档的门槛和优惠都要高于上一档。</translation>
     </message>
     <message>
         <source>Budget (yuan)</source>

@@ -451,7 +451,8 @@ class PromotionsTab(TabPage):
             FormField("rules", self.tr("Tiers"), CellEditor("text", optional=True, max_length=1000),
                       tiers_text(r.rules) if r else "",
                       hint=self.tr("Optional, separated by ;  e.g. 满300减30; 满500减60 — or 9折, 满500打8.5折, 15% off, "
-                                   "满399送主人杯. Each tier asks for more and gives more than the one before.")),
+                                   "满399送主人杯, 3人团 ¥59, 券 满199减20, 券 无门槛10, 秒杀 ¥39, 会员 9.5折. Each tier "
+                                   "asks for more and gives more than the one before.")),
             FormField("budget_fen", self.tr("Budget (yuan)"), CellEditor("money", placeholder="5000"),
                       r.budget_fen if r else 0),
             FormField("expected_uplift", self.tr("Expected uplift"), CellEditor("percent", optional=True, placeholder="30%"),
