@@ -1,6 +1,73 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name />
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Channel names separated by commas, e.g. Taobao/Tmall, Pinduoduo; empty: every channel</source>
+        <translation>用逗号分隔渠道名称，例如 淘宝/天猫, 拼多多；留空表示所有渠道</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Optional: a name and two dates each, separated by ;  e.g. 预热 11-01~11-03; 正式 11-04~11-11</source>
+        <translation>可选：每个阶段写名称和两个日期，用 ; 分隔，例如 预热 11-01~11-03; 正式 11-04~11-11</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>优惠档位</translation>
+    </message>
+    <message>
+        <source>Optional, separated by ;  e.g. 满300减30; 满500减60 — or 9折, 满500打8.5折, 15% off, 满399送主人杯, 3人团 ¥59, 券 满199减20, 券 无门槛10, 秒杀 ¥39, 会员 9.5折. Each tier asks for more and gives more than the one before.</source>
+        <translation>可选，用 ; 分隔，例如 满300减30; 满500减60 —— 或 9折、满500打8.5折、15% off、满399送主人杯、3人团 ¥59、券 满199减20、券 无门槛10、秒杀 ¥39、会员 9.5折。每一档的门槛和优惠都要高于上一档。</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <source>Budget (yuan)</source>
+        <translation>预算（元）</translation>
+    </message>
+    <message>
+        <source>Expected uplift</source>
+        <translation>预期提升</translation>
+    </message>
+    <message>
+        <source>How much more than usual you expect to sell, e.g. 30%</source>
+        <translation>预计比平时多卖多少，例如 30%</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
+    </message>
+</context>
+<context>
     <name>BackupsDialog</name>
     <message>
         <source>Daily (first start of the day)</source>
@@ -156,6 +223,25 @@ The current data is kept as a backup first, so this can be undone.</source>
     <message>
         <source>PNG image (*.png);;PDF document (*.pdf)</source>
         <translation>PNG 图片 (*.png);;PDF 文档 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckList</name>
+    <message>
+        <source>Search…</source>
+        <translation>搜索…</translation>
+    </message>
+    <message>
+        <source>Check shown</source>
+        <translation>勾选显示的项</translation>
+    </message>
+    <message>
+        <source>Uncheck all</source>
+        <translation>全部取消</translation>
+    </message>
+    <message>
+        <source>%1 of %2 checked</source>
+        <translation>已勾选 %1 / %2</translation>
     </message>
 </context>
 <context>
@@ -1809,6 +1895,10 @@ or click “Add files…”.</source>
         <translation>全部状态</translation>
     </message>
     <message>
+        <source>Week view</source>
+        <translation>周视图</translation>
+    </message>
+    <message>
         <source>Year view</source>
         <translation>年历</translation>
     </message>
@@ -1933,8 +2023,24 @@ or click “Add files…”.</source>
         <translation>上一年（Page Up）</translation>
     </message>
     <message>
+        <source>Previous week (Page Up)</source>
+        <translation>上一周 (Page Up)</translation>
+    </message>
+    <message>
         <source>Next year (Page Down)</source>
         <translation>下一年（Page Down）</translation>
+    </message>
+    <message>
+        <source>Next week (Page Down)</source>
+        <translation>下一周 (Page Down)</translation>
+    </message>
+    <message>
+        <source>MMM d</source>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>%1 – %2, %3</source>
+        <translation>%3年 %1 – %2</translation>
     </message>
     <message>
         <source>MMMM yyyy</source>
@@ -1959,46 +2065,6 @@ or click “Add files…”.</source>
     <message>
         <source>Whole budget</source>
         <translation>全部预算</translation>
-    </message>
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Channel names separated by commas, e.g. Taobao/Tmall, Pinduoduo; empty: every channel</source>
-        <translation>用逗号分隔渠道名称，例如 淘宝/天猫, 拼多多；留空表示所有渠道</translation>
-    </message>
-    <message>
-        <source>Phases</source>
-        <translation>阶段</translation>
-    </message>
-    <message>
-        <source>Optional: a name and two dates each, separated by ;  e.g. 预热 11-01~11-03; 正式 11-04~11-11</source>
-        <translation>可选：每个阶段写名称和两个日期，用 ; 分隔，例如 预热 11-01~11-03; 正式 11-04~11-11</translation>
-    </message>
-    <message>
-        <source>Tiers</source>
-        <translation>优惠档位</translation>
-    </message>
-    <message>
-        <source>Optional, separated by ;  e.g. 满300减30; 满500减60 — or 9折, 满500打8.5折, 15% off, 满399送主人杯, 3人团 ¥59, 券 满199减20, 券 无门槛10, 秒杀 ¥39, 会员 9.5折. Each tier asks for more and gives more than the one before.</source>
-        <translation>可选，用 ; 分隔，例如 满300减30; 满500减60 —— 或 9折、满500打8.5折、15% off、满399送主人杯、3人团 ¥59、券 满199减20、券 无门槛10、秒杀 ¥39、会员 9.5折。每一档的门槛和优惠都要高于上一档。</translation>
-    </message>
-    <message>
-        <source>Budget (yuan)</source>
-        <translation>预算（元）</translation>
-    </message>
-    <message>
-        <source>Expected uplift</source>
-        <translation>预期提升</translation>
-    </message>
-    <message>
-        <source>How much more than usual you expect to sell, e.g. 30%</source>
-        <translation>预计比平时多卖多少，例如 30%</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
     </message>
     <message>
         <source>New promotion</source>
@@ -2367,6 +2433,33 @@ or click “Add files…”.</source>
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeField</name>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Scope of the promotion</source>
+        <translation>促销适用范围</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>各品类</translation>
+    </message>
+    <message>
+        <source>SKUs</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Whole shop</source>
+        <translation>全店</translation>
+    </message>
+    <message>
+        <source>Which goods does the promotion cover? A category covers all its SKUs. Type in a search box to filter its list by name, code or category.</source>
+        <translation>这个促销覆盖哪些商品？选中类目即包含其下所有 SKU。在搜索框中输入名称、编码或类目可筛选列表。</translation>
     </message>
 </context>
 <context>
@@ -2938,6 +3031,13 @@ TEA-002	120</translation>
     <message>
         <source>Restored: %1</source>
         <translation>已恢复：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WeekCalendar</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation><numerusform>还有 %n 个</numerusform></translation>
     </message>
 </context>
 <context>
