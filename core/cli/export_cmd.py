@@ -42,6 +42,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--year", type=int, metavar="YYYY", help=t("the festival's year (default: this year)"))
     p.add_argument("--as-of", dest="as_of", type=_date, metavar="YYYY-MM-DD",
                    help=t("compute the view as of this day (default: today)"))
+    p.add_argument("--calendar", action="store_true",
+                   help=t("promotions only: write FILE.xlsx as a calendar, one sheet per month plus a list "
+                          "(the same as the view promotion-calendar)"))
     p.add_argument("--json", action="store_true", help=t("print what was written as one JSON object"))
     p.set_defaults(handler=run)
 
@@ -66,6 +69,10 @@ def run(args: argparse.Namespace, db) -> int:
     from core.views import ViewParams, export_view, view
 
     v = view(args.name.strip().lower())
+    if args.calendar:
+        if v.name not in ("promotions", "promotion-calendar"):
+            raise BadInputError(t("--calendar goes with the promotions (export promotions FILE.xlsx --calendar)."))
+        v = view("promotion-calendar")
     today = args.as_of or dt.date.today()
     date_from, date_to = args.date_from, args.date_to
     if args.festival:

@@ -346,4 +346,8 @@ KPIS = View(
     _kpi_rows, dated=True,
 )
 
-VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PURCHASE_LIST, PROMOTIONS, MEMBERS, TASKS, ORDERS, PRODUCTS, KPIS)}
+# The same rows drawn as a calendar workbook (core.promotion_calendar_xlsx): one sheet per month, plus a list.
+PROMOTION_CALENDAR = dataclasses.replace(PROMOTIONS, name="promotion-calendar", title=lambda: t("Promotion calendar"))
+
+VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PURCHASE_LIST, PROMOTIONS, PROMOTION_CALENDAR, MEMBERS,
+                                              TASKS, ORDERS, PRODUCTS, KPIS)}

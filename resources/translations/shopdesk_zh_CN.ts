@@ -1,73 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="zh_CN">
 <context>
-    <name />
-    <message>
-        <source>Name</source>
-        <translation>名称</translation>
-    </message>
-    <message>
-        <source>Kind</source>
-        <translation>类型</translation>
-    </message>
-    <message>
-        <source>Channels</source>
-        <translation>渠道</translation>
-    </message>
-    <message>
-        <source>Channel names separated by commas, e.g. Taobao/Tmall, Pinduoduo; empty: every channel</source>
-        <translation>用逗号分隔渠道名称，例如 淘宝/天猫, 拼多多；留空表示所有渠道</translation>
-    </message>
-    <message>
-        <source>Start</source>
-        <translation>开始</translation>
-    </message>
-    <message>
-        <source>End</source>
-        <translation>结束</translation>
-    </message>
-    <message>
-        <source>Phases</source>
-        <translation>阶段</translation>
-    </message>
-    <message>
-        <source>Optional: a name and two dates each, separated by ;  e.g. 预热 11-01~11-03; 正式 11-04~11-11</source>
-        <translation>可选：每个阶段写名称和两个日期，用 ; 分隔，例如 预热 11-01~11-03; 正式 11-04~11-11</translation>
-    </message>
-    <message>
-        <source>Tiers</source>
-        <translation>优惠档位</translation>
-    </message>
-    <message>
-        <source>Optional, separated by ;  e.g. 满300减30; 满500减60 — or 9折, 满500打8.5折, 15% off, 满399送主人杯, 3人团 ¥59, 券 满199减20, 券 无门槛10, 秒杀 ¥39, 会员 9.5折. Each tier asks for more and gives more than the one before.</source>
-        <translation>可选，用 ; 分隔，例如 满300减30; 满500减60 —— 或 9折、满500打8.5折、15% off、满399送主人杯、3人团 ¥59、券 满199减20、券 无门槛10、秒杀 ¥39、会员 9.5折。每一档的门槛和优惠都要高于上一档。</translation>
-    </message>
-    <message>
-        <source>Scope</source>
-        <translation>适用范围</translation>
-    </message>
-    <message>
-        <source>Budget (yuan)</source>
-        <translation>预算（元）</translation>
-    </message>
-    <message>
-        <source>Expected uplift</source>
-        <translation>预期提升</translation>
-    </message>
-    <message>
-        <source>How much more than usual you expect to sell, e.g. 30%</source>
-        <translation>预计比平时多卖多少，例如 30%</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>状态</translation>
-    </message>
-    <message>
-        <source>Note</source>
-        <translation>备注</translation>
-    </message>
-</context>
-<context>
     <name>BackupsDialog</name>
     <message>
         <source>Daily (first start of the day)</source>
@@ -208,6 +141,25 @@ The current data is kept as a backup first, so this can be undone.</source>
 %2</source>
         <translation>已恢复 %1 的备份。损坏的文件保留为：
 %2</translation>
+    </message>
+</context>
+<context>
+    <name>CalendarXlsxButton</name>
+    <message>
+        <source>Calendar (Excel)…</source>
+        <translation>导出日历 (Excel)…</translation>
+    </message>
+    <message>
+        <source>Write the promotions of the month or week on screen (in the year and list views: of the year) to an Excel workbook: one sheet per month drawn as a calendar, the promotions and their phase in the day cells, plus a list</source>
+        <translation>把当前显示的月份或周（年视图和列表视图下为全年）的促销写入 Excel 工作簿：每月一个工作表，画成日历，促销及其阶段写在对应日期格中，另附一个列表</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>导出日历</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
     </message>
 </context>
 <context>
@@ -1923,6 +1875,10 @@ or click “Add files…”.</source>
         <translation>促销活动</translation>
     </message>
     <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
         <source>Kind</source>
         <translation>类型</translation>
     </message>
@@ -1931,12 +1887,52 @@ or click “Add files…”.</source>
         <translation>渠道</translation>
     </message>
     <message>
+        <source>Channel names separated by commas, e.g. Taobao/Tmall, Pinduoduo; empty: every channel</source>
+        <translation>用逗号分隔渠道名称，例如 淘宝/天猫, 拼多多；留空表示所有渠道</translation>
+    </message>
+    <message>
         <source>Start</source>
         <translation>开始</translation>
     </message>
     <message>
         <source>End</source>
         <translation>结束</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Optional: a name and two dates each, separated by ;  e.g. 预热 11-01~11-03; 正式 11-04~11-11</source>
+        <translation>可选：每个阶段写名称和两个日期，用 ; 分隔，例如 预热 11-01~11-03; 正式 11-04~11-11</translation>
+    </message>
+    <message>
+        <source>Tiers</source>
+        <translation>优惠档位</translation>
+    </message>
+    <message>
+        <source>Optional, separated by ;  e.g. 满300减30; 满500减60 — or 9折, 满500打8.5折, 15% off, 满399送主人杯, 3人团 ¥59, 券 满199减20, 券 无门槛10, 秒杀 ¥39, 会员 9.5折. Each tier asks for more and gives more than the one before.</source>
+        <translation>可选，用 ; 分隔，例如 满300减30; 满500减60 —— 或 9折、满500打8.5折、15% off、满399送主人杯、3人团 ¥59、券 满199减20、券 无门槛10、秒杀 ¥39、会员 9.5折。每一档的门槛和优惠都要高于上一档。</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>适用范围</translation>
+    </message>
+    <message>
+        <source>Budget (yuan)</source>
+        <translation>预算（元）</translation>
+    </message>
+    <message>
+        <source>Expected uplift</source>
+        <translation>预期提升</translation>
+    </message>
+    <message>
+        <source>How much more than usual you expect to sell, e.g. 30%</source>
+        <translation>预计比平时多卖多少，例如 30%</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>备注</translation>
     </message>
     <message>
         <source>Days</source>
@@ -2067,30 +2063,6 @@ or click “Add files…”.</source>
         <translation>全部预算</translation>
     </message>
     <message>
-        <source>New promotion</source>
-        <translation>新建促销</translation>
-    </message>
-    <message>
-        <source>Edit promotion</source>
-        <translation>修改促销</translation>
-    </message>
-    <message>
-        <source>Edit…</source>
-        <translation>修改…</translation>
-    </message>
-    <message>
-        <source>Copy to next year</source>
-        <translation>复制到明年</translation>
-    </message>
-    <message>
-        <source>Delete</source>
-        <translation>删除</translation>
-    </message>
-    <message>
-        <source>New promotion on %1…</source>
-        <translation>在 %1 新建促销…</translation>
-    </message>
-    <message>
         <source>All channels</source>
         <translation>全部渠道</translation>
     </message>
@@ -2121,6 +2093,30 @@ or click “Add files…”.</source>
     <message numerus="yes">
         <source>Next: %1 starts %2 (in %n day(s)).</source>
         <translation><numerusform>下一个：%1 于 %2 开始（还有 %n 天）。</numerusform></translation>
+    </message>
+    <message>
+        <source>New promotion</source>
+        <translation>新建促销</translation>
+    </message>
+    <message>
+        <source>Edit promotion</source>
+        <translation>修改促销</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Copy to next year</source>
+        <translation>复制到明年</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>New promotion on %1…</source>
+        <translation>在 %1 新建促销…</translation>
     </message>
 </context>
 <context>

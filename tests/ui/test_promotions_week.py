@@ -139,3 +139,21 @@ def test_the_form_picks_a_scope_from_a_searchable_list_and_warns_of_an_overlap(q
     wait_saved(qtbot, window)
     assert scope("会员日 11月") == {} and dates(demo_db, "会员日 11月")[1] == D(2026, 11, 18)
     QApplication.processEvents()
+
+
+def test_calendar_excel_button_writes_the_week_on_screen_as_a_month_sheet(qtbot, window, demo_db, tmp_path):  # noqa: F811
+    import openpyxl
+
+    page = open_promotions(qtbot, window)
+    page.show_view(WEEK)  # 16 – 22 Nov 2026
+    button = page.export_calendar_button
+    assert button.objectName() == "promotions.export_calendar" and button.text() == "Calendar (Excel)…"
+    button.export(str(tmp_path / "week.xlsx"))
+    qtbot.waitUntil(lambda: button.last_written is not None, timeout=20_000)
+    wb = openpyxl.load_workbook(tmp_path / "week.xlsx")
+    assert wb.sheetnames == ["2026-11", "List"]
+    ws = wb["2026-11"]
+    cells = {str(ws.cell(r, c).value).split()[0]: ws.cell(r + 1, c).value
+             for r in range(3, ws.max_row + 1, 2) for c in range(1, 8) if ws.cell(r, c).value}
+    assert cells["18"] == "会员日 11月 · 正式"
+    assert [r[0] for r in wb["List"].iter_rows(min_row=2, values_only=True)] == ["会员日 11月"]

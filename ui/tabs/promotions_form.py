@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QComboBox, QDateEdit, QHBoxLayout, QLabel, QLineEdit, QPushButton, QWidget
 
 from ui.labels import platform_name, promotion_kind_name, promotion_status_name
@@ -124,33 +124,38 @@ def fields(tab, r: PromotionRow | None, day: dt.date, data: PlanData) -> list[Fo
     from core.edits.promotions import phases_text
     from core.promotion_tiers import tiers_text
 
-    tr = tab.tr
+    # The tab's translation context (QCoreApplication.translate spelled out, for lupdate): these strings
+    # were the tab's own before the form moved here.
+    kinds = CellEditor("choice", choices=lambda: [(promotion_kind_name(k), k) for k in KINDS])
+    statuses = CellEditor("choice", choices=lambda: [(promotion_status_name(k), k) for k in STATUSES])
     return [
-        FormField("name", tr("Name"), CellEditor("text", max_length=200, placeholder="会员日 / 店庆 / 双11"),
-                  r.name if r else ""),
-        FormField("kind", tr("Kind"), CellEditor("choice", choices=lambda: [(promotion_kind_name(k), k) for k in KINDS]),
-                  r.kind if r else "own"),
-        FormField("platforms", tr("Channels"), CellEditor("text", optional=True, max_length=300),
+        FormField("name", QCoreApplication.translate("PromotionsTab", "Name"),
+                  CellEditor("text", max_length=200, placeholder="会员日 / 店庆 / 双11"), r.name if r else ""),
+        FormField("kind", QCoreApplication.translate("PromotionsTab", "Kind"), kinds, r.kind if r else "own"),
+        FormField("platforms", QCoreApplication.translate("PromotionsTab", "Channels"), CellEditor("text", optional=True, max_length=300),
                   "、".join(platform_name(p) for p in r.platforms) if r else "",
-                  hint=tr("Channel names separated by commas, e.g. Taobao/Tmall, Pinduoduo; empty: every channel")),
-        FormField("start", tr("Start"), CellEditor("date"), r.start if r else day),
-        FormField("end", tr("End"), CellEditor("date"), r.end if r else day),
-        FormField("phases", tr("Phases"), CellEditor("text", optional=True, max_length=1000),
+                  hint=QCoreApplication.translate("PromotionsTab", "Channel names separated by commas, e.g. Taobao/Tmall, Pinduoduo; "
+                                           "empty: every channel")),
+        FormField("start", QCoreApplication.translate("PromotionsTab", "Start"), CellEditor("date"), r.start if r else day),
+        FormField("end", QCoreApplication.translate("PromotionsTab", "End"), CellEditor("date"), r.end if r else day),
+        FormField("phases", QCoreApplication.translate("PromotionsTab", "Phases"), CellEditor("text", optional=True, max_length=1000),
                   phases_text(r.phases) if r else "",
-                  hint=tr("Optional: a name and two dates each, separated by ;  e.g. 预热 11-01~11-03; 正式 11-04~11-11")),
-        FormField("rules", tr("Tiers"), CellEditor("text", optional=True, max_length=1000),
+                  hint=QCoreApplication.translate("PromotionsTab", "Optional: a name and two dates each, separated by ;  e.g. 预热 "
+                                           "11-01~11-03; 正式 11-04~11-11")),
+        FormField("rules", QCoreApplication.translate("PromotionsTab", "Tiers"), CellEditor("text", optional=True, max_length=1000),
                   tiers_text(r.rules) if r else "",
-                  hint=tr("Optional, separated by ;  e.g. 满300减30; 满500减60 — or 9折, 满500打8.5折, 15% off, "
-                          "满399送主人杯, 3人团 ¥59, 券 满199减20, 券 无门槛10, 秒杀 ¥39, 会员 9.5折. Each tier "
-                          "asks for more and gives more than the one before.")),
-        FormField("scope", tr("Scope"), ScopeEditor(data), data.scopes.get(r.id, {}) if r else {}),
-        FormField("budget_fen", tr("Budget (yuan)"), CellEditor("money", placeholder="5000"),
+                  hint=QCoreApplication.translate("PromotionsTab", "Optional, separated by ;  e.g. 满300减30; 满500减60 — or 9折, 满500打8.5折, "
+                                           "15% off, 满399送主人杯, 3人团 ¥59, 券 满199减20, 券 无门槛10, 秒杀 ¥39, 会员 "
+                                           "9.5折. Each tier asks for more and gives more than the one before.")),
+        FormField("scope", QCoreApplication.translate("PromotionsTab", "Scope"), ScopeEditor(data), data.scopes.get(r.id, {}) if r else {}),
+        FormField("budget_fen", QCoreApplication.translate("PromotionsTab", "Budget (yuan)"), CellEditor("money", placeholder="5000"),
                   r.budget_fen if r else 0),
-        FormField("expected_uplift", tr("Expected uplift"), CellEditor("percent", optional=True, placeholder="30%"),
-                  r.expected_uplift if r else None, hint=tr("How much more than usual you expect to sell, e.g. 30%")),
-        FormField("status", tr("Status"), CellEditor(
-            "choice", choices=lambda: [(promotion_status_name(k), k) for k in STATUSES]), r.status if r else "planned"),
-        FormField("note", tr("Note"), CellEditor("text", optional=True, max_length=2000), r.note if r else ""),
+        FormField("expected_uplift", QCoreApplication.translate("PromotionsTab", "Expected uplift"),
+                  CellEditor("percent", optional=True, placeholder="30%"), r.expected_uplift if r else None,
+                  hint=QCoreApplication.translate("PromotionsTab", "How much more than usual you expect to sell, e.g. 30%")),
+        FormField("status", QCoreApplication.translate("PromotionsTab", "Status"), statuses, r.status if r else "planned"),
+        FormField("note", QCoreApplication.translate("PromotionsTab", "Note"), CellEditor("text", optional=True, max_length=2000),
+                  r.note if r else ""),
     ]
 
 

@@ -14,7 +14,6 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -28,7 +27,9 @@ from PySide6.QtWidgets import (
 from core.money import format_fen
 from ui.labels import platform_name, promotion_kind_name, promotion_status_name
 from ui.tabs.base import TabPage
-from ui.tabs.promotions_form import KINDS, STATUSES, PlanData, PromotionForm, edit_values, fields
+from ui.tabs.promotions_actions import PromotionActions
+from ui.tabs.promotions_exports import CalendarXlsxButton, IcsExportButton
+from ui.tabs.promotions_form import KINDS, STATUSES, PlanData
 from ui.tabs.promotions_form import parse_channels as parse_channels
 from ui.widgets.calendar_bars import KIND_COLOURS, CalendarItem, DayMark
 from ui.widgets.export_button import ExportButton
@@ -44,21 +45,6 @@ if TYPE_CHECKING:  # core.promotions loads SQLAlchemy: only in load(), after the
 
     from core.promotions import PromotionRow
 
-class IcsExportButton(ExportButton):
-    """Calendar (.ics)…: the promotions of the month or year on screen as a calendar file that phones
-    and Outlook import (core.promotions_ics, the same as ``export promotions FILE.ics``)."""
-
-    def export(self, path: str | None = None) -> None:
-        if path is None:
-            path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export calendar"), self._suggested(),
-                                                        self.tr("Calendar (*.ics)"))
-            if not path:
-                return
-            if not path.lower().endswith(".ics"):
-                path += ".ics"
-        super().export(path)
-
-
 MONTH, LIST, YEAR, WEEK = 0, 1, 2, 3  # the pages of PromotionsTab.views, in the order they came
 LETTERS = {"taobao": "T", "jd": "J", "pdd": "P", "douyin": "D", "kuaishou": "K", "youzan": "Y", "shopify": "S",
            "wechat": "W", "xiaohongshu": "X", "offline": "O", "other": "?"}
@@ -72,7 +58,7 @@ def channel_letters(platforms: tuple[str, ...]) -> str:
     return "·".join(LETTERS.get(p, p[:1].upper()) for p in platforms)
 
 
-class PromotionsTab(TabPage):
+class PromotionsTab(PromotionActions, TabPage):
     key = "promotions"
     topics = frozenset({"promotions", "orders", "imports"})
 
@@ -230,6 +216,9 @@ class PromotionsTab(TabPage):
             "Write the promotions of the month on screen (in the year and list views: of the year) to an .ics "
             "file that phones, Outlook and Google Calendar import: one all-day event per promotion and phase"))
         bar.addWidget(self.export_ics_button)
+        self.export_calendar_button = CalendarXlsxButton(ctx, "promotion-calendar", self, name="export_calendar",
+                                                         suggested=self._xlsx_name, date_range=self.ics_range)
+        bar.addWidget(self.export_calendar_button)
 
         self.kind_filter.currentIndexChanged.connect(self._filters_changed)
         self.status_filter.currentIndexChanged.connect(self._filters_changed)
@@ -372,6 +361,9 @@ class PromotionsTab(TabPage):
             return f"promotions-{start:%Y-%m-%d}.ics"
         return f"promotions-{start:%Y-%m}.ics" if start.month == end.month else f"promotions-{start:%Y}.ics"
 
+    def _xlsx_name(self) -> str:
+        return self._ics_name().removesuffix(".ics").replace("promotions-", "promotion-calendar-") + ".xlsx"
+
     # ------------------------------------------------------------------ data
 
     def load(self, session: Session, today: dt.date) -> tuple[list[PromotionRow], frozenset[str], PlanData]:
@@ -488,58 +480,3 @@ class PromotionsTab(TabPage):
     def _row(self, key: int) -> PromotionRow | None:
         return next((r for r in self._rows if r.id == key), None)
 
-    # ------------------------------------------------------------------ editing
-
-    def new_promotion(self, day: dt.date | None = None) -> PromotionForm:
-        from core.edits.promotions import AddPromotion
-
-        day = day or self.ctx.today()
-        form = PromotionForm(self.ctx, self.tr("New promotion"), fields(self, None, day, self.plan),
-                             lambda values: AddPromotion(**edit_values(values)), self, self.plan, None)
-        form.open()
-        return form
-
-    def edit_promotion(self, key: int) -> PromotionForm | None:
-        from core.edits.promotions import SetPromotionFields
-
-        r = self._row(key)
-        if r is None:
-            return None
-        form = PromotionForm(self.ctx, self.tr("Edit promotion"), fields(self, r, r.start, self.plan),
-                             lambda values: SetPromotionFields.of(key, **edit_values(values)), self, self.plan, key)
-        form.open()
-        return form
-
-    def _report(self, exc) -> None:
-        self.banner.show_message(exc.message, "error")
-
-    def _run_move(self, key: int, days: int, edge: str) -> None:
-        from core.edits.promotions import MovePromotion
-
-        self.banner.clear_message()
-        self.ctx.edits.run(MovePromotion(key, days, edge), parent=self, on_error=self._report)
-
-    def duplicate_to_next_year(self, key: int) -> None:
-        from core.edits.promotions import DuplicatePromotionToNextYear
-
-        self.banner.clear_message()
-        self.ctx.edits.run(DuplicatePromotionToNextYear(key), parent=self, on_error=self._report)
-
-    def delete_promotions(self, keys: list[int]) -> None:
-        from core.edits.promotions import DeletePromotions
-
-        self.banner.clear_message()
-        self.ctx.edits.run(DeletePromotions(tuple(keys)), parent=self, on_error=self._report)
-
-    def _calendar_menu(self, key, day: dt.date, where) -> QMenu:
-        menu = QMenu(self)
-        menu.setObjectName("promotions.menu")
-        if key is not None:
-            menu.addAction(self.tr("Edit…"), lambda: self.edit_promotion(key))
-            menu.addAction(self.tr("Copy to next year"), lambda: self.duplicate_to_next_year(key))
-            menu.addSeparator()
-            menu.addAction(self.tr("Delete"), lambda: self.delete_promotions([key]))
-            menu.addSeparator()
-        menu.addAction(self.tr("New promotion on %1…").replace("%1", day.isoformat()), lambda: self.new_promotion(day))
-        menu.popup(where)
-        return menu
