@@ -49,12 +49,13 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(handler=run)
 
 
-def festival_range(name: str, year: int) -> tuple[dt.date, dt.date]:
-    """The dates of festival ``name`` (its key, Chinese or English name) in ``year``."""
+def festival_range(name: str, year: int, choices=None) -> tuple[dt.date, dt.date]:
+    """The dates of festival ``name`` (its key, Chinese or English name) in ``year``, the owner's own
+    presets included when ``choices`` (core.festival_choices) are given."""
     from core.festivals import festivals
 
     wanted = name.strip().casefold()
-    found = festivals(year)
+    found = festivals(year, choices)
     for f in found:
         if wanted in (f.key.casefold(), f.name_zh.casefold(), f.name_en.casefold()):
             return f.start, f.end
@@ -78,7 +79,11 @@ def run(args: argparse.Namespace, db) -> int:
     if args.festival:
         if date_from or date_to:
             raise BadInputError(t("Give either --festival or --from/--to, not both."))
-        date_from, date_to = festival_range(args.festival, args.year or today.year)
+        from core.festival_choices import load_choices
+
+        with db.session() as s:
+            choices = load_choices(s)
+        date_from, date_to = festival_range(args.festival, args.year or today.year, choices)
     elif args.year:
         raise BadInputError(t("--year goes with --festival (e.g. --festival 双11 --year 2027)."))
     if (date_from is None) != (date_to is None):

@@ -33,10 +33,12 @@ def _shop_festivals(db: Database, rows: list[dict], params: ViewParams) -> list:
     days = [d for r in rows for d in (r["start"], r["end"])]
     first = params.date_from or min(days, default=params.today)
     last = params.date_to or max(days, default=params.today)
+    from core.festival_choices import load_choices
+
     with db.session() as s:
-        channels = shop_channels(s)
+        channels, choices = shop_channels(s), load_choices(s)
     try:
-        found = festivals_between(first.replace(day=1), last + dt.timedelta(days=31))
+        found = festivals_between(first.replace(day=1), last + dt.timedelta(days=31), choices)
     except Exception:  # noqa: BLE001 - a year without a festival calendar: no festivals named
         return []
     return [f for f in found if not channels or set(f.platforms) & channels]

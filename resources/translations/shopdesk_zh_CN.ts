@@ -342,6 +342,53 @@ The current data is kept as a backup first, so this can be undone.</source>
     </message>
 </context>
 <context>
+    <name>FestivalDialog</name>
+    <message>
+        <source>Festival calendar</source>
+        <translation>节日日历</translation>
+    </message>
+    <message>
+        <source>Choose the festivals the calendars show for each platform, and add your own (a shop anniversary, a member day …). Dates are rules that work for any year: 08-16, lunar 08-15 (the lunar calendar), 11-thu4 (the 4th Thursday of November), each with an optional +N or -N days, e.g. lunar 01-01 -30.</source>
+        <translation>选择每个平台在日历上显示哪些节日，并添加你自己的节日（店庆、会员日……）。日期是适用于任何年份的规则：08-16、lunar 08-15（农历）、11-thu4（11月第4个星期四），都可以再加 +N 或 -N 天，例如 lunar 01-01 -30。</translation>
+    </message>
+    <message>
+        <source>Show on:</source>
+        <translation>显示于：</translation>
+    </message>
+    <message>
+        <source>Your own festivals</source>
+        <translation>自定义节日</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Platforms</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Add festival</source>
+        <translation>添加节日</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+</context>
+<context>
     <name>FilePreview</name>
     <message>
         <source>%1 from %2</source>
@@ -1869,6 +1916,14 @@ or click “Add files…”.</source>
     <message>
         <source>New promotion…</source>
         <translation>新建促销…</translation>
+    </message>
+    <message>
+        <source>Festivals…</source>
+        <translation>节日…</translation>
+    </message>
+    <message>
+        <source>Choose the festivals shown for each platform and add your own</source>
+        <translation>选择每个平台显示的节日，并添加自定义节日</translation>
     </message>
     <message>
         <source>Promotion</source>

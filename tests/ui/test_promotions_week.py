@@ -157,3 +157,34 @@ def test_calendar_excel_button_writes_the_week_on_screen_as_a_month_sheet(qtbot,
              for r in range(3, ws.max_row + 1, 2) for c in range(1, 8) if ws.cell(r, c).value}
     assert cells["18"] == "会员日 11月 · 正式"
     assert [r[0] for r in wb["List"].iter_rows(min_row=2, values_only=True)] == ["会员日 11月"]
+
+
+def test_festivals_dialog_hides_one_per_platform_adds_an_own_preset_and_undoes(qtbot, window, demo_db):  # noqa: F811
+    from PySide6.QtWidgets import QTableWidgetItem
+
+    page = open_promotions(qtbot, window)
+    dialog = page.edit_festivals()
+    qtbot.addWidget(dialog)
+    dialog.platform.setCurrentIndex(dialog.platform.findData("taobao"))
+    assert "Singles' Day (11.11)" in dialog.shown.shown()
+    dialog.shown.search.setText("11.11")
+    assert dialog.shown.shown() == ["Singles' Day (11.11)"]
+    dialog.shown.set_checked(["double11"], checked=False)
+    row = dialog.add_row({})
+    for col, text in enumerate(["店庆", "Taobao/Tmall", "11-25", "11-27", "预热 11-25~11-25; 正式 11-26~11-27"]):
+        dialog.own.setItem(row, col, QTableWidgetItem(text))
+    dialog.own.setItem(row, 2, QTableWidgetItem("11月25日"))  # a wrong rule first: said, nothing written
+    dialog.submit()
+    qtbot.waitUntil(lambda: dialog.banner.isVisible(), timeout=10_000)
+    assert "店庆: “11月25日” is not a date rule" in dialog.banner.text() and dialog.isVisible()
+    dialog.own.setItem(row, 2, QTableWidgetItem("11-25"))
+    dialog.submit()
+    qtbot.waitUntil(lambda: not dialog.isVisible(), timeout=10_000)
+    wait_saved(qtbot, window)
+    names = {m.name for m in page.calendar._marks}  # November 2026 on a Taobao/Pinduoduo/Douyin shop
+    assert "店庆" in names
+    # 双11 is hidden on Taobao but still shown for the shop's Pinduoduo and Douyin
+    assert "Singles' Day (11.11)" in names
+    window.action_undo.trigger()
+    wait_saved(qtbot, window)
+    assert "店庆" not in {m.name for m in page.calendar._marks}

@@ -67,3 +67,15 @@ class PromotionActions:
         menu.addAction(QCoreApplication.translate("PromotionsTab", "New promotion on %1…").replace("%1", day.isoformat()), lambda: self.new_promotion(day))
         menu.popup(where)
         return menu
+
+    def edit_festivals(self):
+        """Promotions → Festivals…: the festivals shown per platform and the owner's own presets."""
+        from core.festival_choices import FestivalChoices
+        from core.festivals import presets
+        from core.i18n import language
+        from ui.dialogs.festival_dialog import FestivalDialog
+
+        dialog = FestivalDialog(self.ctx, self, presets(), self.plan.festival_choices or FestivalChoices(),
+                                zh=language() == "zh_CN")
+        dialog.open()
+        return dialog

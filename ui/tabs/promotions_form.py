@@ -53,6 +53,7 @@ class PlanData:
     skus: list[SkuPrice] = field(default_factory=list)
     scopes: dict[int, dict[str, list[str]]] = field(default_factory=dict)
     warnings: dict[int, list[str]] = field(default_factory=dict)
+    festival_choices: Any = None  # core.festival_choices.FestivalChoices (None before the first load)
 
     def categories(self) -> list[str]:
         return sorted({s.category for s in self.skus if s.category})

@@ -115,6 +115,10 @@ class PromotionsTab(PromotionActions, TabPage):
         self.new_button = QPushButton(self.tr("New promotion…"), self)
         self.new_button.setObjectName("promotions.new")
         self.new_button.clicked.connect(lambda: self.new_promotion(None))
+        self.festivals_button = QPushButton(self.tr("Festivals…"), self)
+        self.festivals_button.setObjectName("promotions.festivals_button")
+        self.festivals_button.setToolTip(self.tr("Choose the festivals shown for each platform and add your own"))
+        self.festivals_button.clicked.connect(lambda: self.edit_festivals())
 
         self.calendar = MonthCalendar(self, name="promotions.calendar")
         self.calendar.setToolTip("")
@@ -202,6 +206,7 @@ class PromotionsTab(PromotionActions, TabPage):
         bar.addWidget(QLabel(self.tr("Show:"), self))
         bar.addWidget(self.kind_filter)
         bar.addWidget(self.status_filter)
+        bar.addWidget(self.festivals_button)
         bar.addWidget(self.new_button)
         self.body.addWidget(self.next_label)
         self.body.addLayout(bar)
@@ -367,6 +372,7 @@ class PromotionsTab(PromotionActions, TabPage):
     # ------------------------------------------------------------------ data
 
     def load(self, session: Session, today: dt.date) -> tuple[list[PromotionRow], frozenset[str], PlanData]:
+        from core.festival_choices import load_choices
         from core.festivals import festivals  # warms the lunar calendar off the GUI thread
         from core.promotion_scope import promotion_scopes
         from core.promotion_warnings import load, warnings_for
@@ -377,8 +383,8 @@ class PromotionsTab(PromotionActions, TabPage):
         planned, skus = load(session)
         warnings = {p.id: found for p in planned if p.id is not None
                     for found in [warnings_for(p, planned, skus)] if found}
-        return promotion_rows(session, today), shop_channels(session), PlanData(planned, skus, promotion_scopes(session),
-                                                                                warnings)
+        plan = PlanData(planned, skus, promotion_scopes(session), warnings, load_choices(session))
+        return promotion_rows(session, today), shop_channels(session), plan
 
     def _marks(self, first: dt.date | None = None, last: dt.date | None = None) -> list[DayMark]:
         from core.festivals import festivals_between
@@ -387,7 +393,7 @@ class PromotionsTab(PromotionActions, TabPage):
         zh = language() == "zh_CN"
         c = self.calendar
         try:
-            found = festivals_between(first or c.first_day(), last or c.last_day())
+            found = festivals_between(first or c.first_day(), last or c.last_day(), self.plan.festival_choices)
         except Exception:  # noqa: BLE001 - a year without a festival calendar shows no festivals
             return []
         # Only the festivals of the shop's own channels (all of them before its first import):
