@@ -132,6 +132,7 @@ def _cover(plan: MonthlyPlan) -> str:
 
 
 CAL_LANES = 3  # bars per week row; more say "+N" on their days (the full list is on the promotions page)
+CAL_LINES = 36  # text lines a calendar page holds (7.5 pt on A4 landscape, under its title and header)
 CAL_CHARS = 12  # a calendar cell holds about 12 Chinese characters a line (7.5 pt)
 BAR_FILL = {"festival": "#f6cfc8", "platform": "#fbe0c0", "own": "#cfe0f5"}
 BAR_LEAD = {"festival": "#fbe7e3", "platform": "#fdeedb", "own": "#e6eefa"}  # 预热/预售/定金: lighter
@@ -206,7 +207,9 @@ def _calendar(plan: MonthlyPlan) -> str:
         rows.append("<tr>" + "".join(f"<td><b>{day.day}</b></td>" if day.month == month.month else blank
                                      for day in week) + "</tr>")
         here = [s for s in segments if s.week == w]
-        for lane in range(min(max((s.lane + 1 for s in here), default=0), CAL_LANES)):
+        lanes = min(max((s.lane + 1 for s in here), default=0), CAL_LANES)
+        room = max(CAL_LINES // len(weeks) - 1 - lanes, 2)  # lines to write in under the bars: still one page
+        for lane in range(lanes):
             cells, col = [], 0
             for seg in sorted((s for s in here if s.lane == lane), key=lambda s: s.first):
                 start_col = seg.first.weekday()
@@ -221,16 +224,16 @@ def _calendar(plan: MonthlyPlan) -> str:
             if day.month != month.month:
                 notes.append(blank)
                 continue
-            lines = []
             n = sum(1 for s in hidden if s.first <= day <= s.last)
-            if n:
-                lines.append(f'<span style="color:#555">{_e(t("+{n} promotions", n=n))}</span>')
             due = [x for x in plan.tasks if x.due == day]
-            lines += [f'<span style="color:#1f4e79">▸ {_e(_short(x.title, CAL_CHARS - 1))}</span>' for x in due[:2]]
-            if len(due) > 2:
-                lines.append(f'<span style="color:#555">{_e(t("+{n} tasks due", n=len(due) - 2))}</span>')
+            shown = due[:room - 1] if n or len(due) > room else due  # one line kept for what did not fit
+            lines = [f'<span style="color:#1f4e79">▸ {_e(_short(x.title, CAL_CHARS - 1))}</span>' for x in shown]
+            more = ([t("+{n} promotions", n=n)] if n else []) + (
+                [t("+{n} tasks due", n=len(due) - len(shown))] if len(due) > len(shown) else [])
+            if more:
+                lines.append(f'<span style="color:#555">{_e(", ".join(more))}</span>')
             # Blank lines, not a cell height (which Qt's rich text ignores), keep room to write in.
-            lines += ["&nbsp;"] * max(2 - len(lines), 0)
+            lines += ["&nbsp;"] * max(room - len(lines), 0)
             notes.append(f'<td valign="top">{"<br>".join(lines)}</td>')
         rows.append("<tr>" + "".join(notes) + "</tr>")
     return (_section(t("Calendar {month}", month=str(month)))
