@@ -18,7 +18,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import select
@@ -56,8 +56,14 @@ class SkuPrice:
     cost_fen: int
 
 
-def _round(value: Decimal) -> int:
-    return int(value.quantize(Decimal(1), ROUND_HALF_UP))
+def _ratio(rate: Any) -> tuple[int, int]:
+    """A rate as the fraction it was typed as (0.855 is exactly 855/1000, not the float's binary value)."""
+    return Decimal(str(rate)).as_integer_ratio()
+
+
+def _times(price: int, q: tuple[int, int]) -> int:
+    """``price`` × ``q`` rounded half up to the fen, in integers."""
+    return (2 * price * q[0] + q[1]) // (2 * q[1])
 
 
 def _per_unit_off(tiers: Sequence[Mapping[str, Any]], price: int) -> tuple[int, Mapping[str, Any] | None]:
@@ -66,57 +72,76 @@ def _per_unit_off(tiers: Sequence[Mapping[str, Any]], price: int) -> tuple[int, 
     for tier in tiers:
         threshold, off = int(tier.get("threshold_fen") or 0), int(tier.get("off_fen") or 0)
         units = max(-(-threshold // price), 1) if price > 0 else 1
-        each = _round(Decimal(off) / units)
+        each = (2 * off + units) // (2 * units)  # off ÷ units, half up
         if each > best:
             best, chosen = each, tier
     return best, chosen
 
 
+def _stacker(rules: Iterable[Mapping[str, Any]]):
+    """``stacked_price`` for one set of rules, with the rules sorted out once (it runs per SKU)."""
+    rules = list(rules)
+    fixed = [r for r in rules if r.get("type") in ("限时秒杀", "拼团") and isinstance(r.get("price_fen"), int)]
+    cheapest = min(fixed, key=lambda r: r["price_fen"]) if fixed else None
+    rates = [r for r in rules if r.get("type") in ("折扣", "限时秒杀") and isinstance(r.get("rate"), (int, float))]
+    deepest = min(rates, key=lambda r: r["rate"]) if rates else None
+    manjian = [r for r in rules if r.get("type") == "满减"]
+    coupons = [r for r in rules if r.get("type") == "优惠券"]
+    member = next((r for r in rules if r.get("type") == "会员专享" and isinstance(r.get("rate"), (int, float))), None)
+    deep_q = _ratio(deepest["rate"]) if deepest is not None else (1, 1)
+    member_q = _ratio(member["rate"]) if member is not None else (1, 1)
+    off_tiers = [tiers for tiers in (manjian, coupons) if tiers]
+
+    def price_of(price: int) -> tuple[int, list[Mapping[str, Any]]]:
+        used: list[Mapping[str, Any]] = []
+        if cheapest is not None and cheapest["price_fen"] < price:
+            price = cheapest["price_fen"]
+            used.append(cheapest)
+        if deepest is not None:
+            price = _times(price, deep_q)
+            used.append(deepest)
+        for tiers in off_tiers:
+            off, tier = _per_unit_off(tiers, price)
+            if tier is not None:
+                price -= off
+                used.append(tier)
+        if member is not None:
+            price = _times(price, member_q)
+            used.append(member)
+        return max(price, 0), used
+
+    return price_of
+
+
 def stacked_price(price_fen: int, rules: Iterable[Mapping[str, Any]]) -> tuple[int, list[str]]:
     """The lowest price one unit can sell for under ``rules``, and the rules that got it there."""
-    rules = list(rules)
-    used: list[str] = []
-    price = price_fen
-    fixed = [r for r in rules if r.get("type") in ("限时秒杀", "拼团") and isinstance(r.get("price_fen"), int)]
-    if fixed:
-        cheapest = min(fixed, key=lambda r: r["price_fen"])
-        if cheapest["price_fen"] < price:
-            price = cheapest["price_fen"]
-            used.append(tier_text(cheapest))
-    rates = [r for r in rules if r.get("type") in ("折扣", "限时秒杀") and isinstance(r.get("rate"), (int, float))]
-    if rates:
-        deepest = min(rates, key=lambda r: r["rate"])
-        price = _round(Decimal(price) * Decimal(str(deepest["rate"])))
-        used.append(tier_text(deepest))
-    for kind in ("满减", "优惠券"):
-        off, tier = _per_unit_off([r for r in rules if r.get("type") == kind], price)
-        if tier is not None:
-            price -= off
-            used.append(tier_text(tier))
-    member = [r for r in rules if r.get("type") == "会员专享" and isinstance(r.get("rate"), (int, float))]
-    if member:
-        price = _round(Decimal(price) * Decimal(str(member[0]["rate"])))
-        used.append(tier_text(member[0]))
-    return max(price, 0), used
+    price, used = _stacker(rules)(price_fen)
+    return price, [tier_text(r) for r in used]
 
 
-def below_cost(promotion: PlannedPromotion, skus: Sequence[SkuPrice]) -> list[str]:
+def below_cost(promotion: PlannedPromotion, skus: Sequence[SkuPrice], cover: _Covered | None = None) -> list[str]:
     """One warning naming the SKUs the promotion's stacked rules sell below their cost."""
     if not promotion.rules:
         return []
-    covered = covered_skus(normalise(promotion.scope or {}), {s.code: s.category for s in skus})
+    cover = cover or _Covered({s.code: s.category for s in skus})
+    covered = cover(normalise(promotion.scope or {}))
     found = []
+    stack, prices = _stacker(promotion.rules), {}  # SKUs of one price sell at the same promotion price
     for sku in skus:
-        if sku.code not in covered or sku.cost_fen <= 0 or sku.price_fen <= 0:
+        if sku.cost_fen <= 0 or sku.price_fen <= 0 or sku.code not in covered:
             continue
-        price, used = stacked_price(sku.price_fen, promotion.rules)
+        if sku.price_fen not in prices:
+            prices[sku.price_fen] = stack(sku.price_fen)
+        price, used = prices[sku.price_fen]
         if used and price < sku.cost_fen:
-            found.append(t("{sku} costs {cost}; with {rules} it sells at {price}", sku=f"{sku.code} {sku.title}".strip(),
-                           cost=format_fen(sku.cost_fen), rules=" + ".join(used), price=format_fen(price)))
+            found.append((sku, price, used))
     if not found:
         return []
+    named = [t("{sku} costs {cost}; with {rules} it sells at {price}", sku=f"{sku.code} {sku.title}".strip(),
+               cost=format_fen(sku.cost_fen), rules=" + ".join(tier_text(r) for r in used), price=format_fen(price))
+             for sku, price, used in found[:MAX_NAMED_SKUS]]
     more = len(found) - MAX_NAMED_SKUS
-    text = "; ".join(found[:MAX_NAMED_SKUS]) + (t(" and {n} more SKUs", n=more) if more > 0 else "")
+    text = "; ".join(named) + (t(" and {n} more SKUs", n=more) if more > 0 else "")
     return [t("Below cost: {skus}.", skus=text)]
 
 
@@ -126,7 +151,22 @@ def _names(categories: Sequence[str], skus: Sequence[str]) -> str:
     return shown + (t(" and {n} more", n=len(skus) - MAX_NAMED_SKUS) if len(skus) > MAX_NAMED_SKUS else "")
 
 
-def _overlap(a: PlannedPromotion, b: PlannedPromotion, sku_category: Mapping[str, str]) -> str | None:
+class _Covered:
+    """The SKUs each scope covers, computed once per distinct scope (a shop with thousands of SKUs
+    and a hundred promotions compares scopes pair by pair)."""
+
+    def __init__(self, sku_category: Mapping[str, str]) -> None:
+        self.sku_category = sku_category
+        self._cache: dict[tuple[tuple[str, ...], tuple[str, ...]], set[str]] = {}
+
+    def __call__(self, scope: Mapping[str, list[str]]) -> set[str]:
+        key = (tuple(scope.get("categories") or ()), tuple(scope.get("skus") or ()))
+        if key not in self._cache:
+            self._cache[key] = covered_skus(scope, self.sku_category)
+        return self._cache[key]
+
+
+def _overlap(a: PlannedPromotion, b: PlannedPromotion, covered: _Covered) -> str | None:
     """What ``a`` and ``b`` share (goods and channels) when they run on the same days, else None."""
     if a.cancelled or b.cancelled or a.end < b.start or b.end < a.start:
         return None
@@ -141,9 +181,8 @@ def _overlap(a: PlannedPromotion, b: PlannedPromotion, sku_category: Mapping[str
         goods = _names(narrow["categories"], narrow["skus"])
     else:
         shared_cats = sorted(set(sa["categories"]) & set(sb["categories"]))
-        in_cats = {c for c, cat in sku_category.items() if cat in shared_cats}
-        shared_skus = sorted((covered_skus(sa, sku_category) & covered_skus(sb, sku_category)
-                              | (set(sa["skus"]) & set(sb["skus"]))) - in_cats)
+        in_cats = covered({"categories": shared_cats, "skus": []}) if shared_cats else set()
+        shared_skus = sorted((covered(sa) & covered(sb) | (set(sa["skus"]) & set(sb["skus"]))) - in_cats)
         if not shared_cats and not shared_skus:
             return None
         goods = _names(shared_cats, shared_skus)
@@ -155,14 +194,15 @@ def _overlap(a: PlannedPromotion, b: PlannedPromotion, sku_category: Mapping[str
              channels=where, start=days[0].isoformat(), end=days[1].isoformat())
 
 
-def warnings_for(promotion: PlannedPromotion, others: Iterable[PlannedPromotion], skus: Sequence[SkuPrice]) -> list[str]:
+def warnings_for(promotion: PlannedPromotion, others: Iterable[PlannedPromotion], skus: Sequence[SkuPrice],
+                 covered: _Covered | None = None) -> list[str]:
     """The warnings of one promotion (e.g. the form's, before it is saved) against the others."""
     if promotion.cancelled:
         return []
-    sku_category = {s.code: s.category for s in skus}
+    covered = covered or _Covered({s.code: s.category for s in skus})
     out = [w for other in others if other.id is None or other.id != promotion.id
-           for w in [_overlap(promotion, other, sku_category)] if w]
-    return out + below_cost(promotion, skus)
+           for w in [_overlap(promotion, other, covered)] if w]
+    return out + below_cost(promotion, skus, covered)
 
 
 def load(session: Session) -> tuple[list[PlannedPromotion], list[SkuPrice]]:
@@ -176,10 +216,15 @@ def load(session: Session) -> tuple[list[PlannedPromotion], list[SkuPrice]]:
 
 def promotion_warnings(session: Session) -> dict[int, list[str]]:
     """Every promotion's warnings by id (only those that have any)."""
-    promotions, skus = load(session)
+    return warnings_by_id(*load(session))
+
+
+def warnings_by_id(promotions: Sequence[PlannedPromotion], skus: Sequence[SkuPrice]) -> dict[int, list[str]]:
+    """Each promotion's warnings against the others (only those that have any), by id."""
+    covered = _Covered({s.code: s.category for s in skus})
     out: dict[int, list[str]] = {}
     for p in promotions:
-        found = warnings_for(p, promotions, skus)
+        found = warnings_for(p, promotions, skus, covered)
         if found and p.id is not None:
             out[p.id] = found
     return out

@@ -375,14 +375,13 @@ class PromotionsTab(PromotionActions, TabPage):
         from core.festival_choices import load_choices
         from core.festivals import festivals  # warms the lunar calendar off the GUI thread
         from core.promotion_scope import promotion_scopes
-        from core.promotion_warnings import load, warnings_for
+        from core.promotion_warnings import load, warnings_by_id
         from core.promotions import promotion_rows, shop_channels
 
         for year in (today.year - 1, today.year, today.year + 1):
             festivals(year)
         planned, skus = load(session)
-        warnings = {p.id: found for p in planned if p.id is not None
-                    for found in [warnings_for(p, planned, skus)] if found}
+        warnings = warnings_by_id(planned, skus)
         plan = PlanData(planned, skus, promotion_scopes(session), warnings, load_choices(session))
         return promotion_rows(session, today), shop_channels(session), plan
 
