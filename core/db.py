@@ -25,7 +25,7 @@ from core import sqlite_files
 from core.backup_names import backup_path
 from core.errors import DamagedDatabaseError, DatabaseError, DatabaseLockedError, NewerDatabaseError
 from core.i18n import t
-from core.integrity import check_backup_file, check_on_open
+from core.integrity import check_backup_file, check_empty_file, check_on_open
 from core.migrations import MIGRATIONS_DIR, head_revision, known_revisions
 
 log = logging.getLogger(__name__)
@@ -311,6 +311,8 @@ def open_database(target: str | Path, *, backup_dir: Path | None = None, migrate
         if path.exists() and path.stat().st_size > 0:
             # Never let SQLite or a migration touch a damaged file (core.integrity).
             check_on_open(path, backup_dir)
+        elif path.exists():
+            check_empty_file(path, backup_dir)
         path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(target)
     try:
