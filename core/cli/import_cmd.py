@@ -50,7 +50,9 @@ def run(args: argparse.Namespace, db) -> int:
                 print(f"  {pct}%", file=sys.stderr)
 
         try:
-            result = import_file(db, path, platform=args.platform, dry_run=args.dry_run, progress=progress)
+            result = import_file(db, path, platform=args.platform, dry_run=args.dry_run, progress=progress,
+                                 waiting=lambda: print(t("Another import into this shop is running; waiting for it to "
+                                                         "finish (Ctrl+C cancels)…"), file=sys.stderr))
         except Cancelled:
             raise KeyboardInterrupt from None
         except UserFacingError as exc:
