@@ -38,6 +38,11 @@ def test_week_view_shows_the_week_of_today_with_full_names_and_navigates(qtbot, 
     assert item.details == "Taobao/Tmall · Budget ¥1,100.00"
     rect = week.bar_rect(member)
     assert week.day_at(rect.center()) == D(2026, 11, 18) and rect.width() > 100  # a whole column wide
+    qtbot.mouseDClick(week, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())  # double-click: edit it
+    form = page.findChild(object, "promotions.form")
+    assert form is not None and form.isVisible() and form.widgets["name"].text() == "会员日 11月"
+    qtbot.addWidget(form)
+    form.reject()
     page.prev_button.click()
     page.prev_button.click()
     assert week.first_day() == D(2026, 11, 2) and page.month_label.text() == "Nov 2 – Nov 8, 2026"
