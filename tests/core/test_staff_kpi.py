@@ -219,3 +219,46 @@ def test_typed_kpi_values_are_checked_and_undo_exactly(team):
     history.undo(team)
     with team.session() as s:
         assert s.get(StaffTarget, (2, NOV)) is None
+
+
+def test_export_staff_kpi_reads_back_in_every_format(team, tmp_path, capsys):
+    import csv
+    import json
+
+    from openpyxl import load_workbook
+
+    from core.cli import build_parser, run_command
+
+    apply_edit(team, SplitStaffTargets(NOV, ((1, "40"), (2, "60"))))
+    apply_edit(team, SetStaffKpi.of(1, NOV, base_fen=2_000_00, measures="好评率: 100 / 125"))
+    with team.transaction() as s:  # the shop sold ¥800 of its ¥1,000 goal
+        s.add(Order(platform="taobao", order_no="A1", status="paid", paid_fen=80_000, is_paid=True,
+                    pay_date=D(2026, 11, 3), paid_at=dt.datetime(2026, 11, 3, 10)))
+
+    def run(*argv: str) -> int:
+        return run_command(build_parser().parse_args(["--db", str(team.path), "export", *argv]))
+
+    out = tmp_path / "kpi.json"
+    assert run("staff-kpi", str(out), "--month", "2026-11", "--as-of", "2026-11-10") == 0
+    records = {r["name"]: r for r in json.loads(out.read_text(encoding="utf-8"))}
+    lin = records["林晓"]
+    assert list(lin) == ["name", "role", "month", "goal", "target", "share", "actual", "gmv_achievement", "tasks_due",
+                         "tasks_on_time", "on_time_rate", "measures", "achievement", "band", "bonus_rate",
+                         "bonus_base", "bonus", "bands"]
+    # GMV 80 %, 好评率 100/125 = 80 % → 80 % exactly: the 80–100 % band, 5 % of ¥2,000
+    assert (lin["month"], lin["goal"], lin["target"], lin["actual"], lin["achievement"], lin["band"], lin["bonus"]) == \
+        ("2026-11", 1000.0, 400.0, 320.0, 0.8, "80–100 %", 100.0)
+    assert records["陈默"]["target"] == 600.0 and records["周小雨"]["target"] is None
+    assert run("staff-kpi", str(tmp_path / "kpi.csv"), "--month", "2026-11", "--as-of", "2026-11-10") == 0
+    with open(tmp_path / "kpi.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))
+    assert len(rows) == 1 + 3 and "80–100 %" in rows[1 + [r[0] for r in rows[1:]].index("林晓")]
+    assert run("staff-kpi", str(tmp_path / "kpi.xlsx"), "--month", "2026-11", "--as-of", "2026-11-10") == 0
+    ws = load_workbook(tmp_path / "kpi.xlsx").active
+    header = [c.value for c in ws[2]]
+    lin_row = next(dict(zip(header, [c.value for c in r])) for r in ws.iter_rows(min_row=3) if r[0].value == "林晓")
+    assert lin_row["Bonus"] == 100 and lin_row["GMV target"] == 400
+    assert run("staff-kpi", str(tmp_path / "x.json"), "--month", "2026-13") == 2
+    assert "YYYY-MM" in capsys.readouterr().err
+    assert run("staff-kpi", str(tmp_path / "x.json"), "--from", "2026-11-01", "--to", "2026-12-31") != 0
+    assert not (tmp_path / "x.json").exists()
