@@ -237,3 +237,18 @@ def test_moving_a_promotion_offers_to_move_its_sop_tasks(qtbot, window, demo_db,
     assert sop_tasks(demo_db, pid) == before
     with demo_db.session() as s:
         assert s.get(Promotion, pid).start == start
+
+
+def test_monthly_plan_team_page_shows_each_persons_targets_and_bands(qapp, demo_db):
+    from core.money import format_fen
+    from core.report import Month, build_plan
+    from ui.report.render import plan_html
+
+    plan = build_plan(demo_db, Month(2026, 11), DEMO_END)
+    by_name = {k.name: k for k in plan.staff_kpi}
+    assert set(by_name) == {"林晓", "陈默", "周小雨", "王强"}
+    html = plan_html(plan)
+    team = html[html.index("KPI targets and bonus bands"):]
+    assert "&lt; 80 % → 0 %, 80–100 % → 5 %, 100–120 % → 8 %, ≥ 120 % → 12 %" in team
+    assert "&lt; 90 % → 0 %, 90–100 % → 6 %, ≥ 100 % → 10 %" in team  # 周小雨's own bands
+    assert format_fen(by_name["林晓"].target_fen) in team and "好评率: 98.6 / 98" in team
