@@ -1359,6 +1359,10 @@ or click “Add files…”.</source>
         <translation>分配合计比目标多 %1。</translation>
     </message>
     <message>
+        <source>The month is not over (%1 of %2 days): GMV counts the sales so far against the whole month's target.</source>
+        <translation>本月尚未结束（第 %1 天，共 %2 天）：GMV 按目前的销售额对比整月目标计算。</translation>
+    </message>
+    <message>
         <source>Shares (%)</source>
         <translation>占比（%）</translation>
     </message>

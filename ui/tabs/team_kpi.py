@@ -132,6 +132,10 @@ class KpiPanel(QWidget):
             return  # the owner picked another month meanwhile; its load follows
         self.rows = rows
         self.table.set_rows(rows)
+        for field in ("band_text", "bonus_fen", "actual_fen", "target_fen"):  # widths follow another month's values
+            col = self.table.model.column_of(field)
+            self.table.view.setColumnWidth(col, max(self.table.view.columnWidth(col),
+                                                    self.table.view.sizeHintForColumn(col)))
         month_text = month.strftime("%Y-%m")
         if not rows:
             self.summary.setText(self.tr("No team members yet. Add them with “Add team member…”; each person's KPI "
@@ -151,6 +155,12 @@ class KpiPanel(QWidget):
             text += " " + self.tr("%1 of the goal is not given to anyone yet.").replace("%1", format_fen(goal - given)) \
                 if given < goal else " " + self.tr("The shares add up to %1 more than the goal.").replace(
                     "%1", format_fen(given - goal))
+        from core.staff_kpi import month_end
+
+        today, end = self.ctx.today(), month_end(month)
+        if month <= today < end:
+            text += " " + self.tr("The month is not over (%1 of %2 days): GMV counts the sales so far against the whole "
+                                  "month's target.").replace("%1", str(today.day)).replace("%2", str(end.day))
         self.summary.setText(text)
 
     def _band_colour(self, r: StaffKpiRow) -> str | None:

@@ -120,7 +120,8 @@ class TeamTab(TabPage):
         bar.addWidget(self.list_button)
         bar.addWidget(self.kpi_button)
         bar.addSpacing(12)
-        bar.addWidget(QLabel(self.tr("Show:"), self))
+        self.show_label = QLabel(self.tr("Show:"), self)
+        bar.addWidget(self.show_label)
         for w in (self.owner_filter, self.when_filter, self.promotion_filter, self.show_done):
             bar.addWidget(w)
         bar.addStretch(1)
@@ -142,8 +143,10 @@ class TeamTab(TabPage):
         return self.tr("Team")
 
     def _sync_view(self, *_args) -> None:
-        self.stack.setCurrentWidget(self.board if self.board_button.isChecked() else
-                                    self.kpi if self.kpi_button.isChecked() else self.table)
+        kpi = self.kpi_button.isChecked()
+        self.stack.setCurrentWidget(self.board if self.board_button.isChecked() else self.kpi if kpi else self.table)
+        for w in (self.show_label, self.owner_filter, self.when_filter, self.promotion_filter, self.show_done):
+            w.setVisible(not kpi)  # the task filters do not apply to the KPI table
 
     def parts(self):
         return [*super().parts(), self.kpi.part()]  # the KPI table of the month shown (team_kpi)
