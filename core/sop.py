@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from core.errors import UserFacingError
 from core.i18n import t
 
 if TYPE_CHECKING:
@@ -25,6 +26,15 @@ if TYPE_CHECKING:
 
 MAX_STEPS = 50
 MAX_OFFSET = 366
+
+
+class StepError(UserFacingError):
+    """Steps that cannot be used; ``row`` is the step's index (0-based), ``field`` is "steps"."""
+
+    def __init__(self, message: str, *, row: int | None = None) -> None:
+        super().__init__(message)
+        self.field = "steps"
+        self.row = row
 
 
 @dataclass(frozen=True)
@@ -122,32 +132,28 @@ def templates(session: Session) -> list[Template]:
 
 
 def check_steps(steps: Sequence[Step]) -> tuple[Step, ...]:
-    """Steps that can be applied; ``KpiInputError``-like ``StepError`` naming the step otherwise."""
-    from core.staff_kpi import KpiInputError
-
+    """Steps that can be applied (titles and roles trimmed); ``StepError`` naming the step otherwise."""
     if not steps:
-        raise KpiInputError(t("A template needs at least one step."), field="steps")
+        raise StepError(t("A template needs at least one step."))
     if len(steps) > MAX_STEPS:
-        raise KpiInputError(t("A template has at most {n} steps; this one has {m}.", n=MAX_STEPS, m=len(steps)),
-                            field="steps")
+        raise StepError(t("A template has at most {n} steps; this one has {m}.", n=MAX_STEPS, m=len(steps)))
     for i, s in enumerate(steps):
         n = i + 1
         if not s.title.strip():
-            raise KpiInputError(t("Step {n} has no title.", n=n), field="steps", row=i)
+            raise StepError(t("Step {n} has no title.", n=n), row=i)
         if len(s.title) > 200:
-            raise KpiInputError(t("Step {n}'s title is {m} characters long; at most 200 fit.", n=n, m=len(s.title)),
-                                field="steps", row=i)
+            raise StepError(t("Step {n}'s title is {m} characters long; at most 200 fit.", n=n, m=len(s.title)),
+                            row=i)
         if abs(s.offset_days) > MAX_OFFSET:
-            raise KpiInputError(t("Step {n} starts {d} days from the event; at most 366 days before or after fit.",
-                                  n=n, d=s.offset_days), field="steps", row=i)
+            raise StepError(t("Step {n} starts {d} days from the event; at most 366 days before or after fit.",
+                              n=n, d=s.offset_days), row=i)
         if not 1 <= s.duration_days <= MAX_OFFSET:
-            raise KpiInputError(t("Step {n} must last 1 to 366 days; {d} was given.", n=n, d=s.duration_days),
-                                field="steps", row=i)
+            raise StepError(t("Step {n} must last 1 to 366 days; {d} was given.", n=n, d=s.duration_days), row=i)
         for a in s.after:
             if not 0 <= a < i:
-                raise KpiInputError(t("Step {n} can only wait for steps above it (1 to {m}); {a} is not one.",
-                                      n=n, m=i, a=a + 1) if i else
-                                    t("Step 1 cannot wait for another step: it is the first."), field="steps", row=i)
+                raise StepError(t("Step {n} can only wait for steps above it (1 to {m}); {a} is not one.",
+                                  n=n, m=i, a=a + 1) if i else
+                                t("Step 1 cannot wait for another step: it is the first."), row=i)
     return tuple(Step(s.title.strip(), s.offset_days, s.duration_days, s.role.strip(), tuple(sorted(set(s.after))))
                  for s in steps)
 

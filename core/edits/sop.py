@@ -13,14 +13,23 @@ from sqlalchemy.orm import Session
 from core.edits.base import FieldError, Recorder, read_row
 from core.i18n import t
 from core.models import Promotion, Staff, Task, TaskDependency, TaskTemplate
-from core.sop import BUILTIN_KEYS, Step, Template, builtin, check_steps, open_sop_tasks, plan, steps_from_json
-from core.staff_kpi import KpiInputError
+from core.sop import (
+    BUILTIN_KEYS,
+    Step,
+    StepError,
+    Template,
+    builtin,
+    check_steps,
+    open_sop_tasks,
+    plan,
+    steps_from_json,
+)
 
 
 def _checked_steps(steps: Sequence[Step]) -> tuple[Step, ...]:
     try:
         return check_steps(steps)
-    except KpiInputError as exc:
+    except StepError as exc:
         raise FieldError(exc.message, field="steps", row=exc.row) from None
 
 
