@@ -252,3 +252,18 @@ def test_monthly_plan_team_page_shows_each_persons_targets_and_bands(qapp, demo_
     assert "&lt; 80 % → 0 %, 80–100 % → 5 %, 100–120 % → 8 %, ≥ 120 % → 12 %" in team
     assert "&lt; 90 % → 0 %, 90–100 % → 6 %, ≥ 100 % → 10 %" in team  # 周小雨's own bands
     assert format_fen(by_name["林晓"].target_fen) in team and "好评率: 98.6 / 98" in team
+
+
+def test_export_button_writes_the_months_rows(qtbot, window, demo_db, tmp_path):
+    import json
+
+    page = open_kpi(qtbot, window)
+    page.kpi.set_month(dt.date(2026, 10, 1))
+    qtbot.waitUntil(lambda: page.kpi.rows and page.kpi.rows[0].month == dt.date(2026, 10, 1), timeout=30_000)
+    out = tmp_path / "kpi.json"
+    page.kpi.export_button.export(str(out))
+    qtbot.waitUntil(out.exists, timeout=20_000)
+    records = json.loads(out.read_text(encoding="utf-8"))
+    assert [(r["name"], r["month"], r["band"]) for r in records] == \
+        [(r.name, "2026-10", r.band_text) for r in page.kpi.rows]
+    assert [r["bonus"] for r in records] == [None if r.bonus_fen is None else r.bonus_fen / 100 for r in page.kpi.rows]
