@@ -5,6 +5,7 @@
     ... tools/screenshots.py OUT_DIR --goals [--db COPY.db]     # the Goals table and the "Plan a year" wizard
     ... tools/screenshots.py OUT_DIR --promotions [--db COPY.db]  # week view, the form with scope and warnings,
                                                                   # the Excel calendar's month sheet read back
+    ... tools/screenshots.py OUT_DIR --team-kpi [--db COPY.db]  # the KPI and bonus table, a refused measure, the SOP dialog
 
 ``--editing`` types into a real cell (it changes the database: use a copy, or the demo shop).
 
@@ -14,6 +15,7 @@ the data folder (created when missing), and the same start-up path as the app.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -30,6 +32,7 @@ def main() -> int:
     parser.add_argument("--editing", action="store_true", help="an edit and its undo instead of every tab")
     parser.add_argument("--goals", action="store_true", help="the Goals tab and its plan wizard")
     parser.add_argument("--promotions", action="store_true", help="the week view, the promotion form, the Excel calendar")
+    parser.add_argument("--team-kpi", action="store_true", help="the Team tab's KPI table and the SOP dialog")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -65,6 +68,11 @@ def main() -> int:
         return 0
     if args.promotions:
         _promotions(window, args, wait)
+        window.close()
+        db.close()
+        return 0
+    if args.team_kpi:
+        _team_kpi(window, args, wait)
         window.close()
         db.close()
         return 0
@@ -202,6 +210,41 @@ def _xlsx_image(path, out) -> None:
     doc.drawContents(painter)
     painter.end()
     image.save(str(out))
+
+
+def _team_kpi(window, args, wait) -> None:
+    """The Team tab's KPI and bonus table, a measure it cannot read (typed, refused), the SOP dialog."""
+    page = window.page("team")
+    window.tabs.setCurrentWidget(page)
+
+    def settle() -> None:
+        wait(300)
+        while page.loading or window.ctx.edits.pending:
+            wait(100)
+        wait(400)
+
+    settle()
+    page.kpi_button.click()
+    settle()
+    last_month = (window.ctx.today().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    page.kpi.set_month(last_month)  # a finished month: every measure has its actual
+    settle()
+    window.grab().save(str(args.out / f"{args.lang}_team_kpi.png"))
+    table = page.kpi.table
+    if table.model.rowCount():
+        first = table.raw_row(0)
+        cell = table.proxy.mapFromSource(table.model.index(table.model.row_of(first.staff_id),
+                                                           table.model.column_of("measures")))
+        table.proxy.setData(cell, "好评率 98")
+        settle()
+        window.grab().save(str(args.out / f"{args.lang}_team_kpi_refused.png"))
+    dialog = page.open_sops()
+    while not dialog.loads:
+        wait(100)
+    wait(300)
+    dialog.grab().save(str(args.out / f"{args.lang}_team_sop.png"))
+    dialog.reject()
+    print(args.out)
 
 
 def _editing(window, args, wait) -> None:

@@ -1,6 +1,6 @@
 """What the owner does to promotions from any of the Promotions tab's views: new (a click on a day),
-edit (a double click), move or resize (a drag), copy to next year, delete, and the right-click
-menu. Each is a core edit (``core.edits.promotions``) run on the one editing path, so Ctrl+Z takes
+edit (a double click), move or resize (a drag; its SOP tasks may follow), copy to next year, tasks
+from an SOP, delete, and the right-click menu. Each is a core edit (``core.edits.promotions``) run on the one editing path, so Ctrl+Z takes
 it back. A mixin of ``PromotionsTab`` (which provides ``ctx``, ``banner``, ``plan`` and ``_row``).
 """
 from __future__ import annotations
@@ -38,10 +38,15 @@ class PromotionActions:
         self.banner.show_message(exc.message, "error")
 
     def _run_move(self, key: int, days: int, edge: str) -> None:
-        from core.edits.promotions import MovePromotion
+        from ui.dialogs.sop_move import run_promotion_move  # asks whether its SOP tasks move too
 
         self.banner.clear_message()
-        self.ctx.edits.run(MovePromotion(key, days, edge), parent=self, on_error=self._report)
+        run_promotion_move(self.ctx, self, key, days, edge, on_error=self._report)
+
+    def create_sop_tasks(self, key: int):
+        from ui.dialogs.sop_dialog import open_sop_dialog
+
+        return open_sop_dialog(self.ctx, self, promotion_id=key)
 
     def duplicate_to_next_year(self, key: int) -> None:
         from core.edits.promotions import DuplicatePromotionToNextYear
@@ -60,7 +65,10 @@ class PromotionActions:
         menu.setObjectName("promotions.menu")
         if key is not None:
             menu.addAction(QCoreApplication.translate("PromotionsTab", "Edit…"), lambda: self.edit_promotion(key))
-            menu.addAction(QCoreApplication.translate("PromotionsTab", "Copy to next year"), lambda: self.duplicate_to_next_year(key))
+            menu.addAction(QCoreApplication.translate("PromotionsTab", "Copy to next year"),
+                           lambda: self.duplicate_to_next_year(key))
+            menu.addAction(QCoreApplication.translate("PromotionsTab", "Create tasks from SOP…"),
+                           lambda: self.create_sop_tasks(key))
             menu.addSeparator()
             menu.addAction(QCoreApplication.translate("PromotionsTab", "Delete"), lambda: self.delete_promotions([key]))
             menu.addSeparator()
