@@ -18,7 +18,13 @@ from core.i18n import t
 from core.imports import sniff
 
 HEAD_ROWS = 20  # the header is looked for in the first 20 rows (§0.5)
-csv.field_size_limit(16 * 1024 * 1024)
+# No export writes a line (or a cell) of a megabyte. Text files are parsed in the app's own
+# process, so these bounds are what keep a hostile one from taking gigabytes: a 50 MB line of
+# short fields is 17 million strings before a row could be refused for its width.
+MAX_LINE_CHARS = 1024 * 1024
+csv.field_size_limit(MAX_LINE_CHARS)
+# A table saved as .xls (HTML) is parsed whole; a real one of 100,000 orders has ~4 million cells.
+MAX_HTML_CELLS = 10_000_000
 
 
 @dataclass
@@ -120,7 +126,20 @@ def _sheet_table(path: Path, reader, index: int, name: str, head: list[list], ro
 # ---------------------------------------------------------------- CSV and other text
 
 
+def _check_line_lengths(path: Path, text: str) -> None:
+    """Refuse a text with a line of over two blocks (2 MB): any such line covers a whole aligned
+    block without a line break, and each block is searched in C without copying it."""
+    block = MAX_LINE_CHARS
+    for start in range(0, len(text) - block + 1, block):
+        if text.find("\n", start, start + block) < 0 and text.find("\r", start, start + block) < 0:
+            raise sniff.bad_file(
+                path, t("a line of the file is longer than {mb} MB, which no export writes.", mb=block // (1024 * 1024)),
+                t("Export it again from the platform; if it is a file you edited, save it from Excel as .xlsx."),
+            )
+
+
 def _csv_table(path: Path, text: str) -> Table:
+    _check_line_lengths(path, text)
     delimiter = sniff.sniff_delimiter(text)
     estimated = text.count("\n") + 1
     sniff.check_size(path, estimated, 1)
@@ -155,8 +174,10 @@ def _guarded_csv(path: Path, text: str, delimiter: str) -> Iterator[list]:
 
 
 class _TableParser(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, path: Path) -> None:
         super().__init__(convert_charrefs=True)
+        self._path = path
+        self._cells = 0  # every cell kept so far, spans included: the parse stops at the bound
         self.tables: list[list[list[str]]] = []
         self._stack: list[list[list[str]]] = []
         self._row: list[str] | None = None
@@ -194,8 +215,17 @@ class _TableParser(HTMLParser):
     def _finish_cell(self) -> None:
         if self._cell is not None and self._row is not None:
             value = "".join(self._cell).strip()
+            span = getattr(self, "_span", 1)
+            self._cells += span
+            if self._cells > MAX_HTML_CELLS or len(self._row) + span > sniff.MAX_COLUMNS:
+                sniff.check_size(self._path, len(self._stack[-1]) + 1 if self._stack else 1, len(self._row) + span)
+                raise sniff.bad_file(
+                    self._path, t("the web page holds more than {cells} table cells, more than any export.",
+                                  cells=f"{MAX_HTML_CELLS:,}"),
+                    t("Export a shorter date range and import the parts one by one."),
+                )
             self._row.append(value)
-            self._row.extend([""] * (getattr(self, "_span", 1) - 1))
+            self._row.extend([""] * (span - 1))
         self._cell = None
 
     def _finish_row(self) -> None:
@@ -212,7 +242,7 @@ class _TableParser(HTMLParser):
 
 
 def _read_html(path: Path, text: str) -> list[Table]:
-    parser = _TableParser()
+    parser = _TableParser(path)
     parser.feed(text)
     parser.close()
     tables = []
