@@ -23,7 +23,7 @@ from copy import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.errors import Cancelled, UserFacingError
+from core.errors import BadInputError, Cancelled, UserFacingError
 from core.i18n import t
 
 KINDS = ("text", "int", "money", "rate", "date", "datetime", "float")
@@ -193,17 +193,21 @@ def _total(rows: Iterable) -> int:
 # ---------------------------------------------------------------- atomic file replacement
 
 
-def _atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
-    """Run ``write(tmp)`` and move ``tmp`` onto ``path``; on any failure ``path`` is untouched."""
+def check_output_path(path: str | Path) -> Path:
+    """The resolved ``path`` to write, or a clear error: a folder given as the file, or a folder that
+    does not exist (a mistyped path must not leave stray folders behind; nothing is created)."""
     path = Path(path).resolve()
     if path.is_dir():
-        raise UserFacingError(t("{path} is a folder. Choose a file name for the export.", path=path))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserFacingError(
-            t("Cannot write to {folder} ({error}). Choose another folder.", folder=path.parent, error=exc.strerror or exc)
-        ) from exc
+        raise BadInputError(t("{path} is a folder. Choose a file name for the export.", path=path))
+    if not path.parent.is_dir():
+        raise BadInputError(t("The folder {folder} does not exist. Create it or choose another folder; nothing was written.",
+                              folder=path.parent))
+    return path
+
+
+def _atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
+    """Run ``write(tmp)`` and move ``tmp`` onto ``path``; on any failure ``path`` is untouched."""
+    path = check_output_path(path)
     # Same folder, so the final move is a rename on one disk; created normally so the
     # finished file gets the usual permissions.
     tmp = path.with_name(f".{path.stem}-{uuid.uuid4().hex[:8]}{path.suffix}.part")

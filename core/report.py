@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -196,8 +197,16 @@ def _by_channel(session, start: dt.date, end: dt.date) -> tuple[tuple[str, int],
 
 
 def shop_name(session) -> str:
-    names = [n for n in session.scalars(select(Channel.shop_name).order_by(Channel.platform)) if n]
-    return names[0] if names else "ShopDesk"
+    """The shop as its owner calls it: one channel's shop name, or what the channels' names have in
+    common ("山野茶舍" for 山野茶舍旗舰店 / 山野茶舍官方店 / 山野茶舍抖音小店), else all of them."""
+    names = list(dict.fromkeys(n.strip() for n in session.scalars(select(Channel.shop_name).order_by(Channel.platform))
+                               if n and n.strip()))
+    if not names:
+        return "ShopDesk"
+    if len(names) == 1:
+        return names[0]
+    common = os.path.commonprefix(names).rstrip(" -·_|/（(")
+    return common if len(common) >= 2 else " · ".join(names)
 
 
 def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
@@ -224,7 +233,9 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         scopes = promotion_scopes(s)
         tasks = [x for x in task_rows(s, today)
                  if x.status != CANCELLED and _in_month(x.start, x.due, month)]
-        inv = inventory_rows(s, min(today, month.end), inventory_params())
+        # Stock actions are what to do from today on, with today's stock, whatever the month: a past
+        # month's page must not list "expected stock-outs" dated before today.
+        inv = inventory_rows(s, today, inventory_params())
         members = member_rows(s, today)
         from core.kpi.periods import shift_years
 

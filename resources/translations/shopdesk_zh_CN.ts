@@ -1817,6 +1817,10 @@ or click “Add files…”.</source>
         <translation>%1：%2 人（%3，平均 %4 天未购）</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
         <source>%1 customers (%2). %3 bought more than once; %4 have not bought for over %5 days.</source>
         <translation>共 %1 位客户（%2）。%3 位复购过；%4 位已超过 %5 天未购买。</translation>
     </message>
@@ -1903,7 +1907,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Paid, not shipped</source>
-        <translation>已付款未发货</translation>
+        <translation>已付款待发货</translation>
     </message>
     <message>
         <source>Shipped</source>

@@ -122,3 +122,23 @@ def test_kpi_export_gives_the_numbers_of_the_kpi_command(demo_db, tmp_path):
     assert {k: shop[k] for k in ("gmv", "orders", "aov", "refund_rate", "units")} == \
         {k: expected[k] for k in ("gmv", "orders", "aov", "refund_rate", "units")}
     assert {c["channel"]: c["gmv"] for c in channels} == {p: n["gmv"] for p, n in expected["by_channel"].items()}
+
+
+def test_codes_read_as_people_say_them_in_a_chinese_csv_and_stay_codes_in_json(demo_db, tmp_path):
+    from core import i18n
+
+    params = ViewParams(DEMO_END)
+    i18n.set_language("zh_CN")
+    try:
+        export_view(demo_db, "orders", tmp_path / "orders.csv", params)
+        export_view(demo_db, "tasks", tmp_path / "tasks.csv", params)
+    finally:
+        i18n.set_language("en")
+    with open(tmp_path / "orders.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    statuses = {r["状态"] for r in rows}
+    assert "已完成" in statuses and not statuses & {"completed", "closed", "refunded"}
+    with open(tmp_path / "tasks.csv", encoding="utf-8-sig", newline="") as fh:
+        assert {r["优先级"] for r in csv.DictReader(fh)} <= {"高", "普通", "低"}
+    export_view(demo_db, "orders", tmp_path / "orders.json", params)
+    assert "completed" in {r["status"] for r in json.loads((tmp_path / "orders.json").read_text(encoding="utf-8"))}

@@ -182,7 +182,7 @@ class MembersTab(TabPage):
         by_tier = Counter(r.tier for r in rows)
         repeat = sum(1 for r in rows if r.orders >= 2)
         sleeping = sum(1 for r in rows if r.days_since_last is not None and r.days_since_last > SLEEPING_DAYS)
-        tier_text = "，".join(f"{t['name']} {by_tier[t['name']]:,}" for t in tiers if by_tier[t["name"]])
+        tier_text = self.tr(", ").join(f"{t['name']} {by_tier[t['name']]:,}" for t in tiers if by_tier[t["name"]])
         if tier_text:
             text = self.tr("%1 customers (%2). %3 bought more than once; %4 have not bought for over %5 days.")
         else:  # no customer is in a tier yet: no empty brackets
