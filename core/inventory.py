@@ -66,8 +66,12 @@ def inventory_params(settings: Settings | None = None) -> InventoryParams:
         from core import settings as settings_mod
 
         settings = settings_mod.load()
-    return InventoryParams(window_days=settings.inventory_window_days,
-                           service_level=settings.inventory_service_level)
+    return InventoryParams(
+        window_days=settings.inventory_window_days, service_level=settings.inventory_service_level,
+        review_days=settings.inventory_review_days, slow_no_sale_days=settings.inventory_slow_days,
+        dead_no_sale_days=settings.inventory_dead_days,
+        overstock_cover_days=float(settings.inventory_overstock_days), abc_a=settings.inventory_abc_a,
+        abc_b=settings.inventory_abc_b, xyz_x=settings.inventory_xyz_x, xyz_y=settings.inventory_xyz_y)
 
 
 @dataclass(frozen=True)
@@ -112,6 +116,8 @@ class InventoryRow:
     min_order_qty: int = 0
     safety_stock_override: int | None = None
     uplift_source: str = ""
+    order_qty: int | None = None  # the owner's quantity for the purchase list; None = the suggested order
+    arrival_date: dt.date | None = None  # when what is in transit is expected (Mark as ordered)
 
 
 def inventory_rows(session: Session, today: dt.date, params: InventoryParams = InventoryParams(),
@@ -221,6 +227,7 @@ def _row(sku: Sku, stock: StockLevel | None, daily: dict[dt.date, int], last: dt
         cost_fen=sku.cost_fen, order_multiple=multiple, min_order_qty=minimum,
         safety_stock_override=sku.safety_stock_override,
         uplift_source="; ".join(dict.fromkeys(u.source for u in active if u.source)),
+        order_qty=sku.order_qty, arrival_date=stock.arrival_date if stock else None,
     )
 
 
