@@ -1101,6 +1101,22 @@ or click “Add files…”.</source>
         <translation>最晚下单日为今天或已过的 SKU，按供应商分组</translation>
     </message>
     <message>
+        <source>Add to purchase list</source>
+        <translation>加入采购清单</translation>
+    </message>
+    <message>
+        <source>Put the selected SKUs on the purchase list with their suggested quantity, also when they are not due yet</source>
+        <translation>把选中的 SKU 按建议数量加入采购清单，即使还没到下单日期</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已到货</translation>
+    </message>
+    <message>
+        <source>The selected SKUs' delivery arrived: what is in transit moves to on hand</source>
+        <translation>选中 SKU 的货已到：在途数量转入在库</translation>
+    </message>
+    <message>
         <source>Inventory</source>
         <translation>库存预警</translation>
     </message>
@@ -2104,6 +2120,10 @@ or click “Add files…”.</source>
         <translation>在途</translation>
     </message>
     <message>
+        <source>Suggested</source>
+        <translation>建议数量</translation>
+    </message>
+    <message>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -2112,12 +2132,24 @@ or click “Add files…”.</source>
         <translation>建议采购量：不低于供应商起订量，按订货倍数</translation>
     </message>
     <message>
+        <source>What you will order: type a number (blue: typed by you; 0 leaves the SKU out)</source>
+        <translation>实际采购数量：可直接输入（蓝色为手动填写；填 0 则不采购该 SKU）</translation>
+    </message>
+    <message>
         <source>Unit cost</source>
         <translation>单位成本</translation>
     </message>
     <message>
         <source>Cost</source>
         <translation>费用</translation>
+    </message>
+    <message>
+        <source>Expected arrival</source>
+        <translation>预计到货</translation>
+    </message>
+    <message>
+        <source>Ordered today: today + the SKU's lead time</source>
+        <translation>今天下单：今天 + 该 SKU 的采购周期</translation>
     </message>
     <message>
         <source>SKUs</source>
@@ -2132,16 +2164,56 @@ or click “Add files…”.</source>
         <translation>最早下单日</translation>
     </message>
     <message>
+        <source>Mark as ordered</source>
+        <translation>标记为已下单</translation>
+    </message>
+    <message>
+        <source>The selected lines (or all of them when none is selected) go in transit, expected after each SKU's lead time</source>
+        <translation>选中的行（未选中时为全部）转为在途，按各 SKU 的采购周期预计到货</translation>
+    </message>
+    <message>
+        <source>Excel for suppliers…</source>
+        <translation>导出供应商 Excel…</translation>
+    </message>
+    <message>
+        <source>One sheet per supplier with its lines and total, ready to send</source>
+        <translation>每个供应商一个工作表，含明细和合计，可直接发送</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Print preview: print it, or save it as a PDF</source>
+        <translation>打印预览：可打印，或另存为 PDF</translation>
+    </message>
+    <message>
         <source>No products yet: the purchase list fills in once stock and orders are imported.</source>
         <translation>还没有商品：导入库存和订单后，这里会列出采购清单。</translation>
     </message>
     <message>
-        <source>Nothing has to be ordered today: every SKU's order-by date is still ahead.</source>
-        <translation>今天无需下单：所有 SKU 的最晚下单日都还没到。</translation>
+        <source>Nothing has to be ordered today: every SKU's order-by date is still ahead. Select SKUs in the alert list and press Add to purchase list to order early.</source>
+        <translation>今天不需要下单：所有 SKU 的最晚下单日都还没到。可在预警列表中选中 SKU 并点“加入采购清单”提前采购。</translation>
     </message>
     <message>
-        <source>%1 SKUs from %2 suppliers must be ordered by today: %3 units, %4 at cost.</source>
-        <translation>%1 个 SKU（%2 家供应商）须在今天前下单：共 %3 件，按成本计 %4。</translation>
+        <source>%1 SKUs from %2 suppliers to order: %3 units, %4 at cost. Type a quantity to change it; Mark as ordered puts them in transit.</source>
+        <translation>需向 %2 个供应商采购 %1 个 SKU：共 %3 件，成本 %4。可直接修改数量；“标记为已下单”会把它们转为在途。</translation>
+    </message>
+    <message>
+        <source>Purchase list %1</source>
+        <translation>采购清单 %1</translation>
+    </message>
+    <message>
+        <source>Excel for suppliers</source>
+        <translation>导出供应商 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved %1: one sheet per supplier.</source>
+        <translation>已保存 %1：每个供应商一个工作表。</translation>
     </message>
 </context>
 <context>

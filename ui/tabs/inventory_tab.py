@@ -149,7 +149,18 @@ class InventoryTab(TabPage):
             button.setCheckable(True)
             views.addButton(button, i)
         self.show_all.setChecked(True)
-        self.purchase = PurchaseListView(self)
+        self.add_button = QPushButton(self.tr("Add to purchase list"), self)
+        self.add_button.setObjectName("inventory.add_to_purchase")
+        self.add_button.setToolTip(self.tr("Put the selected SKUs on the purchase list with their suggested quantity, "
+                                           "also when they are not due yet"))
+        self.add_button.clicked.connect(self.add_to_purchase_list)
+        self.received_button = QPushButton(self.tr("Received"), self)
+        self.received_button.setObjectName("inventory.received")
+        self.received_button.setToolTip(self.tr("The selected SKUs' delivery arrived: what is in transit moves to on hand"))
+        self.received_button.clicked.connect(self.receive_selected)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.received_button)
+        self.purchase = PurchaseListView(self, self)
         self.purchase_list = self.purchase.lines
         alerts = QWidget(self)
         alerts_box = QVBoxLayout(alerts)
@@ -186,17 +197,18 @@ class InventoryTab(TabPage):
     def title(self) -> str:
         return self.tr("Inventory")
 
-    def view_params(self) -> tuple[dt.date, int, float]:
-        # Plain values (core.inventory loads SQLAlchemy): today and Settings' window and service level.
+    def view_params(self) -> tuple[dt.date, tuple[tuple[str, object], ...]]:
+        # Plain values (core.inventory loads SQLAlchemy): today and every inventory choice in Settings.
         s = self.ctx.settings
-        return self.ctx.today(), s.inventory_window_days, s.inventory_service_level
+        return self.ctx.today(), tuple((k, v) for k, v in vars(s).items() if k.startswith("inventory_"))
 
-    def load(self, session: Session, params: tuple[dt.date, int, float]):
-        from core.inventory import InventoryParams
+    def load(self, session: Session, params: tuple[dt.date, tuple[tuple[str, object], ...]]):
+        from core.inventory import inventory_params
         from core.inventory_lists import alert_rows, purchase_list, supplier_totals
+        from core.settings import Settings
 
-        today, window, level = params
-        rows = alert_rows(session, today, InventoryParams(window_days=window, service_level=level))
+        today, choices = params
+        rows = alert_rows(session, today, inventory_params(Settings(**dict(choices))))
         lines = purchase_list(rows, today)
         return rows, lines, supplier_totals(lines)
 
@@ -247,6 +259,37 @@ class InventoryTab(TabPage):
         edits = tuple(SetSkuFields(code, tuple(values)) for code, values in by_code.items())
         self.run_cell_edits(self.table, cells, edits[0] if len(edits) == 1 and len(cells) == 1 else Batch(edits, cells=len(cells)))
 
+    def add_to_purchase_list(self) -> None:
+        """The selected SKUs on the purchase list, with their suggested quantity (at least one pack)."""
+        from core.edits.stock import SetOrderQty
+
+        rows = self._chosen()
+        if rows:
+            qty = tuple((r.sku_code, r.suggested_qty or max(r.min_order_qty, r.order_multiple, 1)) for r in rows)
+            self.banner.clear_message()
+            self.ctx.edits.run(SetOrderQty(qty), parent=self,
+                               on_error=lambda exc: self.banner.show_message(exc.message, "error"))
+
+    def receive_selected(self) -> None:
+        """Received: the selected SKUs' stock in transit moves to on hand (one undoable change)."""
+        from core.edits.stock import ReceiveStock
+
+        rows = self._chosen()
+        if rows:
+            self.banner.clear_message()
+            self.ctx.edits.run(ReceiveStock(tuple(r.sku_code for r in rows)), parent=self,
+                               on_error=lambda exc: self.banner.show_message(exc.message, "error"))
+
+    def _chosen(self) -> list[InventoryRow]:
+        records = self.table.selected_records()
+        if not records:
+            current = self.table.view.currentIndex()
+            if not current.isValid():
+                self.banner.show_message(self.tr("Select a SKU in the table first."), "info")
+                return []
+            records = [self.table.raw_row(current.row())]
+        return records
+
     def stock_count(self):
         """Inventory → Stock count…: counts of many SKUs, saved as one change."""
         from ui.dialogs.stock_count_dialog import StockCountDialog
@@ -256,14 +299,9 @@ class InventoryTab(TabPage):
         return dialog
 
     def edit_selected(self) -> None:
-        records = self.table.selected_records()
-        if not records:
-            current = self.table.view.currentIndex()
-            if not current.isValid():
-                self.banner.show_message(self.tr("Select a SKU in the table first."), "info")
-                return
-            records = [self.table.raw_row(current.row())]
-        self.edit_sku(records[0])
+        records = self._chosen()
+        if records:
+            self.edit_sku(records[0])
 
     def edit_sku(self, row: InventoryRow) -> RecordForm:
         """The SKU's stock and purchasing facts in one form (also a double click on a row)."""
