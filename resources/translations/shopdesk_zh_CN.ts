@@ -2468,6 +2468,38 @@ or click “Add files…”.</source>
         <translation>到货早于断货的把握程度；越高，安全库存越多</translation>
     </message>
     <message>
+        <source>Days between two orders: the order covers them, and SKUs to order within them are running low</source>
+        <translation>两次采购之间的天数：每次采购覆盖这段时间；需在这段时间内下单的 SKU 标为“即将缺货”</translation>
+    </message>
+    <message>
+        <source>A SKU with stock and no sale for longer is slow-moving</source>
+        <translation>有库存且超过这么多天没有销售的 SKU 为滞销</translation>
+    </message>
+    <message>
+        <source>A SKU with stock and no sale for longer is dead stock</source>
+        <translation>有库存且超过这么多天没有销售的 SKU 为呆滞库存</translation>
+    </message>
+    <message>
+        <source>A selling SKU with more days of cover than this is overstocked</source>
+        <translation>在售 SKU 的可售天数超过此值即为库存过多</translation>
+    </message>
+    <message>
+        <source>A: the best sellers making up this share of sales value</source>
+        <translation>A 类：累计占销售额这一比例的畅销品</translation>
+    </message>
+    <message>
+        <source>B: the next ones up to this share; the rest are C</source>
+        <translation>B 类：累计到这一比例的其次商品；其余为 C 类</translation>
+    </message>
+    <message>
+        <source>X (steady): weekly sales vary by at most this coefficient of variation</source>
+        <translation>X（稳定）：周销量变异系数不超过此值</translation>
+    </message>
+    <message>
+        <source>Y (variable) up to this coefficient of variation; above it Z (erratic)</source>
+        <translation>Y（波动）：变异系数不超过此值；超过为 Z（不规律）</translation>
+    </message>
+    <message>
         <source>The new language applies the next time ShopDesk starts.</source>
         <translation>新的语言将在下次启动店长台时生效。</translation>
     </message>
@@ -2502,6 +2534,58 @@ or click “Add files…”.</source>
     <message>
         <source>Inventory service level:</source>
         <translation>库存服务水平：</translation>
+    </message>
+    <message>
+        <source>Review period:</source>
+        <translation>采购周期间隔：</translation>
+    </message>
+    <message>
+        <source>Slow-moving after no sale for:</source>
+        <translation>无销售多久算滞销：</translation>
+    </message>
+    <message>
+        <source>Dead stock after no sale for:</source>
+        <translation>无销售多久算呆滞：</translation>
+    </message>
+    <message>
+        <source>Overstock above a cover of:</source>
+        <translation>可售天数超过多少算库存过多：</translation>
+    </message>
+    <message>
+        <source>A up to</source>
+        <translation>A 类至</translation>
+    </message>
+    <message>
+        <source>B up to</source>
+        <translation>B 类至</translation>
+    </message>
+    <message>
+        <source>ABC by sales value:</source>
+        <translation>ABC（按销售额）：</translation>
+    </message>
+    <message>
+        <source>X up to</source>
+        <translation>X 类至</translation>
+    </message>
+    <message>
+        <source>Y up to</source>
+        <translation>Y 类至</translation>
+    </message>
+    <message>
+        <source>XYZ by weekly variation:</source>
+        <translation>XYZ（按周销量波动）：</translation>
+    </message>
+    <message>
+        <source>ABC: A's share must be below B's (e.g. 80 % and 95 %).</source>
+        <translation>ABC：A 类比例必须小于 B 类（例如 80 % 和 95 %）。</translation>
+    </message>
+    <message>
+        <source>XYZ: X's limit must be below Y's (e.g. 0.50 and 1.00).</source>
+        <translation>XYZ：X 类上限必须小于 Y 类（例如 0.50 和 1.00）。</translation>
+    </message>
+    <message>
+        <source>Dead stock must take longer without a sale than slow-moving (e.g. 30 and 90 days).</source>
+        <translation>呆滞的无销售天数必须比滞销长（例如 30 天和 90 天）。</translation>
     </message>
     <message>
         <source>Backup folder</source>

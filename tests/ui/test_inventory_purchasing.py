@@ -114,3 +114,31 @@ def test_excel_has_one_sheet_per_supplier_and_print_writes_the_same_lines(qtbot,
     dlg = page.print_preview()
     assert dlg.objectName() == "inventory.purchase_preview" and dlg.isVisible()
     dlg.reject()
+
+
+def test_saving_settings_recomputes_the_tab_at_once_and_wrong_pairs_are_refused(qtbot, window):
+    from ui.dialogs.settings_dialog import SettingsDialog
+
+    inv = open_inventory(qtbot, window)
+    before = {r.sku_code: r for r in inv.table.model._rows}
+    overstocked = [c for c, r in before.items() if "overstock" in r.flags]
+    assert overstocked
+    dialog = SettingsDialog(window.ctx.settings, window)
+    qtbot.addWidget(dialog)
+    dialog.slow_days.setValue(200)
+    dialog.dead_days.setValue(100)
+    dialog.accept()
+    assert dialog.problem.isVisibleTo(dialog) and "Dead stock must take longer" in dialog.problem.text()
+    assert dialog.result() != dialog.DialogCode.Accepted
+    dialog.dead_days.setValue(730)
+    dialog.slow_days.setValue(30)
+    dialog.overstock_days.setValue(730)
+    dialog.accept()
+    assert not dialog.problem.isVisibleTo(dialog)
+    loads = inv.loads
+    dialog.apply()
+    window.ctx.notify_changed("settings")
+    qtbot.waitUntil(lambda: inv.loads > loads and not inv.loading, timeout=30_000)
+    after = {r.sku_code: r for r in inv.table.model._rows}
+    assert not any("overstock" in r.flags for r in after.values())
+    assert inv.status_filter.findText("Overstock (0)") >= 0
