@@ -244,6 +244,7 @@ class AddPromotion:
     status: str = "planned"
     note: str = ""
     rules: tuple[dict, ...] = ()  # tiers (core.promotion_tiers)
+    skus: tuple[str, ...] = ()  # the promotion's scope; () = every SKU (a clearance names its SKUs)
     topics: ClassVar[frozenset[str]] = frozenset({"promotions"})
 
     @property
@@ -254,7 +255,7 @@ class AddPromotion:
         values = _validated({k: getattr(self, k) for k in FIELDS})
         _check_dates(values["start"], values["end"], values["phases"])
         values["phases"] = _phases_json(values["phases"])
-        rec.insert(Promotion, {**values, "scope": {}}, title=values["name"])
+        rec.insert(Promotion, {**values, "scope": _sku_scope(session, self.skus)}, title=values["name"])
         return t("Add promotion {name}", name=values["name"])
 
 
@@ -421,3 +422,13 @@ class DeletePromotions:
         title = names[0] if len(names) == 1 else t("{n} promotions", n=len(names))
         rec.delete(Promotion, self.promotion_ids, kind="promotion", title=title)
         return t("Delete {name}", name=title) if len(names) == 1 else t("Delete {n} promotions", n=len(names))
+
+
+def _sku_scope(session: Session, skus: Sequence[str]) -> dict:
+    from core.models import Sku
+
+    codes = list(dict.fromkeys(str(c).strip() for c in skus if str(c).strip()))
+    for code in codes:
+        if read_row(session, Sku.__table__, (code,)) is None:
+            raise FieldError(t("SKU {sku} is not in the shop; it may have been deleted.", sku=code), field="skus", row=code)
+    return {"skus": codes} if codes else {}

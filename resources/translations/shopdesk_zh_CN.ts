@@ -159,6 +159,41 @@ The current data is kept as a backup first, so this can be undone.</source>
     </message>
 </context>
 <context>
+    <name>ClearanceDialog</name>
+    <message>
+        <source>Create clearance promotion</source>
+        <translation>创建清仓活动</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 SKUs, %2 units on hand, %3 at cost. The promotion covers only these SKUs and appears in the promotions calendar; Ctrl+Z removes it.</source>
+        <translation>%1 个 SKU，在库 %2 件，成本 %3。活动只包含这些 SKU，并显示在促销日历中；Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Starts:</source>
+        <translation>开始：</translation>
+    </message>
+    <message>
+        <source>Lasts:</source>
+        <translation>持续：</translation>
+    </message>
+    <message>
+        <source>SKUs:</source>
+        <translation>SKU：</translation>
+    </message>
+</context>
+<context>
     <name>ColumnMappingPage</name>
     <message>
         <source>The file holds:</source>
@@ -1123,6 +1158,10 @@ or click “Add files…”.</source>
     <message>
         <source>No products yet. Import a stock list (File → Import…) to see what runs out and what to reorder.</source>
         <translation>还没有商品。导入库存表（文件 → 导入…）即可查看哪些商品将断货、需要补货。</translation>
+    </message>
+    <message>
+        <source>Select slow-moving, dead or overstocked SKUs first.</source>
+        <translation>请先选择滞销、呆滞或库存过多的 SKU。</translation>
     </message>
     <message>
         <source>Select a SKU in the table first.</source>
@@ -2705,6 +2744,81 @@ or click “Add files…”.</source>
     <message>
         <source>“%1” is not a channel ShopDesk knows.</source>
         <translation>“%1”不是 ShopDesk 认识的渠道。</translation>
+    </message>
+</context>
+<context>
+    <name>SkuDetailPanel</name>
+    <message>
+        <source>Create clearance promotion…</source>
+        <translation>创建清仓活动…</translation>
+    </message>
+    <message>
+        <source>A 清仓 promotion for the selected slow, dead or overstocked SKUs, in the promotions calendar</source>
+        <translation>为选中的滞销、呆滞或库存过多的 SKU 创建清仓活动，加入促销日历</translation>
+    </message>
+    <message>
+        <source>Select a SKU to see its sales, forecast and projected stock.</source>
+        <translation>选择一个 SKU，查看它的销量、预测和预计库存。</translation>
+    </message>
+    <message>
+        <source>(expected %1)</source>
+        <translation>（预计 %1 到货）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>Sold per day</source>
+        <translation>日均销量</translation>
+    </message>
+    <message>
+        <source>Days of cover</source>
+        <translation>可售天数</translation>
+    </message>
+    <message>
+        <source>Safety stock</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <source>Reorder point</source>
+        <translation>补货点</translation>
+    </message>
+    <message>
+        <source>Suggested order</source>
+        <translation>建议采购量</translation>
+    </message>
+    <message>
+        <source>Runs out</source>
+        <translation>预计断货</translation>
+    </message>
+    <message>
+        <source>Order by</source>
+        <translation>最晚下单</translation>
+    </message>
+    <message>
+        <source>Lead time (days)</source>
+        <translation>采购周期（天）</translation>
+    </message>
+    <message>
+        <source>ABC·XYZ</source>
+        <translation>ABC·XYZ</translation>
+    </message>
+    <message>
+        <source>Stock value</source>
+        <translation>库存成本</translation>
+    </message>
+    <message>
+        <source>Last sale</source>
+        <translation>最近售出</translation>
     </message>
 </context>
 <context>
