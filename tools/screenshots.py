@@ -3,6 +3,7 @@
     xvfb-run -a -s "-screen 0 1440x900x24" python tools/screenshots.py OUT_DIR [--lang zh_CN] [--size 1360x820]
     ... tools/screenshots.py OUT_DIR --editing [--db COPY.db]   # an edit in the Inventory table, then its undo
     ... tools/screenshots.py OUT_DIR --goals [--db COPY.db]     # the Goals table and the "Plan a year" wizard
+    ... tools/screenshots.py OUT_DIR --inventory [--db COPY.db] # SKU detail panel, purchase list, clearance
 
 ``--editing`` types into a real cell (it changes the database: use a copy, or the demo shop).
 
@@ -27,6 +28,8 @@ def main() -> int:
     parser.add_argument("--db", help="database to show (default: the demo shop)")
     parser.add_argument("--editing", action="store_true", help="an edit and its undo instead of every tab")
     parser.add_argument("--goals", action="store_true", help="the Goals tab and its plan wizard")
+    parser.add_argument("--inventory", action="store_true",
+                        help="the Inventory tab's SKU detail panel, purchase list and clearance dialog")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -57,6 +60,11 @@ def main() -> int:
 
     if args.goals:
         _goals(window, args, wait)
+        window.close()
+        db.close()
+        return 0
+    if args.inventory:
+        _inventory(window, args, wait)
         window.close()
         db.close()
         return 0
@@ -98,6 +106,37 @@ def _goals(window, args, wait) -> None:
     wait(300)
     wizard.grab().save(str(args.out / f"{args.lang}_goals_plan_2.png"))
     wizard.reject()
+
+
+def _inventory(window, args, wait) -> None:
+    """The SKU detail panel of an urgent SKU raised by a promotion and of a slow one, the purchase
+    list with its totals, and the clearance dialog (nothing is saved)."""
+    page = window.page("inventory")
+    window.tabs.setCurrentWidget(page)
+    wait(300)
+    while page.loading:
+        wait(100)
+    rows = page.table.model._rows
+    picks = [next((r for r in rows if r.uplift_source and r.status in ("out", "reorder", "low") and r.on_hand), None),
+             next((r for r in rows if r.status in ("dead", "slow")), None)]
+    for name, row in zip(("detail", "detail_slow"), picks):
+        if row is None:
+            continue
+        loads = page.detail.loads
+        page.table.select_key(row.sku_code)
+        while page.detail.loads == loads:
+            wait(100)
+        wait(700)
+        window.grab().save(str(args.out / f"{args.lang}_inventory_{name}.png"))
+        if name == "detail_slow":
+            dialog = page.create_clearance()
+            wait(400)
+            dialog.grab().save(str(args.out / f"{args.lang}_inventory_clearance.png"))
+            dialog.reject()
+    page.show_order.click()
+    wait(700)
+    window.grab().save(str(args.out / f"{args.lang}_inventory_purchase.png"))
+    print(args.out)
 
 
 def _editing(window, args, wait) -> None:

@@ -43,6 +43,8 @@ def draw_sku_detail(fig: Any, detail: Any, *, labels: dict | None = None) -> Hov
     for ax in (top, bottom):
         ax.axvline(today, color=GREY, linewidth=0.8)
         _tidy(ax)
+    peak = max([q for _d, q in detail.sales] + [v for _d, v in detail.forecast] + [1])
+    top.set_ylim(0, peak * 1.3)  # room for the legend; a SKU without sales still has a 0 at the bottom
     top.legend(loc="upper left", fontsize=8, frameon=False, ncol=3)
     top.set_ylabel(lab["units"], fontsize=8)
     sx, sy = [d for d, _v in detail.stock], [v for _d, v in detail.stock]
@@ -56,11 +58,14 @@ def draw_sku_detail(fig: Any, detail: Any, *, labels: dict | None = None) -> Hov
         bottom.annotate(f"{lab['delivery']} +{qty:,}", (when, 0), xytext=(0, 18), textcoords="offset points",
                         ha="center", fontsize=8, color=PALETTE[2], arrowprops={"arrowstyle": "->", "color": PALETTE[2]})
     end = detail.forecast[-1][0] if detail.forecast else today
-    for when, key, colour in ((row.order_by, "order_by", PALETTE[1]), (row.stockout_date, "runs_out", "#c62828")):
+    # Order by (left of its line) and runs out (right of its line), on two heights: never on top of each other.
+    marks = ((row.order_by, "order_by", PALETTE[1], "right", 1.0), (row.stockout_date, "runs_out", "#c62828", "left", 0.8))
+    for when, key, colour, side, height in marks:
         if when is not None and days[0] <= when <= end:
             bottom.axvline(when, color=colour, linewidth=1, linestyle="--")
-            bottom.text(when, 1.0, f" {lab[key]} {when:%m-%d}", transform=bottom.get_xaxis_transform(),
-                        fontsize=8, color=colour, va="top")
+            text = f"{lab[key]} {when:%m-%d} " if side == "right" else f" {lab[key]} {when:%m-%d}"
+            bottom.text(when, height, text, transform=bottom.get_xaxis_transform(), fontsize=8, color=colour,
+                        va="top", ha=side)
     bottom.set_ylim(bottom=0)
     bottom.set_ylabel(lab["stock"], fontsize=8)
     locator = AutoDateLocator()

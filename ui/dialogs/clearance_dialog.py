@@ -22,6 +22,7 @@ class ClearanceDialog(QDialog):
         super().__init__(parent)
         self.setObjectName("inventory.clearance_dialog")
         self.setWindowTitle(self.tr("Create clearance promotion"))
+        self.setMinimumWidth(460)
         self.ctx, self.rows = ctx, list(rows)
         self.saved = None
         start = ctx.today() + dt.timedelta(days=1)

@@ -113,5 +113,8 @@ class SkuDetailPanel(QWidget):
             (self.tr("Lead time (days)"), f"{r.lead_time_days:,}"), (self.tr("ABC·XYZ"), f"{r.abc}{r.xyz}"),
             (self.tr("Stock value"), format_fen(r.stock_value_fen)), (self.tr("Last sale"), date(r.last_sale)),
         ]
-        rows = "".join(f"<tr><td style='color:#555;padding-right:8px'>{e(k)}</td><td>{e(v)}</td></tr>" for k, v in items)
+        cell = "<td style='color:#555;padding-right:6px'>{}</td><td style='padding-right:14px'>{}</td>"
+        half = (len(items) + 1) // 2  # two columns of numbers, read down
+        rows = "".join("<tr>" + "".join(cell.format(e(k), e(v)) for k, v in (items[i], *items[i + half:i + half + 1]))
+                       + "</tr>" for i in range(half))
         return f"<table>{rows}</table>"
