@@ -206,3 +206,27 @@ def test_every_threshold_comes_from_settings_and_a_hand_edited_file_cannot_break
     path.write_text(json.dumps({"inventory_abc_a": 0.9, "inventory_abc_b": 0.85}), encoding="utf-8")
     loaded = settings_mod.load(path)  # a pair the wrong way round: both back to the defaults
     assert (loaded.inventory_abc_a, loaded.inventory_abc_b) == (0.8, 0.95)
+
+
+def test_the_stretch_walk_matches_a_day_by_day_walk_on_random_promotions():
+    import random
+
+    rnd = random.Random(7)
+    for _ in range(300):
+        rate = Fraction(rnd.randint(1, 60), rnd.choice([7, 14, 28, 30]))
+        stock = rnd.randint(0, 400)
+        ups = []
+        for _k in range(rnd.randint(0, 4)):
+            start = TODAY + dt.timedelta(days=rnd.randint(-5, 120))
+            ups.append(Uplift(start, start + dt.timedelta(days=rnd.randint(0, 20)), rnd.choice([1.2, 1.5, 2.0, 3.1, 0.8])))
+
+        def factor(day):  # overlapping promotions: the larger factor
+            return max([Fraction(str(u.factor)) for u in ups if u.start <= day <= u.end], default=Fraction(1))
+
+        left, day, want = Fraction(stock), TODAY, None if stock > 0 else TODAY
+        while want is None and day < TODAY + dt.timedelta(days=365):
+            day += dt.timedelta(days=1)
+            left -= rate * factor(day)
+            if left < 0:
+                want = day
+        assert stockout_date(stock, rate, TODAY, 365, ups) == want, (stock, rate, ups)
