@@ -1,7 +1,7 @@
 """Slow movers → a 清仓 (clearance) promotion, pre-filled for the confirm dialog.
 
 An own promotion named "清仓 · <start date>", on the chosen SKUs only (``Promotion.scope``
-``{"skus": [...]}``), from tomorrow for ``DAYS`` days, saved through ``AddPromotion`` so it
+``{"skus": [...]}``, core.promotion_scope), from tomorrow for ``DAYS`` days, saved through ``AddPromotion`` so it
 shows in the promotions calendar and one Ctrl+Z removes it.
 """
 from __future__ import annotations
@@ -29,7 +29,7 @@ def clearance_promotion(rows: Sequence[InventoryRow], today: dt.date, *, name: s
              value=_yuan(value), codes=", ".join(r.sku_code for r in rows))
     return AddPromotion(name=clearance_name(start) if name is None else name, start=start,
                         end=start + dt.timedelta(days=max(days, 1) - 1), kind="own", note=note,
-                        skus=tuple(r.sku_code for r in rows))
+                        scope={"skus": [r.sku_code for r in rows]})
 
 
 def _yuan(fen: int) -> str:

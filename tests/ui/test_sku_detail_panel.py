@@ -68,8 +68,8 @@ def test_create_clearance_promotion_for_a_slow_sku_shows_in_the_calendar_and_und
     settle(qtbot, window)
     with demo_db.session() as s:
         promo = s.scalars(select(Promotion).where(Promotion.id.not_in(before))).one()
-        assert (promo.kind, promo.start, promo.end, promo.scope) == (
-            "own", tomorrow, tomorrow + dt.timedelta(days=13), {"skus": [slow.sku_code]})
+        assert (promo.kind, promo.start, promo.end, promo.scope["skus"]) == (
+            "own", tomorrow, tomorrow + dt.timedelta(days=13), [slow.sku_code])
     window.action_undo.trigger()
     settle(qtbot, window)
     with demo_db.session() as s:
