@@ -72,6 +72,8 @@ class Sku(Base):
     order_multiple: Mapped[int] = mapped_column(Integer, default=1)
     min_order_qty: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # the supplier's minimum; 0 = none
     safety_stock_override: Mapped[int | None] = mapped_column(Integer)
+    # The owner's quantity for the purchase list (None: the suggested order; 0: not this time).
+    order_qty: Mapped[int | None] = mapped_column(Integer)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
 
@@ -83,6 +85,8 @@ class StockLevel(Base):
     sku_code: Mapped[str] = mapped_column(ForeignKey("skus.code", ondelete="CASCADE"), primary_key=True)
     on_hand: Mapped[int] = mapped_column(Integer, default=0)
     in_transit: Mapped[int] = mapped_column(Integer, default=0)
+    # When what is in transit is expected (Mark as ordered: today + lead time); None = unknown.
+    arrival_date: Mapped[dt.date | None] = mapped_column(Date)
     as_of: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
 

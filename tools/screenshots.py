@@ -3,6 +3,7 @@
     xvfb-run -a -s "-screen 0 1440x900x24" python tools/screenshots.py OUT_DIR [--lang zh_CN] [--size 1360x820]
     ... tools/screenshots.py OUT_DIR --editing [--db COPY.db]   # an edit in the Inventory table, then its undo
     ... tools/screenshots.py OUT_DIR --goals [--db COPY.db]     # the Goals table and the "Plan a year" wizard
+    ... tools/screenshots.py OUT_DIR --inventory [--db COPY.db] # SKU detail panel, purchase list, clearance
     ... tools/screenshots.py OUT_DIR --promotions [--db COPY.db]  # week view, the form with scope and warnings,
                                                                   # the Excel calendar's month sheet read back
     ... tools/screenshots.py OUT_DIR --team-kpi [--db COPY.db]  # the KPI and bonus table, a refused measure, the SOP dialog
@@ -31,6 +32,8 @@ def main() -> int:
     parser.add_argument("--db", help="database to show (default: the demo shop)")
     parser.add_argument("--editing", action="store_true", help="an edit and its undo instead of every tab")
     parser.add_argument("--goals", action="store_true", help="the Goals tab and its plan wizard")
+    parser.add_argument("--inventory", action="store_true",
+                        help="the Inventory tab's SKU detail panel, purchase list and clearance dialog")
     parser.add_argument("--promotions", action="store_true", help="the week view, the promotion form, the Excel calendar")
     parser.add_argument("--team-kpi", action="store_true", help="the Team tab's KPI table and the SOP dialog")
     args = parser.parse_args()
@@ -63,6 +66,11 @@ def main() -> int:
 
     if args.goals:
         _goals(window, args, wait)
+        window.close()
+        db.close()
+        return 0
+    if args.inventory:
+        _inventory(window, args, wait)
         window.close()
         db.close()
         return 0
@@ -244,6 +252,37 @@ def _team_kpi(window, args, wait) -> None:
     wait(300)
     dialog.grab().save(str(args.out / f"{args.lang}_team_sop.png"))
     dialog.reject()
+    print(args.out)
+
+
+def _inventory(window, args, wait) -> None:
+    """The SKU detail panel of an urgent SKU raised by a promotion and of a slow one, the purchase
+    list with its totals, and the clearance dialog (nothing is saved)."""
+    page = window.page("inventory")
+    window.tabs.setCurrentWidget(page)
+    wait(300)
+    while page.loading:
+        wait(100)
+    rows = page.table.model._rows
+    picks = [next((r for r in rows if r.uplift_source and r.status in ("out", "reorder", "low") and r.on_hand), None),
+             next((r for r in rows if r.status in ("dead", "slow")), None)]
+    for name, row in zip(("detail", "detail_slow"), picks):
+        if row is None:
+            continue
+        loads = page.detail.loads
+        page.table.select_key(row.sku_code)
+        while page.detail.loads == loads:
+            wait(100)
+        wait(700)
+        window.grab().save(str(args.out / f"{args.lang}_inventory_{name}.png"))
+        if name == "detail_slow":
+            dialog = page.create_clearance()
+            wait(400)
+            dialog.grab().save(str(args.out / f"{args.lang}_inventory_clearance.png"))
+            dialog.reject()
+    page.show_order.click()
+    wait(700)
+    window.grab().save(str(args.out / f"{args.lang}_inventory_purchase.png"))
     print(args.out)
 
 

@@ -197,6 +197,41 @@ The current data is kept as a backup first, so this can be undone.</source>
     </message>
 </context>
 <context>
+    <name>ClearanceDialog</name>
+    <message>
+        <source>Create clearance promotion</source>
+        <translation>创建清仓活动</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 SKUs, %2 units on hand, %3 at cost. The promotion covers only these SKUs and appears in the promotions calendar; Ctrl+Z removes it.</source>
+        <translation>%1 个 SKU，在库 %2 件，成本 %3。活动只包含这些 SKU，并显示在促销日历中；Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Starts:</source>
+        <translation>开始：</translation>
+    </message>
+    <message>
+        <source>Lasts:</source>
+        <translation>持续：</translation>
+    </message>
+    <message>
+        <source>SKUs:</source>
+        <translation>SKU：</translation>
+    </message>
+</context>
+<context>
     <name>ColumnMappingPage</name>
     <message>
         <source>The file holds:</source>
@@ -1186,12 +1221,32 @@ or click “Add files…”.</source>
         <translation>最晚下单日为今天或已过的 SKU，按供应商分组</translation>
     </message>
     <message>
+        <source>Add to purchase list</source>
+        <translation>加入采购清单</translation>
+    </message>
+    <message>
+        <source>Put the selected SKUs on the purchase list with their suggested quantity, also when they are not due yet</source>
+        <translation>把选中的 SKU 按建议数量加入采购清单，即使还没到下单日期</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已到货</translation>
+    </message>
+    <message>
+        <source>The selected SKUs' delivery arrived: what is in transit moves to on hand</source>
+        <translation>选中 SKU 的货已到：在途数量转入在库</translation>
+    </message>
+    <message>
         <source>Inventory</source>
         <translation>库存预警</translation>
     </message>
     <message>
         <source>No products yet. Import a stock list (File → Import…) to see what runs out and what to reorder.</source>
         <translation>还没有商品。导入库存表（文件 → 导入…）即可查看哪些商品将断货、需要补货。</translation>
+    </message>
+    <message>
+        <source>Select slow-moving, dead or overstocked SKUs first.</source>
+        <translation>请先选择滞销、呆滞或库存过多的 SKU。</translation>
     </message>
     <message>
         <source>Select a SKU in the table first.</source>
@@ -2384,6 +2439,10 @@ or click “Add files…”.</source>
         <translation>在途</translation>
     </message>
     <message>
+        <source>Suggested</source>
+        <translation>建议数量</translation>
+    </message>
+    <message>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -2392,12 +2451,24 @@ or click “Add files…”.</source>
         <translation>建议采购量：不低于供应商起订量，按订货倍数</translation>
     </message>
     <message>
+        <source>What you will order: type a number (blue: typed by you; 0 leaves the SKU out)</source>
+        <translation>实际采购数量：可直接输入（蓝色为手动填写；填 0 则不采购该 SKU）</translation>
+    </message>
+    <message>
         <source>Unit cost</source>
         <translation>单位成本</translation>
     </message>
     <message>
         <source>Cost</source>
         <translation>费用</translation>
+    </message>
+    <message>
+        <source>Expected arrival</source>
+        <translation>预计到货</translation>
+    </message>
+    <message>
+        <source>Ordered today: today + the SKU's lead time</source>
+        <translation>今天下单：今天 + 该 SKU 的采购周期</translation>
     </message>
     <message>
         <source>SKUs</source>
@@ -2412,16 +2483,56 @@ or click “Add files…”.</source>
         <translation>最早下单日</translation>
     </message>
     <message>
+        <source>Mark as ordered</source>
+        <translation>标记为已下单</translation>
+    </message>
+    <message>
+        <source>The selected lines (or all of them when none is selected) go in transit, expected after each SKU's lead time</source>
+        <translation>选中的行（未选中时为全部）转为在途，按各 SKU 的采购周期预计到货</translation>
+    </message>
+    <message>
+        <source>Excel for suppliers…</source>
+        <translation>导出供应商 Excel…</translation>
+    </message>
+    <message>
+        <source>One sheet per supplier with its lines and total, ready to send</source>
+        <translation>每个供应商一个工作表，含明细和合计，可直接发送</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Print preview: print it, or save it as a PDF</source>
+        <translation>打印预览：可打印，或另存为 PDF</translation>
+    </message>
+    <message>
         <source>No products yet: the purchase list fills in once stock and orders are imported.</source>
         <translation>还没有商品：导入库存和订单后，这里会列出采购清单。</translation>
     </message>
     <message>
-        <source>Nothing has to be ordered today: every SKU's order-by date is still ahead.</source>
-        <translation>今天无需下单：所有 SKU 的最晚下单日都还没到。</translation>
+        <source>Nothing has to be ordered today: every SKU's order-by date is still ahead. Select SKUs in the alert list and press Add to purchase list to order early.</source>
+        <translation>今天不需要下单：所有 SKU 的最晚下单日都还没到。可在预警列表中选中 SKU 并点“加入采购清单”提前采购。</translation>
     </message>
     <message>
-        <source>%1 SKUs from %2 suppliers must be ordered by today: %3 units, %4 at cost.</source>
-        <translation>%1 个 SKU（%2 家供应商）须在今天前下单：共 %3 件，按成本计 %4。</translation>
+        <source>%1 SKUs from %2 suppliers to order: %3 units, %4 at cost. Type a quantity to change it; Mark as ordered puts them in transit.</source>
+        <translation>需向 %2 个供应商采购 %1 个 SKU：共 %3 件，成本 %4。可直接修改数量；“标记为已下单”会把它们转为在途。</translation>
+    </message>
+    <message>
+        <source>Purchase list %1</source>
+        <translation>采购清单 %1</translation>
+    </message>
+    <message>
+        <source>Excel for suppliers</source>
+        <translation>导出供应商 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved %1: one sheet per supplier.</source>
+        <translation>已保存 %1：每个供应商一个工作表。</translation>
     </message>
 </context>
 <context>
@@ -2707,6 +2818,38 @@ or click “Add files…”.</source>
         <translation>到货早于断货的把握程度；越高，安全库存越多</translation>
     </message>
     <message>
+        <source>Days between two orders: the order covers them, and SKUs to order within them are running low</source>
+        <translation>两次采购之间的天数：每次采购覆盖这段时间；需在这段时间内下单的 SKU 标为“即将缺货”</translation>
+    </message>
+    <message>
+        <source>A SKU with stock and no sale for longer is slow-moving</source>
+        <translation>有库存且超过这么多天没有销售的 SKU 为滞销</translation>
+    </message>
+    <message>
+        <source>A SKU with stock and no sale for longer is dead stock</source>
+        <translation>有库存且超过这么多天没有销售的 SKU 为呆滞库存</translation>
+    </message>
+    <message>
+        <source>A selling SKU with more days of cover than this is overstocked</source>
+        <translation>在售 SKU 的可售天数超过此值即为库存过多</translation>
+    </message>
+    <message>
+        <source>A: the best sellers making up this share of sales value</source>
+        <translation>A 类：累计占销售额这一比例的畅销品</translation>
+    </message>
+    <message>
+        <source>B: the next ones up to this share; the rest are C</source>
+        <translation>B 类：累计到这一比例的其次商品；其余为 C 类</translation>
+    </message>
+    <message>
+        <source>X (steady): weekly sales vary by at most this coefficient of variation</source>
+        <translation>X（稳定）：周销量变异系数不超过此值</translation>
+    </message>
+    <message>
+        <source>Y (variable) up to this coefficient of variation; above it Z (erratic)</source>
+        <translation>Y（波动）：变异系数不超过此值；超过为 Z（不规律）</translation>
+    </message>
+    <message>
         <source>The new language applies the next time ShopDesk starts.</source>
         <translation>新的语言将在下次启动店长台时生效。</translation>
     </message>
@@ -2741,6 +2884,58 @@ or click “Add files…”.</source>
     <message>
         <source>Inventory service level:</source>
         <translation>库存服务水平：</translation>
+    </message>
+    <message>
+        <source>Review period:</source>
+        <translation>采购周期间隔：</translation>
+    </message>
+    <message>
+        <source>Slow-moving after no sale for:</source>
+        <translation>无销售多久算滞销：</translation>
+    </message>
+    <message>
+        <source>Dead stock after no sale for:</source>
+        <translation>无销售多久算呆滞：</translation>
+    </message>
+    <message>
+        <source>Overstock above a cover of:</source>
+        <translation>可售天数超过多少算库存过多：</translation>
+    </message>
+    <message>
+        <source>A up to</source>
+        <translation>A 类至</translation>
+    </message>
+    <message>
+        <source>B up to</source>
+        <translation>B 类至</translation>
+    </message>
+    <message>
+        <source>ABC by sales value:</source>
+        <translation>ABC（按销售额）：</translation>
+    </message>
+    <message>
+        <source>X up to</source>
+        <translation>X 类至</translation>
+    </message>
+    <message>
+        <source>Y up to</source>
+        <translation>Y 类至</translation>
+    </message>
+    <message>
+        <source>XYZ by weekly variation:</source>
+        <translation>XYZ（按周销量波动）：</translation>
+    </message>
+    <message>
+        <source>ABC: A's share must be below B's (e.g. 80 % and 95 %).</source>
+        <translation>ABC：A 类比例必须小于 B 类（例如 80 % 和 95 %）。</translation>
+    </message>
+    <message>
+        <source>XYZ: X's limit must be below Y's (e.g. 0.50 and 1.00).</source>
+        <translation>XYZ：X 类上限必须小于 Y 类（例如 0.50 和 1.00）。</translation>
+    </message>
+    <message>
+        <source>Dead stock must take longer without a sale than slow-moving (e.g. 30 and 90 days).</source>
+        <translation>呆滞的无销售天数必须比滞销长（例如 30 天和 90 天）。</translation>
     </message>
     <message>
         <source>Backup folder</source>
@@ -2860,6 +3055,81 @@ or click “Add files…”.</source>
     <message>
         <source>“%1” is not a channel ShopDesk knows.</source>
         <translation>“%1”不是 ShopDesk 认识的渠道。</translation>
+    </message>
+</context>
+<context>
+    <name>SkuDetailPanel</name>
+    <message>
+        <source>Create clearance promotion…</source>
+        <translation>创建清仓活动…</translation>
+    </message>
+    <message>
+        <source>A 清仓 promotion for the selected slow, dead or overstocked SKUs, in the promotions calendar</source>
+        <translation>为选中的滞销、呆滞或库存过多的 SKU 创建清仓活动，加入促销日历</translation>
+    </message>
+    <message>
+        <source>Select a SKU to see its sales, forecast and projected stock.</source>
+        <translation>选择一个 SKU，查看它的销量、预测和预计库存。</translation>
+    </message>
+    <message>
+        <source>(expected %1)</source>
+        <translation>（预计 %1 到货）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>Sold per day</source>
+        <translation>日均销量</translation>
+    </message>
+    <message>
+        <source>Days of cover</source>
+        <translation>可售天数</translation>
+    </message>
+    <message>
+        <source>Safety stock</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <source>Reorder point</source>
+        <translation>补货点</translation>
+    </message>
+    <message>
+        <source>Suggested order</source>
+        <translation>建议采购量</translation>
+    </message>
+    <message>
+        <source>Runs out</source>
+        <translation>预计断货</translation>
+    </message>
+    <message>
+        <source>Order by</source>
+        <translation>最晚下单</translation>
+    </message>
+    <message>
+        <source>Lead time (days)</source>
+        <translation>采购周期（天）</translation>
+    </message>
+    <message>
+        <source>ABC·XYZ</source>
+        <translation>ABC·XYZ</translation>
+    </message>
+    <message>
+        <source>Stock value</source>
+        <translation>库存成本</translation>
+    </message>
+    <message>
+        <source>Last sale</source>
+        <translation>最近售出</translation>
     </message>
 </context>
 <context>
