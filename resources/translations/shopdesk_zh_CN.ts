@@ -476,6 +476,129 @@ or click “Add files…”.</source>
     </message>
 </context>
 <context>
+    <name>GoalsGrid</name>
+    <message>
+        <source>By channel</source>
+        <translation>分渠道</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按品类</translation>
+    </message>
+    <message>
+        <source>Channel × category</source>
+        <translation>渠道 × 品类</translation>
+    </message>
+    <message>
+        <source>Total only</source>
+        <translation>仅合计</translation>
+    </message>
+    <message>
+        <source>Keep the year's total</source>
+        <translation>保持全年总额</translation>
+    </message>
+    <message>
+        <source>A typed month is taken from (or given to) the other unlocked months of its column, in proportion, so the year stays the same</source>
+        <translation>输入某月后，该列其他未锁定的月份按比例增减，全年总额不变</translation>
+    </message>
+    <message>
+        <source>Keep other months</source>
+        <translation>保持其他月份</translation>
+    </message>
+    <message>
+        <source>Only the typed month changes; the line below shows the difference from the annual target</source>
+        <translation>只改输入的月份；下方一行显示与年度目标的差额</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Keep the selected months when the year is re-balanced</source>
+        <translation>全年重新分配时保留所选月份</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Let the selected months give way again when another month is typed</source>
+        <translation>输入其他月份时，所选月份重新参与分配</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>列：</translation>
+    </message>
+    <message>
+        <source>When a month is typed:</source>
+        <translation>输入某月时：</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Year %1</source>
+        <translation>%1 全年</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <source>Typed by hand: locked</source>
+        <translation>手动输入：已锁定</translation>
+    </message>
+    <message>
+        <source>Type in yuan (1299.90, ¥1,299.9 or 1.2万); Tab and Enter move on; Ctrl+V pastes a block from Excel; Ctrl+Z undoes</source>
+        <translation>以元输入（1299.90、¥1,299.9 或 1.2万）；Tab 和回车移到下一格；Ctrl+V 粘贴 Excel 中复制的区域；Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <source>The sum of the row's columns</source>
+        <translation>本行各列之和</translation>
+    </message>
+    <message>
+        <source>%1 has no goals of this breakdown yet. “Plan a year…” splits a year into months, channels and categories.</source>
+        <translation>%1 年还没有这种拆分的目标。“规划全年…”可把全年拆到月份、渠道和品类。</translation>
+    </message>
+    <message>
+        <source>Year %1: %2 in the grid; no annual target set.</source>
+        <translation>%1 年：表中合计 %2；未设年度目标。</translation>
+    </message>
+    <message>
+        <source>Year %1: %2 in the grid, annual target %3.</source>
+        <translation>%1 年：表中合计 %2，年度目标 %3。</translation>
+    </message>
+    <message>
+        <source>Difference: %1.</source>
+        <translation>差额：%1。</translation>
+    </message>
+    <message>
+        <source>The months add up to it exactly.</source>
+        <translation>各月之和与之完全相等。</translation>
+    </message>
+    <message>
+        <source>Select the month cell where the pasted block should start, then paste again.</source>
+        <translation>请选中粘贴区域起始的月份单元格，再粘贴一次。</translation>
+    </message>
+    <message>
+        <source>The pasted block has %1 rows, but only %2 months follow from %3. Nothing was changed.</source>
+        <translation>粘贴的区域有 %1 行，但从 %3 起只剩 %2 个月。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The pasted block has %1 columns, but only %2 columns follow. Nothing was changed.</source>
+        <translation>粘贴的区域有 %1 列，但后面只剩 %2 列。未做任何更改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was pasted: %n cell(s) could not be used (%1).</source>
+        <translation><numerusform>未粘贴任何内容：有 %n 个单元格无法使用（%1）。</numerusform></translation>
+    </message>
+    <message>
+        <source>Select month cells that have a target first.</source>
+        <translation>请先选中有目标的月份单元格。</translation>
+    </message>
+</context>
+<context>
     <name>GoalsTab</name>
     <message>
         <source>All periods</source>
@@ -640,6 +763,22 @@ or click “Add files…”.</source>
     <message>
         <source>Set a year's or half-year's target and split it into months, channels and categories by last year's orders</source>
         <translation>设定全年或半年目标，并按去年订单拆解到月、渠道和品类</translation>
+    </message>
+    <message>
+        <source>The year the grid, the funnel and the chart show</source>
+        <translation>拆解表、漏斗和图表所显示的年份</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>跟踪</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>拆解表</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年份：</translation>
     </message>
     <message>
         <source>not started</source>

@@ -50,6 +50,8 @@ class Column:
     get: Callable[[Any], Any] | None = None  # a value computed from the record (instead of ``field``)
     # Optional (value, record) -> the cell's own tooltip (a status's one-line reason).
     cell_tooltip: Callable[[Any, Any], str | None] | None = None
+    # Optional (value, record) -> a QIcon shown before the value (a locked target's padlock).
+    icon: Callable[[Any, Any], Any] | None = None
 
     def display(self, value: Any) -> str:
         if self.fmt is not None:
@@ -292,6 +294,8 @@ class RecordTableModel(QAbstractTableModel):
             if error:
                 return QBrush(QColor(ERROR_BG))
             return QBrush(QColor(EDITABLE_BG)) if self.is_editable(r, c) else None
+        if role == Qt.ItemDataRole.DecorationRole:
+            return col.icon(value, self._rows[r]) if col.icon is not None else None
         if role == Qt.ItemDataRole.FontRole and pending:
             font = QFont()
             font.setItalic(True)  # typed, being saved
