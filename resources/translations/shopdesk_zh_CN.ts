@@ -476,6 +476,97 @@ or click “Add files…”.</source>
     </message>
 </context>
 <context>
+    <name>GoalsFunnel</name>
+    <message>
+        <source>Raise (or lower) last year's conversion by this much</source>
+        <translation>把去年的转化率提高（或降低）这么多</translation>
+    </message>
+    <message>
+        <source>Raise (or lower) last year's AOV by this much</source>
+        <translation>把去年的客单价提高（或降低）这么多</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <source>Target GMV</source>
+        <translation>目标支付金额</translation>
+    </message>
+    <message>
+        <source>Based on</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Where conversion and AOV come from: the same month last year, or all the imported traffic when last year's month has none</source>
+        <translation>转化率和客单价的依据：去年同月；去年同月没有流量数据时，用已导入的全部流量</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>支付转化率: paying buyers ÷ visitors, after the what-if</source>
+        <translation>支付转化率：支付买家数 ÷ 访客数（已含假设调整）</translation>
+    </message>
+    <message>
+        <source>AOV</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>客单价: GMV ÷ paying buyers, after the what-if</source>
+        <translation>客单价：支付金额 ÷ 支付买家数（已含假设调整）</translation>
+    </message>
+    <message>
+        <source>Visitors needed</source>
+        <translation>所需访客数</translation>
+    </message>
+    <message>
+        <source>The target ÷ (conversion × AOV), rounded up</source>
+        <translation>目标 ÷（转化率 × 客单价），向上取整</translation>
+    </message>
+    <message>
+        <source>Ad spend</source>
+        <translation>推广花费</translation>
+    </message>
+    <message>
+        <source>The visitors needed at last year's ad spend per visitor; — when the traffic imports carry no ad spend</source>
+        <translation>按去年每访客的推广花费计算所需访客的花费；流量数据没有推广花费时显示 —</translation>
+    </message>
+    <message>
+        <source>What if conversion changes by</source>
+        <translation>假设转化率变化</translation>
+    </message>
+    <message>
+        <source>and AOV by</source>
+        <translation>，客单价变化</translation>
+    </message>
+    <message>
+        <source>last year's month</source>
+        <translation>去年同月</translation>
+    </message>
+    <message>
+        <source>all imported traffic</source>
+        <translation>全部已导入流量</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Visitors needed: unknown. Import 生意参谋 traffic (访客数, 支付买家数, ad spend) with File → Import… to see how many visitors each month's target needs.</source>
+        <translation>所需访客数：未知。通过“文件 → 导入…”导入生意参谋流量数据（访客数、支付买家数、推广花费），即可看到每月目标需要多少访客。</translation>
+    </message>
+    <message>
+        <source>%1 needs %2 visitors in all.</source>
+        <translation>%1 年共需 %2 位访客。</translation>
+    </message>
+    <message>
+        <source>At last year's cost per visitor that is %1 of ads.</source>
+        <translation>按去年每访客成本，需推广花费 %1。</translation>
+    </message>
+</context>
+<context>
     <name>GoalsGrid</name>
     <message>
         <source>By channel</source>
@@ -775,6 +866,10 @@ or click “Add files…”.</source>
     <message>
         <source>Grid</source>
         <translation>拆解表</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>流量漏斗</translation>
     </message>
     <message>
         <source>Year:</source>

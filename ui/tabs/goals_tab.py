@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabW
 from core.money import format_fen
 from ui.labels import period_kind_name, platform_name
 from ui.tabs.base import Part, TabPage
+from ui.tabs.goals_funnel import GoalsFunnel
 from ui.tabs.goals_grid import GoalsGrid
 from ui.widgets.export_button import ExportButton
 from ui.widgets.filter_combo import FilterCombo
@@ -165,6 +166,8 @@ class GoalsTab(TabPage):
         self.views.setObjectName("goals.views")
         self.views.addTab(tracking, self.tr("Tracking"))
         self.views.addTab(self.grid, self.tr("Grid"))
+        self.funnel = GoalsFunnel(self)
+        self.views.addTab(self.funnel, self.tr("Funnel"))
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(QLabel(self.tr("Year:"), self))
@@ -204,7 +207,8 @@ class GoalsTab(TabPage):
         return GoalsParams(self.ctx.today(), self.year.currentData(), self.grid.breakdown.currentData())
 
     def parts(self) -> list[Part]:
-        return [Part("main", self.load, self.show_data), Part("grid", self.load_grid, self.grid.show_grid)]
+        return [Part("main", self.load, self.show_data), Part("grid", self.load_grid, self.grid.show_grid),
+                Part("funnel", self.load_funnel, self.funnel.show_basis)]
 
     def load(self, session: Session, params: GoalsParams) -> list[GoalRow]:
         from core.goals import goal_rows
@@ -216,6 +220,12 @@ class GoalsTab(TabPage):
         from core.goal_grid import load_grid
 
         return load_grid(session, params.year, params.breakdown)
+
+    @staticmethod
+    def load_funnel(session: Session, params: GoalsParams):
+        from core.goal_funnel import load_funnel_basis
+
+        return load_funnel_basis(session, params.year)
 
     def show_data(self, rows: list[GoalRow]) -> None:
         if not rows:
