@@ -476,6 +476,33 @@ or click “Add files…”.</source>
     </message>
 </context>
 <context>
+    <name>GoalsChart</name>
+    <message>
+        <source>Whole year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>First half</source>
+        <translation>上半年</translation>
+    </message>
+    <message>
+        <source>Second half</source>
+        <translation>下半年</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1 月</translation>
+    </message>
+    <message>
+        <source>Through:</source>
+        <translation>区间：</translation>
+    </message>
+    <message>
+        <source>Cumulative GMV vs target, %1 – %2</source>
+        <translation>累计支付金额与目标，%1 – %2</translation>
+    </message>
+</context>
+<context>
     <name>GoalsFunnel</name>
     <message>
         <source>Raise (or lower) last year's conversion by this much</source>
@@ -870,6 +897,10 @@ or click “Add files…”.</source>
     <message>
         <source>Funnel</source>
         <translation>流量漏斗</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
     </message>
     <message>
         <source>Year:</source>

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabW
 from core.money import format_fen
 from ui.labels import period_kind_name, platform_name
 from ui.tabs.base import Part, TabPage
+from ui.tabs.goals_chart import GoalsChart, period_range
 from ui.tabs.goals_funnel import GoalsFunnel
 from ui.tabs.goals_grid import GoalsGrid
 from ui.widgets.export_button import ExportButton
@@ -74,6 +75,7 @@ class GoalsParams:
     today: dt.date
     year: int  # the grid's, the funnel's and the chart's year
     breakdown: str  # the grid's columns (core.goal_grid.BREAKDOWNS)
+    period: str = "Y"  # the chart's: Y, H1, Q3, 11 … (ui.tabs.goals_chart.PERIODS)
 
 
 class GoalsTab(TabPage):
@@ -168,6 +170,9 @@ class GoalsTab(TabPage):
         self.views.addTab(self.grid, self.tr("Grid"))
         self.funnel = GoalsFunnel(self)
         self.views.addTab(self.funnel, self.tr("Funnel"))
+        self.chart = GoalsChart(self)
+        self.views.addTab(self.chart, self.tr("Chart"))
+        self.chart.period.currentIndexChanged.connect(self.refresh)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(QLabel(self.tr("Year:"), self))
@@ -204,11 +209,13 @@ class GoalsTab(TabPage):
                          for kind, total, diff in row.breakdowns_off)
 
     def view_params(self) -> GoalsParams:
-        return GoalsParams(self.ctx.today(), self.year.currentData(), self.grid.breakdown.currentData())
+        return GoalsParams(self.ctx.today(), self.year.currentData(), self.grid.breakdown.currentData(),
+                           self.chart.period.currentData())
 
     def parts(self) -> list[Part]:
         return [Part("main", self.load, self.show_data), Part("grid", self.load_grid, self.grid.show_grid),
-                Part("funnel", self.load_funnel, self.funnel.show_basis)]
+                Part("funnel", self.load_funnel, self.funnel.show_basis),
+                Part("chart", self.load_chart, self.chart.show_progress)]
 
     def load(self, session: Session, params: GoalsParams) -> list[GoalRow]:
         from core.goals import goal_rows
@@ -226,6 +233,13 @@ class GoalsTab(TabPage):
         from core.goal_funnel import load_funnel_basis
 
         return load_funnel_basis(session, params.year)
+
+    @staticmethod
+    def load_chart(session: Session, params: GoalsParams):
+        from core.goal_progress import load_progress
+
+        start, end = period_range(params.year, params.period)
+        return load_progress(session, start, end, params.today)
 
     def show_data(self, rows: list[GoalRow]) -> None:
         if not rows:
