@@ -373,11 +373,56 @@ class SetGoalLocks:
     @property
     def label(self) -> str:
         if self.locked:
-            return t("Lock {n} targets", n=len(self.goal_ids))
-        return t("Unlock {n} targets", n=len(self.goal_ids))
+            return t("Lock targets ({n})", n=len(self.goal_ids))
+        return t("Unlock targets ({n})", n=len(self.goal_ids))
 
     def apply(self, session: Session, rec: Recorder) -> None:
         if not self.goal_ids:
             raise FieldError(t("Select month cells that have a target first."), field="locked")
         for goal_id in self.goal_ids:
             rec.update(Goal, goal_id, {"locked": self.locked}, title=_title_of(session, goal_id))
+
+
+@dataclass(frozen=True)
+class ImportGoalWorkbook:
+    """Targets read back from a workbook the grid exported (``core.goal_workbook``): checked
+    whole before anything is written, then every changed month of every sheet as one change.
+    Imported amounts replace what was there; locks stay as they were."""
+
+    path: str
+    topics: ClassVar[frozenset[str]] = frozenset({"goals"})
+
+    @property
+    def label(self) -> str:
+        from pathlib import Path
+
+        return t("Import goals from {file}", file=Path(self.path).name)
+
+    def apply(self, session: Session, rec: Recorder) -> str:
+        from pathlib import Path
+
+        from core.errors import UserFacingError
+        from core.goal_grid import load_grid
+        from core.goal_workbook import read_goals_workbook
+
+        name = Path(self.path).name
+        try:
+            year, sheets = read_goals_workbook(self.path)
+        except UserFacingError as exc:
+            raise FieldError(exc.message, field="file") from None
+        edits = []
+        for sheet in sheets:
+            grid = load_grid(session, year, sheet.breakdown)
+            changed = []
+            for m, platform, category, fen in sheet.cells:
+                col = grid.columns.index((platform, category)) if (platform, category) in grid.columns else None
+                if col is None or grid.cells[m - 1][col].fen != fen:
+                    changed.append((m, platform, category, fen))
+            if changed:
+                edits.append(SetGoalGrid(year, sheet.breakdown, tuple(changed), "keep", lock=False, source="import"))
+        if not edits:
+            raise FieldError(t("{file} has the same targets as ShopDesk for {year}; nothing changed.", file=name,
+                               year=year), field="file")
+        for edit in edits:
+            edit.apply(session, rec)
+        return t("Import {year} targets from {file} ({n} changed)", n=sum(len(e.cells) for e in edits), year=year, file=name)

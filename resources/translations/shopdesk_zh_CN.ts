@@ -644,6 +644,22 @@ or click “Add files…”.</source>
         <translation>输入其他月份时，所选月份重新参与分配</translation>
     </message>
     <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Write the year's grid to a workbook, one sheet per breakdown; fill it in and import it back</source>
+        <translation>把全年拆解表写入工作簿，每种拆解一个工作表；填好后可导入回来</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <source>Read targets back from a workbook exported here: checked whole, saved as one change (Ctrl+Z undoes)</source>
+        <translation>从这里导出的工作簿读回目标：整体检查，作为一次更改保存（Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
         <source>Columns:</source>
         <translation>列：</translation>
     </message>
@@ -714,6 +730,22 @@ or click “Add files…”.</source>
     <message>
         <source>Select month cells that have a target first.</source>
         <translation>请先选中有目标的月份单元格。</translation>
+    </message>
+    <message>
+        <source>Export the grid</source>
+        <translation>导出拆解表</translation>
+    </message>
+    <message>
+        <source>%1 sheet(s) written to %2</source>
+        <translation>已将 %1 个工作表写入 %2</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Import targets</source>
+        <translation>导入目标</translation>
     </message>
 </context>
 <context>

@@ -147,7 +147,7 @@ def test_unlocked_months_give_way_again_and_a_refused_edit_writes_nothing(db):
     assert snapshot(db) == before
     ids = tuple(c[0].goal_id for c in g.cells[:2])
     change = history.apply(db, SetGoalLocks(ids, False))
-    assert change.label == "Unlock 2 targets"
+    assert change.label == "Unlock targets (2)"
     history.apply(db, SetGoalGrid(2027, "total", ((12, "", "", 0),)))
     g = grid(db).column_values(0)
     assert g[11] == 0 and sum(g) == YEAR_FEN and g[2:11] == [10_000_00] * 9

@@ -169,3 +169,31 @@ def test_lock_and_unlock_decide_which_months_give_way(qtbot, window, demo_db):
     with demo_db.session() as s:
         assert not s.scalars(select(Goal.locked).where(Goal.period_kind == "month", Goal.platform == "",
                                                        Goal.period_start == dt.date(2026, 1, 1))).one()
+
+
+def test_excel_round_trip_from_the_grid_and_a_wrong_workbook_refused(qtbot, window, demo_db, tmp_path):
+    from openpyxl import load_workbook
+
+    page = open_grid(qtbot, window)
+    path = tmp_path / "goals-2026.xlsx"
+    page.grid.export_workbook(str(path))
+    qtbot.waitUntil(lambda: "written to" in page.banner.text(), timeout=20_000)
+    wb = load_workbook(path)
+    assert wb.sheetnames[:2] == ["Total", "Channels"]
+    before = months_2026(demo_db)
+    wb["Total"]["B3"] = "12万"
+    wb.save(path)
+    page.grid.import_workbook(str(path))
+    wait_saved(qtbot, window)
+    assert months_2026(demo_db)[0] == 12_000_000 and months_2026(demo_db)[1:] == before[1:]
+    assert window.action_undo.text() == "&Undo “Import 2026 targets from goals-2026.xlsx (1 changed)”"
+    window.action_undo.trigger()
+    wait_saved(qtbot, window)
+    assert months_2026(demo_db) == before
+    wb["Channels"]["C5"] = "abc"
+    wb.save(path)
+    page.grid.import_workbook(str(path))
+    wait_saved(qtbot, window)
+    qtbot.waitUntil(lambda: "cell C5" in page.banner.text(), timeout=10_000)
+    assert "Sheet Channels, cell C5: “abc” is not an amount" in page.banner.text()
+    assert months_2026(demo_db) == before

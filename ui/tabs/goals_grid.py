@@ -90,6 +90,16 @@ class GoalsGrid(QWidget):
         self.unlock_button.setObjectName("goals.grid_unlock")
         self.unlock_button.setToolTip(self.tr("Let the selected months give way again when another month is typed"))
         self.unlock_button.clicked.connect(lambda: self.set_locked(False))
+        self.export_button = QPushButton(self.tr("Export to Excel…"), self)
+        self.export_button.setObjectName("goals.grid_export")
+        self.export_button.setToolTip(self.tr("Write the year's grid to a workbook, one sheet per breakdown; fill it "
+                                              "in and import it back"))
+        self.export_button.clicked.connect(lambda: self.export_workbook())
+        self.import_button = QPushButton(self.tr("Import from Excel…"), self)
+        self.import_button.setObjectName("goals.grid_import")
+        self.import_button.setToolTip(self.tr("Read targets back from a workbook exported here: checked whole, saved "
+                                              "as one change (Ctrl+Z undoes)"))
+        self.import_button.clicked.connect(lambda: self.import_workbook())
         self.status = QLabel(self)
         self.status.setObjectName("goals.grid_status")
         self.status.setWordWrap(True)
@@ -103,6 +113,8 @@ class GoalsGrid(QWidget):
         bar.addStretch(1)
         bar.addWidget(self.lock_button)
         bar.addWidget(self.unlock_button)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.import_button)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.addLayout(bar)
@@ -274,6 +286,56 @@ class GoalsGrid(QWidget):
             return
         self.tab.banner.clear_message()
         self.tab.ctx.edits.run(SetGoalLocks(tuple(ids), locked), parent=self.tab)
+
+    # ------------------------------------------------------------------ Excel
+    def export_workbook(self, path: str | None = None) -> None:
+        from ui.tasks import run_task
+
+        year = self.tab.year.currentData()
+        if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            path, _f = QFileDialog.getSaveFileName(self, self.tr("Export the grid"), f"goals-{year}.xlsx",
+                                                   "Excel (*.xlsx)")
+            if not path:
+                return
+        db = self.tab.ctx.db
+
+        def work(_task_ctx):
+            from core.goal_workbook import write_goals_workbook
+
+            with db.session() as session:
+                return write_goals_workbook(session, year, path)
+
+        def done(result) -> None:
+            written, sheets = result
+            self.tab.banner.show_message(self.tr("%1 sheet(s) written to %2").replace("%1", str(sheets))
+                                         .replace("%2", str(written)), "info")
+
+        def failed(exc: BaseException, tb: str) -> None:
+            from core.errors import UserFacingError
+
+            if isinstance(exc, UserFacingError):
+                self.tab.banner.show_message(exc.message, "error")
+            else:
+                from ui.errors import report_exception
+
+                report_exception(exc, tb, self)
+
+        run_task(self, work, on_done=done, on_error=failed, progress_label=self.tr("Exporting…"))
+
+    def import_workbook(self, path: str | None = None) -> None:
+        from core.edits.goals import ImportGoalWorkbook
+
+        if path is None:
+            from PySide6.QtWidgets import QFileDialog
+
+            path, _f = QFileDialog.getOpenFileName(self, self.tr("Import targets"), "", "Excel (*.xlsx)")
+            if not path:
+                return
+        self.tab.banner.clear_message()
+        self.tab.ctx.edits.run(ImportGoalWorkbook(path), parent=self.tab,
+                               on_error=lambda exc: self.tab.banner.show_message(exc.message, "error"))
 
     def _menu(self, pos) -> None:
         menu = QMenu(self)
