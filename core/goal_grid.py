@@ -170,12 +170,13 @@ def rebalance(current: Sequence[int | None], locked: Sequence[bool], typed: Mapp
 
     The months neither typed nor locked share ``held`` − the typed and locked months, in
     proportion to what they had (evenly when they had nothing), exact to the fen. Typing all
-    twelve months sets the year to their sum. ``SplitError`` (naming the column ``name``) when
+    twelve months sets the year to their sum; a column without any amount yet has no year to
+    hold, so what is typed is simply set. ``SplitError`` (naming the column ``name``) when
     the typed and locked months alone exceed the year, or every other month is locked."""
     new = list(current)
     for m, fen in typed.items():
         new[m] = fen
-    if len(typed) == len(current):
+    if len(typed) == len(current) or not any(current):  # a whole year typed, or nothing yet to hold
         return new
     free = [m for m in range(len(current)) if m not in typed and not locked[m]]
     fixed = sum(new[m] or 0 for m in range(len(current)) if m not in free)

@@ -32,6 +32,7 @@ class GoalProgress:
     target: tuple[int, ...] | None  # cumulative fen per day; None without any goal for the period
     actual: tuple[int, ...]  # cumulative fen per day up to today (shorter when today is before the end)
     last_year: tuple[int, ...] | None  # cumulative fen per day; None without last year's orders
+    last_year_from: dt.date | None = None  # the first day last year's orders cover, when after the start
 
     @property
     def today_index(self) -> int | None:
@@ -90,8 +91,12 @@ def load_progress(session: Session, start: dt.date, end: dt.date, today: dt.date
          .group_by(Order.pay_date))
     sales = {d: int(v or 0) for d, v in session.execute(q)}
     actual = list(accumulate(sales.get(d, 0) for d in days if d <= today))
-    ly = None
+    ly, ly_from = None, None
+    first = session.scalar(select(func.min(Order.pay_date)).where(Order.is_paid.is_(True)))
     if any(ly_start <= day < start for day in sales):
         ly = tuple(accumulate(sum(sales.get(x, 0) for x in last_years_days(d)) for d in days))
+        if first is not None and first > ly_start:  # last year from its first order on, not a flat 0 before
+            covered = next(i for i, d in enumerate(days) if last_year(d) >= first)
+            ly_from = days[covered]
     target = tuple(accumulate(targets.get(d, 0) for d in days)) if any_goal else None
-    return GoalProgress(start, end, today, tuple(days), target, tuple(actual), ly)
+    return GoalProgress(start, end, today, tuple(days), target, tuple(actual), ly, ly_from)

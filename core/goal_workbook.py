@@ -169,11 +169,12 @@ def _open(path: str | Path) -> Any:
     import zipfile
 
     from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
 
     try:
         return load_workbook(path, data_only=False, read_only=False)
     except FileNotFoundError:
         raise UserFacingError(t("{file} was not found.", file=Path(path).name)) from None
-    except (zipfile.BadZipFile, OSError, ValueError, KeyError):
+    except (zipfile.BadZipFile, InvalidFileException, OSError, ValueError, KeyError):
         raise UserFacingError(t("{file} is not an Excel workbook (.xlsx). Export the grid to Excel, fill it in, and "
                                 "import that file.", file=Path(path).name)) from None

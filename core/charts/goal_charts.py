@@ -9,6 +9,7 @@ from typing import Any
 
 from core.charts.style import GREY, PALETTE, chart_title, empty_note, merged_labels, money_axis, use_chart_fonts, \
     yuan_text
+from core.goal_split import last_year
 from core.i18n import t
 
 Hover = list[tuple[Any, list[str]]]
@@ -27,8 +28,13 @@ def draw_goal_progress(fig: Any, progress: Any, *, labels: dict | None = None) -
     days = list(p.days)
     hover: Hover = []
     if p.last_year is not None:
-        line = ax.plot(days, [v / 100 for v in p.last_year], color=GREY, linewidth=1.2, label=lab["last_year"])[0]
-        hover.append((line, [f"{d}\n{lab['last_year']}: {yuan_text(v)}" for d, v in zip(days, p.last_year)]))
+        first = days.index(p.last_year_from) if p.last_year_from else 0
+        name = lab["last_year"] if not p.last_year_from else \
+            t("{name} (orders from {day})", name=lab["last_year"], day=last_year(p.last_year_from).isoformat())
+        line = ax.plot(days[first:], [v / 100 for v in p.last_year[first:]], color=GREY, linewidth=1.2,
+                       label=name)[0]
+        hover.append((line, [f"{d}\n{lab['last_year']}: {yuan_text(v)}"
+                             for d, v in zip(days[first:], p.last_year[first:])]))
     if p.target is not None:
         line = ax.plot(days, [v / 100 for v in p.target], color=PALETTE[1], linestyle="--", linewidth=1.4,
                        label=lab["target"])[0]

@@ -63,6 +63,8 @@ def test_rebalance_refuses_what_cannot_hold_and_a_whole_year_typed_sets_the_year
     with pytest.raises(SplitError, match="every other month is locked"):
         rebalance([100] * 12, [True] * 12, {0: 50}, 1200, name="Taobao")
     assert rebalance([100] * 12, [True] * 12, {m: 7 for m in range(12)}, 1200, name="x") == [7] * 12
+    # a year without any month target yet: nothing to hold, the typed month is set
+    assert rebalance([None] * 12, [False] * 12, {2: 500}, 0, name="x") == [None, None, 500] + [None] * 9
 
 
 def test_the_plan_is_exact_over_months_channels_and_categories_and_subtotal_rows_sum_their_months(db):
@@ -168,6 +170,13 @@ def test_channel_by_category_cells_are_created_by_a_paste_and_stay_exact_when_re
     column = filled.column_values(3)
     History().apply(db, SetGoalGrid(2027, "channel_category", ((5, *filled.columns[3], 7),)))
     assert sum(grid(db, "channel_category").column_values(3)) == sum(column)
+
+
+def test_typing_into_an_empty_year_creates_month_goals(db):
+    History().apply(db, SetGoalGrid(2027, "total", ((3, "", "", 500_00),)))
+    g = grid(db)
+    assert g.column_values(0) == [None, None, 500_00] + [None] * 9 and g.cells[2][0].locked
+    assert g.annual_target is None and g.difference() is None
 
 
 def test_a_grid_cell_out_of_range_is_refused_naming_the_field(db):

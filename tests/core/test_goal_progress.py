@@ -34,6 +34,7 @@ def test_last_years_days_count_each_day_once_across_a_leap_year():
 def test_cumulative_actual_target_and_last_year_through_a_period_with_today_marked(db):
     with db.transaction() as s:
         s.add(Goal(period_kind="month", period_start=d(2028, 2, 1), period_end=d(2028, 2, 29), target_gmv_fen=29_000))
+        add_order(s, "taobao", "L0", "a", "completed", D(2027, 1, 20, 9), 1_000)  # before the period: not in it
         add_order(s, "taobao", "L1", "a", "completed", D(2027, 2, 10, 9), 5_000)
         add_order(s, "taobao", "L2", "b", "completed", D(2027, 2, 28, 9), 7_000)
         add_order(s, "taobao", "A1", "a", "completed", D(2028, 2, 3, 9), 4_000)
@@ -60,3 +61,16 @@ def test_a_period_without_goals_or_orders_says_so(db):
     fig = Figure()
     assert draw_goal_progress(fig, p) == []
     assert fig.axes[0].texts[0].get_text() == "No goals and no orders for this period"
+
+
+def test_last_year_starts_where_its_orders_start(db):
+    with db.transaction() as s:
+        add_order(s, "taobao", "L1", "a", "completed", D(2025, 10, 2, 9), 5_000)
+        add_order(s, "taobao", "A1", "a", "completed", D(2026, 3, 3, 9), 4_000)
+    with db.session() as s:
+        p = load_progress(s, d(2026, 1, 1), d(2026, 12, 31), today=d(2026, 11, 20))
+    assert p.last_year_from == d(2026, 10, 2) and p.last_year[-1] == 5_000
+    fig = Figure()
+    draw_goal_progress(fig, p)
+    line = next(x for x in fig.axes[0].get_lines() if x.get_label().startswith("Last year"))
+    assert line.get_label() == "Last year (orders from 2025-10-02)" and line.get_xdata()[0] == d(2026, 10, 2)

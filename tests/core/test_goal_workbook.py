@@ -81,6 +81,8 @@ def test_a_wrong_workbook_is_refused_naming_each_cell_and_nothing_is_written(db,
     other.write_text("not a workbook")
     with pytest.raises(FieldError, match="notes.xlsx is not an Excel workbook"):
         History().apply(db, ImportGoalWorkbook(str(other)))
+    with pytest.raises(FieldError, match="shop.db is not an Excel workbook"):  # not even named .xlsx
+        History().apply(db, ImportGoalWorkbook(str(tmp_path / "shop.db")))
     from openpyxl import Workbook
 
     plain = Workbook()

@@ -30,7 +30,9 @@ def test_the_chart_draws_the_year_and_follows_the_period(qtbot, demo_db):
     canvas = page.chart.canvas
     assert canvas.has_chart()
     ax = canvas.figure.axes[0]
-    assert [t.get_text() for t in ax.get_legend().get_texts()] == ["Last year", "Target", "Actual"]
+    # the demo's orders start in October 2025: last year's line starts there, and says so
+    assert [t.get_text() for t in ax.get_legend().get_texts()] == \
+        ["Last year (orders from 2025-10-01)", "Target", "Actual"]
     assert any(t.get_text() == "Today" for t in ax.texts)
     assert canvas.figure.get_suptitle() == "Cumulative GMV vs target, 2026-01-01 – 2026-12-31"
     actual = next(line for line in ax.get_lines() if line.get_label() == "Actual")

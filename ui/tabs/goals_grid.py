@@ -139,20 +139,22 @@ class GoalsGrid(QWidget):
         return f"{row.start.year} {row.key}"
 
     def _make_table(self, columns: tuple) -> RecordTable:
-        cols = [Column(self.tr("Month"), field="label")]
+        subtotal = lambda r: r["kind"] != "month"  # noqa: E731
+        cols = [Column(self.tr("Month"), field="label", bold=subtotal)]
         for j, (platform, category) in enumerate(columns):
             cols.append(Column(self.column_header(platform, category), "money", field=f"c{j}", editor=MONEY,
-                               editable=lambda r: r["kind"] == "month",
+                               editable=lambda r: r["kind"] == "month", bold=subtotal,
                                icon=lambda _v, r, j=j: lock_icon() if r["locks"][j] else None,
                                cell_tooltip=lambda _v, r, j=j: self.tr("Typed by hand: locked") if r["locks"][j]
                                else None,
                                tooltip=self.tr("Type in yuan (1299.90, ¥1,299.9 or 1.2万); Tab and Enter move on; "
                                                "Ctrl+V pastes a block from Excel; Ctrl+Z undoes")))
         if len(columns) > 1:
-            cols.append(Column(self.tr("Total"), "money", field="total",
+            cols.append(Column(self.tr("Total"), "money", field="total", bold=lambda _r: True,
                                tooltip=self.tr("The sum of the row's columns")))
         table = RecordTable(cols, self, search=False, key=lambda r: r["key"], name="goals.grid")
         table.view.setSortingEnabled(False)
+        table.count_label.hide()  # always the year's 19 rows
         table.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         table.view.customContextMenuRequested.connect(self._menu)
         table.view.sig_paste.disconnect()
@@ -176,6 +178,10 @@ class GoalsGrid(QWidget):
             row.update({f"c{j}": v for j, v in enumerate(r.values)})
             rows.append(row)
         self.table.set_rows(rows)
+        # Amounts change width as months are typed (and a padlock takes room): fit them each time.
+        self.table.view.resizeColumnsToContents()
+        for col in range(1, self.table.model.columnCount()):
+            self.table.view.setColumnWidth(col, max(self.table.view.columnWidth(col) + 8, 110))
         self._show_status()
 
     def _show_status(self) -> None:
