@@ -339,4 +339,6 @@ KPIS = View(
     _kpi_rows, dated=True,
 )
 
-VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PURCHASE_LIST, PROMOTIONS, MEMBERS, TASKS, ORDERS, PRODUCTS, KPIS)}
+from core.views.goal_views import GOALS_FUNNEL, GOALS_GRID  # noqa: E402 - the Goals tab's other views
+
+VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PURCHASE_LIST, PROMOTIONS, MEMBERS, TASKS, ORDERS, PRODUCTS, KPIS, GOALS_GRID, GOALS_FUNNEL)}

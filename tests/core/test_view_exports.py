@@ -119,3 +119,24 @@ def test_kpi_export_gives_the_numbers_of_the_kpi_command(demo_db, tmp_path):
     assert {k: shop[k] for k in ("gmv", "orders", "aov", "refund_rate", "units")} == \
         {k: expected[k] for k in ("gmv", "orders", "aov", "refund_rate", "units")}
     assert {c["channel"]: c["gmv"] for c in channels} == {p: n["gmv"] for p, n in expected["by_channel"].items()}
+
+
+def test_the_goals_grid_and_funnel_views_follow_the_tab(demo_db, tmp_path):
+    from core.goal_grid import load_grid
+
+    path, count = export_view(demo_db, "goals-grid", tmp_path / "grid.json", ViewParams(DEMO_END))
+    records = json.loads(path.read_text(encoding="utf-8"))
+    assert list(records[0]) == ["year", "breakdown", "period", "period_kind", "start", "end", "platform",
+                                "category", "target", "locked"]
+    with demo_db.session() as s:
+        channels = load_grid(s, 2026, "channel")
+        months = load_grid(s, 2026, "total")
+    nov = next(r for r in records if r["breakdown"] == "channel" and r["period"] == "2026-11" and r["platform"] == "pdd")
+    assert round(nov["target"] * 100) == channels.cells[10][channels.columns.index(("pdd", ""))].fen
+    year = next(r for r in records if r["breakdown"] == "total" and r["period_kind"] == "year")
+    assert year["period"] == "2026" and round(year["target"] * 100) == months.total()  # the sum row, to the fen
+    path, _ = export_view(demo_db, "goals-funnel", tmp_path / "funnel.json",
+                          ViewParams(DEMO_END, dt.date(2027, 1, 1), dt.date(2027, 12, 31)))
+    months = json.loads(path.read_text(encoding="utf-8"))
+    assert [m["month"][:7] for m in months] == [f"2027-{m:02d}" for m in range(1, 13)]
+    assert months[0]["basis"] == "last_year" and months[0]["visitors_needed"] > 0 and months[0]["ad_spend"] > 0
