@@ -197,3 +197,22 @@ def test_excel_round_trip_from_the_grid_and_a_wrong_workbook_refused(qtbot, wind
     qtbot.waitUntil(lambda: "cell C5" in page.banner.text(), timeout=10_000)
     assert "Sheet Channels, cell C5: “abc” is not an amount" in page.banner.text()
     assert months_2026(demo_db) == before
+
+
+def test_enter_moves_down_past_the_sum_rows_and_tab_moves_right(qtbot, window, demo_db):
+    page = open_grid(qtbot, window, "channel")
+    table = page.grid.table
+    march = at(table, "3", 1)
+    table.view.setCurrentIndex(march)
+    table.view.edit(march)
+    editor = table.view.focusWidget()
+    editor.setText("9,999.5")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    # the editor closes on the next turn of the event loop (Qt queues it)
+    qtbot.waitUntil(lambda: table.raw_row(table.view.currentIndex().row())["key"] == "4", timeout=5_000)  # not Q1
+    wait_saved(qtbot, window)
+    assert months_2026(demo_db, "taobao")[2] == 999_950
+    table.view.setCurrentIndex(at(table, "4", 1))
+    table.view.edit(at(table, "4", 1))
+    qtbot.keyClick(table.view.focusWidget(), Qt.Key.Key_Tab)
+    assert table.view.currentIndex().column() == 2

@@ -160,8 +160,23 @@ class GoalsGrid(QWidget):
         table.view.sig_paste.disconnect()
         table.view.sig_paste.connect(self.paste)
         table.sig_edits.connect(self.save_cells)
+        # Enter moves down as in Excel (the view does that); past a sum row, on to the next month.
+        table.view.itemDelegate().closeEditor.connect(lambda _w, hint, t=table: self._past_sums(t, hint))
         table.sig_problem.connect(lambda text: self.tab.banner.show_message(text, "error"))
         return table
+
+    @staticmethod
+    def _past_sums(table: RecordTable, hint) -> None:
+        from PySide6.QtWidgets import QAbstractItemDelegate
+
+        if hint != QAbstractItemDelegate.EndEditHint.SubmitModelCache:
+            return
+        current = table.view.currentIndex()
+        row = current.row()
+        while 0 <= row < table.proxy.rowCount() and table.raw_row(row)["kind"] != "month":
+            row += 1
+        if row < table.proxy.rowCount() and row != current.row():
+            table.view.setCurrentIndex(current.sibling(row, current.column()))
 
     def show_grid(self, grid: Grid) -> None:
         from core.goal_grid import grid_rows
