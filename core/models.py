@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     event,
+    false as sa_false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -315,6 +316,8 @@ class Goal(Base):
     split_method: Mapped[str] = mapped_column(String(40), default="")  # how it was derived from its parent
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"))
     note: Mapped[str] = mapped_column(Text, default="")
+    # Typed by hand in the Goals grid: re-balancing the year leaves it alone until unlocked.
+    locked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
 
 
 class Promotion(Base):

@@ -2,8 +2,10 @@
 
     xvfb-run -a -s "-screen 0 1440x900x24" python tools/screenshots.py OUT_DIR [--lang zh_CN] [--size 1360x820]
     ... tools/screenshots.py OUT_DIR --editing [--db COPY.db]   # an edit in the Inventory table, then its undo
-    ... tools/screenshots.py OUT_DIR --goals [--db COPY.db]     # the Goals table and the "Plan a year" wizard
     ... tools/screenshots.py OUT_DIR --inventory [--db COPY.db] # SKU detail panel, purchase list, clearance
+    ... tools/screenshots.py OUT_DIR --goals [--db COPY.db]     # the Goals table and the "Plan a year" wizard,
+                                                                # the grid (a month typed: it changes the
+                                                                # database), a refused paste, funnel, chart
     ... tools/screenshots.py OUT_DIR --promotions [--db COPY.db]  # week view, the form with scope and warnings,
                                                                   # the Excel calendar's month sheet read back
     ... tools/screenshots.py OUT_DIR --team-kpi [--db COPY.db]  # the KPI and bonus table, a refused measure, the SOP dialog
@@ -122,6 +124,39 @@ def _goals(window, args, wait) -> None:
     wait(300)
     wizard.grab().save(str(args.out / f"{args.lang}_goals_plan_2.png"))
     wizard.reject()
+    _goals_views(window, page, args, wait)
+
+
+def _goals_views(window, page, args, wait) -> None:
+    """The grid by channel with November's Taobao target typed (its padlock, the year re-balanced),
+    a refused paste, the funnel with a what-if, and the cumulative chart."""
+    def settle() -> None:
+        wait(300)
+        while page.loading or window.ctx.edits.pending:
+            wait(100)
+        wait(500)
+
+    page.views.setCurrentWidget(page.grid)
+    settle()
+    table = page.grid.table
+    model = table.model
+    model.setData(model.index(model.row_of("11"), 1), "30万")
+    settle()
+    table = page.grid.table
+    table.view.scrollTo(table.proxy.index(table.model.row_of("9"), 0), table.view.ScrollHint.PositionAtTop)
+    window.grab().save(str(args.out / f"{args.lang}_goals_grid.png"))
+    table.view.setCurrentIndex(table.proxy.index(table.model.row_of("12"), 1))
+    page.grid.paste("1000\nabc\n")
+    wait(300)
+    window.grab().save(str(args.out / f"{args.lang}_goals_grid_refused.png"))
+    page.banner.clear_message()
+    page.views.setCurrentWidget(page.funnel)
+    page.funnel.conversion.setValue(10)
+    wait(300)
+    window.grab().save(str(args.out / f"{args.lang}_goals_funnel.png"))
+    page.views.setCurrentWidget(page.chart)
+    wait(800)
+    window.grab().save(str(args.out / f"{args.lang}_goals_chart.png"))
 
 
 def _promotions(window, args, wait) -> None:

@@ -596,6 +596,279 @@ or click “Add files…”.</source>
     </message>
 </context>
 <context>
+    <name>GoalsChart</name>
+    <message>
+        <source>Whole year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>First half</source>
+        <translation>上半年</translation>
+    </message>
+    <message>
+        <source>Second half</source>
+        <translation>下半年</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1 月</translation>
+    </message>
+    <message>
+        <source>Through:</source>
+        <translation>区间：</translation>
+    </message>
+    <message>
+        <source>Cumulative GMV vs target, %1 – %2</source>
+        <translation>累计支付金额与目标，%1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsFunnel</name>
+    <message>
+        <source>Raise (or lower) last year's conversion by this much</source>
+        <translation>把去年的转化率提高（或降低）这么多</translation>
+    </message>
+    <message>
+        <source>Raise (or lower) last year's AOV by this much</source>
+        <translation>把去年的客单价提高（或降低）这么多</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <source>Target GMV</source>
+        <translation>目标支付金额</translation>
+    </message>
+    <message>
+        <source>Based on</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Where conversion and AOV come from: the same month last year, or all the imported traffic when last year's month has none</source>
+        <translation>转化率和客单价的依据：去年同月；去年同月没有流量数据时，用已导入的全部流量</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>支付转化率: paying buyers ÷ visitors, after the what-if</source>
+        <translation>支付转化率：支付买家数 ÷ 访客数（已含假设调整）</translation>
+    </message>
+    <message>
+        <source>AOV</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>客单价: GMV ÷ paying buyers, after the what-if</source>
+        <translation>客单价：支付金额 ÷ 支付买家数（已含假设调整）</translation>
+    </message>
+    <message>
+        <source>Visitors needed</source>
+        <translation>所需访客数</translation>
+    </message>
+    <message>
+        <source>The target ÷ (conversion × AOV), rounded up</source>
+        <translation>目标 ÷（转化率 × 客单价），向上取整</translation>
+    </message>
+    <message>
+        <source>Ad spend</source>
+        <translation>推广花费</translation>
+    </message>
+    <message>
+        <source>The visitors needed at last year's ad spend per visitor; — when the traffic imports carry no ad spend</source>
+        <translation>按去年每访客的推广花费计算所需访客的花费；流量数据没有推广花费时显示 —</translation>
+    </message>
+    <message>
+        <source>What if conversion changes by</source>
+        <translation>假设转化率变化</translation>
+    </message>
+    <message>
+        <source>and AOV by</source>
+        <translation>，客单价变化</translation>
+    </message>
+    <message>
+        <source>last year's month</source>
+        <translation>去年同月</translation>
+    </message>
+    <message>
+        <source>all imported traffic</source>
+        <translation>全部已导入流量</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Visitors needed: unknown. Import 生意参谋 traffic (访客数, 支付买家数, ad spend) with File → Import… to see how many visitors each month's target needs.</source>
+        <translation>所需访客数：未知。通过“文件 → 导入…”导入生意参谋流量数据（访客数、支付买家数、推广花费），即可看到每月目标需要多少访客。</translation>
+    </message>
+    <message>
+        <source>%1 needs %2 visitors in all.</source>
+        <translation>%1 年共需 %2 位访客。</translation>
+    </message>
+    <message>
+        <source>At last year's cost per visitor that is %1 of ads.</source>
+        <translation>按去年每访客成本，需推广花费 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsGrid</name>
+    <message>
+        <source>By channel</source>
+        <translation>分渠道</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按品类</translation>
+    </message>
+    <message>
+        <source>Channel × category</source>
+        <translation>渠道 × 品类</translation>
+    </message>
+    <message>
+        <source>Total only</source>
+        <translation>仅合计</translation>
+    </message>
+    <message>
+        <source>Keep the year's total</source>
+        <translation>保持全年总额</translation>
+    </message>
+    <message>
+        <source>A typed month is taken from (or given to) the other unlocked months of its column, in proportion, so the year stays the same</source>
+        <translation>输入某月后，该列其他未锁定的月份按比例增减，全年总额不变</translation>
+    </message>
+    <message>
+        <source>Keep other months</source>
+        <translation>保持其他月份</translation>
+    </message>
+    <message>
+        <source>Only the typed month changes; the line below shows the difference from the annual target</source>
+        <translation>只改输入的月份；下方一行显示与年度目标的差额</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Keep the selected months when the year is re-balanced</source>
+        <translation>全年重新分配时保留所选月份</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Let the selected months give way again when another month is typed</source>
+        <translation>输入其他月份时，所选月份重新参与分配</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Write the year's grid to a workbook, one sheet per breakdown; fill it in and import it back</source>
+        <translation>把全年拆解表写入工作簿，每种拆解一个工作表；填好后可导入回来</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <source>Read targets back from a workbook exported here: checked whole, saved as one change (Ctrl+Z undoes)</source>
+        <translation>从这里导出的工作簿读回目标：整体检查，作为一次更改保存（Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>列：</translation>
+    </message>
+    <message>
+        <source>When a month is typed:</source>
+        <translation>输入某月时：</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Year %1</source>
+        <translation>%1 全年</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <source>Typed by hand: locked</source>
+        <translation>手动输入：已锁定</translation>
+    </message>
+    <message>
+        <source>Type in yuan (1299.90, ¥1,299.9 or 1.2万); Tab and Enter move on; Ctrl+V pastes a block from Excel; Ctrl+Z undoes</source>
+        <translation>以元输入（1299.90、¥1,299.9 或 1.2万）；Tab 和回车移到下一格；Ctrl+V 粘贴 Excel 中复制的区域；Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <source>The sum of the row's columns</source>
+        <translation>本行各列之和</translation>
+    </message>
+    <message>
+        <source>%1 has no goals of this breakdown yet. “Plan a year…” splits a year into months, channels and categories.</source>
+        <translation>%1 年还没有这种拆分的目标。“规划全年…”可把全年拆到月份、渠道和品类。</translation>
+    </message>
+    <message>
+        <source>Year %1: %2 in the grid; no annual target set.</source>
+        <translation>%1 年：表中合计 %2；未设年度目标。</translation>
+    </message>
+    <message>
+        <source>Year %1: %2 in the grid, annual target %3.</source>
+        <translation>%1 年：表中合计 %2，年度目标 %3。</translation>
+    </message>
+    <message>
+        <source>Difference: %1.</source>
+        <translation>差额：%1。</translation>
+    </message>
+    <message>
+        <source>The months add up to it exactly.</source>
+        <translation>各月之和与之完全相等。</translation>
+    </message>
+    <message>
+        <source>Select the month cell where the pasted block should start, then paste again.</source>
+        <translation>请选中粘贴区域起始的月份单元格，再粘贴一次。</translation>
+    </message>
+    <message>
+        <source>The pasted block has %1 rows, but only %2 months follow from %3. Nothing was changed.</source>
+        <translation>粘贴的区域有 %1 行，但从 %3 起只剩 %2 个月。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The pasted block has %1 columns, but only %2 columns follow. Nothing was changed.</source>
+        <translation>粘贴的区域有 %1 列，但后面只剩 %2 列。未做任何更改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was pasted: %n cell(s) could not be used (%1).</source>
+        <translation><numerusform>未粘贴任何内容：有 %n 个单元格无法使用（%1）。</numerusform></translation>
+    </message>
+    <message>
+        <source>Select month cells that have a target first.</source>
+        <translation>请先选中有目标的月份单元格。</translation>
+    </message>
+    <message>
+        <source>Export the grid</source>
+        <translation>导出拆解表</translation>
+    </message>
+    <message>
+        <source>%1 sheet(s) written to %2</source>
+        <translation>已将 %1 个工作表写入 %2</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Import targets</source>
+        <translation>导入目标</translation>
+    </message>
+</context>
+<context>
     <name>GoalsTab</name>
     <message>
         <source>All periods</source>
@@ -760,6 +1033,30 @@ or click “Add files…”.</source>
     <message>
         <source>Set a year's or half-year's target and split it into months, channels and categories by last year's orders</source>
         <translation>设定全年或半年目标，并按去年订单拆解到月、渠道和品类</translation>
+    </message>
+    <message>
+        <source>The year the grid, the funnel and the chart show</source>
+        <translation>拆解表、漏斗和图表所显示的年份</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>跟踪</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>拆解表</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>流量漏斗</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年份：</translation>
     </message>
     <message>
         <source>not started</source>
