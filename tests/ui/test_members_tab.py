@@ -66,7 +66,7 @@ def test_rule_edit_then_recompute_logs_the_moves_and_undo_takes_them_back(qtbot,
         logged = s.scalar(select(func.count()).select_from(TierChange))
     assert logged - demo_log >= moved and page.log.model.rowCount() == min(logged, 2000)  # the newest 2,000 shown
     assert any(r.to_tier == "银卡会员" and r.by == "Recompute" for r in page.log.visible_rows())
-    assert window.action_undo.text().startswith("&Undo “Recompute tiers (")
+    assert window.action_undo.text().startswith("&Undo “Recompute tiers and points (")
 
     window.action_undo.trigger()
     wait_saved(qtbot, window)
@@ -98,3 +98,42 @@ def test_recall_list_and_segment_filters_and_tags_typed_in_the_table(qtbot, wind
     wait_saved(qtbot, window)
     with demo_db.session() as s:
         assert s.get(Customer, who.id).tags == who.tags
+
+
+def test_points_ledger_adjustment_and_undo(qtbot, window, demo_db):
+    from core.models import PointsEntry
+
+    page = open_members(qtbot, window)
+    qtbot.waitUntil(lambda: page.points.check.text() != "", timeout=20_000)
+    assert page.points.check.text().startswith("✓")  # the demo's balances equal their ledgers
+    who = max(page.table.visible_rows(), key=lambda r: r.points)
+    page.table.view.setCurrentIndex(page.table.proxy.mapFromSource(page.table.model.index(page.table.model.row_of(who.id), 0)))
+    qtbot.waitUntil(lambda: page.points.ledger.model.rowCount() > 0, timeout=20_000)
+    shown = page.points.ledger.visible_rows()
+    assert sum(r.delta for r in shown) == who.points and f"{who.points:,}" in page.points.heading.text()
+    page.lower.setCurrentWidget(page.points)
+
+    form = page.points.adjust()
+    form.widgets["delta"].setText(str(-(who.points + 1)))  # more than is left: refused, nothing written
+    form.widgets["reason"].setText("积分兑换：汝窑主人杯")
+    form.submit()
+    qtbot.waitUntil(lambda: form.errors["delta"].isVisibleTo(form), timeout=10_000)
+    assert f"{who.points:,}" in form.errors["delta"].text()
+    form.widgets["delta"].setText("-100")
+    form.submit()
+    qtbot.waitUntil(lambda: form.saved is not None, timeout=10_000)
+    wait_saved(qtbot, window)
+    with demo_db.session() as s:
+        assert s.get(Customer, who.id).points == who.points - 100
+        assert s.scalar(select(PointsEntry.reason).where(PointsEntry.customer_id == who.id, PointsEntry.kind == "adjust")
+                        .order_by(PointsEntry.id.desc())) == "积分兑换：汝窑主人杯"
+    qtbot.waitUntil(lambda: f"{who.points - 100:,}" in page.points.heading.text(), timeout=20_000)
+    assert page.points.ledger.visible_rows()[0].reason == "积分兑换：汝窑主人杯"
+    assert window.action_undo.text().startswith("&Undo “Adjust points of")
+
+    window.action_undo.trigger()
+    wait_saved(qtbot, window)
+    with demo_db.session() as s:
+        assert s.get(Customer, who.id).points == who.points
+    qtbot.waitUntil(lambda: f"{who.points:,}" in page.points.heading.text(), timeout=20_000)
+    assert page.points.check.text().startswith("✓")

@@ -6,11 +6,12 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from core.money import format_fen
 from ui.labels import platform_name
-from ui.tabs.base import TabPage
+from ui.tabs.base import Part, TabPage
+from ui.tabs.members_points import PointsPanel
 from ui.widgets.editors import CellEditor
 from ui.widgets.export_button import ExportButton
 from ui.widgets.filter_combo import FilterCombo
@@ -95,10 +96,11 @@ class MembersTab(TabPage):
         self.rules_button = QPushButton(self.tr("Tier rules…"), self)
         self.rules_button.setObjectName("members.tier_rules_button")
         self.rules_button.clicked.connect(self.edit_tier_rules)
-        self.recompute_button = QPushButton(self.tr("Recompute tiers"), self)
+        self.recompute_button = QPushButton(self.tr("Recompute tiers and points"), self)
         self.recompute_button.setObjectName("members.recompute")
         self.recompute_button.setToolTip(self.tr("Upgrade whoever reached a higher tier; downgrade, one tier, those "
-                                                 "whose validity ended below the retention (保级) threshold"))
+                                                 "whose validity ended below the retention (保级) threshold; earn points on new paid "
+                                                 "orders and let lapsed points expire"))
         self.recompute_button.clicked.connect(self.recompute)
         self.rebuild_button = QPushButton(self.tr("Rebuild from orders"), self)
         self.rebuild_button.setObjectName("members.rebuild")
@@ -110,11 +112,12 @@ class MembersTab(TabPage):
         bar.addStretch(1)
         for w in (self.rules_button, self.recompute_button, self.rebuild_button):
             bar.addWidget(w)
-        lower = QWidget(self)
-        box = QVBoxLayout(lower)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(QLabel(self.tr("Tier changes"), lower))
-        box.addWidget(self.log)
+        self.points = PointsPanel(self, self)
+        self.lower = QTabWidget(self)
+        self.lower.setObjectName("members.lower")
+        self.lower.addTab(self.log, self.tr("Tier changes"))
+        self.lower.addTab(self.points, self.tr("Points ledger"))
+        lower = self.lower
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
         split.addWidget(lower)
@@ -133,6 +136,7 @@ class MembersTab(TabPage):
             lambda: self.table.proxy.set_exact("segment", self.segment_filter.value()))
         self.list_filter.currentIndexChanged.connect(self._on_list)
         self.table.sig_edits.connect(self.save_cells)
+        self.table.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.table.sig_problem.connect(lambda text: self.banner.show_message(text, "error"))
         self._tiers: list[dict] = []
 
@@ -143,8 +147,21 @@ class MembersTab(TabPage):
         if wanted:
             self.table.proxy.set_exact(f"on_{wanted}", True)
 
+    def _on_current(self, *_args) -> None:
+        rows = self.table.selected_records()
+        self.points.show_customer(rows[0] if rows else None)
+
     def title(self) -> str:
         return self.tr("Members")
+
+    def parts(self) -> list[Part]:
+        return [Part("main", self.load, self.show_data), Part("points_check", self.load_check, self.points.show_check)]
+
+    @staticmethod
+    def load_check(session: Session, _today: dt.date):
+        from core.points import ledger_mismatches
+
+        return ledger_mismatches(session.connection(), limit=5)
 
     def load(self, session: Session, today: dt.date):
         from core.members import member_rows, segment_summary, tier_log_rows
@@ -153,7 +170,9 @@ class MembersTab(TabPage):
 
         rows = member_rows(session, today)
         tiers = [{"name": t.name, "threshold": t.threshold, "retention": t.retention_threshold, "rule": t.rule,
-                  "window_days": t.window_days, "validity_days": t.validity_days, "benefits": t.benefits}
+                  "window_days": t.window_days, "validity_days": t.validity_days, "benefits": t.benefits,
+                  "multiplier": t.points_multiplier, "per_yuan": t.points_per_yuan,
+                  "expiry_months": t.points_expiry_months}
                  for t in session.scalars(select(Tier).order_by(Tier.rank))]
         return rows, tiers, segment_summary(rows), tier_log_rows(session)
 
@@ -168,6 +187,9 @@ class MembersTab(TabPage):
         labels = {r.segment: r.segment_label for r in rows if r.segment}
         self.segment_filter.set_choices([(labels[s], s) for s in SEGMENT_IDS if s in labels])
         self.table.set_rows(rows, sort_column=6, order=Qt.SortOrder.DescendingOrder)
+        shown = self.points.customer
+        if shown is not None:  # the ledger follows the reload (an adjustment, a recompute)
+            self.points.show_customer(next((r for r in rows if r.id == shown.id), None))
         self.log.set_rows(log, sort_column=0, order=Qt.SortOrder.DescendingOrder)
         self.summary.setVisible(bool(rows))
         self.segments.setVisible(bool(summary))
@@ -217,7 +239,8 @@ class MembersTab(TabPage):
         from core.tiers import DEFAULT_TIERS
 
         tiers = self._tiers or [{"name": n, "threshold": th, "retention": keep, "benefits": b, "rule": "spend",
-                                 "window_days": 365, "validity_days": 365} for n, th, keep, b in DEFAULT_TIERS]
+                                 "window_days": 365, "validity_days": 365, "multiplier": 100, "per_yuan": 1,
+                                 "expiry_months": 12} for n, th, keep, b in DEFAULT_TIERS]
         tiers = (tiers + [dict(tiers[-1], name="")] * 4)[:4]
         rule = tiers[0]["rule"]
         amount = CellEditor("money") if rule == "spend" else CellEditor("int")
@@ -228,6 +251,10 @@ class MembersTab(TabPage):
             FormField("window_days", self.tr("Rolling window (days)"), CellEditor("int"), tiers[0]["window_days"]),
             FormField("validity_days", self.tr("Validity (days)"), CellEditor("int"), tiers[0]["validity_days"],
                       hint=self.tr("A member below the retention (保级) threshold when this ends drops one tier")),
+            FormField("points_per_yuan", self.tr("Points per yuan paid"), CellEditor("int"), tiers[0]["per_yuan"],
+                      hint=self.tr("Times each tier's multiplier below; 0 turns earning off")),
+            FormField("points_expiry_months", self.tr("Points valid (months)"), CellEditor("int"),
+                      tiers[0]["expiry_months"], hint=self.tr("Unspent points lapse this many months after earning")),
         ]
         for i, t in enumerate(tiers):
             fields.append(FormField(f"name_{i}", self.tr("Tier %1 name").replace("%1", str(i + 1)),
@@ -235,15 +262,18 @@ class MembersTab(TabPage):
             if i:
                 fields.append(FormField(f"threshold_{i}", self.tr("  upgrade at"), amount, t["threshold"]))
                 fields.append(FormField(f"retention_{i}", self.tr("  retention (保级) at"), amount, t["retention"]))
+            fields.append(FormField(f"multiplier_{i}", self.tr("  points multiplier (%)"), CellEditor("int"),
+                                    t["multiplier"], hint=self.tr("100 = ×1, 150 = ×1.5") if i == 0 else ""))
             fields.append(FormField(f"benefits_{i}", self.tr("  benefits"), CellEditor("text", optional=True, max_length=2000),
                                     t["benefits"]))
 
         def make(v: dict) -> SetTierRules:
             specs = tuple(TierSpec(v[f"name_{i}"] or "", v.get(f"threshold_{i}", 0), v.get(f"retention_{i}", 0),
-                                   v[f"benefits_{i}"] or "") for i in range(4))
-            return SetTierRules(v["rule"], v["window_days"], v["validity_days"], specs)
+                                   v[f"benefits_{i}"] or "", v[f"multiplier_{i}"]) for i in range(4))
+            return SetTierRules(v["rule"], v["window_days"], v["validity_days"], specs, v["points_per_yuan"],
+                                v["points_expiry_months"])
 
         form = RecordForm(self.ctx, "members.tier_rules", self.tr("Tier rules"), fields, make, self)
-        form.setMinimumSize(600, 760)  # 17 fields with hints and errors under them: narrower clips them
+        form.setMinimumSize(600, 900)  # 23 fields with hints and errors under them: narrower clips them
         form.open()
         return form
