@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from core.charts.kpi_charts import Hover, _chart, _pct, _tidy
-from core.charts.style import PALETTE, chart_title, empty_note, yuan_text
+from core.charts.style import PALETTE, chart_title, empty_note, money_axis, yuan_text
 from core.i18n import t
 
 
@@ -50,12 +50,16 @@ def draw_segments(fig: Any, segments: Sequence) -> Hover:
     spends = spend_ax.barh(ys, [s.spend_fen / 100 for s in segments], color=colours, height=0.6, alpha=0.75)
     size_ax.set_yticks(ys, [s.label for s in segments])
     size_ax.set_title(t("Customers"), fontsize=9)
-    spend_ax.set_title(t("Spend (¥) · average days since last order"), fontsize=9)
+    spend_ax.set_title(t("Spend · average days since the last order"), fontsize=9)
     for y, s in zip(ys, segments):
         days = "—" if s.average_recency_days is None else t("{n} days", n=f"{s.average_recency_days:,.0f}")
         spend_ax.text(s.spend_fen / 100, y, f"  {days}", va="center", fontsize=8)
     top = max(s.spend_fen for s in segments) / 100
     spend_ax.set_xlim(0, top * 1.45 if top else 1)
+    from matplotlib.ticker import MaxNLocator
+
+    money_axis(spend_ax.xaxis)
+    spend_ax.xaxis.set_major_locator(MaxNLocator(3))
     for ax in (size_ax, spend_ax):
         ax.tick_params(axis="x", labelsize=8)
         _tidy(ax)
@@ -72,7 +76,7 @@ def draw_segments(fig: Any, segments: Sequence) -> Hover:
 @_chart
 def draw_cohorts(fig: Any, rows: Sequence) -> Hover:
     """The cohort heat map (``core.cohorts.CohortRow``): first-order month × share buying in month +k."""
-    title = t("Cohorts: share of each first-order month's customers buying again k months later")
+    title = t("Cohorts: % of each first-order month's customers buying again k months later")
     if not rows or not any(r.customers for r in rows):
         return empty_note(fig, t("No buyer accounts yet (cohorts need them)"), title)
     import numpy as np

@@ -1569,6 +1569,14 @@ or click “Add files…”.</source>
         <translation>积分明细</translation>
     </message>
     <message>
+        <source>Tiers and segments</source>
+        <translation>等级与分群</translation>
+    </message>
+    <message>
+        <source>Repurchase and cohorts</source>
+        <translation>复购与同期群</translation>
+    </message>
+    <message>
         <source>Members</source>
         <translation>会员</translation>
     </message>
@@ -2466,6 +2474,13 @@ or click “Add files…”.</source>
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentCharts</name>
+    <message>
+        <source>Click a segment to list its members in the table above</source>
+        <translation>点击某个分群，在上方表格中列出其客户</translation>
     </message>
 </context>
 <context>

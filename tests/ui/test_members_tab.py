@@ -137,3 +137,28 @@ def test_points_ledger_adjustment_and_undo(qtbot, window, demo_db):
         assert s.get(Customer, who.id).points == who.points
     qtbot.waitUntil(lambda: f"{who.points:,}" in page.points.heading.text(), timeout=20_000)
     assert page.points.check.text().startswith("✓")
+
+
+def test_clicking_a_segment_in_the_chart_lists_its_members_and_the_cohorts_are_drawn(qtbot, window):
+    from PySide6.QtCore import QPoint, Qt
+
+    page = open_members(qtbot, window)
+    page.lower.setCurrentWidget(page.charts)
+    chart = page.charts.segments
+    qtbot.waitUntil(lambda: chart.has_chart() and chart.canvas.isVisible(), timeout=20_000)
+    chart.canvas.draw()
+    second_bar = chart._hover[1][0]  # the segments' bars, most valuable first
+    box = second_bar.get_window_extent()
+    ratio = chart.canvas.device_pixel_ratio
+    x, y = (box.x0 + box.x1) / 2 / ratio, chart.canvas.height() - (box.y0 + box.y1) / 2 / ratio
+    qtbot.mouseClick(chart.canvas, Qt.MouseButton.LeftButton, pos=QPoint(int(x), int(y)))
+    wanted = page.charts._ids[1]
+    assert page.segment_filter.value() == wanted
+    shown = page.table.visible_rows()
+    assert shown and {r.segment for r in shown} == {wanted}
+
+    page.lower.setCurrentWidget(page.cohorts)
+    assert window.findChild(type(page.cohorts.cohorts), "members.cohorts").has_chart()
+    rows = page.cohorts.rows
+    assert len(rows) == 12 and sum(r.customers for r in rows) > 0
+    assert rows[-1].shares == (None,) * 12  # this month's cohort has no later month yet

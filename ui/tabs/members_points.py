@@ -107,5 +107,6 @@ class PointsPanel(QWidget):
         form = RecordForm(self.ctx, "members.points_form",
                           self.tr("Adjust points of %1").replace("%1", row.name or row.buyer_key), fields,
                           lambda v: AdjustPoints(row.id, v["delta"], v["reason"] or "", today), self)
+        form.setMinimumWidth(520)  # the refusal under the field fits on two lines
         form.open()
         return form

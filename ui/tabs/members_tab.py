@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTabW
 from core.money import format_fen
 from ui.labels import platform_name
 from ui.tabs.base import Part, TabPage
+from ui.tabs.members_charts import CohortCharts, SegmentCharts
 from ui.tabs.members_points import PointsPanel
 from ui.widgets.editors import CellEditor
 from ui.widgets.export_button import ExportButton
@@ -117,6 +118,10 @@ class MembersTab(TabPage):
         self.lower.setObjectName("members.lower")
         self.lower.addTab(self.log, self.tr("Tier changes"))
         self.lower.addTab(self.points, self.tr("Points ledger"))
+        self.charts = SegmentCharts(self.show_segment, self)
+        self.lower.addTab(self.charts, self.tr("Tiers and segments"))
+        self.cohorts = CohortCharts(self)
+        self.lower.addTab(self.cohorts, self.tr("Repurchase and cohorts"))
         lower = self.lower
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
@@ -155,7 +160,20 @@ class MembersTab(TabPage):
         return self.tr("Members")
 
     def parts(self) -> list[Part]:
-        return [Part("main", self.load, self.show_data), Part("points_check", self.load_check, self.points.show_check)]
+        return [Part("main", self.load, self.show_data), Part("points_check", self.load_check, self.points.show_check),
+                Part("cohorts", self.load_cohorts, self.cohorts.show_data)]
+
+    @staticmethod
+    def load_cohorts(session: Session, today: dt.date):
+        from core.cohorts import activity, cohort_rows, cohorts, repurchase_by_month
+
+        buyers = activity(session.connection(), today)
+        return repurchase_by_month(buyers, today), cohort_rows(cohorts(buyers, today))
+
+    def show_segment(self, segment: str) -> None:
+        """A click on a segment in the chart: its members in the table."""
+        self.list_filter.setCurrentIndex(0)
+        self.segment_filter.setCurrentIndex(max(self.segment_filter.findData(segment), 0))
 
     @staticmethod
     def load_check(session: Session, _today: dt.date):
@@ -164,7 +182,7 @@ class MembersTab(TabPage):
         return ledger_mismatches(session.connection(), limit=5)
 
     def load(self, session: Session, today: dt.date):
-        from core.members import member_rows, segment_summary, tier_log_rows
+        from core.members import member_rows, segment_summary, tier_distribution, tier_log_rows
         from core.models import Tier
         from sqlalchemy import select
 
@@ -174,10 +192,11 @@ class MembersTab(TabPage):
                   "multiplier": t.points_multiplier, "per_yuan": t.points_per_yuan,
                   "expiry_months": t.points_expiry_months}
                  for t in session.scalars(select(Tier).order_by(Tier.rank))]
-        return rows, tiers, segment_summary(rows), tier_log_rows(session)
+        return rows, tiers, segment_summary(rows), tier_log_rows(session), tier_distribution(session, today, rows)
 
     def show_data(self, data) -> None:
-        rows, tiers, summary, log = data
+        rows, tiers, summary, log, distribution = data
+        self.charts.show_data(distribution, summary)
         self._tiers = tiers
         self._rule = tiers[0]["rule"] if tiers else "spend"
         if not rows:
