@@ -52,6 +52,7 @@ class MemberRow:
     on_sleeping: bool = False
     on_at_risk: bool = False
     on_near_tier: bool = False
+    phone: str = ""  # as the export gave it (masked stays masked): for the recall lists
 
 
 def member_rows(session: Session, today: dt.date, *, sleeping_days: int = SLEEPING_DAYS) -> list[MemberRow]:
@@ -95,6 +96,7 @@ def member_rows(session: Session, today: dt.date, *, sleeping_days: int = SLEEPI
             segment=s.segment.id if s else "", segment_label=s.segment.label if s else "",
             next_tier=nxt, to_next_tier=need, tier_rule=rules[0].rule if rules else "spend", lists=frozenset(lists),
             on_sleeping="sleeping" in lists, on_at_risk="at_risk" in lists, on_near_tier="near_tier" in lists,
+            phone=c["phone"],
         ))
     return rows
 

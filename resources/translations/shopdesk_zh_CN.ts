@@ -1577,6 +1577,14 @@ or click “Add files…”.</source>
         <translation>复购与同期群</translation>
     </message>
     <message>
+        <source>Export lists…</source>
+        <translation>导出名单…</translation>
+    </message>
+    <message>
+        <source>Write the recall lists (sleeping, at-risk high-value, close to the next tier) for an SMS or WeChat campaign: one sheet per list, phone and name as the shop's exports gave them</source>
+        <translation>导出召回名单（沉睡客户、高价值流失风险、即将升级），用于短信或微信营销：每个名单一个工作表，手机号和姓名与店铺导出的一致</translation>
+    </message>
+    <message>
         <source>Members</source>
         <translation>会员</translation>
     </message>

@@ -162,3 +162,17 @@ def test_clicking_a_segment_in_the_chart_lists_its_members_and_the_cohorts_are_d
     rows = page.cohorts.rows
     assert len(rows) == 12 and sum(r.customers for r in rows) > 0
     assert rows[-1].shares == (None,) * 12  # this month's cohort has no later month yet
+
+
+def test_export_lists_button_writes_a_sheet_per_list(qtbot, window, tmp_path):
+    from openpyxl import load_workbook
+
+    page = open_members(qtbot, window)
+    button = window.findChild(type(page.lists_button), "members.export_lists")
+    assert button.text() == "Export lists…"
+    button.export(str(tmp_path / "campaign.xlsx"))
+    qtbot.waitUntil(lambda: button.last_written is not None, timeout=30_000)
+    wb = load_workbook(button.last_written, read_only=True)
+    assert wb.sheetnames == ["Sleeping", "At-risk high-value", "Close to the next tier"]
+    sleeping = [r for r in wb["Sleeping"].iter_rows(min_row=3, values_only=True) if r[1]]
+    assert len(sleeping) == sum(1 for r in page.table.visible_rows() if "sleeping" in r.lists)

@@ -134,6 +134,13 @@ class MembersTab(TabPage):
         self.body.addWidget(split, 1)
         self.export_button = ExportButton(ctx, "members", self)  # the same rows as `export members FILE`
         self.table.toolbar.addWidget(self.export_button)
+        # The recall lists for an SMS / WeChat campaign: one sheet per list (`export member-lists FILE`).
+        self.lists_button = ExportButton(ctx, "member-lists", self, name="export_lists")
+        self.lists_button.setText(self.tr("Export lists…"))
+        self.lists_button.setToolTip(self.tr("Write the recall lists (sleeping, at-risk high-value, close to the next "
+                                             "tier) for an SMS or WeChat campaign: one sheet per list, phone and name "
+                                             "as the shop's exports gave them"))
+        self.table.toolbar.addWidget(self.lists_button)
         self.tier_filter.currentIndexChanged.connect(lambda: self.table.proxy.set_exact("tier", self.tier_filter.value()))
         self.platform_filter.currentIndexChanged.connect(
             lambda: self.table.proxy.set_exact("platform", self.platform_filter.value()))
