@@ -140,11 +140,17 @@ def fifo(lines: Iterable[Line], today: dt.date) -> Replay:
 
 def read_lines(conn: Connection, customer_ids: Sequence[int] | None = None) -> dict[int, list[Line]]:
     stmt = select(LEDGER.c.customer_id, LEDGER.c.at, LEDGER.c.delta, LEDGER.c.kind, LEDGER.c.expires_at, LEDGER.c.id)
-    if customer_ids is not None:
-        stmt = stmt.where(LEDGER.c.customer_id.in_(list(customer_ids)))
     out: dict[int, list[Line]] = defaultdict(list)
-    for cid, at, delta, kind, exp, i in conn.execute(stmt):
-        out[cid].append(Line(at, delta, kind, exp, i))
+    if customer_ids is None or len(customer_ids) > 20_000:  # most of the ledger: one scan beats many lookups
+        wanted = None if customer_ids is None else set(customer_ids)
+        for cid, at, delta, kind, exp, i in conn.execute(stmt).all():
+            if wanted is None or cid in wanted:
+                out[cid].append(Line(at, delta, kind, exp, i))
+        return out
+    ids = list(customer_ids)
+    for k in range(0, len(ids), 5000):
+        for cid, at, delta, kind, exp, i in conn.execute(stmt.where(LEDGER.c.customer_id.in_(ids[k:k + 5000]))).all():
+            out[cid].append(Line(at, delta, kind, exp, i))
     return out
 
 
@@ -175,50 +181,80 @@ class PointsPlan:
         return -sum(x["delta"] for x in self.lines if x["kind"] == "expire")
 
 
+def _new_earnings(conn: Connection, rule: PointsRule, today: dt.date) -> list[dict]:
+    """Earn lines for paid orders of the last ``expiry_months`` that have none yet (one query: the
+    order's customer and tier joined, orders already in the ledger left out by the index)."""
+    since = (dt.datetime.combine(today, dt.time()) - relativedelta(months=rule.expiry_months)).date()
+    earned = select(LEDGER.c.id).where(and_(LEDGER.c.customer_id == CUSTOMERS.c.id,
+                                            LEDGER.c.order_no == ORDERS.c.order_no)).exists()
+    stmt = (select(CUSTOMERS.c.id, CUSTOMERS.c.tier_id, ORDERS.c.order_no, ORDERS.c.pay_date,
+                   ORDERS.c.paid_fen - ORDERS.c.refund_fen)
+            .select_from(ORDERS.join(CUSTOMERS, and_(CUSTOMERS.c.platform == ORDERS.c.platform,
+                                                     CUSTOMERS.c.buyer_key == ORDERS.c.buyer_key)))
+            .where(and_(ORDERS.c.is_paid == True, ORDERS.c.pay_date > since, ORDERS.c.pay_date <= today,  # noqa: E712
+                        ORDERS.c.order_no != "", ~earned)))
+    out, seen = [], set()
+    for cid, tier, no, day, kept in conn.execute(stmt).all():
+        pts = earned_points(int(kept or 0), rule.per_yuan, rule.multiplier(tier))
+        if pts > 0 and (cid, no) not in seen:
+            seen.add((cid, no))
+            out.append(earn_line(cid, no, day, pts, rule.expiry_months))
+    return out
+
+
+def _lapsing(conn: Connection, today: dt.date) -> set[int]:
+    """Customers who may have points to expire: a lot lapsed by ``today`` later than their last
+    expire line (a lot that was spent in full keeps its customer here; the replay finds nothing)."""
+    last_expiry = (select(func.max(LEDGER.c.at)).where(and_(LEDGER.c.customer_id == CUSTOMERS.c.id,
+                                                            LEDGER.c.kind == "expire"))
+                   .scalar_subquery())
+    lots = (select(LEDGER.c.customer_id.label("cid"), func.max(LEDGER.c.expires_at).label("lapsed"))
+            .where(and_(LEDGER.c.delta > 0, LEDGER.c.expires_at.is_not(None),
+                        LEDGER.c.expires_at <= dt.datetime.combine(today, dt.time())))
+            .group_by(LEDGER.c.customer_id).subquery())
+    stmt = (select(lots.c.cid).select_from(lots.join(CUSTOMERS, CUSTOMERS.c.id == lots.c.cid))
+            .where(lots.c.lapsed > func.coalesce(last_expiry, dt.datetime(1900, 1, 1))))
+    return {cid for (cid,) in conn.execute(stmt).all()}
+
+
 def plan_points(conn: Connection, today: dt.date) -> PointsPlan:
     """Earn on paid orders not yet in the ledger, write lapsed lots, reconcile member-export
-    balances (as an opening line) and bring every balance to its ledger sum."""
+    balances (as an opening line) and bring every balance to its ledger sum. Only the customers
+    concerned are read and replayed: new earnings, lots lapsed since the last expiry line, and
+    balances that differ from their ledger."""
     rule = load_rule(conn)
-    customers = {cid: (tier, pts) for cid, tier, pts in
-                 conn.execute(select(CUSTOMERS.c.id, CUSTOMERS.c.tier_id, CUSTOMERS.c.points))}
-    lines = read_lines(conn)
-    new: list[dict] = []
-    if rule is not None:
-        since = (dt.datetime.combine(today, dt.time()) - relativedelta(months=rule.expiry_months)).date()
-        key = {(p, k): cid for cid, p, k in conn.execute(select(CUSTOMERS.c.id, CUSTOMERS.c.platform,
-                                                                CUSTOMERS.c.buyer_key))}
-        have = {(cid, no) for cid, no in conn.execute(select(LEDGER.c.customer_id, LEDGER.c.order_no)
-                                                      .where(LEDGER.c.order_no != ""))}
-        stmt = (select(ORDERS.c.platform, ORDERS.c.buyer_key, ORDERS.c.order_no, ORDERS.c.pay_date,
-                       ORDERS.c.paid_fen - ORDERS.c.refund_fen)
-                .where(and_(ORDERS.c.is_paid == True, ORDERS.c.buyer_key.is_not(None), ORDERS.c.buyer_key != "",  # noqa: E712
-                            ORDERS.c.pay_date > since, ORDERS.c.pay_date <= today)))
-        for platform, buyer, no, day, kept in conn.execute(stmt):
-            cid = key.get((platform, buyer))
-            if cid is None or (cid, no) in have:
-                continue
-            pts = earned_points(int(kept or 0), rule.per_yuan, rule.multiplier(customers[cid][0]))
-            if pts > 0:
-                have.add((cid, no))
-                row = earn_line(cid, no, day, pts, rule.expiry_months)
-                new.append(row)
-                lines[cid].append(Line(row["at"], pts, "earn", row["expires_at"]))
+    new = _new_earnings(conn, rule, today) if rule is not None else []
+    earned: dict[int, int] = defaultdict(int)
+    for row in new:
+        earned[row["customer_id"]] += row["delta"]
+    _count, off = ledger_mismatches(conn, limit=None)
+    sums = {m.customer_id: m.ledger for m in off}
+    lapsing = _lapsing(conn, today)
+    concerned = set(earned) | set(sums) | lapsing
+    points: dict[int, int] = {}
+    ids = sorted(concerned)
+    for i in range(0, len(ids), 5000):
+        chunk = ids[i:i + 5000]
+        points.update(conn.execute(select(CUSTOMERS.c.id, CUSTOMERS.c.points).where(CUSTOMERS.c.id.in_(chunk))).all())
+    lines = read_lines(conn, sorted(lapsing)) if lapsing else {}
+    for row in new:
+        if row["customer_id"] in lapsing:
+            lines[row["customer_id"]].append(Line(row["at"], row["delta"], "earn", row["expires_at"]))
+    opening = {m.customer_id for m in off if m.lines == 0 and m.points}
     balances: dict[int, int] = {}
-    for cid, (_tier, points) in customers.items():
-        own = lines.get(cid, [])
-        if not own and points:  # a member export's balance, no ledger yet: its opening line
-            row = {"customer_id": cid, "at": dt.datetime.combine(today, dt.time()), "delta": points, "kind": "opening",
-                   "reason": "", "order_no": "", "expires_at": None}
-            new.append(row)
+    for cid in ids:
+        if cid in opening:  # a member export's balance, no ledger yet: its opening line
+            new.append({"customer_id": cid, "at": dt.datetime.combine(today, dt.time()), "delta": points[cid],
+                        "kind": "opening", "reason": "", "order_no": "", "expires_at": None})
             continue
-        replay = fifo(own, today)
-        total = replay.balance
-        for when, amount in replay.due.items():
-            new.append(expire_line(cid, when, amount))
-            total -= amount
-        if total != points:
+        total = sums.get(cid, points[cid]) + earned.get(cid, 0)
+        if cid in lapsing:
+            for when, amount in fifo(lines.get(cid, []), today).due.items():
+                new.append(expire_line(cid, when, amount))
+                total -= amount
+        if total != points[cid]:
             balances[cid] = total
-    return PointsPlan(new, balances, {cid: customers[cid][1] for cid in balances})
+    return PointsPlan(new, balances, {cid: points[cid] for cid in balances})
 
 
 def write_points_for_import(conn: Connection, undo, today: dt.date) -> int:
@@ -244,18 +280,21 @@ class Mismatch:
     name: str
     points: int
     ledger: int
+    lines: int = 0
 
 
-def ledger_mismatches(conn: Connection, limit: int = 100) -> tuple[int, list[Mismatch]]:
-    """Customers whose ``points`` differ from the sum of their ledger: (how many, the first ``limit``)."""
-    sums = (select(LEDGER.c.customer_id, func.sum(LEDGER.c.delta).label("total"))
+def ledger_mismatches(conn: Connection, limit: int | None = 100) -> tuple[int, list[Mismatch]]:
+    """Customers whose ``points`` differ from the sum of their ledger: (how many, the first ``limit``;
+    None: all)."""
+    sums = (select(LEDGER.c.customer_id, func.sum(LEDGER.c.delta).label("total"), func.count().label("lines"))
             .group_by(LEDGER.c.customer_id).subquery())
     total = func.coalesce(sums.c.total, 0)
-    stmt = (select(CUSTOMERS.c.id, CUSTOMERS.c.name, CUSTOMERS.c.buyer_key, CUSTOMERS.c.points, total)
+    stmt = (select(CUSTOMERS.c.id, CUSTOMERS.c.name, CUSTOMERS.c.buyer_key, CUSTOMERS.c.points, total,
+                   func.coalesce(sums.c.lines, 0))
             .select_from(CUSTOMERS.outerjoin(sums, sums.c.customer_id == CUSTOMERS.c.id))
             .where(CUSTOMERS.c.points != total).order_by(CUSTOMERS.c.id))
     rows = conn.execute(stmt).all()
-    return len(rows), [Mismatch(i, n or k, p, int(s)) for i, n, k, p, s in rows[:limit]]
+    return len(rows), [Mismatch(i, n or k, p, int(s), int(c)) for i, n, k, p, s, c in rows[:limit]]
 
 
 @dataclass(frozen=True)
