@@ -181,9 +181,28 @@ class PointsPlan:
         return -sum(x["delta"] for x in self.lines if x["kind"] == "expire")
 
 
+def _short_of_lines(conn: Connection, since: dt.date, today: dt.date) -> list[int]:
+    """Customers with more paid orders (kept > 0) in the earning window than earn lines in it: the
+    only ones an order can still earn for. Two grouped counts over covering indexes, instead of
+    looking every order up in the ledger."""
+    orders = (select(ORDERS.c.platform, ORDERS.c.buyer_key, func.count().label("n"))
+              .where(and_(ORDERS.c.is_paid == True, ORDERS.c.pay_date > since, ORDERS.c.pay_date <= today,  # noqa: E712
+                          ORDERS.c.buyer_key.is_not(None), ORDERS.c.paid_fen - ORDERS.c.refund_fen > 0))
+              .group_by(ORDERS.c.platform, ORDERS.c.buyer_key).subquery())
+    lines = (select(LEDGER.c.customer_id, func.count().label("n"))
+             .where(and_(LEDGER.c.kind == "earn", LEDGER.c.at > dt.datetime.combine(since, dt.time())))
+             .group_by(LEDGER.c.customer_id).subquery())
+    stmt = (select(CUSTOMERS.c.id)
+            .select_from(orders.join(CUSTOMERS, and_(CUSTOMERS.c.platform == orders.c.platform,
+                                                     CUSTOMERS.c.buyer_key == orders.c.buyer_key))
+                         .outerjoin(lines, lines.c.customer_id == CUSTOMERS.c.id))
+            .where(orders.c.n > func.coalesce(lines.c.n, 0)))
+    return [cid for (cid,) in conn.execute(stmt).all()]
+
+
 def _new_earnings(conn: Connection, rule: PointsRule, today: dt.date) -> list[dict]:
-    """Earn lines for paid orders of the last ``expiry_months`` that have none yet (one query: the
-    order's customer and tier joined, orders already in the ledger left out by the index)."""
+    """Earn lines for paid orders of the last ``expiry_months`` that have none yet (only the
+    customers ``_short_of_lines`` finds are looked up order by order)."""
     since = (dt.datetime.combine(today, dt.time()) - relativedelta(months=rule.expiry_months)).date()
     earned = select(LEDGER.c.id).where(and_(LEDGER.c.customer_id == CUSTOMERS.c.id,
                                             LEDGER.c.order_no == ORDERS.c.order_no)).exists()
@@ -194,11 +213,13 @@ def _new_earnings(conn: Connection, rule: PointsRule, today: dt.date) -> list[di
             .where(and_(ORDERS.c.is_paid == True, ORDERS.c.pay_date > since, ORDERS.c.pay_date <= today,  # noqa: E712
                         ORDERS.c.order_no != "", ~earned)))
     out, seen = [], set()
-    for cid, tier, no, day, kept in conn.execute(stmt).all():
-        pts = earned_points(int(kept or 0), rule.per_yuan, rule.multiplier(tier))
-        if pts > 0 and (cid, no) not in seen:
-            seen.add((cid, no))
-            out.append(earn_line(cid, no, day, pts, rule.expiry_months))
+    ids = _short_of_lines(conn, since, today)
+    for i in range(0, len(ids), 5000):
+        for cid, tier, no, day, kept in conn.execute(stmt.where(CUSTOMERS.c.id.in_(ids[i:i + 5000]))).all():
+            pts = earned_points(int(kept or 0), rule.per_yuan, rule.multiplier(tier))
+            if pts > 0 and (cid, no) not in seen:
+                seen.add((cid, no))
+                out.append(earn_line(cid, no, day, pts, rule.expiry_months))
     return out
 
 

@@ -339,4 +339,7 @@ KPIS = View(
     _kpi_rows, dated=True,
 )
 
-VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PURCHASE_LIST, PROMOTIONS, MEMBERS, TASKS, ORDERS, PRODUCTS, KPIS)}
+from core.views.member_views import COHORTS, POINTS_LEDGER  # noqa: E402 - the Members tab's other views
+
+VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PURCHASE_LIST, PROMOTIONS, MEMBERS, COHORTS, POINTS_LEDGER,
+                                              TASKS, ORDERS, PRODUCTS, KPIS)}

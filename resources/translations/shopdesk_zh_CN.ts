@@ -159,6 +159,17 @@ The current data is kept as a backup first, so this can be undone.</source>
     </message>
 </context>
 <context>
+    <name>CohortCharts</name>
+    <message>
+        <source>Export cohorts…</source>
+        <translation>导出同期群…</translation>
+    </message>
+    <message>
+        <source>The cohort table behind the heat map (`export member-cohorts FILE`)</source>
+        <translation>热力图背后的同期群表（`export member-cohorts FILE`）</translation>
+    </message>
+</context>
+<context>
     <name>ColumnMappingPage</name>
     <message>
         <source>The file holds:</source>
@@ -1740,6 +1751,14 @@ or click “Add files…”.</source>
     <message>
         <source>Balance</source>
         <translation>余额</translation>
+    </message>
+    <message>
+        <source>Export ledger…</source>
+        <translation>导出积分明细…</translation>
+    </message>
+    <message>
+        <source>Every customer's points ledger with the running balance (`export points-ledger FILE`)</source>
+        <translation>所有客户的积分明细及逐笔余额（`export points-ledger FILE`）</translation>
     </message>
     <message>
         <source>✓ Every customer's points equal the sum of their ledger.</source>

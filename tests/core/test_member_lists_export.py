@@ -68,3 +68,21 @@ def test_the_command_writes_the_lists_and_refuses_dates_and_a_wrong_extension(de
     with pytest.raises(BadInputError):
         _export(demo_db, tmp_path / "lists.txt")
     assert not (tmp_path / "lists.txt").exists()
+
+
+def test_ledger_and_cohort_views_match_the_balances_and_the_heat_map(demo_db, tmp_path):
+    from core.cohorts import activity, cohort_rows, cohorts
+
+    ledger = json.loads(export_view(demo_db, "points-ledger", tmp_path / "l.json", ViewParams(DEMO_END))[0]
+                        .read_text(encoding="utf-8"))
+    last = {(r["platform"], r["buyer_key"]): r["balance"] for r in ledger}  # each customer's lines oldest first
+    with demo_db.session() as s:
+        points = {(p, k): n for p, k, n in s.execute(select(Customer.platform, Customer.buyer_key, Customer.points))}
+    assert last == {k: v for k, v in points.items() if k in last} and len(last) > 100
+    assert {r["kind"] for r in ledger} == {"earn", "adjust", "expire"}
+    table = json.loads(export_view(demo_db, "member-cohorts", tmp_path / "c.json", ViewParams(DEMO_END))[0]
+                       .read_text(encoding="utf-8"))
+    with demo_db.engine.connect() as conn:
+        expected = cohort_rows(cohorts(activity(conn, DEMO_END), DEMO_END))
+    assert [(r["cohort"], r["customers"]) for r in table] == [(c.cohort, c.customers) for c in expected]
+    assert table[0]["month_1"] == pytest.approx(expected[0].shares[0], abs=1e-6) and table[-1]["month_1"] is None

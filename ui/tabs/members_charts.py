@@ -44,16 +44,29 @@ class SegmentCharts(QWidget):
 class CohortCharts(QWidget):
     """Repurchase rate by month beside the cohort heat map (objectName ``members.cohorts``)."""
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, page, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        from PySide6.QtWidgets import QVBoxLayout
+
+        from ui.widgets.export_button import ExportButton
+
+        self.export_button = ExportButton(page.ctx, "member-cohorts", page, parent=self, name="export_cohorts")
+        self.export_button.setText(self.tr("Export cohorts…"))
+        self.export_button.setToolTip(self.tr("The cohort table behind the heat map (`export member-cohorts FILE`)"))
         self.repurchase = ChartCanvas(self, min_height=240, name="repurchase-by-month")
         self.repurchase.setObjectName("members.repurchase")
         self.cohorts = ChartCanvas(self, min_height=240, name="cohorts")
         self.cohorts.setObjectName("members.cohorts")
-        box = QHBoxLayout(self)
-        box.setContentsMargins(0, 0, 0, 0)
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        box = QHBoxLayout()
         box.addWidget(self.repurchase, 2)
         box.addWidget(self.cohorts, 3)
+        outer.addLayout(box, 1)
+        bar = QHBoxLayout()
+        bar.addStretch(1)
+        bar.addWidget(self.export_button)
+        outer.addLayout(bar)
         self.rows: list[Any] = []
 
     def show_data(self, data: tuple[list, list]) -> None:

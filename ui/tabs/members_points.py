@@ -47,6 +47,13 @@ class PointsPanel(QWidget):
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.adjust_button)
+        from ui.widgets.export_button import ExportButton
+
+        self.export_button = ExportButton(self.ctx, "points-ledger", page, parent=self, name="export_ledger")
+        self.export_button.setText(self.tr("Export ledger…"))
+        self.export_button.setToolTip(self.tr("Every customer's points ledger with the running balance "
+                                              "(`export points-ledger FILE`)"))
+        top.addWidget(self.export_button)
         box = QVBoxLayout(self)
         box.setContentsMargins(0, 0, 0, 0)
         box.addWidget(self.check)

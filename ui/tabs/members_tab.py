@@ -120,7 +120,7 @@ class MembersTab(TabPage):
         self.lower.addTab(self.points, self.tr("Points ledger"))
         self.charts = SegmentCharts(self.show_segment, self)
         self.lower.addTab(self.charts, self.tr("Tiers and segments"))
-        self.cohorts = CohortCharts(self)
+        self.cohorts = CohortCharts(self, self)
         self.lower.addTab(self.cohorts, self.tr("Repurchase and cohorts"))
         lower = self.lower
         split = QSplitter(Qt.Orientation.Vertical, self)
