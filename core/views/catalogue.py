@@ -340,6 +340,7 @@ KPIS = View(
 )
 
 from core.views.member_views import COHORTS, POINTS_LEDGER  # noqa: E402 - the Members tab's other views
+from core.views.staff_kpi import STAFF_KPI  # noqa: E402 - the Team tab's KPI table, a module of its own
 
 VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PURCHASE_LIST, PROMOTIONS, MEMBERS, COHORTS, POINTS_LEDGER,
-                                              TASKS, ORDERS, PRODUCTS, KPIS)}
+                                              TASKS, ORDERS, PRODUCTS, KPIS, STAFF_KPI)}
