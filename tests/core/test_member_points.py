@@ -167,3 +167,20 @@ def test_imports_earn_points_once_and_undoing_the_import_takes_them_back(db, tmp
     undo_batch(db, first.batch_id)
     with db.session() as s:
         assert s.scalar(select(PointsEntry.id)) is None and ledger_mismatches(s.connection())[0] == 0
+
+
+def test_a_member_exports_points_become_an_opening_line_once(db, tmp_path):
+    from core.imports import import_file
+    from tests.helpers import exports as X
+
+    row = {"客户昵称": "小王", "客户姓名": "王*", "客户手机号": "138****1234", "消费次数": "9", "消费金额": "900.00",
+           "标签": "老客", "客户积分": "50"}
+    import_file(db, X.youzan_customers_csv(tmp_path / "c.csv", [row]))
+    assert _points(db) == {"小王": 50}
+    with db.session() as s:
+        lines = s.execute(select(PointsEntry.kind, PointsEntry.delta)).all()
+        assert [tuple(x) for x in lines] == [("opening", 50)] and ledger_mismatches(s.connection())[0] == 0
+    import_file(db, X.youzan_customers_csv(tmp_path / "d.csv", [dict(row, 客户积分="80")]))  # a later export
+    with db.session() as s:  # the ledger rules from then on: the balance stays its sum, no second opening
+        assert len(s.scalars(select(PointsEntry.id)).all()) == 1 and ledger_mismatches(s.connection())[0] == 0
+    assert _points(db) == {"小王": 50}
