@@ -106,9 +106,12 @@ def test_points_ledger_adjustment_and_undo(qtbot, window, demo_db):
     page = open_members(qtbot, window)
     qtbot.waitUntil(lambda: page.points.check.text() != "", timeout=20_000)
     assert page.points.check.text().startswith("✓")  # the demo's balances equal their ledgers
+    top = max(page.table.visible_rows(), key=lambda r: (r.spend_fen, -r.id))
+    assert page.points.customer.id == top.id and page.points.ledger.model.rowCount() > 0  # shown without a click
     who = max(page.table.visible_rows(), key=lambda r: r.points)
     page.table.view.setCurrentIndex(page.table.proxy.mapFromSource(page.table.model.index(page.table.model.row_of(who.id), 0)))
-    qtbot.waitUntil(lambda: page.points.ledger.model.rowCount() > 0, timeout=20_000)
+    qtbot.waitUntil(lambda: page.points.customer is who and (who.name or who.buyer_key) in page.points.heading.text(),
+                    timeout=20_000)
     shown = page.points.ledger.visible_rows()
     assert sum(r.delta for r in shown) == who.points and f"{who.points:,}" in page.points.heading.text()
     page.lower.setCurrentWidget(page.points)

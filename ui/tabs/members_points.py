@@ -90,13 +90,26 @@ class PointsPanel(QWidget):
                 return ledger_rows(s.connection(), cid)
 
         def done(rows) -> None:
-            if asked != self._asked:
-                return  # another customer was selected meanwhile
-            self.heading.setText(self.tr("Points of %1: %2 (%3 ledger lines)").replace("%1", row.name or row.buyer_key)
-                                 .replace("%2", f"{row.points:,}").replace("%3", f"{len(rows):,}"))
-            self.ledger.set_rows(rows, sort_column=0, order=Qt.SortOrder.DescendingOrder)
+            if asked == self._asked:  # else another customer was selected meanwhile
+                self._show(row, rows)
 
         run_task(self, work, on_done=done)
+
+    def show_loaded(self, row: Any, rows: list) -> None:
+        """A ledger the tab's load brought along (no extra query)."""
+        self._asked += 1
+        self.customer = row
+        self.adjust_button.setEnabled(row is not None)
+        if row is None:
+            self.heading.setText(self.tr("Select a customer above to see their points ledger."))
+            self.ledger.set_rows([])
+            return
+        self._show(row, rows)
+
+    def _show(self, row: Any, rows: list) -> None:
+        self.heading.setText(self.tr("Points of %1: %2 (%3 ledger lines)").replace("%1", row.name or row.buyer_key)
+                             .replace("%2", f"{row.points:,}").replace("%3", f"{len(rows):,}"))
+        self.ledger.set_rows(rows, sort_column=0, order=Qt.SortOrder.DescendingOrder)
 
     def adjust(self) -> RecordForm | None:
         from core.edits.members import AdjustPoints

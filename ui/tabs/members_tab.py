@@ -151,6 +151,7 @@ class MembersTab(TabPage):
         self.table.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.table.sig_problem.connect(lambda text: self.banner.show_message(text, "error"))
         self._tiers: list[dict] = []
+        self._selecting = False
 
     def _on_list(self) -> None:
         wanted = self.list_filter.value()
@@ -160,6 +161,8 @@ class MembersTab(TabPage):
             self.table.proxy.set_exact(f"on_{wanted}", True)
 
     def _on_current(self, *_args) -> None:
+        if self._selecting:
+            return
         rows = self.table.selected_records()
         self.points.show_customer(rows[0] if rows else None)
 
@@ -199,10 +202,18 @@ class MembersTab(TabPage):
                   "multiplier": t.points_multiplier, "per_yuan": t.points_per_yuan,
                   "expiry_months": t.points_expiry_months}
                  for t in session.scalars(select(Tier).order_by(Tier.rank))]
-        return rows, tiers, segment_summary(rows), tier_log_rows(session), tier_distribution(session, today, rows)
+        # The points ledger of the customer shown (after an adjustment or a recompute), else of the
+        # top spender, the first row: the ledger is never an empty pane after a load.
+        from core.points import ledger_rows
+
+        shown = self.points.customer.id if self.points.customer is not None else None
+        ids = {r.id for r in rows}
+        pick = shown if shown in ids else (max(rows, key=lambda r: (r.spend_fen, -r.id)).id if rows else None)
+        ledger = (pick, ledger_rows(session.connection(), pick) if pick is not None else [])
+        return rows, tiers, segment_summary(rows), tier_log_rows(session), tier_distribution(session, today, rows), ledger
 
     def show_data(self, data) -> None:
-        rows, tiers, summary, log, distribution = data
+        rows, tiers, summary, log, distribution, (pick, ledger) = data
         self.charts.show_data(distribution, summary)
         self._tiers = tiers
         self._rule = tiers[0]["rule"] if tiers else "spend"
@@ -213,9 +224,15 @@ class MembersTab(TabPage):
         labels = {r.segment: r.segment_label for r in rows if r.segment}
         self.segment_filter.set_choices([(labels[s], s) for s in SEGMENT_IDS if s in labels])
         self.table.set_rows(rows, sort_column=6, order=Qt.SortOrder.DescendingOrder)
-        shown = self.points.customer
-        if shown is not None:  # the ledger follows the reload (an adjustment, a recompute)
-            self.points.show_customer(next((r for r in rows if r.id == shown.id), None))
+        row = next((r for r in rows if r.id == pick), None)
+        at = self.table.model.row_of(pick) if row is not None else None
+        if at is not None:
+            self._selecting = True
+            try:
+                self.table.view.setCurrentIndex(self.table.proxy.mapFromSource(self.table.model.index(at, 0)))
+            finally:
+                self._selecting = False
+        self.points.show_loaded(row, ledger)
         self.log.set_rows(log, sort_column=0, order=Qt.SortOrder.DescendingOrder)
         self.summary.setVisible(bool(rows))
         self.segments.setVisible(bool(summary))
