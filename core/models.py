@@ -282,10 +282,18 @@ class Tier(Base):
     window_days: Mapped[int] = mapped_column(Integer, default=365)
     validity_days: Mapped[int] = mapped_column(Integer, default=365)
     benefits: Mapped[str] = mapped_column(Text, default="")
+    # Points (core.points): earned per yuan paid (the same for every tier), times this tier's
+    # multiplier in percent (150 = ×1.5), valid this many months after earning.
+    points_per_yuan: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    points_multiplier: Mapped[int] = mapped_column(Integer, default=100, server_default="100")
+    points_expiry_months: Mapped[int] = mapped_column(Integer, default=12, server_default="12")
 
 
 class PointsEntry(Base):
+    """One line of a customer's points ledger (core.points); ``customers.points`` is their sum."""
+
     __tablename__ = "points_ledger"
+    __table_args__ = (Index("ix_points_ledger_order", "customer_id", "order_no"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"), index=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
@@ -293,6 +301,7 @@ class PointsEntry(Base):
     reason: Mapped[str] = mapped_column(String(200), default="")
     order_no: Mapped[str] = mapped_column(String(80), default="")
     expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    kind: Mapped[str] = mapped_column(String(20), default="", server_default="")  # earn|adjust|expire|opening
 
 
 # ---------------------------------------------------------------- plan: goals and promotions

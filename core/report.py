@@ -132,6 +132,9 @@ class SlowLine:
     last_sale: dt.date | None
 
 
+REPURCHASE_MONTHS = 6  # the members page's repurchase trend
+
+
 @dataclass(frozen=True)
 class MonthlyPlan:
     month: Month
@@ -149,6 +152,9 @@ class MonthlyPlan:
     tier_changes: int  # tier changes logged in the month
     recall_counts: tuple[tuple[str, int], ...]  # (list id, customers); counts only, no personal data
     segments: tuple[tuple[str, int], ...] = field(default=())  # (segment label, customers)
+    # Repurchase trend (core.cohorts): the last six months up to the plan's month, each
+    # (first day, buyers with 2+ paid orders in it, buyers with a known account).
+    repurchase: tuple[tuple[dt.date, int, int], ...] = field(default=())
     # The KPI page's charts: paid GMV per day of the month (and of the same month last year),
     # and per channel over the month so far.
     daily_gmv: tuple[tuple[dt.date, int], ...] = field(default=())
@@ -237,6 +243,11 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         # month's page must not list "expected stock-outs" dated before today.
         inv = inventory_rows(s, today, inventory_params())
         members = member_rows(s, today)
+        from core.cohorts import activity, repurchase_by_month
+
+        trend_day = min(today, month.end)
+        trend = tuple((m.month, m.repeat_buyers, m.known_buyers)
+                      for m in repurchase_by_month(activity(s.connection(), trend_day), trend_day, months=REPURCHASE_MONTHS))
         from core.kpi.periods import shift_years
 
         days = [month.start + dt.timedelta(days=i) for i in range(month.end.day)]
@@ -299,6 +310,7 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         tier_changes=int(changes),
         recall_counts=recall,
         segments=tuple((g.label, g.customers) for g in segment_summary(members)),
+        repurchase=trend if any(k for _, _, k in trend) else (),
         daily_gmv=daily,
         daily_gmv_last_year=daily_ly,
         channel_gmv=channels,

@@ -36,6 +36,7 @@ def main() -> int:
     parser.add_argument("--goals", action="store_true", help="the Goals tab and its plan wizard")
     parser.add_argument("--inventory", action="store_true",
                         help="the Inventory tab's SKU detail panel, purchase list and clearance dialog")
+    parser.add_argument("--members", action="store_true", help="the Members tab: points ledger, charts, cohorts, forms")
     parser.add_argument("--promotions", action="store_true", help="the week view, the promotion form, the Excel calendar")
     parser.add_argument("--team-kpi", action="store_true", help="the Team tab's KPI table and the SOP dialog")
     args = parser.parse_args()
@@ -76,6 +77,11 @@ def main() -> int:
         window.close()
         db.close()
         return 0
+    if args.members:
+        _members(window, args, wait)
+        window.close()
+        db.close()
+        return 0
     if args.promotions:
         _promotions(window, args, wait)
         window.close()
@@ -104,6 +110,36 @@ def main() -> int:
     window.close()
     db.close()
     return 0
+
+
+def _members(window, args, wait) -> None:
+    page = window.page("members")
+    window.tabs.setCurrentWidget(page)
+    wait(300)
+    while page.loading:
+        wait(100)
+    wait(500)
+    rows = sorted(page.table.visible_rows(), key=lambda r: -r.points)
+    if rows:
+        who = rows[len(rows) // 50]  # a member with a ledger of some length
+        source = page.table.model.index(page.table.model.row_of(who.id), 0)
+        page.table.view.setCurrentIndex(page.table.proxy.mapFromSource(source))
+    for i, name in enumerate(("log", "points", "charts", "cohorts")):
+        page.lower.setCurrentIndex(i)
+        wait(1200)
+        window.grab().save(str(args.out / f"{args.lang}_members_{name}.png"))
+    if rows:
+        form = page.points.adjust()
+        form.widgets["delta"].setText(str(-(who.points + 500)))
+        form.widgets["reason"].setText("积分兑换：汝窑主人杯")
+        form.submit()
+        wait(1500)
+        form.grab().save(str(args.out / f"{args.lang}_members_adjust_refused.png"))
+        form.reject()
+    form = page.edit_tier_rules()
+    wait(500)
+    form.grab().save(str(args.out / f"{args.lang}_members_tier_rules.png"))
+    form.reject()
 
 
 def _goals(window, args, wait) -> None:

@@ -294,13 +294,15 @@ def _write(conn: Connection, batch_id: int, normalized: OrderSet | Normalized) -
 
 
 def _members_follow(conn: Connection, batch_id: int, platform: str, undo) -> None:
-    """Customers follow the orders (core.customers), then tiers (core.tiers), in the same
+    """Customers follow the orders (core.customers), then tiers (core.tiers) and points (core.points), in the same
     transaction and undo log as the import itself."""
     from core.customers import rebuild_customers
+    from core.points import write_points_for_import
     from core.tiers import write_moves_for_import
 
     rebuild_customers(conn, platform, undo=undo)
     write_moves_for_import(conn, batch_id, undo, dt.date.today())
+    write_points_for_import(conn, undo, dt.date.today())
 
 
 def _auto_backup(db) -> None:

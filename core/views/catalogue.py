@@ -359,7 +359,9 @@ KPIS = View(
 PROMOTION_CALENDAR = dataclasses.replace(PROMOTIONS, name="promotion-calendar", title=lambda: t("Promotion calendar"))
 
 from core.views.goal_views import GOALS_FUNNEL, GOALS_GRID  # noqa: E402 - the Goals tab's other views
+from core.views.member_views import COHORTS, POINTS_LEDGER  # noqa: E402 - the Members tab's other views
 from core.views.staff_kpi import STAFF_KPI  # noqa: E402 - the Team tab's KPI table, a module of its own
 
 VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PURCHASE_LIST, PROMOTIONS, PROMOTION_CALENDAR, MEMBERS,
-                                              TASKS, ORDERS, PRODUCTS, KPIS, STAFF_KPI, GOALS_GRID, GOALS_FUNNEL)}
+                                              COHORTS, POINTS_LEDGER, TASKS, ORDERS, PRODUCTS, KPIS, STAFF_KPI,
+                                              GOALS_GRID, GOALS_FUNNEL)}

@@ -232,6 +232,17 @@ The current data is kept as a backup first, so this can be undone.</source>
     </message>
 </context>
 <context>
+    <name>CohortCharts</name>
+    <message>
+        <source>Export cohorts…</source>
+        <translation>导出同期群…</translation>
+    </message>
+    <message>
+        <source>The cohort table behind the heat map (`export member-cohorts FILE`)</source>
+        <translation>热力图背后的同期群表（`export member-cohorts FILE`）</translation>
+    </message>
+</context>
+<context>
     <name>ColumnMappingPage</name>
     <message>
         <source>The file holds:</source>
@@ -2137,12 +2148,12 @@ or click “Add files…”.</source>
         <translation>等级规则…</translation>
     </message>
     <message>
-        <source>Recompute tiers</source>
-        <translation>重算等级</translation>
+        <source>Recompute tiers and points</source>
+        <translation>重算等级和积分</translation>
     </message>
     <message>
-        <source>Upgrade whoever reached a higher tier; downgrade, one tier, those whose validity ended below the retention (保级) threshold</source>
-        <translation>达到更高等级门槛的立即升级；有效期结束时未达保级门槛的降一级</translation>
+        <source>Upgrade whoever reached a higher tier; downgrade, one tier, those whose validity ended below the retention (保级) threshold; earn points on new paid orders and let lapsed points expire</source>
+        <translation>达到更高等级的立即升级；有效期结束时低于保级线的降一级；为新的已付款订单发放积分，并让到期积分过期</translation>
     </message>
     <message>
         <source>Rebuild from orders</source>
@@ -2155,6 +2166,26 @@ or click “Add files…”.</source>
     <message>
         <source>Tier changes</source>
         <translation>等级变动记录</translation>
+    </message>
+    <message>
+        <source>Points ledger</source>
+        <translation>积分明细</translation>
+    </message>
+    <message>
+        <source>Tiers and segments</source>
+        <translation>等级与分群</translation>
+    </message>
+    <message>
+        <source>Repurchase and cohorts</source>
+        <translation>复购与同期群</translation>
+    </message>
+    <message>
+        <source>Export lists…</source>
+        <translation>导出名单…</translation>
+    </message>
+    <message>
+        <source>Write the recall lists (sleeping, at-risk high-value, close to the next tier) for an SMS or WeChat campaign: one sheet per list, phone and name as the shop's exports gave them</source>
+        <translation>导出召回名单（沉睡客户、高价值流失风险、即将升级），用于短信或微信营销：每个名单一个工作表，手机号和姓名与店铺导出的一致</translation>
     </message>
     <message>
         <source>Members</source>
@@ -2209,6 +2240,22 @@ or click “Add files…”.</source>
         <translation>有效期结束时未达保级门槛的会员降一级</translation>
     </message>
     <message>
+        <source>Points per yuan paid</source>
+        <translation>每实付 1 元得积分</translation>
+    </message>
+    <message>
+        <source>Times each tier's multiplier below; 0 turns earning off</source>
+        <translation>再乘以下方各等级的倍率；填 0 则不发积分</translation>
+    </message>
+    <message>
+        <source>Points valid (months)</source>
+        <translation>积分有效期（月）</translation>
+    </message>
+    <message>
+        <source>Unspent points lapse this many months after earning</source>
+        <translation>未使用的积分在获得后这么多个月过期</translation>
+    </message>
+    <message>
         <source>Tier %1 name</source>
         <translation>等级 %1 名称</translation>
     </message>
@@ -2219,6 +2266,14 @@ or click “Add files…”.</source>
     <message>
         <source>  retention (保级) at</source>
         <translation>  保级门槛</translation>
+    </message>
+    <message>
+        <source>  points multiplier (%)</source>
+        <translation>  积分倍率（%）</translation>
+    </message>
+    <message>
+        <source>100 = ×1, 150 = ×1.5</source>
+        <translation>100 = 1 倍，150 = 1.5 倍</translation>
     </message>
     <message>
         <source>  benefits</source>
@@ -2249,6 +2304,85 @@ or click “Add files…”.</source>
     <message>
         <source>%1 has %2 goals already (the period, its months and their channel and category goals). Replace them with this plan? They go to the trash; Ctrl+Z brings them back.</source>
         <translation>%1已有 %2 个目标（该周期、各月及其渠道和品类目标）。用此规划替换它们吗？它们会移入回收站；Ctrl+Z 可恢复。</translation>
+    </message>
+</context>
+<context>
+    <name>PointsPanel</name>
+    <message>
+        <source>Select a customer above to see their points ledger.</source>
+        <translation>在上方选择一位客户，查看其积分明细。</translation>
+    </message>
+    <message>
+        <source>Adjust points…</source>
+        <translation>调整积分…</translation>
+    </message>
+    <message>
+        <source>Add or take points with a reason (a redemption, a goodwill gesture); Ctrl+Z undoes</source>
+        <translation>填写原因后增加或扣减积分（兑换、补偿等）；Ctrl+Z 可撤销</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>过期时间</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Export ledger…</source>
+        <translation>导出积分明细…</translation>
+    </message>
+    <message>
+        <source>Every customer's points ledger with the running balance (`export points-ledger FILE`)</source>
+        <translation>所有客户的积分明细及逐笔余额（`export points-ledger FILE`）</translation>
+    </message>
+    <message>
+        <source>✓ Every customer's points equal the sum of their ledger.</source>
+        <translation>✓ 每位客户的积分余额都等于其积分明细之和。</translation>
+    </message>
+    <message>
+        <source>✗ %1 customers' points differ from their ledger: %2. Recompute tiers and points sets each balance to its ledger.</source>
+        <translation>✗ 有 %1 位客户的积分余额与明细不符：%2。点击“重算等级和积分”会把余额改回明细之和。</translation>
+    </message>
+    <message>
+        <source>Points of %1: %2 (%3 ledger lines)</source>
+        <translation>%1 的积分：%2（%3 条明细）</translation>
+    </message>
+    <message>
+        <source>Points to add (or take, with a minus sign)</source>
+        <translation>增加的积分（扣减请加负号）</translation>
+    </message>
+    <message>
+        <source>A deduction takes the oldest points first</source>
+        <translation>扣减时先扣最早获得的积分</translation>
+    </message>
+    <message>
+        <source>e.g. 积分兑换：10元券, 客服补偿</source>
+        <translation>例如：积分兑换：10元券、客服补偿</translation>
+    </message>
+    <message>
+        <source>Adjust points of %1</source>
+        <translation>调整 %1 的积分</translation>
     </message>
 </context>
 <context>
@@ -3086,6 +3220,13 @@ or click “Add files…”.</source>
     <message>
         <source>Which goods does the promotion cover? A category covers all its SKUs. Type in a search box to filter its list by name, code or category.</source>
         <translation>这个促销覆盖哪些商品？选中类目即包含其下所有 SKU。在搜索框中输入名称、编码或类目可筛选列表。</translation>
+    </message>
+</context>
+<context>
+    <name>SegmentCharts</name>
+    <message>
+        <source>Click a segment to list its members in the table above</source>
+        <translation>点击某个分群，在上方表格中列出其客户</translation>
     </message>
 </context>
 <context>

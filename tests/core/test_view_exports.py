@@ -29,6 +29,9 @@ KEYS = {
     "members": ["platform", "buyer_key", "name", "tier", "segment", "r", "f", "m", "orders", "spend", "refunds",
                 "first_order", "last_order", "recency_days", "next_tier", "tier_rule", "amount_to_next_tier",
                 "lists", "categories", "tags", "note", "points"],
+    "member-cohorts": ["cohort", "customers", *(f"month_{k}" for k in range(1, 13))],
+    "points-ledger": ["platform", "buyer_key", "name", "at", "change", "kind", "reason", "order_no", "expires_at",
+                      "balance"],
 }
 
 
