@@ -178,7 +178,7 @@ def _line(line_no: str, v: dict, *, summary: bool) -> dict:
         "item_id": str(v.get("item_id") or "")[:80],
         "title": str(title or "")[:300],
         "spec": str(v.get("spec") or "")[:200],
-        "qty": qty if qty is not None else 1,
+        "qty": qty,  # None: the export has no quantity (never taken as 1; a line file fills it in)
         "unit_price_fen": v.get("unit_price") or 0,
         "paid_fen": v.get("line_paid"),
         "refund_fen": refund or 0,
@@ -251,7 +251,7 @@ def _finalize(order_no: str, d: Draft, provided: set[str], kind: str, is_shopify
         paid = sum(ln["unit_price_fen"] * (ln["qty"] or 0) for ln in lines)
     goods = f.get("goods")
     if goods is None and lines and "unit_price" in provided:
-        goods = sum(ln["unit_price_fen"] * ln["qty"] for ln in lines)
+        goods = sum(ln["unit_price_fen"] * (ln["qty"] or 0) for ln in lines)
     if is_shopify:
         status, text, known = shopify_status(f.get("status"), f.get("fulfillment_status"), f.get("cancelled_at"), paid_at)  # type: ignore[arg-type]
     else:

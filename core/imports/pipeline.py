@@ -145,7 +145,8 @@ def _preview(normalized: OrderSet | Normalized) -> list[dict]:
                 "row": rec["_row"], "order_no": order_no, "status": rec["status"], "status_text": rec["status_text"],
                 "created_at": rec["created_at"], "paid_at": rec["paid_at"], "paid_fen": rec["paid_fen"],
                 "refund_fen": rec["refund_fen"], "buyer_key": rec["buyer_key"], "province": rec["province"],
-                "lines": len(lines), "qty": sum(ln["qty"] for ln in lines),
+                "lines": len(lines),
+                "qty": None if any(ln["qty"] is None for ln in lines) else sum(ln["qty"] for ln in lines),
                 "title": lines[0]["title"] if lines else "",
             })
         return out

@@ -1180,8 +1180,8 @@ or click “Add files…”.</source>
         <translation>未知：本期没有买家账号。请导入包含买家信息（买家会员名 / 下单账号）的订单报表；拼多多、抖音和快手的报表不含买家信息。</translation>
     </message>
     <message>
-        <source>Unknown: the imported orders have no goods rows. Import the order export with its goods details (宝贝/商品明细) to count units.</source>
-        <translation>未知：已导入的订单没有商品明细。请导入含宝贝/商品明细的订单报表以统计件数。</translation>
+        <source>Unknown: some paid orders in this range have no quantities (their export has no quantity column or no goods rows). Import the goods details (宝贝报表/商品明细) to count units.</source>
+        <translation>未知：此期间部分已付款订单没有件数（其导出文件没有数量列或商品明细）。请导入商品明细（宝贝报表/商品明细）以统计件数。</translation>
     </message>
     <message>
         <source>Unknown: no paid orders in this range. Import an order export (File → Import…).</source>
