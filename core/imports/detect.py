@@ -85,7 +85,7 @@ def match_table(table: Table, layouts: list[Layout], *, lowered: bool = False) -
     headers = [cell_text(c) for c in table.head[index]] if table.head else []
     keys = {norm(h) for h in headers if h}
     best: TableMatch | None = None
-    best_score: tuple = (False, -1.0, -1, -1)
+    best_score: tuple = (False, -1, -1.0, -1, -1)
     for layout in layouts:
         hits = layout.signature_hits(keys)
         if not hits:
@@ -96,7 +96,10 @@ def match_table(table: Table, layouts: list[Layout], *, lowered: bool = False) -
             confidence = min(1.0, confidence + 0.25)
         missing = [f for f in layout.required if f not in columns]
         match = TableMatch(table, index, headers, layout, columns, round(confidence, 2), missing, lowered)
-        score = (match.accepted, confidence, hits, len(columns))
+        # An accepted layout first; among layouts that are not, an order layout explains a refusal
+        # better than a sheet that only adds details (发货报表).
+        score = ((True, confidence, 1, hits, len(columns)) if match.accepted
+                 else (False, int(layout.grain != "extra"), confidence, hits, len(columns)))
         if score > best_score:
             best_score = score
             best = match
@@ -146,13 +149,19 @@ def custom_match(data: FileData, platform: str, kind: str, mapping: dict[str, st
         grain="line" if kind in ("orders", "lines") else "order",
     )
     used = []
+    closest: TableMatch | None = None
     for table in data.tables:
         if not table.head:
             continue
         index, hits = find_header_row(table.head, wanted)
         headers = [cell_text(c) for c in table.head[index]]
         keys = {norm(h) for h in headers}
+        columns = layout.resolve(headers)
         if wanted and wanted <= keys:
-            used.append(TableMatch(table, index, headers, layout, layout.resolve(headers), 1.0))
-    best = used[0] if used else None
+            used.append(TableMatch(table, index, headers, layout, columns, 1.0))
+        elif closest is None or len(columns) > len(closest.columns):
+            # For the refusal: the mapped headers this file lacks.
+            missing = [k for k in fields if k not in columns]
+            closest = TableMatch(table, index, headers, layout, columns, round(len(columns) / max(1, len(fields)), 2), missing)
+    best = used[0] if used else closest
     return Detection(used, platform, kind, 1.0 if used else 0.0, best)

@@ -77,6 +77,11 @@ def _labels() -> dict[str, str]:
     }
 
 
+def field_labels() -> dict[str, str]:
+    """Every canonical field's label in the current language."""
+    return _labels()
+
+
 # Fields offered per kind in the mapping step, in display order; the first tuple is required.
 _KIND_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "orders": (

@@ -31,6 +31,7 @@ from core.imports.normalize_other import (
     normalize_traffic,
 )
 from core.imports.read import FileData, read_file
+from core.imports.refusal import refusal_action, refusal_problem
 from core.imports.results import FileInspection, ImportResult, RowProblem
 from core.imports.rows import Problems
 from core.models import Customer, ImportBatch, Sku, StockLevel, TrafficDaily
@@ -169,11 +170,7 @@ def import_file(
     prep = _prepare(db, path, platform, mapping, kind)
     det = prep.detection
     if not det.recognised:
-        raise sniff.bad_file(
-            path,
-            t("ShopDesk does not recognise this layout (no known order, refund, traffic, product or member columns)."),
-            t("Open it with File → Import… to match its columns to ShopDesk's fields, or pass --platform if it is a known platform's export."),
-        )
+        raise sniff.bad_file(path, refusal_problem(det), refusal_action(det))
     total_rows = max(1, sum(m.table.estimated_rows for m in det.matches))
     total = total_rows + total_rows // 3
     offsets = {"done": 0}
