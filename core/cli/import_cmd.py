@@ -128,6 +128,8 @@ def _print_human(result, dry_run: bool) -> None:
             unchanged=result.orders_unchanged, skipped=result.rows_skipped))
     if result.lines_added:
         print(t("  {lines} order lines added", lines=result.lines_added))
+    if result.lines_matched_by_title:
+        print(t("  {lines} order lines without a SKU code matched to a SKU by title/spec", lines=result.lines_matched_by_title))
     for label, problems in ((t("error"), result.errors), (t("warning"), result.warnings)):
         for p in problems[:20]:
             where = t("row {row}", row=p.row) if p.row else t("file")

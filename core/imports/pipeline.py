@@ -200,6 +200,8 @@ def import_file(
                 insert(BATCHES).values(file_name=path.name[:500], file_hash=file_hash, platform=result.platform,
                                        kind=kind_, created_at=dt.datetime.now().replace(microsecond=0))
             ).inserted_primary_key[0]
+            if isinstance(normalized, OrderSet):
+                _match_skus(conn, normalized, result, prep.problems)
             counts = _write(conn, batch_id, normalized)
             if cancelled is not None and cancelled():
                 raise Cancelled()
@@ -228,6 +230,17 @@ def import_file(
         progress(total, total)
     log.info("imported %s: %s", path.name, result.to_json() | {"errors": len(result.errors), "warnings": len(result.warnings)})
     return result
+
+
+def _match_skus(conn: Connection, oset: OrderSet, result: ImportResult, problems) -> None:
+    from core.imports.sku_match import match_line_skus
+
+    result.lines_matched_by_title, result.lines_without_sku, has_skus = match_line_skus(conn, oset.lines.values())
+    if result.lines_without_sku and has_skus:
+        problems.warning(0, "", t(
+            "{count} order lines have no SKU code (商家编码) and no single SKU with their title: they count in sales "
+            "but not in any SKU's sales or stock run-out. Import the line file (宝贝报表/商品明细) or give the SKUs "
+            "these titles.", count=result.lines_without_sku))
 
 
 def _release(prep: Prepared) -> None:

@@ -791,12 +791,36 @@ or click “Add files…”.</source>
 <context>
     <name>ImportUndo</name>
     <message>
-        <source>Undo import</source>
-        <translation>撤销导入</translation>
-    </message>
-    <message>
         <source>Undo the import of %1? The orders it added are removed and the ones it changed are put back.</source>
         <translation>撤销 %1 的导入吗？它新增的订单将被删除，它修改过的订单将恢复原样。</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1? The order lines it added are removed and the orders it changed are put back.</source>
+        <translation>撤销 %1 的导入？它添加的订单明细将被删除，它修改的订单将被恢复。</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1? The refunds it added are removed and the ones it changed are put back, with their orders' refunded amounts.</source>
+        <translation>撤销 %1 的导入？它添加的退款将被删除，它修改的退款将被恢复，相关订单的退款金额也一并恢复。</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1? The traffic days it added are removed and the ones it changed are put back.</source>
+        <translation>撤销 %1 的导入？它添加的每日流量将被删除，它修改的将被恢复。</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1? The SKUs and stock levels it added are removed and the ones it changed are put back.</source>
+        <translation>撤销 %1 的导入？它添加的 SKU 和库存将被删除，它修改的将被恢复。</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1? The customers it added are removed and the ones it changed are put back.</source>
+        <translation>撤销 %1 的导入？它添加的客户将被删除，它修改的客户将被恢复。</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1? What it added is removed and what it changed is put back.</source>
+        <translation>撤销 %1 的导入？它添加的内容将被删除，它修改的内容将被恢复。</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
     </message>
     <message>
         <source>Undoing the import…</source>
