@@ -27,7 +27,7 @@ FIELD_TYPES: dict[str, str] = {
     "buyer_account": "text", "buyer_phone": "id", "receiver_name": "text", "receiver_phone": "id",
     "address": "text", "province": "text", "shop": "text", "source": "text",
     "goods": "money", "shipping": "money", "discount": "money", "paid": "money", "paid_net": "money", "refund": "money",
-    "order_title": "text", "order_qty": "int", "fulfillment_status": "text",
+    "order_title": "text", "order_qty": "int", "fulfillment_status": "text", "currency": "text",
     "title": "text", "spec": "text", "sku_code": "id", "item_id": "id", "qty": "int",
     "unit_price": "money", "line_paid": "money", "line_refund": "money", "line_refund_status": "text",
     # refunds
@@ -58,7 +58,7 @@ def _labels() -> dict[str, str]:
         "paid": t("Paid amount (per order)"),
         "paid_net": t("Paid amount after refunds (per order)"), "refund": t("Refunded amount (per order)"),
         "order_title": t("Item titles (whole order)"), "order_qty": t("Total quantity (whole order)"),
-        "fulfillment_status": t("Fulfillment status"),
+        "fulfillment_status": t("Fulfillment status"), "currency": t("Currency"),
         "title": t("Item title"), "spec": t("Item spec / variant"), "sku_code": t("SKU code (商家编码)"),
         "item_id": t("Platform item ID"), "qty": t("Quantity"), "unit_price": t("Unit price"),
         "line_paid": t("Paid amount (per line)"), "line_refund": t("Refunded amount (per line)"),

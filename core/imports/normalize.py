@@ -23,7 +23,7 @@ from core.orders import CLOSED, COMPLETED, PAID, PENDING_PAYMENT, REFUNDED, SHIP
 ORDER_LEVEL = (
     "status", "created_at", "paid_at", "shipped_at", "completed_at", "cancelled_at", "fulfillment_status",
     "buyer_account", "buyer_phone", "receiver_name", "receiver_phone", "address", "province", "shop",
-    "source", "goods", "shipping", "discount", "paid", "paid_net", "refund", "order_title", "order_qty",
+    "source", "goods", "shipping", "discount", "paid", "paid_net", "refund", "order_title", "order_qty", "currency",
 )
 # Columns that can tell whether an order was paid.
 PAYMENT_FIELDS = frozenset({"status", "fulfillment_status", "paid_at", "shipped_at", "completed_at", "cancelled_at"})
@@ -95,7 +95,11 @@ def normalize_orders(
     unknown_status: dict[str, list] = {}
     statuses: dict[tuple, tuple[str, bool]] = {}  # (text, paid?) → normalize_status(): a file has a handful of texts
     is_shopify = "fulfillment_status" in provided_fields or "cancelled_at" in provided_fields
+    drafts_currency: dict[str, int] = {}
     for order_no, draft in drafts.items():
+        currency = draft.fields.get("currency")
+        if currency:
+            drafts_currency[str(currency)] = drafts_currency.get(str(currency), 0) + 1
         orders[order_no] = _finalize(order_no, draft, provided_fields, kind, is_shopify, unknown_status, statuses)
         lines[order_no] = draft.lines
         if draft.real_lines:
@@ -111,6 +115,14 @@ def normalize_orders(
               text=text, count=count, status=status),
             sheet,
         )
+    foreign = _foreign_currencies(drafts_currency)
+    if foreign:
+        # Currencies are not converted yet (issue #18): say so rather than add them up as yuan unseen.
+        problems.warning(0, _header_of(detection, "currency"), t(
+            "Amounts in this file are in {currencies}, not yuan ({count} orders). ShopDesk does not convert "
+            "currencies yet: these amounts are added to the shop's figures as if they were yuan. Keep such a "
+            "shop in its own database (--db) until conversion rates can be set.",
+            currencies=", ".join(sorted(foreign)), count=sum(foreign.values())))
     if kind == "orders" and orders and not provided_fields & PAYMENT_FIELDS:
         problems.warning(0, "", t(
             "This file has no payment time and no order status column, so none of its {count} orders will count "
@@ -299,6 +311,13 @@ def _finalize(order_no: str, d: Draft, provided: set[str], kind: str, is_shopify
         "source": str(f.get("source") or "")[:80],
     }
     return out
+
+
+BASE_CURRENCIES = frozenset({"CNY", "RMB", "人民币", "元"})
+
+
+def _foreign_currencies(counts: dict[str, int]) -> dict[str, int]:
+    return {c.strip().upper(): n for c, n in counts.items() if c.strip() and c.strip().upper() not in BASE_CURRENCIES}
 
 
 def status_from_times(f: dict) -> str:

@@ -40,3 +40,9 @@ def test_trimmed_shopify_export_without_payment_or_status_warns_that_nothing_cou
     assert (result.platform, result.orders_added) == ("shopify", 1057)
     assert any("none of its 1057 orders will count as paid" in w.message for w in result.warnings)
     assert compute_kpis(db, dt.date(2000, 1, 1), dt.date(2030, 12, 31)).orders == 0
+
+
+def test_shopify_export_in_rand_says_its_amounts_are_not_yuan(db):
+    result = import_file(db, real_export("shopify/zar_orders_export.csv"))
+    assert result.orders_added == 50
+    assert [w.column for w in result.warnings if "are in ZAR, not yuan (50 orders)" in w.message] == ["Currency"]
