@@ -142,7 +142,7 @@ def _holds_nothing(db) -> bool:
 
 
 def _remove_shop_file(path: Path) -> None:
-    for suffix in ("", "-wal", "-shm", "-journal"):
+    for suffix in ("", "-wal", "-shm", "-journal", ".write-lock"):
         try:
             Path(str(path) + suffix).unlink(missing_ok=True)
         except OSError as exc:
