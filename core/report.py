@@ -79,6 +79,8 @@ class PromotionLine:
     budget_fen: int
     status: str
     phases: tuple[tuple[str, dt.date, dt.date], ...]
+    rules: tuple[str, ...] = ()  # its tiers as the form shows them: 满300减30, 3人团 ¥59 …
+    scope: str = ""  # what it covers in words (core.promotion_scope.scope_text): Whole shop, Categories: 茶叶 …
 
 
 @dataclass(frozen=True)
@@ -90,6 +92,22 @@ class TaskLine:
     status: str
     priority: int
     promotion: str
+
+
+@dataclass(frozen=True)
+class StaffKpiLine:
+    """One person's KPI targets and bonus bands for the month (core.staff_kpi), for the team page."""
+
+    name: str
+    role: str
+    target_fen: int | None
+    share: float | None
+    measures: str  # "好评率: 98 / 95; …" (name: actual / target)
+    base_fen: int
+    bands: str  # "< 80 % → 0 %, 80–100 % → 5 %, …"
+    achievement: float | None
+    band: str
+    bonus_fen: int | None
 
 
 @dataclass(frozen=True)
@@ -135,6 +153,7 @@ class MonthlyPlan:
     daily_gmv: tuple[tuple[dt.date, int], ...] = field(default=())
     daily_gmv_last_year: tuple[tuple[dt.date, int], ...] = field(default=())
     channel_gmv: tuple[tuple[str, int], ...] = field(default=())
+    staff_kpi: tuple[StaffKpiLine, ...] = field(default=())  # each person's targets and bonus bands
 
     def tasks_by_owner(self) -> list[tuple[str, list[TaskLine]]]:
         """Each person's tasks of the month, people by name, the unassigned last."""
@@ -190,6 +209,8 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
     from core.kpi.periods import DateRange
     from core.members import LISTS, member_rows, segment_summary
     from core.models import TierChange
+    from core.promotion_scope import scope_text
+    from core.promotion_tiers import tier_text
     from core.promotions import promotion_rows
     from core.tasks import CANCELLED, task_rows
 
@@ -198,6 +219,9 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         name = shop_name(s)
         goals = goal_rows(s, today)
         promos = [p for p in promotion_rows(s, today) if _in_month(p.start, p.end, month)]
+        from core.promotion_scope import promotion_scopes
+
+        scopes = promotion_scopes(s)
         tasks = [x for x in task_rows(s, today)
                  if x.status != CANCELLED and _in_month(x.start, x.due, month)]
         inv = inventory_rows(s, min(today, month.end), inventory_params())
@@ -211,6 +235,11 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         daily = tuple((d, this_year.get(d, 0)) for d in days if d <= last_day)
         daily_ly = tuple((d, ly.get(shift_years(d, -1), 0)) for d in days) if ly else ()
         channels = _by_channel(s, month.start, last_day) if month.start <= today else ()
+        from core.staff_kpi import kpi_rows
+
+        staff_kpi = tuple(StaffKpiLine(r.name, r.role, r.target_fen, r.share, r.measures_text, r.base_fen, r.bands_text,
+                                       r.achievement, r.band_text, r.bonus_fen)
+                          for r in kpi_rows(s, month.start, today))
         changes = s.scalar(select(func.count()).select_from(TierChange).where(
             TierChange.at >= dt.datetime.combine(month.start, dt.time()),
             TierChange.at < dt.datetime.combine(month.end + dt.timedelta(days=1), dt.time()))) or 0
@@ -249,7 +278,8 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         last_month_goals=_goal_lines(goals, month.previous()),
         kpis=kpis,
         kpi_period=(month.start, kpi_end),
-        promotions=tuple(PromotionLine(p.name, p.kind, p.platforms, p.start, p.end, p.budget_fen, p.status, p.phases)
+        promotions=tuple(PromotionLine(p.name, p.kind, p.platforms, p.start, p.end, p.budget_fen, p.status, p.phases,
+                                       tuple(tier_text(r) for r in p.rules), scope_text(scopes.get(p.id)))
                          for p in promos),
         tasks=tuple(TaskLine(x.title, x.owner, x.start, x.due, x.status, x.priority, x.promotion) for x in tasks),
         orders=orders,
@@ -261,4 +291,5 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         daily_gmv=daily,
         daily_gmv_last_year=daily_ly,
         channel_gmv=channels,
+        staff_kpi=staff_kpi,
     )

@@ -27,31 +27,36 @@ def _date(text: str) -> dt.date:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "export",
-        help=t("write a view (goals, inventory-alerts, promotions, members, tasks, orders, products, kpi) to .xlsx, .csv or .json"),
+        help=t("write a view (goals, inventory-alerts, promotions, members, tasks, staff-kpi, orders, products, kpi) to .xlsx, .csv or .json"),
         description=t(
             "Write the rows a tab shows to FILE: .xlsx (formatted), .csv (UTF-8 with BOM, opens in Excel) or "
             ".json (a list of records with stable English keys), by the file's extension."
         ),
     )
-    p.add_argument("name", metavar="NAME", help=t("the view: goals, inventory-alerts, promotions, members, tasks, orders, products, kpi"))
+    p.add_argument("name", metavar="NAME", help=t("the view: goals, inventory-alerts, promotions, members, tasks, staff-kpi, orders, products, kpi"))
     p.add_argument("file", metavar="FILE", help=t("where to write it (.xlsx, .csv or .json; promotions also .ics, a calendar file)"))
     p.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD", help=t("first day (views over dates)"))
     p.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD", help=t("last day (views over dates)"))
     p.add_argument("--festival", metavar="NAME",
                    help=t("a platform festival's dates instead of --from/--to, e.g. 双11, 618, nianhuo"))
     p.add_argument("--year", type=int, metavar="YYYY", help=t("the festival's year (default: this year)"))
+    p.add_argument("--month", metavar="YYYY-MM", help=t("the month of a monthly view (staff-kpi), instead of --from/--to"))
     p.add_argument("--as-of", dest="as_of", type=_date, metavar="YYYY-MM-DD",
                    help=t("compute the view as of this day (default: today)"))
+    p.add_argument("--calendar", action="store_true",
+                   help=t("promotions only: write FILE.xlsx as a calendar, one sheet per month plus a list "
+                          "(the same as the view promotion-calendar)"))
     p.add_argument("--json", action="store_true", help=t("print what was written as one JSON object"))
     p.set_defaults(handler=run)
 
 
-def festival_range(name: str, year: int) -> tuple[dt.date, dt.date]:
-    """The dates of festival ``name`` (its key, Chinese or English name) in ``year``."""
+def festival_range(name: str, year: int, choices=None) -> tuple[dt.date, dt.date]:
+    """The dates of festival ``name`` (its key, Chinese or English name) in ``year``, the owner's own
+    presets included when ``choices`` (core.festival_choices) are given."""
     from core.festivals import festivals
 
     wanted = name.strip().casefold()
-    found = festivals(year)
+    found = festivals(year, choices)
     for f in found:
         if wanted in (f.key.casefold(), f.name_zh.casefold(), f.name_en.casefold()):
             return f.start, f.end
@@ -66,14 +71,29 @@ def run(args: argparse.Namespace, db) -> int:
     from core.views import ViewParams, export_view, view
 
     v = view(args.name.strip().lower())
+    if args.calendar:
+        if v.name not in ("promotions", "promotion-calendar"):
+            raise BadInputError(t("--calendar goes with the promotions (export promotions FILE.xlsx --calendar)."))
+        v = view("promotion-calendar")
     today = args.as_of or dt.date.today()
     date_from, date_to = args.date_from, args.date_to
     if args.festival:
         if date_from or date_to:
             raise BadInputError(t("Give either --festival or --from/--to, not both."))
-        date_from, date_to = festival_range(args.festival, args.year or today.year)
+        from core.festival_choices import load_choices
+
+        with db.session() as s:
+            choices = load_choices(s)
+        date_from, date_to = festival_range(args.festival, args.year or today.year, choices)
     elif args.year:
         raise BadInputError(t("--year goes with --festival (e.g. --festival 双11 --year 2027)."))
+    if args.month:
+        if date_from or date_to:
+            raise BadInputError(t("Give either --month or --from/--to, not both."))
+        from core.staff_kpi import month_end, parse_month
+
+        date_from = parse_month(args.month)
+        date_to = month_end(date_from)
     if (date_from is None) != (date_to is None):
         raise BadInputError(t("Give both --from and --to (or neither)."))
     if date_from and date_to and date_to < date_from:
