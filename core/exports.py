@@ -11,7 +11,6 @@ crash, a cancel or a full disk never leaves half a workbook under the owner's fi
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import itertools
 import os
@@ -359,6 +358,18 @@ def _set_text(cell, value: object) -> bool:
 # ---------------------------------------------------------------- csv
 
 
+CSV_SEPARATORS = (",", ";", "\t")
+_NEEDS_QUOTES = re.compile('[,;\t"\r\n]')
+
+
+def csv_line(fields: list[str], delimiter: str = ",") -> str:
+    """One CSV record (RFC 4180, CRLF): a field holding a quote, a line break or any of the
+    separators (not only the one used) is quoted."""
+    return delimiter.join(
+        '"' + f.replace('"', '""') + '"' if _NEEDS_QUOTES.search(f) else f for f in fields
+    ) + "\r\n"
+
+
 def _csv_value(kind: str, value: object) -> str:
     if value is None:
         return ""
@@ -385,21 +396,26 @@ def write_csv(
     *,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
+    delimiter: str = ",",
 ) -> Path:
     """Write one sheet as CSV (UTF-8 with BOM by default, so Excel shows Chinese correctly).
 
     Money is yuan with two decimals, rates are percentages, dates ISO; the title is not
-    written (it would break programs that expect the header on the first line).
+    written (it would break programs that expect the header on the first line). A value holding
+    ``delimiter`` — or any other separator a spreadsheet may apply (Excel in German or French
+    uses ``;``) — is quoted, so no reader splits it.
     """
+    if delimiter not in CSV_SEPARATORS:
+        raise ValueError(f"unsupported CSV delimiter {delimiter!r}")
     total = _total(sheet.rows)
     columns = sheet.columns
 
     def write(tmp: Path) -> None:
         with open(tmp, "w", encoding=encoding, errors="replace", newline="") as fh:
-            out = csv.writer(fh)
-            out.writerow([csv_safe(c.header) for c in columns])
+            fh.write(csv_line([csv_safe(c.header) for c in columns], delimiter))
             for done, row in enumerate(sheet.rows, 1):
-                out.writerow([_csv_value(columns[i].kind if i < len(columns) else "text", v) for i, v in enumerate(row)])
+                fh.write(csv_line([_csv_value(columns[i].kind if i < len(columns) else "text", v)
+                                   for i, v in enumerate(row)], delimiter))
                 if done % _PROGRESS_EVERY == 0:
                     if cancelled and cancelled():
                         raise Cancelled()

@@ -135,7 +135,7 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
         .group_by(OrderLine.sku_code, OrderLine.pay_date)
     )
     for code, day, qty in session.execute(q):
-        daily[code][day] = int(qty)
+        daily[code][day] = int(qty or 0)  # lines of unknown quantity count no units
     value_q = (
         select(OrderLine.sku_code, func.sum(func.coalesce(OrderLine.paid_fen, OrderLine.unit_price_fen * OrderLine.qty)))
         .where(paid_in_window)

@@ -163,7 +163,7 @@ class OrderLine(Base):
     item_id: Mapped[str] = mapped_column(String(80), default="")
     title: Mapped[str] = mapped_column(String(300), default="")
     spec: Mapped[str] = mapped_column(String(200), default="")
-    qty: Mapped[int] = mapped_column(Integer, default=1)
+    qty: Mapped[int | None] = mapped_column(Integer, default=1)  # None: the export had no quantity
     unit_price_fen: Mapped[int] = mapped_column(Integer, default=0)
     paid_fen: Mapped[int | None] = mapped_column(Integer)  # None where the export has no per-line amount
     refund_fen: Mapped[int] = mapped_column(Integer, default=0)
@@ -182,7 +182,7 @@ def _order_line_totals(_mapper: object, _conn: object, order: Order) -> None:
     if "lines" in order.__dict__ and order.units is None:
         from core.orders import line_totals
 
-        rows = [{"qty": 1 if ln.qty is None else ln.qty, "unit_price_fen": ln.unit_price_fen, "paid_fen": ln.paid_fen}
+        rows = [{"qty": ln.qty, "unit_price_fen": ln.unit_price_fen, "paid_fen": ln.paid_fen}
                 for ln in order.lines]
         for key, value in line_totals(rows).items():
             setattr(order, key, value)

@@ -1219,12 +1219,36 @@ or click “Add files…”.</source>
 <context>
     <name>ImportUndo</name>
     <message>
-        <source>Undo import</source>
-        <translation>撤销导入</translation>
-    </message>
-    <message>
         <source>Undo the import of %1? The orders it added are removed and the ones it changed are put back.</source>
         <translation>撤销 %1 的导入吗？它新增的订单将被删除，它修改过的订单将恢复原样。</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1? The order lines it added are removed and the orders it changed are put back.</source>
+        <translation>撤销 %1 的导入？它添加的订单明细将被删除，它修改的订单将被恢复。</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1? The refunds it added are removed and the ones it changed are put back, with their orders' refunded amounts.</source>
+        <translation>撤销 %1 的导入？它添加的退款将被删除，它修改的退款将被恢复，相关订单的退款金额也一并恢复。</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1? The traffic days it added are removed and the ones it changed are put back.</source>
+        <translation>撤销 %1 的导入？它添加的每日流量将被删除，它修改的将被恢复。</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1? The SKUs and stock levels it added are removed and the ones it changed are put back.</source>
+        <translation>撤销 %1 的导入？它添加的 SKU 和库存将被删除，它修改的将被恢复。</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1? The customers it added are removed and the ones it changed are put back.</source>
+        <translation>撤销 %1 的导入？它添加的客户将被删除，它修改的客户将被恢复。</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1? What it added is removed and what it changed is put back.</source>
+        <translation>撤销 %1 的导入？它添加的内容将被删除，它修改的内容将被恢复。</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
     </message>
     <message>
         <source>Undoing the import…</source>
@@ -1628,8 +1652,8 @@ or click “Add files…”.</source>
         <translation>未知：本期没有买家账号。请导入包含买家信息（买家会员名 / 下单账号）的订单报表；拼多多、抖音和快手的报表不含买家信息。</translation>
     </message>
     <message>
-        <source>Unknown: the imported orders have no goods rows. Import the order export with its goods details (宝贝/商品明细) to count units.</source>
-        <translation>未知：已导入的订单没有商品明细。请导入含宝贝/商品明细的订单报表以统计件数。</translation>
+        <source>Unknown: some paid orders in this range have no quantities (their export has no quantity column or no goods rows). Import the goods details (宝贝报表/商品明细) to count units.</source>
+        <translation>未知：此期间部分已付款订单没有件数（其导出文件没有数量列或商品明细）。请导入商品明细（宝贝报表/商品明细）以统计件数。</translation>
     </message>
     <message>
         <source>Unknown: no paid orders in this range. Import an order export (File → Import…).</source>

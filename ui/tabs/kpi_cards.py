@@ -38,8 +38,8 @@ def unknown_reason(key: str) -> str:
         return QCoreApplication.translate("KpiCard", "Unknown: no buyer accounts in this range. Import order exports that include the "
                    "buyer (买家会员名 / 下单账号); PDD, Douyin and Kuaishou exports carry none.")
     if key == "units":
-        return QCoreApplication.translate("KpiCard", "Unknown: the imported orders have no goods rows. Import the order export with its "
-                   "goods details (宝贝/商品明细) to count units.")
+        return QCoreApplication.translate("KpiCard", "Unknown: some paid orders in this range have no quantities (their export has no "
+                   "quantity column or no goods rows). Import the goods details (宝贝报表/商品明细) to count units.")
     return QCoreApplication.translate("KpiCard", "Unknown: no paid orders in this range. Import an order export (File → Import…).")
 
 
