@@ -233,6 +233,10 @@ def install_edit_menu(window) -> None:
     menu.addAction(trash)
 
     def update() -> None:
+        # The runner can outlive this window (it belongs to the app's context): a change that lands
+        # after the window closed must not touch its deleted actions.
+        if not isValid(undo) or not isValid(redo):
+            return
         undo_label, redo_label = runner.undo_label(), runner.redo_label()
         undo.setText(QCoreApplication.translate("Edits", "&Undo “%1”").replace("%1", undo_label) if undo_label else QCoreApplication.translate("Edits", "&Undo"))
         redo.setText(QCoreApplication.translate("Edits", "&Redo “%1”").replace("%1", redo_label) if redo_label else QCoreApplication.translate("Edits", "&Redo"))
@@ -240,6 +244,6 @@ def install_edit_menu(window) -> None:
         redo.setEnabled(redo_label is not None)
 
     runner.sig_history_changed.connect(update)
-    runner.sig_message.connect(lambda text: window.statusBar().showMessage(text, 10_000))
+    runner.sig_message.connect(lambda text: window.statusBar().showMessage(text, 10_000) if isValid(window) else None)
     update()
     window.edit_menu, window.action_undo, window.action_redo, window.action_trash = menu, undo, redo, trash

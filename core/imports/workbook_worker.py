@@ -67,9 +67,10 @@ def _serve(conn, limit: int) -> None:
     try:
         while True:
             command = conn.recv()
-            if command[0] != "open":
+            if command[0] == "quit":
                 return
-            _serve_file(conn, *command[1:])
+            if command[0] == "open":  # anything else (a "close" after a refusal) finds it idle already
+                _serve_file(conn, *command[1:])
     except (EOFError, BrokenPipeError, OSError):  # the app went away (Cancel, or it closed)
         return
 
@@ -210,7 +211,9 @@ class WorkbookReader:
             self._worker.conn.send(("open", str(path), max_rows, max_columns, max_cells))
         message = self._receive()
         if message[0] != "sheets":
-            self.close()
+            # The worker refused the file and waits for the next one: it goes back as it is.
+            worker, self._worker = self._worker, None
+            _give_back(worker)
             raise WorkerFailed(message[1], message[2] if len(message) > 2 else "")
         self.sheets = message[1]
 

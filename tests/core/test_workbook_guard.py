@@ -126,3 +126,18 @@ def test_cancel_while_the_worker_parses_stops_within_a_second(db, tmp_path: Path
     assert time.monotonic() - asked[0] < 1.0 + workbook_worker.WATCH_S
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(ImportBatch)) == 0
+
+
+def test_a_worker_that_refused_a_sheet_for_its_size_reads_the_next_file(db, tmp_path: Path):
+    # The worker refuses a 20,000-column sheet itself and waits for the next file; it used to be
+    # told "close" then, which it took for "quit", and the next file found it gone ("damaged").
+    from tests.helpers import exports as X
+    from tests.helpers.fuzz_files import _SHEET_HEAD, _SHEET_TAIL, raw_xlsx
+
+    wide = raw_xlsx(tmp_path / "wide.xlsx", _SHEET_HEAD + "<row>" + "<c><v>1</v></c>" * 20000 + "</row>" + _SHEET_TAIL)
+    for n in range(3):
+        with pytest.raises(BadInputError, match="more than ShopDesk reads"):
+            import_file(db, wide)
+        good = X.kuaishou_xlsx(tmp_path / f"good{n}.xlsx",
+                               [[{"订单号": str(n), "实付款": "12.50", "成交数量": "2", "收货地址-省": "浙江"}]])
+        assert import_file(db, good).orders_added == 1
