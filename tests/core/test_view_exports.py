@@ -166,3 +166,14 @@ def test_the_goals_grid_and_funnel_views_follow_the_tab(demo_db, tmp_path):
     months = json.loads(path.read_text(encoding="utf-8"))
     assert [m["month"][:7] for m in months] == [f"2027-{m:02d}" for m in range(1, 13)]
     assert months[0]["basis"] == "last_year" and months[0]["visitors_needed"] > 0 and months[0]["ad_spend"] > 0
+
+
+def test_export_help_names_every_view(monkeypatch):
+    from core.cli.export_cmd import EXPORT_NAMES
+
+    monkeypatch.setenv("COLUMNS", "2000")  # argparse would wrap the list inside hyphenated names
+    from core.views import LISTS_VIEW
+
+    assert sorted(EXPORT_NAMES) == sorted([*view_names(), LISTS_VIEW])
+    help_text = build_parser()._subparsers._group_actions[0].choices["export"].format_help()
+    assert all(name in help_text for name in EXPORT_NAMES)
