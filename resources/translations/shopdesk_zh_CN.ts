@@ -3499,8 +3499,8 @@ or click “Add files…”.</source>
         <translation>去年同期：支付金额 %1。</translation>
     </message>
     <message>
-        <source>Last year's same months: %1 paid on the days imported so far (not the whole period).</source>
-        <translation>去年同期：已导入天数内支付金额 %1（不是整个周期）。</translation>
+        <source>Last year's same months: %1 paid on the days imported so far, about %2 for the whole period (short months scaled up, months without orders at the average).</source>
+        <translation>去年同期：已导入天数内支付金额 %1，按整个周期估算约 %2（不足月按天数放大，无订单月份取平均）。</translation>
     </message>
     <message>
         <source>+%1 % makes %2.</source>

@@ -64,7 +64,7 @@ def test_plan_2027_from_last_years_orders_replaces_the_old_plan_and_one_undo_res
     assert wizard.currentPage() is wizard.preview
     rows = wizard.preview.table.rowCount()
     assert rows == 12
-    assert "2026-12 has no orders" in wizard.preview.notes.text()  # DEMO_END is 20 November 2026
+    assert "2026-12 has orders for less than a week" in wizard.preview.notes.text()  # DEMO_END is 20 November 2026
     assert "2026-11 has orders for 19 of its 30 days" in wizard.preview.notes.text()
     wizard.button(QWizard.WizardButton.FinishButton).click()
     wait_saved(qtbot, window)

@@ -234,11 +234,15 @@ class SetupPage(QWizardPage):
             self.last_year.setText(self.tr("No orders from last year's same months: enter the target as an amount."))
             return
         base = format_fen(h.actual, decimals=0)
-        text = (self.tr("Last year's same months: %1 paid.") if h.complete else
-                self.tr("Last year's same months: %1 paid on the days imported so far (not the whole period)."))
-        self.last_year.setText(text.replace("%1", base) + " " + self.tr("+%1 % makes %2.")
+        if h.complete:
+            text = self.tr("Last year's same months: %1 paid.").replace("%1", base)
+        else:
+            text = (self.tr("Last year's same months: %1 paid on the days imported so far, about %2 for the whole "
+                            "period (short months scaled up, months without orders at the average).")
+                    .replace("%1", base).replace("%2", format_fen(h.estimate, decimals=0)))
+        self.last_year.setText(text + " " + self.tr("+%1 % makes %2.")
                                .replace("%1", f"{self.growth.value():g}")
-                               .replace("%2", format_fen(grow(h.actual, Decimal(str(self.growth.value()))), decimals=0)))
+                               .replace("%2", format_fen(grow(h.estimate, Decimal(str(self.growth.value()))), decimals=0)))
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
         return self.w.history is not None
@@ -255,7 +259,7 @@ class SetupPage(QWizardPage):
             if not self.w.history.actual:
                 raise ValueError(self.tr("There are no orders from last year's same months to grow from: "
                                          "enter the target as an amount."))
-            target = grow(self.w.history.actual, Decimal(str(self.growth.value())))
+            target = grow(self.w.history.estimate, Decimal(str(self.growth.value())))
         months = tuple(p for p in self.months_custom.text().replace("，", ",").replace("%", "").split(",") if p.strip()) \
             if self.months.currentData() == "custom" else ()
         return PlanRequest(kind, start, target,
