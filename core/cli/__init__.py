@@ -27,6 +27,7 @@ COMMANDS = {
     "kpi": "core.cli.kpi_cmd",
     "export": "core.cli.export_cmd",
     "report": "core.cli.report_cmd",
+    "team": "core.cli.team_cmd",
 }
 
 
@@ -91,6 +92,12 @@ def run_command(args: argparse.Namespace) -> int:
     from core.db import open_database
     from core.settings import load
 
+    if getattr(args, "no_database", False):  # `team init URL` opens only the URL it is given
+        try:
+            return args.handler(args, None)
+        except UserFacingError as exc:
+            print(t("Error: {message}", message=exc.message), file=sys.stderr)
+            return exc.exit_code
     try:
         db = open_database(resolve_db_target(args), backup_dir=load().backup_path())
     except UserFacingError as exc:
