@@ -165,7 +165,9 @@ class Database:
         """The name backups of this shop are filed under: the file's stem, or the server database's name."""
         if self.path is not None:
             return self.path.stem
-        return self.engine.url.database or "server"
+        from sqlalchemy.engine import make_url
+
+        return make_url(self.url).database or "server"
 
     @property
     def is_server(self) -> bool:
@@ -173,7 +175,11 @@ class Database:
 
     @property
     def display_name(self) -> str:
-        return str(self.path) if self.path else self.engine.url.render_as_string(hide_password=True)
+        if self.path is not None:
+            return str(self.path)
+        from sqlalchemy.engine import make_url  # not the engine: naming a server must not need its driver
+
+        return make_url(self.url).render_as_string(hide_password=True)
 
     # ------------------------------------------------------------------ schema
 

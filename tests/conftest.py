@@ -54,7 +54,8 @@ BOTH_ENGINES = {
 
 
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
-    if metafunc.definition.path.name not in BOTH_ENGINES:
+    path = metafunc.definition.path
+    if path.name not in BOTH_ENGINES or "core" not in path.parts:
         return
     for name in ("db", "demo_db"):
         if name in metafunc.fixturenames:

@@ -199,3 +199,12 @@ def test_every_team_mode_message_is_translated():
                if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t" and node.args
                and isinstance(node.args[0], ast.Constant) and node.args[0].value not in known]
     assert missing == []
+
+
+def test_a_server_url_without_the_driver_says_what_is_missing(monkeypatch, capsys):
+    """The standalone bundle leaves psycopg out (build.spec): a server URL gets a message, not a traceback."""
+    import sys
+
+    monkeypatch.setitem(sys.modules, "psycopg", None)
+    assert cli("--db", "postgresql+psycopg://owner@127.0.0.1:1/shop", "kpi", *ALL_YEARS) == 1
+    assert "no PostgreSQL driver (psycopg)" in capsys.readouterr().err
