@@ -1,6 +1,6 @@
 """Benchmark: the KPI dashboard's refresh on a shop with 1,000,000 order lines.
 
-    .venv/bin/python bench/kpi.py [--orders 400000] [--db FILE] [--runs 5]
+    .venv/bin/python bench/kpi.py [--orders 400000] [--db FILE|URL] [--runs 5]
 
 Builds (or reuses, with ``--db``) a database of about 400,000 orders over two years with
 1,000,000 order lines, then times, for the last 365 days:
@@ -15,6 +15,10 @@ Builds (or reuses, with ``--db``) a database of about 400,000 orders over two ye
              charts is drawn as soon as its part is in; target ≤ 1.5 s.
 
 Prints the median and the slowest of ``--runs`` runs. Timings are wall-clock on this machine.
+
+With ``--db postgresql+psycopg://…`` (team mode) the shop is built in a temporary SQLite file,
+copied to that server database when it holds no orders yet (``team move-to``'s copy), and the
+same steps are timed on both engines in the same run, side by side.
 """
 from __future__ import annotations
 
@@ -216,12 +220,14 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--orders", type=int, default=400_000)
     ap.add_argument("--lines", type=int, default=1_000_000)
-    ap.add_argument("--db", type=Path, help="reuse (or create) this database instead of a temporary one")
+    ap.add_argument("--db", help="reuse (or create) this database file, or a PostgreSQL URL, instead of a temporary file")
     ap.add_argument("--runs", type=int, default=5)
     args = ap.parse_args()
+    if args.db and "://" in args.db:
+        return compare_engines(args)
 
     tmp = None
-    path = args.db
+    path = Path(args.db) if args.db else None
     if path is None:
         tmp = tempfile.TemporaryDirectory()
         path = Path(tmp.name) / "bench.db"
@@ -230,6 +236,47 @@ def main() -> int:
         build(path, args.orders, args.lines)
         print(f"built {path} in {time.perf_counter() - t0:.1f} s")
     db = open_database(path)
+    rows = bench(db, args.runs)
+    print(f"\n{'step':<44}{'median ms':>10}{'max ms':>10}{'target':>9}")
+    for label, med, worst, target in rows:
+        verdict = "" if target is None else (f"≤{target} ✓" if med <= target else f"≤{target} ✗")
+        print(f"{label:<44}{med:>10.0f}{worst:>10.0f}{verdict:>9}")
+    db.close()
+    if tmp:
+        tmp.cleanup()
+    return 0
+
+
+def compare_engines(args: argparse.Namespace) -> int:
+    """The same steps on a SQLite file and on the PostgreSQL database of ``--db``, one run."""
+    from core.shop_copy import copy_shop
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "bench.db"
+        t0 = time.perf_counter()
+        build(path, args.orders, args.lines)
+        print(f"built {path} in {time.perf_counter() - t0:.1f} s")
+        lite, server = open_database(path), open_database(args.db)
+        with server.engine.connect() as conn:
+            has_orders = conn.execute(text("SELECT 1 FROM orders LIMIT 1")).first() is not None
+        if not has_orders:
+            t0 = time.perf_counter()
+            copy_shop(lite, server)
+            print(f"copied to {server.display_name} in {time.perf_counter() - t0:.1f} s")
+        print("\nSQLite:")
+        a = bench(lite, args.runs)
+        print("\nPostgreSQL:")
+        b = bench(server, args.runs)
+        print(f"\n{'step':<44}{'SQLite ms':>10}{'PostgreSQL ms':>15}{'ratio':>7}")
+        for (label, med_a, _w, _t), (_l, med_b, _wb, _tb) in zip(a, b):
+            print(f"{label:<44}{med_a:>10.0f}{med_b:>15.0f}{med_b / med_a:>7.1f}")
+        lite.close()
+        server.close()
+    return 0
+
+
+def bench(db: Database, runs: int) -> list[tuple]:
+    """Median and slowest ms of each step on ``db``: (label, median, max, target or None)."""
     with db.engine.connect() as conn:
         n_orders = conn.execute(text("SELECT count(*) FROM orders")).scalar()
         n_lines = conn.execute(text("SELECT count(*) FROM order_lines")).scalar()
@@ -242,8 +289,8 @@ def main() -> int:
     print(f"{n_orders:,} orders, {n_lines:,} lines; range {period.start} – {period.end}: {in_range:,} paid orders")
 
     floor_sql = text(
-        # "is_paid = 1" rather than "is_paid": the same rows, and the form an index can serve.
-        "SELECT pay_date, SUM(paid_fen) FROM orders WHERE is_paid = 1 AND pay_date BETWEEN :a AND :b GROUP BY pay_date"
+        # "is_paid = TRUE" rather than "is_paid": the same rows, and the form an index can serve.
+        "SELECT pay_date, SUM(paid_fen) FROM orders WHERE is_paid = TRUE AND pay_date BETWEEN :a AND :b GROUP BY pay_date"
     )
 
     def floor() -> None:
@@ -272,24 +319,17 @@ def main() -> int:
 
     draw_all(compute_charts(db, period, "day"))  # warm-up: imports, fonts, page cache
     rows = [
-        ("floor: SUM(paid) GROUP BY day", *timed(floor, args.runs), None),
-        ("numbers: cards + 环比/同比 + goal", *timed(numbers, args.runs), 300),
-        ("refresh: numbers + chart data + 10 redraws", *timed(refresh, args.runs), 1500),
+        ("floor: SUM(paid) GROUP BY day", *timed(floor, runs), None),
+        ("numbers: cards + 环比/同比 + goal", *timed(numbers, runs), 300),
+        ("refresh: numbers + chart data + 10 redraws", *timed(refresh, runs), 1500),
     ]
     dash = numbers()
-    t_series = timed(lambda: compute_charts(db, period, "day", kpis=dash.current), args.runs)
+    t_series = timed(lambda: compute_charts(db, period, "day", kpis=dash.current), runs)
     data = compute_charts(db, period, "day", kpis=dash.current)
-    t_draw = timed(lambda: draw_all(data), args.runs)
+    t_draw = timed(lambda: draw_all(data), runs)
     rows.insert(2, ("  chart data only", *t_series, None))
     rows.insert(3, ("  10 redraws (Agg) only", *t_draw, None))
-    print(f"\n{'step':<44}{'median ms':>10}{'max ms':>10}{'target':>9}")
-    for label, med, worst, target in rows:
-        verdict = "" if target is None else (f"≤{target} ✓" if med <= target else f"≤{target} ✗")
-        print(f"{label:<44}{med:>10.0f}{worst:>10.0f}{verdict:>9}")
-    db.close()
-    if tmp:
-        tmp.cleanup()
-    return 0
+    return rows
 
 
 if __name__ == "__main__":

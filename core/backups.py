@@ -77,18 +77,19 @@ def auto_backup(
 ) -> Path | None:
     """Back up ``db`` for ``reason`` into the backup folder and rotate; the new file's path.
 
-    None when there is nothing worth keeping: a server database (backed up by its own tools),
-    or, for the automatic reasons, a database that holds no shop data yet.
+    None when there is nothing worth keeping: the automatic backups of a server database (a
+    whole-shop copy is made only when asked, ``backup``), or, for the automatic reasons, a
+    database that holds no shop data yet.
     """
-    if db.path is None:
+    if db.path is None and reason != "manual":
         return None
     if reason in ("daily", "import") and not _has_data(db):
         return None
     target = _folder(settings, folder)
-    path = db.backup(backup_path(target, db.path.stem, reason), progress=progress)
+    path = db.backup(backup_path(target, db.stem, reason), progress=progress)
     if reason in ROTATED_REASONS:
         keep = settings if settings is not None else load()
-        rotate(target, keep.backups_daily_keep, keep.backups_weekly_keep, db_stem=db.path.stem)
+        rotate(target, keep.backups_daily_keep, keep.backups_weekly_keep, db_stem=db.stem)
     return path
 
 

@@ -35,21 +35,26 @@ def is_url(target: str | Path) -> bool:
     return "://" in str(target)
 
 
-def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
-    cur = dbapi_conn.cursor()
-    # WAL lets the window read while an import or the CLI writes; foreign keys keep
-    # lines attached to orders; busy_timeout turns "database is locked" into a short wait.
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA busy_timeout=5000")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    # Read speed for the dashboard's scans of a year of orders: memory-mapped pages (shared by
-    # every connection through the OS cache, no copy per read), a larger page cache per
-    # connection, and sorts and temporary indexes in memory rather than in temp files.
-    cur.execute("PRAGMA mmap_size=268435456")
-    cur.execute("PRAGMA cache_size=-16384")
-    cur.execute("PRAGMA temp_store=MEMORY")
-    cur.close()
+def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, record: object) -> None:
+    from core.engines import sqlite as sqlite_engine
+
+    sqlite_engine.connect_setup(dbapi_conn, record)
+
+
+def server_error(name: str, exc: BaseException) -> DatabaseError:
+    """The owner's message for a server that cannot be used (core.engines.postgresql's driver errors)."""
+    if isinstance(exc, ImportError):
+        return DatabaseError(t("This ShopDesk has no PostgreSQL driver (psycopg); install it to use a server database."))
+    first = str(getattr(exc, "orig", None) or exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    if ("password authentication failed" in first or "no password supplied" in first
+            or ("role" in first and "does not exist" in first)):
+        return DatabaseError(t("The server {name} refused the user name or password. Check them and try again; "
+                               "nothing was changed.", name=name))
+    if "does not exist" in first and "database" in first:
+        return DatabaseError(t("The server has no database {name}. Ask its administrator to create it "
+                               "(CREATE DATABASE), then run `team init`.", name=name))
+    return DatabaseError(t("Could not use the server database {name} ({error}). Check the address and that the "
+                           "server is running; nothing was changed.", name=name, error=first))
 
 
 def disk_full(name: str) -> DiskFullError:
@@ -78,10 +83,13 @@ class Database:
                     from sqlalchemy import create_engine, event
                     from sqlalchemy.orm import sessionmaker
 
+                    from core.engines import for_dialect
+
                     engine = create_engine(self.url)
                     if self.path is not None:
                         event.listen(engine, "connect", _sqlite_pragmas)
                         event.listen(engine, "handle_error", self._storage_error)
+                    for_dialect(engine.dialect.name).engine_setup(engine)
                     self._session_factory = sessionmaker(engine, expire_on_commit=False)
                     self._engine = engine
         return self._engine
@@ -133,19 +141,13 @@ class Database:
             raise
 
     def refresh_statistics(self) -> None:
-        """Let SQLite's planner know the tables' shape after a bulk change (imports, undo, the demo).
+        """Let the planner know the tables' shape after a bulk change (imports, undo, the demo;
+        core.engines). A failure only costs speed, so it is logged, never raised."""
+        from core.engines import for_dialect
 
-        Without statistics SQLite scans all of ix_order_lines_sales for any range's SKU sales;
-        with them it skip-scans it per SKU (a year of 1,000,000 lines: ~90 ms instead of ~200;
-        a week: ~10 ms instead of ~130). ``analysis_limit`` samples each index, so this takes
-        ~15 ms whatever the size. A failure only costs speed, so it is logged, never raised.
-        """
-        if self.path is None:
-            return
         try:
             with self.engine.begin() as conn:
-                conn.exec_driver_sql("PRAGMA analysis_limit=1000")
-                conn.exec_driver_sql("ANALYZE")
+                for_dialect(conn.dialect.name).refresh_statistics(conn)
         except Exception:  # noqa: BLE001 - statistics are an optimisation
             log.warning("could not refresh the query planner's statistics", exc_info=True)
 
@@ -154,8 +156,30 @@ class Database:
             self._engine.dispose()
 
     @property
+    def location(self) -> str:
+        """What ``--db`` takes to open this database again: the file's path or the server URL."""
+        return str(self.path) if self.path is not None else self.url
+
+    @property
+    def stem(self) -> str:
+        """The name backups of this shop are filed under: the file's stem, or the server database's name."""
+        if self.path is not None:
+            return self.path.stem
+        from sqlalchemy.engine import make_url
+
+        return make_url(self.url).database or "server"
+
+    @property
+    def is_server(self) -> bool:
+        return self.path is None
+
+    @property
     def display_name(self) -> str:
-        return str(self.path) if self.path else self.engine.url.render_as_string(hide_password=True)
+        if self.path is not None:
+            return str(self.path)
+        from sqlalchemy.engine import make_url  # not the engine: naming a server must not need its driver
+
+        return make_url(self.url).render_as_string(hide_password=True)
 
     # ------------------------------------------------------------------ schema
 
@@ -211,6 +235,9 @@ class Database:
                 )
             )
         if current is None and not self.is_empty():
+            if self.is_server:
+                raise DatabaseError(t("{name} holds tables that are not ShopDesk's. Choose an empty database; "
+                                      "nothing was changed.", name=self.display_name))
             raise DatabaseError(
                 t(
                     "{name} is not a ShopDesk database. Choose another file or a new file name; "
@@ -282,9 +309,12 @@ class Database:
     # ------------------------------------------------------------------ backup / restore
 
     def backup(self, dest: str | Path, progress: Callable[[int, int], None] | None = None) -> Path:
-        """Copy the database with SQLite's online backup API (safe while it is in use)."""
+        """Copy the database with SQLite's online backup API (safe while it is in use).
+
+        A server shop is written to a new ShopDesk SQLite file from one consistent snapshot
+        (core.shop_copy), which opens like any backup."""
         if self.path is None:
-            raise DatabaseError(t("Backups of a server database are made with the server's own tools."))
+            return self._backup_server(Path(dest).resolve())
         dest = Path(dest).resolve()
         if dest == self.path:
             raise DatabaseError(t("The backup file must not be the database itself."))
@@ -305,6 +335,32 @@ class Database:
                 t("The database is busy ({error}). Close other programs using it and try again.", error=exc)
             ) from exc
         log.info("backup of %s written to %s", self.path, dest)
+        return dest
+
+    def _backup_server(self, dest: Path) -> Path:
+        import os
+
+        from core.shop_copy import copy_shop
+
+        part = dest.with_name(dest.name + ".part")
+        try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
+            for leftover in (part, Path(f"{part}-wal"), Path(f"{part}-shm")):
+                leftover.unlink(missing_ok=True)
+            copy = open_database(part)
+            try:
+                copy_shop(self, copy)
+            finally:
+                copy.close()
+            os.replace(part, dest)
+        except OSError as exc:
+            raise DatabaseError(t("The backup could not be written to {folder} ({error}). Choose another folder "
+                                  "in Settings and try again.", folder=dest.parent,
+                                  error=exc.strerror or type(exc).__name__)) from exc
+        finally:
+            for leftover in (part, Path(f"{part}-wal"), Path(f"{part}-shm")):
+                leftover.unlink(missing_ok=True)
+        log.info("backup of %s written to %s", self.display_name, dest)
         return dest
 
     def restore(self, source: str | Path, keep_dir: Path | None = None) -> Path:
@@ -353,6 +409,8 @@ def open_database(target: str | Path, *, backup_dir: Path | None = None, migrate
         raise
     except Exception as exc:
         db.close()
+        if db.is_server:
+            raise server_error(db.display_name, exc) from exc
         msg = str(exc)
         if sqlite_files.is_disk_full(exc):
             raise disk_full(db.display_name) from exc

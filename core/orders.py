@@ -69,38 +69,15 @@ def line_totals(lines: Iterable[Mapping[str, Any]]) -> dict[str, int | None]:
 # a float so that SKUs add up to GMV; see core.kpi.series). With them, sales per SKU over a year
 # are one covering-index scan of order_lines instead of a million lookups of orders.
 #
-# Triggers keep the copies right for every writer (ORM, undo, raw SQL): a change of an order's
-# payment or amounts rewrites its lines, a new line without ``sales_fen`` and a changed quantity,
+# Triggers keep the copies right for every writer (ORM, undo, raw SQL; one implementation per
+# engine in core.engines, both with this arithmetic): a change of an order's payment or amounts rewrites its lines, a new line without ``sales_fen`` and a changed quantity,
 # price or amount recompute that line. Bulk writers set the facts themselves with ``line_facts``
 # (same arithmetic, so the same floats) and skip the per-row trigger work.
-_SHARE_SQL = """CASE
+SHARE_SQL = """CASE
     WHEN {l}.paid_fen IS NOT NULL THEN {l}.paid_fen
     WHEN {o}.open_weight_fen > 0 THEN (CAST({o}.paid_fen - {o}.line_paid_fen AS FLOAT) * {l}.unit_price_fen * COALESCE({l}.qty, 0)) / {o}.open_weight_fen
     WHEN {o}.open_qty > 0 THEN (CAST({o}.paid_fen - {o}.line_paid_fen AS FLOAT) * COALESCE({l}.qty, 0)) / {o}.open_qty
     ELSE 0.0 END"""
-_LINE_FROM_ORDER = (
-    "UPDATE order_lines SET (pay_date, platform, sales_fen) = (SELECT CASE WHEN o.is_paid THEN o.pay_date END, "
-    "o.platform, " + _SHARE_SQL.format(l="NEW", o="o") + " FROM orders AS o WHERE o.id = NEW.order_id) WHERE id = NEW.id;"
-)
-LINE_FACT_TRIGGERS: dict[str, str] = {
-    "tr_order_lines_facts_insert": (
-        "CREATE TRIGGER tr_order_lines_facts_insert AFTER INSERT ON order_lines WHEN NEW.sales_fen IS NULL\n"
-        "BEGIN " + _LINE_FROM_ORDER + " END"
-    ),
-    "tr_order_lines_facts_update": (
-        "CREATE TRIGGER tr_order_lines_facts_update AFTER UPDATE OF order_id, qty, unit_price_fen, paid_fen "
-        "ON order_lines\nBEGIN " + _LINE_FROM_ORDER + " END"
-    ),
-    "tr_orders_line_facts": (
-        "CREATE TRIGGER tr_orders_line_facts AFTER UPDATE OF is_paid, pay_date, platform, paid_fen, line_paid_fen, "
-        "open_weight_fen, open_qty ON orders\n"
-        "WHEN NEW.is_paid IS NOT OLD.is_paid OR NEW.pay_date IS NOT OLD.pay_date OR NEW.platform IS NOT OLD.platform "
-        "OR NEW.paid_fen IS NOT OLD.paid_fen OR NEW.line_paid_fen IS NOT OLD.line_paid_fen "
-        "OR NEW.open_weight_fen IS NOT OLD.open_weight_fen OR NEW.open_qty IS NOT OLD.open_qty\n"
-        "BEGIN UPDATE order_lines SET pay_date = CASE WHEN NEW.is_paid THEN NEW.pay_date END, platform = NEW.platform, "
-        "sales_fen = " + _SHARE_SQL.format(l="order_lines", o="NEW") + " WHERE order_id = NEW.id; END"
-    ),
-}
 
 
 def line_facts(order: Mapping[str, Any], line: Mapping[str, Any]) -> dict[str, Any]:

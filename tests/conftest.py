@@ -41,12 +41,58 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return data
 
 
+# The database-touching core tests run on both engines (team mode, issue 19): their `db` and
+# `demo_db` get a "postgresql" twin, a fresh database on a PostgreSQL server per test
+# (tests/pg_server.py). The UI suite and the file-level tests (backups, damaged files) stay on SQLite.
+BOTH_ENGINES = {
+    "test_edits.py", "test_kpi_numbers.py", "test_kpi_periods.py", "test_kpi_series.py", "test_kpi_goals.py",
+    "test_kpi_demo.py", "test_tab_services.py", "test_trash.py", "test_team_edits.py", "test_promotion_edits.py",
+    "test_stock_count.py", "test_staff_kpi.py", "test_customers_from_orders.py", "test_member_tiers.py",
+    "test_goal_plan_edit.py", "test_goal_tracking.py", "test_reimport_undo.py", "test_taobao.py",
+    "test_platforms.py", "test_other_kinds.py",
+}
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    path = metafunc.definition.path
+    if path.name not in BOTH_ENGINES or "core" not in path.parts:
+        return
+    for name in ("db", "demo_db"):
+        if name in metafunc.fixturenames:
+            metafunc.parametrize(name, ["sqlite", "postgresql"], indirect=True)
+
+
+def _server_or_skip() -> None:
+    from tests import pg_server
+
+    url, why = pg_server.admin_url()
+    if url is None:
+        if os.environ.get("CI") == "true":
+            pytest.fail(f"CI must run the PostgreSQL tests: {why}")
+        pytest.skip(f"PostgreSQL twin skipped: {why}")
+
+
 @pytest.fixture
-def db(tmp_path: Path):
-    """A fresh, migrated, empty shop database."""
+def pg_database():
+    """A fresh, migrated, empty database on the test server; yields its URL."""
+    from tests import pg_server
+
+    _server_or_skip()
+    name = pg_server.create_database(template=pg_server.migrated_template())
+    yield pg_server.database_url(name)
+    pg_server.drop_database(name)
+
+
+@pytest.fixture
+def db(request: pytest.FixtureRequest, tmp_path: Path):
+    """A fresh, migrated, empty shop database (SQLite; on tests in BOTH_ENGINES also PostgreSQL)."""
     from core.db import open_database
 
-    database = open_database(tmp_path / "shop.db")
+    if getattr(request, "param", "sqlite") == "postgresql":
+        url = request.getfixturevalue("pg_database")
+        database = open_database(url)
+    else:
+        database = open_database(tmp_path / "shop.db")
     yield database
     database.close()
 
@@ -76,11 +122,39 @@ import datetime as _dt  # noqa: E402
 DEMO_END = _dt.date(2026, 11, 20)
 
 
+def pg_demo_template() -> str:
+    """The demo shop on the test server, once per session; tests get copies (CREATE … TEMPLATE)."""
+    if "pg" not in _DEMO_CACHE:
+        import atexit as _atexit
+
+        from core.db import open_database
+        from core.demo import fill_demo
+        from tests import pg_server
+
+        name = pg_server.create_database(template=pg_server.migrated_template())
+        database = open_database(pg_server.database_url(name))
+        fill_demo(database, end=DEMO_END)
+        database.close()
+        _atexit.register(pg_server.drop_database, name)
+        _DEMO_CACHE["pg"] = name  # type: ignore[assignment]
+    return str(_DEMO_CACHE["pg"])
+
+
 @pytest.fixture
-def demo_db(tmp_path: Path, tmp_path_factory: pytest.TempPathFactory):
+def demo_db(request: pytest.FixtureRequest, tmp_path: Path, tmp_path_factory: pytest.TempPathFactory):
     """A private copy of the demo shop (ending on DEMO_END)."""
     from core.db import open_database
 
+    if getattr(request, "param", "sqlite") == "postgresql":
+        from tests import pg_server
+
+        _server_or_skip()
+        name = pg_server.create_database(template=pg_demo_template())
+        database = open_database(pg_server.database_url(name))
+        yield database
+        database.close()
+        pg_server.drop_database(name)
+        return
     path = tmp_path / "demo.db"
     shutil.copy(demo_template(tmp_path_factory), path)
     database = open_database(path)

@@ -27,18 +27,18 @@ made = next(versions.glob("0001_*.py"))
 target = versions / "0001_initial.py"
 made.rename(target)
 
-# Autogenerate knows no triggers: append core.orders' as literal SQL (a migration must not import
-# code that later versions change), created after every table and dropped before them.
-from core.orders import LINE_FACT_TRIGGERS  # noqa: E402
-
+# Autogenerate knows no triggers: append the line-fact triggers, one implementation per engine
+# (core.engines), created after every table and dropped before them.
 source = target.read_text(encoding="utf-8")
 marker = "    # ### end Alembic commands ###\n"
 up_end = source.index(marker)
-create = "".join(f"    op.execute({sql!r})\n" for sql in LINE_FACT_TRIGGERS.values())
+create = ("    from core.engines import for_dialect\n\n"
+          "    for sql in for_dialect(op.get_bind().dialect.name).line_fact_triggers():\n        op.execute(sql)\n")
 source = source[:up_end] + create + source[up_end:]
 down_start = source.index("def downgrade() -> None:\n") + len("def downgrade() -> None:\n")
 down_start = source.index("\n", source.index("# ### commands auto generated", down_start)) + 1
-drop = "".join(f"    op.execute('DROP TRIGGER IF EXISTS {name}')\n" for name in LINE_FACT_TRIGGERS)
+drop = ("    from core.engines import for_dialect\n\n"
+        "    for sql in for_dialect(op.get_bind().dialect.name).drop_line_fact_triggers():\n        op.execute(sql)\n")
 source = source[:down_start] + drop + source[down_start:]
 target.write_text(source, encoding="utf-8")
 print("wrote", target)

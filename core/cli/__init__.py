@@ -27,6 +27,7 @@ COMMANDS = {
     "kpi": "core.cli.kpi_cmd",
     "export": "core.cli.export_cmd",
     "report": "core.cli.report_cmd",
+    "team": "core.cli.team_cmd",
 }
 
 
@@ -88,13 +89,21 @@ def resolve_db_target(args: argparse.Namespace) -> Path | str:
 
 def run_command(args: argparse.Namespace) -> int:
     """Run a headless command; returns the process exit code (spec/cli.md)."""
-    from core.db import open_database
+    from core.db import is_url, open_database
     from core.settings import load
 
+    if getattr(args, "no_database", False):  # `team init URL` opens only the URL it is given
+        try:
+            return args.handler(args, None)
+        except UserFacingError as exc:
+            print(t("Error: {message}", message=exc.message), file=sys.stderr)
+            return exc.exit_code
     target = resolve_db_target(args)
     # A shop file this command creates is removed again when the command fails without writing
     # anything (a refused import on a new --db path must not leave an empty shop behind).
-    created = Path(target) if str(target) != ":memory:" and not Path(target).exists() else None
+    created = None
+    if not is_url(target) and str(target) != ":memory:" and not Path(target).exists():
+        created = Path(target)
     try:
         db = open_database(target, backup_dir=load().backup_path())
     except UserFacingError as exc:

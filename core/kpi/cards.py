@@ -67,7 +67,7 @@ class Dashboard:
 def first_order_day(source: Any) -> dt.date | None:
     """The payment date of the shop's first paid order: where its data starts."""
     with reading(source) as conn:
-        first = conn.execute(text("SELECT min(pay_date) FROM orders WHERE is_paid = 1")).scalar()
+        first = conn.execute(text("SELECT min(pay_date) FROM orders WHERE is_paid = TRUE")).scalar()
     return None if first is None else dt.date.fromisoformat(str(first))
 
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import case, func, select, text
 
+from core.engines import for_dialect
 from core.kpi.source import ORDERS, paid_in_range, reading, run_all
 from core.models import TrafficDaily
 from core.orders import REFUNDED
@@ -125,6 +126,13 @@ BUYER_SCAN_SHARE = 0.2
 # twelve months of the repurchase chart) those expressions cost more than a sort per range.
 BUYER_SCAN_MAX_RANGES = 3
 
+
+def _one_if(condition: str) -> str:
+    """1 where ``condition`` holds, else 0: what ``sum()`` of a comparison counts on both engines
+    (PostgreSQL cannot add up booleans)."""
+    return f"CASE WHEN {condition} THEN 1 ELSE 0 END"
+
+
 Ranges = list[tuple[dt.date, dt.date]]
 # Per range: {channel: [orders, gmv, refunds, units or None]}
 Totals = list[dict[str, list]]
@@ -141,8 +149,8 @@ def _totals(conn: Any, ranges: Ranges, channel: str | None) -> Totals:
         "SELECT platform, sum(n), sum(gmv), sum(refund), sum(units), sum(known) FROM ("
         f"SELECT platform, count(*) AS n, sum(paid_fen) AS gmv, sum({_REFUND_SQL}) AS refund, sum(units) AS units, "
         "count(units) AS known "
-        "FROM orders WHERE is_paid = 1 AND pay_date BETWEEN :s AND :e" + (" AND platform = :p" if channel else "")
-        + " GROUP BY pay_date, platform) GROUP BY platform"
+        "FROM orders WHERE is_paid = TRUE AND pay_date BETWEEN :s AND :e" + (" AND platform = :p" if channel else "")
+        + " GROUP BY pay_date, platform) AS per_day GROUP BY platform"
     )
     out: Totals = []
     for start, end in ranges:
@@ -163,10 +171,10 @@ def _per_range_counts(ranges: Ranges) -> tuple[str, list[str]]:
     order = sorted(set(ranges))
     chained = all(a[1] + dt.timedelta(days=1) == b[0] for a, b in zip(order, order[1:]))
     if chained:
-        cols = ["count(*) AS c0"] + [f"sum(pay_date >= :b{j}) AS c{j}" for j in range(1, len(order))]
+        cols = ["count(*) AS c0"] + [f"sum({_one_if(f'pay_date >= :b{j}')}) AS c{j}" for j in range(1, len(order))]
         counts = {r: f"(c{j} - c{j + 1})" if j + 1 < len(order) else f"c{j}" for j, r in enumerate(order)}
     else:
-        cols = [f"sum(pay_date BETWEEN :b{j} AND :f{j}) AS c{j}" for j in range(len(order))]
+        cols = [f"sum({_one_if(f'pay_date BETWEEN :b{j} AND :f{j}')}) AS c{j}" for j in range(len(order))]
         counts = {r: f"c{j}" for j, r in enumerate(order)}
     return ", ".join(cols), [counts[r] for r in ranges]
 
@@ -178,11 +186,11 @@ def buyer_counts(conn: Any, ranges: Ranges, channel: str | None) -> Buyers:
         # One ordered pass over each channel's orders for all ranges, no sort; ``buyer_key > ''``
         # is a range of the index, so orders without a key (whole channels, often) are not read.
         inner, counts = _per_range_counts(ranges)
-        outer = ", ".join(f"coalesce(sum({n} > 0), 0), coalesce(sum({n} >= 2), 0), coalesce(sum({n}), 0)" for n in counts)
-        hint = "INDEXED BY ix_orders_buyer" if conn.dialect.name == "sqlite" else ""
+        outer = ", ".join(f"coalesce(sum({_one_if(f'{n} > 0')}), 0), coalesce(sum({_one_if(f'{n} >= 2')}), 0), coalesce(sum({n}), 0)" for n in counts)
+        hint = for_dialect(conn.dialect.name).index_hint("ix_orders_buyer")
         sql = text(
             f"SELECT {outer} FROM (SELECT {inner} FROM orders {hint} WHERE platform = :p AND buyer_key > '' "
-            "AND is_paid = 1 AND pay_date BETWEEN :lo AND :hi GROUP BY buyer_key)"
+            "AND is_paid = TRUE AND pay_date BETWEEN :lo AND :hi GROUP BY buyer_key) AS per_buyer"
         )
         params: dict[str, Any] = {"lo": min(r[0] for r in ranges).isoformat(), "hi": max(r[1] for r in ranges).isoformat()}
         for j, (start, end) in enumerate(sorted(set(ranges))):
@@ -194,9 +202,9 @@ def buyer_counts(conn: Any, ranges: Ranges, channel: str | None) -> Buyers:
                 out[i][platform] = tuple(int(v) for v in row[3 * i: 3 * i + 3])
         return out
     sql = text(
-        "SELECT platform, count(*), coalesce(sum(n >= 2), 0), sum(n) FROM (SELECT platform, count(*) AS n FROM orders "
-        "WHERE is_paid = 1 AND pay_date BETWEEN :s AND :e AND buyer_key > ''"
-        + (" AND platform = :p" if channel else "") + " GROUP BY platform, buyer_key) GROUP BY platform"
+        f"SELECT platform, count(*), coalesce(sum({_one_if('n >= 2')}), 0), sum(n) FROM (SELECT platform, count(*) AS n FROM orders "
+        "WHERE is_paid = TRUE AND pay_date BETWEEN :s AND :e AND buyer_key > ''"
+        + (" AND platform = :p" if channel else "") + " GROUP BY platform, buyer_key) AS per_buyer GROUP BY platform"
     )
     return [
         {p: (int(k), int(r), int(n)) for p, k, r, n in conn.execute(sql, {"s": s.isoformat(), "e": e.isoformat(), "p": channel})}
@@ -217,8 +225,8 @@ def platforms(conn: Any) -> list[str]:
 def paid_day_share(conn: Any, ranges: Ranges) -> float:
     """Share of the days with paid orders (first to last) that ``ranges`` cover: how much of the
     shop's history a dashboard refresh reads, to choose between date- and buyer/SKU-ordered scans."""
-    first = conn.execute(text("SELECT min(pay_date) FROM orders WHERE is_paid = 1")).scalar()
-    last = conn.execute(text("SELECT max(pay_date) FROM orders WHERE is_paid = 1")).scalar()
+    first = conn.execute(text("SELECT min(pay_date) FROM orders WHERE is_paid = TRUE")).scalar()
+    last = conn.execute(text("SELECT max(pay_date) FROM orders WHERE is_paid = TRUE")).scalar()
     if first is None or last is None:
         return 0.0
     first, last = dt.date.fromisoformat(str(first)).toordinal(), dt.date.fromisoformat(str(last)).toordinal()

@@ -19,7 +19,7 @@ END = dt.date(2026, 11, 20)
 @pytest.mark.parametrize("channel", [None, "taobao"])
 def test_cli_equals_compute_kpis(demo_db, channel):
     start = dt.date(2025, 11, 21)
-    args = [sys.executable, "main.py", "--db", str(demo_db.path), "kpi", "--from", str(start), "--to", str(END), "--json"]
+    args = [sys.executable, "main.py", "--db", demo_db.location, "kpi", "--from", str(start), "--to", str(END), "--json"]
     if channel:
         args += ["--channel", channel]
     out = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=120)

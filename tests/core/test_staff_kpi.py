@@ -236,7 +236,7 @@ def test_export_staff_kpi_reads_back_in_every_format(team, tmp_path, capsys):
                     pay_date=D(2026, 11, 3), paid_at=dt.datetime(2026, 11, 3, 10)))
 
     def run(*argv: str) -> int:
-        return run_command(build_parser().parse_args(["--db", str(team.path), "export", *argv]))
+        return run_command(build_parser().parse_args(["--db", team.location, "export", *argv]))
 
     out = tmp_path / "kpi.json"
     assert run("staff-kpi", str(out), "--month", "2026-11", "--as-of", "2026-11-10") == 0
