@@ -129,3 +129,17 @@ def task_rows(rng: random.Random, end: dt.date, staff: list[dict], templates: li
         "recurrence": "FREQ=WEEKLY;BYDAY=MO", "notes": "每周一上午10点，全员参加", "done_at": None,
     })
     return rows
+
+
+def dependency_rows(tasks: list[dict]) -> list[dict]:
+    """An SOP's steps wait for each other: each step of a promotion starts after the one before."""
+    links: list[dict] = []
+    last: dict[tuple, int] = {}
+    for row in tasks:
+        if row.get("template_id") is None or row.get("promotion_id") is None:
+            continue
+        key = (row["promotion_id"], row["template_id"])
+        if key in last:
+            links.append({"task_id": row["id"], "depends_on_id": last[key]})
+        last[key] = row["id"]
+    return links

@@ -476,6 +476,69 @@ or click “Add files…”.</source>
     </message>
 </context>
 <context>
+    <name>GanttView</name>
+    <message>
+        <source>Month</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <source>By person</source>
+        <translation>按人员</translation>
+    </message>
+    <message>
+        <source>By promotion</source>
+        <translation>按活动</translation>
+    </message>
+    <message>
+        <source>Drag a bar to move a task, its right end to change the due date; double-click to open it.</source>
+        <translation>拖动横条可移动任务，拖动右端可改截止日；双击打开任务。</translation>
+    </message>
+    <message>
+        <source>%1-%2</source>
+        <translation>%1年%2月</translation>
+    </message>
+    <message>
+        <source>Chart of:</source>
+        <translation>甘特图：</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>未指派</translation>
+    </message>
+    <message>
+        <source>No promotion</source>
+        <translation>无活动</translation>
+    </message>
+    <message>
+        <source>No tasks with dates in these days. Choose another month or promotion, or add a task with “New task…”.</source>
+        <translation>这段日期内没有带日期的任务。请换一个月份或活动，或用“新建任务…”添加。</translation>
+    </message>
+    <message>
+        <source>Move the tasks that wait for it?</source>
+        <translation>一起移动后续任务？</translation>
+    </message>
+    <message>
+        <source>%1 tasks wait for “%2”. Move them by the same number of days?</source>
+        <translation>有 %1 个任务在等“%2”完成。要把它们也移动相同天数吗？</translation>
+    </message>
+    <message>
+        <source>Move them too</source>
+        <translation>一起移动</translation>
+    </message>
+    <message>
+        <source>Only this task</source>
+        <translation>只移动这个任务</translation>
+    </message>
+</context>
+<context>
     <name>GoalsTab</name>
     <message>
         <source>All periods</source>
@@ -2775,6 +2838,10 @@ TEA-002	120</translation>
     <message>
         <source>List</source>
         <translation>列表</translation>
+    </message>
+    <message>
+        <source>Gantt</source>
+        <translation>甘特图</translation>
     </message>
     <message>
         <source>New task…</source>

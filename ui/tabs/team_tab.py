@@ -13,7 +13,8 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QPushButton, QStackedWidget
 
 from ui.labels import priority_name, task_status_name
-from ui.tabs.base import TabPage
+from ui.tabs.base import Part, TabPage
+from ui.tabs.team_gantt import GanttView
 from ui.tabs.team_forms import open_staff_form, open_task_form
 from ui.widgets.export_button import ExportButton
 from ui.widgets.filter_combo import FilterCombo
@@ -55,8 +56,10 @@ class TeamTab(TabPage):
         self.board_button.setObjectName("team.show_board")
         self.list_button = QPushButton(self.tr("List"), self)
         self.list_button.setObjectName("team.show_list")
+        self.gantt_button = QPushButton(self.tr("Gantt"), self)
+        self.gantt_button.setObjectName("team.show_gantt")
         views = QButtonGroup(self)
-        for button in (self.board_button, self.list_button):
+        for button in (self.board_button, self.list_button, self.gantt_button):
             button.setCheckable(True)
             views.addButton(button)
         self.board_button.setChecked(True)
@@ -98,7 +101,11 @@ class TeamTab(TabPage):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.board)
         self.stack.addWidget(self.table)
-        self.board_button.toggled.connect(lambda on: self.stack.setCurrentWidget(self.board if on else self.table))
+        self.gantt = GanttView(ctx, self, self)
+        self.stack.addWidget(self.gantt)
+        self.board_button.toggled.connect(lambda on: on and self.stack.setCurrentWidget(self.board))
+        self.list_button.toggled.connect(lambda on: on and self.stack.setCurrentWidget(self.table))
+        self.gantt_button.toggled.connect(lambda on: on and self.stack.setCurrentWidget(self.gantt))
         delete_key = QShortcut(QKeySequence.StandardKey.Delete, self)
         delete_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         delete_key.activated.connect(self.delete_selected)
@@ -106,6 +113,7 @@ class TeamTab(TabPage):
         bar = QHBoxLayout()
         bar.addWidget(self.board_button)
         bar.addWidget(self.list_button)
+        bar.addWidget(self.gantt_button)
         bar.addSpacing(12)
         bar.addWidget(QLabel(self.tr("Show:"), self))
         for w in (self.owner_filter, self.when_filter, self.promotion_filter, self.show_done):
@@ -134,6 +142,9 @@ class TeamTab(TabPage):
         return f"{word} {int(hour):02d}:00" if word and hour.isdigit() else word
 
     # -- loading
+    def parts(self) -> list[Part]:
+        return [*super().parts(), Part("gantt", self.gantt.load, self.gantt.show_spans)]
+
     def load(self, session: Session, today: dt.date) -> tuple[list[TaskRow], list[StaffRow], list[tuple[int, str]]]:
         from core.tasks import promotion_names, staff_rows, task_rows
 
@@ -175,6 +186,7 @@ class TeamTab(TabPage):
         rows = self.filtered_rows()
         show_closed = self.show_done.isChecked()
         self.table.set_rows(rows if show_closed else [r for r in rows if r.status not in CLOSED])
+        self.gantt.set_rows(rows)
         since = self.ctx.today() - dt.timedelta(days=BOARD_DAYS_CLOSED)
         self.board.set_cards([self._card(r) for r in rows
                               if show_closed or r.status not in CLOSED or (r.due is not None and r.due >= since)])
@@ -222,6 +234,8 @@ class TeamTab(TabPage):
         if self.stack.currentWidget() is self.board:
             key = self.board.current_key()
             return [] if key is None else [key]
+        if self.stack.currentWidget() is self.gantt:
+            return []
         return [r.id for r in self.table.selected_records()]
 
     def delete_selected(self) -> None:
