@@ -27,6 +27,7 @@ def main() -> int:
     parser.add_argument("--db", help="database to show (default: the demo shop)")
     parser.add_argument("--editing", action="store_true", help="an edit and its undo instead of every tab")
     parser.add_argument("--goals", action="store_true", help="the Goals tab and its plan wizard")
+    parser.add_argument("--team", action="store_true", help="the Team tab's Gantt and its team list")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -57,6 +58,11 @@ def main() -> int:
 
     if args.goals:
         _goals(window, args, wait)
+        window.close()
+        db.close()
+        return 0
+    if args.team:
+        _team(window, args, wait)
         window.close()
         db.close()
         return 0
@@ -98,6 +104,35 @@ def _goals(window, args, wait) -> None:
     wait(300)
     wizard.grab().save(str(args.out / f"{args.lang}_goals_plan_2.png"))
     wizard.reject()
+
+
+def _team(window, args, wait) -> None:
+    """The Team tab's Gantt (this month by person, then a promotion's chart) and the team list."""
+    page = window.page("team")
+    window.tabs.setCurrentWidget(page)
+
+    def settle() -> None:
+        wait(300)
+        while page.loading or window.ctx.edits.pending:
+            wait(100)
+        wait(400)
+
+    settle()
+    page.gantt_button.click()
+    settle()
+    window.grab().save(str(args.out / f"{args.lang}_team_gantt.png"))
+    gantt = page.gantt
+    promo = next((i for i in range(1, gantt.which.count()) if gantt.chart.layout_ and "双12" in gantt.which.itemText(i)), 1)
+    gantt.which.setCurrentIndex(promo)
+    gantt.group.setCurrentIndex(1)
+    settle()
+    window.grab().save(str(args.out / f"{args.lang}_team_gantt_promotion.png"))
+    if hasattr(page, "open_staff_list"):
+        dialog = page.open_staff_list()
+        settle()
+        dialog.grab().save(str(args.out / f"{args.lang}_team_staff.png"))
+        dialog.reject()
+    print(args.out)
 
 
 def _editing(window, args, wait) -> None:

@@ -2753,8 +2753,8 @@ TEA-002	120</translation>
         <translation>前置任务</translation>
     </message>
     <message>
-        <source>The task that must be finished first (finish-to-start)</source>
-        <translation>必须先完成的任务（完成后才能开始）</translation>
+        <source>Tick the tasks that must be finished first (finish-to-start)</source>
+        <translation>勾选必须先完成的任务（完成后才能开始）</translation>
     </message>
     <message>
         <source>Every Monday at 10:00</source>

@@ -134,12 +134,57 @@ def test_new_task_form_adds_a_task_and_a_circle_is_refused_under_its_field(qtbot
     window.ctx.notify_changed(frozenset({"tasks"}))
     wait_saved(qtbot, window)
     edit = team.open_task(first.id)
-    combo = edit.widgets["depends_on"]
-    combo.setCurrentIndex(combo.findData(new_id))
+    tick(edit.widgets["depends_on"], [new_id])
     edit.submit()
     qtbot.waitUntil(lambda: edit.errors["depends_on"].isVisible(), timeout=20_000)
     assert "circle" in edit.errors["depends_on"].text() and "直播间布置" in edit.errors["depends_on"].text()
     edit.reject()
+
+
+def tick(box, ids):
+    """Tick ``ids`` (and only those) in a task form's “Starts after” list."""
+    for i in range(box.count()):
+        item = box.item(i)
+        item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in ids
+                           else Qt.CheckState.Unchecked)
+
+
+def test_a_task_can_start_after_several_tasks_and_a_circle_among_them_is_refused(qtbot, window, demo_db):
+    team = open_team(qtbot, window)
+    titles = ["更新冷泡茶主图（夏季款下架）", "盘点茶具仓库", "优化龙井标题关键词"]
+    ids = {r.title: r.id for r in team._rows if r.title in titles}
+    target = next(r for r in team._rows if r.title == "滞销款清仓方案")
+    form = team.open_task(target.id)
+    tick(form.widgets["depends_on"], [ids[t] for t in titles])
+    form.submit()
+    qtbot.waitUntil(lambda: form.saved is not None, timeout=20_000)
+    wait_saved(qtbot, window)
+    row = next(r for r in team._rows if r.id == target.id)
+    assert sorted(row.depends_on_ids) == sorted(ids.values())
+    assert set(row.depends_on.split("; ")) == set(titles)
+    # the form shows all three ticked; un-ticking one keeps the other two
+    again = team.open_task(target.id)
+    box = again.widgets["depends_on"]
+    ticked = [box.item(i).data(Qt.ItemDataRole.UserRole) for i in range(box.count())
+              if box.item(i).checkState() == Qt.CheckState.Checked]
+    assert sorted(ticked) == sorted(ids.values())
+    tick(box, [ids[titles[0]], ids[titles[1]]])
+    again.submit()
+    qtbot.waitUntil(lambda: again.saved is not None, timeout=20_000)
+    wait_saved(qtbot, window)
+    assert sorted(next(r for r in team._rows if r.id == target.id).depends_on_ids) == sorted([ids[titles[0]], ids[titles[1]]])
+    # 盘点茶具仓库 cannot start after 滞销款清仓方案, which waits for it: refused, the circle named, nothing saved
+    back = team.open_task(ids["盘点茶具仓库"])
+    tick(back.widgets["depends_on"], [ids["优化龙井标题关键词"], target.id])
+    back.submit()
+    qtbot.waitUntil(lambda: back.errors["depends_on"].isVisible(), timeout=20_000)
+    message = back.errors["depends_on"].text()
+    assert "circle" in message and "滞销款清仓方案" in message and "盘点茶具仓库" in message
+    back.reject()
+    with demo_db.session() as s:
+        from core.models import TaskDependency
+
+        assert not s.scalars(select(TaskDependency).where(TaskDependency.task_id == ids["盘点茶具仓库"])).all()
 
 
 def test_plan_repeats_writes_eight_weekly_meetings_and_one_undo_takes_them_back(qtbot, window, demo_db):

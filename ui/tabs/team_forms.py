@@ -47,7 +47,8 @@ def open_task_form(ctx, parent: QWidget, *, row: TaskRow | None, tasks: Sequence
     """The form for ``row`` (None: a new task), saved as one edit."""
     today = ctx.today()
     others = [t for t in tasks if row is None or t.id != row.id]
-    first_dep = row.depends_on_ids[0] if row and row.depends_on_ids else None
+    labels = [task_label(t) for t in others]
+    choices = [(f"{label} (#{t.id})" if labels.count(label) > 1 else label, t.id) for label, t in zip(labels, others)]
     people = [(s.name if s.active else QCoreApplication.translate("TeamForms", "%1 (left)").replace("%1", s.name), s.id) for s in staff]
     fields = [
         FormField("title", QCoreApplication.translate("TeamForms", "Title"), CellEditor("text", max_length=300), row.title if row else ""),
@@ -65,9 +66,9 @@ def open_task_form(ctx, parent: QWidget, *, row: TaskRow | None, tasks: Sequence
                   hint=QCoreApplication.translate("TeamForms", "Items separated by “;”; a ✓ in front marks one done")),
         FormField("promotion_id", QCoreApplication.translate("TeamForms", "Promotion"), CellEditor("choice", optional=True, choices=lambda: [(n, i) for i, n in promotions]),
                   row.promotion_id if row else None),
-        FormField("depends_on", QCoreApplication.translate("TeamForms", "Starts after"), CellEditor("choice", optional=True,
-                  choices=lambda: [(task_label(t), t.id) for t in others]), first_dep,
-                  hint=QCoreApplication.translate("TeamForms", "The task that must be finished first (finish-to-start)")),
+        FormField("depends_on", QCoreApplication.translate("TeamForms", "Starts after"), CellEditor("multi", choices=lambda: choices),
+                  row.depends_on_ids if row else (),
+                  hint=QCoreApplication.translate("TeamForms", "Tick the tasks that must be finished first (finish-to-start)")),
     ]
     if row is None or row.series_id is None:  # an occurrence follows its series' rule
         rules = [(QCoreApplication.translate("TeamForms", "Every Monday at 10:00"), WEEKLY_MEETING),
@@ -82,9 +83,7 @@ def open_task_form(ctx, parent: QWidget, *, row: TaskRow | None, tasks: Sequence
     def make(values: dict[str, Any]):
         from core.edits.team import AddTask, SetTaskFields
 
-        deps: tuple[int, ...] = () if values["depends_on"] is None else (values["depends_on"],)
-        if row is not None and len(row.depends_on_ids) > 1 and values["depends_on"] == first_dep:
-            deps = row.depends_on_ids  # the form shows the first; the others stay
+        deps: tuple[int, ...] = tuple(values["depends_on"] or ())
         if "recurrence" in values:
             values = dict(values, recurrence=values["recurrence"] or "")
         fields = dict(values, notes=values["notes"] or "", checklist=parse_checklist(values["checklist"] or ""),
