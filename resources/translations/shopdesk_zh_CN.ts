@@ -2615,6 +2615,61 @@ or click “Add files…”.</source>
     </message>
 </context>
 <context>
+    <name>StaffView</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>Active</source>
+        <translation>在售</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>已离职</translation>
+    </message>
+    <message>
+        <source>Open tasks</source>
+        <translation>未完成任务</translation>
+    </message>
+    <message>
+        <source>Overdue tasks</source>
+        <translation>逾期任务</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Mark as left</source>
+        <translation>标记为已离职</translation>
+    </message>
+    <message>
+        <source>Someone who has left is no longer offered as an owner; their tasks keep their name. Mark them back the same way.</source>
+        <translation>已离职的人不再出现在负责人选项里，他们的任务仍保留其姓名。再点一次可标记为回归。</translation>
+    </message>
+    <message>
+        <source>Double-click a person to edit them.</source>
+        <translation>双击某人可编辑其资料。</translation>
+    </message>
+    <message>
+        <source>Mark as back</source>
+        <translation>标记为回归</translation>
+    </message>
+</context>
+<context>
     <name>StockCountDialog</name>
     <message>
         <source>Stock count</source>
@@ -2804,6 +2859,10 @@ TEA-002	120</translation>
         <source>New team member</source>
         <translation>新团队成员</translation>
     </message>
+    <message>
+        <source>Team member: %1</source>
+        <translation>团队成员：%1</translation>
+    </message>
 </context>
 <context>
     <name>TeamTab</name>
@@ -2842,6 +2901,10 @@ TEA-002	120</translation>
     <message>
         <source>Gantt</source>
         <translation>甘特图</translation>
+    </message>
+    <message>
+        <source>Team members</source>
+        <translation>团队成员</translation>
     </message>
     <message>
         <source>New task…</source>

@@ -201,3 +201,45 @@ def test_plan_repeats_writes_eight_weekly_meetings_and_one_undo_takes_them_back(
     window.action_undo.trigger()
     wait_saved(qtbot, window)
     assert len(meetings()) == 1
+
+
+def test_the_team_list_edits_a_person_and_marks_them_as_left(qtbot, window, demo_db):
+    from core.models import Staff
+
+    team = open_team(qtbot, window)
+    team.people_button.click()
+    staff = window.findChild(QWidget, "team.staff")
+    assert team.stack.currentWidget() is staff
+    rows = staff.table.visible_rows()
+    assert {r.name for r in rows} >= {"林晓", "王强"} and all(r.active for r in rows)
+    lin = next(r for r in rows if r.name == "林晓")
+    staff.table.select_key(lin.id)
+    assert staff.active_button.text() == "Mark as left"
+    form = staff.edit(staff.current())
+    assert form.widgets["name"].text() == "林晓"
+    form.widgets["role"].setText("店长兼运营")
+    form.submit()
+    qtbot.waitUntil(lambda: form.saved is not None, timeout=20_000)
+    wait_saved(qtbot, window)
+    with demo_db.session() as s:
+        assert s.get(Staff, lin.id).role == "店长兼运营"
+    # a name already on the team is refused under the field, nothing saved
+    clash = staff.edit(next(r for r in staff.table.visible_rows() if r.name == "王强"))
+    clash.widgets["name"].setText("林晓")
+    clash.submit()
+    qtbot.waitUntil(lambda: clash.errors["name"].isVisible(), timeout=20_000)
+    assert "林晓" in clash.errors["name"].text()
+    clash.reject()
+
+    staff.table.select_key(lin.id)
+    staff.active_button.click()
+    wait_saved(qtbot, window)
+    with demo_db.session() as s:
+        assert s.get(Staff, lin.id).active is False
+    assert team.owner_filter.findData(lin.id) == -1  # no longer offered as an owner
+    assert next(r for r in staff.table.visible_rows() if r.id == lin.id).active is False
+    window.action_undo.trigger()
+    wait_saved(qtbot, window)
+    with demo_db.session() as s:
+        assert s.get(Staff, lin.id).active is True
+    assert team.owner_filter.findData(lin.id) != -1

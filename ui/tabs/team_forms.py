@@ -98,20 +98,27 @@ def open_task_form(ctx, parent: QWidget, *, row: TaskRow | None, tasks: Sequence
     return form
 
 
-def open_staff_form(ctx, parent: QWidget) -> RecordForm:
+def open_staff_form(ctx, parent: QWidget, row: Any = None) -> RecordForm:
+    """A new team member, or ``row``'s name, role and contact (``core.team_views.TeamMember``)."""
     fields = [
-        FormField("name", QCoreApplication.translate("TeamForms", "Name"), CellEditor("text", max_length=80)),
-        FormField("role", QCoreApplication.translate("TeamForms", "Role"), CellEditor("text", optional=True, max_length=80), "",
-                  hint=QCoreApplication.translate("TeamForms", "e.g. %1").replace("%1", "、".join(ROLES))),
-        FormField("contact", QCoreApplication.translate("TeamForms", "Contact"), CellEditor("text", optional=True, max_length=200), "",
-                  hint=QCoreApplication.translate("TeamForms", "Phone, WeChat …")),
+        FormField("name", QCoreApplication.translate("TeamForms", "Name"), CellEditor("text", max_length=80),
+                  row.name if row else None),
+        FormField("role", QCoreApplication.translate("TeamForms", "Role"), CellEditor("text", optional=True, max_length=80),
+                  row.role if row else "", hint=QCoreApplication.translate("TeamForms", "e.g. %1").replace("%1", "、".join(ROLES))),
+        FormField("contact", QCoreApplication.translate("TeamForms", "Contact"), CellEditor("text", optional=True, max_length=200),
+                  row.contact if row else "", hint=QCoreApplication.translate("TeamForms", "Phone, WeChat …")),
     ]
 
     def make(values: dict[str, Any]):
-        from core.edits.team import AddStaff
+        from core.edits.team import AddStaff, SetStaffFields
 
+        if row is not None:
+            return SetStaffFields.of(row.id, name=values["name"], role=values["role"] or "",
+                                     contact=values["contact"] or "")
         return AddStaff(values["name"], values["role"] or "", values["contact"] or "")
 
-    form = RecordForm(ctx, "team.staff_form", QCoreApplication.translate("TeamForms", "New team member"), fields, make, parent)
+    title = (QCoreApplication.translate("TeamForms", "New team member") if row is None
+             else QCoreApplication.translate("TeamForms", "Team member: %1").replace("%1", row.name))
+    form = RecordForm(ctx, "team.staff_form", title, fields, make, parent)
     form.open()
     return form

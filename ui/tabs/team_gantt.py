@@ -14,6 +14,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
+from ui.widgets.export_button import ExportButton
 from ui.widgets.gantt import GanttChart
 
 if TYPE_CHECKING:
@@ -70,6 +71,9 @@ class GanttView(QWidget):
         bar.addWidget(self.next)
         bar.addWidget(self.group)
         bar.addWidget(self.hint, 1)
+        self.export_button = ExportButton(ctx, "task-gantt", tab, parent=self, name="export_gantt",
+                                          date_range=self.window)  # `export task-gantt FILE --from --to`
+        bar.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
@@ -130,7 +134,11 @@ class GanttView(QWidget):
 
         choice = self.which.currentData()
         rows = self._rows if choice == MONTH else [r for r in self._rows if r.promotion_id == choice[1]]
-        return [GanttTask(r.id, r.title, r.owner, r.promotion, r.start, r.due, r.status, r.overdue, r.depends_on_ids)
+        def title(r: TaskRow) -> str:  # a promotion's chart need not repeat its name on every row
+            short = r.title.removeprefix(f"{r.promotion}：").removeprefix(f"{r.promotion}:").strip()
+            return short if choice != MONTH and r.promotion and short else r.title
+
+        return [GanttTask(r.id, title(r), r.owner, r.promotion, r.start, r.due, r.status, r.overdue, r.depends_on_ids)
                 for r in rows]
 
     def refresh(self) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QPus
 from ui.labels import priority_name, task_status_name
 from ui.tabs.base import Part, TabPage
 from ui.tabs.team_gantt import GanttView
+from ui.tabs.team_staff import StaffView
 from ui.tabs.team_forms import open_staff_form, open_task_form
 from ui.widgets.export_button import ExportButton
 from ui.widgets.filter_combo import FilterCombo
@@ -58,8 +59,10 @@ class TeamTab(TabPage):
         self.list_button.setObjectName("team.show_list")
         self.gantt_button = QPushButton(self.tr("Gantt"), self)
         self.gantt_button.setObjectName("team.show_gantt")
+        self.people_button = QPushButton(self.tr("Team members"), self)
+        self.people_button.setObjectName("team.show_staff")
         views = QButtonGroup(self)
-        for button in (self.board_button, self.list_button, self.gantt_button):
+        for button in (self.board_button, self.list_button, self.gantt_button, self.people_button):
             button.setCheckable(True)
             views.addButton(button)
         self.board_button.setChecked(True)
@@ -103,6 +106,9 @@ class TeamTab(TabPage):
         self.stack.addWidget(self.table)
         self.gantt = GanttView(ctx, self, self)
         self.stack.addWidget(self.gantt)
+        self.staff_view = StaffView(ctx, self, self)
+        self.stack.addWidget(self.staff_view)
+        self.people_button.toggled.connect(lambda on: on and self.stack.setCurrentWidget(self.staff_view))
         self.board_button.toggled.connect(lambda on: on and self.stack.setCurrentWidget(self.board))
         self.list_button.toggled.connect(lambda on: on and self.stack.setCurrentWidget(self.table))
         self.gantt_button.toggled.connect(lambda on: on and self.stack.setCurrentWidget(self.gantt))
@@ -114,6 +120,7 @@ class TeamTab(TabPage):
         bar.addWidget(self.board_button)
         bar.addWidget(self.list_button)
         bar.addWidget(self.gantt_button)
+        bar.addWidget(self.people_button)
         bar.addSpacing(12)
         bar.addWidget(QLabel(self.tr("Show:"), self))
         for w in (self.owner_filter, self.when_filter, self.promotion_filter, self.show_done):
@@ -143,7 +150,8 @@ class TeamTab(TabPage):
 
     # -- loading
     def parts(self) -> list[Part]:
-        return [*super().parts(), Part("gantt", self.gantt.load, self.gantt.show_spans)]
+        return [*super().parts(), Part("gantt", self.gantt.load, self.gantt.show_spans),
+                Part("staff", self.staff_view.load, self.staff_view.show_members)]
 
     def load(self, session: Session, today: dt.date) -> tuple[list[TaskRow], list[StaffRow], list[tuple[int, str]]]:
         from core.tasks import promotion_names, staff_rows, task_rows
@@ -234,7 +242,7 @@ class TeamTab(TabPage):
         if self.stack.currentWidget() is self.board:
             key = self.board.current_key()
             return [] if key is None else [key]
-        if self.stack.currentWidget() is self.gantt:
+        if self.stack.currentWidget() in (self.gantt, self.staff_view):
             return []
         return [r.id for r in self.table.selected_records()]
 
