@@ -2836,6 +2836,22 @@ TEA-002	120</translation>
         <translation>任务：%1</translation>
     </message>
     <message>
+        <source>Edit a repeating task</source>
+        <translation>修改重复任务</translation>
+    </message>
+    <message>
+        <source>“%1” repeats. Change only this occurrence, or this one and all future ones (their dates follow the rule again)?</source>
+        <translation>“%1”是重复任务。只改这一次，还是改这一次及以后所有次（日期按规则重新排）？</translation>
+    </message>
+    <message>
+        <source>Only this one</source>
+        <translation>只改这一次</translation>
+    </message>
+    <message>
+        <source>This and all future</source>
+        <translation>这一次及以后所有</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>

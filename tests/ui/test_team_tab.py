@@ -243,3 +243,53 @@ def test_the_team_list_edits_a_person_and_marks_them_as_left(qtbot, window, demo
     with demo_db.session() as s:
         assert s.get(Staff, lin.id).active is True
     assert team.owner_filter.findData(lin.id) != -1
+
+
+def test_editing_a_repeating_task_asks_this_one_or_all_future(qtbot, window, demo_db, monkeypatch):
+    import ui.tabs.team_forms as forms
+
+    team = open_team(qtbot, window)
+    window.findChild(QWidget, "team.schedule_ahead").click()
+    wait_saved(qtbot, window)
+
+    def meetings():
+        with demo_db.session() as s:
+            return [(t.title, t.start) for t in s.scalars(select(Task).where(Task.title.startswith("周例会"))
+                                                           .order_by(Task.start))]
+    before = meetings()
+    assert len(before) == 8
+    third = next(r for r in team._rows if r.title.startswith("周例会") and r.start == before[2][1])
+    asked = []
+    monkeypatch.setattr(forms, "ask_series_scope", lambda _parent, title: asked.append(title) or True)
+    form = team.open_task(third.id)
+    assert form.widgets["recurrence"].currentData() == third.recurrence  # an occurrence shows its series' rule
+    form.widgets["title"].setText("周例会（改到周二）")
+    form.widgets["start"].setDate(form.widgets["start"].date().addDays(1))
+    form.widgets["due"].setDate(form.widgets["due"].date().addDays(1))
+    form.submit()
+    qtbot.waitUntil(lambda: form.saved is not None, timeout=20_000)
+    wait_saved(qtbot, window)
+    assert asked == [third.title]
+    after = meetings()
+    assert after[:2] == before[:2]
+    assert [t for t, _d in after[2:]] == ["周例会（改到周二）"] * 6
+    assert [d for _t, d in after[2:]] == [d + dt.timedelta(days=1) for _t, d in before[2:]]  # Tuesdays now
+    window.action_undo.trigger()  # one undo: the whole series as it was
+    wait_saved(qtbot, window)
+    assert meetings() == before
+
+    monkeypatch.setattr(forms, "ask_series_scope", lambda _parent, _title: False)
+    form = team.open_task(third.id)
+    form.widgets["title"].setText("周例会（只这次）")
+    form.submit()
+    qtbot.waitUntil(lambda: form.saved is not None, timeout=20_000)
+    wait_saved(qtbot, window)
+    assert [t for t, _d in meetings()] == ["周例会：上周数据复盘与本周计划"] * 2 + ["周例会（只这次）"] + \
+        ["周例会：上周数据复盘与本周计划"] * 5
+
+    monkeypatch.setattr(forms, "ask_series_scope", lambda _parent, _title: None)  # back to the form: nothing saved
+    form = team.open_task(third.id)
+    form.widgets["title"].setText("不保存")
+    form.submit()
+    assert form.isVisible() and form.saved is None
+    form.reject()

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.labels import priority_name, task_status_name
 from ui.widgets.editors import CellEditor
@@ -70,7 +70,8 @@ def open_task_form(ctx, parent: QWidget, *, row: TaskRow | None, tasks: Sequence
                   row.depends_on_ids if row else (),
                   hint=QCoreApplication.translate("TeamForms", "Tick the tasks that must be finished first (finish-to-start)")),
     ]
-    if row is None or row.series_id is None:  # an occurrence follows its series' rule
+    in_series = row is not None and (row.series_id is not None or any(t.series_id == row.id for t in tasks))
+    if row is None or row.recurrence or row.series_id is None:  # an occurrence shows (and may change) its series' rule
         rules = [(QCoreApplication.translate("TeamForms", "Every Monday at 10:00"), WEEKLY_MEETING),
                  (QCoreApplication.translate("TeamForms", "The last day of every month"), MONTHLY_REVIEW)]
         current = row.recurrence if row else ""
@@ -90,12 +91,38 @@ def open_task_form(ctx, parent: QWidget, *, row: TaskRow | None, tasks: Sequence
                       depends_on=deps)
         if row is None:
             return AddTask(tuple(fields.items()))
+        if in_series:
+            from core.edits.team_series import EditSeries
+
+            future = ask_series_scope(parent_form(), row.title)
+            if future is None:
+                return None
+            return EditSeries(row.id, tuple(fields.items()), future)
         return SetTaskFields(row.id, tuple(fields.items()))
 
     title = QCoreApplication.translate("TeamForms", "New task") if row is None else QCoreApplication.translate("TeamForms", "Task: %1").replace("%1", row.title)
     form = RecordForm(ctx, "team.task_form", title, fields, make, parent)
+
+    def parent_form() -> QWidget:
+        return form
+
     form.open()
     return form
+
+
+def ask_series_scope(parent: QWidget, title: str) -> bool | None:
+    """A repeating task's edit: False for this occurrence, True for it and all future ones, None to go back."""
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("TeamForms", "Edit a repeating task"),
+                      QCoreApplication.translate("TeamForms", "“%1” repeats. Change only this occurrence, or this one "
+                                                 "and all future ones (their dates follow the rule again)?")
+                      .replace("%1", title), parent=parent)
+    box.setObjectName("team.series_scope")
+    one = box.addButton(QCoreApplication.translate("TeamForms", "Only this one"), QMessageBox.ButtonRole.YesRole)
+    future = box.addButton(QCoreApplication.translate("TeamForms", "This and all future"), QMessageBox.ButtonRole.NoRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(one)
+    box.exec()
+    return False if box.clickedButton() is one else True if box.clickedButton() is future else None
 
 
 def open_staff_form(ctx, parent: QWidget, row: Any = None) -> RecordForm:
