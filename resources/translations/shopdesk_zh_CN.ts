@@ -2939,6 +2939,14 @@ TEA-002	120</translation>
         <translation>为之后 8 周写入周例会等重复任务，每次都是一个单独的任务</translation>
     </message>
     <message>
+        <source>Print week…</source>
+        <translation>打印周任务单…</translation>
+    </message>
+    <message>
+        <source>Each person's tasks of a week on a page of their own: print preview, printer or PDF</source>
+        <translation>每人一页列出一周的任务：打印预览、打印或存为 PDF</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -3084,6 +3092,25 @@ TEA-002	120</translation>
     <message>
         <source>Restored: %1</source>
         <translation>已恢复：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WeekDialog</name>
+    <message>
+        <source>Print weekly task sheets</source>
+        <translation>打印每周任务单</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>A day of the week:</source>
+        <translation>这一周中的任一天：</translation>
+    </message>
+    <message>
+        <source>Week:</source>
+        <translation>周次：</translation>
     </message>
 </context>
 <context>

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QPus
 from ui.labels import priority_name, task_status_name
 from ui.tabs.base import Part, TabPage
 from ui.tabs.team_gantt import GanttView
+from ui.tabs.team_print import print_week
 from ui.tabs.team_staff import StaffView
 from ui.tabs.team_forms import open_staff_form, open_task_form
 from ui.widgets.export_button import ExportButton
@@ -77,6 +78,11 @@ class TeamTab(TabPage):
         self.schedule_button.setToolTip(self.tr("Write the weekly meeting and other repeating tasks for the next 8 weeks, "
                                                 "each a task of its own"))
         self.schedule_button.clicked.connect(self.schedule_ahead)
+        self.print_button = QPushButton(self.tr("Print week…"), self)
+        self.print_button.setObjectName("team.print_week")
+        self.print_button.setToolTip(self.tr("Each person's tasks of a week on a page of their own: print preview, "
+                                             "printer or PDF"))
+        self.print_button.clicked.connect(lambda: print_week(self.ctx, self))
         self.delete_button = QPushButton(self.tr("Delete"), self)
         self.delete_button.setObjectName("team.delete")
         self.delete_button.setToolTip(self.tr("Move the selected task to the trash (Ctrl+Z or Edit → Trash… brings it back)"))
@@ -126,7 +132,7 @@ class TeamTab(TabPage):
         for w in (self.owner_filter, self.when_filter, self.promotion_filter, self.show_done):
             bar.addWidget(w)
         bar.addStretch(1)
-        for w in (self.new_button, self.schedule_button, self.staff_button, self.delete_button):
+        for w in (self.new_button, self.schedule_button, self.staff_button, self.print_button, self.delete_button):
             bar.addWidget(w)
         self.body.addWidget(self.summary)
         self.body.addLayout(bar)
