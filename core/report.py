@@ -90,6 +90,7 @@ class TaskLine:
     status: str
     priority: int
     promotion: str
+    repeating: bool = False  # an occurrence of a repeating task: listed with the meetings instead
 
 
 @dataclass(frozen=True)
@@ -135,11 +136,16 @@ class MonthlyPlan:
     daily_gmv: tuple[tuple[dt.date, int], ...] = field(default=())
     daily_gmv_last_year: tuple[tuple[dt.date, int], ...] = field(default=())
     channel_gmv: tuple[tuple[str, int], ...] = field(default=())
+    # The weekly meetings and other repeating tasks of the month (core.report_meetings.MeetingLine)
+    meetings: tuple = field(default=())
 
     def tasks_by_owner(self) -> list[tuple[str, list[TaskLine]]]:
-        """Each person's tasks of the month, people by name, the unassigned last."""
+        """Each person's tasks of the month (not the repeating ones: those are the meetings),
+        people by name, the unassigned last."""
         groups: dict[str, list[TaskLine]] = {}
         for task in self.tasks:
+            if task.repeating:
+                continue
             groups.setdefault(task.owner, []).append(task)
         return sorted(groups.items(), key=lambda kv: (kv[0] == "", kv[0]))
 
@@ -211,6 +217,9 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         daily = tuple((d, this_year.get(d, 0)) for d in days if d <= last_day)
         daily_ly = tuple((d, ly.get(shift_years(d, -1), 0)) for d in days) if ly else ()
         channels = _by_channel(s, month.start, last_day) if month.start <= today else ()
+        from core.report_meetings import meeting_lines
+
+        meetings = meeting_lines(s, month.start, month.end)
         changes = s.scalar(select(func.count()).select_from(TierChange).where(
             TierChange.at >= dt.datetime.combine(month.start, dt.time()),
             TierChange.at < dt.datetime.combine(month.end + dt.timedelta(days=1), dt.time()))) or 0
@@ -251,7 +260,8 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         kpi_period=(month.start, kpi_end),
         promotions=tuple(PromotionLine(p.name, p.kind, p.platforms, p.start, p.end, p.budget_fen, p.status, p.phases)
                          for p in promos),
-        tasks=tuple(TaskLine(x.title, x.owner, x.start, x.due, x.status, x.priority, x.promotion) for x in tasks),
+        tasks=tuple(TaskLine(x.title, x.owner, x.start, x.due, x.status, x.priority, x.promotion, bool(x.recurrence))
+                    for x in tasks),
         orders=orders,
         stockouts=stockouts,
         slow_movers=slow,
@@ -261,4 +271,5 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         daily_gmv=daily,
         daily_gmv_last_year=daily_ly,
         channel_gmv=channels,
+        meetings=meetings,
     )

@@ -261,10 +261,25 @@ def _inventory(plan: MonthlyPlan) -> str:
     return "".join(out)
 
 
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _meetings(plan: MonthlyPlan) -> str:
+    out = [f"<h3>{_e(t('Weekly meetings and repeating tasks ({n})', n=len(plan.meetings)))}</h3>"]
+    if not plan.meetings:
+        return out[0] + _empty(t("No repeating tasks this month"))
+    out.append(_table([t("Date"), t("Time"), t("Task"), t("Owner"), t("Status")],
+                      [[f"{_d(m.day)} {_e(t(WEEKDAYS[m.day.weekday()]))}", _e(m.time or "—"), _e(m.title),
+                        _e(m.owner or t("Unassigned")), _e(_status(m.status) if m.status else t("not planned yet"))]
+                       for m in plan.meetings], [14, 8, 46, 16, 16]))
+    return "".join(out)
+
+
 def _team(plan: MonthlyPlan) -> str:
     out = [_section(t("Team: each person's tasks"))]
-    if not plan.tasks:
+    if not plan.tasks and not plan.meetings:
         return out[0] + _empty(t("No tasks this month"))
+    out.append(_meetings(plan))
     for owner, tasks in plan.tasks_by_owner():
         out.append(f"<h3>{_e(owner or t('Unassigned'))} ({len(tasks)})</h3>")
         out.append(_table([t("Task"), t("Start"), t("Due"), t("Status"), t("Promotion")],
