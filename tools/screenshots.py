@@ -107,7 +107,8 @@ def _goals(window, args, wait) -> None:
 
 
 def _team(window, args, wait) -> None:
-    """The Team tab's Gantt (this month by person, then a promotion's chart) and the team list."""
+    """The Team tab: the Gantt (this month by person, then a promotion's chart by promotion), the
+    team list, the task form with several “starts after” tasks, and the weekly task sheet's PDF."""
     page = window.page("team")
     window.tabs.setCurrentWidget(page)
 
@@ -122,16 +123,28 @@ def _team(window, args, wait) -> None:
     settle()
     window.grab().save(str(args.out / f"{args.lang}_team_gantt.png"))
     gantt = page.gantt
-    promo = next((i for i in range(1, gantt.which.count()) if gantt.chart.layout_ and "双12" in gantt.which.itemText(i)), 1)
+    promo = next((i for i in range(1, gantt.which.count()) if "双12" in gantt.which.itemText(i)), 1)
     gantt.which.setCurrentIndex(promo)
     gantt.group.setCurrentIndex(1)
     settle()
     window.grab().save(str(args.out / f"{args.lang}_team_gantt_promotion.png"))
-    if hasattr(page, "open_staff_list"):
-        dialog = page.open_staff_list()
-        settle()
-        dialog.grab().save(str(args.out / f"{args.lang}_team_staff.png"))
-        dialog.reject()
+    gantt.which.setCurrentIndex(0)
+    gantt.group.setCurrentIndex(0)
+    page.people_button.click()
+    settle()
+    window.grab().save(str(args.out / f"{args.lang}_team_staff.png"))
+    page.board_button.click()
+    settle()
+    row = next((r for r in page._rows if len(r.depends_on_ids) >= 1), page._rows[0])
+    form = page.open_task(row.id)
+    wait(400)
+    form.grab().save(str(args.out / f"{args.lang}_team_task_form.png"))
+    form.reject()
+    from core.task_sheet import Week, build_sheet
+    from ui.report.task_sheet import write_pdf
+
+    pdf = args.out / f"{args.lang}_team_week.pdf"
+    write_pdf(build_sheet(window.ctx.db, Week.of(window.ctx.today()), window.ctx.today()), pdf)
     print(args.out)
 
 

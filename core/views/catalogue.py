@@ -272,7 +272,7 @@ def _staff_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
 
 STAFF = View(
     "staff", lambda: t("Team"),
-    (_c("name", "Name"), _c("role", "Role"), _c("contact", "Contact"), _c("active", "Active", label=_yes_no),
+    (_c("name", "Name"), _c("role", "Role"), _c("contact", "Contact"), _c("active", "On the team", label=_yes_no),
      _c("open_tasks", "Open tasks", "int"), _c("overdue_tasks", "Overdue tasks", "int")),
     _staff_rows,
 )

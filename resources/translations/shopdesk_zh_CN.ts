@@ -2629,16 +2629,16 @@ or click “Add files…”.</source>
         <translation>联系方式</translation>
     </message>
     <message>
-        <source>Active</source>
-        <translation>在售</translation>
-    </message>
-    <message>
         <source>yes</source>
         <translation>是</translation>
     </message>
     <message>
         <source>left</source>
         <translation>已离职</translation>
+    </message>
+    <message>
+        <source>On the team</source>
+        <translation>在职</translation>
     </message>
     <message>
         <source>Open tasks</source>

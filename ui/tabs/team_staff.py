@@ -29,7 +29,7 @@ class StaffView(QWidget):
                 Column(self.tr("Name"), field="name", colour=lambda _v, r: None if r.active else LEFT),
                 Column(self.tr("Role"), field="role"),
                 Column(self.tr("Contact"), field="contact"),
-                Column(self.tr("Active"), field="active", fmt=lambda v: self.tr("yes") if v else self.tr("left")),
+                Column(self.tr("On the team"), field="active", fmt=lambda v: self.tr("yes") if v else self.tr("left")),
                 Column(self.tr("Open tasks"), "int", field="open_tasks"),
                 Column(self.tr("Overdue tasks"), "int", field="overdue_tasks",
                        colour=lambda v, _r: "#c62828" if v else None),

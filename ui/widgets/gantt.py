@@ -98,7 +98,11 @@ class GanttChart(QWidget):
         shape = (Qt.CursorShape.SizeHorCursor if hit and hit[1] == RESIZE
                  else Qt.CursorShape.OpenHandCursor if hit else Qt.CursorShape.ArrowCursor)
         self.setCursor(shape)
-        self.setToolTip(self._tip(hit[0]) if hit else "")
+        tip = self._tip(hit[0]) if hit else ""
+        if not hit and self.layout_ is not None and event.position().x() < self.LABEL_W:  # an elided name, whole
+            row = int((event.position().y() - self.HEADER_H) // self.ROW_H)
+            tip = next((r.label for r in self.layout_.rows if r.index == row and event.position().y() >= self.HEADER_H), "")
+        self.setToolTip(tip)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self._drag is None:
