@@ -123,8 +123,7 @@ def _team(window, args, wait) -> None:
     settle()
     window.grab().save(str(args.out / f"{args.lang}_team_gantt.png"))
     gantt = page.gantt
-    promo = next((i for i in range(1, gantt.which.count()) if "双12" in gantt.which.itemText(i)), 1)
-    gantt.which.setCurrentIndex(promo)
+    gantt.which.setCurrentIndex(gantt.which.count() - 1)  # the latest promotion with tasks
     gantt.group.setCurrentIndex(1)
     settle()
     window.grab().save(str(args.out / f"{args.lang}_team_gantt_promotion.png"))

@@ -105,7 +105,7 @@ def render(sheet: WeeklySheet, device) -> int:
         doc.setDefaultFont(_font(BODY_PT))
         doc.setDocumentMargin(0)
         body_h = height - 2 * band
-        doc.setPageSize(QSizeF(width, body_h))
+        doc.setPageSize(QSizeF(width * 0.99, body_h))  # the tables' right border inside the page
         doc.setHtml(sheet_html(sheet))
         pages = doc.pageCount()
         footer = f"{sheet.shop_name} · {week_span(sheet)}"
