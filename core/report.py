@@ -94,6 +94,22 @@ class TaskLine:
 
 
 @dataclass(frozen=True)
+class StaffKpiLine:
+    """One person's KPI targets and bonus bands for the month (core.staff_kpi), for the team page."""
+
+    name: str
+    role: str
+    target_fen: int | None
+    share: float | None
+    measures: str  # "好评率: 98 / 95; …" (name: actual / target)
+    base_fen: int
+    bands: str  # "< 80 % → 0 %, 80–100 % → 5 %, …"
+    achievement: float | None
+    band: str
+    bonus_fen: int | None
+
+
+@dataclass(frozen=True)
 class OrderLine:
     sku_code: str
     title: str
@@ -138,6 +154,7 @@ class MonthlyPlan:
     channel_gmv: tuple[tuple[str, int], ...] = field(default=())
     # The weekly meetings and other repeating tasks of the month (core.report_meetings.MeetingLine)
     meetings: tuple = field(default=())
+    staff_kpi: tuple[StaffKpiLine, ...] = field(default=())  # each person's targets and bonus bands
 
     def tasks_by_owner(self) -> list[tuple[str, list[TaskLine]]]:
         """Each person's tasks of the month (not the repeating ones: those are the meetings),
@@ -220,6 +237,11 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         from core.report_meetings import meeting_lines
 
         meetings = meeting_lines(s, month.start, month.end)
+        from core.staff_kpi import kpi_rows
+
+        staff_kpi = tuple(StaffKpiLine(r.name, r.role, r.target_fen, r.share, r.measures_text, r.base_fen, r.bands_text,
+                                       r.achievement, r.band_text, r.bonus_fen)
+                          for r in kpi_rows(s, month.start, today))
         changes = s.scalar(select(func.count()).select_from(TierChange).where(
             TierChange.at >= dt.datetime.combine(month.start, dt.time()),
             TierChange.at < dt.datetime.combine(month.end + dt.timedelta(days=1), dt.time()))) or 0
@@ -272,4 +294,5 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         daily_gmv_last_year=daily_ly,
         channel_gmv=channels,
         meetings=meetings,
+        staff_kpi=staff_kpi,
     )

@@ -3,6 +3,7 @@
     xvfb-run -a -s "-screen 0 1440x900x24" python tools/screenshots.py OUT_DIR [--lang zh_CN] [--size 1360x820]
     ... tools/screenshots.py OUT_DIR --editing [--db COPY.db]   # an edit in the Inventory table, then its undo
     ... tools/screenshots.py OUT_DIR --goals [--db COPY.db]     # the Goals table and the "Plan a year" wizard
+    ... tools/screenshots.py OUT_DIR --team-kpi [--db COPY.db]  # the KPI and bonus table, a refused measure, the SOP dialog
 
 ``--editing`` types into a real cell (it changes the database: use a copy, or the demo shop).
 
@@ -12,6 +13,7 @@ the data folder (created when missing), and the same start-up path as the app.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -28,6 +30,7 @@ def main() -> int:
     parser.add_argument("--editing", action="store_true", help="an edit and its undo instead of every tab")
     parser.add_argument("--goals", action="store_true", help="the Goals tab and its plan wizard")
     parser.add_argument("--team", action="store_true", help="the Team tab's Gantt and its team list")
+    parser.add_argument("--team-kpi", action="store_true", help="the Team tab's KPI table and the SOP dialog")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -63,6 +66,11 @@ def main() -> int:
         return 0
     if args.team:
         _team(window, args, wait)
+        window.close()
+        db.close()
+        return 0
+    if args.team_kpi:
+        _team_kpi(window, args, wait)
         window.close()
         db.close()
         return 0
@@ -144,6 +152,41 @@ def _team(window, args, wait) -> None:
 
     pdf = args.out / f"{args.lang}_team_week.pdf"
     write_pdf(build_sheet(window.ctx.db, Week.of(window.ctx.today()), window.ctx.today()), pdf)
+    print(args.out)
+
+
+def _team_kpi(window, args, wait) -> None:
+    """The Team tab's KPI and bonus table, a measure it cannot read (typed, refused), the SOP dialog."""
+    page = window.page("team")
+    window.tabs.setCurrentWidget(page)
+
+    def settle() -> None:
+        wait(300)
+        while page.loading or window.ctx.edits.pending:
+            wait(100)
+        wait(400)
+
+    settle()
+    page.kpi_button.click()
+    settle()
+    last_month = (window.ctx.today().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    page.kpi.set_month(last_month)  # a finished month: every measure has its actual
+    settle()
+    window.grab().save(str(args.out / f"{args.lang}_team_kpi.png"))
+    table = page.kpi.table
+    if table.model.rowCount():
+        first = table.raw_row(0)
+        cell = table.proxy.mapFromSource(table.model.index(table.model.row_of(first.staff_id),
+                                                           table.model.column_of("measures")))
+        table.proxy.setData(cell, "好评率 98")
+        settle()
+        window.grab().save(str(args.out / f"{args.lang}_team_kpi_refused.png"))
+    dialog = page.open_sops()
+    while not dialog.loads:
+        wait(100)
+    wait(300)
+    dialog.grab().save(str(args.out / f"{args.lang}_team_sop.png"))
+    dialog.reject()
     print(args.out)
 
 

@@ -372,4 +372,7 @@ KPIS = View(
     _kpi_rows, dated=True,
 )
 
-VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PURCHASE_LIST, PROMOTIONS, MEMBERS, TASKS, STAFF, TASK_GANTT, ORDERS, PRODUCTS, KPIS)}
+from core.views.staff_kpi import STAFF_KPI  # noqa: E402 - the Team tab's KPI table, a module of its own
+
+VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PURCHASE_LIST, PROMOTIONS, MEMBERS, TASKS, STAFF, TASK_GANTT, ORDERS,
+                                              PRODUCTS, KPIS, STAFF_KPI)}

@@ -18,6 +18,7 @@ from ui.tabs.team_gantt import GanttView
 from ui.tabs.team_print import print_week
 from ui.tabs.team_staff import StaffView
 from ui.tabs.team_forms import open_staff_form, open_task_form
+from ui.tabs.team_kpi import KpiPanel
 from ui.widgets.export_button import ExportButton
 from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.kanban import Card, KanbanBoard
@@ -62,8 +63,10 @@ class TeamTab(TabPage):
         self.gantt_button.setObjectName("team.show_gantt")
         self.people_button = QPushButton(self.tr("Team members"), self)
         self.people_button.setObjectName("team.show_staff")
+        self.kpi_button = QPushButton(self.tr("KPI and bonus"), self)
+        self.kpi_button.setObjectName("team.show_kpi")
         views = QButtonGroup(self)
-        for button in (self.board_button, self.list_button, self.gantt_button, self.people_button):
+        for button in (self.board_button, self.list_button, self.gantt_button, self.people_button, self.kpi_button):
             button.setCheckable(True)
             views.addButton(button)
         self.board_button.setChecked(True)
@@ -87,6 +90,11 @@ class TeamTab(TabPage):
         self.delete_button.setObjectName("team.delete")
         self.delete_button.setToolTip(self.tr("Move the selected task to the trash (Ctrl+Z or Edit → Trash… brings it back)"))
         self.delete_button.clicked.connect(self.delete_selected)
+        self.sop_button = QPushButton(self.tr("SOPs…"), self)
+        self.sop_button.setObjectName("team.sop_button")
+        self.sop_button.setToolTip(self.tr("Task templates such as 大促 (T-30 备货 … T+3 复盘): edit them, or create a "
+                                           "promotion's tasks from one"))
+        self.sop_button.clicked.connect(self.open_sops)
 
         self.board = KanbanBoard([(s, task_status_name(s)) for s in (TODO, DOING, DONE, CANCELLED)], self, name="team.board")
         self.board.sig_moved.connect(self.set_status)
@@ -114,10 +122,11 @@ class TeamTab(TabPage):
         self.stack.addWidget(self.gantt)
         self.staff_view = StaffView(ctx, self, self)
         self.stack.addWidget(self.staff_view)
-        self.people_button.toggled.connect(lambda on: on and self.stack.setCurrentWidget(self.staff_view))
-        self.board_button.toggled.connect(lambda on: on and self.stack.setCurrentWidget(self.board))
-        self.list_button.toggled.connect(lambda on: on and self.stack.setCurrentWidget(self.table))
-        self.gantt_button.toggled.connect(lambda on: on and self.stack.setCurrentWidget(self.gantt))
+        self.kpi = KpiPanel(self, self)
+        self.kpi.sig_month_changed.connect(self.refresh)
+        self.stack.addWidget(self.kpi)
+        for button in (self.board_button, self.list_button, self.gantt_button, self.people_button, self.kpi_button):
+            button.toggled.connect(self._sync_view)
         delete_key = QShortcut(QKeySequence.StandardKey.Delete, self)
         delete_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         delete_key.activated.connect(self.delete_selected)
@@ -127,12 +136,15 @@ class TeamTab(TabPage):
         bar.addWidget(self.list_button)
         bar.addWidget(self.gantt_button)
         bar.addWidget(self.people_button)
+        bar.addWidget(self.kpi_button)
         bar.addSpacing(12)
-        bar.addWidget(QLabel(self.tr("Show:"), self))
+        self.show_label = QLabel(self.tr("Show:"), self)
+        bar.addWidget(self.show_label)
         for w in (self.owner_filter, self.when_filter, self.promotion_filter, self.show_done):
             bar.addWidget(w)
         bar.addStretch(1)
-        for w in (self.new_button, self.schedule_button, self.staff_button, self.print_button, self.delete_button):
+        for w in (self.new_button, self.schedule_button, self.sop_button, self.staff_button, self.print_button,
+                  self.delete_button):
             bar.addWidget(w)
         self.body.addWidget(self.summary)
         self.body.addLayout(bar)
@@ -149,16 +161,31 @@ class TeamTab(TabPage):
     def title(self) -> str:
         return self.tr("Team")
 
+    def _sync_view(self, *_args) -> None:
+        views = ((self.board_button, self.board), (self.list_button, self.table), (self.gantt_button, self.gantt),
+                 (self.people_button, self.staff_view), (self.kpi_button, self.kpi))
+        shown = next((view for button, view in views if button.isChecked()), self.board)
+        self.stack.setCurrentWidget(shown)
+        tasks = shown not in (self.kpi, self.staff_view)  # the task filters do not apply to the team or KPI tables
+        for w in (self.show_label, self.owner_filter, self.when_filter, self.promotion_filter, self.show_done):
+            w.setVisible(tasks)
+
+    def parts(self) -> list[Part]:
+        return [*super().parts(), self.kpi.part(),  # the KPI table of the month shown (team_kpi)
+                Part("gantt", self.gantt.load, self.gantt.show_spans),
+                Part("staff", self.staff_view.load, self.staff_view.show_members)]
+
+    def open_sops(self):
+        from ui.dialogs.sop_dialog import open_sop_dialog
+
+        return open_sop_dialog(self.ctx, self)
+
     def _repeats(self, rule: str) -> str:
         word = self.tr("Weekly") if "WEEKLY" in rule else self.tr("Monthly") if "MONTHLY" in rule else ""
         hour = next((p.split("=")[1] for p in rule.split(";") if p.startswith("BYHOUR=")), "")
         return f"{word} {int(hour):02d}:00" if word and hour.isdigit() else word
 
     # -- loading
-    def parts(self) -> list[Part]:
-        return [*super().parts(), Part("gantt", self.gantt.load, self.gantt.show_spans),
-                Part("staff", self.staff_view.load, self.staff_view.show_members)]
-
     def load(self, session: Session, today: dt.date) -> tuple[list[TaskRow], list[StaffRow], list[tuple[int, str]]]:
         from core.tasks import promotion_names, staff_rows, task_rows
 
@@ -248,7 +275,7 @@ class TeamTab(TabPage):
         if self.stack.currentWidget() is self.board:
             key = self.board.current_key()
             return [] if key is None else [key]
-        if self.stack.currentWidget() in (self.gantt, self.staff_view):
+        if self.stack.currentWidget() in (self.gantt, self.staff_view, self.kpi):
             return []
         return [r.id for r in self.table.selected_records()]
 
