@@ -143,10 +143,13 @@ class TeamTab(TabPage):
         for w in (self.owner_filter, self.when_filter, self.promotion_filter, self.show_done):
             bar.addWidget(w)
         bar.addStretch(1)
+        actions = QHBoxLayout()  # on the summary's line, so the window still fits a 1366-pixel screen
+        actions.addWidget(self.summary)
+        actions.addStretch(1)
         for w in (self.new_button, self.schedule_button, self.sop_button, self.staff_button, self.print_button,
                   self.delete_button):
-            bar.addWidget(w)
-        self.body.addWidget(self.summary)
+            actions.addWidget(w)
+        self.body.addLayout(actions)
         self.body.addLayout(bar)
         self.body.addWidget(self.stack, 1)
         self.export_button = ExportButton(ctx, "tasks", self)  # the same rows as `export tasks FILE`
