@@ -58,7 +58,7 @@ def test_export_rows_have_stable_keys_and_the_lists_values(db, tmp_path):
         "end": "2026-11-11", "days": 23, "phases": [{"name": "预售", "start": "2026-10-20", "end": "2026-10-31"}],
         "tiers": [], "budget": 1000.0, "expected_uplift": None, "status": "done", "gmv": 10000.0,
         "baseline": 6000.0, "cost": 2000.0, "cost_basis": "measured", "days_run": None, "roas": 5.0, "incremental_roi": 2.0, "measured": True,
-        "note": "定金"}]
+        "note": "定金", "scope_categories": [], "scope_skus": [], "warnings": []}]
     assert list(rows[0]) == ["id", "name", "kind", "platforms", "start", "end", "days", "phases", "tiers", "budget",
                              "expected_uplift", "status", "gmv", "baseline", "cost", "cost_basis", "days_run", "roas", "incremental_roi",
-                             "measured", "note"]
+                             "measured", "note", "scope_categories", "scope_skus", "warnings"]
