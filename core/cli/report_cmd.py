@@ -50,6 +50,9 @@ def run(args: argparse.Namespace, db) -> int:
     path = Path(args.pdf)
     if path.suffix.lower() != ".pdf":
         raise BadInputError(t("The file must end in .pdf: {path}", path=path))
+    from core.exports import check_output_path
+
+    path = check_output_path(path)  # before the plan is built and painted: a mistyped folder
     if args.week:
         return run_week(args, db, path)
     month = Month.parse(args.month)
