@@ -93,6 +93,7 @@ class TaskLine:
     status: str
     priority: int
     promotion: str
+    repeating: bool = False  # an occurrence of a repeating task: listed with the meetings instead
 
 
 @dataclass(frozen=True)
@@ -160,12 +161,17 @@ class MonthlyPlan:
     daily_gmv: tuple[tuple[dt.date, int], ...] = field(default=())
     daily_gmv_last_year: tuple[tuple[dt.date, int], ...] = field(default=())
     channel_gmv: tuple[tuple[str, int], ...] = field(default=())
+    # The weekly meetings and other repeating tasks of the month (core.report_meetings.MeetingLine)
+    meetings: tuple = field(default=())
     staff_kpi: tuple[StaffKpiLine, ...] = field(default=())  # each person's targets and bonus bands
 
     def tasks_by_owner(self) -> list[tuple[str, list[TaskLine]]]:
-        """Each person's tasks of the month, people by name, the unassigned last."""
+        """Each person's tasks of the month (not the repeating ones: those are the meetings),
+        people by name, the unassigned last."""
         groups: dict[str, list[TaskLine]] = {}
         for task in self.tasks:
+            if task.repeating:
+                continue
             groups.setdefault(task.owner, []).append(task)
         return sorted(groups.items(), key=lambda kv: (kv[0] == "", kv[0]))
 
@@ -257,6 +263,9 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         daily = tuple((d, this_year.get(d, 0)) for d in days if d <= last_day)
         daily_ly = tuple((d, ly.get(shift_years(d, -1), 0)) for d in days) if ly else ()
         channels = _by_channel(s, month.start, last_day) if month.start <= today else ()
+        from core.report_meetings import meeting_lines
+
+        meetings = meeting_lines(s, month.start, month.end)
         from core.staff_kpi import kpi_rows
 
         staff_kpi = tuple(StaffKpiLine(r.name, r.role, r.target_fen, r.share, r.measures_text, r.base_fen, r.bands_text,
@@ -303,7 +312,8 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         promotions=tuple(PromotionLine(p.name, p.kind, p.platforms, p.start, p.end, p.budget_fen, p.status, p.phases,
                                        tuple(tier_text(r) for r in p.rules), scope_text(scopes.get(p.id)))
                          for p in promos),
-        tasks=tuple(TaskLine(x.title, x.owner, x.start, x.due, x.status, x.priority, x.promotion) for x in tasks),
+        tasks=tuple(TaskLine(x.title, x.owner, x.start, x.due, x.status, x.priority, x.promotion, bool(x.recurrence))
+                    for x in tasks),
         orders=orders,
         stockouts=stockouts,
         slow_movers=slow,
@@ -314,5 +324,6 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         daily_gmv=daily,
         daily_gmv_last_year=daily_ly,
         channel_gmv=channels,
+        meetings=meetings,
         staff_kpi=staff_kpi,
     )

@@ -100,3 +100,9 @@ def staff_names(session: Session) -> list[str]:
 
 def promotion_names(session: Session) -> list[tuple[int, str]]:
     return [(i, n) for i, n in session.execute(select(Promotion.id, Promotion.name).order_by(Promotion.start, Promotion.id))]
+
+
+def promotion_spans(session: Session) -> dict[int, tuple[str, dt.date, dt.date]]:
+    """Each promotion's name, first and last day (the Gantt charts a promotion's tasks over them)."""
+    return {i: (n, s, e) for i, n, s, e in session.execute(select(Promotion.id, Promotion.name, Promotion.start,
+                                                                   Promotion.end))}

@@ -34,6 +34,7 @@ def main() -> int:
     parser.add_argument("--db", help="database to show (default: the demo shop)")
     parser.add_argument("--editing", action="store_true", help="an edit and its undo instead of every tab")
     parser.add_argument("--goals", action="store_true", help="the Goals tab and its plan wizard")
+    parser.add_argument("--team", action="store_true", help="the Team tab's Gantt and its team list")
     parser.add_argument("--inventory", action="store_true",
                         help="the Inventory tab's SKU detail panel, purchase list and clearance dialog")
     parser.add_argument("--members", action="store_true", help="the Members tab: points ledger, charts, cohorts, forms")
@@ -69,6 +70,11 @@ def main() -> int:
 
     if args.goals:
         _goals(window, args, wait)
+        window.close()
+        db.close()
+        return 0
+    if args.team:
+        _team(window, args, wait)
         window.close()
         db.close()
         return 0
@@ -193,6 +199,47 @@ def _goals_views(window, page, args, wait) -> None:
     page.views.setCurrentWidget(page.chart)
     wait(800)
     window.grab().save(str(args.out / f"{args.lang}_goals_chart.png"))
+
+
+def _team(window, args, wait) -> None:
+    """The Team tab: the Gantt (this month by person, then a promotion's chart by promotion), the
+    team list, the task form with several “starts after” tasks, and the weekly task sheet's PDF."""
+    page = window.page("team")
+    window.tabs.setCurrentWidget(page)
+
+    def settle() -> None:
+        wait(300)
+        while page.loading or window.ctx.edits.pending:
+            wait(100)
+        wait(400)
+
+    settle()
+    page.gantt_button.click()
+    settle()
+    window.grab().save(str(args.out / f"{args.lang}_team_gantt.png"))
+    gantt = page.gantt
+    gantt.which.setCurrentIndex(gantt.which.count() - 1)  # the latest promotion with tasks
+    gantt.group.setCurrentIndex(1)
+    settle()
+    window.grab().save(str(args.out / f"{args.lang}_team_gantt_promotion.png"))
+    gantt.which.setCurrentIndex(0)
+    gantt.group.setCurrentIndex(0)
+    page.people_button.click()
+    settle()
+    window.grab().save(str(args.out / f"{args.lang}_team_staff.png"))
+    page.board_button.click()
+    settle()
+    row = next((r for r in page._rows if len(r.depends_on_ids) >= 1), page._rows[0])
+    form = page.open_task(row.id)
+    wait(400)
+    form.grab().save(str(args.out / f"{args.lang}_team_task_form.png"))
+    form.reject()
+    from core.task_sheet import Week, build_sheet
+    from ui.report.task_sheet import write_pdf
+
+    pdf = args.out / f"{args.lang}_team_week.pdf"
+    write_pdf(build_sheet(window.ctx.db, Week.of(window.ctx.today()), window.ctx.today()), pdf)
+    print(args.out)
 
 
 def _promotions(window, args, wait) -> None:

@@ -417,6 +417,9 @@ class SetStaffFields:
                              row=self.staff_id)
         checked = _check_staff(session, self.values, self.staff_id, self.staff_id)
         rec.update(Staff, self.staff_id, checked, title=before["name"])
+        if list(checked) == ["active"]:
+            return (t("Mark {name} as back on the team", name=before["name"]) if checked["active"]
+                    else t("Mark {name} as having left", name=before["name"]))
         return t("Edit {name}", name=before["name"])
 
 

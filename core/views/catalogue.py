@@ -280,6 +280,39 @@ TASKS = View(
 )
 
 
+def _staff_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
+    from core.team_views import team_members
+
+    return _records(team_members(session, params.today))
+
+
+STAFF = View(
+    "staff", lambda: t("Team"),
+    (_c("name", "Name"), _c("role", "Role"), _c("contact", "Contact"), _c("active", "On the team", label=_yes_no),
+     _c("open_tasks", "Open tasks", "int"), _c("overdue_tasks", "Overdue tasks", "int")),
+    _staff_rows,
+)
+
+
+def _gantt_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
+    from core.gantt_layout import month_window
+    from core.team_views import gantt_lines
+
+    first, last = month_window(params.today.year, params.today.month)  # without --from/--to: this month
+    first, last = params.date_from or first, params.date_to or last
+    return _records(gantt_lines(session, params.today, first, last))
+
+
+TASK_GANTT = View(
+    "task-gantt", lambda: t("Task Gantt"),
+    (_c("title", "Task"), _c("owner", "Owner"), _c("promotion", "Promotion"), _c("start", "Start", "date"),
+     _c("due", "Due", "date"), _c("days", "Days", "int"), _c("status", "Status", label=_task_status),
+     _c("overdue", "Overdue", label=_yes_no), _c("milestone", "Milestone", label=_yes_no),
+     _c("depends_on", "Depends on")),
+    _gantt_rows, dated=True,
+)
+
+
 # ---------------------------------------------------------------- orders and products
 
 
@@ -363,5 +396,5 @@ from core.views.member_views import COHORTS, POINTS_LEDGER  # noqa: E402 - the M
 from core.views.staff_kpi import STAFF_KPI  # noqa: E402 - the Team tab's KPI table, a module of its own
 
 VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PURCHASE_LIST, PROMOTIONS, PROMOTION_CALENDAR, MEMBERS,
-                                              COHORTS, POINTS_LEDGER, TASKS, ORDERS, PRODUCTS, KPIS, STAFF_KPI,
-                                              GOALS_GRID, GOALS_FUNNEL)}
+                                              COHORTS, POINTS_LEDGER, TASKS, STAFF, TASK_GANTT, ORDERS, PRODUCTS,
+                                              KPIS, STAFF_KPI, GOALS_GRID, GOALS_FUNNEL)}

@@ -607,6 +607,69 @@ or click “Add files…”.</source>
     </message>
 </context>
 <context>
+    <name>GanttView</name>
+    <message>
+        <source>Month</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <source>Previous month</source>
+        <translation>上个月</translation>
+    </message>
+    <message>
+        <source>Next month</source>
+        <translation>下个月</translation>
+    </message>
+    <message>
+        <source>By person</source>
+        <translation>按人员</translation>
+    </message>
+    <message>
+        <source>By promotion</source>
+        <translation>按活动</translation>
+    </message>
+    <message>
+        <source>Drag a bar to move a task, its right end to change the due date; double-click to open it.</source>
+        <translation>拖动横条可移动任务，拖动右端可改截止日；双击打开任务。</translation>
+    </message>
+    <message>
+        <source>%1-%2</source>
+        <translation>%1年%2月</translation>
+    </message>
+    <message>
+        <source>Chart of:</source>
+        <translation>甘特图：</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>未指派</translation>
+    </message>
+    <message>
+        <source>No promotion</source>
+        <translation>无活动</translation>
+    </message>
+    <message>
+        <source>No tasks with dates in these days. Choose another month or promotion, or add a task with “New task…”.</source>
+        <translation>这段日期内没有带日期的任务。请换一个月份或活动，或用“新建任务…”添加。</translation>
+    </message>
+    <message>
+        <source>Move the tasks that wait for it?</source>
+        <translation>一起移动后续任务？</translation>
+    </message>
+    <message>
+        <source>%1 tasks wait for “%2”. Move them by the same number of days?</source>
+        <translation>有 %1 个任务在等“%2”完成。要把它们也移动相同天数吗？</translation>
+    </message>
+    <message>
+        <source>Move them too</source>
+        <translation>一起移动</translation>
+    </message>
+    <message>
+        <source>Only this task</source>
+        <translation>只移动这个任务</translation>
+    </message>
+</context>
+<context>
     <name>GoalsChart</name>
     <message>
         <source>Whole year</source>
@@ -3737,6 +3800,61 @@ or click “Add files…”.</source>
     </message>
 </context>
 <context>
+    <name>StaffView</name>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系方式</translation>
+    </message>
+    <message>
+        <source>On the team</source>
+        <translation>在职</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>left</source>
+        <translation>已离职</translation>
+    </message>
+    <message>
+        <source>Open tasks</source>
+        <translation>未完成任务</translation>
+    </message>
+    <message>
+        <source>Overdue tasks</source>
+        <translation>逾期任务</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>修改…</translation>
+    </message>
+    <message>
+        <source>Mark as left</source>
+        <translation>标记为已离职</translation>
+    </message>
+    <message>
+        <source>Someone who has left is no longer offered as an owner; their tasks keep their name. Mark them back the same way.</source>
+        <translation>已离职的人不再出现在负责人选项里，他们的任务仍保留其姓名。再点一次可标记为回归。</translation>
+    </message>
+    <message>
+        <source>Double-click a person to edit them.</source>
+        <translation>双击某人可编辑其资料。</translation>
+    </message>
+    <message>
+        <source>Mark as back</source>
+        <translation>标记为回归</translation>
+    </message>
+</context>
+<context>
     <name>StockCountDialog</name>
     <message>
         <source>Stock count</source>
@@ -3875,8 +3993,8 @@ TEA-002	120</translation>
         <translation>前置任务</translation>
     </message>
     <message>
-        <source>The task that must be finished first (finish-to-start)</source>
-        <translation>必须先完成的任务（完成后才能开始）</translation>
+        <source>Tick the tasks that must be finished first (finish-to-start)</source>
+        <translation>勾选必须先完成的任务（完成后才能开始）</translation>
     </message>
     <message>
         <source>Every Monday at 10:00</source>
@@ -3903,6 +4021,22 @@ TEA-002	120</translation>
         <translation>任务：%1</translation>
     </message>
     <message>
+        <source>Edit a repeating task</source>
+        <translation>修改重复任务</translation>
+    </message>
+    <message>
+        <source>“%1” repeats. Change only this occurrence, or this one and all future ones (their dates follow the rule again)?</source>
+        <translation>“%1”是重复任务。只改这一次，还是改这一次及以后所有次（日期按规则重新排）？</translation>
+    </message>
+    <message>
+        <source>Only this one</source>
+        <translation>只改这一次</translation>
+    </message>
+    <message>
+        <source>This and all future</source>
+        <translation>这一次及以后所有</translation>
+    </message>
+    <message>
         <source>Name</source>
         <translation>名称</translation>
     </message>
@@ -3925,6 +4059,10 @@ TEA-002	120</translation>
     <message>
         <source>New team member</source>
         <translation>新团队成员</translation>
+    </message>
+    <message>
+        <source>Team member: %1</source>
+        <translation>团队成员：%1</translation>
     </message>
 </context>
 <context>
@@ -3962,6 +4100,14 @@ TEA-002	120</translation>
         <translation>列表</translation>
     </message>
     <message>
+        <source>Gantt</source>
+        <translation>甘特图</translation>
+    </message>
+    <message>
+        <source>Team members</source>
+        <translation>团队成员</translation>
+    </message>
+    <message>
         <source>KPI and bonus</source>
         <translation>绩效与奖金</translation>
     </message>
@@ -3980,6 +4126,14 @@ TEA-002	120</translation>
     <message>
         <source>Write the weekly meeting and other repeating tasks for the next 8 weeks, each a task of its own</source>
         <translation>为之后 8 周写入周例会等重复任务，每次都是一个单独的任务</translation>
+    </message>
+    <message>
+        <source>Print week…</source>
+        <translation>打印周任务单…</translation>
+    </message>
+    <message>
+        <source>Each person's tasks of a week on a page of their own: print preview, printer or PDF</source>
+        <translation>每人一页列出一周的任务：打印预览、打印或存为 PDF</translation>
     </message>
     <message>
         <source>Delete</source>
@@ -4142,6 +4296,25 @@ TEA-002	120</translation>
     <message numerus="yes">
         <source>+%n more</source>
         <translation><numerusform>还有 %n 个</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>WeekDialog</name>
+    <message>
+        <source>Print weekly task sheets</source>
+        <translation>打印每周任务单</translation>
+    </message>
+    <message>
+        <source>Preview…</source>
+        <translation>预览…</translation>
+    </message>
+    <message>
+        <source>A day of the week:</source>
+        <translation>这一周中的任一天：</translation>
+    </message>
+    <message>
+        <source>Week:</source>
+        <translation>周次：</translation>
     </message>
 </context>
 <context>

@@ -158,6 +158,20 @@ def test_file_menu_print_monthly_plan_opens_a_preview_of_the_chosen_month(qtbot,
     assert dlg.windowTitle() == "Monthly plan 2026-11"
 
 
+def test_the_team_page_lists_the_weekly_meetings_and_each_persons_tasks(qapp, demo_db, tmp_path):
+    plan = build_plan(demo_db, Month(2026, 12), DEMO_END)
+    path = tmp_path / "dec.pdf"
+    write_pdf(plan, path)
+    text = "".join(page_texts(path))
+    team = text[text.index("Team:eachperson'stasks"):]
+    assert "Weeklymeetingsandrepeatingtasks(4)" in team
+    for day in ("12-07Mon", "12-14Mon", "12-21Mon", "12-28Mon"):
+        assert day in team
+    assert team.count(squash("周例会：上周数据复盘与本周计划")) == 4 and "notplannedyet" in team
+    for owner, tasks in plan.tasks_by_owner():
+        assert squash(f"{owner} ({len(tasks)})") in team
+
+
 def test_calendar_draws_promotions_as_bars_across_their_days_and_lists_rules_and_scope(qapp, db, tmp_path):
     from ui.report.render import _calendar, _promotions
 

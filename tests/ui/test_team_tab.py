@@ -134,12 +134,57 @@ def test_new_task_form_adds_a_task_and_a_circle_is_refused_under_its_field(qtbot
     window.ctx.notify_changed(frozenset({"tasks"}))
     wait_saved(qtbot, window)
     edit = team.open_task(first.id)
-    combo = edit.widgets["depends_on"]
-    combo.setCurrentIndex(combo.findData(new_id))
+    tick(edit.widgets["depends_on"], [new_id])
     edit.submit()
     qtbot.waitUntil(lambda: edit.errors["depends_on"].isVisible(), timeout=20_000)
     assert "circle" in edit.errors["depends_on"].text() and "直播间布置" in edit.errors["depends_on"].text()
     edit.reject()
+
+
+def tick(box, ids):
+    """Tick ``ids`` (and only those) in a task form's “Starts after” list."""
+    for i in range(box.count()):
+        item = box.item(i)
+        item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in ids
+                           else Qt.CheckState.Unchecked)
+
+
+def test_a_task_can_start_after_several_tasks_and_a_circle_among_them_is_refused(qtbot, window, demo_db):
+    team = open_team(qtbot, window)
+    titles = ["更新冷泡茶主图（夏季款下架）", "盘点茶具仓库", "优化龙井标题关键词"]
+    ids = {r.title: r.id for r in team._rows if r.title in titles}
+    target = next(r for r in team._rows if r.title == "滞销款清仓方案")
+    form = team.open_task(target.id)
+    tick(form.widgets["depends_on"], [ids[t] for t in titles])
+    form.submit()
+    qtbot.waitUntil(lambda: form.saved is not None, timeout=20_000)
+    wait_saved(qtbot, window)
+    row = next(r for r in team._rows if r.id == target.id)
+    assert sorted(row.depends_on_ids) == sorted(ids.values())
+    assert set(row.depends_on.split("; ")) == set(titles)
+    # the form shows all three ticked; un-ticking one keeps the other two
+    again = team.open_task(target.id)
+    box = again.widgets["depends_on"]
+    ticked = [box.item(i).data(Qt.ItemDataRole.UserRole) for i in range(box.count())
+              if box.item(i).checkState() == Qt.CheckState.Checked]
+    assert sorted(ticked) == sorted(ids.values())
+    tick(box, [ids[titles[0]], ids[titles[1]]])
+    again.submit()
+    qtbot.waitUntil(lambda: again.saved is not None, timeout=20_000)
+    wait_saved(qtbot, window)
+    assert sorted(next(r for r in team._rows if r.id == target.id).depends_on_ids) == sorted([ids[titles[0]], ids[titles[1]]])
+    # 盘点茶具仓库 cannot start after 滞销款清仓方案, which waits for it: refused, the circle named, nothing saved
+    back = team.open_task(ids["盘点茶具仓库"])
+    tick(back.widgets["depends_on"], [ids["优化龙井标题关键词"], target.id])
+    back.submit()
+    qtbot.waitUntil(lambda: back.errors["depends_on"].isVisible(), timeout=20_000)
+    message = back.errors["depends_on"].text()
+    assert "circle" in message and "滞销款清仓方案" in message and "盘点茶具仓库" in message
+    back.reject()
+    with demo_db.session() as s:
+        from core.models import TaskDependency
+
+        assert not s.scalars(select(TaskDependency).where(TaskDependency.task_id == ids["盘点茶具仓库"])).all()
 
 
 def test_plan_repeats_writes_eight_weekly_meetings_and_one_undo_takes_them_back(qtbot, window, demo_db):
@@ -156,3 +201,95 @@ def test_plan_repeats_writes_eight_weekly_meetings_and_one_undo_takes_them_back(
     window.action_undo.trigger()
     wait_saved(qtbot, window)
     assert len(meetings()) == 1
+
+
+def test_the_team_list_edits_a_person_and_marks_them_as_left(qtbot, window, demo_db):
+    from core.models import Staff
+
+    team = open_team(qtbot, window)
+    team.people_button.click()
+    staff = window.findChild(QWidget, "team.staff")
+    assert team.stack.currentWidget() is staff
+    rows = staff.table.visible_rows()
+    assert {r.name for r in rows} >= {"林晓", "王强"} and all(r.active for r in rows)
+    lin = next(r for r in rows if r.name == "林晓")
+    staff.table.select_key(lin.id)
+    assert staff.active_button.text() == "Mark as left"
+    form = staff.edit(staff.current())
+    assert form.widgets["name"].text() == "林晓"
+    form.widgets["role"].setText("店长兼运营")
+    form.submit()
+    qtbot.waitUntil(lambda: form.saved is not None, timeout=20_000)
+    wait_saved(qtbot, window)
+    with demo_db.session() as s:
+        assert s.get(Staff, lin.id).role == "店长兼运营"
+    # a name already on the team is refused under the field, nothing saved
+    clash = staff.edit(next(r for r in staff.table.visible_rows() if r.name == "王强"))
+    clash.widgets["name"].setText("林晓")
+    clash.submit()
+    qtbot.waitUntil(lambda: clash.errors["name"].isVisible(), timeout=20_000)
+    assert "林晓" in clash.errors["name"].text()
+    clash.reject()
+
+    staff.table.select_key(lin.id)
+    staff.active_button.click()
+    wait_saved(qtbot, window)
+    with demo_db.session() as s:
+        assert s.get(Staff, lin.id).active is False
+    assert team.owner_filter.findData(lin.id) == -1  # no longer offered as an owner
+    assert next(r for r in staff.table.visible_rows() if r.id == lin.id).active is False
+    window.action_undo.trigger()
+    wait_saved(qtbot, window)
+    with demo_db.session() as s:
+        assert s.get(Staff, lin.id).active is True
+    assert team.owner_filter.findData(lin.id) != -1
+
+
+def test_editing_a_repeating_task_asks_this_one_or_all_future(qtbot, window, demo_db, monkeypatch):
+    import ui.tabs.team_forms as forms
+
+    team = open_team(qtbot, window)
+    window.findChild(QWidget, "team.schedule_ahead").click()
+    wait_saved(qtbot, window)
+
+    def meetings():
+        with demo_db.session() as s:
+            return [(t.title, t.start) for t in s.scalars(select(Task).where(Task.title.startswith("周例会"))
+                                                           .order_by(Task.start))]
+    before = meetings()
+    assert len(before) == 8
+    third = next(r for r in team._rows if r.title.startswith("周例会") and r.start == before[2][1])
+    asked = []
+    monkeypatch.setattr(forms, "ask_series_scope", lambda _parent, title: asked.append(title) or True)
+    form = team.open_task(third.id)
+    assert form.widgets["recurrence"].currentData() == third.recurrence  # an occurrence shows its series' rule
+    form.widgets["title"].setText("周例会（改到周二）")
+    form.widgets["start"].setDate(form.widgets["start"].date().addDays(1))
+    form.widgets["due"].setDate(form.widgets["due"].date().addDays(1))
+    form.submit()
+    qtbot.waitUntil(lambda: form.saved is not None, timeout=20_000)
+    wait_saved(qtbot, window)
+    assert asked == [third.title]
+    after = meetings()
+    assert after[:2] == before[:2]
+    assert [t for t, _d in after[2:]] == ["周例会（改到周二）"] * 6
+    assert [d for _t, d in after[2:]] == [d + dt.timedelta(days=1) for _t, d in before[2:]]  # Tuesdays now
+    window.action_undo.trigger()  # one undo: the whole series as it was
+    wait_saved(qtbot, window)
+    assert meetings() == before
+
+    monkeypatch.setattr(forms, "ask_series_scope", lambda _parent, _title: False)
+    form = team.open_task(third.id)
+    form.widgets["title"].setText("周例会（只这次）")
+    form.submit()
+    qtbot.waitUntil(lambda: form.saved is not None, timeout=20_000)
+    wait_saved(qtbot, window)
+    assert [t for t, _d in meetings()] == ["周例会：上周数据复盘与本周计划"] * 2 + ["周例会（只这次）"] + \
+        ["周例会：上周数据复盘与本周计划"] * 5
+
+    monkeypatch.setattr(forms, "ask_series_scope", lambda _parent, _title: None)  # back to the form: nothing saved
+    form = team.open_task(third.id)
+    form.widgets["title"].setText("不保存")
+    form.submit()
+    assert form.isVisible() and form.saved is None
+    form.reject()

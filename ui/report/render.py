@@ -27,9 +27,30 @@ MARGIN_MM = 12.0
 BODY_PT = 8.5
 
 
-def page_layout() -> QPageLayout:
-    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
+def page_layout(orientation: QPageLayout.Orientation = QPageLayout.Orientation.Landscape) -> QPageLayout:
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), orientation,
                        QMarginsF(MARGIN_MM, MARGIN_MM, MARGIN_MM, MARGIN_MM), QPageLayout.Unit.Millimeter)
+
+
+def header_band(device) -> int:
+    """The height of the header and of the footer band on ``device`` (8 mm each)."""
+    return int(device.logicalDpiY() * 0.32)
+
+
+def draw_header_footer(painter: QPainter, width: int, height: int, band: int, title: str, footer: str,
+                       page: int, pages: int) -> None:
+    """A printed page's frame: ``title`` top left over a rule, ``footer`` bottom left, "Page n of m"
+    bottom right (every printed document of ShopDesk uses it)."""
+    painter.save()
+    painter.setFont(_font(8))
+    painter.setPen(Qt.GlobalColor.darkGray)
+    painter.drawText(QRectF(0, 0, width, band * 0.8), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, title)
+    painter.drawText(QRectF(0, height - band * 0.8, width, band * 0.8),
+                     Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom, t("Page {n} of {m}", n=page + 1, m=pages))
+    painter.drawText(QRectF(0, height - band * 0.8, width, band * 0.8),
+                     Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom, footer)
+    painter.drawLine(0, int(band * 0.85), width, int(band * 0.85))
+    painter.restore()
 
 
 def _e(text: object) -> str:
@@ -294,6 +315,20 @@ def _inventory(plan: MonthlyPlan) -> str:
     return "".join(out)
 
 
+WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
+
+
+def _meetings(plan: MonthlyPlan) -> str:
+    out = [f"<h3>{_e(t('Weekly meetings and repeating tasks ({n})', n=len(plan.meetings)))}</h3>"]
+    if not plan.meetings:
+        return out[0] + _empty(t("No repeating tasks this month"))
+    out.append(_table([t("Date"), t("Time"), t("Task"), t("Owner"), t("Status")],
+                      [[f"{_d(m.day)} {_e(t(WEEKDAYS[m.day.weekday()]))}", _e(m.time or "—"), _e(m.title),
+                        _e(m.owner or t("Unassigned")), _e(_status(m.status) if m.status else t("not planned yet"))]
+                       for m in plan.meetings], [14, 8, 46, 16, 16]))
+    return "".join(out)
+
+
 def _staff_kpi(plan: MonthlyPlan) -> str:
     """Each person's KPI targets and bonus bands (core.staff_kpi), above their tasks."""
     if not plan.staff_kpi:
@@ -310,8 +345,9 @@ def _staff_kpi(plan: MonthlyPlan) -> str:
 
 def _team(plan: MonthlyPlan) -> str:
     out = [_section(t("Team: each person's tasks")), _staff_kpi(plan)]
-    if not plan.tasks:
+    if not plan.tasks and not plan.meetings:
         return "".join(out) + _empty(t("No tasks this month"))
+    out.append(_meetings(plan))
     for owner, tasks in plan.tasks_by_owner():
         out.append(f"<h3>{_e(owner or t('Unassigned'))} ({len(tasks)})</h3>")
         out.append(_table([t("Task"), t("Start"), t("Due"), t("Status"), t("Promotion")],
@@ -368,7 +404,7 @@ def render(plan: MonthlyPlan, device) -> int:
     try:
         width, height = device.width(), device.height()
         dpi = device.logicalDpiY()
-        band = int(dpi * 0.32)  # header and footer bands, 8 mm each
+        band = header_band(device)
         doc = QTextDocument()
         doc.documentLayout().setPaintDevice(device)
         doc.setDefaultFont(_font(BODY_PT))
@@ -378,23 +414,12 @@ def render(plan: MonthlyPlan, device) -> int:
         doc.setHtml(plan_html(plan))
         text_pages = doc.pageCount()
         pages = text_pages + 1  # the KPI page, drawn with QPainter so its charts stay vectors
-        head_font = _font(8)
         title = f"{plan.shop_name} · {t('Monthly plan {month}', month=str(plan.month))}"
         for page in range(pages):
             if page:
                 device.newPage()
+            draw_header_footer(painter, width, height, band, title, f"{plan.shop_name} · {plan.month}", page, pages)
             painter.save()
-            painter.setFont(head_font)
-            painter.setPen(Qt.GlobalColor.darkGray)
-            painter.drawText(QRectF(0, 0, width, band * 0.8), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop,
-                             title)
-            painter.drawText(QRectF(0, height - band * 0.8, width, band * 0.8),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom,
-                             t("Page {n} of {m}", n=page + 1, m=pages))
-            painter.drawText(QRectF(0, height - band * 0.8, width, band * 0.8),
-                             Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom,
-                             f"{plan.shop_name} · {plan.month}")
-            painter.drawLine(0, int(band * 0.85), width, int(band * 0.85))
             if page < text_pages:
                 painter.translate(0, band - page * body_h)
                 doc.drawContents(painter, QRectF(0, page * body_h, width, body_h))

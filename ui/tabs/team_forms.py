@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from ui.labels import priority_name, task_status_name
 from ui.widgets.editors import CellEditor
@@ -47,7 +47,10 @@ def open_task_form(ctx, parent: QWidget, *, row: TaskRow | None, tasks: Sequence
     """The form for ``row`` (None: a new task), saved as one edit."""
     today = ctx.today()
     others = [t for t in tasks if row is None or t.id != row.id]
-    first_dep = row.depends_on_ids[0] if row and row.depends_on_ids else None
+    waits_for = set(row.depends_on_ids) if row else set()
+    others.sort(key=lambda t: t.id not in waits_for)  # the ticked ones on top, the rest by due date
+    labels = [task_label(t) for t in others]
+    choices = [(f"{label} (#{t.id})" if labels.count(label) > 1 else label, t.id) for label, t in zip(labels, others)]
     people = [(s.name if s.active else QCoreApplication.translate("TeamForms", "%1 (left)").replace("%1", s.name), s.id) for s in staff]
     fields = [
         FormField("title", QCoreApplication.translate("TeamForms", "Title"), CellEditor("text", max_length=300), row.title if row else ""),
@@ -65,11 +68,12 @@ def open_task_form(ctx, parent: QWidget, *, row: TaskRow | None, tasks: Sequence
                   hint=QCoreApplication.translate("TeamForms", "Items separated by “;”; a ✓ in front marks one done")),
         FormField("promotion_id", QCoreApplication.translate("TeamForms", "Promotion"), CellEditor("choice", optional=True, choices=lambda: [(n, i) for i, n in promotions]),
                   row.promotion_id if row else None),
-        FormField("depends_on", QCoreApplication.translate("TeamForms", "Starts after"), CellEditor("choice", optional=True,
-                  choices=lambda: [(task_label(t), t.id) for t in others]), first_dep,
-                  hint=QCoreApplication.translate("TeamForms", "The task that must be finished first (finish-to-start)")),
+        FormField("depends_on", QCoreApplication.translate("TeamForms", "Starts after"), CellEditor("multi", choices=lambda: choices),
+                  row.depends_on_ids if row else (),
+                  hint=QCoreApplication.translate("TeamForms", "Tick the tasks that must be finished first (finish-to-start)")),
     ]
-    if row is None or row.series_id is None:  # an occurrence follows its series' rule
+    in_series = row is not None and (row.series_id is not None or any(t.series_id == row.id for t in tasks))
+    if row is None or row.recurrence or row.series_id is None:  # an occurrence shows (and may change) its series' rule
         rules = [(QCoreApplication.translate("TeamForms", "Every Monday at 10:00"), WEEKLY_MEETING),
                  (QCoreApplication.translate("TeamForms", "The last day of every month"), MONTHLY_REVIEW)]
         current = row.recurrence if row else ""
@@ -82,37 +86,68 @@ def open_task_form(ctx, parent: QWidget, *, row: TaskRow | None, tasks: Sequence
     def make(values: dict[str, Any]):
         from core.edits.team import AddTask, SetTaskFields
 
-        deps: tuple[int, ...] = () if values["depends_on"] is None else (values["depends_on"],)
-        if row is not None and len(row.depends_on_ids) > 1 and values["depends_on"] == first_dep:
-            deps = row.depends_on_ids  # the form shows the first; the others stay
+        deps: tuple[int, ...] = tuple(values["depends_on"] or ())
         if "recurrence" in values:
             values = dict(values, recurrence=values["recurrence"] or "")
         fields = dict(values, notes=values["notes"] or "", checklist=parse_checklist(values["checklist"] or ""),
                       depends_on=deps)
         if row is None:
             return AddTask(tuple(fields.items()))
+        if in_series:
+            from core.edits.team_series import EditSeries
+
+            future = ask_series_scope(parent_form(), row.title)
+            if future is None:
+                return None
+            return EditSeries(row.id, tuple(fields.items()), future)
         return SetTaskFields(row.id, tuple(fields.items()))
 
     title = QCoreApplication.translate("TeamForms", "New task") if row is None else QCoreApplication.translate("TeamForms", "Task: %1").replace("%1", row.title)
     form = RecordForm(ctx, "team.task_form", title, fields, make, parent)
+
+    def parent_form() -> QWidget:
+        return form
+
     form.open()
     return form
 
 
-def open_staff_form(ctx, parent: QWidget) -> RecordForm:
+def ask_series_scope(parent: QWidget, title: str) -> bool | None:
+    """A repeating task's edit: False for this occurrence, True for it and all future ones, None to go back."""
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("TeamForms", "Edit a repeating task"),
+                      QCoreApplication.translate("TeamForms", "“%1” repeats. Change only this occurrence, or this one "
+                                                 "and all future ones (their dates follow the rule again)?")
+                      .replace("%1", title), parent=parent)
+    box.setObjectName("team.series_scope")
+    one = box.addButton(QCoreApplication.translate("TeamForms", "Only this one"), QMessageBox.ButtonRole.YesRole)
+    future = box.addButton(QCoreApplication.translate("TeamForms", "This and all future"), QMessageBox.ButtonRole.NoRole)
+    box.addButton(QMessageBox.StandardButton.Cancel)
+    box.setDefaultButton(one)
+    box.exec()
+    return False if box.clickedButton() is one else True if box.clickedButton() is future else None
+
+
+def open_staff_form(ctx, parent: QWidget, row: Any = None) -> RecordForm:
+    """A new team member, or ``row``'s name, role and contact (``core.team_views.TeamMember``)."""
     fields = [
-        FormField("name", QCoreApplication.translate("TeamForms", "Name"), CellEditor("text", max_length=80)),
-        FormField("role", QCoreApplication.translate("TeamForms", "Role"), CellEditor("text", optional=True, max_length=80), "",
-                  hint=QCoreApplication.translate("TeamForms", "e.g. %1").replace("%1", "、".join(ROLES))),
-        FormField("contact", QCoreApplication.translate("TeamForms", "Contact"), CellEditor("text", optional=True, max_length=200), "",
-                  hint=QCoreApplication.translate("TeamForms", "Phone, WeChat …")),
+        FormField("name", QCoreApplication.translate("TeamForms", "Name"), CellEditor("text", max_length=80),
+                  row.name if row else None),
+        FormField("role", QCoreApplication.translate("TeamForms", "Role"), CellEditor("text", optional=True, max_length=80),
+                  row.role if row else "", hint=QCoreApplication.translate("TeamForms", "e.g. %1").replace("%1", "、".join(ROLES))),
+        FormField("contact", QCoreApplication.translate("TeamForms", "Contact"), CellEditor("text", optional=True, max_length=200),
+                  row.contact if row else "", hint=QCoreApplication.translate("TeamForms", "Phone, WeChat …")),
     ]
 
     def make(values: dict[str, Any]):
-        from core.edits.team import AddStaff
+        from core.edits.team import AddStaff, SetStaffFields
 
+        if row is not None:
+            return SetStaffFields.of(row.id, name=values["name"], role=values["role"] or "",
+                                     contact=values["contact"] or "")
         return AddStaff(values["name"], values["role"] or "", values["contact"] or "")
 
-    form = RecordForm(ctx, "team.staff_form", QCoreApplication.translate("TeamForms", "New team member"), fields, make, parent)
+    title = (QCoreApplication.translate("TeamForms", "New team member") if row is None
+             else QCoreApplication.translate("TeamForms", "Team member: %1").replace("%1", row.name))
+    form = RecordForm(ctx, "team.staff_form", title, fields, make, parent)
     form.open()
     return form

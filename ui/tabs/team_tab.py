@@ -13,7 +13,10 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QPushButton, QStackedWidget
 
 from ui.labels import priority_name, task_status_name
-from ui.tabs.base import TabPage
+from ui.tabs.base import Part, TabPage
+from ui.tabs.team_gantt import GanttView
+from ui.tabs.team_print import print_week
+from ui.tabs.team_staff import StaffView
 from ui.tabs.team_forms import open_staff_form, open_task_form
 from ui.tabs.team_kpi import KpiPanel
 from ui.widgets.export_button import ExportButton
@@ -56,10 +59,14 @@ class TeamTab(TabPage):
         self.board_button.setObjectName("team.show_board")
         self.list_button = QPushButton(self.tr("List"), self)
         self.list_button.setObjectName("team.show_list")
+        self.gantt_button = QPushButton(self.tr("Gantt"), self)
+        self.gantt_button.setObjectName("team.show_gantt")
+        self.people_button = QPushButton(self.tr("Team members"), self)
+        self.people_button.setObjectName("team.show_staff")
         self.kpi_button = QPushButton(self.tr("KPI and bonus"), self)
         self.kpi_button.setObjectName("team.show_kpi")
         views = QButtonGroup(self)
-        for button in (self.board_button, self.list_button, self.kpi_button):
+        for button in (self.board_button, self.list_button, self.gantt_button, self.people_button, self.kpi_button):
             button.setCheckable(True)
             views.addButton(button)
         self.board_button.setChecked(True)
@@ -74,6 +81,11 @@ class TeamTab(TabPage):
         self.schedule_button.setToolTip(self.tr("Write the weekly meeting and other repeating tasks for the next 8 weeks, "
                                                 "each a task of its own"))
         self.schedule_button.clicked.connect(self.schedule_ahead)
+        self.print_button = QPushButton(self.tr("Print week…"), self)
+        self.print_button.setObjectName("team.print_week")
+        self.print_button.setToolTip(self.tr("Each person's tasks of a week on a page of their own: print preview, "
+                                             "printer or PDF"))
+        self.print_button.clicked.connect(lambda: print_week(self.ctx, self))
         self.delete_button = QPushButton(self.tr("Delete"), self)
         self.delete_button.setObjectName("team.delete")
         self.delete_button.setToolTip(self.tr("Move the selected task to the trash (Ctrl+Z or Edit → Trash… brings it back)"))
@@ -106,10 +118,14 @@ class TeamTab(TabPage):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.board)
         self.stack.addWidget(self.table)
+        self.gantt = GanttView(ctx, self, self)
+        self.stack.addWidget(self.gantt)
+        self.staff_view = StaffView(ctx, self, self)
+        self.stack.addWidget(self.staff_view)
         self.kpi = KpiPanel(self, self)
         self.kpi.sig_month_changed.connect(self.refresh)
         self.stack.addWidget(self.kpi)
-        for button in (self.board_button, self.list_button, self.kpi_button):
+        for button in (self.board_button, self.list_button, self.gantt_button, self.people_button, self.kpi_button):
             button.toggled.connect(self._sync_view)
         delete_key = QShortcut(QKeySequence.StandardKey.Delete, self)
         delete_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -118,6 +134,8 @@ class TeamTab(TabPage):
         bar = QHBoxLayout()
         bar.addWidget(self.board_button)
         bar.addWidget(self.list_button)
+        bar.addWidget(self.gantt_button)
+        bar.addWidget(self.people_button)
         bar.addWidget(self.kpi_button)
         bar.addSpacing(12)
         self.show_label = QLabel(self.tr("Show:"), self)
@@ -125,9 +143,13 @@ class TeamTab(TabPage):
         for w in (self.owner_filter, self.when_filter, self.promotion_filter, self.show_done):
             bar.addWidget(w)
         bar.addStretch(1)
-        for w in (self.new_button, self.schedule_button, self.sop_button, self.staff_button, self.delete_button):
-            bar.addWidget(w)
-        self.body.addWidget(self.summary)
+        actions = QHBoxLayout()  # on the summary's line, so the window still fits a 1366-pixel screen
+        actions.addWidget(self.summary)
+        actions.addStretch(1)
+        for w in (self.new_button, self.schedule_button, self.sop_button, self.staff_button, self.print_button,
+                  self.delete_button):
+            actions.addWidget(w)
+        self.body.addLayout(actions)
         self.body.addLayout(bar)
         self.body.addWidget(self.stack, 1)
         self.export_button = ExportButton(ctx, "tasks", self)  # the same rows as `export tasks FILE`
@@ -143,13 +165,18 @@ class TeamTab(TabPage):
         return self.tr("Team")
 
     def _sync_view(self, *_args) -> None:
-        kpi = self.kpi_button.isChecked()
-        self.stack.setCurrentWidget(self.board if self.board_button.isChecked() else self.kpi if kpi else self.table)
+        views = ((self.board_button, self.board), (self.list_button, self.table), (self.gantt_button, self.gantt),
+                 (self.people_button, self.staff_view), (self.kpi_button, self.kpi))
+        shown = next((view for button, view in views if button.isChecked()), self.board)
+        self.stack.setCurrentWidget(shown)
+        tasks = shown not in (self.kpi, self.staff_view)  # the task filters do not apply to the team or KPI tables
         for w in (self.show_label, self.owner_filter, self.when_filter, self.promotion_filter, self.show_done):
-            w.setVisible(not kpi)  # the task filters do not apply to the KPI table
+            w.setVisible(tasks)
 
-    def parts(self):
-        return [*super().parts(), self.kpi.part()]  # the KPI table of the month shown (team_kpi)
+    def parts(self) -> list[Part]:
+        return [*super().parts(), self.kpi.part(),  # the KPI table of the month shown (team_kpi)
+                Part("gantt", self.gantt.load, self.gantt.show_spans),
+                Part("staff", self.staff_view.load, self.staff_view.show_members)]
 
     def open_sops(self):
         from ui.dialogs.sop_dialog import open_sop_dialog
@@ -203,6 +230,7 @@ class TeamTab(TabPage):
         rows = self.filtered_rows()
         show_closed = self.show_done.isChecked()
         self.table.set_rows(rows if show_closed else [r for r in rows if r.status not in CLOSED])
+        self.gantt.set_rows(rows)
         since = self.ctx.today() - dt.timedelta(days=BOARD_DAYS_CLOSED)
         self.board.set_cards([self._card(r) for r in rows
                               if show_closed or r.status not in CLOSED or (r.due is not None and r.due >= since)])
@@ -250,6 +278,8 @@ class TeamTab(TabPage):
         if self.stack.currentWidget() is self.board:
             key = self.board.current_key()
             return [] if key is None else [key]
+        if self.stack.currentWidget() in (self.gantt, self.staff_view, self.kpi):
+            return []
         return [r.id for r in self.table.selected_records()]
 
     def delete_selected(self) -> None:

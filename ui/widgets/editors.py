@@ -2,7 +2,8 @@
 
 A ``CellEditor`` says how a value is typed and read back: money in yuan (``1,299.9``,
 ``¥1299.90``, ``1.2万``) stored as fen, percentages, whole numbers, dates (with a calendar
-popup), choices (platform, category, staff, status) and text. Parsing is core's
+popup), choices (platform, category, staff, status), several choices at once (``multi``: a checkable
+list, one label a line) and text. Parsing is core's
 (``core.typed_values``), so a typed cell, a pasted block and a form field accept the same
 things and refuse them with the same message. ``EditDelegate`` puts them into a table.
 """
@@ -14,11 +15,12 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QDate, QModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QDateEdit, QLineEdit, QStyledItemDelegate, QWidget
+from PySide6.QtWidgets import (QComboBox, QDateEdit, QLineEdit, QListWidget, QListWidgetItem, QStyledItemDelegate,
+                               QWidget)
 
 from core import typed_values as tv
 
-KINDS = ("money", "percent", "int", "date", "choice", "text")
+KINDS = ("money", "percent", "int", "date", "choice", "multi", "text")
 
 
 @dataclass(frozen=True)
@@ -37,6 +39,12 @@ class CellEditor:
             return tv.parse_text(text, max_length=self.max_length)
         if self.kind == "choice":
             return self._choice(text)
+        if self.kind == "multi":  # one label a line; each once, in the order given
+            values: list[Any] = []
+            for line in text.splitlines():
+                if line.strip() and (value := tv.parse_choice(line, list(self._choices()))) not in values:
+                    values.append(value)
+            return tuple(values)
         parse = {"money": tv.parse_money, "percent": tv.parse_percent, "int": tv.parse_int,
                  "date": tv.parse_date}[self.kind]
         value = parse(text)
@@ -54,6 +62,9 @@ class CellEditor:
             return value.isoformat()
         if self.kind == "choice":
             return next((label for label, v in self._choices() if v == value), str(value))
+        if self.kind == "multi":
+            labels = dict((v, label) for label, v in self._choices())
+            return "\n".join(labels.get(v, str(v)) for v in value)
         return str(value)
 
     def _choices(self) -> Sequence[tuple[str, Any]]:
@@ -78,6 +89,15 @@ class CellEditor:
             for label, value in self._choices():
                 combo.addItem(label, value)
             return combo
+        if self.kind == "multi":
+            box = QListWidget(parent)
+            for label, value in self._choices():
+                item = QListWidgetItem(label, box)
+                item.setData(Qt.ItemDataRole.UserRole, value)
+                item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                item.setCheckState(Qt.CheckState.Unchecked)
+            box.setMaximumHeight(150)
+            return box
         line = QLineEdit(parent)
         if self.placeholder:
             line.setPlaceholderText(self.placeholder)
@@ -94,12 +114,21 @@ class CellEditor:
         elif isinstance(widget, QLineEdit):
             widget.setText(self.text(value))
             widget.selectAll()
+        elif isinstance(widget, QListWidget):
+            wanted = set(value or ())
+            for i in range(widget.count()):
+                item = widget.item(i)
+                checked = item.data(Qt.ItemDataRole.UserRole) in wanted
+                item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def widget_text(self, widget: QWidget) -> str:
         if isinstance(widget, QDateEdit):
             return widget.date().toPython().isoformat()
         if isinstance(widget, QComboBox):
             return widget.currentText()
+        if isinstance(widget, QListWidget):
+            return "\n".join(widget.item(i).text() for i in range(widget.count())
+                             if widget.item(i).checkState() == Qt.CheckState.Checked)
         return widget.text() if isinstance(widget, QLineEdit) else ""
 
 

@@ -4,7 +4,7 @@ a new goal, later a promotion or a task).
 A form lists ``FormField``s, each with the same ``CellEditor`` a table cell uses, so it accepts
 and refuses exactly what the table does. OK (or Enter) reads every field; what cannot be read is
 said under its field and the dialog stays open. What can is turned into a core edit by
-``make_edit(values)`` and run on the one editing path; a ``FieldError`` from core lands under
+``make_edit(values)`` (None: nothing to save yet, the form stays open) and run on the one editing path; a ``FieldError`` from core lands under
 the field it names (anything else in the form's banner), and the form closes only once the
 change is saved. Esc cancels. The dialog's size is remembered per form.
 """
@@ -112,6 +112,8 @@ class RecordForm(QDialog):
             edit = self._make_edit(values)
         except UserFacingError as exc:
             self._refused(exc)
+            return
+        if edit is None:  # make_edit asked the owner something and they chose to go back
             return
         self.buttons.setEnabled(False)  # one save at a time
 
