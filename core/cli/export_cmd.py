@@ -28,7 +28,8 @@ def _date(text: str) -> dt.date:
 # code; tests/core/test_view_exports.py holds it equal to core.views' own list).
 EXPORT_NAMES = (
     "goals", "goals-grid", "goals-funnel", "inventory-alerts", "purchase-list", "promotions", "promotion-calendar",
-    "members", "member-lists", "member-cohorts", "points-ledger", "tasks", "staff-kpi", "orders", "products", "kpi",
+    "members", "member-lists", "member-cohorts", "points-ledger", "tasks", "task-gantt", "staff", "staff-kpi", "orders",
+    "products", "kpi",
 )
 
 
