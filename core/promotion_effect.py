@@ -82,6 +82,7 @@ class Effect:
     end: dt.date
     status: str
     rule_types: tuple[str, ...]  # 满减, 折扣 … of its tiers
+    budget_fen: int
     window: Figures | None  # None before it starts (or cancelled)
     before: Figures | None  # None when the shop's orders do not reach back that far
     last_year: Figures | None
@@ -322,7 +323,7 @@ def effect_of(session: Session, p: Promotion, today: dt.date, *, result: Promoti
                     last_year = measure(session, ly_start, ly_end, platforms, categories, skus, detail=detail)
     rule_types = tuple(dict.fromkeys(str(r.get("type", "")) for r in (p.rules or ()) if isinstance(r, dict)))
     return Effect(p.id, p.name, p.kind, platforms, categories, skus, p.start, p.end, p.status, rule_types,
-                  window, before, last_year, ly_name, ly_source, cost, basis, days_run)
+                  p.budget_fen or 0, window, before, last_year, ly_name, ly_source, cost, basis, days_run)
 
 
 def promotion_effect(session: Session, promotion_id: int, today: dt.date) -> Effect | None:

@@ -1,9 +1,10 @@
-"""`export NAME FILE [--from D --to D | --festival NAME [--year Y]] [--as-of D]` (spec/cli.md).
+"""`export NAME FILE [--from D --to D | --festival NAME [--year Y] | --year Y] [--as-of D]` (spec/cli.md).
 
 Writes one of the views the window shows (core.views) as .xlsx (formatted), .csv (UTF-8 with
 BOM) or .json (a list of records with the keys documented in README.md), chosen by FILE's
 extension; the promotions also as .ics (core.promotions_ics: a calendar file phones import). A view over dates takes a range, given as two days or as a platform festival of any
-year (``--festival 双11 --year 2027``, dates from core.festivals).
+year (``--festival 双11 --year 2027``, dates from core.festivals), or as a whole year (``--year 2026``:
+1 January to 31 December, e.g. ``export promotion-effects 2026.xlsx --year 2026``).
 """
 from __future__ import annotations
 
@@ -27,19 +28,20 @@ def _date(text: str) -> dt.date:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "export",
-        help=t("write a view (goals, inventory-alerts, promotions, members, tasks, orders, products, kpi) to .xlsx, .csv or .json"),
+        help=t("write a view (goals, inventory-alerts, promotions, promotion-effects, members, tasks, orders, products, kpi) to .xlsx, .csv or .json"),
         description=t(
             "Write the rows a tab shows to FILE: .xlsx (formatted), .csv (UTF-8 with BOM, opens in Excel) or "
             ".json (a list of records with stable English keys), by the file's extension."
         ),
     )
-    p.add_argument("name", metavar="NAME", help=t("the view: goals, inventory-alerts, promotions, members, tasks, orders, products, kpi"))
+    p.add_argument("name", metavar="NAME", help=t("the view: goals, inventory-alerts, promotions, promotion-effects, members, tasks, orders, products, kpi"))
     p.add_argument("file", metavar="FILE", help=t("where to write it (.xlsx, .csv or .json; promotions also .ics, a calendar file)"))
     p.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD", help=t("first day (views over dates)"))
     p.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD", help=t("last day (views over dates)"))
     p.add_argument("--festival", metavar="NAME",
                    help=t("a platform festival's dates instead of --from/--to, e.g. 双11, 618, nianhuo"))
-    p.add_argument("--year", type=int, metavar="YYYY", help=t("the festival's year (default: this year)"))
+    p.add_argument("--year", type=int, metavar="YYYY",
+                   help=t("the festival's year (default: this year); without --festival, the whole year"))
     p.add_argument("--as-of", dest="as_of", type=_date, metavar="YYYY-MM-DD",
                    help=t("compute the view as of this day (default: today)"))
     p.add_argument("--json", action="store_true", help=t("print what was written as one JSON object"))
@@ -73,7 +75,12 @@ def run(args: argparse.Namespace, db) -> int:
             raise BadInputError(t("Give either --festival or --from/--to, not both."))
         date_from, date_to = festival_range(args.festival, args.year or today.year)
     elif args.year:
-        raise BadInputError(t("--year goes with --festival (e.g. --festival 双11 --year 2027)."))
+        if date_from or date_to:
+            raise BadInputError(t("Give either --year or --from/--to, not both."))
+        if not 1900 <= args.year <= 2100:
+            raise BadInputError(t("--year {year} is not a year ShopDesk plans for: give one between 1900 and 2100.",
+                                  year=args.year))
+        date_from, date_to = dt.date(args.year, 1, 1), dt.date(args.year, 12, 31)
     if (date_from is None) != (date_to is None):
         raise BadInputError(t("Give both --from and --to (or neither)."))
     if date_from and date_to and date_to < date_from:

@@ -164,11 +164,11 @@ PURCHASE_LIST = View(
 
 
 def _promotion_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
+    from core.promotion_effect import with_effects
+    from core.promotion_tiers import tier_text
     from core.promotions import promotion_rows
 
-    from core.promotion_tiers import tier_text
-
-    rows = promotion_rows(session, params.today)
+    rows = with_effects(session, promotion_rows(session, params.today), params.today)  # as the list shows them
     if params.date_from and params.date_to:  # the promotions that overlap the range
         rows = [r for r in rows if r.start <= params.date_to and r.end >= params.date_from]
     return [{**dataclasses.asdict(r), "days": (r.end - r.start).days + 1,
@@ -190,9 +190,12 @@ PROMOTIONS = View(
      _c("tiers", "Tiers"),
      _c("budget_fen", "Budget", "money"), _c("expected_uplift", "Expected uplift", "rate"),
      _c("status", "Status", label=_promotion_status),
-     _c("gmv_fen", "GMV", "money"), _c("baseline_fen", "Baseline", "money"), _c("cost_fen", "Cost", "money"),
+     _c("gmv_fen", "GMV", "money"), _c("baseline_fen", "Baseline", "money"),
+     _c("baseline_last_year_fen", "Same festival last year", "money"), _c("uplift", "Uplift", "rate"),
+     _c("cost_fen", "Cost", "money"),
      _c("cost_basis", "Cost basis", label=_cost_basis), _c("days_run", "Days run", "int"),
      _c("roas", "ROAS", "float"), _c("incremental_roi", "Incremental ROI", "float"),
+     _c("roi", "ROI (gross profit)", "float"), _c("skus_without_cost", "SKUs without cost", "int"),
      _c("measured", "Measured", label=_yes_no), _c("note", "Note")),
     _promotion_rows, dated=True,
 )
@@ -339,4 +342,7 @@ KPIS = View(
     _kpi_rows, dated=True,
 )
 
-VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PURCHASE_LIST, PROMOTIONS, MEMBERS, TASKS, ORDERS, PRODUCTS, KPIS)}
+from core.views.promotion_effects import PROMOTION_EFFECTS  # noqa: E402 - uses the helpers above
+
+VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PURCHASE_LIST, PROMOTIONS, PROMOTION_EFFECTS, MEMBERS,
+                                              TASKS, ORDERS, PRODUCTS, KPIS)}

@@ -9,58 +9,16 @@ import datetime as dt
 
 import pytest
 
-from core.models import Promotion, PromotionResult, Sku
+from core.models import Promotion
 from core.promotion_effect import festival_of, promotion_effect
-from tests.core.kpi_shop import add_order
+from tests.core.effect_shop import TODAY, build_effect_shop
 
 D = dt.date
-T = dt.datetime
-TODAY = D(2026, 3, 12)
-
-
-def _o(s, no, day, platform, buyer, lines):
-    """An order paid at 10:00 on ``day``; ``lines`` (sku, qty, unit price fen); paid = Σ qty × price."""
-    add_order(s, platform, no, buyer, "completed", T(day.year, day.month, day.day, 10),
-              sum(q * p for _s, q, p in lines), lines=[(sku, q, p, None) for sku, q, p in lines])
 
 
 @pytest.fixture
 def shop(db):
-    with db.transaction() as s:
-        s.add_all([Sku(code="A", title="龙井 250g", category="茶叶", cost_fen=4000),
-                   Sku(code="B", title="碧螺春", category="茶叶", cost_fen=3000),
-                   Sku(code="C", title="建盏", category="茶具", cost_fen=10000),
-                   Sku(code="D", title="茶盘", category="茶具", cost_fen=0)])
-        _o(s, "o11", D(2024, 12, 1), "taobao", "u0", [("A", 1, 10000)])  # the shop's first paid day
-        _o(s, "o12", D(2025, 1, 10), "taobao", "u8", [("A", 3, 10000)])  # 年货节 2025 (preset dates)
-        _o(s, "o8", D(2025, 3, 5), "taobao", "u6", [("B", 2, 8000)])  # 38节 2025, Taobao
-        _o(s, "o9", D(2025, 3, 6), "jd", "u6", [("B", 1, 8000)])  # 38节 2025, JD
-        _o(s, "o13", D(2026, 1, 20), "pdd", "u9", [("C", 1, 15000)])  # 年货节 2026
-        _o(s, "o0", D(2026, 3, 1), "taobao", "u5", [("A", 1, 10000)])
-        _o(s, "o5", D(2026, 3, 8), "taobao", "u3", [("A", 1, 10000)])
-        _o(s, "o6", D(2026, 3, 9), "taobao", "u4", [("C", 1, 15000)])
-        _o(s, "o1", D(2026, 3, 10), "taobao", "u1", [("A", 2, 10000), ("C", 1, 15000)])
-        _o(s, "o2", D(2026, 3, 11), "jd", "u2", [("B", 1, 8000)])
-        _o(s, "o3", D(2026, 3, 12), "taobao", "u1", [("A", 1, 10000)])
-        _o(s, "o4", D(2026, 3, 12), "pdd", None, [("C", 2, 15000)])
-        _o(s, "o7", D(2026, 3, 12), "douyin", None, [("D", 1, 5000)])
-        base = dict(phases=[], rules=[], note="")
-        s.add(Promotion(id=1, name="春茶节", kind="own", platforms=[], start=D(2026, 3, 10), end=D(2026, 3, 12),
-                        scope={"categories": ["茶叶"]}, budget_fen=30000, status="done", **base))
-        s.add(Promotion(id=2, name="京东秒杀", kind="own", platforms=["jd"], start=D(2026, 3, 11),
-                        end=D(2026, 3, 12), scope={}, budget_fen=5000, status="done", **base))
-        s.add(PromotionResult(promotion_id=2, gmv_fen=1, cost_fen=4000, baseline_gmv_fen=1))
-        s.add(Promotion(id=3, name="茶具周", kind="own", platforms=[], start=D(2026, 3, 12), end=D(2026, 3, 13),
-                        scope={"categories": ["茶具"]}, budget_fen=20000, status="running", **base))
-        s.add(Promotion(id=4, name="2026 38女王节", kind="festival", platforms=["taobao"], start=D(2026, 3, 1),
-                        end=D(2026, 3, 8), scope={}, budget_fen=10000, status="done", **base))
-        s.add(Promotion(id=5, name="2025 38女王节", kind="festival", platforms=["taobao"], start=D(2025, 3, 1),
-                        end=D(2025, 3, 8), scope={}, budget_fen=10000, status="done", **base))
-        s.add(Promotion(id=6, name="2026年货节", kind="festival", platforms=[], start=D(2026, 1, 18),
-                        end=D(2026, 2, 10), scope={}, budget_fen=0, status="done", **base))
-        s.add(Promotion(id=7, name="会员日", kind="own", platforms=["taobao"], start=D(2026, 3, 18),
-                        end=D(2026, 3, 18), scope={"skus": ["A"]}, budget_fen=1000, status="planned", **base))
-    return db
+    return build_effect_shop(db)
 
 
 def effect(db, pid):
@@ -155,3 +113,84 @@ def test_a_promotion_belongs_to_the_festival_of_its_dates_or_its_name():
     assert festival_of("大促", D(2026, 10, 20), D(2026, 11, 11)).key == "double11"  # exact preset dates
     assert festival_of("中秋茶礼季", D(2026, 9, 1), D(2026, 9, 23)).key == "mid_autumn"  # most of both
     assert festival_of("店庆", D(2026, 8, 16), D(2026, 8, 18)) is None  # 3 of 七夕's 7 days
+
+
+# ---------------------------------------------------------------- exports
+
+
+def _cli(argv: list[str]) -> int:
+    from core.cli import build_parser, run_command
+
+    return run_command(build_parser().parse_args(argv))
+
+
+def test_export_promotion_effects_of_a_year_reads_back_in_every_format(shop, tmp_path, capsys):
+    import csv
+    import json
+
+    from openpyxl import load_workbook
+
+    db = ["--db", str(shop.path)]
+    out = tmp_path / "effects.json"
+    assert _cli([*db, "export", "promotion-effects", str(out), "--year", "2026", "--as-of", "2026-03-12"]) == 0
+    rows = json.loads(out.read_text(encoding="utf-8"))
+    # the promotions ending in 2026, by start; 2025's 38节 is not one of them
+    assert [r["id"] for r in rows] == [6, 4, 1, 2, 3, 7]
+    r = {row["id"]: row for row in rows}
+    assert (r[1]["gmv"], r[1]["orders"], r[1]["buyers"], r[1]["units"], r[1]["aov"]) == (380.0, 3, 2, 4, 190.0)
+    assert (r[1]["baseline"], r[1]["uplift"], r[1]["cost"], r[1]["cost_basis"]) == (100.0, 2.8, 300.0, "budget")
+    assert (r[1]["incremental_gross_profit"], r[1]["roi"], r[1]["pays_back"]) == (170.0, 0.5667, False)
+    assert r[1]["scope"] == ["茶叶"] and r[1]["platforms"] == [] and r[1]["kind"] == "own"
+    assert (r[2]["roi"], r[2]["pays_back"], r[2]["platforms"]) == (1.25, True, ["jd"])
+    assert (r[3]["cost"], r[3]["cost_basis"], r[3]["days_measured"], r[3]["roi"], r[3]["skus_without_cost"]) == \
+        (100.0, "prorated", 1, None, 1)
+    assert (r[4]["baseline_last_year"], r[4]["uplift_last_year"], r[4]["last_year_from"]) == (160.0, 0.25, "2025 38女王节")
+    assert (r[7]["gmv"], r[7]["status"], r[7]["roi"]) == (None, "planned", None)
+    assert _cli([*db, "export", "promotion-effects", str(tmp_path / "e.xlsx"), "--year", "2026",
+                 "--as-of", "2026-03-12"]) == 0
+    ws = load_workbook(tmp_path / "e.xlsx").active
+    header = [c.value for c in ws[2]]
+    row1 = [c.value for c in ws[5]]  # title, header, 年货节, 38节, 春茶节
+    assert row1[header.index("Promotion")] == "春茶节" and row1[header.index("GMV")] == 380
+    assert row1[header.index("Kind")] == "Own promotion" and row1[header.index("Pays back")] == "no"
+    assert _cli([*db, "export", "promotion-effects", str(tmp_path / "e.csv"), "--year", "2025",
+                 "--as-of", "2026-03-12"]) == 0
+    with open(tmp_path / "e.csv", encoding="utf-8-sig", newline="") as fh:
+        lines = list(csv.reader(fh))
+    assert [line[1] for line in lines[1:]] == ["2025 38女王节"]
+    assert _cli([*db, "export", "promotion-effects", str(tmp_path / "x.json"), "--year", "2026",
+                 "--from", "2026-01-01", "--to", "2026-02-01"]) == 2
+    assert "either --year or --from/--to" in capsys.readouterr().err
+    assert not (tmp_path / "x.json").exists()
+
+
+def test_export_promotions_fills_gmv_baseline_uplift_cost_and_roi_from_the_same_maths(shop, tmp_path):
+    import json
+
+    from core.views import ViewParams, export_view
+
+    path, _ = export_view(shop, "promotions", tmp_path / "p.json", ViewParams(TODAY))
+    rows = {r["id"]: r for r in json.loads(path.read_text(encoding="utf-8"))}
+    one = rows[1]
+    assert (one["gmv"], one["baseline"], one["uplift"], one["cost"], one["roi"]) == (380.0, 100.0, 2.8, 300.0, 0.5667)
+    assert one["incremental_roi"] == pytest.approx((380 - 100) / 300, abs=1e-4)
+    assert (rows[4]["baseline_last_year"], rows[3]["roi"], rows[3]["skus_without_cost"]) == (160.0, None, 1)
+    assert (rows[2]["cost"], rows[2]["cost_basis"], rows[2]["measured"]) == (40.0, "measured", True)
+    assert rows[7]["gmv"] is None and rows[7]["roi"] is None
+    for key in ("gmv", "baseline", "baseline_last_year", "uplift", "cost", "roi", "roas", "incremental_roi"):
+        assert key in one
+
+
+def test_the_yearly_comparison_sums_up_each_kind(shop):
+    from core.promotion_compare import compare_effects, kind_summaries, year_range
+
+    with shop.session() as s:
+        found = compare_effects(s, *year_range(2026), TODAY)
+    festival, own = kind_summaries(found)
+    # own: 春茶节 (ROI 17,000 / 30,000), 京东秒杀 (5,000 / 4,000), 茶具周 (unknown), 会员日 (not started)
+    assert (own.kind, own.promotions, own.measured, own.with_roi, own.paid_back) == ("own", 4, 3, 2, 1)
+    assert (own.gmv_fen, own.cost_fen, own.incremental_gross_profit_fen) == (38000 + 8000 + 35000, 34000, 22000)
+    assert own.roi == pytest.approx(22000 / 34000) and own.average_uplift == pytest.approx(2.8)
+    # festivals: 38节 (gross profit ¥200 − 2 × ¥40 against nothing the 8 days before, cost ¥100), 年货节 (no cost)
+    assert (festival.promotions, festival.measured, festival.with_roi, festival.paid_back) == (2, 2, 1, 1)
+    assert (festival.gmv_fen, festival.roi, festival.average_uplift) == (35000, pytest.approx(1.2), None)
