@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QDate, QLocale
+from PySide6.QtCore import QDate, QLocale, Qt
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFileDialog,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from core.money import format_fen
 from ui.labels import platform_name, promotion_kind_name, promotion_status_name
 from ui.tabs.base import TabPage
+from ui.tabs.promotions_effect import CompareDialog, EffectDialog, signed_rate, times
 from ui.widgets.editors import CellEditor
 from ui.widgets.export_button import ExportButton
 from ui.widgets.filter_combo import FilterCombo
@@ -158,7 +159,11 @@ class PromotionsTab(TabPage):
                 Column(self.tr("GMV"), "money", field="gmv_fen", tooltip=self.tr(
                     "Paid GMV of the promotion's channels between its start and end. Promotions that "
                     "overlap share the same days' sales.")),
-                Column(self.tr("Baseline"), "money", field="baseline_fen", tooltip=self.tr("What the shop would have sold in those days without the promotion")),
+                Column(self.tr("Baseline"), "money", field="baseline_fen", tooltip=self.tr(
+                    "GMV of the same number of days right before it, in the same channels and scope")),
+                Column(self.tr("Last year"), "money", field="baseline_last_year_fen",
+                       tooltip=self.tr("GMV of the same festival last year, in the same channels and scope")),
+                Column(self.tr("Uplift"), "rate", field="uplift", fmt=signed_rate),
                 Column(self.tr("Cost"), "money", field="cost_fen", tooltip=self.tr(
                     "Measured cost; while no result is recorded, the budget (prorated to the days run for a "
                     "running promotion)"), cell_tooltip=lambda _v, r: self._cost_text(r, long=True)),
@@ -167,6 +172,10 @@ class PromotionsTab(TabPage):
                     "promotion has run (so ROAS compares like with like), or the whole budget")),
                 Column(self.tr("ROAS"), "float", field="roas", fmt=_times, tooltip=self.tr("GMV ÷ cost")),
                 Column(self.tr("Incremental ROI"), "float", field="incremental_roi", fmt=_times, tooltip=self.tr("(GMV − baseline) ÷ cost: what the money really bought")),
+                Column(self.tr("ROI"), "float", field="roi", fmt=times, tooltip=self.tr(
+                    "Incremental gross profit ÷ cost (right-click → Effect… for the details)"),
+                       cell_tooltip=lambda v, r: self.tr("%n SKU(s) sold without a unit cost", "", r.skus_without_cost)
+                       if v is None and r.skus_without_cost else None),
                 Column(self.tr("Status"), field="status", fmt=promotion_status_name),
             ],
             self, key=lambda r: r.id, name="promotions.table",
@@ -244,6 +253,13 @@ class PromotionsTab(TabPage):
         self.calendar.sig_resize.connect(lambda key, edge, days: self._run_move(key, days, edge))
         self.calendar.sig_delete.connect(lambda key: self.delete_promotions([key]))
         self.table.sig_activated.connect(lambda r: self.edit_promotion(r.id))
+        self.table.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.view.customContextMenuRequested.connect(self._list_menu)
+        self.compare_button = QPushButton(self.tr("Compare…"), self)
+        self.compare_button.setObjectName("promotions.compare_button")
+        self.compare_button.setToolTip(self.tr("Every promotion of the year side by side: which kind pays back?"))
+        self.compare_button.clicked.connect(lambda: self.compare_promotions())
+        bar.insertWidget(bar.indexOf(self.export_button), self.compare_button)
         self._update_month_label()
 
     # ------------------------------------------------------------------ views
@@ -344,7 +360,9 @@ class PromotionsTab(TabPage):
 
         for year in (today.year - 1, today.year, today.year + 1):
             festivals(year)
-        return promotion_rows(session, today), shop_channels(session)
+        from core.promotion_effect import with_effects
+
+        return with_effects(session, promotion_rows(session, today), today), shop_channels(session)
 
     def _marks(self, first: dt.date | None = None, last: dt.date | None = None) -> list[DayMark]:
         from core.festivals import festivals_between
@@ -523,6 +541,7 @@ class PromotionsTab(TabPage):
         menu.setObjectName("promotions.menu")
         if key is not None:
             menu.addAction(self.tr("Edit…"), lambda: self.edit_promotion(key))
+            menu.addAction(self.tr("Effect…"), lambda: self.show_effect(key))
             menu.addAction(self.tr("Copy to next year"), lambda: self.duplicate_to_next_year(key))
             menu.addSeparator()
             menu.addAction(self.tr("Delete"), lambda: self.delete_promotions([key]))
@@ -530,3 +549,26 @@ class PromotionsTab(TabPage):
         menu.addAction(self.tr("New promotion on %1…").replace("%1", day.isoformat()), lambda: self.new_promotion(day))
         menu.popup(where)
         return menu
+
+    # ------------------------------------------------------------------ effect (promotions_effect)
+
+    def _list_menu(self, pos) -> QMenu | None:
+        index = self.table.view.indexAt(pos)
+        if not index.isValid():
+            return None
+        r = self.table.raw_row(index.row())
+        return self._calendar_menu(r.id, r.start, self.table.view.viewport().mapToGlobal(pos))
+
+    def show_effect(self, key: int) -> EffectDialog:
+        dialog = EffectDialog(self.ctx, key, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def compare_promotions(self, year: int | None = None) -> CompareDialog:
+        if year is None:
+            year = self.timeline.year if self.views.currentIndex() == YEAR else self.calendar.year
+        dialog = CompareDialog(self.ctx, year, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
