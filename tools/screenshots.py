@@ -3,6 +3,7 @@
     xvfb-run -a -s "-screen 0 1440x900x24" python tools/screenshots.py OUT_DIR [--lang zh_CN] [--size 1360x820]
     ... tools/screenshots.py OUT_DIR --editing [--db COPY.db]   # an edit in the Inventory table, then its undo
     ... tools/screenshots.py OUT_DIR --goals [--db COPY.db]     # the Goals table and the "Plan a year" wizard
+    ... tools/screenshots.py OUT_DIR --promotion-effect [--db COPY.db]  # a promotion's effect and the year compared
 
 ``--editing`` types into a real cell (it changes the database: use a copy, or the demo shop).
 
@@ -27,6 +28,8 @@ def main() -> int:
     parser.add_argument("--db", help="database to show (default: the demo shop)")
     parser.add_argument("--editing", action="store_true", help="an edit and its undo instead of every tab")
     parser.add_argument("--goals", action="store_true", help="the Goals tab and its plan wizard")
+    parser.add_argument("--promotion-effect", action="store_true",
+                        help="the effect panel of the latest festival that has run, and the year's comparison")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -57,6 +60,11 @@ def main() -> int:
 
     if args.goals:
         _goals(window, args, wait)
+        window.close()
+        db.close()
+        return 0
+    if args.promotion_effect:
+        _promotion_effect(window, args, wait)
         window.close()
         db.close()
         return 0
@@ -98,6 +106,31 @@ def _goals(window, args, wait) -> None:
     wait(300)
     wizard.grab().save(str(args.out / f"{args.lang}_goals_plan_2.png"))
     wizard.reject()
+
+
+def _promotion_effect(window, args, wait) -> None:
+    """The effect panel of each festival that has started (the latest last), and the comparison of this year."""
+    page = window.page("promotions")
+    window.tabs.setCurrentWidget(page)
+    wait(300)
+    while page.loading:
+        wait(100)
+    today = window.ctx.today()
+    started = [r for r in page._rows if r.kind == "festival" and r.start <= today and r.status != "cancelled"]
+    for n, row in enumerate(started[-2:], 1):
+        dialog = page.show_effect(row.id)
+        while dialog.effect is None:
+            wait(100)
+        wait(600)
+        dialog.grab().save(str(args.out / f"{args.lang}_promotion_effect_{n}.png"))
+        dialog.close()
+    compare = page.compare_promotions(today.year)
+    while compare.loaded_year is None:
+        wait(100)
+    wait(400)
+    compare.grab().save(str(args.out / f"{args.lang}_promotion_compare.png"))
+    compare.close()
+    print(args.out)
 
 
 def _editing(window, args, wait) -> None:

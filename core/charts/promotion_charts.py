@@ -44,7 +44,7 @@ def draw_effect_daily(fig: Any, effect: Any, *, labels: dict | None = None) -> H
     ax.set_xticks(ticks, [f"{(w.start + _days(i)):%m-%d}" for i in ticks], fontsize=8)
     money_axis(ax.yaxis)
     ax.grid(axis="y", alpha=0.3)
-    ax.legend(frameon=False, fontsize=8, loc="lower left", bbox_to_anchor=(0, 1), ncol=3, borderaxespad=0.2)
+    ax.legend(frameon=False, fontsize=8, loc="lower left", bbox_to_anchor=(0, 1), ncol=2, borderaxespad=0.2)
     _tidy(ax)
     chart_title(fig, lab["title"])
     return hover

@@ -87,7 +87,7 @@ def run(args: argparse.Namespace, db) -> int:
         raise BadInputError(t("--to ({end}) is before --from ({start}). Give the earlier day first.",
                               start=date_from, end=date_to))
     if date_from and not v.dated:
-        raise BadInputError(t("{name} is not a view over dates: leave out --from/--to and --festival "
+        raise BadInputError(t("{name} is not a view over dates: leave out --from/--to, --year and --festival "
                               "(--as-of sets the day it is computed for).", name=v.name))
     params = ViewParams(today, date_from, date_to)
     path, count = export_view(db, v.name, args.file, params)

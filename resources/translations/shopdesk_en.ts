@@ -17,6 +17,10 @@
 <context>
     <name>EffectDialog</name>
     <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>Days before: %1, the same %n day(s) right before it, same channels and scope.</source>
         <translation><numerusform>Days before: %1, the same %n day right before it, same channels and scope.</numerusform><numerusform>Days before: %1, the same %n days right before it, same channels and scope.</numerusform></translation>
     </message>

@@ -296,8 +296,8 @@ The current data is kept as a backup first, so this can be undone.</source>
         <translation>状态</translation>
     </message>
     <message>
-        <source>Promotions</source>
-        <translation>促销日历</translation>
+        <source>Count</source>
+        <translation>数量</translation>
     </message>
     <message>
         <source>Measured</source>
@@ -480,6 +480,10 @@ The current data is kept as a backup first, so this can be undone.</source>
     <message>
         <source>Scope: the whole shop</source>
         <translation>范围：全店</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation><numerusform>%n 天</numerusform></translation>
     </message>
     <message>
         <source>Cancelled: not measured.</source>

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QSizePolicy,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
     QToolButton,
@@ -30,6 +29,9 @@ from ui.widgets.chart_canvas import ChartCanvas
 from ui.widgets.export_button import ExportButton
 from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import Column
+
+
+SCOPE_SHOWN = 8  # categories / SKUs named in the heading; the rest are counted
 
 
 def signed_rate(value: float | None) -> str:
@@ -68,7 +70,6 @@ class EffectDialog(QDialog):
         self.figures.setVerticalHeaderLabels([self.tr("GMV"), self.tr("Orders"), self.tr("AOV"), self.tr("Units"),
                                               self.tr("Buyers")])
         self.figures.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-        self.figures.horizontalHeader().setStretchLastSection(True)
         self.figures.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.baselines = QLabel(self)
         self.baselines.setObjectName("promotions.effect.baselines")
@@ -87,31 +88,27 @@ class EffectDialog(QDialog):
              Column(self.tr("Units"), "int", field="units"), Column(self.tr("GMV"), "money", field="gmv_fen"),
              Column(self.tr("Unit cost"), "money", field="cost_fen")],
             self, search=False, key=lambda s: s.sku_code, name="promotions.effect.top_skus")
-        self.chart = ChartCanvas(self, min_height=240, name="promotions.effect.chart")
+        self.chart = ChartCanvas(self, min_height=300, name="promotions.effect.chart")
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
         layout.addWidget(self.heading)
-        layout.addWidget(self.figures)
-        layout.addWidget(self.baselines)
-        layout.addWidget(self.cost)
-        layout.addWidget(self.roi)
-        lower = QSplitter(Qt.Orientation.Horizontal, self)
-        skus = QWidget(lower)
-        box = QVBoxLayout(skus)
-        box.setContentsMargins(0, 0, 0, 0)
-        caption = QLabel(self.tr("Top SKUs in the promotion"), skus)
-        box.addWidget(caption)
-        box.addWidget(self.top_skus, 1)
-        lower.addWidget(skus)
-        lower.addWidget(self.chart)
-        lower.setStretchFactor(0, 2)
-        lower.setStretchFactor(1, 3)
-        layout.addWidget(lower, 1)
+        upper = QHBoxLayout()  # the figures and what they are measured against | the daily chart
+        left = QVBoxLayout()
+        left.addWidget(self.figures)
+        left.addWidget(self.baselines)
+        left.addWidget(self.cost)
+        left.addWidget(self.roi)
+        left.addStretch(1)
+        upper.addLayout(left, 1)
+        upper.addWidget(self.chart, 1)
+        layout.addLayout(upper)
+        layout.addWidget(QLabel(self.tr("Top SKUs in the promotion"), self))
+        layout.addWidget(self.top_skus, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(1000, 720)
+        self.resize(1100, 760)
         self.heading.setText(self.tr("Measuring…"))
         self.load()
 
@@ -137,12 +134,12 @@ class EffectDialog(QDialog):
             self.heading.setText(self.tr("This promotion no longer exists (deleted meanwhile)."))
             return
         scope = list(e.categories) + list(e.skus)
-        scope_text = (self.tr("Scope: %1").replace("%1", "、".join(scope)) if scope
-                      else self.tr("Scope: the whole shop"))
+        shown = "、".join(scope[:SCOPE_SHOWN]) + (f" … (+{len(scope) - SCOPE_SHOWN})" if len(scope) > SCOPE_SHOWN else "")
+        scope_text = self.tr("Scope: %1").replace("%1", shown) if scope else self.tr("Scope: the whole shop")
+        days = self.tr("%n day(s)", "", e.days)
         self.heading.setText(
             f"<b>{_html(e.name)}</b> · {promotion_kind_name(e.kind)} · {promotion_status_name(e.status)}<br>"
-            f"{_span(e.start, e.end)} ({self.tr('%n day(s)', '', e.days)}) · {_html(self._channels(e.platforms))} · "
-            f"{_html(scope_text)}")
+            f"{_span(e.start, e.end)} ({days}) · {_html(self._channels(e.platforms))} · {_html(scope_text)}")
         w = e.window
         if w is None:
             why = (self.tr("Cancelled: not measured.") if e.status == "cancelled" else
@@ -187,8 +184,11 @@ class EffectDialog(QDialog):
                 item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 self.figures.setItem(row, col, item)
         self.figures.resizeColumnsToContents()
-        height = self.figures.horizontalHeader().height() + sum(self.figures.rowHeight(r) for r in range(5)) + 4
-        self.figures.setFixedHeight(height)
+        frame = 2 * self.figures.frameWidth()
+        self.figures.setFixedHeight(self.figures.horizontalHeader().height() + frame +
+                                    sum(self.figures.rowHeight(r) for r in range(5)))
+        self.figures.setMinimumWidth(self.figures.verticalHeader().width() + frame +
+                                     sum(self.figures.columnWidth(c) for c in range(5)))
 
     def _fill_baselines(self, e) -> None:
         lines = []
@@ -288,7 +288,7 @@ class CompareDialog(QDialog):
             self, key=lambda r: r["id"], name="promotions.compare.table")
         self.kinds = RecordTable(
             [Column(self.tr("Kind"), field="kind", fmt=promotion_kind_name),
-             Column(self.tr("Promotions"), "int", field="promotions"),
+             Column(self.tr("Count"), "int", field="promotions"),
              Column(self.tr("Measured"), "int", field="measured"),
              Column(self.tr("GMV"), "money", field="gmv_fen",
                     tooltip=self.tr("Promotions that overlap share the same days' sales: a day may count twice")),
