@@ -312,7 +312,7 @@ def effect_of(session: Session, p: Promotion, today: dt.date, *, result: Promoti
             first_day = first_paid_day(session)
         end = min(p.end, today)
         n = (end - p.start).days + 1
-        if first_day is not None and end >= first_day:
+        if first_day is not None and p.start >= first_day:  # days before the first order: unknown, not ¥0
             window = measure(session, p.start, end, platforms, categories, skus, detail=detail)
             if p.start - n * DAY >= first_day:
                 before = measure(session, p.start - n * DAY, p.start - DAY, platforms, categories, skus, detail=detail)

@@ -56,4 +56,6 @@ def build_effect_shop(db):
                         end=D(2026, 2, 10), scope={}, budget_fen=0, status="done", **base))
         s.add(Promotion(id=7, name="会员日", kind="own", platforms=["taobao"], start=D(2026, 3, 18),
                         end=D(2026, 3, 18), scope={"skus": ["A"]}, budget_fen=1000, status="planned", **base))
+        s.add(Promotion(id=8, name="开业周", kind="own", platforms=[], start=D(2024, 11, 28), end=D(2024, 12, 2),
+                        scope={}, budget_fen=1000, status="done", **base))  # began before the first order
     return db

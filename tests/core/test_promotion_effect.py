@@ -93,6 +93,8 @@ def test_before_it_starts_there_is_nothing_to_measure_and_unknown_history_is_not
         e = promotion_effect(s, 5, D(2025, 3, 8))  # 38节 2025: its 8 days before are after the first order
         assert (e.before.start, e.before.gmv_fen) == (D(2025, 2, 21), 0)
         assert e.last_year is None  # 38节 2024 is before the shop's first paid day: unknown, not ¥0
+        opening = promotion_effect(s, 8, TODAY)  # began 3 days before the first order: its GMV is not known
+        assert opening.window is None and opening.roi is None and opening.cost_fen == 1000
     from core.db import open_database
 
     empty = open_database(tmp_path / "empty.db")
