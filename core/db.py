@@ -23,9 +23,9 @@ if TYPE_CHECKING:
 
 from core import sqlite_files
 from core.backup_names import backup_path
-from core.errors import DamagedDatabaseError, DatabaseError, DatabaseLockedError, NewerDatabaseError
+from core.errors import DamagedDatabaseError, DatabaseError, DatabaseLockedError, DiskFullError, NewerDatabaseError
 from core.i18n import t
-from core.integrity import check_backup_file, check_on_open
+from core.integrity import check_backup_file, check_empty_file, check_on_open
 from core.migrations import MIGRATIONS_DIR, head_revision, known_revisions
 
 log = logging.getLogger(__name__)
@@ -52,6 +52,12 @@ def _sqlite_pragmas(dbapi_conn: sqlite3.Connection, _record: object) -> None:
     cur.close()
 
 
+def disk_full(name: str) -> DiskFullError:
+    return DiskFullError(
+        t("The disk holding {name} is full: nothing was changed. Free some space on it and try again.", name=name)
+    )
+
+
 class Database:
     """An open shop database."""
 
@@ -75,9 +81,25 @@ class Database:
                     engine = create_engine(self.url)
                     if self.path is not None:
                         event.listen(engine, "connect", _sqlite_pragmas)
+                        event.listen(engine, "handle_error", self._storage_error)
                     self._session_factory = sessionmaker(engine, expire_on_commit=False)
                     self._engine = engine
         return self._engine
+
+    def _storage_error(self, context) -> None:
+        """Every statement's "disk is full" or "database is locked" becomes the owner's message,
+        whichever writer hit it (an import, an edit, undo); the transaction is rolled back by
+        whoever began it, so nothing of the write stays."""
+        exc = context.original_exception
+        if not isinstance(exc, sqlite3.OperationalError):
+            return
+        if sqlite_files.is_disk_full(exc):
+            raise disk_full(self.display_name) from exc
+        if sqlite_files.is_locked(exc):
+            raise DatabaseLockedError(
+                t("{name} is locked by another program. Close it and try again; nothing was written.",
+                  name=self.display_name)
+            ) from exc
 
     @property
     def _sessions(self) -> sessionmaker:
@@ -266,11 +288,19 @@ class Database:
         dest = Path(dest).resolve()
         if dest == self.path:
             raise DatabaseError(t("The backup file must not be the database itself."))
-        dest.parent.mkdir(parents=True, exist_ok=True)
         try:
+            dest.parent.mkdir(parents=True, exist_ok=True)
             # 256 pages a step, so that the owner sees the copy progress.
             sqlite_files.copy_to_new_file(self.path, dest, timeout=10, pages=256, progress=progress)
-        except sqlite3.OperationalError as exc:
+        except (sqlite3.OperationalError, OSError) as exc:
+            # copy_to_new_file has removed its .part file: a full disk is not filled further.
+            if sqlite_files.is_disk_full(exc):
+                raise DiskFullError(t("The disk holding {folder} is full: no backup was written and nothing was "
+                                      "changed. Free some space on it and try again.", folder=dest.parent)) from exc
+            if isinstance(exc, OSError):
+                raise DatabaseError(t("The backup could not be written to {folder} ({error}). Choose another folder "
+                                      "in Settings and try again.", folder=dest.parent,
+                                      error=exc.strerror or type(exc).__name__)) from exc
             raise DatabaseLockedError(
                 t("The database is busy ({error}). Close other programs using it and try again.", error=exc)
             ) from exc
@@ -311,6 +341,8 @@ def open_database(target: str | Path, *, backup_dir: Path | None = None, migrate
         if path.exists() and path.stat().st_size > 0:
             # Never let SQLite or a migration touch a damaged file (core.integrity).
             check_on_open(path, backup_dir)
+        elif path.exists():
+            check_empty_file(path, backup_dir)
         path.parent.mkdir(parents=True, exist_ok=True)
     db = Database(target)
     try:
@@ -322,6 +354,8 @@ def open_database(target: str | Path, *, backup_dir: Path | None = None, migrate
     except Exception as exc:
         db.close()
         msg = str(exc)
+        if sqlite_files.is_disk_full(exc):
+            raise disk_full(db.display_name) from exc
         if "locked" in msg:
             raise DatabaseLockedError(
                 t("{name} is locked by another program. Close it and try again.", name=db.display_name)

@@ -40,5 +40,9 @@ class DatabaseLockedError(DatabaseError):
     """Another program holds the database: a message, not a hang."""
 
 
+class DiskFullError(DatabaseError):
+    """The disk is full: the write was rolled back and partial files removed."""
+
+
 class Cancelled(Exception):
     """Raised inside long work when the user pressed Cancel; nothing was written."""

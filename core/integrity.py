@@ -89,6 +89,22 @@ def check_on_open(path: Path, backup_dir: Path | None = None) -> None:
         raise damaged_error(path, problems[0], backup_dir)
 
 
+def check_empty_file(path: Path, backup_dir: Path | None = None) -> None:
+    """Refuse a 0-byte file where a shop with backups was.
+
+    SQLite opens a 0-byte file as a new, empty database, so a shop truncated by a full disk or a
+    sync tool would open silently empty, and the daily backups of that empty shop would in time
+    rotate out the good ones. A 0-byte file with no backup beside it is only a first start that
+    was stopped before anything was written (SQLite creates the file first): that one opens as new.
+    """
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size > 0:
+        return  # the pages are in the write-ahead log; SQLite reads them from there
+    folder = backup_dir or path.parent
+    if latest_good_backup(folder, path.stem) is not None:
+        raise damaged_error(path, t("the file is empty: 0 bytes"), backup_dir)
+
+
 # ---------------------------------------------------------------- backups
 
 

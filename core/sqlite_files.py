@@ -7,6 +7,7 @@ backup names or messages: it raises ``sqlite3`` errors and its callers say what 
 """
 from __future__ import annotations
 
+import errno
 import logging
 import sqlite3
 import time
@@ -31,6 +32,13 @@ def has_sqlite_header(path: Path) -> bool:
 def is_locked(exc: BaseException) -> bool:
     """True when a ``sqlite3`` error means another connection holds the file (worth a retry)."""
     return "locked" in str(exc) or "busy" in str(exc)
+
+
+def is_disk_full(exc: BaseException) -> bool:
+    """True when an error means the disk (or the file system's quota) has no room left."""
+    if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT):
+        return True
+    return "disk is full" in str(exc) or "SQLITE_FULL" in str(exc)
 
 
 def _connect(path: Path, *, read_only: bool, timeout: float) -> sqlite3.Connection:

@@ -50,13 +50,22 @@ def run(args: argparse.Namespace, db) -> int:
                 print(f"  {pct}%", file=sys.stderr)
 
         try:
-            result = import_file(db, path, platform=args.platform, dry_run=args.dry_run, progress=progress)
+            result = import_file(db, path, platform=args.platform, dry_run=args.dry_run, progress=progress,
+                                 waiting=lambda: print(t("Another import into this shop is running; waiting for it to "
+                                                         "finish (Ctrl+C cancels)…"), file=sys.stderr))
         except Cancelled:
             raise KeyboardInterrupt from None
         except UserFacingError as exc:
             exit_code = max(exit_code, exc.exit_code)
             reports.append({"file": path.name, "error": {"message": exc.message, "exit_code": exc.exit_code}})
             print(t("Error: {message}", message=exc.message), file=sys.stderr)
+            continue
+        except OSError as exc:  # the file vanished or was locked between reading and hashing it
+            message = t("{file}: the file cannot be read ({error}). Close it in any program that has it open and "
+                        "import it again. Nothing was imported.", file=path.name, error=exc.strerror or type(exc).__name__)
+            exit_code = 2
+            reports.append({"file": path.name, "error": {"message": message, "exit_code": 2}})
+            print(t("Error: {message}", message=message), file=sys.stderr)
             continue
         reports.append(result.to_json() | ({"dry_run": True} if args.dry_run else {}))
         if not args.json:

@@ -35,6 +35,7 @@ from core.imports.results import FileInspection, ImportResult, RowProblem
 from core.imports.rows import Problems
 from core.models import Customer, ImportBatch, Sku, StockLevel, TrafficDaily
 from core.orders import PLATFORMS
+from core.write_lock import exclusive_writes
 
 log = logging.getLogger(__name__)
 BATCHES = ImportBatch.__table__
@@ -152,7 +153,21 @@ def _preview(normalized: OrderSet | Normalized) -> list[dict]:
     return [dict(r) for r in normalized.rows[:PREVIEW_ROWS]]
 
 
-def import_file(
+def import_file(db, path: str | Path, *, dry_run: bool = False, cancelled: Callable[[], bool] | None = None,
+                waiting: Callable[[], None] | None = None, **options) -> ImportResult:
+    """Import one export in one transaction; see the module and ``ImportResult`` docs.
+
+    One import into a shop at a time (core.write_lock): ``waiting()`` is called once when another
+    import into the same shop is running and this one waits for it; Cancel works while it waits.
+    ``options``: ``platform``, ``mapping``, ``kind``, ``progress`` (see ``_import_file``).
+    """
+    if dry_run:
+        return _import_file(db, path, dry_run=True, cancelled=cancelled, **options)
+    with exclusive_writes(db, waiting=waiting, cancelled=cancelled):
+        return _import_file(db, path, cancelled=cancelled, **options)
+
+
+def _import_file(
     db,
     path: str | Path,
     *,
@@ -163,7 +178,6 @@ def import_file(
     progress: Callable[[int, int], None] | None = None,
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportResult:
-    """Import one export in one transaction; see the module and ``ImportResult`` docs."""
     path = Path(path)
     prep = _prepare(db, path, platform, mapping, kind)
     det = prep.detection

@@ -46,6 +46,15 @@ class FileData:
 
 def read_file(path: Path) -> FileData:
     path = Path(path)
+    try:
+        return _read_file(path)
+    except OSError as exc:
+        # Permission denied, or a file Excel holds locked on Windows: a message for this file, never
+        # a traceback that also stops the files after it (core.cli.import_cmd goes on with them).
+        raise sniff.unreadable(path, exc) from exc
+
+
+def _read_file(path: Path) -> FileData:
     kind = sniff.sniff_type(path)
     if kind == "xlsx":
         from core.imports.limits import check_workbook

@@ -35,12 +35,20 @@ def bad_file(path: Path, problem: str, action: str) -> BadInputError:
     )
 
 
+def unreadable(path: Path, exc: OSError) -> BadInputError:
+    """A file the system will not let ShopDesk read (no permission, locked by another program)."""
+    return bad_file(
+        path, t("the file cannot be read ({error}).", error=exc.strerror or type(exc).__name__),
+        t("Close it in Excel or any other program that has it open, check that your account may read it, and import it again."),
+    )
+
+
 def sniff_type(path: Path) -> str:
     """``xlsx`` (any zip workbook), ``xls`` (OLE2/BIFF), ``html`` or ``csv``; raises for the rest."""
     try:
         size = path.stat().st_size
     except OSError as exc:
-        raise bad_file(path, t("the file cannot be opened ({error}).", error=exc.strerror or exc),
+        raise bad_file(path, t("the file cannot be opened ({error}).", error=exc.strerror or type(exc).__name__),
                        t("Check that it exists and is not open in another program.")) from exc
     if path.is_dir():
         raise bad_file(path, t("this is a folder, not a file."), t("Choose the exported file itself."))

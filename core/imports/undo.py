@@ -16,6 +16,7 @@ from core.errors import UserFacingError
 from core.i18n import t
 from core.imports.results import BatchSummary
 from core.models import Base, ImportBatch, ImportUndo
+from core.write_lock import exclusive_writes
 
 BATCHES: Table = ImportBatch.__table__  # type: ignore[assignment]
 UNDO: Table = ImportUndo.__table__  # type: ignore[assignment]
@@ -65,7 +66,7 @@ def _order_of(table_name: str, row_key: str) -> str | None:
 
 def undo_batch(db, batch_id: int) -> None:
     """Restore the database exactly as it was before ``batch_id``, or explain why not."""
-    with db.engine.begin() as conn:
+    with exclusive_writes(db), db.engine.begin() as conn:
         batch = conn.execute(select(BATCHES).where(BATCHES.c.id == batch_id)).mappings().first()
         if batch is None:
             raise UserFacingError(t("There is no import #{id}.", id=batch_id))

@@ -2675,6 +2675,10 @@ or click “Add files…”.</source>
         <translation>正在导入…</translation>
     </message>
     <message>
+        <source>Waiting for another import into this shop to finish…</source>
+        <translation>正在等待另一个导入完成…</translation>
+    </message>
+    <message>
         <source>Waiting</source>
         <translation>等待中</translation>
     </message>

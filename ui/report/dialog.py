@@ -3,6 +3,7 @@ Save as PDF), painting the same document as the ``report`` command (ui/report/re
 from __future__ import annotations
 
 import datetime as dt
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtGui import QAction
@@ -10,8 +11,12 @@ from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QMainWindow, QWidget
 
 from core.i18n import t
-from core.report import Month, build_plan
-from ui.report.render import page_layout, render
+
+if TYPE_CHECKING:
+    from core.report import Month
+
+# core.report (SQLAlchemy) and the renderer load on first use: the main window installs this
+# menu entry before its first paint, and start-up must not pull in the data libraries.
 
 
 class MonthDialog(QDialog):
@@ -33,12 +38,17 @@ class MonthDialog(QDialog):
         form.addRow(buttons)
 
     def chosen(self) -> Month:
+        from core.report import Month
+
         d = self.month.date()
         return Month(d.year(), d.month())
 
 
 def preview_dialog(window: QMainWindow, month: Month) -> QPrintPreviewDialog:
     """The preview of ``month``'s plan (built once, repainted on every page-setup change)."""
+    from core.report import build_plan
+    from ui.report.render import page_layout, render
+
     ctx = window.ctx
     plan = build_plan(ctx.db, month, ctx.today())
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)

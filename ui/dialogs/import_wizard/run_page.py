@@ -38,6 +38,7 @@ class _ImportCrashed(UserFacingError):
 class RunPage(WizardPage):
     # (file index, done, total) from the writer thread; queued to the GUI thread.
     sig_progress = Signal(int, int, int)
+    sig_waiting = Signal(int)  # another import into the shop is writing: this file waits its turn
 
     def __init__(self, wizard) -> None:
         super().__init__(wizard)
@@ -64,6 +65,7 @@ class RunPage(WizardPage):
         self.index = 0
         self._cancel: threading.Event | None = None  # the running file's Cancel
         self.sig_progress.connect(self._progress)
+        self.sig_waiting.connect(lambda i: self._set_state(i, self.tr("Waiting for another import into this shop to finish…")))
         self._settled: list[bool] = []
         self.cancelled = False
         self.running = False
@@ -117,12 +119,18 @@ class RunPage(WizardPage):
         ctx = self.wizard.ctx
         db, path, platform, mapping = ctx.db, entry.path, entry.chosen_platform, entry.mapping
         cancel = self._cancel = threading.Event()
-        signal = self.sig_progress
+        signal, note = self.sig_progress, self.sig_waiting
 
         def progress(done: int, total: int) -> None:
             try:
                 signal.emit(i, done, total)
             except RuntimeError:  # the wizard was closed (and Cancel pressed) meanwhile
+                pass
+
+        def progress_note(index: int) -> None:
+            try:
+                note.emit(index)
+            except RuntimeError:
                 pass
 
         def work(task):
@@ -132,7 +140,7 @@ class RunPage(WizardPage):
                 raise Cancelled()
             try:
                 return import_file(db, path, platform=platform, mapping=mapping,
-                                   progress=progress,
+                                   progress=progress, waiting=lambda: progress_note(i),
                                    cancelled=lambda: cancel.is_set() or task.cancelled())
             except (UserFacingError, Cancelled):
                 raise
