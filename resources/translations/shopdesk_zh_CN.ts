@@ -2159,10 +2159,6 @@ or click “Add files…”.</source>
         <translation>支付金额</translation>
     </message>
     <message>
-        <source>Paid GMV of the promotion's channels between its start and end. Promotions that overlap share the same days' sales.</source>
-        <translation>活动渠道在活动开始至结束期间的支付金额。时间重叠的活动共享同几天的销售额。</translation>
-    </message>
-    <message>
         <source>Baseline</source>
         <translation>基线销售额</translation>
     </message>
@@ -2349,6 +2345,10 @@ or click “Add files…”.</source>
     <message>
         <source>List view</source>
         <translation>列表</translation>
+    </message>
+    <message>
+        <source>Paid GMV of the promotion's channels, and of its categories or SKUs when it names them, between its start and end (to today while it runs). Promotions that overlap share the same days' sales.</source>
+        <translation>促销期间（进行中则截至今天）其渠道的支付金额；指定了类目或 SKU 时只计这些商品。时间重叠的促销共享同一天的销售额。</translation>
     </message>
     <message>
         <source>GMV of the same number of days right before it, in the same channels and scope</source>

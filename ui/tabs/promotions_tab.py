@@ -157,8 +157,9 @@ class PromotionsTab(TabPage):
                 Column(self.tr("Days"), "int", get=lambda r: (r.end - r.start).days + 1),
                 Column(self.tr("Budget"), "money", field="budget_fen"),
                 Column(self.tr("GMV"), "money", field="gmv_fen", tooltip=self.tr(
-                    "Paid GMV of the promotion's channels between its start and end. Promotions that "
-                    "overlap share the same days' sales.")),
+                    "Paid GMV of the promotion's channels, and of its categories or SKUs when it names them, "
+                    "between its start and end (to today while it runs). Promotions that overlap share the same "
+                    "days' sales.")),
                 Column(self.tr("Baseline"), "money", field="baseline_fen", tooltip=self.tr(
                     "GMV of the same number of days right before it, in the same channels and scope")),
                 Column(self.tr("Last year"), "money", field="baseline_last_year_fen",
