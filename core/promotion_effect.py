@@ -151,12 +151,29 @@ def _scope_filter(categories: Sequence[str], skus: Sequence[str]) -> ColumnEleme
     return or_(*parts)
 
 
+Catalogue = dict[str, tuple[str, int]]  # SKU code -> (title, unit cost fen)
+
+
+def catalogue(session: Session, codes: Iterable[str] | None = None) -> Catalogue:
+    """Titles and unit costs of ``codes`` (all SKUs when None), read in bounded IN lists."""
+    stmt = select(Sku.code, Sku.title, Sku.cost_fen)
+    if codes is None:
+        return {code: (title or "", cost or 0) for code, title, cost in session.execute(stmt)}
+    wanted, out = sorted(set(codes)), {}
+    for i in range(0, len(wanted), 500):
+        out.update({code: (title or "", cost or 0)
+                    for code, title, cost in session.execute(stmt.where(Sku.code.in_(wanted[i:i + 500])))})
+    return out
+
+
 def measure(session: Session, start: dt.date, end: dt.date, platforms: Sequence[str] = (),
-            categories: Sequence[str] = (), skus: Sequence[str] = (), *, detail: bool = False) -> Figures:
+            categories: Sequence[str] = (), skus: Sequence[str] = (), *, detail: bool = False,
+            costs: Catalogue | None = None) -> Figures:
     """GMV, orders, units, buyers and gross profit of the paid orders of ``[start, end]`` (payment
     date) on ``platforms`` (empty: all), within the scope when it names categories or SKUs (then
     only those lines count: their share of the order's paid amount, core.orders.line_facts).
-    ``detail`` adds the daily GMV and the top SKUs."""
+    ``detail`` adds the daily GMV and the top SKUs; ``costs`` (``catalogue``) saves reading the SKUs
+    again when many windows are measured."""
     scope = _scope_filter(categories, skus)
     line_where = [OrderLine.pay_date.between(start, end)]
     if platforms:
@@ -180,50 +197,56 @@ def measure(session: Session, start: dt.date, end: dt.date, platforms: Sequence[
             daily[day] = int(gmv or 0)
             units += int(n_units or 0)
             without_lines += int(no_lines or 0)
-        buyer_source = select(Order.platform, Order.buyer_key, func.count(Order.id)).where(*order_where)
+        chosen = list(order_where)
     else:
         for day, sales, qty in session.execute(
                 select(OrderLine.pay_date, func.sum(OrderLine.sales_fen), func.sum(OrderLine.qty))
                 .where(*line_where).group_by(OrderLine.pay_date)):
             daily[day] = float(sales or 0)
             units += int(qty or 0)
-        in_scope = select(OrderLine.order_id).where(*line_where)
-        buyer_source = select(Order.platform, Order.buyer_key, func.count(Order.id)).where(Order.id.in_(in_scope))
+        chosen = [Order.id.in_(select(OrderLine.order_id).where(*line_where))]
     # buyers: distinct buyer keys per channel; an order without a key is a buyer of its own
-    orders = buyers = 0
-    for _platform, key, n in session.execute(buyer_source.group_by(Order.platform, Order.buyer_key)):
-        orders += int(n)
-        buyers += 1 if key else int(n)
+    keyed = select(Order.platform, Order.buyer_key).where(*chosen, Order.buyer_key > "").distinct().subquery()
+    orders, unkeyed = session.execute(
+        select(func.count(Order.id), func.count(Order.id) - func.count(func.nullif(Order.buyer_key, "")))
+        .where(*chosen)).one()
+    orders, buyers = int(orders or 0), int(unkeyed or 0) + int(session.scalar(select(func.count()).select_from(keyed)) or 0)
 
     # per SKU: units and sales, for gross profit and the best sellers
+    # (the columns of ix_order_lines_sales only: a covering-index scan, as core.kpi.series.sku_sales)
     per_sku = list(session.execute(
-        select(OrderLine.sku_code, func.sum(OrderLine.qty), func.sum(OrderLine.sales_fen), func.max(OrderLine.title))
+        select(OrderLine.sku_code, func.sum(OrderLine.qty), func.sum(OrderLine.sales_fen))
         .where(*line_where).group_by(OrderLine.sku_code)))
-    codes = [c for c, *_ in per_sku if c]
-    catalogue: dict[str, tuple[str, int]] = {}
-    for i in range(0, len(codes), 500):  # bounded IN lists
-        catalogue.update({code: (title, cost) for code, title, cost in session.execute(
-            select(Sku.code, Sku.title, Sku.cost_fen).where(Sku.code.in_(codes[i:i + 500])))})
+    if costs is None:
+        costs = catalogue(session, (c for c, *_ in per_sku if c))
     cogs = 0
     missing: list[str] = []
-    top: list[SkuFigures] = []
-    for code, qty, sales, line_title in per_sku:
-        title, cost = catalogue.get(code or "", ("", 0))
-        qty = int(qty or 0)
-        if cost and cost > 0:
-            cogs += qty * cost
+    no_cost = ("", 0)
+    for code, qty, _sales in per_sku:
+        cost = costs.get(code, no_cost)[1]
+        if cost > 0:
+            cogs += (qty or 0) * cost
         elif qty:
             missing.append(code or "")
-        top.append(SkuFigures(code or "", title or line_title or "", qty, round(sales or 0),
-                              cost if cost and cost > 0 else None))
+    top: list[SkuFigures] = []
+    if detail:
+        for code, qty, sales in per_sku:
+            title, cost = costs.get(code or "", no_cost)
+            top.append(SkuFigures(code or "", title, int(qty or 0), round(sales or 0), cost if cost > 0 else None))
     gmv = int(sum(daily.values())) if scope is None else round(sum(daily.values()))
     profit = gmv - cogs if not missing and not without_lines else None
     series: tuple[int, ...] = ()
     if detail:
         series = tuple(round(daily.get(start + i * DAY, 0)) for i in range((end - start).days + 1))
     top.sort(key=lambda s: (-s.gmv_fen, -s.units, s.sku_code))
+    top = top[:TOP_SKUS]
+    untitled = [s.sku_code for s in top if not s.title]
+    if untitled:  # SKUs the catalogue does not know: their title as the order lines have it
+        titles = dict(session.execute(select(OrderLine.sku_code, func.max(OrderLine.title))
+                                      .where(OrderLine.sku_code.in_(untitled)).group_by(OrderLine.sku_code)).all())
+        top = [dataclasses.replace(s, title=titles.get(s.sku_code) or "") if not s.title else s for s in top]
     return Figures(start, end, gmv, orders, units, buyers, profit, tuple(sorted(missing)), without_lines,
-                   series, tuple(top[:TOP_SKUS]) if detail else ())
+                   series, tuple(top))
 
 
 def first_paid_day(session: Session) -> dt.date | None:
@@ -300,7 +323,7 @@ def _scope(p: Promotion) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def effect_of(session: Session, p: Promotion, today: dt.date, *, result: PromotionResult | None = None,
-              first_day: dt.date | None = None, detail: bool = False) -> Effect:
+              first_day: dt.date | None = None, detail: bool = False, costs: Catalogue | None = None) -> Effect:
     """The effect of promotion ``p`` as of ``today`` (see the module's doc)."""
     categories, skus = _scope(p)
     platforms = tuple(p.platforms or ())
@@ -313,14 +336,14 @@ def effect_of(session: Session, p: Promotion, today: dt.date, *, result: Promoti
         end = min(p.end, today)
         n = (end - p.start).days + 1
         if first_day is not None and p.start >= first_day:  # days before the first order: unknown, not ¥0
-            window = measure(session, p.start, end, platforms, categories, skus, detail=detail)
+            window = measure(session, p.start, end, platforms, categories, skus, detail=detail, costs=costs)
             if p.start - n * DAY >= first_day:
-                before = measure(session, p.start - n * DAY, p.start - DAY, platforms, categories, skus, detail=detail)
+                before = measure(session, p.start - n * DAY, p.start - DAY, platforms, categories, skus, detail=detail, costs=costs)
             found = last_year_window(session, p, n)
             if found is not None:
                 ly_start, ly_end, ly_name, ly_source = found
                 if ly_start >= first_day:
-                    last_year = measure(session, ly_start, ly_end, platforms, categories, skus, detail=detail)
+                    last_year = measure(session, ly_start, ly_end, platforms, categories, skus, detail=detail, costs=costs)
     rule_types = tuple(dict.fromkeys(str(r.get("type", "")) for r in (p.rules or ()) if isinstance(r, dict)))
     return Effect(p.id, p.name, p.kind, platforms, categories, skus, p.start, p.end, p.status, rule_types,
                   p.budget_fen or 0, window, before, last_year, ly_name, ly_source, cost, basis, days_run)
@@ -340,7 +363,8 @@ def effects(session: Session, today: dt.date, promotions: Iterable[Promotion] | 
         promotions = session.scalars(select(Promotion).order_by(Promotion.start, Promotion.name))
     results = latest_results(session)
     first_day = first_paid_day(session)
-    return {p.id: effect_of(session, p, today, result=results.get(p.id), first_day=first_day)
+    costs = catalogue(session)  # once for every window measured
+    return {p.id: effect_of(session, p, today, result=results.get(p.id), first_day=first_day, costs=costs)
             for p in promotions}
 
 

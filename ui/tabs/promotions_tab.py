@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from core.money import format_fen
 from ui.labels import platform_name, promotion_kind_name, promotion_status_name
-from ui.tabs.base import TabPage
+from ui.tabs.base import Part, TabPage
 from ui.tabs.promotions_effect import CompareDialog, EffectDialog, signed_rate, times
 from ui.widgets.editors import CellEditor
 from ui.widgets.export_button import ExportButton
@@ -361,9 +361,21 @@ class PromotionsTab(TabPage):
 
         for year in (today.year - 1, today.year, today.year + 1):
             festivals(year)
-        from core.promotion_effect import with_effects
+        return promotion_rows(session, today), shop_channels(session)
 
-        return with_effects(session, promotion_rows(session, today), today), shop_channels(session)
+    def parts(self) -> list[Part]:
+        # The calendar needs only the promotions; the list's figures (core.promotion_effect: a few
+        # queries per promotion) come in beside it, so a big shop's calendar is not kept waiting.
+        return [Part("main", self.load, self.show_data), Part("effects", self.load_effects, self.show_effects)]
+
+    def load_effects(self, session: Session, today: dt.date) -> list[PromotionRow]:
+        from core.promotion_effect import with_effects
+        from core.promotions import promotion_rows
+
+        return with_effects(session, promotion_rows(session, today), today)
+
+    def show_effects(self, rows: list[PromotionRow]) -> None:
+        self.table.set_rows(rows, sort_column=3)
 
     def _marks(self, first: dt.date | None = None, last: dt.date | None = None) -> list[DayMark]:
         from core.festivals import festivals_between
@@ -419,7 +431,6 @@ class PromotionsTab(TabPage):
         if not rows:
             self.banner.show_message(self.tr("No promotions yet. Click a day on the calendar (or New promotion…) to "
                                              "plan one; platform festivals are shaded on their days."))
-        self.table.set_rows(rows, sort_column=3)
         self._fill_calendar()
         upcoming = [r for r in rows if r.start > today]
         running = [r for r in rows if r.start <= today <= r.end]
