@@ -196,3 +196,15 @@ def test_the_yearly_comparison_sums_up_each_kind(shop):
     # festivals: 38节 (gross profit ¥200 − 2 × ¥40 against nothing the 8 days before, cost ¥100), 年货节 (no cost)
     assert (festival.promotions, festival.measured, festival.with_roi, festival.paid_back) == (2, 2, 1, 1)
     assert (festival.gmv_fen, festival.roi, festival.average_uplift) == (35000, pytest.approx(1.2), None)
+
+
+def test_a_sku_scoped_promotion_counts_only_those_skus_lines_and_their_cost(shop):
+    with shop.transaction() as s:
+        s.add(Promotion(id=10, name="建盏专场", kind="own", platforms=[], start=D(2026, 3, 10), end=D(2026, 3, 12),
+                        scope={"skus": ["C"]}, budget_fen=5000, status="done", phases=[], rules=[], note=""))
+    e = effect(shop, 10)
+    # o1's 建盏 line ¥150 (not its 龙井 ¥200) and o4's two 建盏 ¥300; o7's 茶盘 is another SKU of 茶具
+    assert (e.window.gmv_fen, e.window.orders, e.window.units, e.window.buyers) == (45000, 2, 3, 2)
+    assert e.window.gross_profit_fen == 45000 - 3 * 10000 and e.skus_without_cost == 0
+    assert (e.before.start, e.before.gmv_fen, e.before.gross_profit_fen) == (D(2026, 3, 7), 15000, 5000)  # o6
+    assert e.roi == pytest.approx((15000 - 5000) / 5000)
