@@ -354,6 +354,18 @@ class Staff(Base):
     kpi: Mapped[dict] = mapped_column(JSON, default=dict)  # {"metric": "gmv", "target_fen": .., "bonus_tiers": [...]}
 
 
+class StaffTarget(Base):
+    """One person's KPI for one month (core.staff_kpi): their share of the month's goal GMV in fen,
+    the bonus base, and the owner's own measures [{"name", "target", "actual"}] (decimal text)."""
+
+    __tablename__ = "staff_targets"
+    staff_id: Mapped[int] = mapped_column(ForeignKey("staff.id", ondelete="CASCADE"), primary_key=True)
+    month: Mapped[dt.date] = mapped_column(Date, primary_key=True)  # the month's first day
+    target_fen: Mapped[int | None] = mapped_column(Integer)  # None: no share of the goal GMV
+    base_fen: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    measures: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
+
+
 class TaskTemplate(Base):
     """An SOP: steps with day offsets relative to an event (e.g. a promotion's start)."""
 
@@ -361,7 +373,9 @@ class TaskTemplate(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     name: Mapped[str] = mapped_column(String(200), unique=True)
     description: Mapped[str] = mapped_column(Text, default="")
-    steps: Mapped[list] = mapped_column(JSON, default=list)  # [{"title", "offset_days", "duration_days", "role"}]
+    steps: Mapped[list] = mapped_column(JSON, default=list)  # [{"title", "offset_days", "duration_days", "role", "after"}]
+    # The built-in SOP this row overrides (core.sop.BUILTIN keys: "promo", "launch", "review"); "" = the owner's own.
+    builtin: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
 
 class Task(Base):

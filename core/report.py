@@ -93,6 +93,22 @@ class TaskLine:
 
 
 @dataclass(frozen=True)
+class StaffKpiLine:
+    """One person's KPI targets and bonus bands for the month (core.staff_kpi), for the team page."""
+
+    name: str
+    role: str
+    target_fen: int | None
+    share: float | None
+    measures: str  # "好评率: 98 / 95; …" (name: actual / target)
+    base_fen: int
+    bands: str  # "< 80 % → 0 %, 80–100 % → 5 %, …"
+    achievement: float | None
+    band: str
+    bonus_fen: int | None
+
+
+@dataclass(frozen=True)
 class OrderLine:
     sku_code: str
     title: str
@@ -135,6 +151,7 @@ class MonthlyPlan:
     daily_gmv: tuple[tuple[dt.date, int], ...] = field(default=())
     daily_gmv_last_year: tuple[tuple[dt.date, int], ...] = field(default=())
     channel_gmv: tuple[tuple[str, int], ...] = field(default=())
+    staff_kpi: tuple[StaffKpiLine, ...] = field(default=())  # each person's targets and bonus bands
 
     def tasks_by_owner(self) -> list[tuple[str, list[TaskLine]]]:
         """Each person's tasks of the month, people by name, the unassigned last."""
@@ -211,6 +228,11 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         daily = tuple((d, this_year.get(d, 0)) for d in days if d <= last_day)
         daily_ly = tuple((d, ly.get(shift_years(d, -1), 0)) for d in days) if ly else ()
         channels = _by_channel(s, month.start, last_day) if month.start <= today else ()
+        from core.staff_kpi import kpi_rows
+
+        staff_kpi = tuple(StaffKpiLine(r.name, r.role, r.target_fen, r.share, r.measures_text, r.base_fen, r.bands_text,
+                                       r.achievement, r.band_text, r.bonus_fen)
+                          for r in kpi_rows(s, month.start, today))
         changes = s.scalar(select(func.count()).select_from(TierChange).where(
             TierChange.at >= dt.datetime.combine(month.start, dt.time()),
             TierChange.at < dt.datetime.combine(month.end + dt.timedelta(days=1), dt.time()))) or 0
@@ -261,4 +283,5 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         daily_gmv=daily,
         daily_gmv_last_year=daily_ly,
         channel_gmv=channels,
+        staff_kpi=staff_kpi,
     )

@@ -4,6 +4,7 @@
     ... tools/screenshots.py OUT_DIR --editing [--db COPY.db]   # an edit in the Inventory table, then its undo
     ... tools/screenshots.py OUT_DIR --goals [--db COPY.db]     # the Goals table and the "Plan a year" wizard
     ... tools/screenshots.py OUT_DIR --promotion-effect [--db COPY.db]  # a promotion's effect and the year compared
+    ... tools/screenshots.py OUT_DIR --team-kpi [--db COPY.db]  # the KPI and bonus table, a refused measure, the SOP dialog
 
 ``--editing`` types into a real cell (it changes the database: use a copy, or the demo shop).
 
@@ -13,6 +14,7 @@ the data folder (created when missing), and the same start-up path as the app.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import sys
 from pathlib import Path
 
@@ -30,6 +32,7 @@ def main() -> int:
     parser.add_argument("--goals", action="store_true", help="the Goals tab and its plan wizard")
     parser.add_argument("--promotion-effect", action="store_true",
                         help="the effect panel of the latest festival that has run, and the year's comparison")
+    parser.add_argument("--team-kpi", action="store_true", help="the Team tab's KPI table and the SOP dialog")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -65,6 +68,11 @@ def main() -> int:
         return 0
     if args.promotion_effect:
         _promotion_effect(window, args, wait)
+        window.close()
+        db.close()
+        return 0
+    if args.team_kpi:
+        _team_kpi(window, args, wait)
         window.close()
         db.close()
         return 0
@@ -130,6 +138,41 @@ def _promotion_effect(window, args, wait) -> None:
     wait(400)
     compare.grab().save(str(args.out / f"{args.lang}_promotion_compare.png"))
     compare.close()
+    print(args.out)
+
+
+def _team_kpi(window, args, wait) -> None:
+    """The Team tab's KPI and bonus table, a measure it cannot read (typed, refused), the SOP dialog."""
+    page = window.page("team")
+    window.tabs.setCurrentWidget(page)
+
+    def settle() -> None:
+        wait(300)
+        while page.loading or window.ctx.edits.pending:
+            wait(100)
+        wait(400)
+
+    settle()
+    page.kpi_button.click()
+    settle()
+    last_month = (window.ctx.today().replace(day=1) - dt.timedelta(days=1)).replace(day=1)
+    page.kpi.set_month(last_month)  # a finished month: every measure has its actual
+    settle()
+    window.grab().save(str(args.out / f"{args.lang}_team_kpi.png"))
+    table = page.kpi.table
+    if table.model.rowCount():
+        first = table.raw_row(0)
+        cell = table.proxy.mapFromSource(table.model.index(table.model.row_of(first.staff_id),
+                                                           table.model.column_of("measures")))
+        table.proxy.setData(cell, "好评率 98")
+        settle()
+        window.grab().save(str(args.out / f"{args.lang}_team_kpi_refused.png"))
+    dialog = page.open_sops()
+    while not dialog.loads:
+        wait(100)
+    wait(300)
+    dialog.grab().save(str(args.out / f"{args.lang}_team_sop.png"))
+    dialog.reject()
     print(args.out)
 
 

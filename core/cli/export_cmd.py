@@ -28,13 +28,13 @@ def _date(text: str) -> dt.date:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "export",
-        help=t("write a view (goals, inventory-alerts, promotions, promotion-effects, members, tasks, orders, products, kpi) to .xlsx, .csv or .json"),
+        help=t("write a view (goals, inventory-alerts, promotions, promotion-effects, members, tasks, staff-kpi, orders, products, kpi) to .xlsx, .csv or .json"),
         description=t(
             "Write the rows a tab shows to FILE: .xlsx (formatted), .csv (UTF-8 with BOM, opens in Excel) or "
             ".json (a list of records with stable English keys), by the file's extension."
         ),
     )
-    p.add_argument("name", metavar="NAME", help=t("the view: goals, inventory-alerts, promotions, promotion-effects, members, tasks, orders, products, kpi"))
+    p.add_argument("name", metavar="NAME", help=t("the view: goals, inventory-alerts, promotions, promotion-effects, members, tasks, staff-kpi, orders, products, kpi"))
     p.add_argument("file", metavar="FILE", help=t("where to write it (.xlsx, .csv or .json; promotions also .ics, a calendar file)"))
     p.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD", help=t("first day (views over dates)"))
     p.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD", help=t("last day (views over dates)"))
@@ -42,6 +42,7 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=t("a platform festival's dates instead of --from/--to, e.g. 双11, 618, nianhuo"))
     p.add_argument("--year", type=int, metavar="YYYY",
                    help=t("the festival's year (default: this year); without --festival, the whole year"))
+    p.add_argument("--month", metavar="YYYY-MM", help=t("the month of a monthly view (staff-kpi), instead of --from/--to"))
     p.add_argument("--as-of", dest="as_of", type=_date, metavar="YYYY-MM-DD",
                    help=t("compute the view as of this day (default: today)"))
     p.add_argument("--json", action="store_true", help=t("print what was written as one JSON object"))
@@ -81,6 +82,13 @@ def run(args: argparse.Namespace, db) -> int:
             raise BadInputError(t("--year {year} is not a year ShopDesk plans for: give one between 1900 and 2100.",
                                   year=args.year))
         date_from, date_to = dt.date(args.year, 1, 1), dt.date(args.year, 12, 31)
+    if args.month:
+        if date_from or date_to:
+            raise BadInputError(t("Give either --month or --from/--to, not both."))
+        from core.staff_kpi import month_end, parse_month
+
+        date_from = parse_month(args.month)
+        date_to = month_end(date_from)
     if (date_from is None) != (date_to is None):
         raise BadInputError(t("Give both --from and --to (or neither)."))
     if date_from and date_to and date_to < date_from:

@@ -174,7 +174,12 @@ def fill_demo(
         tasks = team.task_rows(rng("tasks"), end, staff, templates, promos)
         put("staff", staff)
         put("task_templates", [r for r in templates if r["name"] not in existing])
+        first_task = _next_id(s, T["tasks"])
+        for i, row in enumerate(tasks):
+            row["id"] = first_task + i
         put("tasks", tasks)
+        put("task_dependencies", team.dependency_rows(tasks))
+        put("staff_targets", team.staff_target_rows(end, staff, goals))
         step(7)
 
         counts = {

@@ -10,16 +10,23 @@ import random
 
 DAY = dt.timedelta(days=1)
 
+# Bonus bands (core.staff_kpi, basis points: from achievement → bonus % of the base); 客服 has its own.
+BANDS = [{"from_bp": 0, "bonus_bp": 0}, {"from_bp": 8000, "bonus_bp": 500}, {"from_bp": 10000, "bonus_bp": 800},
+         {"from_bp": 12000, "bonus_bp": 1200}]
+SERVICE_BANDS = [{"from_bp": 0, "bonus_bp": 0}, {"from_bp": 9000, "bonus_bp": 600}, {"from_bp": 10000, "bonus_bp": 1000}]
+
 STAFF = (
-    ("林晓", "店长", {"metric": "gmv", "period": "month", "target": 30000000,
+    ("林晓", "店长", {"metric": "gmv", "period": "month", "target": 30000000, "bonus_bands": BANDS,
                      "bonus_tiers": [{"reach": 0.9, "bonus_fen": 100000}, {"reach": 1.0, "bonus_fen": 300000},
                                      {"reach": 1.2, "bonus_fen": 600000}]}),
-    ("陈默", "运营", {"metric": "conversion_rate", "period": "month", "target": 0.035,
+    ("陈默", "运营", {"metric": "conversion_rate", "period": "month", "target": 0.035, "bonus_bands": BANDS,
                      "bonus_tiers": [{"reach": 0.9, "bonus_fen": 50000}, {"reach": 1.0, "bonus_fen": 150000},
                                      {"reach": 1.15, "bonus_fen": 300000}]}),
     ("周小雨", "客服", {"metric": "refund_rate", "period": "month", "target": 0.05, "lower_is_better": True,
+                      "bonus_bands": SERVICE_BANDS,
                       "bonus_tiers": [{"reach": 1.0, "bonus_fen": 50000}, {"reach": 1.2, "bonus_fen": 100000}]}),
     ("王强", "仓管/美工", {"metric": "stockout_skus", "period": "month", "target": 3, "lower_is_better": True,
+                        "bonus_bands": BANDS,
                         "bonus_tiers": [{"reach": 1.0, "bonus_fen": 50000}, {"reach": 1.5, "bonus_fen": 80000}]}),
 )
 
@@ -69,9 +76,11 @@ def staff_rows(first_id: int) -> list[dict]:
 def template_rows(first_id: int) -> list[dict]:
     return [
         {"id": first_id, "name": "大促SOP", "description": "平台大促（618、双11、双12、年货节）前30天到活动后复盘",
-         "steps": [{k: v for k, v in s.items() if k != "checklist"} for s in PROMO_SOP]},
+         "steps": [{**{k: v for k, v in s.items() if k != "checklist"}, "after": [i - 1] if i else []}
+                   for i, s in enumerate(PROMO_SOP)]},
         {"id": first_id + 1, "name": "新品上架SOP", "description": "新品从拍摄到首周复盘",
-         "steps": [{k: v for k, v in s.items() if k != "checklist"} for s in LAUNCH_SOP]},
+         "steps": [{**{k: v for k, v in s.items() if k != "checklist"}, "after": [i - 1] if i else []}
+                   for i, s in enumerate(LAUNCH_SOP)]},
     ]
 
 
@@ -128,4 +137,56 @@ def task_rows(rng: random.Random, end: dt.date, staff: list[dict], templates: li
         "checklist": [{"text": t, "done": False} for t in ("上周GMV与目标差距", "库存预警清单", "本周活动与任务分工")],
         "recurrence": "FREQ=WEEKLY;BYDAY=MO", "notes": "每周一上午10点，全员参加", "done_at": None,
     })
+    return rows
+
+
+# Each person's share of the month goal (%), bonus base (fen) and own measures (name, target, actual
+# for a finished month; the current month's actuals are typed in as it goes).
+TARGETS = {
+    "店长": ("40", 300000, (("好评率", "98", "98.6"),)),
+    "运营": ("35", 200000, (("上新款数", "5", "6"), ("直通车ROI", "3", "2.6"))),
+    "客服": ("15", 150000, (("询单转化率", "40", "37.5"), ("好评率", "98", "99.1"))),
+    "仓管/美工": ("10", 150000, (("发货及时率", "98", "99.2"),)),
+}
+
+
+def staff_target_rows(end: dt.date, staff: list[dict], goals: list[dict]) -> list[dict]:
+    """Targets for last month, this month and next: the month goal split by TARGETS' shares,
+    exact to the fen (core.goal_split), as the Team tab's “Split the goal…” would."""
+    from decimal import Decimal
+    from fractions import Fraction
+
+    from core.goal_split import split_exact
+
+    this = end.replace(day=1)
+    last = (this - DAY).replace(day=1)
+    nxt = (this + 32 * DAY).replace(day=1)
+    month_goals = {g["period_start"]: g["target_gmv_fen"] for g in goals
+                   if g["period_kind"] == "month" and not g.get("platform") and not g.get("category")}
+    rows = []
+    for month in (last, this, nxt):
+        goal = month_goals.get(month)
+        if not goal:
+            continue
+        people = [p for p in staff if p["role"] in TARGETS]
+        parts = split_exact(goal, [Fraction(Decimal(TARGETS[p["role"]][0])) for p in people])
+        for person, fen in zip(people, parts):
+            _share, base, measures = TARGETS[person["role"]]
+            rows.append({"staff_id": person["id"], "month": month, "target_fen": fen, "base_fen": base,
+                         "measures": [{"name": n, "target": tgt, "actual": act if month <= this else None}
+                                      for n, tgt, act in measures]})
+    return rows
+
+
+def dependency_rows(tasks: list[dict]) -> list[dict]:
+    """Each SOP step waits for the step before it (the demo templates' ``after``), per promotion."""
+    last: dict[tuple[int, int], int] = {}
+    rows = []
+    for task in tasks:
+        key = (task.get("promotion_id"), task.get("template_id"))
+        if None in key:
+            continue
+        if key in last:
+            rows.append({"task_id": task["id"], "depends_on_id": last[key]})
+        last[key] = task["id"]
     return rows

@@ -343,6 +343,7 @@ KPIS = View(
 )
 
 from core.views.promotion_effects import PROMOTION_EFFECTS  # noqa: E402 - uses the helpers above
+from core.views.staff_kpi import STAFF_KPI  # noqa: E402 - the Team tab's KPI table, a module of its own
 
 VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PURCHASE_LIST, PROMOTIONS, PROMOTION_EFFECTS, MEMBERS,
-                                              TASKS, ORDERS, PRODUCTS, KPIS)}
+                                              TASKS, ORDERS, PRODUCTS, KPIS, STAFF_KPI)}

@@ -1543,6 +1543,161 @@ or click “Add files…”.</source>
     </message>
 </context>
 <context>
+    <name>KpiPanel</name>
+    <message>
+        <source>Split the month's goal…</source>
+        <translation>分配当月目标…</translation>
+    </message>
+    <message>
+        <source>Give each person a share of the month's goal GMV in percent; the amounts add up to the goal to the fen</source>
+        <translation>按百分比给每人分配当月 GMV 目标；金额合计精确到分等于目标</translation>
+    </message>
+    <message>
+        <source>Bonus bands…</source>
+        <translation>奖金档位…</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>人员</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>GMV target</source>
+        <translation>GMV 目标</translation>
+    </message>
+    <message>
+        <source>Their share of the month's goal GMV (type an amount, or use “Split the month's goal…”)</source>
+        <translation>此人承担的当月 GMV 目标（直接输入金额，或用“分配当月目标…”）</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>GMV actual</source>
+        <translation>GMV 实际</translation>
+    </message>
+    <message>
+        <source>The shop's paid GMV of the month × their share of the goal</source>
+        <translation>全店当月支付 GMV × 此人的目标占比</translation>
+    </message>
+    <message>
+        <source>GMV achievement</source>
+        <translation>GMV 达成率</translation>
+    </message>
+    <message>
+        <source>Tasks on time</source>
+        <translation>按时完成</translation>
+    </message>
+    <message>
+        <source>Tasks done by their due day ÷ tasks due in the month so far (cancelled ones left out)</source>
+        <translation>截止日前完成的任务 ÷ 本月目前已到期的任务（不含已取消）</translation>
+    </message>
+    <message>
+        <source>Own measures</source>
+        <translation>自定义考核项</translation>
+    </message>
+    <message>
+        <source>Good reviews: 98 / 95; New items: 6 / 5</source>
+        <translation>好评率: 98 / 95; 上新款数: 6 / 5</translation>
+    </message>
+    <message>
+        <source>name: actual / target, separated by “;” — higher is better</source>
+        <translation>名称: 实际 / 目标，用“;”分隔——越高越好</translation>
+    </message>
+    <message>
+        <source>Achievement</source>
+        <translation>达成率</translation>
+    </message>
+    <message>
+        <source>The average of the measured parts: GMV, tasks on time and own measures</source>
+        <translation>各考核部分的平均：GMV、按时完成率和自定义考核项</translation>
+    </message>
+    <message>
+        <source>Band</source>
+        <translation>档位</translation>
+    </message>
+    <message>
+        <source>Bonus %</source>
+        <translation>奖金比例</translation>
+    </message>
+    <message>
+        <source>Bonus base</source>
+        <translation>奖金基数</translation>
+    </message>
+    <message>
+        <source>Bonus</source>
+        <translation>奖金</translation>
+    </message>
+    <message>
+        <source>Month:</source>
+        <translation>月份：</translation>
+    </message>
+    <message>
+        <source>No team members yet. Add them with “Add team member…”; each person's KPI and bonus for %1 appear here.</source>
+        <translation>还没有团队成员。用“添加团队成员…”添加后，这里显示每人 %1 的绩效与奖金。</translation>
+    </message>
+    <message>
+        <source>%1 has no goal yet: set the month's goal in the Goals tab to give each person a share of it. Tasks on time and own measures count meanwhile.</source>
+        <translation>%1 还没有目标：请在“目标”页设置当月目标，再给每人分配占比。在此之前按时完成率和自定义考核项照常计算。</translation>
+    </message>
+    <message>
+        <source>%1 goal %2; shared out %3; bonuses %4.</source>
+        <translation>%1 目标 %2；已分配 %3；奖金合计 %4。</translation>
+    </message>
+    <message>
+        <source>%1 of the goal is not given to anyone yet.</source>
+        <translation>还有 %1 的目标没有分配给任何人。</translation>
+    </message>
+    <message>
+        <source>The shares add up to %1 more than the goal.</source>
+        <translation>分配合计比目标多 %1。</translation>
+    </message>
+    <message>
+        <source>The month is not over (%1 of %2 days): GMV counts the sales so far against the whole month's target.</source>
+        <translation>本月尚未结束（第 %1 天，共 %2 天）：GMV 按目前的销售额对比整月目标计算。</translation>
+    </message>
+    <message>
+        <source>Shares (%)</source>
+        <translation>占比（%）</translation>
+    </message>
+    <message>
+        <source>A name and a percentage each, e.g. “%1”; they must total 100 %.</source>
+        <translation>每项写姓名和百分比，例如“%1”；合计必须为 100 %。</translation>
+    </message>
+    <message>
+        <source>Split the goal of %1</source>
+        <translation>分配 %1 的目标</translation>
+    </message>
+    <message>
+        <source>The month's goal (%1 to %2) is split among the people you list, exact to the fen; the odd fen go to the largest remainders.</source>
+        <translation>当月目标（%1 至 %2）按列出的人员分配，精确到分；零头的分按最大余数分配。</translation>
+    </message>
+    <message>
+        <source>Everyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>适用于</translation>
+    </message>
+    <message>
+        <source>Bands</source>
+        <translation>档位</translation>
+    </message>
+    <message>
+        <source>“from %: bonus %” pairs: “0: 0; 80: 5; 100: 8; 120: 12” pays nothing below 80 %, 5 % of the base from 80 % (inclusive) to under 100 %, 8 % from 100 % to under 120 %, 12 % from 120 %.</source>
+        <translation>“起点 %: 奖金 %”成对填写：“0: 0; 80: 5; 100: 8; 120: 12”表示低于 80 % 没有奖金，80 %（含）到不足 100 % 发基数的 5 %，100 % 到不足 120 % 发 8 %，120 % 及以上发 12 %。</translation>
+    </message>
+    <message>
+        <source>Bonus bands</source>
+        <translation>奖金档位</translation>
+    </message>
+</context>
+<context>
     <name>KpiTab</name>
     <message>
         <source>All channels</source>
@@ -2327,6 +2482,10 @@ or click “Add files…”.</source>
         <translation>复制到明年</translation>
     </message>
     <message>
+        <source>Create tasks from SOP…</source>
+        <translation>按 SOP 创建任务…</translation>
+    </message>
+    <message>
         <source>Delete</source>
         <translation>删除</translation>
     </message>
@@ -2890,6 +3049,148 @@ or click “Add files…”.</source>
     </message>
 </context>
 <context>
+    <name>SopDialog</name>
+    <message>
+        <source>SOP templates</source>
+        <translation>SOP 模板</translation>
+    </message>
+    <message>
+        <source>New template</source>
+        <translation>新建模板</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>删除</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>步骤</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日期</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>岗位</translation>
+    </message>
+    <message>
+        <source>After steps</source>
+        <translation>前置步骤</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>负责人</translation>
+    </message>
+    <message>
+        <source>Relative to the event day T: T-30 is 30 days before, T+3 three days after</source>
+        <translation>相对活动日 T：T-30 是提前 30 天，T+3 是之后 3 天</translation>
+    </message>
+    <message>
+        <source>The numbers of earlier steps this one waits for, e.g. 1, 2</source>
+        <translation>要等待的前面步骤的序号，例如 1, 2</translation>
+    </message>
+    <message>
+        <source>The first active team member with that role</source>
+        <translation>该岗位的第一位在职成员</translation>
+    </message>
+    <message>
+        <source>Add step</source>
+        <translation>添加步骤</translation>
+    </message>
+    <message>
+        <source>Remove step</source>
+        <translation>删除步骤</translation>
+    </message>
+    <message>
+        <source>Save template</source>
+        <translation>保存模板</translation>
+    </message>
+    <message>
+        <source>Create tasks</source>
+        <translation>创建任务</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Apply to promotion:</source>
+        <translation>应用到促销：</translation>
+    </message>
+    <message>
+        <source>Restore ShopDesk's version</source>
+        <translation>恢复为店长台内置版本</translation>
+    </message>
+    <message>
+        <source>nobody is %1</source>
+        <translation>没有%1</translation>
+    </message>
+    <message>
+        <source>Step %1: “%2” is not a day. Write T-30, T, T+3 (or -30, 0, 3).</source>
+        <translation>第 %1 步：“%2”不是有效日期。请写 T-30、T、T+3（或 -30、0、3）。</translation>
+    </message>
+    <message>
+        <source>Step %1: “%2” is not a number of days.</source>
+        <translation>第 %1 步：“%2”不是天数。</translation>
+    </message>
+    <message>
+        <source>Step %1: “%2” is not a step number; write the numbers of earlier steps, e.g. 1, 2.</source>
+        <translation>第 %1 步：“%2”不是步骤序号；请写前面步骤的序号，例如 1, 2。</translation>
+    </message>
+    <message>
+        <source>Select the step to remove first.</source>
+        <translation>请先选中要删除的步骤。</translation>
+    </message>
+    <message>
+        <source>Saved %1.</source>
+        <translation>已保存 %1。</translation>
+    </message>
+    <message>
+        <source>No promotion to apply it to yet: plan one in the Promotions tab.</source>
+        <translation>还没有可应用的促销：请先在“促销日历”页安排一个。</translation>
+    </message>
+    <message>
+        <source>Creates %1 tasks for %2 (T = %3), from %4 to %5.</source>
+        <translation>将为 %2（T = %3）创建 %1 个任务，从 %4 到 %5。</translation>
+    </message>
+    <message>
+        <source>%1 without an owner: nobody active has that role.</source>
+        <translation>其中 %1 个没有负责人：没有在职成员担任该岗位。</translation>
+    </message>
+    <message>
+        <source>Save the template first to create tasks from these changes.</source>
+        <translation>要按这些修改创建任务，请先保存模板。</translation>
+    </message>
+    <message>
+        <source>Save the template first: tasks are created from the saved version.</source>
+        <translation>请先保存模板：任务按已保存的版本创建。</translation>
+    </message>
+    <message>
+        <source>Choose the promotion to create the tasks for.</source>
+        <translation>请选择要创建任务的促销活动。</translation>
+    </message>
+</context>
+<context>
+    <name>SopMove</name>
+    <message>
+        <source>This promotion has %1 open tasks made from an SOP. Move them by %2 days too?</source>
+        <translation>这个促销有 %1 个按 SOP 创建、尚未完成的任务。要把它们也移动 %2 天吗？</translation>
+    </message>
+    <message>
+        <source>Move its tasks too?</source>
+        <translation>同时移动它的任务？</translation>
+    </message>
+</context>
+<context>
     <name>StockCountDialog</name>
     <message>
         <source>Stock count</source>
@@ -3115,6 +3416,10 @@ TEA-002	120</translation>
         <translation>列表</translation>
     </message>
     <message>
+        <source>KPI and bonus</source>
+        <translation>绩效与奖金</translation>
+    </message>
+    <message>
         <source>New task…</source>
         <translation>新建任务…</translation>
     </message>
@@ -3137,6 +3442,14 @@ TEA-002	120</translation>
     <message>
         <source>Move the selected task to the trash (Ctrl+Z or Edit → Trash… brings it back)</source>
         <translation>将选中的任务移到回收站（Ctrl+Z 或 编辑 → 回收站… 可恢复）</translation>
+    </message>
+    <message>
+        <source>SOPs…</source>
+        <translation>SOP…</translation>
+    </message>
+    <message>
+        <source>Task templates such as 大促 (T-30 备货 … T+3 复盘): edit them, or create a promotion's tasks from one</source>
+        <translation>任务模板，如大促（T-30 备货 … T+3 复盘）：编辑模板，或按模板为促销创建任务</translation>
     </message>
     <message>
         <source>Task</source>

@@ -155,7 +155,7 @@ def test_right_click_menu_copies_to_next_year_and_deletes_to_the_trash(qtbot, wi
     pid, _s, _e = dates(demo_db, "2026 双11全球狂欢节")
     menu = page._calendar_menu(pid, D(2026, 11, 5), cal.mapToGlobal(QPoint(5, 5)))
     texts = [a.text() for a in menu.actions() if a.text()]
-    assert texts == ["Edit…", "Effect…", "Copy to next year", "Delete", "New promotion on 2026-11-05…"]
+    assert texts == ["Edit…", "Effect…", "Copy to next year", "Create tasks from SOP…", "Delete", "New promotion on 2026-11-05…"]
     menu.close()
     next(a for a in menu.actions() if a.text() == "Copy to next year").trigger()
     wait_saved(qtbot, window)

@@ -240,10 +240,24 @@ def _inventory(plan: MonthlyPlan) -> str:
     return "".join(out)
 
 
+def _staff_kpi(plan: MonthlyPlan) -> str:
+    """Each person's KPI targets and bonus bands (core.staff_kpi), above their tasks."""
+    if not plan.staff_kpi:
+        return ""
+    rows = [[_e(k.name), _e(k.role or "—"),
+             format_fen(k.target_fen) + (f" ({format_rate(k.share)})" if k.share is not None else "")
+             if k.target_fen is not None else "—", _e(k.measures or "—"), format_fen(k.base_fen), _e(k.bands),
+             (f"{format_rate(k.achievement)} · {_e(k.band)} · {format_fen(k.bonus_fen or 0)}"
+              if k.achievement is not None else "—")] for k in plan.staff_kpi]
+    return f"<h3>{_e(t('KPI targets and bonus bands'))}</h3>" + _table(
+        [t("Person"), t("Role"), t("GMV target"), t("Own measures"), t("Bonus base"), t("Bonus bands"),
+         t("So far: achievement · band · bonus")], rows, [10, 8, 14, 20, 9, 24, 15])
+
+
 def _team(plan: MonthlyPlan) -> str:
-    out = [_section(t("Team: each person's tasks"))]
+    out = [_section(t("Team: each person's tasks")), _staff_kpi(plan)]
     if not plan.tasks:
-        return out[0] + _empty(t("No tasks this month"))
+        return "".join(out) + _empty(t("No tasks this month"))
     for owner, tasks in plan.tasks_by_owner():
         out.append(f"<h3>{_e(owner or t('Unassigned'))} ({len(tasks)})</h3>")
         out.append(_table([t("Task"), t("Start"), t("Due"), t("Status"), t("Promotion")],

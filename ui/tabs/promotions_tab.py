@@ -531,10 +531,15 @@ class PromotionsTab(TabPage):
         self.banner.show_message(exc.message, "error")
 
     def _run_move(self, key: int, days: int, edge: str) -> None:
-        from core.edits.promotions import MovePromotion
+        from ui.dialogs.sop_move import run_promotion_move  # asks whether its SOP tasks move too
 
         self.banner.clear_message()
-        self.ctx.edits.run(MovePromotion(key, days, edge), parent=self, on_error=self._report)
+        run_promotion_move(self.ctx, self, key, days, edge, on_error=self._report)
+
+    def create_sop_tasks(self, key: int):
+        from ui.dialogs.sop_dialog import open_sop_dialog
+
+        return open_sop_dialog(self.ctx, self, promotion_id=key)
 
     def duplicate_to_next_year(self, key: int) -> None:
         from core.edits.promotions import DuplicatePromotionToNextYear
@@ -555,6 +560,7 @@ class PromotionsTab(TabPage):
             menu.addAction(self.tr("Edit…"), lambda: self.edit_promotion(key))
             menu.addAction(self.tr("Effect…"), lambda: self.show_effect(key))
             menu.addAction(self.tr("Copy to next year"), lambda: self.duplicate_to_next_year(key))
+            menu.addAction(self.tr("Create tasks from SOP…"), lambda: self.create_sop_tasks(key))
             menu.addSeparator()
             menu.addAction(self.tr("Delete"), lambda: self.delete_promotions([key]))
             menu.addSeparator()

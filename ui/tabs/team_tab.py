@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QPus
 from ui.labels import priority_name, task_status_name
 from ui.tabs.base import TabPage
 from ui.tabs.team_forms import open_staff_form, open_task_form
+from ui.tabs.team_kpi import KpiPanel
 from ui.widgets.export_button import ExportButton
 from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.kanban import Card, KanbanBoard
@@ -55,8 +56,10 @@ class TeamTab(TabPage):
         self.board_button.setObjectName("team.show_board")
         self.list_button = QPushButton(self.tr("List"), self)
         self.list_button.setObjectName("team.show_list")
+        self.kpi_button = QPushButton(self.tr("KPI and bonus"), self)
+        self.kpi_button.setObjectName("team.show_kpi")
         views = QButtonGroup(self)
-        for button in (self.board_button, self.list_button):
+        for button in (self.board_button, self.list_button, self.kpi_button):
             button.setCheckable(True)
             views.addButton(button)
         self.board_button.setChecked(True)
@@ -75,6 +78,11 @@ class TeamTab(TabPage):
         self.delete_button.setObjectName("team.delete")
         self.delete_button.setToolTip(self.tr("Move the selected task to the trash (Ctrl+Z or Edit → Trash… brings it back)"))
         self.delete_button.clicked.connect(self.delete_selected)
+        self.sop_button = QPushButton(self.tr("SOPs…"), self)
+        self.sop_button.setObjectName("team.sop_button")
+        self.sop_button.setToolTip(self.tr("Task templates such as 大促 (T-30 备货 … T+3 复盘): edit them, or create a "
+                                           "promotion's tasks from one"))
+        self.sop_button.clicked.connect(self.open_sops)
 
         self.board = KanbanBoard([(s, task_status_name(s)) for s in (TODO, DOING, DONE, CANCELLED)], self, name="team.board")
         self.board.sig_moved.connect(self.set_status)
@@ -98,7 +106,11 @@ class TeamTab(TabPage):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.board)
         self.stack.addWidget(self.table)
-        self.board_button.toggled.connect(lambda on: self.stack.setCurrentWidget(self.board if on else self.table))
+        self.kpi = KpiPanel(self, self)
+        self.kpi.sig_month_changed.connect(self.refresh)
+        self.stack.addWidget(self.kpi)
+        for button in (self.board_button, self.list_button, self.kpi_button):
+            button.toggled.connect(self._sync_view)
         delete_key = QShortcut(QKeySequence.StandardKey.Delete, self)
         delete_key.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         delete_key.activated.connect(self.delete_selected)
@@ -106,12 +118,14 @@ class TeamTab(TabPage):
         bar = QHBoxLayout()
         bar.addWidget(self.board_button)
         bar.addWidget(self.list_button)
+        bar.addWidget(self.kpi_button)
         bar.addSpacing(12)
-        bar.addWidget(QLabel(self.tr("Show:"), self))
+        self.show_label = QLabel(self.tr("Show:"), self)
+        bar.addWidget(self.show_label)
         for w in (self.owner_filter, self.when_filter, self.promotion_filter, self.show_done):
             bar.addWidget(w)
         bar.addStretch(1)
-        for w in (self.new_button, self.schedule_button, self.staff_button, self.delete_button):
+        for w in (self.new_button, self.schedule_button, self.sop_button, self.staff_button, self.delete_button):
             bar.addWidget(w)
         self.body.addWidget(self.summary)
         self.body.addLayout(bar)
@@ -127,6 +141,20 @@ class TeamTab(TabPage):
 
     def title(self) -> str:
         return self.tr("Team")
+
+    def _sync_view(self, *_args) -> None:
+        kpi = self.kpi_button.isChecked()
+        self.stack.setCurrentWidget(self.board if self.board_button.isChecked() else self.kpi if kpi else self.table)
+        for w in (self.show_label, self.owner_filter, self.when_filter, self.promotion_filter, self.show_done):
+            w.setVisible(not kpi)  # the task filters do not apply to the KPI table
+
+    def parts(self):
+        return [*super().parts(), self.kpi.part()]  # the KPI table of the month shown (team_kpi)
+
+    def open_sops(self):
+        from ui.dialogs.sop_dialog import open_sop_dialog
+
+        return open_sop_dialog(self.ctx, self)
 
     def _repeats(self, rule: str) -> str:
         word = self.tr("Weekly") if "WEEKLY" in rule else self.tr("Monthly") if "MONTHLY" in rule else ""
