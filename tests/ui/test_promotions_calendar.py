@@ -34,7 +34,9 @@ def open_promotions(qtbot, window):
 
 
 def wait_saved(qtbot, window):
-    qtbot.waitUntil(lambda: window.ctx.edits.pending == 0, timeout=20_000)
+    from ui.tasks import _live  # a move first asks, off the GUI thread, whether SOP tasks move too
+
+    qtbot.waitUntil(lambda: not _live and window.ctx.edits.pending == 0, timeout=20_000)
     qtbot.waitUntil(lambda: not any(p.loading for p in window.pages), timeout=30_000)
 
 
