@@ -8,6 +8,9 @@ lunar calendar (春节 and therefore 年货节; 中秋 and its gift-box season) 
 the ``holidays`` package, 4.5 MB in the bundle for two dates; both agree on every 春节 and
 中秋 holiday from 1950 to 2100.)
 
+The owner's choices (``core.festival_choices``: festivals hidden per platform, their own presets)
+are merged in when passed (``festivals(year, choices)``).
+
 The presets and their phases are data, ``resources/festivals.json``: each festival's dates are
 rules (``05-20``, ``lunar 01-01 -30``, ``11-thu4 +1``) turned into dates for any year here.
 Conventions (all dates inclusive):
@@ -27,12 +30,23 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
 from core.errors import UserFacingError
 from core.i18n import t
 from core.paths import resource
+
+if TYPE_CHECKING:
+    from core.festival_choices import FestivalChoices
+
+
+def shown_on(choices: FestivalChoices, platforms: tuple[str, ...], key: str) -> tuple[str, ...]:
+    from core.festival_choices import shown_on as shown
+
+    return shown(choices, platforms, key)
 
 ALL_PLATFORMS: tuple[str, ...] = ("taobao", "jd", "pdd", "douyin", "kuaishou")
 
@@ -125,31 +139,48 @@ def presets() -> tuple[dict, ...]:
     return tuple(data["festivals"])
 
 
+def _festival(p: dict, year: int) -> Festival:
+    phases = tuple(Phase(ph["name_zh"], ph["name_en"], rule_date(ph["start"], year), rule_date(ph["end"], year))
+                   for ph in p.get("phases", ()))
+    return Festival(p["key"], p["name_zh"], p["name_en"], rule_date(p["start"], year), rule_date(p["end"], year),
+                    tuple(p["platforms"]), p.get("kind", PROMOTION), phases)
+
+
 @lru_cache(maxsize=64)
 def _festivals(year: int) -> tuple[Festival, ...]:
     if not FIRST_YEAR <= year <= LAST_YEAR:  # also for a year whose presets are all fixed dates
         _lunar_to_solar(year, 1, 1)
-    out = []
-    for p in presets():
-        phases = tuple(Phase(ph["name_zh"], ph["name_en"], rule_date(ph["start"], year), rule_date(ph["end"], year))
-                       for ph in p.get("phases", ()))
-        out.append(Festival(p["key"], p["name_zh"], p["name_en"], rule_date(p["start"], year),
-                            rule_date(p["end"], year), tuple(p["platforms"]), p.get("kind", PROMOTION), phases))
-    return tuple(sorted(out, key=lambda f: (f.start, f.key)))
+    return tuple(sorted((_festival(p, year) for p in presets()), key=lambda f: (f.start, f.key)))
 
 
-def festivals(year: int) -> list[Festival]:
-    """Every festival, season and shipping note ShopDesk assigns to ``year``, by start.
+def _chosen(found: Iterable[Festival], year: int, choices: FestivalChoices | None) -> list[Festival]:
+    """ShopDesk's festivals of ``year`` with the owner's own presets added and, per platform, the
+    ones the owner hid taken off that platform (off the calendar when no platform is left)."""
+    out = list(found)
+    if choices is None or choices.is_empty():
+        return out
+    out += [_festival(dict(p), year) for p in choices.own]
+    kept = []
+    for f in out:
+        platforms = shown_on(choices, f.platforms, f.key)
+        if platforms:
+            kept.append(f if platforms == f.platforms else replace(f, platforms=platforms))
+    return sorted(kept, key=lambda f: (f.start, f.key))
+
+
+def festivals(year: int, choices: FestivalChoices | None = None) -> list[Festival]:
+    """Every festival, season and shipping note ShopDesk assigns to ``year``, by start; with the
+    owner's ``choices`` (core.festival_choices): their own presets added, hidden ones left out.
 
     The 年货节 of a year belongs to that year's 春节 and may start in the December before.
     """
-    return list(_festivals(year))
+    return _chosen(_festivals(year), year, choices)
 
 
-def festivals_between(start: dt.date, end: dt.date) -> list[Festival]:
-    """Festivals overlapping ``[start, end]`` (inclusive), by start date."""
+def festivals_between(start: dt.date, end: dt.date, choices: FestivalChoices | None = None) -> list[Festival]:
+    """Festivals overlapping ``[start, end]`` (inclusive), by start date (with the owner's ``choices``)."""
     found: list[Festival] = []
     # 年货节 of a year can start in the December before it.
     for year in range(start.year, end.year + 2):
-        found.extend(f for f in _festivals(year) if f.start <= end and f.end >= start)
+        found.extend(f for f in _chosen(_festivals(year), year, choices) if f.start <= end and f.end >= start)
     return sorted(found, key=lambda f: (f.start, f.key))

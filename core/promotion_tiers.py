@@ -1,4 +1,5 @@
-"""A promotion's tiers (``Promotion.rules``): 满减, 折扣 and 赠品, as typed in the form and as stored.
+"""A promotion's tiers (``Promotion.rules``): 满减, 折扣 and 赠品 here, 拼团, 优惠券, 限时秒杀 and 会员专享
+in ``core.promotion_rule_kinds``; as typed in the form and as stored.
 
 Stored as the demo and the festival presets write them::
 
@@ -11,7 +12,8 @@ Typed as ``满300减30; 满500减60`` (also ``300-30``, ``8.5折``, ``15% off``,
 Validation refuses what a platform's sign-up page would refuse, naming the tier: a reduction as
 large as its threshold (满30减30 gives the goods away), a discount outside 0–90 % off, and tiers
 of one kind that do not rise in both threshold and depth (满500减40 after 满300减50 is never
-chosen by a buyer who reaches 500). Rule types the form does not edit (拼团 …) are kept as stored.
+chosen by a buyer who reaches 500). Rule types the form does not edit (none written by ShopDesk
+today; a hand-edited database may hold others) are kept as stored.
 """
 from __future__ import annotations
 
@@ -20,12 +22,14 @@ from collections.abc import Iterable, Mapping
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any
 
+from core import promotion_rule_kinds as more
 from core.edits.base import FieldError
 from core.i18n import t
 from core.typed_values import MAX_FEN
 
 MANJIAN, DISCOUNT, GIFT = "满减", "折扣", "赠品"
-EDITABLE = (MANJIAN, DISCOUNT, GIFT)
+BASIC = (MANJIAN, DISCOUNT, GIFT)
+EDITABLE = BASIC + more.KINDS
 MAX_TIERS = 10
 MAX_DEPTH = Decimal("0.9")  # 1折: more than 90 % off is a typo (or a giveaway: use 赠品)
 
@@ -39,7 +43,7 @@ _PATTERNS = (
     (GIFT, re.compile(rf"^满\s*¥?{_AMOUNT}\s*(?:送|赠)\s*(.+)$")),
 )
 _SPLIT = re.compile(r"[;；,，、\n]+")
-EXAMPLES = "满300减30; 满500减60 · 9折 · 满500打8.5折 · 满399送主人杯"
+EXAMPLES = "满300减30; 满500减60 · 9折 · 满500打8.5折 · 满399送主人杯 · " + more.EXAMPLES
 
 
 def _fen(text: str) -> int:
@@ -67,6 +71,9 @@ def parse_tiers(text: str) -> list[dict[str, Any]]:
 
 
 def _parse_one(part: str) -> dict[str, Any]:
+    other = more.parse_one(part)
+    if other is not None:
+        return other
     for kind, pattern in _PATTERNS:
         m = pattern.match(part)
         if not m:
@@ -91,6 +98,8 @@ def _parse_one(part: str) -> dict[str, Any]:
 def tier_text(rule: Mapping[str, Any]) -> str:
     """One rule as the form shows it (``parse_tiers`` reads it back)."""
     kind = rule.get("type")
+    if kind in more.KINDS:
+        return more.text_of(rule)
     if kind == MANJIAN:
         return f"满{_yuan(int(rule['threshold_fen']))}减{_yuan(int(rule['off_fen']))}"
     if kind == DISCOUNT:
@@ -111,14 +120,16 @@ def validate_tiers(rules: Any) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for rule in rules or ():
         if not isinstance(rule, Mapping) or rule.get("type") not in EDITABLE:
-            raise FieldError(t("A tier is 满减 (满300减30), a discount (9折, 满500打8.5折) or a gift (满399送主人杯)."),
-                             field="rules")
-        out.append(_check_one(dict(rule)))
+            raise FieldError(t("A tier is 满减 (满300减30), a discount (9折, 满500打8.5折), a gift (满399送主人杯), "
+                               "a group buy (3人团 ¥59), a coupon (券 满199减20), a flash sale (秒杀 ¥39) or a "
+                               "member price (会员 9.5折)."), field="rules")
+        out.append(more.check_one(rule) if rule["type"] in more.KINDS else _check_one(dict(rule)))
     if len(out) > MAX_TIERS:
         raise FieldError(t("{n} tiers is more than a promotion page shows; keep at most {max}.", n=len(out),
                            max=MAX_TIERS), field="rules")
-    for kind in EDITABLE:
+    for kind in BASIC:
         _check_rising([r for r in out if r["type"] == kind])
+    more.check_together(out)
     return out
 
 

@@ -79,6 +79,8 @@ class PromotionLine:
     budget_fen: int
     status: str
     phases: tuple[tuple[str, dt.date, dt.date], ...]
+    rules: tuple[str, ...] = ()  # its tiers as the form shows them: 满300减30, 3人团 ¥59 …
+    scope: str = ""  # what it covers in words (core.promotion_scope.scope_text): Whole shop, Categories: 茶叶 …
 
 
 @dataclass(frozen=True)
@@ -207,6 +209,8 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
     from core.kpi.periods import DateRange
     from core.members import LISTS, member_rows, segment_summary
     from core.models import TierChange
+    from core.promotion_scope import scope_text
+    from core.promotion_tiers import tier_text
     from core.promotions import promotion_rows
     from core.tasks import CANCELLED, task_rows
 
@@ -215,6 +219,9 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         name = shop_name(s)
         goals = goal_rows(s, today)
         promos = [p for p in promotion_rows(s, today) if _in_month(p.start, p.end, month)]
+        from core.promotion_scope import promotion_scopes
+
+        scopes = promotion_scopes(s)
         tasks = [x for x in task_rows(s, today)
                  if x.status != CANCELLED and _in_month(x.start, x.due, month)]
         inv = inventory_rows(s, min(today, month.end), inventory_params())
@@ -271,7 +278,8 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         last_month_goals=_goal_lines(goals, month.previous()),
         kpis=kpis,
         kpi_period=(month.start, kpi_end),
-        promotions=tuple(PromotionLine(p.name, p.kind, p.platforms, p.start, p.end, p.budget_fen, p.status, p.phases)
+        promotions=tuple(PromotionLine(p.name, p.kind, p.platforms, p.start, p.end, p.budget_fen, p.status, p.phases,
+                                       tuple(tier_text(r) for r in p.rules), scope_text(scopes.get(p.id)))
                          for p in promos),
         tasks=tuple(TaskLine(x.title, x.owner, x.start, x.due, x.status, x.priority, x.promotion) for x in tasks),
         orders=orders,

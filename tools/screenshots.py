@@ -3,6 +3,8 @@
     xvfb-run -a -s "-screen 0 1440x900x24" python tools/screenshots.py OUT_DIR [--lang zh_CN] [--size 1360x820]
     ... tools/screenshots.py OUT_DIR --editing [--db COPY.db]   # an edit in the Inventory table, then its undo
     ... tools/screenshots.py OUT_DIR --goals [--db COPY.db]     # the Goals table and the "Plan a year" wizard
+    ... tools/screenshots.py OUT_DIR --promotions [--db COPY.db]  # week view, the form with scope and warnings,
+                                                                  # the Excel calendar's month sheet read back
     ... tools/screenshots.py OUT_DIR --promotion-effect [--db COPY.db]  # a promotion's effect and the year compared
     ... tools/screenshots.py OUT_DIR --team-kpi [--db COPY.db]  # the KPI and bonus table, a refused measure, the SOP dialog
 
@@ -30,6 +32,7 @@ def main() -> int:
     parser.add_argument("--db", help="database to show (default: the demo shop)")
     parser.add_argument("--editing", action="store_true", help="an edit and its undo instead of every tab")
     parser.add_argument("--goals", action="store_true", help="the Goals tab and its plan wizard")
+    parser.add_argument("--promotions", action="store_true", help="the week view, the promotion form, the Excel calendar")
     parser.add_argument("--promotion-effect", action="store_true",
                         help="the effect panel of the latest festival that has run, and the year's comparison")
     parser.add_argument("--team-kpi", action="store_true", help="the Team tab's KPI table and the SOP dialog")
@@ -63,6 +66,11 @@ def main() -> int:
 
     if args.goals:
         _goals(window, args, wait)
+        window.close()
+        db.close()
+        return 0
+    if args.promotions:
+        _promotions(window, args, wait)
         window.close()
         db.close()
         return 0
@@ -114,6 +122,102 @@ def _goals(window, args, wait) -> None:
     wait(300)
     wizard.grab().save(str(args.out / f"{args.lang}_goals_plan_2.png"))
     wizard.reject()
+
+
+def _promotions(window, args, wait) -> None:
+    """The Promotions tab's week view; the edit form of a member day given a scope of SKUs of the
+    clearance sale and stacked rules (the overlap and below-cost warnings show, nothing is saved);
+    the scope picker; the Excel calendar's month sheet as read back from the written .xlsx."""
+    import datetime as dt
+
+    from ui.tabs.promotions_tab import WEEK
+
+    page = window.page("promotions")
+    window.tabs.setCurrentWidget(page)
+    wait(300)
+    while page.loading:
+        wait(100)
+    page.show_view(WEEK)
+    busy = [r for r in page._rows if r.start <= dt.date(2026, 10, 28) <= r.end]
+    if len(busy) >= 2:  # the demo's busiest week: 双11's pre-sale and a new-product launch
+        page.week.set_week(dt.date(2026, 10, 28))
+    wait(500)
+    window.grab().save(str(args.out / f"{args.lang}_promotions_week.png"))
+    rows = sorted(page._rows, key=lambda r: r.start)
+    member = next((r for r in rows if r.name.startswith("会员日") and r.start >= page.ctx.today()),
+                  rows[-1] if rows else None)
+    clearance = next((r for r in rows if r.id in page.plan.scopes and page.plan.scopes[r.id].get("skus")), None)
+    form = page.edit_promotion(member.id) if member else page.new_promotion()
+    form.resize(640, 760)
+    if clearance is not None:
+        form.widgets["start"].setDate(clearance.start + dt.timedelta(days=1))
+        form.widgets["end"].setDate(clearance.start + dt.timedelta(days=1))
+        form.widgets["phases"].setText("")
+        form.widgets["scope"].set_value({"skus": page.plan.scopes[clearance.id]["skus"][:3]})
+    form.widgets["rules"].setText("3折; 券 无门槛30; 会员 9折")
+    form.refresh_warnings()
+    wait(400)
+    form.grab().save(str(args.out / f"{args.lang}_promotions_form_warning.png"))
+    dialog = form.widgets["scope"].open_dialog()
+    dialog.show()
+    dialog.lists["skus"].search.setText("TEA")
+    wait(400)
+    dialog.grab().save(str(args.out / f"{args.lang}_promotions_scope.png"))
+    dialog.reject()
+    form.reject()
+    # The Excel calendar of the month on screen, read back from the file and drawn cell by cell.
+    page.show_view(0)
+    if len(busy) >= 2:
+        page.calendar.set_month(2026, 11)
+    wait(300)
+    path = args.out / f"{args.lang}_promotion_calendar.xlsx"
+    button = page.export_calendar_button
+    button.last_written = None
+    page.banner.clear_message()
+    button.export(str(path))
+    while button.last_written is None and not page.banner.isVisible():
+        wait(100)
+    if button.last_written is None:
+        print(page.banner.text())
+        return
+    _xlsx_image(path, args.out / f"{args.lang}_promotions_excel.png")
+    print(args.out)
+
+
+def _xlsx_image(path, out) -> None:
+    """The first month sheet of the calendar workbook as an image: its cells, fills and line breaks
+    as openpyxl reads them back (not Excel's own rendering)."""
+    import html
+
+    from openpyxl import load_workbook
+    from PySide6.QtGui import QColor, QImage, QPainter, QTextDocument
+
+    ws = load_workbook(path)[load_workbook(path).sheetnames[0]]
+    rows = []
+    for r in range(1, ws.max_row + 1):
+        cells = []
+        for c in range(1, 8):
+            cell = ws.cell(r, c)
+            if r == 1 and c > 1:
+                continue
+            fill = cell.fill.fgColor.rgb if cell.fill and cell.fill.fill_type == "solid" else None
+            bg = f' bgcolor="#{str(fill)[-6:]}"' if fill and isinstance(fill, str) else ""
+            text = html.escape(str(cell.value or "")).replace("\n", "<br>")
+            bold = cell.font is not None and cell.font.b
+            span = ' colspan="7"' if r == 1 else ""
+            cells.append(f'<td{span}{bg} width="{7 * 168 if r == 1 else 168}" valign="top">{"<b>" + text + "</b>" if bold else text}</td>')
+        rows.append("<tr>" + "".join(cells) + "</tr>")
+    doc = QTextDocument()
+    doc.setHtml(f'<p style="color:#666">{html.escape(path.name)} · {html.escape(ws.title)}</p>'
+                '<table width="1180" border="0.5" cellspacing="0" cellpadding="3" style="font-size:9pt">'
+                + "".join(rows) + "</table>")
+    doc.setTextWidth(1200)
+    image = QImage(1200, int(doc.size().height()) + 10, QImage.Format.Format_RGB32)
+    image.fill(QColor("#ffffff"))
+    painter = QPainter(image)
+    doc.drawContents(painter)
+    painter.end()
+    image.save(str(out))
 
 
 def _promotion_effect(window, args, wait) -> None:

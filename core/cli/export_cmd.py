@@ -45,16 +45,20 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--month", metavar="YYYY-MM", help=t("the month of a monthly view (staff-kpi), instead of --from/--to"))
     p.add_argument("--as-of", dest="as_of", type=_date, metavar="YYYY-MM-DD",
                    help=t("compute the view as of this day (default: today)"))
+    p.add_argument("--calendar", action="store_true",
+                   help=t("promotions only: write FILE.xlsx as a calendar, one sheet per month plus a list "
+                          "(the same as the view promotion-calendar)"))
     p.add_argument("--json", action="store_true", help=t("print what was written as one JSON object"))
     p.set_defaults(handler=run)
 
 
-def festival_range(name: str, year: int) -> tuple[dt.date, dt.date]:
-    """The dates of festival ``name`` (its key, Chinese or English name) in ``year``."""
+def festival_range(name: str, year: int, choices=None) -> tuple[dt.date, dt.date]:
+    """The dates of festival ``name`` (its key, Chinese or English name) in ``year``, the owner's own
+    presets included when ``choices`` (core.festival_choices) are given."""
     from core.festivals import festivals
 
     wanted = name.strip().casefold()
-    found = festivals(year)
+    found = festivals(year, choices)
     for f in found:
         if wanted in (f.key.casefold(), f.name_zh.casefold(), f.name_en.casefold()):
             return f.start, f.end
@@ -69,12 +73,20 @@ def run(args: argparse.Namespace, db) -> int:
     from core.views import ViewParams, export_view, view
 
     v = view(args.name.strip().lower())
+    if args.calendar:
+        if v.name not in ("promotions", "promotion-calendar"):
+            raise BadInputError(t("--calendar goes with the promotions (export promotions FILE.xlsx --calendar)."))
+        v = view("promotion-calendar")
     today = args.as_of or dt.date.today()
     date_from, date_to = args.date_from, args.date_to
     if args.festival:
         if date_from or date_to:
             raise BadInputError(t("Give either --festival or --from/--to, not both."))
-        date_from, date_to = festival_range(args.festival, args.year or today.year)
+        from core.festival_choices import load_choices
+
+        with db.session() as s:
+            choices = load_choices(s)
+        date_from, date_to = festival_range(args.festival, args.year or today.year, choices)
     elif args.year:
         if date_from or date_to:
             raise BadInputError(t("Give either --year or --from/--to, not both."))

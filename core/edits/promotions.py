@@ -18,6 +18,7 @@ from typing import Any, ClassVar
 
 from sqlalchemy.orm import Session
 
+from core import promotion_scope
 from core.edits.base import FieldError, Recorder, read_row
 from core.i18n import t
 from core.models import Promotion
@@ -29,7 +30,7 @@ from core.typed_values import MAX_FEN
 KINDS = ("festival", "platform", "own")
 STATUSES = ("planned", "running", "done", "cancelled")
 FIELDS = ("name", "kind", "platforms", "start", "end", "phases", "rules", "budget_fen", "expected_uplift", "status",
-          "note")
+          "note", "scope")
 MAX_DAYS = 366  # a promotion longer than a year is a typo in a date
 ONE = dt.timedelta(days=1)
 
@@ -41,7 +42,7 @@ def field_name(name: str) -> str:
     return {
         "name": t("Name"), "kind": t("Kind"), "platforms": t("Channels"), "start": t("Start"), "end": t("End"),
         "phases": t("Phases"), "rules": t("Tiers"), "budget_fen": t("Budget"), "expected_uplift": t("Expected uplift"),
-        "status": t("Status"), "note": t("Note"),
+        "status": t("Status"), "note": t("Note"), "scope": t("Scope"),
     }.get(name, name)
 
 
@@ -132,7 +133,7 @@ def _phases(value: Any) -> list[Phase]:
 _CHECKS: dict[str, Callable[[Any], Any]] = {
     "name": _name, "kind": _kind, "platforms": _platforms, "start": lambda v: _date("start", v),
     "end": lambda v: _date("end", v), "phases": _phases, "rules": validate_tiers, "budget_fen": _budget, "expected_uplift": _uplift,
-    "status": _status, "note": _note,
+    "status": _status, "note": _note, "scope": lambda v: promotion_scope.stored(promotion_scope.normalise(v)),
 }
 
 
@@ -182,8 +183,8 @@ def _stored(session: Session, promotion_id: int) -> dict:
 
 
 def _current(row: dict) -> dict[str, Any]:
-    return {**{k: row[k] for k in FIELDS if k not in ("phases", "rules")}, "phases": _phases(row["phases"]),
-            "rules": list(row["rules"] or [])}
+    return {**{k: row[k] for k in FIELDS if k not in ("phases", "rules", "scope")}, "phases": _phases(row["phases"]),
+            "rules": list(row["rules"] or []), "scope": dict(row["scope"] or {})}
 
 
 def _write(rec: Recorder, promotion_id: int, row: dict, changed: dict[str, Any], title: str) -> None:
@@ -195,6 +196,8 @@ def _write(rec: Recorder, promotion_id: int, row: dict, changed: dict[str, Any],
         values["rules"] = values["rules"] + [r for r in row["rules"] or [] if r.get("type") not in EDITABLE_RULES]
         if values["rules"] == list(row["rules"] or []):
             del values["rules"]
+    if "scope" in values and values["scope"] == dict(row["scope"] or {}):
+        del values["scope"]
     rec.update(Promotion, promotion_id, values, title=title)
 
 
@@ -244,6 +247,7 @@ class AddPromotion:
     status: str = "planned"
     note: str = ""
     rules: tuple[dict, ...] = ()  # tiers (core.promotion_tiers)
+    scope: Any = None  # core.promotion_scope: {"categories": [...], "skus": [...]}; None/{}: the whole shop
     topics: ClassVar[frozenset[str]] = frozenset({"promotions"})
 
     @property
@@ -253,8 +257,9 @@ class AddPromotion:
     def apply(self, session: Session, rec: Recorder) -> str:
         values = _validated({k: getattr(self, k) for k in FIELDS})
         _check_dates(values["start"], values["end"], values["phases"])
+        promotion_scope.check_known(session, promotion_scope.normalise(values["scope"]))
         values["phases"] = _phases_json(values["phases"])
-        rec.insert(Promotion, {**values, "scope": {}}, title=values["name"])
+        rec.insert(Promotion, values, title=values["name"])
         return t("Add promotion {name}", name=values["name"])
 
 
@@ -279,6 +284,8 @@ class SetPromotionFields:
         row = _stored(session, self.promotion_id)
         try:
             changed = _validated(dict(self.values))
+            if "scope" in changed:
+                promotion_scope.check_known(session, promotion_scope.normalise(changed["scope"]))
             title = changed.get("name", row["name"])
             _write(rec, self.promotion_id, row, changed, title)
         except FieldError as exc:

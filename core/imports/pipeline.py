@@ -53,10 +53,11 @@ class Prepared:
     problems: Problems
 
 
-def _prepare(db, path: Path, platform: str | None, mapping: dict[str, str] | None, kind: str | None) -> Prepared:
+def _prepare(db, path: Path, platform: str | None, mapping: dict[str, str] | None, kind: str | None,
+             cancelled: Callable[[], bool] | None = None) -> Prepared:
     if platform is not None and platform not in PLATFORMS:
         raise BadInputError(t("Unknown platform “{platform}”; use one of: {ids}", platform=platform, ids=", ".join(PLATFORMS)))
-    data = read_file(path)
+    data = read_file(path, cancelled)
     if not any(any(cell_text(c) for c in row) for tb in data.tables for row in tb.head):
         raise sniff.bad_file(path, t("the file holds no data."), t("Export it again from the platform."))
     det = detect(data, platform)
@@ -179,7 +180,7 @@ def _import_file(
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportResult:
     path = Path(path)
-    prep = _prepare(db, path, platform, mapping, kind)
+    prep = _prepare(db, path, platform, mapping, kind, cancelled)
     det = prep.detection
     if not det.recognised:
         raise sniff.bad_file(

@@ -18,7 +18,13 @@ from core.i18n import t
 from core.imports import sniff
 
 HEAD_ROWS = 20  # the header is looked for in the first 20 rows (§0.5)
-csv.field_size_limit(16 * 1024 * 1024)
+# No export writes a line (or a cell) of a megabyte. Text files are parsed in the app's own
+# process, so these bounds are what keep a hostile one from taking gigabytes: a 50 MB line of
+# short fields is 17 million strings before a row could be refused for its width.
+MAX_LINE_CHARS = 1024 * 1024
+csv.field_size_limit(MAX_LINE_CHARS)
+# A table saved as .xls (HTML) is parsed whole; a real one of 100,000 orders has ~4 million cells.
+MAX_HTML_CELLS = 10_000_000
 
 
 @dataclass
@@ -44,24 +50,25 @@ class FileData:
         return [tb.name for tb in self.tables]
 
 
-def read_file(path: Path) -> FileData:
+def read_file(path: Path, cancelled: Callable[[], bool] | None = None) -> FileData:
+    """The file's tables. ``cancelled`` is polled while a worker parses a workbook."""
     path = Path(path)
     try:
-        return _read_file(path)
+        return _read_file(path, cancelled)
     except OSError as exc:
         # Permission denied, or a file Excel holds locked on Windows: a message for this file, never
         # a traceback that also stops the files after it (core.cli.import_cmd goes on with them).
         raise sniff.unreadable(path, exc) from exc
 
 
-def _read_file(path: Path) -> FileData:
+def _read_file(path: Path, cancelled: Callable[[], bool] | None) -> FileData:
     kind = sniff.sniff_type(path)
     if kind == "xlsx":
         from core.imports.limits import check_workbook
 
-        check_workbook(path)  # calamine aborts the process on a hostile sheet; refuse it first
+        check_workbook(path)  # the zip's directory only; the sheets' XML is the worker's to face
     if kind in ("xlsx", "xls"):
-        return FileData(path, kind, "", _read_workbook(path))
+        return FileData(path, kind, "", _read_workbook(path, cancelled))
     data = path.read_bytes()
     text, encoding = sniff.decode_text(path, data)
     del data
@@ -73,52 +80,66 @@ def _read_file(path: Path) -> FileData:
 # ---------------------------------------------------------------- workbooks
 
 
-def _read_workbook(path: Path) -> list[Table]:
-    import python_calamine as pc
+def _read_workbook(path: Path, cancelled: Callable[[], bool] | None = None) -> list[Table]:
+    """Sheets read by python-calamine in a worker process (core.imports.workbook_worker): a
+    workbook that makes calamine panic or abort ends the worker, never the app."""
+    from core.imports.workbook_worker import WorkbookReader, WorkerFailed
 
     try:
-        book = pc.CalamineWorkbook.from_path(str(path))
-        tables = []
-        for meta in book.sheets_metadata:
-            if str(meta.typ) not in ("SheetTypeEnum.WorkSheet", "WorkSheet"):
-                continue
-            sheet = book.get_sheet_by_name(meta.name)
-            sniff.check_size(path, sheet.total_height, sheet.total_width)
-            tables.append(_sheet_table(path, sheet))
-        return tables
-    except pc.PasswordError as exc:
-        raise sniff.password_protected(path) from exc
-    except (pc.CalamineError, pc.ZipError, pc.XmlError, pc.WorksheetNotFound, ValueError, OSError) as exc:
-        raise _unreadable_workbook(path, exc) from exc
-    except Exception as exc:  # calamine raises a few more types for broken BIFF; none is a bug here
-        if type(exc).__module__.startswith("python_calamine"):
-            raise _unreadable_workbook(path, exc) from exc
-        raise
+        reader = WorkbookReader(path, max_rows=sniff.MAX_ROWS, max_columns=sniff.MAX_COLUMNS,
+                                max_cells=sniff.MAX_CELLS, cancelled=cancelled)
+    except WorkerFailed as exc:
+        raise _refusal(path, exc) from None
+    return [_sheet_table(path, reader, i, name, head, rows) for i, (name, head, rows, _cols) in enumerate(reader.sheets)]
 
 
-def _unreadable_workbook(path: Path, exc: Exception):
-    if "password" in str(exc).lower() or "encrypt" in str(exc).lower():
+def _refusal(path: Path, exc) -> Exception:
+    if exc.kind == "password":
         return sniff.password_protected(path)
-    return sniff.damaged(path)
+    if exc.kind.startswith("size:"):
+        rows, cols = (int(n) for n in exc.kind[5:].split("x"))
+        sniff.check_size(path, rows, cols)  # raises with the sheet's size named
+    if exc.kind == "cancelled":
+        from core.errors import Cancelled
+
+        return Cancelled()
+    if exc.kind == "damaged" and exc.detail and not exc.detail.startswith(("exit code", "no answer")):
+        return sniff.damaged(path)  # calamine said what is wrong: an ordinary damaged file
+    return sniff.bad_file(
+        path, t("the workbook is damaged or too large to read safely."),
+        t("Open it in Excel, save it again as .xlsx (or export it again from the platform) and import the new file."),
+    )
 
 
-def _sheet_table(path: Path, sheet) -> Table:
-    head: list[list] = []
-    for i, row in enumerate(sheet.iter_rows()):
-        if i >= HEAD_ROWS:
-            break
-        head.append(row)
+def _sheet_table(path: Path, reader, index: int, name: str, head: list[list], rows: int) -> Table:
+    from core.imports.workbook_worker import WorkerFailed
 
     def open_rows() -> Iterator[list]:
-        return iter(sheet.iter_rows())
+        try:
+            yield from reader.rows(index)
+        except WorkerFailed as exc:
+            raise _refusal(path, exc) from None
 
-    return Table(sheet.name, head, sheet.total_height, open_rows)
+    return Table(name, head, rows, open_rows)
 
 
 # ---------------------------------------------------------------- CSV and other text
 
 
+def _check_line_lengths(path: Path, text: str) -> None:
+    """Refuse a text with a line of over two blocks (2 MB): any such line covers a whole aligned
+    block without a line break, and each block is searched in C without copying it."""
+    block = MAX_LINE_CHARS
+    for start in range(0, len(text) - block + 1, block):
+        if text.find("\n", start, start + block) < 0 and text.find("\r", start, start + block) < 0:
+            raise sniff.bad_file(
+                path, t("a line of the file is longer than {mb} MB, which no export writes.", mb=block // (1024 * 1024)),
+                t("Export it again from the platform; if it is a file you edited, save it from Excel as .xlsx."),
+            )
+
+
 def _csv_table(path: Path, text: str) -> Table:
+    _check_line_lengths(path, text)
     delimiter = sniff.sniff_delimiter(text)
     estimated = text.count("\n") + 1
     sniff.check_size(path, estimated, 1)
@@ -153,8 +174,10 @@ def _guarded_csv(path: Path, text: str, delimiter: str) -> Iterator[list]:
 
 
 class _TableParser(HTMLParser):
-    def __init__(self) -> None:
+    def __init__(self, path: Path) -> None:
         super().__init__(convert_charrefs=True)
+        self._path = path
+        self._cells = 0  # every cell kept so far, spans included: the parse stops at the bound
         self.tables: list[list[list[str]]] = []
         self._stack: list[list[list[str]]] = []
         self._row: list[str] | None = None
@@ -192,8 +215,17 @@ class _TableParser(HTMLParser):
     def _finish_cell(self) -> None:
         if self._cell is not None and self._row is not None:
             value = "".join(self._cell).strip()
+            span = getattr(self, "_span", 1)
+            self._cells += span
+            if self._cells > MAX_HTML_CELLS or len(self._row) + span > sniff.MAX_COLUMNS:
+                sniff.check_size(self._path, len(self._stack[-1]) + 1 if self._stack else 1, len(self._row) + span)
+                raise sniff.bad_file(
+                    self._path, t("the web page holds more than {cells} table cells, more than any export.",
+                                  cells=f"{MAX_HTML_CELLS:,}"),
+                    t("Export a shorter date range and import the parts one by one."),
+                )
             self._row.append(value)
-            self._row.extend([""] * (getattr(self, "_span", 1) - 1))
+            self._row.extend([""] * (span - 1))
         self._cell = None
 
     def _finish_row(self) -> None:
@@ -210,7 +242,7 @@ class _TableParser(HTMLParser):
 
 
 def _read_html(path: Path, text: str) -> list[Table]:
-    parser = _TableParser()
+    parser = _TableParser(path)
     parser.feed(text)
     parser.close()
     tables = []

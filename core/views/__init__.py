@@ -20,6 +20,28 @@ __all__ = ["FORMATS", "View", "ViewColumn", "ViewParams", "export_view", "json_v
 
 
 ICS, ICS_VIEW = ".ics", "promotions"  # core.promotions_ics: one event per promotion and phase
+CALENDAR_VIEW = "promotion-calendar"  # core.promotion_calendar_xlsx: a sheet per month drawn as a calendar
+
+
+def _shop_festivals(db: Database, rows: list[dict], params: ViewParams) -> list:
+    """The festivals of the calendar's months on the shop's channels (all of them before its first import)."""
+    import datetime as dt
+
+    from core.festivals import festivals_between
+    from core.promotions import shop_channels
+
+    days = [d for r in rows for d in (r["start"], r["end"])]
+    first = params.date_from or min(days, default=params.today)
+    last = params.date_to or max(days, default=params.today)
+    from core.festival_choices import load_choices
+
+    with db.session() as s:
+        channels, choices = shop_channels(s), load_choices(s)
+    try:
+        found = festivals_between(first.replace(day=1), last + dt.timedelta(days=31), choices)
+    except Exception:  # noqa: BLE001 - a year without a festival calendar: no festivals named
+        return []
+    return [f for f in found if not channels or set(f.platforms) & channels]
 
 
 def view_names() -> list[str]:
@@ -49,6 +71,12 @@ def export_view(db: Database, name: str, path: str | Path, params: ViewParams, *
     and its row count."""
     v = view(name)
     suffix = Path(path).suffix.lower()
+    if v.name == CALENDAR_VIEW and suffix == ".xlsx":  # drawn as a calendar; .csv/.json are its list
+        from core.promotion_calendar_xlsx import write_calendar
+
+        rows = view_rows(db, name, params)
+        return write_calendar(rows, path, first=params.date_from, last=params.date_to,
+                              festivals=_shop_festivals(db, rows, params)), len(rows)
     if suffix == ICS:  # a calendar file: only the promotions have days to put in one
         if v.name != ICS_VIEW:
             raise BadInputError(t("{file}: only the promotions view can be written as an .ics calendar; write "

@@ -165,15 +165,20 @@ PURCHASE_LIST = View(
 
 def _promotion_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
     from core.promotion_effect import with_effects
+    from core.promotion_scope import promotion_scopes
     from core.promotion_tiers import tier_text
+    from core.promotion_warnings import promotion_warnings
     from core.promotions import promotion_rows
 
     rows = with_effects(session, promotion_rows(session, params.today), params.today)  # as the list shows them
     if params.date_from and params.date_to:  # the promotions that overlap the range
         rows = [r for r in rows if r.start <= params.date_to and r.end >= params.date_from]
+    warnings, scopes = promotion_warnings(session), promotion_scopes(session)
     return [{**dataclasses.asdict(r), "days": (r.end - r.start).days + 1,
              "phases": [{"name": n, "start": a.isoformat(), "end": b.isoformat()} for n, a, b in r.phases],
-             "tiers": [tier_text(rule) for rule in r.rules]}
+             "tiers": [tier_text(rule) for rule in r.rules], "warnings": warnings.get(r.id, []),
+             "scope_categories": scopes.get(r.id, {}).get("categories", []),
+             "scope_skus": scopes.get(r.id, {}).get("skus", [])}
             for r in rows]
 
 
@@ -196,7 +201,8 @@ PROMOTIONS = View(
      _c("cost_basis", "Cost basis", label=_cost_basis), _c("days_run", "Days run", "int"),
      _c("roas", "ROAS", "float"), _c("incremental_roi", "Incremental ROI", "float"),
      _c("roi", "ROI (gross profit)", "float"), _c("skus_without_cost", "SKUs without cost", "int"),
-     _c("measured", "Measured", label=_yes_no), _c("note", "Note")),
+     _c("measured", "Measured", label=_yes_no), _c("note", "Note"),
+     _c("scope_categories", "Categories"), _c("scope_skus", "SKUs"), _c("warnings", "Warnings")),
     _promotion_rows, dated=True,
 )
 
@@ -342,8 +348,12 @@ KPIS = View(
     _kpi_rows, dated=True,
 )
 
+# The same rows drawn as a calendar workbook (core.promotion_calendar_xlsx): one sheet per month, plus a list.
+PROMOTION_CALENDAR = dataclasses.replace(PROMOTIONS, name="promotion-calendar", title=lambda: t("Promotion calendar"))
+
 from core.views.promotion_effects import PROMOTION_EFFECTS  # noqa: E402 - uses the helpers above
 from core.views.staff_kpi import STAFF_KPI  # noqa: E402 - the Team tab's KPI table, a module of its own
 
-VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PURCHASE_LIST, PROMOTIONS, PROMOTION_EFFECTS, MEMBERS,
+VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PURCHASE_LIST, PROMOTIONS, PROMOTION_CALENDAR,
+                                              PROMOTION_EFFECTS, MEMBERS,
                                               TASKS, ORDERS, PRODUCTS, KPIS, STAFF_KPI)}

@@ -147,6 +147,13 @@
     </message>
 </context>
 <context>
+    <name>WeekCalendar</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation><numerusform>+%n more</numerusform><numerusform>+%n more</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>YearTimeline</name>
     <message numerus="yes">
         <source>+%n more</source>

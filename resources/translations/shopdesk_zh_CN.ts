@@ -144,6 +144,25 @@ The current data is kept as a backup first, so this can be undone.</source>
     </message>
 </context>
 <context>
+    <name>CalendarXlsxButton</name>
+    <message>
+        <source>Calendar (Excel)…</source>
+        <translation>导出日历 (Excel)…</translation>
+    </message>
+    <message>
+        <source>Write the promotions of the month or week on screen (in the year and list views: of the year) to an Excel workbook: one sheet per month drawn as a calendar, the promotions and their phase in the day cells, plus a list</source>
+        <translation>把当前显示的月份或周（年视图和列表视图下为全年）的促销写入 Excel 工作簿：每月一个工作表，画成日历，促销及其阶段写在对应日期格中，另附一个列表</translation>
+    </message>
+    <message>
+        <source>Export calendar</source>
+        <translation>导出日历</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+</context>
+<context>
     <name>ChartCanvas</name>
     <message>
         <source>Save chart as PNG or PDF…</source>
@@ -156,6 +175,25 @@ The current data is kept as a backup first, so this can be undone.</source>
     <message>
         <source>PNG image (*.png);;PDF document (*.pdf)</source>
         <translation>PNG 图片 (*.png);;PDF 文档 (*.pdf)</translation>
+    </message>
+</context>
+<context>
+    <name>CheckList</name>
+    <message>
+        <source>Search…</source>
+        <translation>搜索…</translation>
+    </message>
+    <message>
+        <source>Check shown</source>
+        <translation>勾选显示的项</translation>
+    </message>
+    <message>
+        <source>Uncheck all</source>
+        <translation>全部取消</translation>
+    </message>
+    <message>
+        <source>%1 of %2 checked</source>
+        <translation>已勾选 %1 / %2</translation>
     </message>
 </context>
 <context>
@@ -599,6 +637,53 @@ The current data is kept as a backup first, so this can be undone.</source>
     <message>
         <source>Exporting…</source>
         <translation>正在导出…</translation>
+    </message>
+</context>
+<context>
+    <name>FestivalDialog</name>
+    <message>
+        <source>Festival calendar</source>
+        <translation>节日日历</translation>
+    </message>
+    <message>
+        <source>Choose the festivals the calendars show for each platform, and add your own (a shop anniversary, a member day …). Dates are rules that work for any year: 08-16, lunar 08-15 (the lunar calendar), 11-thu4 (the 4th Thursday of November), each with an optional +N or -N days, e.g. lunar 01-01 -30.</source>
+        <translation>选择每个平台在日历上显示哪些节日，并添加你自己的节日（店庆、会员日……）。日期是适用于任何年份的规则：08-16、lunar 08-15（农历）、11-thu4（11月第4个星期四），都可以再加 +N 或 -N 天，例如 lunar 01-01 -30。</translation>
+    </message>
+    <message>
+        <source>Show on:</source>
+        <translation>显示于：</translation>
+    </message>
+    <message>
+        <source>Your own festivals</source>
+        <translation>自定义节日</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Platforms</source>
+        <translation>平台</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>结束</translation>
+    </message>
+    <message>
+        <source>Phases</source>
+        <translation>阶段</translation>
+    </message>
+    <message>
+        <source>Add festival</source>
+        <translation>添加节日</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
     </message>
 </context>
 <context>
@@ -2262,6 +2347,10 @@ or click “Add files…”.</source>
         <translation>全部状态</translation>
     </message>
     <message>
+        <source>Week view</source>
+        <translation>周视图</translation>
+    </message>
+    <message>
         <source>Year view</source>
         <translation>年历</translation>
     </message>
@@ -2280,6 +2369,14 @@ or click “Add files…”.</source>
     <message>
         <source>New promotion…</source>
         <translation>新建促销…</translation>
+    </message>
+    <message>
+        <source>Festivals…</source>
+        <translation>节日…</translation>
+    </message>
+    <message>
+        <source>Choose the festivals shown for each platform and add your own</source>
+        <translation>选择每个平台显示的节日，并添加自定义节日</translation>
     </message>
     <message>
         <source>Promotion</source>
@@ -2370,14 +2467,6 @@ or click “Add files…”.</source>
         <translation>导出日历 (.ics)…</translation>
     </message>
     <message>
-        <source>Compare…</source>
-        <translation>效果对比…</translation>
-    </message>
-    <message>
-        <source>Every promotion of the year side by side: which kind pays back?</source>
-        <translation>全年每个促销并排对比：哪类促销能回本？</translation>
-    </message>
-    <message>
         <source>Lighter: warm-up / pre-sale; darker: peak day</source>
         <translation>浅色：预热 / 预售；深色：巅峰日</translation>
     </message>
@@ -2394,8 +2483,24 @@ or click “Add files…”.</source>
         <translation>上一年（Page Up）</translation>
     </message>
     <message>
+        <source>Previous week (Page Up)</source>
+        <translation>上一周 (Page Up)</translation>
+    </message>
+    <message>
         <source>Next year (Page Down)</source>
         <translation>下一年（Page Down）</translation>
+    </message>
+    <message>
+        <source>Next week (Page Down)</source>
+        <translation>下一周 (Page Down)</translation>
+    </message>
+    <message>
+        <source>MMM d</source>
+        <translation>M月d日</translation>
+    </message>
+    <message>
+        <source>%1 – %2, %3</source>
+        <translation>%3年 %1 – %2</translation>
     </message>
     <message>
         <source>MMMM yyyy</source>
@@ -2442,8 +2547,12 @@ or click “Add files…”.</source>
         <translation>优惠档位</translation>
     </message>
     <message>
-        <source>Optional, separated by ;  e.g. 满300减30; 满500减60 — or 9折, 满500打8.5折, 15% off, 满399送主人杯. Each tier asks for more and gives more than the one before.</source>
-        <translation>可选，用 ; 分隔，例如 满300减30; 满500减60 —— 或 9折、满500打8.5折、15% off、满399送主人杯。每一档的门槛和优惠都要高于上一档。</translation>
+        <source>Optional, separated by ;  e.g. 满300减30; 满500减60 — or 9折, 满500打8.5折, 15% off, 满399送主人杯, 3人团 ¥59, 券 满199减20, 券 无门槛10, 秒杀 ¥39, 会员 9.5折. Each tier asks for more and gives more than the one before.</source>
+        <translation>可选，用 ; 分隔，例如 满300减30; 满500减60 —— 或 9折、满500打8.5折、15% off、满399送主人杯、3人团 ¥59、券 满199减20、券 无门槛10、秒杀 ¥39、会员 9.5折。每一档的门槛和优惠都要高于上一档。</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>范围</translation>
     </message>
     <message>
         <source>Budget (yuan)</source>
@@ -2548,6 +2657,14 @@ or click “Add files…”.</source>
     <message numerus="yes">
         <source>Next: %1 starts %2 (in %n day(s)).</source>
         <translation><numerusform>下一个：%1 于 %2 开始（还有 %n 天）。</numerusform></translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>效果对比…</translation>
+    </message>
+    <message>
+        <source>Every promotion of the year side by side: which kind pays back?</source>
+        <translation>全年每个促销并排对比：哪类促销能回本？</translation>
     </message>
 </context>
 <context>
@@ -2864,6 +2981,33 @@ or click “Add files…”.</source>
     <message>
         <source>Cancelling…</source>
         <translation>正在取消…</translation>
+    </message>
+</context>
+<context>
+    <name>ScopeField</name>
+    <message>
+        <source>Choose…</source>
+        <translation>选择…</translation>
+    </message>
+    <message>
+        <source>Scope of the promotion</source>
+        <translation>促销适用范围</translation>
+    </message>
+    <message>
+        <source>Categories</source>
+        <translation>各品类</translation>
+    </message>
+    <message>
+        <source>SKUs</source>
+        <translation>SKU</translation>
+    </message>
+    <message>
+        <source>Whole shop</source>
+        <translation>全店</translation>
+    </message>
+    <message>
+        <source>Which goods does the promotion cover? A category covers all its SKUs. Type in a search box to filter its list by name, code or category.</source>
+        <translation>这个促销覆盖哪些商品？选中类目即包含其下所有 SKU。在搜索框中输入名称、编码或类目可筛选列表。</translation>
     </message>
 </context>
 <context>
@@ -3589,6 +3733,13 @@ TEA-002	120</translation>
     <message>
         <source>Restored: %1</source>
         <translation>已恢复：%1</translation>
+    </message>
+</context>
+<context>
+    <name>WeekCalendar</name>
+    <message numerus="yes">
+        <source>+%n more</source>
+        <translation><numerusform>还有 %n 个</numerusform></translation>
     </message>
 </context>
 <context>

@@ -59,8 +59,9 @@ def test_export_rows_have_stable_keys_and_the_lists_values(db, tmp_path):
         "tiers": [], "budget": 1000.0, "expected_uplift": None, "status": "done", "gmv": 10000.0,
         "baseline": 6000.0, "baseline_last_year": None, "uplift": 0.666667, "cost": 2000.0, "cost_basis": "measured",
         "days_run": None, "roas": 5.0, "incremental_roi": 2.0, "roi": None, "skus_without_cost": None, "measured": True,
-        "note": "定金"}]  # no orders: the recorded result's GMV and baseline; ROI on gross profit needs orders
+        "note": "定金", "scope_categories": [], "scope_skus": [], "warnings": []}]
+    # (no orders: the recorded result's GMV and baseline; ROI on gross profit needs orders)
     assert list(rows[0]) == ["id", "name", "kind", "platforms", "start", "end", "days", "phases", "tiers", "budget",
                              "expected_uplift", "status", "gmv", "baseline", "baseline_last_year", "uplift", "cost",
                              "cost_basis", "days_run", "roas", "incremental_roi", "roi", "skus_without_cost",
-                             "measured", "note"]
+                             "measured", "note", "scope_categories", "scope_skus", "warnings"]

@@ -1,4 +1,6 @@
-"""Zip files that are not Excel workbooks never reach calamine's other readers."""
+"""Untrusted workbooks: zip files that are not Excel workbooks never reach calamine's other
+readers, and a workbook that makes calamine panic or abort ends only its worker process
+(core.imports.workbook_worker): the app refuses the file and carries on, nothing written."""
 from __future__ import annotations
 
 import zipfile
@@ -46,53 +48,81 @@ def test_a_zipped_folder_is_refused(tmp_path: Path):
         inspect_file(path)
 
 
-def _long_sheet(path: Path, *, hidden: str = "", wide_at: int | None = None, rows: int = 60_000) -> Path:
-    """A sheet of several megabytes (the guard reads it a megabyte at a time): two columns from
-    row 100,000 on, optionally a cell ``hidden`` two megabytes in and a 62nd column later."""
+def _sheet(path: Path, rows: list[str], sst: str | None = None) -> Path:
     from tests.helpers.fuzz_files import _SHEET_HEAD, _SHEET_TAIL, raw_xlsx
 
     def chunks():
-        yield (_SHEET_HEAD + '<row r="1"><c r="A1" t="s"><v>0</v></c><c r="B1"><v>1</v></c></row>').encode()
-        for i in range(rows):
-            n = 100_000 + i
-            extra = ""
-            if i == rows // 2 and hidden:
-                extra = hidden
-            if wide_at is not None and i == wide_at:
-                extra += f'<c r="BJ{n}"><v>3</v></c>'
-            yield f'<row r="{n}"><c r="A{n}"><v>1</v></c><c r="B{n}"><v>2</v></c>{extra}</row>'.encode()
+        yield _SHEET_HEAD.encode()
+        for row in rows:
+            yield row.encode()
         yield _SHEET_TAIL.encode()
 
-    return raw_xlsx(path, chunks())
+    return raw_xlsx(path, chunks(), sst)
 
 
-def test_a_long_sheet_that_widens_late_is_measured_exactly_and_accepted(tmp_path: Path, monkeypatch):
-    """Rows are first bounded by their digits (fast); a 62nd column late in the sheet makes
-    that bound too loose (999,999 × 62 cells), so the sheet is measured again exactly: 160,000
-    rows × 62 columns is a real size, and the file is read."""
-    from core.imports import limits, sniff
-
-    measured: list[tuple[int, int]] = []
-    real_check = sniff.check_size
-
-    def check_size(path: Path, rows: int, columns: int) -> None:
-        measured.append((rows, columns))
-        real_check(path, rows, columns)
-
-    monkeypatch.setattr(sniff, "check_size", check_size)
-    limits.check_workbook(_long_sheet(tmp_path / "wide-late.xlsx", wide_at=50_000))  # accepted: no error
-    # The sheet's real extent, the grid calamine will build: its last row (100,000 + 59,999)
-    # and column BJ.
-    assert measured and max(measured) == (159_999, 62)
+def _refused_and_unchanged(db, path: Path, words: str) -> None:
+    with pytest.raises(BadInputError, match=words):
+        import_file(db, path)
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(ImportBatch)) == 0
 
 
-def test_a_far_cell_hidden_in_a_long_sheet_is_refused(tmp_path: Path):
-    from core.imports.limits import check_workbook
+def test_a_sharedstrings_count_that_lies_is_a_refusal_not_a_crash(db, tmp_path: Path):
+    # 1.8 kB: calamine sizes its string table by the declared count and panics or aborts.
+    from tests.helpers.fuzz_files import _SST_HEAD
 
-    # Within the digit bound while the sheet has two columns, caught once it widens.
-    hidden = _long_sheet(tmp_path / "hidden.xlsx", hidden='<c r="B999999"><v>9</v></c>', wide_at=50_000)
-    # A row number with more digits than any row tag so far, two megabytes in.
-    far = _long_sheet(tmp_path / "far.xlsx", hidden='<c r="XFD1048576"><v>9</v></c>')
-    for path in (hidden, far):
-        with pytest.raises(BadInputError, match="columns"):
-            check_workbook(path)
+    path = _sheet(tmp_path / "liar.xlsx", ['<row r="1"><c r="A1" t="s"><v>0</v></c></row>'],
+                  _SST_HEAD + '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+                  'count="4294967295" uniqueCount="4294967295"><si><t>订单编号</t></si></sst>')
+    _refused_and_unchanged(db, path, "damaged or too large to read safely")
+
+
+def test_one_long_string_referenced_a_million_times_stays_within_the_workers_memory(db, tmp_path: Path):
+    # 1 MB on disk; calamine copies the 60 kB string into each of a million cells (~60 GB).
+    from tests.helpers.fuzz_files import _SST_HEAD, _SST_OPEN
+
+    cols = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    rows = [f'<row r="{r}">' + "".join(f'<c r="{c}{r}" t="s"><v>0</v></c>' for c in cols) + "</row>"
+            for r in range(1, 40_001)]
+    path = _sheet(tmp_path / "one-string.xlsx", rows, _SST_HEAD + _SST_OPEN + "<si><t>" + "长" * 20_000 + "</t></si></sst>")
+    _refused_and_unchanged(db, path, "damaged or too large to read safely")
+
+
+def test_a_cell_at_the_last_column_and_row_is_refused(db, tmp_path: Path):
+    path = _sheet(tmp_path / "far.xlsx", ['<row r="1"><c r="A1" t="s"><v>0</v></c></row>',
+                                          '<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'])
+    _refused_and_unchanged(db, path, "damaged or too large to read safely|more than ShopDesk reads")
+
+
+def test_the_worker_is_ready_for_the_next_file_after_a_refusal(db, tmp_path: Path):
+    from tests.helpers import exports as X
+
+    bad = _sheet(tmp_path / "far.xlsx", ['<row r="1"><c r="XFD1048576"><v>1</v></c></row>'])
+    with pytest.raises(BadInputError):
+        import_file(db, bad)
+    good = X.kuaishou_xlsx(tmp_path / "good.xlsx", [[{"订单号": "1", "实付款": "12.50", "成交数量": "2", "收货地址-省": "浙江"}]])
+    assert import_file(db, good).orders_added == 1
+
+
+def test_cancel_while_the_worker_parses_stops_within_a_second(db, tmp_path: Path):
+    import time
+
+    from core.errors import Cancelled
+    from core.imports import workbook_worker
+
+    rows = [f'<row r="{r}">' + "".join(f'<c r="{c}{r}"><v>{r}</v></c>' for c in "ABCDEFGHIJ") + "</row>"
+            for r in range(1, 200_001)]
+    path = _sheet(tmp_path / "long.xlsx", rows)
+    started = time.monotonic()
+    asked: list[float] = []
+
+    def cancelled() -> bool:
+        if time.monotonic() - started > 0.3 and not asked:
+            asked.append(time.monotonic())
+        return bool(asked)
+
+    with pytest.raises(Cancelled):
+        import_file(db, path, cancelled=cancelled)
+    assert time.monotonic() - asked[0] < 1.0 + workbook_worker.WATCH_S
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(ImportBatch)) == 0

@@ -284,7 +284,10 @@ def run(list_file: str, db_path: str, import_every: int) -> None:
         outcomes[name] = outcome
     db.close()
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-    print(json.dumps({"outcomes": outcomes, "changed_on_error": changed_on_error, "max_rss_mb": rss_mb}))
+    # The workbook reader's worker processes (core.imports.workbook_worker), the largest of them.
+    worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(json.dumps({"outcomes": outcomes, "changed_on_error": changed_on_error, "max_rss_mb": rss_mb,
+                      "worker_max_rss_mb": worker_mb}))
 
 
 if __name__ == "__main__":

@@ -152,3 +152,22 @@ def test_file_menu_print_monthly_plan_opens_a_preview_of_the_chosen_month(qtbot,
     dlg.show()  # paints the pages into the dialog's printer (which must outlive this function)
     qtbot.waitExposed(dlg)
     assert dlg.windowTitle() == "Monthly plan 2026-11"
+
+
+def test_calendar_draws_promotions_as_bars_across_their_days_and_lists_rules_and_scope(qapp, db, tmp_path):
+    from ui.report.render import _calendar, _promotions
+
+    plan = build_plan(db, NOV, DEMO_END)
+    promos = (PromotionLine("双11 大促", "festival", ("taobao",), dt.date(2026, 10, 20), dt.date(2026, 11, 11), 500_000,
+                            "planned", (("预售", dt.date(2026, 10, 20), dt.date(2026, 11, 3)),
+                                        ("正式", dt.date(2026, 11, 4), dt.date(2026, 11, 11))),
+                            ("满300减30", "3人团 ¥59"), "Categories: 茶叶"),)
+    plan = dataclasses.replace(plan, promotions=promos)
+    html_text = _calendar(plan)
+    # Week of 2–8 Nov: one bar, its 预售 part over Mon–Tue (2 days), 正式 over Wed–Sun (5 days); it began in
+    # October, so its name carries ◂
+    assert '<td colspan="2" bgcolor="#fbe7e3">◂ 双11 大促 · 预售</td><td colspan="5" bgcolor="#f6cfc8">正式</td>' in html_text
+    # 9–11 Nov: 正式 over Mon–Wed, then four empty days
+    assert '<td colspan="3" bgcolor="#f6cfc8">◂ 双11 大促 · 正式</td><td></td><td></td><td></td><td></td>' in html_text
+    page = _promotions(plan)
+    assert "满300减30; 3人团 ¥59" in page and "Categories: 茶叶" in page

@@ -131,8 +131,13 @@ def _cover(plan: MonthlyPlan) -> str:
     return "".join(parts)
 
 
-CAL_PROMOS = 2
+CAL_LANES = 3  # bars per week row; more say "+N" on their days (the full list is on the promotions page)
+CAL_LINES = 36  # text lines a calendar page holds (7.5 pt on A4 landscape, under its title and header)
 CAL_CHARS = 12  # a calendar cell holds about 12 Chinese characters a line (7.5 pt)
+BAR_FILL = {"festival": "#f6cfc8", "platform": "#fbe0c0", "own": "#cfe0f5"}
+BAR_LEAD = {"festival": "#fbe7e3", "platform": "#fdeedb", "own": "#e6eefa"}  # 预热/预售/定金: lighter
+BAR_PEAK = {"festival": "#eda99e", "platform": "#f5c48c", "own": "#a9c6ea"}  # 巅峰: darker
+_LEAD, _PEAK = ("预热", "预售", "定金", "蓄水", "warm", "pre"), ("巅峰", "peak")
 
 
 def _short(text: str, width: int = CAL_CHARS) -> str:
@@ -146,42 +151,91 @@ def _short(text: str, width: int = CAL_CHARS) -> str:
     return out
 
 
+def _fill(kind: str, phase: str) -> str:
+    low = phase.casefold()
+    if any(w in low for w in _PEAK):
+        return BAR_PEAK.get(kind, "#dddddd")
+    if any(w in low for w in _LEAD):
+        return BAR_LEAD.get(kind, "#eeeeee")
+    return BAR_FILL.get(kind, "#e4e4e4")
+
+
+def _pieces(p, first: dt.date, last: dt.date) -> list[tuple[str, dt.date, dt.date]]:
+    """The bar's days ``first``…``last`` cut where its phases change: (phase or "", from, to)."""
+    out: list[tuple[str, dt.date, dt.date]] = []
+    day = first
+    while day <= last:
+        phase = next((n for n, a, b in p.phases if a <= day <= b), "")
+        if out and out[-1][0] == phase and out[-1][2] == day - dt.timedelta(days=1):
+            out[-1] = (phase, out[-1][1], day)
+        else:
+            out.append((phase, day, day))
+        day += dt.timedelta(days=1)
+    return out
+
+
+def _bar_cells(p, seg) -> list[str]:
+    """One bar in a week row: a cell per phase spanning its days, the name in the first."""
+    cells = []
+    for n, (phase, a, b) in enumerate(_pieces(p, seg.first, seg.last)):
+        span = (b - a).days + 1
+        width = CAL_CHARS * span
+        if n == 0:
+            name = ("◂ " if p.start < seg.first else "") + p.name  # it began before this week (or month)
+            label = f"{_short(name, max(4, width - len(phase) - 1))} · {phase}" if phase else _short(name, width)
+        else:
+            label = _short(phase, width)
+        cells.append(f'<td colspan="{span}" bgcolor="{_fill(p.kind, phase)}">{_e(label)}</td>')
+    return cells
+
+
 def _calendar(plan: MonthlyPlan) -> str:
+    """The month as a grid of weeks, each promotion a bar across its days (cut at the week's and the
+    month's edges, phases as shaded parts), in at most CAL_LANES lanes a week; tasks due under them."""
+    from core.calendar_layout import Span, lay_out_rows
+
     month = plan.month
     names = [t("Mon"), t("Tue"), t("Wed"), t("Thu"), t("Fri"), t("Sat"), t("Sun")]
     head = "".join(f'<th width="14%" style="background:#e8eef5">{_e(n)}</th>' for n in names)
     weeks = calendar.Calendar().monthdatescalendar(month.year, month.month)
-    min_lines = 6 if len(weeks) < 6 else 5  # tall enough to write in when pinned up; still one page
+    rows_of = [(max(w[0], month.start), min(w[-1], month.end)) for w in weeks]
+    spans = [Span(i, max(p.start, month.start), min(p.end, month.end)) for i, p in enumerate(plan.promotions)]
+    segments = lay_out_rows(spans, rows_of)
+    blank = '<td style="background:#f4f4f4"></td>'
     rows = []
-    for week in weeks:
-        cells = []
+    for w, week in enumerate(weeks):
+        rows.append("<tr>" + "".join(f"<td><b>{day.day}</b></td>" if day.month == month.month else blank
+                                     for day in week) + "</tr>")
+        here = [s for s in segments if s.week == w]
+        lanes = min(max((s.lane + 1 for s in here), default=0), CAL_LANES)
+        room = max(CAL_LINES // len(weeks) - 1 - lanes, 2)  # lines to write in under the bars: still one page
+        for lane in range(lanes):
+            cells, col = [], 0
+            for seg in sorted((s for s in here if s.lane == lane), key=lambda s: s.first):
+                start_col = seg.first.weekday()
+                cells += ["<td></td>" if week[c].month == month.month else blank for c in range(col, start_col)]
+                cells += _bar_cells(plan.promotions[seg.key], seg)
+                col = seg.last.weekday() + 1
+            cells += ["<td></td>" if week[c].month == month.month else blank for c in range(col, 7)]
+            rows.append("<tr>" + "".join(cells) + "</tr>")
+        hidden = [s for s in here if s.lane >= CAL_LANES]
+        notes = []
         for day in week:
             if day.month != month.month:
-                cells.append('<td style="background:#f4f4f4"></td>')
+                notes.append(blank)
                 continue
-            lines = [f"<b>{day.day}</b>"]
-            promos = [p for p in plan.promotions if p.start <= day <= p.end]
-            # Capped and shortened so a crowded month still fits one page (the full names are
-            # on the promotions and team pages).
-            for p in promos[:CAL_PROMOS]:
-                phase = next((n for n, a, b in p.phases if a <= day <= b), "")
-                # The phase is kept whole: "预售" or "巅峰日" is what the day is about.
-                label = f"{_short(p.name, max(4, CAL_CHARS - len(phase) - 1))} · {phase}" if phase else _short(p.name)
-                lines.append(f'<span style="background:#fde2c8">{_e(label)}</span>')
+            n = sum(1 for s in hidden if s.first <= day <= s.last)
             due = [x for x in plan.tasks if x.due == day]
-            for x in due[:2]:
-                lines.append(f'<span style="color:#1f4e79">▸ {_e(_short(x.title, CAL_CHARS - 1))}</span>')
-            more = []  # one line for what did not fit
-            if len(promos) > CAL_PROMOS:
-                more.append(t("+{n} promotions", n=len(promos) - CAL_PROMOS))
-            if len(due) > 2:
-                more.append(t("+{n} tasks due", n=len(due) - 2))
+            shown = due[:room - 1] if n or len(due) > room else due  # one line kept for what did not fit
+            lines = [f'<span style="color:#1f4e79">▸ {_e(_short(x.title, CAL_CHARS - 1))}</span>' for x in shown]
+            more = ([t("+{n} promotions", n=n)] if n else []) + (
+                [t("+{n} tasks due", n=len(due) - len(shown))] if len(due) > len(shown) else [])
             if more:
                 lines.append(f'<span style="color:#555">{_e(", ".join(more))}</span>')
             # Blank lines, not a cell height (which Qt's rich text ignores), keep room to write in.
-            lines += ["&nbsp;"] * (min_lines - len(lines))
-            cells.append(f'<td valign="top">{"<br>".join(lines)}</td>')
-        rows.append("<tr>" + "".join(cells) + "</tr>")
+            lines += ["&nbsp;"] * max(room - len(lines), 0)
+            notes.append(f'<td valign="top">{"<br>".join(lines)}</td>')
+        rows.append("<tr>" + "".join(notes) + "</tr>")
     return (_section(t("Calendar {month}", month=str(month)))
             + f'<table width="100%" border="0.5" cellspacing="0" cellpadding="1" style="font-size:7.5pt">'
             + f'<thead><tr>{head}</tr></thead>'
@@ -197,9 +251,9 @@ def _promotions(plan: MonthlyPlan) -> str:
         phases = "; ".join(f"{n} {_d(a)}–{_d(b)}" for n, a, b in p.phases) or "—"
         rows.append([_e(p.name), _e(", ".join(channel_label(c) for c in p.channels) or t("All channels")),
                      f"{p.start.isoformat()} – {p.end.isoformat()}", format_fen(p.budget_fen), _e(phases),
-                     _e(_status(p.status))])
-    out.append(_table([t("Promotion"), t("Channels"), t("Dates"), t("Budget"), t("Phases"), t("Status")], rows,
-                      [26, 14, 16, 10, 26, 8]))
+                     _e("; ".join(p.rules) or "—"), _e(p.scope or "—"), _e(_status(p.status))])
+    out.append(_table([t("Promotion"), t("Channels"), t("Dates"), t("Budget"), t("Phases"), t("Rules"), t("Scope"),
+                       t("Status")], rows, [18, 10, 12, 8, 18, 14, 12, 8]))
     return "".join(out)
 
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
     QLabel,
+    QPushButton,
     QSizePolicy,
     QTableWidget,
     QTableWidgetItem,
@@ -364,6 +365,52 @@ class CompareDialog(QDialog):
 
     def open_effect(self, promotion_id: int) -> EffectDialog:
         dialog = EffectDialog(self.ctx, promotion_id, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+
+class PromotionEffectActions:
+    """The Promotions tab's way into the effect panel and the comparison (mixed into PromotionsTab):
+    Compare… on its bar, Effect… in the right-click menu of its calendars and its list."""
+
+    def add_effect_actions(self, bar) -> None:
+        self.table.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.view.customContextMenuRequested.connect(self._list_menu)
+        # the tab's context, as promotions_actions: self.tr() in a mixin would look in another one
+        self.compare_button = QPushButton(QCoreApplication.translate("PromotionsTab", "Compare…"), self)
+        self.compare_button.setObjectName("promotions.compare_button")
+        self.compare_button.setToolTip(QCoreApplication.translate(
+            "PromotionsTab", "Every promotion of the year side by side: which kind pays back?"))
+        self.compare_button.clicked.connect(lambda: self.compare_promotions())
+        bar.insertWidget(bar.indexOf(self.export_button), self.compare_button)
+
+    def load_effects(self, session, today: dt.date) -> list:
+        from core.promotion_effect import with_effects
+        from core.promotions import promotion_rows
+
+        return with_effects(session, promotion_rows(session, today), today)
+
+    def show_effects(self, rows: list) -> None:
+        self.table.set_rows(rows, sort_column=3)
+
+    def _list_menu(self, pos):
+        index = self.table.view.indexAt(pos)
+        if not index.isValid():
+            return None
+        r = self.table.raw_row(index.row())
+        return self._calendar_menu(r.id, r.start, self.table.view.viewport().mapToGlobal(pos))
+
+    def show_effect(self, key: int) -> EffectDialog:
+        dialog = EffectDialog(self.ctx, key, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
+        return dialog
+
+    def compare_promotions(self, year: int | None = None) -> CompareDialog:
+        if year is None:  # the year on screen
+            year = self.timeline.year if self.views.currentWidget() is self.timeline.parentWidget() else self.calendar.year
+        dialog = CompareDialog(self.ctx, year, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()
         return dialog

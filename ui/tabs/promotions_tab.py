@@ -9,13 +9,11 @@ right-click menu edits, copies to next year or deletes. Every change is a core e
 from __future__ import annotations
 
 import datetime as dt
-import re
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QLocale, Qt
+from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMenu,
@@ -29,14 +27,18 @@ from PySide6.QtWidgets import (
 from core.money import format_fen
 from ui.labels import platform_name, promotion_kind_name, promotion_status_name
 from ui.tabs.base import Part, TabPage
-from ui.tabs.promotions_effect import CompareDialog, EffectDialog, signed_rate, times
-from ui.widgets.editors import CellEditor
+from ui.tabs.promotions_actions import PromotionActions
+from ui.tabs.promotions_effect import PromotionEffectActions, signed_rate, times
+from ui.tabs.promotions_exports import CalendarXlsxButton, IcsExportButton
+from ui.tabs.promotions_form import KINDS, STATUSES, PlanData
+from ui.tabs.promotions_form import parse_channels as parse_channels
+from ui.widgets.calendar_bars import KIND_COLOURS, CalendarItem, DayMark
 from ui.widgets.export_button import ExportButton
 from ui.widgets.filter_combo import FilterCombo
-from ui.widgets.month_calendar import KIND_COLOURS, CalendarItem, DayMark, MonthCalendar
-from ui.widgets.record_form import FormField, RecordForm
+from ui.widgets.month_calendar import MonthCalendar
 from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import Column
+from ui.widgets.week_calendar import WeekCalendar
 from ui.widgets.year_timeline import YearTimeline
 
 if TYPE_CHECKING:  # core.promotions loads SQLAlchemy: only in load(), after the window is shown
@@ -44,26 +46,7 @@ if TYPE_CHECKING:  # core.promotions loads SQLAlchemy: only in load(), after the
 
     from core.promotions import PromotionRow
 
-class IcsExportButton(ExportButton):
-    """Calendar (.ics)…: the promotions of the month or year on screen as a calendar file that phones
-    and Outlook import (core.promotions_ics, the same as ``export promotions FILE.ics``)."""
-
-    def export(self, path: str | None = None) -> None:
-        if path is None:
-            path, _filter = QFileDialog.getSaveFileName(self, self.tr("Export calendar"), self._suggested(),
-                                                        self.tr("Calendar (*.ics)"))
-            if not path:
-                return
-            if not path.lower().endswith(".ics"):
-                path += ".ics"
-        super().export(path)
-
-
-MONTH, LIST, YEAR = 0, 1, 2  # the pages of PromotionsTab.views (the list was the second before the year came)
-KINDS = ("festival", "platform", "own")  # core.edits.promotions.KINDS (no SQLAlchemy here)
-STATUSES = ("planned", "running", "done", "cancelled")
-PLATFORM_IDS = ("taobao", "jd", "pdd", "douyin", "kuaishou", "youzan", "shopify", "wechat", "xiaohongshu",
-                "offline", "other")  # core.orders.PLATFORMS
+MONTH, LIST, YEAR, WEEK = 0, 1, 2, 3  # the pages of PromotionsTab.views, in the order they came
 LETTERS = {"taobao": "T", "jd": "J", "pdd": "P", "douyin": "D", "kuaishou": "K", "youzan": "Y", "shopify": "S",
            "wechat": "W", "xiaohongshu": "X", "offline": "O", "other": "?"}
 
@@ -76,24 +59,14 @@ def channel_letters(platforms: tuple[str, ...]) -> str:
     return "·".join(LETTERS.get(p, p[:1].upper()) for p in platforms)
 
 
-def parse_channels(text: str) -> list[str]:
-    """Channels as typed in the form: names in the UI language or ids, separated by commas,
-    ``、`` or spaces. An unknown one is passed on as it is, for core to refuse by name."""
-    by_name = {platform_name(p).casefold(): p for p in PLATFORM_IDS}
-    out = []
-    for token in re.split(r"[,，、;；\s]+", text or ""):
-        if token:
-            out.append(by_name.get(token.casefold(), token.casefold() if token.casefold() in PLATFORM_IDS else token))
-    return out
-
-
-class PromotionsTab(TabPage):
+class PromotionsTab(PromotionActions, PromotionEffectActions, TabPage):
     key = "promotions"
     topics = frozenset({"promotions", "orders", "imports"})
 
     def __init__(self, ctx, parent=None) -> None:
         super().__init__(ctx, parent)
         self._rows: list[PromotionRow] = []
+        self.plan = PlanData()
         self._channels_sold: frozenset[str] = frozenset()
         self._shown_once = False
         self.next_label = QLabel(self)
@@ -109,6 +82,9 @@ class PromotionsTab(TabPage):
         self.show_month = QToolButton(self)
         self.show_month.setText(self.tr("Month view"))
         self.show_month.setObjectName("promotions.show_month")
+        self.show_week = QToolButton(self)
+        self.show_week.setText(self.tr("Week view"))
+        self.show_week.setObjectName("promotions.show_week")
         self.show_year = QToolButton(self)
         self.show_year.setText(self.tr("Year view"))
         self.show_year.setObjectName("promotions.show_year")
@@ -116,7 +92,8 @@ class PromotionsTab(TabPage):
         self.show_list.setText(self.tr("List view"))
         self.show_list.setObjectName("promotions.show_list")
         group = QButtonGroup(self)
-        for i, button in ((MONTH, self.show_month), (YEAR, self.show_year), (LIST, self.show_list)):
+        for i, button in ((MONTH, self.show_month), (WEEK, self.show_week), (YEAR, self.show_year),
+                          (LIST, self.show_list)):
             button.setCheckable(True)
             group.addButton(button, i)
         self.show_month.setChecked(True)
@@ -139,10 +116,15 @@ class PromotionsTab(TabPage):
         self.new_button = QPushButton(self.tr("New promotion…"), self)
         self.new_button.setObjectName("promotions.new")
         self.new_button.clicked.connect(lambda: self.new_promotion(None))
+        self.festivals_button = QPushButton(self.tr("Festivals…"), self)
+        self.festivals_button.setObjectName("promotions.festivals_button")
+        self.festivals_button.setToolTip(self.tr("Choose the festivals shown for each platform and add your own"))
+        self.festivals_button.clicked.connect(lambda: self.edit_festivals())
 
         self.calendar = MonthCalendar(self, name="promotions.calendar")
         self.calendar.setToolTip("")
         self.timeline = YearTimeline(self, name="promotions.year")
+        self.week = WeekCalendar(self, name="promotions.week")
         self.legend = QLabel(self)
         self.legend.setObjectName("promotions.legend")
         self.legend.setWordWrap(True)
@@ -207,10 +189,22 @@ class PromotionsTab(TabPage):
         self.views.addWidget(month_page)  # MONTH
         self.views.addWidget(list_page)  # LIST
         self.views.addWidget(year_page)  # YEAR
+        week_page = QWidget(self)
+        week_page.setObjectName("promotions.week_view")
+        week_box = QVBoxLayout(week_page)
+        week_box.setContentsMargins(0, 0, 0, 0)
+        week_box.addWidget(self.week, 1)
+        self.week_legend = QLabel(self)
+        self.week_legend.setObjectName("promotions.week_legend")
+        self.week_legend.setWordWrap(True)
+        self.week_legend.setText(self._legend())
+        week_box.addWidget(self.week_legend)
+        self.views.addWidget(week_page)  # WEEK
         group.idClicked.connect(self._show_view)
 
         bar = QHBoxLayout()
         bar.addWidget(self.show_month)
+        bar.addWidget(self.show_week)
         bar.addWidget(self.show_year)
         bar.addWidget(self.show_list)
         bar.addSpacing(12)
@@ -222,6 +216,7 @@ class PromotionsTab(TabPage):
         bar.addWidget(QLabel(self.tr("Show:"), self))
         bar.addWidget(self.kind_filter)
         bar.addWidget(self.status_filter)
+        bar.addWidget(self.festivals_button)
         bar.addWidget(self.new_button)
         self.body.addWidget(self.next_label)
         self.body.addLayout(bar)
@@ -236,6 +231,9 @@ class PromotionsTab(TabPage):
             "Write the promotions of the month on screen (in the year and list views: of the year) to an .ics "
             "file that phones, Outlook and Google Calendar import: one all-day event per promotion and phase"))
         bar.addWidget(self.export_ics_button)
+        self.export_calendar_button = CalendarXlsxButton(ctx, "promotion-calendar", self, name="export_calendar",
+                                                         suggested=self._xlsx_name, date_range=self.ics_range)
+        bar.addWidget(self.export_calendar_button)
 
         self.kind_filter.currentIndexChanged.connect(self._filters_changed)
         self.status_filter.currentIndexChanged.connect(self._filters_changed)
@@ -253,14 +251,15 @@ class PromotionsTab(TabPage):
         self.calendar.sig_move.connect(lambda key, days: self._run_move(key, days, "both"))
         self.calendar.sig_resize.connect(lambda key, edge, days: self._run_move(key, days, edge))
         self.calendar.sig_delete.connect(lambda key: self.delete_promotions([key]))
+        self.week.sig_week_changed.connect(lambda *_: self._week_changed())
+        self.week.sig_day_clicked.connect(self.new_promotion)
+        self.week.sig_item_activated.connect(self.edit_promotion)
+        self.week.sig_item_menu.connect(self._calendar_menu)
+        self.week.sig_move.connect(lambda key, days: self._run_move(key, days, "both"))
+        self.week.sig_resize.connect(lambda key, edge, days: self._run_move(key, days, edge))
+        self.week.sig_delete.connect(lambda key: self.delete_promotions([key]))
         self.table.sig_activated.connect(lambda r: self.edit_promotion(r.id))
-        self.table.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.table.view.customContextMenuRequested.connect(self._list_menu)
-        self.compare_button = QPushButton(self.tr("Compare…"), self)
-        self.compare_button.setObjectName("promotions.compare_button")
-        self.compare_button.setToolTip(self.tr("Every promotion of the year side by side: which kind pays back?"))
-        self.compare_button.clicked.connect(lambda: self.compare_promotions())
-        bar.insertWidget(bar.indexOf(self.export_button), self.compare_button)
+        self.add_effect_actions(bar)  # Compare… on the bar, Effect… on the list's right-click (promotions_effect)
         self._update_month_label()
 
     # ------------------------------------------------------------------ views
@@ -282,34 +281,47 @@ class PromotionsTab(TabPage):
                 "‹ › change the year."))
 
     def _show_view(self, index: int) -> None:
-        if index == YEAR and self.views.currentIndex() == MONTH:
+        now = self.views.currentIndex()
+        if now == WEEK and index != WEEK:  # the month of the week the owner was looking at
+            middle = self.week.monday + dt.timedelta(days=3)
+            self.calendar.set_month(middle.year, middle.month)
+            now = MONTH
+        if index == YEAR and now == MONTH:
             self.timeline.set_year(self.calendar.year)  # the year of the month the owner was looking at
-        elif index == MONTH and self.views.currentIndex() == YEAR and self.timeline.year != self.calendar.year:
+        elif index == MONTH and now == YEAR and self.timeline.year != self.calendar.year:
             today = self.ctx.today()
             self.calendar.set_month(self.timeline.year, today.month if self.timeline.year == today.year else 1)
+        elif index == WEEK and now != WEEK:
+            if now == YEAR and self.timeline.year != self.calendar.year:
+                today = self.ctx.today()
+                self.calendar.set_month(self.timeline.year, today.month if self.timeline.year == today.year else 1)
+            today = self.ctx.today()
+            c = self.calendar  # this week when it is in the month shown, else the month's first week
+            self.week.set_week(today if (today.year, today.month) == (c.year, c.month) else dt.date(c.year, c.month, 1))
         self.views.setCurrentIndex(index)
         for w in (self.prev_button, self.next_button, self.today_button, self.month_label):
             w.setVisible(index != LIST)
         year = index == YEAR
-        self.prev_button.setToolTip(self.tr("Previous year (Page Up)") if year else self.tr("Previous month (Page Up)"))
-        self.next_button.setToolTip(self.tr("Next year (Page Down)") if year else self.tr("Next month (Page Down)"))
+        week = index == WEEK
+        self.prev_button.setToolTip(self.tr("Previous year (Page Up)") if year else self.tr("Previous week (Page Up)")
+                                    if week else self.tr("Previous month (Page Up)"))
+        self.next_button.setToolTip(self.tr("Next year (Page Down)") if year else self.tr("Next week (Page Down)")
+                                    if week else self.tr("Next month (Page Down)"))
         self._update_month_label()
 
     def show_view(self, index: int) -> None:
-        """Switch to MONTH, YEAR or LIST as the toggle buttons do."""
-        {MONTH: self.show_month, YEAR: self.show_year, LIST: self.show_list}[index].click()
+        """Switch to MONTH, WEEK, YEAR or LIST as the toggle buttons do."""
+        {MONTH: self.show_month, WEEK: self.show_week, YEAR: self.show_year, LIST: self.show_list}[index].click()
 
     def _go(self, by: int) -> None:
-        if self.views.currentIndex() == YEAR:
-            self.timeline.go(by)
-        else:
-            self.calendar.go(by)
+        {YEAR: self.timeline, WEEK: self.week}.get(self.views.currentIndex(), self.calendar).go(by)
 
     def _go_today(self) -> None:
-        if self.views.currentIndex() == YEAR:
-            self.timeline.go_today()
-        else:
-            self.calendar.go_today()
+        {YEAR: self.timeline, WEEK: self.week}.get(self.views.currentIndex(), self.calendar).go_today()
+
+    def _week_changed(self) -> None:
+        self._update_month_label()
+        self.week.set_marks(self._marks(self.week.first_day(), self.week.last_day()))
 
     def _year_changed(self) -> None:
         self._update_month_label()
@@ -328,6 +340,14 @@ class PromotionsTab(TabPage):
         if self.views.currentIndex() == YEAR:
             self.month_label.setText(str(self.timeline.year))
             return
+        if self.views.currentIndex() == WEEK:
+            a, b = self.week.first_day(), self.week.last_day()
+            fmt = self.tr("MMM d")
+            self.month_label.setText(self.tr("%1 – %2, %3")
+                                     .replace("%1", QLocale().toString(QDate(a.year, a.month, a.day), fmt))
+                                     .replace("%2", QLocale().toString(QDate(b.year, b.month, b.day), fmt))
+                                     .replace("%3", str(b.year)))
+            return
         self.month_label.setText(QLocale().toString(QDate(c.year, c.month, 1), self.tr("MMMM yyyy")))
 
     def _month_changed(self) -> None:
@@ -341,6 +361,8 @@ class PromotionsTab(TabPage):
         """The days the .ics export covers: the month on screen (its own days, not the grid's
         neighbours), or the whole year in the year view and the list."""
         c = self.calendar
+        if self.views.currentIndex() == WEEK:
+            return self.week.first_day(), self.week.last_day()
         if self.views.currentIndex() == MONTH:
             from core.calendar_layout import shift_month
 
@@ -351,31 +373,33 @@ class PromotionsTab(TabPage):
 
     def _ics_name(self) -> str:
         start, end = self.ics_range()
+        if self.views.currentIndex() == WEEK:
+            return f"promotions-{start:%Y-%m-%d}.ics"
         return f"promotions-{start:%Y-%m}.ics" if start.month == end.month else f"promotions-{start:%Y}.ics"
+
+    def _xlsx_name(self) -> str:
+        return self._ics_name().removesuffix(".ics").replace("promotions-", "promotion-calendar-") + ".xlsx"
 
     # ------------------------------------------------------------------ data
 
-    def load(self, session: Session, today: dt.date) -> tuple[list[PromotionRow], frozenset[str]]:
+    def load(self, session: Session, today: dt.date) -> tuple[list[PromotionRow], frozenset[str], PlanData]:
+        from core.festival_choices import load_choices
         from core.festivals import festivals  # warms the lunar calendar off the GUI thread
+        from core.promotion_scope import promotion_scopes
+        from core.promotion_warnings import load, warnings_by_id
         from core.promotions import promotion_rows, shop_channels
 
         for year in (today.year - 1, today.year, today.year + 1):
             festivals(year)
-        return promotion_rows(session, today), shop_channels(session)
+        planned, skus = load(session)
+        warnings = warnings_by_id(planned, skus)
+        plan = PlanData(planned, skus, promotion_scopes(session), warnings, load_choices(session))
+        return promotion_rows(session, today), shop_channels(session), plan
 
     def parts(self) -> list[Part]:
         # The calendar needs only the promotions; the list's figures (core.promotion_effect: a few
         # queries per promotion) come in beside it, so a big shop's calendar is not kept waiting.
         return [Part("main", self.load, self.show_data), Part("effects", self.load_effects, self.show_effects)]
-
-    def load_effects(self, session: Session, today: dt.date) -> list[PromotionRow]:
-        from core.promotion_effect import with_effects
-        from core.promotions import promotion_rows
-
-        return with_effects(session, promotion_rows(session, today), today)
-
-    def show_effects(self, rows: list[PromotionRow]) -> None:
-        self.table.set_rows(rows, sort_column=3)
 
     def _marks(self, first: dt.date | None = None, last: dt.date | None = None) -> list[DayMark]:
         from core.festivals import festivals_between
@@ -384,7 +408,7 @@ class PromotionsTab(TabPage):
         zh = language() == "zh_CN"
         c = self.calendar
         try:
-            found = festivals_between(first or c.first_day(), last or c.last_day())
+            found = festivals_between(first or c.first_day(), last or c.last_day(), self.plan.festival_choices)
         except Exception:  # noqa: BLE001 - a year without a festival calendar shows no festivals
             return []
         # Only the festivals of the shop's own channels (all of them before its first import):
@@ -402,20 +426,34 @@ class PromotionsTab(TabPage):
             lines.append("; ".join(tier_text(rule) for rule in r.rules))
         if r.budget_fen:
             lines.append(self.tr("Budget %1").replace("%1", format_fen(r.budget_fen)))
+        scope = self.plan.scopes.get(r.id)
+        if scope:
+            from core.promotion_scope import scope_text
+
+            lines.append(scope_text(scope))
         if r.note:
             lines.append(r.note)
         return "<br>".join(lines)
 
+    def _details(self, r: PromotionRow) -> str:
+        """The week view's second line: channels and budget."""
+        parts = [self._channels(r.platforms)]
+        if r.budget_fen:
+            parts.append(self.tr("Budget %1").replace("%1", format_fen(r.budget_fen)))
+        return " · ".join(parts)
+
     def _fill_calendar(self) -> None:
         kind, status = self.kind_filter.value(), self.status_filter.value()
         items = [CalendarItem(r.id, r.name, r.kind, r.start, r.end, channel_letters(r.platforms), r.phases,
-                              r.status == "cancelled", self._tooltip(r))
+                              r.status == "cancelled", self._tooltip(r), tuple(self.plan.warnings.get(r.id, ())),
+                              self._details(r))
                  for r in self._rows if (kind is None or r.kind == kind) and (status is None or r.status == status)]
         self.calendar.set_items(items, self._marks())
         self.timeline.set_items(items, self._marks(self.timeline.first_day(), self.timeline.last_day()))
+        self.week.set_items(items, self._marks(self.week.first_day(), self.week.last_day()))
 
-    def show_data(self, data: tuple[list[PromotionRow], frozenset[str]]) -> None:
-        rows, self._channels_sold = data
+    def show_data(self, data: tuple[list[PromotionRow], frozenset[str], PlanData]) -> None:
+        rows, self._channels_sold, self.plan = data
         self._rows = rows
         today = self.ctx.today()
         if not self._shown_once:  # the owner's month stays put across reloads
@@ -424,10 +462,13 @@ class PromotionsTab(TabPage):
             self.calendar.go_today()
             self.timeline.set_today(today)
             self.timeline.go_today()
+            self.week.set_today(today)
+            self.week.go_today()
             self._update_month_label()
         else:
             self.calendar.set_today(today)
             self.timeline.set_today(today)
+            self.week.set_today(today)
         if not rows:
             self.banner.show_message(self.tr("No promotions yet. Click a day on the calendar (or New promotion…) to "
                                              "plan one; platform festivals are shaded on their days."))
@@ -459,134 +500,3 @@ class PromotionsTab(TabPage):
     def _row(self, key: int) -> PromotionRow | None:
         return next((r for r in self._rows if r.id == key), None)
 
-    # ------------------------------------------------------------------ editing
-
-    def _fields(self, r: PromotionRow | None, day: dt.date) -> list[FormField]:
-        from core.edits.promotions import phases_text
-        from core.promotion_tiers import tiers_text
-
-        return [
-            FormField("name", self.tr("Name"), CellEditor("text", max_length=200, placeholder="会员日 / 店庆 / 双11"),
-                      r.name if r else ""),
-            FormField("kind", self.tr("Kind"), CellEditor("choice", choices=lambda: [(promotion_kind_name(k), k) for k in KINDS]),
-                      r.kind if r else "own"),
-            FormField("platforms", self.tr("Channels"), CellEditor("text", optional=True, max_length=300),
-                      "、".join(platform_name(p) for p in r.platforms) if r else "",
-                      hint=self.tr("Channel names separated by commas, e.g. Taobao/Tmall, Pinduoduo; empty: every channel")),
-            FormField("start", self.tr("Start"), CellEditor("date"), r.start if r else day),
-            FormField("end", self.tr("End"), CellEditor("date"), r.end if r else day),
-            FormField("phases", self.tr("Phases"), CellEditor("text", optional=True, max_length=1000),
-                      phases_text(r.phases) if r else "",
-                      hint=self.tr("Optional: a name and two dates each, separated by ;  e.g. 预热 11-01~11-03; 正式 11-04~11-11")),
-            FormField("rules", self.tr("Tiers"), CellEditor("text", optional=True, max_length=1000),
-                      tiers_text(r.rules) if r else "",
-                      hint=self.tr("Optional, separated by ;  e.g. 满300减30; 满500减60 — or 9折, 满500打8.5折, 15% off, "
-                                   "满399送主人杯. Each tier asks for more and gives more than the one before.")),
-            FormField("budget_fen", self.tr("Budget (yuan)"), CellEditor("money", placeholder="5000"),
-                      r.budget_fen if r else 0),
-            FormField("expected_uplift", self.tr("Expected uplift"), CellEditor("percent", optional=True, placeholder="30%"),
-                      r.expected_uplift if r else None, hint=self.tr("How much more than usual you expect to sell, e.g. 30%")),
-            FormField("status", self.tr("Status"), CellEditor(
-                "choice", choices=lambda: [(promotion_status_name(k), k) for k in STATUSES]), r.status if r else "planned"),
-            FormField("note", self.tr("Note"), CellEditor("text", optional=True, max_length=2000), r.note if r else ""),
-        ]
-
-    @staticmethod
-    def _values(values: dict[str, Any]) -> dict[str, Any]:
-        from core.edits.promotions import parse_phases
-        from core.promotion_tiers import parse_tiers
-
-        start = values["start"]
-        return {
-            "name": values["name"], "kind": values["kind"], "platforms": tuple(parse_channels(values["platforms"] or "")),
-            "start": start, "end": values["end"], "phases": tuple(parse_phases(values["phases"] or "", year=start.year)),
-            "rules": tuple(parse_tiers(values["rules"] or "")),
-            "budget_fen": values["budget_fen"], "expected_uplift": values["expected_uplift"],
-            "status": values["status"], "note": values["note"] or "",
-        }
-
-    def new_promotion(self, day: dt.date | None = None) -> RecordForm:
-        from core.edits.promotions import AddPromotion
-
-        day = day or self.ctx.today()
-        form = RecordForm(self.ctx, "promotions.form", self.tr("New promotion"), self._fields(None, day),
-                          lambda values: AddPromotion(**self._values(values)), self)
-        form.setMinimumWidth(520)
-        form.open()
-        return form
-
-    def edit_promotion(self, key: int) -> RecordForm | None:
-        from core.edits.promotions import SetPromotionFields
-
-        r = self._row(key)
-        if r is None:
-            return None
-        form = RecordForm(self.ctx, "promotions.form", self.tr("Edit promotion"), self._fields(r, r.start),
-                          lambda values: SetPromotionFields.of(key, **self._values(values)), self)
-        form.setMinimumWidth(520)
-        form.open()
-        return form
-
-    def _report(self, exc) -> None:
-        self.banner.show_message(exc.message, "error")
-
-    def _run_move(self, key: int, days: int, edge: str) -> None:
-        from ui.dialogs.sop_move import run_promotion_move  # asks whether its SOP tasks move too
-
-        self.banner.clear_message()
-        run_promotion_move(self.ctx, self, key, days, edge, on_error=self._report)
-
-    def create_sop_tasks(self, key: int):
-        from ui.dialogs.sop_dialog import open_sop_dialog
-
-        return open_sop_dialog(self.ctx, self, promotion_id=key)
-
-    def duplicate_to_next_year(self, key: int) -> None:
-        from core.edits.promotions import DuplicatePromotionToNextYear
-
-        self.banner.clear_message()
-        self.ctx.edits.run(DuplicatePromotionToNextYear(key), parent=self, on_error=self._report)
-
-    def delete_promotions(self, keys: list[int]) -> None:
-        from core.edits.promotions import DeletePromotions
-
-        self.banner.clear_message()
-        self.ctx.edits.run(DeletePromotions(tuple(keys)), parent=self, on_error=self._report)
-
-    def _calendar_menu(self, key, day: dt.date, where) -> QMenu:
-        menu = QMenu(self)
-        menu.setObjectName("promotions.menu")
-        if key is not None:
-            menu.addAction(self.tr("Edit…"), lambda: self.edit_promotion(key))
-            menu.addAction(self.tr("Effect…"), lambda: self.show_effect(key))
-            menu.addAction(self.tr("Copy to next year"), lambda: self.duplicate_to_next_year(key))
-            menu.addAction(self.tr("Create tasks from SOP…"), lambda: self.create_sop_tasks(key))
-            menu.addSeparator()
-            menu.addAction(self.tr("Delete"), lambda: self.delete_promotions([key]))
-            menu.addSeparator()
-        menu.addAction(self.tr("New promotion on %1…").replace("%1", day.isoformat()), lambda: self.new_promotion(day))
-        menu.popup(where)
-        return menu
-
-    # ------------------------------------------------------------------ effect (promotions_effect)
-
-    def _list_menu(self, pos) -> QMenu | None:
-        index = self.table.view.indexAt(pos)
-        if not index.isValid():
-            return None
-        r = self.table.raw_row(index.row())
-        return self._calendar_menu(r.id, r.start, self.table.view.viewport().mapToGlobal(pos))
-
-    def show_effect(self, key: int) -> EffectDialog:
-        dialog = EffectDialog(self.ctx, key, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        return dialog
-
-    def compare_promotions(self, year: int | None = None) -> CompareDialog:
-        if year is None:
-            year = self.timeline.year if self.views.currentIndex() == YEAR else self.calendar.year
-        dialog = CompareDialog(self.ctx, year, self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.show()
-        return dialog

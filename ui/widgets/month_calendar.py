@@ -1,104 +1,49 @@
 """A month calendar painted with QPainter: a 6×7 grid (weeks start on Monday), promotions as bars
 across their days in stacked lanes, phases as shaded segments, festival days tinted, today marked.
 
-The widget only draws and reports what the owner did (a day clicked, a bar double-clicked or
-dragged, a right click); the tab turns that into core edits. Where the bars go comes from
-``core.calendar_layout`` (no Qt), so the geometry is tested without a window. A week with more
-bars than fit shows "+N more" on its days; clicking it lists the hidden ones.
+The bars, the mouse (click a day, double-click a bar, drag to move or resize, right-click) and the
+keys come from ``ui.widgets.calendar_bars`` (shared with the week view); this module places the
+days and bars. Where the bars go comes from ``core.calendar_layout`` (no Qt), so the geometry is
+tested without a window. A week with more bars than fit shows "+N more" on its days; clicking it
+lists the hidden ones.
 """
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass
 
-from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QMenu, QSizePolicy, QToolTip, QWidget
+from PySide6.QtCore import QDate, QLocale, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
 
 from core.calendar_layout import WEEKS, Segment, Span, grid_start, lay_out, shift_month
+from ui.widgets.calendar_bars import (  # noqa: F401 - re-exported for the tabs and the year view
+    CANCELLED,
+    EDGE,
+    KIND_COLOURS,
+    MARK_COLOURS,
+    MARK_ORDER,
+    BarCalendar,
+    CalendarItem,
+    DayMark,
+    edge_at,
+    marks_on,
+    paint_bar,
+    phase_shade,
+)
 
-KIND_COLOURS = {"festival": "#c8402f", "platform": "#d9821a", "own": "#2f6db5"}
-CANCELLED = "#9e9e9e"
-MARK_COLOURS = {"holiday": "#ffe0dc", "promotion": "#fdf0ec", "season": "#fff5dc", "note": "#eceff4"}
-MARK_ORDER = ("holiday", "promotion", "season", "note")  # which tint wins on a day several cover
 HEAD_H, DAY_H, LANE_H, GAP, MORE_H = 22, 20, 18, 2, 14
-EDGE = 6  # px at a bar's end that resize instead of move
-
-_LIGHT = ("预热", "预售", "定金", "蓄水", "warm", "pre")
-_FINAL = ("返场", "尾款", "final")
-_PEAK = ("巅峰", "peak")
 
 
-def phase_shade(name: str, colour: QColor) -> QColor:
-    """A phase's colour: lead-in phases (预热/预售/定金) lighter, 返场/尾款 a little lighter,
-    the peak day darker, the sale itself the promotion's own colour."""
-    low = name.casefold()
-    if any(w in low for w in _PEAK):
-        return colour.darker(125)
-    if any(w in low for w in _LIGHT):
-        return colour.lighter(150)
-    if any(w in low for w in _FINAL):
-        return colour.lighter(125)
-    return colour
-
-
-@dataclass(frozen=True)
-class CalendarItem:
-    key: int
-    name: str
-    kind: str
-    start: dt.date
-    end: dt.date
-    channels: str = ""  # channel letters, e.g. "T·P·D"
-    phases: tuple[tuple[str, dt.date, dt.date], ...] = ()
-    cancelled: bool = False
-    tooltip: str = ""
-
-
-@dataclass(frozen=True)
-class DayMark:
-    """A festival or season that tints its days (and names itself on its first day of each week)."""
-
-    name: str
-    kind: str
-    start: dt.date
-    end: dt.date
-
-
-class MonthCalendar(QWidget):
-    sig_day_clicked = Signal(object)  # dt.date: add a promotion starting that day
-    sig_item_activated = Signal(object)  # a key: edit it
-    sig_item_menu = Signal(object, object, QPoint)  # key (or None on an empty day), dt.date, global position
-    sig_move = Signal(object, int)  # key, days
-    sig_resize = Signal(object, str, int)  # key, "start" | "end", days
-    sig_delete = Signal(object)  # key of the selected bar (Delete key)
+class MonthCalendar(BarCalendar):
     sig_month_changed = Signal(int, int)
 
     def __init__(self, parent: QWidget | None = None, *, name: str = "") -> None:
-        super().__init__(parent)
-        if name:
-            self.setObjectName(name)
-        self.setMouseTracking(True)
-        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        super().__init__(parent, name=name)
         self.setMinimumSize(560, 420)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
-        today = dt.date.today()
-        self._today = today
-        self.year, self.month = today.year, today.month
-        self._items: dict[int, CalendarItem] = {}
-        self._marks: list[DayMark] = []
-        self._segments: list[Segment] = []
-        self.selected: int | None = None
-        self._press: tuple | None = None  # ("bar", key, edge, day, pos) | ("day", day, pos)
-        self._dragging = False
-        self._drag_days = 0
+        self.year, self.month = self._today.year, self._today.month
 
     # ------------------------------------------------------------------ data
-
-    def set_today(self, day: dt.date) -> None:
-        self._today = day
-        self.update()
 
     def set_month(self, year: int, month: int) -> None:
         if (year, month) == (self.year, self.month):
@@ -113,33 +58,14 @@ class MonthCalendar(QWidget):
     def go_today(self) -> None:
         self.set_month(self._today.year, self._today.month)
 
-    def set_items(self, items: Sequence[CalendarItem], marks: Sequence[DayMark] = ()) -> None:
-        self._items = {i.key: i for i in items}
-        self._marks = list(marks)
-        if self.selected not in self._items:
-            self.selected = None
-        self._relayout()
-
-    def set_marks(self, marks: Sequence[DayMark]) -> None:
-        self._marks = list(marks)
-        self.update()
-
-    def items(self) -> list[CalendarItem]:
-        return list(self._items.values())
-
     def first_day(self) -> dt.date:
         return grid_start(self.year, self.month)
 
     def last_day(self) -> dt.date:
         return self.first_day() + dt.timedelta(days=7 * WEEKS - 1)
 
-    def segments(self) -> list[Segment]:
-        """Where every bar of the shown month goes (all lanes, also those hidden behind "+N more")."""
-        return list(self._segments)
-
     def _relayout(self) -> None:
-        spans = [Span(i.key, i.start, i.end) for i in sorted(self._items.values(), key=lambda i: (i.start, i.key))]
-        self._segments = lay_out(spans, self.first_day())
+        self._segments = lay_out(self._spans(), self.first_day())
         self.update()
 
     # ------------------------------------------------------------------ geometry
@@ -167,6 +93,10 @@ class MonthCalendar(QWidget):
         col = min(max(int(pos.x() // cw), 0), 6)
         row = min(max(int((pos.y() - HEAD_H) // ch), 0), WEEKS - 1)
         return self.first_day() + dt.timedelta(days=7 * row + col)
+
+    def day_span(self, first: dt.date, last: dt.date) -> tuple[float, float]:
+        cw, _ch = self._cell_size()
+        return first.weekday() * cw, (last.weekday() + 1) * cw
 
     def segment_rect(self, seg: Segment) -> QRectF:
         cw, ch = self._cell_size()
@@ -203,12 +133,15 @@ class MonthCalendar(QWidget):
                 continue
             r = self.segment_rect(seg)
             if r.contains(p):
-                if seg.starts_here and p.x() - r.left() <= EDGE and r.width() > 3 * EDGE:
-                    return seg, "start"
-                if seg.ends_here and r.right() - p.x() <= EDGE and r.width() > 3 * EDGE:
-                    return seg, "end"
-                return seg, "both"
+                return seg, edge_at(r, p.x(), seg.starts_here, seg.ends_here)
         return None
+
+    def ghost_rects(self, key: int, start: dt.date, end: dt.date) -> list[QRectF]:
+        lane = next((s.lane for s in self._segments if s.key == key), 0)
+        return [self.segment_rect(Segment(key, seg.week, seg.first, seg.last,
+                                          min(lane, max(self._visible_lanes(seg.week) - 1, 0)),
+                                          seg.starts_here, seg.ends_here))
+                for seg in lay_out([Span(key, start, end)], self.first_day())]
 
     # ------------------------------------------------------------------ painting
 
@@ -236,7 +169,8 @@ class MonthCalendar(QWidget):
             p.drawLine(QPointF(col * cw, HEAD_H), QPointF(col * cw, self.height()))
         for seg in self._segments:
             if seg.lane < self._visible_lanes(seg.week):
-                self._paint_segment(p, seg, small)
+                paint_bar(p, self.segment_rect(seg), self._items[seg.key], seg, self.day_span, small,
+                          selected=seg.key == self.selected)
         for index in range(7 * WEEKS):
             day = first + dt.timedelta(days=index)
             n = len(self.hidden(day))
@@ -245,8 +179,7 @@ class MonthCalendar(QWidget):
                 p.setPen(QColor("#444"))
                 p.drawText(self._more_rect(day), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                            self.tr("+%n more", "", n))
-        if self._dragging and self._drag_days:
-            self._paint_ghost(p)
+        self.paint_ghost(p)
         today = self._today
         if first <= today <= self.last_day():
             p.setPen(QPen(QColor("#1f6fb2"), 2))
@@ -254,13 +187,9 @@ class MonthCalendar(QWidget):
             p.drawRect(QRectF(self.day_rect(today)).adjusted(1, 1, -1, -1))
         p.end()
 
-    def _marks_on(self, day: dt.date) -> list[DayMark]:
-        marks = [m for m in self._marks if m.start <= day <= m.end]
-        return sorted(marks, key=lambda m: MARK_ORDER.index(m.kind) if m.kind in MARK_ORDER else len(MARK_ORDER))
-
     def _paint_day(self, p: QPainter, day: dt.date, base: QFont, small: QFont) -> None:
         r = QRectF(self.day_rect(day))
-        marks = self._marks_on(day)
+        marks = marks_on(self._marks, day)
         in_month = day.month == self.month
         if marks:
             tint = QColor(MARK_COLOURS.get(marks[0].kind, "#f3f3f3"))
@@ -289,163 +218,16 @@ class MonthCalendar(QWidget):
             text = QFontMetrics(small).elidedText(" · ".join(names), Qt.TextElideMode.ElideRight, int(label.width()))
             p.drawText(label, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, text)
 
-    def _colour(self, item: CalendarItem) -> QColor:
-        return QColor(CANCELLED if item.cancelled else KIND_COLOURS.get(item.kind, "#607d8b"))
-
-    def _paint_segment(self, p: QPainter, seg: Segment, small: QFont) -> None:
-        item = self._items[seg.key]
-        r = self.segment_rect(seg)
-        colour = self._colour(item)
-        cw, _ch = self._cell_size()
-        p.save()
-        p.setPen(Qt.PenStyle.NoPen)
-        p.setBrush(colour)
-        p.drawRoundedRect(r, 3, 3)
-        clip = r
-        p.setClipRect(clip)
-        # phases: each its own shade over its days, a thin light line where one ends
-        for name, a, b in item.phases:
-            first, last = max(a, seg.first), min(b, seg.last)
-            if first > last:
-                continue
-            x0 = max(first.weekday() * cw, r.left())
-            x1 = min((last.weekday() + 1) * cw, r.right())
-            p.fillRect(QRectF(x0, r.top(), x1 - x0, r.height()), phase_shade(name, colour))
-            if b <= seg.last and b < item.end:
-                p.setPen(QPen(QColor(255, 255, 255, 200), 1))
-                p.drawLine(QPointF(x1, r.top() + 2), QPointF(x1, r.bottom() - 2))
-                p.setPen(Qt.PenStyle.NoPen)
-        font = QFont(small)
-        font.setStrikeOut(item.cancelled)
-        p.setFont(font)
-        p.setPen(QColor("#ffffff"))
-        text = item.name + (f"  {item.channels}" if item.channels else "")
-        if not seg.starts_here:
-            text = "◂ " + text
-        width = int(r.width() - 8)
-        p.drawText(r.adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
-                   QFontMetrics(font).elidedText(text, Qt.TextElideMode.ElideRight, width))
-        p.setClipping(False)
-        if seg.key == self.selected:
-            p.setBrush(Qt.BrushStyle.NoBrush)
-            p.setPen(QPen(QColor("#111111"), 2))
-            p.drawRoundedRect(r.adjusted(1, 1, -1, -1), 3, 3)
-        p.restore()
-
-    def _drag_range(self) -> tuple[int, dt.date, dt.date] | None:
-        if not self._press or self._press[0] != "bar":
-            return None
-        key, edge = self._press[1], self._press[2]
-        item = self._items.get(key)
-        if item is None:
-            return None
-        shift = dt.timedelta(days=self._drag_days)
-        start = item.start + shift if edge in ("both", "start") else item.start
-        end = item.end + shift if edge in ("both", "end") else item.end
-        return key, min(start, end), max(start, end)
-
-    def _paint_ghost(self, p: QPainter) -> None:
-        drag = self._drag_range()
-        if drag is None:
-            return
-        key, start, end = drag
-        lane = next((s.lane for s in self._segments if s.key == key), 0)
-        pen = QPen(QColor("#111111"), 1.5, Qt.PenStyle.DashLine)
-        p.setPen(pen)
-        p.setBrush(QBrush(QColor(0, 0, 0, 30)))
-        for seg in lay_out([Span(key, start, end)], self.first_day()):
-            p.drawRoundedRect(self.segment_rect(Segment(key, seg.week, seg.first, seg.last,
-                                                        min(lane, max(self._visible_lanes(seg.week) - 1, 0)),
-                                                        seg.starts_here, seg.ends_here)), 3, 3)
-
     # ------------------------------------------------------------------ the owner's hands
 
-    def mousePressEvent(self, event) -> None:  # noqa: N802
-        pos = event.position()
-        if event.button() != Qt.MouseButton.LeftButton:
-            super().mousePressEvent(event)
-            return
-        self.setFocus()
-        hit = self.hit(pos)
-        day = self.day_at(pos)
-        self._dragging, self._drag_days = False, 0
-        if hit is not None:
-            seg, edge = hit
-            self.selected = seg.key
-            self._press = ("bar", seg.key, edge, day, pos)
-            self.update()
-            return
-        self._press = ("day", day, pos)
+    def press_empty(self, day: dt.date, pos: QPointF, global_pos: QPoint) -> bool:
         if self.hidden(day) and self._more_rect(day).contains(pos):
-            self._press = None
-            self._more_menu(day, event.globalPosition().toPoint())
+            self._more_menu(day, global_pos)
+            return True
+        return False
 
-    def mouseMoveEvent(self, event) -> None:  # noqa: N802
-        pos = event.position()
-        if self._press and self._press[0] == "bar":
-            start_pos = self._press[4]
-            if not self._dragging and (pos - start_pos).manhattanLength() >= QApplication.startDragDistance():
-                self._dragging = True
-            if self._dragging:
-                days = (self.day_at(pos) - self._press[3]).days
-                if days != self._drag_days:
-                    self._drag_days = days
-                    self.update()
-            return
-        hit = self.hit(pos)
-        shape = (Qt.CursorShape.SizeHorCursor if hit and hit[1] != "both" else
-                 Qt.CursorShape.OpenHandCursor if hit else Qt.CursorShape.ArrowCursor)
-        self.setCursor(shape)
-
-    def mouseReleaseEvent(self, event) -> None:  # noqa: N802
-        press, self._press = self._press, None
-        dragging, days = self._dragging, self._drag_days
-        self._dragging, self._drag_days = False, 0
-        if press is None or event.button() != Qt.MouseButton.LeftButton:
-            return
-        if press[0] == "bar":
-            self.update()
-            if dragging and days:
-                key, edge = press[1], press[2]
-                if edge == "both":
-                    self.sig_move.emit(key, days)
-                else:
-                    self.sig_resize.emit(key, edge, days)
-            return
-        if press[0] == "day" and self.day_at(event.position()) == press[1]:
-            if self.selected is not None:
-                self.selected = None
-                self.update()
-            self.sig_day_clicked.emit(press[1])
-
-    def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
-        hit = self.hit(event.position())
-        if hit is not None:
-            self._press = None
-            self.sig_item_activated.emit(hit[0].key)
-
-    def contextMenuEvent(self, event) -> None:  # noqa: N802
-        hit = self.hit(event.pos())
-        if hit is not None:
-            self.selected = hit[0].key
-            self.update()
-        self.sig_item_menu.emit(hit[0].key if hit else None, self.day_at(event.pos()), event.globalPos())
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802
-        key = event.key()
-        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.selected is not None:
-            self.sig_delete.emit(self.selected)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected is not None:
-            self.sig_item_activated.emit(self.selected)
-        elif key == Qt.Key.Key_PageUp:
-            self.go(-1)
-        elif key == Qt.Key.Key_PageDown:
-            self.go(1)
-        elif key == Qt.Key.Key_Escape and self._dragging:
-            self._press, self._dragging, self._drag_days = None, False, 0
-            self.update()
-        else:
-            super().keyPressEvent(event)
+    def empty_tooltip(self, day: dt.date) -> list[str]:
+        return [m.name for m in marks_on(self._marks, day)] + [self._items[k].name for k in self.hidden(day)]
 
     def _more_menu(self, day: dt.date, where: QPoint) -> QMenu:
         menu = QMenu(self)
@@ -456,21 +238,3 @@ class MonthCalendar(QWidget):
             action.triggered.connect(lambda _=False, k=key: self.sig_item_activated.emit(k))
         menu.popup(where)
         return menu
-
-    def event(self, event) -> bool:  # noqa: A003 - Qt's own name
-        if event.type() == QEvent.Type.ToolTip:
-            pos = event.position() if hasattr(event, "position") else QPointF(event.pos())
-            hit = self.hit(pos)
-            if hit is not None:
-                item = self._items[hit[0].key]
-                QToolTip.showText(event.globalPos(), item.tooltip or item.name, self)
-            else:
-                day = self.day_at(pos)
-                lines = [m.name for m in self._marks_on(day)]
-                lines += [self._items[k].name for k in self.hidden(day)]
-                if lines:
-                    QToolTip.showText(event.globalPos(), "\n".join([day.isoformat(), *lines]), self)
-                else:
-                    QToolTip.hideText()
-            return True
-        return super().event(event)

@@ -17,7 +17,17 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from core.calendar_layout import Segment, Span, lay_out_year, month_rows
-from ui.widgets.month_calendar import CANCELLED, KIND_COLOURS, MARK_COLOURS, MARK_ORDER, CalendarItem, DayMark, phase_shade
+from ui.widgets.calendar_bars import (
+    CANCELLED,
+    KIND_COLOURS,
+    MARK_COLOURS,
+    MARK_ORDER,
+    CalendarItem,
+    DayMark,
+    paint_badge,
+    phase_shade,
+    tooltip_text,
+)
 
 HEAD_H, LABEL_W, STRIP_H, LANE_H, GAP, PAD = 20, 78, 13, 15, 2, 3
 DAYS = 31
@@ -269,6 +279,8 @@ class YearTimeline(QWidget):
         elif width > 10:
             p.drawText(r.adjusted(3, 0, -3, 0), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
                        metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
+        if item.warnings and r.width() >= 20:
+            paint_badge(p, r, small)
         p.restore()
 
     def _room_after(self, seg: Segment) -> float:
@@ -316,8 +328,7 @@ class YearTimeline(QWidget):
             pos = event.position() if hasattr(event, "position") else QPointF(event.pos())
             seg = self.hit(pos)
             if seg is not None:
-                item = self._items[seg.key]
-                QToolTip.showText(event.globalPos(), item.tooltip or item.name, self)
+                QToolTip.showText(event.globalPos(), tooltip_text(self._items[seg.key]), self)
                 return True
             lines: list[str] = []
             day = self.day_at(pos)
