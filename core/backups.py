@@ -215,7 +215,7 @@ def restore_latest_good(db_path: str | Path, folder: str | Path) -> Restored:
         raise DatabaseError(
             t(
                 "No good backup of {name} was found in {folder}. Keep the damaged file and "
-                "choose File → Restore… to pick a backup from elsewhere.",
+                "restore a backup from elsewhere (in the window: File → Restore…; on the command line: restore FILE).",
                 name=db_path.name,
                 folder=folder,
             )

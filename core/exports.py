@@ -11,7 +11,6 @@ crash, a cancel or a full disk never leaves half a workbook under the owner's fi
 """
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import itertools
 import os
@@ -23,7 +22,7 @@ from copy import copy
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from core.errors import Cancelled, UserFacingError
+from core.errors import BadInputError, Cancelled, UserFacingError
 from core.i18n import t
 
 KINDS = ("text", "int", "money", "rate", "date", "datetime", "float")
@@ -193,17 +192,21 @@ def _total(rows: Iterable) -> int:
 # ---------------------------------------------------------------- atomic file replacement
 
 
-def _atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
-    """Run ``write(tmp)`` and move ``tmp`` onto ``path``; on any failure ``path`` is untouched."""
+def check_output_path(path: str | Path) -> Path:
+    """The resolved ``path`` to write, or a clear error: a folder given as the file, or a folder that
+    does not exist (a mistyped path must not leave stray folders behind; nothing is created)."""
     path = Path(path).resolve()
     if path.is_dir():
-        raise UserFacingError(t("{path} is a folder. Choose a file name for the export.", path=path))
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise UserFacingError(
-            t("Cannot write to {folder} ({error}). Choose another folder.", folder=path.parent, error=exc.strerror or exc)
-        ) from exc
+        raise BadInputError(t("{path} is a folder. Choose a file name for the export.", path=path))
+    if not path.parent.is_dir():
+        raise BadInputError(t("The folder {folder} does not exist. Create it or choose another folder; nothing was written.",
+                              folder=path.parent))
+    return path
+
+
+def _atomic_write(path: str | Path, write: Callable[[Path], None]) -> Path:
+    """Run ``write(tmp)`` and move ``tmp`` onto ``path``; on any failure ``path`` is untouched."""
+    path = check_output_path(path)
     # Same folder, so the final move is a rename on one disk; created normally so the
     # finished file gets the usual permissions.
     tmp = path.with_name(f".{path.stem}-{uuid.uuid4().hex[:8]}{path.suffix}.part")
@@ -355,6 +358,18 @@ def _set_text(cell, value: object) -> bool:
 # ---------------------------------------------------------------- csv
 
 
+CSV_SEPARATORS = (",", ";", "\t")
+_NEEDS_QUOTES = re.compile('[,;\t"\r\n]')
+
+
+def csv_line(fields: list[str], delimiter: str = ",") -> str:
+    """One CSV record (RFC 4180, CRLF): a field holding a quote, a line break or any of the
+    separators (not only the one used) is quoted."""
+    return delimiter.join(
+        '"' + f.replace('"', '""') + '"' if _NEEDS_QUOTES.search(f) else f for f in fields
+    ) + "\r\n"
+
+
 def _csv_value(kind: str, value: object) -> str:
     if value is None:
         return ""
@@ -381,21 +396,26 @@ def write_csv(
     *,
     progress: Progress | None = None,
     cancelled: CancelCheck | None = None,
+    delimiter: str = ",",
 ) -> Path:
     """Write one sheet as CSV (UTF-8 with BOM by default, so Excel shows Chinese correctly).
 
     Money is yuan with two decimals, rates are percentages, dates ISO; the title is not
-    written (it would break programs that expect the header on the first line).
+    written (it would break programs that expect the header on the first line). A value holding
+    ``delimiter`` — or any other separator a spreadsheet may apply (Excel in German or French
+    uses ``;``) — is quoted, so no reader splits it.
     """
+    if delimiter not in CSV_SEPARATORS:
+        raise ValueError(f"unsupported CSV delimiter {delimiter!r}")
     total = _total(sheet.rows)
     columns = sheet.columns
 
     def write(tmp: Path) -> None:
         with open(tmp, "w", encoding=encoding, errors="replace", newline="") as fh:
-            out = csv.writer(fh)
-            out.writerow([csv_safe(c.header) for c in columns])
+            fh.write(csv_line([csv_safe(c.header) for c in columns], delimiter))
             for done, row in enumerate(sheet.rows, 1):
-                out.writerow([_csv_value(columns[i].kind if i < len(columns) else "text", v) for i, v in enumerate(row)])
+                fh.write(csv_line([_csv_value(columns[i].kind if i < len(columns) else "text", v)
+                                   for i, v in enumerate(row)], delimiter))
                 if done % _PROGRESS_EVERY == 0:
                     if cancelled and cancelled():
                         raise Cancelled()

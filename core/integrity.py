@@ -64,7 +64,7 @@ def damaged_error(path: Path, problem: str, backup_dir: Path | None) -> DamagedD
         message = t(
             "{path} is damaged ({problem}) and no good backup of it was found in {folder}. "
             "Nothing has been changed. Keep the file and restore a backup from elsewhere "
-            "(File → Restore…), or open another database.",
+            "(in the window: File → Restore…; on the command line: restore FILE), or open another database.",
             path=path,
             problem=problem,
             folder=folder,
@@ -76,6 +76,13 @@ def damaged_error(path: Path, problem: str, backup_dir: Path | None) -> DamagedD
     return err
 
 
+def damage_summary(problems: list[str]) -> str:
+    """SQLite's quick_check lines (page numbers, b-tree codes, possibly a hundred of them) are for
+    the log; the owner reads how much is damaged."""
+    count = sum(max(1, len([ln for ln in p.splitlines() if ln.strip() and not ln.startswith("***")])) for p in problems)
+    return t("the database's own check found {count} damaged places", count=count)
+
+
 def check_on_open(path: Path, backup_dir: Path | None = None) -> None:
     """Raise unless the existing file at ``path`` is a readable, sound SQLite database."""
     if not sqlite_files.has_sqlite_header(path):
@@ -83,10 +90,11 @@ def check_on_open(path: Path, backup_dir: Path | None = None) -> None:
     try:
         problems = quick_check(path)
     except sqlite3.DatabaseError as exc:
-        raise damaged_error(path, str(exc), backup_dir) from exc
+        log.error("%s cannot be checked: %s", path, exc)
+        raise damaged_error(path, t("SQLite cannot read it"), backup_dir) from exc
     if problems:
         log.error("%s failed quick_check: %s", path, problems[:20])
-        raise damaged_error(path, problems[0], backup_dir)
+        raise damaged_error(path, damage_summary(problems), backup_dir)
 
 
 def check_empty_file(path: Path, backup_dir: Path | None = None) -> None:
@@ -119,11 +127,12 @@ def check_backup_file(path: Path) -> None:
         problems = sqlite_files.quick_check(path, read_only=True)
         if problems:
             raise DamagedDatabaseError(
-                t("{path} is damaged ({problem}). Choose another backup.", path=path, problem=problems[0])
+                t("{path} is damaged ({problem}). Choose another backup.", path=path, problem=damage_summary(problems))
             )
         rev = sqlite_files.schema_revision(path, read_only=True)
     except sqlite3.DatabaseError as exc:
-        raise DamagedDatabaseError(t("{path} cannot be read ({error}).", path=path, error=exc)) from exc
+        log.error("backup %s cannot be read: %s", path, exc)
+        raise DamagedDatabaseError(t("{path} cannot be read (SQLite cannot read it). Choose another backup.", path=path)) from exc
     if not rev:
         raise DatabaseError(t("{path} is not a ShopDesk backup.", path=path))
     if rev not in known_revisions():

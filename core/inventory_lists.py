@@ -20,14 +20,18 @@ class PurchaseLine:
     sku_code: str
     title: str
     spec: str
-    order_by: dt.date
+    order_by: dt.date | None
     stockout_date: dt.date | None
     on_hand: int
     in_transit: int
-    qty: int
+    qty: int  # the owner's quantity when typed, else the suggested order
     unit_cost_fen: int
     cost_fen: int
     status: str
+    suggested_qty: int = 0
+    edited: bool = False  # qty was typed by the owner (Sku.order_qty)
+    lead_time_days: int = 0
+    arrival_date: dt.date | None = None  # ordered today: expected on today + lead time
 
 
 @dataclass(frozen=True)
@@ -36,7 +40,7 @@ class SupplierTotal:
     skus: int
     units: int
     cost_fen: int
-    earliest_order_by: dt.date
+    earliest_order_by: dt.date | None
 
 
 def alert_rows(session: Session, today: dt.date, params: InventoryParams) -> list[InventoryRow]:
@@ -55,14 +59,24 @@ def by_urgency(rows: Iterable[InventoryRow]) -> list[InventoryRow]:
 
 
 def purchase_list(rows: Iterable[InventoryRow], today: dt.date) -> list[PurchaseLine]:
-    """What to order today: SKUs whose order-by date is today or past and that need a quantity
-    (the suggested order: at least the minimum, in the supplier's multiple), by supplier."""
-    lines = [
-        PurchaseLine(r.supplier, r.sku_code, r.title, r.spec, r.order_by, r.stockout_date, r.on_hand, r.in_transit,
-                     r.suggested_qty, r.cost_fen, r.suggested_qty * r.cost_fen, r.status)
-        for r in rows if r.order_by is not None and r.order_by <= today and r.suggested_qty > 0
-    ]
-    return sorted(lines, key=lambda p: (p.supplier == "", p.supplier, p.order_by, p.sku_code))
+    """What to order today, by supplier: every SKU whose order-by date is today or past and that
+    needs a quantity (the suggested order: at least the minimum, in the supplier's multiple), and
+    every SKU the owner added or gave a quantity (``order_qty``; 0 leaves it out)."""
+    lines = []
+    for r in rows:
+        if r.order_qty is not None:
+            if r.order_qty <= 0:
+                continue
+            qty = r.order_qty
+        elif r.order_by is not None and r.order_by <= today and r.suggested_qty > 0:
+            qty = r.suggested_qty
+        else:
+            continue
+        lines.append(PurchaseLine(
+            r.supplier, r.sku_code, r.title, r.spec, r.order_by, r.stockout_date, r.on_hand, r.in_transit, qty,
+            r.cost_fen, qty * r.cost_fen, r.status, suggested_qty=r.suggested_qty, edited=r.order_qty is not None,
+            lead_time_days=r.lead_time_days, arrival_date=today + dt.timedelta(days=r.lead_time_days)))
+    return sorted(lines, key=lambda p: (p.supplier == "", p.supplier, p.order_by or dt.date.max, p.sku_code))
 
 
 def supplier_totals(lines: Iterable[PurchaseLine]) -> list[SupplierTotal]:
@@ -70,5 +84,9 @@ def supplier_totals(lines: Iterable[PurchaseLine]) -> list[SupplierTotal]:
     for p in lines:
         t = totals.get(p.supplier)
         totals[p.supplier] = SupplierTotal(p.supplier, 1, p.qty, p.cost_fen, p.order_by) if t is None else SupplierTotal(
-            p.supplier, t.skus + 1, t.units + p.qty, t.cost_fen + p.cost_fen, min(t.earliest_order_by, p.order_by))
+            p.supplier, t.skus + 1, t.units + p.qty, t.cost_fen + p.cost_fen, _earliest(t.earliest_order_by, p.order_by))
     return sorted(totals.values(), key=lambda t: (t.supplier == "", t.supplier))
+
+
+def _earliest(a: dt.date | None, b: dt.date | None) -> dt.date | None:
+    return min(a, b) if a is not None and b is not None else a or b

@@ -22,7 +22,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from core.errors import UserFacingError
@@ -55,6 +55,7 @@ def promotion_uplifts(session: Session, today: dt.date, params: InventoryParams 
     categories = dict(session.execute(select(Sku.code, Sku.category).where(Sku.active.is_(True))).all())
     shares = _channel_units(session, today - dt.timedelta(days=params.window_days - 1), today)
     out: dict[str, list[Uplift]] = defaultdict(list)
+    windows: dict[tuple, Uplift] = {}  # one object per distinct window, shared by the SKUs it raises
     for p in promos:
         codes = _in_scope(p, categories)
         if not codes:
@@ -73,8 +74,15 @@ def promotion_uplifts(session: Session, today: dt.date, params: InventoryParams 
             share = _share(shares.get(code, {}), p.platforms)
             effective = 1 + (factor - 1) * share
             if effective > 1:
-                out[code].append(Uplift(start, p.end, round(effective, 4), source))
-    return dict(out)
+                key = (start, p.end, round(effective, 4), source)
+                made = windows.get(key)
+                if made is None:
+                    made = windows[key] = Uplift(*key)
+                out[code].append(made)
+    # SKUs raised by the same promotions get the same list object: core.inventory flattens each
+    # set once (5,000 SKUs share a few dozen sets).
+    shared: dict[tuple[Uplift, ...], list[Uplift]] = {}
+    return {code: shared.setdefault(tuple(ups), ups) for code, ups in out.items()}
 
 
 def _in_scope(p: Promotion, categories: dict[str, str]) -> list[str]:
@@ -138,7 +146,7 @@ def _measured(session: Session, p: Promotion, codes: list[str], categories: dict
     if last is None:
         return {}
     m = _Measure((last.start, last.end), (last.start - dt.timedelta(days=BASELINE_DAYS), last.start - dt.timedelta(days=1)))
-    window, baseline = _units(session, *m.window), _units(session, *m.baseline)
+    window, baseline = _units_before_and_in(session, m.baseline[0], m.window[0], m.window[1])
     days_w = (m.window[1] - m.window[0]).days + 1
     name = last.name_zh if language() == "zh_CN" else last.name_en
     cat_w: dict[str, int] = defaultdict(int)
@@ -147,26 +155,46 @@ def _measured(session: Session, p: Promotion, codes: list[str], categories: dict
         cat_w[cat] += window.get(code, 0)
         cat_b[cat] += baseline.get(code, 0)
     out = {}
+    this_sku = t("this SKU")
+    festival = f"{name} {last.start.year}"
+    texts: dict[tuple[str, str], str] = {}  # a few distinct sentences, not one per SKU
     for code in codes:
         w, b = window.get(code, 0), baseline.get(code, 0)
-        cat = categories.get(code, "")
         if w >= MIN_UNITS and b >= MIN_UNITS:
-            ratio, whose = _ratio(w, b, days_w), t("this SKU")
-        elif cat_w[cat] >= MIN_UNITS and cat_b[cat] >= MIN_UNITS:
-            ratio, whose = _ratio(cat_w[cat], cat_b[cat], days_w), t("its category {category}", category=cat or "—")
+            ratio, whose = _ratio(w, b, days_w), this_sku
         else:
-            continue
+            cat = categories.get(code, "")
+            if cat_w[cat] >= MIN_UNITS and cat_b[cat] >= MIN_UNITS:
+                ratio, whose = _ratio(cat_w[cat], cat_b[cat], days_w), t("its category {category}", category=cat or "—")
+            else:
+                continue
         if ratio <= 1:
             continue
-        out[code] = (ratio, t("{name}: {factor}× normal sales ({whose}, last year's {festival})", name=p.name,
-                             factor=_times(ratio), whose=whose, festival=f"{name} {last.start.year}"))
+        key = (_times(ratio), whose)
+        text = texts.get(key)
+        if text is None:
+            text = texts[key] = t("{name}: {factor}× normal sales ({whose}, last year's {festival})", name=p.name,
+                                  factor=key[0], whose=whose, festival=festival)
+        out[code] = (ratio, text)
     return out
 
 
-def _units(session: Session, start: dt.date, end: dt.date) -> dict[str, int]:
-    q = (select(OrderLine.sku_code, func.sum(OrderLine.qty)).where(OrderLine.pay_date.between(start, end))
-         .group_by(OrderLine.sku_code))
-    return {code: int(qty or 0) for code, qty in session.execute(q)}
+def _units_before_and_in(session: Session, start: dt.date, window_start: dt.date, end: dt.date
+                         ) -> tuple[dict[str, int], dict[str, int]]:
+    """Units per SKU from ``window_start`` to ``end``, and in the baseline days before it (from
+    ``start``): one pass over the lines instead of two."""
+    inside = OrderLine.pay_date >= window_start
+    q = (select(OrderLine.sku_code, func.sum(case((inside, OrderLine.qty), else_=0)),
+                func.sum(case((inside, 0), else_=OrderLine.qty)))
+         .where(OrderLine.pay_date.between(start, end)).group_by(OrderLine.sku_code))
+    window: dict[str, int] = {}
+    baseline: dict[str, int] = {}
+    for code, w, b in session.execute(q):
+        if w:
+            window[code] = int(w)
+        if b:
+            baseline[code] = int(b)
+    return window, baseline
 
 
 def _ratio(window_units: int, baseline_units: int, window_days: int) -> float:

@@ -52,6 +52,7 @@ class MemberRow:
     on_sleeping: bool = False
     on_at_risk: bool = False
     on_near_tier: bool = False
+    phone: str = ""  # as the export gave it (masked stays masked): for the recall lists
 
 
 def member_rows(session: Session, today: dt.date, *, sleeping_days: int = SLEEPING_DAYS) -> list[MemberRow]:
@@ -95,6 +96,7 @@ def member_rows(session: Session, today: dt.date, *, sleeping_days: int = SLEEPI
             segment=s.segment.id if s else "", segment_label=s.segment.label if s else "",
             next_tier=nxt, to_next_tier=need, tier_rule=rules[0].rule if rules else "spend", lists=frozenset(lists),
             on_sleeping="sleeping" in lists, on_at_risk="at_risk" in lists, on_near_tier="near_tier" in lists,
+            phone=c["phone"],
         ))
     return rows
 
@@ -167,3 +169,29 @@ def tier_log_rows(session: Session, limit: int = 2000) -> list[TierLogRow]:
         out.append(TierLogRow(r["id"], r["at"], r["name"] or r["buyer_key"], r["platform"], r["from_tier"],
                               r["to_tier"], reason_text(r["reason"], r["rule"], r["measure"], r["threshold"]), by))
     return out
+
+
+@dataclass(frozen=True)
+class TierBar:
+    """A tier's members now and this month's moves into it (from below: up; from above: down)."""
+
+    tier: str
+    customers: int
+    up: int
+    down: int
+
+
+def tier_distribution(session: Session, today: dt.date, rows: list[MemberRow]) -> list[TierBar]:
+    """Members per tier (lowest first) and the upgrades/downgrades into each since the 1st of ``today``'s month."""
+    count: dict[str, int] = defaultdict(int)
+    for r in rows:
+        if r.tier:
+            count[r.tier] += 1
+    ch = TierChange.__table__
+    up: dict[str, int] = defaultdict(int)
+    down: dict[str, int] = defaultdict(int)
+    stmt = (select(ch.c.to_tier, ch.c.reason).where(ch.c.day >= today.replace(day=1), ch.c.day <= today,
+                                                   ch.c.reason.in_(("upgrade", "downgrade"))))
+    for to, reason in session.execute(stmt):
+        (up if reason == "upgrade" else down)[to] += 1
+    return [TierBar(name, count[name], up[name], down[name]) for name in tier_names(session)]

@@ -21,6 +21,7 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     event,
+    false as sa_false,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
@@ -72,6 +73,8 @@ class Sku(Base):
     order_multiple: Mapped[int] = mapped_column(Integer, default=1)
     min_order_qty: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # the supplier's minimum; 0 = none
     safety_stock_override: Mapped[int | None] = mapped_column(Integer)
+    # The owner's quantity for the purchase list (None: the suggested order; 0: not this time).
+    order_qty: Mapped[int | None] = mapped_column(Integer)
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
 
@@ -83,6 +86,8 @@ class StockLevel(Base):
     sku_code: Mapped[str] = mapped_column(ForeignKey("skus.code", ondelete="CASCADE"), primary_key=True)
     on_hand: Mapped[int] = mapped_column(Integer, default=0)
     in_transit: Mapped[int] = mapped_column(Integer, default=0)
+    # When what is in transit is expected (Mark as ordered: today + lead time); None = unknown.
+    arrival_date: Mapped[dt.date | None] = mapped_column(Date)
     as_of: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
 
@@ -158,7 +163,7 @@ class OrderLine(Base):
     item_id: Mapped[str] = mapped_column(String(80), default="")
     title: Mapped[str] = mapped_column(String(300), default="")
     spec: Mapped[str] = mapped_column(String(200), default="")
-    qty: Mapped[int] = mapped_column(Integer, default=1)
+    qty: Mapped[int | None] = mapped_column(Integer, default=1)  # None: the export had no quantity
     unit_price_fen: Mapped[int] = mapped_column(Integer, default=0)
     paid_fen: Mapped[int | None] = mapped_column(Integer)  # None where the export has no per-line amount
     refund_fen: Mapped[int] = mapped_column(Integer, default=0)
@@ -177,7 +182,7 @@ def _order_line_totals(_mapper: object, _conn: object, order: Order) -> None:
     if "lines" in order.__dict__ and order.units is None:
         from core.orders import line_totals
 
-        rows = [{"qty": 1 if ln.qty is None else ln.qty, "unit_price_fen": ln.unit_price_fen, "paid_fen": ln.paid_fen}
+        rows = [{"qty": ln.qty, "unit_price_fen": ln.unit_price_fen, "paid_fen": ln.paid_fen}
                 for ln in order.lines]
         for key, value in line_totals(rows).items():
             setattr(order, key, value)
@@ -277,10 +282,18 @@ class Tier(Base):
     window_days: Mapped[int] = mapped_column(Integer, default=365)
     validity_days: Mapped[int] = mapped_column(Integer, default=365)
     benefits: Mapped[str] = mapped_column(Text, default="")
+    # Points (core.points): earned per yuan paid (the same for every tier), times this tier's
+    # multiplier in percent (150 = ×1.5), valid this many months after earning.
+    points_per_yuan: Mapped[int] = mapped_column(Integer, default=1, server_default="1")
+    points_multiplier: Mapped[int] = mapped_column(Integer, default=100, server_default="100")
+    points_expiry_months: Mapped[int] = mapped_column(Integer, default=12, server_default="12")
 
 
 class PointsEntry(Base):
+    """One line of a customer's points ledger (core.points); ``customers.points`` is their sum."""
+
     __tablename__ = "points_ledger"
+    __table_args__ = (Index("ix_points_ledger_order", "customer_id", "order_no"),)
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     customer_id: Mapped[int] = mapped_column(ForeignKey("customers.id", ondelete="CASCADE"), index=True)
     at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
@@ -288,6 +301,7 @@ class PointsEntry(Base):
     reason: Mapped[str] = mapped_column(String(200), default="")
     order_no: Mapped[str] = mapped_column(String(80), default="")
     expires_at: Mapped[dt.datetime | None] = mapped_column(DateTime)
+    kind: Mapped[str] = mapped_column(String(20), default="", server_default="")  # earn|adjust|expire|opening
 
 
 # ---------------------------------------------------------------- plan: goals and promotions
@@ -311,6 +325,8 @@ class Goal(Base):
     split_method: Mapped[str] = mapped_column(String(40), default="")  # how it was derived from its parent
     parent_id: Mapped[int | None] = mapped_column(ForeignKey("goals.id", ondelete="CASCADE"))
     note: Mapped[str] = mapped_column(Text, default="")
+    # Typed by hand in the Goals grid: re-balancing the year leaves it alone until unlocked.
+    locked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=sa_false())
 
 
 class Promotion(Base):

@@ -42,22 +42,25 @@ def line_totals(lines: Iterable[Mapping[str, Any]]) -> dict[str, int | None]:
     """The order columns derived from its lines (``units`` … ``open_qty``); EVERY writer of
     orders or lines sets them from the order's lines as stored after the write.
 
-    ``units`` is None for an order without lines (units are then unknown, spec/kpi.md).
+    ``units`` is None for an order without lines or with a line of unknown quantity (``qty``
+    NULL: an export without a quantity column); units are then unknown (spec/kpi.md).
     SKU sales share the order's paid amount, less ``line_paid_fen`` (lines with their own
     paid amount), over the other lines by ``open_weight_fen`` (price × qty), else ``open_qty``.
     """
     units = paid = weight = qty = 0
-    seen = False
+    seen = unknown = False
     for ln in lines:
         seen = True
-        q = ln.get("qty") or 0
+        q = ln.get("qty")
+        if q is None:  # the export had no quantity: units stay unknown until a line file says
+            unknown, q = True, 0
         units += q
         if ln.get("paid_fen") is None:
             weight += (ln.get("unit_price_fen") or 0) * q
             qty += q
         else:
             paid += ln["paid_fen"]
-    return {"units": units if seen else None, "line_paid_fen": paid, "open_weight_fen": weight, "open_qty": qty}
+    return {"units": units if seen and not unknown else None, "line_paid_fen": paid, "open_weight_fen": weight, "open_qty": qty}
 
 
 # ---------------------------------------------------------------- line facts
@@ -72,8 +75,8 @@ def line_totals(lines: Iterable[Mapping[str, Any]]) -> dict[str, int | None]:
 # (same arithmetic, so the same floats) and skip the per-row trigger work.
 _SHARE_SQL = """CASE
     WHEN {l}.paid_fen IS NOT NULL THEN {l}.paid_fen
-    WHEN {o}.open_weight_fen > 0 THEN (CAST({o}.paid_fen - {o}.line_paid_fen AS FLOAT) * {l}.unit_price_fen * {l}.qty) / {o}.open_weight_fen
-    WHEN {o}.open_qty > 0 THEN (CAST({o}.paid_fen - {o}.line_paid_fen AS FLOAT) * {l}.qty) / {o}.open_qty
+    WHEN {o}.open_weight_fen > 0 THEN (CAST({o}.paid_fen - {o}.line_paid_fen AS FLOAT) * {l}.unit_price_fen * COALESCE({l}.qty, 0)) / {o}.open_weight_fen
+    WHEN {o}.open_qty > 0 THEN (CAST({o}.paid_fen - {o}.line_paid_fen AS FLOAT) * COALESCE({l}.qty, 0)) / {o}.open_qty
     ELSE 0.0 END"""
 _LINE_FROM_ORDER = (
     "UPDATE order_lines SET (pay_date, platform, sales_fen) = (SELECT CASE WHEN o.is_paid THEN o.pay_date END, "

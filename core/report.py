@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import os
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -131,6 +132,9 @@ class SlowLine:
     last_sale: dt.date | None
 
 
+REPURCHASE_MONTHS = 6  # the members page's repurchase trend
+
+
 @dataclass(frozen=True)
 class MonthlyPlan:
     month: Month
@@ -148,6 +152,9 @@ class MonthlyPlan:
     tier_changes: int  # tier changes logged in the month
     recall_counts: tuple[tuple[str, int], ...]  # (list id, customers); counts only, no personal data
     segments: tuple[tuple[str, int], ...] = field(default=())  # (segment label, customers)
+    # Repurchase trend (core.cohorts): the last six months up to the plan's month, each
+    # (first day, buyers with 2+ paid orders in it, buyers with a known account).
+    repurchase: tuple[tuple[dt.date, int, int], ...] = field(default=())
     # The KPI page's charts: paid GMV per day of the month (and of the same month last year),
     # and per channel over the month so far.
     daily_gmv: tuple[tuple[dt.date, int], ...] = field(default=())
@@ -196,8 +203,16 @@ def _by_channel(session, start: dt.date, end: dt.date) -> tuple[tuple[str, int],
 
 
 def shop_name(session) -> str:
-    names = [n for n in session.scalars(select(Channel.shop_name).order_by(Channel.platform)) if n]
-    return names[0] if names else "ShopDesk"
+    """The shop as its owner calls it: one channel's shop name, or what the channels' names have in
+    common ("山野茶舍" for 山野茶舍旗舰店 / 山野茶舍官方店 / 山野茶舍抖音小店), else all of them."""
+    names = list(dict.fromkeys(n.strip() for n in session.scalars(select(Channel.shop_name).order_by(Channel.platform))
+                               if n and n.strip()))
+    if not names:
+        return "ShopDesk"
+    if len(names) == 1:
+        return names[0]
+    common = os.path.commonprefix(names).rstrip(" -·_|/（(")
+    return common if len(common) >= 2 else " · ".join(names)
 
 
 def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
@@ -224,8 +239,15 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         scopes = promotion_scopes(s)
         tasks = [x for x in task_rows(s, today)
                  if x.status != CANCELLED and _in_month(x.start, x.due, month)]
-        inv = inventory_rows(s, min(today, month.end), inventory_params())
+        # Stock actions are what to do from today on, with today's stock, whatever the month: a past
+        # month's page must not list "expected stock-outs" dated before today.
+        inv = inventory_rows(s, today, inventory_params())
         members = member_rows(s, today)
+        from core.cohorts import activity, repurchase_by_month
+
+        trend_day = min(today, month.end)
+        trend = tuple((m.month, m.repeat_buyers, m.known_buyers)
+                      for m in repurchase_by_month(activity(s.connection(), trend_day), trend_day, months=REPURCHASE_MONTHS))
         from core.kpi.periods import shift_years
 
         days = [month.start + dt.timedelta(days=i) for i in range(month.end.day)]
@@ -288,6 +310,7 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         tier_changes=int(changes),
         recall_counts=recall,
         segments=tuple((g.label, g.customers) for g in segment_summary(members)),
+        repurchase=trend if any(k for _, _, k in trend) else (),
         daily_gmv=daily,
         daily_gmv_last_year=daily_ly,
         channel_gmv=channels,

@@ -39,12 +39,17 @@ def parse_money(text: str) -> int | None:
     if s and s[-1] in _UNITS:
         unit, s = _UNITS[s[-1]], s[:-1]
     try:
-        amount = Decimal(s) * unit
+        amount = Decimal(s)
     except InvalidOperation:
         raise ValueError(t("“{text}” is not an amount. Type yuan, e.g. 1299.90 or 1.2万.", text=text.strip())) from None
     if not amount.is_finite():
         raise ValueError(t("“{text}” is not an amount. Type yuan, e.g. 1299.90 or 1.2万.", text=text.strip()))
-    if abs(amount) * 100 >= MAX_FEN:  # before rounding: 1e400 cannot even be rounded
+    try:
+        amount *= unit
+        too_large = abs(amount) * 100 >= MAX_FEN  # before rounding: 1e400 cannot even be rounded
+    except ArithmeticError:  # decimal.Overflow of 1e999999999: never shown as such
+        too_large = True
+    if too_large:
         raise ValueError(t("{text} is too large for an amount.", text=text.strip()))
     return int((amount * 100).quantize(Decimal(1), ROUND_HALF_UP))
 
@@ -56,9 +61,10 @@ def parse_percent(text: str) -> float | None:
     s = text.strip().replace(",", "").replace("％", "%").rstrip("%").strip()
     try:
         value = Decimal(s)
-    except InvalidOperation:
-        raise ValueError(t("“{text}” is not a percentage. Type a number such as 12.5 (for 12.5 %).", text=text.strip())) from None
-    if not value.is_finite() or abs(value) > 10_000:
+        bad = not value.is_finite() or abs(value) > 10_000
+    except ArithmeticError:  # InvalidOperation, or decimal.Overflow: never shown as such
+        bad = True
+    if bad:
         raise ValueError(t("“{text}” is not a percentage. Type a number such as 12.5 (for 12.5 %).", text=text.strip()))
     return float(value / 100)
 
@@ -70,9 +76,10 @@ def parse_int(text: str) -> int | None:
     s = _COUNT_SUFFIX.sub("", text.strip().translate(_COUNT_JUNK))
     try:
         value = Decimal(s)
-    except InvalidOperation:
-        raise ValueError(t("“{text}” is not a whole number. Type digits only, e.g. 120.", text=text.strip())) from None
-    if not value.is_finite() or value != value.to_integral_value() or abs(value) >= MAX_COUNT:
+        bad = not value.is_finite() or abs(value) >= MAX_COUNT or value != value.to_integral_value()
+    except ArithmeticError:  # InvalidOperation, or decimal.Overflow of 1e999999999: never shown as such
+        bad = True
+    if bad:
         raise ValueError(t("“{text}” is not a whole number. Type digits only, e.g. 120.", text=text.strip()))
     return int(value)
 

@@ -2,7 +2,10 @@
 
     xvfb-run -a -s "-screen 0 1440x900x24" python tools/screenshots.py OUT_DIR [--lang zh_CN] [--size 1360x820]
     ... tools/screenshots.py OUT_DIR --editing [--db COPY.db]   # an edit in the Inventory table, then its undo
-    ... tools/screenshots.py OUT_DIR --goals [--db COPY.db]     # the Goals table and the "Plan a year" wizard
+    ... tools/screenshots.py OUT_DIR --inventory [--db COPY.db] # SKU detail panel, purchase list, clearance
+    ... tools/screenshots.py OUT_DIR --goals [--db COPY.db]     # the Goals table and the "Plan a year" wizard,
+                                                                # the grid (a month typed: it changes the
+                                                                # database), a refused paste, funnel, chart
     ... tools/screenshots.py OUT_DIR --promotions [--db COPY.db]  # week view, the form with scope and warnings,
                                                                   # the Excel calendar's month sheet read back
     ... tools/screenshots.py OUT_DIR --promotion-effect [--db COPY.db]  # a promotion's effect and the year compared
@@ -32,6 +35,9 @@ def main() -> int:
     parser.add_argument("--db", help="database to show (default: the demo shop)")
     parser.add_argument("--editing", action="store_true", help="an edit and its undo instead of every tab")
     parser.add_argument("--goals", action="store_true", help="the Goals tab and its plan wizard")
+    parser.add_argument("--inventory", action="store_true",
+                        help="the Inventory tab's SKU detail panel, purchase list and clearance dialog")
+    parser.add_argument("--members", action="store_true", help="the Members tab: points ledger, charts, cohorts, forms")
     parser.add_argument("--promotions", action="store_true", help="the week view, the promotion form, the Excel calendar")
     parser.add_argument("--promotion-effect", action="store_true",
                         help="the effect panel of the latest festival that has run, and the year's comparison")
@@ -66,6 +72,16 @@ def main() -> int:
 
     if args.goals:
         _goals(window, args, wait)
+        window.close()
+        db.close()
+        return 0
+    if args.inventory:
+        _inventory(window, args, wait)
+        window.close()
+        db.close()
+        return 0
+    if args.members:
+        _members(window, args, wait)
         window.close()
         db.close()
         return 0
@@ -104,6 +120,36 @@ def main() -> int:
     return 0
 
 
+def _members(window, args, wait) -> None:
+    page = window.page("members")
+    window.tabs.setCurrentWidget(page)
+    wait(300)
+    while page.loading:
+        wait(100)
+    wait(500)
+    rows = sorted(page.table.visible_rows(), key=lambda r: -r.points)
+    if rows:
+        who = rows[len(rows) // 50]  # a member with a ledger of some length
+        source = page.table.model.index(page.table.model.row_of(who.id), 0)
+        page.table.view.setCurrentIndex(page.table.proxy.mapFromSource(source))
+    for i, name in enumerate(("log", "points", "charts", "cohorts")):
+        page.lower.setCurrentIndex(i)
+        wait(1200)
+        window.grab().save(str(args.out / f"{args.lang}_members_{name}.png"))
+    if rows:
+        form = page.points.adjust()
+        form.widgets["delta"].setText(str(-(who.points + 500)))
+        form.widgets["reason"].setText("积分兑换：汝窑主人杯")
+        form.submit()
+        wait(1500)
+        form.grab().save(str(args.out / f"{args.lang}_members_adjust_refused.png"))
+        form.reject()
+    form = page.edit_tier_rules()
+    wait(500)
+    form.grab().save(str(args.out / f"{args.lang}_members_tier_rules.png"))
+    form.reject()
+
+
 def _goals(window, args, wait) -> None:
     page = window.page("goals")
     window.tabs.setCurrentWidget(page)
@@ -122,6 +168,39 @@ def _goals(window, args, wait) -> None:
     wait(300)
     wizard.grab().save(str(args.out / f"{args.lang}_goals_plan_2.png"))
     wizard.reject()
+    _goals_views(window, page, args, wait)
+
+
+def _goals_views(window, page, args, wait) -> None:
+    """The grid by channel with November's Taobao target typed (its padlock, the year re-balanced),
+    a refused paste, the funnel with a what-if, and the cumulative chart."""
+    def settle() -> None:
+        wait(300)
+        while page.loading or window.ctx.edits.pending:
+            wait(100)
+        wait(500)
+
+    page.views.setCurrentWidget(page.grid)
+    settle()
+    table = page.grid.table
+    model = table.model
+    model.setData(model.index(model.row_of("11"), 1), "30万")
+    settle()
+    table = page.grid.table
+    table.view.scrollTo(table.proxy.index(table.model.row_of("9"), 0), table.view.ScrollHint.PositionAtTop)
+    window.grab().save(str(args.out / f"{args.lang}_goals_grid.png"))
+    table.view.setCurrentIndex(table.proxy.index(table.model.row_of("12"), 1))
+    page.grid.paste("1000\nabc\n")
+    wait(300)
+    window.grab().save(str(args.out / f"{args.lang}_goals_grid_refused.png"))
+    page.banner.clear_message()
+    page.views.setCurrentWidget(page.funnel)
+    page.funnel.conversion.setValue(10)
+    wait(300)
+    window.grab().save(str(args.out / f"{args.lang}_goals_funnel.png"))
+    page.views.setCurrentWidget(page.chart)
+    wait(800)
+    window.grab().save(str(args.out / f"{args.lang}_goals_chart.png"))
 
 
 def _promotions(window, args, wait) -> None:
@@ -277,6 +356,37 @@ def _team_kpi(window, args, wait) -> None:
     wait(300)
     dialog.grab().save(str(args.out / f"{args.lang}_team_sop.png"))
     dialog.reject()
+    print(args.out)
+
+
+def _inventory(window, args, wait) -> None:
+    """The SKU detail panel of an urgent SKU raised by a promotion and of a slow one, the purchase
+    list with its totals, and the clearance dialog (nothing is saved)."""
+    page = window.page("inventory")
+    window.tabs.setCurrentWidget(page)
+    wait(300)
+    while page.loading:
+        wait(100)
+    rows = page.table.model._rows
+    picks = [next((r for r in rows if r.uplift_source and r.status in ("out", "reorder", "low") and r.on_hand), None),
+             next((r for r in rows if r.status in ("dead", "slow")), None)]
+    for name, row in zip(("detail", "detail_slow"), picks):
+        if row is None:
+            continue
+        loads = page.detail.loads
+        page.table.select_key(row.sku_code)
+        while page.detail.loads == loads:
+            wait(100)
+        wait(700)
+        window.grab().save(str(args.out / f"{args.lang}_inventory_{name}.png"))
+        if name == "detail_slow":
+            dialog = page.create_clearance()
+            wait(400)
+            dialog.grab().save(str(args.out / f"{args.lang}_inventory_clearance.png"))
+            dialog.reject()
+    page.show_order.click()
+    wait(700)
+    window.grab().save(str(args.out / f"{args.lang}_inventory_purchase.png"))
     print(args.out)
 
 

@@ -91,8 +91,12 @@ def run_command(args: argparse.Namespace) -> int:
     from core.db import open_database
     from core.settings import load
 
+    target = resolve_db_target(args)
+    # A shop file this command creates is removed again when the command fails without writing
+    # anything (a refused import on a new --db path must not leave an empty shop behind).
+    created = Path(target) if str(target) != ":memory:" and not Path(target).exists() else None
     try:
-        db = open_database(resolve_db_target(args), backup_dir=load().backup_path())
+        db = open_database(target, backup_dir=load().backup_path())
     except UserFacingError as exc:
         # `restore` must work on a database too damaged to open (core.cli.backup_cmd).
         recover = getattr(args, "recover", None)
@@ -103,21 +107,46 @@ def run_command(args: argparse.Namespace) -> int:
     try:
         from core.backups import daily_backup_if_due
 
-        try:
-            daily_backup_if_due(db)
-        except (UserFacingError, OSError) as exc:  # a missed daily copy must not stop the command
-            log.warning("daily backup skipped: %s", exc)
+        if created is None:  # a shop created just now has nothing to back up
+            try:
+                daily_backup_if_due(db)
+            except (UserFacingError, OSError) as exc:  # a missed daily copy must not stop the command
+                log.warning("daily backup skipped: %s", exc)
         if args.demo and args.command != "demo":
             ensure_demo(db)
-        return args.handler(args, db)
+        code = args.handler(args, db)
     except UserFacingError as exc:
         print(t("Error: {message}", message=exc.message), file=sys.stderr)
-        return exc.exit_code
+        code = exc.exit_code
     except KeyboardInterrupt:
         print(t("Cancelled; nothing was written."), file=sys.stderr)
-        return 1
-    finally:
+        code = 1
+    except BaseException:
         db.close()
+        raise
+    remove = created is not None and code != 0 and _holds_nothing(db)
+    db.close()
+    if remove:
+        _remove_shop_file(created)  # type: ignore[arg-type]
+    return code
+
+
+def _holds_nothing(db) -> bool:
+    """No import, order or SKU: the database is still the empty one this command created."""
+    from sqlalchemy import func, select
+
+    from core.models import ImportBatch, Order, Sku
+
+    with db.session() as s:
+        return not any(s.scalar(select(func.count()).select_from(m)) for m in (ImportBatch, Order, Sku))
+
+
+def _remove_shop_file(path: Path) -> None:
+    for suffix in ("", "-wal", "-shm", "-journal", ".write-lock"):
+        try:
+            Path(str(path) + suffix).unlink(missing_ok=True)
+        except OSError as exc:
+            log.warning("could not remove %s: %s", path, exc)
 
 
 def ensure_demo(db) -> None:

@@ -28,13 +28,13 @@ def _date(text: str) -> dt.date:
 def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser(
         "export",
-        help=t("write a view (goals, inventory-alerts, promotions, promotion-effects, members, tasks, staff-kpi, orders, products, kpi) to .xlsx, .csv or .json"),
+        help=t("write a view (goals, inventory-alerts, promotions, promotion-effects, members, member-lists, tasks, staff-kpi, orders, products, kpi) to .xlsx, .csv or .json"),
         description=t(
             "Write the rows a tab shows to FILE: .xlsx (formatted), .csv (UTF-8 with BOM, opens in Excel) or "
             ".json (a list of records with stable English keys), by the file's extension."
         ),
     )
-    p.add_argument("name", metavar="NAME", help=t("the view: goals, inventory-alerts, promotions, promotion-effects, members, tasks, staff-kpi, orders, products, kpi"))
+    p.add_argument("name", metavar="NAME", help=t("the view: goals, inventory-alerts, promotions, promotion-effects, members, member-lists, tasks, staff-kpi, orders, products, kpi"))
     p.add_argument("file", metavar="FILE", help=t("where to write it (.xlsx, .csv or .json; promotions also .ics, a calendar file)"))
     p.add_argument("--from", dest="date_from", type=_date, metavar="YYYY-MM-DD", help=t("first day (views over dates)"))
     p.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD", help=t("last day (views over dates)"))
@@ -70,14 +70,26 @@ def festival_range(name: str, year: int, choices=None) -> tuple[dt.date, dt.date
 
 
 def run(args: argparse.Namespace, db) -> int:
-    from core.views import ViewParams, export_view, view
+    from core.views import LISTS_VIEW, ViewParams, export_view, view
 
-    v = view(args.name.strip().lower())
+    name = args.name.strip().lower()
+    today = args.as_of or dt.date.today()
+    if name == LISTS_VIEW:  # the recall lists: one sheet (or JSON key) per list
+        if args.date_from or args.date_to or args.festival or args.year or args.calendar:
+            raise BadInputError(t("member-lists is not a view over dates: leave out --from/--to and --festival "
+                                  "(--as-of sets the day it is computed for)."))
+        path, count = export_view(db, name, args.file, ViewParams(today))
+        if args.json:
+            print(json.dumps({"view": name, "file": str(path), "rows": count, "from": None, "to": None},
+                             ensure_ascii=False))
+        else:
+            print(t("{view}: {n} rows written to {path}", view=name, n=f"{count:,}", path=path))
+        return 0
+    v = view(name)
     if args.calendar:
         if v.name not in ("promotions", "promotion-calendar"):
             raise BadInputError(t("--calendar goes with the promotions (export promotions FILE.xlsx --calendar)."))
         v = view("promotion-calendar")
-    today = args.as_of or dt.date.today()
     date_from, date_to = args.date_from, args.date_to
     if args.festival:
         if date_from or date_to:

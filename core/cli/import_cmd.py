@@ -1,4 +1,4 @@
-"""`import FILE... [--platform ID] [--dry-run] [--json]` (spec/cli.md).
+"""`import FILE... [--platform ID] [--mapping FILE.json] [--dry-run] [--json]` (spec/cli.md).
 
 Each file is imported on its own (all or nothing per file). Progress goes to stderr; with
 ``--json`` stdout carries exactly one JSON list, one object per file. Exit 2 when any file
@@ -11,7 +11,7 @@ import json
 import sys
 from pathlib import Path
 
-from core.errors import Cancelled, UserFacingError
+from core.errors import BadInputError, Cancelled, UserFacingError
 from core.i18n import t
 from core.orders import PLATFORMS
 
@@ -28,6 +28,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("files", nargs="+", metavar="FILE", help=t("the exported files"))
     p.add_argument("--platform", choices=PLATFORMS, metavar="ID",
                    help=t("the platform the files come from: {ids}", ids=", ".join(PLATFORMS)))
+    p.add_argument("--mapping", metavar="FILE.json",
+                   help=t("a column mapping as JSON: {\"platform\": ID, \"kind\": \"orders\", \"columns\": {field: header}} "
+                          "(or just {field: header}); mappings saved in File → Import… apply without it"))
     p.add_argument("--dry-run", action="store_true", help=t("read and check the files, report what would change, write nothing"))
     p.add_argument("--json", action="store_true", help=t("print one JSON document (a list, one object per file) on stdout"))
     p.set_defaults(handler=run)
@@ -38,6 +41,16 @@ def run(args: argparse.Namespace, db) -> int:
 
     reports: list[dict] = []
     exit_code = 0
+    platform, kind, mapping = args.platform, None, None
+    if getattr(args, "mapping", None):
+        try:
+            platform, kind, mapping = load_mapping(Path(args.mapping), args.platform)
+        except UserFacingError as exc:
+            print(t("Error: {message}", message=exc.message), file=sys.stderr)
+            if args.json:
+                print(json.dumps([{"file": Path(args.mapping).name, "error": {"message": exc.message, "exit_code": 2}}],
+                                 ensure_ascii=False, indent=2))
+            return 2
     for name in args.files:
         path = Path(name)
         print(t("Importing {file}…", file=path.name), file=sys.stderr)
@@ -50,7 +63,8 @@ def run(args: argparse.Namespace, db) -> int:
                 print(f"  {pct}%", file=sys.stderr)
 
         try:
-            result = import_file(db, path, platform=args.platform, dry_run=args.dry_run, progress=progress,
+            result = import_file(db, path, platform=platform, mapping=mapping, kind=kind, dry_run=args.dry_run,
+                                 progress=progress,
                                  waiting=lambda: print(t("Another import into this shop is running; waiting for it to "
                                                          "finish (Ctrl+C cancels)…"), file=sys.stderr))
         except Cancelled:
@@ -75,6 +89,41 @@ def run(args: argparse.Namespace, db) -> int:
     return exit_code
 
 
+def load_mapping(path: Path, platform: str | None) -> tuple[str, str | None, dict[str, str]]:
+    """``(platform, kind, mapping)`` from a ``--mapping`` JSON file; a clear error for a bad one."""
+    from core.imports.fields import KINDS
+    from core.imports.mapping import check_mapping, guess_kind
+
+    def bad(problem: str) -> BadInputError:
+        return BadInputError(t("{file}: {problem} Write it as {example}. Nothing was imported.", file=path.name,
+                                 problem=problem, example='{"platform": "taobao", "kind": "orders", "columns": '
+                                 '{"order_no": "订单编号", "created_at": "订单创建时间", "paid": "总金额"}}'))
+
+    try:
+        data = json.loads(path.read_text(encoding="utf-8-sig"))
+    except OSError as exc:
+        raise bad(t("the mapping file cannot be read ({error}).", error=exc.strerror or type(exc).__name__)) from None
+    except (ValueError, UnicodeDecodeError):
+        raise bad(t("the mapping file is not valid JSON.")) from None
+    if not isinstance(data, dict):
+        raise bad(t("the mapping file must hold one JSON object."))
+    columns = data.get("columns", data if "columns" not in data and "platform" not in data and "kind" not in data else None)
+    if not isinstance(columns, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in columns.items()):
+        raise bad(t("“columns” must map ShopDesk field names to the file's header texts."))
+    chosen = platform or data.get("platform") or "other"
+    if chosen not in PLATFORMS:
+        raise bad(t("unknown platform “{platform}”; use one of: {ids}.", platform=chosen, ids=", ".join(PLATFORMS)))
+    kind = data.get("kind") or guess_kind(columns)
+    if kind not in KINDS:
+        raise bad(t("unknown kind “{kind}”; use one of: {kinds}.", kind=kind, kinds=", ".join(KINDS)))
+    clean = {k: v for k, v in columns.items() if v}
+    try:
+        check_mapping(kind, clean)
+    except UserFacingError as exc:
+        raise bad(exc.message) from None
+    return chosen, kind, clean
+
+
 def _print_human(result, dry_run: bool) -> None:
     kind_words = {
         "orders": t("orders"), "lines": t("orders"), "refunds": t("refunds"), "traffic": t("traffic days"),
@@ -88,6 +137,8 @@ def _print_human(result, dry_run: bool) -> None:
             unchanged=result.orders_unchanged, skipped=result.rows_skipped))
     if result.lines_added:
         print(t("  {lines} order lines added", lines=result.lines_added))
+    if result.lines_matched_by_title:
+        print(t("  {lines} order lines without a SKU code matched to a SKU by title/spec", lines=result.lines_matched_by_title))
     for label, problems in ((t("error"), result.errors), (t("warning"), result.warnings)):
         for p in problems[:20]:
             where = t("row {row}", row=p.row) if p.row else t("file")

@@ -45,6 +45,9 @@ def run(args: argparse.Namespace, db) -> int:
     path = Path(args.pdf)
     if path.suffix.lower() != ".pdf":
         raise BadInputError(t("The file must end in .pdf: {path}", path=path))
+    from core.exports import check_output_path
+
+    path = check_output_path(path)  # before the plan is built and painted: a mistyped folder
     plan = build_plan(db, month, args.as_of)
     pages = write_headless(plan, path)
     print(t("Monthly plan {month}: {n} pages written to {path}", month=str(month), n=pages, path=path))

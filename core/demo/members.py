@@ -1,9 +1,10 @@
 """Membership: tiers, one customer row per keyed buyer, and the points ledger.
 
 A customer's ``spend_fen`` is what their paid orders kept after successful refunds; the tier
-follows spend over the 365 days up to ``end``. Points: 1 per yuan kept, granted when an order
-completes, valid 365 days; the ledger holds earnings, a few redemptions and expiries, so its
-sum per customer equals ``customers.points``.
+follows spend over the 365 days up to ``end``. Points follow core.points: 1 per yuan kept times the
+tier's multiplier (×1, ×1.2, ×1.5, ×2), dated the day paid, valid 12 months; the ledger holds
+earnings, a few redemptions and the expiries core.points.fifo finds, so its sum per customer equals
+``customers.points`` and a recompute on ``end`` has nothing to add.
 """
 from __future__ import annotations
 
@@ -11,20 +12,24 @@ import datetime as dt
 import random
 from collections import defaultdict
 
+from core.points import Line, earn_line, earned_points, expire_line, fifo
+
 TIERS = (
-    ("普通会员", 0, 0, 0, "积分1倍；生日当月领10元无门槛券"),
-    ("银卡会员", 1, 50000, 30000, "积分1.2倍；每月会员日9折；新茶优先试饮"),
-    ("金卡会员", 2, 200000, 120000, "积分1.5倍；会员日88折；全年包邮；专属客服"),
-    ("黑卡会员", 3, 500000, 300000, "积分2倍；会员日85折；每季度赠送新茶礼盒；生日礼；专属茶艺顾问"),
+    ("普通会员", 0, 0, 0, "积分1倍；生日当月领10元无门槛券", 100),
+    ("银卡会员", 1, 50000, 30000, "积分1.2倍；每月会员日9折；新茶优先试饮", 120),
+    ("金卡会员", 2, 200000, 120000, "积分1.5倍；会员日88折；全年包邮；专属客服", 150),
+    ("黑卡会员", 3, 500000, 300000, "积分2倍；会员日85折；每季度赠送新茶礼盒；生日礼；专属茶艺顾问", 200),
 )
+EXPIRY_MONTHS = 12
 REDEEM = ("积分兑换：冷泡茶体验装", "积分兑换：10元无门槛券", "积分兑换：汝窑主人杯", "积分抵现")
 
 
 def tier_rows(first_id: int) -> list[dict]:
     return [
         {"id": first_id + i, "name": name, "rank": rank, "rule": "spend", "threshold": th,
-         "retention_threshold": keep, "window_days": 365, "validity_days": 365, "benefits": benefits}
-        for i, (name, rank, th, keep, benefits) in enumerate(TIERS)
+         "retention_threshold": keep, "window_days": 365, "validity_days": 365, "benefits": benefits,
+         "points_per_yuan": 1, "points_multiplier": multiplier, "points_expiry_months": EXPIRY_MONTHS}
+        for i, (name, rank, th, keep, benefits, multiplier) in enumerate(TIERS)
     ]
 
 
@@ -44,21 +49,22 @@ def customer_rows(rng: random.Random, orders: list[dict], tiers: list[dict], end
         tier = max((t for t in tiers if recent >= t["threshold"]), key=lambda t: t["rank"])
         entries = []
         for o, k in zip(own, kept):
-            if o["completed_at"] and k >= 100:
-                entries.append({"customer_id": cid, "at": o["completed_at"], "delta": k // 100, "reason": "购物得积分",
-                                "order_no": o["order_no"], "expires_at": o["completed_at"] + dt.timedelta(days=365)})
+            pts = earned_points(k, 1, tier["points_multiplier"])
+            if pts and o["pay_date"]:
+                entries.append(dict(earn_line(cid, o["order_no"], o["pay_date"], pts, EXPIRY_MONTHS), reason="购物得积分"))
         earned = sum(e["delta"] for e in entries)
         if earned >= 300 and rng.random() < 0.3:
             at = entries[-1]["at"] + dt.timedelta(days=rng.randint(1, 20))
             if at < now:
-                entries.append({"customer_id": cid, "at": at, "delta": -rng.choice((100, 200, 300)),
+                entries.append({"customer_id": cid, "at": at, "delta": -rng.choice((100, 200, 300)), "kind": "adjust",
                                 "reason": rng.choice(REDEEM), "order_no": "", "expires_at": None})
-        spent = -sum(e["delta"] for e in entries if e["delta"] < 0)
-        lapsed = [e for e in entries if e["expires_at"] and e["expires_at"] <= now]
-        expired = max(0, sum(e["delta"] for e in lapsed) - spent)
-        if expired:
-            entries.append({"customer_id": cid, "at": max(e["expires_at"] for e in lapsed), "delta": -expired,
-                            "reason": "积分过期", "order_no": "", "expires_at": None})
+        lines = [Line(e["at"], e["delta"], e["kind"], e["expires_at"], i) for i, e in enumerate(entries)]
+        replay = fifo(lines, end + dt.timedelta(days=1))
+        if replay.balance - sum(replay.due.values()) < 0:  # a redemption larger than what was left: the shop would not allow it
+            entries = [e for e in entries if e["kind"] != "adjust"]
+            replay = fifo([x for x in lines if x.kind != "adjust"], end + dt.timedelta(days=1))
+        for when, amount in replay.due.items():
+            entries.append(dict(expire_line(cid, when, amount), reason="积分过期"))
         ledger.extend(entries)
         tags = []
         if len(own) >= 5:

@@ -272,3 +272,157 @@ class PlanGoals:
                     raise ValueError("a breakdown with a negative or repeated part")
         if day != plan.end + dt.timedelta(days=1) or sum(m.target for m in plan.months) != plan.target:
             raise ValueError("the plan's months do not add up to its target")
+
+
+# ---------------------------------------------------------------- the grid
+
+
+@dataclass(frozen=True)
+class SetGoalGrid:
+    """Month targets typed or pasted into the Goals grid (``core.goal_grid``), as one change.
+
+    ``cells``: (month 1–12, platform, category, fen). With ``mode`` ``rebalance`` each column's
+    other unlocked months share what keeps the column's year (all or nothing: one column that
+    cannot hold refuses the whole change); with ``keep`` the other months stay. Cells typed by
+    hand are locked unless ``lock`` is False (a workbook imported back sets amounts only)."""
+
+    year: int
+    breakdown: str
+    cells: tuple[tuple[int, str, str, int], ...]
+    mode: str = "rebalance"
+    lock: bool = True
+    source: str = ""  # "paste" / "import": how the label reads
+    topics: ClassVar[frozenset[str]] = frozenset({"goals"})
+
+    @property
+    def label(self) -> str:
+        if len(self.cells) == 1:
+            m, platform, category, _fen = self.cells[0]
+            start = dt.date(self.year, m, 1)
+            return t("Edit {goal}", goal=goal_title("month", start, period_end("month", start), platform, category))
+        if self.source == "import":
+            return t("Import {n} targets of {year}", n=len(self.cells), year=self.year)
+        return t("Paste {n} targets into {year}", n=len(self.cells), year=self.year)
+
+    def apply(self, session: Session, rec: Recorder) -> None:
+        from core.goal_grid import MODES, SplitError, column_name, column_shape, load_grid, rebalance
+
+        if self.mode not in MODES:
+            raise ValueError(f"unknown grid mode: {self.mode}")
+        grid = load_grid(session, self.year, self.breakdown)
+        typed: dict[int, dict[int, int]] = {}
+        for m, platform, category, fen in self.cells:
+            if not 1 <= m <= 12 or not column_shape(self.breakdown, platform, category):
+                raise ValueError(f"not a cell of the {self.breakdown} grid: {(m, platform, category)}")
+            if (platform, category) not in grid.columns:
+                raise FieldError(t("{column} has no goals in {year}; plan the year first.",
+                                   column=column_name(platform, category), year=self.year), field="target_gmv_fen")
+            _money("target_gmv_fen", fen, optional=False)
+            typed.setdefault(grid.columns.index((platform, category)), {})[m - 1] = fen
+        for col, months in typed.items():
+            current = grid.column_values(col)
+            if self.mode == "keep":
+                new = list(current)
+                for m, fen in months.items():
+                    new[m] = fen
+            else:
+                try:
+                    new = rebalance(current, [c[col].locked for c in grid.cells], months, grid.held_total(col),
+                                    name=column_name(*grid.columns[col]))
+                except SplitError as exc:
+                    raise FieldError(exc.message, field="target_gmv_fen") from None
+            self._write(rec, grid, col, current, new, months)
+            if self.mode == "rebalance" and len(months) == 12 and grid.columns[col] == ("", "") \
+                    and grid.year_goal_id is not None:  # a whole year typed: it is the new year
+                rec.update(Goal, grid.year_goal_id, {"target_gmv_fen": sum(v or 0 for v in new)},
+                           title=goal_title("year", dt.date(self.year, 1, 1), dt.date(self.year, 12, 31), "", ""))
+
+    def _write(self, rec: Recorder, grid: Any, col: int, current: list, new: list, typed: dict[int, int]) -> None:
+        platform, category = grid.columns[col]
+        for m in range(12):
+            if new[m] == current[m] and m not in typed:
+                continue
+            start = dt.date(self.year, m + 1, 1)
+            end = period_end("month", start)
+            title = goal_title("month", start, end, platform, category)
+            values: dict[str, Any] = {"target_gmv_fen": new[m] or 0}
+            if m in typed and self.lock:
+                values["locked"] = True
+            cell = grid.cells[m][col]
+            if cell.goal_id is not None:
+                rec.update(Goal, cell.goal_id, values, title=title)
+            elif new[m]:
+                parent = grid.month_goal_ids[m] if (platform, category) != ("", "") else grid.year_goal_id
+                rec.insert(Goal, {**self._new_row(start, end, platform, category), **values, "parent_id": parent},
+                           title=title)
+
+    @staticmethod
+    def _new_row(start: dt.date, end: dt.date, platform: str, category: str) -> dict[str, Any]:
+        return {"period_kind": "month", "period_start": start, "period_end": end, "platform": platform,
+                "category": category, "split_method": "manual"}
+
+
+@dataclass(frozen=True)
+class SetGoalLocks:
+    """Lock or unlock grid cells: a locked month stays when its year is re-balanced."""
+
+    goal_ids: tuple[int, ...]
+    locked: bool
+    topics: ClassVar[frozenset[str]] = frozenset({"goals"})
+
+    @property
+    def label(self) -> str:
+        if self.locked:
+            return t("Lock targets ({n})", n=len(self.goal_ids))
+        return t("Unlock targets ({n})", n=len(self.goal_ids))
+
+    def apply(self, session: Session, rec: Recorder) -> None:
+        if not self.goal_ids:
+            raise FieldError(t("Select month cells that have a target first."), field="locked")
+        for goal_id in self.goal_ids:
+            rec.update(Goal, goal_id, {"locked": self.locked}, title=_title_of(session, goal_id))
+
+
+@dataclass(frozen=True)
+class ImportGoalWorkbook:
+    """Targets read back from a workbook the grid exported (``core.goal_workbook``): checked
+    whole before anything is written, then every changed month of every sheet as one change.
+    Imported amounts replace what was there; locks stay as they were."""
+
+    path: str
+    topics: ClassVar[frozenset[str]] = frozenset({"goals"})
+
+    @property
+    def label(self) -> str:
+        from pathlib import Path
+
+        return t("Import goals from {file}", file=Path(self.path).name)
+
+    def apply(self, session: Session, rec: Recorder) -> str:
+        from pathlib import Path
+
+        from core.errors import UserFacingError
+        from core.goal_grid import load_grid
+        from core.goal_workbook import read_goals_workbook
+
+        name = Path(self.path).name
+        try:
+            year, sheets = read_goals_workbook(self.path)
+        except UserFacingError as exc:
+            raise FieldError(exc.message, field="file") from None
+        edits = []
+        for sheet in sheets:
+            grid = load_grid(session, year, sheet.breakdown)
+            changed = []
+            for m, platform, category, fen in sheet.cells:
+                col = grid.columns.index((platform, category)) if (platform, category) in grid.columns else None
+                if col is None or grid.cells[m - 1][col].fen != fen:
+                    changed.append((m, platform, category, fen))
+            if changed:
+                edits.append(SetGoalGrid(year, sheet.breakdown, tuple(changed), "keep", lock=False, source="import"))
+        if not edits:
+            raise FieldError(t("{file} has the same targets as ShopDesk for {year}; nothing changed.", file=name,
+                               year=year), field="file")
+        for edit in edits:
+            edit.apply(session, rec)
+        return t("Import {year} targets from {file} ({n} changed)", n=sum(len(e.cells) for e in edits), year=year, file=name)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from core.edits.base import FieldError, Recorder, read_row
 from core.i18n import t
-from core.models import Customer, Tier, TierChange
+from core.models import Customer, PointsEntry, Tier, TierChange
 from core.typed_values import MAX_FEN
 
 RULES = ("spend", "orders")
@@ -24,6 +24,7 @@ class TierSpec:
     threshold: int  # fen (spend) or orders; the lowest tier's is 0
     retention: int  # 保级: at or above it at the validity's end keeps the tier
     benefits: str = ""
+    multiplier: int = 100  # points multiplier in percent (150 = ×1.5)
 
 
 def _whole(name: str, label: str, value: Any, lo: int, hi: int) -> int:
@@ -41,7 +42,9 @@ class SetTierRules:
     window_days: int
     validity_days: int
     tiers: tuple[TierSpec, ...]
-    topics: ClassVar[frozenset[str]] = frozenset({"tiers", "customers"})
+    points_per_yuan: int = 1
+    points_expiry_months: int = 12
+    topics: ClassVar[frozenset[str]] = frozenset({"tiers", "customers", "points"})
 
     @property
     def label(self) -> str:
@@ -52,6 +55,8 @@ class SetTierRules:
             raise FieldError(t("Choose whether tiers follow spend or orders."), field="rule")
         _whole("window_days", t("Window (days)"), self.window_days, 1, 3650)
         _whole("validity_days", t("Validity (days)"), self.validity_days, 1, 3650)
+        _whole("points_per_yuan", t("Points per yuan"), self.points_per_yuan, 0, 100)
+        _whole("points_expiry_months", t("Points valid (months)"), self.points_expiry_months, 1, 120)
         if len(self.tiers) != TIER_COUNT:
             raise ValueError("four tiers expected")  # a bug, not the owner's input
         names = set()
@@ -66,6 +71,7 @@ class SetTierRules:
             if len(tier.benefits) > 2000:
                 raise FieldError(t("The benefits text is {n} characters long; at most 2,000 fit.", n=len(tier.benefits)),
                                  field=f"benefits_{i}")
+            _whole(f"multiplier_{i}", t("Points multiplier (%) of {tier}", tier=name), tier.multiplier, 0, 1000)
             if i == 0:
                 continue
             _whole(f"threshold_{i}", t("Upgrade threshold of {tier}", tier=name), tier.threshold, 1, top)
@@ -85,7 +91,9 @@ class SetTierRules:
         for i, spec in enumerate(self.tiers):
             values = {"name": spec.name.strip(), "rank": i, "rule": self.rule,
                       "threshold": 0 if i == 0 else spec.threshold, "retention_threshold": 0 if i == 0 else spec.retention,
-                      "window_days": self.window_days, "validity_days": self.validity_days, "benefits": spec.benefits}
+                      "window_days": self.window_days, "validity_days": self.validity_days, "benefits": spec.benefits,
+                      "points_per_yuan": self.points_per_yuan, "points_multiplier": spec.multiplier,
+                      "points_expiry_months": self.points_expiry_months}
             other = taken.get(values["name"])
             if other is not None and other != by_rank.get(i):
                 raise FieldError(t("A tier called {name} exists already.", name=values["name"]), field=f"name_{i}")
@@ -97,14 +105,15 @@ class SetTierRules:
 
 @dataclass(frozen=True)
 class RecomputeTiers:
-    """Apply the tier rule to every customer today (core.tiers): one change, logged per move."""
+    """Apply the tier rule to every customer today (core.tiers), then earn and expire points
+    (core.points): one change, every tier move logged."""
 
     today: dt.date
-    topics: ClassVar[frozenset[str]] = frozenset({"customers"})
+    topics: ClassVar[frozenset[str]] = frozenset({"customers", "points"})
 
     @property
     def label(self) -> str:
-        return t("Recompute tiers")
+        return t("Recompute tiers and points")
 
     def apply(self, session: Session, rec: Recorder) -> str:
         from core.tiers import change_row, plan_today
@@ -116,7 +125,71 @@ class RecomputeTiers:
             if m.reason != "renew":
                 rec.insert(TierChange, change_row(m, by="recompute"))
         n = sum(1 for m in moves if m.reason != "renew")
-        return t("Recompute tiers ({n} moved)", n=n)
+        plan = write_points(session, rec, self.today)
+        return t("Recompute tiers and points ({n} moved, {earned} points earned, {expired} expired)", n=n,
+                 earned=f"{plan.earned:,}", expired=f"{plan.expired:,}")
+
+
+def write_points(session: Session, rec: Recorder, today: dt.date):
+    """Earn and expire points (core.points.plan_points) through the recorder."""
+    from core.points import plan_points
+
+    plan = plan_points(session.connection(), today)
+    for line in plan.lines:
+        rec.insert(PointsEntry, line, title=t("Points of customer #{id}", id=line["customer_id"]))
+    for cid, points in plan.balances.items():
+        rec.update(Customer, cid, {"points": points}, title=t("Customer #{id}", id=cid))
+    return plan
+
+
+@dataclass(frozen=True)
+class AdjustPoints:
+    """The owner adds or takes points with a reason: one ledger line, the balance follows.
+    A deduction takes the oldest points first and cannot exceed what is left."""
+
+    customer_id: int
+    delta: int
+    reason: str
+    today: dt.date
+    topics: ClassVar[frozenset[str]] = frozenset({"customers", "points"})
+
+    @property
+    def label(self) -> str:
+        return t("Adjust points")
+
+    def apply(self, session: Session, rec: Recorder) -> str:
+        from core.points import expire_line, expiry_of, fifo, load_rule, read_lines
+
+        row = read_row(session, Customer.__table__, (self.customer_id,))
+        if row is None:
+            raise FieldError(t("This customer no longer exists; it may have been removed."), field="customer")
+        _whole("delta", t("Points to add or take"), self.delta, -10_000_000, 10_000_000)
+        if self.delta == 0:
+            raise FieldError(t("Enter the points to add (e.g. 200) or to take (e.g. -200); 0 changes nothing."),
+                             field="delta")
+        reason = (self.reason or "").strip()
+        if not reason:
+            raise FieldError(t("Say why (e.g. 积分兑换：10元券, 客服补偿): the ledger keeps the reason."), field="reason")
+        if len(reason) > 200:
+            raise FieldError(t("The reason is {n} characters long; at most 200 fit.", n=len(reason)), field="reason")
+        conn = session.connection()
+        replay = fifo(read_lines(conn, [self.customer_id]).get(self.customer_id, []), self.today)
+        if self.delta < 0 and -self.delta > replay.available:
+            raise FieldError(t("{name} has {n} points left; at most {n} can be taken.",
+                               name=row["name"] or row["buyer_key"], n=f"{replay.available:,}"), field="delta")
+        who = row["name"] or row["buyer_key"]
+        lapsed = 0
+        for when, amount in replay.due.items():  # points that lapsed meanwhile get their line first
+            rec.insert(PointsEntry, expire_line(self.customer_id, when, amount), title=t("Points of {name}", name=who))
+            lapsed += amount
+        rule = load_rule(conn)
+        now = dt.datetime.now().replace(microsecond=0)
+        expires = expiry_of(self.today, rule.expiry_months if rule else 12) if self.delta > 0 else None
+        rec.insert(PointsEntry, {"customer_id": self.customer_id, "at": now, "delta": self.delta, "kind": "adjust",
+                                 "reason": reason, "order_no": "", "expires_at": expires},
+                   title=t("Points of {name}", name=who))
+        rec.update(Customer, self.customer_id, {"points": replay.balance - lapsed + self.delta}, title=who)
+        return t("Adjust points of {name} ({delta})", name=who, delta=f"{self.delta:+,}")
 
 
 @dataclass(frozen=True)

@@ -428,3 +428,4 @@ class DeletePromotions:
         title = names[0] if len(names) == 1 else t("{n} promotions", n=len(names))
         rec.delete(Promotion, self.promotion_ids, kind="promotion", title=title)
         return t("Delete {name}", name=title) if len(names) == 1 else t("Delete {n} promotions", n=len(names))
+

@@ -29,7 +29,7 @@ def field_name(name: str) -> str:
         "on_hand": t("On hand"), "in_transit": t("In transit"), "cost_fen": t("Unit cost"),
         "supplier": t("Supplier"), "lead_time_days": t("Lead time (days)"),
         "order_multiple": t("Order multiple"), "min_order_qty": t("Minimum order"),
-        "safety_stock_override": t("Safety stock"),
+        "safety_stock_override": t("Safety stock"), "order_qty": t("Quantity to order"),
     }.get(name, name)
 
 
@@ -149,3 +149,110 @@ class CountStock:
                 raise
             # Every counted SKU gets the count's time, also when the count confirms the stock.
             rec.upsert(StockLevel, code, {"on_hand": counted, "as_of": now}, title=t("Stock of {sku}", sku=code))
+
+
+# ---------------------------------------------------------------- the purchase list
+_ORDER_QTY = _count(0, MAX_COUNT - 1, optional=True)
+
+
+def _sku_row(session: Session, code: str) -> dict[str, Any]:
+    row = read_row(session, Sku.__table__, (code,))
+    if row is None:
+        raise FieldError(t("SKU {sku} no longer exists; it may have been deleted.", sku=code), field="code", row=code)
+    return row
+
+
+@dataclass(frozen=True)
+class SetOrderQty:
+    """The quantity to order of some SKUs, as typed in the purchase list (None: back to the suggested
+    order; 0: not this time). "Add to purchase list" sets the suggested quantities."""
+
+    quantities: tuple[tuple[str, int | None], ...]
+    topics: ClassVar[frozenset[str]] = frozenset({"skus"})
+
+    @property
+    def label(self) -> str:
+        if len(self.quantities) == 1:
+            return t("Quantity to order of {sku}", sku=self.quantities[0][0])
+        return t("Quantity to order of {n} SKUs", n=len(self.quantities))
+
+    def apply(self, session: Session, rec: Recorder) -> None:
+        if not self.quantities:
+            raise FieldError(t("Select at least one SKU first."), field="order_qty")
+        for code, qty in self.quantities:
+            _sku_row(session, code)
+            try:
+                checked = _ORDER_QTY("order_qty", qty)
+            except FieldError as exc:
+                exc.row = code
+                raise
+            rec.update(Sku, code, {"order_qty": checked}, title=t("SKU {sku}", sku=code))
+
+
+@dataclass(frozen=True)
+class MarkOrdered:
+    """Purchase list → Mark as ordered: each quantity goes in transit, expected on ``today`` + the
+    SKU's lead time (stored; when something was already in transit, all of it is expected then);
+    the typed quantity is used up."""
+
+    lines: tuple[tuple[str, int], ...]
+    today: dt.date
+    topics: ClassVar[frozenset[str]] = frozenset({"skus", "stock"})
+
+    @property
+    def label(self) -> str:
+        if len(self.lines) == 1:
+            return t("Mark {sku} as ordered", sku=self.lines[0][0])
+        return t("Mark {n} SKUs as ordered", n=len(self.lines))
+
+    def apply(self, session: Session, rec: Recorder) -> None:
+        if not self.lines:
+            raise FieldError(t("There is nothing to order: select lines with a quantity above 0."), field="qty")
+        for code, qty in self.lines:
+            sku = _sku_row(session, code)
+            if not isinstance(qty, int) or isinstance(qty, bool) or qty <= 0 or qty >= MAX_COUNT:
+                raise FieldError(t("The quantity to order of {sku} must be a whole number above 0; type it in the "
+                                   "Quantity column or leave the line out.", sku=code), field="qty", row=code)
+            stock = read_row(session, StockLevel.__table__, (code,))
+            in_transit = (stock["in_transit"] if stock else 0) + qty
+            if in_transit >= MAX_COUNT:
+                raise FieldError(t("{sku} would have {n} units in transit, more than ShopDesk can keep.", sku=code,
+                                   n=f"{in_transit:,}"), field="qty", row=code)
+            arrival = self.today + dt.timedelta(days=max(sku["lead_time_days"] or 0, 0))
+            values: dict[str, Any] = {"in_transit": in_transit, "arrival_date": arrival}
+            if stock is None:
+                values["on_hand"] = 0
+            rec.upsert(StockLevel, code, values, title=t("Stock of {sku}", sku=code))
+            if sku["order_qty"] is not None:
+                rec.update(Sku, code, {"order_qty": None}, title=t("SKU {sku}", sku=code))
+
+
+@dataclass(frozen=True)
+class ReceiveStock:
+    """Received: what is in transit of these SKUs moves to on hand."""
+
+    codes: tuple[str, ...]
+    topics: ClassVar[frozenset[str]] = frozenset({"stock"})
+
+    @property
+    def label(self) -> str:
+        if len(self.codes) == 1:
+            return t("Receive {sku}", sku=self.codes[0])
+        return t("Receive {n} SKUs", n=len(self.codes))
+
+    def apply(self, session: Session, rec: Recorder) -> None:
+        if not self.codes:
+            raise FieldError(t("Select the SKUs whose delivery arrived first."), field="in_transit")
+        for code in self.codes:
+            _sku_row(session, code)
+            stock = read_row(session, StockLevel.__table__, (code,))
+            if stock is None or stock["in_transit"] <= 0:
+                raise FieldError(t("{sku} has nothing in transit; type what arrived into On hand instead.", sku=code),
+                                 field="in_transit", row=code)
+            on_hand = stock["on_hand"] + stock["in_transit"]
+            if on_hand >= MAX_COUNT:
+                raise FieldError(t("{sku} would have {n} units on hand, more than ShopDesk can keep.", sku=code,
+                                   n=f"{on_hand:,}"), field="in_transit", row=code)
+            rec.update(StockLevel, code, {"on_hand": on_hand, "in_transit": 0, "arrival_date": None,
+                                          "as_of": dt.datetime.now().replace(microsecond=0)},
+                       title=t("Stock of {sku}", sku=code))

@@ -14,6 +14,12 @@ from core.imports.read import FileData, Table
 
 ACCEPT = 0.75  # share of a layout's signature headers a file must have
 
+# A trimmed order export (owners delete columns before saving) is still recognised when it keeps
+# the layout's order id, an amount and a time: the three things an order needs to be counted.
+CORE_AMOUNTS = ("paid", "paid_net", "line_paid", "goods")
+CORE_TIMES = ("created_at", "paid_at")
+CORE_GROUPS = (("order_no",), CORE_AMOUNTS, CORE_TIMES)
+
 
 @dataclass
 class TableMatch:
@@ -24,10 +30,31 @@ class TableMatch:
     columns: dict[str, int]  # canonical field -> column index
     confidence: float
     missing: list[str] = field(default_factory=list)
+    lowered: bool = False  # --platform given: the layout's required fields are enough
+
+    @property
+    def core(self) -> bool:
+        """An order layout's id, an amount and a time column are all there."""
+        return (self.layout is not None and self.layout.kind in ("orders", "lines") and self.layout.grain != "extra"
+                and all(any(k in self.columns for k in group) for group in CORE_GROUPS))
 
     @property
     def accepted(self) -> bool:
-        return self.layout is not None and self.confidence >= ACCEPT and not self.missing
+        if self.layout is None or self.missing:
+            return False
+        if self.confidence >= ACCEPT or self.core:
+            return True
+        if not self.lowered:
+            return False
+        # --platform: the layout's required fields, and for orders an id and an amount.
+        return self.layout.kind not in ("orders", "lines") or (
+            "order_no" in self.columns and any(k in self.columns for k in CORE_AMOUNTS + ("qty",)))
+
+    def missing_core(self) -> list[str]:
+        """The canonical fields a trimmed order file lacks to be recognised (one per missing group)."""
+        if self.layout is None or self.layout.kind not in ("orders", "lines"):
+            return []
+        return [group[0] for group in CORE_GROUPS if not any(k in self.columns for k in group)]
 
 
 @dataclass
@@ -52,13 +79,13 @@ def candidate_layouts(platform: str | None) -> list[Layout]:
     return layouts
 
 
-def match_table(table: Table, layouts: list[Layout]) -> TableMatch:
+def match_table(table: Table, layouts: list[Layout], *, lowered: bool = False) -> TableMatch:
     known = set().union(*(lo.known_headers for lo in layouts)) if layouts else set()
     index, _hits = find_header_row(table.head, known)
     headers = [cell_text(c) for c in table.head[index]] if table.head else []
     keys = {norm(h) for h in headers if h}
     best: TableMatch | None = None
-    best_score = (-1.0, -1, -1)
+    best_score: tuple = (False, -1, -1.0, -1, -1)
     for layout in layouts:
         hits = layout.signature_hits(keys)
         if not hits:
@@ -67,17 +94,21 @@ def match_table(table: Table, layouts: list[Layout]) -> TableMatch:
         columns = layout.resolve(headers)
         if table.name and table.name in layout.sheet_names:
             confidence = min(1.0, confidence + 0.25)
-        score = (confidence, hits, len(columns))
+        missing = [f for f in layout.required if f not in columns]
+        match = TableMatch(table, index, headers, layout, columns, round(confidence, 2), missing, lowered)
+        # An accepted layout first; among layouts that are not, an order layout explains a refusal
+        # better than a sheet that only adds details (发货报表).
+        score = ((True, confidence, 1, hits, len(columns)) if match.accepted
+                 else (False, int(layout.grain != "extra"), confidence, hits, len(columns)))
         if score > best_score:
-            missing = [f for f in layout.required if f not in columns]
             best_score = score
-            best = TableMatch(table, index, headers, layout, columns, round(confidence, 2), missing)
+            best = match
     return best or TableMatch(table, index, headers, None, {}, 0.0)
 
 
 def detect(data: FileData, platform: str | None = None) -> Detection:
     layouts = candidate_layouts(platform)
-    matches = [match_table(tb, layouts) for tb in data.tables if tb.head]
+    matches = [match_table(tb, layouts, lowered=platform is not None) for tb in data.tables if tb.head]
     accepted = [m for m in matches if m.accepted]
     if not accepted:
         best = max(matches, key=lambda m: (m.confidence, len(m.headers)), default=None)
@@ -118,13 +149,19 @@ def custom_match(data: FileData, platform: str, kind: str, mapping: dict[str, st
         grain="line" if kind in ("orders", "lines") else "order",
     )
     used = []
+    closest: TableMatch | None = None
     for table in data.tables:
         if not table.head:
             continue
         index, hits = find_header_row(table.head, wanted)
         headers = [cell_text(c) for c in table.head[index]]
         keys = {norm(h) for h in headers}
+        columns = layout.resolve(headers)
         if wanted and wanted <= keys:
-            used.append(TableMatch(table, index, headers, layout, layout.resolve(headers), 1.0))
-    best = used[0] if used else None
+            used.append(TableMatch(table, index, headers, layout, columns, 1.0))
+        elif closest is None or len(columns) > len(closest.columns):
+            # For the refusal: the mapped headers this file lacks.
+            missing = [k for k in fields if k not in columns]
+            closest = TableMatch(table, index, headers, layout, columns, round(len(columns) / max(1, len(fields)), 2), missing)
+    best = used[0] if used else closest
     return Detection(used, platform, kind, 1.0 if used else 0.0, best)

@@ -26,8 +26,8 @@ FIELD_TYPES: dict[str, str] = {
     "shipped_at": "datetime", "completed_at": "datetime", "cancelled_at": "datetime",
     "buyer_account": "text", "buyer_phone": "id", "receiver_name": "text", "receiver_phone": "id",
     "address": "text", "province": "text", "shop": "text", "source": "text",
-    "goods": "money", "shipping": "money", "discount": "money", "paid": "money", "refund": "money",
-    "order_title": "text", "order_qty": "int", "fulfillment_status": "text",
+    "goods": "money", "shipping": "money", "discount": "money", "paid": "money", "paid_net": "money", "refund": "money",
+    "order_title": "text", "order_qty": "int", "fulfillment_status": "text", "currency": "text",
     "title": "text", "spec": "text", "sku_code": "id", "item_id": "id", "qty": "int",
     "unit_price": "money", "line_paid": "money", "line_refund": "money", "line_refund_status": "text",
     # refunds
@@ -55,9 +55,10 @@ def _labels() -> dict[str, str]:
         "receiver_name": t("Receiver name"), "receiver_phone": t("Receiver phone"), "address": t("Address"),
         "province": t("Province"), "shop": t("Shop name"), "source": t("Sales channel / traffic source"),
         "goods": t("Goods amount"), "shipping": t("Shipping fee"), "discount": t("Discount"),
-        "paid": t("Paid amount (per order)"), "refund": t("Refunded amount (per order)"),
+        "paid": t("Paid amount (per order)"),
+        "paid_net": t("Paid amount after refunds (per order)"), "refund": t("Refunded amount (per order)"),
         "order_title": t("Item titles (whole order)"), "order_qty": t("Total quantity (whole order)"),
-        "fulfillment_status": t("Fulfillment status"),
+        "fulfillment_status": t("Fulfillment status"), "currency": t("Currency"),
         "title": t("Item title"), "spec": t("Item spec / variant"), "sku_code": t("SKU code (商家编码)"),
         "item_id": t("Platform item ID"), "qty": t("Quantity"), "unit_price": t("Unit price"),
         "line_paid": t("Paid amount (per line)"), "line_refund": t("Refunded amount (per line)"),
@@ -76,13 +77,18 @@ def _labels() -> dict[str, str]:
     }
 
 
+def field_labels() -> dict[str, str]:
+    """Every canonical field's label in the current language."""
+    return _labels()
+
+
 # Fields offered per kind in the mapping step, in display order; the first tuple is required.
 _KIND_FIELDS: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "orders": (
         ("order_no", "created_at", "paid"),
         ("line_no", "status", "paid_at", "shipped_at", "completed_at", "buyer_account", "receiver_name",
          "receiver_phone", "address", "province", "shop", "source", "goods", "shipping", "discount",
-         "refund", "title", "spec", "sku_code", "item_id", "qty", "unit_price", "line_paid", "line_refund"),
+         "paid_net", "refund", "title", "spec", "sku_code", "item_id", "qty", "unit_price", "line_paid", "line_refund"),
     ),
     "lines": (
         ("order_no", "qty"),

@@ -18,13 +18,15 @@ from core.imports.detect import Detection, TableMatch
 from core.imports.rows import Problems, parsed_rows
 from core.imports.statuses import normalize_status, refund_status, shopify_status
 from core.imports.values import is_masked
-from core.orders import PENDING_PAYMENT, REFUNDED
+from core.orders import CLOSED, COMPLETED, PAID, PENDING_PAYMENT, REFUNDED, SHIPPED
 
 ORDER_LEVEL = (
     "status", "created_at", "paid_at", "shipped_at", "completed_at", "cancelled_at", "fulfillment_status",
     "buyer_account", "buyer_phone", "receiver_name", "receiver_phone", "address", "province", "shop",
-    "source", "goods", "shipping", "discount", "paid", "refund", "order_title", "order_qty",
+    "source", "goods", "shipping", "discount", "paid", "paid_net", "refund", "order_title", "order_qty", "currency",
 )
+# Columns that can tell whether an order was paid.
+PAYMENT_FIELDS = frozenset({"status", "fulfillment_status", "paid_at", "shipped_at", "completed_at", "cancelled_at"})
 LINE_LEVEL = ("line_no", "title", "spec", "sku_code", "item_id", "qty", "unit_price", "line_paid", "line_refund", "line_refund_status")
 
 PROVINCES = (
@@ -93,7 +95,11 @@ def normalize_orders(
     unknown_status: dict[str, list] = {}
     statuses: dict[tuple, tuple[str, bool]] = {}  # (text, paid?) → normalize_status(): a file has a handful of texts
     is_shopify = "fulfillment_status" in provided_fields or "cancelled_at" in provided_fields
+    drafts_currency: dict[str, int] = {}
     for order_no, draft in drafts.items():
+        currency = draft.fields.get("currency")
+        if currency:
+            drafts_currency[str(currency)] = drafts_currency.get(str(currency), 0) + 1
         orders[order_no] = _finalize(order_no, draft, provided_fields, kind, is_shopify, unknown_status, statuses)
         lines[order_no] = draft.lines
         if draft.real_lines:
@@ -109,6 +115,19 @@ def normalize_orders(
               text=text, count=count, status=status),
             sheet,
         )
+    foreign = _foreign_currencies(drafts_currency)
+    if foreign:
+        # Currencies are not converted yet (issue #18): say so rather than add them up as yuan unseen.
+        problems.warning(0, _header_of(detection, "currency"), t(
+            "Amounts in this file are in {currencies}, not yuan ({count} orders). ShopDesk does not convert "
+            "currencies yet: these amounts are added to the shop's figures as if they were yuan. Keep such a "
+            "shop in its own database (--db) until conversion rates can be set.",
+            currencies=", ".join(sorted(foreign)), count=sum(foreign.values())))
+    if kind == "orders" and orders and not provided_fields & PAYMENT_FIELDS:
+        problems.warning(0, "", t(
+            "This file has no payment time and no order status column, so none of its {count} orders will count "
+            "as paid (sales stay 0 for them). Import the full export, or map its payment time or status column "
+            "with File → Import….", count=len(orders)))
     return OrderSet(platform, kind, orders, lines, real, _provided_columns(provided_fields, kind),
                     rows_read, problems.error_count - skipped_before + duplicates)
 
@@ -171,7 +190,7 @@ def _line(line_no: str, v: dict, *, summary: bool) -> dict:
         "item_id": str(v.get("item_id") or "")[:80],
         "title": str(title or "")[:300],
         "spec": str(v.get("spec") or "")[:200],
-        "qty": qty if qty is not None else 1,
+        "qty": qty,  # None: the export has no quantity (never taken as 1; a line file fills it in)
         "unit_price_fen": v.get("unit_price") or 0,
         "paid_fen": v.get("line_paid"),
         "refund_fen": refund or 0,
@@ -210,9 +229,11 @@ def _provided_columns(fields: set[str], kind: str) -> set[str]:
     pairs = {
         "shop": ("shop",), "buyer_key": ("buyer_account", "buyer_phone"), "buyer_name": ("buyer_account", "receiver_name"),
         "province": ("province", "address"), "created_at": ("created_at",), "paid_at": ("paid_at",),
-        "shipped_at": ("shipped_at",), "completed_at": ("completed_at",), "status": ("status", "fulfillment_status"),
+        "shipped_at": ("shipped_at",), "completed_at": ("completed_at",),
+        # Without a status column the status is derived from the times (status_from_times).
+        "status": ("status", "fulfillment_status", "paid_at", "shipped_at", "completed_at", "cancelled_at"),
         "goods_fen": ("goods", "unit_price"), "shipping_fen": ("shipping",), "discount_fen": ("discount",),
-        "paid_fen": ("paid", "line_paid"), "refund_fen": ("refund", "line_refund"), "source": ("source",),
+        "paid_fen": ("paid", "paid_net", "line_paid"), "refund_fen": ("refund", "line_refund"), "source": ("source",),
     }
     for col, keys in pairs.items():
         if any(k in fields for k in keys):
@@ -227,28 +248,34 @@ def _finalize(order_no: str, d: Draft, provided: set[str], kind: str, is_shopify
     f = d.fields
     paid_at = f.get("paid_at")
     lines = d.lines
+    refund = f.get("refund")
+    if refund is None and "line_refund" in provided:
+        refund = sum(ln["refund_fen"] for ln in lines)
     paid = f.get("paid")
+    if paid is None and f.get("paid_net") is not None:
+        # 买家实际支付金额 is what stayed paid after refunds: the gross paid amount adds them back.
+        paid = f["paid_net"] + (refund or 0)  # type: ignore[operator]
     if paid is None and any(ln["paid_fen"] is not None for ln in lines):
         paid = sum(ln["paid_fen"] or 0 for ln in lines)
     if paid is None and kind == "lines":
         # A line file read before its order report: the list price is the best estimate
         # until the order report brings the amount the buyer paid.
-        paid = sum(ln["unit_price_fen"] * ln["qty"] for ln in lines)
-    refund = f.get("refund")
-    if refund is None and "line_refund" in provided:
-        refund = sum(ln["refund_fen"] for ln in lines)
+        paid = sum(ln["unit_price_fen"] * (ln["qty"] or 0) for ln in lines)
     goods = f.get("goods")
     if goods is None and lines and "unit_price" in provided:
-        goods = sum(ln["unit_price_fen"] * ln["qty"] for ln in lines)
+        goods = sum(ln["unit_price_fen"] * (ln["qty"] or 0) for ln in lines)
     if is_shopify:
         status, text, known = shopify_status(f.get("status"), f.get("fulfillment_status"), f.get("cancelled_at"), paid_at)  # type: ignore[arg-type]
     else:
         text = str(f.get("status") or "")
-        memo_key = (text, paid_at is not None)  # normalize_status looks only at whether paid_at is set
-        found = statuses.get(memo_key)
-        if found is None:
-            found = statuses[memo_key] = normalize_status(text, paid_at)  # type: ignore[arg-type]
-        status, known = found
+        if text:
+            memo_key = (text, paid_at is not None)  # normalize_status looks only at whether paid_at is set
+            found = statuses.get(memo_key)
+            if found is None:
+                found = statuses[memo_key] = normalize_status(text, paid_at)  # type: ignore[arg-type]
+            status, known = found
+        else:
+            status, known = status_from_times(f), True
     if not known and text:
         entry = unknown.get(text)
         if entry is None:
@@ -284,6 +311,26 @@ def _finalize(order_no: str, d: Draft, provided: set[str], kind: str, is_shopify
         "source": str(f.get("source") or "")[:80],
     }
     return out
+
+
+BASE_CURRENCIES = frozenset({"CNY", "RMB", "人民币", "元"})
+
+
+def _foreign_currencies(counts: dict[str, int]) -> dict[str, int]:
+    return {c.strip().upper(): n for c, n in counts.items() if c.strip() and c.strip().upper() not in BASE_CURRENCIES}
+
+
+def status_from_times(f: dict) -> str:
+    """The status of an order whose export has no status text: from its times (a paid order
+    refunded in full becomes ``refunded`` later, in ``adjust_for_refund``)."""
+    paid_at = f.get("paid_at")
+    if f.get("cancelled_at") is not None:
+        return REFUNDED if paid_at is not None else CLOSED
+    if f.get("completed_at") is not None:
+        return COMPLETED
+    if f.get("shipped_at") is not None:
+        return SHIPPED
+    return PAID if paid_at is not None else PENDING_PAYMENT
 
 
 def _clean(value: object) -> str | None:

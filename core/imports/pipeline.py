@@ -31,6 +31,7 @@ from core.imports.normalize_other import (
     normalize_traffic,
 )
 from core.imports.read import FileData, read_file
+from core.imports.refusal import refusal_action, refusal_problem
 from core.imports.results import FileInspection, ImportResult, RowProblem
 from core.imports.rows import Problems
 from core.models import Customer, ImportBatch, Sku, StockLevel, TrafficDaily
@@ -147,7 +148,8 @@ def _preview(normalized: OrderSet | Normalized) -> list[dict]:
                 "row": rec["_row"], "order_no": order_no, "status": rec["status"], "status_text": rec["status_text"],
                 "created_at": rec["created_at"], "paid_at": rec["paid_at"], "paid_fen": rec["paid_fen"],
                 "refund_fen": rec["refund_fen"], "buyer_key": rec["buyer_key"], "province": rec["province"],
-                "lines": len(lines), "qty": sum(ln["qty"] for ln in lines),
+                "lines": len(lines),
+                "qty": None if any(ln["qty"] is None for ln in lines) else sum(ln["qty"] for ln in lines),
                 "title": lines[0]["title"] if lines else "",
             })
         return out
@@ -183,11 +185,7 @@ def _import_file(
     prep = _prepare(db, path, platform, mapping, kind, cancelled)
     det = prep.detection
     if not det.recognised:
-        raise sniff.bad_file(
-            path,
-            t("ShopDesk does not recognise this layout (no known order, refund, traffic, product or member columns)."),
-            t("Open it with File → Import… to match its columns to ShopDesk's fields, or pass --platform if it is a known platform's export."),
-        )
+        raise sniff.bad_file(path, refusal_problem(det), refusal_action(det))
     total_rows = max(1, sum(m.table.estimated_rows for m in det.matches))
     total = total_rows + total_rows // 3
     offsets = {"done": 0}
@@ -217,6 +215,8 @@ def _import_file(
                 insert(BATCHES).values(file_name=path.name[:500], file_hash=file_hash, platform=result.platform,
                                        kind=kind_, created_at=dt.datetime.now().replace(microsecond=0))
             ).inserted_primary_key[0]
+            if isinstance(normalized, OrderSet):
+                _match_skus(conn, normalized, result, prep.problems)
             counts = _write(conn, batch_id, normalized)
             if cancelled is not None and cancelled():
                 raise Cancelled()
@@ -245,6 +245,17 @@ def _import_file(
         progress(total, total)
     log.info("imported %s: %s", path.name, result.to_json() | {"errors": len(result.errors), "warnings": len(result.warnings)})
     return result
+
+
+def _match_skus(conn: Connection, oset: OrderSet, result: ImportResult, problems) -> None:
+    from core.imports.sku_match import match_line_skus
+
+    result.lines_matched_by_title, result.lines_without_sku, has_skus = match_line_skus(conn, oset.lines.values())
+    if result.lines_without_sku and has_skus:
+        problems.warning(0, "", t(
+            "{count} order lines have no SKU code (商家编码) and no single SKU with their title: they count in sales "
+            "but not in any SKU's sales or stock run-out. Import the line file (宝贝报表/商品明细) or give the SKUs "
+            "these titles.", count=result.lines_without_sku))
 
 
 def _release(prep: Prepared) -> None:
@@ -294,13 +305,15 @@ def _write(conn: Connection, batch_id: int, normalized: OrderSet | Normalized) -
 
 
 def _members_follow(conn: Connection, batch_id: int, platform: str, undo) -> None:
-    """Customers follow the orders (core.customers), then tiers (core.tiers), in the same
+    """Customers follow the orders (core.customers), then tiers (core.tiers) and points (core.points), in the same
     transaction and undo log as the import itself."""
     from core.customers import rebuild_customers
+    from core.points import write_points_for_import
     from core.tiers import write_moves_for_import
 
     rebuild_customers(conn, platform, undo=undo)
     write_moves_for_import(conn, batch_id, undo, dt.date.today())
+    write_points_for_import(conn, undo, dt.date.today())
 
 
 def _auto_backup(db) -> None:

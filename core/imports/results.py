@@ -68,6 +68,9 @@ class ImportResult:
     orders_unchanged: int = 0
     lines_added: int = 0
     rows_skipped: int = 0
+    # Order lines without a SKU code: given one by their title/spec, or left without one.
+    lines_matched_by_title: int = 0
+    lines_without_sku: int = 0
     errors: list[RowProblem] = field(default_factory=list)
     warnings: list[RowProblem] = field(default_factory=list)
     batch_id: int | None = None
@@ -84,6 +87,8 @@ class ImportResult:
             "orders_unchanged": self.orders_unchanged,
             "lines_added": self.lines_added,
             "rows_skipped": self.rows_skipped,
+            "lines_matched_by_title": self.lines_matched_by_title,
+            "lines_without_sku": self.lines_without_sku,
             "errors": [p.to_json() for p in self.errors],
             "warnings": [p.to_json() for p in self.warnings],
             "batch_id": self.batch_id,

@@ -120,12 +120,16 @@ def parsed_rows(
             batch, rownums = [], []
     if batch:
         yield from _emit(batch, rownums, specs, slot, key_index, key_header, key_field, problems, sheet_label)
+    for spec in specs:
+        if spec.nul:
+            problems.warning(0, spec.header, t("{count} values held invisible NUL characters; they were removed",
+                                                count=spec.nul), sheet_label)
 
 
 class _Column:
     """One mapped column: its parser, the memo of values already parsed, fallback columns."""
 
-    __slots__ = ("key", "col", "others", "header", "headers", "parse", "memo", "bad", "kind", "_failed")
+    __slots__ = ("key", "col", "others", "header", "headers", "parse", "memo", "bad", "kind", "_failed", "nul")
 
     def __init__(self, key: str, col: int, others: tuple[int, ...], headers: list[str]) -> None:
         self.key, self.col, self.others, self.headers = key, col, others, headers
@@ -135,6 +139,7 @@ class _Column:
         # ids and times are nearly unique per row: a memo would only cost time and memory
         self.memo: dict | None = None if self.kind in ("id", "datetime") else {}
         self.bad: set = set()  # raw values whose parse failed (memoised columns)
+        self.nul = 0  # ids that held NUL characters (removed)
 
     def values(self, batch: list[tuple], slot: dict[int, int]) -> tuple[list, dict[int, str] | None, bool]:
         """(parsed values, header per row where a fallback column gave the value, any failure)."""
@@ -177,12 +182,17 @@ class _Column:
                 return parse(v)
             except (ValueError, OverflowError, ArithmeticError) as exc:
                 failed.append(v)
-                return _Failure(str(exc))
+                return _Failure(_message(exc, v))
 
         if self.kind == "datetime":
             cls = dt.datetime
             return [v if v.__class__ is cls and v.tzinfo is None else one(v) for v in raw]
         if self.kind == "id":
+            if any(v.__class__ is str and "\x00" in v for v in raw):
+                # NUL characters (a damaged or UTF-16 file read as 8-bit) would make "12\x003" a new
+                # order on every re-import: removed, and said once per column.
+                self.nul += sum(1 for v in raw if v.__class__ is str and "\x00" in v)
+                raw = [v.replace("\x00", "") if v.__class__ is str else v for v in raw]
             return [v if v.__class__ is str and v.isdigit() else one(v) for v in raw]
         return list(map(one, raw))
 
@@ -217,8 +227,9 @@ def _report(rownum, vals, j, specs, fallback_headers, key_field, problems, sheet
     for spec, value, headers in zip(specs, vals, fallback_headers):
         if value.__class__ is _Failure:
             header = headers.get(j, spec.header) if headers else spec.header
-            if spec.key == key_field:
-                problems.error(rownum, header, value.message, sheet_label)
+            if spec.key == key_field or spec.kind in ("money", "int"):
+                # An amount or count that cannot be read skips its row: a sum without it would be wrong.
+                problems.error(rownum, header, t("{problem}; the row was skipped", problem=value.message), sheet_label)
                 bad_key = True
             else:
                 problems.warning(rownum, header, t("{problem}; the cell was left empty", problem=value.message), sheet_label)
@@ -238,7 +249,16 @@ def _parse(parse: Callable[[object], object], raw: object) -> object:
     try:
         return parse(raw)
     except (ValueError, OverflowError, ArithmeticError) as exc:
-        return _Failure(str(exc))
+        return _Failure(_message(exc, raw))
+
+
+def _message(exc: Exception, raw: object) -> str:
+    """The parsers' own messages are for the owner; anything else (an internal ``decimal.Overflow``
+    or ``timedelta`` text) becomes a plain one quoting the cell."""
+    if exc.__class__ is ValueError and getattr(exc, "args", None) and isinstance(exc.args[0], str) \
+            and str(raw)[:40] in exc.args[0]:
+        return exc.args[0]
+    return t("“{value}” cannot be read here", value=str(raw)[:80])
 
 
 def _repeats_header(row: list, header_keys: set[str], enough: int) -> bool:

@@ -177,9 +177,8 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
         candidates = ["utf-8-sig"]
     elif data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         candidates = ["utf-16"]
-    elif data[:4000].count(b"\x00") > len(data[:4000]) // 4 and len(data) % 2 == 0:
-        # UTF-16 without a BOM: every other byte of Chinese/ASCII text is NUL on one side.
-        candidates = ["utf-16-le" if data[1:2] == b"\x00" else "utf-16-be"]
+    elif (utf16 := _utf16_without_bom(data)) is not None:
+        candidates = [utf16, "utf-8", "gb18030"]
     else:
         candidates = ["utf-8", "gb18030"]
     for encoding in candidates:
@@ -195,6 +194,24 @@ def decode_text(path: Path, data: bytes) -> tuple[str, str]:
         t("the file is neither a workbook nor text ShopDesk can decode (UTF-8, GBK or UTF-16)."),
         t("Save it from Excel as .xlsx or as CSV UTF-8 and import it again."),
     )
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le``/``utf-16-be`` when the zero bytes fall on one side of the byte pairs.
+
+    The digits, commas and line ends of a CSV are ASCII, whose UTF-16 high byte is 0: in
+    UTF-16-LE the odd bytes are zero, in UTF-16-BE the even ones, whatever the first character
+    (a Chinese header has no zero byte at all). UTF-8 and GBK text holds no zero bytes."""
+    sample = data[:8000]
+    if len(sample) < 4:
+        return None
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    half = len(sample) // 2
+    if odd >= half // 8 and even * 8 <= odd:
+        return "utf-16-le"
+    if even >= half // 8 and odd * 8 <= even:
+        return "utf-16-be"
+    return None
 
 
 def _looks_binary(text: str) -> bool:

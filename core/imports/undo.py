@@ -21,7 +21,7 @@ from core.write_lock import exclusive_writes
 BATCHES: Table = ImportBatch.__table__  # type: ignore[assignment]
 UNDO: Table = ImportUndo.__table__  # type: ignore[assignment]
 # Children before parents when deleting added rows; parents first when restoring.
-_DELETE_ORDER = ("order_lines", "refunds", "stock_levels", "tier_changes", "customers", "traffic_daily", "orders", "skus", "products")
+_DELETE_ORDER = ("order_lines", "refunds", "stock_levels", "tier_changes", "points_ledger", "customers", "traffic_daily", "orders", "skus", "products")
 CHUNK = 500
 
 
@@ -102,8 +102,11 @@ def undo_batch(db, batch_id: int) -> None:
             if e.before is None:
                 added[e.table_name].append(_pk_value(e.table_name, e.row_key))
             else:
-                # The first entry holds the state before this batch (a row can be touched twice).
-                changed[e.table_name].setdefault(e.row_key, e.before)
+                # The first entry for a column holds its state before this batch (a row can be touched
+                # twice, e.g. a customer's tier and then its points, each entry naming its own columns).
+                row = changed[e.table_name].setdefault(e.row_key, {})
+                for column, value in e.before.items():
+                    row.setdefault(column, value)
         for name in _DELETE_ORDER:
             if added.get(name):
                 table = _table(name)

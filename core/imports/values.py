@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
 from core.i18n import t
@@ -20,7 +21,15 @@ NULL_MARKERS = frozenset({"", "-", "--", "—", "——", "/", "null", "none", "
 _MAX_EXACT_ID = 10**15
 _SCI = re.compile(r"^[+-]?\d+(?:\.\d*)?[eE][+-]?\d+$")
 _NOTE = re.compile(r"\s*[（(][^（()）]*[)）]\s*$")  # 499.00（系统计算中，该值仅供参考）
-_MONEY_JUNK = str.maketrans("", "", "¥￥,，元 \u3000\t$")
+_MONEY_JUNK = str.maketrans("", "", "¥￥元 \u3000\t$")
+# The number formats exports use, after full-width characters became half-width: ASCII digits,
+# thousands commas in groups of three, a decimal point; "(5.00)" is an accounting negative.
+# Anything else ("1,2,3", "1_000", Arabic-Indic digits, 1e5) is an error quoting the cell.
+_NUMBER = re.compile(r"^([+-]?)((?:[0-9]{1,3}(?:,[0-9]{3})+)|[0-9]+)(\.[0-9]+)?$")
+_NUMBER_NO_INT = re.compile(r"^([+-]?)()(\.[0-9]+)$")  # ".5"
+_ACCOUNTING = re.compile(r"^\((.*)\)$")
+# Words exports write in amount columns for "no amount" (千牛 退款金额 "无退款申请").
+_MONEY_NONE = frozenset({"无退款申请", "无", "没有申请退款"})
 _MAX_AMOUNT = 10**12  # a trillion yuan or units: anything larger is a damaged cell, and overflows SQL integers
 _INT_SUFFIX = re.compile(r"\s*(件|个|人|次|天|pcs?)\s*$", re.IGNORECASE)
 _DATE = re.compile(
@@ -133,21 +142,41 @@ def parse_money(value: object) -> int | None:
             raise ValueError(t("{value} is not an amount", value=value))
         # repr() is the shortest text that round-trips: 0.285 stays 0.285, not 0.28499…
         return int((Decimal(repr(value)) * 100).quantize(Decimal(1), ROUND_HALF_UP))
-    s = str(value).replace("\t", "").strip()
-    if s.lower() in NULL_MARKERS:
+    s = unicodedata.normalize("NFKC", str(value)).replace("\t", "").strip()
+    if s.lower() in NULL_MARKERS or s in _MONEY_NONE:
         return None
-    s = _NOTE.sub("", s).translate(_MONEY_JUNK).replace("−", "-")
+    s = s.translate(_MONEY_JUNK).replace("−", "-")
     if s.upper().startswith("RMB"):
         s = s[3:]
-    if s.lower() in NULL_MARKERS:
-        return None
-    try:
-        amount = Decimal(s)
-    except InvalidOperation:
-        raise ValueError(t("{value} is not an amount", value=value)) from None
-    if not amount.is_finite() or abs(amount) >= _MAX_AMOUNT:
+    negative = _ACCOUNTING.match(s)  # (5.00) → −5.00, before notes are cut off
+    if negative:
+        s = negative.group(1)
+    s = _NOTE.sub("", s)  # 499.00（系统计算中…）; a cell that is only a note is an error below
+    amount = _number(s, value, t("{value} is not an amount", value=value))
+    if negative:
+        amount = -abs(amount)
+    fen = int((amount * 100).quantize(Decimal(1), ROUND_HALF_UP))
+    if abs(fen) >= _MAX_AMOUNT * 100:  # 999999999999.995 rounds up to the cap
         raise ValueError(t("{value} is not an amount", value=value))
-    return int((amount * 100).quantize(Decimal(1), ROUND_HALF_UP))
+    return fen
+
+
+def _number(s: str, original: object, message: str) -> Decimal:
+    """A decimal from the formats exports use (``_NUMBER``); ``ValueError(message)`` otherwise."""
+    m = _NUMBER.match(s) or _NUMBER_NO_INT.match(s)
+    if m is None:
+        raise ValueError(message)
+    sign, whole, frac = m.groups()
+    whole = (whole or "0").replace(",", "")
+    if len(whole) > 13:  # past the 10^12 cap whatever the fraction: no huge Decimal arithmetic
+        raise ValueError(message)
+    try:
+        number = Decimal(sign + whole + (frac or ""))
+    except (InvalidOperation, ArithmeticError):
+        raise ValueError(message) from None
+    if abs(number) >= _MAX_AMOUNT:
+        raise ValueError(message)
+    return number
 
 
 def parse_int(value: object) -> int | None:
@@ -166,16 +195,14 @@ def parse_int(value: object) -> int | None:
         if value.is_integer() and abs(value) < _MAX_AMOUNT:
             return int(value)
         raise ValueError(t("{value} is not a whole number", value=value))
-    s = str(value).replace("\t", "").strip()
+    s = unicodedata.normalize("NFKC", str(value)).replace("\t", "").strip()
     if s.lower() in NULL_MARKERS:
         return None
-    s = _INT_SUFFIX.sub("", s).replace(",", "").replace("，", "").strip()
-    try:
-        number = Decimal(s)
-    except InvalidOperation:
-        raise ValueError(t("{value} is not a whole number", value=value)) from None
-    if not number.is_finite() or abs(number) >= _MAX_AMOUNT or number != number.to_integral_value():
-        raise ValueError(t("{value} is not a whole number", value=value))
+    s = _INT_SUFFIX.sub("", s).strip()
+    message = t("{value} is not a whole number", value=value)
+    number = _number(s, value, message)
+    if number != number.to_integral_value():
+        raise ValueError(message)
     return int(number)
 
 
@@ -245,7 +272,10 @@ def _parse_loose(s: str, original: object) -> dt.datetime:
             offset = dt.timedelta(0)
         else:
             digits = z[1:].replace(":", "")
-            offset = dt.timedelta(hours=int(digits[:2]), minutes=int(digits[2:]))
+            hours, minutes = int(digits[:2]), int(digits[2:])
+            if hours > 18 or minutes > 59:  # no zone is further from UTC (a timedelta repr otherwise)
+                raise ValueError(t("{value} is not a date", value=original))
+            offset = dt.timedelta(hours=hours, minutes=minutes)
             if z[0] == "-":
                 offset = -offset
         parsed = parsed.replace(tzinfo=dt.timezone(offset))

@@ -138,19 +138,21 @@ def _totals(conn: Any, ranges: Ranges, channel: str | None) -> Totals:
     SQLite, so that only a row per channel comes back (each row handed to Python waits for the
     GIL, which the GUI thread holds while it draws the charts)."""
     sql = text(
-        "SELECT platform, sum(n), sum(gmv), sum(refund), sum(units), count(units) FROM ("
-        f"SELECT platform, count(*) AS n, sum(paid_fen) AS gmv, sum({_REFUND_SQL}) AS refund, sum(units) AS units "
+        "SELECT platform, sum(n), sum(gmv), sum(refund), sum(units), sum(known) FROM ("
+        f"SELECT platform, count(*) AS n, sum(paid_fen) AS gmv, sum({_REFUND_SQL}) AS refund, sum(units) AS units, "
+        "count(units) AS known "
         "FROM orders WHERE is_paid = 1 AND pay_date BETWEEN :s AND :e" + (" AND platform = :p" if channel else "")
         + " GROUP BY pay_date, platform) GROUP BY platform"
     )
     out: Totals = []
     for start, end in ranges:
         per: dict[str, list] = {}
-        for platform, n, gmv, refund, units, days_with_units in conn.execute(
+        for platform, n, gmv, refund, units, known in conn.execute(
             sql, {"s": start.isoformat(), "e": end.isoformat(), "p": channel}
         ):
-            # Units stay unknown (None) only when no order of the channel had lines.
-            per[platform] = [int(n), int(gmv or 0), int(refund or 0), int(units) if days_with_units else None]
+            # Units are unknown (None) when any paid order of the channel has unknown units (no
+            # lines, or lines without a quantity): a partial sum would look like a real count.
+            per[platform] = [int(n), int(gmv or 0), int(refund or 0), int(units or 0) if int(known or 0) == int(n) else None]
         out.append(per)
     return out
 
@@ -297,7 +299,7 @@ def _assemble(date_from: dt.date, date_to: dt.date, channel: str | None, totals:
               buyers: dict[str, tuple[int, ...]], traffic: dict[str, tuple], covered: dict[str, tuple[int, int]]) -> KpiResult:
     days = (date_to - date_from).days + 1
     per: dict[str, KpiNumbers] = {}
-    any_units = False
+    units_unknown = False
     for platform, (n, gmv, refund, units) in totals.items():
         known, repeat, keyed_orders = buyers.get(platform, (0, 0, 0))
         per[platform] = KpiNumbers(
@@ -307,10 +309,10 @@ def _assemble(date_from: dt.date, date_to: dt.date, channel: str | None, totals:
             refund_amount=int(refund or 0),
             known_buyers=int(known),
             repeat_buyers=int(repeat),
-            # None when none of the channel's orders has lines (an export without goods rows).
+            # None when any of the channel's paid orders has unknown units (spec/kpi.md "unknown, never 0").
             units=None if units is None else int(units),
         )
-        any_units = any_units or units is not None
+        units_unknown = units_unknown or units is None
     for platform in traffic:
         per.setdefault(platform, KpiNumbers())
     for platform, numbers in per.items():
@@ -332,7 +334,7 @@ def _assemble(date_from: dt.date, date_to: dt.date, channel: str | None, totals:
             value = getattr(numbers, name)
             if value is not None:
                 setattr(total, name, (getattr(total, name) or 0) + value)
-    if total.orders and not any_units:
+    if units_unknown:  # a channel with unknown units makes the total unknown too
         total.units = None
     _finish(total)
     total.by_channel = dict(sorted(per.items(), key=lambda kv: (-kv[1].gmv, kv[0])))

@@ -15,11 +15,12 @@ from core.views.base import FORMATS, View, ViewColumn, ViewParams, json_value, w
 if TYPE_CHECKING:
     from core.db import Database
 
-__all__ = ["FORMATS", "View", "ViewColumn", "ViewParams", "export_view", "json_value", "view", "view_names",
+__all__ = ["FORMATS", "LISTS_VIEW", "View", "ViewColumn", "ViewParams", "export_view", "json_value", "view", "view_names",
            "view_rows", "write_view"]
 
 
 ICS, ICS_VIEW = ".ics", "promotions"  # core.promotions_ics: one event per promotion and phase
+LISTS_VIEW = "member-lists"  # core.member_lists: the recall lists, one sheet or key per list
 CALENDAR_VIEW = "promotion-calendar"  # core.promotion_calendar_xlsx: a sheet per month drawn as a calendar
 
 
@@ -57,7 +58,7 @@ def view(name: str) -> View:
         return VIEWS[name]
     except KeyError:
         raise BadInputError(t("There is no view called {name!r}. Choose one of: {names}.", name=name,
-                              names=", ".join(VIEWS))) from None
+                              names=", ".join([*VIEWS, LISTS_VIEW]))) from None
 
 
 def view_rows(db: Database, name: str, params: ViewParams) -> list[dict]:
@@ -69,6 +70,10 @@ def export_view(db: Database, name: str, path: str | Path, params: ViewParams, *
                 cancelled=None) -> tuple[Path, int]:
     """Write view ``name`` to ``path`` (.xlsx, .csv or .json; the promotions also .ics); returns the file
     and its row count."""
+    if name == LISTS_VIEW:  # several lists in one file (core.member_lists), not one view
+        from core.member_lists import export_member_lists
+
+        return export_member_lists(db, path, params, progress=progress, cancelled=cancelled)
     v = view(name)
     suffix = Path(path).suffix.lower()
     if v.name == CALENDAR_VIEW and suffix == ".xlsx":  # drawn as a calendar; .csv/.json are its list

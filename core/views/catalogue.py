@@ -54,6 +54,15 @@ def _cost_basis(code: str) -> str:
             "budget": t("Whole budget")}.get(code, code)
 
 
+def _order_status(code: str) -> str:
+    return {"pending_payment": t("Awaiting payment"), "paid": t("Paid, not shipped"), "shipped": t("Shipped"),
+            "completed": t("Completed"), "closed": t("Closed"), "refunded": t("Refunded")}.get(code, code)
+
+
+def _priority(level: int) -> str:
+    return {1: t("High"), 2: t("Normal"), 3: t("Low")}.get(level, str(level))
+
+
 def _task_status(code: str) -> str:
     return {"todo": t("To do"), "doing": t("In progress"), "done": t("Done"), "cancelled": t("Cancelled")}.get(code, code)
 
@@ -266,7 +275,7 @@ def _task_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
 TASKS = View(
     "tasks", lambda: t("Tasks"),
     (_c("title", "Task"), _c("owner", "Owner"), _c("start", "Start", "date"), _c("due", "Due", "date"),
-     _c("status", "Status", label=_task_status), _c("priority", "Priority", "int"), _c("promotion", "Promotion"),
+     _c("status", "Status", label=_task_status), _c("priority", "Priority", label=_priority), _c("promotion", "Promotion"),
      _c("checklist_done", "Checklist done", "int"), _c("checklist_total", "Checklist items", "int"),
      _c("depends_on", "Depends on"), _c("recurrence", "Repeats"), _c("overdue", "Overdue", label=_yes_no)),
     _task_rows,
@@ -292,7 +301,7 @@ ORDERS = View(
     "orders", lambda: t("Orders"),
     (_c("platform", "Channel", label=_channel), _c("shop", "Shop"), _c("order_no", "Order number"), _c("buyer_key", "Buyer"),
      _c("buyer_name", "Name"), _c("province", "Province"), _c("created_at", "Created at", "datetime"),
-     _c("paid_at", "Paid at", "datetime"), _c("status", "Status"), _c("goods_fen", "Goods", "money"),
+     _c("paid_at", "Paid at", "datetime"), _c("status", "Status", label=_order_status), _c("goods_fen", "Goods", "money"),
      _c("shipping_fen", "Shipping", "money"), _c("discount_fen", "Discount", "money"),
      _c("paid_fen", "Paid", "money"), _c("refunds", "Refunds", "money", source="refund_fen"), _c("units", "Units", "int")),
     _order_rows, dated=True,
@@ -351,9 +360,11 @@ KPIS = View(
 # The same rows drawn as a calendar workbook (core.promotion_calendar_xlsx): one sheet per month, plus a list.
 PROMOTION_CALENDAR = dataclasses.replace(PROMOTIONS, name="promotion-calendar", title=lambda: t("Promotion calendar"))
 
+from core.views.goal_views import GOALS_FUNNEL, GOALS_GRID  # noqa: E402 - the Goals tab's other views
+from core.views.member_views import COHORTS, POINTS_LEDGER  # noqa: E402 - the Members tab's other views
 from core.views.promotion_effects import PROMOTION_EFFECTS  # noqa: E402 - uses the helpers above
 from core.views.staff_kpi import STAFF_KPI  # noqa: E402 - the Team tab's KPI table, a module of its own
 
 VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PURCHASE_LIST, PROMOTIONS, PROMOTION_CALENDAR,
-                                              PROMOTION_EFFECTS, MEMBERS,
-                                              TASKS, ORDERS, PRODUCTS, KPIS, STAFF_KPI)}
+                                              PROMOTION_EFFECTS, MEMBERS, COHORTS, POINTS_LEDGER, TASKS, ORDERS,
+                                              PRODUCTS, KPIS, STAFF_KPI, GOALS_GRID, GOALS_FUNNEL)}

@@ -71,6 +71,13 @@
     </message>
 </context>
 <context>
+    <name>GoalsGrid</name>
+    <message numerus="yes">
+        <source>Nothing was pasted: %n cell(s) could not be used (%1).</source>
+        <translation><numerusform>Nothing was pasted: %n cell could not be used (%1).</numerusform><numerusform>Nothing was pasted: %n cells could not be used (%1).</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ImportHistoryDialog</name>
     <message numerus="yes">
         <source>%n error(s)</source>

@@ -197,6 +197,52 @@ The current data is kept as a backup first, so this can be undone.</source>
     </message>
 </context>
 <context>
+    <name>ClearanceDialog</name>
+    <message>
+        <source>Create clearance promotion</source>
+        <translation>创建清仓活动</translation>
+    </message>
+    <message>
+        <source> days</source>
+        <translation> 天</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>……另有 %1 个</translation>
+    </message>
+    <message>
+        <source>%1 SKUs, %2 units on hand, %3 at cost. The promotion covers only these SKUs and appears in the promotions calendar; Ctrl+Z removes it.</source>
+        <translation>%1 个 SKU，在库 %2 件，成本 %3。活动只包含这些 SKU，并显示在促销日历中；Ctrl+Z 可撤销。</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Starts:</source>
+        <translation>开始：</translation>
+    </message>
+    <message>
+        <source>Lasts:</source>
+        <translation>持续：</translation>
+    </message>
+    <message>
+        <source>SKUs:</source>
+        <translation>SKU：</translation>
+    </message>
+</context>
+<context>
+    <name>CohortCharts</name>
+    <message>
+        <source>Export cohorts…</source>
+        <translation>导出同期群…</translation>
+    </message>
+    <message>
+        <source>The cohort table behind the heat map (`export member-cohorts FILE`)</source>
+        <translation>热力图背后的同期群表（`export member-cohorts FILE`）</translation>
+    </message>
+</context>
+<context>
     <name>ColumnMappingPage</name>
     <message>
         <source>The file holds:</source>
@@ -859,6 +905,279 @@ or click “Add files…”.</source>
     </message>
 </context>
 <context>
+    <name>GoalsChart</name>
+    <message>
+        <source>Whole year</source>
+        <translation>全年</translation>
+    </message>
+    <message>
+        <source>First half</source>
+        <translation>上半年</translation>
+    </message>
+    <message>
+        <source>Second half</source>
+        <translation>下半年</translation>
+    </message>
+    <message>
+        <source>Month %1</source>
+        <translation>%1 月</translation>
+    </message>
+    <message>
+        <source>Through:</source>
+        <translation>区间：</translation>
+    </message>
+    <message>
+        <source>Cumulative GMV vs target, %1 – %2</source>
+        <translation>累计支付金额与目标，%1 – %2</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsFunnel</name>
+    <message>
+        <source>Raise (or lower) last year's conversion by this much</source>
+        <translation>把去年的转化率提高（或降低）这么多</translation>
+    </message>
+    <message>
+        <source>Raise (or lower) last year's AOV by this much</source>
+        <translation>把去年的客单价提高（或降低）这么多</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <source>Target GMV</source>
+        <translation>目标支付金额</translation>
+    </message>
+    <message>
+        <source>Based on</source>
+        <translation>依据</translation>
+    </message>
+    <message>
+        <source>Where conversion and AOV come from: the same month last year, or all the imported traffic when last year's month has none</source>
+        <translation>转化率和客单价的依据：去年同月；去年同月没有流量数据时，用已导入的全部流量</translation>
+    </message>
+    <message>
+        <source>Conversion</source>
+        <translation>转化率</translation>
+    </message>
+    <message>
+        <source>支付转化率: paying buyers ÷ visitors, after the what-if</source>
+        <translation>支付转化率：支付买家数 ÷ 访客数（已含假设调整）</translation>
+    </message>
+    <message>
+        <source>AOV</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>客单价: GMV ÷ paying buyers, after the what-if</source>
+        <translation>客单价：支付金额 ÷ 支付买家数（已含假设调整）</translation>
+    </message>
+    <message>
+        <source>Visitors needed</source>
+        <translation>所需访客数</translation>
+    </message>
+    <message>
+        <source>The target ÷ (conversion × AOV), rounded up</source>
+        <translation>目标 ÷（转化率 × 客单价），向上取整</translation>
+    </message>
+    <message>
+        <source>Ad spend</source>
+        <translation>推广花费</translation>
+    </message>
+    <message>
+        <source>The visitors needed at last year's ad spend per visitor; — when the traffic imports carry no ad spend</source>
+        <translation>按去年每访客的推广花费计算所需访客的花费；流量数据没有推广花费时显示 —</translation>
+    </message>
+    <message>
+        <source>What if conversion changes by</source>
+        <translation>假设转化率变化</translation>
+    </message>
+    <message>
+        <source>and AOV by</source>
+        <translation>，客单价变化</translation>
+    </message>
+    <message>
+        <source>last year's month</source>
+        <translation>去年同月</translation>
+    </message>
+    <message>
+        <source>all imported traffic</source>
+        <translation>全部已导入流量</translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation>未知</translation>
+    </message>
+    <message>
+        <source>Visitors needed: unknown. Import 生意参谋 traffic (访客数, 支付买家数, ad spend) with File → Import… to see how many visitors each month's target needs.</source>
+        <translation>所需访客数：未知。通过“文件 → 导入…”导入生意参谋流量数据（访客数、支付买家数、推广花费），即可看到每月目标需要多少访客。</translation>
+    </message>
+    <message>
+        <source>%1 needs %2 visitors in all.</source>
+        <translation>%1 年共需 %2 位访客。</translation>
+    </message>
+    <message>
+        <source>At last year's cost per visitor that is %1 of ads.</source>
+        <translation>按去年每访客成本，需推广花费 %1。</translation>
+    </message>
+</context>
+<context>
+    <name>GoalsGrid</name>
+    <message>
+        <source>By channel</source>
+        <translation>分渠道</translation>
+    </message>
+    <message>
+        <source>By category</source>
+        <translation>按品类</translation>
+    </message>
+    <message>
+        <source>Channel × category</source>
+        <translation>渠道 × 品类</translation>
+    </message>
+    <message>
+        <source>Total only</source>
+        <translation>仅合计</translation>
+    </message>
+    <message>
+        <source>Keep the year's total</source>
+        <translation>保持全年总额</translation>
+    </message>
+    <message>
+        <source>A typed month is taken from (or given to) the other unlocked months of its column, in proportion, so the year stays the same</source>
+        <translation>输入某月后，该列其他未锁定的月份按比例增减，全年总额不变</translation>
+    </message>
+    <message>
+        <source>Keep other months</source>
+        <translation>保持其他月份</translation>
+    </message>
+    <message>
+        <source>Only the typed month changes; the line below shows the difference from the annual target</source>
+        <translation>只改输入的月份；下方一行显示与年度目标的差额</translation>
+    </message>
+    <message>
+        <source>Lock</source>
+        <translation>锁定</translation>
+    </message>
+    <message>
+        <source>Keep the selected months when the year is re-balanced</source>
+        <translation>全年重新分配时保留所选月份</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Let the selected months give way again when another month is typed</source>
+        <translation>输入其他月份时，所选月份重新参与分配</translation>
+    </message>
+    <message>
+        <source>Export to Excel…</source>
+        <translation>导出到 Excel…</translation>
+    </message>
+    <message>
+        <source>Write the year's grid to a workbook, one sheet per breakdown; fill it in and import it back</source>
+        <translation>把全年拆解表写入工作簿，每种拆解一个工作表；填好后可导入回来</translation>
+    </message>
+    <message>
+        <source>Import from Excel…</source>
+        <translation>从 Excel 导入…</translation>
+    </message>
+    <message>
+        <source>Read targets back from a workbook exported here: checked whole, saved as one change (Ctrl+Z undoes)</source>
+        <translation>从这里导出的工作簿读回目标：整体检查，作为一次更改保存（Ctrl+Z 可撤销）</translation>
+    </message>
+    <message>
+        <source>Columns:</source>
+        <translation>列：</translation>
+    </message>
+    <message>
+        <source>When a month is typed:</source>
+        <translation>输入某月时：</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>合计</translation>
+    </message>
+    <message>
+        <source>Year %1</source>
+        <translation>%1 全年</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <source>Typed by hand: locked</source>
+        <translation>手动输入：已锁定</translation>
+    </message>
+    <message>
+        <source>Type in yuan (1299.90, ¥1,299.9 or 1.2万); Tab and Enter move on; Ctrl+V pastes a block from Excel; Ctrl+Z undoes</source>
+        <translation>以元输入（1299.90、¥1,299.9 或 1.2万）；Tab 和回车移到下一格；Ctrl+V 粘贴 Excel 中复制的区域；Ctrl+Z 撤销</translation>
+    </message>
+    <message>
+        <source>The sum of the row's columns</source>
+        <translation>本行各列之和</translation>
+    </message>
+    <message>
+        <source>%1 has no goals of this breakdown yet. “Plan a year…” splits a year into months, channels and categories.</source>
+        <translation>%1 年还没有这种拆分的目标。“规划全年…”可把全年拆到月份、渠道和品类。</translation>
+    </message>
+    <message>
+        <source>Year %1: %2 in the grid; no annual target set.</source>
+        <translation>%1 年：表中合计 %2；未设年度目标。</translation>
+    </message>
+    <message>
+        <source>Year %1: %2 in the grid, annual target %3.</source>
+        <translation>%1 年：表中合计 %2，年度目标 %3。</translation>
+    </message>
+    <message>
+        <source>Difference: %1.</source>
+        <translation>差额：%1。</translation>
+    </message>
+    <message>
+        <source>The months add up to it exactly.</source>
+        <translation>各月之和与之完全相等。</translation>
+    </message>
+    <message>
+        <source>Select the month cell where the pasted block should start, then paste again.</source>
+        <translation>请选中粘贴区域起始的月份单元格，再粘贴一次。</translation>
+    </message>
+    <message>
+        <source>The pasted block has %1 rows, but only %2 months follow from %3. Nothing was changed.</source>
+        <translation>粘贴的区域有 %1 行，但从 %3 起只剩 %2 个月。未做任何更改。</translation>
+    </message>
+    <message>
+        <source>The pasted block has %1 columns, but only %2 columns follow. Nothing was changed.</source>
+        <translation>粘贴的区域有 %1 列，但后面只剩 %2 列。未做任何更改。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Nothing was pasted: %n cell(s) could not be used (%1).</source>
+        <translation><numerusform>未粘贴任何内容：有 %n 个单元格无法使用（%1）。</numerusform></translation>
+    </message>
+    <message>
+        <source>Select month cells that have a target first.</source>
+        <translation>请先选中有目标的月份单元格。</translation>
+    </message>
+    <message>
+        <source>Export the grid</source>
+        <translation>导出拆解表</translation>
+    </message>
+    <message>
+        <source>%1 sheet(s) written to %2</source>
+        <translation>已将 %1 个工作表写入 %2</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>正在导出…</translation>
+    </message>
+    <message>
+        <source>Import targets</source>
+        <translation>导入目标</translation>
+    </message>
+</context>
+<context>
     <name>GoalsTab</name>
     <message>
         <source>All periods</source>
@@ -1025,6 +1344,30 @@ or click “Add files…”.</source>
         <translation>设定全年或半年目标，并按去年订单拆解到月、渠道和品类</translation>
     </message>
     <message>
+        <source>The year the grid, the funnel and the chart show</source>
+        <translation>拆解表、漏斗和图表所显示的年份</translation>
+    </message>
+    <message>
+        <source>Tracking</source>
+        <translation>跟踪</translation>
+    </message>
+    <message>
+        <source>Grid</source>
+        <translation>拆解表</translation>
+    </message>
+    <message>
+        <source>Funnel</source>
+        <translation>流量漏斗</translation>
+    </message>
+    <message>
+        <source>Chart</source>
+        <translation>图表</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>年份：</translation>
+    </message>
+    <message>
         <source>not started</source>
         <translation>未开始</translation>
     </message>
@@ -1174,12 +1517,36 @@ or click “Add files…”.</source>
 <context>
     <name>ImportUndo</name>
     <message>
-        <source>Undo import</source>
-        <translation>撤销导入</translation>
-    </message>
-    <message>
         <source>Undo the import of %1? The orders it added are removed and the ones it changed are put back.</source>
         <translation>撤销 %1 的导入吗？它新增的订单将被删除，它修改过的订单将恢复原样。</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1? The order lines it added are removed and the orders it changed are put back.</source>
+        <translation>撤销 %1 的导入？它添加的订单明细将被删除，它修改的订单将被恢复。</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1? The refunds it added are removed and the ones it changed are put back, with their orders' refunded amounts.</source>
+        <translation>撤销 %1 的导入？它添加的退款将被删除，它修改的退款将被恢复，相关订单的退款金额也一并恢复。</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1? The traffic days it added are removed and the ones it changed are put back.</source>
+        <translation>撤销 %1 的导入？它添加的每日流量将被删除，它修改的将被恢复。</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1? The SKUs and stock levels it added are removed and the ones it changed are put back.</source>
+        <translation>撤销 %1 的导入？它添加的 SKU 和库存将被删除，它修改的将被恢复。</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1? The customers it added are removed and the ones it changed are put back.</source>
+        <translation>撤销 %1 的导入？它添加的客户将被删除，它修改的客户将被恢复。</translation>
+    </message>
+    <message>
+        <source>Undo the import of %1? What it added is removed and what it changed is put back.</source>
+        <translation>撤销 %1 的导入？它添加的内容将被删除，它修改的内容将被恢复。</translation>
+    </message>
+    <message>
+        <source>Undo import</source>
+        <translation>撤销导入</translation>
     </message>
     <message>
         <source>Undoing the import…</source>
@@ -1484,12 +1851,32 @@ or click “Add files…”.</source>
         <translation>最晚下单日为今天或已过的 SKU，按供应商分组</translation>
     </message>
     <message>
+        <source>Add to purchase list</source>
+        <translation>加入采购清单</translation>
+    </message>
+    <message>
+        <source>Put the selected SKUs on the purchase list with their suggested quantity, also when they are not due yet</source>
+        <translation>把选中的 SKU 按建议数量加入采购清单，即使还没到下单日期</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已到货</translation>
+    </message>
+    <message>
+        <source>The selected SKUs' delivery arrived: what is in transit moves to on hand</source>
+        <translation>选中 SKU 的货已到：在途数量转入在库</translation>
+    </message>
+    <message>
         <source>Inventory</source>
         <translation>库存预警</translation>
     </message>
     <message>
         <source>No products yet. Import a stock list (File → Import…) to see what runs out and what to reorder.</source>
         <translation>还没有商品。导入库存表（文件 → 导入…）即可查看哪些商品将断货、需要补货。</translation>
+    </message>
+    <message>
+        <source>Select slow-moving, dead or overstocked SKUs first.</source>
+        <translation>请先选择滞销、呆滞或库存过多的 SKU。</translation>
     </message>
     <message>
         <source>Select a SKU in the table first.</source>
@@ -1563,8 +1950,8 @@ or click “Add files…”.</source>
         <translation>未知：本期没有买家账号。请导入包含买家信息（买家会员名 / 下单账号）的订单报表；拼多多、抖音和快手的报表不含买家信息。</translation>
     </message>
     <message>
-        <source>Unknown: the imported orders have no goods rows. Import the order export with its goods details (宝贝/商品明细) to count units.</source>
-        <translation>未知：已导入的订单没有商品明细。请导入含宝贝/商品明细的订单报表以统计件数。</translation>
+        <source>Unknown: some paid orders in this range have no quantities (their export has no quantity column or no goods rows). Import the goods details (宝贝报表/商品明细) to count units.</source>
+        <translation>未知：此期间部分已付款订单没有件数（其导出文件没有数量列或商品明细）。请导入商品明细（宝贝报表/商品明细）以统计件数。</translation>
     </message>
     <message>
         <source>Unknown: no paid orders in this range. Import an order export (File → Import…).</source>
@@ -2083,12 +2470,12 @@ or click “Add files…”.</source>
         <translation>等级规则…</translation>
     </message>
     <message>
-        <source>Recompute tiers</source>
-        <translation>重算等级</translation>
+        <source>Recompute tiers and points</source>
+        <translation>重算等级和积分</translation>
     </message>
     <message>
-        <source>Upgrade whoever reached a higher tier; downgrade, one tier, those whose validity ended below the retention (保级) threshold</source>
-        <translation>达到更高等级门槛的立即升级；有效期结束时未达保级门槛的降一级</translation>
+        <source>Upgrade whoever reached a higher tier; downgrade, one tier, those whose validity ended below the retention (保级) threshold; earn points on new paid orders and let lapsed points expire</source>
+        <translation>达到更高等级的立即升级；有效期结束时低于保级线的降一级；为新的已付款订单发放积分，并让到期积分过期</translation>
     </message>
     <message>
         <source>Rebuild from orders</source>
@@ -2103,6 +2490,26 @@ or click “Add files…”.</source>
         <translation>等级变动记录</translation>
     </message>
     <message>
+        <source>Points ledger</source>
+        <translation>积分明细</translation>
+    </message>
+    <message>
+        <source>Tiers and segments</source>
+        <translation>等级与分群</translation>
+    </message>
+    <message>
+        <source>Repurchase and cohorts</source>
+        <translation>复购与同期群</translation>
+    </message>
+    <message>
+        <source>Export lists…</source>
+        <translation>导出名单…</translation>
+    </message>
+    <message>
+        <source>Write the recall lists (sleeping, at-risk high-value, close to the next tier) for an SMS or WeChat campaign: one sheet per list, phone and name as the shop's exports gave them</source>
+        <translation>导出召回名单（沉睡客户、高价值流失风险、即将升级），用于短信或微信营销：每个名单一个工作表，手机号和姓名与店铺导出的一致</translation>
+    </message>
+    <message>
         <source>Members</source>
         <translation>会员</translation>
     </message>
@@ -2113,6 +2520,10 @@ or click “Add files…”.</source>
     <message>
         <source>%1: %2 (%3, %4 days)</source>
         <translation>%1：%2 人（%3，平均 %4 天未购）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
     <message>
         <source>%1 customers (%2). %3 bought more than once; %4 have not bought for over %5 days.</source>
@@ -2151,6 +2562,22 @@ or click “Add files…”.</source>
         <translation>有效期结束时未达保级门槛的会员降一级</translation>
     </message>
     <message>
+        <source>Points per yuan paid</source>
+        <translation>每实付 1 元得积分</translation>
+    </message>
+    <message>
+        <source>Times each tier's multiplier below; 0 turns earning off</source>
+        <translation>再乘以下方各等级的倍率；填 0 则不发积分</translation>
+    </message>
+    <message>
+        <source>Points valid (months)</source>
+        <translation>积分有效期（月）</translation>
+    </message>
+    <message>
+        <source>Unspent points lapse this many months after earning</source>
+        <translation>未使用的积分在获得后这么多个月过期</translation>
+    </message>
+    <message>
         <source>Tier %1 name</source>
         <translation>等级 %1 名称</translation>
     </message>
@@ -2161,6 +2588,14 @@ or click “Add files…”.</source>
     <message>
         <source>  retention (保级) at</source>
         <translation>  保级门槛</translation>
+    </message>
+    <message>
+        <source>  points multiplier (%)</source>
+        <translation>  积分倍率（%）</translation>
+    </message>
+    <message>
+        <source>100 = ×1, 150 = ×1.5</source>
+        <translation>100 = 1 倍，150 = 1.5 倍</translation>
     </message>
     <message>
         <source>  benefits</source>
@@ -2194,6 +2629,85 @@ or click “Add files…”.</source>
     </message>
 </context>
 <context>
+    <name>PointsPanel</name>
+    <message>
+        <source>Select a customer above to see their points ledger.</source>
+        <translation>在上方选择一位客户，查看其积分明细。</translation>
+    </message>
+    <message>
+        <source>Adjust points…</source>
+        <translation>调整积分…</translation>
+    </message>
+    <message>
+        <source>Add or take points with a reason (a redemption, a goodwill gesture); Ctrl+Z undoes</source>
+        <translation>填写原因后增加或扣减积分（兑换、补偿等）；Ctrl+Z 可撤销</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>变动</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>Expires</source>
+        <translation>过期时间</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>余额</translation>
+    </message>
+    <message>
+        <source>Export ledger…</source>
+        <translation>导出积分明细…</translation>
+    </message>
+    <message>
+        <source>Every customer's points ledger with the running balance (`export points-ledger FILE`)</source>
+        <translation>所有客户的积分明细及逐笔余额（`export points-ledger FILE`）</translation>
+    </message>
+    <message>
+        <source>✓ Every customer's points equal the sum of their ledger.</source>
+        <translation>✓ 每位客户的积分余额都等于其积分明细之和。</translation>
+    </message>
+    <message>
+        <source>✗ %1 customers' points differ from their ledger: %2. Recompute tiers and points sets each balance to its ledger.</source>
+        <translation>✗ 有 %1 位客户的积分余额与明细不符：%2。点击“重算等级和积分”会把余额改回明细之和。</translation>
+    </message>
+    <message>
+        <source>Points of %1: %2 (%3 ledger lines)</source>
+        <translation>%1 的积分：%2（%3 条明细）</translation>
+    </message>
+    <message>
+        <source>Points to add (or take, with a minus sign)</source>
+        <translation>增加的积分（扣减请加负号）</translation>
+    </message>
+    <message>
+        <source>A deduction takes the oldest points first</source>
+        <translation>扣减时先扣最早获得的积分</translation>
+    </message>
+    <message>
+        <source>e.g. 积分兑换：10元券, 客服补偿</source>
+        <translation>例如：积分兑换：10元券、客服补偿</translation>
+    </message>
+    <message>
+        <source>Adjust points of %1</source>
+        <translation>调整 %1 的积分</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message>
         <source>Awaiting payment</source>
@@ -2201,7 +2715,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Paid, not shipped</source>
-        <translation>已付款未发货</translation>
+        <translation>已付款待发货</translation>
     </message>
     <message>
         <source>Shipped</source>
@@ -2714,6 +3228,10 @@ or click “Add files…”.</source>
         <translation>在途</translation>
     </message>
     <message>
+        <source>Suggested</source>
+        <translation>建议数量</translation>
+    </message>
+    <message>
         <source>Quantity</source>
         <translation>数量</translation>
     </message>
@@ -2722,12 +3240,24 @@ or click “Add files…”.</source>
         <translation>建议采购量：不低于供应商起订量，按订货倍数</translation>
     </message>
     <message>
+        <source>What you will order: type a number (blue: typed by you; 0 leaves the SKU out)</source>
+        <translation>实际采购数量：可直接输入（蓝色为手动填写；填 0 则不采购该 SKU）</translation>
+    </message>
+    <message>
         <source>Unit cost</source>
         <translation>单位成本</translation>
     </message>
     <message>
         <source>Cost</source>
         <translation>费用</translation>
+    </message>
+    <message>
+        <source>Expected arrival</source>
+        <translation>预计到货</translation>
+    </message>
+    <message>
+        <source>Ordered today: today + the SKU's lead time</source>
+        <translation>今天下单：今天 + 该 SKU 的采购周期</translation>
     </message>
     <message>
         <source>SKUs</source>
@@ -2742,16 +3272,56 @@ or click “Add files…”.</source>
         <translation>最早下单日</translation>
     </message>
     <message>
+        <source>Mark as ordered</source>
+        <translation>标记为已下单</translation>
+    </message>
+    <message>
+        <source>The selected lines (or all of them when none is selected) go in transit, expected after each SKU's lead time</source>
+        <translation>选中的行（未选中时为全部）转为在途，按各 SKU 的采购周期预计到货</translation>
+    </message>
+    <message>
+        <source>Excel for suppliers…</source>
+        <translation>导出供应商 Excel…</translation>
+    </message>
+    <message>
+        <source>One sheet per supplier with its lines and total, ready to send</source>
+        <translation>每个供应商一个工作表，含明细和合计，可直接发送</translation>
+    </message>
+    <message>
+        <source>Print…</source>
+        <translation>打印…</translation>
+    </message>
+    <message>
+        <source>Print preview: print it, or save it as a PDF</source>
+        <translation>打印预览：可打印，或另存为 PDF</translation>
+    </message>
+    <message>
         <source>No products yet: the purchase list fills in once stock and orders are imported.</source>
         <translation>还没有商品：导入库存和订单后，这里会列出采购清单。</translation>
     </message>
     <message>
-        <source>Nothing has to be ordered today: every SKU's order-by date is still ahead.</source>
-        <translation>今天无需下单：所有 SKU 的最晚下单日都还没到。</translation>
+        <source>Nothing has to be ordered today: every SKU's order-by date is still ahead. Select SKUs in the alert list and press Add to purchase list to order early.</source>
+        <translation>今天不需要下单：所有 SKU 的最晚下单日都还没到。可在预警列表中选中 SKU 并点“加入采购清单”提前采购。</translation>
     </message>
     <message>
-        <source>%1 SKUs from %2 suppliers must be ordered by today: %3 units, %4 at cost.</source>
-        <translation>%1 个 SKU（%2 家供应商）须在今天前下单：共 %3 件，按成本计 %4。</translation>
+        <source>%1 SKUs from %2 suppliers to order: %3 units, %4 at cost. Type a quantity to change it; Mark as ordered puts them in transit.</source>
+        <translation>需向 %2 个供应商采购 %1 个 SKU：共 %3 件，成本 %4。可直接修改数量；“标记为已下单”会把它们转为在途。</translation>
+    </message>
+    <message>
+        <source>Purchase list %1</source>
+        <translation>采购清单 %1</translation>
+    </message>
+    <message>
+        <source>Excel for suppliers</source>
+        <translation>导出供应商 Excel</translation>
+    </message>
+    <message>
+        <source>Excel workbook (*.xlsx)</source>
+        <translation>Excel 工作簿 (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>Saved %1: one sheet per supplier.</source>
+        <translation>已保存 %1：每个供应商一个工作表。</translation>
     </message>
 </context>
 <context>
@@ -3011,6 +3581,13 @@ or click “Add files…”.</source>
     </message>
 </context>
 <context>
+    <name>SegmentCharts</name>
+    <message>
+        <source>Click a segment to list its members in the table above</source>
+        <translation>点击某个分群，在上方表格中列出其客户</translation>
+    </message>
+</context>
+<context>
     <name>SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -3035,6 +3612,38 @@ or click “Add files…”.</source>
     <message>
         <source>How often a delivery should arrive before the shelf is empty; higher keeps more safety stock</source>
         <translation>到货早于断货的把握程度；越高，安全库存越多</translation>
+    </message>
+    <message>
+        <source>Days between two orders: the order covers them, and SKUs to order within them are running low</source>
+        <translation>两次采购之间的天数：每次采购覆盖这段时间；需在这段时间内下单的 SKU 标为“即将缺货”</translation>
+    </message>
+    <message>
+        <source>A SKU with stock and no sale for longer is slow-moving</source>
+        <translation>有库存且超过这么多天没有销售的 SKU 为滞销</translation>
+    </message>
+    <message>
+        <source>A SKU with stock and no sale for longer is dead stock</source>
+        <translation>有库存且超过这么多天没有销售的 SKU 为呆滞库存</translation>
+    </message>
+    <message>
+        <source>A selling SKU with more days of cover than this is overstocked</source>
+        <translation>在售 SKU 的可售天数超过此值即为库存过多</translation>
+    </message>
+    <message>
+        <source>A: the best sellers making up this share of sales value</source>
+        <translation>A 类：累计占销售额这一比例的畅销品</translation>
+    </message>
+    <message>
+        <source>B: the next ones up to this share; the rest are C</source>
+        <translation>B 类：累计到这一比例的其次商品；其余为 C 类</translation>
+    </message>
+    <message>
+        <source>X (steady): weekly sales vary by at most this coefficient of variation</source>
+        <translation>X（稳定）：周销量变异系数不超过此值</translation>
+    </message>
+    <message>
+        <source>Y (variable) up to this coefficient of variation; above it Z (erratic)</source>
+        <translation>Y（波动）：变异系数不超过此值；超过为 Z（不规律）</translation>
     </message>
     <message>
         <source>The new language applies the next time ShopDesk starts.</source>
@@ -3071,6 +3680,58 @@ or click “Add files…”.</source>
     <message>
         <source>Inventory service level:</source>
         <translation>库存服务水平：</translation>
+    </message>
+    <message>
+        <source>Review period:</source>
+        <translation>采购周期间隔：</translation>
+    </message>
+    <message>
+        <source>Slow-moving after no sale for:</source>
+        <translation>无销售多久算滞销：</translation>
+    </message>
+    <message>
+        <source>Dead stock after no sale for:</source>
+        <translation>无销售多久算呆滞：</translation>
+    </message>
+    <message>
+        <source>Overstock above a cover of:</source>
+        <translation>可售天数超过多少算库存过多：</translation>
+    </message>
+    <message>
+        <source>A up to</source>
+        <translation>A 类至</translation>
+    </message>
+    <message>
+        <source>B up to</source>
+        <translation>B 类至</translation>
+    </message>
+    <message>
+        <source>ABC by sales value:</source>
+        <translation>ABC（按销售额）：</translation>
+    </message>
+    <message>
+        <source>X up to</source>
+        <translation>X 类至</translation>
+    </message>
+    <message>
+        <source>Y up to</source>
+        <translation>Y 类至</translation>
+    </message>
+    <message>
+        <source>XYZ by weekly variation:</source>
+        <translation>XYZ（按周销量波动）：</translation>
+    </message>
+    <message>
+        <source>ABC: A's share must be below B's (e.g. 80 % and 95 %).</source>
+        <translation>ABC：A 类比例必须小于 B 类（例如 80 % 和 95 %）。</translation>
+    </message>
+    <message>
+        <source>XYZ: X's limit must be below Y's (e.g. 0.50 and 1.00).</source>
+        <translation>XYZ：X 类上限必须小于 Y 类（例如 0.50 和 1.00）。</translation>
+    </message>
+    <message>
+        <source>Dead stock must take longer without a sale than slow-moving (e.g. 30 and 90 days).</source>
+        <translation>呆滞的无销售天数必须比滞销长（例如 30 天和 90 天）。</translation>
     </message>
     <message>
         <source>Backup folder</source>
@@ -3190,6 +3851,81 @@ or click “Add files…”.</source>
     <message>
         <source>“%1” is not a channel ShopDesk knows.</source>
         <translation>“%1”不是 ShopDesk 认识的渠道。</translation>
+    </message>
+</context>
+<context>
+    <name>SkuDetailPanel</name>
+    <message>
+        <source>Create clearance promotion…</source>
+        <translation>创建清仓活动…</translation>
+    </message>
+    <message>
+        <source>A 清仓 promotion for the selected slow, dead or overstocked SKUs, in the promotions calendar</source>
+        <translation>为选中的滞销、呆滞或库存过多的 SKU 创建清仓活动，加入促销日历</translation>
+    </message>
+    <message>
+        <source>Select a SKU to see its sales, forecast and projected stock.</source>
+        <translation>选择一个 SKU，查看它的销量、预测和预计库存。</translation>
+    </message>
+    <message>
+        <source>(expected %1)</source>
+        <translation>（预计 %1 到货）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>On hand</source>
+        <translation>现有库存</translation>
+    </message>
+    <message>
+        <source>In transit</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>Sold per day</source>
+        <translation>日均销量</translation>
+    </message>
+    <message>
+        <source>Days of cover</source>
+        <translation>可售天数</translation>
+    </message>
+    <message>
+        <source>Safety stock</source>
+        <translation>安全库存</translation>
+    </message>
+    <message>
+        <source>Reorder point</source>
+        <translation>补货点</translation>
+    </message>
+    <message>
+        <source>Suggested order</source>
+        <translation>建议采购量</translation>
+    </message>
+    <message>
+        <source>Runs out</source>
+        <translation>预计断货</translation>
+    </message>
+    <message>
+        <source>Order by</source>
+        <translation>最晚下单</translation>
+    </message>
+    <message>
+        <source>Lead time (days)</source>
+        <translation>采购周期（天）</translation>
+    </message>
+    <message>
+        <source>ABC·XYZ</source>
+        <translation>ABC·XYZ</translation>
+    </message>
+    <message>
+        <source>Stock value</source>
+        <translation>库存成本</translation>
+    </message>
+    <message>
+        <source>Last sale</source>
+        <translation>最近售出</translation>
     </message>
 </context>
 <context>

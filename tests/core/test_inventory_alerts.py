@@ -175,3 +175,58 @@ def test_export_rows_are_the_tab_rows_most_urgent_first(shop):
     assert set(rows[0]) >= {"sku_code", "title", "category", "supplier", "on_hand", "in_transit", "avg_daily_sales",
                             "sigma", "days_of_cover", "safety_stock", "reorder_point", "suggested_qty",
                             "stockout_date", "order_by", "abc", "xyz", "status", "uplift_source"}
+
+
+def test_every_threshold_comes_from_settings_and_a_hand_edited_file_cannot_break_them(shop, tmp_path):
+    import json
+
+    from core import settings as settings_mod
+
+    params = inventory_params(Settings(inventory_review_days=14, inventory_slow_days=60, inventory_dead_days=120,
+                                       inventory_overstock_days=150, inventory_abc_a=0.5, inventory_abc_b=0.9,
+                                       inventory_xyz_x=0.8, inventory_xyz_y=2.0))
+    assert (params.review_days, params.slow_no_sale_days, params.dead_no_sale_days, params.overstock_cover_days,
+            params.abc_a, params.abc_b, params.xyz_x, params.xyz_y) == (14, 60, 120, 150.0, 0.5, 0.9, 0.8, 2.0)
+    rows = by_code(shop, params)
+    assert rows["SLOW"].status == OK and rows["DEADOLD"].status == SLOW  # 100 days: slow, not yet dead
+    assert OVERSTOCK not in rows["OVER"].flags  # 120 days of cover ≤ 150
+    assert rows["ALT"].xyz == "X"  # CV 0.71 ≤ 0.8
+    # ABC at 50 %: OVER alone (2,800 of 4,080 yuan) is A; MIN starts at 69 % → B
+    assert (rows["OVER"].abc, rows["MIN"].abc) == ("A", "B")
+    # MIN: 14 review days: need 14 + 2 × 14 − 10 = 32 → minimum 50 → 60; order-by within 14 days: low
+    assert rows["MIN"].suggested_qty == 60 and LOW in rows["MIN"].flags
+
+    path = tmp_path / "settings.json"
+    path.write_text(json.dumps({"inventory_abc_a": 0.97, "inventory_abc_b": 0.9, "inventory_slow_days": 3,
+                                "inventory_xyz_y": "high"}), encoding="utf-8")
+    loaded = settings_mod.load(path)
+    # 0.97 is above A's range (default 0.8, below B's 0.9: kept); 3 days and "high" fall back too
+    assert (loaded.inventory_abc_a, loaded.inventory_abc_b, loaded.inventory_slow_days, loaded.inventory_xyz_y) == (
+        0.8, 0.9, 30, 1.0)
+    path.write_text(json.dumps({"inventory_abc_a": 0.9, "inventory_abc_b": 0.85}), encoding="utf-8")
+    loaded = settings_mod.load(path)  # a pair the wrong way round: both back to the defaults
+    assert (loaded.inventory_abc_a, loaded.inventory_abc_b) == (0.8, 0.95)
+
+
+def test_the_stretch_walk_matches_a_day_by_day_walk_on_random_promotions():
+    import random
+
+    rnd = random.Random(7)
+    for _ in range(300):
+        rate = Fraction(rnd.randint(1, 60), rnd.choice([7, 14, 28, 30]))
+        stock = rnd.randint(0, 400)
+        ups = []
+        for _k in range(rnd.randint(0, 4)):
+            start = TODAY + dt.timedelta(days=rnd.randint(-5, 120))
+            ups.append(Uplift(start, start + dt.timedelta(days=rnd.randint(0, 20)), rnd.choice([1.2, 1.5, 2.0, 3.1, 0.8])))
+
+        def factor(day):  # overlapping promotions: the larger factor
+            return max([Fraction(str(u.factor)) for u in ups if u.start <= day <= u.end], default=Fraction(1))
+
+        left, day, want = Fraction(stock), TODAY, None if stock > 0 else TODAY
+        while want is None and day < TODAY + dt.timedelta(days=365):
+            day += dt.timedelta(days=1)
+            left -= rate * factor(day)
+            if left < 0:
+                want = day
+        assert stockout_date(stock, rate, TODAY, 365, ups) == want, (stock, rate, ups)

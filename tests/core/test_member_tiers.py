@@ -91,7 +91,8 @@ def test_recompute_is_one_logged_edit_and_one_undo_takes_it_back(shop):
     assert set(_tiers(shop).values()) == {None}
     with shop.session() as s:
         assert s.scalar(select(TierChange.id)) is None
-    assert apply_edit(shop, RecomputeTiers(TODAY)).label == "Recompute tiers (3 moved)"
+    assert apply_edit(shop, RecomputeTiers(TODAY)).label == \
+        "Recompute tiers and points (3 moved, 2,599 points earned, 0 expired)"
     assert apply_edit(shop, RecomputeTiers(TODAY)).empty  # nothing more to do on the same day
 
 

@@ -29,12 +29,21 @@ def test_demo_month_sections_hold_the_months_rows(demo_db):
     # Members: counts only, no names in the plan.
     assert [k for k, _ in plan.recall_counts] == ["sleeping", "at_risk", "near_tier"]
     assert all(isinstance(n, int) for _, n in plan.recall_counts)
+    # The repurchase trend: the six months up to November, as the Members tab computes them.
+    from core.cohorts import activity, repurchase_by_month
+
+    with demo_db.engine.connect() as conn:
+        expected = repurchase_by_month(activity(conn, DEMO_END), DEMO_END, months=6)
+    assert [m for m, _, _ in plan.repurchase] == [dt.date(2026, mth, 1) for mth in range(6, 12)]
+    assert plan.repurchase == tuple((m.month, m.repeat_buyers, m.known_buyers) for m in expected)
+    assert all(0 < repeat < known for _, repeat, known in plan.repurchase)
 
 
 def test_a_future_month_on_an_empty_shop_is_empty_not_an_error(db):
     plan = build_plan(db, Month(2027, 1), dt.date(2026, 12, 3))
     assert (plan.goals, plan.promotions, plan.tasks, plan.kpis, plan.orders) == ((), (), (), (), ())
     assert plan.shop_name == "ShopDesk"
+    assert plan.repurchase == ()  # no buyer accounts: the page says so instead of a table of zeros
 
 
 @pytest.mark.parametrize("text", ["2026-13", "11/2026", "", "2026"])

@@ -29,6 +29,9 @@ KEYS = {
     "members": ["platform", "buyer_key", "name", "tier", "segment", "r", "f", "m", "orders", "spend", "refunds",
                 "first_order", "last_order", "recency_days", "next_tier", "tier_rule", "amount_to_next_tier",
                 "lists", "categories", "tags", "note", "points"],
+    "member-cohorts": ["cohort", "customers", *(f"month_{k}" for k in range(1, 13))],
+    "points-ledger": ["platform", "buyer_key", "name", "at", "change", "kind", "reason", "order_no", "expires_at",
+                      "balance"],
 }
 
 
@@ -122,3 +125,44 @@ def test_kpi_export_gives_the_numbers_of_the_kpi_command(demo_db, tmp_path):
     assert {k: shop[k] for k in ("gmv", "orders", "aov", "refund_rate", "units")} == \
         {k: expected[k] for k in ("gmv", "orders", "aov", "refund_rate", "units")}
     assert {c["channel"]: c["gmv"] for c in channels} == {p: n["gmv"] for p, n in expected["by_channel"].items()}
+
+
+def test_codes_read_as_people_say_them_in_a_chinese_csv_and_stay_codes_in_json(demo_db, tmp_path):
+    from core import i18n
+
+    params = ViewParams(DEMO_END)
+    i18n.set_language("zh_CN")
+    try:
+        export_view(demo_db, "orders", tmp_path / "orders.csv", params)
+        export_view(demo_db, "tasks", tmp_path / "tasks.csv", params)
+    finally:
+        i18n.set_language("en")
+    with open(tmp_path / "orders.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    statuses = {r["状态"] for r in rows}
+    assert "已完成" in statuses and not statuses & {"completed", "closed", "refunded"}
+    with open(tmp_path / "tasks.csv", encoding="utf-8-sig", newline="") as fh:
+        assert {r["优先级"] for r in csv.DictReader(fh)} <= {"高", "普通", "低"}
+    export_view(demo_db, "orders", tmp_path / "orders.json", params)
+    assert "completed" in {r["status"] for r in json.loads((tmp_path / "orders.json").read_text(encoding="utf-8"))}
+
+
+def test_the_goals_grid_and_funnel_views_follow_the_tab(demo_db, tmp_path):
+    from core.goal_grid import load_grid
+
+    path, count = export_view(demo_db, "goals-grid", tmp_path / "grid.json", ViewParams(DEMO_END))
+    records = json.loads(path.read_text(encoding="utf-8"))
+    assert list(records[0]) == ["year", "breakdown", "period", "period_kind", "start", "end", "platform",
+                                "category", "target", "locked"]
+    with demo_db.session() as s:
+        channels = load_grid(s, 2026, "channel")
+        months = load_grid(s, 2026, "total")
+    nov = next(r for r in records if r["breakdown"] == "channel" and r["period"] == "2026-11" and r["platform"] == "pdd")
+    assert round(nov["target"] * 100) == channels.cells[10][channels.columns.index(("pdd", ""))].fen
+    year = next(r for r in records if r["breakdown"] == "total" and r["period_kind"] == "year")
+    assert year["period"] == "2026" and round(year["target"] * 100) == months.total()  # the sum row, to the fen
+    path, _ = export_view(demo_db, "goals-funnel", tmp_path / "funnel.json",
+                          ViewParams(DEMO_END, dt.date(2027, 1, 1), dt.date(2027, 12, 31)))
+    months = json.loads(path.read_text(encoding="utf-8"))
+    assert [m["month"][:7] for m in months] == [f"2027-{m:02d}" for m in range(1, 13)]
+    assert months[0]["basis"] == "last_year" and months[0]["visitors_needed"] > 0 and months[0]["ad_spend"] > 0

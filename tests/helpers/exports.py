@@ -116,7 +116,11 @@ def taobao_order_row(no: str, *, buyer: str = "买家甲", paid: str = "598.00",
         "买家服务费": "0元", "是否手机订单": "手机订单",
     }
     if refund is not None:
+        # As in a real 订单报表: 总金额 = 买家实际支付金额 + 退款金额 (实付 is net of refunds).
+        from decimal import Decimal
+
         row["退款金额"] = refund
+        row["买家实际支付金额"] = str(Decimal(paid.replace(",", "")) - Decimal(refund.replace(",", "")))
     return row
 
 

@@ -148,7 +148,8 @@ def test_unknown_layout_asks_for_columns_and_remembers_them(window, qtbot, db, t
 
     # The same layout is recognised the next time, without the column step.
     again = wizard_for(window, qtbot, [unknown_layout_csv(tmp_path / "next month.csv", 2)])
-    assert again.files_page.table.item(0, COL_STATUS).text() == "Ready"
+    # no payment time or status mapped: said, never a silent zero
+    assert again.files_page.table.item(0, COL_STATUS).text() == "Ready · 1 warning(s)"
     assert again.next_button.text() == "Preview >"
 
 
@@ -364,7 +365,8 @@ def test_samples_show_for_suggested_columns_and_in_the_header_list(window, qtbot
 
 def test_unrecognised_file_is_not_called_a_jd_export(window, qtbot, tmp_path):
     path = own_order_list(tmp_path / "own.csv", ["订单号", "创建时间", "实付金额", "昵称", "数量"])
-    path.write_text("订单号,下单时间,应付金额,买家,数量\nA-1,2026-05-01 09:30,12.50,小王,2\n", encoding="utf-8")
+    # JD's order id and amount, but no JD time column: not enough to be a (trimmed) JD export
+    path.write_text("订单号,日期,应付金额,买家,数量\nA-1,2026-05-01 09:30,12.50,小王,2\n", encoding="utf-8")
     wizard = wizard_for(window, qtbot, [path])
     assert wizard.entries[0].inspection.platform == "jd"  # core's nearest partial match
     files = wizard.files_page.table
@@ -372,8 +374,32 @@ def test_unrecognised_file_is_not_called_a_jd_export(window, qtbot, tmp_path):
     assert files.cellWidget(0, COL_PLATFORM).currentData() is None  # "Choose…"
     page = to_mapping(wizard, qtbot)
     assert page.platform_combo.currentData() == "other"
-    assert page.mapping() == {"order_no": "订单号", "created_at": "下单时间", "paid": "应付金额",
+    assert page.mapping() == {"order_no": "订单号", "created_at": "日期", "paid": "应付金额",
                               "buyer_account": "买家", "qty": "数量"}
+
+
+def test_trimmed_export_with_a_platforms_id_amount_and_time_is_recognised_with_its_confidence(window, qtbot, tmp_path):
+    path = tmp_path / "trimmed.csv"
+    path.write_text("订单号,下单时间,应付金额\nA-1,2026-05-01 09:30,12.50\n", encoding="utf-8")
+    wizard = wizard_for(window, qtbot, [path])
+    assert wizard.files_page.table.item(0, COL_DETECTED).text() == "JD · orders · 40%"
+
+
+def test_shopdesk_stock_template_is_named_not_called_unrecognised(window, qtbot, tmp_path):
+    from core.imports import write_template
+
+    path = write_template("stock", tmp_path / "库存模板.xlsx")
+    wizard = wizard_for(window, qtbot, [path])
+    assert wizard.files_page.table.item(0, COL_DETECTED).text() == "ShopDesk stock template · 100%"
+
+
+def test_undo_question_names_what_the_file_added():
+    from ui.dialogs.import_wizard.undo import undo_question
+
+    assert undo_question("库存.xlsx", "products") == (
+        "Undo the import of 库存.xlsx? The SKUs and stock levels it added are removed and the ones it changed are put back.")
+    assert "The orders it added" in undo_question("o.csv", "orders")
+    assert "The traffic days it added" in undo_question("t.xlsx", "traffic")
 
 
 def test_skip_this_file_leaves_it_out_and_moves_on(window, qtbot, db, tmp_path):

@@ -66,7 +66,7 @@ def test_rule_edit_then_recompute_logs_the_moves_and_undo_takes_them_back(qtbot,
         logged = s.scalar(select(func.count()).select_from(TierChange))
     assert logged - demo_log >= moved and page.log.model.rowCount() == min(logged, 2000)  # the newest 2,000 shown
     assert any(r.to_tier == "银卡会员" and r.by == "Recompute" for r in page.log.visible_rows())
-    assert window.action_undo.text().startswith("&Undo “Recompute tiers (")
+    assert window.action_undo.text().startswith("&Undo “Recompute tiers and points (")
 
     window.action_undo.trigger()
     wait_saved(qtbot, window)
@@ -98,3 +98,84 @@ def test_recall_list_and_segment_filters_and_tags_typed_in_the_table(qtbot, wind
     wait_saved(qtbot, window)
     with demo_db.session() as s:
         assert s.get(Customer, who.id).tags == who.tags
+
+
+def test_points_ledger_adjustment_and_undo(qtbot, window, demo_db):
+    from core.models import PointsEntry
+
+    page = open_members(qtbot, window)
+    qtbot.waitUntil(lambda: page.points.check.text() != "", timeout=20_000)
+    assert page.points.check.text().startswith("✓")  # the demo's balances equal their ledgers
+    top = max(page.table.visible_rows(), key=lambda r: (r.spend_fen, -r.id))
+    assert page.points.customer.id == top.id and page.points.ledger.model.rowCount() > 0  # shown without a click
+    who = max(page.table.visible_rows(), key=lambda r: r.points)
+    page.table.view.setCurrentIndex(page.table.proxy.mapFromSource(page.table.model.index(page.table.model.row_of(who.id), 0)))
+    qtbot.waitUntil(lambda: page.points.customer is who and (who.name or who.buyer_key) in page.points.heading.text(),
+                    timeout=20_000)
+    shown = page.points.ledger.visible_rows()
+    assert sum(r.delta for r in shown) == who.points and f"{who.points:,}" in page.points.heading.text()
+    page.lower.setCurrentWidget(page.points)
+
+    form = page.points.adjust()
+    form.widgets["delta"].setText(str(-(who.points + 1)))  # more than is left: refused, nothing written
+    form.widgets["reason"].setText("积分兑换：汝窑主人杯")
+    form.submit()
+    qtbot.waitUntil(lambda: form.errors["delta"].isVisibleTo(form), timeout=10_000)
+    assert f"{who.points:,}" in form.errors["delta"].text()
+    form.widgets["delta"].setText("-100")
+    form.submit()
+    qtbot.waitUntil(lambda: form.saved is not None, timeout=10_000)
+    wait_saved(qtbot, window)
+    with demo_db.session() as s:
+        assert s.get(Customer, who.id).points == who.points - 100
+        assert s.scalar(select(PointsEntry.reason).where(PointsEntry.customer_id == who.id, PointsEntry.kind == "adjust")
+                        .order_by(PointsEntry.id.desc())) == "积分兑换：汝窑主人杯"
+    qtbot.waitUntil(lambda: f"{who.points - 100:,}" in page.points.heading.text(), timeout=20_000)
+    assert page.points.ledger.visible_rows()[0].reason == "积分兑换：汝窑主人杯"
+    assert window.action_undo.text().startswith("&Undo “Adjust points of")
+
+    window.action_undo.trigger()
+    wait_saved(qtbot, window)
+    with demo_db.session() as s:
+        assert s.get(Customer, who.id).points == who.points
+    qtbot.waitUntil(lambda: f"{who.points:,}" in page.points.heading.text(), timeout=20_000)
+    assert page.points.check.text().startswith("✓")
+
+
+def test_clicking_a_segment_in_the_chart_lists_its_members_and_the_cohorts_are_drawn(qtbot, window):
+    from PySide6.QtCore import QPoint, Qt
+
+    page = open_members(qtbot, window)
+    page.lower.setCurrentWidget(page.charts)
+    chart = page.charts.segments
+    qtbot.waitUntil(lambda: chart.has_chart() and chart.canvas.isVisible(), timeout=20_000)
+    chart.canvas.draw()
+    second_bar = chart._hover[1][0]  # the segments' bars, most valuable first
+    box = second_bar.get_window_extent()
+    ratio = chart.canvas.device_pixel_ratio
+    x, y = (box.x0 + box.x1) / 2 / ratio, chart.canvas.height() - (box.y0 + box.y1) / 2 / ratio
+    qtbot.mouseClick(chart.canvas, Qt.MouseButton.LeftButton, pos=QPoint(int(x), int(y)))
+    wanted = page.charts._ids[1]
+    assert page.segment_filter.value() == wanted
+    shown = page.table.visible_rows()
+    assert shown and {r.segment for r in shown} == {wanted}
+
+    page.lower.setCurrentWidget(page.cohorts)
+    assert window.findChild(type(page.cohorts.cohorts), "members.cohorts").has_chart()
+    rows = page.cohorts.rows
+    assert len(rows) == 12 and sum(r.customers for r in rows) > 0
+    assert rows[-1].shares == (None,) * 12  # this month's cohort has no later month yet
+
+
+def test_export_lists_button_writes_a_sheet_per_list(qtbot, window, tmp_path):
+    from openpyxl import load_workbook
+
+    page = open_members(qtbot, window)
+    button = window.findChild(type(page.lists_button), "members.export_lists")
+    assert button.text() == "Export lists…"
+    button.export(str(tmp_path / "campaign.xlsx"))
+    qtbot.waitUntil(lambda: button.last_written is not None, timeout=30_000)
+    wb = load_workbook(button.last_written, read_only=True)
+    assert wb.sheetnames == ["Sleeping", "At-risk high-value", "Close to the next tier"]
+    sleeping = [r for r in wb["Sleeping"].iter_rows(min_row=3, values_only=True) if r[1]]
+    assert len(sleeping) == sum(1 for r in page.table.visible_rows() if "sleeping" in r.lists)

@@ -12,7 +12,7 @@ import pytest
 from pypdf import PdfReader
 
 from core import i18n
-from core.money import format_fen
+from core.money import format_fen, format_rate
 from core.report import Month, PromotionLine, TaskLine, build_plan
 from tests.conftest import DEMO_END
 from ui.report.render import write_pdf
@@ -56,6 +56,10 @@ def test_demo_month_pdf_has_its_sections_promotions_goals_and_owners(qapp, demo_
         assert squash(p.name) in whole
     for g in plan.goals:
         assert format_fen(g.target_fen) in whole
+    # The members page's repurchase trend: each month's rate as the plan computed it.
+    assert "Repurchaserate,last6months" in whole
+    for m, repeat, known in plan.repurchase:
+        assert squash(f"{m:%Y-%m}{known:,}{repeat:,}{format_rate(repeat / known)}") in whole
     # The last page is the KPI charts page, with every channel's share.
     assert "KPIcharts" in texts[-1] and "Taobao/Tmall" in texts[-1]
     assert sum(v for _, v in plan.channel_gmv) == sum(v for _, v in plan.daily_gmv)

@@ -153,7 +153,7 @@ class ImportHistoryDialog(QDialog):
 
     def undo_selected(self) -> None:
         row = self.selected()
-        if row is None or row[COL_STATE] is not None or not confirm_undo(self, row[COL_FILE]):
+        if row is None or row[COL_STATE] is not None or not confirm_undo(self, row[COL_FILE], row[COL_KIND]):
             return
         name = row[COL_FILE]
 

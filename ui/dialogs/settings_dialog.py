@@ -1,4 +1,5 @@
-"""File → Settings…: language, backup folder, currency symbol, fiscal-year start, inventory window and service level."""
+"""File → Settings…: language, backup folder, currency symbol, fiscal-year start, and the inventory choices
+(sales window, service level, review period, slow/dead/overstock thresholds, ABC and XYZ limits)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale
@@ -60,6 +61,53 @@ class SettingsDialog(QDialog):
         self.service_level.setToolTip(self.tr("How often a delivery should arrive before the shelf is empty; "
                                               "higher keeps more safety stock"))
 
+        def days(name: str, lo: int, hi: int, value: int, tip: str) -> QSpinBox:
+            box = QSpinBox(self)
+            box.setObjectName(f"settings.{name}")
+            box.setRange(lo, hi)
+            box.setSuffix(self.tr(" days"))
+            box.setValue(value)
+            box.setToolTip(tip)
+            return box
+
+        def share(name: str, lo: float, hi: float, value: float, tip: str, *, percent: bool) -> QDoubleSpinBox:
+            box = QDoubleSpinBox(self)
+            box.setObjectName(f"settings.{name}")
+            box.setDecimals(0 if percent else 2)
+            box.setSingleStep(1 if percent else 0.05)
+            scale = 100 if percent else 1
+            box.setRange(lo * scale, hi * scale)
+            if percent:
+                box.setSuffix(" %")
+            box.setValue(value * scale)
+            box.setToolTip(tip)
+            return box
+
+        r = settings_mod.INVENTORY_RANGES
+        self.review_days = days("inventory_review_days", *map(int, r["inventory_review_days"]), settings.inventory_review_days,
+                                self.tr("Days between two orders: the order covers them, and SKUs to order within "
+                                        "them are running low"))
+        self.slow_days = days("inventory_slow_days", *map(int, r["inventory_slow_days"]), settings.inventory_slow_days,
+                              self.tr("A SKU with stock and no sale for longer is slow-moving"))
+        self.dead_days = days("inventory_dead_days", *map(int, r["inventory_dead_days"]), settings.inventory_dead_days,
+                              self.tr("A SKU with stock and no sale for longer is dead stock"))
+        self.overstock_days = days("inventory_overstock_days", *map(int, r["inventory_overstock_days"]),
+                                   settings.inventory_overstock_days,
+                                   self.tr("A selling SKU with more days of cover than this is overstocked"))
+        self.abc_a = share("inventory_abc_a", *r["inventory_abc_a"], settings.inventory_abc_a,
+                           self.tr("A: the best sellers making up this share of sales value"), percent=True)
+        self.abc_b = share("inventory_abc_b", *r["inventory_abc_b"], settings.inventory_abc_b,
+                           self.tr("B: the next ones up to this share; the rest are C"), percent=True)
+        self.xyz_x = share("inventory_xyz_x", *r["inventory_xyz_x"], settings.inventory_xyz_x,
+                           self.tr("X (steady): weekly sales vary by at most this coefficient of variation"), percent=False)
+        self.xyz_y = share("inventory_xyz_y", *r["inventory_xyz_y"], settings.inventory_xyz_y,
+                           self.tr("Y (variable) up to this coefficient of variation; above it Z (erratic)"), percent=False)
+        self.problem = QLabel(self)
+        self.problem.setObjectName("settings.problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet("color:#b71c1c;")
+        self.problem.hide()
+
         self.restart_note = QLabel(self.tr("The new language applies the next time ShopDesk starts."), self)
         self.restart_note.setStyleSheet("color:#6b4a00;")
         self.restart_note.hide()
@@ -77,10 +125,45 @@ class SettingsDialog(QDialog):
         form.addRow(self.tr("Fiscal year starts in:"), self.fiscal_start)
         form.addRow(self.tr("Inventory sales window:"), self.inventory_window)
         form.addRow(self.tr("Inventory service level:"), self.service_level)
+        form.addRow(self.tr("Review period:"), self.review_days)
+        form.addRow(self.tr("Slow-moving after no sale for:"), self.slow_days)
+        form.addRow(self.tr("Dead stock after no sale for:"), self.dead_days)
+        form.addRow(self.tr("Overstock above a cover of:"), self.overstock_days)
+        abc = QHBoxLayout()
+        for label, box in ((self.tr("A up to"), self.abc_a), (self.tr("B up to"), self.abc_b)):
+            abc.addWidget(QLabel(label, self))
+            abc.addWidget(box)
+        abc.addStretch(1)
+        form.addRow(self.tr("ABC by sales value:"), abc)
+        xyz = QHBoxLayout()
+        for label, box in ((self.tr("X up to"), self.xyz_x), (self.tr("Y up to"), self.xyz_y)):
+            xyz.addWidget(QLabel(label, self))
+            xyz.addWidget(box)
+        xyz.addStretch(1)
+        form.addRow(self.tr("XYZ by weekly variation:"), xyz)
+        form.addRow("", self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def problems(self) -> list[str]:
+        """What is wrong with the inventory thresholds as typed (each pair must rise)."""
+        out = []
+        if self.abc_a.value() >= self.abc_b.value():
+            out.append(self.tr("ABC: A's share must be below B's (e.g. 80 % and 95 %)."))
+        if self.xyz_x.value() >= self.xyz_y.value():
+            out.append(self.tr("XYZ: X's limit must be below Y's (e.g. 0.50 and 1.00)."))
+        if self.slow_days.value() >= self.dead_days.value():
+            out.append(self.tr("Dead stock must take longer without a sale than slow-moving (e.g. 30 and 90 days)."))
+        return out
+
+    def accept(self) -> None:
+        problems = self.problems()
+        self.problem.setText(" ".join(problems))
+        self.problem.setVisible(bool(problems))
+        if not problems:
+            super().accept()
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), self.backup_dir.text())
@@ -98,5 +181,13 @@ class SettingsDialog(QDialog):
         s.backups_weekly_keep = self.weekly_keep.value()
         s.inventory_window_days = self.inventory_window.value()
         s.inventory_service_level = round(self.service_level.value() / 100, 4)
+        s.inventory_review_days = self.review_days.value()
+        s.inventory_slow_days = self.slow_days.value()
+        s.inventory_dead_days = self.dead_days.value()
+        s.inventory_overstock_days = self.overstock_days.value()
+        s.inventory_abc_a = round(self.abc_a.value() / 100, 4)
+        s.inventory_abc_b = round(self.abc_b.value() / 100, 4)
+        s.inventory_xyz_x = round(self.xyz_x.value(), 4)
+        s.inventory_xyz_y = round(self.xyz_y.value(), 4)
         settings_mod.save(s)
         return s

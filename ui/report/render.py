@@ -329,6 +329,14 @@ def _members(plan: MonthlyPlan) -> str:
                           [[_e(t(LISTS.get(k, k))), f"{n:,}"] for k, n in plan.recall_counts], [70, 30]))
     else:
         out.append(_empty(t("No customers on the recall lists")))
+    out.append(f"<h3>{_e(t('Repurchase rate, last {n} months', n=len(plan.repurchase) or 6))}</h3>")
+    if plan.repurchase:
+        rows = [[_e(m.strftime("%Y-%m")), f"{known:,}", f"{repeat:,}",
+                 format_rate(repeat / known) if known else "—"] for m, repeat, known in plan.repurchase]
+        out.append(_table([t("Month"), t("Buyers with an account"), t("Bought twice or more"), t("Repurchase rate")],
+                          rows, [25, 25, 25, 25]))
+    else:
+        out.append(_empty(t("No buyer accounts yet (repurchase needs them)")))
     if plan.segments:
         out.append(f"<h3>{_e(t('RFM segments (customers)'))}</h3>")
         out.append(_table([t("Segment"), t("Customers")], [[_e(t(s)), f"{n:,}"] for s, n in plan.segments], [70, 30]))

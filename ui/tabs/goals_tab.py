@@ -2,15 +2,19 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
 from core.money import format_fen
 from ui.labels import period_kind_name, platform_name
-from ui.tabs.base import TabPage
+from ui.tabs.base import Part, TabPage
+from ui.tabs.goals_chart import GoalsChart, period_range
+from ui.tabs.goals_funnel import GoalsFunnel
+from ui.tabs.goals_grid import GoalsGrid
 from ui.widgets.export_button import ExportButton
 from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.editors import CellEditor
@@ -64,6 +68,14 @@ def period_label(kind: str, start: dt.date, end: dt.date) -> str:
     if kind == "month" and start.day == 1:
         return f"{start:%Y-%m}"
     return f"{start} – {end}"  # a fiscal year or a custom period
+
+
+@dataclass(frozen=True)
+class GoalsParams:
+    today: dt.date
+    year: int  # the grid's, the funnel's and the chart's year
+    breakdown: str  # the grid's columns (core.goal_grid.BREAKDOWNS)
+    period: str = "Y"  # the chart's: Y, H1, Q3, 11 … (ui.tabs.goals_chart.PERIODS)
 
 
 class GoalsTab(TabPage):
@@ -137,9 +149,36 @@ class GoalsTab(TabPage):
         bar.addWidget(self.plan_button)
         bar.addWidget(self.new_button)
         bar.addWidget(self.delete_button)
-        self.body.addWidget(self.summary)
-        self.body.addLayout(bar)
-        self.body.addWidget(self.table, 1)
+        self.year = QComboBox(self)
+        self.year.setObjectName("goals.year")
+        self.year.setToolTip(self.tr("The year the grid, the funnel and the chart show"))
+        this_year = ctx.today().year
+        for y in range(this_year - 2, this_year + 3):
+            self.year.addItem(str(y), y)
+        self.year.setCurrentIndex(self.year.findData(this_year))
+        self.grid = GoalsGrid(self, self)
+        self.year.currentIndexChanged.connect(self.refresh)
+        self.grid.breakdown.currentIndexChanged.connect(self.refresh)
+        tracking = QWidget(self)
+        tracking_box = QVBoxLayout(tracking)
+        tracking_box.setContentsMargins(0, 0, 0, 0)
+        tracking_box.addLayout(bar)
+        tracking_box.addWidget(self.table, 1)
+        self.views = QTabWidget(self)
+        self.views.setObjectName("goals.views")
+        self.views.addTab(tracking, self.tr("Tracking"))
+        self.views.addTab(self.grid, self.tr("Grid"))
+        self.funnel = GoalsFunnel(self)
+        self.views.addTab(self.funnel, self.tr("Funnel"))
+        self.chart = GoalsChart(self)
+        self.views.addTab(self.chart, self.tr("Chart"))
+        self.chart.period.currentIndexChanged.connect(self.refresh)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(QLabel(self.tr("Year:"), self))
+        top.addWidget(self.year)
+        self.body.addLayout(top)
+        self.body.addWidget(self.views, 1)
         self.export_button = ExportButton(ctx, "goals", self)  # the same rows as `export goals FILE`
         self.table.toolbar.addWidget(self.export_button)
         self.kind_filter.currentIndexChanged.connect(lambda: self.table.proxy.set_exact("period_kind", self.kind_filter.value()))
@@ -169,10 +208,38 @@ class GoalsTab(TabPage):
                          .replace("%3", ("+" if diff > 0 else "") + format_fen(diff, decimals=0))
                          for kind, total, diff in row.breakdowns_off)
 
-    def load(self, session: Session, today: dt.date) -> list[GoalRow]:
+    def view_params(self) -> GoalsParams:
+        return GoalsParams(self.ctx.today(), self.year.currentData(), self.grid.breakdown.currentData(),
+                           self.chart.period.currentData())
+
+    def parts(self) -> list[Part]:
+        return [Part("main", self.load, self.show_data), Part("grid", self.load_grid, self.grid.show_grid),
+                Part("funnel", self.load_funnel, self.funnel.show_basis),
+                Part("chart", self.load_chart, self.chart.show_progress)]
+
+    def load(self, session: Session, params: GoalsParams) -> list[GoalRow]:
         from core.goals import goal_rows
 
-        return goal_rows(session, today)
+        return goal_rows(session, params.today)
+
+    @staticmethod
+    def load_grid(session: Session, params: GoalsParams):
+        from core.goal_grid import load_grid
+
+        return load_grid(session, params.year, params.breakdown)
+
+    @staticmethod
+    def load_funnel(session: Session, params: GoalsParams):
+        from core.goal_funnel import load_funnel_basis
+
+        return load_funnel_basis(session, params.year)
+
+    @staticmethod
+    def load_chart(session: Session, params: GoalsParams):
+        from core.goal_progress import load_progress
+
+        start, end = period_range(params.year, params.period)
+        return load_progress(session, start, end, params.today)
 
     def show_data(self, rows: list[GoalRow]) -> None:
         if not rows:

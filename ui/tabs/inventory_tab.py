@@ -6,11 +6,15 @@ import math
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from PySide6.QtWidgets import QButtonGroup, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+)
 
 from core.money import format_fen
 from ui.labels import stock_status_name
 from ui.tabs.base import TabPage
+from ui.tabs.inventory_detail import CLEARABLE, SkuDetailPanel
 from ui.tabs.inventory_purchase import PurchaseListView
 from ui.widgets.export_button import ExportButton
 from ui.widgets.filter_combo import FilterCombo
@@ -149,13 +153,31 @@ class InventoryTab(TabPage):
             button.setCheckable(True)
             views.addButton(button, i)
         self.show_all.setChecked(True)
-        self.purchase = PurchaseListView(self)
+        self.add_button = QPushButton(self.tr("Add to purchase list"), self)
+        self.add_button.setObjectName("inventory.add_to_purchase")
+        self.add_button.setToolTip(self.tr("Put the selected SKUs on the purchase list with their suggested quantity, "
+                                           "also when they are not due yet"))
+        self.add_button.clicked.connect(self.add_to_purchase_list)
+        self.received_button = QPushButton(self.tr("Received"), self)
+        self.received_button.setObjectName("inventory.received")
+        self.received_button.setToolTip(self.tr("The selected SKUs' delivery arrived: what is in transit moves to on hand"))
+        self.received_button.clicked.connect(self.receive_selected)
+        bar.addWidget(self.add_button)
+        bar.addWidget(self.received_button)
+        self.purchase = PurchaseListView(self, self)
         self.purchase_list = self.purchase.lines
         alerts = QWidget(self)
         alerts_box = QVBoxLayout(alerts)
         alerts_box.setContentsMargins(0, 0, 0, 0)
         alerts_box.addLayout(bar)
-        alerts_box.addWidget(self.table, 1)
+        self.detail = SkuDetailPanel(ctx, self)
+        self.detail.sig_clearance.connect(lambda _row: self.create_clearance())
+        split = QSplitter(Qt.Orientation.Vertical, alerts)
+        split.addWidget(self.table)
+        split.addWidget(self.detail)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        alerts_box.addWidget(split, 1)
         self.stack = QStackedWidget(self)
         self.stack.addWidget(alerts)
         self.stack.addWidget(self.purchase)
@@ -182,23 +204,29 @@ class InventoryTab(TabPage):
         self.table.sig_edits.connect(self.save_cells)
         self.table.sig_problem.connect(lambda text: self.banner.show_message(text, "error"))
         self.table.sig_activated.connect(self.edit_sku)
+        self.table.view.selectionModel().currentRowChanged.connect(lambda *_a: self._follow_selection())
 
     def title(self) -> str:
         return self.tr("Inventory")
 
-    def view_params(self) -> tuple[dt.date, int, float]:
-        # Plain values (core.inventory loads SQLAlchemy): today and Settings' window and service level.
+    def view_params(self) -> tuple[dt.date, tuple[tuple[str, object], ...]]:
+        # Plain values (core.inventory loads SQLAlchemy): today and every inventory choice in Settings.
         s = self.ctx.settings
-        return self.ctx.today(), s.inventory_window_days, s.inventory_service_level
+        return self.ctx.today(), tuple((k, v) for k, v in vars(s).items() if k.startswith("inventory_"))
 
-    def load(self, session: Session, params: tuple[dt.date, int, float]):
-        from core.inventory import InventoryParams
-        from core.inventory_lists import alert_rows, purchase_list, supplier_totals
+    def load(self, session: Session, params: tuple[dt.date, tuple[tuple[str, object], ...]]):
+        from core.inventory import inventory_params, inventory_rows
+        from core.inventory_lists import by_urgency, purchase_list, supplier_totals
+        from core.inventory_uplift import promotion_uplifts
+        from core.settings import Settings
 
-        today, window, level = params
-        rows = alert_rows(session, today, InventoryParams(window_days=window, service_level=level))
+        today, choices = params
+        inv = inventory_params(Settings(**dict(choices)))
+        # alert_rows, keeping the promotions' uplift windows for the detail panel's forecast
+        uplifts = promotion_uplifts(session, today, inv)
+        rows = by_urgency(inventory_rows(session, today, inv, uplifts))
         lines = purchase_list(rows, today)
-        return rows, lines, supplier_totals(lines)
+        return rows, lines, supplier_totals(lines), inv, uplifts
 
     def _filter_flags(self) -> None:
         flag = self.status_filter.value()
@@ -206,9 +234,10 @@ class InventoryTab(TabPage):
         self.table.proxy.set_exact("status", OK if flag == OK else None)
         self.table.proxy.set_contains("flags", None if flag in (None, OK) else flag)
 
-    def show_data(self, data: tuple[list[InventoryRow], list, list]) -> None:
-        rows, lines, totals = data
+    def show_data(self, data: tuple[list[InventoryRow], list, list, object, dict]) -> None:
+        rows, lines, totals, inv, uplifts = data
         self._today = self._params[0] if self._params else self.ctx.today()
+        self.detail.set_context(self._today, inv, uplifts)
         if not rows:
             self.banner.show_message(self.tr("No products yet. Import a stock list (File → Import…) to see what runs out and what to reorder."))
         self.purchase.show_lines(lines, totals, self._today, skus=len(rows))
@@ -223,6 +252,7 @@ class InventoryTab(TabPage):
         self.category_filter.set_choices(sorted({(r.category, r.category) for r in rows if r.category}))
         self.supplier_filter.set_choices(sorted({(r.supplier, r.supplier) for r in rows if r.supplier}))
         self.table.set_rows(rows)
+        self._follow_selection()
         self.edit_button.setEnabled(bool(rows))
         self.count_button.setEnabled(bool(rows))
         value = sum(r.stock_value_fen for r in rows)
@@ -247,6 +277,53 @@ class InventoryTab(TabPage):
         edits = tuple(SetSkuFields(code, tuple(values)) for code, values in by_code.items())
         self.run_cell_edits(self.table, cells, edits[0] if len(edits) == 1 and len(cells) == 1 else Batch(edits, cells=len(cells)))
 
+    def add_to_purchase_list(self) -> None:
+        """The selected SKUs on the purchase list, with their suggested quantity (at least one pack)."""
+        from core.edits.stock import SetOrderQty
+
+        rows = self._chosen()
+        if rows:
+            qty = tuple((r.sku_code, r.suggested_qty or max(r.min_order_qty, r.order_multiple, 1)) for r in rows)
+            self.banner.clear_message()
+            self.ctx.edits.run(SetOrderQty(qty), parent=self,
+                               on_error=lambda exc: self.banner.show_message(exc.message, "error"))
+
+    def receive_selected(self) -> None:
+        """Received: the selected SKUs' stock in transit moves to on hand (one undoable change)."""
+        from core.edits.stock import ReceiveStock
+
+        rows = self._chosen()
+        if rows:
+            self.banner.clear_message()
+            self.ctx.edits.run(ReceiveStock(tuple(r.sku_code for r in rows)), parent=self,
+                               on_error=lambda exc: self.banner.show_message(exc.message, "error"))
+
+    def _follow_selection(self) -> None:
+        current = self.table.view.currentIndex()
+        self.detail.show_row(self.table.raw_row(current.row()) if current.isValid() else None)
+
+    def create_clearance(self):
+        """A 清仓 promotion for the selected slow-moving, dead or overstocked SKUs (a confirm dialog)."""
+        from ui.dialogs.clearance_dialog import ClearanceDialog
+
+        rows = [r for r in self._chosen() if any(f in CLEARABLE for f in r.flags)]
+        if not rows:
+            self.banner.show_message(self.tr("Select slow-moving, dead or overstocked SKUs first."), "info")
+            return None
+        dialog = ClearanceDialog(self.ctx, rows, self)
+        dialog.open()
+        return dialog
+
+    def _chosen(self) -> list[InventoryRow]:
+        records = self.table.selected_records()
+        if not records:
+            current = self.table.view.currentIndex()
+            if not current.isValid():
+                self.banner.show_message(self.tr("Select a SKU in the table first."), "info")
+                return []
+            records = [self.table.raw_row(current.row())]
+        return records
+
     def stock_count(self):
         """Inventory → Stock count…: counts of many SKUs, saved as one change."""
         from ui.dialogs.stock_count_dialog import StockCountDialog
@@ -256,14 +333,9 @@ class InventoryTab(TabPage):
         return dialog
 
     def edit_selected(self) -> None:
-        records = self.table.selected_records()
-        if not records:
-            current = self.table.view.currentIndex()
-            if not current.isValid():
-                self.banner.show_message(self.tr("Select a SKU in the table first."), "info")
-                return
-            records = [self.table.raw_row(current.row())]
-        self.edit_sku(records[0])
+        records = self._chosen()
+        if records:
+            self.edit_sku(records[0])
 
     def edit_sku(self, row: InventoryRow) -> RecordForm:
         """The SKU's stock and purchasing facts in one form (also a double click on a row)."""

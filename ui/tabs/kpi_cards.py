@@ -38,16 +38,21 @@ def unknown_reason(key: str) -> str:
         return QCoreApplication.translate("KpiCard", "Unknown: no buyer accounts in this range. Import order exports that include the "
                    "buyer (买家会员名 / 下单账号); PDD, Douyin and Kuaishou exports carry none.")
     if key == "units":
-        return QCoreApplication.translate("KpiCard", "Unknown: the imported orders have no goods rows. Import the order export with its "
-                   "goods details (宝贝/商品明细) to count units.")
+        return QCoreApplication.translate("KpiCard", "Unknown: some paid orders in this range have no quantities (their export has no "
+                   "quantity column or no goods rows). Import the goods details (宝贝报表/商品明细) to count units.")
     return QCoreApplication.translate("KpiCard", "Unknown: no paid orders in this range. Import an order export (File → Import…).")
+
+
+def shows_as_flat(change: float) -> bool:
+    """A change that reads 0.0 at the one decimal shown is no change: no arrow, no colour."""
+    return round(abs(change) * 100, 1) == 0
 
 
 def change_text(label: str, change: float | None, in_points: bool = False) -> str:
     """A relative change (▲12.0%), or for rates the difference in percentage points (▼0.4 pp)."""
     if change is None:
         return f"{label} —"
-    arrow = "▲" if change > 0 else "▼" if change < 0 else "■"
+    arrow = "■" if shows_as_flat(change) else "▲" if change > 0 else "▼"
     unit = " pp" if in_points else "%"
     return f"{label} {arrow} {abs(change) * 100:.1f}{unit}"
 
@@ -136,7 +141,7 @@ class KpiCard(QFrame):
         return ""
 
     def _colour(self, change: float | None) -> str:
-        if not change:
+        if change is None or shows_as_flat(change):
             return MUTED
         better = change < 0 if self.key in LOWER_IS_BETTER else change > 0
         return GOOD if better else BAD

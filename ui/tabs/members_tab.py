@@ -6,11 +6,13 @@ from collections import Counter
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
 from core.money import format_fen
 from ui.labels import platform_name
-from ui.tabs.base import TabPage
+from ui.tabs.base import Part, TabPage
+from ui.tabs.members_charts import CohortCharts, SegmentCharts
+from ui.tabs.members_points import PointsPanel
 from ui.widgets.editors import CellEditor
 from ui.widgets.export_button import ExportButton
 from ui.widgets.filter_combo import FilterCombo
@@ -95,10 +97,11 @@ class MembersTab(TabPage):
         self.rules_button = QPushButton(self.tr("Tier rules…"), self)
         self.rules_button.setObjectName("members.tier_rules_button")
         self.rules_button.clicked.connect(self.edit_tier_rules)
-        self.recompute_button = QPushButton(self.tr("Recompute tiers"), self)
+        self.recompute_button = QPushButton(self.tr("Recompute tiers and points"), self)
         self.recompute_button.setObjectName("members.recompute")
         self.recompute_button.setToolTip(self.tr("Upgrade whoever reached a higher tier; downgrade, one tier, those "
-                                                 "whose validity ended below the retention (保级) threshold"))
+                                                 "whose validity ended below the retention (保级) threshold; earn points on new paid "
+                                                 "orders and let lapsed points expire"))
         self.recompute_button.clicked.connect(self.recompute)
         self.rebuild_button = QPushButton(self.tr("Rebuild from orders"), self)
         self.rebuild_button.setObjectName("members.rebuild")
@@ -110,11 +113,16 @@ class MembersTab(TabPage):
         bar.addStretch(1)
         for w in (self.rules_button, self.recompute_button, self.rebuild_button):
             bar.addWidget(w)
-        lower = QWidget(self)
-        box = QVBoxLayout(lower)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(QLabel(self.tr("Tier changes"), lower))
-        box.addWidget(self.log)
+        self.points = PointsPanel(self, self)
+        self.lower = QTabWidget(self)
+        self.lower.setObjectName("members.lower")
+        self.lower.addTab(self.log, self.tr("Tier changes"))
+        self.lower.addTab(self.points, self.tr("Points ledger"))
+        self.charts = SegmentCharts(self.show_segment, self)
+        self.lower.addTab(self.charts, self.tr("Tiers and segments"))
+        self.cohorts = CohortCharts(self, self)
+        self.lower.addTab(self.cohorts, self.tr("Repurchase and cohorts"))
+        lower = self.lower
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
         split.addWidget(lower)
@@ -126,6 +134,13 @@ class MembersTab(TabPage):
         self.body.addWidget(split, 1)
         self.export_button = ExportButton(ctx, "members", self)  # the same rows as `export members FILE`
         self.table.toolbar.addWidget(self.export_button)
+        # The recall lists for an SMS / WeChat campaign: one sheet per list (`export member-lists FILE`).
+        self.lists_button = ExportButton(ctx, "member-lists", self, name="export_lists")
+        self.lists_button.setText(self.tr("Export lists…"))
+        self.lists_button.setToolTip(self.tr("Write the recall lists (sleeping, at-risk high-value, close to the next "
+                                             "tier) for an SMS or WeChat campaign: one sheet per list, phone and name "
+                                             "as the shop's exports gave them"))
+        self.table.toolbar.addWidget(self.lists_button)
         self.tier_filter.currentIndexChanged.connect(lambda: self.table.proxy.set_exact("tier", self.tier_filter.value()))
         self.platform_filter.currentIndexChanged.connect(
             lambda: self.table.proxy.set_exact("platform", self.platform_filter.value()))
@@ -133,8 +148,10 @@ class MembersTab(TabPage):
             lambda: self.table.proxy.set_exact("segment", self.segment_filter.value()))
         self.list_filter.currentIndexChanged.connect(self._on_list)
         self.table.sig_edits.connect(self.save_cells)
+        self.table.view.selectionModel().currentRowChanged.connect(self._on_current)
         self.table.sig_problem.connect(lambda text: self.banner.show_message(text, "error"))
         self._tiers: list[dict] = []
+        self._selecting = False
 
     def _on_list(self) -> None:
         wanted = self.list_filter.value()
@@ -143,22 +160,61 @@ class MembersTab(TabPage):
         if wanted:
             self.table.proxy.set_exact(f"on_{wanted}", True)
 
+    def _on_current(self, *_args) -> None:
+        if self._selecting:
+            return
+        rows = self.table.selected_records()
+        self.points.show_customer(rows[0] if rows else None)
+
     def title(self) -> str:
         return self.tr("Members")
 
+    def parts(self) -> list[Part]:
+        return [Part("main", self.load, self.show_data), Part("points_check", self.load_check, self.points.show_check),
+                Part("cohorts", self.load_cohorts, self.cohorts.show_data)]
+
+    @staticmethod
+    def load_cohorts(session: Session, today: dt.date):
+        from core.cohorts import activity, cohort_rows, cohorts, repurchase_by_month
+
+        buyers = activity(session.connection(), today)
+        return repurchase_by_month(buyers, today), cohort_rows(cohorts(buyers, today))
+
+    def show_segment(self, segment: str) -> None:
+        """A click on a segment in the chart: its members in the table."""
+        self.list_filter.setCurrentIndex(0)
+        self.segment_filter.setCurrentIndex(max(self.segment_filter.findData(segment), 0))
+
+    @staticmethod
+    def load_check(session: Session, _today: dt.date):
+        from core.points import ledger_mismatches
+
+        return ledger_mismatches(session.connection(), limit=5)
+
     def load(self, session: Session, today: dt.date):
-        from core.members import member_rows, segment_summary, tier_log_rows
+        from core.members import member_rows, segment_summary, tier_distribution, tier_log_rows
         from core.models import Tier
         from sqlalchemy import select
 
         rows = member_rows(session, today)
         tiers = [{"name": t.name, "threshold": t.threshold, "retention": t.retention_threshold, "rule": t.rule,
-                  "window_days": t.window_days, "validity_days": t.validity_days, "benefits": t.benefits}
+                  "window_days": t.window_days, "validity_days": t.validity_days, "benefits": t.benefits,
+                  "multiplier": t.points_multiplier, "per_yuan": t.points_per_yuan,
+                  "expiry_months": t.points_expiry_months}
                  for t in session.scalars(select(Tier).order_by(Tier.rank))]
-        return rows, tiers, segment_summary(rows), tier_log_rows(session)
+        # The points ledger of the customer shown (after an adjustment or a recompute), else of the
+        # top spender, the first row: the ledger is never an empty pane after a load.
+        from core.points import ledger_rows
+
+        shown = self.points.customer.id if self.points.customer is not None else None
+        ids = {r.id for r in rows}
+        pick = shown if shown in ids else (max(rows, key=lambda r: (r.spend_fen, -r.id)).id if rows else None)
+        ledger = (pick, ledger_rows(session.connection(), pick) if pick is not None else [])
+        return rows, tiers, segment_summary(rows), tier_log_rows(session), tier_distribution(session, today, rows), ledger
 
     def show_data(self, data) -> None:
-        rows, tiers, summary, log = data
+        rows, tiers, summary, log, distribution, (pick, ledger) = data
+        self.charts.show_data(distribution, summary)
         self._tiers = tiers
         self._rule = tiers[0]["rule"] if tiers else "spend"
         if not rows:
@@ -168,6 +224,15 @@ class MembersTab(TabPage):
         labels = {r.segment: r.segment_label for r in rows if r.segment}
         self.segment_filter.set_choices([(labels[s], s) for s in SEGMENT_IDS if s in labels])
         self.table.set_rows(rows, sort_column=6, order=Qt.SortOrder.DescendingOrder)
+        row = next((r for r in rows if r.id == pick), None)
+        at = self.table.model.row_of(pick) if row is not None else None
+        if at is not None:
+            self._selecting = True
+            try:
+                self.table.view.setCurrentIndex(self.table.proxy.mapFromSource(self.table.model.index(at, 0)))
+            finally:
+                self._selecting = False
+        self.points.show_loaded(row, ledger)
         self.log.set_rows(log, sort_column=0, order=Qt.SortOrder.DescendingOrder)
         self.summary.setVisible(bool(rows))
         self.segments.setVisible(bool(summary))
@@ -182,7 +247,7 @@ class MembersTab(TabPage):
         by_tier = Counter(r.tier for r in rows)
         repeat = sum(1 for r in rows if r.orders >= 2)
         sleeping = sum(1 for r in rows if r.days_since_last is not None and r.days_since_last > SLEEPING_DAYS)
-        tier_text = "，".join(f"{t['name']} {by_tier[t['name']]:,}" for t in tiers if by_tier[t["name"]])
+        tier_text = self.tr(", ").join(f"{t['name']} {by_tier[t['name']]:,}" for t in tiers if by_tier[t["name"]])
         if tier_text:
             text = self.tr("%1 customers (%2). %3 bought more than once; %4 have not bought for over %5 days.")
         else:  # no customer is in a tier yet: no empty brackets
@@ -217,7 +282,8 @@ class MembersTab(TabPage):
         from core.tiers import DEFAULT_TIERS
 
         tiers = self._tiers or [{"name": n, "threshold": th, "retention": keep, "benefits": b, "rule": "spend",
-                                 "window_days": 365, "validity_days": 365} for n, th, keep, b in DEFAULT_TIERS]
+                                 "window_days": 365, "validity_days": 365, "multiplier": 100, "per_yuan": 1,
+                                 "expiry_months": 12} for n, th, keep, b in DEFAULT_TIERS]
         tiers = (tiers + [dict(tiers[-1], name="")] * 4)[:4]
         rule = tiers[0]["rule"]
         amount = CellEditor("money") if rule == "spend" else CellEditor("int")
@@ -228,6 +294,10 @@ class MembersTab(TabPage):
             FormField("window_days", self.tr("Rolling window (days)"), CellEditor("int"), tiers[0]["window_days"]),
             FormField("validity_days", self.tr("Validity (days)"), CellEditor("int"), tiers[0]["validity_days"],
                       hint=self.tr("A member below the retention (保级) threshold when this ends drops one tier")),
+            FormField("points_per_yuan", self.tr("Points per yuan paid"), CellEditor("int"), tiers[0]["per_yuan"],
+                      hint=self.tr("Times each tier's multiplier below; 0 turns earning off")),
+            FormField("points_expiry_months", self.tr("Points valid (months)"), CellEditor("int"),
+                      tiers[0]["expiry_months"], hint=self.tr("Unspent points lapse this many months after earning")),
         ]
         for i, t in enumerate(tiers):
             fields.append(FormField(f"name_{i}", self.tr("Tier %1 name").replace("%1", str(i + 1)),
@@ -235,15 +305,18 @@ class MembersTab(TabPage):
             if i:
                 fields.append(FormField(f"threshold_{i}", self.tr("  upgrade at"), amount, t["threshold"]))
                 fields.append(FormField(f"retention_{i}", self.tr("  retention (保级) at"), amount, t["retention"]))
+            fields.append(FormField(f"multiplier_{i}", self.tr("  points multiplier (%)"), CellEditor("int"),
+                                    t["multiplier"], hint=self.tr("100 = ×1, 150 = ×1.5") if i == 0 else ""))
             fields.append(FormField(f"benefits_{i}", self.tr("  benefits"), CellEditor("text", optional=True, max_length=2000),
                                     t["benefits"]))
 
         def make(v: dict) -> SetTierRules:
             specs = tuple(TierSpec(v[f"name_{i}"] or "", v.get(f"threshold_{i}", 0), v.get(f"retention_{i}", 0),
-                                   v[f"benefits_{i}"] or "") for i in range(4))
-            return SetTierRules(v["rule"], v["window_days"], v["validity_days"], specs)
+                                   v[f"benefits_{i}"] or "", v[f"multiplier_{i}"]) for i in range(4))
+            return SetTierRules(v["rule"], v["window_days"], v["validity_days"], specs, v["points_per_yuan"],
+                                v["points_expiry_months"])
 
         form = RecordForm(self.ctx, "members.tier_rules", self.tr("Tier rules"), fields, make, self)
-        form.setMinimumSize(600, 760)  # 17 fields with hints and errors under them: narrower clips them
+        form.setMinimumSize(600, 900)  # 23 fields with hints and errors under them: narrower clips them
         form.open()
         return form

@@ -3,6 +3,7 @@
 matplotlib is imported on the first draw, not at start-up. Draw functions receive a plain
 ``Figure`` (no pyplot, no global state) and may return hover data: a list of
 ``(artist, labels)`` where ``labels`` has one text per data point (or one for a bar/patch).
+A left click on one of those artists emits ``sig_clicked`` with its index in the hover list.
 Right-click saves the chart as PNG or PDF. The mouse wheel over a chart scrolls whatever the
 chart sits in (the KPI dashboard): no chart zooms or pans with the wheel.
 """
@@ -13,7 +14,7 @@ import logging
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCursor
 from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QToolTip, QVBoxLayout, QWidget
 
@@ -36,6 +37,8 @@ def _canvas_class() -> type:
 
 
 class ChartCanvas(QWidget):
+    sig_clicked = Signal(int)  # index of the clicked artist in the draw function's hover list
+
     def __init__(self, parent: QWidget | None = None, *, min_height: int = 260, name: str = "chart") -> None:
         super().__init__(parent)
         self.setMinimumHeight(min_height)
@@ -64,6 +67,7 @@ class ChartCanvas(QWidget):
         self.canvas = _canvas_class()(self.figure)
         self.canvas.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self.canvas.mpl_connect("motion_notify_event", self._on_motion)
+        self.canvas.mpl_connect("button_press_event", self._on_click)
         self._layout.addWidget(self.canvas, 1)
 
     def draw(self, draw_fn: Callable[..., Any], *args: Any, **kwargs: Any) -> None:
@@ -106,6 +110,14 @@ class ChartCanvas(QWidget):
                     QToolTip.showText(QCursor.pos(), labels[min(i, len(labels) - 1)], self)
                 return
         QToolTip.hideText()
+
+    def _on_click(self, event: Any) -> None:
+        if event.inaxes is None or getattr(event, "button", None) != 1:
+            return
+        for i, (artist, _labels) in enumerate(self._hover):
+            if artist.contains(event)[0]:
+                self.sig_clicked.emit(i)
+                return
 
     def hover_labels(self) -> list[list[str]]:
         return [labels for _artist, labels in self._hover]

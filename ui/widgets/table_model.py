@@ -50,6 +50,9 @@ class Column:
     get: Callable[[Any], Any] | None = None  # a value computed from the record (instead of ``field``)
     # Optional (value, record) -> the cell's own tooltip (a status's one-line reason).
     cell_tooltip: Callable[[Any, Any], str | None] | None = None
+    # Optional (value, record) -> a QIcon shown before the value (a locked target's padlock).
+    icon: Callable[[Any, Any], Any] | None = None
+    bold: Callable[[Any], bool] | None = None  # per record: a subtotal row
 
     def display(self, value: Any) -> str:
         if self.fmt is not None:
@@ -292,9 +295,15 @@ class RecordTableModel(QAbstractTableModel):
             if error:
                 return QBrush(QColor(ERROR_BG))
             return QBrush(QColor(EDITABLE_BG)) if self.is_editable(r, c) else None
-        if role == Qt.ItemDataRole.FontRole and pending:
+        if role == Qt.ItemDataRole.DecorationRole:
+            return col.icon(value, self._rows[r]) if col.icon is not None else None
+        if role == Qt.ItemDataRole.FontRole:
+            bold = col.bold is not None and col.bold(self._rows[r])
+            if not (pending or bold):
+                return None
             font = QFont()
-            font.setItalic(True)  # typed, being saved
+            font.setItalic(pending)  # typed, being saved
+            font.setBold(bold)
             return font
         if role == Qt.ItemDataRole.ToolTipRole:
             if error:

@@ -29,6 +29,7 @@ LAYOUTS = [
             "receiver_phone": ("Phone", "Billing Phone"),
             "province": ("Shipping Province Name", "Shipping Province"),
             "source": ("Source",),
+            "currency": ("Currency",),
             "title": ("Lineitem name",),
             "qty": ("Lineitem quantity",),
             "unit_price": ("Lineitem price",),

@@ -29,7 +29,10 @@ LAYOUTS = [
             "completed_at": ("确认收货时间", "交易成功时间"),
             "goods": ("买家应付货款",),
             "shipping": ("买家应付邮费",),
-            "paid": ("买家实际支付金额", "买家实付金额", "总金额"),
+            # 总金额 is the gross paid amount; 买家实际支付金额 is net of refunds (checked on a real
+            # report: 总金额 = 买家实际支付金额 + 退款金额 on every paid order).
+            "paid": ("总金额", "买家实付金额"),
+            "paid_net": ("买家实际支付金额",),
             "refund": ("退款金额",),
             "order_title": ("宝贝标题", "商品标题"),
             "order_qty": ("宝贝总数量", "宝贝数量"),

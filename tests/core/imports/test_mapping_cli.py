@@ -60,7 +60,8 @@ def test_cli_json_and_exit_codes(tmp_path, files):
     report = json.loads(run.stdout)
     assert report == [{
         "file": "ExportOrderList1.csv", "platform": "taobao", "kind": "orders", "rows_read": 2, "orders_added": 2,
-        "orders_updated": 0, "orders_unchanged": 0, "lines_added": 2, "rows_skipped": 0, "errors": [], "warnings": [],
+        "orders_updated": 0, "orders_unchanged": 0, "lines_added": 2, "rows_skipped": 0, "lines_matched_by_title": 0,
+        "lines_without_sku": 2, "errors": [], "warnings": [],
         "batch_id": 1,
     }]
     run = _cli("--db", str(db), "import", str(good), str(bad), "--json")

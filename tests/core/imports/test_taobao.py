@@ -138,3 +138,25 @@ def test_refund_export_updates_orders(db, files):
     again = import_file(db, X.taobao_orders_csv(files / "o2.csv", _three_orders()))
     assert again.orders_updated == 0
     assert orders(db)["1930679858170647"]["status"] == "refunded"
+
+
+def test_order_report_paid_amount_is_gross_and_refunds_are_not_taken_twice(db, files):
+    rows = [
+        X.taobao_order_row("1930679858170651", buyer="erin", paid="327.70", refund="178.80"),  # partly refunded
+        X.taobao_order_row("1930679858170652", buyer="fay", paid="99.00", refund="99.00"),  # refunded in full: 实付 0
+    ]
+    import_file(db, X.taobao_orders_csv(files / "o.csv", rows, with_refund=True))
+    got = orders(db, "taobao")
+    a, b = got["1930679858170651"], got["1930679858170652"]
+    assert (a["paid_fen"], a["refund_fen"], a["status"]) == (32770, 17880, "paid")
+    assert (b["paid_fen"], b["refund_fen"], b["status"], b["is_paid"]) == (9900, 9900, "refunded", 1)
+
+
+def test_trimmed_order_report_without_total_adds_the_refund_back(db, files):
+    rows = [{"订单编号": "7", "买家实际支付金额": "148.90", "退款金额": "178.80", "订单创建时间": "2020/2/21 0:00",
+             "订单付款时间": "2020/2/21 0:01"}]
+    path = X.write_csv(files / "trimmed.csv", list(rows[0]), rows, encoding="utf-8")
+    result = import_file(db, path)
+    assert (result.platform, result.kind) == ("taobao", "orders")
+    o = orders(db, "taobao")["7"]
+    assert (o["paid_fen"], o["refund_fen"], o["status"], o["is_paid"]) == (32770, 17880, "paid", 1)

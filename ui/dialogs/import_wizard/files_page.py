@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.errors import UserFacingError
+from core.i18n import t
 from ui.dialogs.import_wizard.entries import (
     ERROR_FG, MUTED_FG, OK_FG, PLATFORMS, WARNING_FG, FileEntry, detected_text, elide_middle,
 )
@@ -205,8 +206,13 @@ class FilesPage(WizardPage):
         elif entry.error is not None:
             detected, status, colour = "—", self.tr("Cannot be imported"), ERROR_FG
         else:
-            detected = (detected_text(entry.chosen_platform, insp.kind, insp.confidence) if entry.chosen_platform
-                        else self.tr("Layout not recognised"))
+            if entry.chosen_platform:
+                detected = detected_text(entry.chosen_platform, insp.kind, insp.confidence)
+            elif not getattr(insp, "needs_mapping", True) and getattr(insp, "layout_name", ""):
+                # ShopDesk's own templates belong to no platform: name the template instead.
+                detected = " · ".join([t(insp.layout_name), f"{round(insp.confidence * 100)}%"])
+            else:
+                detected = self.tr("Layout not recognised")
             status, colour = self._status(entry)
         detected_item = QTableWidgetItem(detected)
         self.table.setItem(row, COL_DETECTED, detected_item)

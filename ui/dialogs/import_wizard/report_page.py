@@ -226,7 +226,7 @@ class ReportPage(WizardPage):
 
     # -- undo
     def undo(self, entry: FileEntry) -> None:
-        if entry.undone or entry.result is None or not confirm_undo(self, entry.name):
+        if entry.undone or entry.result is None or not confirm_undo(self, entry.name, entry.result.kind):
             return
         row = self.rows.index(entry)
 

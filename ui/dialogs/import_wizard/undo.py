@@ -16,12 +16,26 @@ from ui.context import AppContext
 log = logging.getLogger(__name__)
 
 
-def confirm_undo(parent: QWidget, file_name: str) -> bool:
+def undo_question(file_name: str, kind: str | None) -> str:
+    """The confirmation text, in the words of what the file brought (orders, SKUs, days …)."""
+    # Literal translate() calls, so that lupdate finds every string.
+    texts = {
+        "orders": QCoreApplication.translate("ImportUndo", "Undo the import of %1? The orders it added are removed and the ones it changed are put back."),
+        "lines": QCoreApplication.translate("ImportUndo", "Undo the import of %1? The order lines it added are removed and the orders it changed are put back."),
+        "refunds": QCoreApplication.translate("ImportUndo", "Undo the import of %1? The refunds it added are removed and the ones it changed are put back, with their orders' refunded amounts."),
+        "traffic": QCoreApplication.translate("ImportUndo", "Undo the import of %1? The traffic days it added are removed and the ones it changed are put back."),
+        "products": QCoreApplication.translate("ImportUndo", "Undo the import of %1? The SKUs and stock levels it added are removed and the ones it changed are put back."),
+        "members": QCoreApplication.translate("ImportUndo", "Undo the import of %1? The customers it added are removed and the ones it changed are put back."),
+    }
+    text = texts.get(kind or "") or QCoreApplication.translate("ImportUndo", "Undo the import of %1? What it added is removed and what it changed is put back.")
+    return text.replace("%1", file_name)
+
+
+def confirm_undo(parent: QWidget, file_name: str, kind: str | None = None) -> bool:
     answer = QMessageBox.question(
         parent,
         QCoreApplication.translate("ImportUndo", "Undo import"),
-        QCoreApplication.translate("ImportUndo", "Undo the import of %1? The orders it added are removed and the ones it changed are put back.")
-        .replace("%1", file_name),
+        undo_question(file_name, kind),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )

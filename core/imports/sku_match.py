@@ -1,0 +1,55 @@
+"""Order lines that carry no SKU code (a Taobao 订单报表 without its 宝贝报表, a trimmed export)
+take the code of the one SKU whose title (and spec) they name, so inventory counts their sales;
+the lines that stay without a code are counted for the import report (issue #18)."""
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from sqlalchemy import Connection, select
+
+from core.models import Sku
+
+_SPACE = re.compile(r"\s+")
+
+
+def _key(text: str) -> str:
+    return _SPACE.sub(" ", text).strip().casefold()
+
+
+def sku_index(conn: Connection) -> tuple[dict[tuple[str, str], str | None], dict[str, str | None]]:
+    """(title, spec) → code and title → code; None where several SKUs share the key."""
+    by_pair: dict[tuple[str, str], str | None] = {}
+    by_title: dict[str, str | None] = {}
+    for code, title, spec in conn.execute(select(Sku.code, Sku.title, Sku.spec)):
+        title_key = _key(title or "")
+        if not title_key:
+            continue
+        pair = (title_key, _key(spec or ""))
+        by_pair[pair] = code if pair not in by_pair else None
+        by_title[title_key] = code if title_key not in by_title else None
+    return by_pair, by_title
+
+
+def match_line_skus(conn: Connection, lines: Iterable[list[dict]]) -> tuple[int, int, bool]:
+    """Fills ``sku_code`` of code-less lines where one SKU fits; returns (matched, unmatched,
+    whether the shop has SKUs at all: without any, inventory is not in use)."""
+    by_pair: dict | None = None
+    by_title: dict = {}
+    matched = unmatched = 0
+    for order_lines in lines:
+        for ln in order_lines:
+            if ln["sku_code"]:
+                continue
+            if by_pair is None:
+                by_pair, by_title = sku_index(conn)
+            title, spec = _key(ln["title"]), _key(ln["spec"])
+            code = by_pair.get((title, spec)) if spec else None
+            if code is None and not spec:
+                code = by_title.get(title)
+            if code:
+                ln["sku_code"] = code
+                matched += 1
+            else:
+                unmatched += 1
+    return matched, unmatched, bool(by_pair or by_title)
