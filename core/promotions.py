@@ -44,6 +44,11 @@ class PromotionRow:
     cost_basis: str | None = None
     days_run: int | None = None  # days from its start to today, when prorated
     rules: tuple[dict, ...] = ()  # its tiers as stored (core.promotion_tiers)
+    # From core.promotion_effect.with_effects (None until measured there, or unknown):
+    baseline_last_year_fen: int | None = None  # the same festival last year
+    uplift: float | None = None  # (GMV − baseline) ÷ baseline
+    roi: float | None = None  # incremental gross profit ÷ cost
+    skus_without_cost: int | None = None  # why ROI is unknown, when it is
 
 
 def prorated_fen(budget_fen: int, days_run: int, days: int) -> int:
@@ -65,34 +70,45 @@ def _phases(raw: list | None) -> tuple[tuple[str, dt.date, dt.date], ...]:
     return tuple(out)
 
 
-def promotion_rows(session: Session, today: dt.date) -> list[PromotionRow]:
+def latest_results(session: Session) -> dict[int, PromotionResult]:
+    """Each promotion's latest recorded result, by promotion id."""
     latest_id = select(func.max(PromotionResult.id)).group_by(PromotionResult.promotion_id)
-    results = {
-        r.promotion_id: r
-        for r in session.scalars(select(PromotionResult).where(PromotionResult.id.in_(latest_id)))
-    }
+    return {r.promotion_id: r for r in session.scalars(select(PromotionResult).where(PromotionResult.id.in_(latest_id)))}
+
+
+def promotion_cost(p: Promotion, result: PromotionResult | None, today: dt.date) -> tuple[int | None, str | None, int | None]:
+    """(cost fen, basis, days run) of promotion ``p`` as of ``today``: a recorded result's cost
+    ("measured"); else its budget, prorated to the days run while it runs ("prorated": today counts,
+    as its orders are in the GMV) or whole once over ("budget"); (None, None, None) before it starts
+    or without any cost."""
+    if result is not None:
+        return (result.cost_fen or None), ("measured" if result.cost_fen else None), None
+    if p.start > today or not p.budget_fen:
+        return None, None, None
+    if today < p.end:  # running: only the days run so far have been paid for
+        days_run = (today - p.start).days + 1
+        cost = prorated_fen(p.budget_fen, days_run, (p.end - p.start).days + 1)
+        return (cost or None), ("prorated" if cost else None), days_run
+    return p.budget_fen, "budget", None
+
+
+def promotion_rows(session: Session, today: dt.date) -> list[PromotionRow]:
+    results = latest_results(session)
     rows = []
     for p in session.scalars(select(Promotion).order_by(Promotion.start, Promotion.name)):
         result = results.get(p.id)
-        basis: str | None = None
-        days_run: int | None = None
+        cost, basis, days_run = promotion_cost(p, result, today)
         if result is not None:
-            gmv, cost, baseline = result.gmv_fen, result.cost_fen or None, result.baseline_gmv_fen
-            basis = "measured"
+            gmv, baseline = result.gmv_fen, result.baseline_gmv_fen
         elif p.start <= today:
             q = select(func.coalesce(func.sum(Order.paid_fen), 0)).where(
                 Order.is_paid.is_(True), Order.pay_date.between(p.start, min(p.end, today))
             )
             if p.platforms:
                 q = q.where(Order.platform.in_(p.platforms))
-            gmv, cost, baseline = int(session.scalar(q) or 0), p.budget_fen or None, None
-            basis = "budget"
-            if today < p.end and cost:  # running: only the days run so far have been paid for
-                days_run = (today - p.start).days + 1  # today counts: its orders are in the GMV
-                cost = prorated_fen(cost, days_run, (p.end - p.start).days + 1) or None
-                basis = "prorated"
+            gmv, baseline = int(session.scalar(q) or 0), None
         else:
-            gmv = cost = baseline = None
+            gmv = baseline = None
         rows.append(
             PromotionRow(
                 id=p.id,
@@ -112,7 +128,7 @@ def promotion_rows(session: Session, today: dt.date) -> list[PromotionRow]:
                 phases=_phases(p.phases),
                 expected_uplift=p.expected_uplift,
                 note=p.note or "",
-                cost_basis=basis if cost else None,
+                cost_basis=basis,
                 days_run=days_run,
                 rules=tuple(p.rules or ()),
             )

@@ -8,6 +8,7 @@
                                                                 # database), a refused paste, funnel, chart
     ... tools/screenshots.py OUT_DIR --promotions [--db COPY.db]  # week view, the form with scope and warnings,
                                                                   # the Excel calendar's month sheet read back
+    ... tools/screenshots.py OUT_DIR --promotion-effect [--db COPY.db]  # a promotion's effect and the year compared
     ... tools/screenshots.py OUT_DIR --team-kpi [--db COPY.db]  # the KPI and bonus table, a refused measure, the SOP dialog
 
 ``--editing`` types into a real cell (it changes the database: use a copy, or the demo shop).
@@ -39,6 +40,8 @@ def main() -> int:
                         help="the Inventory tab's SKU detail panel, purchase list and clearance dialog")
     parser.add_argument("--members", action="store_true", help="the Members tab: points ledger, charts, cohorts, forms")
     parser.add_argument("--promotions", action="store_true", help="the week view, the promotion form, the Excel calendar")
+    parser.add_argument("--promotion-effect", action="store_true",
+                        help="the effect panel of the latest festival that has run, and the year's comparison")
     parser.add_argument("--team-kpi", action="store_true", help="the Team tab's KPI table and the SOP dialog")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
@@ -90,6 +93,11 @@ def main() -> int:
         return 0
     if args.promotions:
         _promotions(window, args, wait)
+        window.close()
+        db.close()
+        return 0
+    if args.promotion_effect:
+        _promotion_effect(window, args, wait)
         window.close()
         db.close()
         return 0
@@ -336,6 +344,31 @@ def _xlsx_image(path, out) -> None:
     doc.drawContents(painter)
     painter.end()
     image.save(str(out))
+
+
+def _promotion_effect(window, args, wait) -> None:
+    """The effect panel of each festival that has started (the latest last), and the comparison of this year."""
+    page = window.page("promotions")
+    window.tabs.setCurrentWidget(page)
+    wait(300)
+    while page.loading:
+        wait(100)
+    today = window.ctx.today()
+    started = [r for r in page._rows if r.kind == "festival" and r.start <= today and r.status != "cancelled"]
+    for n, row in enumerate(started[-2:], 1):
+        dialog = page.show_effect(row.id)
+        while dialog.effect is None:
+            wait(100)
+        wait(600)
+        dialog.grab().save(str(args.out / f"{args.lang}_promotion_effect_{n}.png"))
+        dialog.close()
+    compare = page.compare_promotions(today.year)
+    while compare.loaded_year is None:
+        wait(100)
+    wait(400)
+    compare.grab().save(str(args.out / f"{args.lang}_promotion_compare.png"))
+    compare.close()
+    print(args.out)
 
 
 def _team_kpi(window, args, wait) -> None:

@@ -1,9 +1,10 @@
-"""`export NAME FILE [--from D --to D | --festival NAME [--year Y]] [--as-of D]` (spec/cli.md).
+"""`export NAME FILE [--from D --to D | --festival NAME [--year Y] | --year Y] [--as-of D]` (spec/cli.md).
 
 Writes one of the views the window shows (core.views) as .xlsx (formatted), .csv (UTF-8 with
 BOM) or .json (a list of records with the keys documented in README.md), chosen by FILE's
 extension; the promotions also as .ics (core.promotions_ics: a calendar file phones import). A view over dates takes a range, given as two days or as a platform festival of any
-year (``--festival 双11 --year 2027``, dates from core.festivals).
+year (``--festival 双11 --year 2027``, dates from core.festivals), or as a whole year (``--year 2026``:
+1 January to 31 December, e.g. ``export promotion-effects 2026.xlsx --year 2026``).
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ def _date(text: str) -> dt.date:
 # code; tests/core/test_view_exports.py holds it equal to core.views' own list).
 EXPORT_NAMES = (
     "goals", "goals-grid", "goals-funnel", "inventory-alerts", "purchase-list", "promotions", "promotion-calendar",
+    "promotion-effects",
     "members", "member-lists", "member-cohorts", "points-ledger", "tasks", "task-gantt", "staff", "staff-kpi", "orders",
     "products", "kpi",
 )
@@ -48,7 +50,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--to", dest="date_to", type=_date, metavar="YYYY-MM-DD", help=t("last day (views over dates)"))
     p.add_argument("--festival", metavar="NAME",
                    help=t("a platform festival's dates instead of --from/--to, e.g. 双11, 618, nianhuo"))
-    p.add_argument("--year", type=int, metavar="YYYY", help=t("the festival's year (default: this year)"))
+    p.add_argument("--year", type=int, metavar="YYYY",
+                   help=t("the festival's year (default: this year); without --festival, the whole year"))
     p.add_argument("--month", metavar="YYYY-MM", help=t("the month of a monthly view (staff-kpi), instead of --from/--to"))
     p.add_argument("--as-of", dest="as_of", type=_date, metavar="YYYY-MM-DD",
                    help=t("compute the view as of this day (default: today)"))
@@ -107,7 +110,12 @@ def run(args: argparse.Namespace, db) -> int:
             choices = load_choices(s)
         date_from, date_to = festival_range(args.festival, args.year or today.year, choices)
     elif args.year:
-        raise BadInputError(t("--year goes with --festival (e.g. --festival 双11 --year 2027)."))
+        if date_from or date_to:
+            raise BadInputError(t("Give either --year or --from/--to, not both."))
+        if not 1900 <= args.year <= 2100:
+            raise BadInputError(t("--year {year} is not a year ShopDesk plans for: give one between 1900 and 2100.",
+                                  year=args.year))
+        date_from, date_to = dt.date(args.year, 1, 1), dt.date(args.year, 12, 31)
     if args.month:
         if date_from or date_to:
             raise BadInputError(t("Give either --month or --from/--to, not both."))
@@ -121,7 +129,7 @@ def run(args: argparse.Namespace, db) -> int:
         raise BadInputError(t("--to ({end}) is before --from ({start}). Give the earlier day first.",
                               start=date_from, end=date_to))
     if date_from and not v.dated:
-        raise BadInputError(t("{name} is not a view over dates: leave out --from/--to and --festival "
+        raise BadInputError(t("{name} is not a view over dates: leave out --from/--to, --year and --festival "
                               "(--as-of sets the day it is computed for).", name=v.name))
     params = ViewParams(today, date_from, date_to)
     path, count = export_view(db, v.name, args.file, params)

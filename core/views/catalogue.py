@@ -173,14 +173,13 @@ PURCHASE_LIST = View(
 
 
 def _promotion_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
+    from core.promotion_effect import with_effects
+    from core.promotion_scope import promotion_scopes
+    from core.promotion_tiers import tier_text
+    from core.promotion_warnings import promotion_warnings
     from core.promotions import promotion_rows
 
-    from core.promotion_tiers import tier_text
-
-    from core.promotion_scope import promotion_scopes
-    from core.promotion_warnings import promotion_warnings
-
-    rows = promotion_rows(session, params.today)
+    rows = with_effects(session, promotion_rows(session, params.today), params.today)  # as the list shows them
     if params.date_from and params.date_to:  # the promotions that overlap the range
         rows = [r for r in rows if r.start <= params.date_to and r.end >= params.date_from]
     warnings, scopes = promotion_warnings(session), promotion_scopes(session)
@@ -205,9 +204,12 @@ PROMOTIONS = View(
      _c("tiers", "Tiers"),
      _c("budget_fen", "Budget", "money"), _c("expected_uplift", "Expected uplift", "rate"),
      _c("status", "Status", label=_promotion_status),
-     _c("gmv_fen", "GMV", "money"), _c("baseline_fen", "Baseline", "money"), _c("cost_fen", "Cost", "money"),
+     _c("gmv_fen", "GMV", "money"), _c("baseline_fen", "Baseline", "money"),
+     _c("baseline_last_year_fen", "Same festival last year", "money"), _c("uplift", "Uplift", "rate"),
+     _c("cost_fen", "Cost", "money"),
      _c("cost_basis", "Cost basis", label=_cost_basis), _c("days_run", "Days run", "int"),
      _c("roas", "ROAS", "float"), _c("incremental_roi", "Incremental ROI", "float"),
+     _c("roi", "ROI (gross profit)", "float"), _c("skus_without_cost", "SKUs without cost", "int"),
      _c("measured", "Measured", label=_yes_no), _c("note", "Note"),
      _c("scope_categories", "Categories"), _c("scope_skus", "SKUs"), _c("warnings", "Warnings")),
     _promotion_rows, dated=True,
@@ -393,8 +395,9 @@ PROMOTION_CALENDAR = dataclasses.replace(PROMOTIONS, name="promotion-calendar", 
 
 from core.views.goal_views import GOALS_FUNNEL, GOALS_GRID  # noqa: E402 - the Goals tab's other views
 from core.views.member_views import COHORTS, POINTS_LEDGER  # noqa: E402 - the Members tab's other views
+from core.views.promotion_effects import PROMOTION_EFFECTS  # noqa: E402 - uses the helpers above
 from core.views.staff_kpi import STAFF_KPI  # noqa: E402 - the Team tab's KPI table, a module of its own
 
-VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PURCHASE_LIST, PROMOTIONS, PROMOTION_CALENDAR, MEMBERS,
-                                              COHORTS, POINTS_LEDGER, TASKS, STAFF, TASK_GANTT, ORDERS, PRODUCTS,
-                                              KPIS, STAFF_KPI, GOALS_GRID, GOALS_FUNNEL)}
+VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PURCHASE_LIST, PROMOTIONS, PROMOTION_CALENDAR,
+                                              PROMOTION_EFFECTS, MEMBERS, COHORTS, POINTS_LEDGER, TASKS, STAFF,
+                                              TASK_GANTT, ORDERS, PRODUCTS, KPIS, STAFF_KPI, GOALS_GRID, GOALS_FUNNEL)}

@@ -8,6 +8,28 @@
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message numerus="yes">
+        <source>%n SKU(s) sold without a unit cost</source>
+        <translation><numerusform>%n SKU sold without a unit cost</numerusform><numerusform>%n SKUs sold without a unit cost</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>EffectDialog</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Days before: %1, the same %n day(s) right before it, same channels and scope.</source>
+        <translation><numerusform>Days before: %1, the same %n day right before it, same channels and scope.</numerusform><numerusform>Days before: %1, the same %n days right before it, same channels and scope.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>ROI unknown: %n SKU(s) sold without a unit cost. Enter their costs in Inventory (Edit SKU…) to measure it.</source>
+        <translation><numerusform>ROI unknown: %n SKU sold without a unit cost. Enter their costs in Inventory (Edit SKU…) to measure it.</numerusform><numerusform>ROI unknown: %n SKUs sold without a unit cost. Enter their costs in Inventory (Edit SKU…) to measure it.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ExportButton</name>
     <message numerus="yes">
         <source>%n row(s) exported to %1</source>
@@ -89,6 +111,10 @@
 </context>
 <context>
     <name>PromotionsTab</name>
+    <message numerus="yes">
+        <source>%n SKU(s) sold without a unit cost</source>
+        <translation><numerusform>%n SKU sold without a unit cost</numerusform><numerusform>%n SKUs sold without a unit cost</numerusform></translation>
+    </message>
     <message numerus="yes">
         <source>Next: %1 starts %2 (in %n day(s)).</source>
         <translation><numerusform>Next: %1 starts %2 (in %n day).</numerusform><numerusform>Next: %1 starts %2 (in %n days).</numerusform></translation>

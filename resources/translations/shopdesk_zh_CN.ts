@@ -314,6 +314,125 @@ The current data is kept as a backup first, so this can be undone.</source>
     </message>
 </context>
 <context>
+    <name>CompareDialog</name>
+    <message>
+        <source>Compare promotions</source>
+        <translation>促销效果对比</translation>
+    </message>
+    <message>
+        <source>Promotion</source>
+        <translation>促销活动</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Mechanics</source>
+        <translation>玩法</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Days</source>
+        <translation>天数</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>支付金额</translation>
+    </message>
+    <message>
+        <source>Uplift</source>
+        <translation>提升</translation>
+    </message>
+    <message>
+        <source>GMV against the same number of days right before it</source>
+        <translation>与活动前同样天数的支付金额相比</translation>
+    </message>
+    <message>
+        <source>Uplift on last year</source>
+        <translation>较去年同节提升</translation>
+    </message>
+    <message>
+        <source>GMV against the same festival last year</source>
+        <translation>与去年同一节日的支付金额相比</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>费用</translation>
+    </message>
+    <message>
+        <source>Incremental gross profit</source>
+        <translation>增量毛利</translation>
+    </message>
+    <message>
+        <source>ROI</source>
+        <translation>投资回报率</translation>
+    </message>
+    <message>
+        <source>Incremental gross profit ÷ cost: 1.00× and more pays back</source>
+        <translation>增量毛利 ÷ 费用：1.00× 及以上即回本</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Count</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Measured</source>
+        <translation>已实测</translation>
+    </message>
+    <message>
+        <source>Promotions that overlap share the same days' sales: a day may count twice</source>
+        <translation>时间重叠的促销共享同一天的销售额：某一天可能被计算两次</translation>
+    </message>
+    <message>
+        <source>Average uplift</source>
+        <translation>平均提升</translation>
+    </message>
+    <message>
+        <source>Of those whose ROI is known</source>
+        <translation>仅计回报率已知的促销</translation>
+    </message>
+    <message>
+        <source>Pay back</source>
+        <translation>回本</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%2 个中 %1 个</translation>
+    </message>
+    <message>
+        <source>Every promotion ending in the year, measured in its channels and scope. Click a header to sort; double-click a row for its effect. Per kind: which kind of promotion pays back?</source>
+        <translation>该年结束的每个促销，按其渠道和范围统计。点击表头排序；双击一行查看效果。按类型汇总：哪类促销能回本？</translation>
+    </message>
+    <message>
+        <source>By kind</source>
+        <translation>按类型</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SKU(s) sold without a unit cost</source>
+        <translation><numerusform>%n 个售出的 SKU 没有单位成本</numerusform></translation>
+    </message>
+    <message>
+        <source>No cost to divide by</source>
+        <translation>没有费用可作除数</translation>
+    </message>
+    <message>
+        <source>No baseline before it</source>
+        <translation>活动前没有基线</translation>
+    </message>
+    <message>
+        <source>No promotions end in %1.</source>
+        <translation>%1 年没有结束的促销。</translation>
+    </message>
+</context>
+<context>
     <name>Edits</name>
     <message>
         <source>%1 — Ctrl+Z undoes it</source>
@@ -362,6 +481,185 @@ The current data is kept as a backup first, so this can be undone.</source>
     <message>
         <source>&amp;Redo</source>
         <translation>重做(&amp;R)</translation>
+    </message>
+</context>
+<context>
+    <name>EffectDialog</name>
+    <message>
+        <source>Promotion effect</source>
+        <translation>促销效果</translation>
+    </message>
+    <message>
+        <source>This promotion</source>
+        <translation>本次促销</translation>
+    </message>
+    <message>
+        <source>Days before</source>
+        <translation>活动前同期</translation>
+    </message>
+    <message>
+        <source>Uplift</source>
+        <translation>提升</translation>
+    </message>
+    <message>
+        <source>Same festival last year</source>
+        <translation>去年同一节日</translation>
+    </message>
+    <message>
+        <source>Uplift on last year</source>
+        <translation>较去年同节提升</translation>
+    </message>
+    <message>
+        <source>GMV</source>
+        <translation>支付金额</translation>
+    </message>
+    <message>
+        <source>Orders</source>
+        <translation>订单数</translation>
+    </message>
+    <message>
+        <source>AOV</source>
+        <translation>客单价</translation>
+    </message>
+    <message>
+        <source>Units</source>
+        <translation>件数</translation>
+    </message>
+    <message>
+        <source>Buyers</source>
+        <translation>买家数</translation>
+    </message>
+    <message>
+        <source>SKU code</source>
+        <translation>商家编码</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Unit cost</source>
+        <translation>单位成本</translation>
+    </message>
+    <message>
+        <source>Top SKUs in the promotion</source>
+        <translation>促销期热销 SKU</translation>
+    </message>
+    <message>
+        <source>Measuring…</source>
+        <translation>正在统计…</translation>
+    </message>
+    <message>
+        <source>All channels</source>
+        <translation>全部渠道</translation>
+    </message>
+    <message>
+        <source>This promotion no longer exists (deleted meanwhile).</source>
+        <translation>该促销已不存在（刚被删除）。</translation>
+    </message>
+    <message>
+        <source>Scope: %1</source>
+        <translation>范围：%1</translation>
+    </message>
+    <message>
+        <source>Scope: the whole shop</source>
+        <translation>范围：全店</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation><numerusform>%n 天</numerusform></translation>
+    </message>
+    <message>
+        <source>Cancelled: not measured.</source>
+        <translation>已取消：不统计效果。</translation>
+    </message>
+    <message>
+        <source>Starts %1: nothing to measure yet.</source>
+        <translation>%1 开始：尚无可统计的数据。</translation>
+    </message>
+    <message>
+        <source>No orders imported for these days: import the orders of its days to measure it.</source>
+        <translation>这些日期没有导入订单：导入活动期间的订单后即可统计效果。</translation>
+    </message>
+    <message>
+        <source>Running: day %1 of %2. Figures are for the days run so far, against as many days before it; the cost is the budget prorated to those days.</source>
+        <translation>进行中：第 %1 天，共 %2 天。数据为已进行的天数，与活动前同样天数相比；费用为按已进行天数折算的预算。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Days before: %1, the same %n day(s) right before it, same channels and scope.</source>
+        <translation><numerusform>活动前同期：%1，紧挨活动前的 %n 天，相同渠道和范围。</numerusform></translation>
+    </message>
+    <message>
+        <source>Days before: unknown — the imported orders do not reach back that far.</source>
+        <translation>活动前同期：未知——已导入的订单没有那么早。</translation>
+    </message>
+    <message>
+        <source>last year's promotion</source>
+        <translation>去年的促销</translation>
+    </message>
+    <message>
+        <source>the festival's dates last year</source>
+        <translation>该节日去年的日期</translation>
+    </message>
+    <message>
+        <source>Same festival last year: %1 (%2), %3.</source>
+        <translation>去年同一节日：%1（%2），%3。</translation>
+    </message>
+    <message>
+        <source>Same festival last year: %1 — unknown, the imported orders do not reach back that far.</source>
+        <translation>去年同一节日：%1——未知，已导入的订单没有那么早。</translation>
+    </message>
+    <message>
+        <source>Same festival last year: — (this promotion belongs to no platform festival).</source>
+        <translation>去年同一节日：—（该促销不属于任何平台节日）。</translation>
+    </message>
+    <message>
+        <source>Cost: — (no budget and no recorded result)</source>
+        <translation>费用：—（没有预算，也没有记录的结果）</translation>
+    </message>
+    <message>
+        <source>recorded result</source>
+        <translation>已记录的结果</translation>
+    </message>
+    <message>
+        <source>budget %1 × %2/%3 days run</source>
+        <translation>预算 %1 × 已进行 %2/%3 天</translation>
+    </message>
+    <message>
+        <source>whole budget</source>
+        <translation>全部预算</translation>
+    </message>
+    <message>
+        <source>Cost: %1 (%2)</source>
+        <translation>费用：%1（%2）</translation>
+    </message>
+    <message>
+        <source>ROI %1 = incremental gross profit %2 ÷ cost %3 — %4</source>
+        <translation>投资回报率 %1 = 增量毛利 %2 ÷ 费用 %3 —— %4</translation>
+    </message>
+    <message>
+        <source>pays back</source>
+        <translation>已回本</translation>
+    </message>
+    <message>
+        <source>does not pay back</source>
+        <translation>未回本</translation>
+    </message>
+    <message numerus="yes">
+        <source>ROI unknown: %n SKU(s) sold without a unit cost. Enter their costs in Inventory (Edit SKU…) to measure it.</source>
+        <translation><numerusform>投资回报率未知：%n 个售出的 SKU 没有单位成本。请在“库存预警”（编辑 SKU…）中填写成本后再统计。</numerusform></translation>
+    </message>
+    <message>
+        <source>ROI unknown: some orders have no goods lines, so their gross profit is unknown.</source>
+        <translation>投资回报率未知：部分订单没有商品明细，无法计算毛利。</translation>
+    </message>
+    <message>
+        <source>ROI unknown: no baseline to measure the increase against.</source>
+        <translation>投资回报率未知：没有可对比增量的基线。</translation>
+    </message>
+    <message>
+        <source>ROI unknown: no cost to divide by.</source>
+        <translation>投资回报率未知：没有费用可作除数。</translation>
     </message>
 </context>
 <context>
@@ -2690,16 +2988,8 @@ or click “Add files…”.</source>
         <translation>支付金额</translation>
     </message>
     <message>
-        <source>Paid GMV of the promotion's channels between its start and end. Promotions that overlap share the same days' sales.</source>
-        <translation>活动渠道在活动开始至结束期间的支付金额。时间重叠的活动共享同几天的销售额。</translation>
-    </message>
-    <message>
         <source>Baseline</source>
         <translation>基线销售额</translation>
-    </message>
-    <message>
-        <source>What the shop would have sold in those days without the promotion</source>
-        <translation>不做活动时这几天预计能卖出的金额</translation>
     </message>
     <message>
         <source>Cost</source>
@@ -2732,6 +3022,14 @@ or click “Add files…”.</source>
     <message>
         <source>(GMV − baseline) ÷ cost: what the money really bought</source>
         <translation>（支付金额 − 基线）÷ 费用：这笔钱真正带来的销售</translation>
+    </message>
+    <message>
+        <source>ROI</source>
+        <translation>投资回报率</translation>
+    </message>
+    <message>
+        <source>Incremental gross profit ÷ cost (right-click → Effect… for the details)</source>
+        <translation>增量毛利 ÷ 费用（右键 → 效果… 查看明细）</translation>
     </message>
     <message>
         <source>Status</source>
@@ -2831,7 +3129,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Scope</source>
-        <translation>适用范围</translation>
+        <translation>范围</translation>
     </message>
     <message>
         <source>Budget (yuan)</source>
@@ -2862,6 +3160,10 @@ or click “Add files…”.</source>
         <translation>修改…</translation>
     </message>
     <message>
+        <source>Effect…</source>
+        <translation>效果…</translation>
+    </message>
+    <message>
         <source>Copy to next year</source>
         <translation>复制到明年</translation>
     </message>
@@ -2890,6 +3192,30 @@ or click “Add files…”.</source>
         <translation>列表</translation>
     </message>
     <message>
+        <source>Paid GMV of the promotion's channels, and of its categories or SKUs when it names them, between its start and end (to today while it runs). Promotions that overlap share the same days' sales.</source>
+        <translation>促销期间（进行中则截至今天）其渠道的支付金额；指定了类目或 SKU 时只计这些商品。时间重叠的促销共享同一天的销售额。</translation>
+    </message>
+    <message>
+        <source>GMV of the same number of days right before it, in the same channels and scope</source>
+        <translation>活动前紧挨着的同样天数的支付金额，相同渠道和范围</translation>
+    </message>
+    <message>
+        <source>Last year</source>
+        <translation>去年同期</translation>
+    </message>
+    <message>
+        <source>GMV of the same festival last year, in the same channels and scope</source>
+        <translation>去年同一节日的支付金额，相同渠道和范围</translation>
+    </message>
+    <message>
+        <source>Uplift</source>
+        <translation>提升</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SKU(s) sold without a unit cost</source>
+        <translation><numerusform>%n 个售出的 SKU 没有单位成本</numerusform></translation>
+    </message>
+    <message>
         <source>Write the promotions of the month on screen (in the year and list views: of the year) to an .ics file that phones, Outlook and Google Calendar import: one all-day event per promotion and phase</source>
         <translation>把当前显示月份（年视图和列表视图下为全年）的促销写入 .ics 文件，可导入手机日历、Outlook 和 Google 日历：每个促销及每个阶段各一个全天事件</translation>
     </message>
@@ -2908,6 +3234,14 @@ or click “Add files…”.</source>
     <message numerus="yes">
         <source>Next: %1 starts %2 (in %n day(s)).</source>
         <translation><numerusform>下一个：%1 于 %2 开始（还有 %n 天）。</numerusform></translation>
+    </message>
+    <message>
+        <source>Compare…</source>
+        <translation>效果对比…</translation>
+    </message>
+    <message>
+        <source>Every promotion of the year side by side: which kind pays back?</source>
+        <translation>全年每个促销并排对比：哪类促销能回本？</translation>
     </message>
 </context>
 <context>

@@ -57,8 +57,11 @@ def test_export_rows_have_stable_keys_and_the_lists_values(db, tmp_path):
         "id": 1, "name": "双11", "kind": "festival", "platforms": ["taobao"], "start": "2026-10-20",
         "end": "2026-11-11", "days": 23, "phases": [{"name": "预售", "start": "2026-10-20", "end": "2026-10-31"}],
         "tiers": [], "budget": 1000.0, "expected_uplift": None, "status": "done", "gmv": 10000.0,
-        "baseline": 6000.0, "cost": 2000.0, "cost_basis": "measured", "days_run": None, "roas": 5.0, "incremental_roi": 2.0, "measured": True,
+        "baseline": 6000.0, "baseline_last_year": None, "uplift": 0.666667, "cost": 2000.0, "cost_basis": "measured",
+        "days_run": None, "roas": 5.0, "incremental_roi": 2.0, "roi": None, "skus_without_cost": None, "measured": True,
         "note": "定金", "scope_categories": [], "scope_skus": [], "warnings": []}]
+    # (no orders: the recorded result's GMV and baseline; ROI on gross profit needs orders)
     assert list(rows[0]) == ["id", "name", "kind", "platforms", "start", "end", "days", "phases", "tiers", "budget",
-                             "expected_uplift", "status", "gmv", "baseline", "cost", "cost_basis", "days_run", "roas", "incremental_roi",
+                             "expected_uplift", "status", "gmv", "baseline", "baseline_last_year", "uplift", "cost",
+                             "cost_basis", "days_run", "roas", "incremental_roi", "roi", "skus_without_cost",
                              "measured", "note", "scope_categories", "scope_skus", "warnings"]

@@ -65,6 +65,7 @@ class PromotionActions:
         menu.setObjectName("promotions.menu")
         if key is not None:
             menu.addAction(QCoreApplication.translate("PromotionsTab", "Edit…"), lambda: self.edit_promotion(key))
+            menu.addAction(QCoreApplication.translate("PromotionsTab", "Effect…"), lambda: self.show_effect(key))
             menu.addAction(QCoreApplication.translate("PromotionsTab", "Copy to next year"),
                            lambda: self.duplicate_to_next_year(key))
             menu.addAction(QCoreApplication.translate("PromotionsTab", "Create tasks from SOP…"),

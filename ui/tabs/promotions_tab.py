@@ -26,8 +26,9 @@ from PySide6.QtWidgets import (
 
 from core.money import format_fen
 from ui.labels import platform_name, promotion_kind_name, promotion_status_name
-from ui.tabs.base import TabPage
+from ui.tabs.base import Part, TabPage
 from ui.tabs.promotions_actions import PromotionActions
+from ui.tabs.promotions_effect import PromotionEffectActions, signed_rate, times
 from ui.tabs.promotions_exports import CalendarXlsxButton, IcsExportButton
 from ui.tabs.promotions_form import KINDS, STATUSES, PlanData
 from ui.tabs.promotions_form import parse_channels as parse_channels
@@ -58,7 +59,7 @@ def channel_letters(platforms: tuple[str, ...]) -> str:
     return "·".join(LETTERS.get(p, p[:1].upper()) for p in platforms)
 
 
-class PromotionsTab(PromotionActions, TabPage):
+class PromotionsTab(PromotionActions, PromotionEffectActions, TabPage):
     key = "promotions"
     topics = frozenset({"promotions", "orders", "imports"})
 
@@ -138,9 +139,14 @@ class PromotionsTab(PromotionActions, TabPage):
                 Column(self.tr("Days"), "int", get=lambda r: (r.end - r.start).days + 1),
                 Column(self.tr("Budget"), "money", field="budget_fen"),
                 Column(self.tr("GMV"), "money", field="gmv_fen", tooltip=self.tr(
-                    "Paid GMV of the promotion's channels between its start and end. Promotions that "
-                    "overlap share the same days' sales.")),
-                Column(self.tr("Baseline"), "money", field="baseline_fen", tooltip=self.tr("What the shop would have sold in those days without the promotion")),
+                    "Paid GMV of the promotion's channels, and of its categories or SKUs when it names them, "
+                    "between its start and end (to today while it runs). Promotions that overlap share the same "
+                    "days' sales.")),
+                Column(self.tr("Baseline"), "money", field="baseline_fen", tooltip=self.tr(
+                    "GMV of the same number of days right before it, in the same channels and scope")),
+                Column(self.tr("Last year"), "money", field="baseline_last_year_fen",
+                       tooltip=self.tr("GMV of the same festival last year, in the same channels and scope")),
+                Column(self.tr("Uplift"), "rate", field="uplift", fmt=signed_rate),
                 Column(self.tr("Cost"), "money", field="cost_fen", tooltip=self.tr(
                     "Measured cost; while no result is recorded, the budget (prorated to the days run for a "
                     "running promotion)"), cell_tooltip=lambda _v, r: self._cost_text(r, long=True)),
@@ -149,6 +155,10 @@ class PromotionsTab(PromotionActions, TabPage):
                     "promotion has run (so ROAS compares like with like), or the whole budget")),
                 Column(self.tr("ROAS"), "float", field="roas", fmt=_times, tooltip=self.tr("GMV ÷ cost")),
                 Column(self.tr("Incremental ROI"), "float", field="incremental_roi", fmt=_times, tooltip=self.tr("(GMV − baseline) ÷ cost: what the money really bought")),
+                Column(self.tr("ROI"), "float", field="roi", fmt=times, tooltip=self.tr(
+                    "Incremental gross profit ÷ cost (right-click → Effect… for the details)"),
+                       cell_tooltip=lambda v, r: self.tr("%n SKU(s) sold without a unit cost", "", r.skus_without_cost)
+                       if v is None and r.skus_without_cost else None),
                 Column(self.tr("Status"), field="status", fmt=promotion_status_name),
             ],
             self, key=lambda r: r.id, name="promotions.table",
@@ -249,6 +259,7 @@ class PromotionsTab(PromotionActions, TabPage):
         self.week.sig_resize.connect(lambda key, edge, days: self._run_move(key, days, edge))
         self.week.sig_delete.connect(lambda key: self.delete_promotions([key]))
         self.table.sig_activated.connect(lambda r: self.edit_promotion(r.id))
+        self.add_effect_actions(bar)  # Compare… on the bar, Effect… on the list's right-click (promotions_effect)
         self._update_month_label()
 
     # ------------------------------------------------------------------ views
@@ -385,6 +396,11 @@ class PromotionsTab(PromotionActions, TabPage):
         plan = PlanData(planned, skus, promotion_scopes(session), warnings, load_choices(session))
         return promotion_rows(session, today), shop_channels(session), plan
 
+    def parts(self) -> list[Part]:
+        # The calendar needs only the promotions; the list's figures (core.promotion_effect: a few
+        # queries per promotion) come in beside it, so a big shop's calendar is not kept waiting.
+        return [Part("main", self.load, self.show_data), Part("effects", self.load_effects, self.show_effects)]
+
     def _marks(self, first: dt.date | None = None, last: dt.date | None = None) -> list[DayMark]:
         from core.festivals import festivals_between
         from core.i18n import language
@@ -456,7 +472,6 @@ class PromotionsTab(PromotionActions, TabPage):
         if not rows:
             self.banner.show_message(self.tr("No promotions yet. Click a day on the calendar (or New promotion…) to "
                                              "plan one; platform festivals are shaded on their days."))
-        self.table.set_rows(rows, sort_column=3)
         self._fill_calendar()
         upcoming = [r for r in rows if r.start > today]
         running = [r for r in rows if r.start <= today <= r.end]
