@@ -140,7 +140,6 @@ class InventoryTab(TabPage):
         for combo in (self.status_filter, self.category_filter, self.supplier_filter, self.abc_filter):
             bar.addWidget(combo)
         bar.addStretch(1)
-        bar.addWidget(self.hint)
         bar.addWidget(self.count_button)
         bar.addWidget(self.edit_button)
         self.show_all = QPushButton(self.tr("All SKUs"), self)
@@ -186,6 +185,7 @@ class InventoryTab(TabPage):
         switch.addWidget(self.show_all)
         switch.addWidget(self.show_order)
         switch.addStretch(1)
+        switch.addWidget(self.hint)  # on the row with room, so the English window fits a 1366-pixel screen
         self.body.addWidget(self.summary)
         self.body.addLayout(switch)
         self.body.addWidget(self.stack, 1)

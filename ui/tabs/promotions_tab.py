@@ -213,12 +213,16 @@ class PromotionsTab(PromotionActions, PromotionEffectActions, TabPage):
         bar.addWidget(self.next_button)
         bar.addWidget(self.month_label)
         bar.addStretch(1)
-        bar.addWidget(QLabel(self.tr("Show:"), self))
-        bar.addWidget(self.kind_filter)
-        bar.addWidget(self.status_filter)
-        bar.addWidget(self.festivals_button)
-        bar.addWidget(self.new_button)
-        self.body.addWidget(self.next_label)
+        # Two rows, so that the English window still fits a 1366-pixel laptop screen: what is running
+        # and the filters and adding above, the views, navigation and exports below.
+        top = QHBoxLayout()
+        top.addWidget(self.next_label, 1)
+        top.addWidget(QLabel(self.tr("Show:"), self))
+        top.addWidget(self.kind_filter)
+        top.addWidget(self.status_filter)
+        top.addWidget(self.festivals_button)
+        top.addWidget(self.new_button)
+        self.body.addLayout(top)
         self.body.addLayout(bar)
         self.body.addWidget(self.views, 1)
         # On the bar above both views: the same rows as `export promotions FILE`.
