@@ -125,6 +125,11 @@ def _damaged_id(value: object) -> str:
     )
 
 
+# At most 12 digits before the point (below the 10^12 cap), at most 2 after (no rounding), no
+# leading zeros, no grouping: anything else takes the full path below.
+_PLAIN_MONEY = re.compile(r"(-?)(0|[1-9][0-9]{0,11})(?:\.([0-9]{1,2}))?")
+
+
 def parse_money(value: object) -> int | None:
     """Yuan → integer fen, rounding half up: ``¥1,299.90``, ``598.00元``, ``499.00（…）``."""
     if value is None:
@@ -142,6 +147,12 @@ def parse_money(value: object) -> int | None:
             raise ValueError(t("{value} is not an amount", value=value))
         # repr() is the shortest text that round-trips: 0.285 stays 0.285, not 0.28499…
         return int((Decimal(repr(value)) * 100).quantize(Decimal(1), ROUND_HALF_UP))
+    if value.__class__ is str:
+        plain = _PLAIN_MONEY.fullmatch(value)
+        if plain:  # "598.00", "12.5", "-3": most cells of a CSV export; whole-number arithmetic, same result
+            sign, whole, frac = plain.groups()
+            fen = int(whole) * 100 + int((frac or "").ljust(2, "0"))
+            return -fen if sign and fen else fen
     s = unicodedata.normalize("NFKC", str(value)).replace("\t", "").strip()
     if s.lower() in NULL_MARKERS or s in _MONEY_NONE:
         return None

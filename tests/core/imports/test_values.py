@@ -94,3 +94,20 @@ def test_header_normalisation():
     assert norm("动帐流水号") == norm("动账流水号")
     assert norm("Lineitem SKU") == norm("Lineitem sku")
     assert norm("商品\u200b名称") == norm("商品名称")
+
+
+def test_plain_amounts_take_the_fast_path_with_the_same_result():
+    import random
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from core.imports.values import parse_money
+
+    rng = random.Random(3)
+    samples = ["0", "0.0", "-0.00", "598.00", "12.5", "-3", "999999999999.99", "1.05", "100"]
+    samples += [f"{rng.choice(['', '-'])}{rng.randrange(10**rng.randrange(1, 12))}.{rng.randrange(100):02d}" for _ in range(500)]
+    for text in samples:
+        expected = int((Decimal(text) * 100).quantize(Decimal(1), ROUND_HALF_UP))
+        assert parse_money(text) == expected, text
+    # Not plain: still the full rules (grouping, units, leading zeros, three decimals).
+    assert parse_money("1,299.90") == 129_990 and parse_money("598.00元") == 59_800
+    assert parse_money("0.285") == 29 and parse_money("007.50") == 750
