@@ -178,7 +178,7 @@ def test_demo_members_header_is_unchanged(qtbot, demo_db):
     with demo_db.session() as s:
         rows, tiers = member_rows(s, DEMO_END), tier_names(s)
     by_tier = Counter(r.tier for r in rows)
-    tier_text = "，".join(f"{t} {by_tier[t]:,}" for t in tiers if by_tier[t])
+    tier_text = ", ".join(f"{t} {by_tier[t]:,}" for t in tiers if by_tier[t])  # English commas in English
     tab = _members(qtbot, demo_db)
     assert tab.summary.isVisible() and tab.banner.isHidden()
     assert tab.summary.text().startswith(f"{len(rows):,} customers ({tier_text}). ")
