@@ -3,26 +3,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
 from core.models import Goal, Sku, StockLevel
-from core.settings import Settings
-from tests.conftest import DEMO_END
-from ui.context import AppContext
-from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, demo_db):
-    win = MainWindow(AppContext(demo_db, Settings(), today=DEMO_END))
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    return win
 
 
 def open_tab(qtbot, window, key):

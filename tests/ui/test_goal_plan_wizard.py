@@ -4,24 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtWidgets import QMessageBox, QWizard
 from sqlalchemy import func, select
 
 from core.models import Goal, Order
-from core.settings import Settings
-from tests.conftest import DEMO_END
-from ui.context import AppContext
-from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, demo_db):
-    win = MainWindow(AppContext(demo_db, Settings(), today=DEMO_END))
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    return win
 
 
 def open_goals(qtbot, window):

@@ -1,26 +1,13 @@
 """The Inventory tab on the demo shop: flags as filters, the minimum order, the stock count, the purchase list."""
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPlainTextEdit, QPushButton, QWidget
 from sqlalchemy import select
 
 from core.models import Sku
-from core.settings import Settings
 from tests.conftest import DEMO_END
-from ui.context import AppContext
-from ui.main_window import MainWindow
 from ui.widgets.record_table import RecordTable
-
-
-@pytest.fixture
-def window(qtbot, demo_db):
-    win = MainWindow(AppContext(demo_db, Settings(), today=DEMO_END))
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    return win
 
 
 def open_inventory(qtbot, window):

@@ -1,23 +1,9 @@
 """The Members tab on the demo shop: tier rules → recompute → log; undo; tags typed in the table."""
 from __future__ import annotations
 
-import pytest
 from sqlalchemy import func, select
 
 from core.models import Customer, Tier, TierChange
-from core.settings import Settings
-from tests.conftest import DEMO_END
-from ui.context import AppContext
-from ui.main_window import MainWindow
-
-
-@pytest.fixture
-def window(qtbot, demo_db):
-    win = MainWindow(AppContext(demo_db, Settings(), today=DEMO_END))
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    return win
 
 
 def open_members(qtbot, window):

@@ -10,21 +10,9 @@ from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
 from core.models import Task
-from core.settings import Settings
 from tests.conftest import DEMO_END
-from ui.context import AppContext
-from ui.main_window import MainWindow
 
 DAY = dt.timedelta(days=1)
-
-
-@pytest.fixture
-def window(qtbot, demo_db):
-    win = MainWindow(AppContext(demo_db, Settings(), today=DEMO_END))
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    return win
 
 
 def open_gantt(qtbot, window):
