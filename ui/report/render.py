@@ -510,21 +510,31 @@ def draw_kpi_page(painter: QPainter, plan: MonthlyPlan, rect: QRectF, dpi: int) 
                          f"{format_fen(value)}  {format_rate(value / total)}")
 
 
-def write_pdf(plan: MonthlyPlan, path: str | Path) -> int:
-    """The plan as a PDF file; returns its page count."""
+def pdf_writer(path: str | Path, title: str) -> QPdfWriter:
+    """A 300 dpi PDF writer titled ``title``: the monthly plan and the weekly task sheet."""
     writer = QPdfWriter(str(path))
     writer.setResolution(300)
-    writer.setTitle(f"{plan.shop_name} {plan.month}")
+    writer.setTitle(title)
     writer.setCreator("ShopDesk")
-    return render(plan, writer)
+    return writer
 
 
-def write_pdf_standalone(plan: MonthlyPlan, path: str | Path) -> int:
-    """write_pdf from the command line, where no QApplication runs yet (fonts need one)."""
+def with_gui_application(write):
+    """Run ``write()`` from the command line, where no QApplication runs yet (fonts need one)."""
     from PySide6.QtGui import QGuiApplication
 
     app = QGuiApplication.instance() or QGuiApplication([])
     try:
-        return write_pdf(plan, path)
+        return write()
     finally:
         del app
+
+
+def write_pdf(plan: MonthlyPlan, path: str | Path) -> int:
+    """The plan as a PDF file; returns its page count."""
+    return render(plan, pdf_writer(path, f"{plan.shop_name} {plan.month}"))
+
+
+def write_pdf_standalone(plan: MonthlyPlan, path: str | Path) -> int:
+    """write_pdf from the command line."""
+    return with_gui_application(lambda: write_pdf(plan, path))

@@ -12,11 +12,11 @@ import html
 from pathlib import Path
 
 from PySide6.QtCore import QRectF, QSizeF
-from PySide6.QtGui import QPageLayout, QPdfWriter, QTextDocument
+from PySide6.QtGui import QPageLayout, QTextDocument
 
 from core.i18n import t
 from core.task_sheet import PersonSheet, SheetTask, WeeklySheet
-from ui.report.render import _font, draw_header_footer, header_band, page_layout
+from ui.report.render import _font, draw_header_footer, header_band, page_layout, pdf_writer, with_gui_application
 
 BODY_PT = 9.5
 PORTRAIT = QPageLayout.Orientation.Portrait
@@ -123,19 +123,9 @@ def render(sheet: WeeklySheet, device) -> int:
 
 
 def write_pdf(sheet: WeeklySheet, path: str | Path) -> int:
-    writer = QPdfWriter(str(path))
-    writer.setResolution(300)
-    writer.setTitle(title_of(sheet))
-    writer.setCreator("ShopDesk")
-    return render(sheet, writer)
+    return render(sheet, pdf_writer(path, title_of(sheet)))
 
 
 def write_pdf_standalone(sheet: WeeklySheet, path: str | Path) -> int:
-    """write_pdf from the command line, where no QApplication runs yet (fonts need one)."""
-    from PySide6.QtGui import QGuiApplication
-
-    app = QGuiApplication.instance() or QGuiApplication([])
-    try:
-        return write_pdf(sheet, path)
-    finally:
-        del app
+    """write_pdf from the command line."""
+    return with_gui_application(lambda: write_pdf(sheet, path))
