@@ -5,7 +5,7 @@ import datetime as dt
 
 from icalendar import Calendar
 
-from tests.ui.test_promotions_calendar import dates, open_promotions, wait_saved, window  # noqa: F401 - the fixture
+from tests.ui.test_promotions_calendar import dates, open_promotions, wait_saved
 
 D = dt.date
 

@@ -8,7 +8,7 @@ import datetime as dt
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.test_promotions_calendar import dates, open_promotions, wait_saved, window  # noqa: F401
+from tests.ui.test_promotions_calendar import dates, open_promotions, wait_saved
 from ui.tabs.promotions_tab import WEEK
 
 D = dt.date

@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from core.models import Promotion
 from tests.conftest import DEMO_END
-from tests.ui.test_inventory_tab import open_inventory, settle, window  # noqa: F401 - the fixture
+from tests.ui.test_inventory_tab import open_inventory, settle
 
 
 def select_sku(qtbot, inv, row):
