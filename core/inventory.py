@@ -137,7 +137,7 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
         .where(paid_in_window)
         .group_by(OrderLine.sku_code, OrderLine.pay_date)
     )
-    for code, day, qty in conn.execute(q):
+    for code, day, qty in conn.execute(q).all():
         per_day = daily.get(code)
         if per_day is None:
             per_day = daily[code] = [0] * params.window_days
@@ -147,7 +147,7 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
         .where(paid_in_window)
         .group_by(OrderLine.sku_code)
     )
-    sales_value = {code: int(v or 0) for code, v in conn.execute(value_q)}
+    sales_value = {code: int(v or 0) for code, v in conn.execute(value_q).all()}
     # The last sale of each SKU: one index seek per SKU (ix_order_lines_sales starts with sku_code,
     # pay_date) rather than MAX over every line of two years, a fifth of the plain alerts' time.
     latest = (select(func.max(OrderLine.pay_date))
@@ -279,18 +279,18 @@ def _row(sku: Any, per_day: list[int], last: dt.date | None, abc: str, z: float,
     order_by = stockout - dt.timedelta(days=lead) if stockout is not None else None
     since_sale = (today - last).days if last is not None else None
     dead = on_hand > 0 and (since_sale is None or since_sale > params.dead_no_sale_days)
-    on = {
+    # In STATUS_ORDER, most urgent first.
+    flags = tuple(f for f, on in (
         # Out of stock counts even without recent sales: a SKU that sold before and has
         # nothing left may show no sales precisely because it ran out.
-        OUT: on_hand <= 0 and (units > 0 or last is not None),
-        BELOW_SAFETY: 0 < on_hand < safety,
-        REORDER: units > 0 and have <= reorder_point,
-        LOW: order_by is not None and order_by <= today + dt.timedelta(days=params.review_days),
-        OVERSTOCK: cover is not None and cover > params.overstock_cover_days,
-        DEAD: dead,
-        SLOW: on_hand > 0 and not dead and since_sale is not None and since_sale > params.slow_no_sale_days,
-    }
-    flags = tuple(f for f in STATUS_ORDER if on.get(f))
+        (OUT, on_hand <= 0 and (units > 0 or last is not None)),
+        (BELOW_SAFETY, 0 < on_hand < safety),
+        (REORDER, units > 0 and have <= reorder_point),
+        (LOW, order_by is not None and order_by <= today + dt.timedelta(days=params.review_days)),
+        (OVERSTOCK, cover is not None and cover > params.overstock_cover_days),
+        (DEAD, dead),
+        (SLOW, on_hand > 0 and not dead and since_sale is not None and since_sale > params.slow_no_sale_days),
+    ) if on)
     cogs = units * sku.cost_fen
     value = on_hand * sku.cost_fen
     turnover = cogs / value if value > 0 and sku.cost_fen > 0 else None

@@ -63,7 +63,7 @@ def promotion_uplifts(session: Session, today: dt.date, params: InventoryParams 
         codes = _in_scope(p, categories)
         if not codes:
             continue
-        start = max(p.start, today + dt.timedelta(days=1))
+        start, end = max(p.start, today + dt.timedelta(days=1)), p.end
         if p.expected_uplift is not None:
             if p.expected_uplift <= 0:
                 continue
@@ -84,7 +84,7 @@ def promotion_uplifts(session: Session, today: dt.date, params: InventoryParams 
             # No recent sales on record: share 1 (the rate is 0 anyway, the factor changes nothing).
             effective = 1 + (factor - 1) * share_of.get(code, 1.0)
             if effective > 1:
-                key = (start, p.end, round(effective, 4), source)
+                key = (start, end, round(effective, 4), source)
                 made = windows.get(key)
                 if made is None:
                     made = windows[key] = Uplift(*key)
@@ -107,7 +107,7 @@ def _channel_units(conn: Connection, start: dt.date, end: dt.date) -> dict[str, 
     q = (select(OrderLine.sku_code, OrderLine.platform, func.sum(OrderLine.qty))
          .where(OrderLine.pay_date.between(start, end)).group_by(OrderLine.sku_code, OrderLine.platform))
     units: dict[str, dict[str, int]] = defaultdict(dict)
-    for code, platform, qty in conn.execute(q):
+    for code, platform, qty in conn.execute(q).all():
         units[code][platform or ""] = int(qty or 0)
     return units
 
@@ -210,7 +210,7 @@ def _units_before_and_in(conn: Connection, start: dt.date, window_start: dt.date
          .where(OrderLine.pay_date.between(start, end)).group_by(OrderLine.sku_code))
     window: dict[str, int] = {}
     baseline: dict[str, int] = {}
-    for code, w, b in conn.execute(q):
+    for code, w, b in conn.execute(q).all():
         if w:
             window[code] = int(w)
         if b:
