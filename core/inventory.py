@@ -285,7 +285,10 @@ def _row(sku: Any, per_day: list[int], last: dt.date | None, abc: str, z: float,
         # nothing left may show no sales precisely because it ran out.
         (OUT, on_hand <= 0 and (units > 0 or last is not None)),
         (BELOW_SAFETY, 0 < on_hand < safety),
-        (REORDER, units > 0 and have <= reorder_point),
+        # Reorder now = what the purchase list orders today (core.inventory_lists): at or below the
+        # reorder point, or a promotion brings the stock-out inside the lead time (order-by date
+        # today or past), and there is something to order.
+        (REORDER, units > 0 and suggested > 0 and (have <= reorder_point or (order_by is not None and order_by <= today))),
         (LOW, order_by is not None and order_by <= today + dt.timedelta(days=params.review_days)),
         (OVERSTOCK, cover is not None and cover > params.overstock_cover_days),
         (DEAD, dead),

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
-from core.inventory import STATUS_ORDER, InventoryParams, InventoryRow, inventory_params, inventory_rows
+from core.inventory import REORDER, STATUS_ORDER, InventoryParams, InventoryRow, inventory_params, inventory_rows
 
 
 @dataclass(frozen=True)
@@ -59,16 +59,18 @@ def by_urgency(rows: Iterable[InventoryRow]) -> list[InventoryRow]:
 
 
 def purchase_list(rows: Iterable[InventoryRow], today: dt.date) -> list[PurchaseLine]:
-    """What to order today, by supplier: every SKU whose order-by date is today or past and that
-    needs a quantity (the suggested order: at least the minimum, in the supplier's multiple), and
-    every SKU the owner added or gave a quantity (``order_qty``; 0 leaves it out)."""
+    """What to order today, by supplier: every SKU flagged "reorder now" (at or below its reorder
+    point, or running out within its lead time, with a quantity to order: the suggested order, at
+    least the minimum, in the supplier's multiple), and every SKU the owner added or gave a
+    quantity (``order_qty``; 0 leaves it out). Without the owner's additions, the list holds exactly
+    the SKUs the tab counts as "Reorder now"."""
     lines = []
     for r in rows:
         if r.order_qty is not None:
             if r.order_qty <= 0:
                 continue
             qty = r.order_qty
-        elif r.order_by is not None and r.order_by <= today and r.suggested_qty > 0:
+        elif REORDER in r.flags:
             qty = r.suggested_qty
         else:
             continue

@@ -31,6 +31,7 @@ class ViewColumn:
     kind: str = "text"  # core.exports kinds: text|int|money|rate|date|datetime|float
     source: str = ""  # the row's key when it differs from ``key`` (``budget_fen`` for ``budget``)
     label: Callable[[Any], str] | None = None  # a code as people read it (.xlsx/.csv; JSON keeps the code)
+    missing: str = ""  # what no value shows as in .xlsx/.csv, as the tab shows it ("∞"); JSON keeps null
 
     def value(self, row: dict[str, Any]) -> Any:
         return row.get(self.source or self.key)
@@ -103,6 +104,8 @@ def write_view(view: View, rows: list[dict[str, Any]], path: str | Path, params:
 
 
 def _cell(column: ViewColumn, value: Any, *, csv: bool) -> Any:
+    if value is None:
+        return column.missing or None
     if isinstance(value, (tuple, list)):
         return "、".join(column.label(v) if column.label else str(v) for v in value)
     if value is not None and column.label is not None:

@@ -137,7 +137,8 @@ INVENTORY = View(
      _c("sku", "SKU code", source="sku_code"), _c("title", "Product"), _c("spec", "Spec"),
      _c("category", "Category"), _c("on_hand", "On hand", "int"), _c("in_transit", "In transit", "int"),
      _c("avg_daily_sales", "Sold per day", "float"), _c("sigma", "Daily sales σ", "float"),
-     _c("days_of_cover", "Days of cover", "float"), _c("stockout_date", "Runs out", "date"),
+     # No sale in the window: infinite cover, "∞" as in the tab (JSON: null).
+     ViewColumn("days_of_cover", lambda: t("Days of cover"), "float", missing="∞"), _c("stockout_date", "Runs out", "date"),
      _c("order_by", "Order by", "date"),
      _c("lead_time_days", "Lead time (days)", "int"), _c("safety_stock", "Safety stock", "int"),
      _c("reorder_point", "Reorder point", "int"), _c("suggested_qty", "Suggested order", "int"),

@@ -1778,6 +1778,10 @@ or click “Add files…”.</source>
         <translation>ABC：销售额占比（A = 前 80 %）。XYZ：周销量的稳定程度（X 稳定，Y 波动，Z 无规律或无销量）</translation>
     </message>
     <message>
+        <source>The SKUs to reorder now (at or below the reorder point, or running out within the lead time) and those you added, by supplier</source>
+        <translation>需要立即补货的 SKU（已到再订货点，或在交货期内会断货）及你加入的 SKU，按供应商分组</translation>
+    </message>
+    <message>
         <source>Order today (%1)</source>
         <translation>今日下单 (%1)</translation>
     </message>
@@ -1908,10 +1912,6 @@ or click “Add files…”.</source>
     <message>
         <source>Order today</source>
         <translation>今日下单</translation>
-    </message>
-    <message>
-        <source>The SKUs whose order-by date is today or past, by supplier</source>
-        <translation>最晚下单日为今天或已过的 SKU，按供应商分组</translation>
     </message>
     <message>
         <source>Add to purchase list</source>

@@ -81,6 +81,34 @@ def test_a_sku_that_never_sold_is_dead_stock_with_no_forecast(shop):
     assert (r.stock_value_fen, r.cogs_fen, r.turnover, r.days_of_inventory) == (12000, 0, 0, None)
 
 
+def test_a_sku_without_sales_has_infinite_cover_in_the_tab_and_the_files_alike(shop, tmp_path):
+    import csv
+    import json
+
+    from openpyxl import load_workbook
+
+    from core.views import export_view
+
+    params = ViewParams(TODAY)
+    export_view(shop, "inventory-alerts", tmp_path / "a.csv", params)
+    export_view(shop, "inventory-alerts", tmp_path / "a.json", params)
+    export_view(shop, "inventory-alerts", tmp_path / "a.xlsx", params)
+    with open(tmp_path / "a.csv", encoding="utf-8-sig", newline="") as f:
+        table = list(csv.reader(f))
+    header = next(i for i, row in enumerate(table) if "Days of cover" in row)
+    col, code = table[header].index("Days of cover"), table[header].index("SKU code")
+    cover = {row[code]: row[col] for row in table[header + 1:] if len(row) > col}
+    # "∞" as the tab shows it (ui/tabs/inventory_tab.py), a number otherwise; JSON keeps null.
+    assert (cover["NOSALE"], cover["OVER"]) == ("∞", "120.0")
+    records = {r["sku"]: r for r in json.loads((tmp_path / "a.json").read_text(encoding="utf-8"))}
+    assert (records["NOSALE"]["days_of_cover"], records["OVER"]["days_of_cover"]) == (None, 120.0)
+    sheet = load_workbook(tmp_path / "a.xlsx").active
+    cells = [[c.value for c in row] for row in sheet.iter_rows()]
+    top = next(i for i, row in enumerate(cells) if "Days of cover" in row)
+    col, code = cells[top].index("Days of cover"), cells[top].index("SKU code")
+    assert {row[code]: row[col] for row in cells[top + 1:]}["NOSALE"] == "∞"
+
+
 def test_out_of_stock_runs_out_today_and_had_to_be_ordered_five_days_ago(shop):
     r = by_code(shop)["OUT"]
     assert r.status == OUT and REORDER in r.flags

@@ -116,3 +116,32 @@ def test_the_printed_list_holds_each_supplier_with_its_total(shop):
     text = purchase_html(lines(shop), TODAY)
     assert text.index("乙厂") < text.index("甲厂")
     assert "¥105.00" in text and "¥480.00" in text and "81 units, ¥585.00 at cost" in text
+
+
+def test_a_sku_at_its_reorder_point_is_ordered_today_even_when_its_stock_out_is_further_than_the_lead_time(db):
+    with db.transaction() as s:
+        # 1 a day, lead time 10, a safety stock of 30 typed in: reorder point 10 + 30 = 40. With 35 it
+        # runs out on the 36th day (order by in 26 days), but it is below its reorder point now.
+        sku(s, "SAFE", 35, lead_time_days=10, safety_stock_override=30, supplier="甲厂")
+        sku(s, "FINE", 41, lead_time_days=10, safety_stock_override=30, supplier="甲厂")  # above: not yet
+        for i in range(28):
+            sell(s, "SAFE", days_ago(i), 1, 1000)
+            sell(s, "FINE", days_ago(i), 1, 1000)
+    with db.session() as s:
+        rows = {r.sku_code: r for r in inventory_rows(s, TODAY, InventoryParams())}
+    assert (rows["SAFE"].reorder_point, rows["SAFE"].order_by) == (40, TODAY + dt.timedelta(days=26))
+    assert rows["SAFE"].status == "reorder" and "reorder" not in rows["FINE"].flags
+    # 40 + 7 review days − 35 = 12 to order today: "Reorder now" and "Order today" name the same SKUs.
+    assert [(p.sku_code, p.qty) for p in purchase_list(rows.values(), TODAY)] == [("SAFE", 12)]
+
+
+def test_on_the_demo_shop_reorder_now_and_order_today_count_the_same_skus(demo_db):
+    from core.inventory_lists import alert_rows
+    from tests.conftest import DEMO_END
+
+    with demo_db.session() as s:
+        rows = alert_rows(s, DEMO_END, InventoryParams())
+    reorder = {r.sku_code for r in rows if "reorder" in r.flags}
+    # 14 and 10 before: the list took only SKUs past their order-by date.
+    assert len(reorder) == 14
+    assert {p.sku_code for p in purchase_list(rows, DEMO_END)} == reorder

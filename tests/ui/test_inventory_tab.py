@@ -114,11 +114,18 @@ def test_order_today_lists_what_must_be_ordered_by_supplier_with_totals(qtbot, w
     page = inv.findChild(QWidget, "inventory.purchase_page")
     assert inv.stack.currentWidget() is page and page.isVisible()
     lines = inv.findChild(RecordTable, "inventory.purchase_list").visible_rows()
-    due = [r for r in inv.table.model._rows if r.order_by and r.order_by <= DEMO_END and r.suggested_qty > 0]
+    due = [r for r in inv.table.model._rows if "reorder" in r.flags]
     assert lines and {p.sku_code for p in lines} == {r.sku_code for r in due}
+    # The count on the button is the count of the "Reorder now" filter (on the demo shop they said
+    # 10 and 14: the list took only SKUs past their order-by date, not those at their reorder point).
     assert inv.show_order.text() == f"Order today ({len(due)})"
+    choose(inv.status_filter, "reorder")
+    assert inv.status_filter.currentText() == f"Reorder now ({len(due)})"
+    # Also SKUs at their reorder point whose stock-out is further than the lead time: the safety
+    # stock says order now, before it is touched.
+    assert any(p.order_by > DEMO_END for p in lines)
     assert [p.supplier for p in lines] == sorted(p.supplier for p in lines)  # grouped by supplier
-    assert all(p.cost_fen == p.qty * p.unit_cost_fen and p.order_by <= DEMO_END for p in lines)
+    assert all(p.cost_fen == p.qty * p.unit_cost_fen for p in lines)
     totals = {t.supplier: t for t in inv.findChild(RecordTable, "inventory.supplier_totals").visible_rows()}
     for supplier, total in totals.items():
         mine = [p for p in lines if p.supplier == supplier]

@@ -1,7 +1,7 @@
 """Part of the Inventory tab (not a tab of its own): "Order today", the purchase list.
 
-Every SKU that needs ordering (order-by date today or past) and every SKU the owner added from
-the alert list, with the quantity to order (typed into the list: ``SetOrderQty``, undoable), its
+Every SKU flagged "reorder now" (at its reorder point, or running out within its lead time) and
+every SKU the owner added from the alert list, with the quantity to order (typed into the list: ``SetOrderQty``, undoable), its
 cost and the order-by date, grouped by supplier (sortable by any column), and below them the
 totals per supplier. Excel writes one sheet per supplier, Print shows Qt's print preview, "Mark
 as ordered" puts the quantities in transit (``MarkOrdered``). The rows are

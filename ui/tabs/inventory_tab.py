@@ -146,7 +146,7 @@ class InventoryTab(TabPage):
         self.show_all.setObjectName("inventory.view_alerts")
         self.show_order = QPushButton(self.tr("Order today"), self)
         self.show_order.setObjectName("inventory.view_purchase_list")
-        self.show_order.setToolTip(self.tr("The SKUs whose order-by date is today or past, by supplier"))
+        self.show_order.setToolTip(self.tr("The SKUs to reorder now (at or below the reorder point, or running out within the lead time) and those you added, by supplier"))
         views = QButtonGroup(self)
         for i, button in enumerate((self.show_all, self.show_order)):
             button.setCheckable(True)
