@@ -169,7 +169,7 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
     # Most SKUs share the same few promotions (core.inventory_uplift hands out one list per set):
     # each set is flattened once, not once per SKU.
     prepared: dict[int, _Windows] = {}
-    plans: dict[tuple[int, ...], tuple] = {}  # the overlap sweeps of this call, by their windows' days
+    plans: dict[tuple, tuple] = {}  # the windows' order and overlap sweep, by their dates (_prepare)
     rows = []
     for sku in skus:
         per_day = daily.get(sku.code, no_sales)
@@ -195,33 +195,35 @@ _NO_WINDOWS = _Windows([], (), 1)
 
 def _prepare(uplifts: Sequence[Uplift], today: dt.date, plans: dict | None = None) -> _Windows:
     """``flatten_uplifts`` of the windows not ended by ``today``, in whole day numbers (the same
-    windows, each day the larger factor, neighbours of the same factor and source joined)."""
-    t = today.toordinal()
-    ordered = sorted(((u.start.toordinal(), u.end.toordinal(), u.factor, u.source) for u in uplifts if u.end > today),
-                     key=_by_days)
-    if not ordered:
+    windows, each day the larger factor, neighbours of the same factor and source joined).
+    ``plans`` keeps, per set of window dates, their order and overlap sweep: SKUs raised by the
+    same promotions by different factors share them."""
+    live = [u for u in uplifts if u.end > today]
+    if not live:
         return _NO_WINDOWS
-    if all(b[0] > a[1] for a, b in zip(ordered, ordered[1:])):
-        flat = ordered  # the usual case: no two promotions share a day
+    dates = tuple((u.start, u.end) for u in live)
+    plan = plans.get(dates) if plans is not None else None
+    if plan is None:
+        plan = _plan(dates)
+        if plans is not None:
+            plans[dates] = plan
+    order, sweep = plan
+    if sweep is None:  # the usual case: no two promotions share a day
+        flat = [(first, last, live[i].factor, live[i].source) for i, first, last in order]
     else:
-        days = tuple(d for w in ordered for d in w[:2])
-        plan = plans.get(days) if plans is not None else None
-        if plan is None:
-            plan = _sweep_days(days)
-            if plans is not None:
-                plans[days] = plan
+        ordered = [live[i] for i, _first, _last in order]
         flat = []
-        for lo, hi, running in plan:
+        for lo, hi, running in sweep:
             top = ordered[running[0]]
             for i in running[1:]:
-                if ordered[i][2] > top[2]:
+                if ordered[i].factor > top.factor:
                     top = ordered[i]
             prev = flat[-1] if flat else None
-            if prev is not None and prev[1] == lo - 1 and prev[2] == top[2] and prev[3] == top[3]:
-                flat[-1] = (prev[0], hi, top[2], top[3])
+            if prev is not None and prev[1] == lo - 1 and prev[2] == top.factor and prev[3] == top.source:
+                flat[-1] = (prev[0], hi, top.factor, top.source)
             else:
-                flat.append((lo, hi, top[2], top[3]))
-    tomorrow = t + 1
+                flat.append((lo, hi, top.factor, top.source))
+    tomorrow = today.toordinal() + 1
     spans = []
     common = 1
     for first, last, factor, _source in flat:
@@ -231,8 +233,18 @@ def _prepare(uplifts: Sequence[Uplift], today: dt.date, plans: dict | None = Non
     return _Windows(flat, tuple(spans), common)
 
 
-def _by_days(w: tuple[int, int, float, str]) -> tuple[int, int]:
-    return w[0], w[1]
+def _plan(dates: tuple[tuple[dt.date, dt.date], ...]
+          ) -> tuple[list[tuple[int, int, int]], tuple[tuple[int, int, tuple[int, ...]], ...] | None]:
+    """The windows' order by (start, end) as (index, first day, last day) in day numbers, and
+    their overlap sweep (None when no two share a day)."""
+    order = sorted(((i, s.toordinal(), e.toordinal()) for i, (s, e) in enumerate(dates)), key=_by_days)
+    if all(b[1] > a[2] for a, b in zip(order, order[1:])):
+        return order, None
+    return order, _sweep_days(tuple(d for _i, first, last in order for d in (first, last)))
+
+
+def _by_days(w: tuple[int, int, int]) -> tuple[int, int]:
+    return w[1], w[2]
 
 
 def _sweep_days(days: tuple[int, ...]) -> tuple[tuple[int, int, tuple[int, ...]], ...]:
