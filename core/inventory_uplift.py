@@ -55,7 +55,7 @@ def promotion_uplifts(session: Session, today: dt.date, params: InventoryParams 
     # Plain rows through the connection: the ORM's row processing was a fifth of this function.
     conn = session.connection()
     categories = dict(conn.execute(select(Sku.code, Sku.category).where(Sku.active.is_(True))).all())
-    units = _channel_units(conn, today - dt.timedelta(days=params.window_days - 1), today)
+    units: dict[str, dict[str, int]] | None = None  # per SKU and channel, read when a promotion has channels
     shares: dict[tuple[str, ...], dict[str, float]] = {}  # per set of channels: each SKU's share of its units
     out: dict[str, list[Uplift]] = defaultdict(list)
     windows: dict[tuple, Uplift] = {}  # one object per distinct window, shared by the SKUs it raises
@@ -77,6 +77,8 @@ def promotion_uplifts(session: Session, today: dt.date, params: InventoryParams 
             key = tuple(p.platforms)
             share_of = shares.get(key)
             if share_of is None:
+                if units is None:
+                    units = _channel_units(conn, today - dt.timedelta(days=params.window_days - 1), today)
                 share_of = shares[key] = {code: _share(by, p.platforms) for code, by in units.items()}
         else:
             share_of = {}
