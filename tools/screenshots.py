@@ -431,6 +431,11 @@ def _inventory(window, args, wait) -> None:
             wait(400)
             dialog.grab().save(str(args.out / f"{args.lang}_inventory_clearance.png"))
             dialog.reject()
+    # "Reorder now (N)" in the Show filter and "Order today (N)" name the same SKUs.
+    page.status_filter.setCurrentIndex(page.status_filter.findData("reorder"))
+    wait(500)
+    window.grab().save(str(args.out / f"{args.lang}_inventory_reorder.png"))
+    page.status_filter.setCurrentIndex(page.status_filter.findData(None))
     page.show_order.click()
     wait(700)
     window.grab().save(str(args.out / f"{args.lang}_inventory_purchase.png"))
