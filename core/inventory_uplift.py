@@ -21,6 +21,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, case, func, select
 from sqlalchemy.orm import Session
@@ -81,20 +82,39 @@ def promotion_uplifts(session: Session, today: dt.date, params: InventoryParams 
                     units = _channel_units(conn, today - dt.timedelta(days=params.window_days - 1), today)
                 share_of = shares[key] = {code: _share(by, p.platforms) for code, by in units.items()}
         else:
-            share_of = {}
-        for code, (factor, source) in per_sku.items():
-            # No recent sales on record: share 1 (the rate is 0 anyway, the factor changes nothing).
-            effective = 1 + (factor - 1) * share_of.get(code, 1.0)
-            if effective > 1:
-                key = (start, end, round(effective, 4), source)
-                made = windows.get(key)
-                if made is None:
-                    made = windows[key] = Uplift(*key)
+            share_of = None
+        by_factor: dict[tuple[float, str], Uplift | None] = {}  # on every channel: one window per factor
+        for code, factor_source in per_sku.items():
+            if share_of is None:
+                made = by_factor.get(factor_source, _UNSEEN)
+                if made is _UNSEEN:
+                    made = by_factor[factor_source] = _window(windows, start, end, *factor_source, 1.0)
+            else:
+                # No recent sales on record: share 1 (the rate is 0 anyway, the factor changes nothing).
+                made = _window(windows, start, end, *factor_source, share_of.get(code, 1.0))
+            if made is not None:
                 out[code].append(made)
     # SKUs raised by the same promotions get the same list object: core.inventory flattens each
-    # set once (5,000 SKUs share a few dozen sets).
-    shared: dict[tuple[Uplift, ...], list[Uplift]] = {}
-    return {code: shared.setdefault(tuple(ups), ups) for code, ups in out.items()}
+    # set once. (One object per distinct window, so the windows' ids name a set.)
+    shared: dict[tuple[int, ...], list[Uplift]] = {}
+    return {code: shared.setdefault(tuple(map(id, ups)), ups) for code, ups in out.items()}
+
+
+_UNSEEN: Any = object()
+
+
+def _window(windows: dict[tuple, Uplift], start: dt.date, end: dt.date, factor: float, source: str,
+            share: float) -> Uplift | None:
+    """The window raising the promotion's channels' ``share`` of a SKU's sales by ``factor``, one
+    object per distinct window; None when it raises nothing."""
+    effective = 1 + (factor - 1) * share
+    if effective <= 1:
+        return None
+    key = (start, end, round(effective, 4), source)
+    made = windows.get(key)
+    if made is None:
+        made = windows[key] = Uplift(*key)
+    return made
 
 
 def _in_scope(p: Promotion, categories: dict[str, str]) -> list[str]:
