@@ -1046,7 +1046,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Ad spend</source>
-        <translation>推广花费</translation>
+        <translation>推广费用</translation>
     </message>
     <message>
         <source>The visitors needed at last year's ad spend per visitor; — when the traffic imports carry no ad spend</source>
