@@ -28,7 +28,7 @@ from core.money import format_fen
 from ui.labels import platform_name, promotion_kind_name, promotion_status_name
 from ui.tabs.base import Part, TabPage
 from ui.tabs.promotions_actions import PromotionActions
-from ui.tabs.promotions_effect import PromotionEffectActions, signed_rate, times
+from ui.tabs.promotions_effect import PromotionEffectActions, percent, signed_rate, times
 from ui.tabs.promotions_exports import CalendarXlsxButton, IcsExportButton
 from ui.tabs.promotions_form import KINDS, STATUSES, PlanData
 from ui.tabs.promotions_form import parse_channels as parse_channels
@@ -137,7 +137,9 @@ class PromotionsTab(PromotionActions, PromotionEffectActions, TabPage):
                 Column(self.tr("Start"), "date", field="start"),
                 Column(self.tr("End"), "date", field="end"),
                 Column(self.tr("Days"), "int", get=lambda r: (r.end - r.start).days + 1),
-                Column(self.tr("Budget"), "money", field="budget_fen"),
+                Column(self.tr("Budget"), "money", field="budget_fen", cell_tooltip=lambda _v, r: self._budget_text(r)),
+                Column(self.tr("Target GMV"), "money", field="target_gmv_fen"),
+                Column(self.tr("% of target"), "rate", field="target_progress", fmt=percent),
                 Column(self.tr("GMV"), "money", field="gmv_fen", tooltip=self.tr(
                     "Paid GMV of the promotion's channels, and of its categories or SKUs when it names them, "
                     "between its start and end (to today while it runs). Promotions that overlap share the same "
@@ -429,7 +431,9 @@ class PromotionsTab(PromotionActions, PromotionEffectActions, TabPage):
 
             lines.append("; ".join(tier_text(rule) for rule in r.rules))
         if r.budget_fen:
-            lines.append(self.tr("Budget %1").replace("%1", format_fen(r.budget_fen)))
+            lines.append(self._budget_text(r))
+        if r.target_gmv_fen:
+            lines.append(self.tr("Target GMV %1").replace("%1", format_fen(r.target_gmv_fen)))
         scope = self.plan.scopes.get(r.id)
         if scope:
             from core.promotion_scope import scope_text
@@ -440,11 +444,18 @@ class PromotionsTab(PromotionActions, PromotionEffectActions, TabPage):
         return "<br>".join(lines)
 
     def _details(self, r: PromotionRow) -> str:
-        """The week view's second line: channels and budget."""
+        """The week view's second line: channels, budget (its split) and target."""
         parts = [self._channels(r.platforms)]
         if r.budget_fen:
-            parts.append(self.tr("Budget %1").replace("%1", format_fen(r.budget_fen)))
+            parts.append(self._budget_text(r))
+        if r.target_gmv_fen:
+            parts.append(self.tr("Target GMV %1").replace("%1", format_fen(r.target_gmv_fen)))
         return " · ".join(parts)
+
+    def _budget_text(self, r: PromotionRow) -> str:
+        """``Budget ¥5,000.00 (discount ¥3,000.00 + ads ¥2,000.00)``."""
+        return (self.tr("Budget %1 (discount %2 + ads %3)").replace("%1", format_fen(r.budget_fen))
+                .replace("%2", format_fen(r.discount_budget_fen)).replace("%3", format_fen(r.ad_budget_fen)))
 
     def _fill_calendar(self) -> None:
         kind, status = self.kind_filter.value(), self.status_filter.value()
