@@ -83,3 +83,32 @@ def test_dragging_the_end_of_a_bar_in_the_year_view_changes_only_that_date(qtbot
     window.action_undo.trigger()
     wait_saved(qtbot, window)
     assert dates(demo_db, "滞销清仓特卖")[1:] == (start, end)
+
+
+def test_plus_n_more_in_the_year_view_opens_the_list_of_the_months_hidden_promotions(qtbot, window, demo_db):
+    from PySide6.QtWidgets import QMenu
+
+    from core.edits import apply_edit
+    from core.edits.promotions import AddPromotion
+
+    page, tl = year_view(qtbot, window)
+    for i in range(8):
+        apply_edit(demo_db, AddPromotion(f"春茶上新 {i}", D(2026, 3, 10), D(2026, 3, 20)))
+    window.ctx.notify_changed("promotions")
+    qtbot.waitUntil(lambda: len([s for s in tl.segments() if s.week == 2]) >= 8, timeout=20_000)
+    hidden = tl.hidden(3)
+    assert hidden and not tl.hidden(4)
+    qtbot.mouseClick(tl, Qt.MouseButton.LeftButton, pos=tl._more_rect(3).topLeft().toPoint() + QPoint(6, 6))
+    menu = tl.findChild(QMenu, "calendar.more")
+    assert menu is not None and menu.isVisible()
+    texts = [a.text() for a in menu.actions()]
+    items = {i.key: i for i in tl.items()}
+    assert texts == [f"{items[k].name}  {items[k].start:%m-%d} – {items[k].end:%m-%d}" for k in hidden]
+    assert sum(t.startswith("春茶上新") for t in texts) >= 5  # most of the eight added do not fit
+    menu.actions()[-1].trigger()
+    menu.close()
+    form = page.findChild(object, "promotions.form")
+    assert form is not None and form.isVisible()
+    qtbot.addWidget(form)
+    assert form.widgets["name"].text() == texts[-1].split("  ")[0]
+    form.reject()

@@ -7,7 +7,7 @@ clicked, a day clicked, a bar dragged to move it or by its end to resize it, a r
 tab turns that into the editor or core edits. A drag may cross months (down a row is a month
 later); a dashed ghost shows where the bar will land. Where the bars go comes from
 ``core.calendar_layout.lay_out_year`` (no Qt). A month with more overlapping promotions than its
-row holds says "+N" beside its name; hovering it lists them.
+row holds says "+N more" under its name; hovering it lists them, a click opens the list to pick one.
 """
 from __future__ import annotations
 
@@ -27,6 +27,7 @@ from ui.widgets.calendar_bars import (
     CalendarItem,
     DayMark,
     edge_at,
+    more_menu,
     paint_badge,
     phase_shade,
     tooltip_text,
@@ -371,7 +372,21 @@ class YearTimeline(QWidget):
                 self.update()
             else:
                 self._press = ("day", self.day_at(pos))
+                month = self._more_month(pos)
+                if month is not None:  # "+N more" under a month's name: the list of what it hides
+                    self._press = None
+                    self.more_menu(month, event.globalPosition().toPoint())
         super().mousePressEvent(event)
+
+    def _more_month(self, pos: QPointF) -> int | None:
+        if pos.x() >= LABEL_W or pos.y() < HEAD_H:
+            return None
+        month = min(int((pos.y() - HEAD_H) // self._row_h()), 11) + 1
+        return month if self.hidden(month) and self._more_rect(month).contains(pos) else None
+
+    def more_menu(self, month: int, where: QPoint):
+        """The list of the promotions ``month``'s row hides; picking one opens its editor."""
+        return more_menu(self, self._items, self.hidden(month), where, self.sig_item_activated.emit)
 
     def mouseMoveEvent(self, event) -> None:  # noqa: N802
         pos = event.position()
