@@ -112,3 +112,25 @@ def test_a_budget_saved_before_the_split_migrates_to_ad_spend(tmp_path: Path):
     db = open_database(path)
     assert money(db, 7) == (0, 2_700_000, 2_700_000, None)
     db.close()
+
+
+def test_the_excel_list_and_the_ics_description_show_the_split_and_the_target(shop, tmp_path):
+    import openpyxl
+    from icalendar import Calendar
+
+    from core.views import ViewParams, export_view
+
+    apply_edit(shop, AddPromotion("无目标小促", D(2026, 12, 20), D(2026, 12, 21), budget_fen=0))
+    path, _ = export_view(shop, "promotion-calendar", tmp_path / "cal.xlsx", ViewParams(D(2026, 12, 1)))
+    rows = list(openpyxl.load_workbook(path)["List"].iter_rows(values_only=True))
+    head = rows[0]
+    assert head[8:14] == ("Budget", "Discount cost", "Ad spend", "Target GMV", "Status", "Warnings")
+    by_name = {r[0]: r for r in rows[1:]}
+    assert by_name["会员日 12月"][8:12] == (4200.5, 3000, 1200.5, 80000)
+    assert by_name["无目标小促"][8:12] == (0, 0, 0, None)
+
+    path, _ = export_view(shop, "promotions", tmp_path / "p.ics", ViewParams(D(2026, 12, 1)))
+    events = {str(e["SUMMARY"]): str(e["DESCRIPTION"]) for e in Calendar.from_ical(path.read_bytes()).walk("VEVENT")}
+    assert "Budget: ¥4,200.50 (discount cost ¥3,000.00 + ad spend ¥1,200.50)" in events["会员日 12月"]
+    assert "Target GMV: ¥80,000.00" in events["会员日 12月"]
+    assert "Budget: ¥0.00" in events["无目标小促"] and "Target GMV" not in events["无目标小促"]
