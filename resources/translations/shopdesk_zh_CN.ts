@@ -369,7 +369,7 @@ The current data is kept as a backup first, so this can be undone.</source>
     </message>
     <message>
         <source>GMV ÷ target GMV (a running promotion: its days so far)</source>
-        <translation>GMV ÷ 目标GMV（进行中的促销：按已进行的天数）</translation>
+        <translation>GMV ÷ 目标支付金额（进行中的促销：按已进行的天数）</translation>
     </message>
     <message>
         <source>Cost</source>
@@ -695,19 +695,19 @@ The current data is kept as a backup first, so this can be undone.</source>
     </message>
     <message>
         <source>Target GMV: none (set one in the promotion's form to follow it here).</source>
-        <translation>目标GMV：未设置（在促销表单中填写后可在此跟踪）。</translation>
+        <translation>目标支付金额：未设置（在促销表单中填写后可在此跟踪）。</translation>
     </message>
     <message>
         <source>Target GMV: %1.</source>
-        <translation>目标GMV：%1。</translation>
+        <translation>目标支付金额：%1。</translation>
     </message>
     <message>
         <source>Target GMV %1: %2 so far, %3 of the target.</source>
-        <translation>目标GMV %1：目前已完成 %2，达成目标的 %3。</translation>
+        <translation>目标支付金额 %1：目前已完成 %2，达成目标的 %3。</translation>
     </message>
     <message>
         <source>Target GMV %1: %2, %3 of the target.</source>
-        <translation>目标GMV %1：实际 %2，达成目标的 %3。</translation>
+        <translation>目标支付金额 %1：实际 %2，达成目标的 %3。</translation>
     </message>
 </context>
 <context>
@@ -1372,7 +1372,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Target GMV (yuan)</source>
-        <translation>目标GMV（元）</translation>
+        <translation>目标支付金额（元）</translation>
     </message>
     <message>
         <source>New goal</source>
@@ -3108,10 +3108,6 @@ or click “Add files…”.</source>
         <translation>点击某一天新增促销；双击色条修改；拖动色条移动日期，拖动色条一端修改开始或结束日期；右键查看更多操作。Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <source>Festivals are tinted and named above the bars; today is outlined in blue. Click a bar to edit it, an empty day to plan a promotion there; ‹ › change the year.</source>
-        <translation>平台大促的日子有底色，名称标在横条上方；今天用蓝框标出。点击横条编辑促销，点击空白日期在当天新建促销；‹ › 切换年份。</translation>
-    </message>
-    <message>
         <source>Previous year (Page Up)</source>
         <translation>上一年（Page Up）</translation>
     </message>
@@ -3145,7 +3141,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Target GMV %1</source>
-        <translation>目标GMV %1</translation>
+        <translation>目标支付金额 %1</translation>
     </message>
     <message>
         <source>Budget %1 (discount %2 + ads %3)</source>
@@ -3213,7 +3209,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Target GMV (yuan)</source>
-        <translation>目标GMV（元）</translation>
+        <translation>目标支付金额（元）</translation>
     </message>
     <message>
         <source>Optional: the GMV you aim at in its days and channels</source>
@@ -3302,6 +3298,10 @@ or click “Add files…”.</source>
     <message>
         <source>Write the promotions of the month on screen (in the year and list views: of the year) to an .ics file that phones, Outlook and Google Calendar import: one all-day event per promotion and phase</source>
         <translation>把当前显示月份（年视图和列表视图下为全年）的促销写入 .ics 文件，可导入手机日历、Outlook 和 Google 日历：每个促销及每个阶段各一个全天事件</translation>
+    </message>
+    <message>
+        <source>Festivals are tinted and named above the bars; today is outlined in blue. Click a bar to edit it, an empty day to plan a promotion there; drag a bar to move it (a row down is a month later) or its end to change that date; Ctrl+Z undoes; ‹ › change the year.</source>
+        <translation>平台大促的日子有底色，名称标在横条上方；今天用蓝框标出。点击横条编辑促销，点击空白日期在当天新建促销；拖动横条可移动促销（往下一行即推后一个月），拖动两端可修改开始或结束日期；Ctrl+Z 撤销；‹ › 切换年份。</translation>
     </message>
     <message>
         <source>No promotions yet. Click a day on the calendar (or New promotion…) to plan one; platform festivals are shaded on their days.</source>

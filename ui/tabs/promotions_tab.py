@@ -286,7 +286,8 @@ class PromotionsTab(PromotionActions, PromotionEffectActions, TabPage):
         swatch = '<span style="color:{c}">■</span> {t}'
         kinds = "&nbsp;&nbsp;".join(swatch.format(c=KIND_COLOURS[k], t=promotion_kind_name(k)) for k in KINDS)
         return (kinds + "&nbsp;&nbsp;·&nbsp;&nbsp;" + self.tr("Festivals are tinted and named above the bars; "
-                "today is outlined in blue. Click a bar to edit it, an empty day to plan a promotion there; "
+                "today is outlined in blue. Click a bar to edit it, an empty day to plan a promotion there; drag a "
+                "bar to move it (a row down is a month later) or its end to change that date; Ctrl+Z undoes; "
                 "‹ › change the year."))
 
     def _show_view(self, index: int) -> None:
