@@ -274,7 +274,7 @@ def _promotions(window, args, wait) -> None:
                   rows[-1] if rows else None)
     clearance = next((r for r in rows if r.id in page.plan.scopes and page.plan.scopes[r.id].get("skus")), None)
     form = page.edit_promotion(member.id) if member else page.new_promotion()
-    form.resize(640, 760)
+    form.resize(640, 900)
     if clearance is not None:
         form.widgets["start"].setDate(clearance.start + dt.timedelta(days=1))
         form.widgets["end"].setDate(clearance.start + dt.timedelta(days=1))
