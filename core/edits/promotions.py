@@ -8,11 +8,8 @@ form, a drag on the calendar and a copy refuse the same things with the same mes
 the field. Phases are stored as ``[{"name", "start", "end"}]`` with ISO dates, as the demo and
 the festival presets write them.
 
-The budget is split into **discount cost** (``discount_budget_fen``: what the tiers, coupons and
-member prices give away) and **ad spend** (``ad_budget_fen``: ads, platform fees, samples …);
-``budget_fen`` is always their sum, written by these edits. An edit that sets only ``budget_fen``
-(the whole budget, as before the split) keeps the discount cost and puts the rest in ad spend.
-``target_gmv_fen`` is the GMV the owner aims at (None: no target).
+The budget is discount cost + ad spend and ``budget_fen`` their sum; a target GMV beside it
+(core.promotion_budget checks and totals them).
 """
 from __future__ import annotations
 
@@ -26,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from core import promotion_scope
 from core.edits.base import FieldError, Recorder, read_row
+from core.promotion_budget import ad_budget, discount_budget, target_gmv, with_total
 from core.i18n import t
 from core.models import Promotion
 from core.orders import PLATFORMS
@@ -37,7 +35,6 @@ KINDS = ("festival", "platform", "own")
 STATUSES = ("planned", "running", "done", "cancelled")
 FIELDS = ("name", "kind", "platforms", "start", "end", "phases", "rules", "budget_fen", "discount_budget_fen",
           "ad_budget_fen", "target_gmv_fen", "expected_uplift", "status", "note", "scope")
-SPLIT = ("discount_budget_fen", "ad_budget_fen")
 MAX_DAYS = 366  # a promotion longer than a year is a typo in a date
 ONE = dt.timedelta(days=1)
 
@@ -106,60 +103,6 @@ def _budget(value: Any) -> int:
     return value
 
 
-def _discount_budget(value: Any) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise FieldError(t("The discount cost must be an amount in yuan, e.g. 3000."), field="discount_budget_fen")
-    if value < 0 or value >= MAX_FEN:
-        raise FieldError(t("The discount cost cannot be below ¥0; type 0 when the promotion gives no discount."),
-                         field="discount_budget_fen")
-    return value
-
-
-def _ad_budget(value: Any) -> int:
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise FieldError(t("The ad spend must be an amount in yuan, e.g. 2000."), field="ad_budget_fen")
-    if value < 0 or value >= MAX_FEN:
-        raise FieldError(t("The ad spend cannot be below ¥0; type 0 when there is none."), field="ad_budget_fen")
-    return value
-
-
-def _target(value: Any) -> int | None:
-    if value is None:
-        return None
-    if not isinstance(value, int) or isinstance(value, bool):
-        raise FieldError(t("The target GMV must be an amount in yuan, e.g. 200000, or empty."), field="target_gmv_fen")
-    if value < 0 or value >= MAX_FEN:
-        raise FieldError(t("The target GMV cannot be below ¥0; leave it empty when there is no target."),
-                         field="target_gmv_fen")
-    return value or None  # ¥0 is no target
-
-
-def _with_total(values: dict[str, Any], current: dict[str, Any]) -> dict[str, Any]:
-    """``values`` with ``budget_fen`` = discount cost + ad spend. When only the whole budget is
-    given, the discount cost (``current``'s) stays and ad spend takes the rest."""
-    out = dict(values)
-    if any(k in out for k in SPLIT):
-        discount = out.get("discount_budget_fen", current.get("discount_budget_fen") or 0)
-        ad = out.get("ad_budget_fen", current.get("ad_budget_fen") or 0)
-        out["budget_fen"] = discount + ad
-    elif "budget_fen" in out:
-        discount = current.get("discount_budget_fen") or 0
-        if out["budget_fen"] < discount:
-            raise FieldError(t("The budget ({budget}) is below its discount cost ({discount}); lower the discount "
-                               "cost first or type the budget as discount cost and ad spend.",
-                               budget=_yuan(out["budget_fen"]), discount=_yuan(discount)), field="budget_fen")
-        out["ad_budget_fen"] = out["budget_fen"] - discount
-    if out.get("budget_fen", 0) >= MAX_FEN:
-        raise FieldError(t("The budget cannot be below ¥0; type 0 when there is none."), field="budget_fen")
-    return out
-
-
-def _yuan(fen: int) -> str:
-    from core.money import format_fen
-
-    return format_fen(fen)
-
-
 def _uplift(value: Any) -> float | None:
     if value is None:
         return None
@@ -196,7 +139,7 @@ def _phases(value: Any) -> list[Phase]:
 _CHECKS: dict[str, Callable[[Any], Any]] = {
     "name": _name, "kind": _kind, "platforms": _platforms, "start": lambda v: _date("start", v),
     "end": lambda v: _date("end", v), "phases": _phases, "rules": validate_tiers, "budget_fen": _budget,
-    "discount_budget_fen": _discount_budget, "ad_budget_fen": _ad_budget, "target_gmv_fen": _target, "expected_uplift": _uplift,
+    "discount_budget_fen": discount_budget, "ad_budget_fen": ad_budget, "target_gmv_fen": target_gmv, "expected_uplift": _uplift,
     "status": _status, "note": _note, "scope": lambda v: promotion_scope.stored(promotion_scope.normalise(v)),
 }
 
@@ -252,7 +195,7 @@ def _current(row: dict) -> dict[str, Any]:
 
 
 def _write(rec: Recorder, promotion_id: int, row: dict, changed: dict[str, Any], title: str) -> None:
-    changed = _with_total(changed, row)
+    changed = with_total(changed, row)
     merged = {**_current(row), **changed}
     if changed.keys() & {"start", "end", "phases"}:  # old data with odd phases can still get a new budget
         _check_dates(merged["start"], merged["end"], merged["phases"])
@@ -327,7 +270,7 @@ class AddPromotion:
         values = _validated({k: getattr(self, k) for k in FIELDS})
         if not values["discount_budget_fen"] and not values["ad_budget_fen"]:
             values["ad_budget_fen"] = values["budget_fen"]
-        values = _with_total(values, {})
+        values = with_total(values, {})
         _check_dates(values["start"], values["end"], values["phases"])
         promotion_scope.check_known(session, promotion_scope.normalise(values["scope"]))
         values["phases"] = _phases_json(values["phases"])

@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from core.models import Promotion
 from tests.ui.test_promotions_effect import open_promotions, window  # noqa: F401  (the fixture)
 from ui.tabs.promotions_effect import CompareDialog, EffectDialog
+from ui.tabs.promotions_texts import budget_text
 
 
 def money(db, pid):
@@ -59,7 +60,7 @@ def test_the_form_refuses_a_negative_ad_spend_then_saves_the_split_and_the_panel
 
     qtbot.waitUntil(lambda: shown() == ["¥200.00", "¥1,000.00", "35.0%"], timeout=20_000)
     row = next(r for r in range(table.proxy.rowCount()) if table.raw_row(r).id == 3)
-    assert page._budget_text(table.raw_row(row)) == "Budget ¥200.00 (discount ¥123.45 + ads ¥76.55)"
+    assert budget_text(table.raw_row(row)) == "Budget ¥200.00 (discount ¥123.45 + ads ¥76.55)"
 
     window.action_undo.trigger()
     wait_saved(qtbot, window)

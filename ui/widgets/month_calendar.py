@@ -13,7 +13,7 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QLocale, QPoint, QPointF, QRect, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget  # noqa: F401 - QMenu: _more_menu's type
+from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
 
 from core.calendar_layout import WEEKS, Segment, Span, grid_start, lay_out, shift_month
 from ui.widgets.calendar_bars import (  # noqa: F401 - re-exported for the tabs and the year view
