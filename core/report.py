@@ -164,6 +164,9 @@ class MonthlyPlan:
     # The weekly meetings and other repeating tasks of the month (core.report_meetings.MeetingLine)
     meetings: tuple = field(default=())
     staff_kpi: tuple[StaffKpiLine, ...] = field(default=())  # each person's targets and bonus bands
+    # Each promotion's SOP task schedule (core.report_sop.SopSchedule): those of the month's
+    # promotions and of later ones whose SOP steps fall in the month.
+    sop_schedules: tuple = field(default=())
 
     def tasks_by_owner(self) -> list[tuple[str, list[TaskLine]]]:
         """Each person's tasks of the month (not the repeating ones: those are the meetings),
@@ -271,6 +274,9 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         from core.report_meetings import meeting_lines
 
         meetings = meeting_lines(s, month.start, month.end)
+        from core.report_sop import sop_schedules
+
+        schedules = sop_schedules(s, month.start, month.end)
         from core.staff_kpi import kpi_rows
 
         staff_kpi = tuple(StaffKpiLine(r.name, r.role, r.target_fen, r.share, r.measures_text, r.base_fen, r.bands_text,
@@ -328,4 +334,5 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         channel_gmv=channels,
         meetings=meetings,
         staff_kpi=staff_kpi,
+        sop_schedules=schedules,
     )

@@ -351,7 +351,9 @@ def _members(plan: MonthlyPlan) -> str:
 def plan_html(plan: MonthlyPlan) -> str:
     style = ("<style>h1{font-size:18pt;margin:0} h2{font-size:14pt;color:#1f4e79} h3{font-size:10.5pt;margin-top:8px}"
              "th{font-weight:bold}</style>")
-    return ("<html><head>" + style + "</head><body>" + _calendar(plan) + _promotions(plan)
+    from ui.report.sop_schedule import sop_schedule_html
+
+    return ("<html><head>" + style + "</head><body>" + _calendar(plan) + _promotions(plan) + sop_schedule_html(plan)
             + _goals(plan) + _inventory(plan) + _team(plan) + _members(plan) + "</body></html>")
 
 
