@@ -70,3 +70,37 @@ def test_kpi_page_covers_the_headline_kpis_days_and_its_charts_add_up_to_their_g
     last = page_texts(path)[-1]
     assert "KPIcharts2026-11-01–2026-11-19" in last
     assert squash(f"GMV share by channel (together {format_fen(gmv)})") in last
+
+
+def test_a_heading_at_a_pages_foot_moves_to_the_next_page_with_its_table(qapp, tmp_path):
+    from PySide6.QtCore import QSizeF
+    from PySide6.QtGui import QTextDocument
+
+    from ui.report.render import _table, keep_headings_with_next, page_layout, pdf_writer
+
+    device = pdf_writer(tmp_path / "x.pdf", "x")
+    device.setPageLayout(page_layout())
+    table = _table(["SKU", "Product"], [[f"SKU{i}", f"产品 {i}"] for i in range(5)])
+
+    def laid_out(lines: int) -> QTextDocument:
+        doc = QTextDocument()
+        doc.documentLayout().setPaintDevice(device)
+        doc.setPageSize(QSizeF(device.width(), 1000))
+        doc.setHtml("<p>" + "<br>".join(f"line {i}" for i in range(lines)) + "</p><h3>Slow movers to clear</h3>" + table
+                    + "<h3>Later</h3>")
+        return doc
+
+    def heading(doc):
+        block = doc.begin()
+        while block.text() != "Slow movers to clear":
+            block = block.next()
+        return doc.documentLayout().blockBoundingRect(block)
+
+    # The number of lines that leaves the heading as the first page's last line.
+    lines = next(n for n in range(1, 200) if 1000 - heading(laid_out(n)).bottom() < 40)
+    doc = laid_out(lines)
+    assert heading(doc).top() < 1000  # without help, the heading ends page 1 and its table starts page 2
+    assert keep_headings_with_next(doc, device) == 1
+    assert heading(doc).top() >= 1000  # now it heads page 2, above its table
+    later = doc.lastBlock()
+    assert doc.documentLayout().blockBoundingRect(later).top() > heading(doc).bottom()  # what follows moved along

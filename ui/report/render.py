@@ -186,7 +186,7 @@ def _calendar(plan: MonthlyPlan) -> str:
 
     month = plan.month
     names = [t("Mon"), t("Tue"), t("Wed"), t("Thu"), t("Fri"), t("Sat"), t("Sun")]
-    head = "".join(f'<th width="14%" style="background:#e8eef5">{_e(n)}</th>' for n in names)
+    head = "".join(f'<th width="14.28%" style="background:#e8eef5">{_e(n)}</th>' for n in names)
     weeks = calendar.Calendar().monthdatescalendar(month.year, month.month)
     rows_of = [(max(w[0], month.start), min(w[-1], month.end)) for w in weeks]
     spans = [Span(i, max(p.start, month.start), min(p.end, month.end)) for i, p in enumerate(plan.promotions)]
@@ -368,6 +368,36 @@ def _font(pt: float) -> QFont:
     return font
 
 
+KEEP_MM = 16.0  # a heading this close to a page's foot goes to the next page, with its table
+
+
+def keep_headings_with_next(doc: QTextDocument, device) -> int:
+    """Move each heading that would end a page (its table starting on the next one) to the next
+    page: Qt's rich text has no keep-with-next. Returns how many moved."""
+    from PySide6.QtGui import QTextBlockFormat, QTextCursor
+
+    page_h = doc.pageSize().height()
+    room = device.logicalDpiY() / 25.4 * KEEP_MM
+    layout = doc.documentLayout()
+    moved = 0
+    block = doc.begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        if fmt.headingLevel() and fmt.pageBreakPolicy() == QTextBlockFormat.PageBreakFlag.PageBreak_Auto:
+            rect = layout.blockBoundingRect(block)
+            foot = (int(rect.top() // page_h) + 1) * page_h
+            if foot - rect.bottom() < room and rect.top() % page_h > room:
+                fmt.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).setBlockFormat(fmt)
+                # Lay the whole document out again (Qt's incremental relayout left later headings
+                # where they were), then go on from this heading with fresh positions.
+                doc.markContentsDirty(0, doc.characterCount())
+                layout.documentSize()
+                moved += 1
+        block = block.next()
+    return moved
+
+
 def render(plan: MonthlyPlan, device) -> int:
     """Paint the plan on ``device`` (a QPrinter or QPdfWriter, already set up); returns pages."""
     device.setPageLayout(page_layout())
@@ -383,6 +413,7 @@ def render(plan: MonthlyPlan, device) -> int:
         body_h = height - 2 * band
         doc.setPageSize(QSizeF(width, body_h))
         doc.setHtml(plan_html(plan))
+        keep_headings_with_next(doc, device)
         text_pages = doc.pageCount()
         from ui.report.cover import cover_document
 
