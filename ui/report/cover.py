@@ -73,11 +73,11 @@ def _kpi_cards(plan: MonthlyPlan) -> str:
     """The headline KPIs as the dashboard's cards: the value large, 环比 and 同比 under it."""
     cells = []
     for k in plan.kpis:
-        changes = (t("vs prev. {change}", change=_change(k.change_prev, k.in_points)) + " · "
-                   + t("vs last year {change}", change=_change(k.change_year, k.in_points)))
+        changes = (_e(t("vs prev. {change}", change=_change(k.change_prev, k.in_points))) + "<br>"
+                   + _e(t("vs last year {change}", change=_change(k.change_year, k.in_points))))
         cells.append(f'<td width="{100 // KPI_COLUMNS}%"><span style="color:#444">{_e(kpi_label(k.key))}</span><br>'
                      f'<span style="font-size:x-large;font-weight:bold">{format_kpi(k.key, k.value)}</span><br>'
-                     f'<span style="font-size:small;color:#444">{_e(changes)}</span></td>')
+                     f'<span style="font-size:small;color:#444">{changes}</span></td>')
     rows = ["<tr>" + "".join(cells[i:i + KPI_COLUMNS]) + "</tr>" for i in range(0, len(cells), KPI_COLUMNS)]
     return ('<table width="100%" border="0.5" cellspacing="0" cellpadding="4" style="border-color:#999">'
             + "".join(rows) + "</table>")
