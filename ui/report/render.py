@@ -186,7 +186,9 @@ def _calendar(plan: MonthlyPlan) -> str:
 
     month = plan.month
     names = [t("Mon"), t("Tue"), t("Wed"), t("Thu"), t("Fri"), t("Sat"), t("Sun")]
-    head = "".join(f'<th width="14.28%" style="background:#e8eef5">{_e(n)}</th>' for n in names)
+    # whole percents (Qt misreads 14.28%) that fill the width: Monday and Sunday 1 % wider
+    head = "".join(f'<th width="{15 if i in (0, 6) else 14}%" style="background:#e8eef5">{_e(n)}</th>'
+                   for i, n in enumerate(names))
     weeks = calendar.Calendar().monthdatescalendar(month.year, month.month)
     rows_of = [(max(w[0], month.start), min(w[-1], month.end)) for w in weeks]
     spans = [Span(i, max(p.start, month.start), min(p.end, month.end)) for i, p in enumerate(plan.promotions)]
