@@ -20,7 +20,7 @@ MIN_PT = 6.5  # the smallest before scaling the page down as a whole
 HEAD = ' style="background:#e8eef5"'
 NUM = ' align="right"'
 # Column widths (%): the goals (name, this month's target, actual, achieved, status, last month's
-# target, actual, achieved) Without them Qt squeezes the name column to a letter.
+# target, actual, achieved). Without them Qt squeezes the name column to a letter.
 GOAL_W = (27, 11, 11, 9, 11, 11, 11, 9)
 KPI_COLUMNS = 5  # KPI cards a row
 
