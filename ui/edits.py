@@ -61,9 +61,14 @@ class EditRunner(QObject):
 
     def run(self, edit: Edit, *, parent: QWidget | None,
             on_done: Callable[[Change], None] | None = None,
-            on_error: Callable[[UserFacingError], None] | None = None) -> None:
-        """Validate and write ``edit``; on success it is undoable and its topics reload."""
+            on_error: Callable[[UserFacingError], None] | None = None, seen: int | None = None) -> None:
+        """Validate and write ``edit``; on success it is undoable and its topics reload.
+
+        ``seen``: the row version the values came from (default: that of the tab or form
+        ``parent`` belongs to, ``seen_near``); a row someone else changed since is refused."""
         db, history = self.ctx.db, self.history
+        if seen is None:
+            seen = seen_near(parent)
 
         def done(change: Change) -> None:
             self._finished()
@@ -75,7 +80,7 @@ class EditRunner(QObject):
             if on_done is not None:
                 on_done(change)
 
-        self._start(parent, lambda _t: history.apply(db, edit), done, on_error)
+        self._start(parent, lambda _t: history.apply(db, edit, seen=seen), done, on_error)
 
     def undo(self, parent: QWidget | None) -> None:
         self._step(parent, undo=True)
@@ -114,8 +119,14 @@ class EditRunner(QObject):
         ``clears_history``: the whole undo stack goes (a backup restored over the database)."""
         history = self.history
 
+        db = self.ctx.db
+
         def work(task_ctx: Any) -> Any:
             result = fn(task_ctx)
+            if db.is_server:  # the other windows on the server reload too
+                from core.live import announce
+
+                announce(db, topics)
             if clears_history:
                 history.clear()
             elif clears_redo:
@@ -173,6 +184,17 @@ class EditRunner(QObject):
 
     def _finished(self) -> None:
         self.pending = max(self.pending - 1, 0)
+
+
+def seen_near(widget: QWidget | None) -> int | None:
+    """The row version the data under ``widget`` was read at: its form's (taken when the form
+    opened) or its tab's (its last load); None when there is none to go by."""
+    while widget is not None:
+        seen = getattr(widget, "seen_version", None)
+        if seen is not None:
+            return seen
+        widget = widget.parentWidget() if isValid(widget) else None
+    return None
 
 
 def show_user_error(exc: UserFacingError, widget: QWidget | None) -> None:
