@@ -80,7 +80,31 @@ class EditRunner(QObject):
             if on_done is not None:
                 on_done(change)
 
-        self._start(parent, lambda _t: history.apply(db, edit, seen=seen), done, on_error)
+        def refused(exc: UserFacingError) -> None:
+            def report() -> None:
+                (on_error or (lambda e: show_user_error(e, parent)))(exc)
+
+            from core.edits import ChangedSinceRead
+
+            tab = _tab_of(parent) if isinstance(exc, ChangedSinceRead) else None
+            if tab is None:
+                report()
+                return
+            # Someone else saved this row since the tab was read: reload it so that the owner
+            # sees their value, then say so (a reload clears the tab's previous messages).
+            self.ctx.notify_changed(edit.topics)
+            if not tab.loading:
+                report()
+                return
+
+            def loaded() -> None:
+                tab.sig_loaded.disconnect(loaded)
+                if isValid(tab) and (parent is None or isValid(parent)):
+                    report()
+
+            tab.sig_loaded.connect(loaded)
+
+        self._start(parent, lambda _t: history.apply(db, edit, seen=seen), done, refused)
 
     def undo(self, parent: QWidget | None) -> None:
         self._step(parent, undo=True)
@@ -194,6 +218,15 @@ def seen_near(widget: QWidget | None) -> int | None:
         if seen is not None:
             return seen
         widget = widget.parentWidget() if isValid(widget) else None
+    return None
+
+
+def _tab_of(widget: QWidget | None):
+    """The tab page ``widget`` is on (it reloads and has ``sig_loaded``), or None."""
+    while widget is not None and isValid(widget):
+        if hasattr(widget, "sig_loaded") and hasattr(widget, "refresh"):
+            return widget
+        widget = widget.parentWidget()
     return None
 
 
