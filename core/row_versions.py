@@ -97,7 +97,7 @@ def check_unchanged(session: Session, table: str, key: tuple, title: str, *, see
         return
     raise ChangedSinceRead(t(
         "{who} changed {row} at {time}; your edit was not saved — reload and try again.",
-        who=last.changed_by or t("someone"), row=title, time=_when(last.changed_at)))
+        who=last.changed_by or t("someone"), row=title, time=when(last.changed_at)))
 
 
 def newer_change_by_other(session: Session, table: str, key: tuple, *, after: int, me: Author) -> RowVersion | None:
@@ -108,7 +108,7 @@ def newer_change_by_other(session: Session, table: str, key: tuple, *, after: in
     return last
 
 
-def _when(moment: dt.datetime | None) -> str:
+def when(moment: dt.datetime | None) -> str:
     if moment is None:
         return "?"
     return moment.strftime("%H:%M") if moment.date() == dt.date.today() else moment.strftime("%Y-%m-%d %H:%M")

@@ -292,10 +292,10 @@ def _check(session: Session, change: Change, expected: str, me: Author | None = 
         if other:
             raise UndoRefused(
                 t("“{label}” cannot be undone: {who} changed {row} at {time}, after it. Nothing was changed.",
-                  label=change.label, who=other.changed_by, row=row.title, time=row_versions._when(other.changed_at))
+                  label=change.label, who=other.changed_by, row=row.title, time=row_versions.when(other.changed_at))
                 if undoing else
                 t("“{label}” cannot be redone: {who} changed {row} at {time}, since. Nothing was changed.",
-                  label=change.label, who=other.changed_by, row=row.title, time=row_versions._when(other.changed_at)))
+                  label=change.label, who=other.changed_by, row=row.title, time=row_versions.when(other.changed_at)))
         batch = (current or {}).get("batch_id")
         if batch is not None and batch != (wanted or {}).get("batch_id"):
             from core.models import ImportBatch
