@@ -141,9 +141,7 @@ class EditRunner(QObject):
         backup): on the same writer thread, then the tabs reload. It clears the redo side,
         whose rows it may have changed; undoing it has its own place (import history, trash).
         ``clears_history``: the whole undo stack goes (a backup restored over the database)."""
-        history = self.history
-
-        db = self.ctx.db
+        history, db = self.history, self.ctx.db
 
         def work(task_ctx: Any) -> Any:
             result = fn(task_ctx)

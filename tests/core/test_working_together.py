@@ -221,6 +221,23 @@ def test_a_change_is_announced_to_the_other_window_not_to_its_own(server):
         li.close()
 
 
+def test_an_import_is_announced_as_everything_changed(server):
+    from core.live import announce
+
+    owner, li = people(server)
+    heard: list = []
+    listener = ChangeListener(owner, heard.append).start()
+    try:
+        assert listener.connected.wait(15)
+        announce(li, "*")  # what the window's run_job says after an import or its undo
+        assert _wait_for(lambda: heard)
+        assert heard[0].topics == {"*"} and heard[0].who == "Li"
+    finally:
+        listener.stop()
+        owner.close()
+        li.close()
+
+
 def test_two_imports_on_a_server_run_one_after_the_other_the_second_waiting_and_cancellable(server):
     owner, li = people(server)
     try:
