@@ -267,6 +267,8 @@ def plan_points(conn: Connection, today: dt.date) -> PointsPlan:
         if cid in opening:  # a member export's balance, no ledger yet: its opening line
             new.append({"customer_id": cid, "at": dt.datetime.combine(today, dt.time()), "delta": points[cid],
                         "kind": "opening", "reason": "", "order_no": "", "expires_at": None})
+            if earned.get(cid):  # earned in the same recompute: the balance is opening + earned
+                balances[cid] = points[cid] + earned[cid]
             continue
         total = sums.get(cid, points[cid]) + earned.get(cid, 0)
         if cid in lapsing:
