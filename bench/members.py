@@ -150,6 +150,7 @@ def main() -> None:
     ap.add_argument("--orders", type=int, default=1_000_000)
     ap.add_argument("--db", type=Path)
     ap.add_argument("--runs", type=int, default=3)
+    ap.add_argument("--only", default="", help="comma-separated figures to measure (the floor always is)")
     a = ap.parse_args()
     path = a.db or Path(tempfile.mkdtemp()) / "members-bench.db"
     db = open_database(path) if path.exists() else None
@@ -207,6 +208,8 @@ def main() -> None:
     results: dict[str, tuple[float, float]] = {}
     for name, fn, target in (("floor", floor, None), ("recompute", recompute, 3.0), ("screen", screen, 1.0),
                              ("all rows", all_rows, None), ("cohorts", cohort_part, None), ("check", check, None)):
+        if a.only and name != "floor" and name not in a.only.split(","):
+            continue
         med, worst, cpu = timed(fn, a.runs)
         results[name] = (med, cpu)
         goal = f"  target ≤ {target:.0f} s" if target else ""

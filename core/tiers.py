@@ -167,13 +167,11 @@ def plan_moves(rules: list[TierRule], people: list[Standing], today: dt.date) ->
     return moves
 
 
-def candidates(conn: Connection, rules: list[TierRule], today: dt.date) -> list[Standing]:
-    """The customers ``plan_moves`` can move or renew today, found by grouped SQL comparisons
-    instead of every customer in Python: no tier (or one that no longer exists), a window measure
-    at or above the upgrade threshold of a tier above theirs, or a validity that has ended. Every
-    other customer keeps their tier, so ``plan_moves`` over these gives the same moves as over all."""
-    got = measure_query(rules, today)
-    measure = func.coalesce(got.c.measure, 0)
+def candidate_condition(rules: list[TierRule], today: dt.date, measure):
+    """The SQL condition true for a customer ``plan_moves`` can move or renew today (``measure``:
+    their window figure): no tier (or one that no longer exists), a measure at or above the upgrade
+    threshold of a tier above theirs, or a validity that has ended. Every other customer keeps
+    their tier, so ``plan_moves`` over these gives the same moves as over everyone."""
     ids = [r.id for r in rules]
     above, ended = [], []
     for i, r in enumerate(rules):
@@ -184,10 +182,17 @@ def candidates(conn: Connection, rules: list[TierRule], today: dt.date) -> list[
             last_start = today - dt.timedelta(days=r.validity_days)  # since + validity <= today
             ended.append(and_(CUSTOMERS.c.tier_id == r.id,
                               or_(CUSTOMERS.c.tier_since.is_(None), CUSTOMERS.c.tier_since <= last_start)))
+    return or_(CUSTOMERS.c.tier_id.is_(None), CUSTOMERS.c.tier_id.not_in(ids), *above, *ended)
+
+
+def candidates(conn: Connection, rules: list[TierRule], today: dt.date) -> list[Standing]:
+    """The customers ``candidate_condition`` finds, by grouped SQL instead of every customer in Python."""
+    got = measure_query(rules, today)
+    measure = func.coalesce(got.c.measure, 0)
     stmt = (select(CUSTOMERS.c.id, CUSTOMERS.c.tier_id, CUSTOMERS.c.tier_since, measure)
             .select_from(CUSTOMERS.outerjoin(got, and_(got.c.platform == CUSTOMERS.c.platform,
                                                        got.c.buyer_key == CUSTOMERS.c.buyer_key)))
-            .where(or_(CUSTOMERS.c.tier_id.is_(None), CUSTOMERS.c.tier_id.not_in(ids), *above, *ended))
+            .where(candidate_condition(rules, today, measure))
             .order_by(CUSTOMERS.c.id))
     return [Standing(i, tier, since, int(m or 0)) for i, tier, since, m in conn.execute(stmt)]
 

@@ -174,3 +174,24 @@ def test_recompute_plans_the_moves_of_the_full_per_customer_rule(db, seed, rule)
         conn = s.connection()
         assert plan_today(conn, TODAY) == [] == plan_moves(rules, standings(conn, rules, TODAY), TODAY)
     assert apply_edit(db, RecomputeTiers(TODAY)).empty
+
+
+@pytest.mark.parametrize("seed, rule", [(7, "spend"), (8, "orders")])
+def test_one_scan_finds_the_tier_candidates_and_the_customers_still_to_earn(db, seed, rule):
+    from dateutil.relativedelta import relativedelta
+
+    from core.member_scan import scan
+    from core.points import _short_of_lines, load_rule
+    from core.tiers import candidates
+
+    random_shop(db, seed, rule=rule)
+    for step in range(2):  # before any recompute (most to do), and after one (nothing left)
+        with db.session() as s:
+            conn = s.connection()
+            found = scan(conn, TODAY)
+            rules = load_rules(conn)
+            since = (dt.datetime.combine(TODAY, dt.time()) - relativedelta(months=load_rule(conn).expiry_months)).date()
+            assert found.standings == candidates(conn, rules, TODAY)
+            assert found.short == sorted(_short_of_lines(conn, since, TODAY))
+            assert bool(found.short) == (step == 0)
+        apply_edit(db, RecomputeTiers(TODAY))
