@@ -323,11 +323,13 @@ def raw_rows(conn: Connection, stmt) -> list[tuple]:
         cursor.close()
 
 
-def _ordinal(value) -> int:
-    """The day number of a datetime as the driver returns it (a datetime, or ISO text on SQLite)."""
-    if isinstance(value, dt.date):
-        return value.toordinal()
-    return dt.date.fromisoformat(str(value)[:10]).toordinal()
+def _days(values: Sequence) -> np.ndarray:
+    """Datetimes as the driver returns them (datetime objects, or ISO text on SQLite; None) → their
+    days as ``datetime64[D]`` (NaT for None); text is cut to its date and parsed by NumPy in C."""
+    if any(isinstance(v, str) for v in values):
+        return np.array([v[:10] if isinstance(v, str) else "NaT" if v is None else v.date().isoformat()
+                         for v in values], dtype="datetime64[D]")
+    return np.array([v.date() if isinstance(v, dt.datetime) else v for v in values], dtype="datetime64[D]")
 
 
 def page_measures(conn: Connection, rules: list[TierRule], today: dt.date,
@@ -360,9 +362,9 @@ def build_index(conn: Connection, today: dt.date, *, sleeping_days: int = SLEEPI
             gc.enable()
     ids, tier_id, orders, spend = (np.array(columns[k], dtype=np.int64) for k in (0, 2, 3, 4))
     platform = np.array(columns[1], dtype=object)
-    day = today.toordinal()
-    recency = np.array([day - _ordinal(d) if d is not None else 0 for d in columns[5]], dtype=np.int64)
-    has_last = np.array([d is not None for d in columns[5]], dtype=bool)
+    last = _days(columns[5])
+    has_last = ~np.isnat(last)
+    recency = np.where(has_last, (np.datetime64(today, "D") - last).astype(np.int64), 0)
     lookup = np.array([rank_of.get(i, -1) for i in range(max(names, default=0) + 1)], dtype=np.int64)
     tier_rank = np.where((tier_id >= 0) & (tier_id < len(lookup)), lookup[np.clip(tier_id, 0, len(lookup) - 1)], -1)
     scored = has_last & (orders > 0)
