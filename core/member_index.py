@@ -184,7 +184,7 @@ class MemberIndex:
 
     def _text_mask(self, conn: Connection, text: str) -> np.ndarray:
         """Customers whose name, buyer, tags, note, categories or phone hold ``text`` (any case),
-        or whose tier, channel code or segment name does."""
+        or whose tier, channel (its code or its name) or segment name does."""
         needle = text.strip().casefold()
         if not needle:
             return np.ones(self.count, dtype=bool)
@@ -198,7 +198,11 @@ class MemberIndex:
         segs = [k for k, s in enumerate(SEGMENTS.values()) if needle in s.label.casefold() or needle in s.zh]
         if segs:
             keep |= np.isin(self.segment, segs)
-        keep |= np.array([needle in p for p in self.platform], dtype=bool) if self.count else keep
+        from core.kpi.output import channel_label
+
+        channels = [p for p in set(self.platform.tolist()) if needle in p or needle in channel_label(p).casefold()]
+        if channels:
+            keep |= np.isin(self.platform, channels)
         return keep
 
     def order(self, conn: Connection | None, sort: str | None, descending: bool) -> np.ndarray:
