@@ -146,7 +146,8 @@ def test_clicking_a_segment_in_the_chart_lists_its_members_and_the_cohorts_are_d
     shown = page.table.visible_rows()
     assert shown and {r.segment for r in shown} == {wanted}
 
-    page.lower.setCurrentWidget(page.cohorts)
+    page.lower.setCurrentWidget(page.cohorts)  # the cohorts load when their pane is opened
+    qtbot.waitUntil(lambda: bool(page.cohorts.rows), timeout=30_000)
     assert window.findChild(type(page.cohorts.cohorts), "members.cohorts").has_chart()
     rows = page.cohorts.rows
     assert len(rows) == 12 and sum(r.customers for r in rows) > 0

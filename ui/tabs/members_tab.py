@@ -12,6 +12,7 @@ from ui.labels import platform_name
 from ui.tabs.base import Part, TabPage
 from ui.tabs.members_charts import CohortCharts, SegmentCharts
 from ui.tabs.members_points import PointsPanel
+from ui.tasks import run_task
 from ui.widgets.editors import CellEditor
 from ui.widgets.export_button import ExportButton
 from ui.widgets.filter_combo import FilterCombo
@@ -133,6 +134,9 @@ class MembersTab(TabPage):
         self._tiers: list[dict] = []
         self._selecting = False
         self._sized = False
+        self._cohorts_stale = True
+        self._cohorts_asked = 0
+        self.lower.currentChanged.connect(self._load_cohorts_if_shown)
 
     def _columns(self) -> list[Column]:
         return [
@@ -180,8 +184,26 @@ class MembersTab(TabPage):
         return self.tr("Members")
 
     def parts(self) -> list[Part]:
-        return [Part("main", self.load, self.show_data), Part("points_check", self.load_check, self.points.show_check),
-                Part("cohorts", self.load_cohorts, self.cohorts.show_data)]
+        # The cohorts (a pass over every paid order) load when their pane is opened, so they never
+        # compete with the first screen.
+        return [Part("main", self.load, self.show_data), Part("points_check", self.load_check, self.points.show_check)]
+
+    def _load_cohorts_if_shown(self) -> None:
+        if self.lower.currentWidget() is not self.cohorts or not self._cohorts_stale:
+            return
+        self._cohorts_stale = False
+        self._cohorts_asked += 1
+        asked, db, today = self._cohorts_asked, self.ctx.db, self.view_params()
+
+        def work(_task_ctx):
+            with db.session() as session:
+                return self.load_cohorts(session, today)
+
+        def done(data) -> None:
+            if asked == self._cohorts_asked:  # else a newer load was asked for meanwhile
+                self.cohorts.show_data(data)
+
+        run_task(self, work, on_done=done)
 
     @staticmethod
     def load_cohorts(session: Session, today: dt.date):
@@ -262,6 +284,8 @@ class MembersTab(TabPage):
             finally:
                 self._selecting = False
         self.points.show_loaded(row, ledger)
+        self._cohorts_stale = True
+        self._load_cohorts_if_shown()
         self.log.set_rows(log, sort_column=0, order=Qt.SortOrder.DescendingOrder)
         self.summary.setVisible(bool(total))
         self.segments.setVisible(bool(summary))
