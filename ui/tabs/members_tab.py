@@ -275,6 +275,8 @@ class MembersTab(TabPage):
             self.table.view.resizeColumnsToContents()
             for col in range(self.table.model.columnCount()):
                 self.table.view.setColumnWidth(col, min(self.table.view.columnWidth(col), 360))
+            # Sized on the first page only: leave room for the longer names further down.
+            self.table.view.setColumnWidth(0, max(self.table.view.columnWidth(0), 140))
         at = self.table.model.row_of(row.id) if row is not None else None
         if at is not None:
             row = self.table.model.row(at)  # the table's own record of it
