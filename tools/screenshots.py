@@ -10,6 +10,8 @@
                                                                   # the Excel calendar's month sheet read back
     ... tools/screenshots.py OUT_DIR --promotion-effect [--db COPY.db]  # a promotion's effect and the year compared
     ... tools/screenshots.py OUT_DIR --team-kpi [--db COPY.db]  # the KPI and bonus table, a refused measure, the SOP dialog
+    ... tools/screenshots.py OUT_DIR --plan [--month YYYY-MM]   # File → Print monthly plan…: the busy dialog
+                                                                # while the plan is gathered, then the preview
 
 ``--editing`` types into a real cell (it changes the database: use a copy, or the demo shop).
 
@@ -43,6 +45,8 @@ def main() -> int:
     parser.add_argument("--promotion-effect", action="store_true",
                         help="the effect panel of the latest festival that has run, and the year's comparison")
     parser.add_argument("--team-kpi", action="store_true", help="the Team tab's KPI table and the SOP dialog")
+    parser.add_argument("--plan", action="store_true", help="the monthly plan: busy dialog, then the print preview")
+    parser.add_argument("--month", help="the monthly plan's month (default: this month)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -98,6 +102,11 @@ def main() -> int:
         return 0
     if args.promotion_effect:
         _promotion_effect(window, args, wait)
+        window.close()
+        db.close()
+        return 0
+    if args.plan:
+        _plan(window, args, wait)
         window.close()
         db.close()
         return 0
@@ -293,7 +302,7 @@ def _promotions(window, args, wait) -> None:
                   rows[-1] if rows else None)
     clearance = next((r for r in rows if r.id in page.plan.scopes and page.plan.scopes[r.id].get("skus")), None)
     form = page.edit_promotion(member.id) if member else page.new_promotion()
-    form.resize(640, 760)
+    form.resize(640, 900)
     if clearance is not None:
         form.widgets["start"].setDate(clearance.start + dt.timedelta(days=1))
         form.widgets["end"].setDate(clearance.start + dt.timedelta(days=1))
@@ -310,6 +319,27 @@ def _promotions(window, args, wait) -> None:
     dialog.grab().save(str(args.out / f"{args.lang}_promotions_scope.png"))
     dialog.reject()
     form.reject()
+    # The budget split and target GMV of 双11, with a wrong input refused under its field (nothing saved).
+    festival = next((r for r in rows if "双11" in r.name and r.start.year == page.ctx.today().year), rows[0] if rows else None)
+    if festival is not None:
+        form = page.edit_promotion(festival.id)
+        form.resize(640, 820)
+        form.widgets["ad_budget_fen"].setText("-500")
+        form.submit()
+        for _ in range(50):
+            wait(100)
+            if form.errors["ad_budget_fen"].isVisibleTo(form):
+                break
+        wait(300)
+        form.grab().save(str(args.out / f"{args.lang}_promotions_form_budget.png"))
+        form.reject()
+    # The year view, what an owner pins up in January (bars can be dragged here too).
+    from ui.tabs.promotions_tab import YEAR
+
+    page.show_view(YEAR)
+    wait(500)
+    window.grab().save(str(args.out / f"{args.lang}_promotions_year.png"))
+    page.show_view(WEEK)
     # The Excel calendar of the month on screen, read back from the file and drawn cell by cell.
     page.show_view(0)
     if len(busy) >= 2:
@@ -387,6 +417,47 @@ def _promotion_effect(window, args, wait) -> None:
     wait(400)
     compare.grab().save(str(args.out / f"{args.lang}_promotion_compare.png"))
     compare.close()
+    print(args.out)
+
+
+def _plan(window, args, wait) -> None:
+    """File → Print monthly plan… as the owner sees it: the screen while the plan is gathered in
+    a worker (the busy dialog over a window that still paints), then the print preview."""
+    import time
+
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    import core.report
+    from core.report import Month
+    from ui.report.dialog import start_preview
+
+    wait(4000)  # the window's own first loads
+    real = core.report.build_plan
+
+    def slow(*a, **k):  # as on a big shop: long enough to see the busy dialog
+        time.sleep(2)
+        return real(*a, **k)
+
+    core.report.build_plan = slow
+    today = window.ctx.today()
+    month = Month.parse(args.month) if args.month else Month(today.year, today.month)
+    start_preview(window, month)
+    wait(1200)
+    QGuiApplication.primaryScreen().grabWindow(0).save(str(args.out / f"{args.lang}_plan_busy.png"))
+    for _ in range(200):
+        dlg = next((w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QPrintPreviewDialog) and w.isVisible()), None)
+        if dlg is not None:
+            break
+        wait(100)
+    assert not any(isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+    dlg.resize(1300, 850)
+    wait(1500)
+    dlg.grab().save(str(args.out / f"{args.lang}_plan_preview.png"))
+    dlg.close()
+    core.report.build_plan = real
     print(args.out)
 
 
