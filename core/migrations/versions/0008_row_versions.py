@@ -1,15 +1,15 @@
 """row_versions: who last changed each edited row, for the changed-since-you-opened-it check
 
-Revision ID: 0007
-Revises: 0006
+Revision ID: 0008
+Revises: 0007
 """
 from __future__ import annotations
 
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0007"  # core.migrations reads revision ids from the file names: NNNN
-down_revision = "0006"
+revision = "0008"  # core.migrations reads revision ids from the file names: NNNN
+down_revision = "0007"
 branch_labels = None
 depends_on = None
 
