@@ -71,10 +71,10 @@ class OrderWriter:
         totals = itemgetter(*LINE_TOTALS)
         line_compared = itemgetter(*LINE_COMPARE)
         provided_cols, from_file, lines_only = self.provided_cols, self.from_file, self.lines_only
-        if self.ex_lines is None:
+        if not self.many or self.ex_lines is None:
             id_at = [c.name for c in ORDERS.c].index("id")
             in_part = [existing[no][id_at] for no in orders if no in existing]
-            if in_part:  # the first part with stored orders reads the stored lines
+            if in_part:  # the stored lines: all of the platform's at once (many), else this part's orders'
                 self.ex_lines, self.line_dict = _raw_lines(self.conn, self.platform, in_part, many=self.many)
         ex_lines, line_dict = self.ex_lines or {}, self.line_dict
         new_orders: list[dict] = []
