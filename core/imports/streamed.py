@@ -49,6 +49,7 @@ def import_streamed(db, path: Path, prep, *, dry_run: bool, cancelled: Callable[
                 def work() -> None:
                     matcher.match(part[1].values())
                     orders.add(*part)
+                    undo.flush(conn)  # the part's undo entries too, while the next part is parsed
 
                 writer.submit(work)  # type: ignore[union-attr]
 
