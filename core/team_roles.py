@@ -308,3 +308,25 @@ def drop_roles(conn: Connection, database: str, logins: list[str] = ()) -> None:
             conn.exec_driver_sql(f"DROP ROLE IF EXISTS {_ident(name)}")
         except Exception as exc:  # noqa: BLE001
             raise DatabaseError(str(exc)) from exc
+
+
+# ---------------------------------------------------------------- for the window (Settings → Team accounts)
+
+def list_people(db: Any) -> list[Person]:
+    """The accounts of a server shop ``db`` (core.db.Database)."""
+    with db.engine.connect() as conn:
+        return people(conn)
+
+
+def add_person_to(db: Any, login: str, role: str, password: str, staff_name: str = "") -> Person:
+    """``add_person`` in its own transaction on ``db``: all of it, or nothing."""
+    with db.engine.begin() as conn:
+        return add_person(conn, login, role, password, staff_name)
+
+
+def team_names(db: Any) -> list[str]:
+    """The Team tab's active people, to link an account to."""
+    from sqlalchemy import text
+
+    with db.engine.connect() as conn:
+        return [r[0] for r in conn.execute(text("SELECT name FROM staff WHERE active ORDER BY name"))]

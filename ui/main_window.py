@@ -12,6 +12,7 @@ from ui.context import AppContext
 from ui.dialogs.about_dialog import show_about
 from ui.edits import install_edit_menu
 from ui.report.dialog import install_print_action
+from ui.settings.sign_in import install_person_label, request_reopen
 from ui.dialogs.import_wizard import install_import_actions
 from ui.tabs import tab_classes
 from ui.tabs.base import TabPage
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         install_print_action(self)  # File → Print monthly plan… (ui/report)
         self.db_label = QLabel(self.tr("Database: %1").replace("%1", ctx.db.display_name), self)
         self.statusBar().addPermanentWidget(self.db_label)
+        install_person_label(self)  # a server shop: who is signed in, and their role
         self._restore_geometry()
 
     # -- menus
@@ -85,7 +87,11 @@ class MainWindow(QMainWindow):
         from ui.dialogs.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.ctx.settings, self)
-        if dialog.exec():
+        accepted = dialog.exec()
+        if dialog.reopen_on is not None:
+            request_reopen(self, dialog.reopen_on)
+            return
+        if accepted:
             try:
                 dialog.apply()
                 self.ctx.notify_changed("settings")  # e.g. the inventory's sales window
