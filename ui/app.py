@@ -77,6 +77,7 @@ def lock_database(db_path: Path) -> QLockFile | None:
 
 def run_gui(args: argparse.Namespace, prefs: Settings) -> int:
     from core.cli import resolve_db_target
+    from core.db import is_url
     from ui.errors import install_excepthook
 
     if args.smoke_test:
@@ -98,6 +99,8 @@ def run_gui(args: argparse.Namespace, prefs: Settings) -> int:
             target = server_target(choice)
             if target is None:
                 return 1
+            if not is_url(target):  # "Open this computer's shop" instead
+                choice = None
     while True:
         code = _run_window(app, args, prefs, target, choice)
         from ui.settings.sign_in import take_reopen
@@ -111,7 +114,7 @@ def run_gui(args: argparse.Namespace, prefs: Settings) -> int:
 
 def _open(target: Path | str, prefs: Settings, choice):
     """Open the shop, or None after telling the owner why not (a refused sign-in is asked again)."""
-    from core.db import open_database
+    from core.db import is_url, open_database
 
     while True:
         try:
@@ -131,6 +134,8 @@ def _open(target: Path | str, prefs: Settings, choice):
             target = server_target(choice, exc.message)
             if target is None:
                 return None
+            if not is_url(target):
+                choice = None
 
 
 def _run_window(app: QApplication, args: argparse.Namespace, prefs: Settings, target: Path | str, choice) -> int:

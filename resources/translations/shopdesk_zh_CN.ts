@@ -4022,8 +4022,8 @@ or click “Add files…”.</source>
         <translation>密码：</translation>
     </message>
     <message>
-        <source>To open this computer's own shop instead, choose File → Settings… → Database… after signing in, or start ShopDesk with --db FILE.</source>
-        <translation>如要改为打开本机自己的店铺，请在登录后选择 文件 → 设置… → 数据库…，或用 --db 文件 启动店长台。</translation>
+        <source>Open this computer's shop</source>
+        <translation>打开本机的店铺</translation>
     </message>
     <message>
         <source>Sign in</source>
@@ -4405,12 +4405,12 @@ TEA-002	120</translation>
         <translation>账号</translation>
     </message>
     <message>
-        <source>Role</source>
-        <translation>岗位</translation>
-    </message>
-    <message>
         <source>Person in the Team tab</source>
         <translation>团队页中的成员</translation>
+    </message>
+    <message>
+        <source>Rights</source>
+        <translation>权限</translation>
     </message>
     <message>
         <source>e.g. wang (lower-case letters, digits, _)</source>

@@ -171,7 +171,7 @@ def test_no_credential_store_means_asking_each_time(qtbot, monkeypatch):
     monkeypatch.setattr(team_connection, "_keyring", lambda: None)
     page = _page(qtbot)
     assert not page.remember.isEnabled()
-    assert "asks for the password each time" in page.remember.text()
+    assert "asks for the password each time" in page.no_store.text() and not page.no_store.isHidden()
     assert team_connection.store_password(ServerChoice("server", "h", 5432, "d", "u"), "x") is False
 
 
@@ -249,3 +249,35 @@ def test_the_owner_adds_a_staff_account_in_settings_and_staff_cannot(qtbot, serv
         with pg_server._admin_engine().connect() as conn:
             conn.exec_driver_sql(f'DROP OWNED BY "{new_login}"')
             drop_roles(conn, "-", [new_login])
+
+
+def test_signing_in_uses_the_stored_password_or_asks_and_can_fall_back_to_this_computer(qtbot, monkeypatch,
+                                                                                          memory_keyring):
+    from core import paths
+    from ui.settings import sign_in
+
+    choice = ServerChoice("server", "db.example", 5432, "shop", "wang")
+    team_connection.store_password(choice, "from the store")
+    assert make_url(sign_in.server_target(choice)).password == "from the store"
+
+    seen = []
+
+    def fake_exec(dialog):
+        seen.append(dialog.problem.text())
+        dialog.findChild(type(dialog.password), "sign_in.password").setText("typed")
+        return 1
+
+    monkeypatch.setattr(sign_in.SignInDialog, "exec", fake_exec)
+    url = sign_in.server_target(choice, "The server refused the password for wang.")
+    assert make_url(url).password == "typed" and seen == ["The server refused the password for wang."]
+
+    def choose_this_computer(dialog):
+        from PySide6.QtWidgets import QPushButton
+
+        dialog.findChild(QPushButton, "sign_in.this_computer").click()
+        return 1
+
+    team_connection.save_choice(choice)
+    monkeypatch.setattr(sign_in.SignInDialog, "exec", choose_this_computer)
+    assert sign_in.server_target(choice, "refused") == str(paths.default_db_path())
+    assert team_connection.load_choice().mode == "file"

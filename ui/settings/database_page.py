@@ -68,12 +68,16 @@ class DatabasePage(QDialog):
             self.password.setText(stored)
         self.remember = QCheckBox(self.tr("Keep the password in this computer's credential store"), self)
         self.remember.setObjectName("database.remember")
+        self.no_store = QLabel(self.tr("This computer has no credential store: ShopDesk asks for the password "
+                                       "each time it signs in (it is never written to a file)."), self)
+        self.no_store.setObjectName("database.no_store")
+        self.no_store.setWordWrap(True)
+        self.no_store.setStyleSheet("color:#6b4a00;")
         if conn_mod.has_credential_store():
             self.remember.setChecked(True)
+            self.no_store.hide()
         else:
             self.remember.setEnabled(False)
-            self.remember.setText(self.tr("This computer has no credential store: ShopDesk asks for the password "
-                                          "each time it signs in (it is never written to a file)."))
 
         self.test_button = QPushButton(self.tr("Test connection"), self)
         self.test_button.setObjectName("database.test")
@@ -92,6 +96,7 @@ class DatabasePage(QDialog):
         form.addRow(self.tr("User:"), self.user)
         form.addRow(self.tr("Password:"), self.password)
         form.addRow("", self.remember)
+        form.addRow("", self.no_store)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
         test_row.addStretch(1)

@@ -48,16 +48,19 @@ class SignInDialog(QDialog):
         self.problem.setStyleSheet("color:#b71c1c;")
         self.problem.setVisible(bool(problem))
         form.addRow(self.problem)
-        hint = QLabel(self.tr("To open this computer's own shop instead, choose File → Settings… → Database… "
-                              "after signing in, or start ShopDesk with --db FILE."), self)
-        hint.setWordWrap(True)
-        hint.setStyleSheet("color:#555;")
-        form.addRow(hint)
+        self.use_file = False  # "This computer's shop" was chosen instead
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Sign in"))
+        local = buttons.addButton(self.tr("Open this computer's shop"), QDialogButtonBox.ButtonRole.ActionRole)
+        local.setObjectName("sign_in.this_computer")
+        local.clicked.connect(self._this_computer)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def _this_computer(self) -> None:
+        self.use_file = True
+        self.accept()
 
 
 def server_target(choice: ServerChoice, problem: str = "") -> str | None:
@@ -69,6 +72,12 @@ def server_target(choice: ServerChoice, problem: str = "") -> str | None:
         dialog = SignInDialog(choice, problem)
         if not dialog.exec():
             return None
+        if dialog.use_file:  # back to the shop file; Settings → Database switches to the server again
+            from core import paths
+            from core.team_connection import save_choice
+
+            save_choice(ServerChoice())
+            return str(paths.default_db_path())
         password = dialog.password.text()
     return choice.url(password)
 

@@ -29,7 +29,7 @@ class TeamAccountsPage(QDialog):
         rights.setWordWrap(True)
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("team_accounts.table")
-        self.table.setHorizontalHeaderLabels([self.tr("Account"), self.tr("Role"), self.tr("Person in the Team tab")])
+        self.table.setHorizontalHeaderLabels([self.tr("Account"), self.tr("Rights"), self.tr("Person in the Team tab")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
