@@ -194,7 +194,7 @@ def test_the_rights_table_matches_the_readme():
     assert rights("owner", "settings") == "ALL"
 
 
-def test_add_user_on_the_command_line(team_shop, monkeypatch, capsys):
+def test_add_user_on_the_command_line(team_shop, monkeypatch, capsys, tmp_path):
     owner, _make_login, _as_person, _ids = team_shop
     login = f"t{uuid.uuid4().hex[:10]}"
     monkeypatch.setattr("sys.stdin", io.StringIO(PASSWORD + "\n"))
@@ -212,7 +212,8 @@ def test_add_user_on_the_command_line(team_shop, monkeypatch, capsys):
         with pg_server._admin_engine().connect() as conn:
             conn.exec_driver_sql(f'DROP OWNED BY "{login}"')
             conn.exec_driver_sql(f'DROP ROLE "{login}"')
-    assert cli("--db", "shop.db", "team", "add-user", "x", "--role", "staff") == 2
+    assert cli("--db", str(tmp_path / "shop.db"), "team", "add-user", "x", "--role", "staff") == 2
+    assert "is a file on this computer" in capsys.readouterr().err
 
 
 def test_restore_onto_a_server_keeps_the_replaced_data_and_only_an_owner_may(team_shop, tmp_path, capsys):

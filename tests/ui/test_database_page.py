@@ -281,3 +281,46 @@ def test_signing_in_uses_the_stored_password_or_asks_and_can_fall_back_to_this_c
     monkeypatch.setattr(sign_in.SignInDialog, "exec", choose_this_computer)
     assert sign_in.server_target(choice, "refused") == str(paths.default_db_path())
     assert team_connection.load_choice().mode == "file"
+
+
+def _run_gui_recording(monkeypatch, argv: list[str], reopen_with: str | None = None) -> list[tuple[str, object]]:
+    """run_gui with the window replaced by a recorder of the databases it would open."""
+    import sys
+
+    from core.cli import build_parser
+    from core.settings import load
+    from ui import app as app_mod
+    from ui.settings import sign_in
+
+    monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(sign_in, "_REOPEN", [])
+    calls: list[tuple[str, object]] = []
+
+    def window(_app, _args, _prefs, target, choice) -> int:
+        calls.append((str(target), choice))
+        if len(calls) == 1 and reopen_with is not None:
+            sign_in._REOPEN[:] = [reopen_with]  # what Settings → Database's "Save and reopen" leaves
+        return 0
+
+    monkeypatch.setattr(app_mod, "_run_window", window)
+    assert app_mod.run_gui(build_parser().parse_args(argv), load()) == 0
+    return calls
+
+
+def test_saving_another_database_reopens_the_window_on_it(qtbot, monkeypatch, tmp_path):
+    first, other = str(tmp_path / "first.db"), "postgresql+psycopg://wang:pw@db.example/shop"
+    calls = _run_gui_recording(monkeypatch, ["--db", first], reopen_with=other)
+    assert [target for target, _c in calls] == [first, other]
+
+
+def test_a_saved_server_choice_signs_in_at_start_up(qtbot, monkeypatch, memory_keyring):
+    choice = ServerChoice("server", "db.example", 5432, "shop", "wang")
+    team_connection.save_choice(choice)
+    team_connection.store_password(choice, "kept")
+    calls = _run_gui_recording(monkeypatch, [])
+    assert len(calls) == 1
+    target, passed = calls[0]
+    assert make_url(target).password == "kept" and make_url(target).host == "db.example"
+    assert passed == choice
+    # --db still wins over the saved choice.
+    assert _run_gui_recording(monkeypatch, ["--db", "x.db"])[0] == ("x.db", None)
