@@ -6,6 +6,7 @@ superuser must give its password; they skip outside CI when no server can be sta
 """
 from __future__ import annotations
 
+import datetime as dt
 import uuid
 
 import pytest
@@ -324,3 +325,38 @@ def test_a_saved_server_choice_signs_in_at_start_up(qtbot, monkeypatch, memory_k
     assert passed == choice
     # --db still wins over the saved choice.
     assert _run_gui_recording(monkeypatch, ["--db", "x.db"])[0] == ("x.db", None)
+
+
+def test_a_goal_edit_the_server_refuses_shows_the_message_in_the_tab_and_changes_nothing(qtbot, server_account):
+    from sqlalchemy import select
+
+    from core.db import open_database
+    from core.edits import apply_edit
+    from core.edits.goals import AddGoal, SetGoalFields
+    from core.models import Goal
+    from core.settings import load
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    choice, url = server_account
+    owner = open_database(url)
+    apply_edit(owner, AddGoal("month", dt.date(2026, 12, 1), dt.date(2026, 12, 31), 500_000_00))
+    with owner.session() as s:
+        goal_id = s.scalar(select(Goal.id))
+    staff = open_database(choice.url(PASSWORD))
+    try:
+        window = MainWindow(AppContext(staff, load()))
+        qtbot.addWidget(window)
+        window.show()
+        goals = window.page("goals")
+        window.tabs.setCurrentWidget(goals)
+        window.ctx.edits.run(SetGoalFields.of(goal_id, target_gmv_fen=1), parent=goals)
+        qtbot.waitUntil(lambda: "cannot change goals" in goals.banner.text(), timeout=20_000)
+        assert goals.banner.isVisible()
+        assert goals.banner.text() == "Your role (staff) cannot change goals; ask the owner. Nothing was changed."
+        assert window.action_undo.isEnabled() is False
+        with owner.session() as s:
+            assert s.scalar(select(Goal.target_gmv_fen)) == 500_000_00
+    finally:
+        staff.close()
+        owner.close()
