@@ -360,3 +360,64 @@ def test_a_goal_edit_the_server_refuses_shows_the_message_in_the_tab_and_changes
     finally:
         staff.close()
         owner.close()
+
+
+def test_file_restore_onto_a_server_asks_first_keeps_the_replaced_data_and_is_owner_only(qtbot, server_account,
+                                                                                         monkeypatch, tmp_path):
+    from PySide6.QtWidgets import QMessageBox
+    from sqlalchemy import select
+
+    from core.db import open_database
+    from core.edits import apply_edit
+    from core.edits.goals import AddGoal, SetGoalFields
+    from core.models import Goal
+    from core.settings import load
+    from ui.context import AppContext
+    from ui.dialogs.backups_dialog import BackupsDialog
+
+    choice, url = server_account
+    owner = open_database(url)
+    apply_edit(owner, AddGoal("month", dt.date(2026, 12, 1), dt.date(2026, 12, 31), 300_000_00))
+    backup = owner.backup(tmp_path / "before.db")
+    with owner.session() as s:
+        goal_id = s.scalar(select(Goal.id))
+    apply_edit(owner, SetGoalFields.of(goal_id, target_gmv_fen=7_00))
+
+    def target() -> int:
+        with owner.session() as s:
+            return s.scalar(select(Goal.target_gmv_fen))
+
+    asked, told = [], []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: told.append(a[2]))
+    try:
+        dialog = BackupsDialog(AppContext(owner, load()))
+        qtbot.addWidget(dialog)
+        dialog._restore(backup, "before.db")
+        assert "kept as a backup first" in asked[0] and target() == 7_00  # "No": nothing happens
+        monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+        dialog._restore(backup, "before.db")
+        qtbot.waitUntil(lambda: bool(told), timeout=60_000)
+        assert target() == 300_000_00
+        kept = [i for i in dialog.infos if i.reason == "pre-restore"]
+        assert len(kept) == 1 and "kept as a backup" in told[0]
+        copy = open_database(kept[0].path)
+        try:
+            with copy.session() as s:
+                assert s.scalar(select(Goal.target_gmv_fen)) == 7_00
+        finally:
+            copy.close()
+    finally:
+        owner.close()
+
+    staff = open_database(choice.url(PASSWORD))
+    shown = []
+    monkeypatch.setattr("ui.errors.report_exception", lambda exc, tb, parent=None: shown.append(exc.message))
+    try:
+        dialog = BackupsDialog(AppContext(staff, load()))
+        qtbot.addWidget(dialog)
+        dialog._restore(backup, "before.db")
+        qtbot.waitUntil(lambda: bool(shown), timeout=30_000)
+        assert shown[0].startswith("Only the owner can restore a backup onto the server; you are signed in as")
+    finally:
+        staff.close()
