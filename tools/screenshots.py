@@ -283,7 +283,7 @@ def _promotions(window, args, wait) -> None:
                   rows[-1] if rows else None)
     clearance = next((r for r in rows if r.id in page.plan.scopes and page.plan.scopes[r.id].get("skus")), None)
     form = page.edit_promotion(member.id) if member else page.new_promotion()
-    form.resize(640, 760)
+    form.resize(640, 900)
     if clearance is not None:
         form.widgets["start"].setDate(clearance.start + dt.timedelta(days=1))
         form.widgets["end"].setDate(clearance.start + dt.timedelta(days=1))
@@ -300,6 +300,27 @@ def _promotions(window, args, wait) -> None:
     dialog.grab().save(str(args.out / f"{args.lang}_promotions_scope.png"))
     dialog.reject()
     form.reject()
+    # The budget split and target GMV of 双11, with a wrong input refused under its field (nothing saved).
+    festival = next((r for r in rows if "双11" in r.name and r.start.year == page.ctx.today().year), rows[0] if rows else None)
+    if festival is not None:
+        form = page.edit_promotion(festival.id)
+        form.resize(640, 820)
+        form.widgets["ad_budget_fen"].setText("-500")
+        form.submit()
+        for _ in range(50):
+            wait(100)
+            if form.errors["ad_budget_fen"].isVisibleTo(form):
+                break
+        wait(300)
+        form.grab().save(str(args.out / f"{args.lang}_promotions_form_budget.png"))
+        form.reject()
+    # The year view, what an owner pins up in January (bars can be dragged here too).
+    from ui.tabs.promotions_tab import YEAR
+
+    page.show_view(YEAR)
+    wait(500)
+    window.grab().save(str(args.out / f"{args.lang}_promotions_year.png"))
+    page.show_view(WEEK)
     # The Excel calendar of the month on screen, read back from the file and drawn cell by cell.
     page.show_view(0)
     if len(busy) >= 2:
