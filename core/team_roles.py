@@ -36,6 +36,7 @@ _STAFF_WRITES = {
     "tasks": "SELECT, INSERT, UPDATE",  # their own (row-level security below)
     "task_dependencies": "SELECT, INSERT, DELETE",
     "stock_levels": "SELECT, INSERT, UPDATE",  # stock counts
+    "row_versions": "SELECT, INSERT, UPDATE",  # who changed a row last: every edit stamps it (core.row_versions)
 }
 _MANAGER_READ_ONLY = {"settings"}
 

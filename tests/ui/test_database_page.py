@@ -351,7 +351,7 @@ def test_a_goal_edit_the_server_refuses_shows_the_message_in_the_tab_and_changes
         goals = window.page("goals")
         window.tabs.setCurrentWidget(goals)
         window.ctx.edits.run(SetGoalFields.of(goal_id, target_gmv_fen=1), parent=goals)
-        qtbot.waitUntil(lambda: "cannot change goals" in goals.banner.text(), timeout=20_000)
+        qtbot.waitUntil(lambda: "cannot change goals" in goals.banner.text(), timeout=60_000)
         assert goals.banner.isVisible()
         assert goals.banner.text() == "Your role (staff) cannot change goals; ask the owner. Nothing was changed."
         assert window.action_undo.isEnabled() is False
