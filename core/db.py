@@ -96,6 +96,10 @@ class Database:
                         event.listen(engine, "handle_error", self._server_error)
                         event.listen(engine, "connect", self._connected)
                     for_dialect(engine.dialect.name).engine_setup(engine)
+                    if self.path is None:  # the server's refusals as the person's messages
+                        from core.team_roles import install_refusals
+
+                        install_refusals(engine)
                     self._session_factory = sessionmaker(engine, expire_on_commit=False)
                     self._engine = engine
         return self._engine
@@ -393,10 +397,12 @@ class Database:
         so a bad file never replaces good data. Works while the database is open: the content
         is written through the backup API, which other connections see on their next read.
         """
-        if self.path is None:
-            raise DatabaseError(t("Restoring a server database is done with the server's own tools."))
         source = Path(source).resolve()
         check_backup_file(source)
+        if self.path is None:
+            from core.team_restore import restore_server
+
+            return restore_server(self, source, keep_dir)
         kept = self.backup(_stamped(keep_dir or self.path.parent, self.path, "pre-restore"))
         self.engine.dispose()
         sqlite_files.copy_into(source, self.path, timeout=10)

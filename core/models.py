@@ -371,6 +371,9 @@ class Staff(Base):
     contact: Mapped[str] = mapped_column(String(200), default="")  # phone, WeChat …: free text
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     kpi: Mapped[dict] = mapped_column(JSON, default=dict)  # {"metric": "gmv", "target_fen": .., "bonus_tiers": [...]}
+    # Team mode: the server account this person signs in with ("" = none); their own tasks are
+    # those whose owner_id is this row (row-level security, core.team_roles).
+    login: Mapped[str] = mapped_column(String(63), default="", server_default="")
 
 
 class StaffTarget(Base):

@@ -81,8 +81,10 @@ def _read_snapshot(source: Database):
     return conn
 
 
-def copy_shop(source: Database, dest: Database) -> CopyReport:
-    """Copy every row of ``source`` into ``dest`` (migrated, holding no shop rows); all or nothing."""
+def copy_shop(source: Database, dest: Database, *, replace: bool = False) -> CopyReport:
+    """Copy every row of ``source`` into ``dest`` (migrated, holding no shop rows); all or nothing.
+
+    ``replace``: empty ``dest`` first, in the same transaction (restoring a backup onto a server)."""
     from sqlalchemy import select
 
     if source.location == dest.location:
@@ -97,6 +99,9 @@ def copy_shop(source: Database, dest: Database) -> CopyReport:
         first, last = _history(src)
         kpis = kpi_numbers(src, first, last)
         with dest.engine.begin() as out:
+            if replace:
+                for table in reversed(_tables()):
+                    out.execute(table.delete())
             busy = has_rows(out)
             if busy:
                 raise DatabaseError(t("{name} already holds shop data (in {tables}); choose an empty database. "

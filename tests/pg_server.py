@@ -18,6 +18,7 @@ import uuid
 from pathlib import Path
 
 _STATE: dict[str, object] = {}
+HBA = "local all postgres trust\nlocal all all scram-sha-256\n"
 
 
 def _initdb() -> Path | None:
@@ -57,6 +58,9 @@ def _start_cluster() -> tuple[str | None, str]:
     try:
         subprocess.run(prefix + [str(bindir / "initdb"), "-D", str(data), "-A", "trust", "-U", "postgres",
                                  "-E", "UTF8", "--locale=C", "--no-sync"], check=True, capture_output=True, timeout=120, env=env)
+        # The postgres superuser connects without a password; every other account (the team-mode
+        # tests' people) must give its own, so a wrong password is refused as on a real server.
+        (data / "pg_hba.conf").write_text(HBA)
         subprocess.run(prefix + [str(bindir / "pg_ctl"), "-D", str(data), "-w", "-l", str(folder / "log"), "-o",
                                  f"-c listen_addresses='' -k {folder} -c fsync=off -c full_page_writes=off", "start"],
                        check=True, capture_output=True, timeout=120, env=env)

@@ -77,10 +77,8 @@ def lock_database(db_path: Path) -> QLockFile | None:
 
 def run_gui(args: argparse.Namespace, prefs: Settings) -> int:
     from core.cli import resolve_db_target
-    from core.db import is_url, open_database
-    from ui.context import AppContext
+    from core.db import is_url
     from ui.errors import install_excepthook
-    from ui.main_window import MainWindow
 
     if args.smoke_test:
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -88,7 +86,63 @@ def run_gui(args: argparse.Namespace, prefs: Settings) -> int:
     install_translators(app, i18n.language())
     install_excepthook()
 
-    target = resolve_db_target(args)
+    target: Path | str | None = resolve_db_target(args)
+    choice = None
+    if not (args.db or args.demo or args.smoke_test):
+        # Settings → Database chose the team's shared server: sign in to it (core.team_connection).
+        from core.team_connection import load_choice
+        from ui.settings.sign_in import server_target
+
+        saved = load_choice()
+        if saved.is_server:
+            choice = saved
+            target = server_target(choice)
+            if target is None:
+                return 1
+            if not is_url(target):  # "Open this computer's shop" instead
+                choice = None
+    while True:
+        code = _run_window(app, args, prefs, target, choice)
+        from ui.settings.sign_in import take_reopen
+
+        target = take_reopen()  # Settings → Database switched databases: a new window on the new one
+        if target is None:
+            return code
+        choice = None
+        args.demo = False
+
+
+def _open(target: Path | str, prefs: Settings, choice):
+    """Open the shop, or None after telling the owner why not (a refused sign-in is asked again)."""
+    from core.db import is_url, open_database
+
+    while True:
+        try:
+            return open_database(target, backup_dir=prefs.backup_path())
+        except DamagedDatabaseError as exc:
+            from ui.dialogs.backups_dialog import offer_restore_latest_good
+
+            if not offer_restore_latest_good(exc):  # never an empty database in the damaged one's place
+                return None
+            return open_database(target, backup_dir=prefs.backup_path())
+        except DatabaseError as exc:
+            if choice is None:
+                QMessageBox.critical(None, "ShopDesk", exc.message)
+                return None
+            from ui.settings.sign_in import server_target
+
+            target = server_target(choice, exc.message)
+            if target is None:
+                return None
+            if not is_url(target):
+                choice = None
+
+
+def _run_window(app: QApplication, args: argparse.Namespace, prefs: Settings, target: Path | str, choice) -> int:
+    from core.db import is_url
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
     lock = None
     if not is_url(target):
         Path(target).parent.mkdir(parents=True, exist_ok=True)
@@ -100,16 +154,10 @@ def run_gui(args: argparse.Namespace, prefs: Settings) -> int:
                                      "Switch to that window, or close it and try again.").replace("%1", str(target)),
             )
             return 1
-    try:
-        db = open_database(target, backup_dir=prefs.backup_path())
-    except DamagedDatabaseError as exc:
-        from ui.dialogs.backups_dialog import offer_restore_latest_good
-
-        if not offer_restore_latest_good(exc):  # never an empty database in the damaged one's place
-            return 1
-        db = open_database(target, backup_dir=prefs.backup_path())
-    except DatabaseError as exc:
-        QMessageBox.critical(None, "ShopDesk", exc.message)
+    db = _open(target, prefs, choice)
+    if db is None:
+        if lock is not None:
+            lock.unlock()
         return 1
 
     ctx = AppContext(db, prefs)

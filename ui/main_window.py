@@ -13,6 +13,7 @@ from ui.dialogs.about_dialog import show_about
 from ui.edits import install_edit_menu
 from ui.live import install_live_updates
 from ui.report.dialog import install_print_action
+from ui.settings.sign_in import install_person_label, request_reopen
 from ui.dialogs.import_wizard import install_import_actions
 from ui.tabs import tab_classes
 from ui.tabs.base import TabPage
@@ -44,6 +45,7 @@ class MainWindow(QMainWindow):
         install_print_action(self)  # File → Print monthly plan… (ui/report)
         self.db_label = QLabel(self.tr("Database: %1").replace("%1", ctx.db.display_name), self)
         self.statusBar().addPermanentWidget(self.db_label)
+        install_person_label(self)  # a server shop: who is signed in, and their role
         install_live_updates(self)  # a server shop: others' changes reload the tabs; a lost connection shows
         self._restore_geometry()
 
@@ -87,7 +89,11 @@ class MainWindow(QMainWindow):
         from ui.dialogs.settings_dialog import SettingsDialog
 
         dialog = SettingsDialog(self.ctx.settings, self)
-        if dialog.exec():
+        accepted = dialog.exec()
+        if dialog.reopen_on is not None:
+            request_reopen(self, dialog.reopen_on)
+            return
+        if accepted:
             try:
                 dialog.apply()
                 self.ctx.notify_changed("settings")  # e.g. the inventory's sales window

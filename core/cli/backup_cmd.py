@@ -57,7 +57,7 @@ def run_restore(args: argparse.Namespace, db) -> int:
     from core.settings import load
 
     folder = load().backup_path()
-    source = _source(args, db.path.stem if db.path else "", folder)
+    source = _source(args, db.stem, folder)
     kept = db.restore(source, keep_dir=folder)
     print(t("Restored {name} from {src}. The data it replaced is kept in {kept}", name=db.display_name, src=source, kept=kept))
     return 0

@@ -45,6 +45,23 @@ def register(sub: argparse._SubParsersAction) -> None:
     )
     move.add_argument("target", metavar="URL|FILE", help=t("the empty server database or the new .db file"))
     move.set_defaults(handler=run_move_to)
+    add = actions.add_parser(
+        "add-user",
+        help=t("give a person their own account on the server shop, with a role"),
+        description=t(
+            "Create a server account (a PostgreSQL login) for one person, in one of the shop's roles: owner "
+            "(everything), manager (everything but the shop's settings, restoring and adding people) or staff "
+            "(reads everything, counts stock, adds and edits their own tasks). The server enforces the role. "
+            "The password is asked for (or read from the first line of standard input). Run as an owner."
+        ),
+    )
+    add.add_argument("login", metavar="NAME", help=t("the account name, e.g. wang (lower-case letters, digits, _)"))
+    add.add_argument("--role", required=True, choices=("owner", "manager", "staff"), help=t("what the person may do"))
+    add.add_argument("--person", default="", metavar="TEAM_NAME",
+                     help=t("the person in the Team tab this account is (their own tasks)"))
+    add.set_defaults(handler=run_add_user)
+    users = actions.add_parser("users", help=t("list the server shop's accounts and their roles"))
+    users.set_defaults(handler=run_users)
 
 
 def _server_only(url: str) -> None:
@@ -71,6 +88,7 @@ def run_init(args: argparse.Namespace, _db: object = None) -> int:
         raise server_error(name, exc) from exc
     finally:
         db.close()
+    _setup_roles(args.url)
     if before == after:
         print(t("{name} already holds ShopDesk's tables (schema {rev}); nothing was changed.", name=name, rev=after))
     elif before is None:
@@ -116,3 +134,65 @@ def run_move_to(args: argparse.Namespace, db) -> int:
 def _remove(path: Path) -> None:
     for extra in ("", "-wal", "-shm"):
         Path(f"{path}{extra}").unlink(missing_ok=True)
+
+
+def _setup_roles(url: str) -> None:
+    """The shop's owner/manager/staff roles and their rights (core.team_roles), after the schema."""
+    from core.db import open_database
+    from core.team_roles import setup_roles
+
+    db = open_database(url, migrate=False)
+    try:
+        with db.engine.begin() as conn:
+            setup_roles(conn)
+    except UserFacingError:
+        raise
+    except Exception as exc:
+        raise DatabaseError(t("The tables are there, but the server did not let {name} create the shop's roles "
+                              "({error}). Ask the server's administrator for the CREATEROLE right "
+                              "(ALTER ROLE … CREATEROLE) and run `team init` again.", name=db.display_name,
+                              error=str(exc).strip().splitlines()[0])) from exc
+    finally:
+        db.close()
+
+
+def _server_shop(db) -> None:
+    if not db.is_server:
+        raise BadInputError(t("{name} is a file on this computer: accounts and roles are for a shop on a server "
+                              "(--db postgresql+psycopg://…).", name=db.display_name))
+
+
+def _read_password(login: str) -> str:
+    import getpass
+    import sys
+
+    if sys.stdin is not None and sys.stdin.isatty():
+        first = getpass.getpass(t("Password for {login}: ", login=login))
+        if getpass.getpass(t("The same password again: ")) != first:
+            raise BadInputError(t("The two passwords differ; nothing was changed."))
+        return first
+    return (sys.stdin.readline() if sys.stdin is not None else "").rstrip("\r\n")
+
+
+def run_add_user(args: argparse.Namespace, db) -> int:
+    from core.team_roles import add_person, check_login, role_label
+
+    _server_shop(db)
+    login = check_login(args.login)
+    password = _read_password(login)
+    with db.engine.begin() as conn:
+        person = add_person(conn, login, args.role, password, args.person)
+    linked = t(", linked to {name} in the Team tab", name=person.staff_name) if person.staff_name else ""
+    print(t("{login} can now sign in to {name} with the role {role}{linked}.", login=person.login,
+            name=db.display_name, role=role_label(person.role), linked=linked))
+    return 0
+
+
+def run_users(_args: argparse.Namespace, db) -> int:
+    from core.team_roles import people
+
+    _server_shop(db)
+    with db.engine.connect() as conn:
+        for person in people(conn):
+            print(f"{person.login}\t{person.role}\t{person.staff_name}")
+    return 0

@@ -461,6 +461,77 @@ The current data is kept as a backup first, so this can be undone.</source>
     </message>
 </context>
 <context>
+    <name>DatabasePage</name>
+    <message>
+        <source>Database</source>
+        <translation>数据库</translation>
+    </message>
+    <message>
+        <source>Open now: %1</source>
+        <translation>当前打开：%1</translation>
+    </message>
+    <message>
+        <source>This computer: the shop file in ShopDesk's data folder</source>
+        <translation>本机：店长台数据文件夹中的店铺文件</translation>
+    </message>
+    <message>
+        <source>Shared server: a PostgreSQL server the whole team signs in to</source>
+        <translation>共享服务器：全队都登录的 PostgreSQL 服务器</translation>
+    </message>
+    <message>
+        <source>e.g. db.example.com or 192.168.1.20</source>
+        <translation>例如 db.example.com 或 192.168.1.20</translation>
+    </message>
+    <message>
+        <source>e.g. shop</source>
+        <translation>例如 shop</translation>
+    </message>
+    <message>
+        <source>your own user name, from the owner</source>
+        <translation>你自己的用户名，由店主提供</translation>
+    </message>
+    <message>
+        <source>Keep the password in this computer's credential store</source>
+        <translation>把密码保存在本机的凭据管理器中</translation>
+    </message>
+    <message>
+        <source>This computer has no credential store: ShopDesk asks for the password each time it signs in (it is never written to a file).</source>
+        <translation>本机没有凭据管理器：店长台每次登录时都会询问密码（密码绝不会写入文件）。</translation>
+    </message>
+    <message>
+        <source>Test connection</source>
+        <translation>测试连接</translation>
+    </message>
+    <message>
+        <source>Server (host):</source>
+        <translation>服务器（主机）：</translation>
+    </message>
+    <message>
+        <source>Port:</source>
+        <translation>端口：</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Save and reopen</source>
+        <translation>保存并重新打开</translation>
+    </message>
+    <message>
+        <source>Connecting to %1…</source>
+        <translation>正在连接 %1…</translation>
+    </message>
+</context>
+<context>
     <name>Edits</name>
     <message>
         <source>%1 — Ctrl+Z undoes it</source>
@@ -3812,6 +3883,22 @@ or click “Add files…”.</source>
         <translation>新的语言将在下次启动店长台时生效。</translation>
     </message>
     <message>
+        <source>Database…</source>
+        <translation>数据库…</translation>
+    </message>
+    <message>
+        <source>This computer's shop file, or the team's shared server</source>
+        <translation>本机的店铺文件，或团队共享的服务器</translation>
+    </message>
+    <message>
+        <source>Team accounts…</source>
+        <translation>团队账号…</translation>
+    </message>
+    <message>
+        <source>Database:</source>
+        <translation>数据库：</translation>
+    </message>
+    <message>
         <source>Language:</source>
         <translation>语言：</translation>
     </message>
@@ -4013,6 +4100,33 @@ or click “Add files…”.</source>
     <message>
         <source>“%1” is not a channel ShopDesk knows.</source>
         <translation>“%1”不是 ShopDesk 认识的渠道。</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Sign in to the shared server</source>
+        <translation>登录共享服务器</translation>
+    </message>
+    <message>
+        <source>ShopDesk opens the team's shop on %1.</source>
+        <translation>店长台将打开团队在 %1 上的店铺。</translation>
+    </message>
+    <message>
+        <source>User:</source>
+        <translation>用户：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Open this computer's shop</source>
+        <translation>打开本机的店铺</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>登录</translation>
     </message>
 </context>
 <context>
@@ -4373,6 +4487,69 @@ TEA-002	120</translation>
     <message>
         <source>Updating…</source>
         <translation>正在更新…</translation>
+    </message>
+</context>
+<context>
+    <name>TeamAccountsPage</name>
+    <message>
+        <source>Team accounts</source>
+        <translation>团队账号</translation>
+    </message>
+    <message>
+        <source>Owner: everything. Manager: everything but the shop's settings, restoring a backup and adding people. Staff: sees goals, promotions, stock and KPIs, counts stock, adds and edits their own tasks; cannot import, delete, or change goals, promotions, tiers or members. The server enforces these rights.</source>
+        <translation>店主：全部权限。主管：除店铺设置、恢复备份和添加成员外的全部权限。员工：可查看目标、活动、库存和 KPI，可盘点库存、添加和编辑自己的任务；不能导入、删除，也不能修改目标、活动、会员等级或会员。这些权限由服务器强制执行。</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>账号</translation>
+    </message>
+    <message>
+        <source>Person in the Team tab</source>
+        <translation>团队页中的成员</translation>
+    </message>
+    <message>
+        <source>Rights</source>
+        <translation>权限</translation>
+    </message>
+    <message>
+        <source>e.g. wang (lower-case letters, digits, _)</source>
+        <translation>例如 wang（小写字母、数字、_）</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>at least 8 characters; tell it to the person</source>
+        <translation>至少 8 个字符；请告知本人</translation>
+    </message>
+    <message>
+        <source>Add account</source>
+        <translation>添加账号</translation>
+    </message>
+    <message>
+        <source>Account name:</source>
+        <translation>账号名：</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>角色：</translation>
+    </message>
+    <message>
+        <source>Person in the Team tab:</source>
+        <translation>团队页中的成员：</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>密码：</translation>
+    </message>
+    <message>
+        <source>Only the owner can add people; you are signed in as %1 (%2).</source>
+        <translation>只有店主可以添加成员；你当前登录为 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 can now sign in with the role %2.</source>
+        <translation>%1 现在可以以%2角色登录。</translation>
     </message>
 </context>
 <context>
@@ -4947,6 +5124,13 @@ Please send it along when you report the problem.</source>
     <message>
         <source>Low</source>
         <translation>低</translation>
+    </message>
+</context>
+<context>
+    <name>sign_in</name>
+    <message>
+        <source>Signed in as %1 (%2)</source>
+        <translation>已登录：%1（%2）</translation>
     </message>
 </context>
 <context>

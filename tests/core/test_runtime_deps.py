@@ -56,13 +56,18 @@ def test_the_scan_sees_the_bundles_excludes_and_the_apps_imports():
     assert "sqlalchemy" in _imported_names(ROOT / "core" / "db.py")
 
 
+# Imported only inside ``except ImportError`` with a working fallback (the bundle asks for the
+# server password each time instead of keeping it in the credential store).
+OPTIONAL = {"core/team_connection.py": {"keyring", "keyring.backends", "keyring.backends.fail"}}
+
+
 def test_no_app_module_imports_what_the_bundle_excludes():
     excludes = _spec_excludes()
     offenders = sorted(
         f"{path.relative_to(ROOT)}: {name}"
         for path in _app_sources()
         for name in _imported_names(path)
-        if _is_excluded(name, excludes)
+        if _is_excluded(name, excludes) and name not in OPTIONAL.get(str(path.relative_to(ROOT)), set())
     )
     assert offenders == []
 

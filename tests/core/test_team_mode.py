@@ -194,6 +194,7 @@ def test_every_team_mode_message_is_translated():
     for glossary in (root / "resources/translations/zh_CN").glob("*.json"):
         known.update(json.loads(glossary.read_text(encoding="utf-8")))
     files = [*(root / "core/engines").glob("*.py"), root / "core/shop_copy.py", root / "core/cli/team_cmd.py",
+             root / "core/team_roles.py", root / "core/team_restore.py",
              root / "core/db.py"]
     missing = [node.args[0].value for f in files for node in ast.walk(ast.parse(f.read_text(encoding="utf-8")))
                if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "t" and node.args

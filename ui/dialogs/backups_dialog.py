@@ -119,7 +119,7 @@ class BackupsDialog(QDialog):
 
     # -- list
     def reload(self) -> None:
-        stem = self.db.path.stem if self.db.path else ""
+        stem = self.db.stem
         self.infos = backups.list_backups(self.folder, stem)
         self.table.set_rows(self.infos)  # newest first, as core lists them
         if self.infos and self.selected() is None:

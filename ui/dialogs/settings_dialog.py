@@ -116,6 +116,21 @@ class SettingsDialog(QDialog):
         )
 
         form = QFormLayout(self)
+        self.reopen_on: str | None = None  # Settings → Database… chose another database
+        database = QPushButton(self.tr("Database…"), self)
+        database.setObjectName("settings.database_button")
+        database.setToolTip(self.tr("This computer's shop file, or the team's shared server"))
+        database.clicked.connect(self._choose_database)
+        database_row = QHBoxLayout()
+        database_row.addWidget(database)
+        ctx = getattr(parent, "ctx", None)
+        if ctx is not None and ctx.db.is_server:  # team mode: the people who may sign in
+            accounts = QPushButton(self.tr("Team accounts…"), self)
+            accounts.setObjectName("settings.team_button")
+            accounts.clicked.connect(lambda: self._team_accounts(ctx))
+            database_row.addWidget(accounts)
+        database_row.addStretch(1)
+        form.addRow(self.tr("Database:"), database_row)
         form.addRow(self.tr("Language:"), self.language)
         form.addRow("", self.restart_note)
         form.addRow(self.tr("Backup folder:"), folder_row)
@@ -164,6 +179,20 @@ class SettingsDialog(QDialog):
         self.problem.setVisible(bool(problems))
         if not problems:
             super().accept()
+
+    def _choose_database(self) -> None:
+        from ui.settings.database_page import DatabasePage
+
+        db = getattr(getattr(self.parent(), "ctx", None), "db", None)
+        page = DatabasePage(db.location if db else "", db.display_name if db else "", self)
+        if page.exec() and page.target is not None:
+            self.reopen_on = page.target
+            self.reject()  # the other settings stay as they were; the window reopens on the new database
+
+    def _team_accounts(self, ctx) -> None:
+        from ui.settings.team_page import TeamAccountsPage
+
+        TeamAccountsPage(ctx, self).exec()
 
     def _choose_folder(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, self.tr("Backup folder"), self.backup_dir.text())

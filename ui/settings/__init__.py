@@ -1,0 +1,1 @@
+"""Settings pages that have outgrown the one Settings form (the database this computer opens)."""
