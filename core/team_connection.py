@@ -5,7 +5,8 @@ The choice ("This computer" or "Shared server": host, port, database, user) is k
 ``connection.json`` in the data folder; the password never is. It goes to the operating
 system's credential store through ``keyring`` (Windows Credential Manager, macOS Keychain, the
 Secret Service on Linux). Where there is none (a Linux machine without a keyring daemon, the
-standalone bundle, which leaves keyring out), ShopDesk asks for the password each time it signs in.
+Linux bundle, which leaves the Secret Service backend out), ShopDesk asks for the password each
+time it signs in.
 
 No Qt here; no database driver is imported until a connection is tested or opened.
 """
@@ -106,7 +107,7 @@ def _keyring():
     try:
         import keyring
         from keyring.backends import fail
-    except ImportError:  # the standalone bundle leaves keyring out
+    except ImportError:  # running from a checkout without requirements.txt's keyring
         return None
     try:
         backend = keyring.get_keyring()

@@ -56,9 +56,9 @@ def test_the_scan_sees_the_bundles_excludes_and_the_apps_imports():
     assert "sqlalchemy" in _imported_names(ROOT / "core" / "db.py")
 
 
-# Imported only inside ``except ImportError`` with a working fallback (the bundle asks for the
-# server password each time instead of keeping it in the credential store).
-OPTIONAL = {"core/team_connection.py": {"keyring", "keyring.backends", "keyring.backends.fail"}}
+# Modules an app module may import although the bundle excludes them: only inside
+# ``except ImportError`` with a working fallback. None today.
+OPTIONAL: dict[str, set[str]] = {}
 
 
 def test_no_app_module_imports_what_the_bundle_excludes():
