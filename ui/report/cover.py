@@ -92,6 +92,14 @@ def _facts(plan: MonthlyPlan) -> str:
                 people=len(owners), orders=len(plan.orders), stockouts=len(plan.stockouts)))
 
 
+def _goals_heading(plan: MonthlyPlan) -> str:
+    # The goals' actuals count today's sales so far (as the Goals tab does), the headline KPIs only
+    # finished days: in a running month the two GMV figures differ, and the headings say why.
+    if plan.month.start <= plan.today <= plan.month.end:
+        return t("Goals of the month · actual to {day}, today so far", day=plan.today.isoformat())
+    return t("Goals of the month")
+
+
 def cover_html(plan: MonthlyPlan) -> str:
     start, end = plan.kpi_period
     goals = (_goals_table(plan) if plan.goals or plan.last_month_goals
@@ -103,7 +111,7 @@ def cover_html(plan: MonthlyPlan) -> str:
         f'<h1>{_e(plan.shop_name)}</h1>'
         f'<p class="sub"><b>{_e(t("Monthly plan {month}", month=str(plan.month)))}</b> · '
         f'{_e(t("As of {day}", day=plan.today.isoformat()))}<br>{_facts(plan)}</p>'
-        f'<h3>{_e(t("Goals of the month"))}</h3>{goals}'
+        f'<h3>{_e(_goals_heading(plan))}</h3>{goals}'
         f'<h3>{_e(t("Headline KPIs {start} – {end}", start=start.isoformat(), end=end.isoformat()))}</h3>{kpis}'
         "</body></html>"
     )
