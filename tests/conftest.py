@@ -49,7 +49,7 @@ BOTH_ENGINES = {
     "test_kpi_demo.py", "test_tab_services.py", "test_trash.py", "test_team_edits.py", "test_promotion_edits.py",
     "test_stock_count.py", "test_staff_kpi.py", "test_customers_from_orders.py", "test_member_tiers.py",
     "test_goal_plan_edit.py", "test_goal_tracking.py", "test_reimport_undo.py", "test_taobao.py",
-    "test_platforms.py", "test_other_kinds.py",
+    "test_platforms.py", "test_other_kinds.py", "test_currency.py",
 }
 
 

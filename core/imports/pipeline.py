@@ -217,7 +217,10 @@ def _import_file(
             ).inserted_primary_key[0]
             if isinstance(normalized, OrderSet):
                 _match_skus(conn, normalized, result, prep.problems)
+                _follow_currency(conn, path, normalized, prep.problems, before_write=True)
             counts = _write(conn, batch_id, normalized)
+            if isinstance(normalized, OrderSet):
+                _follow_currency(conn, path, normalized, prep.problems, before_write=False)
             if cancelled is not None and cancelled():
                 raise Cancelled()
             result.orders_added, result.orders_updated = counts["added"], counts["updated"]
@@ -256,6 +259,18 @@ def _match_skus(conn: Connection, oset: OrderSet, result: ImportResult, problems
             "{count} order lines have no SKU code (商家编码) and no single SKU with their title: they count in sales "
             "but not in any SKU's sales or stock run-out. Import the line file (宝贝报表/商品明细) or give the SKUs "
             "these titles.", count=result.lines_without_sku))
+
+
+def _follow_currency(conn: Connection, path: Path, oset: OrderSet, problems, *, before_write: bool) -> None:
+    from core.imports.currency_check import follow_file_currency, missing_rate_warning
+
+    def warn(message: str) -> None:
+        problems.warning(0, oset.currency_header, message)
+
+    if before_write:
+        follow_file_currency(conn, path, oset, warn)
+    else:
+        missing_rate_warning(conn, oset, warn)
 
 
 def _release(prep: Prepared) -> None:

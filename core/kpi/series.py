@@ -26,6 +26,7 @@ from typing import Any
 
 from sqlalchemy import case, func, select, text
 
+from core.currency import daily_paid
 from core.kpi.numbers import KpiResult, buyer_counts, compute_kpis
 from core.kpi.periods import DateRange, buckets, same_period_last_year, shift_years
 from core.kpi.source import ORDERS, paid_in_range, reading, run_all
@@ -112,13 +113,10 @@ class ChannelRoi:
 
 
 def daily_gmv(source: Any, start: dt.date, end: dt.date, channel: str | None = None) -> dict[dt.date, int]:
-    stmt = (
-        select(ORDERS.c.pay_date, func.sum(ORDERS.c.paid_fen))
-        .where(paid_in_range(start, end, channel))
-        .group_by(ORDERS.c.pay_date)
-    )
+    """GMV per payment day in fen; foreign channels converted, those without a rate for the
+    range left out (core.currency: the same rule as the KPI cards)."""
     with reading(source) as conn:
-        return {d: int(v or 0) for d, v in conn.execute(stmt)}
+        return daily_paid(conn, start, end, channel).fen
 
 
 def gmv_trend(
