@@ -81,10 +81,10 @@ class MainWindow(QMainWindow):
 
         BackupsDialog(self.ctx, self).exec()
 
-    def open_settings(self) -> None:
+    def open_settings(self, page: str = "") -> None:
         from ui.dialogs.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.ctx.settings, self)
+        dialog = SettingsDialog(self.ctx.settings, self, ctx=self.ctx, page=page)
         if dialog.exec():
             try:
                 dialog.apply()

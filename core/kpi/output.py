@@ -186,4 +186,13 @@ def dashboard_export_sheets(dash: Any, channel_names: dict[str, str] | None = No
     columns = [Column(t("Channel"), "text")] + [Column(kpi_label(k), kind_of(k)) for k in KPI_KEYS]
     rows = [[t("All channels")] + [dash.current.value(k) for k in KPI_KEYS]]
     rows += [[names.get(p, p)] + [n.value(k) for k in KPI_KEYS] for p, n in dash.current.by_channel.items()]
-    return [card_sheet, Sheet(name=t("By channel"), title=f"{t('By channel')} · {period}", columns=columns, rows=rows)]
+    sheets = [card_sheet, Sheet(name=t("By channel"), title=f"{t('By channel')} · {period}", columns=columns, rows=rows)]
+    if dash.current.excluded:  # in their own currency: never in the yuan columns above
+        sheets.append(Sheet(
+            name=t("Not in the totals"), title=f"{t('Not in the totals')} · {period}",
+            columns=[Column(t("Channel"), "text"), Column(t("Currency"), "text"), Column(t("GMV"), "float"),
+                     Column(t("Paid orders"), "int"), Column(t("Net sales"), "float"), Column(t("Why"), "text")],
+            rows=[[names.get(p, p), ex.currency, fen_to_yuan(ex.numbers.gmv), ex.numbers.orders,
+                   fen_to_yuan(ex.numbers.net_sales), missing_rate_message(ex.currency, ex.missing_months)]
+                  for p, ex in dash.current.excluded.items()]))
+    return sheets
