@@ -135,3 +135,36 @@ def test_months_are_read_in_the_usual_spellings():
 def _rates(db) -> dict:
     with db.transaction() as s:
         return {(r.currency, r.month): r.rate for r in s.scalars(select(ExchangeRate))}
+
+
+def test_sku_and_category_sales_convert_per_sku_and_day(db):
+    from core.kpi.periods import DateRange
+    from core.kpi.series import sku_sales
+    from core.models import Sku
+
+    with db.transaction() as s:
+        s.add(Sku(code="TEA", title="茶", category="茶叶", cost_fen=1000, price_fen=5000))
+        add_order(s, "taobao", "T1", "a", "completed", D(2026, 10, 15, 10), 50000, lines=[("TEA", 2, 25000, None)])
+        add_order(s, "shopify", "S1", "x", "paid", D(2026, 10, 31, 9), 10005, lines=[("TEA", 1, 10005, None)])
+        add_order(s, "shopify", "S2", "y", "paid", D(2026, 11, 2, 9), 3333, lines=[("TEA", 1, 3333, None)])
+    apply_edit(db, SetChannelCurrency("shopify", "USD"))
+    apply_edit(db, SetExchangeRate("USD", "2026-10", "7.1234"))
+    october = sku_sales(db, DateRange(OCT1, OCT31))
+    assert [(x.sku_code, x.units, x.sales) for x in october] == [("TEA", 3, 50000 + 71270)]  # 100.05 × 7.1234 = 712.6962
+    # November has no rate: Shopify's lines are left out of the range, as the cards leave it out
+    both = sku_sales(db, DateRange(OCT1, NOV30))
+    assert [(x.sku_code, x.units, x.sales) for x in both] == [("TEA", 2, 50000)]
+    apply_edit(db, SetExchangeRate("USD", "2026-11", "7.2"))
+    both = sku_sales(db, DateRange(OCT1, NOV30))
+    assert [(x.sku_code, x.units, x.sales) for x in both] == [("TEA", 4, 50000 + 71270 + 23998)]
+    assert compute_kpis(db, OCT1, NOV30).gmv == 50000 + 71270 + 23998
+
+
+def test_goal_actuals_and_the_staff_kpi_base_count_the_converted_amounts(shop):
+    from core.goals import _actual_gmv
+    from core.staff_kpi import shop_actual
+
+    with shop.session() as s:
+        assert shop_actual(s, OCT1, OCT31) == 50000 + 85516
+        assert _actual_gmv(s, OCT1, OCT31, "shopify", "") == 85516
+        assert _actual_gmv(s, OCT1, NOV30, "", "") == 60000  # November without a rate: Shopify left out
