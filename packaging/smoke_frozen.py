@@ -14,6 +14,7 @@ Needs the Python that built the bundle only for generating the two export files 
 """
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import json
 import os
@@ -65,6 +66,25 @@ def kpis(debug: Path, db: Path, first: dt.date, last: dt.date) -> dict:
     return json.loads(out.stdout)
 
 
+@contextlib.contextmanager
+def scratch_database(server_url: str):
+    """A new, empty database on ``server_url``'s server for one check, dropped afterwards. Made with
+    the building Python's psycopg (requirements.txt), never the bundle's."""
+    import psycopg
+
+    base = server_url.replace("postgresql+psycopg://", "postgresql://", 1)
+    name = f"shopdesk_frozen_{os.getpid()}"
+    with psycopg.connect(base, autocommit=True) as admin:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        admin.execute(f'CREATE DATABASE "{name}"')
+    head, _, query = server_url.partition("?")
+    try:
+        yield f"{head.rsplit('/', 1)[0]}/{name}" + (f"?{query}" if query else "")
+    finally:
+        with psycopg.connect(base, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def smoke(bundle: Path, work: Path) -> None:
     debug = bundle / f"ShopDesk-debug{EXE_SUFFIX}"
     windowed = bundle / f"ShopDesk{EXE_SUFFIX}"
@@ -112,7 +132,22 @@ def smoke(bundle: Path, work: Path) -> None:
         run(debug, "--db", str(demo_db), "report", "--month", today.strftime("%Y-%m"), "--pdf", str(target))
         check(target.read_bytes()[:5] == b"%PDF-", "report did not write a PDF")
 
-    # 4. The window: every tab, every chart, with both executables.
+    # 4. Team mode: the bundle carries the PostgreSQL driver. With a server to talk to (CI starts
+    #    one and names it in SHOPDESK_TEST_PG_URL), move the imported shop onto a fresh database
+    #    there and read the same KPIs back through the frozen driver.
+    server = os.environ.get("SHOPDESK_TEST_PG_URL")
+    if server:
+        with scratch_database(server) as url:
+            run(debug, "team", "init", url)
+            run(debug, "--db", str(shop_db), "team", "move-to", url)
+            on_server = kpis(debug, url, dt.date(2026, 11, 1), dt.date(2026, 11, 30))
+            check((on_server.get("orders"), on_server.get("gmv")) == (november.get("orders"), november.get("gmv")),
+                  f"KPIs on the server {on_server} differ from the file's {november}")
+            print(f"team mode: the shop on PostgreSQL shows {on_server['orders']} paid orders, GMV {on_server['gmv']}")
+    else:
+        print("team mode: not checked (no SHOPDESK_TEST_PG_URL server)")
+
+    # 5. The window: every tab, every chart, with both executables.
     for exe in (debug, windowed):
         out = run(exe, "--db", str(demo_db), "--smoke-test")
         if exe is debug:  # the windowed program has no console on Windows: its exit code speaks

@@ -46,6 +46,21 @@ def _check_chart(chart: ChartCanvas, out_dir: Path) -> list[str]:
     return problems
 
 
+def _collation_problems() -> list[str]:
+    """Qt sorts Chinese by pinyin only with ICU's Chinese collation data. The Linux bundle carries
+    a rebuilt, thinner ICU data library (packaging/trim_icu.py): this proves Qt can read it."""
+    if not sys.platform.startswith("linux"):  # Windows and macOS collate with the system's own data
+        return []
+    from functools import cmp_to_key
+
+    from PySide6.QtCore import QCollator, QLocale
+
+    collator = QCollator(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    ordered = sorted(["张三", "王五", "李四", "阿里"], key=cmp_to_key(collator.compare))
+    expected = ["阿里", "李四", "王五", "张三"]  # a-li, li-si, wang-wu, zhang-san
+    return [] if ordered == expected else [f"Chinese names sort as {ordered}, not by pinyin: ICU data missing"]
+
+
 def run_smoke(app: QApplication, window, failures: list[str]) -> int:
     """``failures`` already collects every error reported since start-up (ui.errors)."""
     demo_task = lambda: getattr(window, "demo_task", None)  # noqa: E731
@@ -71,6 +86,7 @@ def run_smoke(app: QApplication, window, failures: list[str]) -> int:
                 drawn += 1
                 failures.extend(f"{page.key}: chart {n + 1}: {problem}" for problem in _check_chart(chart, out_dir))
         print(f"smoke: {page.key}: ok ({len(charts)} chart(s))", file=sys.stderr)
+    failures.extend(_collation_problems())
     if window.ctx.db.has_shop_data() and drawn == 0:
         failures.append("no tab drew a chart of the shop's data")
     saved.cleanup()
