@@ -10,6 +10,8 @@
                                                                   # the Excel calendar's month sheet read back
     ... tools/screenshots.py OUT_DIR --promotion-effect [--db COPY.db]  # a promotion's effect and the year compared
     ... tools/screenshots.py OUT_DIR --team-kpi [--db COPY.db]  # the KPI and bonus table, a refused measure, the SOP dialog
+    ... tools/screenshots.py OUT_DIR --currencies --db COPY.db  # a USD Shopify store: Settings → Channels, the
+                                                                # dashboard converted and with a rate missing
 
 ``--editing`` types into a real cell (it changes the database: use a copy, or the demo shop).
 
@@ -110,7 +112,9 @@ def main() -> int:
         db.close()
         return 0
     if args.currencies:
-        _currencies(window, args, wait)
+        from screenshot_currencies import currencies
+
+        currencies(window, args, wait)
         window.close()
         db.close()
         return 0
@@ -376,92 +380,6 @@ def _promotion_effect(window, args, wait) -> None:
     wait(400)
     compare.grab().save(str(args.out / f"{args.lang}_promotion_compare.png"))
     compare.close()
-    print(args.out)
-
-
-def _usd_store_csv(path: Path, end) -> None:
-    """A Shopify export in US dollars: 14 orders over the 20 days up to ``end``, long product names."""
-    import csv
-
-    names = ["Hand-picked Yunnan Pu'er Tea Cake 357 g, 2019 Spring Harvest, Gift Box", "Longjing Green Tea 250 g Tin",
-             "Jasmine Pearls 100 g", "Celadon Tea Set (teapot, 4 cups, bamboo tray) — Limited Edition"]
-    prices = [58.90, 32.50, 19.99, 129.00]
-    with open(path, "w", newline="", encoding="utf-8") as fh:
-        w = csv.writer(fh)
-        w.writerow(["Name", "Email", "Financial Status", "Paid at", "Fulfillment Status", "Currency", "Subtotal",
-                    "Shipping", "Taxes", "Total", "Created at", "Lineitem quantity", "Lineitem name", "Lineitem price",
-                    "Lineitem sku"])
-        for i in range(14):
-            day = end - dt.timedelta(days=19 - i * 19 // 13)
-            qty, k = 1 + i % 3, i % 4
-            total = round(prices[k] * qty + 6.5, 2)
-            when = f"{day:%Y-%m-%d} {9 + i % 10:02d}:15:00 -0500"
-            w.writerow([f"#{2001 + i}", f"buyer{i % 9}@example.com", "paid", when, "fulfilled", "USD",
-                        f"{prices[k] * qty:.2f}", "6.50", "0.00", f"{total:.2f}", when, qty, names[k], f"{prices[k]:.2f}",
-                        f"US-{k + 1:03d}"])
-
-
-def _currencies(window, args, wait) -> None:
-    """Settings → Channels and the dashboard with a USD Shopify store: converted, then with the last
-    month's rate removed (shown apart), and a wrong rate refused."""
-    import tempfile
-
-    from core.edits import apply_edit
-    from core.edits.channels import SetExchangeRate
-    from core.imports import import_file
-    from ui.dialogs.settings_dialog import SettingsDialog
-
-    if not args.db:
-        raise SystemExit("--currencies writes into the database: give --db COPY.db")
-    ctx = window.ctx
-    today = ctx.today()
-    csv_path = Path(tempfile.mkdtemp()) / "orders_export_usd.csv"
-    _usd_store_csv(csv_path, today - dt.timedelta(days=1))
-    try:
-        import_file(ctx.db, csv_path)
-    except Exception as exc:  # already imported into this copy: fine
-        print("import:", exc)
-    month = f"{today:%Y-%m}"
-    apply_edit(ctx.db, SetExchangeRate("USD", month, "7.1052"))
-    ctx.notify_changed("*")
-
-    def dashboard(name: str) -> None:
-        page = window.page("kpi")
-        window.tabs.setCurrentWidget(page)
-        wait(300)
-        while page.loading:
-            wait(100)
-        wait(900)
-        window.grab().save(str(args.out / f"{args.lang}_{name}.png"))
-
-    def channels(name: str, before=None) -> None:
-        dialog = SettingsDialog(ctx.settings, window, ctx=ctx, page="channels")
-        dialog.resize(900, 640)
-        dialog.show()
-        while dialog.channels.loads == 0:
-            wait(100)
-        if before:
-            before(dialog.channels)
-        wait(500)
-        dialog.grab().save(str(args.out / f"{args.lang}_{name}.png"))
-        dialog.reject()
-
-    dashboard("kpi_converted")
-    channels("settings_channels")
-
-    def wrong(panel) -> None:
-        panel.new_currency.setText("USD")
-        panel.new_month.setText(month)
-        panel.new_rate.setText("-7.1")
-        panel.add_rate()
-        while not panel.banner.isVisible():
-            wait(100)
-
-    channels("settings_channels_wrong_rate", wrong)
-    apply_edit(ctx.db, SetExchangeRate("USD", month, ""))
-    ctx.notify_changed("*")
-    dashboard("kpi_missing_rate")
-    channels("settings_channels_missing_rate")
     print(args.out)
 
 
