@@ -156,14 +156,17 @@ class MonthlyPlan:
     # Repurchase trend (core.cohorts): the last six months up to the plan's month, each
     # (first day, buyers with 2+ paid orders in it, buyers with a known account).
     repurchase: tuple[tuple[dt.date, int, int], ...] = field(default=())
-    # The KPI page's charts: paid GMV per day of the month (and of the same month last year),
-    # and per channel over the month so far.
+    # The KPI page's charts: paid GMV per day of the KPI period (and of the same month last year),
+    # and per channel over the KPI period (so both add up to the headline GMV).
     daily_gmv: tuple[tuple[dt.date, int], ...] = field(default=())
     daily_gmv_last_year: tuple[tuple[dt.date, int], ...] = field(default=())
     channel_gmv: tuple[tuple[str, int], ...] = field(default=())
     # The weekly meetings and other repeating tasks of the month (core.report_meetings.MeetingLine)
     meetings: tuple = field(default=())
     staff_kpi: tuple[StaffKpiLine, ...] = field(default=())  # each person's targets and bonus bands
+    # Each promotion's SOP task schedule (core.report_sop.SopSchedule): those of the month's
+    # promotions and of later ones whose SOP steps fall in the month.
+    sop_schedules: tuple = field(default=())
 
     def tasks_by_owner(self) -> list[tuple[str, list[TaskLine]]]:
         """Each person's tasks of the month (not the repeating ones: those are the meetings),
@@ -245,6 +248,10 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
     from core.tasks import CANCELLED, task_rows
 
     today = today or dt.date.today()
+    # Headline KPIs: the month so far (the whole month once it is over), against the previous
+    # equal period (环比) and the same days last year (同比), as the dashboard's cards.
+    kpi_end = min(month.end, max(today - dt.timedelta(days=1), month.start))
+    has_kpis = month.start <= today - dt.timedelta(days=1) or month.end < today
     with db.session() as s:
         name = shop_name(s)
         goals = goal_rows(s, today)
@@ -266,15 +273,19 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         from core.kpi.periods import shift_years
 
         days = [month.start + dt.timedelta(days=i) for i in range(month.end.day)]
-        last_day = min(month.end, today)
-        this_year = _daily(s, month.start, last_day) if month.start <= today else {}
+        # The KPI page's charts cover the days the headline KPIs cover (the finished days), so
+        # their bars and channel shares add up to the KPI table's GMV: today, half sold, is left out.
+        this_year = _daily(s, month.start, kpi_end) if has_kpis else {}
         ly = _daily(s, shift_years(month.start, -1), shift_years(month.end, -1))
-        daily = tuple((d, this_year.get(d, 0)) for d in days if d <= last_day)
+        daily = tuple((d, this_year.get(d, 0)) for d in days if d <= kpi_end) if has_kpis else ()
         daily_ly = tuple((d, ly.get(shift_years(d, -1), 0)) for d in days) if ly else ()
-        channels = _by_channel(s, month.start, last_day) if month.start <= today else ()
+        channels = _by_channel(s, month.start, kpi_end) if has_kpis else ()
         from core.report_meetings import meeting_lines
 
         meetings = meeting_lines(s, month.start, month.end)
+        from core.report_sop import sop_schedules
+
+        schedules = sop_schedules(s, month.start, month.end)
         from core.staff_kpi import kpi_rows
 
         staff_kpi = tuple(StaffKpiLine(r.name, r.role, r.target_fen, r.share, r.measures_text, r.base_fen, r.bands_text,
@@ -284,11 +295,8 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
             TierChange.at >= dt.datetime.combine(month.start, dt.time()),
             TierChange.at < dt.datetime.combine(month.end + dt.timedelta(days=1), dt.time()))) or 0
 
-    # Headline KPIs: the month so far (the whole month once it is over), against the previous
-    # equal period (环比) and the same days last year (同比), as the dashboard's cards.
-    kpi_end = min(month.end, max(today - dt.timedelta(days=1), month.start))
     kpis: tuple[KpiLine, ...] = ()
-    if month.start <= today - dt.timedelta(days=1) or month.end < today:
+    if has_kpis:
         dash = compute_dashboard(db, DateRange(month.start, kpi_end))
         kpis = tuple(KpiLine(c.key, c.value, c.change_prev, c.change_year, c.in_points) for c in dash.cards)
 
@@ -335,4 +343,5 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         channel_gmv=channels,
         meetings=meetings,
         staff_kpi=staff_kpi,
+        sop_schedules=schedules,
     )

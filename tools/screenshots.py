@@ -12,6 +12,8 @@
     ... tools/screenshots.py OUT_DIR --team-kpi [--db COPY.db]  # the KPI and bonus table, a refused measure, the SOP dialog
     ... tools/screenshots.py OUT_DIR --currencies --db COPY.db  # a USD Shopify store: Settings → Channels, the
                                                                 # dashboard converted and with a rate missing
+    ... tools/screenshots.py OUT_DIR --plan [--month YYYY-MM]   # File → Print monthly plan…: the busy dialog
+                                                                # while the plan is gathered, then the preview
 
 ``--editing`` types into a real cell (it changes the database: use a copy, or the demo shop).
 
@@ -48,6 +50,8 @@ def main() -> int:
     parser.add_argument("--currencies", action="store_true",
                         help="imports a Shopify store in USD into --db (a copy!), then Settings → Channels and the "
                              "dashboard converted, with a month's rate missing, and a wrong rate")
+    parser.add_argument("--plan", action="store_true", help="the monthly plan: busy dialog, then the print preview")
+    parser.add_argument("--month", help="the monthly plan's month (default: this month)")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -103,6 +107,11 @@ def main() -> int:
         return 0
     if args.promotion_effect:
         _promotion_effect(window, args, wait)
+        window.close()
+        db.close()
+        return 0
+    if args.plan:
+        _plan(window, args, wait)
         window.close()
         db.close()
         return 0
@@ -380,6 +389,47 @@ def _promotion_effect(window, args, wait) -> None:
     wait(400)
     compare.grab().save(str(args.out / f"{args.lang}_promotion_compare.png"))
     compare.close()
+    print(args.out)
+
+
+def _plan(window, args, wait) -> None:
+    """File → Print monthly plan… as the owner sees it: the screen while the plan is gathered in
+    a worker (the busy dialog over a window that still paints), then the print preview."""
+    import time
+
+    from PySide6.QtGui import QGuiApplication
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+    from PySide6.QtWidgets import QApplication, QProgressDialog
+
+    import core.report
+    from core.report import Month
+    from ui.report.dialog import start_preview
+
+    wait(4000)  # the window's own first loads
+    real = core.report.build_plan
+
+    def slow(*a, **k):  # as on a big shop: long enough to see the busy dialog
+        time.sleep(2)
+        return real(*a, **k)
+
+    core.report.build_plan = slow
+    today = window.ctx.today()
+    month = Month.parse(args.month) if args.month else Month(today.year, today.month)
+    start_preview(window, month)
+    wait(1200)
+    QGuiApplication.primaryScreen().grabWindow(0).save(str(args.out / f"{args.lang}_plan_busy.png"))
+    for _ in range(200):
+        dlg = next((w for w in QApplication.topLevelWidgets()
+                    if isinstance(w, QPrintPreviewDialog) and w.isVisible()), None)
+        if dlg is not None:
+            break
+        wait(100)
+    assert not any(isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets())
+    dlg.resize(1300, 850)
+    wait(1500)
+    dlg.grab().save(str(args.out / f"{args.lang}_plan_preview.png"))
+    dlg.close()
+    core.report.build_plan = real
     print(args.out)
 
 

@@ -151,7 +151,7 @@ def test_file_menu_print_monthly_plan_opens_a_preview_of_the_chosen_month(qtbot,
     chooser = MonthDialog(DEMO_END, win)
     qtbot.addWidget(chooser)
     assert chooser.month.text() == "2026-11" and chooser.chosen() == NOV
-    dlg = preview_dialog(win, NOV)
+    dlg = preview_dialog(win, build_plan(demo_db, NOV, DEMO_END))
     qtbot.addWidget(dlg)
     dlg.show()  # paints the pages into the dialog's printer (which must outlive this function)
     qtbot.waitExposed(dlg)

@@ -14,12 +14,11 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QMarginsF, QPointF, QRectF, QSizeF, Qt
-from PySide6.QtGui import (QColor, QFont, QPageLayout, QPageSize, QPainter, QPainterPath, QPdfWriter, QPen,
-                           QTextDocument)
+from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
+from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from core.i18n import t
-from core.kpi.output import channel_label, format_kpi, kpi_label
+from core.kpi.output import channel_label
 from core.money import format_fen, format_rate
 from core.report import MonthlyPlan
 
@@ -122,36 +121,6 @@ def _goal_rows(goals, with_pace: bool) -> list[list[str]]:
     return out
 
 
-def _cover(plan: MonthlyPlan) -> str:
-    parts = [f'<h1>{_e(plan.shop_name)} · {_e(t("Monthly plan {month}", month=str(plan.month)))}</h1>',
-             f'<p>{_e(t("As of {day}", day=plan.today.isoformat()))}</p>']
-    parts.append(f"<h3>{_e(t('Goals of the month'))}</h3>")
-    if plan.goals:
-        parts.append(_table([t("Channel"), t("Category"), t("Target"), t("Actual"), t("Achieved"), t("Status")],
-                            _goal_rows(plan.goals, False)))
-    else:
-        parts.append(_empty(t("No goals set for this month")))
-    start, end = plan.kpi_period
-    # The KPIs and last month on the second page: after the month's goals there was room for a
-    # heading or a few rows only, and a table's last row or a lone heading ended up on a page.
-    parts.append(f'<h3 style="page-break-before:always">'
-                 f'{_e(t("Headline KPIs {start} – {end}", start=start.isoformat(), end=end.isoformat()))}</h3>')
-    if plan.kpis:
-        parts.append(_table([t("KPI"), t("Value"), t("vs previous period (环比)"), t("vs last year (同比)")],
-                            [[_e(kpi_label(k.key)), format_kpi(k.key, k.value), _change(k.change_prev, k.in_points),
-                              _change(k.change_year, k.in_points)] for k in plan.kpis]))
-    else:
-        parts.append(_empty(t("The month has not started: no KPIs yet")))
-    prev = plan.month.previous()
-    parts.append(f"<h3>{_e(t('Last month ({month}) against its goals', month=str(prev)))}</h3>")
-    if plan.last_month_goals:
-        parts.append(_table([t("Channel"), t("Category"), t("Target"), t("Actual"), t("Achieved"), t("Status")],
-                            _goal_rows(plan.last_month_goals, False)))
-    else:
-        parts.append(_empty(t("No goals were set for last month")))
-    return "".join(parts)
-
-
 CAL_LANES = 3  # bars per week row; more say "+N" on their days (the full list is on the promotions page)
 CAL_LINES = 36  # text lines a calendar page holds (7.5 pt on A4 landscape, under its title and header)
 CAL_CHARS = 12  # a calendar cell holds about 12 Chinese characters a line (7.5 pt)
@@ -217,7 +186,9 @@ def _calendar(plan: MonthlyPlan) -> str:
 
     month = plan.month
     names = [t("Mon"), t("Tue"), t("Wed"), t("Thu"), t("Fri"), t("Sat"), t("Sun")]
-    head = "".join(f'<th width="14%" style="background:#e8eef5">{_e(n)}</th>' for n in names)
+    # whole percents (Qt misreads 14.28%) that fill the width: Monday and Sunday 1 % wider
+    head = "".join(f'<th width="{15 if i in (0, 6) else 14}%" style="background:#e8eef5">{_e(n)}</th>'
+                   for i, n in enumerate(names))
     weeks = calendar.Calendar().monthdatescalendar(month.year, month.month)
     rows_of = [(max(w[0], month.start), min(w[-1], month.end)) for w in weeks]
     spans = [Span(i, max(p.start, month.start), min(p.end, month.end)) for i, p in enumerate(plan.promotions)]
@@ -257,7 +228,7 @@ def _calendar(plan: MonthlyPlan) -> str:
             lines += ["&nbsp;"] * max(room - len(lines), 0)
             notes.append(f'<td valign="top">{"<br>".join(lines)}</td>')
         rows.append("<tr>" + "".join(notes) + "</tr>")
-    return (_section(t("Calendar {month}", month=str(month)))
+    return (_section(t("Calendar {month}", month=str(month)), first=True)
             + f'<table width="100%" border="0.5" cellspacing="0" cellpadding="1" style="font-size:7.5pt">'
             + f'<thead><tr>{head}</tr></thead>'
             + "".join(rows) + "</table>")
@@ -382,7 +353,9 @@ def _members(plan: MonthlyPlan) -> str:
 def plan_html(plan: MonthlyPlan) -> str:
     style = ("<style>h1{font-size:18pt;margin:0} h2{font-size:14pt;color:#1f4e79} h3{font-size:10.5pt;margin-top:8px}"
              "th{font-weight:bold}</style>")
-    return ("<html><head>" + style + "</head><body>" + _cover(plan) + _calendar(plan) + _promotions(plan)
+    from ui.report.sop_schedule import sop_schedule_html
+
+    return ("<html><head>" + style + "</head><body>" + _calendar(plan) + _promotions(plan) + sop_schedule_html(plan)
             + _goals(plan) + _inventory(plan) + _team(plan) + _members(plan) + "</body></html>")
 
 
@@ -395,6 +368,36 @@ def _font(pt: float) -> QFont:
                       "PingFang SC", "Source Han Sans SC"])
     font.setPointSizeF(pt)
     return font
+
+
+KEEP_MM = 16.0  # a heading this close to a page's foot goes to the next page, with its table
+
+
+def keep_headings_with_next(doc: QTextDocument, device) -> int:
+    """Move each heading that would end a page (its table starting on the next one) to the next
+    page: Qt's rich text has no keep-with-next. Returns how many moved."""
+    from PySide6.QtGui import QTextBlockFormat, QTextCursor
+
+    page_h = doc.pageSize().height()
+    room = device.logicalDpiY() / 25.4 * KEEP_MM
+    layout = doc.documentLayout()
+    moved = 0
+    block = doc.begin()
+    while block.isValid():
+        fmt = block.blockFormat()
+        if fmt.headingLevel() and fmt.pageBreakPolicy() == QTextBlockFormat.PageBreakFlag.PageBreak_Auto:
+            rect = layout.blockBoundingRect(block)
+            foot = (int(rect.top() // page_h) + 1) * page_h
+            if foot - rect.bottom() < room and rect.top() % page_h > room:
+                fmt.setPageBreakPolicy(QTextBlockFormat.PageBreakFlag.PageBreak_AlwaysBefore)
+                QTextCursor(block).setBlockFormat(fmt)
+                # Lay the whole document out again (Qt's incremental relayout left later headings
+                # where they were), then go on from this heading with fresh positions.
+                doc.markContentsDirty(0, doc.characterCount())
+                layout.documentSize()
+                moved += 1
+        block = block.next()
+    return moved
 
 
 def render(plan: MonthlyPlan, device) -> int:
@@ -412,102 +415,35 @@ def render(plan: MonthlyPlan, device) -> int:
         body_h = height - 2 * band
         doc.setPageSize(QSizeF(width, body_h))
         doc.setHtml(plan_html(plan))
+        keep_headings_with_next(doc, device)
         text_pages = doc.pageCount()
-        pages = text_pages + 1  # the KPI page, drawn with QPainter so its charts stay vectors
+        from ui.report.cover import cover_document
+
+        cover, scale = cover_document(plan, device, width, body_h)
+        # The cover, the text pages, then the KPI page, drawn with QPainter so its charts stay vectors.
+        pages = 1 + text_pages + 1
         title = f"{plan.shop_name} · {t('Monthly plan {month}', month=str(plan.month))}"
         for page in range(pages):
             if page:
                 device.newPage()
             draw_header_footer(painter, width, height, band, title, f"{plan.shop_name} · {plan.month}", page, pages)
             painter.save()
-            if page < text_pages:
-                painter.translate(0, band - page * body_h)
-                doc.drawContents(painter, QRectF(0, page * body_h, width, body_h))
+            if page == 0:
+                painter.translate(0, band)
+                painter.scale(scale, scale)
+                cover.drawContents(painter, QRectF(0, 0, width / scale, body_h / scale))
+            elif page <= text_pages:
+                at = page - 1
+                painter.translate(0, band - at * body_h)
+                doc.drawContents(painter, QRectF(0, at * body_h, width, body_h))
             else:
+                from ui.report.kpi_page import draw_kpi_page
+
                 draw_kpi_page(painter, plan, QRectF(0, band, width, body_h), dpi)
             painter.restore()
         return pages
     finally:
         painter.end()
-
-
-BAR, LAST_YEAR, GRID = QColor("#2e75b6"), QColor("#c55a11"), QColor("#bfbfbf")
-
-
-def _money_short(fen: int) -> str:
-    yuan = fen / 100
-    return f"¥{yuan / 10000:,.1f}万" if language_is_zh() and yuan >= 10000 else f"¥{yuan:,.0f}"
-
-
-def language_is_zh() -> bool:
-    from core.i18n import language
-
-    return language().startswith("zh")
-
-
-def draw_kpi_page(painter: QPainter, plan: MonthlyPlan, rect: QRectF, dpi: int) -> None:
-    """Paid GMV per day (bars, last year as a line) and the channels' shares (bars), as vectors."""
-    mm = dpi / 25.4
-    painter.setPen(QColor("#1f4e79"))
-    painter.setFont(_font(14))
-    painter.drawText(QRectF(rect.left(), rect.top(), rect.width(), 9 * mm), Qt.AlignmentFlag.AlignLeft,
-                     t("KPI charts"))
-    top = rect.top() + 11 * mm
-    chart = QRectF(rect.left() + 22 * mm, top + 7 * mm, rect.width() - 24 * mm, rect.height() * 0.5)
-    painter.setFont(_font(9))
-    painter.setPen(Qt.GlobalColor.black)
-    painter.drawText(QRectF(rect.left(), top, rect.width(), 6 * mm), Qt.AlignmentFlag.AlignLeft,
-                     t("Paid GMV per day") + "   ■ " + t("this month") + ("   — " + t("same days last year")
-                                                                     if plan.daily_gmv_last_year else ""))
-    small = _font(7)
-    days = plan.month.end.day
-    if not any(v for _, v in plan.daily_gmv):  # no sales: one line, not an empty axis
-        painter.drawText(chart, Qt.AlignmentFlag.AlignCenter, t("No sales yet this month"))
-    else:
-        peak = max([v for _, v in plan.daily_gmv] + [v for _, v in plan.daily_gmv_last_year] + [1])
-        painter.setFont(small)
-        for i in range(5):  # grid lines with their amounts
-            y = chart.bottom() - chart.height() * i / 4
-            painter.setPen(QPen(GRID, 0))
-            painter.drawLine(QPointF(chart.left(), y), QPointF(chart.right(), y))
-            painter.setPen(Qt.GlobalColor.darkGray)
-            painter.drawText(QRectF(rect.left(), y - 3 * mm, 20 * mm, 6 * mm),
-                             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter, _money_short(peak * i // 4))
-        slot = chart.width() / days
-        for day, value in plan.daily_gmv:
-            h = chart.height() * value / peak
-            painter.fillRect(QRectF(chart.left() + (day.day - 1) * slot + slot * 0.15, chart.bottom() - h,
-                                    slot * 0.7, h), BAR)
-        if plan.daily_gmv_last_year:
-            path = QPainterPath()
-            for i, (day, value) in enumerate(plan.daily_gmv_last_year):
-                pt = QPointF(chart.left() + (day.day - 0.5) * slot, chart.bottom() - chart.height() * value / peak)
-                path.moveTo(pt) if i == 0 else path.lineTo(pt)
-            painter.setPen(QPen(LAST_YEAR, 0.5 * mm))
-            painter.drawPath(path)
-        painter.setPen(Qt.GlobalColor.black)
-        for d in range(1, days + 1):
-            painter.drawText(QRectF(chart.left() + (d - 1) * slot, chart.bottom() + 0.5 * mm, slot, 4 * mm),
-                             Qt.AlignmentFlag.AlignHCenter, str(d))
-    # Channel shares, one bar each.
-    share_top = chart.bottom() + 10 * mm
-    painter.setFont(_font(9))
-    painter.setPen(Qt.GlobalColor.black)
-    painter.drawText(QRectF(rect.left(), share_top, rect.width(), 6 * mm), Qt.AlignmentFlag.AlignLeft,
-                     t("GMV share by channel"))
-    total = sum(v for _, v in plan.channel_gmv)
-    row_h = min(7 * mm, (rect.bottom() - share_top - 8 * mm) / max(1, len(plan.channel_gmv)))
-    label_w, value_w = 40 * mm, 45 * mm
-    bar_w = rect.width() - label_w - value_w
-    if not total:
-        painter.drawText(QRectF(rect.left(), share_top + 7 * mm, rect.width(), 6 * mm), Qt.AlignmentFlag.AlignLeft,
-                         t("No sales yet this month"))
-    for i, (platform, value) in enumerate(plan.channel_gmv if total else ()):
-        y = share_top + 7 * mm + i * row_h
-        painter.drawText(QRectF(rect.left(), y, label_w, row_h), Qt.AlignmentFlag.AlignVCenter, channel_label(platform))
-        painter.fillRect(QRectF(rect.left() + label_w, y + row_h * 0.2, bar_w * value / total, row_h * 0.6), BAR)
-        painter.drawText(QRectF(rect.left() + label_w + bar_w + 2 * mm, y, value_w, row_h), Qt.AlignmentFlag.AlignVCenter,
-                         f"{format_fen(value)}  {format_rate(value / total)}")
 
 
 def pdf_writer(path: str | Path, title: str) -> QPdfWriter:
