@@ -56,49 +56,12 @@ class MemberRow:
 
 
 def member_rows(session: Session, today: dt.date, *, sleeping_days: int = SLEEPING_DAYS) -> list[MemberRow]:
-    from core.rfm import HIGH_VALUE_SLIPPING, score
-    from core.tiers import load_rules, measures
+    """Every customer with tier, RFM, next tier and lists (the exports; the tab reads a page at a
+    time through core.member_index, which this uses)."""
+    from core.member_index import build_index
 
     conn = session.connection()
-    rules = load_rules(conn)
-    names = {r.id: r.name for r in rules}
-    names.update(dict(session.execute(select(Tier.id, Tier.name)).all()))
-    rank_of = {r.id: i for i, r in enumerate(rules)}
-    got = measures(conn, rules, today)
-    customers = session.execute(select(Customer.__table__)).mappings().all()
-    scored_at = [i for i, c in enumerate(customers) if c["last_order_at"] is not None and c["orders_count"] > 0]
-    scores = score([(today - customers[i]["last_order_at"].date()).days for i in scored_at],
-                   [customers[i]["orders_count"] for i in scored_at], [customers[i]["spend_fen"] for i in scored_at])
-    by_index = dict(zip(scored_at, scores, strict=True))
-    rows = []
-    for i, c in enumerate(customers):
-        since = (today - c["last_order_at"].date()).days if c["last_order_at"] else None
-        s = by_index.get(i)
-        nxt, need, target = "", None, None
-        if rules:
-            at = rank_of.get(c["tier_id"], -1)
-            if at + 1 < len(rules):
-                target = rules[at + 1]
-                nxt, need = target.name, max(target.threshold - got.get((c["platform"], c["buyer_key"]), 0), 0)
-        lists = set()
-        if since is not None and since > sleeping_days:
-            lists.add("sleeping")
-        if s is not None and s.segment.id in HIGH_VALUE_SLIPPING:
-            lists.add("at_risk")
-        if target is not None and need and need <= (1 - NEAR_TIER) * target.threshold:
-            lists.add("near_tier")
-        rows.append(MemberRow(
-            id=c["id"], platform=c["platform"], buyer_key=c["buyer_key"], name=c["name"],
-            tier=names.get(c["tier_id"], ""), orders=c["orders_count"], spend_fen=c["spend_fen"],
-            refund_fen=c["refund_fen"], first_order=c["first_order_at"], last_order=c["last_order_at"],
-            days_since_last=since, points=c["points"], categories=c["categories"], tags=c["tags"], note=c["note"],
-            r=s.r if s else None, f=s.f if s else None, m=s.m if s else None,
-            segment=s.segment.id if s else "", segment_label=s.segment.label if s else "",
-            next_tier=nxt, to_next_tier=need, tier_rule=rules[0].rule if rules else "spend", lists=frozenset(lists),
-            on_sleeping="sleeping" in lists, on_at_risk="at_risk" in lists, on_near_tier="near_tier" in lists,
-            phone=c["phone"],
-        ))
-    return rows
+    return build_index(conn, today, sleeping_days=sleeping_days).all_rows(conn)
 
 
 def tier_names(session: Session) -> list[str]:
@@ -181,12 +144,16 @@ class TierBar:
     down: int
 
 
-def tier_distribution(session: Session, today: dt.date, rows: list[MemberRow]) -> list[TierBar]:
-    """Members per tier (lowest first) and the upgrades/downgrades into each since the 1st of ``today``'s month."""
+def tier_distribution(session: Session, today: dt.date, rows: list[MemberRow] | dict[str, int]) -> list[TierBar]:
+    """Members per tier (lowest first) and the upgrades/downgrades into each since the 1st of ``today``'s month.
+    ``rows``: the members, or already their count per tier name (core.member_index)."""
     count: dict[str, int] = defaultdict(int)
-    for r in rows:
-        if r.tier:
-            count[r.tier] += 1
+    if isinstance(rows, dict):
+        count.update(rows)
+    else:
+        for r in rows:
+            if r.tier:
+                count[r.tier] += 1
     ch = TierChange.__table__
     up: dict[str, int] = defaultdict(int)
     down: dict[str, int] = defaultdict(int)

@@ -353,7 +353,10 @@ class Promotion(Base):
     phases: Mapped[list] = mapped_column(JSON, default=list)  # [{"name": "预热", "start": ..., "end": ...}]
     rules: Mapped[list] = mapped_column(JSON, default=list)  # [{"type": "满减", "threshold_fen": .., "off_fen": ..}]
     scope: Mapped[dict] = mapped_column(JSON, default=dict)  # {"categories": [...], "skus": [...]}
-    budget_fen: Mapped[int] = mapped_column(Integer, default=0)
+    budget_fen: Mapped[int] = mapped_column(Integer, default=0)  # always discount + ad (core.edits.promotions)
+    discount_budget_fen: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # discounts given
+    ad_budget_fen: Mapped[int] = mapped_column(Integer, default=0, server_default="0")  # ads, fees, samples …
+    target_gmv_fen: Mapped[int | None] = mapped_column(Integer)  # None: no target
     expected_uplift: Mapped[float | None] = mapped_column(Float)  # 0.3 = +30 %
     status: Mapped[str] = mapped_column(String(20), default="planned")  # planned|running|done|cancelled
     note: Mapped[str] = mapped_column(Text, default="")

@@ -200,7 +200,7 @@ def _short_of_lines(conn: Connection, since: dt.date, today: dt.date) -> list[in
     return [cid for (cid,) in conn.execute(stmt).all()]
 
 
-def _new_earnings(conn: Connection, rule: PointsRule, today: dt.date) -> list[dict]:
+def _new_earnings(conn: Connection, rule: PointsRule, today: dt.date, short: list[int] | None = None) -> list[dict]:
     """Earn lines for paid orders of the last ``expiry_months`` that have none yet (only the
     customers ``_short_of_lines`` finds are looked up order by order)."""
     since = (dt.datetime.combine(today, dt.time()) - relativedelta(months=rule.expiry_months)).date()
@@ -213,7 +213,7 @@ def _new_earnings(conn: Connection, rule: PointsRule, today: dt.date) -> list[di
             .where(and_(ORDERS.c.is_paid == True, ORDERS.c.pay_date > since, ORDERS.c.pay_date <= today,  # noqa: E712
                         ORDERS.c.order_no != "", ~earned)))
     out, seen = [], set()
-    ids = _short_of_lines(conn, since, today)
+    ids = sorted(_short_of_lines(conn, since, today) if short is None else short)
     for i in range(0, len(ids), 5000):
         for cid, tier, no, day, kept in conn.execute(stmt.where(CUSTOMERS.c.id.in_(ids[i:i + 5000]))).all():
             pts = earned_points(int(kept or 0), rule.per_yuan, rule.multiplier(tier))
@@ -238,13 +238,14 @@ def _lapsing(conn: Connection, today: dt.date) -> set[int]:
     return {cid for (cid,) in conn.execute(stmt).all()}
 
 
-def plan_points(conn: Connection, today: dt.date) -> PointsPlan:
+def plan_points(conn: Connection, today: dt.date, short: list[int] | None = None) -> PointsPlan:
     """Earn on paid orders not yet in the ledger, write lapsed lots, reconcile member-export
     balances (as an opening line) and bring every balance to its ledger sum. Only the customers
     concerned are read and replayed: new earnings, lots lapsed since the last expiry line, and
-    balances that differ from their ledger."""
+    balances that differ from their ledger. ``short``: the customers ``_short_of_lines`` would
+    find, when a scan found them already (core.member_scan)."""
     rule = load_rule(conn)
-    new = _new_earnings(conn, rule, today) if rule is not None else []
+    new = _new_earnings(conn, rule, today, short) if rule is not None else []
     earned: dict[int, int] = defaultdict(int)
     for row in new:
         earned[row["customer_id"]] += row["delta"]
@@ -267,6 +268,8 @@ def plan_points(conn: Connection, today: dt.date) -> PointsPlan:
         if cid in opening:  # a member export's balance, no ledger yet: its opening line
             new.append({"customer_id": cid, "at": dt.datetime.combine(today, dt.time()), "delta": points[cid],
                         "kind": "opening", "reason": "", "order_no": "", "expires_at": None})
+            if earned.get(cid):  # earned in the same recompute: the balance is opening + earned
+                balances[cid] = points[cid] + earned[cid]
             continue
         total = sums.get(cid, points[cid]) + earned.get(cid, 0)
         if cid in lapsing:

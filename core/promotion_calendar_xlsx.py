@@ -4,7 +4,8 @@ Each month sheet (named ``2026-11``) is the month's Monday-first grid: a title r
 names, then two rows per week — the day numbers (with the festivals of the shop's channels named
 beside them, tinted) and under them the promotions running that day, one line each, with the phase
 of that day (``双11 · 正式``), the cell tinted in the colour of the first promotion's kind. The
-list sheet has one row per promotion: dates, channels, phases, tiers, scope, budget, status and
+list sheet has one row per promotion: dates, channels, phases, tiers, scope, budget (and its discount
+cost, ad spend), target GMV, status and
 warnings. ``export promotion-calendar FILE.xlsx`` (or ``export promotions FILE.xlsx --calendar``)
 and the tab's Export calendar (Excel)… write it; the months are those of --from/--to, else those
 the promotions run in (at most 36).
@@ -161,7 +162,7 @@ def _list_sheet(wb, rows: Sequence[Mapping[str, Any]]) -> None:
 
     ws = wb.create_sheet(t("List"))
     headers = [t("Promotion"), t("Kind"), t("Channels"), t("Start"), t("End"), t("Phases"), t("Tiers"), t("Scope"),
-               t("Budget"), t("Status"), t("Warnings")]
+               t("Budget"), t("Discount cost"), t("Ad spend"), t("Target GMV"), t("Status"), t("Warnings")]
     for col, header in enumerate(headers, start=1):
         ws.cell(1, col, header).font = Font(bold=True)
     from core.promotion_scope import scope_text
@@ -172,7 +173,9 @@ def _list_sheet(wb, rows: Sequence[Mapping[str, Any]]) -> None:
         values = [r["name"], _promotion_kind(str(r.get("kind"))), "、".join(_channel(c) for c in r.get("platforms") or ())
                   or _channel(""), _date(r["start"]), _date(r["end"]),
                   "、".join(_phase_text(p) for p in r.get("phases") or ()), "; ".join(r.get("tiers") or ()),
-                  scope_text(scope), (r.get("budget_fen") or 0) / 100, _promotion_status(str(r.get("status"))),
+                  scope_text(scope), (r.get("budget_fen") or 0) / 100, (r.get("discount_budget_fen") or 0) / 100,
+                  (r.get("ad_budget_fen") or 0) / 100,
+                  r["target_gmv_fen"] / 100 if r.get("target_gmv_fen") else None, _promotion_status(str(r.get("status"))),
                   "\n".join(r.get("warnings") or ())]
         for col, value in enumerate(values, start=1):
             cell = ws.cell(n, col)
@@ -182,10 +185,10 @@ def _list_sheet(wb, rows: Sequence[Mapping[str, Any]]) -> None:
                 cell.value = value
             if col in (4, 5):
                 cell.number_format = "yyyy-mm-dd"
-            if col == 9:
+            if col in (9, 10, 11, 12):
                 cell.number_format = "#,##0.00"
-            if col == 11:
+            if col == 14:
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
-    for letter, width in zip("ABCDEFGHIJK", (28, 12, 24, 12, 12, 36, 30, 24, 12, 10, 60), strict=True):
+    for letter, width in zip("ABCDEFGHIJKLMN", (28, 12, 24, 12, 12, 36, 30, 24, 12, 12, 12, 14, 10, 60), strict=True):
         ws.column_dimensions[letter].width = width
     ws.freeze_panes = "A2"

@@ -61,6 +61,8 @@ def effect_record(e: Effect) -> dict[str, Any]:
         "baseline_last_year_fen": e.last_year.gmv_fen if e.last_year else None,
         "uplift_last_year": e.uplift_last_year, "last_year_from": e.last_year_name or None,
         "cost_fen": e.cost_fen, "cost_basis": e.cost_basis,
+        "discount_cost_fen": e.discount_cost_fen, "ad_cost_fen": e.ad_cost_fen,
+        "target_gmv_fen": e.target_gmv_fen, "target_progress": e.target_progress,
         "incremental_gross_profit_fen": e.incremental_gross_profit_fen, "roi": e.roi, "roas": e.roas,
         "skus_without_cost": e.skus_without_cost if w else None,
         "pays_back": None if e.roi is None else e.roi >= 1,

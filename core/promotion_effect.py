@@ -29,7 +29,7 @@ from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
 from core.models import Order, OrderLine, Promotion, PromotionResult, Sku
-from core.promotions import PromotionRow, latest_results, promotion_cost
+from core.promotions import PromotionRow, cost_parts, latest_results, promotion_cost, target_progress
 
 DAY = dt.timedelta(days=1)
 TOP_SKUS = 10
@@ -91,6 +91,16 @@ class Effect:
     cost_fen: int | None
     cost_basis: str | None  # measured | prorated | budget
     days_run: int | None
+    discount_budget_fen: int = 0
+    ad_budget_fen: int = 0
+    target_gmv_fen: int | None = None  # None: no target
+    discount_cost_fen: int | None = None  # the cost's parts (core.promotions.cost_parts)
+    ad_cost_fen: int | None = None
+
+    @property
+    def target_progress(self) -> float | None:
+        """GMV so far ÷ target GMV (a running promotion: its days so far against the whole target)."""
+        return target_progress(self.window.gmv_fen if self.window is not None else None, self.target_gmv_fen)
 
     @property
     def days(self) -> int:
@@ -344,9 +354,11 @@ def effect_of(session: Session, p: Promotion, today: dt.date, *, result: Promoti
                 ly_start, ly_end, ly_name, ly_source = found
                 if ly_start >= first_day:
                     last_year = measure(session, ly_start, ly_end, platforms, categories, skus, detail=detail, costs=costs)
+    discount_cost, ad_cost = cost_parts(p, cost, basis)
     rule_types = tuple(dict.fromkeys(str(r.get("type", "")) for r in (p.rules or ()) if isinstance(r, dict)))
     return Effect(p.id, p.name, p.kind, platforms, categories, skus, p.start, p.end, p.status, rule_types,
-                  p.budget_fen or 0, window, before, last_year, ly_name, ly_source, cost, basis, days_run)
+                  p.budget_fen or 0, window, before, last_year, ly_name, ly_source, cost, basis, days_run,
+                  p.discount_budget_fen or 0, p.ad_budget_fen or 0, p.target_gmv_fen, discount_cost, ad_cost)
 
 
 def promotion_effect(session: Session, promotion_id: int, today: dt.date) -> Effect | None:
@@ -385,6 +397,7 @@ def with_effects(session: Session, rows: list[PromotionRow], today: dt.date) -> 
         cost = e.cost_fen
         out.append(dataclasses.replace(
             r, gmv_fen=gmv, baseline_fen=baseline, cost_fen=cost, cost_basis=e.cost_basis, days_run=e.days_run,
+            discount_cost_fen=e.discount_cost_fen, ad_cost_fen=e.ad_cost_fen,
             roas=gmv / cost if gmv is not None and cost else None,
             incremental_roi=(gmv - baseline) / cost if gmv is not None and baseline is not None and cost else None,
             baseline_last_year_fen=e.last_year.gmv_fen if e.last_year is not None else None,

@@ -8,6 +8,12 @@ the cost, prorated to the days run: on day 2 of a 12-day 双12 the GMV of two da
 ROI here is the same as on the dashboard (core.kpi.series.promotion_roi):
 ROAS = GMV ÷ cost, incremental ROI = (GMV − baseline) ÷ cost. Promotions that overlap share
 the same days' GMV, so their ROAS must not be added up.
+
+The budget is discount cost + ad spend (core.edits.promotions keeps ``budget_fen`` their sum);
+a cost taken from the budget is split into the two in proportion to them, exact to the fen
+(largest remainder, core.goal_split): day 2 of 12 of ¥3,000 discount + ¥1,000 ad spend costs
+¥500.00 + ¥166.67 = ¥666.67. A recorded result's cost is one measured figure: its split is
+unknown. **Target progress** = GMV so far ÷ target GMV (None without a target).
 """
 from __future__ import annotations
 
@@ -17,6 +23,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core.goal_split import split_exact
 from core.models import Order, Promotion, PromotionResult
 
 
@@ -49,6 +56,33 @@ class PromotionRow:
     uplift: float | None = None  # (GMV − baseline) ÷ baseline
     roi: float | None = None  # incremental gross profit ÷ cost
     skus_without_cost: int | None = None  # why ROI is unknown, when it is
+    discount_budget_fen: int = 0
+    ad_budget_fen: int = 0
+    target_gmv_fen: int | None = None  # None: no target
+    discount_cost_fen: int | None = None  # the cost's parts (cost_parts); None when measured or no cost
+    ad_cost_fen: int | None = None
+
+    @property
+    def target_progress(self) -> float | None:
+        return target_progress(self.gmv_fen, self.target_gmv_fen)
+
+
+def target_progress(gmv_fen: int | None, target_gmv_fen: int | None) -> float | None:
+    """GMV ÷ target GMV (0.85 = 85 % of the target); None without a target or before any GMV."""
+    return gmv_fen / target_gmv_fen if gmv_fen is not None and target_gmv_fen else None
+
+
+def cost_parts(p: Promotion, cost_fen: int | None, basis: str | None) -> tuple[int | None, int | None]:
+    """(discount cost, ad spend) of a cost taken from ``p``'s budget (basis ``prorated`` or
+    ``budget``): the cost split in proportion to the two parts of the budget, exact to the fen.
+    A budget saved without its parts counts as ad spend. (None, None) for a measured cost (one
+    recorded figure) and before there is a cost."""
+    if cost_fen is None or basis not in ("prorated", "budget"):
+        return None, None
+    discount, ad = p.discount_budget_fen or 0, p.ad_budget_fen or 0
+    weights = [discount, ad] if discount + ad else [0, 1]
+    d, a = split_exact(cost_fen, weights)
+    return d, a
 
 
 def prorated_fen(budget_fen: int, days_run: int, days: int) -> int:
@@ -98,6 +132,7 @@ def promotion_rows(session: Session, today: dt.date) -> list[PromotionRow]:
     for p in session.scalars(select(Promotion).order_by(Promotion.start, Promotion.name)):
         result = results.get(p.id)
         cost, basis, days_run = promotion_cost(p, result, today)
+        discount_cost, ad_cost = cost_parts(p, cost, basis)
         if result is not None:
             gmv, baseline = result.gmv_fen, result.baseline_gmv_fen
         elif p.start <= today:
@@ -131,6 +166,11 @@ def promotion_rows(session: Session, today: dt.date) -> list[PromotionRow]:
                 cost_basis=basis,
                 days_run=days_run,
                 rules=tuple(p.rules or ()),
+                discount_budget_fen=p.discount_budget_fen or 0,
+                ad_budget_fen=p.ad_budget_fen or 0,
+                target_gmv_fen=p.target_gmv_fen,
+                discount_cost_fen=discount_cost,
+                ad_cost_fen=ad_cost,
             )
         )
     return rows

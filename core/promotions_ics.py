@@ -43,7 +43,15 @@ def _description(row: Mapping[str, Any], phase: str | None = None) -> str:
     if phase:
         lines.append(t("Phase: {phase}", phase=phase))
     lines.append(t("Channels: {channels}", channels=_channels(row.get("platforms") or ())))
-    lines.append(t("Budget: {budget}", budget=format_fen(int(row.get("budget_fen") or 0))))
+    budget = int(row.get("budget_fen") or 0)
+    discount, ad = int(row.get("discount_budget_fen") or 0), int(row.get("ad_budget_fen") or 0)
+    if discount or ad:
+        lines.append(t("Budget: {budget} (discount cost {discount} + ad spend {ad})", budget=format_fen(budget),
+                       discount=format_fen(discount), ad=format_fen(ad)))
+    else:
+        lines.append(t("Budget: {budget}", budget=format_fen(budget)))
+    if row.get("target_gmv_fen"):
+        lines.append(t("Target GMV: {target}", target=format_fen(int(row["target_gmv_fen"]))))
     for name, start, end in _phase_list(row):
         lines.append(f"· {name} {start:%m-%d}~{end:%m-%d}")
     if row.get("note"):

@@ -82,6 +82,9 @@ class PromotionLine:
     phases: tuple[tuple[str, dt.date, dt.date], ...]
     rules: tuple[str, ...] = ()  # its tiers as the form shows them: 满300减30, 3人团 ¥59 …
     scope: str = ""  # what it covers in words (core.promotion_scope.scope_text): Whole shop, Categories: 茶叶 …
+    discount_budget_fen: int = 0  # budget_fen = discount cost + ad spend
+    ad_budget_fen: int = 0
+    target_gmv_fen: int | None = None  # None: no target
 
 
 @dataclass(frozen=True)
@@ -327,7 +330,8 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         kpis=kpis,
         kpi_period=(month.start, kpi_end),
         promotions=tuple(PromotionLine(p.name, p.kind, p.platforms, p.start, p.end, p.budget_fen, p.status, p.phases,
-                                       tuple(tier_text(r) for r in p.rules), scope_text(scopes.get(p.id)))
+                                       tuple(tier_text(r) for r in p.rules), scope_text(scopes.get(p.id)),
+                                       p.discount_budget_fen, p.ad_budget_fen, p.target_gmv_fen)
                          for p in promos),
         tasks=tuple(TaskLine(x.title, x.owner, x.start, x.due, x.status, x.priority, x.promotion, bool(x.recurrence))
                     for x in tasks),

@@ -20,7 +20,7 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from sqlalchemy import Connection, Table, and_, func, select
+from sqlalchemy import Connection, Table, and_, func, or_, select
 
 from core.models import Customer, Order, Tier, TierChange
 
@@ -88,18 +88,31 @@ def window_start(rules: list[TierRule], today: dt.date) -> dt.date:
     return today - dt.timedelta(days=max(rules[0].window_days, 1) - 1)
 
 
+def measure_query(rules: list[TierRule], today: dt.date, *, platforms: list[str] | None = None,
+                  keys: list[str] | None = None):
+    """The window's measure per (platform, buyer key), as a subquery (``platform, buyer_key, measure``);
+    ``platforms`` and ``keys``: only buyers on those channels with those keys."""
+    amount = func.count() if rules[0].rule == "orders" else func.sum(ORDERS.c.paid_fen - ORDERS.c.refund_fen)
+    where = [ORDERS.c.is_paid == True, ORDERS.c.buyer_key.is_not(None), ORDERS.c.buyer_key != "",  # noqa: E712
+             ORDERS.c.pay_date >= window_start(rules, today), ORDERS.c.pay_date <= today]
+    if platforms is not None:
+        where.append(ORDERS.c.platform.in_(platforms))
+    if keys is not None:
+        where.append(ORDERS.c.buyer_key.in_(keys))
+    return (
+        select(ORDERS.c.platform, ORDERS.c.buyer_key, amount.label("measure"))
+        .where(and_(*where))
+        .group_by(ORDERS.c.platform, ORDERS.c.buyer_key)
+        .subquery()
+    )
+
+
 def measures(conn: Connection, rules: list[TierRule], today: dt.date) -> dict[tuple[str, str], int]:
     """Per (platform, buyer key): spend or paid orders in the window ending ``today``."""
     if not rules:
         return {}
-    amount = func.count() if rules[0].rule == "orders" else func.sum(ORDERS.c.paid_fen - ORDERS.c.refund_fen)
-    stmt = (
-        select(ORDERS.c.platform, ORDERS.c.buyer_key, amount)
-        .where(and_(ORDERS.c.is_paid == True, ORDERS.c.buyer_key.is_not(None), ORDERS.c.buyer_key != "",  # noqa: E712
-                    ORDERS.c.pay_date >= window_start(rules, today), ORDERS.c.pay_date <= today))
-        .group_by(ORDERS.c.platform, ORDERS.c.buyer_key)
-    )
-    return {(p, k): int(v or 0) for p, k, v in conn.execute(stmt)}
+    got = measure_query(rules, today)
+    return {(p, k): int(v or 0) for p, k, v in conn.execute(select(got))}
 
 
 def standings(conn: Connection, rules: list[TierRule], today: dt.date) -> list[Standing]:
@@ -154,9 +167,39 @@ def plan_moves(rules: list[TierRule], people: list[Standing], today: dt.date) ->
     return moves
 
 
+def candidate_condition(rules: list[TierRule], today: dt.date, measure):
+    """The SQL condition true for a customer ``plan_moves`` can move or renew today (``measure``:
+    their window figure): no tier (or one that no longer exists), a measure at or above the upgrade
+    threshold of a tier above theirs, or a validity that has ended. Every other customer keeps
+    their tier, so ``plan_moves`` over these gives the same moves as over everyone."""
+    ids = [r.id for r in rules]
+    above, ended = [], []
+    for i, r in enumerate(rules):
+        higher = [x.threshold for x in rules[i + 1:]]
+        if higher:
+            above.append(and_(CUSTOMERS.c.tier_id == r.id, measure >= min(higher)))
+        if i > 0:  # the lowest tier never ends (plan_moves: nothing below it)
+            last_start = today - dt.timedelta(days=r.validity_days)  # since + validity <= today
+            ended.append(and_(CUSTOMERS.c.tier_id == r.id,
+                              or_(CUSTOMERS.c.tier_since.is_(None), CUSTOMERS.c.tier_since <= last_start)))
+    return or_(CUSTOMERS.c.tier_id.is_(None), CUSTOMERS.c.tier_id.not_in(ids), *above, *ended)
+
+
+def candidates(conn: Connection, rules: list[TierRule], today: dt.date) -> list[Standing]:
+    """The customers ``candidate_condition`` finds, by grouped SQL instead of every customer in Python."""
+    got = measure_query(rules, today)
+    measure = func.coalesce(got.c.measure, 0)
+    stmt = (select(CUSTOMERS.c.id, CUSTOMERS.c.tier_id, CUSTOMERS.c.tier_since, measure)
+            .select_from(CUSTOMERS.outerjoin(got, and_(got.c.platform == CUSTOMERS.c.platform,
+                                                       got.c.buyer_key == CUSTOMERS.c.buyer_key)))
+            .where(candidate_condition(rules, today, measure))
+            .order_by(CUSTOMERS.c.id))
+    return [Standing(i, tier, since, int(m or 0)) for i, tier, since, m in conn.execute(stmt)]
+
+
 def plan_today(conn: Connection, today: dt.date) -> list[TierMove]:
     rules = load_rules(conn)
-    return plan_moves(rules, standings(conn, rules, today), today) if rules else []
+    return plan_moves(rules, candidates(conn, rules, today), today) if rules else []
 
 
 def change_row(m: TierMove, *, by: str, batch_id: int | None = None) -> dict:

@@ -47,9 +47,10 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 BOTH_ENGINES = {
     "test_edits.py", "test_kpi_numbers.py", "test_kpi_periods.py", "test_kpi_series.py", "test_kpi_goals.py",
     "test_kpi_demo.py", "test_tab_services.py", "test_trash.py", "test_team_edits.py", "test_promotion_edits.py",
-    "test_stock_count.py", "test_staff_kpi.py", "test_customers_from_orders.py", "test_member_tiers.py",
+    "test_stock_count.py", "test_staff_kpi.py", "test_customers_from_orders.py", "test_member_tiers.py", "test_member_index.py",
     "test_goal_plan_edit.py", "test_goal_tracking.py", "test_reimport_undo.py", "test_taobao.py",
-    "test_platforms.py", "test_other_kinds.py", "test_currency.py",
+    "test_platforms.py", "test_other_kinds.py", "test_promotion_budget.py", "test_promotion_target.py",
+    "test_currency.py",
 }
 
 

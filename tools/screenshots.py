@@ -55,7 +55,7 @@ def main() -> int:
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
-    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtCore import QEventLoop, Qt, QTimer
 
     from core import i18n, paths, settings
     from core.cli import ensure_demo
@@ -148,13 +148,25 @@ def main() -> int:
 
 
 def _members(window, args, wait) -> None:
+    import time
+
+    from PySide6.QtCore import Qt
+
     page = window.page("members")
+    started = time.perf_counter()
     window.tabs.setCurrentWidget(page)
-    wait(300)
+    wait(20)
+    while page.loading and page.table.model.source is None:
+        wait(20)
+    print(f"members first screen (summary and first page shown): {time.perf_counter() - started:.2f} s, "
+          f"{page.table.model.total_rows:,} customers")
     while page.loading:
-        wait(100)
+        wait(20)
+    print(f"members tab done (with the cohorts and the ledger check): {time.perf_counter() - started:.2f} s")
     wait(500)
-    rows = sorted(page.table.visible_rows(), key=lambda r: -r.points)
+    # The rows read so far (a shop of 200,000 is read a page at a time, so not all of them).
+    shown = min(page.table.proxy.rowCount(), 2000)
+    rows = sorted((page.table.raw_row(r) for r in range(shown)), key=lambda r: -r.points)
     if rows:
         who = rows[len(rows) // 50]  # a member with a ledger of some length
         source = page.table.model.index(page.table.model.row_of(who.id), 0)
@@ -163,6 +175,13 @@ def _members(window, args, wait) -> None:
         page.lower.setCurrentIndex(i)
         wait(1200)
         window.grab().save(str(args.out / f"{args.lang}_members_{name}.png"))
+    page.lower.setCurrentIndex(0)
+    page.list_filter.setCurrentIndex(max(page.list_filter.findData("near_tier"), 0))  # sorted by what is still needed
+    page.table.view.sortByColumn(12, Qt.SortOrder.AscendingOrder)
+    wait(800)
+    window.grab().save(str(args.out / f"{args.lang}_members_near_tier.png"))
+    page.list_filter.setCurrentIndex(0)
+    page.table.view.sortByColumn(6, Qt.SortOrder.DescendingOrder)
     if rows:
         form = page.points.adjust()
         form.widgets["delta"].setText(str(-(who.points + 500)))
@@ -295,7 +314,7 @@ def _promotions(window, args, wait) -> None:
                   rows[-1] if rows else None)
     clearance = next((r for r in rows if r.id in page.plan.scopes and page.plan.scopes[r.id].get("skus")), None)
     form = page.edit_promotion(member.id) if member else page.new_promotion()
-    form.resize(640, 760)
+    form.resize(640, 900)
     if clearance is not None:
         form.widgets["start"].setDate(clearance.start + dt.timedelta(days=1))
         form.widgets["end"].setDate(clearance.start + dt.timedelta(days=1))
@@ -312,6 +331,27 @@ def _promotions(window, args, wait) -> None:
     dialog.grab().save(str(args.out / f"{args.lang}_promotions_scope.png"))
     dialog.reject()
     form.reject()
+    # The budget split and target GMV of 双11, with a wrong input refused under its field (nothing saved).
+    festival = next((r for r in rows if "双11" in r.name and r.start.year == page.ctx.today().year), rows[0] if rows else None)
+    if festival is not None:
+        form = page.edit_promotion(festival.id)
+        form.resize(640, 820)
+        form.widgets["ad_budget_fen"].setText("-500")
+        form.submit()
+        for _ in range(50):
+            wait(100)
+            if form.errors["ad_budget_fen"].isVisibleTo(form):
+                break
+        wait(300)
+        form.grab().save(str(args.out / f"{args.lang}_promotions_form_budget.png"))
+        form.reject()
+    # The year view, what an owner pins up in January (bars can be dragged here too).
+    from ui.tabs.promotions_tab import YEAR
+
+    page.show_view(YEAR)
+    wait(500)
+    window.grab().save(str(args.out / f"{args.lang}_promotions_year.png"))
+    page.show_view(WEEK)
     # The Excel calendar of the month on screen, read back from the file and drawn cell by cell.
     page.show_view(0)
     if len(busy) >= 2:

@@ -155,9 +155,16 @@ def promotion_rows(rng: random.Random, plans: list[PromoPlan], first: dt.date, e
         baseline = round(sum(gmv_day[d, pl] for d in before for pl in plats) / 14 * len(days)) if known else None
         cost = sum(disc_day[d, pl] for d in days for pl in plats) + round(g * 0.04)
         budget = round(max(cost, (baseline or 0) * (p.expected_uplift + 1) * 0.1) * rng.uniform(0.9, 1.2), -4)
+        # split as the cost is: the discounts given, the rest ads (4 % of GMV); the target is the
+        # baseline grown by the expected uplift
+        discounts = sum(disc_day[d, pl] for d in days for pl in plats)
+        discount_budget = int(round(budget * (discounts / cost if cost else 0.6), -2))  # not started: 60 %
+        target = int(round(baseline * (1 + p.expected_uplift), -4)) if baseline else None
         rows.append({
             "id": pid, "name": p.name, "kind": p.kind, "platforms": list(p.platforms), "start": p.start, "end": p.end,
             "phases": p.phases_json(), "rules": p.rules, "scope": p.scope, "budget_fen": int(budget),
+            "discount_budget_fen": discount_budget, "ad_budget_fen": int(budget) - discount_budget,
+            "target_gmv_fen": target,
             "expected_uplift": p.expected_uplift, "status": status, "note": p.note,
         })
         if status == "done":

@@ -116,25 +116,28 @@ class RecomputeTiers:
         return t("Recompute tiers and points")
 
     def apply(self, session: Session, rec: Recorder) -> str:
-        from core.tiers import change_row, plan_today
+        from core.member_scan import scan
+        from core.tiers import change_row, plan_moves
 
-        moves = plan_today(session.connection(), self.today)
+        # One grouped pass finds whom the tier rule may move and who has orders still to earn on.
+        found = scan(session.connection(), self.today)
+        moves = plan_moves(found.rules, found.standings, self.today) if found.rules else []
         for m in moves:
             rec.update(Customer, m.customer_id, {"tier_id": m.to_id, "tier_since": m.since},
                        title=t("Customer #{id}", id=m.customer_id))
             if m.reason != "renew":
                 rec.insert(TierChange, change_row(m, by="recompute"))
         n = sum(1 for m in moves if m.reason != "renew")
-        plan = write_points(session, rec, self.today)
+        plan = write_points(session, rec, self.today, found.short)
         return t("Recompute tiers and points ({n} moved, {earned} points earned, {expired} expired)", n=n,
                  earned=f"{plan.earned:,}", expired=f"{plan.expired:,}")
 
 
-def write_points(session: Session, rec: Recorder, today: dt.date):
+def write_points(session: Session, rec: Recorder, today: dt.date, short: list[int] | None = None):
     """Earn and expire points (core.points.plan_points) through the recorder."""
     from core.points import plan_points
 
-    plan = plan_points(session.connection(), today)
+    plan = plan_points(session.connection(), today, short)
     for line in plan.lines:
         rec.insert(PointsEntry, line, title=t("Points of customer #{id}", id=line["customer_id"]))
     for cid, points in plan.balances.items():

@@ -2,11 +2,14 @@
 year, moved to the trash.
 
 Every edit validates the whole promotion as it would be after the change (dates in order,
-phases inside the promotion's dates and in order, known channels, a budget of ¥0 or more, tiers
-as core.promotion_tiers checks them), so a
+phases inside the promotion's dates and in order, known channels, a discount cost, ad spend and
+target GMV of ¥0 or more, tiers as core.promotion_tiers checks them), so a
 form, a drag on the calendar and a copy refuse the same things with the same message, naming
 the field. Phases are stored as ``[{"name", "start", "end"}]`` with ISO dates, as the demo and
 the festival presets write them.
+
+The budget is discount cost + ad spend and ``budget_fen`` their sum; a target GMV beside it
+(core.promotion_budget checks and totals them).
 """
 from __future__ import annotations
 
@@ -20,6 +23,7 @@ from sqlalchemy.orm import Session
 
 from core import promotion_scope
 from core.edits.base import FieldError, Recorder, read_row
+from core.promotion_budget import ad_budget, discount_budget, target_gmv, with_total
 from core.i18n import t
 from core.models import Promotion
 from core.orders import PLATFORMS
@@ -29,8 +33,8 @@ from core.typed_values import MAX_FEN
 
 KINDS = ("festival", "platform", "own")
 STATUSES = ("planned", "running", "done", "cancelled")
-FIELDS = ("name", "kind", "platforms", "start", "end", "phases", "rules", "budget_fen", "expected_uplift", "status",
-          "note", "scope")
+FIELDS = ("name", "kind", "platforms", "start", "end", "phases", "rules", "budget_fen", "discount_budget_fen",
+          "ad_budget_fen", "target_gmv_fen", "expected_uplift", "status", "note", "scope")
 MAX_DAYS = 366  # a promotion longer than a year is a typo in a date
 ONE = dt.timedelta(days=1)
 
@@ -41,7 +45,9 @@ def field_name(name: str) -> str:
     """The owner's word for a field, for labels and messages."""
     return {
         "name": t("Name"), "kind": t("Kind"), "platforms": t("Channels"), "start": t("Start"), "end": t("End"),
-        "phases": t("Phases"), "rules": t("Tiers"), "budget_fen": t("Budget"), "expected_uplift": t("Expected uplift"),
+        "phases": t("Phases"), "rules": t("Tiers"), "budget_fen": t("Budget"),
+        "discount_budget_fen": t("Discount cost"), "ad_budget_fen": t("Ad spend"), "target_gmv_fen": t("Target GMV"),
+        "expected_uplift": t("Expected uplift"),
         "status": t("Status"), "note": t("Note"), "scope": t("Scope"),
     }.get(name, name)
 
@@ -132,7 +138,8 @@ def _phases(value: Any) -> list[Phase]:
 
 _CHECKS: dict[str, Callable[[Any], Any]] = {
     "name": _name, "kind": _kind, "platforms": _platforms, "start": lambda v: _date("start", v),
-    "end": lambda v: _date("end", v), "phases": _phases, "rules": validate_tiers, "budget_fen": _budget, "expected_uplift": _uplift,
+    "end": lambda v: _date("end", v), "phases": _phases, "rules": validate_tiers, "budget_fen": _budget,
+    "discount_budget_fen": discount_budget, "ad_budget_fen": ad_budget, "target_gmv_fen": target_gmv, "expected_uplift": _uplift,
     "status": _status, "note": _note, "scope": lambda v: promotion_scope.stored(promotion_scope.normalise(v)),
 }
 
@@ -188,10 +195,12 @@ def _current(row: dict) -> dict[str, Any]:
 
 
 def _write(rec: Recorder, promotion_id: int, row: dict, changed: dict[str, Any], title: str) -> None:
+    changed = with_total(changed, row)
     merged = {**_current(row), **changed}
     if changed.keys() & {"start", "end", "phases"}:  # old data with odd phases can still get a new budget
         _check_dates(merged["start"], merged["end"], merged["phases"])
     values = {k: (_phases_json(v) if k == "phases" else v) for k, v in changed.items()}
+    values = {k: v for k, v in values.items() if k in ("phases", "rules", "scope") or v != row.get(k)}
     if "rules" in values:  # rules the form does not edit (拼团 …) stay as they were
         values["rules"] = values["rules"] + [r for r in row["rules"] or [] if r.get("type") not in EDITABLE_RULES]
         if values["rules"] == list(row["rules"] or []):
@@ -242,11 +251,14 @@ class AddPromotion:
     kind: str = "own"
     platforms: tuple[str, ...] = ()
     phases: tuple[Phase, ...] = ()
-    budget_fen: int = 0
+    budget_fen: int = 0  # the whole budget: taken as ad spend when neither part is given
     expected_uplift: float | None = None
     status: str = "planned"
     note: str = ""
     rules: tuple[dict, ...] = ()  # tiers (core.promotion_tiers)
+    discount_budget_fen: int = 0
+    ad_budget_fen: int = 0
+    target_gmv_fen: int | None = None
     scope: Any = None  # core.promotion_scope: {"categories": [...], "skus": [...]}; None/{}: the whole shop
     topics: ClassVar[frozenset[str]] = frozenset({"promotions"})
 
@@ -256,6 +268,9 @@ class AddPromotion:
 
     def apply(self, session: Session, rec: Recorder) -> str:
         values = _validated({k: getattr(self, k) for k in FIELDS})
+        if not values["discount_budget_fen"] and not values["ad_budget_fen"]:
+            values["ad_budget_fen"] = values["budget_fen"]
+        values = with_total(values, {})
         _check_dates(values["start"], values["end"], values["phases"])
         promotion_scope.check_known(session, promotion_scope.normalise(values["scope"]))
         values["phases"] = _phases_json(values["phases"])
@@ -404,7 +419,8 @@ class DuplicatePromotionToNextYear:
         rec.insert(Promotion, {
             "name": name, "kind": row["kind"], "platforms": list(row["platforms"] or []), "start": start, "end": end,
             "phases": _phases_json(phases), "rules": row["rules"] or [], "scope": row["scope"] or {},
-            "budget_fen": row["budget_fen"], "expected_uplift": row["expected_uplift"], "status": "planned",
+            "budget_fen": row["budget_fen"], "discount_budget_fen": row["discount_budget_fen"] or 0,
+            "ad_budget_fen": row["ad_budget_fen"] or 0, "target_gmv_fen": row["target_gmv_fen"], "expected_uplift": row["expected_uplift"], "status": "planned",
             "note": row["note"] or "",
         }, title=name)
         return t("Copy {name} to {year}", name=row["name"], year=start.year)

@@ -183,7 +183,7 @@ def _promotion_rows(session: Session, params: ViewParams) -> list[dict[str, Any]
     if params.date_from and params.date_to:  # the promotions that overlap the range
         rows = [r for r in rows if r.start <= params.date_to and r.end >= params.date_from]
     warnings, scopes = promotion_warnings(session), promotion_scopes(session)
-    return [{**dataclasses.asdict(r), "days": (r.end - r.start).days + 1,
+    return [{**dataclasses.asdict(r), "days": (r.end - r.start).days + 1, "target_progress": r.target_progress,
              "phases": [{"name": n, "start": a.isoformat(), "end": b.isoformat()} for n, a, b in r.phases],
              "tiers": [tier_text(rule) for rule in r.rules], "warnings": warnings.get(r.id, []),
              "scope_categories": scopes.get(r.id, {}).get("categories", []),
@@ -202,11 +202,15 @@ PROMOTIONS = View(
      _c("platforms", "Channels", label=_channel), _c("start", "Start", "date"),
      _c("end", "End", "date"), _c("days", "Days", "int"), _c("phases", "Phases", label=_phase_text),
      _c("tiers", "Tiers"),
-     _c("budget_fen", "Budget", "money"), _c("expected_uplift", "Expected uplift", "rate"),
+     _c("budget_fen", "Budget", "money"), _c("discount_budget_fen", "Discount cost", "money"),
+     _c("ad_budget_fen", "Ad spend", "money"), _c("target_gmv_fen", "Target GMV", "money"),
+     _c("expected_uplift", "Expected uplift", "rate"),
      _c("status", "Status", label=_promotion_status),
-     _c("gmv_fen", "GMV", "money"), _c("baseline_fen", "Baseline", "money"),
+     _c("gmv_fen", "GMV", "money"), _c("target_progress", "% of target", "rate"),
+     _c("baseline_fen", "Baseline", "money"),
      _c("baseline_last_year_fen", "Same festival last year", "money"), _c("uplift", "Uplift", "rate"),
-     _c("cost_fen", "Cost", "money"),
+     _c("cost_fen", "Cost", "money"), _c("discount_cost_fen", "Discount cost (in cost)", "money"),
+     _c("ad_cost_fen", "Ad spend (in cost)", "money"),
      _c("cost_basis", "Cost basis", label=_cost_basis), _c("days_run", "Days run", "int"),
      _c("roas", "ROAS", "float"), _c("incremental_roi", "Incremental ROI", "float"),
      _c("roi", "ROI (gross profit)", "float"), _c("skus_without_cost", "SKUs without cost", "int"),

@@ -435,8 +435,36 @@ The current data is kept as a backup first, so this can be undone.</source>
         <translation>与去年同一节日的支付金额相比</translation>
     </message>
     <message>
+        <source>Target GMV</source>
+        <translation>目标支付金额</translation>
+    </message>
+    <message>
+        <source>% of target</source>
+        <translation>目标完成率</translation>
+    </message>
+    <message>
+        <source>GMV ÷ target GMV (a running promotion: its days so far)</source>
+        <translation>GMV ÷ 目标支付金额（进行中的促销：按已进行的天数）</translation>
+    </message>
+    <message>
         <source>Cost</source>
         <translation>费用</translation>
+    </message>
+    <message>
+        <source>Discount cost</source>
+        <translation>折扣成本</translation>
+    </message>
+    <message>
+        <source>The cost's part for discounts (the budget's split; unknown for a recorded cost)</source>
+        <translation>成本中用于折扣让利的部分（按预算拆分；已记录的实际成本无法拆分）</translation>
+    </message>
+    <message>
+        <source>Ad spend</source>
+        <translation>推广费用</translation>
+    </message>
+    <message>
+        <source>The cost's part for ads, fees and samples</source>
+        <translation>成本中用于广告、费用和样品的部分</translation>
     </message>
     <message>
         <source>Incremental gross profit</source>
@@ -709,6 +737,10 @@ The current data is kept as a backup first, so this can be undone.</source>
         <translation>费用：%1（%2）</translation>
     </message>
     <message>
+        <source> = discount cost %1 + ad spend %2</source>
+        <translation> = 折扣成本 %1 + 推广费用 %2</translation>
+    </message>
+    <message>
         <source>ROI %1 = incremental gross profit %2 ÷ cost %3 — %4</source>
         <translation>投资回报率 %1 = 增量毛利 %2 ÷ 费用 %3 —— %4</translation>
     </message>
@@ -735,6 +767,22 @@ The current data is kept as a backup first, so this can be undone.</source>
     <message>
         <source>ROI unknown: no cost to divide by.</source>
         <translation>投资回报率未知：没有费用可作除数。</translation>
+    </message>
+    <message>
+        <source>Target GMV: none (set one in the promotion's form to follow it here).</source>
+        <translation>目标支付金额：未设置（在促销表单中填写后可在此跟踪）。</translation>
+    </message>
+    <message>
+        <source>Target GMV: %1.</source>
+        <translation>目标支付金额：%1。</translation>
+    </message>
+    <message>
+        <source>Target GMV %1: %2 so far, %3 of the target.</source>
+        <translation>目标支付金额 %1：目前已完成 %2，达成目标的 %3。</translation>
+    </message>
+    <message>
+        <source>Target GMV %1: %2, %3 of the target.</source>
+        <translation>目标支付金额 %1：实际 %2，达成目标的 %3。</translation>
     </message>
 </context>
 <context>
@@ -1121,7 +1169,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Ad spend</source>
-        <translation>推广花费</translation>
+        <translation>推广费用</translation>
     </message>
     <message>
         <source>The visitors needed at last year's ad spend per visitor; — when the traffic imports carry no ad spend</source>
@@ -1399,7 +1447,7 @@ or click “Add files…”.</source>
     </message>
     <message>
         <source>Target GMV (yuan)</source>
-        <translation>目标 GMV（元）</translation>
+        <translation>目标支付金额（元）</translation>
     </message>
     <message>
         <source>New goal</source>
@@ -3071,6 +3119,14 @@ or click “Add files…”.</source>
         <translation>预算</translation>
     </message>
     <message>
+        <source>Target GMV</source>
+        <translation>目标支付金额</translation>
+    </message>
+    <message>
+        <source>% of target</source>
+        <translation>目标完成率</translation>
+    </message>
+    <message>
         <source>GMV</source>
         <translation>支付金额</translation>
     </message>
@@ -3139,10 +3195,6 @@ or click “Add files…”.</source>
         <translation>点击某一天新增促销；双击色条修改；拖动色条移动日期，拖动色条一端修改开始或结束日期；右键查看更多操作。Ctrl+Z 可撤销。</translation>
     </message>
     <message>
-        <source>Festivals are tinted and named above the bars; today is outlined in blue. Click a bar to edit it, an empty day to plan a promotion there; ‹ › change the year.</source>
-        <translation>平台大促的日子有底色，名称标在横条上方；今天用蓝框标出。点击横条编辑促销，点击空白日期在当天新建促销；‹ › 切换年份。</translation>
-    </message>
-    <message>
         <source>Previous year (Page Up)</source>
         <translation>上一年（Page Up）</translation>
     </message>
@@ -3173,6 +3225,14 @@ or click “Add files…”.</source>
     <message>
         <source>Promotions</source>
         <translation>促销日历</translation>
+    </message>
+    <message>
+        <source>Target GMV %1</source>
+        <translation>目标支付金额 %1</translation>
+    </message>
+    <message>
+        <source>Budget %1 (discount %2 + ads %3)</source>
+        <translation>预算 %1（折扣 %2 + 推广 %3）</translation>
     </message>
     <message>
         <source>Budget %1 prorated to the %2 of %3 days run so far</source>
@@ -3219,8 +3279,28 @@ or click “Add files…”.</source>
         <translation>范围</translation>
     </message>
     <message>
-        <source>Budget (yuan)</source>
-        <translation>预算（元）</translation>
+        <source>Discount cost (yuan)</source>
+        <translation>折扣成本（元）</translation>
+    </message>
+    <message>
+        <source>What the tiers, coupons and member prices give away</source>
+        <translation>满减、优惠券、会员价等让利的金额</translation>
+    </message>
+    <message>
+        <source>Ad spend (yuan)</source>
+        <translation>推广费用（元）</translation>
+    </message>
+    <message>
+        <source>Ads, platform fees, samples, influencers; the budget is discount cost + ad spend</source>
+        <translation>广告、平台费用、样品、达人等；预算 = 折扣成本 + 推广费用</translation>
+    </message>
+    <message>
+        <source>Target GMV (yuan)</source>
+        <translation>目标支付金额（元）</translation>
+    </message>
+    <message>
+        <source>Optional: the GMV you aim at in its days and channels</source>
+        <translation>可选：活动期间、所选渠道内希望达到的GMV</translation>
     </message>
     <message>
         <source>Expected uplift</source>
@@ -3307,8 +3387,8 @@ or click “Add files…”.</source>
         <translation>把当前显示月份（年视图和列表视图下为全年）的促销写入 .ics 文件，可导入手机日历、Outlook 和 Google 日历：每个促销及每个阶段各一个全天事件</translation>
     </message>
     <message>
-        <source>Budget %1</source>
-        <translation>预算 %1</translation>
+        <source>Festivals are tinted and named above the bars; today is outlined in blue. Click a bar to edit it, an empty day to plan a promotion there; drag a bar to move it (a row down is a month later) or its end to change that date; Ctrl+Z undoes; ‹ › change the year.</source>
+        <translation>平台大促的日子有底色，名称标在横条上方；今天用蓝框标出。点击横条编辑促销，点击空白日期在当天新建促销；拖动横条可移动促销（往下一行即推后一个月），拖动两端可修改开始或结束日期；Ctrl+Z 撤销；‹ › 切换年份。</translation>
     </message>
     <message>
         <source>No promotions yet. Click a day on the calendar (or New promotion…) to plan one; platform festivals are shaded on their days.</source>

@@ -46,7 +46,8 @@ def test_a_free_lane_is_reused_and_spans_outside_the_grid_are_left_out():
 def test_export_rows_have_stable_keys_and_the_lists_values(db, tmp_path):
     with db.transaction() as s:
         s.add(Promotion(id=1, name="双11", kind="festival", platforms=["taobao"], start=D(2026, 10, 20),
-                        end=D(2026, 11, 11), budget_fen=100000, status="done", rules=[], scope={},
+                        end=D(2026, 11, 11), budget_fen=100000, discount_budget_fen=40000, ad_budget_fen=60000,
+                        target_gmv_fen=2000000, status="done", rules=[], scope={},
                         phases=[{"name": "预售", "start": "2026-10-20", "end": "2026-10-31"}], note="定金"))
         s.add(PromotionResult(promotion_id=1, gmv_fen=1000000, cost_fen=200000, baseline_gmv_fen=600000))
         s.add(Promotion(id=2, name="春茶", kind="own", platforms=[], start=D(2026, 3, 20), end=D(2026, 4, 5),
@@ -56,12 +57,15 @@ def test_export_rows_have_stable_keys_and_the_lists_values(db, tmp_path):
     assert rows == [{
         "id": 1, "name": "双11", "kind": "festival", "platforms": ["taobao"], "start": "2026-10-20",
         "end": "2026-11-11", "days": 23, "phases": [{"name": "预售", "start": "2026-10-20", "end": "2026-10-31"}],
-        "tiers": [], "budget": 1000.0, "expected_uplift": None, "status": "done", "gmv": 10000.0,
-        "baseline": 6000.0, "baseline_last_year": None, "uplift": 0.666667, "cost": 2000.0, "cost_basis": "measured",
+        "tiers": [], "budget": 1000.0, "discount_budget": 400.0, "ad_budget": 600.0, "target_gmv": 20000.0,
+        "expected_uplift": None, "status": "done", "gmv": 10000.0, "target_progress": 0.5,
+        "baseline": 6000.0, "baseline_last_year": None, "uplift": 0.666667, "cost": 2000.0, "discount_cost": None,
+        "ad_cost": None, "cost_basis": "measured",
         "days_run": None, "roas": 5.0, "incremental_roi": 2.0, "roi": None, "skus_without_cost": None, "measured": True,
         "note": "定金", "scope_categories": [], "scope_skus": [], "warnings": []}]
     # (no orders: the recorded result's GMV and baseline; ROI on gross profit needs orders)
     assert list(rows[0]) == ["id", "name", "kind", "platforms", "start", "end", "days", "phases", "tiers", "budget",
-                             "expected_uplift", "status", "gmv", "baseline", "baseline_last_year", "uplift", "cost",
-                             "cost_basis", "days_run", "roas", "incremental_roi", "roi", "skus_without_cost",
+                             "discount_budget", "ad_budget", "target_gmv", "expected_uplift", "status", "gmv",
+                             "target_progress", "baseline", "baseline_last_year", "uplift", "cost", "discount_cost",
+                             "ad_cost", "cost_basis", "days_run", "roas", "incremental_roi", "roi", "skus_without_cost",
                              "measured", "note", "scope_categories", "scope_skus", "warnings"]

@@ -146,7 +146,8 @@ def test_clicking_a_segment_in_the_chart_lists_its_members_and_the_cohorts_are_d
     shown = page.table.visible_rows()
     assert shown and {r.segment for r in shown} == {wanted}
 
-    page.lower.setCurrentWidget(page.cohorts)
+    page.lower.setCurrentWidget(page.cohorts)  # the cohorts load when their pane is opened
+    qtbot.waitUntil(lambda: bool(page.cohorts.rows), timeout=30_000)
     assert window.findChild(type(page.cohorts.cohorts), "members.cohorts").has_chart()
     rows = page.cohorts.rows
     assert len(rows) == 12 and sum(r.customers for r in rows) > 0
@@ -165,3 +166,34 @@ def test_export_lists_button_writes_a_sheet_per_list(qtbot, window, tmp_path):
     assert wb.sheetnames == ["Sleeping", "At-risk high-value", "Close to the next tier"]
     sleeping = [r for r in wb["Sleeping"].iter_rows(min_row=3, values_only=True) if r[1]]
     assert len(sleeping) == sum(1 for r in page.table.visible_rows() if "sleeping" in r.lists)
+
+
+def test_the_table_reads_a_page_at_a_time_and_sorts_and_searches_every_customer(qtbot, window, demo_db):
+    from PySide6.QtCore import Qt
+
+    from core.members import member_rows
+    from ui.widgets.lazy_table import PAGE
+
+    page = open_members(qtbot, window)
+    with demo_db.session() as s:
+        everyone = member_rows(s, window.ctx.today())
+    model = page.table.model
+    assert model.rowCount() == len(everyone) > PAGE
+    assert len(model._rows._pages) == 1  # only the first page was read with the load
+    # Highest spend first, across all customers, not only the page read.
+    assert page.table.raw_row(0).spend_fen == max(r.spend_fen for r in everyone)
+    page.table.view.sortByColumn(12, Qt.SortOrder.AscendingOrder)  # Still needed: smallest first, "—" last
+    gaps = [page.table.raw_row(r).to_next_tier for r in range(model.rowCount())]
+    known = [g for g in gaps if g is not None]
+    assert known == sorted(known) and gaps == known + [None] * (len(gaps) - len(known))
+    page.table.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)  # Buyer, by the database
+    names = [page.table.raw_row(r).name or page.table.raw_row(r).buyer_key for r in range(50)]
+    assert names == sorted(names)
+    who = everyone[len(everyone) // 2]
+    page.table.search.setText(who.name)
+    found = page.table.visible_rows()
+    assert who.id in {r.id for r in found} and all(who.name in r.name for r in found)
+    assert page.table.count_label.text() == f"{len(found):,} of {len(everyone):,} rows"
+    page.table.search.clear()
+    page.table.view.sortByColumn(6, Qt.SortOrder.DescendingOrder)
+    assert page.table.raw_row(0).spend_fen == max(r.spend_fen for r in everyone)

@@ -35,7 +35,7 @@ def test_week_view_shows_the_week_of_today_with_full_names_and_navigates(qtbot, 
     member, _s, _e = dates(demo_db, "会员日 11月")
     assert week_bars(week, member) == [(D(2026, 11, 18), D(2026, 11, 18), 0)]
     item = next(i for i in week.items() if i.key == member)
-    assert item.details == "Taobao/Tmall · Budget ¥1,100.00"
+    assert item.details == "Taobao/Tmall · Budget ¥1,100.00 (discount ¥808.00 + ads ¥292.00) · Target GMV ¥11,100.00"
     rect = week.bar_rect(member)
     assert week.day_at(rect.center()) == D(2026, 11, 18) and rect.width() > 100  # a whole column wide
     qtbot.mouseDClick(week, Qt.MouseButton.LeftButton, pos=rect.center().toPoint())  # double-click: edit it
@@ -194,3 +194,38 @@ def test_festivals_dialog_hides_one_per_platform_adds_an_own_preset_and_undoes(q
     window.action_undo.trigger()
     wait_saved(qtbot, window)
     assert "店庆" not in {m.name for m in page.calendar._marks}
+
+
+def test_plus_n_more_in_the_week_view_is_a_link_to_that_days_hidden_promotions(qtbot, window, demo_db):  # noqa: F811
+    from PySide6.QtWidgets import QMenu
+
+    from core.edits import apply_edit
+    from core.edits.promotions import AddPromotion
+
+    page = open_promotions(qtbot, window)
+    page.show_view(WEEK)
+    week = page.week
+    window.resize(1000, 650)
+    for i in range(18):  # more than a 455 px tall week holds (24 px bars) on Thu 19 – Sat 21 Nov
+        apply_edit(demo_db, AddPromotion(f"周末快闪 {i}", D(2026, 11, 19), D(2026, 11, 21)))
+    apply_edit(demo_db, AddPromotion("周日专场", D(2026, 11, 22), D(2026, 11, 22)))
+    window.ctx.notify_changed("promotions")
+    qtbot.waitUntil(lambda: len(week.segments()) >= 19, timeout=20_000)
+    hidden = week.hidden_on(D(2026, 11, 20))
+    assert hidden and not week.hidden_on(D(2026, 11, 16))  # Monday has nothing hidden: no link there
+    names = {next(i for i in week.items() if i.key == k).name for k in hidden}
+    assert names and all(n.startswith("周末快闪") for n in names)
+    where = week.more_rect(D(2026, 11, 20)).center().toPoint()
+    qtbot.mouseClick(week, Qt.MouseButton.LeftButton, pos=where)
+    menu = week.findChild(QMenu, "calendar.more")
+    assert menu is not None and menu.isVisible()
+    texts = [a.text() for a in menu.actions()]
+    assert len(texts) == len(hidden) and all("11-19 – 11-21" in t for t in texts)
+    assert page.findChild(object, "promotions.form") is None  # the click did not open a new-promotion form
+    menu.actions()[0].trigger()
+    menu.close()
+    form = page.findChild(object, "promotions.form")
+    assert form is not None and form.isVisible()
+    qtbot.addWidget(form)
+    assert form.windowTitle() == "Edit promotion" and form.widgets["name"].text() == texts[0].split("  ")[0]
+    form.reject()

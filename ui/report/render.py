@@ -241,11 +241,16 @@ def _promotions(plan: MonthlyPlan) -> str:
     rows = []
     for p in plan.promotions:
         phases = "; ".join(f"{n} {_d(a)}–{_d(b)}" for n, a, b in p.phases) or "—"
+        budget = format_fen(p.budget_fen)
+        if p.discount_budget_fen or p.ad_budget_fen:  # the split under the sum
+            budget += '<br><span style="color:#555">' + _e(t("discount {discount} + ads {ad}", discount=format_fen(
+                p.discount_budget_fen), ad=format_fen(p.ad_budget_fen))) + "</span>"
         rows.append([_e(p.name), _e(", ".join(channel_label(c) for c in p.channels) or t("All channels")),
-                     f"{p.start.isoformat()} – {p.end.isoformat()}", format_fen(p.budget_fen), _e(phases),
+                     f"{p.start.isoformat()} – {p.end.isoformat()}", budget,
+                     format_fen(p.target_gmv_fen) if p.target_gmv_fen else "—", _e(phases),
                      _e("; ".join(p.rules) or "—"), _e(p.scope or "—"), _e(_status(p.status))])
-    out.append(_table([t("Promotion"), t("Channels"), t("Dates"), t("Budget"), t("Phases"), t("Rules"), t("Scope"),
-                       t("Status")], rows, [18, 10, 12, 8, 18, 14, 12, 8]))
+    out.append(_table([t("Promotion"), t("Channels"), t("Dates"), t("Budget"), t("Target GMV"), t("Phases"), t("Rules"),
+                       t("Scope"), t("Status")], rows, [18, 9, 11, 11, 8, 15, 12, 9, 7]))
     return "".join(out)
 
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
@@ -13,17 +12,17 @@ from ui.labels import platform_name
 from ui.tabs.base import Part, TabPage
 from ui.tabs.members_charts import CohortCharts, SegmentCharts
 from ui.tabs.members_points import PointsPanel
+from ui.tasks import run_task
 from ui.widgets.editors import CellEditor
 from ui.widgets.export_button import ExportButton
 from ui.widgets.filter_combo import FilterCombo
+from ui.widgets.lazy_table import PAGE, LazyRecordModel, SourceSortProxy
 from ui.widgets.record_form import FormField, RecordForm
 from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import CellEdit, Column
 
 if TYPE_CHECKING:  # core.members loads SQLAlchemy: only in load(), after the window is shown
     from sqlalchemy.orm import Session
-
-    from core.members import MemberRow
 
 SLEEPING_DAYS = 180  # core.members.SLEEPING_DAYS (no SQLAlchemy here)
 # core.rfm segment ids in the owner's reading order, for the filter (labels come with the rows).
@@ -55,32 +54,14 @@ class MembersTab(TabPage):
             (self.tr("At-risk high-value"), "at_risk"),
             (self.tr("Close to the next tier"), "near_tier"),
         ])
-        self.table = RecordTable(
-            [
-                Column(self.tr("Buyer"), get=lambda r: r.name or r.buyer_key),
-                Column(self.tr("Channel"), field="platform", fmt=platform_name),
-                Column(self.tr("Tier"), field="tier"),
-                Column(self.tr("Segment (RFM)"), field="segment_label",
-                       tooltip=self.tr("R, F and M scored 1–5 by quintiles; 4 or 5 counts as high")),
-                Column(self.tr("R-F-M"), get=lambda r: f"{r.r}-{r.f}-{r.m}" if r.r is not None else None),
-                Column(self.tr("Orders"), "int", field="orders"),
-                Column(self.tr("Spend"), "money", field="spend_fen", tooltip=self.tr("Paid minus successful refunds")),
-                Column(self.tr("Refunds"), "money", field="refund_fen"),
-                Column(self.tr("First order"), "datetime", field="first_order"),
-                Column(self.tr("Last order"), "datetime", field="last_order"),
-                Column(self.tr("Days since last order"), "int", field="days_since_last",
-                       colour=lambda v, _r: "#c62828" if v is not None and v > SLEEPING_DAYS else None),
-                Column(self.tr("Next tier"), field="next_tier"),
-                Column(self.tr("Still needed"), "int", get=lambda r: r.to_next_tier,
-                       fmt=lambda v: "—" if v is None else format_fen(v) if self._rule == "spend" else f"{v:,}"),
-                Column(self.tr("Favourite categories"), field="categories"),
-                Column(self.tr("Tags"), field="tags", editor=CellEditor("text", optional=True, max_length=300),
-                       tooltip=self.tr("Your own tags, separated by commas; Ctrl+Z undoes")),
-                Column(self.tr("Note"), field="note", editor=CellEditor("text", optional=True, max_length=2000)),
-                Column(self.tr("Points"), "int", field="points"),
-            ],
-            self, key=lambda r: r.id, name="members.table",
-        )
+        columns = self._columns()
+        self.table = RecordTable(columns, self, name="members.table", model=self._lazy(columns),
+                                 proxy=SourceSortProxy(self))
+        # 200,000 customers: rows are read a page at a time; sorting and filtering are done over
+        # arrays or by the database (core.member_pages), the first page comes with the load.
+        header = self.table.view.horizontalHeader()
+        header.setResizeContentsPrecision(PAGE)
+        header.setSortIndicator(6, Qt.SortOrder.DescendingOrder)  # highest spend first
         self._rule = "spend"
         self.log = RecordTable(
             [
@@ -152,13 +133,46 @@ class MembersTab(TabPage):
         self.table.sig_problem.connect(lambda text: self.banner.show_message(text, "error"))
         self._tiers: list[dict] = []
         self._selecting = False
+        self._sized = False
+        self._cohorts_stale = True
+        self._cohorts_asked = 0
+        self.lower.currentChanged.connect(self._load_cohorts_if_shown)
+
+    def _columns(self) -> list[Column]:
+        return [
+                Column(self.tr("Buyer"), get=lambda r: r.name or r.buyer_key),
+            Column(self.tr("Channel"), field="platform", fmt=platform_name),
+            Column(self.tr("Tier"), field="tier"),
+            Column(self.tr("Segment (RFM)"), field="segment_label",
+                   tooltip=self.tr("R, F and M scored 1–5 by quintiles; 4 or 5 counts as high")),
+            Column(self.tr("R-F-M"), get=lambda r: f"{r.r}-{r.f}-{r.m}" if r.r is not None else None),
+            Column(self.tr("Orders"), "int", field="orders"),
+            Column(self.tr("Spend"), "money", field="spend_fen", tooltip=self.tr("Paid minus successful refunds")),
+            Column(self.tr("Refunds"), "money", field="refund_fen"),
+            Column(self.tr("First order"), "datetime", field="first_order"),
+            Column(self.tr("Last order"), "datetime", field="last_order"),
+            Column(self.tr("Days since last order"), "int", field="days_since_last",
+                   colour=lambda v, _r: "#c62828" if v is not None and v > SLEEPING_DAYS else None),
+            Column(self.tr("Next tier"), field="next_tier"),
+            Column(self.tr("Still needed"), "int", get=lambda r: r.to_next_tier,
+                   fmt=lambda v: "—" if v is None else format_fen(v) if self._rule == "spend" else f"{v:,}"),
+            Column(self.tr("Favourite categories"), field="categories"),
+            Column(self.tr("Tags"), field="tags", editor=CellEditor("text", optional=True, max_length=300),
+                   tooltip=self.tr("Your own tags, separated by commas; Ctrl+Z undoes")),
+            Column(self.tr("Note"), field="note", editor=CellEditor("text", optional=True, max_length=2000)),
+            Column(self.tr("Points"), "int", field="points"),
+        ]
+
+    def _lazy(self, columns: list[Column]) -> LazyRecordModel:
+        # Sort keys of the computed columns (core.member_index.MemberIndex.order).
+        model = LazyRecordModel(columns, self, sort_keys={0: "buyer", 4: "rfm", 12: "to_next_tier"})
+        model.set_sort("spend_fen", True)
+        return model
 
     def _on_list(self) -> None:
         wanted = self.list_filter.value()
-        for name in ("sleeping", "at_risk", "near_tier"):
-            self.table.proxy.set_exact(f"on_{name}", None)
-        if wanted:
-            self.table.proxy.set_exact(f"on_{wanted}", True)
+        self.table.model.set_filters({f"on_{name}": True if name == wanted else None
+                                      for name in ("sleeping", "at_risk", "near_tier")})
 
     def _on_current(self, *_args) -> None:
         if self._selecting:
@@ -170,8 +184,26 @@ class MembersTab(TabPage):
         return self.tr("Members")
 
     def parts(self) -> list[Part]:
-        return [Part("main", self.load, self.show_data), Part("points_check", self.load_check, self.points.show_check),
-                Part("cohorts", self.load_cohorts, self.cohorts.show_data)]
+        # The cohorts (a pass over every paid order) load when their pane is opened, so they never
+        # compete with the first screen.
+        return [Part("main", self.load, self.show_data), Part("points_check", self.load_check, self.points.show_check)]
+
+    def _load_cohorts_if_shown(self) -> None:
+        if self.lower.currentWidget() is not self.cohorts or not self._cohorts_stale:
+            return
+        self._cohorts_stale = False
+        self._cohorts_asked += 1
+        asked, db, today = self._cohorts_asked, self.ctx.db, self.view_params()
+
+        def work(_task_ctx):
+            with db.session() as session:
+                return self.load_cohorts(session, today)
+
+        def done(data) -> None:
+            if asked == self._cohorts_asked:  # else a newer load was asked for meanwhile
+                self.cohorts.show_data(data)
+
+        run_task(self, work, on_done=done)
 
     @staticmethod
     def load_cohorts(session: Session, today: dt.date):
@@ -192,69 +224,90 @@ class MembersTab(TabPage):
         return ledger_mismatches(session.connection(), limit=5)
 
     def load(self, session: Session, today: dt.date):
-        from core.members import member_rows, segment_summary, tier_distribution, tier_log_rows
-        from core.models import Tier
         from sqlalchemy import select
 
-        rows = member_rows(session, today)
+        from core.member_index import build_index
+        from core.member_pages import MemberPages
+        from core.members import tier_distribution, tier_log_rows
+        from core.models import Tier
+        from core.points import ledger_rows
+
+        conn = session.connection()
+        index = build_index(conn, today)
+        # The first page in the table's current order and filters, read here, off the GUI thread;
+        # later pages are read as the owner scrolls (core.member_pages).
+        pages = MemberPages(self.ctx.db, index)
+        arranged = self.table.model.arrangement()
+        pages.arrange(*arranged, conn=conn)
+        first = pages.fetch(0, min(PAGE, pages.count), conn=conn)
         tiers = [{"name": t.name, "threshold": t.threshold, "retention": t.retention_threshold, "rule": t.rule,
                   "window_days": t.window_days, "validity_days": t.validity_days, "benefits": t.benefits,
                   "multiplier": t.points_multiplier, "per_yuan": t.points_per_yuan,
                   "expiry_months": t.points_expiry_months}
                  for t in session.scalars(select(Tier).order_by(Tier.rank))]
         # The points ledger of the customer shown (after an adjustment or a recompute), else of the
-        # top spender, the first row: the ledger is never an empty pane after a load.
-        from core.points import ledger_rows
-
+        # top spender: the ledger is never an empty pane after a load.
         shown = self.points.customer.id if self.points.customer is not None else None
-        ids = {r.id for r in rows}
-        pick = shown if shown in ids else (max(rows, key=lambda r: (r.spend_fen, -r.id)).id if rows else None)
-        ledger = (pick, ledger_rows(session.connection(), pick) if pick is not None else [])
-        return rows, tiers, segment_summary(rows), tier_log_rows(session), tier_distribution(session, today, rows), ledger
+        pick = shown if shown is not None and index.position_of(shown) is not None else index.top_spender()
+        picked = index.rows(conn, [index.position_of(pick)]) if pick is not None else []
+        ledger = (picked[0] if picked else None, ledger_rows(conn, pick) if picked else [])
+        summary = index.segment_summary()
+        counts = index.tier_counts()
+        figures = {"customers": index.count, "tiers": counts, "repeat": index.repeat_buyers(),
+                   "sleeping": index.sleeping_count(), "platforms": sorted(set(index.platform.tolist()))}
+        return (pages, first, arranged, figures, tiers, summary, tier_log_rows(session),
+                tier_distribution(session, today, counts), ledger)
 
     def show_data(self, data) -> None:
-        rows, tiers, summary, log, distribution, (pick, ledger) = data
+        pages, first, arranged, figures, tiers, summary, log, distribution, (row, ledger) = data
         self.charts.show_data(distribution, summary)
         self._tiers = tiers
         self._rule = tiers[0]["rule"] if tiers else "spend"
-        if not rows:
+        total = figures["customers"]
+        if not total:
             self.banner.show_message(self.tr("No members yet. Customers appear here once orders with a buyer account (or a member export) are imported."))
         self.tier_filter.set_choices([(t["name"], t["name"]) for t in tiers])
-        self.platform_filter.set_choices(sorted({(platform_name(r.platform), r.platform) for r in rows}))
-        labels = {r.segment: r.segment_label for r in rows if r.segment}
-        self.segment_filter.set_choices([(labels[s], s) for s in SEGMENT_IDS if s in labels])
-        self.table.set_rows(rows, sort_column=6, order=Qt.SortOrder.DescendingOrder)
-        row = next((r for r in rows if r.id == pick), None)
-        at = self.table.model.row_of(pick) if row is not None else None
+        self.platform_filter.set_choices(sorted((platform_name(p), p) for p in figures["platforms"]))
+        self.segment_filter.set_choices([(s.label, s.segment) for s in sorted(summary, key=lambda s: SEGMENT_IDS.index(s.segment))])
+        self.table.model.set_source(pages, first, arranged)
+        if not self._sized and total:
+            self._sized = True  # widths follow the first page; after that they are the owner's
+            self.table.view.resizeColumnsToContents()
+            for col in range(self.table.model.columnCount()):
+                self.table.view.setColumnWidth(col, min(self.table.view.columnWidth(col), 360))
+            # Sized on the first page only: leave room for the longer names further down.
+            self.table.view.setColumnWidth(0, max(self.table.view.columnWidth(0), 140))
+        at = self.table.model.row_of(row.id) if row is not None else None
         if at is not None:
+            row = self.table.model.row(at)  # the table's own record of it
             self._selecting = True
             try:
                 self.table.view.setCurrentIndex(self.table.proxy.mapFromSource(self.table.model.index(at, 0)))
             finally:
                 self._selecting = False
         self.points.show_loaded(row, ledger)
+        self._cohorts_stale = True
+        self._load_cohorts_if_shown()
         self.log.set_rows(log, sort_column=0, order=Qt.SortOrder.DescendingOrder)
-        self.summary.setVisible(bool(rows))
+        self.summary.setVisible(bool(total))
         self.segments.setVisible(bool(summary))
         self.segments.setText("　".join(
             self.tr("%1: %2 (%3, %4 days)").replace("%1", s.label).replace("%2", f"{s.customers:,}")
             .replace("%3", format_fen(s.spend_fen))
             .replace("%4", "—" if s.average_recency_days is None else f"{s.average_recency_days:,.0f}")
             for s in summary))
-        if not rows:
+        if not total:
             self.summary.clear()
             return
-        by_tier = Counter(r.tier for r in rows)
-        repeat = sum(1 for r in rows if r.orders >= 2)
-        sleeping = sum(1 for r in rows if r.days_since_last is not None and r.days_since_last > SLEEPING_DAYS)
-        tier_text = self.tr(", ").join(f"{t['name']} {by_tier[t['name']]:,}" for t in tiers if by_tier[t["name"]])
+        by_tier = figures["tiers"]
+        tier_text = self.tr(", ").join(f"{t['name']} {by_tier[t['name']]:,}" for t in tiers if by_tier.get(t["name"]))
         if tier_text:
             text = self.tr("%1 customers (%2). %3 bought more than once; %4 have not bought for over %5 days.")
         else:  # no customer is in a tier yet: no empty brackets
             text = self.tr("%1 customers. %3 bought more than once; %4 have not bought for over %5 days.")
         self.summary.setText(
-            text.replace("%1", f"{len(rows):,}").replace("%2", tier_text).replace("%3", f"{repeat:,}")
-            .replace("%4", f"{sleeping:,}").replace("%5", str(SLEEPING_DAYS))
+            text.replace("%1", f"{total:,}").replace("%2", tier_text).replace("%3", f"{figures['repeat']:,}")
+            .replace("%4", f"{figures['sleeping']:,}").replace("%5", str(SLEEPING_DAYS))
         )
 
     # -- editing (the one editing path)

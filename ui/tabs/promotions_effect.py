@@ -39,6 +39,10 @@ def signed_rate(value: float | None) -> str:
     return "—" if value is None else f"{value * 100:+.1f}%"
 
 
+def percent(value: float | None) -> str:
+    return "—" if value is None else f"{value * 100:.1f}%"
+
+
 def times(value: float | None) -> str:
     return "—" if value is None else f"{value:.2f}×"
 
@@ -78,6 +82,9 @@ class EffectDialog(QDialog):
         self.cost = QLabel(self)
         self.cost.setObjectName("promotions.effect.cost")
         self.cost.setWordWrap(True)
+        self.target = QLabel(self)
+        self.target.setObjectName("promotions.effect.target")
+        self.target.setWordWrap(True)
         self.roi = QLabel(self)
         self.roi.setObjectName("promotions.effect.roi")
         self.roi.setWordWrap(True)
@@ -99,6 +106,7 @@ class EffectDialog(QDialog):
         left.addWidget(self.figures)
         left.addWidget(self.baselines)
         left.addWidget(self.cost)
+        left.addWidget(self.target)
         left.addWidget(self.roi)
         left.addStretch(1)
         upper.addLayout(left, 1)
@@ -218,7 +226,12 @@ class EffectDialog(QDialog):
                      "prorated": self.tr("budget %1 × %2/%3 days run").replace("%1", format_fen(e.budget_fen))
                      .replace("%2", str(e.days_run)).replace("%3", str(e.days)),
                      "budget": self.tr("whole budget")}.get(e.cost_basis or "", "")
-            self.cost.setText(self.tr("Cost: %1 (%2)").replace("%1", format_fen(e.cost_fen)).replace("%2", basis))
+            text = self.tr("Cost: %1 (%2)").replace("%1", format_fen(e.cost_fen)).replace("%2", basis)
+            if e.discount_cost_fen is not None and e.ad_cost_fen is not None and (e.discount_budget_fen or e.ad_budget_fen):
+                text += self.tr(" = discount cost %1 + ad spend %2").replace("%1", format_fen(e.discount_cost_fen)) \
+                    .replace("%2", format_fen(e.ad_cost_fen))
+            self.cost.setText(text)
+        self._fill_target(e)
         if e.window is None:
             self.roi.setText("")
         elif e.roi is not None:
@@ -235,6 +248,18 @@ class EffectDialog(QDialog):
             self.roi.setText(self.tr("ROI unknown: no baseline to measure the increase against."))
         else:
             self.roi.setText(self.tr("ROI unknown: no cost to divide by."))
+
+
+    def _fill_target(self, e) -> None:
+        if not e.target_gmv_fen:
+            self.target.setText(self.tr("Target GMV: none (set one in the promotion's form to follow it here)."))
+        elif e.window is None:
+            self.target.setText(self.tr("Target GMV: %1.").replace("%1", format_fen(e.target_gmv_fen)))
+        else:
+            text = (self.tr("Target GMV %1: %2 so far, %3 of the target.") if e.running else
+                    self.tr("Target GMV %1: %2, %3 of the target."))
+            self.target.setText(text.replace("%1", format_fen(e.target_gmv_fen))
+                                .replace("%2", format_fen(e.window.gmv_fen)).replace("%3", percent(e.target_progress)))
 
 
 def _html(text: str) -> str:
@@ -279,7 +304,14 @@ class CompareDialog(QDialog):
                     tooltip=self.tr("GMV against the same number of days right before it")),
              Column(self.tr("Uplift on last year"), "rate", field="uplift_last_year", fmt=signed_rate,
                     tooltip=self.tr("GMV against the same festival last year")),
+             Column(self.tr("Target GMV"), "money", field="target_gmv_fen"),
+             Column(self.tr("% of target"), "rate", field="target_progress", fmt=percent,
+                    tooltip=self.tr("GMV ÷ target GMV (a running promotion: its days so far)")),
              Column(self.tr("Cost"), "money", field="cost_fen"),
+             Column(self.tr("Discount cost"), "money", field="discount_cost_fen",
+                    tooltip=self.tr("The cost's part for discounts (the budget's split; unknown for a recorded cost)")),
+             Column(self.tr("Ad spend"), "money", field="ad_cost_fen",
+                    tooltip=self.tr("The cost's part for ads, fees and samples")),
              Column(self.tr("Incremental gross profit"), "money", field="incremental_gross_profit_fen"),
              Column(self.tr("ROI"), "float", field="roi", fmt=times,
                     tooltip=self.tr("Incremental gross profit ÷ cost: 1.00× and more pays back"),

@@ -1,4 +1,5 @@
-"""The promotion form (new and edit): name, kind, channels, dates, phases, tiers, scope, budget,
+"""The promotion form (new and edit): name, kind, channels, dates, phases, tiers, scope, budget
+(discount cost and ad spend), target GMV,
 expected uplift, status, note, and the plan's warnings under them, updated as the owner types.
 
 The scope (whole shop, categories, SKUs) is picked in a searchable check list
@@ -158,8 +159,16 @@ def fields(tab, r: PromotionRow | None, day: dt.date, data: PlanData) -> list[Fo
                                            "15% off, 满399送主人杯, 3人团 ¥59, 券 满199减20, 券 无门槛10, 秒杀 ¥39, 会员 "
                                            "9.5折. Each tier asks for more and gives more than the one before.")),
         FormField("scope", QCoreApplication.translate("PromotionsTab", "Scope"), ScopeEditor(data), data.scopes.get(r.id, {}) if r else {}),
-        FormField("budget_fen", QCoreApplication.translate("PromotionsTab", "Budget (yuan)"), CellEditor("money", placeholder="5000"),
-                  r.budget_fen if r else 0),
+        FormField("discount_budget_fen", QCoreApplication.translate("PromotionsTab", "Discount cost (yuan)"),
+                  CellEditor("money", optional=True, placeholder="3000"), r.discount_budget_fen if r else 0,
+                  hint=QCoreApplication.translate("PromotionsTab", "What the tiers, coupons and member prices give away")),
+        FormField("ad_budget_fen", QCoreApplication.translate("PromotionsTab", "Ad spend (yuan)"),
+                  CellEditor("money", optional=True, placeholder="2000"), r.ad_budget_fen if r else 0,
+                  hint=QCoreApplication.translate("PromotionsTab", "Ads, platform fees, samples, influencers; the budget "
+                                                  "is discount cost + ad spend")),
+        FormField("target_gmv_fen", QCoreApplication.translate("PromotionsTab", "Target GMV (yuan)"),
+                  CellEditor("money", optional=True, placeholder="200000"), r.target_gmv_fen if r else None,
+                  hint=QCoreApplication.translate("PromotionsTab", "Optional: the GMV you aim at in its days and channels")),
         FormField("expected_uplift", QCoreApplication.translate("PromotionsTab", "Expected uplift"),
                   CellEditor("percent", optional=True, placeholder="30%"), r.expected_uplift if r else None,
                   hint=QCoreApplication.translate("PromotionsTab", "How much more than usual you expect to sell, e.g. 30%")),
@@ -179,7 +188,8 @@ def edit_values(values: dict[str, Any]) -> dict[str, Any]:
         "name": values["name"], "kind": values["kind"], "platforms": tuple(parse_channels(values["platforms"] or "")),
         "start": start, "end": values["end"], "phases": tuple(parse_phases(values["phases"] or "", year=start.year)),
         "rules": tuple(parse_tiers(values["rules"] or "")), "scope": values.get("scope") or {},
-        "budget_fen": values["budget_fen"], "expected_uplift": values["expected_uplift"],
+        "discount_budget_fen": values["discount_budget_fen"] or 0, "ad_budget_fen": values["ad_budget_fen"] or 0,
+        "target_gmv_fen": values["target_gmv_fen"], "expected_uplift": values["expected_uplift"],
         "status": values["status"], "note": values["note"] or "",
     }
 

@@ -24,14 +24,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from core.money import format_fen
 from ui.labels import platform_name, promotion_kind_name, promotion_status_name
 from ui.tabs.base import Part, TabPage
 from ui.tabs.promotions_actions import PromotionActions
-from ui.tabs.promotions_effect import PromotionEffectActions, signed_rate, times
+from ui.tabs.promotions_effect import PromotionEffectActions, percent, signed_rate, times
 from ui.tabs.promotions_exports import CalendarXlsxButton, IcsExportButton
 from ui.tabs.promotions_form import KINDS, STATUSES, PlanData
 from ui.tabs.promotions_form import parse_channels as parse_channels
+from ui.tabs.promotions_texts import bar_details, bar_tooltip, budget_text, cost_text
 from ui.widgets.calendar_bars import KIND_COLOURS, CalendarItem, DayMark
 from ui.widgets.export_button import ExportButton
 from ui.widgets.filter_combo import FilterCombo
@@ -137,7 +137,9 @@ class PromotionsTab(PromotionActions, PromotionEffectActions, TabPage):
                 Column(self.tr("Start"), "date", field="start"),
                 Column(self.tr("End"), "date", field="end"),
                 Column(self.tr("Days"), "int", get=lambda r: (r.end - r.start).days + 1),
-                Column(self.tr("Budget"), "money", field="budget_fen"),
+                Column(self.tr("Budget"), "money", field="budget_fen", cell_tooltip=lambda _v, r: budget_text(r)),
+                Column(self.tr("Target GMV"), "money", field="target_gmv_fen"),
+                Column(self.tr("% of target"), "rate", field="target_progress", fmt=percent),
                 Column(self.tr("GMV"), "money", field="gmv_fen", tooltip=self.tr(
                     "Paid GMV of the promotion's channels, and of its categories or SKUs when it names them, "
                     "between its start and end (to today while it runs). Promotions that overlap share the same "
@@ -149,8 +151,8 @@ class PromotionsTab(PromotionActions, PromotionEffectActions, TabPage):
                 Column(self.tr("Uplift"), "rate", field="uplift", fmt=signed_rate),
                 Column(self.tr("Cost"), "money", field="cost_fen", tooltip=self.tr(
                     "Measured cost; while no result is recorded, the budget (prorated to the days run for a "
-                    "running promotion)"), cell_tooltip=lambda _v, r: self._cost_text(r, long=True)),
-                Column(self.tr("Cost basis"), get=self._cost_text, tooltip=self.tr(
+                    "running promotion)"), cell_tooltip=lambda _v, r: cost_text(r, long=True)),
+                Column(self.tr("Cost basis"), get=cost_text, tooltip=self.tr(
                     "Where the cost comes from: a measured result, the budget prorated to the days a running "
                     "promotion has run (so ROAS compares like with like), or the whole budget")),
                 Column(self.tr("ROAS"), "float", field="roas", fmt=_times, tooltip=self.tr("GMV ÷ cost")),
@@ -248,6 +250,9 @@ class PromotionsTab(PromotionActions, PromotionEffectActions, TabPage):
         self.timeline.sig_item_activated.connect(self.edit_promotion)
         self.timeline.sig_day_clicked.connect(self.new_promotion)
         self.timeline.sig_item_menu.connect(self._calendar_menu)
+        self.timeline.sig_move.connect(lambda key, days: self._run_move(key, days, "both"))
+        self.timeline.sig_resize.connect(lambda key, edge, days: self._run_move(key, days, edge))
+        self.timeline.sig_delete.connect(lambda key: self.delete_promotions([key]))
         self.calendar.sig_month_changed.connect(lambda *_: self._month_changed())
         self.calendar.sig_day_clicked.connect(self.new_promotion)
         self.calendar.sig_item_activated.connect(self.edit_promotion)
@@ -281,7 +286,8 @@ class PromotionsTab(PromotionActions, PromotionEffectActions, TabPage):
         swatch = '<span style="color:{c}">■</span> {t}'
         kinds = "&nbsp;&nbsp;".join(swatch.format(c=KIND_COLOURS[k], t=promotion_kind_name(k)) for k in KINDS)
         return (kinds + "&nbsp;&nbsp;·&nbsp;&nbsp;" + self.tr("Festivals are tinted and named above the bars; "
-                "today is outlined in blue. Click a bar to edit it, an empty day to plan a promotion there; "
+                "today is outlined in blue. Click a bar to edit it, an empty day to plan a promotion there; drag a "
+                "bar to move it (a row down is a month later) or its end to change that date; Ctrl+Z undoes; "
                 "‹ › change the year."))
 
     def _show_view(self, index: int) -> None:
@@ -421,30 +427,10 @@ class PromotionsTab(PromotionActions, PromotionEffectActions, TabPage):
                 if not self._channels_sold or set(f.platforms) & self._channels_sold]
 
     def _tooltip(self, r: PromotionRow) -> str:
-        lines = [f"<b>{r.name}</b>", f"{r.start.isoformat()} – {r.end.isoformat()} · {promotion_kind_name(r.kind)} · "
-                 f"{promotion_status_name(r.status)}", self._channels(r.platforms)]
-        lines += [f"{name}: {a:%m-%d} – {b:%m-%d}" for name, a, b in r.phases]
-        if r.rules:
-            from core.promotion_tiers import tier_text
-
-            lines.append("; ".join(tier_text(rule) for rule in r.rules))
-        if r.budget_fen:
-            lines.append(self.tr("Budget %1").replace("%1", format_fen(r.budget_fen)))
-        scope = self.plan.scopes.get(r.id)
-        if scope:
-            from core.promotion_scope import scope_text
-
-            lines.append(scope_text(scope))
-        if r.note:
-            lines.append(r.note)
-        return "<br>".join(lines)
+        return bar_tooltip(r, self._channels(r.platforms), self.plan.scopes.get(r.id))
 
     def _details(self, r: PromotionRow) -> str:
-        """The week view's second line: channels and budget."""
-        parts = [self._channels(r.platforms)]
-        if r.budget_fen:
-            parts.append(self.tr("Budget %1").replace("%1", format_fen(r.budget_fen)))
-        return " · ".join(parts)
+        return bar_details(r, self._channels(r.platforms))
 
     def _fill_calendar(self) -> None:
         kind, status = self.kind_filter.value(), self.status_filter.value()
@@ -487,19 +473,6 @@ class PromotionsTab(PromotionActions, PromotionEffectActions, TabPage):
             parts.append(self.tr("Next: %1 starts %2 (in %n day(s)).", "", (nxt.start - today).days)
                          .replace("%1", nxt.name).replace("%2", nxt.start.isoformat()))
         self.next_label.setText(" ".join(parts))
-
-    def _cost_text(self, r: PromotionRow, long: bool = False) -> str:
-        if r.cost_basis == "prorated" and r.days_run is not None:
-            days = (r.end - r.start).days + 1
-            if long:
-                return (self.tr("Budget %1 prorated to the %2 of %3 days run so far")
-                        .replace("%1", format_fen(r.budget_fen)).replace("%2", str(r.days_run)).replace("%3", str(days)))
-            return self.tr("Budget × %1/%2 days").replace("%1", str(r.days_run)).replace("%2", str(days))
-        if r.cost_basis == "measured":
-            return self.tr("Measured")
-        if r.cost_basis == "budget":
-            return self.tr("Whole budget")
-        return ""
 
     def _row(self, key: int) -> PromotionRow | None:
         return next((r for r in self._rows if r.id == key), None)

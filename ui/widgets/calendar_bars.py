@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
 
 from core.calendar_layout import Segment, Span
 
@@ -175,6 +175,20 @@ def edge_at(r: QRectF, x: float, starts_here: bool, ends_here: bool) -> str:
     if ends_here and r.right() - x <= EDGE and r.width() > 3 * EDGE:
         return "end"
     return "both"
+
+
+def more_menu(parent: QWidget, items: dict[int, CalendarItem], keys: Sequence[int], where: QPoint,
+              pick: Callable[[int], None]) -> QMenu:
+    """The list a click on "+N more" opens (objectName ``calendar.more``): each hidden promotion with
+    its dates; picking one calls ``pick(key)`` (the calendars emit ``sig_item_activated``: the editor)."""
+    menu = QMenu(parent)
+    menu.setObjectName("calendar.more")
+    for key in dict.fromkeys(keys):
+        item = items[key]
+        action = menu.addAction(f"{item.name}  {item.start:%m-%d} – {item.end:%m-%d}")
+        action.triggered.connect(lambda _=False, k=key: pick(k))
+    menu.popup(where)
+    return menu
 
 
 def tooltip_text(item: CalendarItem) -> str:

@@ -27,6 +27,7 @@ from ui.widgets.calendar_bars import (  # noqa: F401 - re-exported for the tabs 
     DayMark,
     edge_at,
     marks_on,
+    more_menu,
     paint_bar,
     phase_shade,
 )
@@ -230,11 +231,4 @@ class MonthCalendar(BarCalendar):
         return [m.name for m in marks_on(self._marks, day)] + [self._items[k].name for k in self.hidden(day)]
 
     def _more_menu(self, day: dt.date, where: QPoint) -> QMenu:
-        menu = QMenu(self)
-        menu.setObjectName("calendar.more")
-        for key in self.hidden(day):
-            item = self._items[key]
-            action = menu.addAction(f"{item.name}  {item.start:%m-%d} – {item.end:%m-%d}")
-            action.triggered.connect(lambda _=False, k=key: self.sig_item_activated.emit(k))
-        menu.popup(where)
-        return menu
+        return more_menu(self, self._items, self.hidden(day), where, self.sig_item_activated.emit)

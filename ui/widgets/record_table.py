@@ -64,10 +64,13 @@ class RecordTable(QWidget):
     sig_problem = Signal(str)  # what went wrong with a paste, for the tab's banner
 
     def __init__(self, columns: list[Column], parent: QWidget | None = None, *, search: bool = True,
-                 key: Callable[[Any], Hashable] | None = None, name: str = "") -> None:
+                 key: Callable[[Any], Hashable] | None = None, name: str = "",
+                 model: RecordTableModel | None = None, proxy: Any | None = None) -> None:
+        """``model``/``proxy``: another model of the same columns and its proxy (a long list read a
+        page at a time: ui.widgets.lazy_table)."""
         super().__init__(parent)
-        self.model = RecordTableModel(columns, parent=self, key=key)
-        self.proxy = RecordFilterProxy(self)
+        self.model = model if model is not None else RecordTableModel(columns, parent=self, key=key)
+        self.proxy = proxy if proxy is not None else RecordFilterProxy(self)
         self.proxy.setSourceModel(self.model)
         self.editable = any(c.editor is not None for c in columns)
 
@@ -279,7 +282,7 @@ class RecordTable(QWidget):
         self._update_count()
 
     def _update_count(self, *_: object) -> None:
-        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        shown, total = self.proxy.rowCount(), getattr(self.model, "total_rows", self.model.rowCount())
         if shown == total:
             self.count_label.setText(self.tr("%n row(s)", "", total))
         else:

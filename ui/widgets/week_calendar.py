@@ -12,10 +12,10 @@ import datetime as dt
 
 from PySide6.QtCore import QDate, QLocale, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QSizePolicy, QWidget
+from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
 
 from core.calendar_layout import Segment, Span, lay_out_rows
-from ui.widgets.calendar_bars import MARK_COLOURS, BarCalendar, edge_at, marks_on, paint_bar
+from ui.widgets.calendar_bars import MARK_COLOURS, BarCalendar, edge_at, marks_on, more_menu, paint_bar
 
 HEAD_H, MARK_H, GAP = 42, 18, 4
 LANE_MIN, LANE_MAX = 24, 64  # a bar's height: as tall as the week has room for, within these
@@ -78,7 +78,10 @@ class WeekCalendar(BarCalendar):
 
     def _visible_lanes(self) -> int:
         room = self.height() - self._top()
-        return max(int(room // (self._lane_h() + GAP)), 1)
+        n = int(room // (self._lane_h() + GAP))
+        if n < self._lanes():  # some are hidden: keep the foot free for "+N more"
+            n = int((room - 22) // (self._lane_h() + GAP))
+        return max(n, 1)
 
     def day_rect(self, day: dt.date) -> QRectF:
         cw = self._col_w()
@@ -108,6 +111,25 @@ class WeekCalendar(BarCalendar):
     def hidden(self) -> list[int]:
         """Keys of the bars that do not fit under each other (listed in the tooltip of the days)."""
         return [s.key for s in self._segments if s.lane >= self._visible_lanes()]
+
+    def hidden_on(self, day: dt.date) -> list[int]:
+        """Keys of the hidden bars that run on ``day`` (its "+N more")."""
+        return [k for k in self.hidden() if self._items[k].start <= day <= self._items[k].end]
+
+    def more_rect(self, day: dt.date) -> QRectF:
+        """Where ``day``'s "+N more" is written (at the foot of its column); a click there lists them."""
+        r = self.day_rect(day)
+        return QRectF(r.left() + 4, self.height() - 20, r.width() - 8, 18)
+
+    def press_empty(self, day: dt.date, pos: QPointF, global_pos: QPoint) -> bool:
+        if self.hidden_on(day) and self.more_rect(day).contains(pos):
+            self.more_menu(day, global_pos)
+            return True
+        return False
+
+    def more_menu(self, day: dt.date, where: QPoint) -> QMenu:
+        """The list of ``day``'s hidden promotions; picking one opens its editor."""
+        return more_menu(self, self._items, self.hidden_on(day), where, self.sig_item_activated.emit)
 
     def hit(self, pos: QPoint | QPointF) -> tuple[Segment, str] | None:
         p = QPointF(pos)
@@ -176,12 +198,17 @@ class WeekCalendar(BarCalendar):
             lines = [item.name, item.details] if tall and item.details else None
             paint_bar(p, self.segment_rect(seg), item, seg, self.day_span, base, selected=seg.key == self.selected,
                       lines=lines, phase_names=tall)
-        hidden = self.hidden()
-        if hidden:
-            p.setFont(small)
-            p.setPen(QColor("#444"))
-            p.drawText(QRectF(4, self.height() - 18, self.width() - 8, 16), Qt.AlignmentFlag.AlignLeft,
-                       self.tr("+%n more", "", len(hidden)))
+        if self.hidden():  # per day, underlined like a link: a click lists them
+            link = QFont(small)
+            link.setUnderline(True)
+            p.setFont(link)
+            p.setPen(QColor("#1f5fa0"))
+            for i in range(7):
+                day = self.monday + dt.timedelta(days=i)
+                n = len(self.hidden_on(day))
+                if n:
+                    p.drawText(self.more_rect(day), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+                               self.tr("+%n more", "", n))
         self.paint_ghost(p)
         if self.first_day() <= self._today <= self.last_day():
             p.setPen(QPen(QColor("#1f6fb2"), 2))
@@ -190,5 +217,4 @@ class WeekCalendar(BarCalendar):
         p.end()
 
     def empty_tooltip(self, day: dt.date) -> list[str]:
-        return [m.name for m in marks_on(self._marks, day)] + [
-            self._items[k].name for k in self.hidden() if self._items[k].start <= day <= self._items[k].end]
+        return [m.name for m in marks_on(self._marks, day)] + [self._items[k].name for k in self.hidden_on(day)]

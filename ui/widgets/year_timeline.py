@@ -3,9 +3,11 @@ promotion a bar over its days (cut at the end of each month, stacked in lanes wh
 overlap), festival days tinted and named on a strip above the bars, weekends shaded, today marked.
 
 What an owner pins up in January. Like ``month_calendar`` it only draws and reports (a bar
-clicked, a day clicked, a right click); the tab turns that into the editor or core edits. Where
-the bars go comes from ``core.calendar_layout.lay_out_year`` (no Qt). A month with more
-overlapping promotions than its row holds says "+N" beside its name; hovering it lists them.
+clicked, a day clicked, a bar dragged to move it or by its end to resize it, a right click); the
+tab turns that into the editor or core edits. A drag may cross months (down a row is a month
+later); a dashed ghost shows where the bar will land. Where the bars go comes from
+``core.calendar_layout.lay_out_year`` (no Qt). A month with more overlapping promotions than its
+row holds says "+N more" under its name; hovering it lists them, a click opens the list to pick one.
 """
 from __future__ import annotations
 
@@ -13,8 +15,8 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
 
 from core.calendar_layout import Segment, Span, lay_out_year, month_rows
 from ui.widgets.calendar_bars import (
@@ -24,6 +26,8 @@ from ui.widgets.calendar_bars import (
     MARK_ORDER,
     CalendarItem,
     DayMark,
+    edge_at,
+    more_menu,
     paint_badge,
     phase_shade,
     tooltip_text,
@@ -38,6 +42,9 @@ class YearTimeline(QWidget):
     sig_day_clicked = Signal(object)  # dt.date on an empty spot: add a promotion starting that day
     sig_item_menu = Signal(object, object, QPoint)  # key (or None), dt.date, global position
     sig_year_changed = Signal(int)
+    sig_move = Signal(object, int)  # key, days
+    sig_resize = Signal(object, str, int)  # key, "start" | "end", days
+    sig_delete = Signal(object)  # key of the selected bar (Delete key)
 
     def __init__(self, parent: QWidget | None = None, *, name: str = "") -> None:
         super().__init__(parent)
@@ -52,7 +59,10 @@ class YearTimeline(QWidget):
         self._items: dict[int, CalendarItem] = {}
         self._marks: list[DayMark] = []
         self._segments: list[Segment] = []
-        self._press: tuple | None = None
+        self._press: tuple | None = None  # ("bar", key, edge, day, pos, lane) | ("day", day)
+        self._dragging = False
+        self._drag_days = 0
+        self.selected: int | None = None
 
     # ------------------------------------------------------------------ data
 
@@ -76,6 +86,8 @@ class YearTimeline(QWidget):
     def set_items(self, items: Sequence[CalendarItem], marks: Sequence[DayMark] = ()) -> None:
         self._items = {i.key: i for i in items}
         self._marks = list(marks)
+        if self.selected not in self._items:
+            self.selected = None
         self._relayout()
 
     def set_marks(self, marks: Sequence[DayMark]) -> None:
@@ -136,6 +148,13 @@ class YearTimeline(QWidget):
         last = month_rows(self.year)[month - 1][1].day
         return dt.date(self.year, month, day) if day <= last else None
 
+    def day_near(self, pos: QPoint | QPointF) -> dt.date:
+        """The day under ``pos`` for a drag: past a month's end its last day, left of the days the
+        month's first, above or below the rows January's or December's."""
+        month = min(max(int((pos.y() - HEAD_H) // self._row_h()), 0), 11) + 1
+        day = min(max(int((pos.x() - LABEL_W) // self._col_w()), 0), DAYS - 1) + 1
+        return dt.date(self.year, month, min(day, month_rows(self.year)[month - 1][1].day))
+
     def segment_rect(self, seg: Segment) -> QRectF:
         cw, row = self._col_w(), self.row_rect(seg.week + 1)
         left = LABEL_W + (seg.first.day - 1) * cw + (2 if seg.starts_here else 0)
@@ -154,6 +173,37 @@ class YearTimeline(QWidget):
     def hit(self, pos: QPoint | QPointF) -> Segment | None:
         p, fit = QPointF(pos), self._lanes_that_fit()
         return next((s for s in self._segments if s.lane < fit and self.segment_rect(s).contains(p)), None)
+
+    def grab(self, pos: QPoint | QPointF) -> tuple[Segment, str] | None:
+        """The bar under ``pos`` and what a press there grabs: "start"/"end" (its first or last
+        day's end, to resize) or "both" (to move)."""
+        seg = self.hit(pos)
+        if seg is None:
+            return None
+        return seg, edge_at(self.segment_rect(seg), QPointF(pos).x(), seg.starts_here, seg.ends_here)
+
+    def ghost_rects(self, start: dt.date, end: dt.date, lane: int) -> list[QRectF]:
+        """Where a bar over ``start``…``end`` would be drawn (one rectangle per month of this year)."""
+        out = []
+        for month, (first, last) in enumerate(month_rows(self.year), start=1):
+            a, b = max(start, first), min(end, last)
+            if a <= b:
+                out.append(self.segment_rect(Segment(0, month - 1, a, b, min(lane, self._lanes_that_fit() - 1),
+                                                     a == start, b == end)))
+        return out
+
+    def drag_range(self) -> tuple[int, dt.date, dt.date] | None:
+        """(key, start, end) where the bar being dragged would land, or None when nothing is dragged."""
+        if not (self._dragging and self._press and self._press[0] == "bar"):
+            return None
+        key, edge = self._press[1], self._press[2]
+        item = self._items.get(key)
+        if item is None:
+            return None
+        shift = dt.timedelta(days=self._drag_days)
+        start = item.start + shift if edge in ("both", "start") else item.start
+        end = item.end + shift if edge in ("both", "end") else item.end
+        return key, min(start, end), max(start, end)
 
     def _more_rect(self, month: int) -> QRectF:
         row = self.row_rect(month)
@@ -187,6 +237,7 @@ class YearTimeline(QWidget):
         for seg in self._segments:
             if seg.lane < fit:
                 self._paint_segment(p, seg, small)
+        self._paint_ghost(p)
         today = self._today
         if today.year == self.year:
             r = self.day_rect(today)
@@ -197,6 +248,17 @@ class YearTimeline(QWidget):
             p.setBrush(QColor("#1f6fb2"))
             p.drawRoundedRect(QRectF(r.left(), r.top(), r.width(), 3), 1, 1)
         p.end()
+
+    def _paint_ghost(self, p: QPainter) -> None:
+        drag = self.drag_range()
+        if drag is None or not self._drag_days:
+            return
+        p.save()
+        p.setPen(QPen(QColor("#111111"), 1.5, Qt.PenStyle.DashLine))
+        p.setBrush(QBrush(QColor(0, 0, 0, 30)))
+        for rect in self.ghost_rects(drag[1], drag[2], self._press[5] if self._press else 0):
+            p.drawRoundedRect(rect, 3, 3)
+        p.restore()
 
     def _marks_on(self, day: dt.date) -> list[DayMark]:
         marks = [m for m in self._marks if m.start <= day <= m.end]
@@ -281,6 +343,11 @@ class YearTimeline(QWidget):
                        metrics.elidedText(text, Qt.TextElideMode.ElideRight, width))
         if item.warnings and r.width() >= 20:
             paint_badge(p, r, small)
+        if seg.key == self.selected:
+            p.setClipping(False)
+            p.setBrush(Qt.BrushStyle.NoBrush)
+            p.setPen(QPen(QColor("#111111"), 2))
+            p.drawRoundedRect(r.adjusted(1, 1, -1, -1), 3, 3)
         p.restore()
 
     def _room_after(self, seg: Segment) -> float:
@@ -295,18 +362,71 @@ class YearTimeline(QWidget):
     def mousePressEvent(self, event) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton:
             self.setFocus()
-            seg = self.hit(event.position())
-            self._press = ("bar", seg.key) if seg else ("day", self.day_at(event.position()))
+            pos = event.position()
+            grabbed = self.grab(pos)
+            self._dragging, self._drag_days = False, 0
+            if grabbed is not None:
+                seg, edge = grabbed
+                self.selected = seg.key
+                self._press = ("bar", seg.key, edge, self.day_near(pos), pos, seg.lane)
+                self.update()
+            else:
+                self._press = ("day", self.day_at(pos))
+                month = self._more_month(pos)
+                if month is not None:  # "+N more" under a month's name: the list of what it hides
+                    self._press = None
+                    self.more_menu(month, event.globalPosition().toPoint())
         super().mousePressEvent(event)
+
+    def _more_month(self, pos: QPointF) -> int | None:
+        if pos.x() >= LABEL_W or pos.y() < HEAD_H:
+            return None
+        month = min(int((pos.y() - HEAD_H) // self._row_h()), 11) + 1
+        return month if self.hidden(month) and self._more_rect(month).contains(pos) else None
+
+    def more_menu(self, month: int, where: QPoint):
+        """The list of the promotions ``month``'s row hides; picking one opens its editor."""
+        return more_menu(self, self._items, self.hidden(month), where, self.sig_item_activated.emit)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        pos = event.position()
+        if self._press and self._press[0] == "bar":
+            if not self._dragging and (pos - self._press[4]).manhattanLength() >= QApplication.startDragDistance():
+                self._dragging = True
+            if self._dragging:
+                days = (self.day_near(pos) - self._press[3]).days
+                if days != self._drag_days:
+                    self._drag_days = days
+                    self.update()
+            return
+        grabbed = self.grab(pos)
+        self.setCursor(Qt.CursorShape.SizeHorCursor if grabbed and grabbed[1] != "both" else
+                       Qt.CursorShape.OpenHandCursor if grabbed else Qt.CursorShape.ArrowCursor)
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
         press, self._press = self._press, None
+        dragging, days = self._dragging, self._drag_days
+        self._dragging, self._drag_days = False, 0
         if press is None or event.button() != Qt.MouseButton.LeftButton:
             return
-        seg = self.hit(event.position())
-        if press[0] == "bar" and seg is not None and seg.key == press[1]:
-            self.sig_item_activated.emit(press[1])  # one click opens the editor: nothing to drag here
-        elif press[0] == "day" and press[1] is not None and seg is None and self.day_at(event.position()) == press[1]:
+        if press[0] == "bar":
+            self.update()
+            if dragging:
+                if days:
+                    key, edge = press[1], press[2]
+                    if edge == "both":
+                        self.sig_move.emit(key, days)
+                    else:
+                        self.sig_resize.emit(key, edge, days)
+                return
+            seg = self.hit(event.position())
+            if seg is not None and seg.key == press[1]:
+                self.sig_item_activated.emit(press[1])  # a click without a drag opens the editor
+        elif press[0] == "day" and press[1] is not None and self.hit(event.position()) is None \
+                and self.day_at(event.position()) == press[1]:
+            if self.selected is not None:
+                self.selected = None
+                self.update()
             self.sig_day_clicked.emit(press[1])
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802
@@ -316,10 +436,18 @@ class YearTimeline(QWidget):
             self.sig_item_menu.emit(seg.key if seg else None, day or seg.first, event.globalPos())
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
-        if event.key() == Qt.Key.Key_PageUp:
+        key = event.key()
+        if key == Qt.Key.Key_PageUp:
             self.go(-1)
-        elif event.key() == Qt.Key.Key_PageDown:
+        elif key == Qt.Key.Key_PageDown:
             self.go(1)
+        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.selected is not None:
+            self.sig_delete.emit(self.selected)
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected is not None:
+            self.sig_item_activated.emit(self.selected)
+        elif key == Qt.Key.Key_Escape and self._dragging:
+            self._press, self._dragging, self._drag_days = None, False, 0
+            self.update()
         else:
             super().keyPressEvent(event)
 
