@@ -38,6 +38,9 @@ SKUS: Table = Sku.__table__  # type: ignore[assignment]
 
 DERIVED = ("orders_count", "spend_fen", "refund_fen", "first_order_at", "last_order_at", "categories")
 FAVOURITES = 3  # categories kept per customer
+KEY_CHUNK = 500  # buyer keys per IN (...) list
+# Above this many buyer keys a rebuild reads the whole platform: one scan beats many lookups.
+ALL_KEYS_ABOVE = 5000
 
 
 def _keyed_paid(platform: str):
@@ -45,12 +48,22 @@ def _keyed_paid(platform: str):
                 ORDERS.c.buyer_key.is_not(None), ORDERS.c.buyer_key != "")
 
 
-def order_figures(conn: Connection, platform: str) -> dict[str, dict]:
-    """Per buyer key of ``platform``: the customer's figures from their paid orders."""
+def order_figures(conn: Connection, platform: str, keys: list[str] | None = None) -> dict[str, dict]:
+    """Per buyer key of ``platform`` (of ``keys`` only, when given): the customer's figures from their paid orders."""
+    if keys is not None:
+        out: dict[str, dict] = {}
+        for i in range(0, len(keys), KEY_CHUNK):
+            out.update(_figures(conn, platform, ORDERS.c.buyer_key.in_(keys[i:i + KEY_CHUNK])))
+        return out
+    return _figures(conn, platform, None)
+
+
+def _figures(conn: Connection, platform: str, among) -> dict[str, dict]:
+    where = _keyed_paid(platform) if among is None else and_(_keyed_paid(platform), among)
     stmt = (
         select(ORDERS.c.buyer_key, func.count(), func.sum(ORDERS.c.paid_fen), func.sum(ORDERS.c.refund_fen),
                func.min(ORDERS.c.created_at), func.max(ORDERS.c.created_at), func.max(ORDERS.c.buyer_name))
-        .where(_keyed_paid(platform)).group_by(ORDERS.c.buyer_key)
+        .where(where).group_by(ORDERS.c.buyer_key)
     )
     out: dict[str, dict] = {}
     for key, n, paid, refund, first, last, name in conn.execute(stmt):
@@ -61,7 +74,7 @@ def order_figures(conn: Connection, platform: str) -> dict[str, dict]:
     cats = (
         select(ORDERS.c.buyer_key, SKUS.c.category, func.sum(LINES.c.qty))
         .select_from(LINES.join(ORDERS, ORDERS.c.id == LINES.c.order_id).join(SKUS, SKUS.c.code == LINES.c.sku_code))
-        .where(_keyed_paid(platform), SKUS.c.category != "")
+        .where(where, SKUS.c.category != "")
         .group_by(ORDERS.c.buyer_key, SKUS.c.category)
     )
     for key, category, qty in conn.execute(cats):
@@ -94,11 +107,18 @@ class RebuildPlan:
         return not (self.inserts or self.updates or self.removes)
 
 
-def plan_rebuild(conn: Connection, platform: str, *, skip_snapshot: frozenset[str] = frozenset()) -> RebuildPlan:
-    """What ``platform``'s customers need to match its orders (nothing written)."""
-    figures = order_figures(conn, platform)
-    existing = {r["buyer_key"]: dict(r) for r in conn.execute(
-        select(CUSTOMERS).where(CUSTOMERS.c.platform == platform)).mappings()}
+def plan_rebuild(conn: Connection, platform: str, *, skip_snapshot: frozenset[str] = frozenset(),
+                 keys: list[str] | None = None) -> RebuildPlan:
+    """What ``platform``'s customers (those with ``keys`` only, when given) need to match its orders (nothing written)."""
+    figures = order_figures(conn, platform, keys)
+    stmt = select(CUSTOMERS).where(CUSTOMERS.c.platform == platform)
+    if keys is None:
+        existing = {r["buyer_key"]: dict(r) for r in conn.execute(stmt).mappings()}
+    else:
+        existing = {}
+        for i in range(0, len(keys), KEY_CHUNK):
+            existing.update((r["buyer_key"], dict(r)) for r in conn.execute(
+                stmt.where(CUSTOMERS.c.buyer_key.in_(keys[i:i + KEY_CHUNK]))).mappings())
     plan = RebuildPlan()
     for key, f in figures.items():
         f["first_order_at"] = _as_datetime(f["first_order_at"])
@@ -129,20 +149,26 @@ def plan_rebuild(conn: Connection, platform: str, *, skip_snapshot: frozenset[st
     return plan
 
 
-def rebuild_customers(conn: Connection, platform: str, *, undo: UndoLog | None = None) -> dict[str, int]:
+def rebuild_customers(conn: Connection, platform: str, *, undo: UndoLog | None = None,
+                      keys: set[str] | None = None) -> dict[str, int]:
     """Make ``platform``'s customers match its orders; returns counts added/updated/removed.
 
     ``undo``: the running import's log; rows from a member export get their previous state
-    recorded (rows built from orders need none: undoing the import rebuilds them)."""
+    recorded (rows built from orders need none: undoing the import rebuilds them).
+    ``keys``: the buyer keys whose orders changed (an import's); only their customers can
+    change, so only they are rebuilt (all of the platform's when None or many)."""
     logged = frozenset(e["row_key"] for e in (undo.added + undo.changed) if e["table_name"] == "customers") if undo else frozenset()
-    plan = plan_rebuild(conn, platform, skip_snapshot=logged)
+    wanted = sorted(k for k in keys if k) if keys is not None and len(keys) <= ALL_KEYS_ABOVE else None
+    if wanted is not None and not wanted:
+        return {"added": 0, "updated": 0, "removed": 0}
+    plan = plan_rebuild(conn, platform, skip_snapshot=logged, keys=wanted)
     if undo is not None:
         for old in plan.snapshots:
             undo.change("customers", old["id"], old)
-    from core.imports.write import bulk_update
+    from core.imports.write import bulk_update, insert_rows
 
     if plan.inserts:
-        conn.execute(CUSTOMERS.insert(), plan.inserts)
+        insert_rows(conn, CUSTOMERS, plan.inserts)  # bulk (30,000 new customers in one import)
     by_cols: dict[tuple, list[dict]] = defaultdict(list)
     for u in plan.updates:
         by_cols[tuple(sorted(k for k in u if k != "_key"))].append(u)

@@ -72,6 +72,7 @@ class Database:
         self._engine: Engine | None = None
         self._session_factory: sessionmaker | None = None
         self._engine_lock = threading.Lock()
+        self.reached = False  # a server: set once a connection to it succeeded (so a failure is a loss)
 
     @property
     def engine(self) -> Engine:
@@ -85,10 +86,15 @@ class Database:
 
                     from core.engines import for_dialect
 
-                    engine = create_engine(self.url)
+                    # A server connection can drop (Wi-Fi, a restart): each checkout pings it
+                    # first and reconnects, so a lost connection costs one retry, not an error.
+                    engine = create_engine(self.url, pool_pre_ping=self.path is None)
                     if self.path is not None:
                         event.listen(engine, "connect", _sqlite_pragmas)
                         event.listen(engine, "handle_error", self._storage_error)
+                    else:
+                        event.listen(engine, "handle_error", self._server_error)
+                        event.listen(engine, "connect", self._connected)
                     for_dialect(engine.dialect.name).engine_setup(engine)
                     self._session_factory = sessionmaker(engine, expire_on_commit=False)
                     self._engine = engine
@@ -108,6 +114,23 @@ class Database:
                 t("{name} is locked by another program. Close it and try again; nothing was written.",
                   name=self.display_name)
             ) from exc
+
+    def _server_error(self, context) -> None:
+        """Once the server was reached, a statement that fails because it went away becomes the
+        owner's message (core.live.ConnectionLostError) instead of a crash report; the pool
+        drops that connection and the next use connects again. (Failing to reach it the first
+        time keeps ``server_error``'s messages: wrong address, password, database.)"""
+        if not self.reached or context.is_pre_ping:
+            return
+        from core.live import connection_lost
+
+        if connection_lost(context):
+            from core.live import lost_connection
+
+            raise lost_connection(self.display_name) from context.original_exception
+
+    def _connected(self, _dbapi_conn, _record) -> None:
+        self.reached = True
 
     @property
     def _sessions(self) -> sessionmaker:

@@ -503,3 +503,18 @@ class Setting(Base):
     __tablename__ = "settings"
     key: Mapped[str] = mapped_column(String(80), primary_key=True)
     value: Mapped[dict | list | str | int | float | None] = mapped_column(JSON)
+
+
+class RowVersion(Base):
+    """Who last changed a row through an edit, and when (team mode's changed-since-you-opened-it
+    check, core.row_versions). ``version`` grows with every change; all rows of one change share it."""
+
+    __tablename__ = "row_versions"
+    __table_args__ = (Index("ix_row_versions_version", "version"),)
+    table_name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    row_key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    version: Mapped[int] = mapped_column(Integer, server_default="0")
+    session_id: Mapped[str] = mapped_column(String(40), server_default="")
+    changed_by: Mapped[str] = mapped_column(String(100), server_default="")
+    changed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
+    label: Mapped[str] = mapped_column(String(300), server_default="")

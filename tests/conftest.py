@@ -51,6 +51,7 @@ BOTH_ENGINES = {
     "test_goal_plan_edit.py", "test_goal_tracking.py", "test_reimport_undo.py", "test_taobao.py",
     "test_platforms.py", "test_other_kinds.py", "test_promotion_budget.py", "test_promotion_target.py",
     "test_currency.py",
+    "test_streamed_import.py",
 }
 
 

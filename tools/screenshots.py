@@ -15,6 +15,10 @@
     ... tools/screenshots.py OUT_DIR --plan [--month YYYY-MM]   # File → Print monthly plan…: the busy dialog
                                                                 # while the plan is gathered, then the preview
 
+    ... tools/screenshots.py OUT_DIR --together --db postgresql+psycopg://…  # a server shop: "Li" (a second
+                                # connection) changes a stock count the open tab then shows; an edit of a
+                                # row Li changed is refused; the status bar while the connection is lost
+
 ``--editing`` types into a real cell (it changes the database: use a copy, or the demo shop).
 
 Uses a real window (run it under Xvfb on a machine without a screen), the demo database in
@@ -50,6 +54,8 @@ def main() -> int:
     parser.add_argument("--currencies", action="store_true",
                         help="imports a Shopify store in USD into --db (a copy!), then Settings → Channels and the "
                              "dashboard converted, with a month's rate missing, and a wrong rate")
+    parser.add_argument("--together", action="store_true",
+                        help="a server shop (--db URL): another person's change, a refused edit, a lost connection")
     parser.add_argument("--plan", action="store_true", help="the monthly plan: busy dialog, then the print preview")
     parser.add_argument("--month", help="the monthly plan's month (default: this month)")
     args = parser.parse_args()
@@ -124,6 +130,11 @@ def main() -> int:
         from screenshot_currencies import currencies
 
         currencies(window, args, wait)
+        window.close()
+        db.close()
+        return 0
+    if args.together:
+        _together(window, args, wait)
         window.close()
         db.close()
         return 0
@@ -571,6 +582,68 @@ def _editing(window, args, wait) -> None:
     settle()
     table.select_key(row.sku_code, "on_hand")
     window.grab().save(str(args.out / f"{args.lang}_edit_3_undone.png"))
+    print(args.out)
+
+
+
+def _together(window, args, wait) -> None:
+    """Two people on one server shop: "Li" on a second connection changes a stock count and the
+    owner's open Inventory tab shows it; an edit of a row Li changed after the tab was read is
+    refused; the status bar while the listening connection is lost (it comes back by itself)."""
+    import uuid
+
+    from sqlalchemy import text
+
+    from core.db import open_database
+    from core.edits import apply_edit
+    from core.edits.stock import SetSkuFields
+    from core.row_versions import Author, current_position
+
+    page = window.page("inventory")
+    window.tabs.setCurrentWidget(page)
+
+    def settle() -> None:
+        wait(300)
+        while page.loading or window.ctx.edits.pending:
+            wait(100)
+        wait(400)
+
+    li = open_database(window.ctx.db.location)
+    li._row_author = Author("Li", uuid.uuid4().hex)
+    while not window.live.listener.connected.is_set():
+        wait(100)
+    settle()
+    table = page.table
+    code = table.raw_row(0).sku_code
+    apply_edit(li, SetSkuFields.of(code, on_hand=321), seen=current_position(li))
+    for _ in range(100):
+        wait(100)
+        if table.model.row(table.model.row_of(code)).on_hand == 321 and not page.loading:
+            break
+    settle()
+    table.select_key(code, "on_hand")
+    window.grab().save(str(args.out / f"{args.lang}_together_1_li_changed.png"))
+
+    window.live.stop()  # the owner's window does not hear of Li's next change in time
+    apply_edit(li, SetSkuFields.of(code, on_hand=300), seen=current_position(li))
+    cell = table.proxy.mapFromSource(table.model.index(table.model.row_of(code), table.model.column_of("on_hand")))
+    table.proxy.setData(cell, "1,200")
+    settle()
+    window.grab().save(str(args.out / f"{args.lang}_together_2_refused.png"))
+
+    window.live.listener._stop.clear()
+    window.live.listener.start()
+    while not window.live.listener.connected.is_set():
+        wait(100)
+    window.live.listener.backoff = (3.0,)
+    with li.engine.connect() as conn:
+        conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                          "WHERE application_name = 'shopdesk-listen' AND datname = current_database()"))
+    while not window.connection_label.isVisible():
+        wait(50)
+    wait(200)
+    window.grab().save(str(args.out / f"{args.lang}_together_3_connection_lost.png"))
+    li.close()
     print(args.out)
 
 

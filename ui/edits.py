@@ -61,9 +61,14 @@ class EditRunner(QObject):
 
     def run(self, edit: Edit, *, parent: QWidget | None,
             on_done: Callable[[Change], None] | None = None,
-            on_error: Callable[[UserFacingError], None] | None = None) -> None:
-        """Validate and write ``edit``; on success it is undoable and its topics reload."""
+            on_error: Callable[[UserFacingError], None] | None = None, seen: int | None = None) -> None:
+        """Validate and write ``edit``; on success it is undoable and its topics reload.
+
+        ``seen``: the row version the values came from (default: that of the tab or form
+        ``parent`` belongs to, ``seen_near``); a row someone else changed since is refused."""
         db, history = self.ctx.db, self.history
+        if seen is None:
+            seen = seen_near(parent)
 
         def done(change: Change) -> None:
             self._finished()
@@ -75,7 +80,31 @@ class EditRunner(QObject):
             if on_done is not None:
                 on_done(change)
 
-        self._start(parent, lambda _t: history.apply(db, edit), done, on_error)
+        def refused(exc: UserFacingError) -> None:
+            def report() -> None:
+                (on_error or (lambda e: show_user_error(e, parent)))(exc)
+
+            from core.edits import ChangedSinceRead
+
+            tab = _tab_of(parent) if isinstance(exc, ChangedSinceRead) else None
+            if tab is None:
+                report()
+                return
+            # Someone else saved this row since the tab was read: reload it so that the owner
+            # sees their value, then say so (a reload clears the tab's previous messages).
+            self.ctx.notify_changed(edit.topics)
+            if not tab.loading:
+                report()
+                return
+
+            def loaded() -> None:
+                tab.sig_loaded.disconnect(loaded)
+                if isValid(tab) and (parent is None or isValid(parent)):
+                    report()
+
+            tab.sig_loaded.connect(loaded)
+
+        self._start(parent, lambda _t: history.apply(db, edit, seen=seen), done, refused)
 
     def undo(self, parent: QWidget | None) -> None:
         self._step(parent, undo=True)
@@ -112,10 +141,14 @@ class EditRunner(QObject):
         backup): on the same writer thread, then the tabs reload. It clears the redo side,
         whose rows it may have changed; undoing it has its own place (import history, trash).
         ``clears_history``: the whole undo stack goes (a backup restored over the database)."""
-        history = self.history
+        history, db = self.history, self.ctx.db
 
         def work(task_ctx: Any) -> Any:
             result = fn(task_ctx)
+            if db.is_server:  # the other windows on the server reload too
+                from core.live import announce
+
+                announce(db, topics)
             if clears_history:
                 history.clear()
             elif clears_redo:
@@ -173,6 +206,26 @@ class EditRunner(QObject):
 
     def _finished(self) -> None:
         self.pending = max(self.pending - 1, 0)
+
+
+def seen_near(widget: QWidget | None) -> int | None:
+    """The row version the data under ``widget`` was read at: its form's (taken when the form
+    opened) or its tab's (its last load); None when there is none to go by."""
+    while widget is not None:
+        seen = getattr(widget, "seen_version", None)
+        if seen is not None:
+            return seen
+        widget = widget.parentWidget() if isValid(widget) else None
+    return None
+
+
+def _tab_of(widget: QWidget | None):
+    """The tab page ``widget`` is on (it reloads and has ``sig_loaded``), or None."""
+    while widget is not None and isValid(widget):
+        if hasattr(widget, "sig_loaded") and hasattr(widget, "refresh"):
+            return widget
+        widget = widget.parentWidget()
+    return None
 
 
 def show_user_error(exc: UserFacingError, widget: QWidget | None) -> None:

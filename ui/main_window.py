@@ -11,6 +11,7 @@ from core.errors import UserFacingError
 from ui.context import AppContext
 from ui.dialogs.about_dialog import show_about
 from ui.edits import install_edit_menu
+from ui.live import install_live_updates
 from ui.report.dialog import install_print_action
 from ui.dialogs.import_wizard import install_import_actions
 from ui.tabs import tab_classes
@@ -43,6 +44,7 @@ class MainWindow(QMainWindow):
         install_print_action(self)  # File → Print monthly plan… (ui/report)
         self.db_label = QLabel(self.tr("Database: %1").replace("%1", ctx.db.display_name), self)
         self.statusBar().addPermanentWidget(self.db_label)
+        install_live_updates(self)  # a server shop: others' changes reload the tabs; a lost connection shows
         self._restore_geometry()
 
     # -- menus

@@ -13,6 +13,7 @@ from core.edits.base import (
     TOPICS,
     Batch,
     Change,
+    ChangedSinceRead,
     Edit,
     FieldError,
     Recorder,
@@ -25,6 +26,6 @@ from core.edits.base import (
 from core.edits.history import History
 
 __all__ = [
-    "ALL", "TOPICS", "Batch", "Change", "Edit", "FieldError", "History", "Recorder", "RowChange", "UndoRefused",
+    "ALL", "TOPICS", "Batch", "Change", "ChangedSinceRead", "Edit", "FieldError", "History", "Recorder", "RowChange", "UndoRefused",
     "apply_edit", "redo_change", "undo_change",
 ]

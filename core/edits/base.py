@@ -16,16 +16,19 @@ from __future__ import annotations
 
 import dataclasses
 import logging
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, ClassVar, Protocol
 
 from sqlalchemy import Table, and_, delete, insert, select, update
 from sqlalchemy.orm import Session
 
+from core import row_versions
 from core.errors import UserFacingError
 from core.i18n import t
 from core.models import Base
+from core.row_versions import Author, ChangedSinceRead
 
 if TYPE_CHECKING:
     from core.db import Database
@@ -97,6 +100,12 @@ class Change:
     topics: frozenset[str]
     rows: tuple[RowChange, ...] = ()
     deletions: tuple[Deletion, ...] = ()
+    version: int = 0  # the row version it stamped (core.row_versions); 0: it changed nothing
+
+    def stamped_rows(self) -> list[tuple[str, tuple]]:
+        """Every row it changed or moved to the trash, as (table, key)."""
+        return ([(r.table, r.key) for r in self.rows]
+                + [(d.table, key if isinstance(key, tuple) else (key,)) for d in self.deletions for key in d.keys])
 
     @property
     def empty(self) -> bool:
@@ -122,8 +131,11 @@ def _where(table: Table, key: tuple):
     return and_(*(c == v for c, v in zip(cols, key, strict=True)))
 
 
-def read_row(session: Session, table: Table, key: tuple) -> dict | None:
-    row = session.execute(select(table).where(_where(table, key))).first()
+def read_row(session: Session, table: Table, key: tuple, *, lock: bool = False) -> dict | None:
+    """The row at ``key`` as a dict; ``lock``: and keep others from changing it until commit
+    (FOR UPDATE on a server; a file has one writer anyway)."""
+    query = select(table).where(_where(table, key))
+    row = session.execute(query.with_for_update() if lock else query).first()
     return dict(row._mapping) if row is not None else None
 
 
@@ -142,8 +154,12 @@ def _write_row(session: Session, table: Table, key: tuple, row: dict | None) -> 
 class Recorder:
     """Writes for an edit and remembers each touched row's state before its first write."""
 
-    def __init__(self, session: Session) -> None:
+    def __init__(self, session: Session, *, seen: int | None = None, author: Author | None = None) -> None:
+        """``seen``: the row version the owner's view was read at (core.row_versions); a row
+        ``author``-else changed after it is refused. None: no such check (the command line)."""
         self.session = session
+        self.seen = seen
+        self.author = author
         self._before: dict[tuple[str, tuple], dict | None] = {}
         self._titles: dict[tuple[str, tuple], str] = {}
         self._deletions: list[Deletion] = []
@@ -151,8 +167,13 @@ class Recorder:
     def _touch(self, table: Table, key: tuple, title: str) -> None:
         k = (table.name, key)
         if k not in self._before:
-            self._before[k] = read_row(self.session, table, key)
             self._titles[k] = title or f"{table.name} {', '.join(map(str, key))}"
+            self._before[k] = read_row(self.session, table, key, lock=True)
+            self._check_seen(table.name, key, self._titles[k])
+
+    def _check_seen(self, table: str, key: tuple, title: str) -> None:
+        if self.seen is not None and self.author is not None:
+            row_versions.check_unchanged(self.session, table, key, title, seen=self.seen, me=self.author)
 
     def update(self, model: type[Base] | Table, key: Any, values: Mapping[str, Any], *, title: str = "") -> None:
         """Set ``values`` on the existing row ``key`` (a scalar or a tuple for composite keys)."""
@@ -195,6 +216,8 @@ class Recorder:
         from core import trash
 
         table, keys = table_of(model), tuple(keys)
+        for key in keys:
+            self._check_seen(table.name, _as_tuple(key), title)
         item = trash.delete_rows(self.session, model, keys, kind, title)
         self._deletions.append(Deletion(table.name, keys, kind, title, item.id))
 
@@ -205,7 +228,10 @@ class Recorder:
             after = read_row(self.session, table_of(name), key)
             if after != before:
                 rows.append(RowChange(name, key, self._titles[(name, key)], before, after))
-        return Change(label, frozenset(topics), tuple(rows), tuple(self._deletions))
+        change = Change(label, frozenset(topics), tuple(rows), tuple(self._deletions))
+        if self.author is None:
+            return change
+        return dataclasses.replace(change, version=_stamp(self.session, change, self.author))
 
 
 def _as_tuple(key: Any) -> tuple:
@@ -215,25 +241,61 @@ def _as_tuple(key: Any) -> tuple:
 # ---------------------------------------------------------------- apply, undo, redo
 
 
-def apply_edit(db: Database, edit: Edit) -> Change:
-    """Validate and write ``edit`` in one transaction; returns what changed (maybe nothing)."""
-    with db.transaction() as s:
-        rec = Recorder(s)
+def _stamp(session: Session, change: Change, author: Author) -> int:
+    """Stamp the change's rows with a new row version and, on a server, tell the other windows
+    (delivered at commit). Returns the version (0: nothing changed)."""
+    if change.empty:
+        return 0
+    version = row_versions.stamp(session, change.stamped_rows(), me=author, label=change.label)
+    from core.engines import for_dialect
+    from core.live import payload
+
+    for_dialect(session.get_bind().dialect.name).announce(
+        session, payload(change.topics, session_id=author.session_id, who=author.name, version=version))
+    return version
+
+
+@contextmanager
+def _connection_kept(db: Database, label: str) -> Iterator[None]:
+    """A write the server never confirmed is reported, naming it, not lost in silence."""
+    from core.live import ConnectionLostError, write_lost
+
+    try:
+        yield
+    except ConnectionLostError as exc:
+        raise write_lost(label, exc) from exc
+
+
+def apply_edit(db: Database, edit: Edit, *, seen: int | None = None) -> Change:
+    """Validate and write ``edit`` in one transaction; returns what changed (maybe nothing).
+
+    ``seen``: the row version the edit's view was read at (``core.row_versions.position``);
+    a row someone else changed since is refused (``ChangedSinceRead``) and nothing is written."""
+    with _connection_kept(db, edit.label), db.transaction() as s:
+        rec = Recorder(s, seen=seen, author=row_versions.author_of(db))
         label = edit.apply(s, rec) or edit.label
         change = rec.change(label, edit.topics)
     log.info("edit %r: %d row(s) changed, %d deletion(s)", change.label, len(change.rows), len(change.deletions))
     return change
 
 
-def _check(session: Session, change: Change, expected: str) -> None:
+def _check(session: Session, change: Change, expected: str, me: Author | None = None) -> None:
     """Refuse when a row is no longer as ``change`` left it (``expected`` = "after" for an undo,
     "before" for a redo), naming the row and, when an import wrote it since, the file."""
     undoing = expected == "after"
     for row in change.rows:
         wanted = getattr(row, expected)
-        current = read_row(session, table_of(row.table), row.key)
+        current = read_row(session, table_of(row.table), row.key, lock=True)
         if current == wanted:
             continue
+        other = me and row_versions.newer_change_by_other(session, row.table, row.key, after=change.version, me=me)
+        if other:
+            raise UndoRefused(
+                t("“{label}” cannot be undone: {who} changed {row} at {time}, after it. Nothing was changed.",
+                  label=change.label, who=other.changed_by, row=row.title, time=row_versions.when(other.changed_at))
+                if undoing else
+                t("“{label}” cannot be redone: {who} changed {row} at {time}, since. Nothing was changed.",
+                  label=change.label, who=other.changed_by, row=row.title, time=row_versions.when(other.changed_at)))
         batch = (current or {}).get("batch_id")
         if batch is not None and batch != (wanted or {}).get("batch_id"):
             from core.models import ImportBatch
@@ -253,21 +315,24 @@ def _check(session: Session, change: Change, expected: str) -> None:
 
 def undo_change(db: Database, change: Change) -> Change:
     """Put back the rows as they were before ``change``; returns the change to keep for redo."""
-    with db.transaction() as s:
-        _check(s, change, "after")
+    me = row_versions.author_of(db)
+    with _connection_kept(db, change.label), db.transaction() as s:
+        _check(s, change, "after", me)
         for row in reversed(change.rows):
             _write_row(s, table_of(row.table), row.key, row.before)
         from core import trash
 
         for d in reversed(change.deletions):
             trash.restore_in(s, d.trash_id)
-    return change
+        version = _stamp(s, change, me)
+    return dataclasses.replace(change, version=version)
 
 
 def redo_change(db: Database, change: Change) -> Change:
     """Apply ``change`` again after an undo; deletions get new trash items."""
-    with db.transaction() as s:
-        _check(s, change, "before")
+    me = row_versions.author_of(db)
+    with _connection_kept(db, change.label), db.transaction() as s:
+        _check(s, change, "before", me)
         for row in change.rows:
             _write_row(s, table_of(row.table), row.key, row.after)
         from core import trash
@@ -277,7 +342,9 @@ def redo_change(db: Database, change: Change) -> Change:
             model = _model_of(d.table)
             item = trash.delete_rows(s, model, d.keys, d.kind, d.title)
             deletions.append(dataclasses.replace(d, trash_id=item.id))
-    return dataclasses.replace(change, deletions=tuple(deletions))
+        redone = dataclasses.replace(change, deletions=tuple(deletions))
+        version = _stamp(s, redone, me)
+    return dataclasses.replace(redone, version=version)
 
 
 def _model_of(table_name: str) -> type[Base]:

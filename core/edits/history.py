@@ -56,8 +56,8 @@ class History:
             self._undo.clear()
             self._redo.clear()
 
-    def apply(self, db: Database, edit: Edit) -> Change:
-        change = apply_edit(db, edit)
+    def apply(self, db: Database, edit: Edit, *, seen: int | None = None) -> Change:
+        change = apply_edit(db, edit, seen=seen)
         self.push(change)
         return change
 

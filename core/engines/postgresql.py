@@ -103,3 +103,60 @@ def _gives(clause: Any, key: str, multiparams: Any, params: Any) -> bool:
     if isinstance(params, dict) and key in params:
         return True
     return any(isinstance(p, dict) and key in p for p in multiparams or ())
+
+
+# ---------------------------------------------------------------- working together (team mode)
+#
+# Advisory lock keys: any two numbers of ShopDesk's own; they only need to differ from each other.
+CHANGES_LOCK = 0x5D0C_0001  # held by a change while it takes its version number (core.row_versions)
+IMPORT_LOCK = 0x5D0C_0002  # held by an import (or undoing one) from start to end (core.write_lock)
+CHANNEL = "shopdesk_changes"  # LISTEN/NOTIFY channel: other windows reload what a change names
+
+
+def serialise_changes(session: Any) -> None:
+    """Wait for other changes' commits, so versions are numbered in commit order. Released at commit."""
+    from sqlalchemy import text
+
+    session.execute(text("SELECT pg_advisory_xact_lock(:k)"), {"k": CHANGES_LOCK})
+
+
+def announce(conn: Any, payload: str) -> None:
+    """Tell every listening window about a change; PostgreSQL delivers it at commit (never on rollback)."""
+    from sqlalchemy import text
+
+    conn.execute(text("SELECT pg_notify(:c, :p)"), {"c": CHANNEL, "p": payload[:7000]})
+
+
+def try_import_lock(conn: Any) -> bool:
+    """Take the shop's import lock on ``conn`` (an AUTOCOMMIT connection kept for the import);
+    False when another computer's import holds it. The server frees it if that computer dies."""
+    from sqlalchemy import text
+
+    return bool(conn.execute(text("SELECT pg_try_advisory_lock(:k)"), {"k": IMPORT_LOCK}).scalar())
+
+
+def release_import_lock(conn: Any) -> None:
+    from sqlalchemy import text
+
+    conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": IMPORT_LOCK})
+
+
+def listen(engine: Any) -> Any:
+    """A connection of its own (taken out of ``engine``'s pool, so the driver is the one the app
+    already uses), LISTENing on the changes channel; returns the driver's connection."""
+    raw = engine.raw_connection()
+    conn = raw.driver_connection
+    raw.detach()  # never handed back to the pool: it only listens, until closed
+    conn.rollback()  # out of any transaction a ping left open, so that it can be autocommit
+    conn.autocommit = True
+    conn.execute("SET application_name = 'shopdesk-listen'")
+    conn.execute(f"LISTEN {CHANNEL}")
+    return conn
+
+
+def notifications(conn: Any, timeout: float) -> list[str]:
+    """The payloads that arrived within ``timeout`` seconds (empty: none). Raises the driver's
+    ``OperationalError`` when the connection is gone; a ``SELECT 1`` notices a silent loss."""
+    payloads = [n.payload for n in conn.notifies(timeout=timeout)]
+    conn.execute("SELECT 1")
+    return payloads

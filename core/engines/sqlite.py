@@ -74,3 +74,15 @@ def index_hint(index: str) -> str:
 
 def engine_setup(engine: Any) -> None:
     """Nothing beyond the per-connection pragmas (core.db adds those and the storage errors)."""
+
+
+# ---------------------------------------------------------------- working together
+# A file has one writer at a time and no other computers to tell: these do nothing.
+
+
+def serialise_changes(_session: Any) -> None:
+    """SQLite lets one transaction write at a time: versions are in commit order already."""
+
+
+def announce(_conn: Any, _payload: str) -> None:
+    """Windows on a file are not told of each other's changes (they see them on their next load)."""

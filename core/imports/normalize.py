@@ -65,32 +65,40 @@ class OrderSet:
     currency_header: str = ""  # that column's header, for warnings
 
 
+# An order part handed to ``normalize_orders``'s ``sink``: orders, their lines, real-line orders.
+OrderPart = tuple[dict[str, dict], dict[str, list[dict]], set[str]]
+PART_ORDERS = 5000  # orders per part when a file is written while it is normalised
+
+
+def streams(detection: Detection) -> bool:
+    """Whether the file's orders can be finished row by row: one sheet with one order per row
+    (an order is complete when its row is read; a later row with its id is a duplicate)."""
+    return (detection.kind or "orders") == "orders" and len(detection.matches) == 1 \
+        and detection.matches[0].layout is not None and detection.matches[0].layout.grain == "order"
+
+
 def normalize_orders(
     detection: Detection,
     problems: Problems,
     *,
     cancelled: Callable[[], bool] | None = None,
     progress: Callable[[int], None] | None = None,
+    sink: Callable[[OrderPart], None] | None = None,
+    part_orders: int | None = None,
 ) -> OrderSet:
+    """The file's orders and lines. With ``sink`` and a file that ``streams``, they are handed
+    to ``sink`` in parts of ``part_orders`` orders as the rows are read (in file order, each
+    order once), and the returned set holds no orders, only the file's counts."""
     platform = detection.platform or "other"
     kind = detection.kind or "orders"
     several = len(detection.matches) > 1
     by_grain: dict[str, dict[str, Draft]] = {"order": {}, "line": {}, "extra": {}}
     provided_fields: set[str] = set()
+    for match in detection.matches:
+        provided_fields.update(match.columns)
     rows_read = 0
     duplicates = 0
     skipped_before = problems.error_count
-    for match in detection.matches:
-        grain = match.layout.grain  # type: ignore[union-attr]
-        provided_fields.update(match.columns)
-        drafts = by_grain[grain]
-        sheet = match.table.name if several else ""
-        for prow in parsed_rows(match, problems, key_field="order_no", sheet_label=sheet, cancelled=cancelled, progress=progress):
-            rows_read += 1
-            if not _accumulate(drafts, prow.values, prow.row, sheet, match, grain, problems):
-                duplicates += 1
-    rows_read += problems.error_count - skipped_before
-    drafts = _merge(by_grain)
     orders: dict[str, dict] = {}
     lines: dict[str, list[dict]] = {}
     real: set[str] = set()
@@ -98,7 +106,10 @@ def normalize_orders(
     statuses: dict[tuple, tuple[str, bool]] = {}  # (text, paid?) → normalize_status(): a file has a handful of texts
     is_shopify = "fulfillment_status" in provided_fields or "cancelled_at" in provided_fields
     drafts_currency: dict[str, int] = {}
-    for order_no, draft in drafts.items():
+    finished = [0]
+
+    def finish(order_no: str, draft: Draft) -> None:
+        finished[0] += 1
         currency = draft.fields.get("currency")
         if currency:
             drafts_currency[str(currency)] = drafts_currency.get(str(currency), 0) + 1
@@ -106,8 +117,38 @@ def normalize_orders(
         lines[order_no] = draft.lines
         if draft.real_lines:
             real.add(order_no)
-        draft.fields = draft.line_nos = None  # type: ignore[assignment]  # peak memory: keep only the results
-    drafts.clear()
+        draft.fields = draft.line_nos = draft.lines = None  # type: ignore[assignment]  # peak memory: keep only the results
+
+    streaming = sink is not None and streams(detection)
+    part_orders = part_orders or PART_ORDERS
+    pending: list[str] = []  # orders read since the last part (streaming)
+    for match in detection.matches:
+        grain = match.layout.grain  # type: ignore[union-attr]
+        drafts = by_grain[grain]
+        sheet = match.table.name if several else ""
+        for prow in parsed_rows(match, problems, key_field="order_no", sheet_label=sheet, cancelled=cancelled, progress=progress):
+            rows_read += 1
+            if not _accumulate(drafts, prow.values, prow.row, sheet, match, grain, problems):
+                duplicates += 1
+            elif streaming:
+                pending.append(prow.values["order_no"])  # type: ignore[arg-type]
+                if len(pending) >= part_orders:
+                    for order_no in pending:
+                        finish(order_no, drafts[order_no])
+                    sink((orders, lines, real))  # type: ignore[misc]
+                    orders, lines, real, pending = {}, {}, set(), []
+    rows_read += problems.error_count - skipped_before
+    if streaming:
+        for order_no in pending:
+            finish(order_no, by_grain["order"][order_no])
+        if orders:
+            sink((orders, lines, real))  # type: ignore[misc]
+        orders, lines, real = {}, {}, set()
+    else:
+        drafts = _merge(by_grain)
+        for order_no, draft in drafts.items():
+            finish(order_no, draft)
+        drafts.clear()
     by_grain.clear()
     for text, (row, sheet, count, status) in unknown_status.items():
         problems.warning(
@@ -117,15 +158,23 @@ def normalize_orders(
               text=text, count=count, status=status),
             sheet,
         )
-    if kind == "orders" and orders and not provided_fields & PAYMENT_FIELDS:
+    if kind == "orders" and finished[0] and not provided_fields & PAYMENT_FIELDS:
         problems.warning(0, "", t(
             "This file has no payment time and no order status column, so none of its {count} orders will count "
             "as paid (sales stay 0 for them). Import the full export, or map its payment time or status column "
-            "with File → Import….", count=len(orders)))
+            "with File → Import….", count=finished[0]))
     # The channel's currency follows the file (core.imports.currency_check, in the write transaction).
     return OrderSet(platform, kind, orders, lines, real, _provided_columns(provided_fields, kind),
                     rows_read, problems.error_count - skipped_before + duplicates, file_currencies(drafts_currency),
                     _header_of(detection, "currency") if drafts_currency else "")
+
+
+def provided_columns(detection: Detection) -> set[str]:
+    """The order columns a file determines (``OrderSet.provided``), known before its rows are read."""
+    fields: set[str] = set()
+    for match in detection.matches:
+        fields.update(match.columns)
+    return _provided_columns(fields, detection.kind or "orders")
 
 
 def _header_of(detection: Detection, key: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import logging
+import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +23,8 @@ from core.imports.detect import Detection, custom_match, detect
 from core.imports.fields import required_fields
 from core.imports.headers import cell_text, header_signature
 from core.imports.mapping import check_mapping, guess_kind, saved_mapping
-from core.imports.normalize import OrderSet, normalize_orders
+from core.imports.normalize import OrderSet, normalize_orders, streams
+from core.imports.order_writer import MANY
 from core.imports.normalize_other import (
     Normalized,
     normalize_members,
@@ -42,6 +44,7 @@ log = logging.getLogger(__name__)
 BATCHES = ImportBatch.__table__
 PREVIEW_ROWS = 100
 STORED_PROBLEMS = 500  # per list, in the batch record
+ALL_ROWS = sys.maxsize  # given to a row progress callback: every row is read
 
 
 @dataclass
@@ -194,12 +197,29 @@ def _import_file(
         if progress is not None:
             progress(min(offsets["done"] + i, total_rows), total)
 
-    normalized = _normalize(prep, cancelled, row_progress)
+    if streams(det) and total_rows > MANY:
+        from core.imports.streamed import import_streamed
+
+        result = import_streamed(db, path, prep, dry_run=dry_run, cancelled=cancelled, progress=row_progress)
+    else:
+        result = _import_whole(db, path, prep, dry_run=dry_run, cancelled=cancelled, progress=row_progress)
+    if not dry_run:
+        db.refresh_statistics()
+    if progress is not None:
+        progress(total, total)
+    log.info("imported %s: %s", path.name, result.to_json() | {"errors": len(result.errors), "warnings": len(result.warnings)})
+    return result
+
+
+def _import_whole(db, path: Path, prep: Prepared, *, dry_run: bool, cancelled: Callable[[], bool] | None,
+                  progress: Callable[[int], None]) -> ImportResult:
+    """Normalise the whole file, then write it (every kind; see core.imports.streamed for the other way)."""
+    det = prep.detection
+    normalized = _normalize(prep, cancelled, progress)
     _release(prep)
     if cancelled is not None and cancelled():
         raise Cancelled()
-    if progress is not None:
-        progress(total_rows, total)
+    progress(ALL_ROWS)
     kind_ = det.kind or "orders"
     result = ImportResult(
         file=path.name, platform=prep.platform or "", kind=kind_,
@@ -211,49 +231,59 @@ def _import_file(
     with db.engine.connect() as conn:
         trans = conn.begin()
         try:
-            batch_id = conn.execute(
-                insert(BATCHES).values(file_name=path.name[:500], file_hash=file_hash, platform=result.platform,
-                                       kind=kind_, created_at=dt.datetime.now().replace(microsecond=0))
-            ).inserted_primary_key[0]
+            batch_id = begin_batch(conn, path, file_hash, result)
             if isinstance(normalized, OrderSet):
                 _match_skus(conn, normalized, result, prep.problems)
                 _follow_currency(conn, path, normalized, prep.problems, before_write=True)
             counts = _write(conn, batch_id, normalized)
             if isinstance(normalized, OrderSet):
                 _follow_currency(conn, path, normalized, prep.problems, before_write=False)
-            if cancelled is not None and cancelled():
-                raise Cancelled()
-            result.orders_added, result.orders_updated = counts["added"], counts["updated"]
-            result.orders_unchanged, result.lines_added = counts["unchanged"], counts.get("lines_added", 0)
-            result.errors, result.warnings = prep.problems.errors, prep.problems.warnings
-            conn.execute(
-                update(BATCHES).where(BATCHES.c.id == batch_id).values(
-                    rows_read=result.rows_read, added=result.orders_added, updated=result.orders_updated,
-                    unchanged=result.orders_unchanged, skipped=result.rows_skipped,
-                    errors=[p.to_json() for p in result.errors[:STORED_PROBLEMS]],
-                    warnings=[p.to_json() for p in result.warnings[:STORED_PROBLEMS]],
-                )
-            )
-            if dry_run:
-                trans.rollback()
-            else:
-                trans.commit()
-                result.batch_id = batch_id
+            end_batch(conn, trans, batch_id, counts, result, prep.problems, dry_run=dry_run, cancelled=cancelled)
         except BaseException:
             trans.rollback()
             raise
-    if not dry_run:
-        db.refresh_statistics()
-    if progress is not None:
-        progress(total, total)
-    log.info("imported %s: %s", path.name, result.to_json() | {"errors": len(result.errors), "warnings": len(result.warnings)})
     return result
+
+
+def begin_batch(conn: Connection, path: Path, file_hash: str, result: ImportResult) -> int:
+    """The file's ``import_batches`` record (its counts are set by ``end_batch``)."""
+    return conn.execute(
+        insert(BATCHES).values(file_name=path.name[:500], file_hash=file_hash, platform=result.platform,
+                               kind=result.kind, created_at=dt.datetime.now().replace(microsecond=0))
+    ).inserted_primary_key[0]
+
+
+def end_batch(conn: Connection, trans, batch_id: int, counts: dict[str, int], result: ImportResult, problems: Problems,
+              *, dry_run: bool, cancelled: Callable[[], bool] | None) -> None:
+    """The batch record's counts and problems, then commit (rolled back on a dry run or Cancel)."""
+    if cancelled is not None and cancelled():
+        raise Cancelled()
+    result.orders_added, result.orders_updated = counts["added"], counts["updated"]
+    result.orders_unchanged, result.lines_added = counts["unchanged"], counts.get("lines_added", 0)
+    result.errors, result.warnings = problems.errors, problems.warnings
+    conn.execute(
+        update(BATCHES).where(BATCHES.c.id == batch_id).values(
+            rows_read=result.rows_read, added=result.orders_added, updated=result.orders_updated,
+            unchanged=result.orders_unchanged, skipped=result.rows_skipped,
+            errors=[p.to_json() for p in result.errors[:STORED_PROBLEMS]],
+            warnings=[p.to_json() for p in result.warnings[:STORED_PROBLEMS]],
+        )
+    )
+    if dry_run:
+        trans.rollback()
+    else:
+        trans.commit()
+        result.batch_id = batch_id
 
 
 def _match_skus(conn: Connection, oset: OrderSet, result: ImportResult, problems) -> None:
     from core.imports.sku_match import match_line_skus
 
     result.lines_matched_by_title, result.lines_without_sku, has_skus = match_line_skus(conn, oset.lines.values())
+    sku_warning(result, has_skus, problems)
+
+
+def sku_warning(result: ImportResult, has_skus: bool, problems: Problems) -> None:
     if result.lines_without_sku and has_skus:
         problems.warning(0, "", t(
             "{count} order lines have no SKU code (商家编码) and no single SKU with their title: they count in sales "
@@ -289,8 +319,15 @@ def _write(conn: Connection, batch_id: int, normalized: OrderSet | Normalized) -
     from core.imports import write
 
     undo = write.UndoLog(batch_id)
+    touched: set[str] | None = None
     if isinstance(normalized, OrderSet):
-        counts = write.write_orders(conn, batch_id, normalized, undo)
+        from core.imports.order_writer import OrderWriter
+
+        orders = OrderWriter(conn, batch_id, normalized.platform, normalized.kind, normalized.provided, undo,
+                             len(normalized.orders))
+        orders.add(normalized.orders, normalized.lines, normalized.real_lines)
+        counts = orders.finish()
+        touched = orders.touched
     elif normalized.kind == "refunds":
         counts = write.upsert(conn, write.REFUNDS, ("platform", "refund_no"), normalized.rows,
                               tuple(sorted(normalized.provided)), batch_id, undo)
@@ -314,19 +351,20 @@ def _write(conn: Connection, batch_id: int, normalized: OrderSet | Normalized) -
                               defaults={"name": "", "phone": "", "orders_count": 0, "spend_fen": 0, "points": 0,
                                         "tags": "", "source": ""})
     if isinstance(normalized, OrderSet) or normalized.kind in ("refunds", "members"):
-        _members_follow(conn, batch_id, normalized.platform, undo)
+        members_follow(conn, batch_id, normalized.platform, undo, touched)
     undo.flush(conn)
     return counts
 
 
-def _members_follow(conn: Connection, batch_id: int, platform: str, undo) -> None:
+def members_follow(conn: Connection, batch_id: int, platform: str, undo, touched: set[str] | None = None) -> None:
     """Customers follow the orders (core.customers), then tiers (core.tiers) and points (core.points), in the same
-    transaction and undo log as the import itself."""
+    transaction and undo log as the import itself. ``touched``: the buyer keys of the orders the
+    import added or changed (only their customers can change); None for all of the platform's."""
     from core.customers import rebuild_customers
     from core.points import write_points_for_import
     from core.tiers import write_moves_for_import
 
-    rebuild_customers(conn, platform, undo=undo)
+    rebuild_customers(conn, platform, undo=undo, keys=touched)
     write_moves_for_import(conn, batch_id, undo, dt.date.today())
     write_points_for_import(conn, undo, dt.date.today())
 

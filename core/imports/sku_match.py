@@ -31,25 +31,42 @@ def sku_index(conn: Connection) -> tuple[dict[tuple[str, str], str | None], dict
     return by_pair, by_title
 
 
+class LineMatcher:
+    """Fills ``sku_code`` of code-less lines where one SKU fits, part after part of a file;
+    ``matched``, ``unmatched`` and ``has_skus`` (without any SKU, inventory is not in use)
+    count them all. The SKUs are read once, at the first code-less line."""
+
+    def __init__(self, conn: Connection) -> None:
+        self.conn = conn
+        self.by_pair: dict | None = None
+        self.by_title: dict = {}
+        self.matched = self.unmatched = 0
+
+    @property
+    def has_skus(self) -> bool:
+        return bool(self.by_pair or self.by_title)
+
+    def match(self, lines: Iterable[list[dict]]) -> None:
+        for order_lines in lines:
+            for ln in order_lines:
+                if ln["sku_code"]:
+                    continue
+                if self.by_pair is None:
+                    self.by_pair, self.by_title = sku_index(self.conn)
+                title, spec = _key(ln["title"]), _key(ln["spec"])
+                code = self.by_pair.get((title, spec)) if spec else None
+                if code is None and not spec:
+                    code = self.by_title.get(title)
+                if code:
+                    ln["sku_code"] = code
+                    self.matched += 1
+                else:
+                    self.unmatched += 1
+
+
 def match_line_skus(conn: Connection, lines: Iterable[list[dict]]) -> tuple[int, int, bool]:
     """Fills ``sku_code`` of code-less lines where one SKU fits; returns (matched, unmatched,
     whether the shop has SKUs at all: without any, inventory is not in use)."""
-    by_pair: dict | None = None
-    by_title: dict = {}
-    matched = unmatched = 0
-    for order_lines in lines:
-        for ln in order_lines:
-            if ln["sku_code"]:
-                continue
-            if by_pair is None:
-                by_pair, by_title = sku_index(conn)
-            title, spec = _key(ln["title"]), _key(ln["spec"])
-            code = by_pair.get((title, spec)) if spec else None
-            if code is None and not spec:
-                code = by_title.get(title)
-            if code:
-                ln["sku_code"] = code
-                matched += 1
-            else:
-                unmatched += 1
-    return matched, unmatched, bool(by_pair or by_title)
+    matcher = LineMatcher(conn)
+    matcher.match(lines)
+    return matcher.matched, matcher.unmatched, matcher.has_skus

@@ -145,6 +145,11 @@ def parse_money(value: object) -> int | None:
             return None
         if abs(value) >= _MAX_AMOUNT:
             raise ValueError(t("{value} is not an amount", value=value))
+        fen = round(value * 100)
+        if fen / 100 == value:
+            # 598.0, 12.5: at most two decimals (the float nearest to fen/100 is this one, and below
+            # 10^12 no other decimal of two places is that near), so exactly what the text path gives.
+            return fen
         # repr() is the shortest text that round-trips: 0.285 stays 0.285, not 0.28499…
         return int((Decimal(repr(value)) * 100).quantize(Decimal(1), ROUND_HALF_UP))
     if value.__class__ is str:

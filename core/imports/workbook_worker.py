@@ -28,12 +28,12 @@ import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from core.workbook_process import BATCH_ROWS, HEAD_ROWS, serve  # noqa: F401 - the batch sizes are named here too
+
 log = logging.getLogger(__name__)
 
 # The worker's own budget: a 100,000-order export (4 million cells) needs ~300 MB in calamine.
 MEMORY_LIMIT_BYTES = 640 * 1024 * 1024
-BATCH_ROWS = 2000
-HEAD_ROWS = 20
 WATCH_S = 0.2  # how often the watchdog looks at the worker's memory, and Cancel is noticed
 PATIENCE_S = 120.0  # the longest a worker may go without a word (a 100,000-row sheet: ~4 s)
 
@@ -47,84 +47,8 @@ class WorkerFailed(Exception):
         self.detail = detail
 
 
-# ---------------------------------------------------------------- in the worker
-
-
-def _limit_memory(limit: int) -> None:
-    try:
-        import resource
-    except ImportError:  # Windows: the app's watchdog is the bound there
-        return
-    try:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    except (ValueError, OSError):  # a hard limit already lower, or a system that ignores it
-        pass
-
-
-def _serve(conn, limit: int) -> None:
-    """The worker's whole life: open the workbooks it is sent, one at a time, until told to quit."""
-    _limit_memory(limit)
-    try:
-        while True:
-            command = conn.recv()
-            if command[0] == "quit":
-                return
-            if command[0] == "open":  # anything else (a "close" after a refusal) finds it idle already
-                _serve_file(conn, *command[1:])
-    except (EOFError, BrokenPipeError, OSError):  # the app went away (Cancel, or it closed)
-        return
-
-
-def _serve_file(conn, path: str, max_rows: int, max_columns: int, max_cells: int) -> None:
-    try:
-        import python_calamine as pc
-
-        book = pc.CalamineWorkbook.from_path(path)
-        sheets = []
-        described = []
-        for meta in book.sheets_metadata:
-            if str(meta.typ) not in ("SheetTypeEnum.WorkSheet", "WorkSheet"):
-                continue
-            sheet = book.get_sheet_by_name(meta.name)
-            rows, cols = sheet.total_height, sheet.total_width
-            if rows > max_rows or cols > max_columns or rows * cols > max_cells:
-                conn.send(("error", f"size:{rows}x{cols}", ""))
-                return
-            head = []
-            for i, row in enumerate(sheet.iter_rows()):
-                if i >= HEAD_ROWS:
-                    break
-                head.append(row)
-            sheets.append(sheet)
-            described.append((sheet.name, head, rows, cols))
-        conn.send(("sheets", described))
-        while True:
-            command = conn.recv()
-            if command[0] != "rows":
-                return  # "close": this file is done, wait for the next
-            batch: list = []
-            for row in sheets[command[1]].iter_rows():
-                batch.append(row)
-                if len(batch) >= BATCH_ROWS:
-                    conn.send(("rows", batch))
-                    batch = []
-            if batch:
-                conn.send(("rows", batch))
-            conn.send(("end",))
-    except (EOFError, BrokenPipeError):
-        raise
-    except MemoryError:
-        _send_quietly(conn, ("error", "too_large", ""))
-    except BaseException as exc:  # noqa: BLE001 - calamine's PanicException is a BaseException
-        kind = "password" if ("password" in str(exc).lower() or "encrypt" in str(exc).lower()) else "damaged"
-        _send_quietly(conn, ("error", kind, f"{type(exc).__name__}: {exc}"[:300]))
-
-
-def _send_quietly(conn, message: tuple) -> None:
-    try:
-        conn.send(message)
-    except (OSError, ValueError):
-        pass
+# The worker's side is core/workbook_process.py: outside this package, so that a starting
+# worker imports only python-calamine, not the package's SQLAlchemy and models (seconds).
 
 
 # ---------------------------------------------------------------- in the app
@@ -136,7 +60,7 @@ class _Worker:
     def __init__(self) -> None:
         ctx = multiprocessing.get_context("spawn")
         self.conn, child_conn = ctx.Pipe(duplex=True)
-        self.proc = ctx.Process(target=_serve, name="shopdesk-workbook-reader", daemon=True,
+        self.proc = ctx.Process(target=serve, name="shopdesk-workbook-reader", daemon=True,
                                 args=(child_conn, MEMORY_LIMIT_BYTES))
         self.proc.start()
         child_conn.close()

@@ -18,7 +18,7 @@ from sqlalchemy import JSON, Boolean, Connection, Date, DateTime, Enum, Float, I
 
 from core.imports.normalize import OrderSet, adjust_for_refund
 from core.models import ImportUndo, Order, OrderLine, Refund
-from core.orders import derive_payment, line_facts, line_totals
+from core.orders import derive_payment
 
 ORDERS: Table = Order.__table__  # type: ignore[assignment]
 LINES: Table = OrderLine.__table__  # type: ignore[assignment]
@@ -193,10 +193,11 @@ def bulk_update(conn: Connection, table: Table, pk: str, rows: list[dict], cols:
 # ---------------------------------------------------------------- orders
 
 
-def _load_orders(conn: Connection, platform: str, order_nos: list[str]) -> dict[str, dict]:
+def _load_orders(conn: Connection, platform: str, order_nos: list[str] | None) -> dict[str, dict]:
+    """The platform's stored orders among ``order_nos`` (all of them when None) as dicts."""
     cols = [c for c in ORDERS.c]
     rows: dict[str, dict] = {}
-    if len(order_nos) > 4 * CHUNK:
+    if order_nos is None or len(order_nos) > 4 * CHUNK:
         rows = {r["order_no"]: r for r in select_rows(conn, ORDERS, "platform = ?", (platform,))}
     else:
         for part in _chunks(order_nos):
@@ -205,12 +206,12 @@ def _load_orders(conn: Connection, platform: str, order_nos: list[str]) -> dict[
     return rows
 
 
-def _raw_orders(conn: Connection, platform: str, order_nos: list[str]):
+def _raw_orders(conn: Connection, platform: str, order_nos: list[str] | None):
     """The platform's stored orders among ``order_nos`` as ``{order_no: row tuple}`` plus the
     function making a tuple a dict: a re-import of 100,000 orders holds tuples, not 100,000
     dicts (~100 MB less at the peak), and makes each dict only while comparing its order."""
     names = [c.name for c in ORDERS.c]
-    if conn.dialect.name == "sqlite" and len(order_nos) > 4 * CHUNK:
+    if conn.dialect.name == "sqlite" and (order_nos is None or len(order_nos) > 4 * CHUNK):
         at = names.index("order_no")
         sql = f"SELECT {', '.join(names)} FROM {ORDERS.name} WHERE platform = ?"
         return {r[at]: r for r in conn.exec_driver_sql(sql, (platform,)).fetchall()}, row_converter(ORDERS)
@@ -259,121 +260,12 @@ def refund_totals(conn: Connection, platform: str) -> dict[str, int]:
 
 
 def write_orders(conn: Connection, batch_id: int, oset: OrderSet, undo: UndoLog) -> dict[str, int]:
-    platform = oset.platform
-    order_nos = list(oset.orders)
-    existing, order_dict = _raw_orders(conn, platform, order_nos)
-    refunds = refund_totals(conn, platform)
-    id_at = [c.name for c in ORDERS.c].index("id")
-    in_file_existing = [existing[no][id_at] for no in order_nos if no in existing]
-    ex_lines, line_dict = (_raw_lines(conn, platform, in_file_existing, many=len(order_nos) > 4 * CHUNK)
-                           if in_file_existing else ({}, None))
-    compared = itemgetter(*ORDER_COMPARE)
-    totals = itemgetter(*LINE_TOTALS)
-    line_compared = itemgetter(*LINE_COMPARE)
-    provided = oset.provided
-    provided_cols = sorted(provided)
-    from_file = itemgetter(*provided_cols) if len(provided_cols) > 1 else (lambda r: (r[provided_cols[0]],)) if provided_cols else (lambda r: ())
-    lines_only = oset.kind == "lines"
+    """The whole file's orders and lines at once (core.imports.order_writer)."""
+    from core.imports.order_writer import OrderWriter
 
-    new_orders: list[dict] = []
-    updates: list[dict] = []
-    line_inserts_existing: list[dict] = []
-    line_updates: list[dict] = []
-    line_deletes: list[int] = []
-    added = updated = unchanged = lines_added = 0
-
-    for order_no, rec in oset.orders.items():
-        stored = existing.pop(order_no, None)  # popped: the tuples go as the loop goes (peak memory)
-        file_lines = oset.lines.get(order_no, [])
-        if stored is None:
-            row = dict(ORDER_DEFAULTS)
-            row.update(zip(provided_cols, from_file(rec)))
-            if lines_only and "paid_fen" not in provided:
-                row["paid_fen"] = rec["paid_fen"]
-            if "refund_fen" not in provided and order_no in refunds:
-                row["refund_fen"] = refunds[order_no]
-            _derive(row)
-            row.update(line_totals(file_lines))
-            row.update(platform=platform, order_no=order_no, batch_id=batch_id)
-            new_orders.append(row)
-            lines_added += len(file_lines)
-            added += 1
-            continue
-        old = order_dict(stored)
-        row = dict(zip(ORDER_COMPARE, compared(old)))
-        if not lines_only:
-            row.update(zip(provided_cols, from_file(rec)))
-            if "refund_fen" not in provided and order_no in refunds:
-                row["refund_fen"] = refunds[order_no]
-            _derive(row)
-        order_changed = compared(row) != compared(old)
-        current = [line_dict(ln) for ln in ex_lines.pop(old["id"], ())]
-        if order_no in oset.real_lines or not any(ln["line_no"] != "0" for ln in current):
-            wanted = file_lines
-        else:
-            wanted = None  # a summary line never replaces real item lines
-        lines_changed = False
-        if wanted is not None:
-            have = {ln["line_no"]: ln for ln in current}
-            keep = set()
-            for ln in wanted:
-                prev = have.get(ln["line_no"])
-                if prev is None:
-                    line_inserts_existing.append({**ln, "order_id": old["id"]})
-                    lines_added += 1
-                    lines_changed = True
-                else:
-                    keep.add(ln["line_no"])
-                    if line_compared(prev) != line_compared(ln):
-                        undo.change("order_lines", f"{old['id']}/{prev['id']}", prev)
-                        line_updates.append({**{k: ln[k] for k in LINE_COMPARE}, "_key": prev["id"]})
-                        lines_changed = True
-            for line_no, prev in have.items():
-                if line_no not in keep:
-                    undo.change("order_lines", f"{old['id']}/{prev['id']}", prev)
-                    line_deletes.append(prev["id"])
-                    lines_changed = True
-        row.update(line_totals(wanted if wanted is not None else current))
-        order_changed = order_changed or totals(row) != totals(old)
-        if order_changed or lines_changed:
-            updated += 1
-            undo.change("orders", old["id"], old)
-            row["batch_id"] = batch_id
-            row["_key"] = old["id"]
-            updates.append(row)
-        else:
-            unchanged += 1
-
-    if new_orders:
-        before = max_id(conn, ORDERS)
-        insert_rows(conn, ORDERS, new_orders)
-        if conn.dialect.name == "sqlite":  # raw: 100,000 pairs without the generic result processing
-            ids = dict(conn.exec_driver_sql(f"SELECT order_no, id FROM {ORDERS.name} WHERE id > ? AND platform = ?",
-                                            (before, platform)).fetchall())
-        else:
-            ids = dict(conn.execute(select(ORDERS.c.order_no, ORDERS.c.id).where(ORDERS.c.id > before, ORDERS.c.platform == platform)).all())
-        new_lines = []
-        all_lines = oset.lines
-        for row in new_orders:
-            oid = ids[row["order_no"]]
-            undo.add("orders", oid)
-            for ln in all_lines.get(row["order_no"], ()):
-                ln["order_id"] = oid  # the file's line dicts are written once: no copy needed
-                ln.update(line_facts(row, ln))  # set here, so the insert trigger has nothing to do
-                new_lines.append(ln)
-        del new_orders[:]  # peak memory: the order dicts are in the database now
-        insert_rows(conn, LINES, new_lines)
-    bulk_update(conn, ORDERS, "id", updates, list(ORDER_COMPARE) + list(LINE_TOTALS) + ["batch_id"])
-    if line_deletes:
-        for part in _chunks(line_deletes):
-            conn.execute(LINES.delete().where(LINES.c.id.in_(part)))
-    bulk_update(conn, LINES, "id", line_updates, LINE_COMPARE)
-    if line_inserts_existing:
-        before = max_id(conn, LINES)
-        insert_rows(conn, LINES, line_inserts_existing)
-        for lid, oid in conn.execute(select(LINES.c.id, LINES.c.order_id).where(LINES.c.id > before)).all():
-            undo.add("order_lines", f"{oid}/{lid}")
-    return {"added": added, "updated": updated, "unchanged": unchanged, "lines_added": lines_added}
+    writer = OrderWriter(conn, batch_id, oset.platform, oset.kind, oset.provided, undo, len(oset.orders))
+    writer.add(oset.orders, oset.lines, oset.real_lines)
+    return writer.finish()
 
 
 def _derive(row: dict) -> None:

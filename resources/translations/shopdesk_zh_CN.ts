@@ -2475,6 +2475,25 @@ or click “Add files…”.</source>
     </message>
 </context>
 <context>
+    <name>Live</name>
+    <message>
+        <source>%1 saved a change; the tabs showing it were updated.</source>
+        <translation>%1 保存了一项修改；相关页面已更新。</translation>
+    </message>
+    <message>
+        <source>Someone</source>
+        <translation>某人</translation>
+    </message>
+    <message>
+        <source>Connected to the server again; everything shown was reloaded.</source>
+        <translation>已重新连接到服务器；所有显示的内容已重新加载。</translation>
+    </message>
+    <message>
+        <source>Connection to the server lost — retrying…</source>
+        <translation>与服务器的连接已断开——正在重试…</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>ShopDesk 店长台</source>

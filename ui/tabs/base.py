@@ -65,6 +65,10 @@ class TabPage(QWidget):
         self._error: tuple[BaseException, str] | None = None
         self._fresh = False
         self.loads = 0  # completed loads, for tests and the smoke test
+        # The row version the shown data was read at (core.row_versions): edits made from this
+        # tab are refused for rows someone else changed after it. None until the first load.
+        self.seen_version: int | None = None
+        self._load_seen: int | None = None
         self.banner = Banner(self)
         self.banner.setObjectName(f"{self.key}.banner")
         # Shown only when a reload takes long enough to notice, so old numbers are never
@@ -147,18 +151,22 @@ class TabPage(QWidget):
         db = self.ctx.db
         parts = self.parts()
         self._pending = {p.name for p in parts}
+        self._load_seen = None
         self._busy_timer.start(250)
         for part in parts:
             def work(_task_ctx, part=part) -> Any:
+                seen = _position(db)  # before reading: a change landing meanwhile counts as unseen
                 if not part.session:
-                    return part.load(db, params)
+                    return seen, part.load(db, params)
                 with db.session() as session:
-                    return part.load(session, params)
+                    return seen, part.load(session, params)
 
             run_task(self, work, on_done=lambda data, part=part: self._part_in(part, params, data),
                      on_error=lambda exc, tb, part=part: self._part_failed(part, exc, tb))
 
-    def _part_in(self, part: Part, params: Any, data: Any) -> None:
+    def _part_in(self, part: Part, params: Any, loaded: tuple[int, Any]) -> None:
+        seen, data = loaded
+        self._load_seen = seen if self._load_seen is None else min(self._load_seen, seen)
         try:
             if params == self.view_params():  # else the view moved on and a reload follows
                 if self._fresh:  # the first part in clears the previous load's message
@@ -191,6 +199,8 @@ class TabPage(QWidget):
         if self._pending:
             return
         self._loading = False
+        if self._load_seen is not None:
+            self.seen_version = self._load_seen
         error, self._error = self._error, None
         if error is not None:
             exc, tb = error
@@ -207,3 +217,9 @@ class TabPage(QWidget):
         if self._reload_again:
             self._reload_again = False
             self.refresh()
+
+
+def _position(db) -> int:
+    from core.row_versions import current_position
+
+    return current_position(db)

@@ -46,6 +46,11 @@ class RecordForm(QDialog):
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.saved = None  # the core.edits.Change once saved
+        from ui.edits import seen_near
+
+        # The values shown are those of the tab's last load: a save is checked against it, so
+        # a change someone else made meanwhile is not overwritten (core.row_versions).
+        self.seen_version = seen_near(parent)
         self.banner = Banner(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)

@@ -111,3 +111,20 @@ def test_plain_amounts_take_the_fast_path_with_the_same_result():
     # Not plain: still the full rules (grouping, units, leading zeros, three decimals).
     assert parse_money("1,299.90") == 129_990 and parse_money("598.00元") == 59_800
     assert parse_money("0.285") == 29 and parse_money("007.50") == 750
+
+
+def test_workbook_amounts_take_the_fast_path_with_the_same_result():
+    """Amounts a workbook gives as numbers (598.0, 0.285, 1e-05) read as the exact decimal they show."""
+    import random
+    from decimal import ROUND_HALF_UP, Decimal
+
+    from core.imports.values import parse_money
+
+    rng = random.Random(5)
+    samples = [0.0, -0.0, 598.0, 12.5, -3.0, 999999999999.99, 1.05, 0.285, 1e-05, 2.675, -0.005, 123456.789]
+    samples += [rng.randrange(10**rng.randrange(1, 12)) / rng.choice([1, 10, 100, 1000]) * rng.choice([1, -1])
+                for _ in range(2000)]
+    for value in samples:
+        expected = int((Decimal(repr(value)) * 100).quantize(Decimal(1), ROUND_HALF_UP))
+        assert parse_money(value) == expected, value
+    assert parse_money(0.285) == 29 and parse_money(2.675) == 268 and parse_money(-3.0) == -300

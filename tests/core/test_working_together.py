@@ -1,0 +1,328 @@
+"""Two people on one shop (team mode, issue 19): two open databases on the same file or server.
+
+The changed-since-you-opened-it check and undo over someone else's change run on both engines;
+notifications, the import lock across computers and reconnecting need the PostgreSQL server
+(tests/pg_server.py; they skip, saying why, only when none can be started outside CI).
+"""
+from __future__ import annotations
+
+import datetime as dt
+import threading
+import time
+import uuid
+from dataclasses import dataclass
+from typing import ClassVar
+
+import pytest
+from sqlalchemy import text
+
+from core.db import open_database
+from core.edits import ChangedSinceRead, History, UndoRefused, apply_edit
+from core.edits.stock import SetSkuFields
+from core.errors import Cancelled
+from core.live import ChangeListener, ConnectionLostError
+from core.models import Sku, StockLevel
+from core.row_versions import Author, author_of, current_position
+from core.write_lock import exclusive_writes
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def target(request, tmp_path):
+    """Where the shared shop lives: a file, or a database on the test server."""
+    if request.param == "postgresql":
+        return request.getfixturevalue("pg_database")
+    path = tmp_path / "shop.db"
+    open_database(path).close()
+    return str(path)
+
+
+@pytest.fixture
+def server(pg_database):
+    return pg_database
+
+
+def people(where: str):
+    """The owner's and Li's windows on one shop, with a tea SKU holding 40."""
+    owner, li = open_database(where), open_database(where)
+    owner._row_author = Author("Owner", uuid.uuid4().hex)
+    li._row_author = Author("Li", uuid.uuid4().hex)
+    with owner.transaction() as s:
+        s.add(Sku(code="TEA-001", title="西湖龙井 250g", cost_fen=4500))
+        s.add(Sku(code="TEA-002", title="普洱 357g", cost_fen=9000))
+        s.add(StockLevel(sku_code="TEA-001", on_hand=40, in_transit=0, as_of=dt.datetime(2026, 11, 1, 9)))
+    return owner, li
+
+
+def on_hand(db, code="TEA-001"):
+    with db.session() as s:
+        level = s.get(StockLevel, code)
+        return None if level is None else level.on_hand
+
+
+@pytest.fixture
+def two(target):
+    owner, li = people(target)
+    yield owner, li
+    owner.close()
+    li.close()
+
+
+def test_an_edit_of_a_row_someone_changed_since_it_was_read_is_refused_naming_who(two):
+    owner, li = two
+    seen_owner, seen_li = current_position(owner), current_position(li)  # both opened the Inventory tab
+
+    apply_edit(li, SetSkuFields.of("TEA-001", on_hand=55), seen=seen_li)
+    with pytest.raises(ChangedSinceRead) as refused:
+        apply_edit(owner, SetSkuFields.of("TEA-001", on_hand=12), seen=seen_owner)
+    now = dt.datetime.now().strftime("%H:%M")
+    assert refused.value.message.startswith("Li changed ")
+    assert f" at {now}; " in refused.value.message or now.endswith("00")  # (a minute may turn meanwhile)
+    assert "your edit was not saved — reload and try again" in refused.value.message
+    assert on_hand(owner) == 55  # nothing of the owner's edit was written
+
+    # A row Li did not touch can still be edited from the same old view…
+    apply_edit(owner, SetSkuFields.of("TEA-002", lead_time_days=9), seen=seen_owner)
+    # …and after reloading, the owner's edit of the row Li changed goes through.
+    apply_edit(owner, SetSkuFields.of("TEA-001", on_hand=12), seen=current_position(owner))
+    assert on_hand(li) == 12
+
+
+def test_ones_own_later_edits_never_block_one(two):
+    owner, _li = two
+    seen = current_position(owner)
+    apply_edit(owner, SetSkuFields.of("TEA-001", on_hand=30), seen=seen)
+    apply_edit(owner, SetSkuFields.of("TEA-001", on_hand=20), seen=seen)  # the tab has not reloaded yet
+    assert on_hand(owner) == 20
+
+
+def test_undo_refuses_to_undo_over_someone_elses_later_change_and_says_so(two):
+    owner, li = two
+    history, li_history = History(), History()  # each person's own undo stack
+    history.apply(owner, SetSkuFields.of("TEA-001", on_hand=30))
+    li_history.apply(li, SetSkuFields.of("TEA-001", on_hand=70), seen=current_position(li))
+
+    with pytest.raises(UndoRefused) as refused:
+        history.undo(owner)
+    assert refused.value.message.startswith("“Edit On hand of TEA-001” cannot be undone: Li changed ")
+    assert "Nothing was changed." in refused.value.message
+    assert on_hand(owner) == 70  # Li's value stays
+    assert history.undo_label() == "Edit On hand of TEA-001"  # still there to try after Li's is undone
+
+    # Li's undo is Li's: it puts back the owner's row exactly, after which the owner's undo works.
+    assert li_history.undo(li) is not None
+    assert on_hand(owner) == 30
+    assert history.undo(owner) is not None
+    assert on_hand(li) == 40
+
+
+def test_undo_of_a_change_nobody_else_touched_since_still_works_in_a_shared_shop(two):
+    owner, li = two
+    history = History()
+    history.apply(owner, SetSkuFields.of("TEA-001", on_hand=30))
+    apply_edit(li, SetSkuFields.of("TEA-002", lead_time_days=3), seen=current_position(li))  # another row
+    history.undo(owner)
+    assert on_hand(li) == 40
+
+
+def test_the_person_is_the_servers_account_name_without_connecting():
+    from core.db import Database
+
+    assert author_of(Database("postgresql+psycopg://li:secret@shop.example:5432/shop")).name == "li"
+    a, b = Database("postgresql+psycopg://li@h/shop"), Database("postgresql+psycopg://li@h/shop")
+    assert author_of(a).session_id != author_of(b).session_id  # two windows of Li are two windows
+
+
+@dataclass(frozen=True)
+class _SlowStockEdit:
+    """Writes TEA-001's count, then waits (inside its transaction) until told to commit."""
+
+    on_hand: int
+    written: threading.Event
+    go: threading.Event
+    topics: ClassVar[frozenset[str]] = frozenset({"stock"})
+    label: ClassVar[str] = "Count TEA-001"
+
+    def apply(self, session, rec) -> None:
+        rec.update(StockLevel, "TEA-001", {"on_hand": self.on_hand}, title="TEA-001")
+        session.flush()
+        self.written.set()
+        assert self.go.wait(20)
+
+
+def test_two_edits_of_one_row_at_the_same_moment_the_second_is_refused(server):
+    owner, li = people(server)
+    try:
+        seen = current_position(owner)
+        written, go = threading.Event(), threading.Event()
+        errors: list[BaseException] = []
+
+        def owner_saves() -> None:
+            try:
+                apply_edit(owner, _SlowStockEdit(11, written, go), seen=seen)
+            except BaseException as exc:  # noqa: BLE001
+                errors.append(exc)
+
+        first = threading.Thread(target=owner_saves)
+        first.start()
+        assert written.wait(20)  # the owner's transaction holds the row, not committed yet
+        outcome: list[BaseException | None] = []
+
+        def li_saves() -> None:
+            try:
+                apply_edit(li, SetSkuFields.of("TEA-001", on_hand=99), seen=seen)
+                outcome.append(None)
+            except BaseException as exc:  # noqa: BLE001
+                outcome.append(exc)
+
+        second = threading.Thread(target=li_saves)
+        second.start()
+        time.sleep(0.5)
+        assert not outcome  # Li's save waits for the owner's to commit, it does not overwrite it
+        go.set()
+        first.join(20)
+        second.join(20)
+        assert not errors
+        assert isinstance(outcome[0], ChangedSinceRead) and outcome[0].message.startswith("Owner changed Stock of TEA-001 at ")
+        assert on_hand(li) == 11
+    finally:
+        owner.close()
+        li.close()
+
+
+def _wait_for(condition, seconds: float = 15.0) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if condition():
+            return True
+        time.sleep(0.05)
+    return condition()
+
+
+def test_a_change_is_announced_to_the_other_window_not_to_its_own(server):
+    owner, li = people(server)
+    heard_by_owner, heard_by_li = [], []
+    listeners = [ChangeListener(owner, heard_by_owner.append).start(), ChangeListener(li, heard_by_li.append).start()]
+    try:
+        assert all(x.connected.wait(15) for x in listeners)
+        apply_edit(li, SetSkuFields.of("TEA-001", on_hand=5))
+        assert _wait_for(lambda: heard_by_owner)
+        notice = heard_by_owner[0]
+        assert notice.topics == {"skus", "stock"} and notice.who == "Li" and notice.version == current_position(owner)
+
+        # An edit that is refused (rolled back) announces nothing.
+        with pytest.raises(ChangedSinceRead):
+            apply_edit(owner, SetSkuFields.of("TEA-001", on_hand=6), seen=0)
+        time.sleep(1.5)
+        assert len(heard_by_owner) == 1 and heard_by_li == []
+    finally:
+        for x in listeners:
+            x.stop()
+        owner.close()
+        li.close()
+
+
+def test_an_import_is_announced_as_everything_changed(server):
+    from core.live import announce
+
+    owner, li = people(server)
+    heard: list = []
+    listener = ChangeListener(owner, heard.append).start()
+    try:
+        assert listener.connected.wait(15)
+        announce(li, "*")  # what the window's run_job says after an import or its undo
+        assert _wait_for(lambda: heard)
+        assert heard[0].topics == {"*"} and heard[0].who == "Li"
+    finally:
+        listener.stop()
+        owner.close()
+        li.close()
+
+
+def test_two_imports_on_a_server_run_one_after_the_other_the_second_waiting_and_cancellable(server):
+    owner, li = people(server)
+    try:
+        inside, release = threading.Event(), threading.Event()
+        order: list[str] = []
+
+        def owner_imports() -> None:
+            with exclusive_writes(owner):
+                order.append("owner in")
+                inside.set()
+                release.wait(20)
+                order.append("owner out")
+
+        first = threading.Thread(target=owner_imports)
+        first.start()
+        assert inside.wait(20)
+
+        # Li's import waits, says so once, and Cancel while waiting ends it with nothing done.
+        told: list[str] = []
+        with pytest.raises(Cancelled):
+            with exclusive_writes(li, waiting=lambda: told.append("waiting"), cancelled=lambda: bool(told)):
+                order.append("li cancelled but ran")
+        assert told == ["waiting"]
+
+        def li_imports() -> None:
+            with exclusive_writes(li, waiting=lambda: told.append("waiting again")):
+                order.append("li in")
+
+        second = threading.Thread(target=li_imports)
+        second.start()
+        time.sleep(0.8)
+        assert order == ["owner in"] and told == ["waiting", "waiting again"]
+        release.set()
+        first.join(20)
+        second.join(20)
+        assert order == ["owner in", "owner out", "li in"]
+    finally:
+        owner.close()
+        li.close()
+
+
+@dataclass(frozen=True)
+class _EditWhoseConnectionDrops:
+    topics: ClassVar[frozenset[str]] = frozenset({"stock"})
+    label: ClassVar[str] = "Count TEA-001"
+
+    def apply(self, session, rec) -> None:
+        rec.update(StockLevel, "TEA-001", {"on_hand": 1}, title="TEA-001")
+        session.execute(text("SELECT pg_terminate_backend(pg_backend_pid())"))  # the server goes away
+
+
+def test_an_edit_whose_connection_is_lost_is_reported_not_dropped_and_the_next_one_reconnects(server):
+    owner, li = people(server)
+    try:
+        with pytest.raises(ConnectionLostError) as lost:
+            apply_edit(owner, _EditWhoseConnectionDrops())
+        assert lost.value.message.startswith("“Count TEA-001” was not saved: the connection to the server")
+        assert on_hand(li) == 40  # nothing of it was written
+
+        # Every pooled connection of the owner's window is killed: the next edit reconnects.
+        with li.engine.connect() as conn:
+            conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                              "WHERE datname = current_database() AND pid <> pg_backend_pid()"))
+        apply_edit(owner, SetSkuFields.of("TEA-001", on_hand=2))
+        assert on_hand(li) == 2
+    finally:
+        owner.close()
+        li.close()
+
+
+def test_the_listener_says_when_the_connection_is_lost_and_back_and_hears_again(server):
+    owner, li = people(server)
+    states: list[bool] = []
+    heard: list = []
+    listener = ChangeListener(owner, heard.append, states.append, backoff=(0.2,)).start()
+    try:
+        assert listener.connected.wait(15)
+        with li.engine.connect() as conn:
+            conn.execute(text("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                              "WHERE application_name = 'shopdesk-listen' AND datname = current_database()"))
+        assert _wait_for(lambda: states[:2] == [False, True])
+        assert listener.connected.wait(15)
+        apply_edit(li, SetSkuFields.of("TEA-001", on_hand=3))
+        assert _wait_for(lambda: heard)
+    finally:
+        listener.stop()
+        owner.close()
+        li.close()
