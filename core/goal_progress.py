@@ -74,6 +74,7 @@ def _days(start: dt.date, end: dt.date) -> list[dt.date]:
 def load_progress(session: Session, start: dt.date, end: dt.date, today: dt.date) -> GoalProgress:
     from sqlalchemy import func, select
 
+    from core.currency import daily_paid
     from core.goal_grid import load_grid
     from core.models import Order
 
@@ -86,10 +87,7 @@ def load_progress(session: Session, start: dt.date, end: dt.date, today: dt.date
         any_goal = any_goal or grid.annual_target is not None or any(v is not None for v in months)
         targets.update(daily_targets(year, months, grid.annual_target))
     ly_start = last_year(start)
-    q = (select(Order.pay_date, func.sum(Order.paid_fen)).where(Order.is_paid.is_(True),
-                                                                 Order.pay_date.between(ly_start, end))
-         .group_by(Order.pay_date))
-    sales = {d: int(v or 0) for d, v in session.execute(q)}
+    sales = daily_paid(session, ly_start, end).fen  # foreign channels converted (core.currency)
     actual = list(accumulate(sales.get(d, 0) for d in days if d <= today))
     ly, ly_from = None, None
     first = session.scalar(select(func.min(Order.pay_date)).where(Order.is_paid.is_(True)))

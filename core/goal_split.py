@@ -197,11 +197,13 @@ def load_history(session: Session, months: Sequence[tuple[dt.date, dt.date]], to
     category, over the days the imported orders cover up to yesterday (today is not over)."""
     from sqlalchemy import func, select
 
+    from core.currency import Currencies, daily_paid
     from core.goals import category_sales
     from core.models import Order, Sku
 
     paid = Order.is_paid.is_(True)
     first, last = session.execute(select(func.min(Order.pay_date), func.max(Order.pay_date)).where(paid)).one()
+    foreign = Currencies.load(session).foreign
     out = []
     channel_totals: dict[str, int] = {}
     category_totals: dict[str, int] = {}
@@ -218,6 +220,12 @@ def load_history(session: Session, months: Sequence[tuple[dt.date, dt.date]], to
         by_channel = {p: int(v or 0) for p, v in session.execute(
             select(Order.platform, func.sum(Order.paid_fen)).where(paid, Order.pay_date.between(lo, hi))
             .group_by(Order.platform))}
+        for p in [p for p in by_channel if p in foreign]:  # another currency: in yuan, or left out without a rate
+            converted = daily_paid(session, lo, hi, p)
+            if converted.excluded:
+                del by_channel[p]
+            else:
+                by_channel[p] = converted.total
         cats = category_sales(session, lo, hi, "")
         uncategorised += cats.pop("", 0)
         for p, v in by_channel.items():

@@ -57,11 +57,9 @@ def _actual_gmv(session: Session, start: dt.date, end: dt.date, platform: str, c
         if (start, end, platform) not in cache:
             cache[start, end, platform] = category_sales(session, start, end, platform)
         return cache[start, end, platform].get(category, 0)
-    q = select(func.coalesce(func.sum(Order.paid_fen), 0))
-    q = q.where(Order.is_paid.is_(True), Order.pay_date.between(start, end))
-    if platform:
-        q = q.where(Order.platform == platform)
-    return int(session.scalar(q) or 0)
+    from core.currency import daily_paid
+
+    return daily_paid(session, start, end, platform or None).total  # foreign channels converted (core.currency)
 
 
 def goal_rows(session: Session, today: dt.date) -> list[GoalRow]:

@@ -44,6 +44,19 @@ class Channel(Base):
     platform: Mapped[str] = mapped_column(String(20), primary_key=True)
     shop_name: Mapped[str] = mapped_column(String(200), default="")
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # ISO 4217 code of the channel's amounts (core.currency); orders keep them in this currency.
+    currency: Mapped[str] = mapped_column(String(3), default="CNY", server_default="CNY")
+
+
+class ExchangeRate(Base):
+    """What one unit of ``currency`` is worth in yuan during ``month`` (``YYYY-MM``), as the owner
+    typed it in Settings → Channels. ``rate`` is the exact decimal text (``7.1234``), so
+    conversions (core.currency) are exact on both engines."""
+
+    __tablename__ = "exchange_rates"
+    currency: Mapped[str] = mapped_column(String(3), primary_key=True)
+    month: Mapped[str] = mapped_column(String(7), primary_key=True)
+    rate: Mapped[str] = mapped_column(String(24))
 
 
 class Product(Base):

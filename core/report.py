@@ -199,19 +199,28 @@ def _goal_lines(rows, month: Month) -> tuple[GoalLine, ...]:
 
 
 def _daily(session, start: dt.date, end: dt.date) -> dict[dt.date, int]:
-    from core.models import Order
+    from core.currency import daily_paid
 
-    q = (select(Order.pay_date, func.coalesce(func.sum(Order.paid_fen), 0))
-         .where(Order.is_paid.is_(True), Order.pay_date.between(start, end)).group_by(Order.pay_date))
-    return {(d if isinstance(d, dt.date) else dt.date.fromisoformat(str(d))): int(v) for d, v in session.execute(q)}
+    return daily_paid(session, start, end).fen  # foreign channels converted (core.currency)
 
 
 def _by_channel(session, start: dt.date, end: dt.date) -> tuple[tuple[str, int], ...]:
+    from core.currency import Currencies, daily_paid
     from core.models import Order
 
     q = (select(Order.platform, func.coalesce(func.sum(Order.paid_fen), 0))
          .where(Order.is_paid.is_(True), Order.pay_date.between(start, end)).group_by(Order.platform))
-    return tuple(sorted(((p, int(v)) for p, v in session.execute(q) if v), key=lambda pv: (-pv[1], pv[0])))
+    foreign = Currencies.load(session).foreign
+    out = []
+    for p, v in session.execute(q):
+        if p in foreign:  # another currency: converted, or left out without a month's rate (core.currency)
+            paid = daily_paid(session, start, end, p)
+            if paid.excluded:
+                continue
+            v = paid.total
+        if v:
+            out.append((p, int(v)))
+    return tuple(sorted(out, key=lambda pv: (-pv[1], pv[0])))
 
 
 def shop_name(session) -> str:

@@ -297,13 +297,10 @@ def month_goal(session: Session, month: dt.date) -> int | None:
 
 
 def shop_actual(session: Session, start: dt.date, end: dt.date) -> int:
-    from sqlalchemy import func, select
+    """The shop's GMV in fen, foreign channels converted (core.currency)."""
+    from core.currency import daily_paid
 
-    from core.models import Order
-
-    q = select(func.coalesce(func.sum(Order.paid_fen), 0)).where(Order.is_paid.is_(True),
-                                                                Order.pay_date.between(start, end))
-    return int(session.scalar(q) or 0)
+    return daily_paid(session, start, end).total
 
 
 def _on_time(session: Session, start: dt.date, end: dt.date, today: dt.date) -> dict[int, tuple[int, int]]:

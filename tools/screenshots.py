@@ -10,6 +10,8 @@
                                                                   # the Excel calendar's month sheet read back
     ... tools/screenshots.py OUT_DIR --promotion-effect [--db COPY.db]  # a promotion's effect and the year compared
     ... tools/screenshots.py OUT_DIR --team-kpi [--db COPY.db]  # the KPI and bonus table, a refused measure, the SOP dialog
+    ... tools/screenshots.py OUT_DIR --currencies --db COPY.db  # a USD Shopify store: Settings → Channels, the
+                                                                # dashboard converted and with a rate missing
     ... tools/screenshots.py OUT_DIR --plan [--month YYYY-MM]   # File → Print monthly plan…: the busy dialog
                                                                 # while the plan is gathered, then the preview
 
@@ -49,6 +51,9 @@ def main() -> int:
     parser.add_argument("--promotion-effect", action="store_true",
                         help="the effect panel of the latest festival that has run, and the year's comparison")
     parser.add_argument("--team-kpi", action="store_true", help="the Team tab's KPI table and the SOP dialog")
+    parser.add_argument("--currencies", action="store_true",
+                        help="imports a Shopify store in USD into --db (a copy!), then Settings → Channels and the "
+                             "dashboard converted, with a month's rate missing, and a wrong rate")
     parser.add_argument("--together", action="store_true",
                         help="a server shop (--db URL): another person's change, a refused edit, a lost connection")
     parser.add_argument("--plan", action="store_true", help="the monthly plan: busy dialog, then the print preview")
@@ -118,6 +123,13 @@ def main() -> int:
         return 0
     if args.team_kpi:
         _team_kpi(window, args, wait)
+        window.close()
+        db.close()
+        return 0
+    if args.currencies:
+        from screenshot_currencies import currencies
+
+        currencies(window, args, wait)
         window.close()
         db.close()
         return 0

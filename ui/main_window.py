@@ -85,10 +85,10 @@ class MainWindow(QMainWindow):
 
         BackupsDialog(self.ctx, self).exec()
 
-    def open_settings(self) -> None:
+    def open_settings(self, page: str = "") -> None:
         from ui.dialogs.settings_dialog import SettingsDialog
 
-        dialog = SettingsDialog(self.ctx.settings, self)
+        dialog = SettingsDialog(self.ctx.settings, self, ctx=self.ctx, page=page)
         accepted = dialog.exec()
         if dialog.reopen_on is not None:
             request_reopen(self, dialog.reopen_on)

@@ -31,7 +31,7 @@ EXPORT_NAMES = (
     "goals", "goals-grid", "goals-funnel", "inventory-alerts", "purchase-list", "promotions", "promotion-calendar",
     "promotion-effects",
     "members", "member-lists", "member-cohorts", "points-ledger", "tasks", "task-gantt", "staff", "staff-kpi", "orders",
-    "products", "kpi",
+    "products", "kpi", "channels", "exchange-rates",
 )
 
 

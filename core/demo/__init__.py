@@ -58,6 +58,20 @@ def _item_ids(rng: random.Random, n_products: int) -> dict[tuple[str, int], str]
     return ids
 
 
+def _demo_rates(end: dt.date) -> list[dict]:
+    """USD rates for the twelve months up to ``end`` (yuan per dollar, as a bank's monthly average)."""
+    from decimal import Decimal
+
+    from core.currency import rate_text
+
+    rows, year, month = [], end.year, end.month
+    for i in range(12):
+        rate = rate_text(Decimal(f"7.{1050 + 37 * (i % 5):04d}"))
+        rows.append({"currency": "USD", "month": f"{year:04d}-{month:02d}", "rate": rate})
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    return rows
+
+
 def fill_demo(
     db,
     *,
@@ -111,6 +125,8 @@ def fill_demo(
 
         put("channels", [{"platform": p, "shop_name": n, "active": True} for p, n in SHOPS.items()
                          if not s.get(m.Channel, p)])
+        # The owner has typed this year's US dollar rates, ready for a Shopify store (Settings → Channels).
+        put("exchange_rates", [r for r in _demo_rates(end) if not s.get(m.ExchangeRate, (r["currency"], r["month"]))])
         prod_rows, sku_rows = stock.product_rows(products, _next_id(s, T["products"]))
         order_base = _next_id(s, T["orders"]) - 1
         for o in shop.orders:

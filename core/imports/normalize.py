@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from core.i18n import t
 from core.imports.detect import Detection, TableMatch
@@ -61,6 +61,8 @@ class OrderSet:
     provided: set[str]  # order columns the file carries; the others keep what the database has
     rows_read: int = 0
     rows_skipped: int = 0
+    currencies: dict[str, int] = field(default_factory=dict)  # the file's currency column: code → orders (CNY for yuan)
+    currency_header: str = ""  # that column's header, for warnings
 
 
 # An order part handed to ``normalize_orders``'s ``sink``: orders, their lines, real-line orders.
@@ -156,21 +158,15 @@ def normalize_orders(
               text=text, count=count, status=status),
             sheet,
         )
-    foreign = _foreign_currencies(drafts_currency)
-    if foreign:
-        # Currencies are not converted yet (issue #18): say so rather than add them up as yuan unseen.
-        problems.warning(0, _header_of(detection, "currency"), t(
-            "Amounts in this file are in {currencies}, not yuan ({count} orders). ShopDesk does not convert "
-            "currencies yet: these amounts are added to the shop's figures as if they were yuan. Keep such a "
-            "shop in its own database (--db) until conversion rates can be set.",
-            currencies=", ".join(sorted(foreign)), count=sum(foreign.values())))
     if kind == "orders" and finished[0] and not provided_fields & PAYMENT_FIELDS:
         problems.warning(0, "", t(
             "This file has no payment time and no order status column, so none of its {count} orders will count "
             "as paid (sales stay 0 for them). Import the full export, or map its payment time or status column "
             "with File → Import….", count=finished[0]))
+    # The channel's currency follows the file (core.imports.currency_check, in the write transaction).
     return OrderSet(platform, kind, orders, lines, real, _provided_columns(provided_fields, kind),
-                    rows_read, problems.error_count - skipped_before + duplicates)
+                    rows_read, problems.error_count - skipped_before + duplicates, file_currencies(drafts_currency),
+                    _header_of(detection, "currency") if drafts_currency else "")
 
 
 def provided_columns(detection: Detection) -> set[str]:
@@ -365,8 +361,15 @@ def _finalize(order_no: str, d: Draft, provided: set[str], kind: str, is_shopify
 BASE_CURRENCIES = frozenset({"CNY", "RMB", "人民币", "元"})
 
 
-def _foreign_currencies(counts: dict[str, int]) -> dict[str, int]:
-    return {c.strip().upper(): n for c, n in counts.items() if c.strip() and c.strip().upper() not in BASE_CURRENCIES}
+def file_currencies(counts: dict[str, int]) -> dict[str, int]:
+    """The currency column's codes (yuan spelled any way → CNY) with their order counts."""
+    out: dict[str, int] = {}
+    for c, n in counts.items():
+        code = c.strip().upper()
+        if code:
+            code = "CNY" if code in BASE_CURRENCIES else code
+            out[code] = out.get(code, 0) + n
+    return out
 
 
 def status_from_times(f: dict) -> str:

@@ -234,7 +234,10 @@ def _import_whole(db, path: Path, prep: Prepared, *, dry_run: bool, cancelled: C
             batch_id = begin_batch(conn, path, file_hash, result)
             if isinstance(normalized, OrderSet):
                 _match_skus(conn, normalized, result, prep.problems)
+                _follow_currency(conn, path, normalized, prep.problems, before_write=True)
             counts = _write(conn, batch_id, normalized)
+            if isinstance(normalized, OrderSet):
+                _follow_currency(conn, path, normalized, prep.problems, before_write=False)
             end_batch(conn, trans, batch_id, counts, result, prep.problems, dry_run=dry_run, cancelled=cancelled)
         except BaseException:
             trans.rollback()
@@ -286,6 +289,18 @@ def sku_warning(result: ImportResult, has_skus: bool, problems: Problems) -> Non
             "{count} order lines have no SKU code (商家编码) and no single SKU with their title: they count in sales "
             "but not in any SKU's sales or stock run-out. Import the line file (宝贝报表/商品明细) or give the SKUs "
             "these titles.", count=result.lines_without_sku))
+
+
+def _follow_currency(conn: Connection, path: Path, oset: OrderSet, problems, *, before_write: bool) -> None:
+    from core.imports.currency_check import follow_file_currency, missing_rate_warning
+
+    def warn(message: str) -> None:
+        problems.warning(0, oset.currency_header, message)
+
+    if before_write:
+        follow_file_currency(conn, path, oset, warn)
+    else:
+        missing_rate_warning(conn, oset, warn)
 
 
 def _release(prep: Prepared) -> None:

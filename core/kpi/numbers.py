@@ -22,6 +22,7 @@ from typing import Any
 
 from sqlalchemy import case, func, select, text
 
+from core.currency import BASE, Converted, Currencies, convert_days
 from core.engines import for_dialect
 from core.kpi.source import ORDERS, paid_in_range, reading, run_all
 from core.models import TrafficDaily
@@ -77,11 +78,24 @@ class KpiNumbers:
 
 
 @dataclass
+class ExcludedChannel:
+    """A channel left out of the totals: its currency has no rate for ``missing_months``. Its
+    numbers are in its own currency (hundredths of a unit), for showing it separately."""
+
+    currency: str
+    missing_months: tuple[str, ...]
+    numbers: KpiNumbers
+
+
+@dataclass
 class KpiResult(KpiNumbers):
     date_from: dt.date | None = None
     date_to: dt.date | None = None
     channel: str | None = None
     by_channel: dict[str, KpiNumbers] = field(default_factory=dict)
+    currency: str = BASE  # every money figure above is in this currency (converted, core.currency)
+    channel_currencies: dict[str, str] = field(default_factory=dict)  # the channels' own currencies (non-CNY)
+    excluded: dict[str, ExcludedChannel] = field(default_factory=dict)  # left out: no rate (own currency)
 
 
 def _ratio(num: int | float | None, den: int | float | None) -> float | None:
@@ -140,11 +154,15 @@ Totals = list[dict[str, list]]
 Buyers = list[dict[str, tuple[int, ...]]]
 
 
-def _totals(conn: Any, ranges: Ranges, channel: str | None) -> Totals:
+def _totals(conn: Any, ranges: Ranges, channel: str | None) -> tuple[Totals, list[dict[str, Converted]], dict[str, str]]:
     """Sums per channel, from a date-ordered covering scan grouped by (day, channel): index order,
     so no sort of the orders; the few thousand day rows are added up by the outer query, inside
     SQLite, so that only a row per channel comes back (each row handed to Python waits for the
-    GIL, which the GUI thread holds while it draws the charts)."""
+    GIL, which the GUI thread holds while it draws the charts).
+
+    Channels in another currency (core.currency) come back per day instead and are converted
+    day by day; one without a rate for a month of the range is left out of the totals and
+    returned in the second list (its own currency), never added as if it were yuan."""
     sql = text(
         "SELECT platform, sum(n), sum(gmv), sum(refund), sum(units), sum(known) FROM ("
         f"SELECT platform, count(*) AS n, sum(paid_fen) AS gmv, sum({_REFUND_SQL}) AS refund, sum(units) AS units, "
@@ -152,7 +170,9 @@ def _totals(conn: Any, ranges: Ranges, channel: str | None) -> Totals:
         "FROM orders WHERE is_paid = TRUE AND pay_date BETWEEN :s AND :e" + (" AND platform = :p" if channel else "")
         + " GROUP BY pay_date, platform) AS per_day GROUP BY platform"
     )
+    currencies = Currencies.load(conn)
     out: Totals = []
+    excluded: list[dict[str, Converted]] = []
     for start, end in ranges:
         per: dict[str, list] = {}
         for platform, n, gmv, refund, units, known in conn.execute(
@@ -161,8 +181,30 @@ def _totals(conn: Any, ranges: Ranges, channel: str | None) -> Totals:
             # Units are unknown (None) when any paid order of the channel has unknown units (no
             # lines, or lines without a quantity): a partial sum would look like a real count.
             per[platform] = [int(n), int(gmv or 0), int(refund or 0), int(units or 0) if int(known or 0) == int(n) else None]
+        out_of_total: dict[str, Converted] = {}
+        for platform in [p for p in per if p in currencies.foreign]:
+            days = channel_days(conn, platform, start, end)
+            converted = convert_days(currencies, platform, days)
+            if converted.excluded:
+                out_of_total[platform] = converted
+                continue
+            per[platform][1] = sum(v[0] for v in converted.fen.values())
+            per[platform][2] = sum(v[1] for v in converted.fen.values())
         out.append(per)
-    return out
+        excluded.append(out_of_total)
+    return out, excluded, dict(currencies.foreign)
+
+
+def channel_days(conn: Any, platform: str, start: dt.date, end: dt.date) -> dict[dt.date, list[int]]:
+    """One channel's paid amount and refunds per payment day, in its own currency."""
+    sql = text(
+        f"SELECT pay_date, sum(paid_fen), sum({_REFUND_SQL}) FROM orders WHERE is_paid = TRUE "
+        "AND pay_date BETWEEN :s AND :e AND platform = :p GROUP BY pay_date"
+    )
+    return {
+        d if isinstance(d, dt.date) else dt.date.fromisoformat(str(d)): [int(g or 0), int(r or 0)]
+        for d, g, r in conn.execute(sql, {"s": start.isoformat(), "e": end.isoformat(), "p": platform})
+    }
 
 
 def _per_range_counts(ranges: Ranges) -> tuple[str, list[str]]:
@@ -296,20 +338,34 @@ def compute_kpis_many(source: Any, ranges: Ranges, channel: str | None = None) -
             return fn(conn, ranges, channel)
 
     # Independent scans: side by side on pooled connections when the source is a Database.
-    totals, buyers, traffics = run_all(source, [lambda: on_conn(_totals), lambda: on_conn(buyer_counts), traffic])
-    return [
-        _assemble(date_from, date_to, channel, t, b, tr, cov)
-        for (date_from, date_to), t, b, (tr, cov) in zip(ranges, totals, buyers, traffics)
+    (totals, excluded, foreign), buyers, traffics = run_all(
+        source, [lambda: on_conn(_totals), lambda: on_conn(buyer_counts), traffic])
+    results = [
+        _assemble(date_from, date_to, channel, t, b, tr, cov, ex)
+        for (date_from, date_to), t, b, (tr, cov), ex in zip(ranges, totals, buyers, traffics, excluded)
     ]
+    for r in results:
+        r.channel_currencies = dict(foreign)
+    return results
 
 
 def _assemble(date_from: dt.date, date_to: dt.date, channel: str | None, totals: dict[str, list],
-              buyers: dict[str, tuple[int, ...]], traffic: dict[str, tuple], covered: dict[str, tuple[int, int]]) -> KpiResult:
+              buyers: dict[str, tuple[int, ...]], traffic: dict[str, tuple], covered: dict[str, tuple[int, int]],
+              excluded: dict[str, Converted] | None = None) -> KpiResult:
     days = (date_to - date_from).days + 1
+    excluded = excluded or {}
     per: dict[str, KpiNumbers] = {}
+    left_out: dict[str, ExcludedChannel] = {}
     units_unknown = False
     for platform, (n, gmv, refund, units) in totals.items():
         known, repeat, keyed_orders = buyers.get(platform, (0, 0, 0))
+        if platform in excluded:  # in its own currency, beside the totals rather than in them
+            numbers = KpiNumbers(gmv=int(gmv or 0), orders=int(n), paying_buyers=int(n) - keyed_orders + known,
+                                 refund_amount=int(refund or 0), known_buyers=int(known), repeat_buyers=int(repeat),
+                                 units=None if units is None else int(units))
+            _finish(numbers)
+            left_out[platform] = ExcludedChannel(excluded[platform].currency, excluded[platform].missing_months, numbers)
+            continue
         per[platform] = KpiNumbers(
             gmv=int(gmv or 0),
             orders=int(n),
@@ -322,7 +378,8 @@ def _assemble(date_from: dt.date, date_to: dt.date, channel: str | None, totals:
         )
         units_unknown = units_unknown or units is None
     for platform in traffic:
-        per.setdefault(platform, KpiNumbers())
+        if platform not in left_out:
+            per.setdefault(platform, KpiNumbers())
     for platform, numbers in per.items():
         if platform in traffic:
             visitors, covered_days, spend = traffic[platform]
@@ -346,4 +403,5 @@ def _assemble(date_from: dt.date, date_to: dt.date, channel: str | None, totals:
         total.units = None
     _finish(total)
     total.by_channel = dict(sorted(per.items(), key=lambda kv: (-kv[1].gmv, kv[0])))
+    total.excluded = left_out
     return total

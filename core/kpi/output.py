@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from core.currency import missing_rate_message
 from core.i18n import t
 from core.kpi.numbers import KPI_KEYS, MONEY_KEYS, RATE_KEYS, KpiNumbers, KpiResult
 from core.money import fen_to_yuan, format_fen, format_rate
@@ -75,7 +76,19 @@ def kpi_json(result: KpiResult) -> dict[str, Any]:
     doc["from"] = result.date_from.isoformat() if result.date_from else None
     doc["to"] = result.date_to.isoformat() if result.date_to else None
     doc["channel"] = result.channel
-    doc["by_channel"] = {platform: _numbers_json(n) for platform, n in result.by_channel.items()}
+    doc["currency"] = result.currency
+    doc["by_channel"] = {
+        platform: {**_numbers_json(n), "currency": result.currency,
+                   "original_currency": result.channel_currencies.get(platform, result.currency)}
+        for platform, n in result.by_channel.items()
+    }
+    # Channels left out of every figure above: no rate for a month (core.currency). Their
+    # amounts are in their own currency, never in the total.
+    doc["excluded"] = {
+        platform: {**_numbers_json(ex.numbers), "currency": ex.currency, "missing_rate_months": list(ex.missing_months),
+                   "message": missing_rate_message(ex.currency, ex.missing_months)}
+        for platform, ex in result.excluded.items()
+    }
     return doc
 
 
@@ -112,6 +125,15 @@ def kpi_table_text(result: KpiResult) -> str:
         lines.append("  ".join(cells).rstrip())
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
+    converted = [(p, c) for p, c in sorted(result.channel_currencies.items()) if p in result.by_channel]
+    if converted or result.excluded:
+        lines.append(t("Amounts in {currency}.", currency=result.currency) + "".join(
+            " " + t("{channel} converted from {original} at each month's rate.", channel=channel_label(p), original=c)
+            for p, c in converted))
+    for platform, ex in result.excluded.items():
+        lines.append(t("Not in the totals: {channel}, {gmv} {currency} GMV in {orders} orders ({why}).",
+                       channel=channel_label(platform), gmv=f"{fen_to_yuan(ex.numbers.gmv):,.2f}", currency=ex.currency,
+                       orders=f"{ex.numbers.orders:,}", why=missing_rate_message(ex.currency, ex.missing_months)))
     if result.visitors is None:
         lines.append(t("Visitors and conversion need a traffic import (生意参谋 or the platform's traffic report)."))
     return "\n".join(lines)
@@ -164,4 +186,13 @@ def dashboard_export_sheets(dash: Any, channel_names: dict[str, str] | None = No
     columns = [Column(t("Channel"), "text")] + [Column(kpi_label(k), kind_of(k)) for k in KPI_KEYS]
     rows = [[t("All channels")] + [dash.current.value(k) for k in KPI_KEYS]]
     rows += [[names.get(p, p)] + [n.value(k) for k in KPI_KEYS] for p, n in dash.current.by_channel.items()]
-    return [card_sheet, Sheet(name=t("By channel"), title=f"{t('By channel')} · {period}", columns=columns, rows=rows)]
+    sheets = [card_sheet, Sheet(name=t("By channel"), title=f"{t('By channel')} · {period}", columns=columns, rows=rows)]
+    if dash.current.excluded:  # in their own currency: never in the yuan columns above
+        sheets.append(Sheet(
+            name=t("Not in the totals"), title=f"{t('Not in the totals')} · {period}",
+            columns=[Column(t("Channel"), "text"), Column(t("Currency"), "text"), Column(t("GMV"), "float"),
+                     Column(t("Paid orders"), "int"), Column(t("Net sales"), "float"), Column(t("Why"), "text")],
+            rows=[[names.get(p, p), ex.currency, fen_to_yuan(ex.numbers.gmv), ex.numbers.orders,
+                   fen_to_yuan(ex.numbers.net_sales), missing_rate_message(ex.currency, ex.missing_months)]
+                  for p, ex in dash.current.excluded.items()]))
+    return sheets

@@ -24,8 +24,9 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, func, select, text
+from sqlalchemy import bindparam, case, func, select, text
 
+from core.currency import Currencies, convert, daily_paid
 from core.kpi.numbers import KpiResult, buyer_counts, compute_kpis
 from core.kpi.periods import DateRange, buckets, same_period_last_year, shift_years
 from core.kpi.source import ORDERS, paid_in_range, reading, run_all
@@ -112,13 +113,10 @@ class ChannelRoi:
 
 
 def daily_gmv(source: Any, start: dt.date, end: dt.date, channel: str | None = None) -> dict[dt.date, int]:
-    stmt = (
-        select(ORDERS.c.pay_date, func.sum(ORDERS.c.paid_fen))
-        .where(paid_in_range(start, end, channel))
-        .group_by(ORDERS.c.pay_date)
-    )
+    """GMV per payment day in fen; foreign channels converted, those without a rate for the
+    range left out (core.currency: the same rule as the KPI cards)."""
     with reading(source) as conn:
-        return {d: int(v or 0) for d, v in conn.execute(stmt)}
+        return daily_paid(conn, start, end, channel).fen
 
 
 def gmv_trend(
@@ -183,10 +181,20 @@ GROUP BY sku_code
 
 
 def sku_sales(source: Any, rng: DateRange, channel: str | None = None) -> list[SkuSales]:
-    """Units, sales and cost of goods per SKU over the paid orders of the range."""
-    sql = _SKU_SALES_SQL.format(channel="AND platform = :p" if channel else "")
+    """Units, sales and cost of goods per SKU over the paid orders of the range. Lines of a channel
+    in another currency are converted per SKU and day at the month's rate (core.currency); a
+    channel without a rate for a month of the range is left out, as in the KPI cards."""
     with reading(source) as conn:
-        grouped = list(conn.execute(text(sql), {"s": rng.start.isoformat(), "e": rng.end.isoformat(), "p": channel}))
+        foreign = Currencies.load(conn)
+        mine = [p for p in foreign.foreign if not channel or p == channel]
+        params = {"s": rng.start.isoformat(), "e": rng.end.isoformat(), "p": channel}
+        if not mine:
+            sql = _SKU_SALES_SQL.format(channel="AND platform = :p" if channel else "")
+            grouped = list(conn.execute(text(sql), params))
+        else:
+            sql = _SKU_SALES_SQL.format(channel=("AND platform = :p " if channel else "") + "AND platform NOT IN :fp")
+            grouped = list(conn.execute(text(sql).bindparams(bindparam("fp", expanding=True)), {**params, "fp": mine}))
+            grouped = _add_foreign_sku_sales(conn, grouped, foreign, mine, rng)
         catalogue = {code: (title, cat, cost) for code, title, cat, cost in conn.execute(
             select(SKUS.c.code, SKUS.c.title, SKUS.c.category, SKUS.c.cost_fen)
         )}
@@ -204,6 +212,29 @@ def sku_sales(source: Any, rng: DateRange, channel: str | None = None) -> list[S
         out.append(SkuSales(code or "", title, category or "", units, round(sales or 0), units * (cost or 0)))
     out.sort(key=lambda s: (-s.sales, s.sku_code))
     return out
+
+
+def _add_foreign_sku_sales(conn: Any, grouped: list, currencies: Currencies, platforms: list[str], rng: DateRange) -> list:
+    """``grouped`` (sku, units, sales fen) plus the lines of ``platforms`` converted per SKU and day."""
+    sql = text("SELECT platform, sku_code, pay_date, sum(qty), sum(sales_fen) FROM order_lines "
+               "WHERE pay_date BETWEEN :s AND :e AND platform IN :fp GROUP BY platform, sku_code, pay_date"
+               ).bindparams(bindparam("fp", expanding=True))
+    per: dict[str, list] = {}
+    for platform, code, day, units, sales in conn.execute(sql, {"s": rng.start.isoformat(), "e": rng.end.isoformat(),
+                                                                "fp": platforms}):
+        per.setdefault(platform, []).append((code, day if isinstance(day, dt.date) else dt.date.fromisoformat(str(day)),
+                                             int(units or 0), round(sales or 0)))
+    totals: dict[Any, list] = {code: [int(u or 0), float(v or 0)] for code, u, v in grouped}
+    for platform, rows in per.items():
+        currency = currencies.currency_of(platform)
+        rates = {d: currencies.rate(currency, d) for _c, d, _u, _s in rows}
+        if any(r is None for r in rates.values()):
+            continue  # no rate for a month: not mixed in (the cards show it apart)
+        for code, day, units, sales in rows:
+            t_ = totals.setdefault(code, [0, 0.0])
+            t_[0] += units
+            t_[1] += convert(sales, rates[day])  # type: ignore[arg-type]
+    return [(code, u, v) for code, (u, v) in totals.items()]
 
 
 def top_skus(skus: list[SkuSales], n: int = 10) -> list[SkuSales]:

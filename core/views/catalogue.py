@@ -376,10 +376,22 @@ def _kpi_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
 
     end = params.date_to or params.today
     start = params.date_from or end - dt.timedelta(days=29)  # the dashboard's default: last 30 days
+    from core.currency import missing_rate_message
+    from core.kpi.output import channel_label
+
     result = compute_kpis(session, start, end)
-    rows = [{"channel": "", "from": start, "to": end, **{k: result.value(k) for k in KPI_KEYS}}]
-    rows += [{"channel": p, "from": start, "to": end, **{k: n.value(k) for k in KPI_KEYS}}
+    # Amounts in yuan (foreign channels converted, core.currency); a channel without a month's rate
+    # is not in the total: its row is in its own currency and the total's note names it.
+    left_out = "; ".join(t("excludes {channel}: {why}", channel=channel_label(p), why=missing_rate_message(ex.currency, ex.missing_months))
+                         for p, ex in result.excluded.items())
+    rows = [{"channel": "", "from": start, "to": end, **{k: result.value(k) for k in KPI_KEYS},
+             "currency": result.currency, "note": left_out}]
+    rows += [{"channel": p, "from": start, "to": end, **{k: n.value(k) for k in KPI_KEYS}, "currency": result.currency,
+              "note": t("converted from {currency}", currency=result.channel_currencies[p]) if p in result.channel_currencies else ""}
              for p, n in result.by_channel.items()]
+    rows += [{"channel": p, "from": start, "to": end, **{k: ex.numbers.value(k) for k in KPI_KEYS}, "currency": ex.currency,
+              "note": t("not in the total: {why}", why=missing_rate_message(ex.currency, ex.missing_months))}
+             for p, ex in result.excluded.items()]
     return rows
 
 
@@ -391,13 +403,15 @@ KPIS = View(
      _c("refund_amount", "Refund amount", "money", source="refund_amount"),
      _c("net_sales", "Net sales", "money", source="net_sales"), _c("refund_rate", "Refund rate", "rate"),
      _c("repurchase_rate", "Repurchase rate", "rate"), _c("visitors", "Visitors", "int"),
-     _c("conversion_rate", "Conversion rate", "rate"), _c("units", "Units sold", "int")),
+     _c("conversion_rate", "Conversion rate", "rate"), _c("units", "Units sold", "int"), _c("currency", "Currency"),
+     _c("note", "Note")),
     _kpi_rows, dated=True,
 )
 
 # The same rows drawn as a calendar workbook (core.promotion_calendar_xlsx): one sheet per month, plus a list.
 PROMOTION_CALENDAR = dataclasses.replace(PROMOTIONS, name="promotion-calendar", title=lambda: t("Promotion calendar"))
 
+from core.views.channel_views import CHANNELS, EXCHANGE_RATES  # noqa: E402 - Settings → Channels
 from core.views.goal_views import GOALS_FUNNEL, GOALS_GRID  # noqa: E402 - the Goals tab's other views
 from core.views.member_views import COHORTS, POINTS_LEDGER  # noqa: E402 - the Members tab's other views
 from core.views.promotion_effects import PROMOTION_EFFECTS  # noqa: E402 - uses the helpers above
@@ -405,4 +419,5 @@ from core.views.staff_kpi import STAFF_KPI  # noqa: E402 - the Team tab's KPI ta
 
 VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PURCHASE_LIST, PROMOTIONS, PROMOTION_CALENDAR,
                                               PROMOTION_EFFECTS, MEMBERS, COHORTS, POINTS_LEDGER, TASKS, STAFF,
-                                              TASK_GANTT, ORDERS, PRODUCTS, KPIS, STAFF_KPI, GOALS_GRID, GOALS_FUNNEL)}
+                                              TASK_GANTT, ORDERS, PRODUCTS, KPIS, STAFF_KPI, GOALS_GRID, GOALS_FUNNEL,
+                                              CHANNELS, EXCHANGE_RATES)}

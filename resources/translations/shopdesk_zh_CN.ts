@@ -163,6 +163,81 @@ The current data is kept as a backup first, so this can be undone.</source>
     </message>
 </context>
 <context>
+    <name>ChannelsPanel</name>
+    <message>
+        <source>Amounts are kept in each channel's own currency and shown in yuan at the rate you type for each month (yuan for one unit, e.g. 7.1234). A channel without a month's rate is shown apart in its own currency, never added to the yuan totals. Changes are saved at once; Undo takes them back.</source>
+        <translation>金额按各渠道自己的币种保存，并按您为每个月填写的汇率（1 个单位值多少元，例如 7.1234）折算成人民币显示。缺少某月汇率的渠道以其原币种单独显示，不会计入人民币合计。修改立即保存；“撤销”可以撤回。</translation>
+    </message>
+    <message>
+        <source>Channel</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Shop</source>
+        <translation>店铺</translation>
+    </message>
+    <message>
+        <source>Currency</source>
+        <translation>币种</translation>
+    </message>
+    <message>
+        <source>ISO 4217 code: CNY, USD, GBP, ZAR …</source>
+        <translation>ISO 4217 代码：CNY、USD、GBP、ZAR …</translation>
+    </message>
+    <message>
+        <source>Paid orders</source>
+        <translation>支付订单数</translation>
+    </message>
+    <message>
+        <source>Months without a rate</source>
+        <translation>缺少汇率的月份</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月度</translation>
+    </message>
+    <message>
+        <source>Yuan per unit</source>
+        <translation>每单位折合人民币</translation>
+    </message>
+    <message>
+        <source>Clear the cell to remove the rate</source>
+        <translation>清空单元格即删除该汇率</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>渠道</translation>
+    </message>
+    <message>
+        <source>Set rate</source>
+        <translation>设置汇率</translation>
+    </message>
+    <message>
+        <source>Remove selected</source>
+        <translation>删除所选</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Exchange rates</source>
+        <translation>汇率</translation>
+    </message>
+    <message>
+        <source>Undo “%1”</source>
+        <translation>撤销“%1”</translation>
+    </message>
+    <message>
+        <source>Type the rate: how many yuan one unit of the currency is worth, such as 7.1234.</source>
+        <translation>请输入汇率：1 个单位的该币种值多少元，例如 7.1234。</translation>
+    </message>
+    <message>
+        <source>Select the rates to remove first.</source>
+        <translation>请先选择要删除的汇率。</translation>
+    </message>
+</context>
+<context>
     <name>ChartCanvas</name>
     <message>
         <source>Save chart as PNG or PDF…</source>
@@ -2430,6 +2505,18 @@ or click “Add files…”.</source>
         <translation><numerusform>%n 天</numerusform></translation>
     </message>
     <message>
+        <source>Amounts in yuan (CNY); %1 converted at each month's rate from Settings → Channels.</source>
+        <translation>金额单位为人民币（CNY）；%1 按“设置 → 渠道”中的各月汇率折算。</translation>
+    </message>
+    <message>
+        <source>Not in the totals: %1 — GMV %2, %3 paid orders, net sales %4 (%5).</source>
+        <translation>未计入合计：%1 — 支付金额 %2，%3 笔已付订单，净销售额 %4（%5）。</translation>
+    </message>
+    <message>
+        <source>The totals above exclude %1.</source>
+        <translation>以上合计不含 %1。</translation>
+    </message>
+    <message>
         <source>This chart could not be drawn; the error message says why.</source>
         <translation>无法绘制此图表；原因见错误信息。</translation>
     </message>
@@ -3969,6 +4056,14 @@ or click “Add files…”.</source>
     <message>
         <source>XYZ by weekly variation:</source>
         <translation>XYZ（按周销量波动）：</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>常规</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>渠道</translation>
     </message>
     <message>
         <source>ABC: A's share must be below B's (e.g. 80 % and 95 %).</source>

@@ -31,8 +31,10 @@ def test_json_matches_the_spec_shape(shop_path):
     doc = json.loads(out.stdout)
     assert list(doc) == [
         "gmv", "orders", "paying_buyers", "aov", "refund_amount", "net_sales", "refund_rate",
-        "repurchase_rate", "visitors", "conversion_rate", "units", "from", "to", "channel", "by_channel",
+        "repurchase_rate", "visitors", "conversion_rate", "units", "from", "to", "channel", "currency", "by_channel",
+        "excluded",
     ]
+    assert doc["currency"] == "CNY" and doc["excluded"] == {}
     assert doc["gmv"] == 920.0 and doc["aov"] == 92.0 and doc["net_sales"] == 840.0 and doc["refund_amount"] == 80.0
     assert (doc["orders"], doc["paying_buyers"], doc["units"], doc["visitors"]) == (12, 10, 17, 3200)
     assert doc["refund_rate"] == pytest.approx(0.086957, abs=1e-6)

@@ -1,11 +1,12 @@
 """File → Settings…: language, backup folder, currency symbol, fiscal-year start, and the inventory choices
-(sales window, service level, review period, slow/dead/overstock thresholds, ABC and XYZ limits)."""
+(sales window, service level, review period, slow/dead/overstock thresholds, ABC and XYZ limits); the
+Channels page: each channel's currency and the exchange rates (ui/dialogs/channels_panel.py)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPushButton, QSpinBox, QWidget,
+    QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from core import settings as settings_mod
@@ -13,7 +14,7 @@ from core.settings import Settings
 
 
 class SettingsDialog(QDialog):
-    def __init__(self, settings: Settings, parent: QWidget | None = None) -> None:
+    def __init__(self, settings: Settings, parent: QWidget | None = None, *, ctx=None, page: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Settings"))
         self._settings = settings
@@ -115,17 +116,20 @@ class SettingsDialog(QDialog):
             lambda: self.restart_note.setVisible(self.language.currentData() != self._language_at_open)
         )
 
-        form = QFormLayout(self)
+        self.tabs = QTabWidget(self)
+        self.tabs.setObjectName("settings.tabs")
+        general = QWidget(self.tabs)
+        form = QFormLayout(general)
         self.reopen_on: str | None = None  # Settings → Database… chose another database
-        database = QPushButton(self.tr("Database…"), self)
+        database = QPushButton(self.tr("Database…"), general)
         database.setObjectName("settings.database_button")
         database.setToolTip(self.tr("This computer's shop file, or the team's shared server"))
         database.clicked.connect(self._choose_database)
         database_row = QHBoxLayout()
         database_row.addWidget(database)
-        ctx = getattr(parent, "ctx", None)
+        ctx = ctx if ctx is not None else getattr(parent, "ctx", None)
         if ctx is not None and ctx.db.is_server:  # team mode: the people who may sign in
-            accounts = QPushButton(self.tr("Team accounts…"), self)
+            accounts = QPushButton(self.tr("Team accounts…"), general)
             accounts.setObjectName("settings.team_button")
             accounts.clicked.connect(lambda: self._team_accounts(ctx))
             database_row.addWidget(accounts)
@@ -157,10 +161,21 @@ class SettingsDialog(QDialog):
         xyz.addStretch(1)
         form.addRow(self.tr("XYZ by weekly variation:"), xyz)
         form.addRow("", self.problem)
+        self.tabs.addTab(general, self.tr("General"))
+        self.channels = None
+        if ctx is not None:  # Settings → Channels: saved edit by edit, undoable (ui/dialogs/channels_panel.py)
+            from ui.dialogs.channels_panel import ChannelsPanel
+
+            self.channels = ChannelsPanel(ctx, self.tabs)
+            self.tabs.addTab(self.channels, self.tr("Channels"))
+            if page == "channels":
+                self.tabs.setCurrentWidget(self.channels)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
+        outer = QVBoxLayout(self)
+        outer.addWidget(self.tabs)
+        outer.addWidget(buttons)
 
     def problems(self) -> list[str]:
         """What is wrong with the inventory thresholds as typed (each pair must rise)."""

@@ -29,6 +29,7 @@ from ui.labels import platform_name
 from ui.tabs.base import Part, TabPage
 from ui.tabs.kpi_cards import KpiCard
 from ui.tasks import run_task
+from ui.widgets.banner import Banner
 from ui.widgets.chart_canvas import ChartCanvas
 
 if TYPE_CHECKING:  # core.kpi loads SQLAlchemy: only after the window is shown
@@ -136,6 +137,10 @@ class KpiTab(TabPage):
         for column in range(5):  # equal card widths whatever the charts' spans
             self.grid.setColumnStretch(column, 1)
         scroll.setWidget(inner)
+        # Which currency the figures are in, and any channel left out for a missing rate (core.currency).
+        self.currency_note = Banner(self)
+        self.currency_note.setObjectName("kpi.currency")
+        self.body.addWidget(self.currency_note)
         self.body.addWidget(scroll, 1)
 
     # ------------------------------------------------------------------ controls
@@ -320,6 +325,31 @@ class KpiTab(TabPage):
                 pend=prev.date_to, lstart=last.date_from, lend=last.date_to)
         )
         self.export_button.setEnabled(True)
+        self._show_currency(dash.current)
+
+    def _show_currency(self, result) -> None:
+        from core.currency import missing_rate_message
+
+        names = self._names()
+        converted = [p for p in result.by_channel if p in result.channel_currencies]
+        lines = []
+        if converted:
+            lines.append(self.tr("Amounts in yuan (CNY); %1 converted at each month's rate from Settings → Channels.").replace(
+                "%1", ", ".join(f"{names.get(p, p)} ({result.channel_currencies[p]})" for p in converted)))
+        for p, ex in result.excluded.items():
+            n = ex.numbers
+            lines.append(self.tr("Not in the totals: %1 — GMV %2, %3 paid orders, net sales %4 (%5).")
+                         .replace("%1", names.get(p, p))
+                         .replace("%2", f"{ex.currency} {n.gmv / 100:,.2f}")
+                         .replace("%3", f"{n.orders:,}")
+                         .replace("%4", f"{ex.currency} {n.net_sales / 100:,.2f}")
+                         .replace("%5", missing_rate_message(ex.currency, ex.missing_months)))
+        if result.excluded:
+            lines.append(self.tr("The totals above exclude %1.").replace("%1", ", ".join(names.get(p, p) for p in result.excluded)))
+        if lines:
+            self.currency_note.show_message("\n".join(lines), "warning" if result.excluded else "info")
+        else:
+            self.currency_note.clear_message()
 
     def part_failed(self, name: str) -> None:
         # Its charts would otherwise keep the previous range's picture beside the new cards.

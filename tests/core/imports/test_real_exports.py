@@ -3,9 +3,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
+from core.edits import apply_edit
+from core.edits.channels import SetChannelCurrency, SetExchangeRate
+from core.errors import BadInputError
 from core.imports import import_file, inspect_file
 from core.kpi import compute_kpis
 from tests.core.imports.conftest import orders
+from tests.core.kpi_shop import add_order
 from tests.helpers.real_exports import real_export
 
 WHOLE_FILE = (dt.date(2020, 1, 1), dt.date(2020, 12, 31))
@@ -42,7 +48,34 @@ def test_trimmed_shopify_export_without_payment_or_status_warns_that_nothing_cou
     assert compute_kpis(db, dt.date(2000, 1, 1), dt.date(2030, 12, 31)).orders == 0
 
 
-def test_shopify_export_in_rand_says_its_amounts_are_not_yuan(db):
+def test_shopify_export_in_rand_sets_the_channel_currency_and_is_never_summed_as_yuan(db):
     result = import_file(db, real_export("shopify/zar_orders_export.csv"))
     assert result.orders_added == 50
-    assert [w.column for w in result.warnings if "are in ZAR, not yuan (50 orders)" in w.message] == ["Currency"]
+    notes = [w.message for w in result.warnings if w.column == "Currency"]
+    assert any("the Shopify channel's currency is now ZAR" in n for n in notes)
+    assert any("no ZAR rate for 2021-05: set it in Settings → Channels" in n for n in notes)
+    may = (dt.date(2021, 5, 1), dt.date(2021, 5, 31))
+    k = compute_kpis(db, *may)
+    assert (k.gmv, k.orders) == (0, 0)  # no rate: shown apart, in rand
+    assert (k.excluded["shopify"].currency, k.excluded["shopify"].numbers.gmv) == ("ZAR", 6285500)
+    assert k.excluded["shopify"].numbers.orders == 35
+    # With a rate: each day's rand × 0.4567, rounded half up (sums per day counted from the file:
+    # 13th 5,485.00 → 2,504.9995 → ¥2,505.00; 14th 16,684.00 → ¥7,619.58; 15th 12,240.00 → ¥5,590.01;
+    # 16th 16,197.00 → ¥7,397.17; 17th 12,249.00 → ¥5,594.12)
+    apply_edit(db, SetExchangeRate("ZAR", "2021-05", "0.4567"))
+    k = compute_kpis(db, *may)
+    assert (k.gmv, k.orders, k.excluded) == (250500 + 761958 + 559001 + 739717 + 559412, 35, {})
+    assert k.gmv == 2870588
+
+
+def test_an_export_in_another_currency_than_the_channel_s_orders_is_refused(db):
+    with db.transaction() as s:
+        add_order(s, "shopify", "#1001", "a@example.com", "paid", dt.datetime(2021, 4, 1, 10), 10000)
+    with pytest.raises(BadInputError) as err:
+        import_file(db, real_export("shopify/zar_orders_export.csv"))
+    assert "its amounts are in ZAR, but this shop's Shopify orders are in CNY" in str(err.value)
+    assert "Settings → Channels" in str(err.value) and "Nothing was imported" in str(err.value)
+    assert len(orders(db)) == 1
+    # the owner says the earlier orders were rand too: the file then imports
+    apply_edit(db, SetChannelCurrency("shopify", "ZAR"))
+    assert import_file(db, real_export("shopify/zar_orders_export.csv")).orders_added == 50
