@@ -304,6 +304,9 @@ def _run_gui_recording(monkeypatch, argv: list[str], reopen_with: str | None = N
         return 0
 
     monkeypatch.setattr(app_mod, "_run_window", window)
+    # run_gui installs the language's translators for good; in a test they would stay installed on
+    # the shared QApplication and turn later tests' "(s)" source strings into English plurals.
+    monkeypatch.setattr(app_mod, "install_translators", lambda _app, _language: [])
     assert app_mod.run_gui(build_parser().parse_args(argv), load()) == 0
     return calls
 
