@@ -184,20 +184,7 @@ class SourceSortProxy(QIdentityProxyModel):
         self.sourceModel().sort(column, order)
 
     def set_filters(self, values: dict[str, Any]) -> None:
-        """Several filters at once (None clears one): one rearrangement."""
-        wanted = dict(self._filters)
-        for field, value in values.items():
-            if value is None:
-                wanted.pop(field, None)
-            else:
-                wanted[field] = value
-        if wanted != self._filters:
-            self._filters = wanted
-            self._rearrange()
-
-    def arrangement(self) -> tuple:
-        """What ``arrange`` is given: a load off the GUI thread arranges its source the same way."""
-        return self._sort[0], self._sort[1], dict(self._filters), self._text
+        self.sourceModel().set_filters(values)
 
     def set_text(self, text: str) -> None:
         self.sourceModel().set_text(text)
