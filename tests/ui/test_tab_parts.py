@@ -68,3 +68,27 @@ def test_only_changes_to_the_tabs_topics_reload_it(qtbot, db):
     with qtbot.waitSignal(tab.sig_loaded, timeout=10_000):
         ctx.notify_changed()  # "*": an import or a restore
     assert tab.loads == 3
+
+
+class SlowParts(TwoParts):
+    def _load_board(self, _session, params):
+        self.gate.wait(10)
+        return f"board of {params[0]}"
+
+
+def test_a_refusal_shown_while_the_tab_loads_outlives_that_load_and_the_next_load_clears_it(qtbot, db):
+    # A refusal (e.g. the server saying "staff cannot change goals") can come back before the
+    # tab's own first load; that load must not wipe it, the next one may.
+    tab = SlowParts(AppContext(db, Settings()))
+    qtbot.addWidget(tab)
+    tab.gate.clear()
+    tab.show()
+    assert tab.loading
+    tab.banner.show_message("Your role (staff) cannot change goals; ask the owner.", "error")
+    with qtbot.waitSignal(tab.sig_loaded, timeout=10_000):
+        tab.gate.set()
+    assert tab.banner.isVisible()
+    assert tab.banner.text() == "Your role (staff) cannot change goals; ask the owner."
+    with qtbot.waitSignal(tab.sig_loaded, timeout=10_000):
+        tab.refresh()
+    assert tab.banner.isHidden() and tab.banner.text() == ""

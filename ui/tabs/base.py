@@ -147,6 +147,7 @@ class TabPage(QWidget):
         self._stale = False
         self._error = None
         self._fresh = True
+        self._banner_serial = self.banner.serial
         params = self._params = self.view_params()
         db = self.ctx.db
         parts = self.parts()
@@ -171,7 +172,7 @@ class TabPage(QWidget):
             if params == self.view_params():  # else the view moved on and a reload follows
                 if self._fresh:  # the first part in clears the previous load's message
                     self._fresh = False
-                    self.banner.clear_message()
+                    self.banner.clear_older_than(self._banner_serial)
                 part.show(data)
             else:
                 self._reload_again = True

@@ -17,12 +17,22 @@ class Banner(QLabel):
         self.setWordWrap(True)
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hide()
+        # Counts the messages shown, so that a reload started before a message can tell it
+        # apart from the message the reload replaces (see ``clear_older_than``).
+        self.serial = 0
 
     def show_message(self, text: str, level: str = "info") -> None:
         self.setStyleSheet(f"QLabel {{ {_STYLES[level]} padding:8px 12px; border-radius:4px; }}")
         self.setText(text)
+        self.serial += 1
         self.show()
 
     def clear_message(self) -> None:
         self.clear()
         self.hide()
+
+    def clear_older_than(self, serial: int) -> None:
+        """Clear the message unless it was shown after ``serial`` was read: a refusal that
+        arrives while a tab is loading must outlive that load's first rows."""
+        if self.serial <= serial:
+            self.clear_message()
