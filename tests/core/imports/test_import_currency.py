@@ -85,3 +85,32 @@ def test_a_streamed_file_sets_an_empty_channel_s_currency_like_the_whole_file_wa
     undo_batch(db, result.batch_id + 1)
     undo_batch(db, result.batch_id)
     assert (orders(db, "taobao"), _currency(db, "taobao")) == ({}, "CNY")
+
+
+def test_the_real_rand_store_s_customers_spend_in_yuan_once_its_month_has_a_rate(db):
+    import datetime as dt
+
+    from core.edits import apply_edit
+    from core.edits.channels import SetExchangeRate
+    from core.edits.members import RecomputeTiers
+    from core.member_currency import currency_note
+    from core.models import Customer
+
+    def spend() -> dict[str, tuple[int, int]]:
+        with db.engine.connect() as conn:
+            return {k: (n, s) for k, n, s in conn.execute(
+                select(Customer.buyer_key, Customer.orders_count, Customer.spend_fen).where(Customer.platform == "shopify"))}
+
+    import_file(db, real_export("shopify/zar_orders_export.csv"))
+    first = spend()
+    one = next(k for k in first if "buyer0001" in k)
+    two = next(k for k in first if "buyer0002" in k)
+    assert first[one] == (1, 0) and sum(s for _n, s in first.values()) == 0  # rand is never summed as yuan
+    with db.engine.connect() as conn:
+        level, text = currency_note(conn)
+    assert level == "warning" and "no ZAR rate for 2021-05" in text
+    apply_edit(db, SetExchangeRate("ZAR", "2021-05", "0.4567"))
+    apply_edit(db, RecomputeTiers(dt.date(2021, 5, 31)))
+    after = spend()
+    assert after[one] == (1, 35805)  # #13519 784.00 ZAR × 0.4567 = 358.0528 → ¥358.05
+    assert after[two] == (1, 15710)  # #13520 344.00 ZAR × 0.4567 = 157.1048 → ¥157.10
