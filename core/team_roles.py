@@ -186,6 +186,74 @@ def add_person(conn: Connection, login: str, role: str, password: str, staff_nam
     return Person(login, role, staff_name.strip())
 
 
+def remove_person(conn: Connection, login: str) -> Person:
+    """Take ``login``'s account off the shop: out of its role and, unless it still signs in to
+    another database of this server, dropped (``DROP ROLE``). Their tasks stay: the Team tab
+    person keeps them, only the link to the account is cleared. Only an owner may, never their
+    own account, the database's owner or the last owner; the server refuses anyone without
+    CREATEROLE too. Returns the account as it was."""
+    from sqlalchemy import text
+
+    login = login.strip()
+    me = who(conn)
+    if me.role != "owner":
+        raise RoleRefused(t("Only the owner can remove people (you are signed in as {login}, role {role}); "
+                            "nothing was changed.", login=me.login, role=role_label(me.role)))
+    if login == me.login:
+        raise BadInputError(t("You cannot remove your own account ({login}); another owner can. "
+                              "Nothing was changed.", login=login))
+    listed = people(conn)
+    found = next((p for p in listed if p.login == login), None)
+    if found is None:
+        raise BadInputError(t("“{login}” is not an account of this shop (see `team users`); nothing was changed.",
+                              login=login))
+    dba = conn.exec_driver_sql("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()"
+                               ).scalar_one()
+    if login == dba:
+        raise BadInputError(t("{login} owns the shop's database on the server and cannot be removed; "
+                              "nothing was changed.", login=login))
+    if found.role == "owner" and not any(p.role == "owner" and p.login != login for p in listed):
+        raise BadInputError(t("{login} is the shop's last owner and cannot be removed; make another person "
+                              "owner first. Nothing was changed.", login=login))
+    database = conn.exec_driver_sql("SELECT current_database()").scalar_one()
+    ours = [group(database, r) for r in ROLES]
+    others = conn.execute(text(
+        "SELECT count(*) FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid "
+        "JOIN pg_roles m ON m.oid = a.member WHERE m.rolname = :l AND g.rolname NOT IN (:o, :m, :s)"),
+        {"l": login, "o": ours[0], "m": ours[1], "s": ours[2]}).scalar()
+    try:
+        for name in ours:
+            held = conn.execute(text("SELECT 1 FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid "
+                                     "JOIN pg_roles m ON m.oid = a.member WHERE m.rolname = :l AND g.rolname = :g"),
+                                {"l": login, "g": name}).first()
+            if held:
+                conn.exec_driver_sql(f"REVOKE {_ident(name)} FROM {_ident(login)}")
+        if not others:
+            _drop_or_lock(conn, login)
+    except Exception as exc:
+        if "permission denied" in str(exc) or "must have" in str(exc):
+            raise RoleRefused(t("The server did not let {login} remove accounts (it needs the CREATEROLE right); "
+                                "nothing was changed.", login=me.login)) from exc
+        raise
+    conn.execute(text("UPDATE staff SET login = '' WHERE login = :l"), {"l": login})
+    return found
+
+
+def _drop_or_lock(conn: Connection, login: str) -> None:
+    """DROP ROLE; an account that owns something on the server (tables it created while
+    upgrading, say) cannot be dropped: it loses its sign-in instead (NOLOGIN)."""
+    savepoint = conn.begin_nested()
+    try:
+        conn.exec_driver_sql(f"DROP ROLE {_ident(login)}")
+    except Exception as exc:
+        savepoint.rollback()
+        if "depend" not in str(exc):
+            raise
+        conn.exec_driver_sql(f"ALTER ROLE {_ident(login)} NOLOGIN")
+    else:
+        savepoint.commit()
+
+
 def people(conn: Connection) -> list[Person]:
     """Every account holding one of the shop's roles, by name (the database's owner first)."""
     from sqlalchemy import text
@@ -323,6 +391,12 @@ def add_person_to(db: Any, login: str, role: str, password: str, staff_name: str
     """``add_person`` in its own transaction on ``db``: all of it, or nothing."""
     with db.engine.begin() as conn:
         return add_person(conn, login, role, password, staff_name)
+
+
+def remove_person_from(db: Any, login: str) -> Person:
+    """``remove_person`` in its own transaction on ``db``: all of it, or nothing."""
+    with db.engine.begin() as conn:
+        return remove_person(conn, login)
 
 
 def team_names(db: Any) -> list[str]:

@@ -4607,6 +4607,10 @@ TEA-002	120</translation>
         <translation>权限</translation>
     </message>
     <message>
+        <source>Remove account…</source>
+        <translation>移除账号…</translation>
+    </message>
+    <message>
         <source>e.g. wang (lower-case letters, digits, _)</source>
         <translation>例如 wang（小写字母、数字、_）</translation>
     </message>
@@ -4639,8 +4643,32 @@ TEA-002	120</translation>
         <translation>密码：</translation>
     </message>
     <message>
-        <source>Only the owner can add people; you are signed in as %1 (%2).</source>
-        <translation>只有店主可以添加成员；你当前登录为 %1（%2）。</translation>
+        <source>Only the owner can add or remove people; you are signed in as %1 (%2).</source>
+        <translation>只有店主可以添加或移除成员；你当前登录为 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Their tasks stay with %1 in the Team tab.</source>
+        <translation>其任务仍归团队页中的 %1。</translation>
+    </message>
+    <message>
+        <source>No tasks change.</source>
+        <translation>任务不受影响。</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>移除账号</translation>
+    </message>
+    <message>
+        <source>Remove the account %1 (%2)? They can no longer sign in to this shop.</source>
+        <translation>移除账号 %1（%2）？移除后将不能再登录本店。</translation>
+    </message>
+    <message>
+        <source>Only the owner can add or remove people; ask the owner to remove %1.</source>
+        <translation>只有店主可以添加或移除成员；请让店主移除 %1。</translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 已不能再登录。</translation>
     </message>
     <message>
         <source>%1 can now sign in with the role %2.</source>
