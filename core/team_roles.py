@@ -9,8 +9,9 @@ shows the server's refusal as a clear message (``refusal``) and nothing is writt
   only an owner restores a backup onto the server and adds people.
 * manager: everything except the shop's settings; cannot restore or add people.
 * staff: reads everything (goals, promotions, stock, KPIs …); counts stock; adds and edits their
-  own tasks (row-level security on ``tasks``: a task saved by staff must be assigned to them);
-  cannot import, delete, change goals, promotions, tiers, members, people or settings.
+  own tasks (row-level security on ``tasks``: a task saved by staff must be assigned to them) and
+  may delete only tasks they added (undoing their own "add task"); cannot import, delete anything
+  else, change goals, promotions, tiers, members, people or settings.
 
 Nothing here imports the PostgreSQL driver: statements go through SQLAlchemy connections.
 """
@@ -33,7 +34,7 @@ WRITE = "SELECT, INSERT, UPDATE, DELETE"
 
 # Table -> the privileges each group holds on it (the owner group holds ALL on every table).
 _STAFF_WRITES = {
-    "tasks": "SELECT, INSERT, UPDATE",  # their own (row-level security below)
+    "tasks": "SELECT, INSERT, UPDATE, DELETE",  # their own; delete only those they added (row-level security below)
     "task_dependencies": "SELECT, INSERT, DELETE",
     "stock_levels": "SELECT, INSERT, UPDATE",  # stock counts
     "row_versions": "SELECT, INSERT, UPDATE",  # who changed a row last: every edit stamps it (core.row_versions)
@@ -133,12 +134,17 @@ def setup_roles(conn: Connection) -> list[str]:
         "DROP POLICY IF EXISTS shopdesk_tasks_read ON tasks",
         "DROP POLICY IF EXISTS shopdesk_tasks_add ON tasks",
         "DROP POLICY IF EXISTS shopdesk_tasks_edit ON tasks",
+        "DROP POLICY IF EXISTS shopdesk_tasks_remove ON tasks",
         f"CREATE POLICY shopdesk_tasks_all ON tasks TO {owner}, {manager} USING (true) WITH CHECK (true)",
         f"CREATE POLICY shopdesk_tasks_read ON tasks FOR SELECT TO {staff} USING (true)",
-        f"CREATE POLICY shopdesk_tasks_add ON tasks FOR INSERT TO {staff} WITH CHECK ({mine})",
+        # created_by: filled in by the server from the signed-in account (core.engines.postgresql), never changed.
+        f"CREATE POLICY shopdesk_tasks_add ON tasks FOR INSERT TO {staff} WITH CHECK ({mine} AND created_by = current_user)",
         # USING (true): the row is found, so saving someone else's task fails the check with an error
         # (a USING filter would make the UPDATE match nothing, silently).
         f"CREATE POLICY shopdesk_tasks_edit ON tasks FOR UPDATE TO {staff} USING (true) WITH CHECK ({mine})",
+        # Undoing their own "add task" deletes it: staff may delete exactly the tasks they added.
+        # (Deleting another's task matches no row; ShopDesk reports the row the server kept.)
+        f"CREATE POLICY shopdesk_tasks_remove ON tasks FOR DELETE TO {staff} USING (created_by = current_user)",
     ]
     for statement in sql:
         conn.exec_driver_sql(statement)
@@ -324,6 +330,9 @@ def refusal(message: str, role: str) -> RoleRefused | None:
     if m is None:
         return None
     table = m.group(1)
+    if table == "trash":  # every delete goes to the trash first
+        return RoleRefused(t("Your role ({role}) cannot delete; ask the owner or a manager. Nothing was changed.",
+                             role=role_name))
     if rights(role, table) not in ("", READ):
         return RoleRefused(t("Your role ({role}) cannot make this change to {what} (deleting them, for one); ask the "
                              "owner. Nothing was changed.", role=role_name, what=_what(table)))
