@@ -4591,8 +4591,8 @@ TEA-002	120</translation>
         <translation>团队账号</translation>
     </message>
     <message>
-        <source>Owner: everything. Manager: everything but the shop's settings, restoring a backup and adding people. Staff: sees goals, promotions, stock and KPIs, counts stock, adds and edits their own tasks; cannot import, delete, or change goals, promotions, tiers or members. The server enforces these rights.</source>
-        <translation>店主：全部权限。主管：除店铺设置、恢复备份和添加成员外的全部权限。员工：可查看目标、活动、库存和 KPI，可盘点库存、添加和编辑自己的任务；不能导入、删除，也不能修改目标、活动、会员等级或会员。这些权限由服务器强制执行。</translation>
+        <source>Owner: everything. Manager: everything but the shop's settings, restoring a backup and adding or removing people. Staff: sees goals, promotions, stock and KPIs, counts stock, adds and edits their own tasks (and undoes adding one); cannot import, delete, or change goals, promotions, tiers or members. The server enforces these rights.</source>
+        <translation>店主：全部权限。主管：除店铺设置、恢复备份和添加或移除成员外的全部权限。员工：可查看目标、活动、库存和 KPI，可盘点库存、添加和编辑自己的任务（也可撤销自己添加的任务）；不能导入、删除，也不能修改目标、活动、会员等级或会员。这些权限由服务器强制执行。</translation>
     </message>
     <message>
         <source>Account</source>

@@ -23,9 +23,10 @@ class TeamAccountsPage(QDialog):
         self.is_owner = me.role == "owner"
 
         rights = QLabel(self.tr(
-            "Owner: everything. Manager: everything but the shop's settings, restoring a backup and adding people. "
-            "Staff: sees goals, promotions, stock and KPIs, counts stock, adds and edits their own tasks; cannot "
-            "import, delete, or change goals, promotions, tiers or members. The server enforces these rights."), self)
+            "Owner: everything. Manager: everything but the shop's settings, restoring a backup and adding or "
+            "removing people. Staff: sees goals, promotions, stock and KPIs, counts stock, adds and edits their own "
+            "tasks (and undoes adding one); cannot import, delete, or change goals, promotions, tiers or members. "
+            "The server enforces these rights."), self)
         rights.setWordWrap(True)
         self.table = QTableWidget(0, 3, self)
         self.table.setObjectName("team_accounts.table")
