@@ -10,6 +10,7 @@ import datetime as dt
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -521,3 +522,13 @@ class RowVersion(Base):
     changed_by: Mapped[str] = mapped_column(String(100), server_default="")
     changed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     label: Mapped[str] = mapped_column(String(300), server_default="")
+
+
+class DataRevision(Base):
+    """A number that changes with every write to a kind of data (``core.data_revisions``): the
+    "orders" row moves in the same transaction as every write to orders, order lines or refunds,
+    so a result computed from past orders can be kept until it moves (core.past_orders)."""
+
+    __tablename__ = "data_revisions"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    revision: Mapped[int] = mapped_column(BigInteger, server_default="0")

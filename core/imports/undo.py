@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, Table, select, update
 
+from core import data_revisions
 from core.errors import UserFacingError
 from core.i18n import t
 from core.imports.results import BatchSummary
@@ -123,6 +124,7 @@ def undo_batch(db, batch_id: int) -> None:
             # as they are again now (core.customers), so a later import's orders still count.
             rebuild_customers(conn, batch["platform"])
         conn.execute(update(BATCHES).where(BATCHES.c.id == batch_id).values(undone_at=dt.datetime.now().replace(microsecond=0)))
+        data_revisions.bump(conn)  # the orders changed: results kept from them are stale
     db.refresh_statistics()
 
 
