@@ -168,7 +168,9 @@ class OrderLine(Base):
         Index("ix_order_lines_order", "order_id"),
         # Covers SKU sales and velocity (core.kpi, core.inventory) from the lines' own copies of
         # their order's facts: SQLite skip-scans it per SKU on pay_date, with no join and no sort.
-        Index("ix_order_lines_sales", "sku_code", "pay_date", "platform", "qty", "sales_fen"),
+        # paid_fen and unit_price_fen: the inventory's sales value (ABC) without table reads.
+        Index("ix_order_lines_sales", "sku_code", "pay_date", "platform", "qty", "sales_fen", "paid_fen",
+              "unit_price_fen"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
