@@ -30,10 +30,28 @@ def upgrade() -> None:
     )
     # A random number, as core.data_revisions.bump writes: never one another copy of the shop had.
     op.bulk_insert(table, [{"name": "orders", "revision": secrets.randbits(62)}])
+    _grant_to_team()
     with op.batch_alter_table("order_lines", schema=None) as batch_op:
         batch_op.drop_index("ix_order_lines_sales")
         batch_op.create_index("ix_order_lines_sales", WIDE, unique=False)
     _statistics()
+
+
+def _grant_to_team() -> None:
+    """On a team server whose roles exist already (core.team_roles), each role's rights on the new
+    table: a manager's import moves the revision too (``team add-user`` grants them on new servers)."""
+    bind = op.get_bind()
+    if bind.dialect.name != "postgresql":
+        return
+    from core.team_roles import ROLES, group, rights
+
+    database = bind.exec_driver_sql("SELECT current_database()").scalar_one()
+    existing = {r[0] for r in bind.exec_driver_sql("SELECT rolname FROM pg_roles")}
+    for role in ROLES:
+        name = group(database, role)
+        if name in existing and rights(role, "data_revisions"):
+            quoted = '"' + name.replace('"', '""') + '"'
+            bind.exec_driver_sql(f"GRANT {rights(role, 'data_revisions')} ON data_revisions TO {quoted}")
 
 
 def _statistics() -> None:
