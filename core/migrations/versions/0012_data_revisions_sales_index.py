@@ -1,8 +1,8 @@
 """data revisions: a number every write to the orders changes (core.data_revisions); the lines'
 paid_fen and unit_price_fen in ix_order_lines_sales (the inventory's sales value without table reads)
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0012
+Revises: 0011
 """
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ import secrets
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0011"
-down_revision = "0010"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 
