@@ -16,6 +16,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, insert, update
 
+from core import data_revisions
 from core.errors import BadInputError, Cancelled
 from core.i18n import t
 from core.imports import sniff
@@ -269,6 +270,7 @@ def end_batch(conn: Connection, trans, batch_id: int, counts: dict[str, int], re
             warnings=[p.to_json() for p in result.warnings[:STORED_PROBLEMS]],
         )
     )
+    data_revisions.bump(conn)  # the orders changed: results kept from them are stale (a dry run rolls it back)
     if dry_run:
         trans.rollback()
     else:
