@@ -306,6 +306,7 @@ def _release(prep: Prepared) -> None:
     for table in prep.data.tables:
         table.head = []
         table._open = _no_rows
+        table._pick = None
 
 
 def _no_rows():
