@@ -148,6 +148,13 @@ def _accumulate(drafts: dict[str, Draft], v: dict, row: int, sheet: str, match: 
     order_no = v["order_no"]
     draft = drafts.get(order_no)  # type: ignore[arg-type]
     if draft is None:
+        if grain == "order":  # one row, one order (most exports): its one line, without the general bookkeeping
+            summary = match.layout.summary_line  # type: ignore[union-attr]
+            line_no = "0" if summary else "1"
+            draft = drafts[order_no] = Draft.__new__(Draft)  # type: ignore[index]
+            draft.row, draft.sheet, draft.fields = row, sheet, v
+            draft.lines, draft.line_nos, draft.real_lines = [_line(line_no, v, summary=True)], {line_no}, not summary
+            return True
         draft = drafts[order_no] = Draft(row, sheet)  # type: ignore[index]
     elif grain == "order":
         problems.warning(row, match.headers[match.columns["order_no"]],

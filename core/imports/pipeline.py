@@ -7,10 +7,12 @@ a bad file, an error or Cancel) nothing is.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import hashlib
 import logging
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -196,7 +198,8 @@ def _import_file(
         if progress is not None:
             progress(min(offsets["done"] + i, total_rows), total)
 
-    result = _import_whole(db, path, prep, dry_run=dry_run, cancelled=cancelled, progress=row_progress)
+    with _no_cycle_collection():
+        result = _import_whole(db, path, prep, dry_run=dry_run, cancelled=cancelled, progress=row_progress)
     if not dry_run:
         db.refresh_statistics()
     if progress is not None:
@@ -240,6 +243,21 @@ def _import_whole(db, path: Path, prep: Prepared, *, dry_run: bool, cancelled: C
             trans.rollback()
             raise
     return result
+
+
+@contextmanager
+def _no_cycle_collection() -> Iterator[None]:
+    """Python's cycle collector off while a file is normalised and written: the import makes
+    millions of objects that live until it ends (a dict per order and per line), and the
+    collector would walk them over and over (~10 % of a 100,000-order import's time). The
+    import makes no reference cycles worth waiting for; the collector runs again after it."""
+    was_on = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_on:
+            gc.enable()
 
 
 def begin_batch(conn: Connection, path: Path, file_hash: str, result: ImportResult) -> int:
