@@ -152,6 +152,14 @@ class _Column:
             return self._each(raw), headers, bool(self._failed)
         distinct = set(raw)
         fresh = {v: _parse(self.parse, v) for v in distinct.difference(memo)}
+        if len(fresh) * 2 > len(raw) >= BATCH // 2:
+            # Mostly new values (amounts, addresses, phones): the memo costs more than it saves;
+            # the next batches are parsed value by value (the same results).
+            self.memo = None
+            self._failed = [v for v, p in fresh.items() if p.__class__ is _Failure]
+            memo = {**fresh, **{v: memo[v] for v in distinct.intersection(memo)}} if memo else fresh
+            return list(map(memo.__getitem__, raw)), headers, bool(self.bad) and not self.bad.isdisjoint(distinct) \
+                or bool(self._failed)
         if fresh:
             self.bad.update(v for v, p in fresh.items() if p.__class__ is _Failure)
             if len(memo) + len(fresh) <= _MEMO_LIMIT:
