@@ -117,3 +117,29 @@ def test_a_failing_write_rolls_the_whole_file_back(db, files, monkeypatch):
     assert dump(db) == empty and count(db, "import_batches") == 0
     monkeypatch.setattr(OrderWriter, "finish", real_finish)
     assert import_file(db, path).orders_added == 100  # and the next try imports it all
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_blank_and_repeated_header_rows_are_skipped_and_rows_keep_their_numbers(tmp_path, files, suffix):
+    """The workbook reader's worker drops blank and repeated header rows and sends only the mapped
+    cells (core.row_filter); the CSV path does the same in the app: the same orders, and an error
+    still names the row Excel shows."""
+    headers = X.TAOBAO_ORDER_HEADERS
+    header_row = {h.strip(): h for h in headers}
+    data = [X.taobao_order_row(str(n), paid="10.00") for n in (101, 102, 103)]
+    data += [{}, header_row]  # a blank row, then the header again (pages pasted one under another)
+    data += [X.taobao_order_row("104", paid="20.00"), X.taobao_order_row("105", paid="1,2,3")]
+    if suffix == ".xlsx":
+        path = X.write_xlsx(files / "pages.xlsx", [("订单报表", headers, data)])
+    else:
+        path = X.write_csv(files / "pages.csv", headers, data, encoding="gbk")
+    db = open_database(tmp_path / "shop.db")
+    try:
+        result = import_file(db, path)
+        got = orders(db, "taobao")
+    finally:
+        db.close()
+    assert sorted(got) == ["101", "102", "103", "104"]
+    assert sum(o["paid_fen"] for o in got.values()) == 5000
+    assert result.orders_added == 4 and not result.warnings  # the blank and header rows are no problem
+    assert {e.row for e in result.errors} == {8} and "总金额" in {e.column for e in result.errors}
