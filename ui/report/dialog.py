@@ -8,18 +8,19 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QAction
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QApplication, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QMainWindow, QWidget
 from shiboken6 import isValid
 
 from core.i18n import t
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
     from core.report import Month, MonthlyPlan
     from ui.tasks import Task
 
-# core.report (SQLAlchemy) and the renderer load on first use: the main window installs this
-# menu entry before its first paint, and start-up must not pull in the data libraries.
+# core.report (SQLAlchemy), the renderer and Qt's print support load on first use: the main window
+# installs this menu entry before its first paint, and start-up must not pull them in.
 
 
 class MonthDialog(QDialog):
@@ -50,6 +51,8 @@ class MonthDialog(QDialog):
 def preview_dialog(window: QMainWindow, plan: MonthlyPlan) -> QPrintPreviewDialog:
     """The preview of a built plan (repainted on every page-setup change, on the GUI thread, as
     Qt's printing requires)."""
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
     from ui.report.render import page_layout, render
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
