@@ -14,6 +14,7 @@ edit names one of the badge's topics while the tab is hidden; a shown tab counts
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
@@ -44,6 +45,7 @@ class LazyTabs(QObject):
         self._pages: dict[str, TabPage] = {}
         self._badge_asked: dict[str, int] = {}  # the latest badge count asked for, per tab
         self._painted = False
+        self._waiting: list[Callable[[], None]] = []  # after_first_paint
         # A placeholder is swapped for its page by inserting the page before it, making the page
         # current, then removing the placeholder: no other tab is ever shown (and so loaded) meanwhile.
         tabs.tabBar().setSelectionBehaviorOnRemove(QTabBar.SelectionBehavior.SelectLeftTab)
@@ -107,7 +109,28 @@ class LazyTabs(QObject):
             QTimer.singleShot(0, self, self._after_first_paint)
         return False
 
+    def after_first_paint(self, fn: Callable[[], None], fallback_ms: int = 2000) -> None:
+        """Run ``fn`` once, on the event-loop turn after the window's first paint, or after
+        ``fallback_ms`` if no paint comes (a window started minimized): start-up work that must
+        not delay the first paint."""
+        ran = False
+
+        def run() -> None:
+            nonlocal ran
+            if not ran:
+                ran = True
+                fn()
+
+        if self._painted:
+            QTimer.singleShot(0, self, run)
+            return
+        self._waiting.append(run)
+        QTimer.singleShot(fallback_ms, self, run)
+
     def _after_first_paint(self) -> None:
+        waiting, self._waiting = self._waiting, []
+        for run in waiting:
+            run()
         for spec in self.specs:
             if spec.badge:
                 self._count_badge(spec)

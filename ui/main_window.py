@@ -13,7 +13,7 @@ from ui.context import AppContext
 from ui.dialogs.about_dialog import show_about
 from ui.edits import install_edit_menu
 from ui.live import install_live_updates
-from ui.report.dialog import install_print_action
+from ui.report import install_print_action
 from ui.settings.sign_in import install_person_label, request_reopen
 from ui.dialogs.import_wizard import install_import_actions
 from ui.lazy_tabs import install_lazy_tabs

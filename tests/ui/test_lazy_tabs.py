@@ -179,3 +179,19 @@ def test_the_registry_matches_the_tab_classes(qtbot, demo_db):
         if spec.badge == "ui.tabs.team_badge":
             assert team_badge.TOPICS == cls.topics and team_badge.view_params(ctx) == page.view_params()
     assert [s.badge for s in TABS if s.badge] == ["ui.tabs.inventory_badge", "ui.tabs.team_badge"]
+
+
+def test_start_up_duties_wait_for_the_first_paint(qtbot, lazy_window):
+    # ui.app runs today's backup this way: after the first paint, or after a fallback delay when
+    # the window does not paint (started minimized).
+    lazy = lazy_window.lazy_tabs
+    painted: list[bool] = []
+    lazy.after_first_paint(lambda: painted.append(lazy._painted), fallback_ms=60_000)
+    lazy_window.show()
+    qtbot.waitUntil(lambda: painted == [True], timeout=30_000)
+
+    hidden = MainWindow(AppContext(lazy_window.ctx.db, Settings(), today=DEMO_END))
+    qtbot.addWidget(hidden)
+    unpainted: list[bool] = []
+    hidden.lazy_tabs.after_first_paint(lambda: unpainted.append(hidden.lazy_tabs._painted), fallback_ms=50)
+    qtbot.waitUntil(lambda: unpainted == [False], timeout=30_000)

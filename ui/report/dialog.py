@@ -6,8 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtGui import QAction
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QMainWindow, QWidget
 from shiboken6 import isValid
 
@@ -19,8 +18,8 @@ if TYPE_CHECKING:
     from core.report import Month, MonthlyPlan
     from ui.tasks import Task
 
-# core.report (SQLAlchemy), the renderer and Qt's print support load on first use: the main window
-# installs this menu entry before its first paint, and start-up must not pull them in.
+# This module loads when the owner first prints (ui/report/__init__.py installs the menu entry),
+# and core.report (SQLAlchemy), the renderer and Qt's print support only when the preview is built.
 
 
 class MonthDialog(QDialog):
@@ -116,16 +115,3 @@ def print_monthly_plan(window: QMainWindow) -> None:
     if chooser.exec() != QDialog.DialogCode.Accepted:
         return
     start_preview(window, chooser.chosen())
-
-
-def install_print_action(window: QMainWindow) -> None:
-    """File → Print monthly plan… (Ctrl+P), above Backup…."""
-    menu = window.file_menu
-    action = QAction(QCoreApplication.translate("MainWindow", "Print monthly plan…"), window)
-    action.setObjectName("report.print_plan")
-    action.setShortcut("Ctrl+P")
-    action.triggered.connect(lambda: print_monthly_plan(window))
-    window.action_print_plan = action
-    before = getattr(window, "action_backup", None)
-    menu.insertAction(before, action)
-    menu.insertSeparator(before)
