@@ -21,16 +21,14 @@ from core.models import Channel, Order
 
 
 def had_orders(conn: Connection, platform: str) -> bool:
-    """Whether ``platform`` has orders (asked before a streamed import writes its first part)."""
+    """Whether ``platform`` has orders: asked before the file's orders are written."""
     return bool(conn.execute(select(exists().where(Order.platform == platform))).scalar())
 
 
-def follow_file_currency(conn: Connection, path: Path, oset: OrderSet, warn, *, batch_id: int | None = None,
-                         channel_had_orders: bool | None = None) -> None:
-    """Set or check the channel's currency for ``oset``; ``warn(message)`` adds a file warning.
-    ``batch_id``: the import's batch, whose undo log records a currency change.
-    ``channel_had_orders``: whether the channel had orders before this file (a path that has
-    already written the file's orders must pass it); None asks the database now."""
+def follow_file_currency(conn: Connection, path: Path, oset: OrderSet, warn, *, batch_id: int | None = None) -> None:
+    """Set or check the channel's currency for ``oset`` before its orders are written;
+    ``warn(message)`` adds a file warning. ``batch_id``: the import's batch, whose undo log
+    records a currency change."""
     if not oset.currencies:
         return
     codes = sorted(oset.currencies)
@@ -42,8 +40,7 @@ def follow_file_currency(conn: Connection, path: Path, oset: OrderSet, warn, *, 
     current = conn.execute(select(Channel.currency).where(Channel.platform == platform)).scalar()
     channel_currency = current or BASE
     if code != channel_currency:
-        has_orders = had_orders(conn, platform) if channel_had_orders is None else channel_had_orders
-        if has_orders:
+        if had_orders(conn, platform):
             raise sniff.bad_file(path, t(
                 "its amounts are in {file}, but this shop's {channel} orders are in {channel_currency}.",
                 file=code, channel=_name(platform), channel_currency=channel_currency), t(

@@ -312,7 +312,7 @@ def sku_warning(result: ImportResult, has_skus: bool, problems: Problems) -> Non
 
 
 def _follow_currency(conn: Connection, path: Path, oset: OrderSet, problems, *, before_write: bool,
-                     batch_id: int | None = None, channel_had_orders: bool | None = None) -> None:
+                     batch_id: int | None = None) -> None:
     """The file's currency column set or checked against the channel (core.imports.currency_check):
     every path calls this; ``before_write`` the check, else the missing-rate warning."""
     from core.imports.currency_check import follow_file_currency, missing_rate_warning
@@ -321,7 +321,7 @@ def _follow_currency(conn: Connection, path: Path, oset: OrderSet, problems, *, 
         problems.warning(0, oset.currency_header, message)
 
     if before_write:
-        follow_file_currency(conn, path, oset, warn, batch_id=batch_id, channel_had_orders=channel_had_orders)
+        follow_file_currency(conn, path, oset, warn, batch_id=batch_id)
     else:
         missing_rate_warning(conn, oset, warn)
 
