@@ -1,4 +1,4 @@
-"""``tools/screenshots.py OUT --currencies --db COPY.db``: a Shopify store in US dollars imported into
+"""Screenshots (``tools/screenshots.py OUT --currencies --db COPY.db``): a Shopify store in US dollars imported into
 the copy, then Settings → Channels and the dashboard, converted and with a month's rate missing, and a
 wrong rate refused (README "Currencies")."""
 from __future__ import annotations
