@@ -202,9 +202,9 @@ def _bodies(texts: list[str], plan) -> list[str]:
 
 
 def test_each_section_title_is_in_the_text_of_the_page_it_heads_and_no_other(qapp, demo_db, tmp_path):
-    # The calendar fills its page to the foot, so the promotions title lies exactly on the page
-    # boundary: it used to be painted (clipped, invisible, but in the PDF's text layer) at the
-    # foot of the calendar page too, so a search for it found the wrong page.
+    # The promotions title's page break puts its block's top exactly on the page boundary: it used
+    # to be painted (clipped, invisible, but in the PDF's text layer) below the calendar page's
+    # foot too, so its text came out of page 2 as well as page 3.
     plan = build_plan(demo_db, NOV, DEMO_END)
     path = tmp_path / "plan.pdf"
     write_pdf(plan, path)

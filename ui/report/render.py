@@ -409,9 +409,9 @@ def draw_body_page(painter: QPainter, doc: QTextDocument, at: int, width: float,
     """Paint page ``at`` of ``doc`` (laid out in pages of ``body_h``) with its top at ``top``.
 
     Qt draws every line whose box touches the clip rectangle, edges included, and a clipped line
-    is invisible on paper but still written to the PDF's text layer. A heading that starts a page
-    exactly at its top edge (after a page break: the calendar fills its page to the foot) was so
-    written at the foot of the page before as well, where a text search found it. The clip keeps
+    is invisible on paper but still written to the PDF's text layer. A heading whose page break
+    puts its top exactly on the page's top edge (the promotions title after the calendar) was so
+    written below the foot of the page before as well, where text extraction found it. The clip keeps
     half a device pixel off both edges (at 300 dpi, 0.04 mm), so only this page's lines are drawn.
     """
     painter.translate(0, top - at * body_h)
