@@ -138,3 +138,15 @@ def test_the_cover_says_whether_its_figures_are_final_so_far_or_not_there_yet(qa
     # The closed month's KPIs cover all its days; the future month names no KPI days.
     assert "2026-10-01 – 2026-10-31" in october.split(closed)[1]
     assert "2026-12-01 – 2026-12-01" not in december
+
+
+def test_on_a_months_first_day_the_cover_says_it_runs_and_its_kpis_start_tomorrow(qapp, demo_db):
+    from PySide6.QtGui import QTextDocument
+
+    from ui.report.cover import cover_html
+
+    doc = QTextDocument()
+    doc.setHtml(cover_html(build_plan(demo_db, NOV, dt.date(2026, 11, 1))))
+    text = doc.toPlainText()
+    assert "Month in progress: figures so far, as of 2026-11-01" in text
+    assert "No whole day of the month yet: KPIs from tomorrow" in text and "has not started" not in text

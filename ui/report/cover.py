@@ -126,7 +126,12 @@ def _kpi_heading(plan: MonthlyPlan) -> str:
 def cover_html(plan: MonthlyPlan) -> str:
     goals = (_goals_table(plan) if plan.goals or plan.last_month_goals
              else _empty(t("No goals set for this month")))
-    kpis = _kpi_cards(plan) if plan.kpis else _empty(t("The month has not started: no KPIs yet"))
+    if plan.kpis:
+        kpis = _kpi_cards(plan)
+    elif plan.stage == "future":
+        kpis = _empty(t("The month has not started: no KPIs yet"))
+    else:  # the month's first day: none of its days is over yet
+        kpis = _empty(t("No whole day of the month yet: KPIs from tomorrow"))
     return (
         "<html><head><style>h1{font-size:220%;margin:0} h3{font-size:120%;margin-top:16px;margin-bottom:5px}"
         "p.sub{color:#444;font-size:115%} th{font-weight:bold}</style></head><body>"
