@@ -106,6 +106,23 @@ def csv_safe(text: str) -> str:
     return "'" + text if is_formula_like(text) else text
 
 
+# Text of digits only that Excel, opening a CSV, would turn into a number and so mangle: 12 or
+# more digits show as 1.23457E+18 and lose every digit past the 15th (a 19-digit order number
+# ends in 0000), a leading zero is dropped (0571…, 007). The field gets a trailing TAB, the
+# marker Chinese e-commerce exports use: Excel and WPS then keep the cell as text, exactly.
+_EXCEL_MANGLES = re.compile(r"\d{12,}|0\d+")
+EXCEL_TEXT_MARK = "\t"
+
+
+def csv_text(text: str) -> str:
+    """A text value for CSV: formula-like text behind an apostrophe (csv_safe); a long or
+    zero-led digit code (order numbers, buyer ids, SKU codes) followed by a TAB so Excel keeps it
+    as text. Only digits get the TAB, so it never meets the apostrophe; a program reading the
+    CSV strips it like any surrounding whitespace (ShopDesk's own import does)."""
+    text = csv_safe(text)
+    return text + EXCEL_TEXT_MARK if _EXCEL_MANGLES.fullmatch(text) else text
+
+
 def sheet_title(name: str, taken: set[str] | None = None) -> str:
     """A valid, unique worksheet name: ≤31 characters, none of []:*?/\\, not 'History'."""
     name = _SHEET_NAME_BAD.sub("_", clean_text(name)).strip().strip("'")
@@ -377,7 +394,7 @@ def _csv_value(kind: str, value: object) -> str:
     if n is None:
         if kind != "text" and isinstance(value, (int, float)) and not isinstance(value, bool):
             return repr(value) if isinstance(value, float) else str(value)
-        return csv_safe(value if isinstance(value, str) else str(value))
+        return csv_text(value if isinstance(value, str) else str(value))
     if kind == "money":
         return f"{n:.2f}"
     if kind == "rate":

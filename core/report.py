@@ -171,6 +171,12 @@ class MonthlyPlan:
     # promotions and of later ones whose SOP steps fall in the month.
     sop_schedules: tuple = field(default=())
 
+    @property
+    def stage(self) -> str:
+        """Where the month stands on the plan's day: "closed" (over: its figures are final),
+        "running" (the figures so far) or "future" (not started: targets only, no actuals)."""
+        return month_stage(self.month, self.today)
+
     def tasks_by_owner(self) -> list[tuple[str, list[TaskLine]]]:
         """Each person's tasks of the month (not the repeating ones: those are the meetings),
         people by name, the unassigned last."""
@@ -180,6 +186,13 @@ class MonthlyPlan:
                 continue
             groups.setdefault(task.owner, []).append(task)
         return sorted(groups.items(), key=lambda kv: (kv[0] == "", kv[0]))
+
+
+def month_stage(month: Month, today: dt.date) -> str:
+    """"closed" when ``month`` ended before ``today``, "future" when it starts after it, else "running"."""
+    if month.end < today:
+        return "closed"
+    return "future" if month.start > today else "running"
 
 
 def _in_month(start: dt.date | None, end: dt.date | None, month: Month) -> bool:

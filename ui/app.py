@@ -52,6 +52,8 @@ def configure_qsettings() -> None:
 
     QSettings.setDefaultFormat(QSettings.Format.IniFormat)
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(data_dir()))
+    from ui.window_state import adopt_system_settings
+    adopt_system_settings()  # what older versions kept in the registry/plist/~/.config, copied once
 
 
 def create_application(argv: list[str] | None = None) -> QApplication:

@@ -77,6 +77,32 @@ def test_csv_prefixes_formula_like_values_with_an_apostrophe(tmp_path: Path):
     assert csv_safe("-") == "'-"
 
 
+CODES = ["4187265509123345678", "6903148277516408821", "261120-123456789012345", "0571", "007", "12345678901",
+         "123456789012", "0", "-4187265509123345678", "=4187265509123345678", "SKU-0012", "1.5E+18"]
+
+
+def test_csv_keeps_long_and_zero_led_digit_codes_for_excel_and_the_exact_digits_for_programs(tmp_path: Path):
+    # Excel opening a CSV turns 4187265509123345678 into 4.18727E+18 = 4187265509123340000, and 0571
+    # into 571. Such codes end in a TAB (Excel then keeps the cell as text); nothing else changes,
+    # the formula guard's apostrophe never meets it, and .xlsx holds the bare code as a text cell.
+    sheet = Sheet("s", [Column("订单号"), Column("数量", "int")], [[c, 12345678901234] for c in CODES])
+    path = write_csv(tmp_path / "o.csv", sheet)
+    with open(path, encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.reader(fh))[1:]
+    written = dict(zip(CODES, (r[0] for r in rows), strict=True))
+    for code in ("4187265509123345678", "6903148277516408821", "0571", "007", "123456789012"):
+        assert written[code] == code + "\t"
+    for code in ("261120-123456789012345", "12345678901", "0", "SKU-0012", "1.5E+18"):
+        assert written[code] == code  # Excel keeps these (or, "0" and ≤ 11 digits, shows them exactly)
+    assert written["-4187265509123345678"] == "'-4187265509123345678"  # formula guard, unchanged
+    assert written["=4187265509123345678"] == "'=4187265509123345678"
+    assert {r[1] for r in rows} == {"12345678901234"}  # numbers are numbers
+    assert [r[0].strip() for r in rows[:2]] == CODES[:2]  # a program strips it like any whitespace
+    ws = _cells(write_xlsx(tmp_path / "o.xlsx", [sheet]))
+    assert [ws.cell(row=r, column=1).value for r in range(2, 4)] == CODES[:2]
+    assert ws["A2"].data_type == "s"
+
+
 def test_money_rate_date_formats_and_frozen_filtered_bold_header(tmp_path: Path):
     cols = [
         Column("订单编号"),

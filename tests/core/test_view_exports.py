@@ -147,6 +147,18 @@ def test_codes_read_as_people_say_them_in_a_chinese_csv_and_stay_codes_in_json(d
     assert "completed" in {r["status"] for r in json.loads((tmp_path / "orders.json").read_text(encoding="utf-8"))}
 
 
+def test_the_orders_csv_keeps_19_digit_order_numbers_whole_for_excel_and_json_keeps_them_bare(demo_db, tmp_path):
+    params = ViewParams(DEMO_END, dt.date(2026, 11, 1), dt.date(2026, 11, 20))
+    export_view(demo_db, "orders", tmp_path / "o.csv", params)
+    export_view(demo_db, "orders", tmp_path / "o.json", params)
+    numbers = [r["order_no"] for r in json.loads((tmp_path / "o.json").read_text(encoding="utf-8"))]
+    assert sum(len(n) == 19 and n.isdigit() for n in numbers) > 100  # Taobao/JD/Douyin order numbers
+    with open(tmp_path / "o.csv", encoding="utf-8-sig", newline="") as fh:
+        column = [r[2] for r in csv.reader(fh)][1:]
+    assert [c.rstrip("\t") for c in column] == numbers
+    assert all(c == n + "\t" for c, n in zip(column, numbers, strict=True) if n.isdigit())
+
+
 def test_the_goals_grid_and_funnel_views_follow_the_tab(demo_db, tmp_path):
     from core.goal_grid import load_grid
 

@@ -189,3 +189,45 @@ def test_calendar_draws_promotions_as_bars_across_their_days_and_lists_rules_and
     assert '<td colspan="3" bgcolor="#f6cfc8">◂ 双11 大促 · 正式</td><td></td><td></td><td></td><td></td>' in html_text
     page = _promotions(plan)
     assert "满300减30; 3人团 ¥59" in page and "Categories: 茶叶" in page
+
+
+SECTIONS = ("Calendar 2026-11", "Promotions of the month", "Goals by channel and category", "Inventory actions",
+            "Team: each person's tasks", "Members")
+
+
+def _bodies(texts: list[str], plan) -> list[str]:
+    """Each page's text after its header and footer (drawn before the body)."""
+    footer = squash(f"{plan.shop_name} · {plan.month}")
+    return [text.split(footer, 1)[1] for text in texts]
+
+
+def test_each_section_title_is_in_the_text_of_the_page_it_heads_and_no_other(qapp, demo_db, tmp_path):
+    # The promotions title's page break puts its block's top exactly on the page boundary: it used
+    # to be painted (clipped, invisible, but in the PDF's text layer) below the calendar page's
+    # foot too, so its text came out of page 2 as well as page 3.
+    plan = build_plan(demo_db, NOV, DEMO_END)
+    path = tmp_path / "plan.pdf"
+    write_pdf(plan, path)
+    bodies = _bodies(page_texts(path), plan)
+    for title in map(squash, SECTIONS):
+        pages = [n for n, body in enumerate(bodies) if title in body]
+        assert len(pages) == 1, (title, pages)
+        assert bodies[pages[0]].startswith(title), title  # it starts its page, its content under it
+
+
+def test_no_page_of_a_crowded_plan_ends_with_a_heading_or_repeats_the_next_pages_lines(qapp, db, tmp_path):
+    plan = build_plan(db, NOV, DEMO_END)
+    tasks = tuple(TaskLine(f"任务{i:03d} 准备详情页 task {i:03d}", f"员工{i % 9}", dt.date(2026, 11, 1),
+                           dt.date(2026, 11, 1 + i % 30), "todo", 2, "") for i in range(150))
+    plan = dataclasses.replace(plan, tasks=tasks)
+    path = tmp_path / "busy.pdf"
+    write_pdf(plan, path)
+    bodies = _bodies(page_texts(path), plan)
+    owners = [squash(f"{owner} ({len(mine)})") for owner, mine in plan.tasks_by_owner()]
+    for owner in owners:
+        assert sum(owner in body for body in bodies) == 1, owner
+    for body in bodies:
+        assert not any(body.endswith(owner) for owner in owners)
+    team = [n for n, body in enumerate(bodies) if "Task" in body and "Promotion" in body]
+    for title in (x.title for x in tasks):  # a task's row is on one team page, never also at the foot of the one before
+        assert sum(squash(title) in bodies[n] for n in team) == 1, title

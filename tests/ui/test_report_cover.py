@@ -6,6 +6,8 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+import pytest
+
 from core.money import format_fen, format_rate
 from core.report import GoalLine, Month, build_plan
 from tests.conftest import DEMO_END
@@ -104,3 +106,47 @@ def test_a_heading_at_a_pages_foot_moves_to_the_next_page_with_its_table(qapp, t
     assert heading(doc).top() >= 1000  # now it heads page 2, above its table
     later = doc.lastBlock()
     assert doc.documentLayout().blockBoundingRect(later).top() > heading(doc).bottom()  # what follows moved along
+
+
+@pytest.mark.parametrize("lang", ["en", "zh_CN"])
+def test_the_cover_says_whether_its_figures_are_final_so_far_or_not_there_yet(qapp, demo_db, lang):
+    from PySide6.QtGui import QTextDocument
+
+    from core import i18n
+    from ui.report.cover import cover_html
+
+    def cover(month: Month) -> str:
+        doc = QTextDocument()
+        doc.setHtml(cover_html(build_plan(demo_db, month, DEMO_END)))
+        return doc.toPlainText()
+
+    i18n.set_language(lang)
+    try:
+        october, november, december = cover(Month(2026, 10)), cover(NOV), cover(Month(2026, 12))
+        closed = i18n.t("Month closed: final results for the whole month ({start} – {end})", start="2026-10-01",
+                        end="2026-10-31")
+        running = i18n.t("Month in progress: figures so far, as of {day}", day="2026-11-20")
+        future = i18n.t("Not started yet: targets only, no actual figures (planned on {day})", day="2026-11-20")
+        as_of = i18n.t("As of {day}", day="2026-11-20")
+    finally:
+        i18n.set_language("en")
+    if lang == "zh_CN":
+        assert closed == "本月已结束：整月最终结果（2026-10-01 – 2026-10-31）" and running == "本月进行中：数据截至 2026-11-20"
+    assert closed in october and running not in october and as_of not in october
+    assert running in november and closed not in november
+    assert future in december and running not in december
+    # The closed month's KPIs cover all its days; the future month names no KPI days.
+    assert "2026-10-01 – 2026-10-31" in october.split(closed)[1]
+    assert "2026-12-01 – 2026-12-01" not in december
+
+
+def test_on_a_months_first_day_the_cover_says_it_runs_and_its_kpis_start_tomorrow(qapp, demo_db):
+    from PySide6.QtGui import QTextDocument
+
+    from ui.report.cover import cover_html
+
+    doc = QTextDocument()
+    doc.setHtml(cover_html(build_plan(demo_db, NOV, dt.date(2026, 11, 1))))
+    text = doc.toPlainText()
+    assert "Month in progress: figures so far, as of 2026-11-01" in text
+    assert "No whole day of the month yet: KPIs from tomorrow" in text and "has not started" not in text

@@ -12,7 +12,7 @@ from PySide6.QtGui import QTextDocument
 from core.i18n import t
 from core.kpi.output import channel_label, format_kpi, kpi_label
 from core.money import format_rate
-from core.report import GoalLine, MonthlyPlan
+from core.report import GoalLine, MonthlyPlan, month_stage
 from ui.report.render import _change, _e, _empty, _font, _status
 
 COVER_PT = 11.0  # the cover's body text when it fits
@@ -59,10 +59,13 @@ def _goals_table(plan: MonthlyPlan) -> str:
         rows.append("<tr>" + "".join(f"<td{NUM if 0 < i < 4 or i > 4 else ''}>{c}</td>"
                                      for i, c in enumerate(cells)) + "</tr>")
     prev = plan.month.previous()
+    # A future month's last month may still be running (December planned in November): so far.
+    last = (t("Last month {month}, so far", month=str(prev)) if month_stage(prev, plan.today) == "running"
+            else t("Last month {month}", month=str(prev)))
     names = (t("Target"), t("Actual"), t("Achieved"), t("Status"), t("Target"), t("Actual"), t("Achieved"))
     head = (f'<tr{HEAD}><th rowspan="2" align="left" width="{GOAL_W[0]}%">{_e(t("Channel / category"))}</th>'
             f'<th colspan="4">{_e(t("This month {month}", month=str(plan.month)))}</th>'
-            f'<th colspan="3">{_e(t("Last month {month}", month=str(prev)))}</th></tr>'
+            f'<th colspan="3">{_e(last)}</th></tr>'
             f'<tr{HEAD}>' + "".join(f'<th align="{"left" if i == 3 else "right"}" width="{w}%">{_e(h)}</th>'
                                     for i, (h, w) in enumerate(zip(names, GOAL_W[1:], strict=True))) + "</tr>")
     return ('<table width="100%" border="0.5" cellspacing="0" cellpadding="2" style="border-color:#999">'
@@ -95,24 +98,48 @@ def _facts(plan: MonthlyPlan) -> str:
 def _goals_heading(plan: MonthlyPlan) -> str:
     # The goals' actuals count today's sales so far (as the Goals tab does), the headline KPIs only
     # finished days: in a running month the two GMV figures differ, and the headings say why.
-    if plan.month.start <= plan.today <= plan.month.end:
+    if plan.stage == "running":
         return t("Goals of the month · actual to {day}, today so far", day=plan.today.isoformat())
+    if plan.stage == "closed":
+        return t("Goals of the month · final results")
     return t("Goals of the month")
 
 
-def cover_html(plan: MonthlyPlan) -> str:
+def _as_of(plan: MonthlyPlan) -> str:
+    """What the cover's figures are: a closed month's final results, a running month's so far, a
+    future month's none (only its targets)."""
+    if plan.stage == "closed":
+        return t("Month closed: final results for the whole month ({start} – {end})",
+                 start=plan.month.start.isoformat(), end=plan.month.end.isoformat())
+    if plan.stage == "running":
+        return t("Month in progress: figures so far, as of {day}", day=plan.today.isoformat())
+    return t("Not started yet: targets only, no actual figures (planned on {day})", day=plan.today.isoformat())
+
+
+def _kpi_heading(plan: MonthlyPlan) -> str:
+    if not plan.kpis:  # a future month has no KPI days to name
+        return t("Headline KPIs")
     start, end = plan.kpi_period
+    return t("Headline KPIs {start} – {end}", start=start.isoformat(), end=end.isoformat())
+
+
+def cover_html(plan: MonthlyPlan) -> str:
     goals = (_goals_table(plan) if plan.goals or plan.last_month_goals
              else _empty(t("No goals set for this month")))
-    kpis = _kpi_cards(plan) if plan.kpis else _empty(t("The month has not started: no KPIs yet"))
+    if plan.kpis:
+        kpis = _kpi_cards(plan)
+    elif plan.stage == "future":
+        kpis = _empty(t("The month has not started: no KPIs yet"))
+    else:  # the month's first day: none of its days is over yet
+        kpis = _empty(t("No whole day of the month yet: KPIs from tomorrow"))
     return (
         "<html><head><style>h1{font-size:220%;margin:0} h3{font-size:120%;margin-top:16px;margin-bottom:5px}"
         "p.sub{color:#444;font-size:115%} th{font-weight:bold}</style></head><body>"
         f'<h1>{_e(plan.shop_name)}</h1>'
         f'<p class="sub"><b>{_e(t("Monthly plan {month}", month=str(plan.month)))}</b> · '
-        f'{_e(t("As of {day}", day=plan.today.isoformat()))}<br>{_facts(plan)}</p>'
+        f'{_e(_as_of(plan))}<br>{_facts(plan)}</p>'
         f'<h3>{_e(_goals_heading(plan))}</h3>{goals}'
-        f'<h3>{_e(t("Headline KPIs {start} – {end}", start=start.isoformat(), end=end.isoformat()))}</h3>{kpis}'
+        f'<h3>{_e(_kpi_heading(plan))}</h3>{kpis}'
         "</body></html>"
     )
 

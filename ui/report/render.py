@@ -405,6 +405,19 @@ def keep_headings_with_next(doc: QTextDocument, device) -> int:
     return moved
 
 
+def draw_body_page(painter: QPainter, doc: QTextDocument, at: int, width: float, body_h: float, top: float) -> None:
+    """Paint page ``at`` of ``doc`` (laid out in pages of ``body_h``) with its top at ``top``.
+
+    Qt draws every line whose box touches the clip rectangle, edges included, and a clipped line
+    is invisible on paper but still written to the PDF's text layer. A heading whose page break
+    puts its top exactly on the page's top edge (the promotions title after the calendar) was so
+    written below the foot of the page before as well, where text extraction found it. The clip keeps
+    half a device pixel off both edges (at 300 dpi, 0.04 mm), so only this page's lines are drawn.
+    """
+    painter.translate(0, top - at * body_h)
+    doc.drawContents(painter, QRectF(0, at * body_h + 0.5, width, body_h - 1))
+
+
 def render(plan: MonthlyPlan, device) -> int:
     """Paint the plan on ``device`` (a QPrinter or QPdfWriter, already set up); returns pages."""
     device.setPageLayout(page_layout())
@@ -438,9 +451,7 @@ def render(plan: MonthlyPlan, device) -> int:
                 painter.scale(scale, scale)
                 cover.drawContents(painter, QRectF(0, 0, width / scale, body_h / scale))
             elif page <= text_pages:
-                at = page - 1
-                painter.translate(0, band - at * body_h)
-                doc.drawContents(painter, QRectF(0, at * body_h, width, body_h))
+                draw_body_page(painter, doc, page - 1, width, body_h, band)
             else:
                 from ui.report.kpi_page import draw_kpi_page
 

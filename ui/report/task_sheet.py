@@ -11,12 +11,13 @@ import datetime as dt
 import html
 from pathlib import Path
 
-from PySide6.QtCore import QRectF, QSizeF
+from PySide6.QtCore import QSizeF
 from PySide6.QtGui import QPageLayout, QTextDocument
 
 from core.i18n import t
 from core.task_sheet import PersonSheet, SheetTask, WeeklySheet
-from ui.report.render import _font, draw_header_footer, header_band, page_layout, pdf_writer, with_gui_application
+from ui.report.render import (_font, draw_body_page, draw_header_footer, header_band, page_layout, pdf_writer,
+                              with_gui_application)
 
 BODY_PT = 9.5
 PORTRAIT = QPageLayout.Orientation.Portrait
@@ -114,8 +115,7 @@ def render(sheet: WeeklySheet, device) -> int:
                 device.newPage()
             draw_header_footer(painter, width, height, band, title_of(sheet), footer, page, pages)
             painter.save()
-            painter.translate(0, band - page * body_h)
-            doc.drawContents(painter, QRectF(0, page * body_h, width, body_h - 1))  # not the next page's first line
+            draw_body_page(painter, doc, page, width, body_h, band)
             painter.restore()
         return pages
     finally:

@@ -6,6 +6,8 @@ name and channels, a warning badge, the selection outline), where on a bar a pre
 subclass says where days and bars are (``day_at``, ``hit``, ``segment_rect``, ``day_span``) and
 paints its grid; the base handles click-a-day, double-click-a-bar, drag to move or resize (with a
 dashed ghost where the bar will land), right-click, Delete/Enter/Page Up/Page Down and tooltips.
+The dragging itself, the pointer's shape and the keys are ``ui.widgets.bar_drag``'s, which the
+year view (``YearTimeline``) uses too.
 The widgets only report what the owner did; the tab turns it into core edits.
 """
 from __future__ import annotations
@@ -15,10 +17,11 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QMenu, QToolTip, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QMenu, QToolTip, QWidget
 
 from core.calendar_layout import Segment, Span
+from ui.widgets.bar_drag import BarDrag, BarHands, draw_ghost
 
 KIND_COLOURS = {"festival": "#c8402f", "platform": "#d9821a", "own": "#2f6db5"}
 CANCELLED = "#9e9e9e"
@@ -198,7 +201,7 @@ def tooltip_text(item: CalendarItem) -> str:
     return text
 
 
-class BarCalendar(QWidget):
+class BarCalendar(BarHands, QWidget):
     """The mouse and keys of a calendar of bars; subclasses place days and bars and paint."""
 
     sig_day_clicked = Signal(object)  # dt.date: add a promotion starting that day
@@ -219,9 +222,8 @@ class BarCalendar(QWidget):
         self._marks: list[DayMark] = []
         self._segments: list[Segment] = []
         self.selected: int | None = None
-        self._press: tuple | None = None  # ("bar", key, edge, day, pos) | ("day", day, pos)
-        self._dragging = False
-        self._drag_days = 0
+        self._drag: BarDrag | None = None  # a press on a bar, and the drag it may become
+        self._day_press: dt.date | None = None  # a press on a day with no bar
 
     # -- what subclasses provide
     def day_at(self, pos: QPoint | QPointF) -> dt.date:
@@ -236,6 +238,13 @@ class BarCalendar(QWidget):
 
     def go(self, steps: int) -> None:  # Page Up / Page Down
         raise NotImplementedError
+
+    def drag_day(self, pos: QPointF) -> dt.date:
+        return self.day_at(pos)
+
+    def edge_under(self, pos: QPointF) -> str | None:
+        hit = self.hit(pos)
+        return hit[1] if hit else None
 
     def press_empty(self, day: dt.date, pos: QPointF, global_pos: QPoint) -> bool:
         """A press on no bar: True when the subclass handled it (e.g. "+N more")."""
@@ -273,28 +282,12 @@ class BarCalendar(QWidget):
         raise NotImplementedError
 
     # -- drag
-    def _drag_range(self) -> tuple[int, dt.date, dt.date] | None:
-        if not self._press or self._press[0] != "bar":
-            return None
-        key, edge = self._press[1], self._press[2]
-        item = self._items.get(key)
-        if item is None:
-            return None
-        shift = dt.timedelta(days=self._drag_days)
-        start = item.start + shift if edge in ("both", "start") else item.start
-        end = item.end + shift if edge in ("both", "end") else item.end
-        return key, min(start, end), max(start, end)
-
     def paint_ghost(self, p: QPainter) -> None:
-        if not (self._dragging and self._drag_days):
+        drag = self._drag
+        item = self._items.get(drag.key) if drag else None
+        if drag is None or item is None or not drag.shows_ghost():
             return
-        drag = self._drag_range()
-        if drag is None:
-            return
-        p.setPen(QPen(QColor("#111111"), 1.5, Qt.PenStyle.DashLine))
-        p.setBrush(QBrush(QColor(0, 0, 0, 30)))
-        for rect in self.ghost_rects(*drag):
-            p.drawRoundedRect(rect, 3, 3)
+        draw_ghost(p, self.ghost_rects(drag.key, *drag.landing(item.start, item.end)))
 
     # -- the owner's hands
     def mousePressEvent(self, event) -> None:  # noqa: N802
@@ -305,58 +298,34 @@ class BarCalendar(QWidget):
         self.setFocus()
         hit = self.hit(pos)
         day = self.day_at(pos)
-        self._dragging, self._drag_days = False, 0
+        self._drag = self._day_press = None
         if hit is not None:
             seg, edge = hit
             self.selected = seg.key
-            self._press = ("bar", seg.key, edge, day, pos)
+            self._drag = BarDrag(seg.key, edge, day, pos)
             self.update()
             return
-        self._press = ("day", day, pos)
-        if self.press_empty(day, pos, event.globalPosition().toPoint()):
-            self._press = None
-
-    def mouseMoveEvent(self, event) -> None:  # noqa: N802
-        pos = event.position()
-        if self._press and self._press[0] == "bar":
-            if not self._dragging and (pos - self._press[4]).manhattanLength() >= QApplication.startDragDistance():
-                self._dragging = True
-            if self._dragging:
-                days = (self.day_at(pos) - self._press[3]).days
-                if days != self._drag_days:
-                    self._drag_days = days
-                    self.update()
-            return
-        hit = self.hit(pos)
-        shape = (Qt.CursorShape.SizeHorCursor if hit and hit[1] != "both" else
-                 Qt.CursorShape.OpenHandCursor if hit else Qt.CursorShape.ArrowCursor)
-        self.setCursor(shape)
+        if not self.press_empty(day, pos, event.globalPosition().toPoint()):
+            self._day_press = day
 
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
-        press, self._press = self._press, None
-        dragging, days = self._dragging, self._drag_days
-        self._dragging, self._drag_days = False, 0
-        if press is None or event.button() != Qt.MouseButton.LeftButton:
+        drag, day, self._drag, self._day_press = self._drag, self._day_press, None, None
+        if event.button() != Qt.MouseButton.LeftButton:
             return
-        if press[0] == "bar":
+        if drag is not None:
             self.update()
-            if dragging and days:
-                key, edge = press[1], press[2]
-                if edge == "both":
-                    self.sig_move.emit(key, days)
-                else:
-                    self.sig_resize.emit(key, edge, days)
+            drag.finish(self.sig_move, self.sig_resize)
             return
-        if press[0] == "day" and self.day_at(event.position()) == press[1]:
+        if day is not None and self.day_at(event.position()) == day:
             if self.selected is not None:
                 self.selected = None
                 self.update()
-            self.sig_day_clicked.emit(press[1])
+            self.sig_day_clicked.emit(day)
 
     def mouseDoubleClickEvent(self, event) -> None:  # noqa: N802
         hit = self.hit(event.position())
         if hit is not None:
-            self._press = None
+            self._drag = self._day_press = None
             self.sig_item_activated.emit(hit[0].key)
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802
@@ -365,22 +334,6 @@ class BarCalendar(QWidget):
             self.selected = hit[0].key
             self.update()
         self.sig_item_menu.emit(hit[0].key if hit else None, self.day_at(event.pos()), event.globalPos())
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802
-        key = event.key()
-        if key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.selected is not None:
-            self.sig_delete.emit(self.selected)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected is not None:
-            self.sig_item_activated.emit(self.selected)
-        elif key == Qt.Key.Key_PageUp:
-            self.go(-1)
-        elif key == Qt.Key.Key_PageDown:
-            self.go(1)
-        elif key == Qt.Key.Key_Escape and self._dragging:
-            self._press, self._dragging, self._drag_days = None, False, 0
-            self.update()
-        else:
-            super().keyPressEvent(event)
 
     def event(self, event) -> bool:  # noqa: A003 - Qt's own name
         if event.type() == QEvent.Type.ToolTip:

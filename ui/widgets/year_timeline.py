@@ -15,10 +15,11 @@ import datetime as dt
 from collections.abc import Sequence
 
 from PySide6.QtCore import QDate, QEvent, QLocale, QPoint, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics, QPainter, QPen
-from PySide6.QtWidgets import QApplication, QSizePolicy, QToolTip, QWidget
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
+from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from core.calendar_layout import Segment, Span, lay_out_year, month_rows
+from ui.widgets.bar_drag import BarDrag, BarHands, draw_ghost
 from ui.widgets.calendar_bars import (
     CANCELLED,
     KIND_COLOURS,
@@ -37,7 +38,7 @@ HEAD_H, LABEL_W, STRIP_H, LANE_H, GAP, PAD = 20, 78, 13, 15, 2, 3
 DAYS = 31
 
 
-class YearTimeline(QWidget):
+class YearTimeline(BarHands, QWidget):
     sig_item_activated = Signal(object)  # a key: edit it
     sig_day_clicked = Signal(object)  # dt.date on an empty spot: add a promotion starting that day
     sig_item_menu = Signal(object, object, QPoint)  # key (or None), dt.date, global position
@@ -59,9 +60,8 @@ class YearTimeline(QWidget):
         self._items: dict[int, CalendarItem] = {}
         self._marks: list[DayMark] = []
         self._segments: list[Segment] = []
-        self._press: tuple | None = None  # ("bar", key, edge, day, pos, lane) | ("day", day)
-        self._dragging = False
-        self._drag_days = 0
+        self._drag: BarDrag | None = None  # a press on a bar, and the drag it may become
+        self._day_press: dt.date | None = None  # a press on a day with no bar
         self.selected: int | None = None
 
     # ------------------------------------------------------------------ data
@@ -182,6 +182,13 @@ class YearTimeline(QWidget):
             return None
         return seg, edge_at(self.segment_rect(seg), QPointF(pos).x(), seg.starts_here, seg.ends_here)
 
+    def drag_day(self, pos: QPointF) -> dt.date:
+        return self.day_near(pos)
+
+    def edge_under(self, pos: QPointF) -> str | None:
+        grabbed = self.grab(pos)
+        return grabbed[1] if grabbed else None
+
     def ghost_rects(self, start: dt.date, end: dt.date, lane: int) -> list[QRectF]:
         """Where a bar over ``start``…``end`` would be drawn (one rectangle per month of this year)."""
         out = []
@@ -194,16 +201,11 @@ class YearTimeline(QWidget):
 
     def drag_range(self) -> tuple[int, dt.date, dt.date] | None:
         """(key, start, end) where the bar being dragged would land, or None when nothing is dragged."""
-        if not (self._dragging and self._press and self._press[0] == "bar"):
-            return None
-        key, edge = self._press[1], self._press[2]
-        item = self._items.get(key)
+        drag = self._drag
+        item = self._items.get(drag.key) if drag is not None and drag.dragging else None
         if item is None:
             return None
-        shift = dt.timedelta(days=self._drag_days)
-        start = item.start + shift if edge in ("both", "start") else item.start
-        end = item.end + shift if edge in ("both", "end") else item.end
-        return key, min(start, end), max(start, end)
+        return (drag.key, *drag.landing(item.start, item.end))
 
     def _more_rect(self, month: int) -> QRectF:
         row = self.row_rect(month)
@@ -250,15 +252,10 @@ class YearTimeline(QWidget):
         p.end()
 
     def _paint_ghost(self, p: QPainter) -> None:
-        drag = self.drag_range()
-        if drag is None or not self._drag_days:
+        landing = self.drag_range()
+        if landing is None or not self._drag.shows_ghost():
             return
-        p.save()
-        p.setPen(QPen(QColor("#111111"), 1.5, Qt.PenStyle.DashLine))
-        p.setBrush(QBrush(QColor(0, 0, 0, 30)))
-        for rect in self.ghost_rects(drag[1], drag[2], self._press[5] if self._press else 0):
-            p.drawRoundedRect(rect, 3, 3)
-        p.restore()
+        draw_ghost(p, self.ghost_rects(landing[1], landing[2], self._drag.lane))
 
     def _marks_on(self, day: dt.date) -> list[DayMark]:
         marks = [m for m in self._marks if m.start <= day <= m.end]
@@ -364,18 +361,18 @@ class YearTimeline(QWidget):
             self.setFocus()
             pos = event.position()
             grabbed = self.grab(pos)
-            self._dragging, self._drag_days = False, 0
+            self._drag = self._day_press = None
             if grabbed is not None:
                 seg, edge = grabbed
                 self.selected = seg.key
-                self._press = ("bar", seg.key, edge, self.day_near(pos), pos, seg.lane)
+                self._drag = BarDrag(seg.key, edge, self.day_near(pos), pos, seg.lane)
                 self.update()
             else:
-                self._press = ("day", self.day_at(pos))
                 month = self._more_month(pos)
                 if month is not None:  # "+N more" under a month's name: the list of what it hides
-                    self._press = None
                     self.more_menu(month, event.globalPosition().toPoint())
+                else:
+                    self._day_press = self.day_at(pos)
         super().mousePressEvent(event)
 
     def _more_month(self, pos: QPointF) -> int | None:
@@ -388,68 +385,28 @@ class YearTimeline(QWidget):
         """The list of the promotions ``month``'s row hides; picking one opens its editor."""
         return more_menu(self, self._items, self.hidden(month), where, self.sig_item_activated.emit)
 
-    def mouseMoveEvent(self, event) -> None:  # noqa: N802
-        pos = event.position()
-        if self._press and self._press[0] == "bar":
-            if not self._dragging and (pos - self._press[4]).manhattanLength() >= QApplication.startDragDistance():
-                self._dragging = True
-            if self._dragging:
-                days = (self.day_near(pos) - self._press[3]).days
-                if days != self._drag_days:
-                    self._drag_days = days
-                    self.update()
-            return
-        grabbed = self.grab(pos)
-        self.setCursor(Qt.CursorShape.SizeHorCursor if grabbed and grabbed[1] != "both" else
-                       Qt.CursorShape.OpenHandCursor if grabbed else Qt.CursorShape.ArrowCursor)
-
     def mouseReleaseEvent(self, event) -> None:  # noqa: N802
-        press, self._press = self._press, None
-        dragging, days = self._dragging, self._drag_days
-        self._dragging, self._drag_days = False, 0
-        if press is None or event.button() != Qt.MouseButton.LeftButton:
+        drag, day, self._drag, self._day_press = self._drag, self._day_press, None, None
+        if event.button() != Qt.MouseButton.LeftButton:
             return
-        if press[0] == "bar":
+        if drag is not None:
             self.update()
-            if dragging:
-                if days:
-                    key, edge = press[1], press[2]
-                    if edge == "both":
-                        self.sig_move.emit(key, days)
-                    else:
-                        self.sig_resize.emit(key, edge, days)
+            if drag.finish(self.sig_move, self.sig_resize):
                 return
             seg = self.hit(event.position())
-            if seg is not None and seg.key == press[1]:
-                self.sig_item_activated.emit(press[1])  # a click without a drag opens the editor
-        elif press[0] == "day" and press[1] is not None and self.hit(event.position()) is None \
-                and self.day_at(event.position()) == press[1]:
+            if seg is not None and seg.key == drag.key:
+                self.sig_item_activated.emit(drag.key)  # a click without a drag opens the editor
+        elif day is not None and self.hit(event.position()) is None and self.day_at(event.position()) == day:
             if self.selected is not None:
                 self.selected = None
                 self.update()
-            self.sig_day_clicked.emit(press[1])
+            self.sig_day_clicked.emit(day)
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802
         seg = self.hit(event.pos())
         day = self.day_at(event.pos())
         if seg is not None or day is not None:
             self.sig_item_menu.emit(seg.key if seg else None, day or seg.first, event.globalPos())
-
-    def keyPressEvent(self, event) -> None:  # noqa: N802
-        key = event.key()
-        if key == Qt.Key.Key_PageUp:
-            self.go(-1)
-        elif key == Qt.Key.Key_PageDown:
-            self.go(1)
-        elif key in (Qt.Key.Key_Delete, Qt.Key.Key_Backspace) and self.selected is not None:
-            self.sig_delete.emit(self.selected)
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.selected is not None:
-            self.sig_item_activated.emit(self.selected)
-        elif key == Qt.Key.Key_Escape and self._dragging:
-            self._press, self._dragging, self._drag_days = None, False, 0
-            self.update()
-        else:
-            super().keyPressEvent(event)
 
     def event(self, event) -> bool:  # noqa: A003 - Qt's own name
         if event.type() == QEvent.Type.ToolTip:
