@@ -433,6 +433,9 @@ class Task(Base):
     # with the date the rule gave it: moving one does not make the rule generate it again.
     series_id: Mapped[int | None] = mapped_column(ForeignKey("tasks.id", ondelete="SET NULL"))
     occurrence: Mapped[dt.date | None] = mapped_column(Date)
+    # Team mode: the server account that added the task (set by the server, never changed after:
+    # core.engines.postgresql); staff may delete only tasks they added (undoing their own "add").
+    created_by: Mapped[str] = mapped_column(String(63), default="", server_default="")
 
 
 class TaskDependency(Base):

@@ -91,13 +91,74 @@ def last_change(session: Session, table: str, key: tuple) -> RowVersion | None:
 
 
 def check_unchanged(session: Session, table: str, key: tuple, title: str, *, seen: int, me: Author) -> None:
-    """Refuse when someone other than ``me`` changed the row after version ``seen``."""
+    """Refuse when someone other than ``me`` changed the row after version ``seen``, by an edit
+    or an import (or undoing one)."""
     last = last_change(session, table, key)
-    if last is None or last.version <= seen or last.session_id == me.session_id:
-        return
-    raise ChangedSinceRead(t(
-        "{who} changed {row} at {time}; your edit was not saved — reload and try again.",
-        who=last.changed_by or t("someone"), row=title, time=when(last.changed_at)))
+    if last is not None and last.version > seen and last.session_id != me.session_id:
+        raise ChangedSinceRead(t(
+            "{who} changed {row} at {time}; your edit was not saved — reload and try again.",
+            who=last.changed_by or t("someone"), row=title, time=when(last.changed_at)))
+    imported = import_since(session, table, key, seen)
+    if imported is not None and (last is None or last.version < imported.version):
+        raise ChangedSinceRead(t(
+            "{who} changed {row} at {time} ({label}); your edit was not saved — reload and try again.",
+            who=imported.changed_by or t("someone"), row=title, time=when(imported.changed_at), label=imported.label))
+
+
+# ---------------------------------------------------------------- imports
+#
+# An import writes thousands of rows in a few set-based statements; stamping each would slow it.
+# Instead the import (and undoing it) stamps ONE row, ("import_batches", [batch id]), with the
+# version of the whole change, and the rows it wrote are the ones its ``import_undo`` entries
+# name (written anyway, in bulk, for undo). A row an import changed after version ``seen`` is
+# then found from the few imports stamped since ``seen``: usually none, so the check costs one
+# indexed lookup.
+
+IMPORTS = "import_batches"
+
+
+def stamp_import(conn: Any, batch_id: int, label: str) -> int:
+    """Stamp an import (or the undoing of one, ``batch_id``) with a new version; returns it. The
+    import is "someone else" to every window, its own included: forms read before it are stale."""
+    name = _account(conn)
+    return stamp(conn, [(IMPORTS, (batch_id,))], me=Author(name, f"import-{batch_id}-{uuid.uuid4().hex[:8]}"),
+                 label=label)
+
+
+def _account(conn: Any) -> str:
+    url = conn.engine.url
+    if url.get_backend_name() != "sqlite" and url.username:
+        return str(url.username)
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no user name known to the system
+        return t("another window")
+
+
+def import_since(session: Any, table: str, key: tuple, seen: int) -> RowVersion | None:
+    """The newest import (or import undo) stamped after ``seen`` that wrote the row, if any."""
+    if len(key) != 1:
+        return None
+    info = session.info.setdefault("row_versions_imports", {})
+    if seen not in info:
+        info[seen] = session.execute(select(_TABLE).where(_TABLE.c.table_name == IMPORTS, _TABLE.c.version > seen)
+                                     .order_by(_TABLE.c.version.desc())).all()
+    batches = info[seen]
+    if not batches:
+        return None
+    from core.models import ImportUndo
+
+    undo: Table = ImportUndo.__table__  # type: ignore[assignment]
+    rows = info.setdefault(("rows", seen, table), {})
+    if not rows:
+        ids = {int(json.loads(b.row_key)[0]): b for b in batches}
+        for batch_id, row_key in session.execute(select(undo.c.batch_id, undo.c.row_key).where(
+                undo.c.batch_id.in_(list(ids)), undo.c.table_name == table)):
+            found = ids[batch_id]
+            if row_key not in rows or rows[row_key].version < found.version:
+                rows[row_key] = found
+        rows.setdefault(None, None)  # read once, even when the imports wrote nothing of this table
+    return rows.get(str(key[0]))
 
 
 def newer_change_by_other(session: Session, table: str, key: tuple, *, after: int, me: Author) -> RowVersion | None:
@@ -121,7 +182,8 @@ def stamp(session: Session, rows: Iterable[tuple[str, tuple]], *, me: Author, la
         return 0
     from core.engines import for_dialect
 
-    for_dialect(session.get_bind().dialect.name).serialise_changes(session)
+    dialect = session.get_bind().dialect if hasattr(session, "get_bind") else session.dialect
+    for_dialect(dialect.name).serialise_changes(session)
     version = position(session) + 1
     now = dt.datetime.now().replace(microsecond=0)
     values = {"version": version, "session_id": me.session_id, "changed_by": me.name[:100], "changed_at": now,

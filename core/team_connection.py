@@ -156,6 +156,34 @@ def forget_password(choice: ServerChoice) -> None:
         pass
 
 
+# ---------------------------------------------------------------- headless commands
+
+def headless_target() -> str | None:
+    """The server URL a headless command opens when neither ``--db`` nor ``SHOPDESK_DB`` says
+    otherwise: Settings → Database's saved "Shared server", with the password from the
+    credential store. None: "This computer" (the shop file). Raises a message saying how to
+    give the password when none is stored (a command never asks: it may run unattended)."""
+    from core.errors import UserFacingError
+
+    choice = load_choice()
+    if not choice.is_server:
+        return None
+    problems = choice.problems()
+    if problems:
+        raise UserFacingError(t("Settings → Database chose a shared server, but its details are incomplete: "
+                                "{problems} Fix them there, or give --db.", problems=" ".join(problems)))
+    password = stored_password(choice)
+    if password is None:
+        port = f":{choice.port}" if not choice.host.startswith("/") else ""
+        raise UserFacingError(t(
+            "Settings → Database opens the shared server {server}, but this computer keeps no password for it "
+            "(no credential store, or it was never saved there). Give it with --db "
+            "postgresql+psycopg://{user}:PASSWORD@{host}{port}/{database} or the SHOPDESK_DB environment variable, "
+            "or save it in Settings → Database (Save and reopen). Nothing was done.",
+            server=choice.display(), user=choice.user, host=choice.host, port=port, database=choice.database))
+    return choice.url(password)
+
+
 # ---------------------------------------------------------------- the connection check
 
 @dataclass(frozen=True)

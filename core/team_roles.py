@@ -9,8 +9,9 @@ shows the server's refusal as a clear message (``refusal``) and nothing is writt
   only an owner restores a backup onto the server and adds people.
 * manager: everything except the shop's settings; cannot restore or add people.
 * staff: reads everything (goals, promotions, stock, KPIs …); counts stock; adds and edits their
-  own tasks (row-level security on ``tasks``: a task saved by staff must be assigned to them);
-  cannot import, delete, change goals, promotions, tiers, members, people or settings.
+  own tasks (row-level security on ``tasks``: a task saved by staff must be assigned to them) and
+  may delete only tasks they added (undoing their own "add task"); cannot import, delete anything
+  else, change goals, promotions, tiers, members, people or settings.
 
 Nothing here imports the PostgreSQL driver: statements go through SQLAlchemy connections.
 """
@@ -33,7 +34,7 @@ WRITE = "SELECT, INSERT, UPDATE, DELETE"
 
 # Table -> the privileges each group holds on it (the owner group holds ALL on every table).
 _STAFF_WRITES = {
-    "tasks": "SELECT, INSERT, UPDATE",  # their own (row-level security below)
+    "tasks": "SELECT, INSERT, UPDATE, DELETE",  # their own; delete only those they added (row-level security below)
     "task_dependencies": "SELECT, INSERT, DELETE",
     "stock_levels": "SELECT, INSERT, UPDATE",  # stock counts
     "row_versions": "SELECT, INSERT, UPDATE",  # who changed a row last: every edit stamps it (core.row_versions)
@@ -133,12 +134,17 @@ def setup_roles(conn: Connection) -> list[str]:
         "DROP POLICY IF EXISTS shopdesk_tasks_read ON tasks",
         "DROP POLICY IF EXISTS shopdesk_tasks_add ON tasks",
         "DROP POLICY IF EXISTS shopdesk_tasks_edit ON tasks",
+        "DROP POLICY IF EXISTS shopdesk_tasks_remove ON tasks",
         f"CREATE POLICY shopdesk_tasks_all ON tasks TO {owner}, {manager} USING (true) WITH CHECK (true)",
         f"CREATE POLICY shopdesk_tasks_read ON tasks FOR SELECT TO {staff} USING (true)",
-        f"CREATE POLICY shopdesk_tasks_add ON tasks FOR INSERT TO {staff} WITH CHECK ({mine})",
+        # created_by: filled in by the server from the signed-in account (core.engines.postgresql), never changed.
+        f"CREATE POLICY shopdesk_tasks_add ON tasks FOR INSERT TO {staff} WITH CHECK ({mine} AND created_by = current_user)",
         # USING (true): the row is found, so saving someone else's task fails the check with an error
         # (a USING filter would make the UPDATE match nothing, silently).
         f"CREATE POLICY shopdesk_tasks_edit ON tasks FOR UPDATE TO {staff} USING (true) WITH CHECK ({mine})",
+        # Undoing their own "add task" deletes it: staff may delete exactly the tasks they added.
+        # (Deleting another's task matches no row; ShopDesk reports the row the server kept.)
+        f"CREATE POLICY shopdesk_tasks_remove ON tasks FOR DELETE TO {staff} USING (created_by = current_user)",
     ]
     for statement in sql:
         conn.exec_driver_sql(statement)
@@ -184,6 +190,74 @@ def add_person(conn: Connection, login: str, role: str, password: str, staff_nam
         conn.execute(text("UPDATE staff SET login = '' WHERE login = :l"), {"l": login})
         conn.execute(text("UPDATE staff SET login = :l WHERE id = :i"), {"l": login, "i": staff_id})
     return Person(login, role, staff_name.strip())
+
+
+def remove_person(conn: Connection, login: str) -> Person:
+    """Take ``login``'s account off the shop: out of its role and, unless it still signs in to
+    another database of this server, dropped (``DROP ROLE``). Their tasks stay: the Team tab
+    person keeps them, only the link to the account is cleared. Only an owner may, never their
+    own account, the database's owner or the last owner; the server refuses anyone without
+    CREATEROLE too. Returns the account as it was."""
+    from sqlalchemy import text
+
+    login = login.strip()
+    me = who(conn)
+    if me.role != "owner":
+        raise RoleRefused(t("Only the owner can remove people (you are signed in as {login}, role {role}); "
+                            "nothing was changed.", login=me.login, role=role_label(me.role)))
+    if login == me.login:
+        raise BadInputError(t("You cannot remove your own account ({login}); another owner can. "
+                              "Nothing was changed.", login=login))
+    listed = people(conn)
+    found = next((p for p in listed if p.login == login), None)
+    if found is None:
+        raise BadInputError(t("“{login}” is not an account of this shop (see `team users`); nothing was changed.",
+                              login=login))
+    dba = conn.exec_driver_sql("SELECT pg_get_userbyid(datdba) FROM pg_database WHERE datname = current_database()"
+                               ).scalar_one()
+    if login == dba:
+        raise BadInputError(t("{login} owns the shop's database on the server and cannot be removed; "
+                              "nothing was changed.", login=login))
+    if found.role == "owner" and not any(p.role == "owner" and p.login != login for p in listed):
+        raise BadInputError(t("{login} is the shop's last owner and cannot be removed; make another person "
+                              "owner first. Nothing was changed.", login=login))
+    database = conn.exec_driver_sql("SELECT current_database()").scalar_one()
+    ours = [group(database, r) for r in ROLES]
+    others = conn.execute(text(
+        "SELECT count(*) FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid "
+        "JOIN pg_roles m ON m.oid = a.member WHERE m.rolname = :l AND g.rolname NOT IN (:o, :m, :s)"),
+        {"l": login, "o": ours[0], "m": ours[1], "s": ours[2]}).scalar()
+    try:
+        for name in ours:
+            held = conn.execute(text("SELECT 1 FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid "
+                                     "JOIN pg_roles m ON m.oid = a.member WHERE m.rolname = :l AND g.rolname = :g"),
+                                {"l": login, "g": name}).first()
+            if held:
+                conn.exec_driver_sql(f"REVOKE {_ident(name)} FROM {_ident(login)}")
+        if not others:
+            _drop_or_lock(conn, login)
+    except Exception as exc:
+        if "permission denied" in str(exc) or "must have" in str(exc):
+            raise RoleRefused(t("The server did not let {login} remove accounts (it needs the CREATEROLE right); "
+                                "nothing was changed.", login=me.login)) from exc
+        raise
+    conn.execute(text("UPDATE staff SET login = '' WHERE login = :l"), {"l": login})
+    return found
+
+
+def _drop_or_lock(conn: Connection, login: str) -> None:
+    """DROP ROLE; an account that owns something on the server (tables it created while
+    upgrading, say) cannot be dropped: it loses its sign-in instead (NOLOGIN)."""
+    savepoint = conn.begin_nested()
+    try:
+        conn.exec_driver_sql(f"DROP ROLE {_ident(login)}")
+    except Exception as exc:
+        savepoint.rollback()
+        if "depend" not in str(exc):
+            raise
+        conn.exec_driver_sql(f"ALTER ROLE {_ident(login)} NOLOGIN")
+    else:
+        savepoint.commit()
 
 
 def people(conn: Connection) -> list[Person]:
@@ -256,6 +330,9 @@ def refusal(message: str, role: str) -> RoleRefused | None:
     if m is None:
         return None
     table = m.group(1)
+    if table == "trash":  # every delete goes to the trash first
+        return RoleRefused(t("Your role ({role}) cannot delete; ask the owner or a manager. Nothing was changed.",
+                             role=role_name))
     if rights(role, table) not in ("", READ):
         return RoleRefused(t("Your role ({role}) cannot make this change to {what} (deleting them, for one); ask the "
                              "owner. Nothing was changed.", role=role_name, what=_what(table)))
@@ -323,6 +400,12 @@ def add_person_to(db: Any, login: str, role: str, password: str, staff_name: str
     """``add_person`` in its own transaction on ``db``: all of it, or nothing."""
     with db.engine.begin() as conn:
         return add_person(conn, login, role, password, staff_name)
+
+
+def remove_person_from(db: Any, login: str) -> Person:
+    """``remove_person`` in its own transaction on ``db``: all of it, or nothing."""
+    with db.engine.begin() as conn:
+        return remove_person(conn, login)
 
 
 def team_names(db: Any) -> list[str]:

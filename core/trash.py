@@ -194,7 +194,23 @@ def _remove(session: Session, rows: list[dict]) -> None:
         # Self-referencing rows (sub-goals) are removed deepest first, as they were found last.
         keys = list(reversed(by_table[name]))
         for chunk in _chunks(keys):
-            session.execute(sql_delete(table).where(_where_pk(table, chunk)))
+            if session.execute(sql_delete(table).where(_where_pk(table, chunk))).rowcount < len(chunk):
+                left = session.execute(select(table).where(_where_pk(table, chunk))).first()
+                if left is not None:  # still there: the server's row-level security kept it
+                    raise kept_by_server(_title_of(table, dict(left._mapping)))
+
+
+def kept_by_server(title: str) -> UserFacingError:
+    """A delete the server silently declined (row-level security: staff delete only tasks they added)."""
+    return UserFacingError(t("The server kept {row}: your role may delete only tasks you added yourself; ask the "
+                             "owner or a manager. Nothing was changed.", row=title))
+
+
+def _title_of(table: Table, row: dict) -> str:
+    for name in ("title", "name", "code"):
+        if row.get(name):
+            return str(row[name])
+    return table.name
 
 
 # ---------------------------------------------------------------- public API

@@ -1,5 +1,6 @@
 """Screenshots of team mode: Settings → Database (a wrong password, then a good connection), signing
-in, the window signed in as a staff member whose goal edit the server refuses, Team accounts.
+in, the window signed in as a staff member whose goal edit the server refuses, Team accounts (with
+Remove account…, its confirmation, and staff's refusal).
 
     xvfb-run -a -s "-screen 0 1440x900x24" python tools/screenshots_team.py OUT_DIR [--lang zh_CN]
 
@@ -138,7 +139,30 @@ def main() -> int:
         accounts.show()
         wait(300)
         accounts.grab().save(str(args.out / f"{args.lang}_team_accounts.png"))
+        # 5. Removing an account: the owner selects wang (Remove account… is enabled), is asked first.
+        logins = [accounts.table.item(r, 0).text() for r in range(accounts.table.rowCount())]
+        accounts.table.selectRow(logins.index(login))
+        wait(200)
+        accounts.grab().save(str(args.out / f"{args.lang}_team_accounts_remove.png"))
+        box = accounts.confirmation(accounts.selected())
+        box.show()
+        wait(300)
+        box.grab().save(str(args.out / f"{args.lang}_team_accounts_remove_confirm.png"))
+        box.close()
         accounts.close()
+        # 6. Staff cannot remove anyone: the page says so (the server would refuse too).
+        staff_db = open_database(choice.url(PASSWORD))
+        staff_page = TeamAccountsPage(AppContext(staff_db, settings.load()))
+        staff_page.resize(640, 480)
+        staff_page.show()
+        names = [staff_page.table.item(r, 0).text() for r in range(staff_page.table.rowCount())]
+        staff_page.table.selectRow(names.index(make_url(url).username))
+        staff_page.remove_button.click()
+        wait(300)
+        staff_page.grab().save(str(args.out / f"{args.lang}_team_accounts_staff_refused.png"))
+        print(staff_page.message.text())
+        staff_page.close()
+        staff_db.close()
         owner.close()
     finally:
         pg_server.drop_database(name)

@@ -53,9 +53,10 @@ def build_parser() -> argparse.ArgumentParser:
         "--db",
         metavar="FILE",
         help=t(
-            "the database file to use (created when missing). Default: shop.db in your data "
-            "folder, or the SHOPDESK_DB environment variable. A URL such as "
-            "postgresql+psycopg://… uses a server database."
+            "the database file to use (created when missing). Default: the SHOPDESK_DB environment "
+            "variable, else the shop chosen in Settings → Database (a shared server signs in with the "
+            "password kept in this computer's credential store), else shop.db in your data folder. "
+            "A URL such as postgresql+psycopg://… uses a server database."
         ),
     )
     parser.add_argument(
@@ -87,6 +88,19 @@ def resolve_db_target(args: argparse.Namespace) -> Path | str:
     return paths.default_db_path()
 
 
+def command_db_target(args: argparse.Namespace) -> Path | str:
+    """What a headless command opens: ``--db``, ``--demo``, ``SHOPDESK_DB``, then Settings →
+    Database's saved choice (a shared server, its password from the credential store), then
+    the shop file in the data folder."""
+    import os
+
+    if args.db or args.demo or os.environ.get("SHOPDESK_DB"):
+        return resolve_db_target(args)
+    from core.team_connection import headless_target
+
+    return headless_target() or resolve_db_target(args)
+
+
 def run_command(args: argparse.Namespace) -> int:
     """Run a headless command; returns the process exit code (spec/cli.md)."""
     from core.db import is_url, open_database
@@ -98,7 +112,11 @@ def run_command(args: argparse.Namespace) -> int:
         except UserFacingError as exc:
             print(t("Error: {message}", message=exc.message), file=sys.stderr)
             return exc.exit_code
-    target = resolve_db_target(args)
+    try:
+        target = command_db_target(args)
+    except UserFacingError as exc:
+        print(t("Error: {message}", message=exc.message), file=sys.stderr)
+        return exc.exit_code
     # A shop file this command creates is removed again when the command fails without writing
     # anything (a refused import on a new --db path must not leave an empty shop behind).
     created = None

@@ -60,6 +60,18 @@ def register(sub: argparse._SubParsersAction) -> None:
     add.add_argument("--person", default="", metavar="TEAM_NAME",
                      help=t("the person in the Team tab this account is (their own tasks)"))
     add.set_defaults(handler=run_add_user)
+    remove = actions.add_parser(
+        "remove-user",
+        help=t("take a person's account off the server shop (their tasks stay)"),
+        description=t(
+            "Remove one person's server account: it leaves the shop's roles and is dropped from the server "
+            "(kept, without this shop's rights, when it also signs in to another database there). Their tasks "
+            "stay with their person in the Team tab. Run as an owner; you cannot remove yourself, the database's "
+            "owner or the last owner."
+        ),
+    )
+    remove.add_argument("login", metavar="NAME", help=t("the account name, as `team users` lists it"))
+    remove.set_defaults(handler=run_remove_user)
     users = actions.add_parser("users", help=t("list the server shop's accounts and their roles"))
     users.set_defaults(handler=run_users)
 
@@ -185,6 +197,18 @@ def run_add_user(args: argparse.Namespace, db) -> int:
     linked = t(", linked to {name} in the Team tab", name=person.staff_name) if person.staff_name else ""
     print(t("{login} can now sign in to {name} with the role {role}{linked}.", login=person.login,
             name=db.display_name, role=role_label(person.role), linked=linked))
+    return 0
+
+
+def run_remove_user(args: argparse.Namespace, db) -> int:
+    from core.team_roles import remove_person, role_label
+
+    _server_shop(db)
+    with db.engine.begin() as conn:
+        person = remove_person(conn, args.login)
+    kept = t(" {name}'s tasks stay in the Team tab.", name=person.staff_name) if person.staff_name else ""
+    print(t("{login} ({role}) can no longer sign in to {name}.{kept}", login=person.login,
+            role=role_label(person.role), name=db.display_name, kept=kept))
     return 0
 
 

@@ -139,12 +139,15 @@ def read_row(session: Session, table: Table, key: tuple, *, lock: bool = False) 
     return dict(row._mapping) if row is not None else None
 
 
-def _write_row(session: Session, table: Table, key: tuple, row: dict | None) -> None:
+def _write_row(session: Session, table: Table, key: tuple, row: dict | None, title: str = "") -> None:
     """Make the row at ``key`` be exactly ``row`` (None: absent)."""
     exists = session.execute(select(1).where(_where(table, key))).first() is not None
     if row is None:
-        if exists:
-            session.execute(delete(table).where(_where(table, key)))
+        if exists and session.execute(delete(table).where(_where(table, key))).rowcount == 0:
+            # Row-level security on a server hides a row it will not let this account delete.
+            from core.trash import kept_by_server
+
+            raise kept_by_server(title or f"{table.name} {', '.join(map(str, key))}")
     elif exists:
         session.execute(update(table).where(_where(table, key)).values(**row))
     else:
@@ -319,7 +322,7 @@ def undo_change(db: Database, change: Change) -> Change:
     with _connection_kept(db, change.label), db.transaction() as s:
         _check(s, change, "after", me)
         for row in reversed(change.rows):
-            _write_row(s, table_of(row.table), row.key, row.before)
+            _write_row(s, table_of(row.table), row.key, row.before, row.title)
         from core import trash
 
         for d in reversed(change.deletions):
@@ -334,7 +337,7 @@ def redo_change(db: Database, change: Change) -> Change:
     with _connection_kept(db, change.label), db.transaction() as s:
         _check(s, change, "before", me)
         for row in change.rows:
-            _write_row(s, table_of(row.table), row.key, row.after)
+            _write_row(s, table_of(row.table), row.key, row.after, row.title)
         from core import trash
 
         deletions = []

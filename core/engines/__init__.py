@@ -5,6 +5,8 @@
 
 * ``line_fact_triggers()`` / ``drop_line_fact_triggers()``: the DDL that keeps the order lines'
   copies of their order's facts right (core.orders), for the 0001 migration;
+* ``task_creator_triggers()`` / ``drop_task_creator_triggers()``: who added a task, filled in by
+  the server (team mode's row-level security), for the 0011 migration;
 * ``connect_setup(dbapi_conn, record)``: per-connection settings (SQLite's pragmas) or None;
 * ``refresh_statistics(conn)``: tell the planner the tables' new shape after bulk writes.
 

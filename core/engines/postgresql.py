@@ -51,6 +51,25 @@ def drop_line_fact_triggers() -> list[str]:
             + [f"DROP FUNCTION IF EXISTS {name}()" for name in _FUNCTIONS])
 
 
+# Who added a task (``tasks.created_by``), for row-level security: staff may delete only the
+# tasks they added (undoing their own "add task"). The server fills it in from the signed-in
+# account when a task is added without one, and no UPDATE can change it afterwards.
+_CREATOR_FUNCTION = (
+    "CREATE OR REPLACE FUNCTION fn_tasks_created_by() RETURNS trigger LANGUAGE plpgsql AS $$\n"
+    "BEGIN IF TG_OP = 'INSERT' THEN IF coalesce(NEW.created_by, '') = '' THEN NEW.created_by := current_user; "
+    "END IF; ELSE NEW.created_by := OLD.created_by; END IF; RETURN NEW; END\n$$"
+)
+
+
+def task_creator_triggers() -> list[str]:
+    return [_CREATOR_FUNCTION, "CREATE TRIGGER tr_tasks_created_by BEFORE INSERT OR UPDATE ON tasks "
+                               "FOR EACH ROW EXECUTE FUNCTION fn_tasks_created_by()"]
+
+
+def drop_task_creator_triggers() -> list[str]:
+    return ["DROP TRIGGER IF EXISTS tr_tasks_created_by ON tasks", "DROP FUNCTION IF EXISTS fn_tasks_created_by()"]
+
+
 connect_setup = None  # the server keeps its own settings; nothing to set per connection
 
 

@@ -41,6 +41,15 @@ def drop_line_fact_triggers() -> list[str]:
     return [f"DROP TRIGGER IF EXISTS {name}" for name in LINE_FACT_TRIGGERS]
 
 
+def task_creator_triggers() -> list[str]:
+    """A file has no accounts: ``tasks.created_by`` stays empty (team mode fills it on a server)."""
+    return []
+
+
+def drop_task_creator_triggers() -> list[str]:
+    return []
+
+
 def connect_setup(dbapi_conn: Any, _record: object) -> None:
     cur = dbapi_conn.cursor()
     # WAL lets the window read while an import or the CLI writes; foreign keys keep

@@ -272,6 +272,9 @@ def end_batch(conn: Connection, trans, batch_id: int, counts: dict[str, int], re
     if dry_run:
         trans.rollback()
     else:
+        from core.row_versions import stamp_import
+
+        stamp_import(conn, batch_id, t("import of {file}", file=result.file))  # one row: core.row_versions
         trans.commit()
         result.batch_id = batch_id
 

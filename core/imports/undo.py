@@ -123,6 +123,9 @@ def undo_batch(db, batch_id: int) -> None:
             # as they are again now (core.customers), so a later import's orders still count.
             rebuild_customers(conn, batch["platform"])
         conn.execute(update(BATCHES).where(BATCHES.c.id == batch_id).values(undone_at=dt.datetime.now().replace(microsecond=0)))
+        from core.row_versions import stamp_import
+
+        stamp_import(conn, batch_id, t("undoing the import of {file}", file=batch["file_name"]))
     db.refresh_statistics()
 
 

@@ -4591,8 +4591,8 @@ TEA-002	120</translation>
         <translation>团队账号</translation>
     </message>
     <message>
-        <source>Owner: everything. Manager: everything but the shop's settings, restoring a backup and adding people. Staff: sees goals, promotions, stock and KPIs, counts stock, adds and edits their own tasks; cannot import, delete, or change goals, promotions, tiers or members. The server enforces these rights.</source>
-        <translation>店主：全部权限。主管：除店铺设置、恢复备份和添加成员外的全部权限。员工：可查看目标、活动、库存和 KPI，可盘点库存、添加和编辑自己的任务；不能导入、删除，也不能修改目标、活动、会员等级或会员。这些权限由服务器强制执行。</translation>
+        <source>Owner: everything. Manager: everything but the shop's settings, restoring a backup and adding or removing people. Staff: sees goals, promotions, stock and KPIs, counts stock, adds and edits their own tasks (and undoes adding one); cannot import, delete, or change goals, promotions, tiers or members. The server enforces these rights.</source>
+        <translation>店主：全部权限。主管：除店铺设置、恢复备份和添加或移除成员外的全部权限。员工：可查看目标、活动、库存和 KPI，可盘点库存、添加和编辑自己的任务（也可撤销自己添加的任务）；不能导入、删除，也不能修改目标、活动、会员等级或会员。这些权限由服务器强制执行。</translation>
     </message>
     <message>
         <source>Account</source>
@@ -4605,6 +4605,10 @@ TEA-002	120</translation>
     <message>
         <source>Rights</source>
         <translation>权限</translation>
+    </message>
+    <message>
+        <source>Remove account…</source>
+        <translation>移除账号…</translation>
     </message>
     <message>
         <source>e.g. wang (lower-case letters, digits, _)</source>
@@ -4639,8 +4643,32 @@ TEA-002	120</translation>
         <translation>密码：</translation>
     </message>
     <message>
-        <source>Only the owner can add people; you are signed in as %1 (%2).</source>
-        <translation>只有店主可以添加成员；你当前登录为 %1（%2）。</translation>
+        <source>Only the owner can add or remove people; you are signed in as %1 (%2).</source>
+        <translation>只有店主可以添加或移除成员；你当前登录为 %1（%2）。</translation>
+    </message>
+    <message>
+        <source>Their tasks stay with %1 in the Team tab.</source>
+        <translation>其任务仍归团队页中的 %1。</translation>
+    </message>
+    <message>
+        <source>No tasks change.</source>
+        <translation>任务不受影响。</translation>
+    </message>
+    <message>
+        <source>Remove account</source>
+        <translation>移除账号</translation>
+    </message>
+    <message>
+        <source>Remove the account %1 (%2)? They can no longer sign in to this shop.</source>
+        <translation>移除账号 %1（%2）？移除后将不能再登录本店。</translation>
+    </message>
+    <message>
+        <source>Only the owner can add or remove people; ask the owner to remove %1.</source>
+        <translation>只有店主可以添加或移除成员；请让店主移除 %1。</translation>
+    </message>
+    <message>
+        <source>%1 can no longer sign in.</source>
+        <translation>%1 已不能再登录。</translation>
     </message>
     <message>
         <source>%1 can now sign in with the role %2.</source>

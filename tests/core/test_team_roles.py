@@ -117,7 +117,7 @@ def test_staff_cannot_save_someone_elses_task_delete_tasks_or_import(team_shop, 
         apply_edit(wang, SetTaskFields.of(theirs.id, status="done"))
     assert _task(owner, "客服话术").status == "todo"
 
-    with pytest.raises(RoleRefused, match=r"cannot make this change to tasks"):
+    with pytest.raises(Exception, match=r"The server kept 上新主图: your role may delete only tasks you added"):
         apply_edit(wang, DeleteTasks((_task(owner, "上新主图").id,)))
     assert _task(owner, "上新主图").title == "上新主图"
 
@@ -187,7 +187,7 @@ def test_only_an_owner_adds_people_and_bad_names_are_refused(team_shop):
 
 def test_the_rights_table_matches_the_readme():
     assert rights("staff", "goals") == "SELECT"
-    assert rights("staff", "tasks") == "SELECT, INSERT, UPDATE"
+    assert rights("staff", "tasks") == "SELECT, INSERT, UPDATE, DELETE"  # delete: only tasks they added (RLS)
     assert rights("staff", "orders") == "SELECT"
     assert rights("manager", "settings") == "SELECT"
     assert rights("manager", "goals") == "SELECT, INSERT, UPDATE, DELETE"
@@ -248,3 +248,117 @@ def test_restore_onto_a_server_keeps_the_replaced_data_and_only_an_owner_may(tea
     assert cli("--db", owner.url, "restore", str(backup)) == 0
     assert "The data it replaced is kept in" in capsys.readouterr().out
     assert json.dumps(_goal_target(owner)) == "10000000"
+
+
+def _role_exists(name: str) -> bool:
+    from tests import pg_server
+
+    with pg_server._admin_engine().connect() as conn:
+        return conn.execute(text("SELECT 1 FROM pg_roles WHERE rolname = :n"), {"n": name}).first() is not None
+
+
+def test_the_owner_removes_an_account_on_the_command_line_and_its_tasks_stay(team_shop, capsys):
+    from core.errors import DatabaseError
+
+    owner, make_login, _as_person, ids = team_shop
+    wang_url = make_login("staff", "小王")
+    wang = make_url(wang_url).username
+    capsys.readouterr()
+
+    assert cli("--db", owner.url, "team", "remove-user", wang) == 0
+    assert capsys.readouterr().out.strip() == (
+        f"{wang} (staff) can no longer sign in to {owner.display_name}. 小王's tasks stay in the Team tab.")
+    assert not _role_exists(wang)
+    with pytest.raises(DatabaseError):
+        open_database(wang_url)
+    # The person and their task are still there; only the link to the account is gone.
+    mine = _task(owner, "上新主图")
+    assert mine.owner_id == ids["小王"]
+    with owner.session() as s:
+        assert s.scalar(text("SELECT login FROM staff WHERE name = '小王'")) == ""
+    assert cli("--db", owner.url, "team", "users") == 0
+    assert wang not in capsys.readouterr().out
+    # Again: the account is not there any more; nothing changes.
+    assert cli("--db", owner.url, "team", "remove-user", wang) == 2
+    assert f"“{wang}” is not an account of this shop" in capsys.readouterr().err
+
+
+def test_only_an_owner_removes_accounts_never_their_own_or_the_databases_owner(team_shop):
+    from core.team_roles import remove_person
+
+    owner, make_login, as_person, _ids = team_shop
+    li = make_url(make_login("staff", "小李")).username
+    wang_db = as_person(make_login("staff", "小王"))
+    manager = as_person(make_login("manager"))
+
+    for db, role in ((wang_db, "staff"), (manager, "manager")):
+        with db.engine.begin() as conn, pytest.raises(RoleRefused) as refused:
+            remove_person(conn, li)
+        assert refused.value.message.startswith(f"Only the owner can remove people (you are signed in as "
+                                                f"{make_url(db.url).username}, role {role})")
+    # The server refuses too, whatever program asks.
+    raw = create_engine(wang_db.url)
+    with pytest.raises(Exception, match="permission denied to drop role"):
+        with raw.begin() as conn:
+            conn.exec_driver_sql(f'DROP ROLE "{li}"')
+    raw.dispose()
+    assert _role_exists(li)
+
+    second = as_person(make_login("owner"))
+    me = make_url(second.url).username
+    with second.engine.begin() as conn, pytest.raises(Exception, match="cannot remove your own account"):
+        remove_person(conn, me)
+    dba = make_url(owner.url).username
+    with second.engine.begin() as conn, pytest.raises(Exception, match="owns the shop's database"):
+        remove_person(conn, dba)
+    # Another owner may remove staff (and owners other than the database's).
+    with second.engine.begin() as conn:
+        assert remove_person(conn, li).role == "staff"
+    assert not _role_exists(li)
+    with owner.engine.begin() as conn:
+        assert remove_person(conn, me).role == "owner"
+    assert not _role_exists(me)
+
+
+def test_staff_undo_their_own_add_task_but_never_delete_anyone_elses(team_shop):
+    from core.edits import redo_change, undo_change
+
+    owner, make_login, as_person, ids = team_shop
+    wang_url = make_login("staff", "小王")
+    wang = as_person(wang_url)
+    login = make_url(wang_url).username
+
+    added = apply_edit(wang, AddTask.of(title="拍新品图", owner_id=ids["小王"]))
+    assert _task(owner, "拍新品图").created_by == login  # filled in by the server
+    undo_change(wang, added)
+    with owner.session() as s:
+        assert "拍新品图" not in set(s.scalars(select(Task.title)))
+    redo_change(wang, added)
+    assert _task(owner, "拍新品图").owner_id == ids["小王"]
+
+    # A task the owner added and assigned to 小王 is 小王's to edit, not to delete.
+    theirs = _task(owner, "上新主图")
+    assert theirs.created_by == make_url(owner.url).username
+    with pytest.raises(Exception, match="The server kept 上新主图"):
+        apply_edit(wang, DeleteTasks((theirs.id,)))
+    # Deleting even their own through the trash is refused (staff delete nothing else) ...
+    with pytest.raises(RoleRefused, match=r"Your role \(staff\) cannot delete; ask the owner or a manager"):
+        apply_edit(wang, DeleteTasks((_task(owner, "拍新品图").id,)))
+    # ... and the server holds whatever program connects: no delete of another's task, no claiming it.
+    raw = create_engine(wang.url)
+    try:
+        with raw.begin() as conn:
+            assert conn.execute(text("DELETE FROM tasks WHERE id = :i"), {"i": theirs.id}).rowcount == 0
+            conn.execute(text("UPDATE tasks SET created_by = :me WHERE id = :i"), {"me": login, "i": theirs.id})
+        with raw.begin() as conn:
+            assert conn.execute(text("DELETE FROM tasks WHERE id = :i"), {"i": theirs.id}).rowcount == 0
+        with pytest.raises(Exception, match="row-level security"):
+            with raw.begin() as conn:
+                conn.execute(text("INSERT INTO tasks (title, owner_id, status, priority, checklist, recurrence, notes, "
+                                  "created_by) VALUES ('冒名', :o, 'todo', 2, '[]', '', '', 'postgres')"),
+                             {"o": ids["小王"]})
+    finally:
+        raw.dispose()
+    assert _task(owner, "上新主图").created_by == make_url(owner.url).username
+    with owner.session() as s:
+        assert sorted(s.scalars(select(Task.title))) == ["上新主图", "客服话术", "拍新品图"]

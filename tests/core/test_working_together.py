@@ -335,3 +335,54 @@ def test_the_listener_says_when_the_connection_is_lost_and_back_and_hears_again(
         listener.stop()
         owner.close()
         li.close()
+
+
+def _importer(db) -> str:
+    """Who an import is by: the server account, or this computer's user on a file."""
+    import getpass
+
+    from sqlalchemy.engine import make_url
+
+    return make_url(db.url).username if db.is_server else getpass.getuser()
+
+
+def test_an_edit_of_a_row_an_import_changed_since_it_was_read_is_refused_naming_the_import(two, tmp_path):
+    from core.imports import import_file
+    from tests.helpers import exports as X
+
+    owner, li = two
+    seen_owner = current_position(owner)  # the owner opened the Inventory tab
+    stock = X.stock_template(tmp_path / "stock.xlsx", [["TEA-001", "西湖龙井 250g", "", "茶", 45, 88, 70, 0, "", 7, 1]])
+    batch = import_file(li, stock).batch_id  # Li imports a stock sheet meanwhile: TEA-001 now 70
+
+    with pytest.raises(ChangedSinceRead) as refused:
+        apply_edit(owner, SetSkuFields.of("TEA-001", on_hand=12), seen=seen_owner)
+    message = refused.value.message
+    assert message.startswith(f"{_importer(li)} changed ")
+    assert message.endswith(" (import of stock.xlsx); your edit was not saved — reload and try again.")
+    assert on_hand(owner) == 70
+    # A row the import did not write is still the owner's to change; after a reload, so is TEA-001.
+    apply_edit(owner, SetSkuFields.of("TEA-002", on_hand=9), seen=seen_owner)
+    assert on_hand(owner, "TEA-002") == 9
+    seen_again = current_position(owner)
+    apply_edit(owner, SetSkuFields.of("TEA-001", on_hand=12), seen=seen_again)
+    assert on_hand(owner) == 12
+    # The owner's own later edit is newer than the import: it does not refuse their next one.
+    apply_edit(owner, SetSkuFields.of("TEA-001", on_hand=13), seen=seen_again)
+    assert on_hand(owner) == 13
+
+
+def test_undoing_an_import_counts_as_a_change_of_the_rows_it_put_back(two, tmp_path):
+    from core.imports import import_file, undo_batch
+    from tests.helpers import exports as X
+
+    owner, li = two
+    stock = X.stock_template(tmp_path / "stock.xlsx", [["TEA-001", "西湖龙井 250g", "", "茶", 45, 88, 70, 0, "", 7, 1]])
+    batch = import_file(li, stock).batch_id
+    seen_owner = current_position(owner)  # read after the import: 70
+    undo_batch(li, batch)  # Li takes the import back: 40 again
+    with pytest.raises(ChangedSinceRead) as refused:
+        apply_edit(owner, SetSkuFields.of("TEA-001", on_hand=75), seen=seen_owner)
+    assert refused.value.message.endswith(" (undoing the import of stock.xlsx); your edit was not saved — reload "
+                                          "and try again.")
+    assert on_hand(owner) == 40

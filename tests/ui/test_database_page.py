@@ -244,7 +244,7 @@ def test_the_owner_adds_a_staff_account_in_settings_and_staff_cannot(qtbot, serv
         page = TeamAccountsPage(AppContext(staff, load()))
         qtbot.addWidget(page)
         assert not page.form_box.isEnabled()
-        assert page.message.text() == f"Only the owner can add people; you are signed in as {choice.user} (staff)."
+        assert page.message.text() == f"Only the owner can add or remove people; you are signed in as {choice.user} (staff)."
     finally:
         staff.close()
         with pg_server._admin_engine().connect() as conn:
@@ -429,3 +429,61 @@ def test_file_restore_onto_a_server_asks_first_keeps_the_replaced_data_and_is_ow
         assert shown[0].startswith("Only the owner can restore a backup onto the server; you are signed in as")
     finally:
         staff.close()
+
+
+def test_the_owner_removes_an_account_after_confirming_and_staff_cannot(qtbot, server_account, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from core.db import open_database
+    from core.settings import load
+    from tests import pg_server
+    from ui.context import AppContext
+    from ui.settings.team_page import TeamAccountsPage
+
+    choice, url = server_account
+
+    def row_of(page, login: str) -> int:
+        logins = [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
+        return logins.index(login)
+
+    staff = open_database(choice.url(PASSWORD))
+    try:
+        page = TeamAccountsPage(AppContext(staff, load()))
+        qtbot.addWidget(page)
+        owner_login = make_url(url).username
+        page.table.selectRow(row_of(page, owner_login))
+        assert page.remove_button.isEnabled()
+        page.remove_button.click()
+        assert page.message.text() == ("Only the owner can add or remove people; ask the owner to remove "
+                                       f"{owner_login}.")
+    finally:
+        staff.close()
+
+    owner = open_database(url)  # the test server's superuser: an owner
+    asked: list[str] = []
+    answer = [QMessageBox.StandardButton.Cancel]
+
+    def exec_(box):
+        asked.append(box.text())
+        return answer[0]
+
+    monkeypatch.setattr(QMessageBox, "exec", exec_)
+    try:
+        page = TeamAccountsPage(AppContext(owner, load()))
+        qtbot.addWidget(page)
+        page.table.selectRow(row_of(page, make_url(url).username))
+        assert not page.remove_button.isEnabled()  # never one's own account
+        page.table.selectRow(row_of(page, choice.user))
+        assert page.remove_button.isEnabled()
+        page.remove_button.click()  # asked, and Cancel: nothing changes
+        assert asked == [f"Remove the account {choice.user} (staff)? They can no longer sign in to this shop."]
+        assert row_of(page, choice.user) >= 0
+        answer[0] = QMessageBox.StandardButton.Yes
+        page.remove_button.click()
+        qtbot.waitUntil(lambda: "can no longer sign in" in page.message.text(), timeout=30_000)
+        assert page.message.text() == f"{choice.user} can no longer sign in. No tasks change."
+        assert choice.user not in [page.table.item(r, 0).text() for r in range(page.table.rowCount())]
+    finally:
+        owner.close()
+    with pg_server._admin_engine().connect() as conn:
+        assert conn.exec_driver_sql(f"SELECT count(*) FROM pg_roles WHERE rolname = '{choice.user}'").scalar() == 0
