@@ -140,6 +140,7 @@ def main() -> None:
     from core.cohorts import activity, cohorts, repurchase_by_month
     from core.edits import apply_edit
     from core.edits.members import RecomputeTiers
+    from core.member_currency import currency_note
     from core.member_index import build_index
     from core.member_pages import MemberPages
     from core.members import member_rows, tier_distribution, tier_log_rows
@@ -190,6 +191,7 @@ def main() -> None:
             tier_distribution(s, END, counts)
             tier_log_rows(s)
             ledger_rows(conn, index.top_spender())
+            currency_note(conn)  # the banner about channels in other currencies (none here: one channel query)
 
     def all_rows() -> None:
         with db.session() as s:

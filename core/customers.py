@@ -15,6 +15,9 @@ order figures are the export's until the shop's own orders for that buyer are im
 importer keeps their previous row for undo. A customer known only from orders whose orders are
 all gone (an undone import) is removed, unless the owner gave them tags, a note or points.
 
+Spend and refunds are in yuan: a channel in another currency counts each order at its payment
+month's rate, and orders of a month without a rate are left out of them (core.member_currency).
+
 Portable SQL (SQLite and PostgreSQL): plain aggregates, dates compared in Python.
 """
 from __future__ import annotations
@@ -26,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from sqlalchemy import Connection, Table, and_, func, select
 
+from core.currency import Currencies
 from core.models import Customer, Order, OrderLine, Sku
 
 if TYPE_CHECKING:
@@ -50,24 +54,34 @@ def _keyed_paid(platform: str):
 
 def order_figures(conn: Connection, platform: str, keys: list[str] | None = None) -> dict[str, dict]:
     """Per buyer key of ``platform`` (of ``keys`` only, when given): the customer's figures from their paid orders."""
+    from core.member_currency import spend_channels
+
+    currencies, foreign = spend_channels(conn)
+    rates = currencies if platform in foreign else None
     if keys is not None:
         out: dict[str, dict] = {}
         for i in range(0, len(keys), KEY_CHUNK):
-            out.update(_figures(conn, platform, ORDERS.c.buyer_key.in_(keys[i:i + KEY_CHUNK])))
+            out.update(_figures(conn, platform, keys[i:i + KEY_CHUNK], rates))
         return out
-    return _figures(conn, platform, None)
+    return _figures(conn, platform, None, rates)
 
 
-def _figures(conn: Connection, platform: str, among) -> dict[str, dict]:
-    where = _keyed_paid(platform) if among is None else and_(_keyed_paid(platform), among)
+def _figures(conn: Connection, platform: str, keys: list[str] | None, currencies: Currencies | None) -> dict[str, dict]:
+    """``currencies``: the rates, when ``platform`` is in another currency than yuan."""
+    where = _keyed_paid(platform) if keys is None else and_(_keyed_paid(platform), ORDERS.c.buyer_key.in_(keys))
     stmt = (
         select(ORDERS.c.buyer_key, func.count(), func.sum(ORDERS.c.paid_fen), func.sum(ORDERS.c.refund_fen),
                func.min(ORDERS.c.created_at), func.max(ORDERS.c.created_at), func.max(ORDERS.c.buyer_name))
         .where(where).group_by(ORDERS.c.buyer_key)
     )
     out: dict[str, dict] = {}
+    money = None
+    if currencies is not None:  # each order at its month's rate; months without one are not counted
+        from core.member_currency import buyer_money
+
+        money = buyer_money(conn, currencies, platform, keys=keys)
     for key, n, paid, refund, first, last, name in conn.execute(stmt):
-        paid, refund = int(paid or 0), int(refund or 0)
+        paid, refund = (int(paid or 0), int(refund or 0)) if money is None else money.get(key, (0, 0))
         out[key] = {"orders_count": int(n), "spend_fen": paid - refund, "refund_fen": refund,
                     "first_order_at": first, "last_order_at": last, "categories": "", "_name": name or ""}
     units: dict[str, list[tuple[int, str]]] = defaultdict(list)

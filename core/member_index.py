@@ -23,7 +23,7 @@ from sqlalchemy import Connection, and_, func, or_, select
 
 from core.members import NEAR_TIER, SLEEPING_DAYS, MemberRow, SegmentSummary
 from core.rfm import BY_ID, HIGH, HIGH_VALUE_SLIPPING, SEGMENTS
-from core.tiers import CUSTOMERS, TIERS, TierRule, load_rules, measure_query
+from core.tiers import CUSTOMERS, TIERS, TierRule, load_rules, measure_query, window_start
 
 SEGMENT_IDS = tuple(s.id for s in SEGMENTS.values())  # code = position; -1 not scored
 # Record fields sorted by the database (the customers table's own columns).
@@ -125,11 +125,17 @@ class MemberIndex:
             return self
         got = np.zeros(self.count, dtype=np.int64)
         if self.rules:
-            q = measure_query(self.rules, self.today)
+            from core.member_currency import foreign_standings, tier_spend_channels
+
+            currencies, foreign = tier_spend_channels(conn, self.rules)
+            q = measure_query(self.rules, self.today, exclude=foreign)
             stmt = (select(CUSTOMERS.c.id, q.c.measure)
                     .select_from(CUSTOMERS.join(q, and_(q.c.platform == CUSTOMERS.c.platform,
                                                         q.c.buyer_key == CUSTOMERS.c.buyer_key))))
             rows = conn.execute(stmt).all()
+            if foreign:  # in yuan, each order at its month's rate (core.member_currency)
+                rows += [(s.customer_id, s.measure) for s in
+                         foreign_standings(conn, self.rules, self.today, currencies, foreign)]  # type: ignore[arg-type]
             if rows:
                 pairs = np.array([(c, int(v or 0)) for c, v in rows], dtype=np.int64)
                 pos = self._positions(pairs[:, 0])
@@ -343,8 +349,17 @@ def page_measures(conn: Connection, rules: list[TierRule], today: dt.date,
     if not buyers:
         return {}
     wanted = set(buyers)
-    q = measure_query(rules, today, platforms=sorted({p for p, _ in wanted}), keys=sorted({k for _, k in wanted}))
-    return {(p, k): int(v or 0) for p, k, v in conn.execute(select(q)) if (p, k) in wanted}
+    from core.member_currency import tier_spend_channels, window_spend
+
+    currencies, foreign = tier_spend_channels(conn, rules)
+    platforms, keys = sorted({p for p, _ in wanted}), sorted({k for _, k in wanted})
+    q = measure_query(rules, today, platforms=platforms, keys=keys, exclude=foreign)
+    out = {(p, k): int(v or 0) for p, k, v in conn.execute(select(q)) if (p, k) in wanted}
+    mine = [p for p in foreign if p in platforms]
+    if mine:
+        out.update(((p, k), v) for (p, k), v in window_spend(conn, currencies, mine, window_start(rules, today), today,  # type: ignore[arg-type]
+                                                          keys).items() if (p, k) in wanted)
+    return out
 
 
 def build_index(conn: Connection, today: dt.date, *, sleeping_days: int = SLEEPING_DAYS) -> MemberIndex:

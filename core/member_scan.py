@@ -6,7 +6,8 @@ orders grouped by buyer, so ``scan`` reads them in one grouped query, joined to 
 to the earn lines counted per customer, and returns only the customers concerned: those
 ``core.tiers.candidate_condition`` says may move, and those with more earnable orders than earn
 lines. ``plan_moves`` and ``plan_points`` then work on these alone; the result is the same as
-their separate queries give (a test compares them on random shops).
+their separate queries give (a test compares them on random shops). Customers of a channel in
+another currency are measured apart, in yuan (core.member_currency), and all of them are handed on.
 """
 from __future__ import annotations
 
@@ -32,6 +33,9 @@ def scan(conn: Connection, today: dt.date) -> Scan:
     rule = load_rule(conn)
     if not rules and rule is None:
         return Scan(rules, [], None)
+    from core.member_currency import foreign_standings, tier_spend_channels
+
+    currencies, foreign = tier_spend_channels(conn, rules)
     o = ORDERS.c
     kept = o.paid_fen - o.refund_fen
     starts = []
@@ -53,6 +57,8 @@ def scan(conn: Connection, today: dt.date) -> Scan:
                                               buyers.c.buyer_key == CUSTOMERS.c.buyer_key))
     measure = func.coalesce(buyers.c.measure, 0) if rules else literal(0)
     tier_flag = candidate_condition(rules, today, measure) if rules else literal(False)
+    if foreign:  # their spend is in another currency: measured apart, in yuan (core.member_currency)
+        tier_flag = and_(CUSTOMERS.c.platform.not_in(foreign), tier_flag)
     if rule is not None:
         lines = (select(LEDGER.c.customer_id, func.count().label("n"))
                  .where(and_(LEDGER.c.kind == "earn", LEDGER.c.at > dt.datetime.combine(since, dt.time())))
@@ -70,4 +76,7 @@ def scan(conn: Connection, today: dt.date) -> Scan:
             standings.append(Standing(cid, tier, tier_since, int(m or 0)))
         if earns:
             short.append(cid)
+    if foreign:
+        standings = sorted(standings + foreign_standings(conn, rules, today, currencies, foreign),  # type: ignore[arg-type]
+                           key=lambda s: s.customer_id)
     return Scan(rules, standings, short if rule is not None else None)

@@ -7,7 +7,9 @@ in the ledger (``points_ledger``) and ``customers.points`` is always the sum of 
 lines; ``ledger_mismatches`` says whether that holds.
 
 - **earn**: one line per paid order (its order number is the key, so re-importing or
-  recomputing never earns twice), ⌊(paid − refunds) ÷ 100 × per yuan × multiplier ÷ 100⌋ points,
+  recomputing never earns twice), ⌊(paid − refunds) ÷ 100 × per yuan × multiplier ÷ 100⌋ points
+  (in yuan: an order of a channel in another currency at its payment month's rate, none until that
+  month has a rate; core.member_currency),
   dated the day it was paid, expiring at the start of the same day ``months`` later. Orders whose
   points would already have lapsed earn nothing. The multiplier is the customer's tier when the
   points are earned (at a recompute or an import).
@@ -206,8 +208,11 @@ def _new_earnings(conn: Connection, rule: PointsRule, today: dt.date, short: lis
     since = (dt.datetime.combine(today, dt.time()) - relativedelta(months=rule.expiry_months)).date()
     earned = select(LEDGER.c.id).where(and_(LEDGER.c.customer_id == CUSTOMERS.c.id,
                                             LEDGER.c.order_no == ORDERS.c.order_no)).exists()
+    from core.member_currency import order_kept, spend_channels
+
+    currencies, foreign = spend_channels(conn)
     stmt = (select(CUSTOMERS.c.id, CUSTOMERS.c.tier_id, ORDERS.c.order_no, ORDERS.c.pay_date,
-                   ORDERS.c.paid_fen - ORDERS.c.refund_fen)
+                   ORDERS.c.paid_fen - ORDERS.c.refund_fen, ORDERS.c.platform, ORDERS.c.paid_fen, ORDERS.c.refund_fen)
             .select_from(ORDERS.join(CUSTOMERS, and_(CUSTOMERS.c.platform == ORDERS.c.platform,
                                                      CUSTOMERS.c.buyer_key == ORDERS.c.buyer_key)))
             .where(and_(ORDERS.c.is_paid == True, ORDERS.c.pay_date > since, ORDERS.c.pay_date <= today,  # noqa: E712
@@ -215,7 +220,13 @@ def _new_earnings(conn: Connection, rule: PointsRule, today: dt.date, short: lis
     out, seen = [], set()
     ids = sorted(_short_of_lines(conn, since, today) if short is None else short)
     for i in range(0, len(ids), 5000):
-        for cid, tier, no, day, kept in conn.execute(stmt.where(CUSTOMERS.c.id.in_(ids[i:i + 5000]))).all():
+        for cid, tier, no, day, kept, platform, paid, refund in conn.execute(
+                stmt.where(CUSTOMERS.c.id.in_(ids[i:i + 5000]))).all():
+            if foreign and platform in foreign:  # in yuan at its month's rate; no rate yet: earns later
+                money = order_kept(currencies, platform, day, paid, refund)
+                if money is None:
+                    continue
+                kept = money[0] - money[1]
             pts = earned_points(int(kept or 0), rule.per_yuan, rule.multiplier(tier))
             if pts > 0 and (cid, no) not in seen:
                 seen.add((cid, no))

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.models import Promotion
+from core.promotion_currency import left_out_text
 from core.promotion_effect import Effect, effects
 
 KIND_ORDER = ("festival", "platform", "own")
@@ -66,6 +67,7 @@ def effect_record(e: Effect) -> dict[str, Any]:
         "incremental_gross_profit_fen": e.incremental_gross_profit_fen, "roi": e.roi, "roas": e.roas,
         "skus_without_cost": e.skus_without_cost if w else None,
         "pays_back": None if e.roi is None else e.roi >= 1,
+        "not_counted": left_out_text(e.left_out),
     }
 
 

@@ -16,6 +16,8 @@ Uplift = (GMV − baseline GMV) ÷ baseline GMV. Cost: a recorded result's, else
 prorated to the days run while it runs (core.promotions.promotion_cost). **ROI = incremental gross
 profit ÷ cost**, gross profit = GMV − units × SKU cost, incremental against the period before;
 unknown when a sold SKU has no cost (their number is given) or an order has no lines.
+Money is in yuan: channels in another currency are converted per payment day at the month's rate,
+and one lacking a rate is left out and named (core.promotion_currency).
 All SQL is SQLAlchemy Core (portable); dates are computed in Python.
 """
 from __future__ import annotations
@@ -28,7 +30,9 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, func, or_, select
 from sqlalchemy.orm import Session
 
+from core.currency import Currencies
 from core.models import Order, OrderLine, Promotion, PromotionResult, Sku
+from core.promotion_currency import LeftOut, as_date, convert_day_sums, foreign_among, missing_rates
 from core.promotions import PromotionRow, cost_parts, latest_results, promotion_cost, target_progress
 
 DAY = dt.timedelta(days=1)
@@ -96,6 +100,9 @@ class Effect:
     target_gmv_fen: int | None = None  # None: no target
     discount_cost_fen: int | None = None  # the cost's parts (core.promotions.cost_parts)
     ad_cost_fen: int | None = None
+    converted: tuple[str, ...] = ()  # channels in another currency, counted in yuan
+    left_out: tuple[LeftOut, ...] = ()  # channels left out for a missing rate (core.promotion_currency)
+    currencies: Currencies | None = None
 
     @property
     def target_progress(self) -> float | None:
@@ -178,12 +185,14 @@ def catalogue(session: Session, codes: Iterable[str] | None = None) -> Catalogue
 
 def measure(session: Session, start: dt.date, end: dt.date, platforms: Sequence[str] = (),
             categories: Sequence[str] = (), skus: Sequence[str] = (), *, detail: bool = False,
-            costs: Catalogue | None = None) -> Figures:
+            costs: Catalogue | None = None, currencies: Currencies | None = None,
+            exclude: Sequence[str] = ()) -> Figures:
     """GMV, orders, units, buyers and gross profit of the paid orders of ``[start, end]`` (payment
     date) on ``platforms`` (empty: all), within the scope when it names categories or SKUs (then
     only those lines count: their share of the order's paid amount, core.orders.line_facts).
     ``detail`` adds the daily GMV and the top SKUs; ``costs`` (``catalogue``) saves reading the SKUs
-    again when many windows are measured."""
+    again when many windows are measured. ``currencies``: amounts of channels in another currency
+    are converted per day (each must have its rates); ``exclude``: channels left out."""
     scope = _scope_filter(categories, skus)
     line_where = [OrderLine.pay_date.between(start, end)]
     if platforms:
@@ -193,6 +202,10 @@ def measure(session: Session, start: dt.date, end: dt.date, platforms: Sequence[
     order_where = [Order.is_paid.is_(True), Order.pay_date.between(start, end)]
     if platforms:
         order_where.append(Order.platform.in_(list(platforms)))
+    if exclude:
+        line_where.append(OrderLine.platform.not_in(list(exclude)))
+        order_where.append(Order.platform.not_in(list(exclude)))
+    foreign = foreign_among(currencies, platforms, exclude)
 
     # per day: GMV and units (the whole shop from the orders, a scope from its lines)
     daily: dict[dt.date, int | float] = {}
@@ -202,18 +215,32 @@ def measure(session: Session, start: dt.date, end: dt.date, platforms: Sequence[
         day_rows = session.execute(
             select(Order.pay_date, func.sum(Order.paid_fen), func.sum(func.coalesce(Order.units, 0)),
                    func.count(Order.id) - func.count(Order.units))  # orders without lines: units unknown
-            .where(*order_where).group_by(Order.pay_date))
+            .where(*order_where, *([Order.platform.not_in(foreign)] if foreign else [])).group_by(Order.pay_date))
         for day, gmv, n_units, no_lines in day_rows:
             daily[day] = int(gmv or 0)
             units += int(n_units or 0)
             without_lines += int(no_lines or 0)
+        if foreign:  # per channel and day in its currency, each day's sum converted (core.currency)
+            for day, platform, gmv, n_units, no_lines in session.execute(
+                    select(Order.pay_date, Order.platform, func.sum(Order.paid_fen), func.sum(func.coalesce(Order.units, 0)),
+                           func.count(Order.id) - func.count(Order.units))
+                    .where(*order_where, Order.platform.in_(foreign)).group_by(Order.pay_date, Order.platform)):
+                daily[day] = daily.get(day, 0) + convert_day_sums(currencies, platform, as_date(day), int(gmv or 0))  # type: ignore[arg-type]
+                units += int(n_units or 0)
+                without_lines += int(no_lines or 0)
         chosen = list(order_where)
     else:
         for day, sales, qty in session.execute(
                 select(OrderLine.pay_date, func.sum(OrderLine.sales_fen), func.sum(OrderLine.qty))
-                .where(*line_where).group_by(OrderLine.pay_date)):
+                .where(*line_where, *([OrderLine.platform.not_in(foreign)] if foreign else [])).group_by(OrderLine.pay_date)):
             daily[day] = float(sales or 0)
             units += int(qty or 0)
+        if foreign:
+            for day, platform, sales, qty in session.execute(
+                    select(OrderLine.pay_date, OrderLine.platform, func.sum(OrderLine.sales_fen), func.sum(OrderLine.qty))
+                    .where(*line_where, OrderLine.platform.in_(foreign)).group_by(OrderLine.pay_date, OrderLine.platform)):
+                daily[day] = daily.get(day, 0) + convert_day_sums(currencies, platform, as_date(day), round(sales or 0))  # type: ignore[arg-type]
+                units += int(qty or 0)
         chosen = [Order.id.in_(select(OrderLine.order_id).where(*line_where))]
     # buyers: distinct buyer keys per channel; an order without a key is a buyer of its own
     keyed = select(Order.platform, Order.buyer_key).where(*chosen, Order.buyer_key > "").distinct().subquery()
@@ -226,7 +253,9 @@ def measure(session: Session, start: dt.date, end: dt.date, platforms: Sequence[
     # (the columns of ix_order_lines_sales only: a covering-index scan, as core.kpi.series.sku_sales)
     per_sku = list(session.execute(
         select(OrderLine.sku_code, func.sum(OrderLine.qty), func.sum(OrderLine.sales_fen))
-        .where(*line_where).group_by(OrderLine.sku_code)))
+        .where(*line_where, *([OrderLine.platform.not_in(foreign)] if foreign else [])).group_by(OrderLine.sku_code)))
+    if foreign:
+        per_sku = _with_foreign_skus(session, per_sku, line_where, foreign, currencies)  # type: ignore[arg-type]
     if costs is None:
         costs = catalogue(session, (c for c, *_ in per_sku if c))
     cogs = 0
@@ -257,6 +286,22 @@ def measure(session: Session, start: dt.date, end: dt.date, platforms: Sequence[
         top = [dataclasses.replace(s, title=titles.get(s.sku_code) or "") if not s.title else s for s in top]
     return Figures(start, end, gmv, orders, units, buyers, profit, tuple(sorted(missing)), without_lines,
                    series, tuple(top))
+
+
+def _with_foreign_skus(session: Session, per_sku: list, line_where: list, foreign: list[str],
+                       currencies: Currencies) -> list:
+    """``per_sku`` (code, units, sales fen) plus the foreign channels' lines, each SKU's sales per
+    channel and day converted (as core.kpi.series.sku_sales)."""
+    totals: dict = {code: [int(qty or 0), float(sales or 0)] for code, qty, sales in per_sku}
+    for code, platform, day, qty, sales in session.execute(
+            select(OrderLine.sku_code, OrderLine.platform, OrderLine.pay_date, func.sum(OrderLine.qty),
+                   func.sum(OrderLine.sales_fen))
+            .where(*line_where, OrderLine.platform.in_(foreign))
+            .group_by(OrderLine.sku_code, OrderLine.platform, OrderLine.pay_date)):
+        got = totals.setdefault(code, [0, 0.0])
+        got[0] += int(qty or 0)
+        got[1] += convert_day_sums(currencies, platform, as_date(day), round(sales or 0))
+    return [(code, qty, sales) for code, (qty, sales) in totals.items()]
 
 
 def first_paid_day(session: Session) -> dt.date | None:
@@ -333,32 +378,51 @@ def _scope(p: Promotion) -> tuple[tuple[str, ...], tuple[str, ...]]:
 
 
 def effect_of(session: Session, p: Promotion, today: dt.date, *, result: PromotionResult | None = None,
-              first_day: dt.date | None = None, detail: bool = False, costs: Catalogue | None = None) -> Effect:
+              first_day: dt.date | None = None, detail: bool = False, costs: Catalogue | None = None,
+              currencies: Currencies | None = None) -> Effect:
     """The effect of promotion ``p`` as of ``today`` (see the module's doc)."""
     categories, skus = _scope(p)
     platforms = tuple(p.platforms or ())
     cost, basis, days_run = promotion_cost(p, result, today)
     window = before = last_year = None
     ly_name = ly_source = ""
+    converted: tuple[str, ...] = ()
+    left: tuple[LeftOut, ...] = ()
+    if currencies is None:
+        currencies = Currencies.load(session.connection())
     if p.start <= today and p.status != "cancelled":
         if first_day is None:
             first_day = first_paid_day(session)
         end = min(p.end, today)
         n = (end - p.start).days + 1
         if first_day is not None and p.start >= first_day:  # days before the first order: unknown, not ¥0
-            window = measure(session, p.start, end, platforms, categories, skus, detail=detail, costs=costs)
-            if p.start - n * DAY >= first_day:
-                before = measure(session, p.start - n * DAY, p.start - DAY, platforms, categories, skus, detail=detail, costs=costs)
+            before_days = (p.start - n * DAY, p.start - DAY) if p.start - n * DAY >= first_day else None
             found = last_year_window(session, p, n)
+            windows = [(p.start, end), *([before_days] if before_days else []),
+                       *([found[:2]] if found is not None and found[0] >= first_day else [])]
+            # a channel without a rate for any of these days is left out of all of them (the same
+            # channels on both sides of the uplift), and shown apart in its own currency
+            missing = missing_rates(session, currencies, platforms, windows) if currencies.foreign else {}
+            exclude = sorted(missing)
+            kw = {"detail": detail, "costs": costs, "currencies": currencies, "exclude": exclude}
+            window = measure(session, p.start, end, platforms, categories, skus, **kw)  # type: ignore[arg-type]
+            if before_days is not None:
+                before = measure(session, *before_days, platforms, categories, skus, **kw)  # type: ignore[arg-type]
             if found is not None:
                 ly_start, ly_end, ly_name, ly_source = found
                 if ly_start >= first_day:
-                    last_year = measure(session, ly_start, ly_end, platforms, categories, skus, detail=detail, costs=costs)
+                    last_year = measure(session, ly_start, ly_end, platforms, categories, skus, **kw)  # type: ignore[arg-type]
+            converted = tuple(foreign_among(currencies, platforms, exclude))
+            if exclude:
+                own = [measure(session, p.start, end, (x,), categories, skus, costs=costs) for x in exclude]
+                left = tuple(LeftOut(x, currencies.currency_of(x), f.gmv_fen, f.orders, missing[x])
+                             for x, f in zip(exclude, own))
     discount_cost, ad_cost = cost_parts(p, cost, basis)
     rule_types = tuple(dict.fromkeys(str(r.get("type", "")) for r in (p.rules or ()) if isinstance(r, dict)))
     return Effect(p.id, p.name, p.kind, platforms, categories, skus, p.start, p.end, p.status, rule_types,
                   p.budget_fen or 0, window, before, last_year, ly_name, ly_source, cost, basis, days_run,
-                  p.discount_budget_fen or 0, p.ad_budget_fen or 0, p.target_gmv_fen, discount_cost, ad_cost)
+                  p.discount_budget_fen or 0, p.ad_budget_fen or 0, p.target_gmv_fen, discount_cost, ad_cost,
+                  converted, left, currencies)
 
 
 def promotion_effect(session: Session, promotion_id: int, today: dt.date) -> Effect | None:
@@ -376,8 +440,9 @@ def effects(session: Session, today: dt.date, promotions: Iterable[Promotion] | 
     results = latest_results(session)
     first_day = first_paid_day(session)
     costs = catalogue(session)  # once for every window measured
-    return {p.id: effect_of(session, p, today, result=results.get(p.id), first_day=first_day, costs=costs)
-            for p in promotions}
+    currencies = Currencies.load(session.connection())
+    return {p.id: effect_of(session, p, today, result=results.get(p.id), first_day=first_day, costs=costs,
+                            currencies=currencies) for p in promotions}
 
 
 def with_effects(session: Session, rows: list[PromotionRow], today: dt.date) -> list[PromotionRow]:

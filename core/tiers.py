@@ -10,6 +10,10 @@ paid orders within a rolling window of ``window_days`` up to today. ``plan_moves
   validity period, one below it drops one tier (never below the tier the measure qualifies for);
 - a customer with no tier gets the one the measure qualifies for.
 
+Spend is in yuan: a channel in another currency counts each order at its payment month's rate and
+leaves out orders of months without a rate (core.member_currency); the SQL sums below cover the
+yuan channels only, those channels are added in Python.
+
 Every move is logged in ``tier_changes`` (from, to, why, the measure and the line compared).
 ``RecomputeTiers`` (core.edits.members) writes moves as one undoable edit; the importer writes
 them inside the import (``write_moves_for_import``) so that undoing the import takes them back.
@@ -89,9 +93,10 @@ def window_start(rules: list[TierRule], today: dt.date) -> dt.date:
 
 
 def measure_query(rules: list[TierRule], today: dt.date, *, platforms: list[str] | None = None,
-                  keys: list[str] | None = None):
+                  keys: list[str] | None = None, exclude: list[str] | None = None):
     """The window's measure per (platform, buyer key), as a subquery (``platform, buyer_key, measure``);
-    ``platforms`` and ``keys``: only buyers on those channels with those keys."""
+    ``platforms`` and ``keys``: only buyers on those channels with those keys; ``exclude``: channels
+    left out (those in another currency, measured by core.member_currency)."""
     amount = func.count() if rules[0].rule == "orders" else func.sum(ORDERS.c.paid_fen - ORDERS.c.refund_fen)
     where = [ORDERS.c.is_paid == True, ORDERS.c.buyer_key.is_not(None), ORDERS.c.buyer_key != "",  # noqa: E712
              ORDERS.c.pay_date >= window_start(rules, today), ORDERS.c.pay_date <= today]
@@ -99,6 +104,8 @@ def measure_query(rules: list[TierRule], today: dt.date, *, platforms: list[str]
         where.append(ORDERS.c.platform.in_(platforms))
     if keys is not None:
         where.append(ORDERS.c.buyer_key.in_(keys))
+    if exclude:
+        where.append(ORDERS.c.platform.not_in(exclude))
     return (
         select(ORDERS.c.platform, ORDERS.c.buyer_key, amount.label("measure"))
         .where(and_(*where))
@@ -111,8 +118,14 @@ def measures(conn: Connection, rules: list[TierRule], today: dt.date) -> dict[tu
     """Per (platform, buyer key): spend or paid orders in the window ending ``today``."""
     if not rules:
         return {}
-    got = measure_query(rules, today)
-    return {(p, k): int(v or 0) for p, k, v in conn.execute(select(got))}
+    from core.member_currency import tier_spend_channels, window_spend
+
+    currencies, foreign = tier_spend_channels(conn, rules)
+    got = measure_query(rules, today, exclude=foreign)
+    out = {(p, k): int(v or 0) for p, k, v in conn.execute(select(got))}
+    if foreign:
+        out.update(window_spend(conn, currencies, foreign, window_start(rules, today), today))  # type: ignore[arg-type]
+    return out
 
 
 def standings(conn: Connection, rules: list[TierRule], today: dt.date) -> list[Standing]:
@@ -186,15 +199,24 @@ def candidate_condition(rules: list[TierRule], today: dt.date, measure):
 
 
 def candidates(conn: Connection, rules: list[TierRule], today: dt.date) -> list[Standing]:
-    """The customers ``candidate_condition`` finds, by grouped SQL instead of every customer in Python."""
-    got = measure_query(rules, today)
+    """The customers ``candidate_condition`` finds, by grouped SQL instead of every customer in Python
+    (customers of a channel in another currency: all of them, measured in yuan by core.member_currency)."""
+    from core.member_currency import foreign_standings, tier_spend_channels
+
+    currencies, foreign = tier_spend_channels(conn, rules)
+    got = measure_query(rules, today, exclude=foreign)
     measure = func.coalesce(got.c.measure, 0)
+    condition = candidate_condition(rules, today, measure)
     stmt = (select(CUSTOMERS.c.id, CUSTOMERS.c.tier_id, CUSTOMERS.c.tier_since, measure)
             .select_from(CUSTOMERS.outerjoin(got, and_(got.c.platform == CUSTOMERS.c.platform,
                                                        got.c.buyer_key == CUSTOMERS.c.buyer_key)))
-            .where(candidate_condition(rules, today, measure))
+            .where(and_(CUSTOMERS.c.platform.not_in(foreign), condition) if foreign else condition)
             .order_by(CUSTOMERS.c.id))
-    return [Standing(i, tier, since, int(m or 0)) for i, tier, since, m in conn.execute(stmt)]
+    found = [Standing(i, tier, since, int(m or 0)) for i, tier, since, m in conn.execute(stmt)]
+    if foreign:
+        found = sorted(found + foreign_standings(conn, rules, today, currencies, foreign),  # type: ignore[arg-type]
+                       key=lambda s: s.customer_id)
+    return found
 
 
 def plan_today(conn: Connection, today: dt.date) -> list[TierMove]:

@@ -1,6 +1,6 @@
 """``tools/screenshots.py OUT --currencies --db COPY.db``: a Shopify store in US dollars imported into
-the copy, then Settings → Channels and the dashboard, converted and with a month's rate missing, and a
-wrong rate refused (README "Currencies")."""
+the copy, then Settings → Channels, the dashboard, a promotion's Effect panel and the Members tab,
+converted and with a month's rate missing, and a wrong rate refused (README "Currencies")."""
 from __future__ import annotations
 
 import datetime as dt
@@ -74,7 +74,49 @@ def currencies(window, args, wait) -> None:
         dialog.grab().save(str(args.out / f"{args.lang}_{name}.png"))
         dialog.reject()
 
+    from core.edits.promotions import AddPromotion
+
+    apply_edit(ctx.db, AddPromotion("Shopify 感恩节 Thanksgiving Week — Pu'er & Longjing gift boxes, free shipping",
+                                    today - dt.timedelta(days=8), today - dt.timedelta(days=1), budget_fen=300_000,
+                                    status="done"))
+    ctx.notify_changed("*")
+
+    def effect(name: str) -> None:
+        from sqlalchemy import func, select
+
+        from core.models import Promotion
+
+        with ctx.db.session() as s:
+            pid = s.scalar(select(func.max(Promotion.id)))
+        page = window.page("promotions")
+        window.tabs.setCurrentWidget(page)
+        while page.loading or page.loads == 0:
+            wait(100)
+        dialog = page.show_effect(pid)
+        while dialog.effect is None:
+            wait(100)
+        wait(700)
+        dialog.grab().save(str(args.out / f"{args.lang}_{name}.png"))
+        dialog.close()
+
+    def members(name: str) -> None:
+        page = window.page("members")
+        window.tabs.setCurrentWidget(page)
+        wait(300)
+        while page.loading or page.loads == 0:
+            wait(100)
+        page.platform_filter.setCurrentIndex(max(page.platform_filter.findData("shopify"), 0))
+        wait(900)
+        window.grab().save(str(args.out / f"{args.lang}_{name}.png"))
+        page.platform_filter.setCurrentIndex(0)
+
+    from core.edits.members import RecomputeTiers
+
+    apply_edit(ctx.db, RecomputeTiers(today))  # the customers' spend at the rate just typed
+    ctx.notify_changed("*")
     dashboard("kpi_converted")
+    effect("effect_converted")
+    members("members_converted")
     channels("settings_channels")
 
     def wrong(panel) -> None:
@@ -89,5 +131,10 @@ def currencies(window, args, wait) -> None:
     apply_edit(ctx.db, SetExchangeRate("USD", month, ""))
     ctx.notify_changed("*")
     dashboard("kpi_missing_rate")
+    effect("effect_missing_rate")
+    members("members_rate_changed")  # spend still at the removed rate: the banner asks for a recompute
+    apply_edit(ctx.db, RecomputeTiers(today))
+    ctx.notify_changed("*")
+    members("members_missing_rate")
     channels("settings_channels_missing_rate")
     print(args.out)

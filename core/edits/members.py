@@ -119,6 +119,7 @@ class RecomputeTiers:
         from core.member_scan import scan
         from core.tiers import change_row, plan_moves
 
+        _rebuild_foreign_customers(session, rec)
         # One grouped pass finds whom the tier rule may move and who has orders still to earn on.
         found = scan(session.connection(), self.today)
         moves = plan_moves(found.rules, found.standings, self.today) if found.rules else []
@@ -131,6 +132,28 @@ class RecomputeTiers:
         plan = write_points(session, rec, self.today, found.short)
         return t("Recompute tiers and points ({n} moved, {earned} points earned, {expired} expired)", n=n,
                  earned=f"{plan.earned:,}", expired=f"{plan.expired:,}")
+
+
+def _rebuild_foreign_customers(session: Session, rec: Recorder) -> None:
+    """Customers of a channel in another currency first follow the rates as they are now (a rate
+    typed since their spend was computed counts its orders): core.member_currency. Nothing to do
+    in a yuan-only shop."""
+    from core.customers import plan_rebuild
+    from core.member_currency import spend_channels
+
+    _currencies, foreign = spend_channels(session.connection())
+    for platform in foreign:
+        _record_rebuild(rec, plan_rebuild(session.connection(), platform))
+
+
+def _record_rebuild(rec: Recorder, plan) -> None:
+    for row in plan.inserts:
+        rec.insert(Customer, row, title=row["buyer_key"])
+    for u in plan.updates:
+        values = {k: v for k, v in u.items() if k != "_key"}
+        rec.update(Customer, u["_key"], values, title=t("Customer #{id}", id=u["_key"]))
+    if plan.removes:
+        rec.delete(Customer, plan.removes, kind="customer", title=t("Customers without orders"))
 
 
 def write_points(session: Session, rec: Recorder, today: dt.date, short: list[int] | None = None):
@@ -209,14 +232,7 @@ class RebuildCustomers:
         from core.customers import plan_rebuild, platforms_of
 
         for platform in platforms_of(session.connection()):
-            plan = plan_rebuild(session.connection(), platform)
-            for row in plan.inserts:
-                rec.insert(Customer, row, title=row["buyer_key"])
-            for u in plan.updates:
-                values = {k: v for k, v in u.items() if k != "_key"}
-                rec.update(Customer, u["_key"], values, title=t("Customer #{id}", id=u["_key"]))
-            if plan.removes:
-                rec.delete(Customer, plan.removes, kind="customer", title=t("Customers without orders"))
+            _record_rebuild(rec, plan_rebuild(session.connection(), platform))
 
 
 CUSTOMER_FIELDS = {"tags": 300, "note": 2000}

@@ -20,8 +20,17 @@ from core.imports.normalize import OrderSet
 from core.models import Channel, Order
 
 
-def follow_file_currency(conn: Connection, path: Path, oset: OrderSet, warn) -> None:
-    """Set or check the channel's currency for ``oset``; ``warn(message)`` adds a file warning."""
+def had_orders(conn: Connection, platform: str) -> bool:
+    """Whether ``platform`` has orders (asked before a streamed import writes its first part)."""
+    return bool(conn.execute(select(exists().where(Order.platform == platform))).scalar())
+
+
+def follow_file_currency(conn: Connection, path: Path, oset: OrderSet, warn, *, batch_id: int | None = None,
+                         channel_had_orders: bool | None = None) -> None:
+    """Set or check the channel's currency for ``oset``; ``warn(message)`` adds a file warning.
+    ``batch_id``: the import's batch, whose undo log records a currency change.
+    ``channel_had_orders``: whether the channel had orders before this file (a path that has
+    already written the file's orders must pass it); None asks the database now."""
     if not oset.currencies:
         return
     codes = sorted(oset.currencies)
@@ -33,7 +42,7 @@ def follow_file_currency(conn: Connection, path: Path, oset: OrderSet, warn) -> 
     current = conn.execute(select(Channel.currency).where(Channel.platform == platform)).scalar()
     channel_currency = current or BASE
     if code != channel_currency:
-        has_orders = conn.execute(select(exists().where(Order.platform == platform))).scalar()
+        has_orders = had_orders(conn, platform) if channel_had_orders is None else channel_had_orders
         if has_orders:
             raise sniff.bad_file(path, t(
                 "its amounts are in {file}, but this shop's {channel} orders are in {channel_currency}.",
@@ -44,6 +53,12 @@ def follow_file_currency(conn: Connection, path: Path, oset: OrderSet, warn) -> 
             conn.execute(insert(Channel).values(platform=platform, currency=code))
         else:
             conn.execute(update(Channel).where(Channel.platform == platform).values(currency=code))
+        if batch_id is not None:  # undo puts the currency back (a row it added keeps only CNY, as no row means)
+            from core.imports.write import UndoLog
+
+            log = UndoLog(batch_id)
+            log.change("channels", platform, {"platform": platform, "currency": channel_currency})
+            log.flush(conn)
         warn(t("Amounts in this file are in {currency}: the {channel} channel's currency is now {currency}. ShopDesk "
                "converts them to yuan at the rates per month you set in Settings → Channels.",
                currency=code, channel=_name(platform)))

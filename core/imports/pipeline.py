@@ -234,7 +234,7 @@ def _import_whole(db, path: Path, prep: Prepared, *, dry_run: bool, cancelled: C
             batch_id = begin_batch(conn, path, file_hash, result)
             if isinstance(normalized, OrderSet):
                 _match_skus(conn, normalized, result, prep.problems)
-                _follow_currency(conn, path, normalized, prep.problems, before_write=True)
+                _follow_currency(conn, path, normalized, prep.problems, before_write=True, batch_id=batch_id)
             counts = _write(conn, batch_id, normalized)
             if isinstance(normalized, OrderSet):
                 _follow_currency(conn, path, normalized, prep.problems, before_write=False)
@@ -294,14 +294,17 @@ def sku_warning(result: ImportResult, has_skus: bool, problems: Problems) -> Non
             "these titles.", count=result.lines_without_sku))
 
 
-def _follow_currency(conn: Connection, path: Path, oset: OrderSet, problems, *, before_write: bool) -> None:
+def _follow_currency(conn: Connection, path: Path, oset: OrderSet, problems, *, before_write: bool,
+                     batch_id: int | None = None, channel_had_orders: bool | None = None) -> None:
+    """The file's currency column set or checked against the channel (core.imports.currency_check):
+    every path calls this; ``before_write`` the check, else the missing-rate warning."""
     from core.imports.currency_check import follow_file_currency, missing_rate_warning
 
     def warn(message: str) -> None:
         problems.warning(0, oset.currency_header, message)
 
     if before_write:
-        follow_file_currency(conn, path, oset, warn)
+        follow_file_currency(conn, path, oset, warn, batch_id=batch_id, channel_had_orders=channel_had_orders)
     else:
         missing_rate_warning(conn, oset, warn)
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from core.imports import currency_check
 from core.imports.background import BackgroundWriter
 from core.imports.normalize import OrderPart, normalize_orders, provided_columns
 from core.imports.order_writer import OrderWriter
@@ -38,6 +39,7 @@ def import_streamed(db, path: Path, prep, *, dry_run: bool, cancelled: Callable[
         writer: BackgroundWriter | None = None
         try:
             batch_id = pipeline.begin_batch(conn, path, file_hash, result)
+            had_orders = currency_check.had_orders(conn, platform)  # before the file's orders are written
             undo = UndoLog(batch_id)
             orders = OrderWriter(conn, batch_id, platform, "orders", provided_columns(det), undo,
                                  sum(m.table.estimated_rows for m in det.matches))
@@ -62,8 +64,13 @@ def import_streamed(db, path: Path, prep, *, dry_run: bool, cancelled: Callable[
             result.lines_matched_by_title, result.lines_without_sku = matcher.matched, matcher.unmatched
             pipeline.sku_warning(result, matcher.has_skus, prep.problems)
             counts = orders.finish()
+            # the file's currency is known once it is read: the same check as the whole-file way (a
+            # refusal rolls every part back), before customers are built from the orders
+            pipeline._follow_currency(conn, path, normalized, prep.problems, before_write=True, batch_id=batch_id,
+                                      channel_had_orders=had_orders)
             pipeline.members_follow(conn, batch_id, platform, undo, orders.touched)
             undo.flush(conn)
+            pipeline._follow_currency(conn, path, normalized, prep.problems, before_write=False)
             pipeline.end_batch(conn, trans, batch_id, counts, result, prep.problems, dry_run=dry_run, cancelled=cancelled)
         except BaseException:
             if writer is not None:

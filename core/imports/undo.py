@@ -21,7 +21,7 @@ from core.write_lock import exclusive_writes
 BATCHES: Table = ImportBatch.__table__  # type: ignore[assignment]
 UNDO: Table = ImportUndo.__table__  # type: ignore[assignment]
 # Children before parents when deleting added rows; parents first when restoring.
-_DELETE_ORDER = ("order_lines", "refunds", "stock_levels", "tier_changes", "points_ledger", "customers", "traffic_daily", "orders", "skus", "products")
+_DELETE_ORDER = ("order_lines", "refunds", "stock_levels", "tier_changes", "points_ledger", "customers", "traffic_daily", "orders", "skus", "products", "channels")
 CHUNK = 500
 
 

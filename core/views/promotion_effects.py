@@ -56,6 +56,7 @@ PROMOTION_EFFECTS = View(
      _c("ad_cost_fen", "Ad spend (in cost)", "money"), _c("cost_basis", "Cost basis", label=_cost_basis),
      _c("incremental_gross_profit_fen", "Incremental gross profit", "money"),
      _c("roi", "ROI (gross profit)", "float"), _c("roas", "ROAS", "float"),
-     _c("skus_without_cost", "SKUs without cost", "int"), _c("pays_back", "Pays back", label=_yes_no)),
+     _c("skus_without_cost", "SKUs without cost", "int"), _c("pays_back", "Pays back", label=_yes_no),
+     _c("not_counted", "Not counted (no exchange rate)")),
     _rows, dated=True,
 )

@@ -2,6 +2,7 @@
 the numbers the owner reads are the ones computed by hand there."""
 from __future__ import annotations
 
+import datetime as dt
 import json
 
 import pytest
@@ -130,3 +131,28 @@ def test_the_comparison_of_a_year_sorts_and_sums_up_each_kind_and_exports_the_sa
     dialog.set_year(2020)
     qtbot.waitUntil(lambda: dialog.loaded_year == 2020, timeout=20_000)
     assert table.visible_rows() == [] and dialog.banner.text() == "No promotions end in 2020."
+
+
+def test_a_dollar_channel_is_named_apart_without_a_rate_and_counted_in_yuan_with_one(qtbot, window, db):
+    from core.edits import apply_edit
+    from core.edits.channels import SetChannelCurrency, SetExchangeRate
+    from tests.core.kpi_shop import add_order
+
+    with db.transaction() as s:  # a Shopify order of 20.05 USD (one 龙井) on the promotion's first day
+        add_order(s, "shopify", "#1001", "x@example.com", "paid", dt.datetime(2026, 3, 10, 9), 2005,
+                  lines=[("A", 1, 2005, None)])
+    apply_edit(db, SetChannelCurrency("shopify", "USD"))
+    page = open_promotions(qtbot, window)
+    dialog = page.show_effect(1)  # 春茶节: 茶叶, every channel
+    qtbot.waitUntil(lambda: dialog.effect is not None, timeout=20_000)
+    note = dialog.currency_note
+    assert not note.isHidden()
+    assert note.text() == ("Not counted in these figures: Shopify — GMV USD 20.05, paid orders: 1 (no USD rate for "
+                           "2026-03: set it in Settings → Channels).")
+    assert cells(dialog)[0][0] == "¥380.00"  # never 20.05 dollars added as yuan
+    apply_edit(db, SetExchangeRate("USD", "2026-03", "7.1234"))
+    dialog.effect = None
+    dialog.load()
+    qtbot.waitUntil(lambda: dialog.effect is not None, timeout=20_000)
+    assert cells(dialog)[0][0] == "¥522.82"  # ¥380.00 + 20.05 × 7.1234 = 142.82417 → ¥142.82
+    assert note.text() == "In yuan: Shopify (USD) converted at the monthly rates of Settings → Channels."

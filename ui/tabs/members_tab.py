@@ -13,6 +13,7 @@ from ui.tabs.base import Part, TabPage
 from ui.tabs.members_charts import CohortCharts, SegmentCharts
 from ui.tabs.members_points import PointsPanel
 from ui.tasks import run_task
+from ui.widgets.banner import Banner
 from ui.widgets.editors import CellEditor
 from ui.widgets.export_button import ExportButton
 from ui.widgets.filter_combo import FilterCombo
@@ -41,6 +42,9 @@ class MembersTab(TabPage):
         self.segments = QLabel(self)
         self.segments.setWordWrap(True)
         self.segments.setObjectName("members.segments")
+        self.currency_note = Banner(self)  # channels in other currencies: converted, or months without a rate
+        self.currency_note.setObjectName("members.currency")
+        self.currency_note.hide()
         self.tier_filter = FilterCombo(self.tr("All tiers"), self)
         self.tier_filter.setObjectName("members.tier_filter")
         self.platform_filter = FilterCombo(self.tr("All channels"), self)
@@ -109,6 +113,7 @@ class MembersTab(TabPage):
         split.addWidget(lower)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
+        self.body.addWidget(self.currency_note)
         self.body.addWidget(self.summary)
         self.body.addWidget(self.segments)
         self.body.addLayout(bar)
@@ -226,6 +231,7 @@ class MembersTab(TabPage):
     def load(self, session: Session, today: dt.date):
         from sqlalchemy import select
 
+        from core.member_currency import currency_note
         from core.member_index import build_index
         from core.member_pages import MemberPages
         from core.members import tier_distribution, tier_log_rows
@@ -254,7 +260,8 @@ class MembersTab(TabPage):
         summary = index.segment_summary()
         counts = index.tier_counts()
         figures = {"customers": index.count, "tiers": counts, "repeat": index.repeat_buyers(),
-                   "sleeping": index.sleeping_count(), "platforms": sorted(set(index.platform.tolist()))}
+                   "sleeping": index.sleeping_count(), "platforms": sorted(set(index.platform.tolist())),
+                   "currency": currency_note(conn)}
         return (pages, first, arranged, figures, tiers, summary, tier_log_rows(session),
                 tier_distribution(session, today, counts), ledger)
 
@@ -264,6 +271,11 @@ class MembersTab(TabPage):
         self._tiers = tiers
         self._rule = tiers[0]["rule"] if tiers else "spend"
         total = figures["customers"]
+        note = figures.get("currency")
+        if note is not None:
+            self.currency_note.show_message(note[1], note[0])
+        else:
+            self.currency_note.clear_message()
         if not total:
             self.banner.show_message(self.tr("No members yet. Customers appear here once orders with a buyer account (or a member export) are imported."))
         self.tier_filter.set_choices([(t["name"], t["name"]) for t in tiers])

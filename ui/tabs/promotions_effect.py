@@ -64,6 +64,9 @@ class EffectDialog(QDialog):
         self.ctx, self.promotion_id = ctx, promotion_id
         self.effect = None
         self.banner = Banner(self)
+        self.currency_note = Banner(self)  # channels in other currencies: converted, or left out for a missing rate
+        self.currency_note.setObjectName("promotions.effect.currency")
+        self.currency_note.hide()
         self.heading = QLabel(self)
         self.heading.setObjectName("promotions.effect.heading")
         self.heading.setWordWrap(True)
@@ -100,6 +103,7 @@ class EffectDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.banner)
+        layout.addWidget(self.currency_note)
         layout.addWidget(self.heading)
         upper = QHBoxLayout()  # the figures and what they are measured against | the daily chart
         left = QVBoxLayout()
@@ -163,6 +167,7 @@ class EffectDialog(QDialog):
                 .replace("%1", str(w.days)).replace("%2", str(e.days)), "info")
         else:
             self.banner.clear_message()
+        self._fill_currency(e)
         self._fill_figures(e)
         self._fill_baselines(e)
         self._fill_cost(e)
@@ -170,6 +175,17 @@ class EffectDialog(QDialog):
         from core.charts.promotion_charts import draw_effect_daily
 
         self.chart.draw(draw_effect_daily, e)
+
+    def _fill_currency(self, e) -> None:
+        from core.promotion_currency import converted_text, left_out_text
+
+        if e.left_out:
+            self.currency_note.show_message(" ".join(filter(None, [left_out_text(e.left_out),
+                                                                     converted_text(e.converted, e.currencies)])), "warning")
+        elif e.converted:
+            self.currency_note.show_message(converted_text(e.converted, e.currencies), "info")
+        else:
+            self.currency_note.clear_message()
 
     def _fill_figures(self, e) -> None:
         def cells(f) -> list[str]:
