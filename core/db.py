@@ -101,6 +101,9 @@ class Database:
 
                         install_refusals(engine)
                     self._session_factory = sessionmaker(engine, expire_on_commit=False)
+                    from core.data_revisions import watch_sessions
+
+                    watch_sessions()  # a session writing orders moves their revision (core.past_orders)
                     self._engine = engine
         return self._engine
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from fractions import Fraction
@@ -31,10 +30,10 @@ from functools import lru_cache
 from statistics import NormalDist
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from sqlalchemy import String, func, select, type_coerce
+from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.models import OrderLine, Sku, StockLevel
+from core.models import Sku, StockLevel
 
 if TYPE_CHECKING:
     from core.settings import Settings
@@ -120,50 +119,32 @@ class InventoryRow:
     arrival_date: dt.date | None = None  # when what is in transit is expected (Mark as ordered)
 
 
+class UpliftsBySku(dict):
+    """``promotion_uplifts``' answer (per SKU code, its uplift windows; SKUs raised by the same
+    promotions share one list), with room for ``inventory_rows`` to keep each set's prepared
+    windows: kept between computations (core.past_orders), it is flattened once, not per reload."""
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.prepared: dict[dt.date, tuple[dict[int, _Windows], dict[tuple, tuple]]] = {}
+
+
 def inventory_rows(session: Session, today: dt.date, params: InventoryParams = InventoryParams(),
                    uplifts: dict[str, Sequence[Uplift]] | None = None) -> list[InventoryRow]:
     """One row per active SKU. ``uplifts`` (per SKU code) raise the forecast demand inside
     their windows, which moves the stock-out and order-by dates earlier."""
+    from core.inventory_sales import Sales, abc_classes, last_sales, sales_value, window_sales
+    from core.past_orders import PastOrders
+
     start = today - dt.timedelta(days=params.window_days - 1)
     # Plain rows through the connection, not the ORM's row processing (a tenth of the tab's time).
     conn = session.connection()
-    # Lines carry their order's payment date (NULL unless paid, core.orders.line_facts), so
-    # these read the lines alone through ix_order_lines_sales.
-    paid_in_window = OrderLine.pay_date.between(start, today)
-    # Each day of the window by its date and by the text SQLite stores it as: the day comes back
-    # as stored (type_coerce, no CAST), since turning 25,000 texts into dates took longer than the query.
-    position: dict[Any, int] = {}
-    for i in range(params.window_days):
-        day = start + dt.timedelta(days=i)
-        position[day] = position[day.isoformat()] = i
-    daily: dict[str, list[int]] = {}  # per SKU, units sold each day of the window
-    stored_day = type_coerce(OrderLine.pay_date, String)
-    q = (
-        select(OrderLine.sku_code, stored_day, func.sum(OrderLine.qty))
-        .where(paid_in_window)
-        .group_by(OrderLine.sku_code, OrderLine.pay_date)
-    )
-    for code, day, qty in conn.execute(q).all():
-        per_day = daily.get(code)
-        if per_day is None:
-            per_day = daily[code] = [0] * params.window_days
-        i = position.get(day)
-        if i is None:  # stored some other way ("2026-11-20 00:00:00"): as the date it is
-            i = position[dt.date.fromisoformat(str(day)[:10])]
-        per_day[i] = int(qty or 0)  # lines of unknown quantity count no units
-    value_q = (
-        select(OrderLine.sku_code, func.sum(func.coalesce(OrderLine.paid_fen, OrderLine.unit_price_fen * OrderLine.qty)))
-        .where(paid_in_window)
-        .group_by(OrderLine.sku_code)
-    )
-    sales_value = {code: int(v or 0) for code, v in conn.execute(value_q).all()}
-    # The last sale of each SKU: one index seek per SKU (ix_order_lines_sales starts with sku_code,
-    # pay_date) rather than MAX over every line of two years, a fifth of the plain alerts' time.
-    latest = (select(func.max(OrderLine.pay_date))
-              .where(OrderLine.sku_code == Sku.code, OrderLine.pay_date <= today).scalar_subquery())
-    last_sale = {code: day for code, day in conn.execute(select(Sku.code, latest).where(Sku.active.is_(True)))
-                 if day is not None}
-    abc = _abc_classes(sales_value, params)
+    # What depends on the orders alone is kept until they change (a stock edit's reload reads none of it).
+    past = PastOrders(conn)
+    sales = past.get(("inventory.sales", start, today), lambda: window_sales(conn, start, today, params.window_days))
+    abc = past.get(("inventory.abc", start, today, params.abc_a, params.abc_b),
+                   lambda: abc_classes(past.get(("inventory.value", start, today),
+                                                 lambda: sales_value(conn, start, today)), params))
     z = NormalDist().inv_cdf(params.service_level)
     uplifts = uplifts or {}
 
@@ -174,19 +155,25 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
                StockLevel.on_hand, StockLevel.in_transit, StockLevel.arrival_date)
         .outerjoin(StockLevel, StockLevel.sku_code == Sku.code).where(Sku.active.is_(True))
     ).all()
-    no_sales = [0] * params.window_days
+    # Keyed on the active SKUs too: one added since asks for its own last sale.
+    last_sale = past.get(("inventory.last_sale", today, tuple(sku.code for sku in skus)),
+                         lambda: last_sales(conn, today))
+    no_sales = Sales([0] * params.window_days, 0, 0.0, None)
     # Most SKUs share the same few promotions (core.inventory_uplift hands out one list per set):
-    # each set is flattened once, not once per SKU.
-    prepared: dict[int, _Windows] = {}
-    plans: dict[tuple, tuple] = {}  # the windows' order and overlap sweep, by their dates (_prepare)
+    # each set is flattened once, not once per SKU — and once per day while the uplifts are kept.
+    if isinstance(uplifts, UpliftsBySku):
+        prepared, plans = uplifts.prepared.setdefault(today, ({}, {}))
+    else:
+        prepared, plans = {}, {}  # the windows' order and overlap sweep, by their dates (_prepare)
     rows = []
     for sku in skus:
-        per_day = daily.get(sku.code, no_sales)
-        ups = uplifts.get(sku.code) or ()
+        code = sku.code
+        ups = uplifts.get(code) or ()
         windows = prepared.get(id(ups))
         if windows is None:
             windows = prepared[id(ups)] = _prepare(ups, today, plans)
-        rows.append(_row(sku, per_day, last_sale.get(sku.code), abc.get(sku.code, "C"), z, today, params, windows))
+        rows.append(_row(sku, sales.get(code, no_sales), last_sale.get(code), abc.get(code, "C"), z, today, params,
+                         windows))
     return rows
 
 
@@ -232,14 +219,23 @@ def _prepare(uplifts: Sequence[Uplift], today: dt.date, plans: dict | None = Non
                 flat[-1] = (prev[0], hi, top.factor, top.source)
             else:
                 flat.append((lo, hi, top.factor, top.source))
+    # Each distinct (first day, last day, factor) as a span once: 3,161 sets share a few hundred.
+    made = plans.setdefault(_SPANS, {}) if plans is not None else {}
     tomorrow = today.toordinal() + 1
     spans = []
     common = 1
     for first, last, factor, _source in flat:
-        f = _exact(factor)
-        spans.append((max(first, tomorrow), last, f.numerator, f.denominator))
-        common = math.lcm(common, f.denominator)
+        span = made.get((first, last, factor))
+        if span is None:
+            f = _exact(factor)
+            span = made[(first, last, factor)] = (max(first, tomorrow), last, f.numerator, f.denominator)
+        spans.append(span)
+        if common % span[3]:
+            common = math.lcm(common, span[3])
     return _Windows(flat, tuple(spans), common)
+
+
+_SPANS = ("spans",)  # the key in ``plans`` of the spans made so far (by first day, last day, factor)
 
 
 def _plan(dates: tuple[tuple[dt.date, dt.date], ...]
@@ -268,18 +264,18 @@ def _sweep_days(days: tuple[int, ...]) -> tuple[tuple[int, int, tuple[int, ...]]
     return tuple(plan)
 
 
-def _row(sku: Any, per_day: list[int], last: dt.date | None, abc: str, z: float,
+def _row(sku: Any, sales: Sales, last: dt.date | None, abc: str, z: float,
          today: dt.date, params: InventoryParams, windows: _Windows) -> InventoryRow:
     """One SKU's numbers; ``windows`` are its promotions' (``_prepare``)."""
     on_hand = sku.on_hand or 0
     in_transit = sku.in_transit or 0
     have = on_hand + in_transit
-    units = sum(per_day)
+    units = sales.units
     days = params.window_days
     # The rate is units ÷ window days, kept exact as whole numbers over ``days`` (and over the
     # factors' common denominator), so rounding up never adds a unit by accident.
     avg = units / days
-    sigma = _pstdev(per_day) if units else 0.0
+    sigma = sales.sigma
     lead = max(sku.lead_time_days, 0)
     # A SKU that did not sell has no rate to raise. (Windows after the stock-out or beyond the
     # lead time and review period change nothing: the walks below stop before them.)
@@ -318,7 +314,7 @@ def _row(sku: Any, per_day: list[int], last: dt.date | None, abc: str, z: float,
     cogs = units * sku.cost_fen
     value = on_hand * sku.cost_fen
     turnover = cogs / value if value > 0 and sku.cost_fen > 0 else None
-    cv = _weekly_cv(per_day) if units else None
+    cv = sales.cv
     xyz = "Z" if cv is None or cv > params.xyz_y else "Y" if cv > params.xyz_x else "X"
     # Name only the promotions that move a number: those starting before the stock-out or inside
     # the lead time and review period that the suggested order covers.
@@ -428,38 +424,3 @@ def _stockout(stock: int, num: int, den: int, today: dt.date, horizon_days: int,
 def _exact(factor: float) -> Fraction:
     """A factor as the exact fraction of its 4 decimals (1.4 is 7/5, not 1.39999…)."""
     return Fraction(str(round(factor, 4)))
-
-
-def _pstdev(values: list[int]) -> float:
-    """Population standard deviation of whole numbers, from exact integer sums (statistics.pstdev
-    is exact too, but goes through Fractions and was a third of the tab's time on 5,000 SKUs)."""
-    n = len(values)
-    s1 = sum(values)
-    s2 = sum(v * v for v in values)
-    return math.sqrt(n * s2 - s1 * s1) / n
-
-
-def _weekly_cv(per_day: list[int]) -> float:
-    """Coefficient of variation of the window's sales by week (7-day blocks counted back from
-    today), by day when the window is shorter than two weeks. Daily sales of a small shop's SKU
-    are mostly 0s and 1s, whose daily CV would call every SKU erratic."""
-    if len(per_day) >= 14:
-        tail = per_day[len(per_day) % 7:]
-        buckets = [sum(tail[i:i + 7]) for i in range(0, len(tail), 7)]
-    else:
-        buckets = per_day
-    mean = sum(buckets) / len(buckets)
-    return _pstdev(buckets) / mean if mean else math.inf
-
-
-def _abc_classes(sales_value: dict[str, int], params: InventoryParams) -> dict[str, str]:
-    total = sum(sales_value.values())
-    classes: dict[str, str] = {}
-    cumulative = 0
-    for code, value in sorted(sales_value.items(), key=lambda kv: (-kv[1], kv[0])):
-        # A SKU's class is decided by the cumulative share *before* it, so the SKU that
-        # crosses 80 % is still an A item (the usual Pareto convention).
-        share_before = cumulative / total if total else 1.0
-        classes[code] = "A" if share_before < params.abc_a else "B" if share_before < params.abc_b else "C"
-        cumulative += value
-    return classes

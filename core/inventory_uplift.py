@@ -19,7 +19,9 @@ earlier; ``Uplift.source`` says in one line where each factor comes from.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -29,7 +31,7 @@ from sqlalchemy.orm import Session
 from core.errors import UserFacingError
 from core.festivals import PROMOTION, Festival, festivals, festivals_between
 from core.i18n import language, t
-from core.inventory import InventoryParams, Uplift
+from core.inventory import InventoryParams, Uplift, UpliftsBySku
 from core.models import OrderLine, Promotion, Sku
 
 BASELINE_DAYS = 28
@@ -45,7 +47,12 @@ class _Measure:
 
 def promotion_uplifts(session: Session, today: dt.date, params: InventoryParams = InventoryParams()
                       ) -> dict[str, list[Uplift]]:
-    """Per SKU code, the uplift windows of the promotions still to come or running."""
+    """Per SKU code, the uplift windows of the promotions still to come or running.
+
+    Kept between computations (core.past_orders) while the orders, the promotions, the active SKUs'
+    categories and the language stay the same: a stock edit's reload computes none of it again."""
+    from core.past_orders import PastOrders
+
     horizon = today + dt.timedelta(days=params.horizon_days)
     promos = session.scalars(
         select(Promotion).where(Promotion.status != "cancelled", Promotion.end > today, Promotion.start <= horizon)
@@ -56,6 +63,15 @@ def promotion_uplifts(session: Session, today: dt.date, params: InventoryParams 
     # Plain rows through the connection: the ORM's row processing was a fifth of this function.
     conn = session.connection()
     categories = dict(conn.execute(select(Sku.code, Sku.category).where(Sku.active.is_(True))).all())
+    past = PastOrders(conn)
+    key = ("inventory.uplifts", today, params.window_days, language(), frozenset(categories.items()),
+           tuple((p.id, p.name, p.kind, tuple(p.platforms or ()), p.start, p.end, p.expected_uplift,
+                  json.dumps(p.scope or {}, sort_keys=True, ensure_ascii=False)) for p in promos))
+    return past.get(key, lambda: _uplifts(conn, past, promos, categories, today, params))
+
+
+def _uplifts(conn: Connection, past: Any, promos: Sequence[Promotion], categories: dict[str, str], today: dt.date,
+             params: InventoryParams) -> UpliftsBySku:
     units: dict[str, dict[str, int]] | None = None  # per SKU and channel, read when a promotion has channels
     shares: dict[tuple[str, ...], dict[str, float]] = {}  # per set of channels: each SKU's share of its units
     out: dict[str, list[Uplift]] = defaultdict(list)
@@ -73,13 +89,14 @@ def promotion_uplifts(session: Session, today: dt.date, params: InventoryParams 
                        factor=_times(factor))
             per_sku = dict.fromkeys(codes, (factor, source))
         else:
-            per_sku = _measured(conn, p, codes, categories, today)
+            per_sku = _measured(conn, past, p, codes, categories, today)
         if p.platforms:
             key = tuple(p.platforms)
             share_of = shares.get(key)
             if share_of is None:
                 if units is None:
-                    units = _channel_units(conn, today - dt.timedelta(days=params.window_days - 1), today)
+                    first = today - dt.timedelta(days=params.window_days - 1)
+                    units = past.get(("inventory.channels", first, today), lambda: _channel_units(conn, first, today))
                 share_of = shares[key] = {code: _share(by, p.platforms) for code, by in units.items()}
         else:
             share_of = None
@@ -97,7 +114,7 @@ def promotion_uplifts(session: Session, today: dt.date, params: InventoryParams 
     # SKUs raised by the same promotions get the same list object: core.inventory flattens each
     # set once. (One object per distinct window, so the windows' ids name a set.)
     shared: dict[tuple[int, ...], list[Uplift]] = {}
-    return {code: shared.setdefault(tuple(map(id, ups)), ups) for code, ups in out.items()}
+    return UpliftsBySku({code: shared.setdefault(tuple(map(id, ups)), ups) for code, ups in out.items()})
 
 
 _UNSEEN: Any = object()
@@ -171,14 +188,15 @@ def _last_year(f: Festival) -> Festival | None:
     return None
 
 
-def _measured(conn: Connection, p: Promotion, codes: list[str], categories: dict[str, str], today: dt.date
+def _measured(conn: Connection, past: Any, p: Promotion, codes: list[str], categories: dict[str, str], today: dt.date
               ) -> dict[str, tuple[float, str]]:
     fest = festival_of(p)
     last = _last_year(fest) if fest else None
     if last is None or last.start > today:
         return {}  # no last year, or it has not happened yet: nothing sold in it to measure
     m = _Measure((last.start, last.end), (last.start - dt.timedelta(days=BASELINE_DAYS), last.start - dt.timedelta(days=1)))
-    window, baseline = _units_before_and_in(conn, m.baseline[0], m.window[0], m.window[1])
+    window, baseline = past.get(("inventory.festival", *m.baseline, *m.window),
+                                lambda: _units_before_and_in(conn, m.baseline[0], m.window[0], m.window[1]))
     days_w = (m.window[1] - m.window[0]).days + 1
     name = last.name_zh if language() == "zh_CN" else last.name_en
     # Category totals over the active SKUs, from the SKUs that sold (not a pass over every SKU).

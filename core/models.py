@@ -10,6 +10,7 @@ import datetime as dt
 
 from sqlalchemy import (
     JSON,
+    BigInteger,
     Boolean,
     Date,
     DateTime,
@@ -167,7 +168,9 @@ class OrderLine(Base):
         Index("ix_order_lines_order", "order_id"),
         # Covers SKU sales and velocity (core.kpi, core.inventory) from the lines' own copies of
         # their order's facts: SQLite skip-scans it per SKU on pay_date, with no join and no sort.
-        Index("ix_order_lines_sales", "sku_code", "pay_date", "platform", "qty", "sales_fen"),
+        # paid_fen and unit_price_fen: the inventory's sales value (ABC) without table reads.
+        Index("ix_order_lines_sales", "sku_code", "pay_date", "platform", "qty", "sales_fen", "paid_fen",
+              "unit_price_fen"),
     )
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
@@ -524,3 +527,13 @@ class RowVersion(Base):
     changed_by: Mapped[str] = mapped_column(String(100), server_default="")
     changed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=_now)
     label: Mapped[str] = mapped_column(String(300), server_default="")
+
+
+class DataRevision(Base):
+    """A number that changes with every write to a kind of data (``core.data_revisions``): the
+    "orders" row moves in the same transaction as every write to orders, order lines or refunds,
+    so a result computed from past orders can be kept until it moves (core.past_orders)."""
+
+    __tablename__ = "data_revisions"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    revision: Mapped[int] = mapped_column(BigInteger, server_default="0")

@@ -25,6 +25,25 @@ PLATFORMS = (
 )
 
 
+# The names owners and exports use for each channel (an import's 平台 column, a promotion's channels).
+PLATFORM_NAMES = {
+    "淘宝": "taobao", "天猫": "taobao", "淘宝/天猫": "taobao", "淘宝天猫": "taobao", "千牛": "taobao", "tmall": "taobao",
+    "京东": "jd", "京东商城": "jd", "拼多多": "pdd", "抖音": "douyin", "抖店": "douyin", "快手": "kuaishou", "快手小店": "kuaishou",
+    "有赞": "youzan", "微信": "wechat", "微信小店": "wechat", "视频号": "wechat", "小红书": "xiaohongshu",
+    "线下": "offline", "门店": "offline", "其他": "other", "其它": "other",
+}
+
+
+def platform_id(text: str | None) -> str | None:
+    """The channel id of an id (any case) or one of the usual names (淘宝, 天猫, 京东 …); None if unknown."""
+    if not text:
+        return None
+    s = str(text).strip()
+    if s.lower() in PLATFORMS:
+        return s.lower()
+    return PLATFORM_NAMES.get(s) or PLATFORM_NAMES.get(s.lower())
+
+
 def derive_payment(
     status: str, paid_at: dt.datetime | None, created_at: dt.datetime | None
 ) -> tuple[bool, dt.date | None]:

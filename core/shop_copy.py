@@ -48,11 +48,17 @@ def row_counts(conn: Connection) -> dict[str, int]:
     return {table.name: int(conn.execute(select(func.count()).select_from(table)).scalar_one()) for table in _tables()}
 
 
+# Bookkeeping a freshly migrated database already holds (core.data_revisions), not shop data: the
+# copy brings the source's, so the copied orders keep the revision that stands for them.
+BOOKKEEPING = ("data_revisions",)
+
+
 def has_rows(conn: Connection) -> list[str]:
-    """The tables of the schema that hold any row."""
+    """The tables of the schema that hold any shop row."""
     from sqlalchemy import select
 
-    return [table.name for table in _tables() if conn.execute(select(1).select_from(table).limit(1)).first()]
+    return [table.name for table in _tables()
+            if table.name not in BOOKKEEPING and conn.execute(select(1).select_from(table).limit(1)).first()]
 
 
 def _history(conn: Connection) -> tuple[dt.date | None, dt.date | None]:
@@ -107,6 +113,8 @@ def copy_shop(source: Database, dest: Database, *, replace: bool = False) -> Cop
                 raise DatabaseError(t("{name} already holds shop data (in {tables}); choose an empty database. "
                                       "Nothing was copied.", name=dest.display_name, tables=", ".join(busy[:5])))
             for table in _tables():
+                if table.name in BOOKKEEPING:
+                    out.execute(table.delete())
                 pk = list(table.primary_key.columns)
                 result = src.execute(select(table).order_by(*pk)).mappings()
                 while batch := result.fetchmany(CHUNK):

@@ -4,7 +4,7 @@ core.imports.workbook_worker starts this in a worker process (spawn) and talks t
 pipe; see there for why and for the protocol. It lives outside ``core.imports`` because a
 spawned process imports its target's package first: ``core.imports`` brings SQLAlchemy and the
 models, seconds that every import of a workbook would wait for before calamine even opens it.
-Only the standard library and python-calamine are imported here.
+Only the standard library, python-calamine and core.row_filter are imported here.
 """
 from __future__ import annotations
 
@@ -64,6 +64,9 @@ def _serve_file(conn, path: str, max_rows: int, max_columns: int, max_cells: int
             command = conn.recv()
             if command[0] != "rows":
                 return  # "close": this file is done, wait for the next
+            if len(command) > 2:
+                _send_picked(conn, sheets[command[1]].iter_rows(), command[2])
+                continue
             batch: list = []
             for row in sheets[command[1]].iter_rows():
                 batch.append(row)
@@ -80,6 +83,24 @@ def _serve_file(conn, path: str, max_rows: int, max_columns: int, max_cells: int
     except BaseException as exc:  # noqa: BLE001 - calamine's PanicException is a BaseException
         kind = "password" if ("password" in str(exc).lower() or "encrypt" in str(exc).lower()) else "damaged"
         _send_quietly(conn, ("error", kind, f"{type(exc).__name__}: {exc}"[:300]))
+
+
+def _send_picked(conn, rows, spec) -> None:
+    """Only the cells the import maps, of the data rows (core.row_filter): less to pickle here and
+    to unpickle in the app than whole rows of 41 cells."""
+    from core.row_filter import picked_rows
+
+    numbers: list = []
+    batch: list = []
+    for i, cells in picked_rows(rows, spec):
+        numbers.append(i)
+        batch.append(cells)
+        if len(batch) >= BATCH_ROWS:
+            conn.send(("picked", numbers, batch))
+            numbers, batch = [], []
+    if batch:
+        conn.send(("picked", numbers, batch))
+    conn.send(("end",))
 
 
 def _send_quietly(conn, message: tuple) -> None:

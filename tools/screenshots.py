@@ -12,6 +12,7 @@
     ... tools/screenshots.py OUT_DIR --team-kpi [--db COPY.db]  # the KPI and bonus table, a refused measure, the SOP dialog
     ... tools/screenshots.py OUT_DIR --currencies --db COPY.db  # a USD Shopify store: Settings → Channels, the
                                                                 # dashboard converted and with a rate missing
+    ... tools/screenshots.py OUT_DIR --startup              # the window just after start, then loaded
     ... tools/screenshots.py OUT_DIR --plan [--month YYYY-MM]   # File → Print monthly plan…: the busy dialog
                                                                 # while the plan is gathered, then the preview
 
@@ -58,6 +59,8 @@ def main() -> int:
                         help="a server shop (--db URL): another person's change, a refused edit, a lost connection")
     parser.add_argument("--plan", action="store_true", help="the monthly plan: busy dialog, then the print preview")
     parser.add_argument("--month", help="the monthly plan's month (default: this month)")
+    parser.add_argument("--startup", action="store_true",
+                        help="the window just after start (first tab only built), then with its data and the badges")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 
@@ -86,6 +89,11 @@ def main() -> int:
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
 
+    if args.startup:
+        _startup(window, args, wait)
+        window.close()
+        db.close()
+        return 0
     if args.goals:
         _goals(window, args, wait)
         window.close()
@@ -156,6 +164,25 @@ def main() -> int:
     window.close()
     db.close()
     return 0
+
+
+def _startup(window, args, wait) -> None:
+    """Just after start: the tab bar with every title and the first tab, the only one built; then the
+    same window once that tab's data and the other tabs' badges are in (ui/lazy_tabs.py)."""
+    wait(30)
+    print("built at the first shot:", [p.key for p in window.lazy_tabs.built()])
+    path = args.out / f"{args.lang}_startup_1_first_paint.png"
+    window.grab().save(str(path))
+    print(path)
+    page, badges = window.tabs.currentWidget(), (2, 4)  # Inventory and Team count theirs
+    for _ in range(600):
+        if page.loads and not page.loading and all("(" in window.tabs.tabText(i) for i in badges):
+            break
+        wait(100)
+    wait(700)  # the chart's deferred draw
+    path = args.out / f"{args.lang}_startup_2_loaded.png"
+    window.grab().save(str(path))
+    print(path, [window.tabs.tabText(i) for i in range(window.tabs.count())])
 
 
 def _members(window, args, wait) -> None:

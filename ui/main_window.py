@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import logging
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QAction, QKeySequence
@@ -12,11 +13,13 @@ from ui.context import AppContext
 from ui.dialogs.about_dialog import show_about
 from ui.edits import install_edit_menu
 from ui.live import install_live_updates
-from ui.report.dialog import install_print_action
+from ui.report import install_print_action
 from ui.settings.sign_in import install_person_label, request_reopen
 from ui.dialogs.import_wizard import install_import_actions
-from ui.tabs import tab_classes
-from ui.tabs.base import TabPage
+from ui.lazy_tabs import install_lazy_tabs
+
+if TYPE_CHECKING:
+    from ui.tabs.base import TabPage
 
 log = logging.getLogger(__name__)
 
@@ -31,12 +34,8 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.setObjectName("main.tabs")
-        self.pages: list[TabPage] = []
-        for cls in tab_classes():
-            page = cls(ctx, self.tabs)
-            self.pages.append(page)
-            self.tabs.addTab(page, page.title())
-            page.sig_title_changed.connect(lambda text, page=page: self.tabs.setTabText(self.tabs.indexOf(page), text))
+        # Every tab's title at once; a tab's page is built when first shown (ui/lazy_tabs.py).
+        self.lazy_tabs = install_lazy_tabs(self)
         self.setCentralWidget(self.tabs)
 
         self._build_menus()
@@ -48,6 +47,7 @@ class MainWindow(QMainWindow):
         install_person_label(self)  # a server shop: who is signed in, and their role
         install_live_updates(self)  # a server shop: others' changes reload the tabs; a lost connection shows
         self._restore_geometry()
+        self.lazy_tabs.build_current()  # the tab the window opens on, before its first paint
 
     # -- menus
     def _build_menus(self) -> None:
@@ -70,8 +70,14 @@ class MainWindow(QMainWindow):
         menu.addAction(action)
         return action
 
+    @property
+    def pages(self) -> list[TabPage]:
+        """Every tab's page, in tab order (building those not shown yet)."""
+        return self.lazy_tabs.pages()
+
     def page(self, key: str) -> TabPage:
-        return next(p for p in self.pages if p.key == key)
+        """The tab's page (built now if it was not yet)."""
+        return self.lazy_tabs.page(key)
 
     # -- actions
     def backup(self) -> None:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from core.charts.style import GREY, PALETTE, chart_title, empty_note, merged_labels, money_axis, use_chart_fonts, \
-    yuan_text
+from core.charts.style import GREY, PALETTE, chart_title, date_axis, empty_note, merged_labels, money_axis, \
+    use_chart_fonts, yuan_text
 from core.goal_split import last_year
 from core.i18n import t
 
@@ -16,8 +16,6 @@ Hover = list[tuple[Any, list[str]]]
 
 
 def draw_goal_progress(fig: Any, progress: Any, *, labels: dict | None = None) -> Hover:
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
-
     use_chart_fonts()
     lab = merged_labels({"title": t("Cumulative GMV vs target"), "actual": t("Actual"), "target": t("Target"),
                          "last_year": t("Last year"), "today": t("Today")}, labels)
@@ -47,12 +45,7 @@ def draw_goal_progress(fig: Any, progress: Any, *, labels: dict | None = None) -
         ax.axvline(p.today, color="#c62828", linewidth=1, linestyle=":")
         ax.annotate(lab["today"], xy=(p.today, 1), xycoords=("data", "axes fraction"), xytext=(3, -12),
                     textcoords="offset points", color="#c62828", fontsize=9)
-    locator = AutoDateLocator(maxticks=8)
-    ax.xaxis.set_major_locator(locator)
-    ax.xaxis.set_major_formatter(ConciseDateFormatter(
-        locator, formats=["%Y", "%Y-%m", "%m-%d", "%H:%M", "%H:%M", "%S"],
-        zero_formats=["", "%Y", "%m-%d", "%m-%d", "%H:%M", "%H:%M"],
-        offset_formats=["", "%Y", "%Y", "%Y", "%Y-%m-%d", "%Y-%m-%d %H:%M"]))
+    date_axis(ax.xaxis, maxticks=8)
     ax.set_xlim(days[0], days[-1])
     money_axis(ax.yaxis)
     ax.set_ylim(bottom=0)

@@ -10,14 +10,12 @@ from __future__ import annotations
 from typing import Any
 
 from core.charts.kpi_charts import Hover, _chart, _plain, _short, _tidy
-from core.charts.style import GREY, PALETTE, chart_title, merged_labels
+from core.charts.style import GREY, PALETTE, chart_title, date_axis, merged_labels
 from core.i18n import t
 
 
 @_chart
 def draw_sku_detail(fig: Any, detail: Any, *, labels: dict | None = None) -> Hover:
-    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
-
     lab = merged_labels({
         "sold": t("Sold per day"), "forecast": t("Forecast with promotions"),
         "base": t("Forecast without promotions"), "stock": t("Projected stock"), "delivery": t("Delivery"),
@@ -68,7 +66,5 @@ def draw_sku_detail(fig: Any, detail: Any, *, labels: dict | None = None) -> Hov
                         va="top", ha=side)
     bottom.set_ylim(bottom=0)
     bottom.set_ylabel(lab["stock"], fontsize=8)
-    locator = AutoDateLocator()
-    bottom.xaxis.set_major_locator(locator)
-    bottom.xaxis.set_major_formatter(ConciseDateFormatter(locator))
+    date_axis(bottom.xaxis)
     return hover

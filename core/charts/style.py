@@ -122,6 +122,19 @@ def money_axis(axis: Any) -> None:
     axis.set_major_formatter(FuncFormatter(yuan))
 
 
+def date_axis(axis: Any, maxticks: int | None = None) -> None:
+    """Dates as numbers, which read the same in Chinese and English: the 1st of a month is "11-01",
+    a month tick "2026-11", never a bare "11" that reads like a day, nor "Nov"."""
+    from matplotlib.dates import AutoDateLocator, ConciseDateFormatter
+
+    locator = AutoDateLocator() if maxticks is None else AutoDateLocator(maxticks=maxticks)
+    axis.set_major_locator(locator)
+    axis.set_major_formatter(ConciseDateFormatter(
+        locator, formats=["%Y", "%Y-%m", "%m-%d", "%H:%M", "%H:%M", "%S"],
+        zero_formats=["", "%Y", "%m-%d", "%m-%d", "%H:%M", "%H:%M"],
+        offset_formats=["", "%Y", "%Y", "%Y", "%Y-%m-%d", "%Y-%m-%d %H:%M"]))
+
+
 def percent_axis(axis: Any) -> None:
     """Rates (0–1) as percentages, with as many decimals as the ticks' spacing needs
     (0.5 %, 1 %, 1.5 % rather than "0% 1% 1% 2%")."""

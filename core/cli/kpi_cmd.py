@@ -7,7 +7,7 @@ import json
 
 from core.errors import BadInputError
 from core.i18n import t
-from core.orders import PLATFORMS
+from core.orders import PLATFORMS, platform_id
 
 
 def _date(text: str) -> dt.date:
@@ -42,8 +42,8 @@ def run(args: argparse.Namespace, db) -> int:
         raise BadInputError(
             t("--to ({end}) is before --from ({start}). Give the earlier day first.", start=args.date_from, end=args.date_to)
         )
-    channel = (args.channel or "").strip().lower() or None
-    if channel and channel not in PLATFORMS:
+    channel = platform_id(args.channel)  # an id or the usual name: 京东, 天猫, tmall …
+    if args.channel and args.channel.strip() and channel is None:
         raise BadInputError(
             t("Unknown channel {channel!r}. Use one of: {ids}", channel=args.channel, ids=", ".join(PLATFORMS))
         )

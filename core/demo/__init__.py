@@ -36,7 +36,7 @@ from core.orders import line_facts, line_totals
 __all__ = ["fill_demo"]
 
 # Tables the demo never clears: the schema version and the owner's settings.
-_KEEP = {"settings", "alembic_version"}
+_KEEP = {"settings", "alembic_version", "data_revisions"}  # data_revisions: bumped by the orders written (core.data_revisions)
 
 
 def _first_month(end: dt.date) -> dt.date:

@@ -82,8 +82,10 @@ def _platforms(value: Any) -> list[str]:
     for p in items:
         code = str(p).strip()
         if code not in PLATFORMS:
+            from core.kpi.output import channel_label  # the names the owner reads, not the ids
+
             raise FieldError(t("“{channel}” is not a channel ShopDesk knows ({known}).", channel=code,
-                               known=", ".join(PLATFORMS)), field="platforms")
+                               known=", ".join(channel_label(p) for p in PLATFORMS)), field="platforms")
         if code not in out:
             out.append(code)
     return out

@@ -6,21 +6,9 @@ same keys as the clean spellings, so alias tables hold each name once.
 from __future__ import annotations
 
 import hashlib
-import re
-import unicodedata
 from collections.abc import Iterable
 
-_INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00a0\\s]+")
-
-
-def norm(header: object) -> str:
-    """The comparison key of a header: NFKC (full-width → half-width), no spaces/BOM/zero-width
-    characters/newlines, 帐 → 账, English case-folded."""
-    if header is None:
-        return ""
-    s = unicodedata.normalize("NFKC", str(header))
-    s = _INVISIBLE.sub("", s).replace("帐", "账")
-    return s.casefold()
+from core.row_filter import norm  # noqa: F401 - the header key is defined beside the row filter (the worker uses both)
 
 
 def cell_text(value: object) -> str:

@@ -65,30 +65,14 @@ class OrderSet:
     currency_header: str = ""  # that column's header, for warnings
 
 
-# An order part handed to ``normalize_orders``'s ``sink``: orders, their lines, real-line orders.
-OrderPart = tuple[dict[str, dict], dict[str, list[dict]], set[str]]
-PART_ORDERS = 5000  # orders per part when a file is written while it is normalised
-
-
-def streams(detection: Detection) -> bool:
-    """Whether the file's orders can be finished row by row: one sheet with one order per row
-    (an order is complete when its row is read; a later row with its id is a duplicate)."""
-    return (detection.kind or "orders") == "orders" and len(detection.matches) == 1 \
-        and detection.matches[0].layout is not None and detection.matches[0].layout.grain == "order"
-
-
 def normalize_orders(
     detection: Detection,
     problems: Problems,
     *,
     cancelled: Callable[[], bool] | None = None,
     progress: Callable[[int], None] | None = None,
-    sink: Callable[[OrderPart], None] | None = None,
-    part_orders: int | None = None,
 ) -> OrderSet:
-    """The file's orders and lines. With ``sink`` and a file that ``streams``, they are handed
-    to ``sink`` in parts of ``part_orders`` orders as the rows are read (in file order, each
-    order once), and the returned set holds no orders, only the file's counts."""
+    """The file's orders and lines."""
     platform = detection.platform or "other"
     kind = detection.kind or "orders"
     several = len(detection.matches) > 1
@@ -119,9 +103,6 @@ def normalize_orders(
             real.add(order_no)
         draft.fields = draft.line_nos = draft.lines = None  # type: ignore[assignment]  # peak memory: keep only the results
 
-    streaming = sink is not None and streams(detection)
-    part_orders = part_orders or PART_ORDERS
-    pending: list[str] = []  # orders read since the last part (streaming)
     for match in detection.matches:
         grain = match.layout.grain  # type: ignore[union-attr]
         drafts = by_grain[grain]
@@ -130,25 +111,11 @@ def normalize_orders(
             rows_read += 1
             if not _accumulate(drafts, prow.values, prow.row, sheet, match, grain, problems):
                 duplicates += 1
-            elif streaming:
-                pending.append(prow.values["order_no"])  # type: ignore[arg-type]
-                if len(pending) >= part_orders:
-                    for order_no in pending:
-                        finish(order_no, drafts[order_no])
-                    sink((orders, lines, real))  # type: ignore[misc]
-                    orders, lines, real, pending = {}, {}, set(), []
     rows_read += problems.error_count - skipped_before
-    if streaming:
-        for order_no in pending:
-            finish(order_no, by_grain["order"][order_no])
-        if orders:
-            sink((orders, lines, real))  # type: ignore[misc]
-        orders, lines, real = {}, {}, set()
-    else:
-        drafts = _merge(by_grain)
-        for order_no, draft in drafts.items():
-            finish(order_no, draft)
-        drafts.clear()
+    drafts = _merge(by_grain)
+    for order_no, draft in drafts.items():
+        finish(order_no, draft)
+    drafts.clear()
     by_grain.clear()
     for text, (row, sheet, count, status) in unknown_status.items():
         problems.warning(
@@ -169,14 +136,6 @@ def normalize_orders(
                     _header_of(detection, "currency") if drafts_currency else "")
 
 
-def provided_columns(detection: Detection) -> set[str]:
-    """The order columns a file determines (``OrderSet.provided``), known before its rows are read."""
-    fields: set[str] = set()
-    for match in detection.matches:
-        fields.update(match.columns)
-    return _provided_columns(fields, detection.kind or "orders")
-
-
 def _header_of(detection: Detection, key: str) -> str:
     for m in detection.matches:
         if key in m.columns:
@@ -189,6 +148,13 @@ def _accumulate(drafts: dict[str, Draft], v: dict, row: int, sheet: str, match: 
     order_no = v["order_no"]
     draft = drafts.get(order_no)  # type: ignore[arg-type]
     if draft is None:
+        if grain == "order":  # one row, one order (most exports): its one line, without the general bookkeeping
+            summary = match.layout.summary_line  # type: ignore[union-attr]
+            line_no = "0" if summary else "1"
+            draft = drafts[order_no] = Draft.__new__(Draft)  # type: ignore[index]
+            draft.row, draft.sheet, draft.fields = row, sheet, v
+            draft.lines, draft.line_nos, draft.real_lines = [_line(line_no, v, summary=True)], {line_no}, not summary
+            return True
         draft = drafts[order_no] = Draft(row, sheet)  # type: ignore[index]
     elif grain == "order":
         problems.warning(row, match.headers[match.columns["order_no"]],

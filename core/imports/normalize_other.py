@@ -10,14 +10,7 @@ from core.imports.detect import Detection
 from core.imports.normalize import buyer_key
 from core.imports.rows import Problems, parsed_rows
 from core.imports.statuses import refund_status
-from core.orders import PLATFORMS
-
-PLATFORM_NAMES = {
-    "淘宝": "taobao", "天猫": "taobao", "淘宝/天猫": "taobao", "淘宝天猫": "taobao", "千牛": "taobao", "tmall": "taobao",
-    "京东": "jd", "拼多多": "pdd", "抖音": "douyin", "抖店": "douyin", "快手": "kuaishou", "快手小店": "kuaishou",
-    "有赞": "youzan", "微信": "wechat", "微信小店": "wechat", "视频号": "wechat", "小红书": "xiaohongshu",
-    "线下": "offline", "门店": "offline", "其他": "other", "其它": "other",
-}
+from core.orders import PLATFORMS, platform_id
 
 
 @dataclass
@@ -31,15 +24,6 @@ class Normalized:
     rows_read: int = 0
     rows_skipped: int = 0
     preview: list[dict] = field(default_factory=list)
-
-
-def platform_id(text: str | None) -> str | None:
-    if not text:
-        return None
-    s = str(text).strip()
-    if s.lower() in PLATFORMS:
-        return s.lower()
-    return PLATFORM_NAMES.get(s) or PLATFORM_NAMES.get(s.lower())
 
 
 def _rows(detection: Detection, problems: Problems, key: str | None, cancelled, progress):

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from core.i18n import t
 from core.imports import sniff
+from core.row_filter import RowSpec, picked_rows
 
 HEAD_ROWS = 20  # the header is looked for in the first 20 rows (§0.5)
 # No export writes a line (or a cell) of a megabyte. Text files are parsed in the app's own
@@ -33,9 +34,17 @@ class Table:
     head: list[list]
     estimated_rows: int
     _open: Callable[[], Iterator[list]] = field(repr=False)
+    # The workbook reader picks the cells in its worker process (see ``picked``).
+    _pick: Callable[[RowSpec], Iterator[tuple[int, tuple]]] | None = field(default=None, repr=False)
 
     def rows(self) -> Iterator[list]:
         return self._open()
+
+    def picked(self, spec: RowSpec) -> Iterator[tuple[int, tuple]]:
+        """``(row index, the cells of spec.needed)`` of the data rows (core.row_filter)."""
+        if self._pick is not None:
+            return self._pick(spec)
+        return picked_rows(self._open(), spec)
 
 
 @dataclass
@@ -120,7 +129,13 @@ def _sheet_table(path: Path, reader, index: int, name: str, head: list[list], ro
         except WorkerFailed as exc:
             raise _refusal(path, exc) from None
 
-    return Table(name, head, rows, open_rows)
+    def pick(spec: RowSpec) -> Iterator[tuple[int, tuple]]:
+        try:
+            yield from reader.rows(index, spec)
+        except WorkerFailed as exc:
+            raise _refusal(path, exc) from None
+
+    return Table(name, head, rows, open_rows, pick)
 
 
 # ---------------------------------------------------------------- CSV and other text

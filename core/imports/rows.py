@@ -19,6 +19,7 @@ from core.imports.detect import TableMatch
 from core.imports.fields import FIELD_TYPES
 from core.imports.headers import norm
 from core.imports.results import MAX_PROBLEMS_KEPT, RowProblem
+from core.row_filter import RowSpec
 
 PARSERS: dict[str, Callable[[object], object]] = {
     "id": values.parse_id,
@@ -81,39 +82,28 @@ def parsed_rows(
     fallbacks = match.layout.resolve_all(match.headers) if match.layout else {}
     specs = [_Column(key, col, tuple(c for c in fallbacks.get(key, ()) if c != col), match.headers)
              for key, col in match.columns.items()]
-    needed = sorted({c for s in specs for c in (s.col, *s.others)})
-    width = (needed[-1] + 1) if needed else 0
-    pick = itemgetter(*needed) if len(needed) > 1 else (lambda r: (r[needed[0]],)) if needed else (lambda r: ())
+    needed = tuple(sorted({c for s in specs for c in (s.col, *s.others)}))
     slot = {c: i for i, c in enumerate(needed)}
     known = match.layout.known_headers if match.layout else frozenset()
-    header_keys = {norm(h) for h in match.headers if h} | set(known)
-    ascii_keys = any(k.isascii() for k in header_keys)
-    enough = max(2, len(match.columns))
-    probe = min(match.columns.values()) if match.columns else 0
+    header_keys = frozenset({norm(h) for h in match.headers if h} | set(known))
+    row_spec = RowSpec(match.header_index, needed, header_keys, max(2, len(match.columns)),
+                       min(match.columns.values()) if match.columns else 0)
     key_col = match.columns.get(key_field) if key_field else None
     key_header = match.headers[key_col] if key_col is not None and key_col < len(match.headers) else ""
     key_index = next((n for n, s in enumerate(specs) if s.key == key_field), None)
-    start = match.header_index
     batch: list[tuple] = []
     rownums: list[int] = []
-    pad: tuple = (None,) * width
-    for i, row in enumerate(match.table.rows()):
-        if i <= start:
-            continue
-        if i % CHECK_EVERY == 0:
+    next_check = CHECK_EVERY
+    # Only the mapped cells of the data rows come here (for a workbook they are picked in the
+    # reader's worker process: a third of the cells cross the process boundary).
+    for i, cells in match.table.picked(row_spec):
+        if i >= next_check:
+            next_check = i + CHECK_EVERY
             if cancelled is not None and cancelled():
                 raise Cancelled()
             if progress is not None:
                 progress(i)
-        n = len(row)
-        if not any(c is not None and c != "" and (not isinstance(c, str) or c.strip()) for c in row):
-            continue
-        if probe < n:
-            first = row[probe]
-            if first.__class__ is str and not (first.isascii() and not ascii_keys) and norm(first) in header_keys:
-                if _repeats_header(row, header_keys, enough):
-                    continue
-        batch.append(pick(row) if n >= width else pick((*row, *pad[n:])))
+        batch.append(cells)
         rownums.append(i + 1)
         if len(batch) >= BATCH:
             yield from _emit(batch, rownums, specs, slot, key_index, key_header, key_field, problems, sheet_label)
@@ -162,6 +152,14 @@ class _Column:
             return self._each(raw), headers, bool(self._failed)
         distinct = set(raw)
         fresh = {v: _parse(self.parse, v) for v in distinct.difference(memo)}
+        if len(fresh) * 2 > len(raw) >= BATCH // 2:
+            # Mostly new values (amounts, addresses, phones): the memo costs more than it saves;
+            # the next batches are parsed value by value (the same results).
+            self.memo = None
+            self._failed = [v for v, p in fresh.items() if p.__class__ is _Failure]
+            memo = {**fresh, **{v: memo[v] for v in distinct.intersection(memo)}} if memo else fresh
+            return list(map(memo.__getitem__, raw)), headers, bool(self.bad) and not self.bad.isdisjoint(distinct) \
+                or bool(self._failed)
         if fresh:
             self.bad.update(v for v, p in fresh.items() if p.__class__ is _Failure)
             if len(memo) + len(fresh) <= _MEMO_LIMIT:
@@ -259,8 +257,3 @@ def _message(exc: Exception, raw: object) -> str:
             and str(raw)[:40] in exc.args[0]:
         return exc.args[0]
     return t("“{value}” cannot be read here", value=str(raw)[:80])
-
-
-def _repeats_header(row: list, header_keys: set[str], enough: int) -> bool:
-    cells = {norm(c) for c in row if isinstance(c, str) and c.strip()}
-    return len(cells & header_keys) >= max(2, min(len(cells) // 2, enough))

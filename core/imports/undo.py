@@ -12,6 +12,7 @@ from collections import defaultdict
 
 from sqlalchemy import Boolean, Date, DateTime, Integer, Table, select, update
 
+from core import data_revisions
 from core.errors import UserFacingError
 from core.i18n import t
 from core.imports.results import BatchSummary
@@ -126,6 +127,7 @@ def undo_batch(db, batch_id: int) -> None:
         from core.row_versions import stamp_import
 
         stamp_import(conn, batch_id, t("undoing the import of {file}", file=batch["file_name"]))
+        data_revisions.bump(conn)  # the orders changed: results kept from them are stale
     db.refresh_statistics()
 
 

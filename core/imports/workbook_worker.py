@@ -15,7 +15,9 @@ normalises as they arrive, so parse and normalise run on two cores.
 
 Protocol over one duplex pipe (pickled tuples): worker → app ``("sheets", [(name, head,
 height, width)])`` or ``("error", kind, detail)``; app → worker ``("rows", index)``; worker →
-app ``("rows", [row, …])`` … ``("end",)``; app → worker ``("quit",)``. Uses the spawn start
+app ``("rows", [row, …])`` … ``("end",)``; or app → worker ``("rows", index, RowSpec)``
+(core.row_filter: only the mapped cells of the data rows) and worker → app ``("picked",
+[row index, …], [cells, …])`` … ``("end",)``; app → worker ``("quit",)``. Uses the spawn start
 method everywhere (the frozen app calls ``multiprocessing.freeze_support()`` in main.py).
 """
 from __future__ import annotations
@@ -28,6 +30,7 @@ import weakref
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
+from core.row_filter import RowSpec
 from core.workbook_process import BATCH_ROWS, HEAD_ROWS, serve  # noqa: F401 - the batch sizes are named here too
 
 log = logging.getLogger(__name__)
@@ -141,20 +144,26 @@ class WorkbookReader:
             raise WorkerFailed(message[1], message[2] if len(message) > 2 else "")
         self.sheets = message[1]
 
-    def rows(self, index: int) -> Iterator[list]:
-        """The rows of sheet ``index``, streamed from the worker as the app takes them. A stream
-        left before its end ends the worker: the rest of it would still be in the pipe."""
+    def rows(self, index: int, spec: RowSpec | None = None) -> Iterator:
+        """The rows of sheet ``index``, streamed from the worker as the app takes them; with
+        ``spec``, ``(row index, picked cells)`` of its data rows only (core.row_filter, applied in
+        the worker). A stream left before its end ends the worker: the rest of it would still be
+        in the pipe."""
         if self._worker is None or self._streaming:
             raise RuntimeError("the workbook is closed, or another of its sheets is being read")
         self._streaming = True
         finished = False
         try:
-            self._worker.conn.send(("rows", index))
+            self._worker.conn.send(("rows", index) if spec is None else ("rows", index, spec))
             while True:
                 message = self._receive()
                 if message[0] == "end":
                     finished = True
                     return
+                if message[0] == "picked":
+                    self._rows_read += len(message[1])
+                    yield from zip(message[1], message[2])
+                    continue
                 if message[0] != "rows":
                     raise WorkerFailed(message[1], message[2] if len(message) > 2 else "")
                 self._rows_read += len(message[1])

@@ -93,3 +93,12 @@ def test_table_headers_are_channel_names_in_the_users_language(shop_path):
     # JSON keeps the ids (spec/cli.md)
     doc = json.loads(run_kpi(shop_path, "--from", "2026-03-01", "--to", "2026-03-31", "--json").stdout)
     assert set(doc["by_channel"]) == {"taobao", "jd", "douyin", "shopify"}
+
+
+@pytest.mark.parametrize("name", ["京东", "JD"])
+def test_channel_by_its_usual_name(shop_path, name):
+    """A new owner typed `--channel 京东` (the name they use) and was told it is unknown."""
+    out = run_kpi(shop_path, "--from", "2026-03-01", "--to", "2026-03-31", "--channel", name, "--json")
+    assert out.returncode == 0, out.stderr
+    doc = json.loads(out.stdout)
+    assert (doc["channel"], doc["gmv"], doc["orders"]) == ("jd", 460.0, 5)

@@ -197,3 +197,12 @@ def test_deleting_promotions_goes_through_the_trash_and_undo_restores_them_with_
         assert s.scalars(select(Task)).one().promotion_id == 1
     with pytest.raises(FieldError):
         apply_edit(shop, DeletePromotions(()))
+
+
+def test_an_unknown_channel_is_refused_naming_the_channels_as_the_owner_reads_them(shop):
+    """A new owner was told “闲鱼” is not a channel ShopDesk knows (taobao, jd, pdd, …): codes they never see."""
+    with pytest.raises(FieldError) as err:
+        apply_edit(shop, AddPromotion(name="双12", start=D(2026, 12, 10), end=D(2026, 12, 12), platforms=("闲鱼",)))
+    assert err.value.field == "platforms"
+    assert "“闲鱼” is not a channel ShopDesk knows" in err.value.message
+    assert "Taobao/Tmall, JD, Pinduoduo, Douyin" in err.value.message and "taobao" not in err.value.message

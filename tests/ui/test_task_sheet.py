@@ -119,6 +119,7 @@ def test_print_week_opens_a_preview_of_the_chosen_week(qtbot, demo_db):
 
     win = MainWindow(AppContext(demo_db, Settings(), today=DEMO_END))
     qtbot.addWidget(win)
+    win.page("team")  # tabs are built when first needed (ui/lazy_tabs.py)
     assert win.findChild(QWidget, "team.print_week").text() == "Print week…"
     chooser = WeekDialog(DEMO_END, win)
     qtbot.addWidget(chooser)

@@ -57,18 +57,25 @@ def likely_kind(inspection: Any) -> str:
 
     Core's own guess comes from the nearest partial layout match, which for a home-made order
     list can be some platform's refund export; it only decides among equally covered kinds.
+    A kind counts as covered only when it also explains at least half of the columns any kind
+    recognises: a member list needs just a buyer account, which an order report without its
+    order number has too, beside its times and amounts.
     """
     from core.imports import fields_for
 
     headers = [h for h in (getattr(inspection, "headers", None) or []) if str(h).strip()]
     core_kind = getattr(inspection, "kind", None)
+    found: dict[str, dict[str, str]] = {}
+    for kind in KINDS:
+        fields = fields_for(kind)
+        found[kind] = suggest_columns([(f.key, label_names(f.label)) for f in fields], headers)
+    recognised = {h for columns in found.values() for h in columns.values()}
 
     def coverage(kind: str) -> tuple[bool, int, int, bool, bool]:
-        fields = fields_for(kind)
-        found = suggest_columns([(f.key, label_names(f.label)) for f in fields], headers)
-        required = [f.key for f in fields if f.required]
-        covered = sum(1 for k in required if k in found)
-        return (covered == len(required), covered, len(found), kind == core_kind, kind == "orders")
+        required = [f.key for f in fields_for(kind) if f.required]
+        covered = sum(1 for k in required if k in found[kind])
+        explains = 2 * len(set(found[kind].values())) >= len(recognised)
+        return (covered == len(required) and explains, covered, len(found[kind]), kind == core_kind, kind == "orders")
 
     return max(KINDS, key=coverage)
 

@@ -164,6 +164,10 @@ class StockCountDialog(QDialog):
         lines = self.lines()
         counted = [ln for ln in lines if ln.counted is not None]
         self.table.set_rows(counted if self.counted_only.isChecked() else lines)
+        for field in ("counted", "difference", "difference_value_fen"):  # sized before anything was counted
+            column = self.table.model.column_of(field)
+            if self.table.view.columnWidth(column) < self.table.view.sizeHintForColumn(column):
+                self.table.view.resizeColumnToContents(column)
         differ = [ln for ln in counted if ln.difference]
         self.summary.setText(
             self.tr("%1 SKUs counted, %2 differ: %3 units, %4 at cost.")

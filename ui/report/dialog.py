@@ -6,20 +6,20 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtGui import QAction
-from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import QApplication, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QMainWindow, QWidget
 from shiboken6 import isValid
 
 from core.i18n import t
 
 if TYPE_CHECKING:
+    from PySide6.QtPrintSupport import QPrintPreviewDialog
+
     from core.report import Month, MonthlyPlan
     from ui.tasks import Task
 
-# core.report (SQLAlchemy) and the renderer load on first use: the main window installs this
-# menu entry before its first paint, and start-up must not pull in the data libraries.
+# This module loads when the owner first prints (ui/report/__init__.py installs the menu entry),
+# and core.report (SQLAlchemy), the renderer and Qt's print support only when the preview is built.
 
 
 class MonthDialog(QDialog):
@@ -50,6 +50,8 @@ class MonthDialog(QDialog):
 def preview_dialog(window: QMainWindow, plan: MonthlyPlan) -> QPrintPreviewDialog:
     """The preview of a built plan (repainted on every page-setup change, on the GUI thread, as
     Qt's printing requires)."""
+    from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
+
     from ui.report.render import page_layout, render
 
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
@@ -113,16 +115,3 @@ def print_monthly_plan(window: QMainWindow) -> None:
     if chooser.exec() != QDialog.DialogCode.Accepted:
         return
     start_preview(window, chooser.chosen())
-
-
-def install_print_action(window: QMainWindow) -> None:
-    """File → Print monthly plan… (Ctrl+P), above Backup…."""
-    menu = window.file_menu
-    action = QAction(QCoreApplication.translate("MainWindow", "Print monthly plan…"), window)
-    action.setObjectName("report.print_plan")
-    action.setShortcut("Ctrl+P")
-    action.triggered.connect(lambda: print_monthly_plan(window))
-    window.action_print_plan = action
-    before = getattr(window, "action_backup", None)
-    menu.insertAction(before, action)
-    menu.insertSeparator(before)

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 from core.money import format_fen
 from ui.labels import stock_status_name
 from ui.tabs.base import TabPage
+from ui.tabs.inventory_badge import urgent_count
 from ui.tabs.inventory_detail import CLEARABLE, SkuDetailPanel
 from ui.tabs.inventory_purchase import PurchaseListView
 from ui.widgets.export_button import ExportButton
@@ -33,7 +34,6 @@ if TYPE_CHECKING:  # core.inventory loads SQLAlchemy: only in load(), after the 
 OUT, BELOW_SAFETY, REORDER, LOW, OVERSTOCK, DEAD, SLOW, OK = (
     "out", "below_safety", "reorder", "low", "overstock", "dead", "slow", "ok")
 STATUS_ORDER = (OUT, BELOW_SAFETY, REORDER, LOW, OVERSTOCK, DEAD, SLOW, OK)
-URGENT = (OUT, BELOW_SAFETY, REORDER, LOW)
 _STATUS_COLOURS = {OUT: "#b71c1c", BELOW_SAFETY: "#b71c1c", REORDER: "#c62828", LOW: "#e65100",
                    OVERSTOCK: "#1565c0", DEAD: "#4a148c", SLOW: "#6a1b9a"}
 
@@ -245,7 +245,7 @@ class InventoryTab(TabPage):
         counts = Counter(f for r in rows for f in r.flags)
         # The badge counts the SKUs that need buying: out, below safety, at the reorder point or
         # due to be ordered within the review period (not the overstock / slow / dead ones).
-        urgent = sum(1 for r in rows if r.status in URGENT)
+        urgent = urgent_count(rows)  # also counted before the page is built (inventory_badge)
         self.sig_title_changed.emit(f"{self.title()} ({urgent})" if urgent else self.title())
         counts[OK] = sum(1 for r in rows if not r.flags)
         self.status_filter.set_choices([(f"{stock_status_name(s)} ({counts[s]})", s) for s in STATUS_ORDER])

@@ -5,7 +5,9 @@ import datetime as dt
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QSplitter, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+)
 
 from core.money import format_fen
 from ui.labels import platform_name
@@ -107,12 +109,16 @@ class MembersTab(TabPage):
         self.lower.addTab(self.charts, self.tr("Tiers and segments"))
         self.cohorts = CohortCharts(self, self)
         self.lower.addTab(self.cohorts, self.tr("Repurchase and cohorts"))
-        lower = self.lower
+        # The panel's charts need 300 px; in a small window it scrolls rather than squeezing the list.
+        lower = QScrollArea(self)
+        lower.setWidget(self.lower)
+        lower.setWidgetResizable(True)
+        lower.setFrameShape(QFrame.Shape.NoFrame)
         split = QSplitter(Qt.Orientation.Vertical, self)
         split.addWidget(self.table)
         split.addWidget(lower)
         split.setStretchFactor(0, 3)
-        split.setStretchFactor(1, 1)
+        split.setStretchFactor(1, 2)
         self.body.addWidget(self.currency_note)
         self.body.addWidget(self.summary)
         self.body.addWidget(self.segments)

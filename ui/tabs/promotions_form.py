@@ -44,13 +44,18 @@ WARNING_STYLE = "background:#fff4cc; border:1px solid #f2b705; border-radius:3px
 
 
 def parse_channels(text: str) -> list[str]:
-    """Channels as typed in the form: names in the UI language or ids, separated by commas,
-    ``、`` or spaces. An unknown one is passed on as it is, for core to refuse by name."""
+    """Channels as typed in the form: names in the UI language, the usual names (淘宝, 天猫, 京东 …)
+    or ids, separated by commas, ``、`` or spaces; each once. An unknown one is passed on as it is,
+    for core to refuse by name."""
+    from core.orders import platform_id
+
     by_name = {platform_name(p).casefold(): p for p in PLATFORM_IDS}
-    out = []
+    out: list[str] = []
     for token in re.split(r"[,，、;；\s]+", text or ""):
         if token:
-            out.append(by_name.get(token.casefold(), token.casefold() if token.casefold() in PLATFORM_IDS else token))
+            code = by_name.get(token.casefold()) or platform_id(token) or token
+            if code not in out:
+                out.append(code)
     return out
 
 

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QPus
 
 from ui.labels import priority_name, task_status_name
 from ui.tabs.base import Part, TabPage
+from ui.tabs.team_badge import overdue_count
 from ui.tabs.team_gantt import GanttView
 from ui.tabs.team_print import print_week
 from ui.tabs.team_staff import StaffView
@@ -203,7 +204,7 @@ class TeamTab(TabPage):
         used = {r.promotion_id for r in self._rows}
         self.promotion_filter.set_choices([(n, i) for i, n in self._promotions if i in used])
         self._show_filtered()
-        overdue = sum(1 for r in self._rows if r.overdue)
+        overdue = overdue_count(self._rows)  # also counted before the page is built (team_badge)
         open_ = sum(1 for r in self._rows if r.status not in CLOSED)
         self.summary.setText(self.tr("%1 open tasks, %2 overdue.").replace("%1", str(open_)).replace("%2", str(overdue)))
         self.sig_title_changed.emit(f"{self.title()} ({overdue})" if overdue else self.title())

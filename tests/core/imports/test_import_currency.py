@@ -9,8 +9,7 @@ from sqlalchemy import select
 
 from core import trash
 from core.errors import BadInputError
-from core.imports import import_file, pipeline, undo_batch
-from core.imports import normalize as normalize_module
+from core.imports import import_file, undo_batch
 from core.imports.platforms import taobao
 from core.models import Channel
 from tests.core.imports.conftest import orders
@@ -46,13 +45,11 @@ def test_undo_restores_a_currency_the_channel_row_already_had(db):
 
 @pytest.fixture
 def taobao_with_currency(monkeypatch):
-    """The 订单报表 layout (one row per order: the streamed way) with a mapped currency column 币种."""
+    """The 订单报表 layout (one row per order; the streamed way it had is gone: one path for every file) with a mapped currency column 币种."""
     layout = taobao.LAYOUTS[0]
     assert layout.grain == "order"
     mapped = dataclasses.replace(layout, fields={**layout.fields, "currency": ("币种",)})
     monkeypatch.setattr(taobao, "LAYOUTS", [mapped, *taobao.LAYOUTS[1:]])
-    monkeypatch.setattr(pipeline, "MANY", 0)  # every file of one row per order is streamed
-    monkeypatch.setattr(normalize_module, "PART_ORDERS", 3)  # parts are written before the file's end is read
 
 
 def _usd_file(folder, nos, currency="USD"):

@@ -65,6 +65,7 @@ class ReportPage(WizardPage):
             Column(self.tr("Type"), colour=lambda v, _r: ERROR_FG if v == self.tr("Error") else WARNING_FG),
             Column(self.tr("Problem")),
         ], self)
+        self.problems.view.horizontalHeader().setStretchLastSection(True)  # a sentence: it takes the free width
         problem_bar = QHBoxLayout()
         problem_bar.addWidget(self.problems_title, 1)
         problem_bar.addWidget(self.export_button)

@@ -1,0 +1,145 @@
+"""Big one-row-per-order exports (Taobao/Tmall 订单报表 and the like): normalised whole, then
+written in one transaction. Nothing is written, and no write lock is held, while the file is
+read: an edit the owner makes in the window meanwhile goes through at once. Still all or
+nothing (Cancel while reading, a failing write), with exact figures and undo."""
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import insert
+
+from core.db import open_database
+from core.edits import apply_edit
+from core.edits.stock import SetSkuFields
+from core.errors import Cancelled
+from core.imports import import_file, undo_batch
+from core.models import Sku, StockLevel
+from tests.core.imports.conftest import count, dump, orders, rows
+from tests.helpers import exports as X
+
+STATUSES = ["交易成功", "卖家已发货，等待买家确认", "买家已付款，等待卖家发货", "交易关闭", "等待买家付款", "神秘状态"]
+TITLES = ["洗面奶", "帆布包", "保温杯"]
+
+
+def _rows(nos, *, paid_cents: int = 0) -> list[dict]:
+    out = []
+    for n in nos:
+        status = STATUSES[n % len(STATUSES)]
+        paid = f"{(n % 97) + 10 + paid_cents / 100:.2f}"
+        out.append(X.taobao_order_row(
+            str(n), buyer=f"买家{n % 13}" if n % 11 else "t**1", paid=paid, status=status,
+            paid_at=None if status == "等待买家付款" else f"2026/5/{n % 28 + 1} 10:{n % 60:02d}",
+            created=f"2026/5/{n % 28 + 1} 09:{n % 60:02d}", title=TITLES[n % 3], qty=n % 3 + 1,
+            refund="5.00" if n % 17 == 0 else None))
+    return out
+
+
+def _with_skus(db) -> None:
+    with db.engine.begin() as conn:
+        conn.execute(insert(Sku.__table__).values(code="FACE", title="洗面奶", spec="", category="洗护", cost_fen=0,
+                                                  price_fen=0, supplier="", lead_time_days=7, order_multiple=1,
+                                                  min_order_qty=0, active=True))
+
+
+def test_import_figures_report_and_undo(db, files):
+    """On both engines: the totals of an import, its report, its customers, and an exact undo."""
+    _with_skus(db)
+    empty = dump(db)
+    data = _rows(range(2000, 2100))
+    data.insert(20, dict(data[3]))  # the same order twice: the second row is ignored, with a warning
+    data[30]["总金额"] = "12,34.5"  # an amount no export writes: that row's error
+    result = import_file(db, X.taobao_orders_csv(files / "c.csv", data, with_refund=True))
+    assert (result.orders_added, result.rows_read, result.rows_skipped, len(result.errors)) == (99, 101, 2, 1)
+    assert result.lines_matched_by_title == 33  # 洗面奶 lines take the one SKU with that title
+    assert any("appears again" in w.message for w in result.warnings)
+    assert any("神秘状态" in w.message for w in result.warnings)
+    got = orders(db, "taobao")
+    kept = [r for i, r in enumerate(data) if i not in (20, 30)]
+    assert sum(o["paid_fen"] for o in got.values()) == sum(round(float(r["总金额"]) * 100) for r in kept)
+    assert sum(o["refund_fen"] for o in got.values() if o["status"] != "refunded") == 500 * sum(
+        1 for r in kept if r.get("退款金额") and r["订单状态"] != "交易关闭")
+    assert count(db, "order_lines") == 99
+    assert count(db, "customers") == 14  # 买家0 … 买家12, and the masked "t**1" with its address
+    again = import_file(db, X.taobao_orders_csv(files / "c.csv", data, with_refund=True))
+    assert (again.orders_added, again.orders_updated, again.orders_unchanged) == (0, 0, 99)
+    undo_batch(db, again.batch_id)
+    undo_batch(db, result.batch_id)
+    assert dump(db) == empty
+
+
+def test_an_edit_made_while_a_big_file_is_read_goes_through(tmp_path, files):
+    """The window's edits do not wait for an import that is still reading its file (SQLite has one
+    writer; an import holding it while parsing 100,000 rows made an edit fail after 5 s)."""
+    db = open_database(tmp_path / "shop.db")
+    try:
+        _with_skus(db)
+        path = X.taobao_orders_csv(files / "big.csv", _rows(range(10_000, 15_000)))
+        edited: list[int] = []
+
+        def progress(done: int, total: int) -> None:
+            if not edited and 0 < done < total:  # half-way through reading the rows
+                apply_edit(db, SetSkuFields.of("FACE", on_hand=12))
+                edited.append(done)
+
+        result = import_file(db, path, progress=progress)
+        assert edited, "the import reported no progress while reading"
+        assert result.orders_added == 5000
+        assert [r["on_hand"] for r in rows(db, StockLevel, StockLevel.sku_code == "FACE")] == [12]
+    finally:
+        db.close()
+
+
+def test_cancel_while_reading_leaves_nothing(db, files):
+    path = X.taobao_orders_csv(files / "c.csv", _rows(range(3000, 8000)))
+    empty = dump(db)
+    seen: list[int] = []
+
+    def progress(done: int, total: int) -> None:
+        seen.append(done)
+
+    with pytest.raises(Cancelled):
+        import_file(db, path, progress=progress, cancelled=lambda: len(seen) >= 2)
+    assert dump(db) == empty and count(db, "import_batches") == 0
+
+
+def test_a_failing_write_rolls_the_whole_file_back(db, files, monkeypatch):
+    path = X.taobao_orders_csv(files / "c.csv", _rows(range(4000, 4100)))
+    empty = dump(db)
+    from core.imports.order_writer import OrderWriter
+
+    real_finish = OrderWriter.finish
+
+    def finish(self):
+        raise OSError("the disk is full")  # what a write can meet half-way: the new orders are in already
+
+    monkeypatch.setattr(OrderWriter, "finish", finish)
+    with pytest.raises(OSError, match="disk is full"):
+        import_file(db, path)
+    assert dump(db) == empty and count(db, "import_batches") == 0
+    monkeypatch.setattr(OrderWriter, "finish", real_finish)
+    assert import_file(db, path).orders_added == 100  # and the next try imports it all
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_blank_and_repeated_header_rows_are_skipped_and_rows_keep_their_numbers(tmp_path, files, suffix):
+    """The workbook reader's worker drops blank and repeated header rows and sends only the mapped
+    cells (core.row_filter); the CSV path does the same in the app: the same orders, and an error
+    still names the row Excel shows."""
+    headers = X.TAOBAO_ORDER_HEADERS
+    header_row = {h.strip(): h for h in headers}
+    data = [X.taobao_order_row(str(n), paid="10.00") for n in (101, 102, 103)]
+    data += [{}, header_row]  # a blank row, then the header again (pages pasted one under another)
+    data += [X.taobao_order_row("104", paid="20.00"), X.taobao_order_row("105", paid="1,2,3")]
+    if suffix == ".xlsx":
+        path = X.write_xlsx(files / "pages.xlsx", [("订单报表", headers, data)])
+    else:
+        path = X.write_csv(files / "pages.csv", headers, data, encoding="gbk")
+    db = open_database(tmp_path / "shop.db")
+    try:
+        result = import_file(db, path)
+        got = orders(db, "taobao")
+    finally:
+        db.close()
+    assert sorted(got) == ["101", "102", "103", "104"]
+    assert sum(o["paid_fen"] for o in got.values()) == 5000
+    assert result.orders_added == 4 and not result.warnings  # the blank and header rows are no problem
+    assert {e.row for e in result.errors} == {8} and "总金额" in {e.column for e in result.errors}
