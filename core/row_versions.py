@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from core.db import Database
 
 _TABLE: Table = RowVersion.__table__  # type: ignore[assignment]
+_CHUNK = 500  # row keys per IN list: well under SQLite's and PostgreSQL's bound-parameter limits
 
 
 class ChangedSinceRead(UserFacingError):
@@ -188,8 +189,19 @@ def stamp(session: Session, rows: Iterable[tuple[str, tuple]], *, me: Author, la
     now = dt.datetime.now().replace(microsecond=0)
     values = {"version": version, "session_id": me.session_id, "changed_by": me.name[:100], "changed_at": now,
               "label": label[:300]}
+    # Set-based, a few statements per 500 rows: a recompute that moves thousands of members
+    # stamped them one UPDATE (and INSERT) each, which took longer than the change itself.
+    by_table: dict[str, list[str]] = {}
     for name, key in keys:
-        where = (_TABLE.c.table_name == name, _TABLE.c.row_key == key)
-        if session.execute(update(_TABLE).where(*where).values(**values)).rowcount == 0:
-            session.execute(insert(_TABLE).values(table_name=name, row_key=key, **values))
+        by_table.setdefault(name, []).append(key)
+    for name, table_keys in by_table.items():
+        for start in range(0, len(table_keys), _CHUNK):
+            chunk = table_keys[start:start + _CHUNK]
+            of_table = (_TABLE.c.table_name == name, _TABLE.c.row_key.in_(chunk))
+            known = set(session.execute(select(_TABLE.c.row_key).where(*of_table)).scalars())
+            if known:
+                session.execute(update(_TABLE).where(*of_table).values(**values))
+            new = [{"table_name": name, "row_key": key, **values} for key in chunk if key not in known]
+            if new:
+                session.execute(insert(_TABLE), new)
     return version

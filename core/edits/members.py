@@ -123,6 +123,8 @@ class RecomputeTiers:
         # One grouped pass finds whom the tier rule may move and who has orders still to earn on.
         found = scan(session.connection(), self.today)
         moves = plan_moves(found.rules, found.standings, self.today) if found.rules else []
+        rec.prefetch(Customer, [m.customer_id for m in moves],
+                     titles={m.customer_id: t("Customer #{id}", id=m.customer_id) for m in moves})
         for m in moves:
             rec.update(Customer, m.customer_id, {"tier_id": m.to_id, "tier_since": m.since},
                        title=t("Customer #{id}", id=m.customer_id))

@@ -1,6 +1,7 @@
 """The one editing path, without Qt: validation, exact undo/redo, refusals, deletes via the trash."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
@@ -178,3 +179,48 @@ def test_adding_a_goal_refuses_a_duplicate_and_misaligned_periods(shop):
     assert period_end("quarter", dt.date(2026, 10, 1)) == dt.date(2026, 12, 31)
     history.undo(shop)
     assert not any(g["period_start"] == dt.date(2026, 12, 1) for g in rows(shop, Goal, Goal.id))
+
+
+@dataclasses.dataclass(frozen=True)
+class _TagMany:
+    """Tags many customers in one change, the way a tier recompute moves thousands."""
+
+    ids: tuple[int, ...]
+    tag: str
+    label: str = "Tag many"
+    topics: frozenset = frozenset({"customers"})
+
+    def apply(self, session, rec) -> str:
+        from core.models import Customer
+
+        rec.prefetch(Customer, self.ids)
+        for cid in self.ids:
+            rec.update(Customer, cid, {"tags": self.tag})
+        return self.label
+
+
+def test_a_change_of_over_a_thousand_rows_is_recorded_stamped_and_undone_row_by_row(db):
+    # Rows are read and stamped a few hundred at a time: every one of 1,201 rows (past two
+    # chunks, some stamped by an earlier change, some never) must still be in the change, carry
+    # its new version and go back on undo.
+    from sqlalchemy import insert, select
+
+    from core.edits import undo_change
+    from core.models import Customer, RowVersion
+
+    with db.transaction() as s:
+        s.execute(insert(Customer), [{"platform": "taobao", "buyer_key": f"b{i:04d}", "tags": "old"}
+                                     for i in range(1201)])
+        ids = tuple(s.scalars(select(Customer.id).order_by(Customer.id)))
+    first = apply_edit(db, _TagMany(ids[::3], "early"))
+    change = apply_edit(db, _TagMany(ids, "vip"))
+    assert len(change.rows) == 1201 and change.version > first.version
+    with db.session() as s:
+        assert set(s.scalars(select(Customer.tags))) == {"vip"}
+        stamped = dict(s.execute(select(RowVersion.row_key, RowVersion.version)
+                                 .where(RowVersion.table_name == "customers")).all())
+    assert len(stamped) == 1201 and set(stamped.values()) == {change.version}
+    undo_change(db, change)
+    with db.session() as s:
+        tags = list(s.scalars(select(Customer.tags).order_by(Customer.id)))
+    assert tags == ["early" if i % 3 == 0 else "old" for i in range(1201)]
