@@ -8,7 +8,9 @@ Stored as the demo and the festival presets write them::
     {"type": "折扣", "threshold_fen": 50000, "rate": 0.85}           满500打8.5折
     {"type": "赠品", "threshold_fen": 39900, "gift": "主人杯"}       满399送主人杯
 
-Typed as ``满300减30; 满500减60`` (also ``300-30``, ``8.5折``, ``15% off``, ``满399送主人杯``).
+Typed as ``满300减30; 满500减60`` (also ``满300减30 满500减60``, ``、``/``，`` between tiers, ``300-30``,
+``8.5折``, ``15% off``, ``满399送主人杯``). ``每满300减30`` (so much off for *every* ¥300) is refused with
+the tiers to type instead: a stored 满减 tier takes its reduction once.
 Validation refuses what a platform's sign-up page would refuse, naming the tier: a reduction as
 large as its threshold (满30减30 gives the goods away), a discount outside 0–90 % off, and tiers
 of one kind that do not rise in both threshold and depth (满500减40 after 满300减50 is never
@@ -43,6 +45,8 @@ _PATTERNS = (
     (GIFT, re.compile(rf"^满\s*¥?{_AMOUNT}\s*(?:送|赠)\s*(.+)$")),
 )
 _SPLIT = re.compile(r"[;；,，、\n]+")
+_PER_EVERY = re.compile(rf"每\s*满\s*¥?{_AMOUNT}\s*(?:减\s*¥?{_AMOUNT})?")
+MAX_WORDS = 12  # words in one piece between separators: the search below tries every grouping of them
 EXAMPLES = "满300减30; 满500减60 · 9折 · 满500打8.5折 · 满399送主人杯 · " + more.EXAMPLES
 
 
@@ -60,14 +64,70 @@ def _zhe(rate: float) -> str:
 
 
 def parse_tiers(text: str) -> list[dict[str, Any]]:
-    """The rules typed in the form's Tiers field; refuses what it cannot read, naming it."""
+    """The rules typed in the form's Tiers field; refuses what it cannot read, naming it.
+
+    Tiers are separated by ``;``, ``,``, ``、``, a new line or spaces (``满300减30 满500减60``); a
+    tier that itself holds spaces (``券 满199减20``, ``3人团 ¥59``, ``15% off``) is read whole.
+    """
+    _refuse_per_every(text or "")
     rules: list[dict[str, Any]] = []
     for part in _SPLIT.split(text or ""):
         part = part.strip()
         if not part:
             continue
-        rules.append(_parse_one(part))
+        rules.extend(_parse_spaced(part))
     return rules
+
+
+def _refuse_per_every(text: str) -> None:
+    """每满300减30 takes ¥30 off for every ¥300 (¥60 off ¥600 …): a rule the stored tiers cannot hold."""
+    m = _PER_EVERY.search(text)
+    if not m:
+        return
+    if m.group(2):
+        step, off = _fen(m.group(1)), _fen(m.group(2))
+        example = ", ".join(f"满{_yuan(step * k)}减{_yuan(off * k)}" for k in (1, 2, 3))
+    else:
+        example = "满300减30, 满600减60, 满900减90"
+    raise FieldError(t("“{text}”: 每满减 (so much off for every so much spent) is not supported. Type the tiers "
+                       "it gives instead, e.g. {example}.", text=m.group(0).strip(), example=example), field="rules")
+
+
+def _parse_spaced(part: str) -> list[dict[str, Any]]:
+    """One piece between separators: a tier, or tiers separated by spaces (the fewest words each that read)."""
+    words = part.split()
+    if len(words) == 1 or len(words) > MAX_WORDS:
+        return [_parse_one(part)]
+    readable: dict[tuple[int, int], dict[str, Any] | None] = {}
+
+    def tier(i: int, j: int) -> dict[str, Any] | None:
+        if (i, j) not in readable:
+            try:
+                readable[(i, j)] = _parse_one(" ".join(words[i:j]))
+            except FieldError:
+                readable[(i, j)] = None
+        return readable[(i, j)]
+
+    def split(i: int) -> list[dict[str, Any]] | None:
+        if i == len(words):
+            return []
+        for j in range(i + 1, len(words) + 1):
+            rule = tier(i, j)
+            rest = split(j) if rule is not None else None
+            if rest is not None:
+                return [rule, *rest]
+        return None
+
+    rules = split(0)
+    if rules is not None:
+        return rules
+    i = 0  # name the first words no grouping reads
+    while i < len(words):
+        j = next((j for j in range(i + 1, len(words) + 1) if tier(i, j) is not None), None)
+        if j is None:
+            break
+        i = j
+    return [_parse_one(" ".join(words[i:]) if i < len(words) else part)]
 
 
 def _parse_one(part: str) -> dict[str, Any]:

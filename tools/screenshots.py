@@ -12,6 +12,7 @@
     ... tools/screenshots.py OUT_DIR --team-kpi [--db COPY.db]  # the KPI and bonus table, a refused measure, the SOP dialog
     ... tools/screenshots.py OUT_DIR --currencies --db COPY.db  # a USD Shopify store: Settings → Channels, the
                                                                 # dashboard converted and with a rate missing
+    ... tools/screenshots.py OUT_DIR --forms --size 1024x640  # the promotion and task forms with a message
     ... tools/screenshots.py OUT_DIR --startup              # the window just after start, then loaded
     ... tools/screenshots.py OUT_DIR --plan [--month YYYY-MM]   # File → Print monthly plan…: the busy dialog
                                                                 # while the plan is gathered, then the preview
@@ -49,6 +50,7 @@ SCENES = {  # flag (args attribute) → "module.function" in tools/shots/; the f
     "currencies": "currencies.currencies",
     "together": "together.together",
     "editing": "editing.editing",
+    "forms": "forms.forms",
 }
 
 
@@ -75,6 +77,8 @@ def main() -> int:
                         help="a server shop (--db URL): another person's change, a refused edit, a lost connection")
     parser.add_argument("--plan", action="store_true", help="the monthly plan: busy dialog, then the print preview")
     parser.add_argument("--month", help="the monthly plan's month (default: this month)")
+    parser.add_argument("--forms", action="store_true",
+                        help="the promotion and task forms after a refused input (try --size 1024x640)")
     parser.add_argument("--startup", action="store_true",
                         help="the window just after start (first tab only built), then with its data and the badges")
     args = parser.parse_args()

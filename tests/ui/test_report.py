@@ -173,7 +173,7 @@ def test_the_team_page_lists_the_weekly_meetings_and_each_persons_tasks(qapp, de
 
 
 def test_calendar_draws_promotions_as_bars_across_their_days_and_lists_rules_and_scope(qapp, db, tmp_path):
-    from ui.report.render import _calendar, _promotions
+    from ui.report.render import CAL_BORDER, _calendar, _promotions
 
     plan = build_plan(db, NOV, DEMO_END)
     promos = (PromotionLine("双11 大促", "festival", ("taobao",), dt.date(2026, 10, 20), dt.date(2026, 11, 11), 500_000,
@@ -181,7 +181,7 @@ def test_calendar_draws_promotions_as_bars_across_their_days_and_lists_rules_and
                                         ("正式", dt.date(2026, 11, 4), dt.date(2026, 11, 11))),
                             ("满300减30", "3人团 ¥59"), "Categories: 茶叶"),)
     plan = dataclasses.replace(plan, promotions=promos)
-    html_text = _calendar(plan)
+    html_text = _calendar(plan).replace(f' style="{CAL_BORDER}"', "")  # each cell's border: test_report_calendar_borders
     # Week of 2–8 Nov: one bar, its 预售 part over Mon–Tue (2 days), 正式 over Wed–Sun (5 days); it began in
     # October, so its name carries ◂
     assert '<td colspan="2" bgcolor="#fbe7e3">◂ 双11 大促 · 预售</td><td colspan="5" bgcolor="#f6cfc8">正式</td>' in html_text

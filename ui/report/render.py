@@ -164,6 +164,12 @@ def _pieces(p, first: dt.date, last: dt.date) -> list[tuple[str, dt.date, dt.dat
     return out
 
 
+# Every calendar cell draws its own border (collapsed into one line with its neighbours): with only
+# the table's border, Qt left cells without one, and a blank cell beside a blank cell (the days of
+# the month before, e.g. Thu and Fri of a month that starts on a Saturday) lost the line between them.
+CAL_BORDER = "border:1px solid #888"
+
+
 def _bar_cells(p, seg) -> list[str]:
     """One bar in a week row: a cell per phase spanning its days, the name in the first."""
     cells = []
@@ -175,7 +181,7 @@ def _bar_cells(p, seg) -> list[str]:
             label = f"{_short(name, max(4, width - len(phase) - 1))} · {phase}" if phase else _short(name, width)
         else:
             label = _short(phase, width)
-        cells.append(f'<td colspan="{span}" bgcolor="{_fill(p.kind, phase)}">{_e(label)}</td>')
+        cells.append(f'<td colspan="{span}" bgcolor="{_fill(p.kind, phase)}" style="{CAL_BORDER}">{_e(label)}</td>')
     return cells
 
 
@@ -187,16 +193,17 @@ def _calendar(plan: MonthlyPlan) -> str:
     month = plan.month
     names = [t("Mon"), t("Tue"), t("Wed"), t("Thu"), t("Fri"), t("Sat"), t("Sun")]
     # whole percents (Qt misreads 14.28%) that fill the width: Monday and Sunday 1 % wider
-    head = "".join(f'<th width="{15 if i in (0, 6) else 14}%" style="background:#e8eef5">{_e(n)}</th>'
+    head = "".join(f'<th width="{15 if i in (0, 6) else 14}%" style="background:#e8eef5;{CAL_BORDER}">{_e(n)}</th>'
                    for i, n in enumerate(names))
     weeks = calendar.Calendar().monthdatescalendar(month.year, month.month)
     rows_of = [(max(w[0], month.start), min(w[-1], month.end)) for w in weeks]
     spans = [Span(i, max(p.start, month.start), min(p.end, month.end)) for i, p in enumerate(plan.promotions)]
     segments = lay_out_rows(spans, rows_of)
-    blank = '<td style="background:#f4f4f4"></td>'
+    blank = f'<td style="background:#f4f4f4;{CAL_BORDER}"></td>'
+    empty = f'<td style="{CAL_BORDER}"></td>'
     rows = []
     for w, week in enumerate(weeks):
-        rows.append("<tr>" + "".join(f"<td><b>{day.day}</b></td>" if day.month == month.month else blank
+        rows.append("<tr>" + "".join(f'<td style="{CAL_BORDER}"><b>{day.day}</b></td>' if day.month == month.month else blank
                                      for day in week) + "</tr>")
         here = [s for s in segments if s.week == w]
         lanes = min(max((s.lane + 1 for s in here), default=0), CAL_LANES)
@@ -205,10 +212,10 @@ def _calendar(plan: MonthlyPlan) -> str:
             cells, col = [], 0
             for seg in sorted((s for s in here if s.lane == lane), key=lambda s: s.first):
                 start_col = seg.first.weekday()
-                cells += ["<td></td>" if week[c].month == month.month else blank for c in range(col, start_col)]
+                cells += [empty if week[c].month == month.month else blank for c in range(col, start_col)]
                 cells += _bar_cells(plan.promotions[seg.key], seg)
                 col = seg.last.weekday() + 1
-            cells += ["<td></td>" if week[c].month == month.month else blank for c in range(col, 7)]
+            cells += [empty if week[c].month == month.month else blank for c in range(col, 7)]
             rows.append("<tr>" + "".join(cells) + "</tr>")
         hidden = [s for s in here if s.lane >= CAL_LANES]
         notes = []
@@ -226,10 +233,11 @@ def _calendar(plan: MonthlyPlan) -> str:
                 lines.append(f'<span style="color:#555">{_e(", ".join(more))}</span>')
             # Blank lines, not a cell height (which Qt's rich text ignores), keep room to write in.
             lines += ["&nbsp;"] * max(room - len(lines), 0)
-            notes.append(f'<td valign="top">{"<br>".join(lines)}</td>')
+            notes.append(f'<td valign="top" style="{CAL_BORDER}">{"<br>".join(lines)}</td>')
         rows.append("<tr>" + "".join(notes) + "</tr>")
     return (_section(t("Calendar {month}", month=str(month)), first=True)
-            + f'<table width="100%" border="0.5" cellspacing="0" cellpadding="1" style="font-size:7.5pt">'
+            + '<table width="100%" border="0.5" cellspacing="0" cellpadding="1" '
+              'style="font-size:7.5pt;border-collapse:collapse;border-color:#888">'
             + f'<thead><tr>{head}</tr></thead>'
             + "".join(rows) + "</table>")
 

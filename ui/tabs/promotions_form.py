@@ -212,7 +212,7 @@ class PromotionForm(RecordForm):
         self.warnings.setStyleSheet(WARNING_STYLE)
         self.warnings.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.warnings.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.layout().insertWidget(self.layout().count() - 1, self.warnings)
+        self.body_layout.addWidget(self.warnings)
         self.setMinimumWidth(560)
         for widget in self.widgets.values():
             if isinstance(widget, QLineEdit):
@@ -255,3 +255,5 @@ class PromotionForm(RecordForm):
         found = self.current_warnings()
         self.warnings.setText("<br>".join(f"⚠ {w}" for w in found))
         self.warnings.setVisible(bool(found))
+        if found:
+            self.fit_to_messages()

@@ -7,6 +7,10 @@ said under its field and the dialog stays open. What can is turned into a core e
 ``make_edit(values)`` (None: nothing to save yet, the form stays open) and run on the one editing path; a ``FieldError`` from core lands under
 the field it names (anything else in the form's banner), and the form closes only once the
 change is saved. Esc cancels. The dialog's size is remembered per form.
+
+The fields sit in a scroll area no taller than the screen: a message under a field (or any text
+shown later through ``fit_to_messages``) makes the dialog grow to show it whole, up to the
+screen's height (e.g. a 1024 × 640 laptop), and is scrolled into view beyond that.
 """
 from __future__ import annotations
 
@@ -14,8 +18,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QSettings
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import QSettings, QSize, Qt, QTimer
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout,
+                               QWidget)
 
 from core.errors import UserFacingError
 from ui.widgets.banner import Banner
@@ -31,6 +36,25 @@ class FormField:
     editor: CellEditor
     value: Any = None
     hint: str = ""
+
+
+class _FieldsArea(QScrollArea):
+    """The fields, scrolling only when the screen is too short for them: it asks for the height its
+    content needs at its width (QScrollArea's own size hint stops at about 24 lines)."""
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        body = self.widget()
+        frame = 2 * self.frameWidth()
+        hint = body.sizeHint()
+        width = max(self.viewport().width(), body.minimumSizeHint().width())
+        height = body.heightForWidth(width) if body.hasHeightForWidth() else -1
+        return QSize(hint.width() + frame + self.verticalScrollBar().sizeHint().width(),
+                     max(height, hint.height()) + frame)
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt's name
+        body = self.widget()
+        return QSize(body.minimumSizeHint().width() + 2 * self.frameWidth() + self.verticalScrollBar().sizeHint().width(),
+                     min(body.minimumSizeHint().height(), 120))
 
 
 class RecordForm(QDialog):
@@ -58,8 +82,13 @@ class RecordForm(QDialog):
             text = QLabel(intro, self)
             text.setWordWrap(True)
             layout.addWidget(text)
-        form = QFormLayout()
-        for f in self.fields:
+        body = QWidget(self)
+        self.body_layout = QVBoxLayout(body)
+        self.body_layout.setContentsMargins(0, 0, 0, 0)
+        # A grid, not a QFormLayout: the grid gives a wrapped message the height it needs at its width.
+        form = QGridLayout()
+        form.setColumnStretch(1, 1)
+        for row, f in enumerate(self.fields):
             widget = f.editor.create_widget(self)
             widget.setObjectName(f"{name}.{f.name}")
             f.editor.set_widget_value(widget, f.value)
@@ -76,9 +105,21 @@ class RecordForm(QDialog):
                 hint.setWordWrap(True)
                 box.addWidget(hint)
             box.addWidget(error)
-            form.addRow(f.label, box)
+            caption = QLabel(f.label, self)
+            caption.setBuddy(widget)
+            caption.setMinimumHeight(min(widget.sizeHint().height(), 2 * caption.sizeHint().height()))  # level with a line
+            form.addWidget(caption, row, 0, Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+            form.addLayout(box, row, 1)
             self.widgets[f.name], self.errors[f.name] = widget, error
-        layout.addLayout(form)
+        self.body_layout.addLayout(form)
+        self.scroll = _FieldsArea(self)
+        self.scroll.setObjectName(f"{name}.fields")
+        self.scroll.setWidget(body)
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.scroll, 1)
+        self.setMinimumWidth(480)  # a message wraps over a few lines, not a dozen
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
@@ -86,6 +127,23 @@ class RecordForm(QDialog):
         size = QSettings().value(f"forms/{name}/size")
         if size is not None:
             self.resize(size)
+
+    def fit_to_messages(self, shown: QWidget | None = None) -> None:
+        """Grow the dialog (up to the screen's height) so that every message shown fits, then
+        scroll ``shown`` into view: a wrapped message is never cut off."""
+        self.body_layout.activate()
+        layout = self.layout()
+        layout.activate()
+        screen = self.screen().availableGeometry()
+        frame = max(self.frameGeometry().height() - self.height(), 0) if self.isVisible() else 40
+        need = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
+        need = min(max(need, layout.totalSizeHint().height()), screen.height() - frame)
+        if need > self.height():
+            self.resize(self.width(), need)
+            if self.isVisible() and self.frameGeometry().bottom() > screen.bottom():
+                self.move(self.x(), max(screen.top(), screen.bottom() - self.frameGeometry().height()))
+        if shown is not None:
+            QTimer.singleShot(0, self, lambda: self.scroll.ensureWidgetVisible(shown, 0, 8))
 
     def values(self) -> dict[str, Any] | None:
         """Every field's value, or None after marking the fields that cannot be read."""
@@ -107,6 +165,7 @@ class RecordForm(QDialog):
         label.setText(message)
         label.show()
         self.widgets[name].setFocus()
+        self.fit_to_messages(label)
 
     def submit(self) -> None:
         values = self.values()
