@@ -176,7 +176,8 @@ def test_two_edits_of_one_row_at_the_same_moment_the_second_is_refused(server):
 
         second = threading.Thread(target=li_saves)
         second.start()
-        time.sleep(0.5)
+        # Until Li's save is queued behind the owner's lock, "no outcome yet" would prove nothing.
+        assert _wait_for(lambda: _someone_waits_for_a_lock(owner))
         assert not outcome  # Li's save waits for the owner's to commit, it does not overwrite it
         go.set()
         first.join(20)
@@ -187,6 +188,12 @@ def test_two_edits_of_one_row_at_the_same_moment_the_second_is_refused(server):
     finally:
         owner.close()
         li.close()
+
+
+def _someone_waits_for_a_lock(db) -> bool:
+    with db.engine.connect() as conn:
+        return bool(conn.execute(text("SELECT count(*) FROM pg_stat_activity "
+                                      "WHERE datname = current_database() AND wait_event_type = 'Lock'")).scalar())
 
 
 def _wait_for(condition, seconds: float = 15.0) -> bool:
@@ -268,7 +275,9 @@ def test_two_imports_on_a_server_run_one_after_the_other_the_second_waiting_and_
 
         second = threading.Thread(target=li_imports)
         second.start()
-        time.sleep(0.8)
+        # Li's second import has reached the lock and said it waits (on a loaded machine that can
+        # take longer than any fixed pause); meanwhile it must not have gone in.
+        assert _wait_for(lambda: len(told) == 2)
         assert order == ["owner in"] and told == ["waiting", "waiting again"]
         release.set()
         first.join(20)

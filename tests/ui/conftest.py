@@ -1,6 +1,8 @@
 """UI tests: Qt state (QSettings) follows the per-test data folder too."""
 from __future__ import annotations
 
+import time
+
 import pytest
 
 
@@ -10,6 +12,32 @@ def _qsettings_in_data_dir(_isolated_data_dir):
 
     configure_qsettings()
     yield
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_call(item):
+    """Work a test started finishes within that test, even when the test failed or did not wait
+    for it: a recompute still running on the one writer thread would otherwise hold up the next
+    test's writes (and fail it), and late results would land in the next test's event loop. Runs
+    before the fixtures' teardown, so the widgets and database the work was started on are alive."""
+    try:
+        return (yield)
+    finally:
+        _finish_running_tasks()
+
+
+def _finish_running_tasks(seconds: float = 180.0) -> None:
+    from PySide6.QtWidgets import QApplication
+
+    from ui import tasks
+
+    app = QApplication.instance()
+    if app is None:
+        return
+    deadline = time.monotonic() + seconds
+    while tasks._live and time.monotonic() < deadline:
+        app.processEvents()  # delivers the workers' done/failed signals, which end the tasks
+        time.sleep(0.01)
 
 
 @pytest.fixture

@@ -293,7 +293,12 @@ def _run_gui_recording(monkeypatch, argv: list[str], reopen_with: str | None = N
     from ui import app as app_mod
     from ui.settings import sign_in
 
+    import threading
+
+    # run_gui installs the app's exception hooks: put both back (a worker thread's exception in a
+    # later test would otherwise open the crash dialog instead of failing that test).
     monkeypatch.setattr(sys, "excepthook", sys.excepthook)
+    monkeypatch.setattr(threading, "excepthook", threading.excepthook)
     monkeypatch.setattr(sign_in, "_REOPEN", [])
     calls: list[tuple[str, object]] = []
 

@@ -59,10 +59,14 @@ def test_typing_a_sku_edit_updates_its_alert_and_undo_redo_restore_it(qtbot, win
 
     for _ in range(4):
         window.action_undo.trigger()
+        qtbot.waitUntil(lambda: window.ctx.edits.pending == 0, timeout=20_000)
+        # The status bar keeps a message 10 s: read it as the undo lands, not after the tabs'
+        # reloads (which can take that long on a loaded machine).
+        said = window.statusBar().currentMessage()
         wait_saved(qtbot, window)
     assert stock_rows(demo_db, [code]) == before
     assert record(table, code).status == "out"
-    assert window.statusBar().currentMessage() == f"Undone: Edit On hand of {code}"
+    assert said == f"Undone: Edit On hand of {code}"
     window.action_redo.trigger()
     wait_saved(qtbot, window)
     assert stock_rows(demo_db, [code])[code][0] == 5000 and record(table, code).on_hand == 5000

@@ -71,7 +71,7 @@ def test_taobao_file_is_recognised_previewed_imported_and_undone(window, qtbot, 
     undo = report.files.cellWidget(0, COL_UNDO)
     qtbot.mouseClick(undo, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: order_count(db) == 0, timeout=20_000)
-    qtbot.waitUntil(lambda: report.files.cellWidget(0, COL_UNDO).text() == "Undone")
+    qtbot.waitUntil(lambda: report.files.cellWidget(0, COL_UNDO).text() == "Undone", timeout=20_000)
     assert asked and "Undo the import of ExportOrderList202606181230.csv?" in asked[0]
     assert not report.files.cellWidget(0, COL_UNDO).isEnabled()
 

@@ -76,8 +76,10 @@ def test_another_persons_change_appears_in_the_open_tab_by_itself(qtbot, server_
     inv = open_tab(qtbot, server_window, "inventory")
     assert record(inv.table, "TEA-001").on_hand == 40
     apply_edit(li, SetSkuFields.of("TEA-001", on_hand=55), seen=current_position(li))
+    # The line comes with the notice and stays 10 s: read it then, not after the reload.
+    qtbot.waitUntil(lambda: server_window.statusBar().currentMessage()
+                    == "Li saved a change; the tabs showing it were updated.", timeout=15_000)
     qtbot.waitUntil(lambda: record(inv.table, "TEA-001").on_hand == 55, timeout=15_000)
-    assert server_window.statusBar().currentMessage() == "Li saved a change; the tabs showing it were updated."
 
 
 def test_an_edit_of_a_row_li_changed_since_the_tab_loaded_is_refused_and_names_li(qtbot, server_window, shop):
