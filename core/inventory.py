@@ -40,6 +40,10 @@ if TYPE_CHECKING:
 
 OUT, BELOW_SAFETY, REORDER, LOW, OVERSTOCK, DEAD, SLOW, OK = (
     "out", "below_safety", "reorder", "low", "overstock", "dead", "slow", "ok")
+# The statuses that mean "buy" (out, below safety, reorder now, running low): the Inventory tab's
+# title counts them ("库存预警 (12)", ui/tabs/inventory_badge.URGENT) and the monthly plan's
+# "Order now" lists them (core.report).
+NEEDS_BUYING = (OUT, BELOW_SAFETY, REORDER, LOW)
 # Most urgent first: the status column shows the first flag a SKU has in this order.
 STATUS_ORDER = (OUT, BELOW_SAFETY, REORDER, LOW, OVERSTOCK, DEAD, SLOW, OK)
 

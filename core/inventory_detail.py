@@ -85,11 +85,32 @@ def _factor(windows: Sequence[Uplift], day: dt.date) -> float:
     return next((u.factor for u in windows if u.start <= day <= u.end), 1.0)
 
 
+def _overdue(row: InventoryRow, order_by: str, runs_out: str) -> str:
+    """An order-by date already past is no deadline to meet: the sentence says it is overdue."""
+    qty = f"{row.suggested_qty:,}"
+    if row.uplift_source:
+        return t("{why} — overdue since {date}: order today", why=row.uplift_source, date=order_by)
+    if row.status == OUT:
+        return t("Out of stock: nothing on hand while it sold {rate} a day — order {qty} today.",
+                 rate=f"{row.avg_daily_sales:.2f}", qty=qty)
+    if row.status == BELOW_SAFETY:
+        return t("Only {n} on hand, below the safety stock of {safety} — overdue since {date}: order {qty} today.",
+                 n=f"{row.on_hand:,}", safety=f"{row.safety_stock:,}", qty=qty, date=order_by)
+    if row.status == REORDER:
+        return t("On hand and in transit ({n}) are at or below the reorder point {point} — overdue since {date}: "
+                 "order {qty} today.", n=f"{row.on_hand + row.in_transit:,}", point=f"{row.reorder_point:,}",
+                 qty=qty, date=order_by)
+    return t("Runs out on {out}; with {lead} days of lead time, it is overdue since {date}: order today.",
+             out=runs_out, lead=row.lead_time_days, date=order_by)
+
+
 def why(row: InventoryRow, today: dt.date, params: InventoryParams = InventoryParams()) -> str:
     """One sentence: why this SKU's alert fired (its most urgent flag), or that none did."""
     order_by = row.order_by.isoformat() if row.order_by else "—"
     runs_out = row.stockout_date.isoformat() if row.stockout_date else "—"
     urgent = row.status in (OUT, BELOW_SAFETY, REORDER, LOW)
+    if urgent and row.order_by is not None and row.order_by < today:
+        return _overdue(row, order_by, runs_out)
     if urgent and row.uplift_source and row.order_by:
         # "618: expected 3.1× normal sales (last year's 618) — order by 2026-05-20"
         return t("{why} — order by {date}", why=row.uplift_source, date=order_by)

@@ -150,7 +150,9 @@ class MonthlyPlan:
     kpi_period: tuple[dt.date, dt.date]
     promotions: tuple[PromotionLine, ...]
     tasks: tuple[TaskLine, ...]
-    orders: tuple[OrderLine, ...]  # order-by dates in the month (or already past): what to order when
+    # What to order now: exactly the SKUs the Inventory tab counts on its title ("库存预警 (12)":
+    # out of stock, below safety stock, reorder now, running low), whatever their order-by date.
+    orders: tuple[OrderLine, ...]
     stockouts: tuple[OrderLine, ...]  # expected stock-outs in the month
     slow_movers: tuple[SlowLine, ...]
     tier_changes: int  # tier changes logged in the month
@@ -167,6 +169,8 @@ class MonthlyPlan:
     # The weekly meetings and other repeating tasks of the month (core.report_meetings.MeetingLine)
     meetings: tuple = field(default=())
     staff_kpi: tuple[StaffKpiLine, ...] = field(default=())  # each person's targets and bonus bands
+    # Not due yet but with an order-by date later in the plan's month: to order before it ends.
+    orders_later: tuple[OrderLine, ...] = field(default=())
     # Each promotion's SOP task schedule (core.report_sop.SopSchedule): those of the month's
     # promotions and of later ones whose SOP steps fall in the month.
     sop_schedules: tuple = field(default=())
@@ -253,7 +257,8 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
     """The monthly plan for ``month`` as of ``today`` (default: the month's last day when it is
     over, else today; a future month is planned as of today)."""
     from core.goals import goal_rows
-    from core.inventory import inventory_params, inventory_rows
+    from core.inventory import NEEDS_BUYING, inventory_params, inventory_rows
+    from core.inventory_uplift import promotion_uplifts
     from core.kpi.cards import compute_dashboard
     from core.kpi.periods import DateRange
     from core.members import LISTS, member_rows, segment_summary
@@ -279,7 +284,9 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
                  if x.status != CANCELLED and _in_month(x.start, x.due, month)]
         # Stock actions are what to do from today on, with today's stock, whatever the month: a past
         # month's page must not list "expected stock-outs" dated before today.
-        inv = inventory_rows(s, today, inventory_params())
+        # The same rows as the Inventory tab: the calendar's promotions raise the forecast.
+        params = inventory_params()
+        inv = inventory_rows(s, today, params, promotion_uplifts(s, today, params))
         members = member_rows(s, today)
         from core.cohorts import activity, repurchase_by_month
 
@@ -316,11 +323,17 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         dash = compute_dashboard(db, DateRange(month.start, kpi_end))
         kpis = tuple(KpiLine(c.key, c.value, c.change_prev, c.change_year, c.in_points) for c in dash.cards)
 
+    by_date = sorted(inv, key=lambda r: (r.order_by or today, r.sku_code))
     orders = tuple(
+        OrderLine(r.sku_code, r.title, r.supplier, r.order_by or today, r.stockout_date, r.suggested_qty,
+                  r.suggested_qty * r.cost_fen)
+        for r in by_date if r.status in NEEDS_BUYING
+    )
+    orders_later = tuple(
         OrderLine(r.sku_code, r.title, r.supplier, r.order_by, r.stockout_date, r.suggested_qty,
                   r.suggested_qty * r.cost_fen)
-        for r in sorted(inv, key=lambda r: (r.order_by or dt.date.max, r.sku_code))
-        if r.order_by is not None and r.order_by <= month.end and r.suggested_qty > 0
+        for r in by_date
+        if r.status not in NEEDS_BUYING and r.order_by is not None and r.order_by <= month.end and r.suggested_qty > 0
     )
     stockouts = tuple(
         OrderLine(r.sku_code, r.title, r.supplier, r.order_by or r.stockout_date, r.stockout_date, r.suggested_qty,
@@ -349,6 +362,7 @@ def build_plan(db, month: Month, today: dt.date | None = None) -> MonthlyPlan:
         tasks=tuple(TaskLine(x.title, x.owner, x.start, x.due, x.status, x.priority, x.promotion, bool(x.recurrence))
                     for x in tasks),
         orders=orders,
+        orders_later=orders_later,
         stockouts=stockouts,
         slow_movers=slow,
         tier_changes=int(changes),

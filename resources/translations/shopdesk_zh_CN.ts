@@ -4239,6 +4239,10 @@ or click “Add files…”.</source>
         <translation>选择一个 SKU，查看它的销量、预测和预计库存。</translation>
     </message>
     <message>
+        <source>overdue since %1: order today</source>
+        <translation>已逾期（应于 %1 前下单）：今天下单</translation>
+    </message>
+    <message>
         <source>(expected %1)</source>
         <translation>（预计 %1 到货）</translation>
     </message>

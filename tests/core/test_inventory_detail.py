@@ -37,7 +37,8 @@ def test_ninety_days_of_sales_and_the_forecast_with_and_without_the_promotion(sh
     # 10 on hand: 8, 6, then 6.2 wanted on day 3: the shelf is empty and nothing is coming
     assert d.stock == [(TODAY, 10.0), (TODAY + D(days=1), 8.0), (TODAY + D(days=2), 6.0), (TODAY + D(days=3), 0.0)]
     assert d.row.stockout_date == TODAY + D(days=3) and d.row.order_by == TODAY - D(days=4)
-    assert d.reason == f"{SOURCE} — order by 2026-11-16"
+    # 2026-11-16 is before today: overdue, not a deadline still to meet
+    assert d.reason == f"{SOURCE} — overdue since 2026-11-16: order today"
     assert d.forecast[-1][0] == TODAY + D(days=30)  # at least a month ahead
 
 
@@ -57,11 +58,30 @@ def test_why_each_alert_fired_in_one_sentence(shop):
         rows = {r.sku_code: r for r in inventory_rows(s, TODAY)}
     assert why(rows["OUT"], TODAY) == "Out of stock: nothing on hand while it sold 1.00 a day — order 12 today."
     assert why(rows["MIN"], TODAY) == ("On hand and in transit (10) are at or below the reorder point 14 — "
-                                       "order 60 by 2026-11-19.")
+                                       "overdue since 2026-11-19: order 60 today.")
     assert why(rows["OVER"], TODAY) == "120 days of cover, more than the 90 days allowed: overstocked, nothing to order."
     assert why(rows["SLOW"], TODAY) == "No sale for 45 days, with 20 on hand: slow-moving."
     assert why(rows["NOSALE"], TODAY).startswith("Never sold, with 40 on hand: dead stock")
     assert why(rows["VAR"], TODAY) == "No alert: the stock lasts until 2026-12-21; order by 2026-12-17."
+
+
+def test_a_past_order_by_date_says_overdue_in_english_and_chinese_and_today_is_still_a_deadline(shop):
+    from dataclasses import replace
+
+    from core import i18n
+
+    with shop.session() as s:
+        rows = {r.sku_code: r for r in inventory_rows(s, TODAY)}
+    raised = replace(rows["MIN"], uplift_source="2026 双12年终盛典：预计为平日销量的 1.4 倍（促销日历）")
+    due_today = replace(rows["MIN"], order_by=TODAY)
+    i18n.set_language("zh_CN")
+    try:
+        assert why(raised, TODAY) == "2026 双12年终盛典：预计为平日销量的 1.4 倍（促销日历）——已逾期（应于 2026-11-19 前下单）：今天下单"
+        assert why(rows["MIN"], TODAY) == "在库加在途（10）已到或低于补货点 14——已逾期（应于 2026-11-19 前下单）：今天下单 60 件。"
+    finally:
+        i18n.set_language("en")
+    assert why(due_today, TODAY) == "On hand and in transit (10) are at or below the reorder point 14 — order 60 by 2026-11-20."
+    assert "overdue" not in why(replace(raised, order_by=TODAY), TODAY)
 
 
 def test_a_sku_that_never_sold_has_a_flat_zero_forecast_and_keeps_its_stock(shop):

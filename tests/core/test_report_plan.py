@@ -25,7 +25,7 @@ def test_demo_month_sections_hold_the_months_rows(demo_db):
                               for x in plan.tasks)
     assert {k.key for k in plan.kpis} >= {"gmv", "orders"}
     assert plan.kpi_period == (dt.date(2026, 11, 1), dt.date(2026, 11, 19))  # the finished days
-    assert all(o.order_by <= dt.date(2026, 11, 30) and o.qty > 0 for o in plan.orders)
+    assert all(dt.date(2026, 11, 27) < o.order_by <= dt.date(2026, 11, 30) and o.qty > 0 for o in plan.orders_later)
     # Members: counts only, no names in the plan.
     assert [k for k, _ in plan.recall_counts] == ["sleeping", "at_risk", "near_tier"]
     assert all(isinstance(n, int) for _, n in plan.recall_counts)
@@ -55,3 +55,34 @@ def test_a_month_that_is_not_yyyy_mm_is_refused(text):
 def test_january_follows_december():
     assert Month(2027, 1).previous() == Month(2026, 12)
     assert Month(2024, 2).end == dt.date(2024, 2, 29)
+
+
+def test_the_plans_order_now_is_the_inventory_tabs_count_on_a_demo_shop_of_today(tmp_path):
+    """The plan's "Order now" names exactly the SKUs the Inventory tab counts on its title ("库存预警 (12)"),
+    also those at their reorder point whose order-by date is next month; the rest of the month's
+    order-by dates are listed apart. Before, the plan took "order-by date in the month" from rows
+    without the promotions' uplift: 10 SKUs against the tab's 12 on this shop."""
+    from core.db import open_database
+    from core.demo import fill_demo
+    from core.inventory import NEEDS_BUYING, inventory_params
+    from core.inventory_lists import alert_rows
+    from ui.tabs.inventory_badge import URGENT, urgent_count
+
+    today = dt.date(2026, 12, 6)
+    db = open_database(tmp_path / "shop.db")
+    try:
+        fill_demo(db, end=today)
+        with db.session() as s:
+            rows = alert_rows(s, today, inventory_params())
+        plan = build_plan(db, Month(2026, 12), today)
+    finally:
+        db.close()
+    assert URGENT == NEEDS_BUYING
+    flagged = {r.sku_code for r in rows if r.status in URGENT}
+    assert len(plan.orders) == urgent_count(rows) == len(flagged) > 0
+    assert {o.sku_code for o in plan.orders} == flagged
+    # A SKU at its reorder point with an order-by date next month is to be ordered now all the same.
+    assert any(o.order_by > Month(2026, 12).end for o in plan.orders)
+    later = {o.sku_code for o in plan.orders_later}
+    assert not later & flagged
+    assert all(today < o.order_by <= Month(2026, 12).end for o in plan.orders_later)

@@ -86,7 +86,7 @@ def test_a_month_without_data_still_prints_one_line_per_empty_section(qapp, db, 
     path = tmp_path / "empty.pdf"
     assert write_pdf(plan, path) >= 1
     whole = "".join(page_texts(path))
-    for line in ("本月无促销活动", "本月未设目标", "本月无任务", "本月无需补货", "本月尚未开始，暂无指标", "本月暂无销售"):
+    for line in ("本月无促销活动", "本月未设目标", "本月无任务", "现在无需下单", "本月没有其他需下单的 SKU", "本月尚未开始，暂无指标", "本月暂无销售"):
         assert squash(line) in whole
 
 

@@ -89,10 +89,11 @@ def _kpi_cards(plan: MonthlyPlan) -> str:
 def _facts(plan: MonthlyPlan) -> str:
     """The month at a glance: what the following pages hold, counted."""
     owners = {x.owner for x in plan.tasks if x.owner}
-    return _e(t("{promotions} promotions · {tasks} tasks for {people} people · {orders} SKUs to order · "
-                "{stockouts} expected stock-outs",
+    return _e(t("{promotions} promotions · {tasks} tasks for {people} people · {orders} SKUs to order now "
+                "(+{later} later this month) · {stockouts} expected stock-outs",
                 promotions=len(plan.promotions), tasks=sum(1 for x in plan.tasks if not x.repeating),
-                people=len(owners), orders=len(plan.orders), stockouts=len(plan.stockouts)))
+                people=len(owners), orders=len(plan.orders), later=len(plan.orders_later),
+                stockouts=len(plan.stockouts)))
 
 
 def _goals_heading(plan: MonthlyPlan) -> str:

@@ -270,16 +270,28 @@ def _goals(plan: MonthlyPlan) -> str:
                           t("Needed per day"), t("Status")], _goal_rows(plan.goals, True))
 
 
+def _order_table(plan: MonthlyPlan, lines) -> str:
+    def by(day) -> str:  # a past order-by date is overdue, not a deadline still to meet
+        return t("overdue since {date}", date=day.isoformat()) if day < plan.today else day.isoformat()
+
+    return _table([t("Order by"), t("SKU"), t("Product"), t("Supplier"), t("Quantity"), t("Order cost"), t("Runs out")],
+                  [[_e(by(o.order_by)), _e(o.sku_code), _e(o.title), _e(o.supplier or "—"), f"{o.qty:,}",
+                    format_fen(o.cost_fen), o.stockout_date.isoformat() if o.stockout_date else "—"]
+                   for o in lines], [9, 12, 33, 18, 8, 10, 10])
+
+
 def _inventory(plan: MonthlyPlan) -> str:
-    out = [_section(t("Inventory actions")), f"<h3>{_e(t('What to order by when'))}</h3>"]
+    out = [_section(t("Inventory actions")),
+           f"<h3>{_e(t('Order now ({n}): what the Inventory tab flags', n=len(plan.orders)))}</h3>"]
     if plan.orders:
-        out.append(_table([t("Order by"), t("SKU"), t("Product"), t("Supplier"), t("Quantity"), t("Order cost"),
-                           t("Runs out")],
-                          [[o.order_by.isoformat(), _e(o.sku_code), _e(o.title), _e(o.supplier or "—"), f"{o.qty:,}",
-                            format_fen(o.cost_fen), o.stockout_date.isoformat() if o.stockout_date else "—"]
-                           for o in plan.orders], [9, 12, 33, 18, 8, 10, 10]))
+        out.append(_order_table(plan, plan.orders))
     else:
-        out.append(_empty(t("Nothing to order this month")))
+        out.append(_empty(t("Nothing to order now")))
+    out.append(f"<h3>{_e(t('Order later this month ({n}): order-by dates before the month ends', n=len(plan.orders_later)))}</h3>")
+    if plan.orders_later:
+        out.append(_order_table(plan, plan.orders_later))
+    else:
+        out.append(_empty(t("Nothing else to order this month")))
     out.append(f"<h3>{_e(t('Expected stock-outs'))}</h3>")
     if plan.stockouts:
         out.append(_table([t("Runs out"), t("SKU"), t("Product"), t("Supplier"), t("Order by")],

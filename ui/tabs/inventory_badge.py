@@ -14,7 +14,8 @@ if TYPE_CHECKING:  # core.inventory loads SQLAlchemy: only in load(), off the GU
     from sqlalchemy.orm import Session
 
 # core.inventory's status codes that mean "buy": out, below safety, at the reorder point, or due
-# within the review period (not overstock / slow / dead). Spelled out like the tab's STATUS_ORDER.
+# within the review period (not overstock / slow / dead). Spelled out like the tab's STATUS_ORDER;
+# equal to core.inventory.NEEDS_BUYING, which the monthly plan's "Order now" lists (a test checks).
 URGENT = ("out", "below_safety", "reorder", "low")
 TOPICS = frozenset({"skus", "stock", "orders", "promotions", "imports", "settings"})  # InventoryTab.topics
 

@@ -96,6 +96,14 @@ class SkuDetailPanel(QWidget):
         self.chart.draw(draw_sku_detail, detail)
         self.loads += 1
 
+    def _order_by(self, day: dt.date | None) -> str:
+        """A past order-by date is overdue, not a deadline still to meet."""
+        if day is None:
+            return "—"
+        if self.params is not None and day < self.params[0]:
+            return self.tr("overdue since %1: order today").replace("%1", day.isoformat())
+        return day.isoformat()
+
     def _numbers(self, r: Any) -> str:
         e = html.escape
         arrival = ""
@@ -109,7 +117,7 @@ class SkuDetailPanel(QWidget):
             (self.tr("Sold per day"), f"{r.avg_daily_sales:.2f} (σ {r.sigma:.2f})"),
             (self.tr("Days of cover"), cover), (self.tr("Safety stock"), f"{r.safety_stock:,}"),
             (self.tr("Reorder point"), f"{r.reorder_point:,}"), (self.tr("Suggested order"), f"{r.suggested_qty:,}"),
-            (self.tr("Runs out"), date(r.stockout_date)), (self.tr("Order by"), date(r.order_by)),
+            (self.tr("Runs out"), date(r.stockout_date)), (self.tr("Order by"), self._order_by(r.order_by)),
             (self.tr("Lead time (days)"), f"{r.lead_time_days:,}"), (self.tr("ABC·XYZ"), f"{r.abc}{r.xyz}"),
             (self.tr("Stock value"), format_fen(r.stock_value_fen)), (self.tr("Last sale"), date(r.last_sale)),
         ]

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QPushButton,
+    QScrollArea,
     QStackedWidget,
     QToolButton,
     QVBoxLayout,
@@ -53,6 +54,16 @@ LETTERS = {"taobao": "T", "jd": "J", "pdd": "P", "douyin": "D", "kuaishou": "K",
 
 def _times(value: float | None) -> str:
     return "—" if value is None else f"{value:.1f}×"
+
+
+def _scrolling(view: QWidget) -> QScrollArea:
+    """The calendar in a frameless scroll area: it keeps the height its rows need, and a small window
+    (1024 × 640) scrolls it instead of being forced taller by it (issue #13)."""
+    area = QScrollArea()
+    area.setWidgetResizable(True)
+    area.setFrameShape(QScrollArea.Shape.NoFrame)
+    area.setWidget(view)
+    return area
 
 
 def channel_letters(platforms: tuple[str, ...]) -> str:
@@ -169,7 +180,7 @@ class PromotionsTab(PromotionActions, PromotionEffectActions, TabPage):
         month_page.setObjectName("promotions.month_view")
         month_box = QVBoxLayout(month_page)
         month_box.setContentsMargins(0, 0, 0, 0)
-        month_box.addWidget(self.calendar, 1)
+        month_box.addWidget(_scrolling(self.calendar), 1)
         month_box.addWidget(self.legend)
         list_page = QWidget(self)
         list_page.setObjectName("promotions.list")
@@ -182,7 +193,7 @@ class PromotionsTab(PromotionActions, PromotionEffectActions, TabPage):
         year_page.setObjectName("promotions.year_view")
         year_box = QVBoxLayout(year_page)
         year_box.setContentsMargins(0, 0, 0, 0)
-        year_box.addWidget(self.timeline, 1)
+        year_box.addWidget(_scrolling(self.timeline), 1)
         self.year_legend = QLabel(self)
         self.year_legend.setObjectName("promotions.year_legend")
         self.year_legend.setWordWrap(True)
@@ -195,7 +206,7 @@ class PromotionsTab(PromotionActions, PromotionEffectActions, TabPage):
         week_page.setObjectName("promotions.week_view")
         week_box = QVBoxLayout(week_page)
         week_box.setContentsMargins(0, 0, 0, 0)
-        week_box.addWidget(self.week, 1)
+        week_box.addWidget(_scrolling(self.week), 1)
         self.week_legend = QLabel(self)
         self.week_legend.setObjectName("promotions.week_legend")
         self.week_legend.setWordWrap(True)
