@@ -19,7 +19,7 @@ def draw_sku_detail(fig: Any, detail: Any, *, labels: dict | None = None) -> Hov
     lab = merged_labels({
         "sold": t("Sold per day"), "forecast": t("Forecast with promotions"),
         "base": t("Forecast without promotions"), "stock": t("Projected stock"), "delivery": t("Delivery"),
-        "order_by": t("Order by"), "runs_out": t("Runs out"), "today": t("Today"), "units": t("Units"),
+        "order_by": t("Order by"), "overdue": t("Overdue since"), "runs_out": t("Runs out"), "today": t("Today"), "units": t("Units"),
     }, labels)
     row = detail.row
     chart_title(fig, _plain(_short(f"{row.sku_code} {row.title} {row.spec}".strip(), 70)))
@@ -59,6 +59,8 @@ def draw_sku_detail(fig: Any, detail: Any, *, labels: dict | None = None) -> Hov
     # Order by (left of its line) and runs out (right of its line), on two heights: never on top of each other.
     marks = ((row.order_by, "order_by", PALETTE[1], "right", 1.0), (row.stockout_date, "runs_out", "#c62828", "left", 0.8))
     for when, key, colour, side, height in marks:
+        if key == "order_by" and when is not None and when < today:
+            key = "overdue"  # the sentence beside the chart says overdue too: never "order by" a past day
         if when is not None and days[0] <= when <= end:
             bottom.axvline(when, color=colour, linewidth=1, linestyle="--")
             text = f"{lab[key]} {when:%m-%d} " if side == "right" else f" {lab[key]} {when:%m-%d}"
