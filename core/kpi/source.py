@@ -9,9 +9,10 @@ import datetime as dt
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
+from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, and_
+from sqlalchemy import Connection, and_, func, select
 from sqlalchemy.orm import Session
 
 from core.models import Order
@@ -51,3 +52,26 @@ def run_all(source: Any, calls: list[Callable[[], Any]]) -> list[Any]:
     with ThreadPoolExecutor(max_workers=min(4, len(calls)), thread_name_prefix="kpi") as pool:
         futures = [pool.submit(call) for call in calls]
         return [f.result() for f in futures]
+
+
+def paid_days(source: Any, channel: str | None = None) -> DateSpan | None:
+    """The first and last payment day of the shop's paid orders (of ``channel``), None without any:
+    the dashboard names them when a range holds no orders (a shop that imported last year's
+    exports sees ¥0 for "the last 30 days" and would not know why)."""
+    cond = ORDERS.c.is_paid == True  # noqa: E712
+    if channel:
+        cond = and_(cond, ORDERS.c.platform == channel)
+    with reading(source) as conn:
+        first, last = conn.execute(select(func.min(ORDERS.c.pay_date), func.max(ORDERS.c.pay_date)).where(cond)).one()
+    return None if first is None else DateSpan(_day(first), _day(last))
+
+
+@dataclass(frozen=True)
+class DateSpan:
+    first: dt.date
+    last: dt.date
+
+
+def _day(value: Any) -> dt.date:
+    # SQLite hands back the stored text of a Date column read through a bare aggregate.
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])

@@ -2505,6 +2505,10 @@ or click “Add files…”.</source>
         <translation><numerusform>%n 天</numerusform></translation>
     </message>
     <message>
+        <source>No paid orders from {start} to {end}. The shop's paid orders run from {first} to {last}: &lt;a href="span"&gt;show those dates&lt;/a&gt;.</source>
+        <translation>{start} 至 {end} 没有已付款订单。本店的已付款订单在 {first} 至 {last} 之间：&lt;a href="span"&gt;查看这段日期&lt;/a&gt;。</translation>
+    </message>
+    <message>
         <source>Amounts in yuan (CNY); %1 converted at each month's rate from Settings → Channels.</source>
         <translation>金额单位为人民币（CNY）；%1 按“设置 → 渠道”中的各月汇率折算。</translation>
     </message>

@@ -185,3 +185,34 @@ def test_a_failing_chart_query_marks_its_charts_and_the_rest_shows_the_new_range
     assert tab.chart_data is None  # no half-old export data
     ytd = compute_dashboard(demo_db, preset_range("year_to_date", DEMO_END))
     assert tab.cards["gmv"].value.text() == format_kpi("gmv", ytd.current.gmv)
+
+
+def test_a_range_without_orders_says_when_the_shops_orders_are_and_one_click_shows_them(qtbot, db):
+    # A new owner imported a shop's old export (Shopify, May 2021) and saw ¥0 for the last 30 days.
+    import datetime as dt
+
+    from core.imports import import_file
+    from tests.helpers.real_exports import real_export
+
+    import_file(db, real_export("shopify/zar_orders_export.csv"))
+    tab = open_tab(qtbot, db)
+    note = tab.findChild(type(tab.banner), "kpi.range_note")
+    assert note is not None and note.isVisibleTo(tab)
+    start = DEMO_END - dt.timedelta(days=29)
+    assert note.text().startswith(f"No paid orders from {start} to {DEMO_END}. The shop's paid orders run "
+                                  "from 2021-05-13 to 2021-05-17:")
+    with qtbot.waitSignal(tab.sig_loaded, timeout=60_000):
+        note.linkActivated.emit("span")
+    qtbot.waitUntil(lambda: not tab.loading, timeout=60_000)
+    assert (tab.view.preset, tab.view.custom_from, tab.view.custom_to) == (
+        "custom", dt.date(2021, 5, 13), dt.date(2021, 5, 17))
+    # The file's 35 paid orders, in rand without a rate: shown apart, not "no orders".
+    assert "Shopify — GMV ZAR" in tab.currency_note.text() and "35 paid orders" in tab.currency_note.text()
+    assert note.isHidden()
+
+
+def test_no_range_note_on_a_shop_without_orders_or_with_orders_in_the_range(qtbot, db, demo_db):
+    empty = open_tab(qtbot, db)
+    assert empty.findChild(type(empty.banner), "kpi.range_note").isHidden()
+    demo = open_tab(qtbot, demo_db)
+    assert demo.findChild(type(demo.banner), "kpi.range_note").isHidden()

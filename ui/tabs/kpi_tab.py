@@ -65,9 +65,14 @@ class View:
 
 def _load_numbers(db, params: tuple[View, dt.date]):
     from core.kpi import compute_dashboard  # SQLAlchemy: never before the window is shown
+    from core.kpi.source import paid_days
 
     view, today = params
-    return compute_dashboard(db, view.period(today), view.channel or None)
+    dash = compute_dashboard(db, view.period(today), view.channel or None)
+    # An empty range: when are the orders? (Only then: one more query.)
+    empty = dash.current.orders == 0 and not any(ex.numbers.orders for ex in dash.current.excluded.values())
+    span = paid_days(db, view.channel or None) if empty else None
+    return dash, span
 
 
 def _load_sku_charts(db, params: tuple[View, dt.date]):
@@ -141,6 +146,14 @@ class KpiTab(TabPage):
         self.currency_note = Banner(self)
         self.currency_note.setObjectName("kpi.currency")
         self.body.addWidget(self.currency_note)
+        # A range without paid orders while the shop has some elsewhere: say when, and offer them.
+        self.range_note = Banner(self)
+        self.range_note.setObjectName("kpi.range_note")
+        self.range_note.setTextFormat(Qt.TextFormat.RichText)
+        self.range_note.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.range_note.linkActivated.connect(self._show_orders_span)
+        self._orders_span = None
+        self.body.addWidget(self.range_note)
         self.body.addWidget(scroll, 1)
 
     # ------------------------------------------------------------------ controls
@@ -289,10 +302,12 @@ class KpiTab(TabPage):
             self.chart_data = None  # until all three parts of this refresh are in
         super().refresh()
 
-    def _show_numbers(self, dash) -> None:
+    def _show_numbers(self, loaded) -> None:
         from core.kpi import kpi_charts
 
+        dash, span = loaded
         self.show_data(dash)
+        self._show_range_note(dash, span)
         self._parts["kpi"] = kpi_charts(dash.current)
         self._draw_kpi_charts(self._parts["kpi"])
         self._combine()
@@ -326,6 +341,21 @@ class KpiTab(TabPage):
         )
         self.export_button.setEnabled(True)
         self._show_currency(dash.current)
+
+    def _show_range_note(self, dash, span) -> None:
+        self._orders_span = span
+        if span is None:
+            self.range_note.clear_message()
+            return
+        period = dash.period
+        self.range_note.show_message(self.tr(
+            "No paid orders from {start} to {end}. The shop's paid orders run from {first} to {last}: "
+            "<a href=\"span\">show those dates</a>.").format(
+            start=period.start, end=period.end, first=span.first, last=span.last), "info")
+
+    def _show_orders_span(self, _link: str = "") -> None:
+        if self._orders_span is not None:
+            self.set_view(preset="custom", custom_from=self._orders_span.first, custom_to=self._orders_span.last)
 
     def _show_currency(self, result) -> None:
         from core.currency import missing_rate_message
