@@ -164,12 +164,12 @@ def daily_paid(conn: Any, start: dt.date, end: dt.date, platform: str | None = N
     currencies = Currencies.load(conn)
     if not currencies.foreign:
         q = select(Order.pay_date, func.sum(Order.paid_fen)).where(*cond).group_by(Order.pay_date)
-        return DailyPaid({_day(d): int(v or 0) for d, v in conn.execute(q)}, {})
+        return DailyPaid({as_date(d): int(v or 0) for d, v in conn.execute(q)}, {})
     q = select(Order.pay_date, Order.platform, func.sum(Order.paid_fen)).where(*cond).group_by(Order.pay_date, Order.platform)
     fen: dict[dt.date, int] = {}
     foreign: dict[str, dict[dt.date, list[int]]] = {}
     for d, p, v in conn.execute(q):
-        day = _day(d)
+        day = as_date(d)
         if p in currencies.foreign:
             foreign.setdefault(p, {})[day] = [int(v or 0)]
         else:
@@ -185,5 +185,6 @@ def daily_paid(conn: Any, start: dt.date, end: dt.date, platform: str | None = N
     return DailyPaid(fen, excluded)
 
 
-def _day(value: Any) -> dt.date:
+def as_date(value: Any) -> dt.date:
+    """A day read back from the database (SQLite may hand back the stored text of a date)."""
     return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.currency import Currencies, convert, missing_rate_message, month_of
+from core.currency import Currencies, as_date, convert, missing_rate_message, month_of
 from core.models import Order
 
 
@@ -85,6 +85,3 @@ def converted_text(platforms: Sequence[str], currencies: Currencies | None) -> s
     return t("In yuan: {channels} converted at the monthly rates of Settings → Channels.",
              channels=", ".join(f"{channel_label(p)} ({currencies.currency_of(p)})" for p in platforms))
 
-
-def as_date(value: object) -> dt.date:
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value))

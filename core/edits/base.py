@@ -201,9 +201,9 @@ class Recorder:
     def prefetch(self, model: type[Base] | Table, keys: Iterable[Any], *, titles: Mapping[Any, str] | None = None) -> None:
         """Read the before-state of many rows at once (what ``update`` would read one by one)."""
         table = table_of(model)
-        todo = [k for k in dict.fromkeys(_as_tuple(key) for key in keys) if (table.name, k) not in self._before]
-        rows = read_rows(self.session, table, todo, lock=True)
-        for key in todo:
+        unread = [k for k in dict.fromkeys(_as_tuple(key) for key in keys) if (table.name, k) not in self._before]
+        rows = read_rows(self.session, table, unread, lock=True)
+        for key in unread:
             k = (table.name, key)
             title = (titles or {}).get(key[0] if len(key) == 1 else key, "")
             self._titles[k] = title or f"{table.name} {', '.join(map(str, key))}"

@@ -5,11 +5,10 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import text
 
 from core.kpi.numbers import KPI_KEYS, RATE_KEYS, KpiResult, compute_kpis_many
 from core.kpi.periods import DateRange, compare, previous_period, same_period_last_year
-from core.kpi.source import reading, run_all
+from core.kpi.source import paid_days, run_all
 from core.kpi.targets import GoalBook, GoalTarget, progress
 
 # The cards in the order the dashboard shows them (spec keys; issue 4 "Cards").
@@ -66,9 +65,8 @@ class Dashboard:
 
 def first_order_day(source: Any) -> dt.date | None:
     """The payment date of the shop's first paid order: where its data starts."""
-    with reading(source) as conn:
-        first = conn.execute(text("SELECT min(pay_date) FROM orders WHERE is_paid = TRUE")).scalar()
-    return None if first is None else dt.date.fromisoformat(str(first))
+    span = paid_days(source)
+    return None if span is None else span.first
 
 
 def coverage(rng: DateRange, first: dt.date | None) -> tuple[int, int]:

@@ -15,6 +15,7 @@ from typing import Any
 from sqlalchemy import Connection, and_, func, select
 from sqlalchemy.orm import Session
 
+from core.currency import as_date
 from core.models import Order
 
 ORDERS = Order.__table__
@@ -63,7 +64,7 @@ def paid_days(source: Any, channel: str | None = None) -> DateSpan | None:
         cond = and_(cond, ORDERS.c.platform == channel)
     with reading(source) as conn:
         first, last = conn.execute(select(func.min(ORDERS.c.pay_date), func.max(ORDERS.c.pay_date)).where(cond)).one()
-    return None if first is None else DateSpan(_day(first), _day(last))
+    return None if first is None else DateSpan(as_date(first), as_date(last))
 
 
 @dataclass(frozen=True)
@@ -71,7 +72,3 @@ class DateSpan:
     first: dt.date
     last: dt.date
 
-
-def _day(value: Any) -> dt.date:
-    # SQLite hands back the stored text of a Date column read through a bare aggregate.
-    return value if isinstance(value, dt.date) else dt.date.fromisoformat(str(value)[:10])

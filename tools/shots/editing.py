@@ -1,6 +1,8 @@
 """Screenshots: an edit in the Inventory table, then its undo."""
 from __future__ import annotations
 
+from shots import settler
+
 
 def editing(window, args, wait) -> None:
     """The Inventory table: a SKU that has run out gets a stock count typed in (its alert turns
@@ -8,11 +10,7 @@ def editing(window, args, wait) -> None:
     page = window.page("inventory")
     window.tabs.setCurrentWidget(page)
 
-    def settle() -> None:
-        wait(300)
-        while page.loading or window.ctx.edits.pending:
-            wait(100)
-        wait(400)
+    settle = settler(window, page, wait)
 
     settle()
     table = page.table

@@ -1,6 +1,8 @@
 """Screenshots: the Goals tab, its plan wizard, grid, funnel and chart."""
 from __future__ import annotations
 
+from shots import settler
+
 
 def goals(window, args, wait) -> None:
     page = window.page("goals")
@@ -26,11 +28,7 @@ def goals(window, args, wait) -> None:
 def goals_views(window, page, args, wait) -> None:
     """The grid by channel with November's Taobao target typed (its padlock, the year re-balanced),
     a refused paste, the funnel with a what-if, and the cumulative chart."""
-    def settle() -> None:
-        wait(300)
-        while page.loading or window.ctx.edits.pending:
-            wait(100)
-        wait(500)
+    settle = settler(window, page, wait, after_ms=500)
 
     page.views.setCurrentWidget(page.grid)
     settle()

@@ -1,6 +1,8 @@
 """Screenshots: the Team tab: Gantt, team list, weekly sheet; the KPI table and the SOP dialog."""
 from __future__ import annotations
 
+from shots import settler
+
 import datetime as dt
 
 
@@ -10,11 +12,7 @@ def team(window, args, wait) -> None:
     page = window.page("team")
     window.tabs.setCurrentWidget(page)
 
-    def settle() -> None:
-        wait(300)
-        while page.loading or window.ctx.edits.pending:
-            wait(100)
-        wait(400)
+    settle = settler(window, page, wait)
 
     settle()
     page.gantt_button.click()
@@ -50,11 +48,7 @@ def team_kpi(window, args, wait) -> None:
     page = window.page("team")
     window.tabs.setCurrentWidget(page)
 
-    def settle() -> None:
-        wait(300)
-        while page.loading or window.ctx.edits.pending:
-            wait(100)
-        wait(400)
+    settle = settler(window, page, wait)
 
     settle()
     page.kpi_button.click()

@@ -1,6 +1,8 @@
 """Screenshots: a server shop: another person's change, a refused edit, a lost connection."""
 from __future__ import annotations
 
+from shots import settler
+
 
 def together(window, args, wait) -> None:
     """Two people on one server shop: "Li" on a second connection changes a stock count and the
@@ -18,11 +20,7 @@ def together(window, args, wait) -> None:
     page = window.page("inventory")
     window.tabs.setCurrentWidget(page)
 
-    def settle() -> None:
-        wait(300)
-        while page.loading or window.ctx.edits.pending:
-            wait(100)
-        wait(400)
+    settle = settler(window, page, wait)
 
     li = open_database(window.ctx.db.location)
     li._row_author = Author("Li", uuid.uuid4().hex)
