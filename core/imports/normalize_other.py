@@ -128,6 +128,11 @@ def normalize_products(detection: Detection, problems: Problems, platform: str,
                 problems.error(prow.row, "", t("The row has no SKU code (商家编码); it was skipped"), prow.sheet)
                 continue
             entries = [(str(v["sku_code"]), v.get("price"), v.get("on_hand"), "")]
+        refused = _refused_value(detection, v, entries)
+        if refused is not None:
+            header, message = refused
+            problems.error(prow.row, header, t("{problem}; the row was skipped", problem=message.rstrip(".。")), prow.sheet)
+            continue
         for code, price, on_hand, spec in entries:
             sku = {"code": code[:80]}
             for key, col in sku_cols.items():
@@ -151,6 +156,33 @@ def normalize_products(detection: Detection, problems: Problems, platform: str,
                 out.stock.append(level)
     out.rows_skipped = problems.error_count - before
     return out
+
+
+_CHECKED = {"on_hand": "on_hand", "in_transit": "in_transit", "cost": "cost_fen",
+            "lead_time_days": "lead_time_days", "order_multiple": "order_multiple"}
+
+
+def _refused_value(detection: Detection, v: dict, entries: list) -> tuple[str, str] | None:
+    """(the column's header, what is wrong) for a stock or product value the Inventory table would
+    refuse too — a negative stock, cost, price or lead time, an order multiple of 0 — else None: such a
+    row is skipped, never stored as a count the alerts then misread (−5 on hand showed as "OK")."""
+    from core.edits.base import FieldError
+    from core.edits.stock import _CHECKS
+
+    def header(key: str) -> str:
+        return next((m.headers[m.columns[key]] for m in detection.matches if key in m.columns), key)
+
+    for key, edit_field in _CHECKED.items():
+        values = [v.get(key)] + ([e[2] for e in entries] if key == "on_hand" else [])
+        for value in (x for x in values if x is not None):
+            try:
+                _CHECKS[edit_field](edit_field, value)
+            except FieldError as exc:
+                return header(key), exc.message
+    for price in (x for x in [v.get("price")] + [e[1] for e in entries] if x is not None):
+        if price < 0:  # type: ignore[operator]
+            return header("price"), t("The selling price cannot be below ¥0")
+    return None
 
 
 def _default_for(col: str) -> object:

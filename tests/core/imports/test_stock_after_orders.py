@@ -37,3 +37,22 @@ def test_stock_imported_after_the_orders_counts_their_sales_and_its_undo_restore
     undo_batch(db, stock.batch_id)
     assert _by_sku(db) == {}
     assert [ln["sku_code"] for ln in lines(db, "1930679858170600")] == [""]
+
+
+def test_a_negative_stock_cost_or_order_multiple_in_the_stock_template_skips_its_row_saying_why(db, files):
+    result = import_file(db, X.stock_template(files / "stock.xlsx", [
+        ["BLK-02", "加厚珊瑚绒毛毯 双人", "", "布艺", 50, 129, -5, 0, "南通布艺", 14, 5],
+        ["MUG-01", "陶瓷马克杯 带盖勺", "白色", "杯具", -12.5, 39, 3, 0, "景德镇瓷厂", 10, 12],
+        ["PIL-45", "棉麻抱枕套 45cm", "灰", "布艺", 15, 59, 100, 20, "南通布艺", 14, 0],
+        ["TBL-01", "北欧实木床头柜 免安装", "", "家具", 150, -305, 1, 0, "佛山家具", 21, 1],
+        ["CAN-03", "香薰蜡烛礼盒 三只装", "", "香薰", 30, 89, 2, 0, "义乌香薰", 7, 6],
+    ]))
+
+    assert (result.orders_added, result.rows_skipped) == (1, 4)
+    assert [(e.row, e.column, e.message) for e in result.errors] == [
+        (2, "库存", "On hand must be between 0 and 999,999,999; -5 was entered; the row was skipped"),
+        (3, "成本价", "Unit cost cannot be below ¥0; type 0 when it costs nothing; the row was skipped"),
+        (4, "起订倍数", "Order multiple must be between 1 and 100,000; 0 was entered; the row was skipped"),
+        (5, "售价", "The selling price cannot be below ¥0; the row was skipped"),
+    ]
+    assert list(_by_sku(db)) == ["CAN-03"]  # no SKU with −5 on hand shown as "OK"
