@@ -147,10 +147,16 @@ class RecordTable(QWidget):
                 self.proxy.sort(-1)
             else:
                 self.view.sortByColumn(sort_column, order)
-        if not self._sized and self.model.rowCount():
-            # Widths follow the first rows shown; after that they are the owner's.
-            self._sized = True
-            self.view.resizeColumnsToContents()
+        if not self._sized:
+            # Widths follow the first rows shown; after that they are the owner's. Until rows come
+            # (an empty shop), each column is as wide as its header, never cut off.
+            self._sized = bool(self.model.rowCount())
+            if self._sized:
+                self.view.resizeColumnsToContents()
+            else:
+                header = self.view.horizontalHeader()
+                for col in range(self.model.columnCount()):
+                    self.view.setColumnWidth(col, max(header.sectionSizeHint(col), header.defaultSectionSize()))
             for col in range(self.model.columnCount()):
                 if self.view.columnWidth(col) > MAX_COLUMN_WIDTH:
                     self.view.setColumnWidth(col, MAX_COLUMN_WIDTH)
