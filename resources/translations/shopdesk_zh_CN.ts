@@ -3649,6 +3649,13 @@ or click “Add files…”.</source>
     </message>
 </context>
 <context>
+    <name>RecordForm</name>
+    <message>
+        <source>%1 cannot be left empty: type a value.</source>
+        <translation>%1不能为空：请填写。</translation>
+    </message>
+</context>
+<context>
     <name>RecordTable</name>
     <message>
         <source>Filter…</source>

@@ -38,3 +38,18 @@ def test_an_empty_shops_tables_show_their_whole_column_headers(qtbot, db, tab_na
     tab = _shown(qtbot, Tab(AppContext(db, Settings())))
     assert tab.table.model.rowCount() == 0
     assert _cut_headers(tab.table) == []
+
+
+def test_a_required_form_field_left_empty_says_which_and_not_cell_or_esc(qtbot, db):
+    from ui.tabs.goals_tab import GoalsTab
+
+    tab = _shown(qtbot, GoalsTab(AppContext(db, Settings())))
+    form = tab.new_goal()
+    qtbot.addWidget(form)
+    form.widgets["target_gmv_fen"].setText("")
+    form.submit()
+    message = form.errors["target_gmv_fen"]
+    qtbot.waitUntil(message.isVisible, timeout=10_000)
+    assert message.text() == "Target GMV (yuan) cannot be left empty: type a value."
+    assert form.isVisible() and form.saved is None
+    form.reject()
