@@ -2533,6 +2533,14 @@ or click “Add files…”.</source>
         <translation>本期没有已支付订单。请导入订单报表（文件 → 导入…）或选择其他日期范围。</translation>
     </message>
     <message>
+        <source>%1 (%2 in %3 orders) is left out until %4 has a rate for %5</source>
+        <translation>%1（%3 笔订单，%2）在填写 %5 的 %4 汇率前不计入</translation>
+    </message>
+    <message>
+        <source>No paid orders in yuan in this range: %1 (Settings → Channels).</source>
+        <translation>此范围内没有以人民币计的支付订单：%1（设置 → 渠道）。</translation>
+    </message>
+    <message>
         <source>Inventory turnover by category (whole shop: the channels share the stock)</source>
         <translation>分类目库存周转（全店：各渠道共用库存）</translation>
     </message>

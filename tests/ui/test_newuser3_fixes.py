@@ -53,3 +53,32 @@ def test_a_required_form_field_left_empty_says_which_and_not_cell_or_esc(qtbot, 
     assert message.text() == "Target GMV (yuan) cannot be left empty: type a value."
     assert form.isVisible() and form.saved is None
     form.reject()
+
+
+def test_the_trend_of_a_range_whose_only_orders_lack_a_rate_says_so_not_import_orders(qtbot, db):
+    """The real ZAR Shopify store before its rate is set: 35 paid orders in May 2021. The trend said
+    "No paid orders in this range. Import an order export" beside the banner counting them."""
+    import datetime as dt
+
+    from core.edits import apply_edit
+    from core.edits.channels import SetChannelCurrency
+    from core.models import Order
+    from core.orders import derive_payment
+    from ui.tabs.kpi_tab import KpiTab
+
+    with db.transaction() as s:
+        for i, day in enumerate((13, 14)):
+            paid_at = dt.datetime(2021, 5, day, 9)
+            is_paid, pay_date = derive_payment("paid", paid_at, paid_at)
+            s.add(Order(platform="shopify", order_no=f"#10{i}", buyer_key=f"b{i}@example.com", status="paid",
+                        created_at=paid_at, paid_at=paid_at, paid_fen=184868, goods_fen=184868,
+                        is_paid=is_paid, pay_date=pay_date))
+    apply_edit(db, SetChannelCurrency("shopify", "zar"))
+    tab = _shown(qtbot, KpiTab(AppContext(db, Settings(), today=dt.date(2021, 6, 1))))
+    with qtbot.waitSignal(tab.sig_loaded, timeout=60_000):
+        tab.set_view(preset="custom", custom_from=dt.date(2021, 5, 1), custom_to=dt.date(2021, 5, 31))
+    qtbot.waitUntil(lambda: not tab.loading, timeout=60_000)
+    message = tab.charts["trend"]._empty.text()
+    assert "Import an order export" not in message
+    assert message == ("No paid orders in yuan in this range: Shopify (ZAR 3,697.36 in 2 orders) is left out until "
+                       "ZAR has a rate for 2021-05 (Settings → Channels).")
