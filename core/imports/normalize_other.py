@@ -119,6 +119,7 @@ def normalize_products(detection: Detection, problems: Problems, platform: str,
     seen: dict[str, int] = {}
     now = dt.datetime.now().replace(microsecond=0)
     before = problems.error_count
+    own_errors = 0  # rows counted as read, then refused here (the others never reach the loop)
     for prow in _rows(detection, problems, None, cancelled, progress):
         v = prow.values
         out.rows_read += 1
@@ -126,12 +127,14 @@ def normalize_products(detection: Detection, problems: Problems, platform: str,
         if not entries:
             if v.get("sku_code") is None:
                 problems.error(prow.row, "", t("The row has no SKU code (商家编码); it was skipped"), prow.sheet)
+                own_errors += 1
                 continue
             entries = [(str(v["sku_code"]), v.get("price"), v.get("on_hand"), "")]
         refused = _refused_value(detection, v, entries)
         if refused is not None:
             header, message = refused
             problems.error(prow.row, header, t("{problem}; the row was skipped", problem=message.rstrip(".。")), prow.sheet)
+            own_errors += 1
             continue
         for code, price, on_hand, spec in entries:
             sku = {"code": code[:80]}
@@ -155,6 +158,7 @@ def normalize_products(detection: Detection, problems: Problems, platform: str,
                     level[k] = value or 0
                 out.stock.append(level)
     out.rows_skipped = problems.error_count - before
+    out.rows_read += out.rows_skipped - own_errors  # a row with an unreadable cell was read too
     return out
 
 

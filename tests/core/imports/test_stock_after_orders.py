@@ -56,3 +56,12 @@ def test_a_negative_stock_cost_or_order_multiple_in_the_stock_template_skips_its
         (5, "售价", "The selling price cannot be below ¥0; the row was skipped"),
     ]
     assert list(_by_sku(db)) == ["CAN-03"]  # no SKU with −5 on hand shown as "OK"
+
+
+def test_rows_read_counts_a_row_with_an_unreadable_cost_too(db, files):
+    result = import_file(db, X.stock_template(files / "stock.xlsx", [
+        ["CAN-03", "香薰蜡烛礼盒 三只装", "", "香薰", 30, 89, 2, 0, "义乌香薰", 7, 6],
+        ["BLK-02", "加厚珊瑚绒毛毯 双人", "", "布艺", "abc", 129, 5, 0, "南通布艺", 14, 5],
+        ["MUG-01", "陶瓷马克杯 带盖勺", "白色", "杯具", 12.5, 39, -3, 0, "景德镇瓷厂", 10, 12],
+    ]))
+    assert (result.rows_read, result.orders_added, result.rows_skipped) == (3, 1, 2)  # was "2 rows read … 2 skipped"
