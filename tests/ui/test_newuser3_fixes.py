@@ -82,3 +82,22 @@ def test_the_trend_of_a_range_whose_only_orders_lack_a_rate_says_so_not_import_o
     assert "Import an order export" not in message
     assert message == ("No paid orders in yuan in this range: Shopify (ZAR 3,697.36 in 2 orders) is left out until "
                        "ZAR has a rate for 2021-05 (Settings → Channels).")
+
+
+def test_a_longer_value_arriving_later_widens_its_column_until_the_owner_sets_the_width(qtbot):
+    """The purchase list first held two suppliers (义乌香薰, 佛山家具); added lines read "景德镇…" and
+    "(无供…" because widths followed the first rows only. A column the owner widened or narrowed stays."""
+    from ui.widgets.record_table import RecordTable
+    from ui.widgets.table_model import Column
+
+    table = RecordTable([Column("Supplier", field="supplier"), Column("SKU", field="sku")])
+    qtbot.addWidget(table)
+    table.resize(800, 300)
+    table.show()
+    table.set_rows([{"supplier": "义乌", "sku": "A"}])
+    table.set_rows([{"supplier": "义乌", "sku": "A"}, {"supplier": "景德镇瓷厂景德镇瓷厂 (no supplier)", "sku": "B"}])
+    view = table.view
+    assert view.columnWidth(0) >= view.sizeHintForColumn(0)
+    view.horizontalHeader().resizeSection(1, 300)  # the owner's width
+    table.set_rows([{"supplier": "义乌", "sku": "A"}])
+    assert view.columnWidth(1) == 300
