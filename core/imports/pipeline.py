@@ -372,7 +372,12 @@ def _write(conn: Connection, batch_id: int, normalized: OrderSet | Normalized) -
                          defaults={"on_hand": 0, "in_transit": 0})
         from core.imports.sku_match import match_stored_lines
 
-        counts["lines_matched"] = match_stored_lines(conn, undo)  # orders imported before their SKUs
+        counts["lines_matched"], buyers = match_stored_lines(conn, undo)  # orders imported before their SKUs
+        if buyers:
+            from core.customers import rebuild_customers
+
+            for platform, keys in buyers.items():  # their favourite categories come from the SKUs
+                rebuild_customers(conn, platform, undo=undo, keys=keys)
     else:
         counts = write.upsert(conn, Customer.__table__, ("platform", "buyer_key"), normalized.rows,  # type: ignore[arg-type]
                               tuple(sorted(normalized.provided)), batch_id, undo,

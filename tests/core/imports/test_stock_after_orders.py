@@ -17,6 +17,15 @@ def _by_sku(db) -> dict[str, object]:
         return {r.sku_code: r for r in inventory_rows(s, TODAY)}
 
 
+def _favourites(db) -> dict[str, str]:
+    from sqlalchemy import select
+
+    from core.models import Customer
+
+    with db.session() as s:
+        return dict(s.execute(select(Customer.name, Customer.categories)).all())
+
+
 def test_stock_imported_after_the_orders_counts_their_sales_and_its_undo_restores_the_lines(db, files):
     orders = [X.taobao_order_row(f"19306798581706{i:02d}", title="香薰蜡烛礼盒 三只装", qty=2,
                                  created=f"2026/5/{10 + i} 10:00", paid_at=f"2026/5/{10 + i} 10:01")
@@ -33,10 +42,12 @@ def test_stock_imported_after_the_orders_counts_their_sales_and_its_undo_restore
     assert row.avg_daily_sales > 0 and row.status != "dead"  # 20 sold in May: not dead stock
     assert [ln["sku_code"] for ln in lines(db, "1930679858170600")] == ["CAN-03"]
     assert [ln["sku_code"] for ln in lines(db, "1930679858170699")] == [""]  # no SKU of that title
+    assert _favourites(db) == {"买家甲": "香薰"}  # the Members tab's 偏好类目
 
     undo_batch(db, stock.batch_id)
     assert _by_sku(db) == {}
     assert [ln["sku_code"] for ln in lines(db, "1930679858170600")] == [""]
+    assert _favourites(db) == {"买家甲": ""}
 
 
 def test_a_negative_stock_cost_or_order_multiple_in_the_stock_template_skips_its_row_saying_why(db, files):
