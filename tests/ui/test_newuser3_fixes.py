@@ -101,3 +101,18 @@ def test_a_longer_value_arriving_later_widens_its_column_until_the_owner_sets_th
     view.horizontalHeader().resizeSection(1, 300)  # the owner's width
     table.set_rows([{"supplier": "义乌", "sku": "A"}])
     assert view.columnWidth(1) == 300
+
+
+def test_widths_set_before_the_first_rows_still_give_way_to_the_first_rows(qtbot):
+    """Import history hides its id column before its rows load: the file names were cut to 100 px."""
+    from ui.widgets.record_table import RecordTable
+    from ui.widgets.table_model import Column
+
+    table = RecordTable([Column("File", field="file"), Column("Id", field="id")])
+    qtbot.addWidget(table)
+    table.resize(900, 300)
+    table.view.setColumnHidden(1, True)
+    table.view.setColumnWidth(0, 60)
+    table.show()
+    table.set_rows([{"file": "ExportOrderList202611 淘宝订单报表.csv", "id": 1}])
+    assert table.view.columnWidth(0) >= table.view.sizeHintForColumn(0)

@@ -157,8 +157,6 @@ class RecordTable(QWidget):
         """Widths follow the rows shown: until rows come (an empty shop) each column is as wide as
         its header; then as its content, and later a longer value widens its column (a supplier added
         to the purchase list), never narrows it — until the owner sets a width: theirs stays."""
-        if self._owner_sized:
-            return
         header = self.view.horizontalHeader()
         self._fitting = True
         try:
@@ -166,10 +164,11 @@ class RecordTable(QWidget):
                 self._sized = bool(self.model.rowCount())
                 if self._sized:
                     self.view.resizeColumnsToContents()
+                    self._owner_sized = False  # widths set before the first rows were not the owner's
                 else:
                     for col in range(self.model.columnCount()):
                         self.view.setColumnWidth(col, max(header.sectionSizeHint(col), header.defaultSectionSize()))
-            elif self.model.rowCount():
+            elif self.model.rowCount() and not self._owner_sized:
                 for col in range(self.model.columnCount()):
                     need = min(max(self.view.sizeHintForColumn(col), header.sectionSizeHint(col)), MAX_COLUMN_WIDTH)
                     if need > self.view.columnWidth(col):
@@ -180,8 +179,8 @@ class RecordTable(QWidget):
         finally:
             self._fitting = False
 
-    def _on_section_resized(self, *_args) -> None:
-        if not self._fitting:
+    def _on_section_resized(self, _section: int, old: int, new: int) -> None:
+        if not self._fitting and old and new:  # not a column hidden or shown again
             self._owner_sized = True
 
     def _on_header_clicked(self, _section: int) -> None:
