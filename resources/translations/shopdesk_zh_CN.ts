@@ -3792,6 +3792,10 @@ or click “Add files…”.</source>
         <source>%n row(s) skipped</source>
         <translation><numerusform>跳过 %n 行</numerusform></translation>
     </message>
+    <message numerus="yes">
+        <source>Matched to a SKU by its title: %n order line(s) without a SKU code, whose sales now count for it.</source>
+        <translation><numerusform>已按商品标题匹配到 SKU：%n 条没有商家编码的订单行，其销量现已计入该 SKU。</numerusform></translation>
+    </message>
     <message>
         <source>Cancelled. The files after the cancelled one were not imported.</source>
         <translation>已取消。被取消的文件及其后的文件均未导入。</translation>

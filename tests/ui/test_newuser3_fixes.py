@@ -116,3 +116,30 @@ def test_widths_set_before_the_first_rows_still_give_way_to_the_first_rows(qtbot
     table.show()
     table.set_rows([{"file": "ExportOrderList202611 淘宝订单报表.csv", "id": 1}])
     assert table.view.columnWidth(0) >= table.view.sizeHintForColumn(0)
+
+
+def test_the_import_report_says_how_many_imported_order_lines_a_stock_file_matched(qtbot, db, tmp_path):
+    """Orders first (纯棉T恤, no SKU code), then the stock template naming that title: the wizard's
+    report says the orders' lines now count for the SKU, as the `import` command does."""
+    from PySide6.QtCore import Qt
+
+    from core.imports import import_file
+    from tests.helpers import exports as X
+    from tests.ui.import_files import taobao_orders_csv
+    from ui.dialogs.import_wizard import open_import_wizard
+    from ui.dialogs.import_wizard.wizard import PREVIEW, REPORT
+    from ui.main_window import MainWindow
+
+    import_file(db, taobao_orders_csv(tmp_path / "orders.csv", 3))
+    stock = X.stock_template(tmp_path / "stock.xlsx", [["TS-01", "纯棉T恤", "", "服装", 20, 59, 10, 0, "义乌", 7, 1]])
+    window = MainWindow(AppContext(db, Settings()))
+    qtbot.addWidget(window)
+    wizard = open_import_wizard(window, [str(stock)])
+    qtbot.waitUntil(lambda: wizard.entries and not any(e.busy for e in wizard.entries), timeout=60_000)
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    assert wizard.current() == PREVIEW
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: wizard.current() == REPORT, timeout=60_000)
+    assert ("Matched to a SKU by its title: 3 order line(s) without a SKU code, whose sales now count for it."
+            in wizard.report_page.banner.text())
+    wizard.close()
