@@ -214,6 +214,15 @@ def sku_sales(source: Any, rng: DateRange, channel: str | None = None) -> list[S
     return out
 
 
+def category_sales(source: Any, rng: DateRange, channel: str | None = None) -> dict[str, int]:
+    """Sales per category, the sum of ``sku_sales``: Goals' category targets and their history read
+    this, so that Goals and the dashboard's category share give the same figure."""
+    totals: dict[str, int] = {}
+    for s in sku_sales(source, rng, channel):
+        totals[s.category] = totals.get(s.category, 0) + s.sales
+    return totals
+
+
 def _add_foreign_sku_sales(conn: Any, grouped: list, currencies: Currencies, platforms: list[str], rng: DateRange) -> list:
     """``grouped`` (sku, units, sales fen) plus the lines of ``platforms`` converted per SKU and day."""
     sql = text("SELECT platform, sku_code, pay_date, sum(qty), sum(sales_fen) FROM order_lines "
