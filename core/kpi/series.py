@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, case, func, select, text
+from sqlalchemy import bindparam, func, select, text
 
 from core.currency import Currencies, convert, daily_paid
 from core.kpi.numbers import KpiResult, buyer_counts, compute_kpis

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 
 from core.channel_rates import channel_rows, rate_rows
 from core.i18n import t
-from core.views.base import View, ViewColumn, ViewParams
+from core.views.base import View, ViewParams
 from core.views.columns import channel
 from core.views.columns import column as _c
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from core.i18n import t
-from core.views.base import View, ViewColumn, ViewParams
+from core.views.base import View, ViewParams
 from core.views.columns import channel_or_all
 from core.views.columns import column as _c
 

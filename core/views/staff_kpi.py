@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from core.errors import BadInputError
 from core.i18n import t
-from core.views.base import View, ViewColumn, ViewParams
+from core.views.base import View, ViewParams
 from core.views.columns import column as _c
 
 if TYPE_CHECKING:
