@@ -46,6 +46,9 @@ def missing_fields(kind: str, mapping: dict[str, str]) -> list[str]:
                                     "one of them."))
         # the rule's time (created_at or paid_at) stands in for the created-at time
         required = [f for f in required if f not in ("order_no", "created_at")] + list(rule)
+    if kind == "orders" and mapping.get("paid_net"):
+        # 买家实际支付金额 (paid after refunds) is the order's amount when the file has no gross one
+        required = [f for f in required if f != "paid"]
     return list(dict.fromkeys(f for f in required if not mapping.get(f)))
 
 
