@@ -146,6 +146,12 @@ class KeyedTable(Table):
                 repeated += 1
                 first_repeat = first_repeat or (i + 1, first)
             yield i, tuple(number if j is None else cells[j] for j in out_at)
+        if self.report is not None and seen:
+            self.report.warning(0, " + ".join(self.key_headers), t(
+                "The file has no order number column. {rule} ShopDesk numbered its {count} orders from them (like "
+                "{example}): importing the file again, or one that overlaps it, updates them.",
+                rule=rule_words(self.rule, dict(zip(self.rule, self.key_headers))), count=len(seen),
+                example=next(iter(seen))))
         if repeated and self.report is not None:
             row, first = first_repeat  # type: ignore[misc]
             self.report.warning(row, " + ".join(self.key_headers), t(  # type: ignore[attr-defined]

@@ -92,7 +92,7 @@ def test_the_rule_follows_the_columns_chosen(window, qtbot, db, tmp_path):
     # without the buyer's column no rule is possible: the order number stays required
     page._combos["buyer_account"].setCurrentIndex(0)
     assert not panel.combo.isEnabled() and "order_key" not in page.mapping()
-    assert page.table.item(0, 0).text() == "Order number *"
+    assert page.table.item(0, 0).text() == "Order number *" and page.table.item(0, COL_SAMPLE).text() == ""
     assert panel.words.text().startswith("Choose the order number column above; or, if the file has none")
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
     assert wizard.current() == MAPPING and "Order number" in page.banner.text()

@@ -35,6 +35,7 @@ def no_order_id(window, args, wait) -> None:
     wait(300)
     assert wizard.current() == MAPPING
     page = wizard.mapping_page
+    page.platform_combo.setCurrentIndex(page.platform_combo.findData("taobao"))  # the owner says where it is from
     wait(300)
     wizard.grab().save(str(args.out / f"{lang}_import_no_order_id_rule.png"))
     # a wrong choice: without the buyer's column no rule can identify the orders

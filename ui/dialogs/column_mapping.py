@@ -252,10 +252,11 @@ class ColumnMappingPage(WizardPage):
         samples = getattr(insp, "samples", None)
         chosen = {key: combo.currentData() for key, combo in self._combos.items() if combo.currentData()}
         self.order_key.update_for(self.kind_combo.currentData(), chosen, samples if isinstance(samples, dict) else {})
-        if "order_no" in self._combos and self.order_key.rule() is not None:
+        if "order_no" in self._combos and self._combos["order_no"].currentData() is None:
             item = self.table.item(list(self._combos).index("order_no"), COL_SAMPLE)
             if item is not None:
-                item.setText(self.tr("None in this file: the orders are identified by the rule below"))
+                item.setText(self.tr("None in this file: the orders are identified by the rule below")
+                             if self.order_key.rule() is not None else "")
         self._mark_required()
 
     def _mark_required(self) -> None:

@@ -42,6 +42,11 @@ def test_tb2018_orders_by_buyer_and_created_time(db):
     path = real_export("taobao/TB2018.xls")
     result = import_file(db, path, platform="taobao", mapping={**BY_CREATED, "title": "宝贝标题"})
     assert (result.platform, result.rows_read, result.orders_added, result.errors) == ("taobao", 1783, 1783, [])
+    stated = [w for w in result.warnings if w.column == "买家会员名 + 订单创建时间"]
+    assert len(stated) == 1 and stated[0].message.startswith(
+        "The file has no order number column. Each row is one order, identified by Buyer account (nickname, e-mail) "
+        "(买家会员名) and Order created at (订单创建时间);")
+    assert "ShopDesk numbered its 1783 orders from them (like KEY-" in stated[0].message
     got = orders(db)
     assert len(got) == 1783 and all(MADE_NO.match(no) for no in got)
     k = compute_kpis(db, *EVER)
