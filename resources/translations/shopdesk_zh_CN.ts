@@ -1042,6 +1042,10 @@ or click “Add files…”.</source>
         <translation>无法导入</translation>
     </message>
     <message>
+        <source>Orders without an order number</source>
+        <translation>没有订单编号的订单</translation>
+    </message>
+    <message>
         <source>Layout not recognised</source>
         <translation>未识别的格式</translation>
     </message>

@@ -13,7 +13,7 @@ from tests.helpers.real_exports import real_export
 from ui.context import AppContext
 from ui.dialogs.column_mapping import COL_SAMPLE
 from ui.dialogs.import_wizard import open_import_wizard
-from ui.dialogs.import_wizard.files_page import COL_STATUS
+from ui.dialogs.import_wizard.files_page import COL_DETECTED, COL_STATUS
 from ui.dialogs.import_wizard.report_page import COL_ADDED
 from ui.dialogs.import_wizard.wizard import MAPPING, PREVIEW, REPORT
 from ui.main_window import MainWindow
@@ -37,6 +37,7 @@ def _to_mapping(window, qtbot, path):
     wizard = open_import_wizard(window, [str(path)])
     qtbot.waitUntil(lambda: wizard.entries and not any(e.busy for e in wizard.entries), timeout=30_000)
     assert wizard.files_page.table.item(0, COL_STATUS).text() == "Columns to match"
+    assert wizard.files_page.table.item(0, COL_DETECTED).text() == "Orders without an order number"
     qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
     assert wizard.current() == MAPPING
     return wizard, wizard.mapping_page
