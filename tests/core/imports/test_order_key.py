@@ -71,6 +71,8 @@ def test_mingribooks_keeps_its_statuses(db):
     assert (k.orders, k.gmv, k.units) == (704, 11121980, 2067)
     # 交易成功 627, 卖家已发货 46, 交易关闭 after payment 30 (实付 0.00), 买家已付款 1
     assert _statuses(db) == {("completed", True): 627, ("shipped", True): 46, ("refunded", True): 30, ("paid", True): 1}
+    again = import_file(db, real_export("taobao/mingribooks.xls"), platform="taobao", mapping=mapping)
+    assert (again.orders_added, again.orders_unchanged) == (0, 704)
 
 
 def test_mrbooks_without_a_created_time_uses_the_payment_time(db):
@@ -82,6 +84,8 @@ def test_mrbooks_without_a_created_time_uses_the_payment_time(db):
     k = compute_kpis(db, *EVER)
     assert (k.orders, k.gmv, k.units) == (198, 2336917, 293)
     assert _statuses(db) == {("paid", True): 198}
+    again = import_file(db, real_export("taobao/mrbooks.xls"), platform="taobao", mapping=mapping)
+    assert (again.orders_added, again.orders_unchanged) == (0, 198)
     assert orders(db)[order_number(("buyer_account", "paid_at"), ("mr00001", "2018-01-01T09:26:18"))]["province"] == "重庆"
 
 
