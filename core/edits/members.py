@@ -159,6 +159,8 @@ def follow_rates(session: Session, rec: Recorder, platforms: list[str]) -> None:
 def _record_rebuild(rec: Recorder, plan) -> None:
     for row in plan.inserts:
         rec.insert(Customer, row, title=row["buyer_key"])
+    rec.prefetch(Customer, [u["_key"] for u in plan.updates],  # one read, not one a customer
+                 titles={u["_key"]: t("Customer #{id}", id=u["_key"]) for u in plan.updates})
     for u in plan.updates:
         values = {k: v for k, v in u.items() if k != "_key"}
         rec.update(Customer, u["_key"], values, title=t("Customer #{id}", id=u["_key"]))
