@@ -24,6 +24,7 @@ from core.orders import line_facts, line_totals
 # Above this many orders in a file, the platform's stored orders are read in one scan rather
 # than looked up by id (core.imports.write._raw_orders, _raw_lines).
 MANY = 4 * CHUNK
+ORDER_COLUMNS = [c.name for c in ORDERS.c]  # "id" first
 
 
 class OrderWriter:
@@ -79,23 +80,26 @@ class OrderWriter:
         ex_lines, line_dict = self.ex_lines or {}, self.line_dict
         new_orders: list[dict] = []
         counts, touched = self.counts, self.touched
+        # A new order's row is the file's record itself (nothing reads it after the write), with
+        # the defaults of the columns the file does not determine: no dict copied per order.
+        fill = {c: v for c, v in ORDER_DEFAULTS.items() if c not in provided and not (lines_only and c == "paid_fen")}
+        refunds_known = "refund_fen" not in provided and bool(refunds)
+        platform, batch_id, lines_added = self.platform, self.batch_id, 0
         for order_no, rec in orders.items():
             stored = existing.pop(order_no, None)  # popped: the tuples go as the loop goes (peak memory)
             file_lines = lines.get(order_no, [])
             if stored is None:
-                row = dict(ORDER_DEFAULTS)
-                row.update(zip(provided_cols, from_file(rec)))
-                if lines_only and "paid_fen" not in provided:
-                    row["paid_fen"] = rec["paid_fen"]
-                if "refund_fen" not in provided and order_no in refunds:
+                row = rec
+                if fill:
+                    row.update(fill)
+                if refunds_known and order_no in refunds:
                     row["refund_fen"] = refunds[order_no]
                 _derive(row)
                 row.update(line_totals(file_lines))
-                row.update(platform=self.platform, order_no=order_no, batch_id=self.batch_id)
+                row["platform"], row["order_no"], row["batch_id"] = platform, order_no, batch_id
                 new_orders.append(row)
                 touched.add(row["buyer_key"])
-                counts["lines_added"] += len(file_lines)
-                counts["added"] += 1
+                lines_added += len(file_lines)
                 continue
             old = self.order_dict(stored)  # type: ignore[misc]
             row = dict(zip(ORDER_COMPARE, compared(old)))
@@ -142,23 +146,31 @@ class OrderWriter:
                 self.updates.append(row)
             else:
                 counts["unchanged"] += 1
+        counts["added"] += len(new_orders)
+        counts["lines_added"] += lines_added
         if new_orders:
             self._insert_new(new_orders, lines)
 
     def _insert_new(self, new_orders: list[dict], lines: dict[str, list[dict]]) -> None:
         conn, platform = self.conn, self.platform
         before = max_id(conn, ORDERS)
-        insert_rows(conn, ORDERS, new_orders)
-        if conn.dialect.name == "sqlite":  # raw: 100,000 pairs without the generic result processing
-            ids = dict(conn.exec_driver_sql(f"SELECT order_no, id FROM {ORDERS.name} WHERE id > ? AND platform = ?",
-                                            (before, platform)).fetchall())
+        if conn.dialect.name == "sqlite":
+            # The ids SQLite would give (the largest + 1 on, in file order: the table has no
+            # AUTOINCREMENT), set here: no read-back of 100,000 (order_no, id) pairs.
+            for oid, row in enumerate(new_orders, before + 1):
+                row["id"] = oid
+            insert_rows(conn, ORDERS, new_orders, ORDER_COLUMNS)
+            self.undo.add_ids("orders", range(before + 1, before + 1 + len(new_orders)))
         else:
+            insert_rows(conn, ORDERS, new_orders, ORDER_COLUMNS[1:])
             ids = dict(conn.execute(select(ORDERS.c.order_no, ORDERS.c.id)
                                     .where(ORDERS.c.id > before, ORDERS.c.platform == platform)).all())
+            for row in new_orders:
+                row["id"] = ids[row["order_no"]]
+                self.undo.add("orders", row["id"])
         new_lines = []
         for row in new_orders:
-            oid = ids[row["order_no"]]
-            self.undo.add("orders", oid)
+            oid = row["id"]
             for ln in lines.get(row["order_no"], ()):
                 ln["order_id"] = oid  # the file's line dicts are written once: no copy needed
                 ln.update(line_facts(row, ln))  # set here, so the insert trigger has nothing to do

@@ -58,19 +58,32 @@ class UndoLog:
         self.batch_id = batch_id
         self.added: list[dict] = []
         self.changed: list[dict] = []
+        self.added_ids: list[tuple[str, range]] = []  # rows added with consecutive integer keys
 
     def add(self, table: str, key: object) -> None:
         self.added.append({"batch_id": self.batch_id, "table_name": table, "row_key": str(key)})
+
+    def add_ids(self, table: str, ids: range) -> None:
+        """Rows ``ids`` of ``table`` were added (a bulk insert's new orders): the same entries as
+        ``add`` for each, without a dict per row."""
+        self.added_ids.append((table, ids))
 
     def change(self, table: str, key: object, before: dict) -> None:
         self.changed.append({"batch_id": self.batch_id, "table_name": table, "row_key": str(key), "before": snapshot(before)})
 
     def flush(self, conn: Connection) -> None:
+        for table, ids in self.added_ids:
+            if conn.dialect.name == "sqlite":  # raw: 100,000 entries of a first import without a dict each
+                batch = self.batch_id
+                conn.exec_driver_sql("INSERT INTO import_undo (batch_id, table_name, row_key) VALUES (?, ?, ?)",
+                                     [(batch, table, str(k)) for k in ids])
+            else:
+                self.added.extend({"batch_id": self.batch_id, "table_name": table, "row_key": str(k)} for k in ids)
         if self.added:
             insert_rows(conn, UNDO, self.added)  # ``before`` left out: SQL NULL
         if self.changed:
             conn.execute(UNDO.insert(), self.changed)
-        self.added, self.changed = [], []
+        self.added, self.changed, self.added_ids = [], [], []
 
 
 def _chunks(items: list, size: int = CHUNK) -> Iterable[list]:
@@ -97,16 +110,20 @@ def _to_sqlite(value: object) -> object:
     return value
 
 
-def insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
+def insert_rows(conn: Connection, table: Table, rows: list[dict], cols: list[str] | None = None) -> None:
     """Bulk INSERT. On SQLite the rows go straight to the driver's executemany (values converted
     the way SQLAlchemy stores them): for 100,000 orders the per-row parameter processing of
-    the generic path costs more than the insert itself."""
+    the generic path costs more than the insert itself. ``cols``: the columns written (the
+    first row's keys when None; rows may hold other keys too, which are left out)."""
     if not rows:
         return
     if conn.dialect.name != "sqlite":
+        if cols is not None:
+            get = itemgetter(*cols)
+            rows = [dict(zip(cols, get(r))) for r in rows] if len(cols) > 1 else [{cols[0]: r[cols[0]]} for r in rows]
         conn.execute(table.insert(), rows)
         return
-    cols = list(rows[0])
+    cols = list(rows[0]) if cols is None else cols
     sql = f'INSERT INTO {table.name} ({", ".join(cols)}) VALUES ({", ".join("?" * len(cols))})'
     # Only date, time, boolean and JSON columns need converting; the driver takes the rest as
     # they are (per-value conversion calls cost more than the insert for 100,000 orders).
