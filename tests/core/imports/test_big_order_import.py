@@ -13,7 +13,7 @@ from core.edits.stock import SetSkuFields
 from core.errors import Cancelled
 from core.imports import import_file, undo_batch
 from core.models import Sku, StockLevel
-from tests.core.imports.conftest import count, dump, orders, rows
+from tests.core.imports.conftest import count, dump, lines, orders, rows
 from tests.helpers import exports as X
 
 STATUSES = ["交易成功", "卖家已发货，等待买家确认", "买家已付款，等待卖家发货", "交易关闭", "等待买家付款", "神秘状态"]
@@ -143,3 +143,35 @@ def test_blank_and_repeated_header_rows_are_skipped_and_rows_keep_their_numbers(
     assert sum(o["paid_fen"] for o in got.values()) == 5000
     assert result.orders_added == 4 and not result.warnings  # the blank and header rows are no problem
     assert {e.row for e in result.errors} == {8} and "总金额" in {e.column for e in result.errors}
+
+
+def test_reimport_of_a_big_file_finds_each_kind_of_change(db, files):
+    """Above 2,000 orders a re-import compares the stored rows as read (SQLite's text for times):
+    an order that changed in one value only — a payment time, a quantity, a status, a buyer, a
+    refund — is updated to exactly the file's value; the others stay unchanged."""
+    data = _rows(range(10_000, 12_500))
+    first = import_file(db, X.taobao_orders_csv(files / "a.csv", data, with_refund=True))
+    assert first.orders_added == 2500
+    after_first = dump(db)
+    changed = [dict(r) for r in data]
+    changed[10]["订单付款时间"] = "2026/5/11 10:59"  # only the payment time (a minute later)
+    changed[11]["宝贝总数量"] = "7"  # only the quantity: the line and the order's units
+    changed[12]["订单状态"] = "交易成功"  # only the status
+    changed[13]["买家会员名"] = "新买家"  # only the buyer
+    changed[14] = X.taobao_order_row(changed[14]["订单编号"], buyer=changed[14]["买家会员名"],
+                                     paid=changed[14]["总金额"], status=changed[14]["订单状态"],
+                                     created=changed[14]["订单创建时间"], paid_at=changed[14]["订单付款时间"] or None,
+                                     title=changed[14]["宝贝标题"], qty=int(changed[14]["宝贝总数量"]), refund="3.00")
+    again = import_file(db, X.taobao_orders_csv(files / "b.csv", changed, with_refund=True))
+    assert (again.orders_added, again.orders_updated, again.orders_unchanged) == (0, 5, 2495)
+    got = orders(db, "taobao")
+    assert got["10010"]["paid_at"].strftime("%H:%M") == "10:59"
+    assert got["10011"]["units"] == 7 and lines(db, "10011", "taobao")[0]["qty"] == 7
+    assert got["10012"]["status"] == "completed"
+    assert got["10013"]["buyer_name"] == "新买家"
+    assert got["10014"]["refund_fen"] == 300
+    same = import_file(db, X.taobao_orders_csv(files / "c.csv", changed, with_refund=True))
+    assert (same.orders_added, same.orders_updated, same.orders_unchanged) == (0, 0, 2500)
+    undo_batch(db, same.batch_id)
+    undo_batch(db, again.batch_id)
+    assert dump(db) == after_first
