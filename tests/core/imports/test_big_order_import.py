@@ -175,3 +175,32 @@ def test_reimport_of_a_big_file_finds_each_kind_of_change(db, files):
     undo_batch(db, same.batch_id)
     undo_batch(db, again.batch_id)
     assert dump(db) == after_first
+
+
+def test_an_import_of_many_buyers_adds_their_customers_with_the_figures_a_full_rebuild_gives(db, files):
+    """Over 5,000 buyers: the new customers come from one INSERT … SELECT; their figures and
+    favourite categories are what a full rebuild computes, customers known before are updated,
+    and undo leaves the customers as they were."""
+    from core.customers import plan_rebuild
+    from core.models import Customer
+
+    _with_skus(db)
+    small = [X.taobao_order_row("900", buyer="买家1", paid="10.00", title="洗面奶")]
+    import_file(db, X.taobao_orders_csv(files / "first.csv", small))
+    before = dump(db)
+    data = [X.taobao_order_row(str(20_000 + n), buyer=f"买家{n % 6000}", paid=f"{n % 50 + 1}.00",
+                               status="交易成功", title=TITLES[n % 3], qty=n % 2 + 1,
+                               created=f"2026/4/{n % 28 + 1} 08:{n % 60:02d}", paid_at=f"2026/4/{n % 28 + 1} 09:00")
+            for n in range(6500)]
+    result = import_file(db, X.taobao_orders_csv(files / "many.csv", data))
+    assert result.orders_added == 6500
+    with db.engine.connect() as conn:
+        assert plan_rebuild(conn, "taobao").empty  # a full rebuild would change nothing
+    got = {c["buyer_key"]: c for c in rows(db, Customer)}
+    assert len(got) == 6000
+    one = got["买家1"]  # the order of the first file and orders 1 and 6,001 of this one
+    assert (one["orders_count"], one["spend_fen"], one["categories"]) == (3, 1000 + 200 + 200, "洗护")
+    assert one["first_order_at"].strftime("%m-%d %H:%M") == "04-02 08:01"
+    assert got["买家2"]["categories"] == ""  # 帆布包 and 保温杯: SKUs without a category
+    undo_batch(db, result.batch_id)
+    assert dump(db) == before
