@@ -128,20 +128,30 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict], cols: list[str
     # Only date, time, boolean and JSON columns need converting; the driver takes the rest as
     # they are (per-value conversion calls cost more than the insert for 100,000 orders).
     convert = [i for i, c in enumerate(cols) if c not in table.c or not _plain(table.c[c].type)]
-    get = itemgetter(*cols) if len(cols) > 1 else (lambda r: (r[cols[0]],))
-    params = list(map(get, rows))
     if convert:
-        # Column by column (transposed at C speed), common values converted inline.
-        columns = list(zip(*params))
+        # Column by column (each taken out at C speed), common values converted inline.
+        columns: list = [list(map(itemgetter(c), rows)) for c in cols]
         for i in convert:
-            columns[i] = _convert_column(columns[i])
+            columns[i] = _convert_column(columns[i], table.c[cols[i]].type if cols[i] in table.c else None)
         params = list(zip(*columns))
         del columns
+    else:
+        get = itemgetter(*cols) if len(cols) > 1 else (lambda r: (r[cols[0]],))
+        params = list(map(get, rows))
     conn.exec_driver_sql(sql, params)
 
 
-def _convert_column(values: tuple) -> list:
+def _convert_column(values: list, col_type=None) -> list:
+    """Values as SQLAlchemy stores them in SQLite (``_to_sqlite``); the common ones of a DateTime,
+    Date or Boolean column tested first."""
     conv, iso, datetime, date = _to_sqlite, dt.datetime.isoformat, dt.datetime, dt.date
+    if isinstance(col_type, DateTime):
+        return [None if v is None else iso(v, " ", "microseconds")
+                if v.__class__ is datetime and v.tzinfo is None and v.year >= 1000 else conv(v) for v in values]
+    if isinstance(col_type, Date):
+        return [None if v is None else v.isoformat() if v.__class__ is date else conv(v) for v in values]
+    if isinstance(col_type, Boolean):
+        return [1 if v is True else 0 if v is False else conv(v) for v in values]
     return [iso(v, " ", "microseconds") if v.__class__ is datetime and v.tzinfo is None and v.year >= 1000
             else v.isoformat() if v.__class__ is date else 1 if v is True else 0 if v is False
             else None if v is None else conv(v) for v in values]
