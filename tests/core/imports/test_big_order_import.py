@@ -204,3 +204,35 @@ def test_an_import_of_many_buyers_adds_their_customers_with_the_figures_a_full_r
     assert got["买家2"]["categories"] == ""  # 帆布包 and 保温杯: SKUs without a category
     undo_batch(db, result.batch_id)
     assert dump(db) == before
+
+
+def test_the_safety_copy_is_kept_for_an_import_that_writes_and_removed_for_one_that_does_not(tmp_path, files):
+    """The copy an import makes before it writes is taken while the file is read: an import that
+    writes keeps it (one import backup per import), a refused or cancelled one leaves none behind."""
+    from core.backups import list_backups
+    from core.settings import load
+
+    db = open_database(tmp_path / "shop.db")
+    try:
+        import_file(db, X.taobao_orders_csv(files / "a.csv", _rows(range(100, 150))))
+        folder = load().backup_path()
+        assert list_backups(folder) == []  # an empty shop has nothing to keep
+        import_file(db, X.taobao_orders_csv(files / "b.csv", _rows(range(150, 200))))
+        kept = list_backups(folder)
+        assert [b.reason for b in kept] == ["import"]
+        with pytest.raises(Cancelled):
+            import_file(db, X.taobao_orders_csv(files / "c.csv", _rows(range(200, 250))), cancelled=lambda: True)
+        bad = files / "d.csv"
+        bad.write_text("a,b\n1,2\n", encoding="utf-8")
+        with pytest.raises(Exception, match="d.csv"):
+            import_file(db, bad)
+        import threading
+
+        for thread in threading.enumerate():  # a copy still being written removes itself when done
+            if thread.name == "import-backup":
+                thread.join(10)
+        assert list_backups(folder) == kept
+        assert sorted(p.name for p in folder.iterdir()) == sorted(b.path.name for b in kept)  # no .part left
+        assert count(db, "orders") == 100
+    finally:
+        db.close()
