@@ -79,6 +79,11 @@ class _Worker:
     def close(self) -> None:
         _shutdown(self.conn, self.proc, self.stop)
 
+    def retire(self) -> None:
+        """Let the worker end without waiting for it: a worker that read a big sheet takes a few
+        tenths of a second to give its memory back and exit, which the import need not wait for."""
+        threading.Thread(target=self.close, name="workbook-reader-retire", daemon=True).start()
+
     def kill(self) -> None:
         self.stop.set()
         self.proc.kill()
@@ -184,7 +189,7 @@ class WorkbookReader:
             worker.close()
             return
         if self._rows_read > RETIRE_AFTER_ROWS or sum(s[2] for s in self.sheets) > RETIRE_AFTER_ROWS:
-            worker.close()
+            worker.retire()
         else:
             _give_back(worker)
 
