@@ -2,9 +2,8 @@
 
 ``OrderWriter`` takes the file's orders in parts (``add``), in file order, and writes each
 part's new orders and their lines at once; what changes orders already stored (updates, line
-changes) is gathered and written by ``finish``. The pipeline (and
-``core.imports.write.write_orders``) gives it the whole file as one part, once the file is
-normalised.
+changes) is gathered and written by ``finish``. The pipeline gives it the whole file as one
+part, once the file is normalised.
 
 Rows, ids and undo entries are the same however the file is cut into parts: parts come in
 file order, ids are the database's, and changes to stored orders are written last either way.

@@ -128,7 +128,6 @@ def inspect_file(path: str | Path, *, db=None, platform: str | None = None,
             samples=_samples(best) if best else {},
         )
     normalized = _normalize(prep, None, None)
-    columns = best.columns if best else {}
     return FileInspection(
         path=path, file_type=prep.data.file_type, encoding=prep.data.encoding, sheets=prep.data.sheets,
         platform=prep.platform, kind=det.kind, confidence=det.confidence, header_row=header_row,

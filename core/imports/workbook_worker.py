@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from core.row_filter import RowSpec
-from core.workbook_process import BATCH_ROWS, HEAD_ROWS, serve  # noqa: F401 - the batch sizes are named here too
+from core.workbook_process import serve
 
 log = logging.getLogger(__name__)
 

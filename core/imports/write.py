@@ -16,7 +16,7 @@ from operator import itemgetter
 
 from sqlalchemy import JSON, Boolean, Connection, Date, DateTime, Enum, Float, Integer, Numeric, String, Table, bindparam, func, select
 
-from core.imports.normalize import OrderSet, adjust_for_refund
+from core.imports.normalize import adjust_for_refund
 from core.models import ImportUndo, Order, OrderLine, Refund
 from core.orders import derive_payment
 
@@ -284,15 +284,6 @@ def refund_totals(conn: Connection, platform: str) -> dict[str, int]:
         .group_by(REFUNDS.c.order_no)
     )
     return {no: int(total or 0) for no, total in conn.execute(stmt)}
-
-
-def write_orders(conn: Connection, batch_id: int, oset: OrderSet, undo: UndoLog) -> dict[str, int]:
-    """The whole file's orders and lines at once (core.imports.order_writer)."""
-    from core.imports.order_writer import OrderWriter
-
-    writer = OrderWriter(conn, batch_id, oset.platform, oset.kind, oset.provided, undo, len(oset.orders))
-    writer.add(oset.orders, oset.lines, oset.real_lines)
-    return writer.finish()
 
 
 def _derive(row: dict) -> None:
