@@ -12,6 +12,7 @@ from sqlalchemy.orm import Session
 from core.edits.base import FieldError, Recorder, read_row
 from core.i18n import t
 from core.models import Customer, PointsEntry, Tier, TierChange
+from core.tiers import DEFAULT_TIERS
 from core.typed_values import MAX_FEN
 
 RULES = ("spend", "orders")
@@ -63,7 +64,10 @@ class SetTierRules:
         top = MAX_FEN if self.rule == "spend" else 1_000_000
         for i, tier in enumerate(self.tiers):
             name = tier.name.strip()
-            if not name or len(name) > 40:
+            if not name:
+                raise FieldError(t("Tier {n} has no name: type one, e.g. {example}.", n=i + 1, example=DEFAULT_TIERS[i][0]),
+                                 field=f"name_{i}")
+            if len(name) > 40:
                 raise FieldError(t("Each tier needs a name of at most 40 characters."), field=f"name_{i}")
             if name in names:
                 raise FieldError(t("Two tiers are called {name}; give each its own name.", name=name), field=f"name_{i}")

@@ -11,6 +11,7 @@ from core.imports.normalize import buyer_key
 from core.imports.rows import Problems, parsed_rows
 from core.imports.statuses import refund_status
 from core.orders import PLATFORMS, platform_id
+from core.typed_values import MAX_COUNT
 
 
 @dataclass
@@ -119,6 +120,7 @@ def normalize_products(detection: Detection, problems: Problems, platform: str,
     seen: dict[str, int] = {}
     now = dt.datetime.now().replace(microsecond=0)
     before = problems.error_count
+    own_errors = 0  # rows counted as read, then refused here (the others never reach the loop)
     for prow in _rows(detection, problems, None, cancelled, progress):
         v = prow.values
         out.rows_read += 1
@@ -126,8 +128,15 @@ def normalize_products(detection: Detection, problems: Problems, platform: str,
         if not entries:
             if v.get("sku_code") is None:
                 problems.error(prow.row, "", t("The row has no SKU code (商家编码); it was skipped"), prow.sheet)
+                own_errors += 1
                 continue
             entries = [(str(v["sku_code"]), v.get("price"), v.get("on_hand"), "")]
+        refused = _refused_value(detection, v, entries)
+        if refused is not None:
+            header, message = refused
+            problems.error(prow.row, header, t("{problem}; the row was skipped", problem=message.rstrip(".。")), prow.sheet)
+            own_errors += 1
+            continue
         for code, price, on_hand, spec in entries:
             sku = {"code": code[:80]}
             for key, col in sku_cols.items():
@@ -150,7 +159,39 @@ def normalize_products(detection: Detection, problems: Problems, platform: str,
                     level[k] = value or 0
                 out.stock.append(level)
     out.rows_skipped = problems.error_count - before
+    out.rows_read += out.rows_skipped - own_errors  # a row with an unreadable cell was read too
     return out
+
+
+# The Inventory form's ranges and words (core/edits/stock.py), here without importing the edits
+# (they sit above the imports): key → (the form's field name, lowest, highest; None: an amount ≥ ¥0).
+_CHECKED: dict[str, tuple[str, int | None, int | None]] = {
+    "on_hand": ("On hand", 0, MAX_COUNT - 1), "in_transit": ("In transit", 0, MAX_COUNT - 1),
+    "cost": ("Unit cost", None, None), "lead_time_days": ("Lead time (days)", 0, 365),
+    "order_multiple": ("Order multiple", 1, 100_000),
+}
+
+
+def _refused_value(detection: Detection, v: dict, entries: list) -> tuple[str, str] | None:
+    """(the column's header, what is wrong) for a stock or product value the Inventory table would
+    refuse too — a negative stock, cost, price or lead time, an order multiple of 0 — else None: such a
+    row is skipped, never stored as a count the alerts then misread (−5 on hand showed as "OK")."""
+    def header(key: str) -> str:
+        return next((m.headers[m.columns[key]] for m in detection.matches if key in m.columns), key)
+
+    for key, (name, lo, hi) in _CHECKED.items():
+        values = [v.get(key)] + ([e[2] for e in entries] if key == "on_hand" else [])
+        for value in (x for x in values if x is not None):
+            if lo is None:
+                if value < 0:  # type: ignore[operator]
+                    return header(key), t("{field} cannot be below ¥0; type 0 when it costs nothing.", field=t(name))
+            elif not lo <= value <= hi:  # type: ignore[operator]
+                return header(key), t("{field} must be between {lo} and {hi}; {value} was entered.", field=t(name),
+                                      lo=f"{lo:,}", hi=f"{hi:,}", value=f"{value:,}")
+    for price in (x for x in [v.get("price")] + [e[1] for e in entries] if x is not None):
+        if price < 0:  # type: ignore[operator]
+            return header("price"), t("The selling price cannot be below ¥0")
+    return None
 
 
 def _default_for(col: str) -> object:

@@ -254,6 +254,7 @@ def _import_whole(db, path: Path, prep: Prepared, *, dry_run: bool, cancelled: C
                 _match_skus(conn, normalized, result, prep.problems)
                 _follow_currency(conn, path, normalized, prep.problems, before_write=True, batch_id=batch_id)
             counts = _write(conn, batch_id, normalized)
+            result.lines_matched_by_title += counts.get("lines_matched", 0)
             if isinstance(normalized, OrderSet):
                 _follow_currency(conn, path, normalized, prep.problems, before_write=False)
             end_batch(conn, trans, batch_id, counts, result, prep.problems, dry_run=dry_run, cancelled=cancelled)
@@ -386,6 +387,14 @@ def _write(conn: Connection, batch_id: int, normalized: OrderSet | Normalized) -
             write.upsert(conn, StockLevel.__table__, ("sku_code",), normalized.stock,  # type: ignore[arg-type]
                          tuple(sorted(normalized.stock_provided)), batch_id, undo,
                          defaults={"on_hand": 0, "in_transit": 0})
+        from core.imports.sku_match import match_stored_lines
+
+        counts["lines_matched"], buyers = match_stored_lines(conn, undo)  # orders imported before their SKUs
+        if buyers:
+            from core.customers import rebuild_customers
+
+            for platform, keys in buyers.items():  # their favourite categories come from the SKUs
+                rebuild_customers(conn, platform, undo=undo, keys=keys)
     else:
         counts = write.upsert(conn, Customer.__table__, ("platform", "buyer_key"), normalized.rows,  # type: ignore[arg-type]
                               tuple(sorted(normalized.provided)), batch_id, undo,

@@ -78,3 +78,48 @@ def match_line_skus(conn: Connection, lines: Iterable[list[dict]]) -> tuple[int,
     matcher = LineMatcher(conn)
     matcher.match(lines)
     return matcher.matched, matcher.unmatched, matcher.has_skus
+
+
+def match_stored_lines(conn: Connection, undo) -> tuple[int, dict[str, set[str]]]:
+    """After a products import: the order lines already imported without a SKU code take the code
+    of the one SKU with their title (and spec), as they would have had the SKUs come first — the
+    owner who imports the orders, then the stock, sees their sales. Each line changed is in the
+    import's undo log (``undo``, a ``core.imports.write.UndoLog``); returns how many changed and the
+    buyers of their orders by platform (their favourite categories follow, ``core.customers``)."""
+    from sqlalchemy import or_
+
+    from core.imports.write import bulk_update
+    from core.models import OrderLine
+
+    matcher = LineMatcher(conn)
+    lines = conn.execute(
+        select(OrderLine.id, OrderLine.order_id, OrderLine.title, OrderLine.spec, OrderLine.sku_code)
+        .where(or_(OrderLine.sku_code == "", OrderLine.sku_code.is_(None)), OrderLine.title != "")
+    ).all()
+    if not lines:
+        return 0, {}
+    drafts = [{"id": lid, "order_id": oid, "sku_code": "", "title": title or "", "spec": spec or "", "was": code}
+              for lid, oid, title, spec, code in lines]
+    matcher.match([drafts])
+    updates = []
+    for d in drafts:
+        if d["sku_code"]:
+            undo.change("order_lines", f"{d['order_id']}/{d['id']}", {"id": d["id"], "sku_code": d["was"]})
+            updates.append({"_key": d["id"], "sku_code": d["sku_code"]})
+    if not updates:
+        return 0, {}
+    bulk_update(conn, OrderLine.__table__, "id", updates, ("sku_code",))  # type: ignore[arg-type]
+    return len(updates), buyers_of(conn, {d["order_id"] for d in drafts if d["sku_code"]})
+
+
+def buyers_of(conn: Connection, order_ids: Iterable[int]) -> dict[str, set[str]]:
+    """The buyer keys of ``order_ids``, by platform."""
+    from core.models import Order
+
+    ids = sorted(order_ids)
+    buyers: dict[str, set[str]] = {}
+    for i in range(0, len(ids), 500):
+        for platform, key in conn.execute(select(Order.platform, Order.buyer_key).where(Order.id.in_(ids[i:i + 500]))):
+            if key:
+                buyers.setdefault(platform, set()).add(key)
+    return buyers

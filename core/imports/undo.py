@@ -123,6 +123,13 @@ def undo_batch(db, batch_id: int) -> None:
             # Customers built from orders hold no undo entries: they are rebuilt from the orders
             # as they are again now (core.customers), so a later import's orders still count.
             rebuild_customers(conn, batch["platform"])
+        elif batch["kind"] == "products":  # lines it matched to its SKUs: their buyers' favourite categories
+            from core.customers import rebuild_customers
+            from core.imports.sku_match import buyers_of
+
+            matched = {int(e.row_key.split("/", 1)[0]) for e in entries if e.table_name == "order_lines"}
+            for platform, keys in buyers_of(conn, matched).items():
+                rebuild_customers(conn, platform, keys=keys)
         conn.execute(update(BATCHES).where(BATCHES.c.id == batch_id).values(undone_at=dt.datetime.now().replace(microsecond=0)))
         from core.row_versions import stamp_import
 

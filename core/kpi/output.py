@@ -107,14 +107,20 @@ def kpi_rows_for_export(result: KpiResult) -> list[tuple[str, int | float | str 
 def kpi_table_text(result: KpiResult) -> str:
     """The `kpi` command's human output: the range's KPIs, then one column per channel."""
     channels = list(result.by_channel)
-    header = [t("KPI"), t("All channels") if not result.channel else channel_label(result.channel)]
+    # A channel left out for a missing rate shows its own numbers in its own currency (never ¥0.00
+    # and 0 orders): as the column of `--channel`, or beside the converted channels.
+    left_out = {p: ex for p, ex in result.excluded.items() if not result.channel or p == result.channel}
+    alone = result.channel in left_out
+    header = [t("KPI")] if alone else [t("KPI"), t("All channels") if not result.channel else channel_label(result.channel)]
     if not result.channel:
         header += [channel_label(c) for c in channels]
+    header += [f"{channel_label(p)} ({ex.currency})" for p, ex in left_out.items()]
     rows = [header]
     for key in KPI_KEYS:
-        row = [kpi_label(key), format_kpi(key, result.value(key))]
+        row = [kpi_label(key)] if alone else [kpi_label(key), format_kpi(key, result.value(key))]
         if not result.channel:
             row += [format_kpi(key, result.by_channel[c].value(key)) for c in channels]
+        row += [_own_currency(key, ex.numbers.value(key), ex.currency) for ex in left_out.values()]
         rows.append(row)
     widths = [max(_width(r[i]) for r in rows) for i in range(len(header))]
     lines = [
@@ -126,7 +132,7 @@ def kpi_table_text(result: KpiResult) -> str:
         if n == 0:
             lines.append("  ".join("-" * w for w in widths))
     converted = [(p, c) for p, c in sorted(result.channel_currencies.items()) if p in result.by_channel]
-    if converted or result.excluded:
+    if (converted or result.excluded) and not alone:
         lines.append(t("Amounts in {currency}.", currency=result.currency) + "".join(
             " " + t("{channel} converted from {original} at each month's rate.", channel=channel_label(p), original=c)
             for p, c in converted))
@@ -137,6 +143,13 @@ def kpi_table_text(result: KpiResult) -> str:
     if result.visitors is None:
         lines.append(t("Visitors and conversion need a traffic import (生意参谋 or the platform's traffic report)."))
     return "\n".join(lines)
+
+
+def _own_currency(key: str, value: int | float | None, currency: str) -> str:
+    """A left-out channel's figure: amounts as ``ZAR 1,868.68`` (hundredths of its currency)."""
+    if kind_of(key) == "money" and value is not None:
+        return format_fen(int(value), symbol=f"{currency} ")
+    return format_kpi(key, value)
 
 
 def _width(text: str) -> int:

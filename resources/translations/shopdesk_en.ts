@@ -142,6 +142,10 @@
         <translation><numerusform>%n row skipped</numerusform><numerusform>%n rows skipped</numerusform></translation>
     </message>
     <message numerus="yes">
+        <source>Matched to a SKU by its title: %n order line(s) without a SKU code, whose sales now count for it.</source>
+        <translation><numerusform>Matched to a SKU by its title: %n order line without a SKU code, whose sales now count for it.</numerusform><numerusform>Matched to a SKU by its title: %n order lines without a SKU code, whose sales now count for it.</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>%n order line(s) added</source>
         <translation><numerusform>%n order line added</numerusform><numerusform>%n order lines added</numerusform></translation>
     </message>

@@ -2569,6 +2569,14 @@ or click “Add files…”.</source>
         <translation>本期没有已支付订单。请导入订单报表（文件 → 导入…）或选择其他日期范围。</translation>
     </message>
     <message>
+        <source>%1 (%2 in %3 orders) is left out until %4 has a rate for %5</source>
+        <translation>%1（%3 笔订单，%2）在填写 %5 的 %4 汇率前不计入</translation>
+    </message>
+    <message>
+        <source>No paid orders in yuan in this range: %1 (Settings → Channels).</source>
+        <translation>此范围内没有以人民币计的支付订单：%1（设置 → 渠道）。</translation>
+    </message>
+    <message>
         <source>Inventory turnover by category (whole shop: the channels share the stock)</source>
         <translation>分类目库存周转（全店：各渠道共用库存）</translation>
     </message>
@@ -3712,6 +3720,13 @@ or click “Add files…”.</source>
     </message>
 </context>
 <context>
+    <name>RecordForm</name>
+    <message>
+        <source>%1 cannot be left empty: type a value.</source>
+        <translation>%1不能为空：请填写。</translation>
+    </message>
+</context>
+<context>
     <name>RecordTable</name>
     <message>
         <source>Filter…</source>
@@ -3839,6 +3854,10 @@ or click “Add files…”.</source>
     <message numerus="yes">
         <source>%n row(s) skipped</source>
         <translation><numerusform>跳过 %n 行</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Matched to a SKU by its title: %n order line(s) without a SKU code, whose sales now count for it.</source>
+        <translation><numerusform>已按商品标题匹配到 SKU：%n 条没有商家编码的订单行，其销量现已计入该 SKU。</numerusform></translation>
     </message>
     <message>
         <source>Cancelled. The files after the cancelled one were not imported.</source>

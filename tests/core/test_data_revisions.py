@@ -178,6 +178,7 @@ WRITERS = {
     "core/imports/order_writer.py": "inside an import: core.imports.pipeline.end_batch bumps",
     "core/imports/write.py": "inside an import: core.imports.pipeline.end_batch bumps",
     "core/imports/pipeline.py": "end_batch bumps (refunds are written here too)",
+    "core/imports/sku_match.py": "match_stored_lines runs inside a products import: end_batch bumps",
     "core/demo/__init__.py": "a session: data_revisions.watch_sessions bumps",
 }
 # Modules that write any table by name (the orders among them), each bumping.

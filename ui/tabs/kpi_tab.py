@@ -310,6 +310,9 @@ class KpiTab(TabPage):
         self._show_range_note(dash, span)
         self._parts["kpi"] = kpi_charts(dash.current)
         self._draw_kpi_charts(self._parts["kpi"])
+        queries = self._parts.get("queries")
+        if queries is not None and not any(p.gmv or p.last_year for p in queries.trend):
+            self._show_empty_trend()  # drawn before these numbers said why it is empty
         self._combine()
 
     def _show_sku_charts(self, data) -> None:
@@ -399,13 +402,31 @@ class KpiTab(TabPage):
 
     def _draw_query_charts(self, data) -> None:
         if not any(p.gmv or p.last_year for p in data.trend):
-            self.charts["trend"].show_message(
-                self.tr("No paid orders in this range. Import an order export (File → Import…) or pick another range."))
+            self._show_empty_trend()
         else:
             self.charts["trend"].draw(charts.draw_gmv_trend, data.trend)
         self.charts["refunds"].draw(charts.draw_refunds, (data.refunds_by_sku, data.refunds_by_reason))
         self.charts["repurchase"].draw(charts.draw_repurchase, data.repurchase)
         self.charts["promotions"].draw(charts.draw_promotion_roi, data.promotions)
+
+    def _show_empty_trend(self) -> None:
+        """A trend without a yuan: the range has no paid orders, or only ones in a currency without a
+        rate yet (the numbers part says which; it may come before or after the trend's part)."""
+
+        excluded = self.dashboard.current.excluded if "kpi" in self._parts and self.dashboard is not None else {}
+        if not excluded:
+            self.charts["trend"].show_message(
+                self.tr("No paid orders in this range. Import an order export (File → Import…) or pick another range."))
+            return
+        names = self._names()
+        left_out = "; ".join(
+            self.tr("%1 (%2 in %3 orders) is left out until %4 has a rate for %5")
+            .replace("%1", names.get(p, p)).replace("%2", f"{ex.currency} {ex.numbers.gmv / 100:,.2f}")
+            .replace("%3", f"{ex.numbers.orders:,}").replace("%4", ex.currency)
+            .replace("%5", ", ".join(ex.missing_months))
+            for p, ex in excluded.items())
+        self.charts["trend"].show_message(
+            self.tr("No paid orders in yuan in this range: %1 (Settings → Channels).").replace("%1", left_out))
 
     def _draw_sku_charts(self, data) -> None:
         names = self._names()

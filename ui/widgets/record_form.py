@@ -150,10 +150,14 @@ class RecordForm(QDialog):
         values, ok = {}, True
         for f in self.fields:
             self.errors[f.name].hide()
+            text = f.editor.widget_text(self.widgets[f.name])
             try:
-                values[f.name] = f.editor.parse(f.editor.widget_text(self.widgets[f.name]))
+                values[f.name] = f.editor.parse(text)
             except ValueError as exc:
-                self.show_field_error(f.name, str(exc))
+                message = str(exc)
+                if not f.editor.optional and not str(text or "").strip():  # not the table's "cell … Esc" words
+                    message = self.tr("%1 cannot be left empty: type a value.").replace("%1", f.label)
+                self.show_field_error(f.name, message)
                 ok = False
         return values if ok else None
 

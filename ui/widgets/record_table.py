@@ -100,7 +100,10 @@ class RecordTable(QWidget):
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         self._user_sorted = False
         self._sized = False
+        self._fitting = False
+        self._owner_sized = False  # the owner dragged a column's edge: widths are theirs from then on
         header.sectionClicked.connect(self._on_header_clicked)
+        header.sectionResized.connect(self._on_section_resized)
         self.view.doubleClicked.connect(self._on_double_click)
         self.view.sig_copy.connect(self.copy_selection)
         self.view.sig_paste.connect(self.paste)
@@ -147,14 +150,38 @@ class RecordTable(QWidget):
                 self.proxy.sort(-1)
             else:
                 self.view.sortByColumn(sort_column, order)
-        if not self._sized and self.model.rowCount():
-            # Widths follow the first rows shown; after that they are the owner's.
-            self._sized = True
-            self.view.resizeColumnsToContents()
+        self._fit_columns()
+        self._update_count()
+
+    def _fit_columns(self) -> None:
+        """Widths follow the rows shown: until rows come (an empty shop) each column is as wide as
+        its header; then as its content, and later a longer value widens its column (a supplier added
+        to the purchase list), never narrows it — until the owner sets a width: theirs stays."""
+        header = self.view.horizontalHeader()
+        self._fitting = True
+        try:
+            if not self._sized:
+                self._sized = bool(self.model.rowCount())
+                if self._sized:
+                    self.view.resizeColumnsToContents()
+                    self._owner_sized = False  # widths set before the first rows were not the owner's
+                else:
+                    for col in range(self.model.columnCount()):
+                        self.view.setColumnWidth(col, max(header.sectionSizeHint(col), header.defaultSectionSize()))
+            elif self.model.rowCount() and not self._owner_sized:
+                for col in range(self.model.columnCount()):
+                    need = min(max(self.view.sizeHintForColumn(col), header.sectionSizeHint(col)), MAX_COLUMN_WIDTH)
+                    if need > self.view.columnWidth(col):
+                        self.view.setColumnWidth(col, need)
             for col in range(self.model.columnCount()):
                 if self.view.columnWidth(col) > MAX_COLUMN_WIDTH:
                     self.view.setColumnWidth(col, MAX_COLUMN_WIDTH)
-        self._update_count()
+        finally:
+            self._fitting = False
+
+    def _on_section_resized(self, _section: int, old: int, new: int) -> None:
+        if not self._fitting and old and new:  # not a column hidden or shown again
+            self._owner_sized = True
 
     def _on_header_clicked(self, _section: int) -> None:
         self._user_sorted = True

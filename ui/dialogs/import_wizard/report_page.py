@@ -122,6 +122,10 @@ class ReportPage(WizardPage):
             "%1 added, %2 updated, %3 unchanged, %4."
         ).replace("%1", f"{added:,}").replace("%2", f"{updated:,}").replace("%3", f"{unchanged:,}").replace(
             "%4", self.tr("%n row(s) skipped", "", skipped))
+        matched = sum(e.result.lines_matched_by_title for e in imported)
+        if matched:  # e.g. the stock template after the orders: their sales now count for the SKUs
+            text += " " + self.tr("Matched to a SKU by its title: %n order line(s) without a SKU code, whose sales now count for it.", "",
+                                  matched)
         level = "info"
         if cancelled:
             text = self.tr("Cancelled. The files after the cancelled one were not imported.") + " " + text
