@@ -8,7 +8,6 @@ the same document. Strings go through core.i18n.t (the headless command has no Q
 from __future__ import annotations
 
 import datetime as dt
-import html
 from pathlib import Path
 
 from PySide6.QtCore import QSizeF
@@ -16,7 +15,8 @@ from PySide6.QtGui import QPageLayout, QTextDocument
 
 from core.i18n import t
 from core.task_sheet import PersonSheet, SheetTask, WeeklySheet
-from ui.report.render import (_font, draw_body_page, draw_header_footer, header_band, page_layout, pdf_writer,
+from ui.report.html_parts import esc, report_font
+from ui.report.render import (draw_body_page, draw_header_footer, header_band, page_layout, pdf_writer,
                               with_gui_application)
 
 BODY_PT = 9.5
@@ -24,10 +24,6 @@ PORTRAIT = QPageLayout.Orientation.Portrait
 STATUS = {"todo": "To do", "doing": "In progress", "done": "Done", "cancelled": "Cancelled"}
 PRIORITY = {1: "High", 2: "Normal", 3: "Low"}
 WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
-
-
-def _e(text: object) -> str:
-    return html.escape(str(text))
 
 
 def _d(day: dt.date | None) -> str:
@@ -39,41 +35,41 @@ def week_span(sheet: WeeklySheet) -> str:
 
 
 def _checklist(task: SheetTask) -> str:
-    return "<br>".join(f"{'☑' if done else '☐'} {_e(text)}" for text, done in task.checklist) or "—"
+    return "<br>".join(f"{'☑' if done else '☐'} {esc(text)}" for text, done in task.checklist) or "—"
 
 
 def _task_row(task: SheetTask) -> str:
     colour = ' style="color:#c62828"' if task.overdue else ""
-    title = ("⚠ " if task.overdue else "") + _e(task.title)
+    title = ("⚠ " if task.overdue else "") + esc(task.title)
     notes = []
     if task.carried_over:
         notes.append(t("carried over from before this week"))
     if task.time:
         notes.append(t("at {time}", time=task.time))
     if notes:
-        title += f'<br><span style="color:#555">{_e("; ".join(notes))}</span>'
-    cells = [title, _d(task.start), _d(task.due), _e(t(STATUS.get(task.status, task.status))),
-             _e(t(PRIORITY.get(task.priority, str(task.priority)))), _checklist(task), _e(task.promotion or "—"), "☐"]
+        title += f'<br><span style="color:#555">{esc("; ".join(notes))}</span>'
+    cells = [title, _d(task.start), _d(task.due), esc(t(STATUS.get(task.status, task.status))),
+             esc(t(PRIORITY.get(task.priority, str(task.priority)))), _checklist(task), esc(task.promotion or "—"), "☐"]
     return f"<tr{colour}>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>"
 
 
 def _person(sheet: WeeklySheet, person: PersonSheet, first: bool) -> str:
     brk = "" if first else ' style="page-break-before:always"'
     name = person.name or t("Unassigned")
-    role = f' <span style="font-size:11pt;color:#555">{_e(person.role)}</span>' if person.role else ""
-    out = [f"<h1{brk}>{_e(name)}{role}</h1>",
-           f"<p>{_e(t('Tasks of week {week} ({span})', week=str(sheet.week), span=week_span(sheet)))} · "
-           f"{_e(t('{n} tasks', n=len(person.tasks)))}</p>"]
+    role = f' <span style="font-size:11pt;color:#555">{esc(person.role)}</span>' if person.role else ""
+    out = [f"<h1{brk}>{esc(name)}{role}</h1>",
+           f"<p>{esc(t('Tasks of week {week} ({span})', week=str(sheet.week), span=week_span(sheet)))} · "
+           f"{esc(t('{n} tasks', n=len(person.tasks)))}</p>"]
     if not person.tasks:
-        out.append(f'<p style="color:#555"><i>{_e(t("No tasks this week"))}</i></p>')
+        out.append(f'<p style="color:#555"><i>{esc(t("No tasks this week"))}</i></p>')
     else:
         heads = [t("Task"), t("Start"), t("Due"), t("Status"), t("Priority"), t("Checklist"), t("Promotion"), t("Done")]
         widths = [22, 11, 11, 12, 9, 16, 12, 7]
-        cols = "".join(f'<th align="left" width={w}%>{_e(h)}</th>' for h, w in zip(heads, widths, strict=True))
+        cols = "".join(f'<th align="left" width={w}%>{esc(h)}</th>' for h, w in zip(heads, widths, strict=True))
         out.append('<table width="100%" border="0.5" cellspacing="0" cellpadding="3" style="border-color:#999">'
                    f'<thead><tr style="background:#e8eef5">{cols}</tr></thead>'
                    + "".join(_task_row(x) for x in person.tasks) + "</table>")
-    out.append(f"<h3>{_e(t('Notes for the week'))}</h3>"
+    out.append(f"<h3>{esc(t('Notes for the week'))}</h3>"
                '<table width="100%" border="0.5" cellspacing="0" cellpadding="6" style="border-color:#bbb">'
                + "<tr><td>&nbsp;</td></tr>" * 5 + "</table>")
     return "".join(out)
@@ -82,7 +78,7 @@ def _person(sheet: WeeklySheet, person: PersonSheet, first: bool) -> str:
 def sheet_html(sheet: WeeklySheet) -> str:
     style = "<style>h1{font-size:17pt;margin:0} h3{font-size:10.5pt;margin-top:10px} th{font-weight:bold}</style>"
     if not sheet.people:
-        body = f'<h1>{_e(t("Weekly task sheet"))}</h1><p><i>{_e(t("No one is on the team yet: add team members in the Team tab."))}</i></p>'
+        body = f'<h1>{esc(t("Weekly task sheet"))}</h1><p><i>{esc(t("No one is on the team yet: add team members in the Team tab."))}</i></p>'
     else:
         body = "".join(_person(sheet, p, i == 0) for i, p in enumerate(sheet.people))
     return f"<html><head>{style}</head><body>{body}</body></html>"
@@ -103,7 +99,7 @@ def render(sheet: WeeklySheet, device) -> int:
         band = header_band(device)
         doc = QTextDocument()
         doc.documentLayout().setPaintDevice(device)
-        doc.setDefaultFont(_font(BODY_PT))
+        doc.setDefaultFont(report_font(BODY_PT))
         doc.setDocumentMargin(0)
         body_h = height - 2 * band
         doc.setPageSize(QSizeF(width * 0.99, body_h))  # the tables' right border inside the page
