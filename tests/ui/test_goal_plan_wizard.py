@@ -98,9 +98,19 @@ def test_custom_month_shares_that_do_not_total_100_stay_on_the_first_page(qtbot,
     assert all_goals(demo_db) == before
 
 
-def test_the_table_tracks_each_goal_with_a_coloured_status_its_reason_and_breakdown_flags(qtbot, window):
+def test_the_table_tracks_each_goal_with_a_coloured_status_its_reason_and_breakdown_flags(qtbot, window, demo_db):
     from PySide6.QtCore import Qt
 
+    from core.edits import apply_edit
+    from core.edits.goals import SetGoalFields
+
+    # The demo's channel and category goals split each month's exactly; typed higher, they no longer add up.
+    with demo_db.session() as s:
+        nov = s.query(Goal).filter(Goal.period_start == dt.date(2026, 11, 1), Goal.period_kind == "month")
+        channel = nov.filter(Goal.platform != "", Goal.category == "").order_by(Goal.id).first()
+        category = nov.filter(Goal.platform == "", Goal.category != "").order_by(Goal.id).first()
+    apply_edit(demo_db, SetGoalFields.of(channel.id, target_gmv_fen=channel.target_gmv_fen + 500_000))
+    apply_edit(demo_db, SetGoalFields.of(category.id, target_gmv_fen=category.target_gmv_fen + 1_919_000))
     goals = open_goals(qtbot, window)
     table = goals.table
     nov = next(r for r in table.visible_rows() if r.period_kind == "month" and r.period_start == dt.date(2026, 11, 1)
@@ -116,5 +126,6 @@ def test_the_table_tracks_each_goal_with_a_coloured_status_its_reason_and_breakd
     assert status.data(Qt.ItemDataRole.ToolTipRole).startswith("Forecast ¥")  # the one-line reason
     assert status.data(Qt.ItemDataRole.ForegroundRole) is not None  # coloured
     flag = cell("Breakdown check").data()
-    assert flag.startswith("Channels total") and "Categories total" in flag and "(+¥" in flag
+    assert flag.startswith("Channels total") and "Categories total" in flag
+    assert "(+¥5,000.00)" in flag and "(+¥19,190.00)" in flag
     assert cell("needed_per_day_fen").data().startswith("¥")
