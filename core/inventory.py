@@ -137,18 +137,19 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
                    uplifts: dict[str, Sequence[Uplift]] | None = None) -> list[InventoryRow]:
     """One row per active SKU. ``uplifts`` (per SKU code) raise the forecast demand inside
     their windows, which moves the stock-out and order-by dates earlier."""
-    from core.inventory_sales import Sales, abc_classes, last_sales, sales_value, window_sales
+    from core.inventory_sales import Sales, abc_classes, last_sales, past_order_reads, window_sales
     from core.past_orders import PastOrders
 
     start = today - dt.timedelta(days=params.window_days - 1)
     # Plain rows through the connection, not the ORM's row processing (a tenth of the tab's time).
     conn = session.connection()
-    # What depends on the orders alone is kept until they change (a stock edit's reload reads none of it).
+    # What depends on the orders alone is kept until they change (a stock edit's reload reads none of it);
+    # what is not kept yet is read now, the last sales on a second connection beside the sales window.
     past = PastOrders(conn)
-    sales = past.get(("inventory.sales", start, today), lambda: window_sales(conn, start, today, params.window_days))
-    abc = past.get(("inventory.abc", start, today, params.abc_a, params.abc_b),
-                   lambda: abc_classes(past.get(("inventory.value", start, today),
-                                                 lambda: sales_value(conn, start, today)), params))
+    past_order_reads(conn, past, today, params)
+    sales, value = past.get(("inventory.sales", start, today),
+                            lambda: window_sales(conn, start, today, params.window_days))
+    abc = past.get(("inventory.abc", start, today, params.abc_a, params.abc_b), lambda: abc_classes(value, params))
     z = NormalDist().inv_cdf(params.service_level)
     uplifts = uplifts or {}
 
@@ -159,9 +160,10 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
                StockLevel.on_hand, StockLevel.in_transit, StockLevel.arrival_date)
         .outerjoin(StockLevel, StockLevel.sku_code == Sku.code).where(Sku.active.is_(True))
     ).all()
-    # Keyed on the active SKUs too: one added since asks for its own last sale.
-    last_sale = past.get(("inventory.last_sale", today, tuple(sku.code for sku in skus)),
-                         lambda: last_sales(conn, today))
+    covered, last_sale = past.get(("inventory.last_sale", today), lambda: last_sales(conn, today))
+    if not covered.issuperset(sku.code for sku in skus):  # a SKU added since: read them again
+        covered, last_sale = last_sales(conn, today)
+        past.put(("inventory.last_sale", today), (covered, last_sale))
     no_sales = Sales([0] * params.window_days, 0, 0.0, None)
     # Most SKUs share the same few promotions (core.inventory_uplift hands out one list per set):
     # each set is flattened once, not once per SKU — and once per day while the uplifts are kept.

@@ -23,6 +23,7 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, case, func, select
@@ -43,6 +44,18 @@ MAX_FACTOR = 10.0  # a launch from almost nothing is not a forecast
 class _Measure:
     window: tuple[dt.date, dt.date]
     baseline: tuple[dt.date, dt.date]
+    festival: Festival  # last year's
+
+
+def _measure(p: Promotion, today: dt.date) -> _Measure | None:
+    """Where a promotion's uplift is measured: last year's festival window and the days before it;
+    None without a last year, or when it has not happened yet (nothing sold in it to measure)."""
+    fest = festival_of(p)
+    last = _last_year(fest) if fest else None
+    if last is None or last.start > today:
+        return None
+    return _Measure((last.start, last.end),
+                    (last.start - dt.timedelta(days=BASELINE_DAYS), last.start - dt.timedelta(days=1)), last)
 
 
 def promotion_uplifts(session: Session, today: dt.date, params: InventoryParams = InventoryParams()
@@ -67,7 +80,35 @@ def promotion_uplifts(session: Session, today: dt.date, params: InventoryParams 
     key = ("inventory.uplifts", today, params.window_days, language(), frozenset(categories.items()),
            tuple((p.id, p.name, p.kind, tuple(p.platforms or ()), p.start, p.end, p.expected_uplift,
                   json.dumps(p.scope or {}, sort_keys=True, ensure_ascii=False)) for p in promos))
+    if not past.has(key):
+        # Not kept: read what it needs from the orders, last year's festival windows and the
+        # channels' units on a second connection while this one reads the sales window.
+        from core.inventory_sales import past_order_reads
+
+        past_order_reads(conn, past, today, params, _reads(promos, today, params))
     return past.get(key, lambda: _uplifts(conn, past, promos, categories, today, params))
+
+
+def _reads(promos: Sequence[Promotion], today: dt.date, params: InventoryParams) -> dict[tuple, Any]:
+    """The past-order reads ``_uplifts`` will ask for (by their keys in core.past_orders)."""
+    reads: dict[tuple, Any] = {}
+    for p in promos:
+        if p.expected_uplift is None:
+            m = _measure(p, today)
+            if m is not None:
+                reads[_festival_key(m)] = partial(_festival_units, m=m)
+        if p.platforms:
+            first = today - dt.timedelta(days=params.window_days - 1)
+            reads[("inventory.channels", first, today)] = partial(_channel_units, start=first, end=today)
+    return reads
+
+
+def _festival_key(m: _Measure) -> tuple:
+    return ("inventory.festival", *m.baseline, *m.window)
+
+
+def _festival_units(conn: Connection, m: _Measure) -> tuple[dict[str, int], dict[str, int]]:
+    return _units_before_and_in(conn, m.baseline[0], m.window[0], m.window[1])
 
 
 def _uplifts(conn: Connection, past: Any, promos: Sequence[Promotion], categories: dict[str, str], today: dt.date,
@@ -190,13 +231,11 @@ def _last_year(f: Festival) -> Festival | None:
 
 def _measured(conn: Connection, past: Any, p: Promotion, codes: list[str], categories: dict[str, str], today: dt.date
               ) -> dict[str, tuple[float, str]]:
-    fest = festival_of(p)
-    last = _last_year(fest) if fest else None
-    if last is None or last.start > today:
-        return {}  # no last year, or it has not happened yet: nothing sold in it to measure
-    m = _Measure((last.start, last.end), (last.start - dt.timedelta(days=BASELINE_DAYS), last.start - dt.timedelta(days=1)))
-    window, baseline = past.get(("inventory.festival", *m.baseline, *m.window),
-                                lambda: _units_before_and_in(conn, m.baseline[0], m.window[0], m.window[1]))
+    m = _measure(p, today)
+    if m is None:
+        return {}
+    last = m.festival
+    window, baseline = past.get(_festival_key(m), lambda: _festival_units(conn, m))
     days_w = (m.window[1] - m.window[0]).days + 1
     name = last.name_zh if language() == "zh_CN" else last.name_en
     # Category totals over the active SKUs, from the SKUs that sold (not a pass over every SKU).

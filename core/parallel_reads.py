@@ -1,0 +1,87 @@
+"""Reads that do not depend on each other, run on a second connection while the caller works on.
+
+A computation that needs several independent reads of the database (the inventory alerts: last
+year's festival windows, the channels' units, the last sales) can hand some of them to
+``ParallelReads``: a worker thread runs them, in turn, on its own connection from the same engine
+(its pool), while the caller runs its own queries and Python. The database drivers let go of
+Python's lock while the database works (sqlite3 while a statement steps, psycopg while the server
+answers), so on a computer with two cores both go on at once.
+
+Each read sees committed data, on the worker's connection, not the caller's transaction. That is
+enough when a revision stands for the data read: the worker reads it (``guard``) before and after
+its reads, and keeps their results only when it is the caller's ``expected`` value both times —
+the same data as the caller sees (``core.data_revisions``: the orders' revision moves, in the same
+transaction, with every write to the orders). Otherwise ``result`` runs the read on the caller's
+own connection instead, as it would have without the worker. Without a revision, or on a database
+a second connection would not see (SQLite in memory), every read runs on the caller's connection.
+
+An exception in a read is raised in the caller (by ``result``, or on leaving the ``with`` block),
+and the worker thread never outlives the ``with`` block.
+"""
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Hashable, Mapping
+from typing import Any
+
+Read = Callable[[Any], Any]  # takes a SQLAlchemy Connection, returns what it read
+
+
+class ParallelReads:
+    """``with ParallelReads(conn, reads, guard, expected) as r: … r.result(key) …``"""
+
+    def __init__(self, conn: Any, reads: Mapping[Hashable, Read], guard: Callable[[Any], object],
+                 expected: object) -> None:
+        self._conn = conn
+        self._reads = dict(reads)
+        self._results: dict[Hashable, Any] = {}
+        self._error: BaseException | None = None
+        self._thread: threading.Thread | None = None
+        if self._reads and expected is not None and second_connection_sees_it(conn):
+            self._thread = threading.Thread(target=self._run, args=(conn.engine, guard, expected),
+                                            name="shopdesk-parallel-reads", daemon=True)
+            self._thread.start()
+
+    def _run(self, engine: Any, guard: Callable[[Any], object], expected: object) -> None:
+        try:
+            with engine.connect() as other:
+                if guard(other) != expected:
+                    return  # other data than the caller's: the caller reads for itself
+                results = {key: read(other) for key, read in self._reads.items()}
+                if guard(other) == expected:
+                    self._results = results
+        except BaseException as exc:  # noqa: BLE001 - handed to the caller, which raises it
+            self._error = exc
+
+    def result(self, key: Hashable) -> Any:
+        """What ``reads[key]`` read: the worker's (waiting for it), else read now on the caller's connection."""
+        self.join()
+        if self._error is not None:
+            error, self._error = self._error, None
+            raise error
+        if key in self._results:
+            return self._results[key]
+        return self._reads[key](self._conn)
+
+    def join(self) -> None:
+        if self._thread is not None:
+            self._thread.join()
+            self._thread = None
+
+    def __enter__(self) -> ParallelReads:
+        return self
+
+    def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
+        self.join()
+        if exc_type is None and self._error is not None:
+            error, self._error = self._error, None
+            raise error
+
+
+def second_connection_sees_it(conn: Any) -> bool:
+    """Whether another connection from ``conn``'s engine opens the same database (not SQLite in memory)."""
+    url = conn.engine.url
+    if url.get_backend_name() != "sqlite":
+        return True
+    database = url.database or ""
+    return bool(database) and database != ":memory:" and "mode=memory" not in database
