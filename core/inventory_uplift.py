@@ -31,9 +31,11 @@ from sqlalchemy.orm import Session
 
 from core.errors import UserFacingError
 from core.festivals import PROMOTION, Festival, festivals, festivals_between
+from core.gc_paused import gc_paused
 from core.i18n import language, t
 from core.inventory import InventoryParams, Uplift, UpliftsBySku
 from core.models import OrderLine, Promotion, Sku
+from core.parallel_reads import rows_at_once
 
 BASELINE_DAYS = 28
 MIN_UNITS = 5  # fewer units than this in either window: the SKU's own ratio is noise
@@ -58,6 +60,7 @@ def _measure(p: Promotion, today: dt.date) -> _Measure | None:
                     (last.start - dt.timedelta(days=BASELINE_DAYS), last.start - dt.timedelta(days=1)), last)
 
 
+@gc_paused()  # core.gc_paused
 def promotion_uplifts(session: Session, today: dt.date, params: InventoryParams = InventoryParams()
                       ) -> dict[str, list[Uplift]]:
     """Per SKU code, the uplift windows of the promotions still to come or running.
@@ -187,8 +190,8 @@ def _channel_units(conn: Connection, start: dt.date, end: dt.date) -> dict[str, 
     q = (select(OrderLine.sku_code, OrderLine.platform, func.sum(OrderLine.qty))
          .where(OrderLine.pay_date.between(start, end)).group_by(OrderLine.sku_code, OrderLine.platform))
     units: dict[str, dict[str, int]] = defaultdict(dict)
-    for code, platform, qty in conn.execute(q).all():
-        units[code][platform or ""] = int(qty or 0)
+    for code, platform, qty in rows_at_once(conn, q, (str, str, int)):  # read on a worker thread
+        units[code][platform or ""] = qty or 0
     return units
 
 
@@ -289,7 +292,7 @@ def _units_before_and_in(conn: Connection, start: dt.date, window_start: dt.date
          .where(OrderLine.pay_date.between(start, end)).group_by(OrderLine.sku_code))
     window: dict[str, int] = {}
     baseline: dict[str, int] = {}
-    for code, w, b in conn.execute(q).all():
+    for code, w, b in rows_at_once(conn, q, (str, int, int)):  # read on a worker thread
         if w:
             window[code] = int(w)
         if b:
