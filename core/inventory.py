@@ -148,7 +148,8 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
     # What depends on the orders alone is kept until they change (a stock edit's reload reads none of it);
     # what is not kept yet is read now, the last sales on a second connection beside the sales window.
     past = PastOrders(conn)
-    past_order_reads(conn, past, today, params)
+    with past_order_reads(conn, past, today, params):
+        pass
     sales, value = past.get(("inventory.sales", start, today),
                             lambda: window_sales(conn, start, today, params.window_days))
     abc = past.get(("inventory.abc", start, today, params.abc_a, params.abc_b), lambda: abc_classes(value, params))

@@ -8,7 +8,8 @@ SKUs' settings, so ``core.inventory.inventory_rows`` keeps it until the orders c
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Hashable, Mapping
+from collections.abc import Callable, Hashable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -132,25 +133,37 @@ def _day(text: str) -> dt.date:
     return dt.date.fromisoformat(text[:10])
 
 
+@contextmanager
 def past_order_reads(conn: Any, past: PastOrders, today: dt.date, params: InventoryParams,
-                     others: Mapping[Hashable, Callable[[Any], Any]] | None = None) -> None:
+                     others: Mapping[Hashable, Callable[[Any], Any]] | None = None) -> Iterator[None]:
     """Read what the alerts need from past orders and is not kept yet (``past``): the sales window
-    here, while a second connection reads the last sales and ``others`` (key: read) at the same
-    time (core.parallel_reads); each is kept under its key for the computation that asks for it."""
+    and the last sales here, while a second connection reads ``others`` (key: read, in the order
+    they will be asked for) at the same time (core.parallel_reads). Inside the block ``past.get``
+    of one of those waits for that read only; each is kept under its key. (Without ``others``, the
+    last sales are read on the second connection, beside the window.)"""
     if past.revision is None:
-        return  # nothing is kept: each result is read where it is asked for
+        yield  # nothing is kept: each result is read where it is asked for
+        return
     from core.data_revisions import current
     from core.parallel_reads import ParallelReads
 
     start = today - dt.timedelta(days=params.window_days - 1)
     side = {key: read for key, read in (others or {}).items() if not past.has(key)}
     last_key = ("inventory.last_sale", today)
-    if not past.has(last_key):
+    last_here = bool(side)
+    if not last_here and not past.has(last_key):
         side[last_key] = partial(last_sales, today=today)
     with ParallelReads(conn, side, current, past.revision) as reads:
-        past.get(("inventory.sales", start, today), lambda: window_sales(conn, start, today, params.window_days))
-        for key in side:
-            past.get(key, partial(reads.result, key))
+        past.waiting = {key: partial(reads.result, key) for key in side}
+        try:
+            past.get(("inventory.sales", start, today), lambda: window_sales(conn, start, today, params.window_days))
+            if last_here:
+                past.get(last_key, lambda: last_sales(conn, today))
+            yield
+            for key in side:  # those not asked for inside the block
+                past.get(key, partial(reads.result, key))
+        finally:
+            past.waiting = {}
 
 
 def abc_classes(sales_value: dict[str, int], params: InventoryParams) -> dict[str, str]:

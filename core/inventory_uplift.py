@@ -88,12 +88,13 @@ def promotion_uplifts(session: Session, today: dt.date, params: InventoryParams 
         # channels' units on a second connection while this one reads the sales window.
         from core.inventory_sales import past_order_reads
 
-        past_order_reads(conn, past, today, params, _reads(promos, today, params))
+        with past_order_reads(conn, past, today, params, _reads(promos, today, params)):
+            return past.get(key, lambda: _uplifts(conn, past, promos, categories, today, params))
     return past.get(key, lambda: _uplifts(conn, past, promos, categories, today, params))
 
 
 def _reads(promos: Sequence[Promotion], today: dt.date, params: InventoryParams) -> dict[tuple, Any]:
-    """The past-order reads ``_uplifts`` will ask for (by their keys in core.past_orders)."""
+    """The past-order reads ``_uplifts`` will ask for (by their keys in core.past_orders), in that order."""
     reads: dict[tuple, Any] = {}
     for p in promos:
         if p.expected_uplift is None:
@@ -102,7 +103,9 @@ def _reads(promos: Sequence[Promotion], today: dt.date, params: InventoryParams)
                 reads[_festival_key(m)] = partial(_festival_units, m=m)
         if p.platforms:
             first = today - dt.timedelta(days=params.window_days - 1)
-            reads[("inventory.channels", first, today)] = partial(_channel_units, start=first, end=today)
+            channels = tuple(p.platforms)
+            reads[("inventory.channels", first, today, channels)] = partial(_channel_shares, start=first, end=today,
+                                                                             channels=channels)
     return reads
 
 
@@ -116,8 +119,7 @@ def _festival_units(conn: Connection, m: _Measure) -> tuple[dict[str, int], dict
 
 def _uplifts(conn: Connection, past: Any, promos: Sequence[Promotion], categories: dict[str, str], today: dt.date,
              params: InventoryParams) -> UpliftsBySku:
-    units: dict[str, dict[str, int]] | None = None  # per SKU and channel, read when a promotion has channels
-    shares: dict[tuple[str, ...], dict[str, float]] = {}  # per set of channels: each SKU's share of its units
+    first = today - dt.timedelta(days=params.window_days - 1)
     out: dict[str, list[Uplift]] = defaultdict(list)
     windows: dict[tuple, Uplift] = {}  # one object per distinct window, shared by the SKUs it raises
     for p in promos:
@@ -134,14 +136,10 @@ def _uplifts(conn: Connection, past: Any, promos: Sequence[Promotion], categorie
             per_sku = dict.fromkeys(codes, (factor, source))
         else:
             per_sku = _measured(conn, past, p, codes, categories, today)
-        if p.platforms:
-            key = tuple(p.platforms)
-            share_of = shares.get(key)
-            if share_of is None:
-                if units is None:
-                    first = today - dt.timedelta(days=params.window_days - 1)
-                    units = past.get(("inventory.channels", first, today), lambda: _channel_units(conn, first, today))
-                share_of = shares[key] = {code: _share(by, p.platforms) for code, by in units.items()}
+        if p.platforms:  # per set of channels: each SKU's share of its units in the sales window
+            channels = tuple(p.platforms)
+            share_of = past.get(("inventory.channels", first, today, channels),
+                                lambda: _channel_shares(conn, first, today, channels))
         else:
             share_of = None
         by_factor: dict[tuple[float, str], Uplift | None] = {}  # on every channel: one window per factor
@@ -186,22 +184,14 @@ def _in_scope(p: Promotion, categories: dict[str, str]) -> list[str]:
     return [c for c, cat in categories.items() if c in skus or cat in cats]
 
 
-def _channel_units(conn: Connection, start: dt.date, end: dt.date) -> dict[str, dict[str, int]]:
-    q = (select(OrderLine.sku_code, OrderLine.platform, func.sum(OrderLine.qty))
-         .where(OrderLine.pay_date.between(start, end)).group_by(OrderLine.sku_code, OrderLine.platform))
-    units: dict[str, dict[str, int]] = defaultdict(dict)
-    for code, platform, qty in rows_at_once(conn, q, (str, str, int)):  # read on a worker thread
-        units[code][platform or ""] = qty or 0
-    return units
-
-
-def _share(by_platform: dict[str, int], platforms: list[str] | None) -> float:
-    if not platforms:
-        return 1.0
-    total = sum(by_platform.values())
-    if not total:
-        return 1.0  # no recent sales: the rate is 0 anyway, the factor changes nothing
-    return sum(v for k, v in by_platform.items() if k in platforms) / total
+def _channel_shares(conn: Connection, start: dt.date, end: dt.date, channels: tuple[str, ...]) -> dict[str, float]:
+    """Per SKU that sold from ``start`` to ``end``, the share of its units sold on ``channels``
+    (1 when none of its lines has a quantity: the rate is 0 anyway, the factor changes nothing)."""
+    on_them = func.sum(case((OrderLine.platform.in_(channels), OrderLine.qty), else_=0))
+    q = (select(OrderLine.sku_code, on_them, func.sum(OrderLine.qty))
+         .where(OrderLine.pay_date.between(start, end)).group_by(OrderLine.sku_code))
+    # Read on a worker thread: the rows at once (core.parallel_reads).
+    return {code: (mine or 0) / total if total else 1.0 for code, mine, total in rows_at_once(conn, q, (str, int, int))}
 
 
 def festival_of(p: Promotion) -> Festival | None:

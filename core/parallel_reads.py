@@ -9,7 +9,7 @@ answers), so on a computer with two cores both go on at once.
 
 Each read sees committed data, on the worker's connection, not the caller's transaction. That is
 enough when a revision stands for the data read: the worker reads it (``guard``) before and after
-its reads, and keeps their results only when it is the caller's ``expected`` value both times —
+each read, and hands a result over only when it is the caller's ``expected`` value both times —
 the same data as the caller sees (``core.data_revisions``: the orders' revision moves, in the same
 transaction, with every write to the orders). Otherwise ``result`` runs the read on the caller's
 own connection instead, as it would have without the worker. Without a revision, or on a database
@@ -32,7 +32,10 @@ Read = Callable[[Any], Any]  # takes a SQLAlchemy Connection, returns what it re
 
 
 class ParallelReads:
-    """``with ParallelReads(conn, reads, guard, expected) as r: … r.result(key) …``"""
+    """``with ParallelReads(conn, reads, guard, expected) as r: … r.result(key) …``
+
+    The worker reads in the order of ``reads``; ``result`` waits for that read only, so the caller
+    can use the first results while the worker reads the next."""
 
     def __init__(self, conn: Any, reads: Mapping[Hashable, Read], guard: Callable[[Any], object],
                  expected: object) -> None:
@@ -40,32 +43,56 @@ class ParallelReads:
         self._reads = dict(reads)
         self._results: dict[Hashable, Any] = {}
         self._error: BaseException | None = None
+        self._done = False  # the worker has ended (or never started)
+        self._changed = threading.Condition()
         self._thread: threading.Thread | None = None
         if self._reads and expected is not None and second_connection_sees_it(conn):
             self._thread = threading.Thread(target=self._run, args=(conn.engine, guard, expected),
                                             name="shopdesk-parallel-reads", daemon=True)
             self._thread.start()
+        else:
+            self._done = True
 
     def _run(self, engine: Any, guard: Callable[[Any], object], expected: object) -> None:
         try:
             with engine.connect() as other:
                 if guard(other) != expected:
                     return  # other data than the caller's: the caller reads for itself
-                results = {key: read(other) for key, read in self._reads.items()}
-                if guard(other) == expected:
-                    self._results = results
+                for key, read in self._reads.items():
+                    value = read(other)
+                    # The same revision before and after the read: it read the caller's data.
+                    if guard(other) != expected:
+                        return
+                    with self._changed:
+                        self._results[key] = value
+                        self._changed.notify_all()
         except BaseException as exc:  # noqa: BLE001 - handed to the caller, which raises it
             self._error = exc
+        finally:
+            with self._changed:
+                self._done = True
+                self._changed.notify_all()
 
     def result(self, key: Hashable) -> Any:
         """What ``reads[key]`` read: the worker's (waiting for it), else read now on the caller's connection."""
+        with self._changed:
+            while key not in self._results and not self._done:
+                self._changed.wait()
+            if key in self._results:
+                return self._results[key]
+        self._raise()
+        return self._reads[key](self._conn)
+
+    def done(self) -> dict[Hashable, Any]:
+        """Wait for the worker; what it read (the rest is read by ``result`` on the caller's connection)."""
         self.join()
+        self._raise()
+        return dict(self._results)
+
+    def _raise(self) -> None:
         if self._error is not None:
             error, self._error = self._error, None
             raise error
-        if key in self._results:
-            return self._results[key]
-        return self._reads[key](self._conn)
 
     def join(self) -> None:
         if self._thread is not None:
@@ -77,9 +104,8 @@ class ParallelReads:
 
     def __exit__(self, exc_type: object, exc: object, tb: object) -> None:
         self.join()
-        if exc_type is None and self._error is not None:
-            error, self._error = self._error, None
-            raise error
+        if exc_type is None:
+            self._raise()
 
 
 def second_connection_sees_it(conn: Any) -> bool:
