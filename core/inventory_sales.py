@@ -136,9 +136,9 @@ def _day(text: str) -> dt.date:
 @contextmanager
 def past_order_reads(conn: Any, past: PastOrders, today: dt.date, params: InventoryParams,
                      others: Mapping[Hashable, Callable[[Any], Any]] | None = None) -> Iterator[None]:
-    """Read what the alerts need from past orders and is not kept yet (``past``): the sales window
-    and the last sales here, while a second connection reads ``others`` (key: read, in the order
-    they will be asked for) at the same time (core.parallel_reads). Inside the block ``past.get``
+    """Read what the alerts need from past orders and is not kept yet (``past``): the sales window,
+    the last sales (and the last of more than three ``others``) here, while a second connection reads
+    ``others`` (key: read, in the order they will be asked for) at the same time (core.parallel_reads). Inside the block ``past.get``
     of one of those waits for that read only; each is kept under its key. (Without ``others``, the
     last sales are read on the second connection, beside the window.)"""
     if past.revision is None:
@@ -150,15 +150,20 @@ def past_order_reads(conn: Any, past: PastOrders, today: dt.date, params: Invent
     start = today - dt.timedelta(days=params.window_days - 1)
     side = {key: read for key, read in (others or {}).items() if not past.has(key)}
     last_key = ("inventory.last_sale", today)
-    last_here = bool(side)
-    if not last_here and not past.has(last_key):
+    here: dict[Hashable, Callable[[Any], Any]] = {}
+    if side:
+        here[last_key] = partial(last_sales, today=today)
+        if len(side) > 3:  # the last of many here too: the window costs about two of them (measured)
+            key = next(reversed(side))
+            here[key] = side.pop(key)
+    elif not past.has(last_key):
         side[last_key] = partial(last_sales, today=today)
     with ParallelReads(conn, side, current, past.revision) as reads:
         past.waiting = {key: partial(reads.result, key) for key in side}
         try:
             past.get(("inventory.sales", start, today), lambda: window_sales(conn, start, today, params.window_days))
-            if last_here:
-                past.get(last_key, lambda: last_sales(conn, today))
+            for key, read in here.items():
+                past.get(key, partial(read, conn))
             yield
             for key in side:  # those not asked for inside the block
                 past.get(key, partial(reads.result, key))
