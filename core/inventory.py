@@ -157,6 +157,7 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
     uplifts = uplifts or {}
 
     # Plain rows, not ORM objects: building 10,000 instances was a fifth of the tab's time.
+    # (In the order _row unpacks them.)
     skus = conn.execute(
         select(Sku.code, Sku.title, Sku.spec, Sku.category, Sku.supplier, Sku.cost_fen, Sku.lead_time_days,
                Sku.order_multiple, Sku.min_order_qty, Sku.safety_stock_override, Sku.order_qty,
@@ -164,7 +165,7 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
         .outerjoin(StockLevel, StockLevel.sku_code == Sku.code).where(Sku.active.is_(True))
     ).all()
     covered, last_sale = past.get(("inventory.last_sale", today), lambda: last_sales(conn, today))
-    if not covered.issuperset(sku.code for sku in skus):  # a SKU added since: read them again
+    if not covered.issuperset(sku[0] for sku in skus):  # a SKU added since: read them again
         covered, last_sale = last_sales(conn, today)
         past.put(("inventory.last_sale", today), (covered, last_sale))
     no_sales = Sales(0, 0.0, None)
@@ -177,7 +178,7 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
     low_by = today + dt.timedelta(days=params.review_days)
     rows = []
     for sku in skus:
-        code = sku.code
+        code = sku[0]
         ups = uplifts.get(code) or ()
         windows = prepared.get(id(ups))
         if windows is None:
@@ -276,10 +277,13 @@ def _sweep_days(days: tuple[int, ...]) -> tuple[tuple[int, int, tuple[int, ...]]
 
 def _row(sku: Any, sales: Sales, last: dt.date | None, abc: str, z: float,
          today: dt.date, params: InventoryParams, windows: _Windows, low_by: dt.date | None = None) -> InventoryRow:
-    """One SKU's numbers; ``windows`` are its promotions' (``_prepare``); ``low_by`` = today + the
-    review period (given by the caller: the same for every SKU)."""
-    on_hand = sku.on_hand or 0
-    in_transit = sku.in_transit or 0
+    """One SKU's numbers; ``sku`` is its row of ``inventory_rows``' query (unpacked: reading 14 fields
+    by name took longer than the arithmetic); ``windows`` are its promotions' (``_prepare``);
+    ``low_by`` = today + the review period (given by the caller: the same for every SKU)."""
+    (code, title, spec, category, supplier, cost, lead_time_days, order_multiple, min_order_qty, override,
+     order_qty, on_hand, in_transit, arrival_date) = sku
+    on_hand = on_hand or 0
+    in_transit = in_transit or 0
     have = on_hand + in_transit
     units, sigma, cv = sales
     days = params.window_days
@@ -287,11 +291,10 @@ def _row(sku: Any, sales: Sales, last: dt.date | None, abc: str, z: float,
     # The rate is units ÷ window days, kept exact as whole numbers over ``days`` (and over the
     # factors' common denominator), so rounding up never adds a unit by accident.
     avg = units / days
-    lead = max(sku.lead_time_days, 0)
+    lead = max(lead_time_days, 0)
     # A SKU that did not sell has no rate to raise. (Windows after the stock-out or beyond the
     # lead time and review period change nothing: the walks below stop before them.)
     uplifts = windows.flat if units else None
-    override = sku.safety_stock_override
     safety = override if override is not None else math.ceil(z * sigma * math.sqrt(lead))
     reorder_point = -(-(units * lead + safety * days) // days)  # ⌈rate × lead + safety⌉
     # need = reorder point + rate × review days − stock + what a promotion inside the lead time
@@ -301,8 +304,8 @@ def _row(sku: Any, sales: Sales, last: dt.date | None, abc: str, z: float,
     need = (reorder_point - have) * scale + units * review * common
     if uplifts:
         need += units * _extra_units(windows.spans, today.toordinal(), lead + review, common)
-    multiple = max(sku.order_multiple, 1)
-    minimum = max(sku.min_order_qty or 0, 0)
+    multiple = max(order_multiple, 1)
+    minimum = max(min_order_qty or 0, 0)
     suggested = 0 if need <= 0 else -(-max(need, minimum * scale) // (scale * multiple)) * multiple
     cover = have / avg if units else None
     stockout = _stockout(have, units, days, today, params.horizon_days, windows.spans if uplifts else (), common)
@@ -330,7 +333,6 @@ def _row(sku: Any, sales: Sales, last: dt.date | None, abc: str, z: float,
         flags.append(DEAD)
     if on_hand > 0 and not dead and since_sale is not None and since_sale > params.slow_no_sale_days:
         flags.append(SLOW)
-    cost = sku.cost_fen
     cogs = units * cost
     value = on_hand * cost
     turnover = cogs / value if value > 0 and cost > 0 else None
@@ -344,10 +346,10 @@ def _row(sku: Any, sales: Sales, last: dt.date | None, abc: str, z: float,
         source = "; ".join(dict.fromkeys(s for s in active if s))
     # In InventoryRow's field order (_new_row).
     return _new_row((
-        sku.code, sku.title, sku.spec, sku.category, sku.supplier, on_hand, in_transit, avg, sigma, cover,
+        code, title, spec, category, supplier, on_hand, in_transit, avg, sigma, cover,
         lead, int(safety), reorder_point, suggested, stockout, order_by, abc, xyz, last, tuple(flags),
         flags[0] if flags else OK, value, cogs, turnover, days / turnover if turnover else None,
-        cost, multiple, minimum, override, source, sku.order_qty, sku.arrival_date))
+        cost, multiple, minimum, override, source, order_qty, arrival_date))
 
 
 _ROW_FIELDS = tuple(f.name for f in fields(InventoryRow))
