@@ -208,7 +208,7 @@ def _prepare(uplifts: Sequence[Uplift], today: dt.date, plans: dict | None = Non
     live = [u for u in uplifts if u.end > today]
     if not live:
         return _NO_WINDOWS
-    dates = tuple((u.start, u.end) for u in live)
+    dates = tuple([(u.start, u.end) for u in live])
     plan = plans.get(dates) if plans is not None else None
     if plan is None:
         plan = _plan(dates)
@@ -430,6 +430,9 @@ def _stockout(stock: int, num: int, den: int, today: dt.date, horizon_days: int,
         return None
     if stock <= 0:
         return today
+    if not spans:  # normal days only: the first day short is the (stock ÷ rate + 1)th
+        n = stock * den // num + 1
+        return today + dt.timedelta(days=n) if n <= horizon_days else None
     start = today.toordinal()
     last = start + horizon_days
     remaining = stock * den * common

@@ -251,11 +251,18 @@ def _measured(conn: Connection, past: Any, p: Promotion, codes: list[str], categ
     out = {}
     this_sku = t("this SKU")
     festival = f"{name} {last.start.year}"
+    # The SKUs that sold enough in both windows for their own ratio (from those that sold, not every SKU).
+    own: dict[str, float] = {}
+    for code, w in window.items():
+        if w >= MIN_UNITS:
+            b = baseline.get(code, 0)
+            if b >= MIN_UNITS:
+                own[code] = _ratio(w, b, days_w)
     texts: dict[tuple[str, str], str] = {}  # a few distinct sentences, not one per SKU
     for code in codes:
-        w, b = window.get(code, 0), baseline.get(code, 0)
-        if w >= MIN_UNITS and b >= MIN_UNITS:
-            ratio, whose = _ratio(w, b, days_w), this_sku
+        ratio = own.get(code)
+        if ratio is not None:
+            whose = this_sku
         else:
             found = by_category[categories.get(code, "")]
             if found is None:
@@ -263,7 +270,7 @@ def _measured(conn: Connection, past: Any, p: Promotion, codes: list[str], categ
             ratio, whose = found
         if ratio <= 1:
             continue
-        key = (_times(ratio), whose)
+        key = (f"{ratio:.1f}", whose)  # _times
         text = texts.get(key)
         if text is None:
             text = texts[key] = t("{name}: {factor}× normal sales ({whose}, last year's {festival})", name=p.name,
