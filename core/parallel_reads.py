@@ -135,14 +135,10 @@ def rows_at_once(conn: Any, query: Any, kinds: Sequence[Callable[[str], Any]]) -
     n = len(kinds)
     if not count:
         return []
-    rows = packed.split(_ROW) if packed is not None else []
-    out = []
-    if len(rows) == count:
-        for row in rows:
-            values = row.split(_FIELD)
-            if len(values) != n:
-                break
-            out.append(tuple(kind(v[1:]) if v else None for kind, v in zip(kinds, values)))
-        else:
-            return out
+    rows = [row.split(_FIELD) for row in packed.split(_ROW)] if packed is not None else []
+    if len(rows) == count and all(len(values) == n for values in rows):
+        # Column by column: a text stays the text after its "v".
+        columns = [[v[1:] if v else None for v in column] if kind is str else
+                   [kind(v[1:]) if v else None for v in column] for kind, column in zip(kinds, zip(*rows))]
+        return list(zip(*columns))
     return [tuple(None if v is None else kind(str(v)) for kind, v in zip(kinds, row)) for row in conn.execute(query)]

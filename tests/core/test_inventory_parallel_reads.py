@@ -122,3 +122,19 @@ def test_the_worker_reads_on_its_own_connection_and_the_caller_when_it_cannot(db
         with ParallelReads(conn, {"who": lambda c: c.connection.dbapi_connection is mine}, lambda c: 1, 1) as r:
             assert r.result("who") is True
     assert not _threads()
+
+
+def test_rows_at_once_keep_nulls_and_odd_codes(db):
+    from sqlalchemy import func, select
+
+    from core.parallel_reads import rows_at_once
+
+    with db.transaction() as s:
+        for code in ("A 1", "B\x1fodd", "C"):  # the second holds the field separator: read row by row
+            s.execute(insert(Sku).values(code=code, title=code, category="" if code == "C" else "茶", cost_fen=5))
+    with db.session() as s:
+        q = select(Sku.code, Sku.cost_fen, func.nullif(Sku.category, "")).where(Sku.code != "B\x1fodd")
+        assert sorted(rows_at_once(s.connection(), q, (str, int, str))) == [("A 1", 5, "茶"), ("C", 5, None)]
+        q = select(Sku.code, Sku.cost_fen)
+        assert sorted(rows_at_once(s.connection(), q, (str, int))) == [("A 1", 5), ("B\x1fodd", 5), ("C", 5)]
+        assert rows_at_once(s.connection(), q.where(Sku.code == "none"), (str, int)) == []
