@@ -242,15 +242,25 @@ def _measured(conn: Connection, past: Any, p: Promotion, codes: list[str], categ
         cat = categories.get(code)
         if cat is not None:
             cat_b[cat] += b
-    by_category: dict[str, tuple[float, str] | None] = {}
-    for cat in categories.values():
-        if cat not in by_category:
-            w, b = cat_w.get(cat, 0), cat_b.get(cat, 0)
-            by_category[cat] = ((_ratio(w, b, days_w), t("its category {category}", category=cat or "—"))
-                                if w >= MIN_UNITS and b >= MIN_UNITS else None)
     out = {}
     this_sku = t("this SKU")
     festival = f"{name} {last.start.year}"
+    texts: dict[tuple[str, str], str] = {}  # a few distinct sentences, not one per SKU
+
+    def text(ratio: float, whose: str) -> str:
+        key = (f"{ratio:.1f}", whose)  # _times
+        found = texts.get(key)
+        if found is None:
+            found = texts[key] = t("{name}: {factor}× normal sales ({whose}, last year's {festival})", name=p.name,
+                                   factor=key[0], whose=whose, festival=festival)
+        return found
+
+    # Per category, the (factor, sentence) of its SKUs without enough units of their own; None: not raised.
+    by_category: dict[str, tuple[float, str] | None] = {}
+    for cat in set(categories.values()):
+        w, b = cat_w.get(cat, 0), cat_b.get(cat, 0)
+        ratio = _ratio(w, b, days_w) if w >= MIN_UNITS and b >= MIN_UNITS else 0.0
+        by_category[cat] = (ratio, text(ratio, t("its category {category}", category=cat or "—"))) if ratio > 1 else None
     # The SKUs that sold enough in both windows for their own ratio (from those that sold, not every SKU).
     own: dict[str, float] = {}
     for code, w in window.items():
@@ -258,24 +268,14 @@ def _measured(conn: Connection, past: Any, p: Promotion, codes: list[str], categ
             b = baseline.get(code, 0)
             if b >= MIN_UNITS:
                 own[code] = _ratio(w, b, days_w)
-    texts: dict[tuple[str, str], str] = {}  # a few distinct sentences, not one per SKU
     for code in codes:
         ratio = own.get(code)
-        if ratio is not None:
-            whose = this_sku
-        else:
-            found = by_category[categories.get(code, "")]
-            if found is None:
-                continue
-            ratio, whose = found
-        if ratio <= 1:
-            continue
-        key = (f"{ratio:.1f}", whose)  # _times
-        text = texts.get(key)
-        if text is None:
-            text = texts[key] = t("{name}: {factor}× normal sales ({whose}, last year's {festival})", name=p.name,
-                                  factor=key[0], whose=whose, festival=festival)
-        out[code] = (ratio, text)
+        if ratio is None:
+            found = by_category[categories[code]]
+            if found is not None:
+                out[code] = found
+        elif ratio > 1:
+            out[code] = (ratio, text(ratio, this_sku))
     return out
 
 
