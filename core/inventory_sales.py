@@ -136,11 +136,11 @@ def _day(text: str) -> dt.date:
 @contextmanager
 def past_order_reads(conn: Any, past: PastOrders, today: dt.date, params: InventoryParams,
                      others: Mapping[Hashable, Callable[[Any], Any]] | None = None) -> Iterator[None]:
-    """Read what the alerts need from past orders and is not kept yet (``past``): the sales window,
-    the last sales (and the last of more than three ``others``) here, while a second connection reads
-    ``others`` (key: read, in the order they will be asked for) at the same time (core.parallel_reads). Inside the block ``past.get``
-    of one of those waits for that read only; each is kept under its key. (Without ``others``, the
-    last sales are read on the second connection, beside the window.)"""
+    """Read what the alerts need from past orders and is not kept yet (``past``): the sales window
+    (and the last of more than three ``others``) here, while a second connection reads ``others``
+    (key: read, in the order they will be asked for), then the last sales, at the same time
+    (core.parallel_reads). Inside the block ``past.get``
+    of one of those waits for that read only; each is kept under its key."""
     if past.revision is None:
         yield  # nothing is kept: each result is read where it is asked for
         return
@@ -151,12 +151,10 @@ def past_order_reads(conn: Any, past: PastOrders, today: dt.date, params: Invent
     side = {key: read for key, read in (others or {}).items() if not past.has(key)}
     last_key = ("inventory.last_sale", today)
     here: dict[Hashable, Callable[[Any], Any]] = {}
-    if side:
-        here[last_key] = partial(last_sales, today=today)
-        if len(side) > 3:  # the last of many here too: the window costs about two of them (measured)
-            key = next(reversed(side))
-            here[key] = side.pop(key)
-    elif not past.has(last_key):
+    if len(side) > 3:  # the last of many here: the window costs about two of them (measured)
+        key = next(reversed(side))
+        here[key] = side.pop(key)
+    if not past.has(last_key):  # asked for last, after the promotions' uplifts
         side[last_key] = partial(last_sales, today=today)
     with ParallelReads(conn, side, current, past.revision) as reads:
         past.waiting = {key: partial(reads.result, key) for key in side}
