@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from core.edits.base import FieldError
+from core.festivals import rule_date
 from core.i18n import t
 
 SETTING_KEY = "festival_calendar"
@@ -66,8 +67,6 @@ def load_choices(session) -> FestivalChoices:
 
 
 def _check_rule(rule: Any, what: str) -> str:
-    from core.festivals import rule_date
-
     text = re.sub(r"\s+", " ", str(rule or "").strip().lower())
     try:
         for year in CHECK_YEARS:
@@ -80,8 +79,6 @@ def _check_rule(rule: Any, what: str) -> str:
 
 
 def _check_span(start: str, end: str, what: str) -> None:
-    from core.festivals import rule_date
-
     for year in CHECK_YEARS:
         a, b = rule_date(start, year), rule_date(end, year)
         if b < a:
@@ -118,8 +115,6 @@ def check_preset(preset: Mapping[str, Any]) -> dict[str, Any]:
         what = f"{name} · {ph_name}"
         a, b = _check_rule(ph.get("start"), what), _check_rule(ph.get("end") or ph.get("start"), what)
         _check_span(a, b, what)
-        from core.festivals import rule_date
-
         for year in CHECK_YEARS:
             if rule_date(a, year) < rule_date(start, year) or rule_date(b, year) > rule_date(end, year):
                 raise FieldError(t("{what} is outside the festival's dates in {year}.", what=what, year=year),
@@ -164,9 +159,3 @@ def validated(hidden: Mapping[str, Iterable[str]], own: Sequence[Mapping[str, An
     clean = {str(p): frozenset(str(k) for k in keys) for p, keys in hidden.items() if p in PLATFORMS}
     return FestivalChoices({p: k for p, k in clean.items() if k}, tuple(checked))
 
-
-def shown_on(choices: FestivalChoices | None, platforms: Sequence[str], key: str) -> tuple[str, ...]:
-    """The platforms of a festival the owner still shows it on."""
-    if choices is None:
-        return tuple(platforms)
-    return tuple(p for p in platforms if key not in choices.hidden.get(p, ()))

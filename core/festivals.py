@@ -30,23 +30,24 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from functools import lru_cache
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from core.errors import UserFacingError
 from core.i18n import t
 from core.paths import resource
 
-if TYPE_CHECKING:
-    from core.festival_choices import FestivalChoices
 
+class OwnerChoices(Protocol):
+    """What ``festivals()`` reads of the owner's choices (``core.festival_choices.FestivalChoices``,
+    which builds on this module: the calendar does not import its settings)."""
 
-def shown_on(choices: FestivalChoices, platforms: tuple[str, ...], key: str) -> tuple[str, ...]:
-    from core.festival_choices import shown_on as shown
+    hidden: Mapping[str, frozenset[str]]  # platform → festival keys not shown there
+    own: tuple[Mapping[str, Any], ...]  # the owner's own presets, in the form of resources/festivals.json
 
-    return shown(choices, platforms, key)
+    def is_empty(self) -> bool: ...
 
 ALL_PLATFORMS: tuple[str, ...] = ("taobao", "jd", "pdd", "douyin", "kuaishou")
 
@@ -153,7 +154,7 @@ def _festivals(year: int) -> tuple[Festival, ...]:
     return tuple(sorted((_festival(p, year) for p in presets()), key=lambda f: (f.start, f.key)))
 
 
-def _chosen(found: Iterable[Festival], year: int, choices: FestivalChoices | None) -> list[Festival]:
+def _chosen(found: Iterable[Festival], year: int, choices: OwnerChoices | None) -> list[Festival]:
     """ShopDesk's festivals of ``year`` with the owner's own presets added and, per platform, the
     ones the owner hid taken off that platform (off the calendar when no platform is left)."""
     out = list(found)
@@ -162,13 +163,13 @@ def _chosen(found: Iterable[Festival], year: int, choices: FestivalChoices | Non
     out += [_festival(dict(p), year) for p in choices.own]
     kept = []
     for f in out:
-        platforms = shown_on(choices, f.platforms, f.key)
+        platforms = tuple(p for p in f.platforms if f.key not in choices.hidden.get(p, ()))
         if platforms:
             kept.append(f if platforms == f.platforms else replace(f, platforms=platforms))
     return sorted(kept, key=lambda f: (f.start, f.key))
 
 
-def festivals(year: int, choices: FestivalChoices | None = None) -> list[Festival]:
+def festivals(year: int, choices: OwnerChoices | None = None) -> list[Festival]:
     """Every festival, season and shipping note ShopDesk assigns to ``year``, by start; with the
     owner's ``choices`` (core.festival_choices): their own presets added, hidden ones left out.
 
@@ -177,7 +178,7 @@ def festivals(year: int, choices: FestivalChoices | None = None) -> list[Festiva
     return _chosen(_festivals(year), year, choices)
 
 
-def festivals_between(start: dt.date, end: dt.date, choices: FestivalChoices | None = None) -> list[Festival]:
+def festivals_between(start: dt.date, end: dt.date, choices: OwnerChoices | None = None) -> list[Festival]:
     """Festivals overlapping ``[start, end]`` (inclusive), by start date (with the owner's ``choices``)."""
     found: list[Festival] = []
     # 年货节 of a year can start in the December before it.

@@ -198,7 +198,8 @@ def load_history(session: Session, months: Sequence[tuple[dt.date, dt.date]], to
     from sqlalchemy import func, select
 
     from core.currency import Currencies, daily_paid
-    from core.goals import category_sales
+    from core.kpi.periods import DateRange
+    from core.kpi.series import category_sales
     from core.models import Order, Sku
 
     paid = Order.is_paid.is_(True)
@@ -226,7 +227,7 @@ def load_history(session: Session, months: Sequence[tuple[dt.date, dt.date]], to
                 del by_channel[p]
             else:
                 by_channel[p] = converted.total
-        cats = category_sales(session, lo, hi, "")
+        cats = category_sales(session, DateRange(lo, hi))
         uncategorised += cats.pop("", 0)
         for p, v in by_channel.items():
             channel_totals[p] = channel_totals.get(p, 0) + v

@@ -8,6 +8,8 @@ from fractions import Fraction
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from core.kpi.periods import DateRange
+from core.kpi.series import category_sales
 from core.kpi.targets import target_to_date
 from core.models import Goal, Order
 
@@ -37,25 +39,12 @@ class GoalRow:
     breakdowns_off: tuple[tuple[str, int, int], ...] = ()
 
 
-def category_sales(session: Session, start: dt.date, end: dt.date, platform: str) -> dict[str, int]:
-    """Sales per category by the dashboard's definition (core.kpi.series.sku_sales: a line's own
-    paid amount, else its share of the order's paid amount), so Goals and the dashboard's
-    category share give the same figure."""
-    from core.kpi.periods import DateRange
-    from core.kpi.series import sku_sales
-
-    totals: dict[str, int] = {}
-    for s in sku_sales(session.connection(), DateRange(start, end), platform or None):
-        totals[s.category] = totals.get(s.category, 0) + s.sales
-    return totals
-
-
 def _actual_gmv(session: Session, start: dt.date, end: dt.date, platform: str, category: str,
                 cache: dict | None = None) -> int:
     if category:
         cache = cache if cache is not None else {}
         if (start, end, platform) not in cache:
-            cache[start, end, platform] = category_sales(session, start, end, platform)
+            cache[start, end, platform] = category_sales(session, DateRange(start, end), platform or None)
         return cache[start, end, platform].get(category, 0)
     from core.currency import daily_paid
 

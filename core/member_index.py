@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from sqlalchemy import Connection, and_, func, or_, select
 
-from core.members import NEAR_TIER, SLEEPING_DAYS, MemberRow, SegmentSummary
+from core.member_row import NEAR_TIER, SLEEPING_DAYS, MemberRow, SegmentSummary
 from core.rfm import BY_ID, HIGH, HIGH_VALUE_SLIPPING, SEGMENTS
 from core.tiers import CUSTOMERS, TIERS, TierRule, load_rules, measure_query, window_start
 

@@ -166,16 +166,16 @@ def _list_sheet(wb, rows: Sequence[Mapping[str, Any]]) -> None:
     for col, header in enumerate(headers, start=1):
         ws.cell(1, col, header).font = Font(bold=True)
     from core.promotion_scope import scope_text
-    from core.views.catalogue import _channel, _phase_text, _promotion_kind, _promotion_status
+    from core.views.columns import channel_or_all, phase_text, promotion_kind, promotion_status
 
     for n, r in enumerate(rows, start=2):
         scope = {"categories": r.get("scope_categories") or [], "skus": r.get("scope_skus") or []}
-        values = [r["name"], _promotion_kind(str(r.get("kind"))), "、".join(_channel(c) for c in r.get("platforms") or ())
-                  or _channel(""), _date(r["start"]), _date(r["end"]),
-                  "、".join(_phase_text(p) for p in r.get("phases") or ()), "; ".join(r.get("tiers") or ()),
+        values = [r["name"], promotion_kind(str(r.get("kind"))), "、".join(channel_or_all(c) for c in r.get("platforms") or ())
+                  or channel_or_all(""), _date(r["start"]), _date(r["end"]),
+                  "、".join(phase_text(p) for p in r.get("phases") or ()), "; ".join(r.get("tiers") or ()),
                   scope_text(scope), (r.get("budget_fen") or 0) / 100, (r.get("discount_budget_fen") or 0) / 100,
                   (r.get("ad_budget_fen") or 0) / 100,
-                  r["target_gmv_fen"] / 100 if r.get("target_gmv_fen") else None, _promotion_status(str(r.get("status"))),
+                  r["target_gmv_fen"] / 100 if r.get("target_gmv_fen") else None, promotion_status(str(r.get("status"))),
                   "\n".join(r.get("warnings") or ())]
         for col, value in enumerate(values, start=1):
             cell = ws.cell(n, col)

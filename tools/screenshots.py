@@ -13,6 +13,10 @@
     ... tools/screenshots.py OUT_DIR --currencies --db COPY.db  # a USD Shopify store: Settings → Channels, the
                                                                 # dashboard converted and with a rate missing
     ... tools/screenshots.py OUT_DIR --forms --size 1024x640  # the promotion and task forms with a message
+    ... tools/screenshots.py OUT_DIR --no-order-id [--db COPY.db]  # the import wizard's rule for a file
+                                                                   # without an order number (TB2018.xls)
+    ... tools/screenshots.py OUT_DIR --trimmed              # the wizard's files step with the real trimmed
+                                                            # exports and the stock template
     ... tools/screenshots.py OUT_DIR --startup              # the window just after start, then loaded
     ... tools/screenshots.py OUT_DIR --plan [--month YYYY-MM]   # File → Print monthly plan…: the busy dialog
                                                                 # while the plan is gathered, then the preview
@@ -51,6 +55,8 @@ SCENES = {  # flag (args attribute) → "module.function" in tools/shots/; the f
     "together": "together.together",
     "editing": "editing.editing",
     "forms": "forms.forms",
+    "no_order_id": "imports.no_order_id",
+    "trimmed": "imports.trimmed_exports",
 }
 
 
@@ -81,6 +87,11 @@ def main() -> int:
                         help="the promotion and task forms after a refused input (try --size 1024x640)")
     parser.add_argument("--startup", action="store_true",
                         help="the window just after start (first tab only built), then with its data and the badges")
+    parser.add_argument("--no-order-id", action="store_true",
+                        help="the import wizard with the real TB2018.xls (no order number): the rule that identifies "
+                             "its orders; with --db (a copy: the mapping is saved there) also the preview")
+    parser.add_argument("--trimmed", action="store_true",
+                        help="the import wizard's first step with the real trimmed exports and the stock template")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 

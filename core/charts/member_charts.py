@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from core.charts.kpi_charts import Hover, _chart, _pct, _tidy
+from core.charts.kpi_charts import Hover, _chart, _tidy
 from core.charts.style import PALETTE, chart_title, empty_note, money_axis, yuan_text
 from core.i18n import t
 
@@ -86,7 +86,7 @@ def draw_cohorts(fig: Any, rows: Sequence) -> Hover:
     ax = fig.add_subplot()
     masked = np.ma.masked_invalid(data)
     top = float(np.nanmax(data)) if np.isfinite(data).any() else 0.0
-    image = ax.imshow(masked, aspect="auto", cmap="YlGn", vmin=0, vmax=max(top, 0.01))
+    ax.imshow(masked, aspect="auto", cmap="YlGn", vmin=0, vmax=max(top, 0.01))
     ax.set_xticks(range(later), [f"+{k}" for k in range(1, later + 1)])
     ax.set_yticks(range(len(rows)), [f"{r.cohort} ({r.customers:,})" for r in rows])
     ax.tick_params(labelsize=8)

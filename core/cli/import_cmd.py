@@ -30,7 +30,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                    help=t("the platform the files come from: {ids}", ids=", ".join(PLATFORMS)))
     p.add_argument("--mapping", metavar="FILE.json",
                    help=t("a column mapping as JSON: {\"platform\": ID, \"kind\": \"orders\", \"columns\": {field: header}} "
-                          "(or just {field: header}); mappings saved in File → Import… apply without it"))
+                          "(or just {field: header}); a file without order numbers adds \"order_key\": "
+                          "[\"buyer_account\", \"created_at\"] (or \"paid_at\"); mappings saved in File → Import… "
+                          "apply without it"))
     p.add_argument("--dry-run", action="store_true", help=t("read and check the files, report what would change, write nothing"))
     p.add_argument("--json", action="store_true", help=t("print one JSON document (a list, one object per file) on stdout"))
     p.set_defaults(handler=run)
@@ -93,6 +95,7 @@ def load_mapping(path: Path, platform: str | None) -> tuple[str, str | None, dic
     """``(platform, kind, mapping)`` from a ``--mapping`` JSON file; a clear error for a bad one."""
     from core.imports.fields import KINDS
     from core.imports.mapping import check_mapping, guess_kind
+    from core.imports.order_key import ORDER_KEY, encode, parse_rule
 
     def bad(problem: str) -> BadInputError:
         return BadInputError(t("{file}: {problem} Write it as {example}. Nothing was imported.", file=path.name,
@@ -107,16 +110,26 @@ def load_mapping(path: Path, platform: str | None) -> tuple[str, str | None, dic
         raise bad(t("the mapping file is not valid JSON.")) from None
     if not isinstance(data, dict):
         raise bad(t("the mapping file must hold one JSON object."))
+    data = dict(data)
+    rule = data.pop(ORDER_KEY, None)  # a file without order numbers: the rule that identifies its orders
     columns = data.get("columns", data if "columns" not in data and "platform" not in data and "kind" not in data else None)
+    if isinstance(columns, dict) and ORDER_KEY in columns:
+        columns = dict(columns)
+        rule = rule or columns.pop(ORDER_KEY)
     if not isinstance(columns, dict) or not all(isinstance(k, str) and isinstance(v, str) for k, v in columns.items()):
         raise bad(t("“columns” must map ShopDesk field names to the file's header texts."))
     chosen = platform or data.get("platform") or "other"
     if chosen not in PLATFORMS:
         raise bad(t("unknown platform “{platform}”; use one of: {ids}.", platform=chosen, ids=", ".join(PLATFORMS)))
-    kind = data.get("kind") or guess_kind(columns)
+    clean = {k: v for k, v in columns.items() if v}
+    if rule:
+        try:
+            clean[ORDER_KEY] = encode(parse_rule(rule))
+        except UserFacingError as exc:
+            raise bad(exc.message) from None
+    kind = data.get("kind") or guess_kind(clean)
     if kind not in KINDS:
         raise bad(t("unknown kind “{kind}”; use one of: {kinds}.", kind=kind, kinds=", ".join(KINDS)))
-    clean = {k: v for k, v in columns.items() if v}
     try:
         check_mapping(kind, clean)
     except UserFacingError as exc:

@@ -87,7 +87,6 @@ def template_rows(first_id: int) -> list[dict]:
 def task_rows(rng: random.Random, end: dt.date, staff: list[dict], templates: list[dict],
               promotions: list[dict]) -> list[dict]:
     by_role = {s["role"]: s["id"] for s in staff}
-    now = dt.datetime.combine(end, dt.time(21))
     rows: list[dict] = []
 
     def add(title, owner, start, due, priority, checklist, promotion=None, template=None, recurrence="", notes="",

@@ -28,7 +28,7 @@ from core import row_versions
 from core.errors import UserFacingError
 from core.i18n import t
 from core.models import Base
-from core.row_versions import Author, ChangedSinceRead
+from core.row_versions import Author, ChangedSinceRead  # noqa: F401 - what a refused edit raises, imported from here by callers
 
 if TYPE_CHECKING:
     from core.db import Database

@@ -18,6 +18,7 @@ from core.i18n import t
 from core.imports import sniff
 from core.imports.normalize import OrderSet
 from core.models import Channel, Order
+from core.orders import derive_payment
 
 
 def had_orders(conn: Connection, platform: str) -> bool:
@@ -30,6 +31,7 @@ def follow_file_currency(conn: Connection, path: Path, oset: OrderSet, warn, *, 
     ``warn(message)`` adds a file warning. ``batch_id``: the import's batch, whose undo log
     records a currency change."""
     if not oset.currencies:
+        assumed_currency_warning(conn, oset, warn)
         return
     codes = sorted(oset.currencies)
     if len(codes) > 1:
@@ -61,16 +63,48 @@ def follow_file_currency(conn: Connection, path: Path, oset: OrderSet, warn, *, 
                currency=code, channel=_name(platform)))
 
 
+def assumed_currency_warning(conn: Connection, oset: OrderSet, warn) -> None:
+    """A file without a currency column going into a channel whose currency is not yuan: its
+    amounts are taken in the channel's currency, said plainly with the file's months and what
+    to do if that is wrong (the real trimmed Australian Shopify export has no Currency column)."""
+    if not oset.orders:
+        return
+    code = conn.execute(select(Channel.currency).where(Channel.platform == oset.platform)).scalar() or BASE
+    if code == BASE:
+        return
+    months = file_months(oset, paid_only=False)
+    warn(t("This file has no currency column: ShopDesk took its amounts as {currency}, the {channel} channel's "
+           "currency ({count} orders of {months}). If they are in another currency, undo this import (File → Import "
+           "history) and import the file into a database of its own (--db): one channel's amounts are in one currency.",
+           currency=code, channel=_name(oset.platform), count=len(oset.orders), months=months_text(months)))
+
+
+def file_months(oset: OrderSet, *, paid_only: bool) -> list[str]:
+    """The months (YYYY-MM) of the file's orders by payment date (spec/kpi.md: the payment
+    time's date, else the creation date); ``paid_only``: only the orders that count as paid."""
+    months: set[str] = set()
+    for rec in oset.orders.values():
+        is_paid, day = derive_payment(rec["status"], rec["paid_at"], rec["created_at"])
+        if day is not None and (is_paid or not paid_only):
+            months.add(month_of(day))
+    return sorted(months)
+
+
+def months_text(months: list[str]) -> str:
+    """"2021-05, 2021-06", or the first and last of a long list with the count."""
+    if len(months) <= 6:
+        return ", ".join(months)
+    return t("{first} to {last}, {count} months", first=months[0], last=months[-1], count=len(months))
+
+
 def missing_rate_warning(conn: Connection, oset: OrderSet, warn) -> None:
-    """After the write: name the months of the channel's paid orders that have no rate."""
+    """After the write: name the months of this file's paid orders that have no rate (the
+    channel's other months were named by the imports that brought them)."""
     currencies = Currencies.load(conn)
     code = currencies.currency_of(oset.platform)
     if code == BASE:
         return
-    days = conn.execute(select(Order.pay_date).where(Order.platform == oset.platform, Order.is_paid.is_(True),
-                                                     Order.pay_date.is_not(None)).distinct()).scalars()
-    months = sorted({month_of(d if isinstance(d, dt.date) else dt.date.fromisoformat(str(d))) for d in days
-                     if currencies.rate(code, d if isinstance(d, dt.date) else dt.date.fromisoformat(str(d))) is None})
+    months = [m for m in file_months(oset, paid_only=True) if currencies.rate(code, dt.date.fromisoformat(m + "-01")) is None]
     if months:
         warn(t("The {channel} orders of these months are shown apart from the yuan totals, in {currency}, until "
                "their rate is set: {why}.", channel=_name(oset.platform), currency=code, why=missing_rate_message(code, months)))

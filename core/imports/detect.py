@@ -135,8 +135,16 @@ def detect(data: FileData, platform: str | None = None) -> Detection:
     return Detection(used, chosen_platform or None, kind, round(confidence, 2), lead, ignored)
 
 
-def custom_match(data: FileData, platform: str, kind: str, mapping: dict[str, str]) -> Detection:
-    """Tables whose header row holds every header of a user's mapping (field -> header)."""
+def custom_match(data: FileData, platform: str, kind: str, mapping: dict[str, str], problems=None) -> Detection:
+    """Tables whose header row holds every header of a user's mapping (field -> header).
+
+    A mapping with an ``order_key`` rule (core.imports.order_key) instead of an order-number
+    column gets its order numbers made from the rule's columns; ``problems`` receives the rows
+    they cannot be made for."""
+    from core.imports.order_key import ORDER_KEY, keyed, rule_of
+
+    rule = rule_of(mapping)
+    mapping = {k: h for k, h in mapping.items() if h and k != ORDER_KEY}
     wanted = {norm(h) for h in mapping.values() if h}
     fields: dict[str, tuple[str, ...]] = {k: (h,) for k, h in mapping.items() if h}
     layout = Layout(
@@ -158,6 +166,8 @@ def custom_match(data: FileData, platform: str, kind: str, mapping: dict[str, st
         keys = {norm(h) for h in headers}
         columns = layout.resolve(headers)
         if wanted and wanted <= keys:
+            if rule and "order_no" not in columns and all(k in columns for k in rule):
+                table, headers, columns = keyed(table, headers, columns, rule, problems)
             used.append(TableMatch(table, index, headers, layout, columns, 1.0))
         elif closest is None or len(columns) > len(closest.columns):
             # For the refusal: the mapped headers this file lacks.

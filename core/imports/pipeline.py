@@ -27,6 +27,7 @@ from core.imports.fields import required_fields
 from core.imports.headers import cell_text, header_signature
 from core.imports.mapping import check_mapping, guess_kind, saved_mapping
 from core.imports.normalize import OrderSet, normalize_orders
+from core.imports.order_key import real_headers, shown_mapping
 from core.imports.normalize_other import (
     Normalized,
     normalize_members,
@@ -69,16 +70,17 @@ def _prepare(db, path: Path, platform: str | None, mapping: dict[str, str] | Non
     det = detect(data, platform)
     headers = det.best.headers if det.best else []
     signature = header_signature(headers)
+    problems = Problems()  # also for the rows a mapping's order-key rule cannot number (core.imports.order_key)
     if mapping:
         saved = saved_mapping(db, signature)
         kind = kind or (saved[1] if saved is not None else guess_kind(mapping))
         check_mapping(kind, {k: v for k, v in mapping.items() if v})
-        det = custom_match(data, platform or det.platform or "other", kind, {k: v for k, v in mapping.items() if v})
+        det = custom_match(data, platform or det.platform or "other", kind, {k: v for k, v in mapping.items() if v},
+                           problems)
     else:
         saved = saved_mapping(db, signature)
         if saved is not None and (platform is None or platform == saved[0]):
-            det = custom_match(data, saved[0], saved[1], saved[2])
-    problems = Problems()
+            det = custom_match(data, saved[0], saved[1], saved[2], problems)
     several = len(data.tables) > 1
     for m in det.ignored:
         rows_with_data = sum(1 for row in m.table.head if sum(1 for c in row if cell_text(c)) > 1)
@@ -129,7 +131,7 @@ def inspect_file(path: str | Path, *, db=None, platform: str | None = None,
     return FileInspection(
         path=path, file_type=prep.data.file_type, encoding=prep.data.encoding, sheets=prep.data.sheets,
         platform=prep.platform, kind=det.kind, confidence=det.confidence, header_row=header_row,
-        headers=headers, mapping={k: headers[c] for k, c in columns.items() if c < len(headers)},
+        headers=real_headers(best.table, headers) if best else headers, mapping=shown_mapping(best) if best else {},
         missing_required=[], needs_mapping=False,
         preview=_preview(normalized), problems=prep.problems.errors + prep.problems.warnings,
         signature=prep.signature, layout_name=best.layout.name if best and best.layout else "",

@@ -37,7 +37,8 @@ def refusal_action(det: Detection) -> str:
     best = det.best
     if best is not None and best.layout is not None and "order_no" in best.missing_core() + best.missing:
         return t("Export the file again with its order number column; or, if every row is one order, map its columns "
-                 "with File → Import… (choose a column that identifies each order) and save the mapping: the import "
-                 "command then uses it too (or pass --mapping FILE).")
+                 "with File → Import…, where a file without order numbers identifies its orders by buyer and order "
+                 "time, and save the mapping: the import command then uses it too (or pass --mapping FILE with "
+                 "\"order_key\": [\"buyer_account\", \"created_at\"]).")
     return t("Open it with File → Import… to match its columns to ShopDesk's fields and save the mapping (the import "
              "command then uses it too, or pass --mapping FILE), or pass --platform if it is a known platform's export.")

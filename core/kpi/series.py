@@ -24,7 +24,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import bindparam, case, func, select, text
+from sqlalchemy import bindparam, func, select, text
 
 from core.currency import Currencies, convert, daily_paid
 from core.kpi.numbers import KpiResult, buyer_counts, compute_kpis
@@ -212,6 +212,15 @@ def sku_sales(source: Any, rng: DateRange, channel: str | None = None) -> list[S
         out.append(SkuSales(code or "", title, category or "", units, round(sales or 0), units * (cost or 0)))
     out.sort(key=lambda s: (-s.sales, s.sku_code))
     return out
+
+
+def category_sales(source: Any, rng: DateRange, channel: str | None = None) -> dict[str, int]:
+    """Sales per category, the sum of ``sku_sales``: Goals' category targets and their history read
+    this, so that Goals and the dashboard's category share give the same figure."""
+    totals: dict[str, int] = {}
+    for s in sku_sales(source, rng, channel):
+        totals[s.category] = totals.get(s.category, 0) + s.sales
+    return totals
 
 
 def _add_foreign_sku_sales(conn: Any, grouped: list, currencies: Currencies, platforms: list[str], rng: DateRange) -> list:

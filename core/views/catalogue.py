@@ -15,60 +15,14 @@ from sqlalchemy.orm import Session
 
 from core.i18n import t
 from core.views.base import View, ViewColumn, ViewParams
-
-
-def _c(key: str, header: str, kind: str = "text", source: str = "", label=None) -> ViewColumn:
-    # The header is translated when the export runs: t() is looked up then, not at import.
-    if kind == "money" and not source and key.endswith("_fen"):
-        key, source = key[: -len("_fen")], key  # JSON says "budget" (yuan), the row holds fen
-    return ViewColumn(key, lambda: t(header), kind, source, label)
-
-
-def _channel(code: str) -> str:
-    from core.kpi.output import channel_label
-
-    return channel_label(code) if code else t("All channels")
-
-
-def _period_kind(code: str) -> str:
-    return {"year": t("Year"), "half": t("Half-year"), "quarter": t("Quarter"), "month": t("Month")}.get(code, code)
-
-
-def _stock_status(code: str) -> str:
-    return {"out": t("Out of stock"), "reorder": t("Reorder now"), "low": t("Running low"), "slow": t("Slow-moving"),
-            "ok": t("OK"), "below_safety": t("Below safety stock"), "overstock": t("Overstock"),
-            "dead": t("Dead stock")}.get(code, code)
-
-
-def _promotion_kind(code: str) -> str:
-    return {"festival": t("Platform festival"), "platform": t("Platform event"), "own": t("Own promotion")}.get(code, code)
-
-
-def _promotion_status(code: str) -> str:
-    return {"planned": t("Planned"), "running": t("Running"), "done": t("Done"),
-            "cancelled": t("Cancelled")}.get(code, code)
-
-
-def _cost_basis(code: str) -> str:
-    return {"measured": t("Measured"), "prorated": t("Budget, prorated to the days run"),
-            "budget": t("Whole budget")}.get(code, code)
-
-
-def _order_status(code: str) -> str:
-    return {"pending_payment": t("Awaiting payment"), "paid": t("Paid, not shipped"), "shipped": t("Shipped"),
-            "completed": t("Completed"), "closed": t("Closed"), "refunded": t("Refunded")}.get(code, code)
-
-
-def _priority(level: int) -> str:
-    return {1: t("High"), 2: t("Normal"), 3: t("Low")}.get(level, str(level))
-
-
-def _task_status(code: str) -> str:
-    return {"todo": t("To do"), "doing": t("In progress"), "done": t("Done"), "cancelled": t("Cancelled")}.get(code, code)
-
-
-def _yes_no(value: bool) -> str:
-    return t("yes") if value else t("no")
+from core.views.columns import (channel_or_all, cost_basis, order_status, period_kind, phase_text, priority,
+                                promotion_kind, promotion_status, stock_status, task_status, yes_no)
+from core.views.columns import column as _c  # short: the column tables below are long
+from core.views.channel_views import CHANNELS, EXCHANGE_RATES  # Settings → Channels
+from core.views.goal_views import GOALS_FUNNEL, GOALS_GRID  # the Goals tab's other views
+from core.views.member_views import COHORTS, POINTS_LEDGER  # the Members tab's other views
+from core.views.promotion_effects import PROMOTION_EFFECTS  # the Promotions tab's comparison table
+from core.views.staff_kpi import STAFF_KPI  # the Team tab's KPI table, a module of its own
 
 
 def _records(rows: Iterable[Any]) -> list[dict[str, Any]]:
@@ -103,8 +57,8 @@ def _breakdown_text(diffs: dict[str, float]) -> str:
 
 GOALS = View(
     "goals", lambda: t("Goals"),
-    (_c("period_kind", "Kind", label=_period_kind), _c("start", "Start", "date", source="period_start"),
-     _c("end", "End", "date", source="period_end"), _c("platform", "Channel", label=_channel),
+    (_c("period_kind", "Kind", label=period_kind), _c("start", "Start", "date", source="period_start"),
+     _c("end", "End", "date", source="period_end"), _c("platform", "Channel", label=channel_or_all),
      _c("category", "Category"), _c("target", "Target GMV", "money", source="target_gmv_fen"),
      _c("actual", "Actual GMV", "money", source="actual_gmv_fen"),
      _c("achievement", "Achievement", "rate", source="progress"),
@@ -133,7 +87,7 @@ def _inventory_rows(session: Session, params: ViewParams) -> list[dict[str, Any]
 
 INVENTORY = View(
     "inventory-alerts", lambda: t("Inventory"),
-    (_c("status", "Status", label=_stock_status), _c("flags", "Flags", "list", label=_stock_status),
+    (_c("status", "Status", label=stock_status), _c("flags", "Flags", "list", label=stock_status),
      _c("sku", "SKU code", source="sku_code"), _c("title", "Product"), _c("spec", "Spec"),
      _c("category", "Category"), _c("on_hand", "On hand", "int"), _c("in_transit", "In transit", "int"),
      _c("avg_daily_sales", "Sold per day", "float"), _c("sigma", "Daily sales σ", "float"),
@@ -165,7 +119,7 @@ PURCHASE_LIST = View(
      _c("spec", "Spec"), _c("order_by", "Order by", "date"), _c("stockout_date", "Runs out", "date"),
      _c("on_hand", "On hand", "int"), _c("in_transit", "In transit", "int"), _c("qty", "Quantity", "int"),
      _c("unit_cost_fen", "Unit cost", "money"), _c("cost_fen", "Cost", "money"),
-     _c("status", "Status", label=_stock_status)),
+     _c("status", "Status", label=stock_status)),
     _purchase_rows,
 )
 
@@ -192,30 +146,25 @@ def _promotion_rows(session: Session, params: ViewParams) -> list[dict[str, Any]
             for r in rows]
 
 
-def _phase_text(phase: dict[str, str]) -> str:
-    # One phase as the promotion form takes it: 预热 11-01~11-03 (a sheet lists them with 、)
-    return f"{phase['name']} {phase['start'][5:]}~{phase['end'][5:]}"
-
-
 PROMOTIONS = View(
     "promotions", lambda: t("Promotions"),
-    (_c("id", "ID", "int"), _c("name", "Promotion"), _c("kind", "Kind", label=_promotion_kind),
-     _c("platforms", "Channels", label=_channel), _c("start", "Start", "date"),
-     _c("end", "End", "date"), _c("days", "Days", "int"), _c("phases", "Phases", label=_phase_text),
+    (_c("id", "ID", "int"), _c("name", "Promotion"), _c("kind", "Kind", label=promotion_kind),
+     _c("platforms", "Channels", label=channel_or_all), _c("start", "Start", "date"),
+     _c("end", "End", "date"), _c("days", "Days", "int"), _c("phases", "Phases", label=phase_text),
      _c("tiers", "Tiers"),
      _c("budget_fen", "Budget", "money"), _c("discount_budget_fen", "Discount cost", "money"),
      _c("ad_budget_fen", "Ad spend", "money"), _c("target_gmv_fen", "Target GMV", "money"),
      _c("expected_uplift", "Expected uplift", "rate"),
-     _c("status", "Status", label=_promotion_status),
+     _c("status", "Status", label=promotion_status),
      _c("gmv_fen", "GMV", "money"), _c("target_progress", "% of target", "rate"),
      _c("baseline_fen", "Baseline", "money"),
      _c("baseline_last_year_fen", "Same festival last year", "money"), _c("uplift", "Uplift", "rate"),
      _c("cost_fen", "Cost", "money"), _c("discount_cost_fen", "Discount cost (in cost)", "money"),
      _c("ad_cost_fen", "Ad spend (in cost)", "money"),
-     _c("cost_basis", "Cost basis", label=_cost_basis), _c("days_run", "Days run", "int"),
+     _c("cost_basis", "Cost basis", label=cost_basis), _c("days_run", "Days run", "int"),
      _c("roas", "ROAS", "float"), _c("incremental_roi", "Incremental ROI", "float"),
      _c("roi", "ROI (gross profit)", "float"), _c("skus_without_cost", "SKUs without cost", "int"),
-     _c("measured", "Measured", label=_yes_no), _c("note", "Note"),
+     _c("measured", "Measured", label=yes_no), _c("note", "Note"),
      _c("scope_categories", "Categories"), _c("scope_skus", "SKUs"), _c("warnings", "Warnings")),
     _promotion_rows, dated=True,
 )
@@ -258,7 +207,7 @@ def _recall_list(code: str) -> str:
 
 MEMBERS = View(
     "members", lambda: t("Members"),
-    (_c("platform", "Channel", label=_channel), _c("buyer_key", "Buyer"), _c("name", "Name"), _c("tier", "Tier"),
+    (_c("platform", "Channel", label=channel_or_all), _c("buyer_key", "Buyer"), _c("name", "Name"), _c("tier", "Tier"),
      _c("segment", "Segment (RFM)", label=_segment), _c("r", "R", "int"), _c("f", "F", "int"), _c("m", "M", "int"),
      _c("orders", "Orders", "int"), _c("spend_fen", "Spend", "money"), _c("refunds", "Refunds", "money", source="refund_fen"),
      _c("first_order", "First order", "datetime"), _c("last_order", "Last order", "datetime"),
@@ -280,9 +229,9 @@ def _task_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
 TASKS = View(
     "tasks", lambda: t("Tasks"),
     (_c("title", "Task"), _c("owner", "Owner"), _c("start", "Start", "date"), _c("due", "Due", "date"),
-     _c("status", "Status", label=_task_status), _c("priority", "Priority", label=_priority), _c("promotion", "Promotion"),
+     _c("status", "Status", label=task_status), _c("priority", "Priority", label=priority), _c("promotion", "Promotion"),
      _c("checklist_done", "Checklist done", "int"), _c("checklist_total", "Checklist items", "int"),
-     _c("depends_on", "Depends on"), _c("recurrence", "Repeats"), _c("overdue", "Overdue", label=_yes_no)),
+     _c("depends_on", "Depends on"), _c("recurrence", "Repeats"), _c("overdue", "Overdue", label=yes_no)),
     _task_rows,
 )
 
@@ -295,7 +244,7 @@ def _staff_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
 
 STAFF = View(
     "staff", lambda: t("Team"),
-    (_c("name", "Name"), _c("role", "Role"), _c("contact", "Contact"), _c("active", "On the team", label=_yes_no),
+    (_c("name", "Name"), _c("role", "Role"), _c("contact", "Contact"), _c("active", "On the team", label=yes_no),
      _c("open_tasks", "Open tasks", "int"), _c("overdue_tasks", "Overdue tasks", "int")),
     _staff_rows,
 )
@@ -313,8 +262,8 @@ def _gantt_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
 TASK_GANTT = View(
     "task-gantt", lambda: t("Task Gantt"),
     (_c("title", "Task"), _c("owner", "Owner"), _c("promotion", "Promotion"), _c("start", "Start", "date"),
-     _c("due", "Due", "date"), _c("days", "Days", "int"), _c("status", "Status", label=_task_status),
-     _c("overdue", "Overdue", label=_yes_no), _c("milestone", "Milestone", label=_yes_no),
+     _c("due", "Due", "date"), _c("days", "Days", "int"), _c("status", "Status", label=task_status),
+     _c("overdue", "Overdue", label=yes_no), _c("milestone", "Milestone", label=yes_no),
      _c("depends_on", "Depends on")),
     _gantt_rows, dated=True,
 )
@@ -337,9 +286,9 @@ def _order_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
 
 ORDERS = View(
     "orders", lambda: t("Orders"),
-    (_c("platform", "Channel", label=_channel), _c("shop", "Shop"), _c("order_no", "Order number"), _c("buyer_key", "Buyer"),
+    (_c("platform", "Channel", label=channel_or_all), _c("shop", "Shop"), _c("order_no", "Order number"), _c("buyer_key", "Buyer"),
      _c("buyer_name", "Name"), _c("province", "Province"), _c("created_at", "Created at", "datetime"),
-     _c("paid_at", "Paid at", "datetime"), _c("status", "Status", label=_order_status), _c("goods_fen", "Goods", "money"),
+     _c("paid_at", "Paid at", "datetime"), _c("status", "Status", label=order_status), _c("goods_fen", "Goods", "money"),
      _c("shipping_fen", "Shipping", "money"), _c("discount_fen", "Discount", "money"),
      _c("paid_fen", "Paid", "money"), _c("refunds", "Refunds", "money", source="refund_fen"), _c("units", "Units", "int")),
     _order_rows, dated=True,
@@ -362,7 +311,7 @@ PRODUCTS = View(
     (_c("sku_code", "SKU code"), _c("title", "Product"), _c("spec", "Spec"), _c("category", "Category"),
      _c("price_fen", "Price", "money"), _c("cost_fen", "Unit cost", "money"), _c("supplier", "Supplier"),
      _c("lead_time_days", "Lead time (days)", "int"), _c("order_multiple", "Order multiple", "int"),
-     _c("on_hand", "On hand", "int"), _c("in_transit", "In transit", "int"), _c("active", "Active", label=_yes_no)),
+     _c("on_hand", "On hand", "int"), _c("in_transit", "In transit", "int"), _c("active", "Active", label=yes_no)),
     _product_rows,
 )
 
@@ -397,7 +346,7 @@ def _kpi_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
 
 KPIS = View(
     "kpi", lambda: t("KPIs"),
-    (_c("channel", "Channel", label=_channel), _c("from", "From", "date"), _c("to", "To", "date"),
+    (_c("channel", "Channel", label=channel_or_all), _c("from", "From", "date"), _c("to", "To", "date"),
      _c("gmv", "GMV", "money", source="gmv"), _c("orders", "Paid orders", "int"),
      _c("paying_buyers", "Paying buyers", "int"), _c("aov", "Average order value", "money", source="aov"),
      _c("refund_amount", "Refund amount", "money", source="refund_amount"),
@@ -411,11 +360,6 @@ KPIS = View(
 # The same rows drawn as a calendar workbook (core.promotion_calendar_xlsx): one sheet per month, plus a list.
 PROMOTION_CALENDAR = dataclasses.replace(PROMOTIONS, name="promotion-calendar", title=lambda: t("Promotion calendar"))
 
-from core.views.channel_views import CHANNELS, EXCHANGE_RATES  # noqa: E402 - Settings → Channels
-from core.views.goal_views import GOALS_FUNNEL, GOALS_GRID  # noqa: E402 - the Goals tab's other views
-from core.views.member_views import COHORTS, POINTS_LEDGER  # noqa: E402 - the Members tab's other views
-from core.views.promotion_effects import PROMOTION_EFFECTS  # noqa: E402 - uses the helpers above
-from core.views.staff_kpi import STAFF_KPI  # noqa: E402 - the Team tab's KPI table, a module of its own
 
 VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PURCHASE_LIST, PROMOTIONS, PROMOTION_CALENDAR,
                                               PROMOTION_EFFECTS, MEMBERS, COHORTS, POINTS_LEDGER, TASKS, STAFF,

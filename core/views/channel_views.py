@@ -9,17 +9,9 @@ from sqlalchemy.orm import Session
 
 from core.channel_rates import channel_rows, rate_rows
 from core.i18n import t
-from core.views.base import View, ViewColumn, ViewParams
-
-
-def _c(key: str, header: str, kind: str = "text", label=None) -> ViewColumn:
-    return ViewColumn(key, lambda: t(header), kind, "", label)
-
-
-def _channel(code: str) -> str:
-    from core.kpi.output import channel_label
-
-    return channel_label(code)
+from core.views.base import View, ViewParams
+from core.views.columns import channel
+from core.views.columns import column as _c
 
 
 def _channels(session: Session, _params: ViewParams) -> list[dict[str, Any]]:
@@ -32,7 +24,7 @@ def _rates(session: Session, _params: ViewParams) -> list[dict[str, Any]]:
 
 CHANNELS = View(
     "channels", lambda: t("Channels"),
-    (_c("platform", "Channel", label=_channel), _c("shop_name", "Shop"), _c("currency", "Currency"),
+    (_c("platform", "Channel", label=channel), _c("shop_name", "Shop"), _c("currency", "Currency"),
      _c("paid_orders", "Paid orders", "int"), _c("missing_rate_months", "Months without a rate")),
     _channels,
 )

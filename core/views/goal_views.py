@@ -7,14 +7,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from core.i18n import t
-from core.views.base import View, ViewColumn, ViewParams
+from core.views.base import View, ViewParams
+from core.views.columns import channel_or_all
+from core.views.columns import column as _c
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-
-def _c(key: str, header: str, kind: str = "text", source: str = "", label=None) -> ViewColumn:
-    return ViewColumn(key, lambda: t(header), kind, source, label)
 
 
 def _years(params: ViewParams) -> range:
@@ -26,12 +24,6 @@ def _years(params: ViewParams) -> range:
 def _breakdown(code: str) -> str:
     return {"total": t("Total"), "channel": t("Channels"), "category": t("Categories"),
             "channel_category": t("Channels × categories")}.get(code, code)
-
-
-def _channel(code: str) -> str:
-    from core.kpi.output import channel_label
-
-    return channel_label(code) if code else t("All channels")
 
 
 def _grid_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
@@ -57,7 +49,7 @@ GOALS_GRID = View(
     "goals-grid", lambda: t("Goals grid"),
     (_c("year", "Year", "int"), _c("breakdown", "Columns", label=_breakdown), _c("period", "Period"),
      _c("period_kind", "Kind"), _c("start", "Start", "date"), _c("end", "End", "date"),
-     _c("platform", "Channel", label=_channel), _c("category", "Category"),
+     _c("platform", "Channel", label=channel_or_all), _c("category", "Category"),
      _c("target", "Target GMV", "money", source="target_fen"),
      _c("locked", "Locked", label=lambda v: t("locked") if v else "")),
     _grid_rows, dated=True,

@@ -10,10 +10,8 @@ from sqlalchemy.orm import Session
 from core.cohorts import COHORT_MONTHS
 from core.i18n import t
 from core.views.base import View, ViewColumn, ViewParams
-
-
-def _c(key: str, header: str, kind: str = "text", source: str = "", label=None) -> ViewColumn:
-    return ViewColumn(key, lambda: t(header), kind, source, label)
+from core.views.columns import channel
+from core.views.columns import column as _c
 
 
 def _later(k: int) -> ViewColumn:
@@ -63,20 +61,11 @@ def _kind(code: str) -> str:
     return kind_label(code)
 
 
-def _channel(code: str) -> str:
-    from core.kpi.output import channel_label
-
-    return channel_label(code)
-
-
 POINTS_LEDGER = View(
     "points-ledger", lambda: t("Points ledger"),
-    (_c("platform", "Channel", label=_channel), _c("buyer_key", "Buyer"), _c("name", "Name"),
+    (_c("platform", "Channel", label=channel), _c("buyer_key", "Buyer"), _c("name", "Name"),
      _c("at", "When", "datetime"), _c("change", "Change", "int", source="delta"),
      _c("kind", "Kind", label=_kind), _c("reason", "Reason"), _c("order_no", "Order"),
      _c("expires_at", "Expires", "datetime"), _c("balance", "Balance", "int")),
     _ledger_rows,
 )
-
-
-

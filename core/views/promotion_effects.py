@@ -7,29 +7,9 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from core.i18n import t
-from core.views.base import View, ViewColumn, ViewParams
-
-
-def _c(key: str, header: str, kind: str = "text", label=None) -> ViewColumn:
-    # as core.views.catalogue._c: "gmv" in JSON (yuan), "gmv_fen" in the row
-    source = ""
-    if kind == "money" and key.endswith("_fen"):
-        key, source = key[: -len("_fen")], key
-    return ViewColumn(key, lambda: t(header), kind, source, label)
-
-
-def _shared(name: str):
-    """A label of core.views.catalogue (which registers this view, so it is looked up when used)."""
-    def label(value: Any) -> str:
-        from core.views import catalogue
-
-        return getattr(catalogue, name)(value)
-
-    return label
-
-
-_channel, _cost_basis, _yes_no = _shared("_channel"), _shared("_cost_basis"), _shared("_yes_no")
-_promotion_kind, _promotion_status = _shared("_promotion_kind"), _shared("_promotion_status")
+from core.views.base import View, ViewParams
+from core.views.columns import channel_or_all, cost_basis, promotion_kind, promotion_status, yes_no
+from core.views.columns import column as _c
 
 
 def _rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
@@ -42,10 +22,10 @@ def _rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
 
 PROMOTION_EFFECTS = View(
     "promotion-effects", lambda: t("Promotion effects"),
-    (_c("id", "ID", "int"), _c("name", "Promotion"), _c("kind", "Kind", label=_promotion_kind),
-     _c("mechanics", "Mechanics"), _c("platforms", "Channels", label=_channel), _c("scope", "Scope"),
+    (_c("id", "ID", "int"), _c("name", "Promotion"), _c("kind", "Kind", label=promotion_kind),
+     _c("mechanics", "Mechanics"), _c("platforms", "Channels", label=channel_or_all), _c("scope", "Scope"),
      _c("start", "Start", "date"), _c("end", "End", "date"), _c("days", "Days", "int"),
-     _c("status", "Status", label=_promotion_status), _c("days_measured", "Days measured", "int"),
+     _c("status", "Status", label=promotion_status), _c("days_measured", "Days measured", "int"),
      _c("gmv_fen", "GMV", "money"), _c("orders", "Orders", "int"), _c("buyers", "Buyers", "int"),
      _c("units", "Units", "int"), _c("aov_fen", "AOV", "money"),
      _c("baseline_fen", "Baseline (days before)", "money"), _c("uplift", "Uplift", "rate"),
@@ -53,10 +33,10 @@ PROMOTION_EFFECTS = View(
      _c("uplift_last_year", "Uplift on last year", "rate"), _c("last_year_from", "Last year's figures from"),
      _c("target_gmv_fen", "Target GMV", "money"), _c("target_progress", "% of target", "rate"),
      _c("cost_fen", "Cost", "money"), _c("discount_cost_fen", "Discount cost (in cost)", "money"),
-     _c("ad_cost_fen", "Ad spend (in cost)", "money"), _c("cost_basis", "Cost basis", label=_cost_basis),
+     _c("ad_cost_fen", "Ad spend (in cost)", "money"), _c("cost_basis", "Cost basis", label=cost_basis),
      _c("incremental_gross_profit_fen", "Incremental gross profit", "money"),
      _c("roi", "ROI (gross profit)", "float"), _c("roas", "ROAS", "float"),
-     _c("skus_without_cost", "SKUs without cost", "int"), _c("pays_back", "Pays back", label=_yes_no),
+     _c("skus_without_cost", "SKUs without cost", "int"), _c("pays_back", "Pays back", label=yes_no),
      _c("not_counted", "Not counted (no exchange rate)")),
     _rows, dated=True,
 )

@@ -10,14 +10,11 @@ from typing import TYPE_CHECKING, Any
 
 from core.errors import BadInputError
 from core.i18n import t
-from core.views.base import View, ViewColumn, ViewParams
+from core.views.base import View, ViewParams
+from core.views.columns import column as _c
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
-
-
-def _c(key: str, header: str, kind: str = "text", source: str = "") -> ViewColumn:
-    return ViewColumn(key, lambda: t(header), kind, source)
 
 
 def _rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:

@@ -380,6 +380,10 @@ The current data is kept as a backup first, so this can be undone.</source>
         <translation><numerusform>店长台已根据列名填好 %n 列（蓝色底）。请核对，每一项都可以修改。</numerusform></translation>
     </message>
     <message>
+        <source>None in this file: the orders are identified by the rule below</source>
+        <translation>文件中没有：订单按下方的规则识别</translation>
+    </message>
+    <message>
         <source>Choose the column for each required field: %1</source>
         <translation>请为每个必填字段选择对应的列：%1</translation>
     </message>
@@ -1036,6 +1040,10 @@ or click “Add files…”.</source>
     <message>
         <source>Cannot be imported</source>
         <translation>无法导入</translation>
+    </message>
+    <message>
+        <source>Orders without an order number</source>
+        <translation>没有订单编号的订单</translation>
     </message>
     <message>
         <source>Layout not recognised</source>
@@ -2903,6 +2911,33 @@ or click “Add files…”.</source>
     <message numerus="yes">
         <source>+%n more</source>
         <translation><numerusform>还有 %n 个</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>OrderKeyPanel</name>
+    <message>
+        <source>No order number column: identify the orders by</source>
+        <translation>没有订单编号列：识别订单的依据</translation>
+    </message>
+    <message>
+        <source>Buyer and order created time</source>
+        <translation>买家和下单时间</translation>
+    </message>
+    <message>
+        <source>Buyer and payment time</source>
+        <translation>买家和付款时间</translation>
+    </message>
+    <message>
+        <source>Choose the order number column above; or, if the file has none, the columns of the buyer (Buyer account) and of the order created time or payment time: each row is then one order, identified by them.</source>
+        <translation>请在上方选择订单编号列；如果文件没有订单编号，请选择买家（买家账号）列以及下单时间或付款时间列：每一行就是一笔订单，由它们识别。</translation>
+    </message>
+    <message>
+        <source>ShopDesk numbers each order from them, the first row as %1, so importing this file again, or one that overlaps it, updates these orders and never adds them twice.</source>
+        <translation>店长台据此为每笔订单生成编号（第一行为 %1），因此再次导入此文件或与它有重叠的文件时，会更新这些订单，绝不会重复添加。</translation>
+    </message>
+    <message>
+        <source>ShopDesk numbers each order from them, so importing this file again, or one that overlaps it, updates these orders and never adds them twice.</source>
+        <translation>店长台据此为每笔订单生成编号，因此再次导入此文件或与它有重叠的文件时，会更新这些订单，绝不会重复添加。</translation>
     </message>
 </context>
 <context>

@@ -78,11 +78,12 @@ def test_a_heading_at_a_pages_foot_moves_to_the_next_page_with_its_table(qapp, t
     from PySide6.QtCore import QSizeF
     from PySide6.QtGui import QTextDocument
 
-    from ui.report.render import _table, keep_headings_with_next, page_layout, pdf_writer
+    from ui.report.html_parts import html_table
+    from ui.report.render import keep_headings_with_next, page_layout, pdf_writer
 
     device = pdf_writer(tmp_path / "x.pdf", "x")
     device.setPageLayout(page_layout())
-    table = _table(["SKU", "Product"], [[f"SKU{i}", f"产品 {i}"] for i in range(5)])
+    table = html_table(["SKU", "Product"], [[f"SKU{i}", f"产品 {i}"] for i in range(5)])
 
     def laid_out(lines: int) -> QTextDocument:
         doc = QTextDocument()

@@ -8,7 +8,8 @@ from PySide6.QtCore import Qt
 from core.errors import UserFacingError
 from ui.tasks import run_task
 from ui.widgets.record_table import RecordTable
-from ui.widgets.table_model import Column, RecordFilterProxy, RecordTableModel, SORT_ROLE
+from ui.widgets.roles import SORT_ROLE
+from ui.widgets.table_model import Column, RecordFilterProxy, RecordTableModel
 
 COLUMNS = [Column("Name"), Column("Amount", "money"), Column("Rate", "rate"), Column("Day", "date")]
 ROWS = [

@@ -1,8 +1,6 @@
 """Screenshots: the promotion calendar: week view, form, Excel calendar; a promotion's effect and the year compared."""
 from __future__ import annotations
 
-import datetime as dt
-
 
 def promotions(window, args, wait) -> None:
     """The Promotions tab's week view; the edit form of a member day given a scope of SKUs of the

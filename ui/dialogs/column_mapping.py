@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from core.errors import UserFacingError
 from ui.dialogs.import_wizard.entries import KINDS, MUTED_FG, PLATFORMS, FileEntry, elide_middle, kind_name
 from ui.dialogs.column_suggest import label_names, suggest_columns
+from ui.dialogs.order_key_panel import OrderKeyPanel
 from ui.dialogs.import_wizard.page import WizardPage, heading, hint
 from ui.labels import platform_name
 from ui.tasks import run_task
@@ -130,6 +131,7 @@ class ColumnMappingPage(WizardPage):
         header.setSectionResizeMode(COL_SAMPLE, QHeaderView.ResizeMode.Stretch)
         self.table.setColumnWidth(COL_HEADER, 230)
         self.banner = Banner(self)
+        self.order_key = OrderKeyPanel(self)  # a file without an order number: the rule that identifies orders
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -142,6 +144,7 @@ class ColumnMappingPage(WizardPage):
         self.suggested_note = hint("", self)
         layout.addWidget(self.suggested_note)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.order_key)
         layout.addWidget(self.banner)
         self._combos: dict[str, QComboBox] = {}
         self._samples: dict[str, list[str]] = {}
@@ -238,13 +241,50 @@ class ColumnMappingPage(WizardPage):
     def _show_suggested_note(self) -> None:
         count = sum(1 for key in self._combos if self.is_suggested(key))
         self.suggested_note.setVisible(bool(count))
+        self._update_order_key()
         self.suggested_note.setText(self.tr(
             "ShopDesk filled in %n column(s) from their names (tinted blue). Check them; each one can be changed.",
             "", count,
         ))
 
+    def _update_order_key(self) -> None:
+        insp = self.entry.inspection if self.entry else None
+        samples = getattr(insp, "samples", None)
+        chosen = {key: combo.currentData() for key, combo in self._combos.items() if combo.currentData()}
+        self.order_key.update_for(self.kind_combo.currentData(), chosen, samples if isinstance(samples, dict) else {})
+        if "order_no" in self._combos and self._combos["order_no"].currentData() is None:
+            item = self.table.item(list(self._combos).index("order_no"), COL_SAMPLE)
+            if item is not None:
+                item.setText(self.tr("None in this file: the orders are identified by the rule below")
+                             if self.order_key.rule() is not None else "")
+        self._mark_required()
+
+    def _mark_required(self) -> None:
+        """A required field keeps its * while the mapping still needs it: the order number not when
+        the rule above identifies the orders, the paid amount not when the amount after refunds is chosen."""
+        from core.imports.fields import required_fields
+        from core.imports.mapping import missing_fields
+
+        kind, mapping = self.kind_combo.currentData(), self.mapping()
+        for key in required_fields(kind):
+            item = self.table.item(list(self._combos).index(key), COL_FIELD) if key in self._combos else None
+            if item is None:
+                continue
+            try:
+                needed = key in missing_fields(kind, {k: v for k, v in mapping.items() if k != key})
+            except UserFacingError:
+                needed = True
+            base = item.text().removesuffix(" *")
+            item.setText(f"{base} *" if needed else base)
+
     def mapping(self) -> dict[str, str]:
-        return {key: combo.currentData() for key, combo in self._combos.items() if combo.currentData()}
+        """The chosen columns (field → header); a file without an order number adds its rule
+        (``order_key``, core.imports.order_key)."""
+        from core.imports.order_key import ORDER_KEY, encode
+
+        chosen = {key: combo.currentData() for key, combo in self._combos.items() if combo.currentData()}
+        rule = self.order_key.rule()
+        return {**chosen, ORDER_KEY: encode(rule)} if rule else chosen
 
     def set_choice(self, key: str, header: str) -> None:
         """Pick ``header`` for field ``key`` (what a click in the combo does)."""
@@ -254,11 +294,14 @@ class ColumnMappingPage(WizardPage):
     # -- confirming
     def confirm(self, on_done: Callable[[], None]) -> None:
         from core.imports import fields_for
+        from core.imports.mapping import missing_fields
+        from core.imports.order_key import ORDER_KEY
 
         entry = self.entry
         kind, platform = self.kind_combo.currentData(), self.platform_combo.currentData()
         mapping = self.mapping()
-        missing = [s.label for s in fields_for(kind) if s.required and s.key not in mapping]
+        labels = {s.key: s.label for s in fields_for(kind)}
+        missing = [labels[key] for key in missing_fields(kind, mapping)]
         if missing:
             self.banner.show_message(
                 self.tr("Choose the column for each required field: %1").replace(
@@ -267,8 +310,9 @@ class ColumnMappingPage(WizardPage):
             return
         used: dict[str, str] = {}
         for key, header in mapping.items():
+            if key == ORDER_KEY:
+                continue
             if header in used:
-                labels = {s.key: s.label for s in fields_for(kind)}
                 self.banner.show_message(
                     self.tr("The column %1 is chosen for both %2 and %3. Each column can hold only one field.")
                     .replace("%1", header).replace("%2", labels[used[header]]).replace("%3", labels[key]), "error"

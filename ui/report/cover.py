@@ -13,7 +13,7 @@ from core.i18n import t
 from core.kpi.output import channel_label, format_kpi, kpi_label
 from core.money import format_rate
 from core.report import GoalLine, MonthlyPlan, month_stage
-from ui.report.render import _change, _e, _empty, _font, _status
+from ui.report.html_parts import change_text, empty_note, esc, report_font, status_text
 
 COVER_PT = 11.0  # the cover's body text when it fits
 MIN_PT = 6.5  # the smallest before scaling the page down as a whole
@@ -52,8 +52,8 @@ def _goals_table(plan: MonthlyPlan) -> str:
     rows = []
     for k in keys:
         g, p = this.get(k), last.get(k)
-        cells = [_e(_goal_name(g or p))]
-        cells += ([_yuan(g.target_fen), _yuan(g.actual_fen), format_rate(g.progress), _e(_status(g.status))]
+        cells = [esc(_goal_name(g or p))]
+        cells += ([_yuan(g.target_fen), _yuan(g.actual_fen), format_rate(g.progress), esc(status_text(g.status))]
                   if g else ["—"] * 4)
         cells += [_yuan(p.target_fen), _yuan(p.actual_fen), format_rate(p.progress)] if p else ["—"] * 3
         rows.append("<tr>" + "".join(f"<td{NUM if 0 < i < 4 or i > 4 else ''}>{c}</td>"
@@ -63,10 +63,10 @@ def _goals_table(plan: MonthlyPlan) -> str:
     last = (t("Last month {month}, so far", month=str(prev)) if month_stage(prev, plan.today) == "running"
             else t("Last month {month}", month=str(prev)))
     names = (t("Target"), t("Actual"), t("Achieved"), t("Status"), t("Target"), t("Actual"), t("Achieved"))
-    head = (f'<tr{HEAD}><th rowspan="2" align="left" width="{GOAL_W[0]}%">{_e(t("Channel / category"))}</th>'
-            f'<th colspan="4">{_e(t("This month {month}", month=str(plan.month)))}</th>'
-            f'<th colspan="3">{_e(last)}</th></tr>'
-            f'<tr{HEAD}>' + "".join(f'<th align="{"left" if i == 3 else "right"}" width="{w}%">{_e(h)}</th>'
+    head = (f'<tr{HEAD}><th rowspan="2" align="left" width="{GOAL_W[0]}%">{esc(t("Channel / category"))}</th>'
+            f'<th colspan="4">{esc(t("This month {month}", month=str(plan.month)))}</th>'
+            f'<th colspan="3">{esc(last)}</th></tr>'
+            f'<tr{HEAD}>' + "".join(f'<th align="{"left" if i == 3 else "right"}" width="{w}%">{esc(h)}</th>'
                                     for i, (h, w) in enumerate(zip(names, GOAL_W[1:], strict=True))) + "</tr>")
     return ('<table width="100%" border="0.5" cellspacing="0" cellpadding="2" style="border-color:#999">'
             f"<thead>{head}</thead>{''.join(rows)}</table>")
@@ -76,9 +76,9 @@ def _kpi_cards(plan: MonthlyPlan) -> str:
     """The headline KPIs as the dashboard's cards: the value large, 环比 and 同比 under it."""
     cells = []
     for k in plan.kpis:
-        changes = (_e(t("vs prev. {change}", change=_change(k.change_prev, k.in_points))) + "<br>"
-                   + _e(t("vs last year {change}", change=_change(k.change_year, k.in_points))))
-        cells.append(f'<td width="{100 // KPI_COLUMNS}%"><span style="color:#444">{_e(kpi_label(k.key))}</span><br>'
+        changes = (esc(t("vs prev. {change}", change=change_text(k.change_prev, k.in_points))) + "<br>"
+                   + esc(t("vs last year {change}", change=change_text(k.change_year, k.in_points))))
+        cells.append(f'<td width="{100 // KPI_COLUMNS}%"><span style="color:#444">{esc(kpi_label(k.key))}</span><br>'
                      f'<span style="font-size:x-large;font-weight:bold">{format_kpi(k.key, k.value)}</span><br>'
                      f'<span style="font-size:small;color:#444">{changes}</span></td>')
     rows = ["<tr>" + "".join(cells[i:i + KPI_COLUMNS]) + "</tr>" for i in range(0, len(cells), KPI_COLUMNS)]
@@ -89,7 +89,7 @@ def _kpi_cards(plan: MonthlyPlan) -> str:
 def _facts(plan: MonthlyPlan) -> str:
     """The month at a glance: what the following pages hold, counted."""
     owners = {x.owner for x in plan.tasks if x.owner}
-    return _e(t("{promotions} promotions · {tasks} tasks for {people} people · {orders} SKUs to order now "
+    return esc(t("{promotions} promotions · {tasks} tasks for {people} people · {orders} SKUs to order now "
                 "(+{later} later this month) · {stockouts} expected stock-outs",
                 promotions=len(plan.promotions), tasks=sum(1 for x in plan.tasks if not x.repeating),
                 people=len(owners), orders=len(plan.orders), later=len(plan.orders_later),
@@ -126,21 +126,21 @@ def _kpi_heading(plan: MonthlyPlan) -> str:
 
 def cover_html(plan: MonthlyPlan) -> str:
     goals = (_goals_table(plan) if plan.goals or plan.last_month_goals
-             else _empty(t("No goals set for this month")))
+             else empty_note(t("No goals set for this month")))
     if plan.kpis:
         kpis = _kpi_cards(plan)
     elif plan.stage == "future":
-        kpis = _empty(t("The month has not started: no KPIs yet"))
+        kpis = empty_note(t("The month has not started: no KPIs yet"))
     else:  # the month's first day: none of its days is over yet
-        kpis = _empty(t("No whole day of the month yet: KPIs from tomorrow"))
+        kpis = empty_note(t("No whole day of the month yet: KPIs from tomorrow"))
     return (
         "<html><head><style>h1{font-size:220%;margin:0} h3{font-size:120%;margin-top:16px;margin-bottom:5px}"
         "p.sub{color:#444;font-size:115%} th{font-weight:bold}</style></head><body>"
-        f'<h1>{_e(plan.shop_name)}</h1>'
-        f'<p class="sub"><b>{_e(t("Monthly plan {month}", month=str(plan.month)))}</b> · '
-        f'{_e(_as_of(plan))}<br>{_facts(plan)}</p>'
-        f'<h3>{_e(_goals_heading(plan))}</h3>{goals}'
-        f'<h3>{_e(_kpi_heading(plan))}</h3>{kpis}'
+        f'<h1>{esc(plan.shop_name)}</h1>'
+        f'<p class="sub"><b>{esc(t("Monthly plan {month}", month=str(plan.month)))}</b> · '
+        f'{esc(_as_of(plan))}<br>{_facts(plan)}</p>'
+        f'<h3>{esc(_goals_heading(plan))}</h3>{goals}'
+        f'<h3>{esc(_kpi_heading(plan))}</h3>{kpis}'
         "</body></html>"
     )
 
@@ -154,7 +154,7 @@ def cover_document(plan: MonthlyPlan, device, width: float, height: float) -> tu
     doc.setDocumentMargin(0)
     pt = COVER_PT
     while True:
-        doc.setDefaultFont(_font(pt))
+        doc.setDefaultFont(report_font(pt))
         doc.setHtml(html)
         doc.setTextWidth(width)
         if doc.size().height() <= height or pt <= MIN_PT:

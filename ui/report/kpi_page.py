@@ -12,7 +12,7 @@ from core.i18n import t
 from core.kpi.output import channel_label
 from core.money import format_fen, format_rate
 from core.report import MonthlyPlan
-from ui.report.render import _font
+from ui.report.html_parts import report_font
 
 BAR, LAST_YEAR, GRID = QColor("#2e75b6"), QColor("#c55a11"), QColor("#bfbfbf")
 
@@ -40,7 +40,7 @@ def _nice_top(peak_fen: int, steps: int = 4) -> int:
 def _draw_legend(painter: QPainter, rect: QRectF, mm: float, last_year: bool) -> None:
     """The daily chart's title and its key: a blue square for this month's bars, an orange line
     for last year's, in the colours the chart draws them with."""
-    painter.setFont(_font(9))
+    painter.setFont(report_font(9))
     painter.setPen(Qt.GlobalColor.black)
     metrics = painter.fontMetrics()
     x = rect.left()
@@ -70,7 +70,7 @@ def draw_kpi_page(painter: QPainter, plan: MonthlyPlan, rect: QRectF, dpi: int) 
     """Paid GMV per day (bars, last year as a line) and the channels' shares (bars), as vectors."""
     mm = dpi / 25.4
     painter.setPen(QColor("#1f4e79"))
-    painter.setFont(_font(14))
+    painter.setFont(report_font(14))
     start, end = plan.kpi_period
     # The same days as the headline KPIs' table (the month's finished days), said in the title.
     title = (t("KPI charts {start} – {end}", start=start.isoformat(), end=end.isoformat()) if plan.kpis
@@ -79,7 +79,7 @@ def draw_kpi_page(painter: QPainter, plan: MonthlyPlan, rect: QRectF, dpi: int) 
     top = rect.top() + 11 * mm
     chart = QRectF(rect.left() + 22 * mm, top + 7 * mm, rect.width() - 24 * mm, rect.height() * 0.5)
     _draw_legend(painter, QRectF(rect.left(), top, rect.width(), 6 * mm), mm, bool(plan.daily_gmv_last_year))
-    small = _font(7)
+    small = report_font(7)
     days = plan.month.end.day
     if not any(v for _, v in plan.daily_gmv):  # no sales: one line, not an empty axis
         painter.drawText(chart, Qt.AlignmentFlag.AlignCenter, t("No sales yet this month"))
@@ -111,7 +111,7 @@ def draw_kpi_page(painter: QPainter, plan: MonthlyPlan, rect: QRectF, dpi: int) 
                              Qt.AlignmentFlag.AlignHCenter, str(d))
     # Channel shares, one bar each.
     share_top = chart.bottom() + 10 * mm
-    painter.setFont(_font(9))
+    painter.setFont(report_font(9))
     painter.setPen(Qt.GlobalColor.black)
     painter.drawText(QRectF(rect.left(), share_top, rect.width(), 6 * mm), Qt.AlignmentFlag.AlignLeft,
                      t("GMV share by channel") if not plan.channel_gmv else

@@ -11,16 +11,16 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-import html
 from pathlib import Path
 
 from PySide6.QtCore import QMarginsF, QRectF, QSizeF, Qt
-from PySide6.QtGui import QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QTextDocument
 
 from core.i18n import t
 from core.kpi.output import channel_label
 from core.money import format_fen, format_rate
 from core.report import MonthlyPlan
+from ui.report.html_parts import (LISTS, category_text, channel_text, day_text, empty_note, esc, html_table, report_font, section, status_text)
 
 MARGIN_MM = 12.0
 BODY_PT = 8.5
@@ -41,7 +41,7 @@ def draw_header_footer(painter: QPainter, width: int, height: int, band: int, ti
     """A printed page's frame: ``title`` top left over a rule, ``footer`` bottom left, "Page n of m"
     bottom right (every printed document of ShopDesk uses it)."""
     painter.save()
-    painter.setFont(_font(8))
+    painter.setFont(report_font(8))
     painter.setPen(Qt.GlobalColor.darkGray)
     painter.drawText(QRectF(0, 0, width, band * 0.8), Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop, title)
     painter.drawText(QRectF(0, height - band * 0.8, width, band * 0.8),
@@ -52,71 +52,14 @@ def draw_header_footer(painter: QPainter, width: int, height: int, band: int, ti
     painter.restore()
 
 
-def _e(text: object) -> str:
-    return html.escape(str(text))
-
-
-def _d(day: dt.date | None) -> str:
-    return "—" if day is None else day.strftime("%m-%d")
-
-
-def _change(value: float | None, in_points: bool) -> str:
-    if value is None:
-        return "—"
-    if in_points:
-        return f"{value * 100:+.1f} pp"
-    return f"{value * 100:+.1f}%"
-
-
-def _channel(platform: str) -> str:
-    return channel_label(platform) if platform else t("All channels")
-
-
-def _category(category: str) -> str:
-    return category or t("All categories")
-
-
-STATUS = {
-    "not_started": "not started", "on_track": "on track", "at_risk": "at risk", "behind": "behind",
-    "achieved": "achieved", "missed": "missed", "planned": "Planned", "running": "Running", "done": "Done",
-    "cancelled": "Cancelled", "todo": "To do", "doing": "Doing", "dead": "Dead stock", "slow": "Slow mover",
-    "overstock": "Overstock",
-}
-LISTS = {"sleeping": "Sleeping (no order for 180 days)", "at_risk": "At risk of churning",
-         "near_tier": "Close to the next tier"}
-
-
-def _status(code: str | None) -> str:
-    return t(STATUS[code]) if code in STATUS else (code or "—")
-
-
-def _table(headers: list[str], rows: list[list[str]], widths: list[int] | None = None) -> str:
-    """A table whose header row repeats on every page it runs onto (<thead>)."""
-    cols = "".join(
-        f'<th align="left"{f" width={w}%" if widths else ""}>{_e(h)}</th>' for h, w in zip(headers, widths or headers)
-    )
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in rows)
-    return (f'<table width="100%" border="0.5" cellspacing="0" cellpadding="2" style="border-color:#999">'
-            f'<thead><tr style="background:#e8eef5">{cols}</tr></thead>{body}</table>')
-
-
-def _empty(text: str) -> str:
-    return f'<p style="color:#555"><i>{_e(text)}</i></p>'
-
-
-def _section(title: str, first: bool = False) -> str:
-    brk = "" if first else ' style="page-break-before:always"'
-    return f"<h2{brk}>{_e(title)}</h2>"
-
-
 def _goal_rows(goals, with_pace: bool) -> list[list[str]]:
     out = []
     for g in goals:
-        row = [_e(_channel(g.channel)), _e(_category(g.category)), format_fen(g.target_fen), format_fen(g.actual_fen)
+        row = [esc(channel_text(g.channel)), esc(category_text(g.category)), format_fen(g.target_fen), format_fen(g.actual_fen)
                if g.actual_fen is not None else "—", format_rate(g.progress)]
         if with_pace:
             row.append(format_fen(g.needed_per_day_fen) if g.needed_per_day_fen is not None else "—")
-        row.append(_e(_status(g.status)))
+        row.append(esc(status_text(g.status)))
         out.append(row)
     return out
 
@@ -181,7 +124,7 @@ def _bar_cells(p, seg) -> list[str]:
             label = f"{_short(name, max(4, width - len(phase) - 1))} · {phase}" if phase else _short(name, width)
         else:
             label = _short(phase, width)
-        cells.append(f'<td colspan="{span}" bgcolor="{_fill(p.kind, phase)}" style="{CAL_BORDER}">{_e(label)}</td>')
+        cells.append(f'<td colspan="{span}" bgcolor="{_fill(p.kind, phase)}" style="{CAL_BORDER}">{esc(label)}</td>')
     return cells
 
 
@@ -193,7 +136,7 @@ def _calendar(plan: MonthlyPlan) -> str:
     month = plan.month
     names = [t("Mon"), t("Tue"), t("Wed"), t("Thu"), t("Fri"), t("Sat"), t("Sun")]
     # whole percents (Qt misreads 14.28%) that fill the width: Monday and Sunday 1 % wider
-    head = "".join(f'<th width="{15 if i in (0, 6) else 14}%" style="background:#e8eef5;{CAL_BORDER}">{_e(n)}</th>'
+    head = "".join(f'<th width="{15 if i in (0, 6) else 14}%" style="background:#e8eef5;{CAL_BORDER}">{esc(n)}</th>'
                    for i, n in enumerate(names))
     weeks = calendar.Calendar().monthdatescalendar(month.year, month.month)
     rows_of = [(max(w[0], month.start), min(w[-1], month.end)) for w in weeks]
@@ -226,16 +169,16 @@ def _calendar(plan: MonthlyPlan) -> str:
             n = sum(1 for s in hidden if s.first <= day <= s.last)
             due = [x for x in plan.tasks if x.due == day]
             shown = due[:room - 1] if n or len(due) > room else due  # one line kept for what did not fit
-            lines = [f'<span style="color:#1f4e79">▸ {_e(_short(x.title, CAL_CHARS - 1))}</span>' for x in shown]
+            lines = [f'<span style="color:#1f4e79">▸ {esc(_short(x.title, CAL_CHARS - 1))}</span>' for x in shown]
             more = ([t("+{n} promotions", n=n)] if n else []) + (
                 [t("+{n} tasks due", n=len(due) - len(shown))] if len(due) > len(shown) else [])
             if more:
-                lines.append(f'<span style="color:#555">{_e(", ".join(more))}</span>')
+                lines.append(f'<span style="color:#555">{esc(", ".join(more))}</span>')
             # Blank lines, not a cell height (which Qt's rich text ignores), keep room to write in.
             lines += ["&nbsp;"] * max(room - len(lines), 0)
             notes.append(f'<td valign="top" style="{CAL_BORDER}">{"<br>".join(lines)}</td>')
         rows.append("<tr>" + "".join(notes) + "</tr>")
-    return (_section(t("Calendar {month}", month=str(month)), first=True)
+    return (section(t("Calendar {month}", month=str(month)), first=True)
             + '<table width="100%" border="0.5" cellspacing="0" cellpadding="1" '
               'style="font-size:7.5pt;border-collapse:collapse;border-color:#888">'
             + f'<thead><tr>{head}</tr></thead>'
@@ -243,30 +186,30 @@ def _calendar(plan: MonthlyPlan) -> str:
 
 
 def _promotions(plan: MonthlyPlan) -> str:
-    out = [_section(t("Promotions of the month"))]
+    out = [section(t("Promotions of the month"))]
     if not plan.promotions:
-        return out[0] + _empty(t("No promotions this month"))
+        return out[0] + empty_note(t("No promotions this month"))
     rows = []
     for p in plan.promotions:
-        phases = "; ".join(f"{n} {_d(a)}–{_d(b)}" for n, a, b in p.phases) or "—"
+        phases = "; ".join(f"{n} {day_text(a)}–{day_text(b)}" for n, a, b in p.phases) or "—"
         budget = format_fen(p.budget_fen)
         if p.discount_budget_fen or p.ad_budget_fen:  # the split under the sum
-            budget += '<br><span style="color:#555">' + _e(t("discount {discount} + ads {ad}", discount=format_fen(
+            budget += '<br><span style="color:#555">' + esc(t("discount {discount} + ads {ad}", discount=format_fen(
                 p.discount_budget_fen), ad=format_fen(p.ad_budget_fen))) + "</span>"
-        rows.append([_e(p.name), _e(", ".join(channel_label(c) for c in p.channels) or t("All channels")),
+        rows.append([esc(p.name), esc(", ".join(channel_label(c) for c in p.channels) or t("All channels")),
                      f"{p.start.isoformat()} – {p.end.isoformat()}", budget,
-                     format_fen(p.target_gmv_fen) if p.target_gmv_fen else "—", _e(phases),
-                     _e("; ".join(p.rules) or "—"), _e(p.scope or "—"), _e(_status(p.status))])
-    out.append(_table([t("Promotion"), t("Channels"), t("Dates"), t("Budget"), t("Target GMV"), t("Phases"), t("Rules"),
+                     format_fen(p.target_gmv_fen) if p.target_gmv_fen else "—", esc(phases),
+                     esc("; ".join(p.rules) or "—"), esc(p.scope or "—"), esc(status_text(p.status))])
+    out.append(html_table([t("Promotion"), t("Channels"), t("Dates"), t("Budget"), t("Target GMV"), t("Phases"), t("Rules"),
                        t("Scope"), t("Status")], rows, [18, 9, 11, 11, 8, 15, 12, 9, 7]))
     return "".join(out)
 
 
 def _goals(plan: MonthlyPlan) -> str:
-    head = _section(t("Goals by channel and category"))
+    head = section(t("Goals by channel and category"))
     if not plan.goals:
-        return head + _empty(t("No goals set for this month"))
-    return head + _table([t("Channel"), t("Category"), t("Target"), t("Actual"), t("Achieved"),
+        return head + empty_note(t("No goals set for this month"))
+    return head + html_table([t("Channel"), t("Category"), t("Target"), t("Actual"), t("Achieved"),
                           t("Needed per day"), t("Status")], _goal_rows(plan.goals, True))
 
 
@@ -274,40 +217,40 @@ def _order_table(plan: MonthlyPlan, lines) -> str:
     def by(day) -> str:  # a past order-by date is overdue, not a deadline still to meet
         return t("overdue since {date}", date=day.isoformat()) if day < plan.today else day.isoformat()
 
-    return _table([t("Order by"), t("SKU"), t("Product"), t("Supplier"), t("Quantity"), t("Order cost"), t("Runs out")],
-                  [[_e(by(o.order_by)), _e(o.sku_code), _e(o.title), _e(o.supplier or "—"), f"{o.qty:,}",
+    return html_table([t("Order by"), t("SKU"), t("Product"), t("Supplier"), t("Quantity"), t("Order cost"), t("Runs out")],
+                  [[esc(by(o.order_by)), esc(o.sku_code), esc(o.title), esc(o.supplier or "—"), f"{o.qty:,}",
                     format_fen(o.cost_fen), o.stockout_date.isoformat() if o.stockout_date else "—"]
                    for o in lines], [9, 12, 33, 18, 8, 10, 10])
 
 
 def _inventory(plan: MonthlyPlan) -> str:
-    out = [_section(t("Inventory actions")),
-           f"<h3>{_e(t('Order now ({n}): what the Inventory tab flags', n=len(plan.orders)))}</h3>"]
+    out = [section(t("Inventory actions")),
+           f"<h3>{esc(t('Order now ({n}): what the Inventory tab flags', n=len(plan.orders)))}</h3>"]
     if plan.orders:
         out.append(_order_table(plan, plan.orders))
     else:
-        out.append(_empty(t("Nothing to order now")))
-    out.append(f"<h3>{_e(t('Order later this month ({n}): order-by dates before the month ends', n=len(plan.orders_later)))}</h3>")
+        out.append(empty_note(t("Nothing to order now")))
+    out.append(f"<h3>{esc(t('Order later this month ({n}): order-by dates before the month ends', n=len(plan.orders_later)))}</h3>")
     if plan.orders_later:
         out.append(_order_table(plan, plan.orders_later))
     else:
-        out.append(_empty(t("Nothing else to order this month")))
-    out.append(f"<h3>{_e(t('Expected stock-outs'))}</h3>")
+        out.append(empty_note(t("Nothing else to order this month")))
+    out.append(f"<h3>{esc(t('Expected stock-outs'))}</h3>")
     if plan.stockouts:
-        out.append(_table([t("Runs out"), t("SKU"), t("Product"), t("Supplier"), t("Order by")],
-                          [[o.stockout_date.isoformat() if o.stockout_date else "—", _e(o.sku_code), _e(o.title),
-                            _e(o.supplier or "—"), o.order_by.isoformat() if o.order_by else "—"]
+        out.append(html_table([t("Runs out"), t("SKU"), t("Product"), t("Supplier"), t("Order by")],
+                          [[o.stockout_date.isoformat() if o.stockout_date else "—", esc(o.sku_code), esc(o.title),
+                            esc(o.supplier or "—"), o.order_by.isoformat() if o.order_by else "—"]
                            for o in plan.stockouts], [10, 14, 46, 20, 10]))
     else:
-        out.append(_empty(t("No stock-outs expected this month")))
-    out.append(f"<h3>{_e(t('Slow movers to clear'))}</h3>")
+        out.append(empty_note(t("No stock-outs expected this month")))
+    out.append(f"<h3>{esc(t('Slow movers to clear'))}</h3>")
     if plan.slow_movers:
-        out.append(_table([t("SKU"), t("Product"), t("Flag"), t("On hand"), t("Stock value"), t("Last sale")],
-                          [[_e(s.sku_code), _e(s.title), _e(_status(s.status)), f"{s.on_hand:,}",
+        out.append(html_table([t("SKU"), t("Product"), t("Flag"), t("On hand"), t("Stock value"), t("Last sale")],
+                          [[esc(s.sku_code), esc(s.title), esc(status_text(s.status)), f"{s.on_hand:,}",
                             format_fen(s.stock_value_fen), s.last_sale.isoformat() if s.last_sale else "—"]
                            for s in plan.slow_movers], [14, 40, 12, 10, 12, 12]))
     else:
-        out.append(_empty(t("No slow movers")))
+        out.append(empty_note(t("No slow movers")))
     return "".join(out)
 
 
@@ -315,12 +258,12 @@ WEEKDAYS = ("Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun")
 
 
 def _meetings(plan: MonthlyPlan) -> str:
-    out = [f"<h3>{_e(t('Weekly meetings and repeating tasks ({n})', n=len(plan.meetings)))}</h3>"]
+    out = [f"<h3>{esc(t('Weekly meetings and repeating tasks ({n})', n=len(plan.meetings)))}</h3>"]
     if not plan.meetings:
-        return out[0] + _empty(t("No repeating tasks this month"))
-    out.append(_table([t("Date"), t("Time"), t("Task"), t("Owner"), t("Status")],
-                      [[f"{_d(m.day)} {_e(t(WEEKDAYS[m.day.weekday()]))}", _e(m.time or "—"), _e(m.title),
-                        _e(m.owner or t("Unassigned")), _e(_status(m.status) if m.status else t("not planned yet"))]
+        return out[0] + empty_note(t("No repeating tasks this month"))
+    out.append(html_table([t("Date"), t("Time"), t("Task"), t("Owner"), t("Status")],
+                      [[f"{day_text(m.day)} {esc(t(WEEKDAYS[m.day.weekday()]))}", esc(m.time or "—"), esc(m.title),
+                        esc(m.owner or t("Unassigned")), esc(status_text(m.status) if m.status else t("not planned yet"))]
                        for m in plan.meetings], [14, 8, 46, 16, 16]))
     return "".join(out)
 
@@ -329,49 +272,49 @@ def _staff_kpi(plan: MonthlyPlan) -> str:
     """Each person's KPI targets and bonus bands (core.staff_kpi), above their tasks."""
     if not plan.staff_kpi:
         return ""
-    rows = [[_e(k.name), _e(k.role or "—"),
+    rows = [[esc(k.name), esc(k.role or "—"),
              format_fen(k.target_fen) + (f" ({format_rate(k.share)})" if k.share is not None else "")
-             if k.target_fen is not None else "—", _e(k.measures or "—"), format_fen(k.base_fen), _e(k.bands),
-             (f"{format_rate(k.achievement)} · {_e(k.band)} · {format_fen(k.bonus_fen or 0)}"
+             if k.target_fen is not None else "—", esc(k.measures or "—"), format_fen(k.base_fen), esc(k.bands),
+             (f"{format_rate(k.achievement)} · {esc(k.band)} · {format_fen(k.bonus_fen or 0)}"
               if k.achievement is not None else "—")] for k in plan.staff_kpi]
-    return f"<h3>{_e(t('KPI targets and bonus bands'))}</h3>" + _table(
+    return f"<h3>{esc(t('KPI targets and bonus bands'))}</h3>" + html_table(
         [t("Person"), t("Role"), t("GMV target"), t("Own measures"), t("Bonus base"), t("Bonus bands"),
          t("So far: achievement · band · bonus")], rows, [10, 8, 14, 20, 9, 24, 15])
 
 
 def _team(plan: MonthlyPlan) -> str:
-    out = [_section(t("Team: each person's tasks")), _staff_kpi(plan)]
+    out = [section(t("Team: each person's tasks")), _staff_kpi(plan)]
     if not plan.tasks and not plan.meetings:
-        return "".join(out) + _empty(t("No tasks this month"))
+        return "".join(out) + empty_note(t("No tasks this month"))
     out.append(_meetings(plan))
     for owner, tasks in plan.tasks_by_owner():
-        out.append(f"<h3>{_e(owner or t('Unassigned'))} ({len(tasks)})</h3>")
-        out.append(_table([t("Task"), t("Start"), t("Due"), t("Status"), t("Promotion")],
-                          [[_e(x.title), _d(x.start), _d(x.due), _e(_status(x.status)), _e(x.promotion or "—")]
+        out.append(f"<h3>{esc(owner or t('Unassigned'))} ({len(tasks)})</h3>")
+        out.append(html_table([t("Task"), t("Start"), t("Due"), t("Status"), t("Promotion")],
+                          [[esc(x.title), day_text(x.start), day_text(x.due), esc(status_text(x.status)), esc(x.promotion or "—")]
                            for x in tasks], [46, 8, 8, 10, 28]))
     return "".join(out)
 
 
 def _members(plan: MonthlyPlan) -> str:
-    out = [_section(t("Members")),
-           f"<p>{_e(t('Tier changes this month: {n}', n=f'{plan.tier_changes:,}'))}</p>",
-           f"<h3>{_e(t('Recall lists (customers)'))}</h3>"]
+    out = [section(t("Members")),
+           f"<p>{esc(t('Tier changes this month: {n}', n=f'{plan.tier_changes:,}'))}</p>",
+           f"<h3>{esc(t('Recall lists (customers)'))}</h3>"]
     if any(n for _, n in plan.recall_counts):
-        out.append(_table([t("Recall list"), t("Customers")],
-                          [[_e(t(LISTS.get(k, k))), f"{n:,}"] for k, n in plan.recall_counts], [70, 30]))
+        out.append(html_table([t("Recall list"), t("Customers")],
+                          [[esc(t(LISTS.get(k, k))), f"{n:,}"] for k, n in plan.recall_counts], [70, 30]))
     else:
-        out.append(_empty(t("No customers on the recall lists")))
-    out.append(f"<h3>{_e(t('Repurchase rate, last {n} months', n=len(plan.repurchase) or 6))}</h3>")
+        out.append(empty_note(t("No customers on the recall lists")))
+    out.append(f"<h3>{esc(t('Repurchase rate, last {n} months', n=len(plan.repurchase) or 6))}</h3>")
     if plan.repurchase:
-        rows = [[_e(m.strftime("%Y-%m")), f"{known:,}", f"{repeat:,}",
+        rows = [[esc(m.strftime("%Y-%m")), f"{known:,}", f"{repeat:,}",
                  format_rate(repeat / known) if known else "—"] for m, repeat, known in plan.repurchase]
-        out.append(_table([t("Month"), t("Buyers with an account"), t("Bought twice or more"), t("Repurchase rate")],
+        out.append(html_table([t("Month"), t("Buyers with an account"), t("Bought twice or more"), t("Repurchase rate")],
                           rows, [25, 25, 25, 25]))
     else:
-        out.append(_empty(t("No buyer accounts yet (repurchase needs them)")))
+        out.append(empty_note(t("No buyer accounts yet (repurchase needs them)")))
     if plan.segments:
-        out.append(f"<h3>{_e(t('RFM segments (customers)'))}</h3>")
-        out.append(_table([t("Segment"), t("Customers")], [[_e(t(s)), f"{n:,}"] for s, n in plan.segments], [70, 30]))
+        out.append(f"<h3>{esc(t('RFM segments (customers)'))}</h3>")
+        out.append(html_table([t("Segment"), t("Customers")], [[esc(t(s)), f"{n:,}"] for s, n in plan.segments], [70, 30]))
     return "".join(out)
 
 
@@ -382,17 +325,6 @@ def plan_html(plan: MonthlyPlan) -> str:
 
     return ("<html><head>" + style + "</head><body>" + _calendar(plan) + _promotions(plan) + sop_schedule_html(plan)
             + _goals(plan) + _inventory(plan) + _team(plan) + _members(plan) + "</body></html>")
-
-
-def _font(pt: float) -> QFont:
-    font = QFont()
-    # Latin text (digits, dates, amounts) from a Latin font, Chinese from a CJK one. With a CJK
-    # font first, Qt draws Latin-script digits with alternate glyphs its PDF text layer cannot
-    # map back, so "2026-11" copied or searched out of the PDF came back empty.
-    font.setFamilies(["DejaVu Sans", "Segoe UI", "Arial", "Helvetica", "Noto Sans CJK SC", "Microsoft YaHei",
-                      "PingFang SC", "Source Han Sans SC"])
-    font.setPointSizeF(pt)
-    return font
 
 
 KEEP_MM = 16.0  # a heading this close to a page's foot goes to the next page, with its table
@@ -448,7 +380,7 @@ def render(plan: MonthlyPlan, device) -> int:
         band = header_band(device)
         doc = QTextDocument()
         doc.documentLayout().setPaintDevice(device)
-        doc.setDefaultFont(_font(BODY_PT))
+        doc.setDefaultFont(report_font(BODY_PT))
         doc.setDocumentMargin(0)
         body_h = height - 2 * band
         doc.setPageSize(QSizeF(width, body_h))

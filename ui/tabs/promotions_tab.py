@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
     QLabel,
-    QMenu,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -31,7 +30,6 @@ from ui.tabs.promotions_actions import PromotionActions
 from ui.tabs.promotions_effect import PromotionEffectActions, percent, signed_rate, times
 from ui.tabs.promotions_exports import CalendarXlsxButton, IcsExportButton
 from ui.tabs.promotions_form import KINDS, STATUSES, PlanData
-from ui.tabs.promotions_form import parse_channels as parse_channels
 from ui.tabs.promotions_texts import bar_details, bar_tooltip, budget_text, cost_text
 from ui.widgets.calendar_bars import KIND_COLOURS, CalendarItem, DayMark
 from ui.widgets.export_button import ExportButton

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QLineEdit, QListWidget, QLi
                                QWidget)
 
 from core import typed_values as tv
+from ui.widgets.roles import RAW_ROLE
 
 KINDS = ("money", "percent", "int", "date", "choice", "multi", "text")
 
@@ -152,8 +153,6 @@ class EditDelegate(QStyledItemDelegate):
         return widget
 
     def setEditorData(self, widget: QWidget, index: QModelIndex) -> None:  # noqa: N802
-        from ui.widgets.table_model import RAW_ROLE
-
         editor = self._editor(index)
         if editor is None:
             super().setEditorData(widget, index)

@@ -16,21 +16,7 @@ from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPen
 from PySide6.QtWidgets import QMenu, QSizePolicy, QWidget
 
 from core.calendar_layout import WEEKS, Segment, Span, grid_start, lay_out, shift_month
-from ui.widgets.calendar_bars import (  # noqa: F401 - re-exported for the tabs and the year view
-    CANCELLED,
-    EDGE,
-    KIND_COLOURS,
-    MARK_COLOURS,
-    MARK_ORDER,
-    BarCalendar,
-    CalendarItem,
-    DayMark,
-    edge_at,
-    marks_on,
-    more_menu,
-    paint_bar,
-    phase_shade,
-)
+from ui.widgets.calendar_bars import MARK_COLOURS, BarCalendar, edge_at, marks_on, more_menu, paint_bar
 
 HEAD_H, DAY_H, LANE_H, GAP, MORE_H = 22, 20, 18, 2, 14
 

@@ -27,9 +27,8 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from core.money import format_fen, format_rate
 from ui.widgets.editors import CellEditor
+from ui.widgets.roles import RAW_ROLE, SORT_ROLE
 
-SORT_ROLE = Qt.ItemDataRole.UserRole + 1
-RAW_ROLE = Qt.ItemDataRole.UserRole + 2
 ERROR_BG, ERROR_FG = "#fdecea", "#8a1c12"
 EDITABLE_BG = "#fffbea"  # a light tint that says "you can type here"
 

@@ -2,7 +2,7 @@
 order's amount is the sum of its 子订单 订单应付金额; and the 售后表 (after-sale) export."""
 from __future__ import annotations
 
-from core.imports.platforms import Layout
+from core.imports.platforms.layout import Layout
 
 LAYOUTS = [
     Layout(

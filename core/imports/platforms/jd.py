@@ -2,7 +2,7 @@
 repeated on every line (taken once), ``(删除)``/``(锁定)`` status prefixes."""
 from __future__ import annotations
 
-from core.imports.platforms import Layout
+from core.imports.platforms.layout import Layout
 
 LAYOUTS = [
     Layout(

@@ -2,7 +2,7 @@
 often spread over many sheets of one workbook (every sheet is read)."""
 from __future__ import annotations
 
-from core.imports.platforms import Layout
+from core.imports.platforms.layout import Layout
 
 LAYOUTS = [
     Layout(

@@ -2,7 +2,7 @@
 (single SKU), TABs in values, ``(元)``/``（元）`` money headers, no buyer identity."""
 from __future__ import annotations
 
-from core.imports.platforms import Layout
+from core.imports.platforms.layout import Layout
 
 LAYOUTS = [
     Layout(

@@ -1,7 +1,7 @@
 """ShopDesk's own templates (``write_template``): stock and daily traffic, any platform."""
 from __future__ import annotations
 
-from core.imports.platforms import Layout
+from core.imports.platforms.layout import Layout
 
 STOCK_HEADERS = ("商家编码", "名称", "规格", "分类", "成本价", "售价", "库存", "在途", "供应商", "采购周期(天)", "起订倍数")
 TRAFFIC_HEADERS = ("日期", "平台", "访客数", "浏览量", "推广花费")

@@ -2,7 +2,7 @@
 order fields blank (Total on the first row only); times carry a UTC offset."""
 from __future__ import annotations
 
-from core.imports.platforms import Layout
+from core.imports.platforms.layout import Layout
 
 LAYOUTS = [
     Layout(

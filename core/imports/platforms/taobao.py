@@ -2,7 +2,7 @@
 生意参谋 商品排行 and the 淘宝助理 product CSV."""
 from __future__ import annotations
 
-from core.imports.platforms import Layout
+from core.imports.platforms.layout import Layout
 
 _BUYER = {
     "buyer_account": ("买家会员名", "买家昵称", "买家会员ID"),

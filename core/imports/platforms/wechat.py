@@ -2,7 +2,7 @@
 repeated per line (taken once)."""
 from __future__ import annotations
 
-from core.imports.platforms import Layout
+from core.imports.platforms.layout import Layout
 
 LAYOUTS = [
     Layout(

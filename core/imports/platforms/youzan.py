@@ -2,7 +2,7 @@
 商品 line file, and the customer export (trailing empty column)."""
 from __future__ import annotations
 
-from core.imports.platforms import Layout
+from core.imports.platforms.layout import Layout
 
 LAYOUTS = [
     Layout(

@@ -211,6 +211,10 @@ class FilesPage(WizardPage):
             elif not getattr(insp, "needs_mapping", True) and getattr(insp, "layout_name", ""):
                 # ShopDesk's own templates belong to no platform: name the template instead.
                 detected = " · ".join([t(insp.layout_name), f"{round(insp.confidence * 100)}%"])
+            elif getattr(insp, "kind", "") == "orders" and "order_no" in (getattr(insp, "missing_required", None) or []) \
+                    and getattr(insp, "layout_name", ""):
+                # a trimmed order report without 订单编号 (TB2018.xls): its orders can be identified by a rule
+                detected = self.tr("Orders without an order number")
             else:
                 detected = self.tr("Layout not recognised")
             status, colour = self._status(entry)
