@@ -12,8 +12,9 @@ enough when a revision stands for the data read: the worker reads it (``guard``)
 each read, and hands a result over only when it is the caller's ``expected`` value both times —
 the same data as the caller sees (``core.data_revisions``: the orders' revision moves, in the same
 transaction, with every write to the orders). Otherwise ``result`` runs the read on the caller's
-own connection instead, as it would have without the worker. Without a revision, or on a database
-a second connection would not see (SQLite in memory), every read runs on the caller's connection.
+own connection instead, as it would have without the worker. Without a revision, on a database
+a second connection would not see (SQLite in memory), or when no second connection opens (a
+server's limit on connections), every read runs on the caller's connection.
 
 An exception in a read is raised in the caller (by ``result``, or on leaving the ``with`` block),
 and the worker thread never outlives the ``with`` block.
@@ -24,9 +25,12 @@ measured); a worker's read should fetch its rows as one value.
 """
 from __future__ import annotations
 
+import logging
 import threading
 from collections.abc import Callable, Hashable, Mapping, Sequence
 from typing import Any
+
+log = logging.getLogger(__name__)
 
 Read = Callable[[Any], Any]  # takes a SQLAlchemy Connection, returns what it read
 
@@ -55,7 +59,12 @@ class ParallelReads:
 
     def _run(self, engine: Any, guard: Callable[[Any], object], expected: object) -> None:
         try:
-            with engine.connect() as other:
+            try:
+                other_connection = engine.connect()
+            except Exception:  # noqa: BLE001 - no second connection (a server's limit): the caller reads itself
+                log.warning("no second connection for reading in parallel", exc_info=True)
+                return
+            with other_connection as other:
                 if guard(other) != expected:
                     return  # other data than the caller's: the caller reads for itself
                 for key, read in self._reads.items():

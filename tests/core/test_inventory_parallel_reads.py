@@ -138,3 +138,20 @@ def test_rows_at_once_keep_nulls_and_odd_codes(db):
         q = select(Sku.code, Sku.cost_fen)
         assert sorted(rows_at_once(s.connection(), q, (str, int))) == [("A 1", 5), ("B\x1fodd", 5), ("C", 5)]
         assert rows_at_once(s.connection(), q.where(Sku.code == "none"), (str, int)) == []
+
+
+def test_without_a_second_connection_the_caller_reads_everything(db, monkeypatch):
+    _shop(db)
+    past_orders.forget()
+    with db.session() as s:
+        expected = alert_rows(s, TODAY, InventoryParams())
+    past_orders.forget()
+    with db.session() as s:
+        s.connection()  # the caller's own connection is open before the limit is reached
+
+        def refused():
+            raise DBAPIError("connect", {}, Exception("too many clients already"))
+
+        monkeypatch.setattr(s.connection().engine, "connect", refused)
+        assert alert_rows(s, TODAY, InventoryParams()) == expected
+    assert not _threads()
