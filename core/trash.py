@@ -359,6 +359,16 @@ def _rebuild_customers(session: Session, batch_id: int | None) -> None:
         rebuild_customers(session.connection(), batch.platform)
 
 
+def _stamp_import_back(session: Session, batch_id: int | None, title: str) -> None:
+    """The import's rows changed again: stamp it, as importing and undoing it do (core.row_versions),
+    so a form another window read before is refused rather than saved over them unseen."""
+    from core.row_versions import stamp_import
+
+    if batch_id is not None:
+        session.flush()
+        stamp_import(session.connection(), batch_id, t("putting back the import of {file} from the trash", file=title))
+
+
 def restore(db: Database, trash_id: int) -> TrashEntry:
     """Put a deleted item back exactly; the trash entry is removed. Raises when it cannot."""
     with db.transaction() as s:
@@ -384,6 +394,7 @@ def restore_in(session: Session, trash_id: int) -> TrashEntry:
         _restore_links(s, payload.get("links", []), mapping)
         if item.kind == "import_batch":
             _rebuild_customers(s, payload.get("batch_id"))
+            _stamp_import_back(s, payload.get("batch_id"), item.title)
         s.delete(item)
         s.flush()
     except IntegrityError as exc:

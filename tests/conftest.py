@@ -41,6 +41,21 @@ def _isolated_data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return data
 
 
+@pytest.fixture
+def memory_keyring():
+    """The credential store replaced by one in memory for the test; yields what it holds, by
+    (service, account) — a test may put a password there or read what was saved."""
+    import keyring
+
+    from tests.fakes import MemoryKeyring
+
+    before = keyring.get_keyring()
+    ring = MemoryKeyring()
+    keyring.set_keyring(ring)
+    yield ring.stored
+    keyring.set_keyring(before)
+
+
 # The database-touching core tests run on both engines (team mode, issue 19): their `db` and
 # `demo_db` get a "postgresql" twin, a fresh database on a PostgreSQL server per test
 # (tests/pg_server.py). The UI suite and the file-level tests (backups, damaged files) stay on SQLite.

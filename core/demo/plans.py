@@ -101,20 +101,29 @@ def goal_rows(rng: random.Random, end: dt.date, first_id: int, orders: list[dict
             tgt = targets[ym]
             rows.append(_goal(month_id, "month", a, b, "", "", tgt, round(tgt / aov), round(aov, -2), "seasonal", "", year_id))
             share_sum = sum(plat_gmv.get((ym[0] - (0 if ym in month_gmv else 1), ym[1], p), 0) for p in DEMO_PLATFORMS)
-            for p in DEMO_PLATFORMS:
-                share = (plat_gmv.get((ym[0] - (0 if ym in month_gmv else 1), ym[1], p), 0) / share_sum
-                         if share_sum else {"taobao": 0.55, "pdd": 0.25, "douyin": 0.2}[p])
-                rows.append(_goal(next_id, "month", a, b, p, "", round(tgt * share * rng.uniform(0.95, 1.08), -3),
-                                  None, None, "by_channel", "", month_id))
+            shares = [(plat_gmv.get((ym[0] - (0 if ym in month_gmv else 1), ym[1], p), 0) / share_sum
+                       if share_sum else {"taobao": 0.55, "pdd": 0.25, "douyin": 0.2}[p]) * rng.uniform(0.95, 1.08)
+                      for p in DEMO_PLATFORMS]
+            # The month's target split exactly (to ¥10), as “Plan a year…” splits: the channels add up to it.
+            for p, fen in zip(DEMO_PLATFORMS, _split_tens(tgt, shares)):
+                rows.append(_goal(next_id, "month", a, b, p, "", fen, None, None, "by_channel", "", month_id))
                 next_id += 1
             if ym >= prev:
                 cat_sum = sum(cat_gmv.get((*prev, c), 0) for c in categories) or 1
-                for c in categories:
-                    share = cat_gmv.get((*prev, c), 0) / cat_sum
-                    rows.append(_goal(next_id, "month", a, b, "", c, round(tgt * share * rng.uniform(0.9, 1.12), -3),
-                                      None, None, "by_category", "", month_id))
+                shares = [cat_gmv.get((*prev, c), 0) / cat_sum * rng.uniform(0.9, 1.12) for c in categories]
+                for c, fen in zip(categories, _split_tens(tgt, shares)):
+                    rows.append(_goal(next_id, "month", a, b, "", c, fen, None, None, "by_category", "", month_id))
                     next_id += 1
     return rows
+
+
+def _split_tens(total_fen: int, shares: list[float]) -> list[int]:
+    """``total_fen`` (whole ¥10s) in parts of whole ¥10s proportional to ``shares``, adding up exactly."""
+    from fractions import Fraction
+
+    from core.goal_split import split_exact
+
+    return [part * 1000 for part in split_exact(int(total_fen) // 1000, [Fraction(x) for x in shares])]
 
 
 def _goal(gid, kind, start, end, platform, category, gmv, orders, aov, split, note, parent=None) -> dict:

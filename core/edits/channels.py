@@ -16,7 +16,7 @@ from core.edits.base import FieldError, Recorder, read_row
 from core.i18n import t
 from core.models import Channel, ExchangeRate
 
-TOPICS = frozenset({"orders", "settings"})
+TOPICS = frozenset({"orders", "settings", "customers"})  # customers: their spend follows the rates (follow_rates)
 
 
 def check_currency(value: str, *, field: str = "currency", row: object = None) -> str:
@@ -48,6 +48,9 @@ class SetChannelCurrency:
         if current is not None and current.get("currency") == code:
             return
         rec.upsert(Channel, platform, {"currency": code}, title=t("Channel {channel}", channel=platform))
+        from core.edits.members import follow_rates
+
+        follow_rates(session, rec, [platform])
 
 
 @dataclass(frozen=True)
@@ -80,6 +83,7 @@ class SetExchangeRate:
         if not raw:
             if read_row(session, ExchangeRate.__table__, key) is not None:
                 rec.remove(ExchangeRate, key, title=title)
+                _customers_follow(session, rec, code)
             return
         rate = parse_rate(raw)
         if rate is None:
@@ -95,3 +99,13 @@ class SetExchangeRate:
             raise FieldError(t("A rate has at most {n} decimals; “{value}” has more.", n=RATE_DECIMALS, value=raw),
                              field="rate", row=key)
         rec.upsert(ExchangeRate, key, {"rate": rate_text(rate)}, title=title)
+        _customers_follow(session, rec, code)
+
+
+def _customers_follow(session: Session, rec: Recorder, currency: str) -> None:
+    """The customers of the channels in ``currency``: their spend at the rates now set, in the same change."""
+    from core.currency import Currencies
+    from core.edits.members import follow_rates
+
+    currencies = Currencies.load(session.connection())
+    follow_rates(session, rec, sorted(p for p in currencies.foreign if currencies.currency_of(p) == currency))

@@ -140,17 +140,27 @@ def _rebuild_foreign_customers(session: Session, rec: Recorder) -> None:
     """Customers of a channel in another currency first follow the rates as they are now (a rate
     typed since their spend was computed counts its orders): core.member_currency. Nothing to do
     in a yuan-only shop."""
-    from core.customers import plan_rebuild
     from core.member_currency import spend_channels
 
     _currencies, foreign = spend_channels(session.connection())
-    for platform in foreign:
+    follow_rates(session, rec, foreign)
+
+
+def follow_rates(session: Session, rec: Recorder, platforms: list[str]) -> None:
+    """The stored spend of ``platforms``' customers recomputed at the rates and currencies now set,
+    in the caller's change (a rate or a channel's currency typed in Settings → Channels: one Ctrl+Z
+    takes both back). Tiers and points move on Recompute, as after an import."""
+    from core.customers import plan_rebuild
+
+    for platform in platforms:
         _record_rebuild(rec, plan_rebuild(session.connection(), platform))
 
 
 def _record_rebuild(rec: Recorder, plan) -> None:
     for row in plan.inserts:
         rec.insert(Customer, row, title=row["buyer_key"])
+    rec.prefetch(Customer, [u["_key"] for u in plan.updates],  # one read, not one a customer
+                 titles={u["_key"]: t("Customer #{id}", id=u["_key"]) for u in plan.updates})
     for u in plan.updates:
         values = {k: v for k, v in u.items() if k != "_key"}
         rec.update(Customer, u["_key"], values, title=t("Customer #{id}", id=u["_key"]))

@@ -1394,12 +1394,20 @@ or click “Add files…”.</source>
         <translation>%1 年：表中合计 %2；未设年度目标。</translation>
     </message>
     <message>
-        <source>Year %1: %2 in the grid, annual target %3.</source>
-        <translation>%1 年：表中合计 %2，年度目标 %3。</translation>
+        <source>Year %1: %2 of its 12 months have goals in these columns, adding up to %3; the year's target is %4.</source>
+        <translation>%1 年：12 个月中有 %2 个月在这些列设了目标，合计 %3；年度目标 %4。</translation>
     </message>
     <message>
-        <source>Difference: %1.</source>
-        <translation>差额：%1。</translation>
+        <source>Year %1: the months add up to %2, %3 over the year's target of %4.</source>
+        <translation>%1 年：各月合计 %2，比年度目标 %4 多 %3。</translation>
+    </message>
+    <message>
+        <source>Year %1: the months add up to %2, %3 under the year's target of %4.</source>
+        <translation>%1 年：各月合计 %2，比年度目标 %4 少 %3。</translation>
+    </message>
+    <message>
+        <source>Year %1: %2 in the grid, annual target %3.</source>
+        <translation>%1 年：表中合计 %2，年度目标 %3。</translation>
     </message>
     <message>
         <source>The months add up to it exactly.</source>
@@ -1671,6 +1679,26 @@ or click “Add files…”.</source>
     <message>
         <source>%1 total %2 (%3)</source>
         <translation>%1合计 %2（%3）</translation>
+    </message>
+    <message>
+        <source>Its months' goals</source>
+        <translation>各月目标</translation>
+    </message>
+    <message>
+        <source>Its channels' goals</source>
+        <translation>各渠道目标</translation>
+    </message>
+    <message>
+        <source>Its categories' goals</source>
+        <translation>各品类目标</translation>
+    </message>
+    <message>
+        <source>%1 add up to %2, %3 over the year's target.</source>
+        <translation>%1合计 %2，比年度目标多 %3。</translation>
+    </message>
+    <message>
+        <source>%1 add up to %2, %3 under the year's target.</source>
+        <translation>%1合计 %2，比年度目标少 %3。</translation>
     </message>
     <message>
         <source>This year: %1 of %2 (%3), with %4 of the year gone.</source>
@@ -3400,8 +3428,8 @@ or click “Add files…”.</source>
         <translation>优惠档位</translation>
     </message>
     <message>
-        <source>Optional, separated by ;  e.g. 满300减30; 满500减60 — or 9折, 满500打8.5折, 15% off, 满399送主人杯, 3人团 ¥59, 券 满199减20, 券 无门槛10, 秒杀 ¥39, 会员 9.5折. Each tier asks for more and gives more than the one before.</source>
-        <translation>可选，用 ; 分隔，例如 满300减30; 满500减60 —— 或 9折、满500打8.5折、15% off、满399送主人杯、3人团 ¥59、券 满199减20、券 无门槛10、秒杀 ¥39、会员 9.5折。每一档的门槛和优惠都要高于上一档。</translation>
+        <source>Optional: from the lowest threshold up, separated by spaces, commas, 、 or ;  e.g. 满300减30 满500减60 — or 9折, 满500打8.5折, 15% off, 满399送主人杯, 3人团 ¥59, 券 满199减20, 券 无门槛10, 秒杀 ¥39, 会员 9.5折. Each tier asks for more and gives more than the one before; at most 10. For 每满300减30, type the tiers it gives: 满300减30 满600减60.</source>
+        <translation>可选：从最低门槛起，用空格、逗号、顿号（、）或分号分隔，例如 满300减30 满500减60 —— 或 9折、满500打8.5折、15% off、满399送主人杯、3人团 ¥59、券 满199减20、券 无门槛10、秒杀 ¥39、会员 9.5折。每一档的门槛和优惠都要高于上一档；最多 10 档。每满300减30 请写成它给出的各档：满300减30 满600减60。</translation>
     </message>
     <message>
         <source>Scope</source>

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import uuid
 
-import pytest
 from sqlalchemy.engine import make_url
 
 from core import paths
@@ -17,35 +16,6 @@ PASSWORD = "correct horse 1"
 
 def cli(*argv: str) -> int:
     return run_command(build_parser().parse_args(list(argv)))
-
-
-@pytest.fixture
-def memory_keyring(monkeypatch):
-    import keyring
-    import keyring.backend
-
-    class Ring(keyring.backend.KeyringBackend):
-        priority = 1
-
-        def __init__(self) -> None:
-            super().__init__()
-            self.stored: dict = {}
-
-        def get_password(self, service, username):
-            return self.stored.get((service, username))
-
-        def set_password(self, service, username, password):
-            self.stored[(service, username)] = password
-
-        def delete_password(self, service, username):
-            self.stored.pop((service, username), None)
-
-    before = keyring.get_keyring()
-    ring = Ring()
-    keyring.set_keyring(ring)
-    monkeypatch.delenv("SHOPDESK_DB", raising=False)
-    yield ring.stored
-    keyring.set_keyring(before)
 
 
 def test_a_saved_server_without_a_stored_password_says_how_to_give_it(memory_keyring, capsys):

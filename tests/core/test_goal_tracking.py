@@ -89,15 +89,24 @@ def test_the_morning_of_the_second_day_is_not_behind(db):
 
 
 def test_breakdowns_that_do_not_add_up_are_flagged_on_the_demo(demo_db, tmp_path):
+    from core.edits import apply_edit
+    from core.edits.goals import SetGoalFields
+
+    def november(rows):
+        return next(r for r in rows if r.period_kind == "month" and r.period_start == d(2026, 11, 1)
+                    and not r.platform and not r.category)
+
+    with demo_db.session() as s:  # the demo's category goals split the month's exactly: nothing flagged
+        assert november(goal_rows(s, DEMO_END)).breakdowns_off == ()
+        tea = s.query(Goal).filter(Goal.period_start == d(2026, 11, 1), Goal.period_kind == "month",
+                                   Goal.category != "").order_by(Goal.id).first()
+    apply_edit(demo_db, SetGoalFields.of(tea.id, target_gmv_fen=tea.target_gmv_fen + 1_919_000))  # typed higher
     with demo_db.session() as s:
-        rows = goal_rows(s, DEMO_END)
-    nov = next(r for r in rows if r.period_kind == "month" and r.period_start == d(2026, 11, 1)
-               and not r.platform and not r.category)
-    off = {kind: (total, diff) for kind, total, diff in nov.breakdowns_off}
-    with demo_db.session() as s:  # the demo's category goals are drawn at random around the month's target
+        nov = november(goal_rows(s, DEMO_END))
         cats = sum(g.target_gmv_fen for g in s.query(Goal).filter(
             Goal.period_start == d(2026, 11, 1), Goal.period_kind == "month", Goal.category != ""))
-    assert cats != nov.target_gmv_fen
+    off = {kind: (total, diff) for kind, total, diff in nov.breakdowns_off}
+    assert cats == nov.target_gmv_fen + 1_919_000
     assert off["categories"] == (cats, cats - nov.target_gmv_fen)
     path, _ = export_view(demo_db, "goals", tmp_path / "goals.json", ViewParams(DEMO_END))
     records = json.loads(path.read_text(encoding="utf-8"))

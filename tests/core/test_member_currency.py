@@ -70,16 +70,16 @@ def currency_note_of(db):
 def test_setting_the_rate_and_recomputing_counts_them_and_undo_takes_it_back(shop):
     history = History()
     apply_edit(shop, RecomputeTiers(TODAY))
-    before = rows(shop)
     apply_edit(shop, SetExchangeRate("USD", "2026-11", "7.2"))
-    level, text = currency_note_of(shop)
-    assert level == "warning" and "Customers' spend on Shopify was computed at other rates" in text
+    before = rows(shop)
+    assert (before["y"].spend_fen, before["y"].tier) == (57600, "普通")  # spend follows the rate; the tier waits
+    assert currency_note_of(shop)[0] == "info"
     history.apply(shop, RecomputeTiers(TODAY))
     got = rows(shop)
     assert (got["x"].spend_fen, got["x"].points) == (105953, 818 + 239)
     assert (got["y"].spend_fen, got["y"].tier, got["y"].points) == (57600, "银卡", 576)
     assert currency_note_of(shop) == ("info", "Spend is in yuan: Shopify (USD) orders count at their payment month's rate.")
-    history.undo(shop)  # exact: spend, tiers and points as before the recompute
+    history.undo(shop)  # exact: tiers and points as before the recompute
     shown = {k: (r.spend_fen, r.tier, r.points) for k, r in before.items()}
     assert {k: (r.spend_fen, r.tier, r.points) for k, r in rows(shop).items()} == shown
     history.redo(shop)
@@ -95,3 +95,25 @@ def test_a_yuan_only_shop_has_no_note_and_its_customers_are_summed_as_before(db)
         rebuild_all(conn)
         assert currency_note(conn) is None
         assert conn.execute(select(Customer.spend_fen, Customer.refund_fen)).one() == (50000 - 1234, 1234)
+
+
+def test_a_rate_typed_in_settings_moves_the_stored_spend_in_the_same_undoable_change(shop):
+    """Before, the spend stayed at the old rates until Recompute (the banner said so): the Members
+    list, its sort and the recall lists showed the old yuan after the owner had corrected a rate."""
+    history = History()
+    apply_edit(shop, RecomputeTiers(TODAY))
+    before = {k: (r.spend_fen, r.refund_fen, r.tier, r.points) for k, r in rows(shop).items()}
+    assert before["x"][:2] == (81955, 3562)
+    history.apply(shop, SetExchangeRate("USD", "2026-10", "7.5"))  # October's rate corrected
+    # S1 100.05 × 7.5 = 750.375 → ¥750.38; S2 20.00 × 7.5 = ¥150.00, refund 5.00 → ¥37.50
+    got = rows(shop)
+    assert (got["x"].spend_fen, got["x"].refund_fen) == (75038 + 15000 - 3750, 3750)
+    assert (got["x"].tier, got["x"].points) == before["x"][2:]  # tiers and points move on Recompute
+    assert got["u1"].spend_fen == before["u1"][0]  # the yuan channel is untouched
+    assert currency_note_of(shop)[0] == "warning" and "computed at other rates" not in currency_note_of(shop)[1]
+    history.undo(shop)  # one Ctrl+Z: the rate and the spend
+    assert {k: (r.spend_fen, r.refund_fen, r.tier, r.points) for k, r in rows(shop).items()} == before
+    history.redo(shop)
+    assert rows(shop)["x"].spend_fen == 75038 + 15000 - 3750
+    history.apply(shop, SetExchangeRate("USD", "2026-10", ""))  # the rate removed: October no longer counts
+    assert rows(shop)["x"].spend_fen == 0

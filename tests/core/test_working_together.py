@@ -386,3 +386,25 @@ def test_undoing_an_import_counts_as_a_change_of_the_rows_it_put_back(two, tmp_p
     assert refused.value.message.endswith(" (undoing the import of stock.xlsx); your edit was not saved — reload "
                                           "and try again.")
     assert on_hand(owner) == 40
+
+
+def test_an_undone_import_restored_from_the_trash_counts_as_a_change_of_its_rows(two, tmp_path):
+    from core import trash
+    from tests.helpers import exports as X
+    from core.imports import import_file
+
+    owner, li = two
+    stock = X.stock_template(tmp_path / "stock.xlsx", [["TEA-001", "西湖龙井 250g", "", "茶", 45, 88, 70, 0, "", 7, 1]])
+    batch = import_file(li, stock).batch_id
+    entry = trash.undo_import(li, batch)  # Li takes the import back (Edit → Trash… keeps it): 40 again
+    seen_owner = current_position(owner)  # the owner reads 40
+    trash.restore(li, entry.id)  # Li puts the import back from the trash: 70
+    assert on_hand(owner) == 70
+    with pytest.raises(ChangedSinceRead) as refused:  # before: saved, over Li's restored 70 unseen
+        apply_edit(owner, SetSkuFields.of("TEA-001", on_hand=41), seen=seen_owner)
+    assert refused.value.message.startswith(f"{_importer(li)} changed ")
+    assert refused.value.message.endswith(" (putting back the import of stock.xlsx from the trash); your edit was not "
+                                          "saved — reload and try again.")
+    assert on_hand(owner) == 70
+    apply_edit(owner, SetSkuFields.of("TEA-001", on_hand=41), seen=current_position(owner))  # after a reload
+    assert on_hand(owner) == 41

@@ -19,40 +19,6 @@ from core.team_connection import ServerChoice
 PASSWORD = "correct horse 1"
 
 
-class MemoryKeyring:
-    """A credential store for the test (the machine's may have none): what was stored, by key."""
-
-    def __init__(self) -> None:
-        import keyring.backend
-
-        class Ring(keyring.backend.KeyringBackend):
-            priority = 1
-            stored: dict = {}
-
-            def get_password(self, service, username):
-                return self.stored.get((service, username))
-
-            def set_password(self, service, username, password):
-                self.stored[(service, username)] = password
-
-            def delete_password(self, service, username):
-                self.stored.pop((service, username), None)
-
-        self.ring = Ring()
-        self.ring.stored = {}
-
-
-@pytest.fixture
-def memory_keyring():
-    import keyring
-
-    before = keyring.get_keyring()
-    memory = MemoryKeyring()
-    keyring.set_keyring(memory.ring)
-    yield memory.ring.stored
-    keyring.set_keyring(before)
-
-
 @pytest.fixture
 def server_account(pg_database):
     """A ShopDesk shop on the test server with a staff account; yields (ServerChoice, the server URL)."""

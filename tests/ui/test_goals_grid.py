@@ -98,7 +98,8 @@ def test_keep_other_months_shows_the_difference_from_the_annual_target(qtbot, wi
     wait_saved(qtbot, window)
     after = months_2026(demo_db)
     assert after[:2] == before[:2] and after[3:] == before[3:] and after[2] == before[2] + 50_000
-    assert "Difference: +¥500.00" in page.grid.status.text()
+    assert page.grid.status.text() == (f"Year 2026: the months add up to ¥{sum(after) / 100:,.2f}, ¥500.00 over the "
+                                       f"year's target of ¥{year_2026(demo_db) / 100:,.2f}.")
 
 
 def test_pasting_a_12_month_block_skips_the_subtotals_and_is_one_undoable_change(qtbot, window, demo_db):
@@ -202,3 +203,24 @@ def test_enter_moves_down_past_the_sum_rows_and_tab_moves_right(qtbot, window, d
     table.view.edit(at(table, "4", 1))
     qtbot.keyClick(table.view.focusWidget(), Qt.Key.Key_Tab)
     assert table.view.currentIndex().column() == 2
+
+
+def test_a_breakdown_planned_for_some_months_says_so_and_by_channel_adds_up(qtbot, window, demo_db):
+    page = open_grid(qtbot, window, "category")  # the demo plans categories from last month on: Oct–Dec
+    status = page.grid.status.text()
+    assert status.startswith("Year 2026: 3 of its 12 months have goals in these columns, adding up to ¥")
+    assert status.endswith(f"the year's target is ¥{year_2026(demo_db) / 100:,.2f}.")
+    page = open_grid(qtbot, window, "channel")
+    assert page.grid.status.text().endswith("The months add up to it exactly.")
+
+
+def test_the_summary_says_in_words_when_the_years_months_do_not_add_up(qtbot, window, demo_db):
+    page = open_grid(qtbot, window)
+    assert "add up to" not in page.summary.text()
+    before = months_2026(demo_db)
+    page.grid.keep.setChecked(True)
+    assert page.grid.table.model.setData(cell(page.grid.table, "3", 1), f"{(before[2] + 1_919_000) / 100:.2f}")
+    wait_saved(qtbot, window)
+    qtbot.waitUntil(lambda: "add up to" in page.summary.text(), timeout=30_000)
+    assert page.summary.text().endswith(f"Its months' goals add up to ¥{(sum(before) + 1_919_000) / 100:,.2f}, "
+                                        "¥19,190.00 over the year's target.")

@@ -111,13 +111,16 @@ class GoalsGrid(QWidget):
         bar.addWidget(self.rebalance)
         bar.addWidget(self.keep)
         bar.addStretch(1)
-        bar.addWidget(self.lock_button)
-        bar.addWidget(self.unlock_button)
-        bar.addWidget(self.export_button)
-        bar.addWidget(self.import_button)
+        tools = QHBoxLayout()  # a row of its own, so the window fits a 1024-pixel screen in English too
+        tools.addWidget(self.lock_button)
+        tools.addWidget(self.unlock_button)
+        tools.addStretch(1)
+        tools.addWidget(self.export_button)
+        tools.addWidget(self.import_button)
         self.layout_ = QVBoxLayout(self)
         self.layout_.setContentsMargins(0, 0, 0, 0)
         self.layout_.addLayout(bar)
+        self.layout_.addLayout(tools)
         self.table = self._make_table(())
         self.layout_.addWidget(self.table, 1)
         self.layout_.addWidget(self.status)
@@ -213,13 +216,22 @@ class GoalsGrid(QWidget):
                                 .replace("%1", str(grid.year)).replace("%2", total))
             return
         diff = grid.difference() or 0
-        text = (self.tr("Year %1: %2 in the grid, annual target %3.").replace("%1", str(grid.year))
-                .replace("%2", total).replace("%3", format_fen(grid.annual_target)))
-        if diff:
-            text += " " + self.tr("Difference: %1.").replace("%1", ("+" if diff > 0 else "") + format_fen(diff))
+        target = format_fen(grid.annual_target)
+        planned = sum(1 for row in grid.cells if any(c.fen is not None for c in row))
+        if planned < 12:  # a breakdown planned for some months only: a plan in progress, not a mismatch
+            text = (self.tr("Year %1: %2 of its 12 months have goals in these columns, adding up to %3; the year's "
+                            "target is %4.").replace("%1", str(grid.year)).replace("%2", str(planned))
+                    .replace("%3", total).replace("%4", target))
+            self.status.setStyleSheet("")
+        elif diff:
+            over = (self.tr("Year %1: the months add up to %2, %3 over the year's target of %4.") if diff > 0 else
+                    self.tr("Year %1: the months add up to %2, %3 under the year's target of %4."))
+            text = (over.replace("%1", str(grid.year)).replace("%2", total).replace("%3", format_fen(abs(diff)))
+                    .replace("%4", target))
             self.status.setStyleSheet("color:#c62828;")
         else:
-            text += " " + self.tr("The months add up to it exactly.")
+            text = (self.tr("Year %1: %2 in the grid, annual target %3.").replace("%1", str(grid.year))
+                    .replace("%2", total).replace("%3", target) + " " + self.tr("The months add up to it exactly."))
             self.status.setStyleSheet("")
         self.status.setText(text)
 

@@ -208,6 +208,14 @@ class GoalsTab(TabPage):
                          .replace("%3", ("+" if diff > 0 else "") + format_fen(diff, decimals=0))
                          for kind, total, diff in row.breakdowns_off)
 
+    def _breakdown_sentence(self, kind: str, total: int, diff: int) -> str:
+        """The year's months (channels, categories) that do not add up to its target, in words."""
+        whose = {"months": self.tr("Its months' goals"), "channels": self.tr("Its channels' goals"),
+                 "categories": self.tr("Its categories' goals")}[kind]
+        text = (self.tr("%1 add up to %2, %3 over the year's target.") if diff > 0 else
+                self.tr("%1 add up to %2, %3 under the year's target."))
+        return text.replace("%1", whose).replace("%2", format_fen(total)).replace("%3", format_fen(abs(diff)))
+
     def view_params(self) -> GoalsParams:
         return GoalsParams(self.ctx.today(), self.year.currentData(), self.grid.breakdown.currentData(),
                            self.chart.period.currentData())
@@ -260,6 +268,7 @@ class GoalsTab(TabPage):
                 .replace("%2", format_fen(year.target_gmv_fen))
                 .replace("%3", f"{(year.progress or 0) * 100:.1f}%")
                 .replace("%4", f"{(year.expected_progress or 0) * 100:.0f}%")
+                + "".join(" " + self._breakdown_sentence(kind, total, diff) for kind, total, diff in year.breakdowns_off)
             )
         else:
             self.summary.setText("")

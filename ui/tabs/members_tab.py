@@ -98,8 +98,10 @@ class MembersTab(TabPage):
         for w in (self.list_filter, self.segment_filter, self.tier_filter, self.platform_filter):
             bar.addWidget(w)
         bar.addStretch(1)
+        actions = QHBoxLayout()  # on the summary's line, as on the Team tab: the window fits a 1024-pixel screen
+        actions.addWidget(self.summary, 1)
         for w in (self.rules_button, self.recompute_button, self.rebuild_button):
-            bar.addWidget(w)
+            actions.addWidget(w, 0, Qt.AlignmentFlag.AlignTop)
         self.points = PointsPanel(self, self)
         self.lower = QTabWidget(self)
         self.lower.setObjectName("members.lower")
@@ -120,7 +122,7 @@ class MembersTab(TabPage):
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 2)
         self.body.addWidget(self.currency_note)
-        self.body.addWidget(self.summary)
+        self.body.addLayout(actions)
         self.body.addWidget(self.segments)
         self.body.addLayout(bar)
         self.body.addWidget(split, 1)

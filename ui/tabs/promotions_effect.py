@@ -420,7 +420,7 @@ class CompareDialog(QDialog):
 
 class PromotionEffectActions:
     """The Promotions tab's way into the effect panel and the comparison (mixed into PromotionsTab):
-    Compare… on its bar, Effect… in the right-click menu of its calendars and its list."""
+    Compare… beside Festivals…, Effect… in the right-click menu of its calendars and its list."""
 
     def add_effect_actions(self, bar) -> None:
         self.table.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
@@ -431,7 +431,7 @@ class PromotionEffectActions:
         self.compare_button.setToolTip(QCoreApplication.translate(
             "PromotionsTab", "Every promotion of the year side by side: which kind pays back?"))
         self.compare_button.clicked.connect(lambda: self.compare_promotions())
-        bar.insertWidget(bar.indexOf(self.export_button), self.compare_button)
+        bar.insertWidget(bar.indexOf(self.festivals_button), self.compare_button)
 
     def load_effects(self, session, today: dt.date) -> list:
         from core.promotion_effect import with_effects

@@ -160,9 +160,12 @@ def fields(tab, r: PromotionRow | None, day: dt.date, data: PlanData) -> list[Fo
                                            "11-01~11-03; 正式 11-04~11-11")),
         FormField("rules", QCoreApplication.translate("PromotionsTab", "Tiers"), CellEditor("text", optional=True, max_length=1000),
                   tiers_text(r.rules) if r else "",
-                  hint=QCoreApplication.translate("PromotionsTab", "Optional, separated by ;  e.g. 满300减30; 满500减60 — or 9折, 满500打8.5折, "
+                  # what core.promotion_tiers.parse_tiers and validate_tiers accept
+                  hint=QCoreApplication.translate("PromotionsTab", "Optional: from the lowest threshold up, separated by "
+                                           "spaces, commas, 、 or ;  e.g. 满300减30 满500减60 — or 9折, 满500打8.5折, "
                                            "15% off, 满399送主人杯, 3人团 ¥59, 券 满199减20, 券 无门槛10, 秒杀 ¥39, 会员 "
-                                           "9.5折. Each tier asks for more and gives more than the one before.")),
+                                           "9.5折. Each tier asks for more and gives more than the one before; at most "
+                                           "10. For 每满300减30, type the tiers it gives: 满300减30 满600减60.")),
         FormField("scope", QCoreApplication.translate("PromotionsTab", "Scope"), ScopeEditor(data), data.scopes.get(r.id, {}) if r else {}),
         FormField("discount_budget_fen", QCoreApplication.translate("PromotionsTab", "Discount cost (yuan)"),
                   CellEditor("money", optional=True, placeholder="3000"), r.discount_budget_fen if r else 0,

@@ -224,8 +224,8 @@ class PromotionsTab(PromotionActions, PromotionEffectActions, TabPage):
         bar.addWidget(self.next_button)
         bar.addWidget(self.month_label)
         bar.addStretch(1)
-        # Two rows, so that the English window still fits a 1366-pixel laptop screen: what is running
-        # and the filters and adding above, the views, navigation and exports below.
+        # Two rows, so that the English window fits a 1024-pixel screen: what is running, the filters,
+        # comparing and adding above, the views, navigation and exports below.
         top = QHBoxLayout()
         top.addWidget(self.next_label, 1)
         top.addWidget(QLabel(self.tr("Show:"), self))
@@ -277,7 +277,7 @@ class PromotionsTab(PromotionActions, PromotionEffectActions, TabPage):
         self.week.sig_resize.connect(lambda key, edge, days: self._run_move(key, days, edge))
         self.week.sig_delete.connect(lambda key: self.delete_promotions([key]))
         self.table.sig_activated.connect(lambda r: self.edit_promotion(r.id))
-        self.add_effect_actions(bar)  # Compare… on the bar, Effect… on the list's right-click (promotions_effect)
+        self.add_effect_actions(top)  # Compare… beside Festivals…, Effect… on the list's right-click (promotions_effect)
         self._update_month_label()
 
     # ------------------------------------------------------------------ views

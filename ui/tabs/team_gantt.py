@@ -54,6 +54,7 @@ class GanttView(QWidget):
         self.hint = QLabel(self.tr("Drag a bar to move a task, its right end to change the due date; "
                                    "double-click to open it."), self)
         self.hint.setStyleSheet("color:#666;")
+        self.hint.setWordWrap(True)  # under the bar, wrapping: the window fits a 1024-pixel screen
         self.chart = GanttChart(self, name="team.gantt.chart")
         self.chart.month_label = lambda day: self.tr("%1-%2").replace("%1", str(day.year)).replace("%2", f"{day.month:02d}")
         self.chart.sig_moved.connect(self.move_task)
@@ -70,13 +71,14 @@ class GanttView(QWidget):
         bar.addWidget(self.month)
         bar.addWidget(self.next)
         bar.addWidget(self.group)
-        bar.addWidget(self.hint, 1)
+        bar.addStretch(1)
         self.export_button = ExportButton(ctx, "task-gantt", tab, parent=self, name="export_gantt",
                                           date_range=self.window)  # `export task-gantt FILE --from --to`
         bar.addWidget(self.export_button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(bar)
+        layout.addWidget(self.hint)
         layout.addWidget(scroll, 1)
         self._rows: Sequence[TaskRow] = []
         self._spans: dict[int, tuple[str, dt.date, dt.date]] = {}

@@ -138,12 +138,13 @@ class TeamTab(TabPage):
         bar.addWidget(self.gantt_button)
         bar.addWidget(self.people_button)
         bar.addWidget(self.kpi_button)
-        bar.addSpacing(12)
-        self.show_label = QLabel(self.tr("Show:"), self)
-        bar.addWidget(self.show_label)
-        for w in (self.owner_filter, self.when_filter, self.promotion_filter, self.show_done):
-            bar.addWidget(w)
         bar.addStretch(1)
+        filters = QHBoxLayout()  # a row of their own, so the window fits a 1024-pixel screen in English too
+        self.show_label = QLabel(self.tr("Show:"), self)
+        filters.addWidget(self.show_label)
+        for w in (self.owner_filter, self.when_filter, self.promotion_filter, self.show_done):
+            filters.addWidget(w)
+        filters.addStretch(1)
         actions = QHBoxLayout()  # on the summary's line, so the window still fits a 1366-pixel screen
         actions.addWidget(self.summary)
         actions.addStretch(1)
@@ -152,6 +153,7 @@ class TeamTab(TabPage):
             actions.addWidget(w)
         self.body.addLayout(actions)
         self.body.addLayout(bar)
+        self.body.addLayout(filters)
         self.body.addWidget(self.stack, 1)
         self.export_button = ExportButton(ctx, "tasks", self)  # the same rows as `export tasks FILE`
         self.table.toolbar.addWidget(self.export_button)
