@@ -36,8 +36,8 @@ from core.settings import Settings, load
 
 __all__ = [
     "ALWAYS_KEEP_NEWEST", "REASONS", "ROTATED_REASONS", "BackupInfo", "Restored", "auto_backup", "backup_path",
-    "daily_backup_if_due", "delete_backup", "is_good", "latest_good_backup", "list_backups", "parse_name",
-    "restore_file", "restore_latest_good", "rotate",
+    "daily_backup_if_due", "delete_backup", "import_copy", "is_good", "latest_good_backup", "list_backups", "parse_name",
+    "restore_file", "restore_latest_good", "rotate", "rotate_imports",
 ]
 
 log = logging.getLogger(__name__)
@@ -91,6 +91,20 @@ def auto_backup(
         keep = settings if settings is not None else load()
         rotate(target, keep.backups_daily_keep, keep.backups_weekly_keep, db_stem=db.stem)
     return path
+
+
+def import_copy(db: Database) -> Path | None:
+    """The copy ``auto_backup(db, "import")`` makes, without rotating: the import takes it while
+    it reads the file and calls ``rotate_imports`` once it is going to write (core.imports.pipeline)."""
+    if db.path is None or not _has_data(db):
+        return None
+    return db.backup(backup_path(_folder(None, None), db.stem, "import"))
+
+
+def rotate_imports(db: Database) -> None:
+    """The rotation ``auto_backup(db, "import")`` does after its copy."""
+    keep = load()
+    rotate(_folder(keep, None), keep.backups_daily_keep, keep.backups_weekly_keep, db_stem=db.stem)
 
 
 def _has_data(db: Database) -> bool:

@@ -405,7 +405,7 @@ class Database:
         if self.path is None:
             from core.team_restore import restore_server
 
-            return restore_server(self, source, keep_dir)
+            return restore_server(self, source, keep_dir, open_database)
         kept = self.backup(_stamped(keep_dir or self.path.parent, self.path, "pre-restore"))
         self.engine.dispose()
         sqlite_files.copy_into(source, self.path, timeout=10)

@@ -10,7 +10,7 @@ spend and in the points it earns (points are earned per order). Exact integer fe
 **A month without a rate**: the orders of that month do not count toward spend, the tier measure
 or points until the rate is typed (Settings → Channels); their count, first and last order still
 do (they are orders whatever their currency). The Members tab's banner names the channel,
-currency and months (``currency_note``). Typing the rate and pressing **Recompute tiers and
+currency and months (``core.members.currency_note``). Typing the rate and pressing **Recompute tiers and
 points** (core.edits.members.RecomputeTiers) rebuilds those channels' customers, then tiers and
 points count them.
 
@@ -26,7 +26,7 @@ from typing import Any
 
 from sqlalchemy import Connection, and_, select
 
-from core.currency import Currencies, convert, missing_rate_message, month_of
+from core.currency import Currencies, convert, month_of
 from core.models import Order
 
 ORDERS = Order.__table__
@@ -110,51 +110,9 @@ def missing_rates(conn: Connection, currencies: Currencies, platforms: list[str]
     return out
 
 
-def currency_note(conn: Connection) -> tuple[str, str] | None:
-    """What the Members tab says about other currencies: (level, text), or None for a yuan-only shop.
-
-    ``warning`` when orders of a month without a rate are left out (or customers' spend was
-    computed before the latest rates), else ``info`` naming the converted channels."""
-    currencies, foreign = spend_channels(conn)
-    if not foreign:
-        return None
-    from core.customers import plan_rebuild
-    from core.i18n import t
-    from core.kpi.output import channel_label
-
-    missing = missing_rates(conn, currencies, foreign)
-    parts = [t("{orders} orders of {channel} ({why}) do not count toward spend, tiers or points.",
-               orders=f"{m.orders:,}", channel=channel_label(m.platform), why=missing_rate_message(m.currency, m.months))
-             for m in missing]
-    stale = [p for p in foreign if not plan_rebuild(conn, p).empty]
-    if stale:
-        parts.append(t("Customers' spend on {channels} was computed at other rates than those now set: press Recompute "
-                       "tiers and points.", channels=", ".join(channel_label(p) for p in stale)))
-    elif missing:
-        parts.append(t("Once the rate is set, press Recompute tiers and points to count them."))
-    converted = t("Spend is in yuan: {channels} orders count at their payment month's rate.",
-                  channels=", ".join(f"{channel_label(p)} ({currencies.currency_of(p)})" for p in foreign))
-    if parts:
-        return "warning", " ".join([*parts, converted])
-    return "info", converted
-
-
 def tier_spend_channels(conn: Connection, rules: list) -> tuple[Currencies | None, list[str]]:
     """The foreign channels whose tier measure needs converting: none under the orders rule
     (a count of orders is the same in any currency) or in a yuan-only shop."""
     if not rules or rules[0].rule != "spend":
         return None, []
     return spend_channels(conn)
-
-
-def foreign_standings(conn: Connection, rules: list, today: dt.date, currencies: Currencies,
-                      platforms: list[str]) -> list:
-    """Every customer of the foreign ``platforms`` with their window spend in fen (core.tiers.Standing).
-    All of them, not only the candidates: ``plan_moves`` leaves the others where they are."""
-    from core.tiers import CUSTOMERS, Standing, window_start
-
-    got = window_spend(conn, currencies, platforms, window_start(rules, today), today)
-    c = CUSTOMERS.c
-    rows = conn.execute(select(c.id, c.platform, c.buyer_key, c.tier_id, c.tier_since)
-                        .where(c.platform.in_(platforms)).order_by(c.id))
-    return [Standing(i, tier, since, got.get((p, k), 0)) for i, p, k, tier, since in rows]

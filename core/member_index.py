@@ -125,7 +125,8 @@ class MemberIndex:
             return self
         got = np.zeros(self.count, dtype=np.int64)
         if self.rules:
-            from core.member_currency import foreign_standings, tier_spend_channels
+            from core.member_currency import tier_spend_channels
+            from core.tiers import foreign_standings
 
             currencies, foreign = tier_spend_channels(conn, self.rules)
             q = measure_query(self.rules, self.today, exclude=foreign)

@@ -33,7 +33,8 @@ def scan(conn: Connection, today: dt.date) -> Scan:
     rule = load_rule(conn)
     if not rules and rule is None:
         return Scan(rules, [], None)
-    from core.member_currency import foreign_standings, tier_spend_channels
+    from core.member_currency import tier_spend_channels
+    from core.tiers import foreign_standings
 
     currencies, foreign = tier_spend_channels(conn, rules)
     o = ORDERS.c

@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import Connection, select
 from sqlalchemy.orm import Session
 
 from core.i18n import t
@@ -119,3 +119,35 @@ def tier_distribution(session: Session, today: dt.date, rows: list[MemberRow] | 
     for to, reason in session.execute(stmt):
         (up if reason == "upgrade" else down)[to] += 1
     return [TierBar(name, count[name], up[name], down[name]) for name in tier_names(session)]
+
+
+def currency_note(conn: Connection) -> tuple[str, str] | None:
+    """What the Members tab says about other currencies: (level, text), or None for a yuan-only shop.
+
+    ``warning`` when orders of a month without a rate are left out (or customers' spend was
+    computed before the latest rates), else ``info`` naming the converted channels."""
+    from core.member_currency import spend_channels
+
+    currencies, foreign = spend_channels(conn)
+    if not foreign:
+        return None
+    from core.customers import plan_rebuild
+    from core.kpi.output import channel_label
+    from core.currency import missing_rate_message
+    from core.member_currency import missing_rates
+
+    missing = missing_rates(conn, currencies, foreign)
+    parts = [t("{orders} orders of {channel} ({why}) do not count toward spend, tiers or points.",
+               orders=f"{m.orders:,}", channel=channel_label(m.platform), why=missing_rate_message(m.currency, m.months))
+             for m in missing]
+    stale = [p for p in foreign if not plan_rebuild(conn, p).empty]
+    if stale:
+        parts.append(t("Customers' spend on {channels} was computed at other rates than those now set: press Recompute "
+                       "tiers and points.", channels=", ".join(channel_label(p) for p in stale)))
+    elif missing:
+        parts.append(t("Once the rate is set, press Recompute tiers and points to count them."))
+    converted = t("Spend is in yuan: {channels} orders count at their payment month's rate.",
+                  channels=", ".join(f"{channel_label(p)} ({currencies.currency_of(p)})" for p in foreign))
+    if parts:
+        return "warning", " ".join([*parts, converted])
+    return "info", converted

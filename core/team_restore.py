@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import shutil
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -23,9 +24,9 @@ if TYPE_CHECKING:
 log = logging.getLogger(__name__)
 
 
-def restore_server(db: Database, source: Path, keep_dir: Path | None) -> Path:
-    """Replace the server shop ``db`` with the checked backup ``source``; returns the kept copy."""
-    from core.db import open_database
+def restore_server(db: Database, source: Path, keep_dir: Path | None, open_file: Callable[[Path], Database]) -> Path:
+    """Replace the server shop ``db`` with the checked backup ``source``; returns the kept copy.
+    ``open_file`` opens (and migrates) a shop file: core.db's, handed in because core.db calls this."""
     from core.shop_copy import copy_shop
     from core.team_roles import require_owner
 
@@ -37,7 +38,7 @@ def restore_server(db: Database, source: Path, keep_dir: Path | None) -> Path:
     try:
         copy = work / "restore.db"
         shutil.copyfile(source, copy)
-        backup = open_database(copy)  # an older backup is upgraded here, not in place
+        backup = open_file(copy)  # an older backup is upgraded here, not in place
         try:
             copy_shop(backup, db, replace=True)
         finally:

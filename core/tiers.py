@@ -29,6 +29,7 @@ from sqlalchemy import Connection, Table, and_, func, or_, select
 from core.models import Customer, Order, Tier, TierChange
 
 if TYPE_CHECKING:
+    from core.currency import Currencies
     from core.imports.write import UndoLog
 
 CUSTOMERS: Table = Customer.__table__  # type: ignore[assignment]
@@ -201,7 +202,7 @@ def candidate_condition(rules: list[TierRule], today: dt.date, measure):
 def candidates(conn: Connection, rules: list[TierRule], today: dt.date) -> list[Standing]:
     """The customers ``candidate_condition`` finds, by grouped SQL instead of every customer in Python
     (customers of a channel in another currency: all of them, measured in yuan by core.member_currency)."""
-    from core.member_currency import foreign_standings, tier_spend_channels
+    from core.member_currency import tier_spend_channels
 
     currencies, foreign = tier_spend_channels(conn, rules)
     got = measure_query(rules, today, exclude=foreign)
@@ -217,6 +218,19 @@ def candidates(conn: Connection, rules: list[TierRule], today: dt.date) -> list[
         found = sorted(found + foreign_standings(conn, rules, today, currencies, foreign),  # type: ignore[arg-type]
                        key=lambda s: s.customer_id)
     return found
+
+
+def foreign_standings(conn: Connection, rules: list[TierRule], today: dt.date, currencies: Currencies,
+                      platforms: list[str]) -> list[Standing]:
+    """Every customer of the foreign ``platforms`` with their window spend in fen (core.tiers.Standing).
+    All of them, not only the candidates: ``plan_moves`` leaves the others where they are."""
+    from core.member_currency import window_spend
+
+    got = window_spend(conn, currencies, platforms, window_start(rules, today), today)
+    c = CUSTOMERS.c
+    rows = conn.execute(select(c.id, c.platform, c.buyer_key, c.tier_id, c.tier_since)
+                        .where(c.platform.in_(platforms)).order_by(c.id))
+    return [Standing(i, tier, since, got.get((p, k), 0)) for i, p, k, tier, since in rows]
 
 
 def plan_today(conn: Connection, today: dt.date) -> list[TierMove]:

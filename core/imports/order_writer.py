@@ -2,18 +2,18 @@
 
 ``OrderWriter`` takes the file's orders in parts (``add``), in file order, and writes each
 part's new orders and their lines at once; what changes orders already stored (updates, line
-changes) is gathered and written by ``finish``. The pipeline (and
-``core.imports.write.write_orders``) gives it the whole file as one part, once the file is
-normalised.
+changes) is gathered and written by ``finish``. The pipeline gives it the whole file as one
+part, once the file is normalised.
 
 Rows, ids and undo entries are the same however the file is cut into parts: parts come in
 file order, ids are the database's, and changes to stored orders are written last either way.
 """
 from __future__ import annotations
 
+import datetime as dt
 from operator import itemgetter
 
-from sqlalchemy import Connection, select
+from sqlalchemy import Boolean, Connection, Date, DateTime, select
 
 from core.imports.write import (
     CHUNK, LINE_COMPARE, LINE_TOTALS, LINES, ORDER_COMPARE, ORDER_DEFAULTS, ORDERS, UndoLog, _chunks, _derive,
@@ -24,6 +24,12 @@ from core.orders import line_facts, line_totals
 # Above this many orders in a file, the platform's stored orders are read in one scan rather
 # than looked up by id (core.imports.write._raw_orders, _raw_lines).
 MANY = 4 * CHUNK
+ORDER_COLUMNS = [c.name for c in ORDERS.c]  # "id" first
+ID_AT = ORDER_COLUMNS.index("id")
+LINE_COLUMNS = [c.name for c in LINES.c]
+# What core.imports.write._derive reads of an order row, and what it may set.
+DERIVE_READS = ("status", "paid_at", "created_at", "paid_fen", "refund_fen")
+DERIVE_WRITES = ("status", "refund_fen", "is_paid", "pay_date")
 
 
 class OrderWriter:
@@ -72,30 +78,39 @@ class OrderWriter:
         line_compared = itemgetter(*LINE_COMPARE)
         provided_cols, from_file, lines_only = self.provided_cols, self.from_file, self.lines_only
         if not self.many or self.ex_lines is None:
-            id_at = [c.name for c in ORDERS.c].index("id")
-            in_part = [existing[no][id_at] for no in orders if no in existing]
+            in_part = [existing[no][ID_AT] for no in orders if no in existing]
             if in_part:  # the stored lines: all of the platform's at once (many), else this part's orders'
                 self.ex_lines, self.line_dict = _raw_lines(self.conn, self.platform, in_part, many=self.many)
         ex_lines, line_dict = self.ex_lines or {}, self.line_dict
         new_orders: list[dict] = []
         counts, touched = self.counts, self.touched
+        # A new order's row is the file's record itself (nothing reads it after the write), with
+        # the defaults of the columns the file does not determine: no dict copied per order.
+        fill = {c: v for c, v in ORDER_DEFAULTS.items() if c not in provided and not (lines_only and c == "paid_fen")}
+        refunds_known = "refund_fen" not in provided and bool(refunds)
+        platform, batch_id, lines_added = self.platform, self.batch_id, 0
+        unchanged = None if lines_only else _Unchanged(provided, provided_cols, from_file, refunds, real_lines)
         for order_no, rec in orders.items():
             stored = existing.pop(order_no, None)  # popped: the tuples go as the loop goes (peak memory)
             file_lines = lines.get(order_no, [])
+            if stored is not None and unchanged is not None:
+                current_raw = ex_lines.get(stored[ID_AT], ())
+                if unchanged.check(order_no, rec, stored, file_lines, current_raw):
+                    ex_lines.pop(stored[ID_AT], None)
+                    counts["unchanged"] += 1
+                    continue
             if stored is None:
-                row = dict(ORDER_DEFAULTS)
-                row.update(zip(provided_cols, from_file(rec)))
-                if lines_only and "paid_fen" not in provided:
-                    row["paid_fen"] = rec["paid_fen"]
-                if "refund_fen" not in provided and order_no in refunds:
+                row = rec
+                if fill:
+                    row.update(fill)
+                if refunds_known and order_no in refunds:
                     row["refund_fen"] = refunds[order_no]
                 _derive(row)
                 row.update(line_totals(file_lines))
-                row.update(platform=self.platform, order_no=order_no, batch_id=self.batch_id)
+                row["platform"], row["order_no"], row["batch_id"] = platform, order_no, batch_id
                 new_orders.append(row)
                 touched.add(row["buyer_key"])
-                counts["lines_added"] += len(file_lines)
-                counts["added"] += 1
+                lines_added += len(file_lines)
                 continue
             old = self.order_dict(stored)  # type: ignore[misc]
             row = dict(zip(ORDER_COMPARE, compared(old)))
@@ -142,23 +157,31 @@ class OrderWriter:
                 self.updates.append(row)
             else:
                 counts["unchanged"] += 1
+        counts["added"] += len(new_orders)
+        counts["lines_added"] += lines_added
         if new_orders:
             self._insert_new(new_orders, lines)
 
     def _insert_new(self, new_orders: list[dict], lines: dict[str, list[dict]]) -> None:
         conn, platform = self.conn, self.platform
         before = max_id(conn, ORDERS)
-        insert_rows(conn, ORDERS, new_orders)
-        if conn.dialect.name == "sqlite":  # raw: 100,000 pairs without the generic result processing
-            ids = dict(conn.exec_driver_sql(f"SELECT order_no, id FROM {ORDERS.name} WHERE id > ? AND platform = ?",
-                                            (before, platform)).fetchall())
+        if conn.dialect.name == "sqlite":
+            # The ids SQLite would give (the largest + 1 on, in file order: the table has no
+            # AUTOINCREMENT), set here: no read-back of 100,000 (order_no, id) pairs.
+            for oid, row in enumerate(new_orders, before + 1):
+                row["id"] = oid
+            insert_rows(conn, ORDERS, new_orders, ORDER_COLUMNS)
+            self.undo.add_ids("orders", range(before + 1, before + 1 + len(new_orders)))
         else:
+            insert_rows(conn, ORDERS, new_orders, ORDER_COLUMNS[1:])
             ids = dict(conn.execute(select(ORDERS.c.order_no, ORDERS.c.id)
                                     .where(ORDERS.c.id > before, ORDERS.c.platform == platform)).all())
+            for row in new_orders:
+                row["id"] = ids[row["order_no"]]
+                self.undo.add("orders", row["id"])
         new_lines = []
         for row in new_orders:
-            oid = ids[row["order_no"]]
-            self.undo.add("orders", oid)
+            oid = row["id"]
             for ln in lines.get(row["order_no"], ()):
                 ln["order_id"] = oid  # the file's line dicts are written once: no copy needed
                 ln.update(line_facts(row, ln))  # set here, so the insert trigger has nothing to do
@@ -183,3 +206,76 @@ class OrderWriter:
         self.existing = None
         self.touched.discard(None)  # type: ignore[arg-type]
         return dict(self.counts)
+
+
+class _Unchanged:
+    """Whether a stored order (a row tuple, as read: SQLite's raw text for dates, or Python values)
+    stays exactly as it is with the file's record and lines: the same decision the full comparison
+    in ``OrderWriter.add`` takes, without a dict per stored order and line. A re-import of an
+    unchanged export asks this 100,000 times; any order it cannot vouch for goes the full way."""
+
+    def __init__(self, provided: set[str], provided_cols: list[str], from_file, refunds: dict[str, int],
+                 real_lines: set[str]) -> None:
+        self.provided_cols, self.from_file, self.real_lines = provided_cols, from_file, real_lines
+        self.refunds = refunds if "refund_fen" not in provided else {}
+        types = {c.name: c.type for c in ORDERS.c}
+        # The stored values the file does not give that _derive reads (kept as they are). The other
+        # columns the file does not give stay as stored whatever happens: nothing to compare there.
+        self.kept = [(name, ORDER_COLUMNS.index(name), _to_python(types[name]))
+                     for name in DERIVE_READS if name not in provided]
+        compare = [n for n in ORDER_COMPARE if n in provided or n in DERIVE_WRITES]
+        plain = [n for n in (*compare, *LINE_TOTALS) if _to_python(types[n]) is None]
+        self.plain_new = itemgetter(*plain)
+        self.plain_old = itemgetter(*(ORDER_COLUMNS.index(n) for n in plain))
+        self.special = [(n, ORDER_COLUMNS.index(n), _to_python(types[n])) for n in compare
+                        if _to_python(types[n]) is not None]
+        self.line_no_at = LINE_COLUMNS.index("line_no")
+        self.line_old = itemgetter(*(LINE_COLUMNS.index(n) for n in LINE_COMPARE))  # plain text and numbers
+        self.line_new = itemgetter(*LINE_COMPARE)
+
+    def check(self, order_no: str, rec: dict, stored: tuple, file_lines: list[dict], current: list | tuple) -> bool:
+        row = {}
+        for name, i, fn in self.kept:
+            v = stored[i]
+            row[name] = fn(v) if fn is not None and v is not None else v
+        row.update(zip(self.provided_cols, self.from_file(rec)))
+        refund = self.refunds.get(order_no)
+        if refund is not None:
+            row["refund_fen"] = refund
+        _derive(row)
+        at = self.line_no_at
+        if order_no not in self.real_lines and any(r[at] != "0" for r in current):
+            return False  # a summary line beside stored item lines: the full way decides
+        if len(current) != len(file_lines):
+            return False
+        line_old, line_new = self.line_old, self.line_new
+        if len(file_lines) == 1:
+            r, ln = current[0], file_lines[0]
+            if r[at] != ln["line_no"] or line_old(r) != line_new(ln):
+                return False
+        elif file_lines:
+            have = {r[at]: r for r in current}
+            for ln in file_lines:
+                r = have.get(ln["line_no"])
+                if r is None or line_old(r) != line_new(ln):
+                    return False
+        row.update(line_totals(file_lines))
+        if self.plain_new(row) != self.plain_old(stored):
+            return False
+        for name, i, fn in self.special:
+            v = stored[i]
+            if (fn(v) if v is not None else None) != row[name]:
+                return False
+        return True
+
+
+def _to_python(col_type):
+    """How a stored value of this column type becomes the Python value the comparison uses (None:
+    taken as it is). Values already converted (a server's rows) pass through unchanged."""
+    if isinstance(col_type, DateTime):
+        return lambda v: dt.datetime.fromisoformat(v) if v.__class__ is str else v
+    if isinstance(col_type, Date):
+        return lambda v: dt.date.fromisoformat(v) if v.__class__ is str else v
+    if isinstance(col_type, Boolean):
+        return bool
+    return None

@@ -11,6 +11,7 @@ import gc
 import hashlib
 import logging
 import sys
+import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -127,7 +128,6 @@ def inspect_file(path: str | Path, *, db=None, platform: str | None = None,
             samples=_samples(best) if best else {},
         )
     normalized = _normalize(prep, None, None)
-    columns = best.columns if best else {}
     return FileInspection(
         path=path, file_type=prep.data.file_type, encoding=prep.data.encoding, sheets=prep.data.sheets,
         platform=prep.platform, kind=det.kind, confidence=det.confidence, header_row=header_row,
@@ -189,6 +189,18 @@ def _import_file(
     cancelled: Callable[[], bool] | None = None,
 ) -> ImportResult:
     path = Path(path)
+    backup = None if dry_run else _EarlyBackup(db)
+    try:
+        return _import_read(db, path, backup, platform=platform, mapping=mapping, kind=kind, dry_run=dry_run,
+                            progress=progress, cancelled=cancelled)
+    finally:
+        if backup is not None:
+            backup.done()
+
+
+def _import_read(db, path: Path, backup: _EarlyBackup | None, *, platform: str | None, mapping: dict[str, str] | None,
+                 kind: str | None, dry_run: bool, progress: Callable[[int, int], None] | None,
+                 cancelled: Callable[[], bool] | None) -> ImportResult:
     prep = _prepare(db, path, platform, mapping, kind, cancelled)
     det = prep.detection
     if not det.recognised:
@@ -202,7 +214,8 @@ def _import_file(
             progress(min(offsets["done"] + i, total_rows), total)
 
     with _no_cycle_collection():
-        result = _import_whole(db, path, prep, dry_run=dry_run, cancelled=cancelled, progress=row_progress)
+        result = _import_whole(db, path, prep, dry_run=dry_run, cancelled=cancelled, progress=row_progress,
+                               backup=backup)
     if not dry_run:
         db.refresh_statistics()
     if progress is not None:
@@ -212,7 +225,7 @@ def _import_file(
 
 
 def _import_whole(db, path: Path, prep: Prepared, *, dry_run: bool, cancelled: Callable[[], bool] | None,
-                  progress: Callable[[int], None]) -> ImportResult:
+                  progress: Callable[[int], None], backup: _EarlyBackup | None = None) -> ImportResult:
     """Normalise the whole file, then write it in one transaction. Nothing is written, and no
     write lock is held, while the file is read and normalised: an edit made in the window
     meanwhile goes through at once (an import of 100,000 orders parses for many seconds,
@@ -228,7 +241,9 @@ def _import_whole(db, path: Path, prep: Prepared, *, dry_run: bool, cancelled: C
         file=path.name, platform=prep.platform or "", kind=kind_,
         rows_read=normalized.rows_read, rows_skipped=normalized.rows_skipped, dry_run=dry_run,
     )
-    if not dry_run:
+    if backup is not None:
+        backup.keep()
+    elif not dry_run:
         _auto_backup(db)
     file_hash = _hash(path)
     with db.engine.connect() as conn:
@@ -393,6 +408,63 @@ def members_follow(conn: Connection, batch_id: int, platform: str, undo, touched
     rebuild_customers(conn, platform, undo=undo, keys=touched)
     write_moves_for_import(conn, batch_id, undo, dt.date.today())
     write_points_for_import(conn, undo, dt.date.today())
+
+
+class _EarlyBackup:
+    """The safety copy an import makes before it writes (core.backups), taken on a thread while the
+    file is read: the app mostly waits for the workbook reader's parse then, and SQLite copies the
+    pages without holding Python's lock. ``keep()`` (before writing) waits for it, raises what it
+    raised (a full disk: nothing written) and rotates the backups; ``done()`` (always) removes a copy
+    that was not kept (a refused or cancelled file), at once or, while it is still being written,
+    when it is complete, so that Cancel does not wait for it. The thread is not a daemon: a process
+    ending meanwhile lets it finish and clean up, never leaving a partial file."""
+
+    def __init__(self, db) -> None:
+        self.db = db
+        self.path: Path | None = None
+        self.error: BaseException | None = None
+        self.kept = self.dropped = False
+        self.lock = threading.Lock()
+        try:
+            from core.backups import import_copy
+        except ImportError:  # without core.backups an import makes no copy
+            self.thread = None
+            return
+        self.thread = threading.Thread(target=self._copy, args=(import_copy,), name="import-backup")
+        self.thread.start()
+
+    def _copy(self, import_copy) -> None:
+        try:
+            path = import_copy(self.db)
+        except BaseException as exc:  # noqa: BLE001 - raised again by keep()
+            self.error = exc
+            return
+        with self.lock:
+            self.path = path
+            dropped = self.dropped
+        if dropped and path is not None:
+            path.unlink(missing_ok=True)
+
+    def keep(self) -> None:
+        if self.thread is None:
+            return
+        self.thread.join()
+        if self.error is not None:
+            raise self.error
+        self.kept = True
+        if self.path is not None:
+            from core.backups import rotate_imports
+
+            rotate_imports(self.db)
+
+    def done(self) -> None:
+        if self.thread is None or self.kept:
+            return
+        with self.lock:
+            self.dropped = True
+            path = self.path
+        if path is not None:
+            path.unlink(missing_ok=True)
 
 
 def _auto_backup(db) -> None:

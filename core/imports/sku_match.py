@@ -47,16 +47,24 @@ class LineMatcher:
         return bool(self.by_pair or self.by_title)
 
     def match(self, lines: Iterable[list[dict]]) -> None:
+        found: dict[tuple[str, str], str | None] = {}  # (title, spec) → code: a file repeats a few titles
         for order_lines in lines:
             for ln in order_lines:
                 if ln["sku_code"]:
                     continue
                 if self.by_pair is None:
                     self.by_pair, self.by_title = sku_index(self.conn)
-                title, spec = _key(ln["title"]), _key(ln["spec"])
-                code = self.by_pair.get((title, spec)) if spec else None
-                if code is None and not spec:
-                    code = self.by_title.get(title)
+                if not self.has_skus:  # nothing to match (inventory not in use): only counted
+                    self.unmatched += 1
+                    continue
+                raw = (ln["title"], ln["spec"])
+                code = found.get(raw, "")
+                if code == "":
+                    title, spec = _key(raw[0]), _key(raw[1])
+                    code = self.by_pair.get((title, spec)) if spec else None
+                    if code is None and not spec:
+                        code = self.by_title.get(title)
+                    found[raw] = code
                 if code:
                     ln["sku_code"] = code
                     self.matched += 1

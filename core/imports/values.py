@@ -30,7 +30,7 @@ _NUMBER_NO_INT = re.compile(r"^([+-]?)()(\.[0-9]+)$")  # ".5"
 _ACCOUNTING = re.compile(r"^\((.*)\)$")
 # Words exports write in amount columns for "no amount" (千牛 退款金额 "无退款申请").
 _MONEY_NONE = frozenset({"无退款申请", "无", "没有申请退款"})
-_MAX_AMOUNT = 10**12  # a trillion yuan or units: anything larger is a damaged cell, and overflows SQL integers
+_MAX_AMOUNT = MAX_AMOUNT = 10**12  # a trillion yuan or units: anything larger is a damaged cell, and overflows SQL integers
 _INT_SUFFIX = re.compile(r"\s*(件|个|人|次|天|pcs?)\s*$", re.IGNORECASE)
 _DATE = re.compile(
     r"^(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})\s*日?"
@@ -69,6 +69,9 @@ def is_null(value: object) -> bool:
 
 def parse_text(value: object) -> str | None:
     """Free text: TABs and outer spaces removed, null markers → ``None``."""
+    if value.__class__ is str:  # the common case
+        s = value.replace("\t", "").strip()
+        return None if s.lower() in NULL_MARKERS else s
     if value is None:
         return None
     if isinstance(value, float):

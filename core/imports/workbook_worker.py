@@ -31,7 +31,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from core.row_filter import RowSpec
-from core.workbook_process import BATCH_ROWS, HEAD_ROWS, serve  # noqa: F401 - the batch sizes are named here too
+from core.workbook_process import serve
 
 log = logging.getLogger(__name__)
 
@@ -78,6 +78,11 @@ class _Worker:
 
     def close(self) -> None:
         _shutdown(self.conn, self.proc, self.stop)
+
+    def retire(self) -> None:
+        """Let the worker end without waiting for it: a worker that read a big sheet takes a few
+        tenths of a second to give its memory back and exit, which the import need not wait for."""
+        threading.Thread(target=self.close, name="workbook-reader-retire", daemon=True).start()
 
     def kill(self) -> None:
         self.stop.set()
@@ -184,7 +189,7 @@ class WorkbookReader:
             worker.close()
             return
         if self._rows_read > RETIRE_AFTER_ROWS or sum(s[2] for s in self.sheets) > RETIRE_AFTER_ROWS:
-            worker.close()
+            worker.retire()
         else:
             _give_back(worker)
 

@@ -16,7 +16,7 @@ from operator import itemgetter
 
 from sqlalchemy import JSON, Boolean, Connection, Date, DateTime, Enum, Float, Integer, Numeric, String, Table, bindparam, func, select
 
-from core.imports.normalize import OrderSet, adjust_for_refund
+from core.imports.normalize import adjust_for_refund
 from core.models import ImportUndo, Order, OrderLine, Refund
 from core.orders import derive_payment
 
@@ -58,19 +58,32 @@ class UndoLog:
         self.batch_id = batch_id
         self.added: list[dict] = []
         self.changed: list[dict] = []
+        self.added_ids: list[tuple[str, range]] = []  # rows added with consecutive integer keys
 
     def add(self, table: str, key: object) -> None:
         self.added.append({"batch_id": self.batch_id, "table_name": table, "row_key": str(key)})
+
+    def add_ids(self, table: str, ids: range) -> None:
+        """Rows ``ids`` of ``table`` were added (a bulk insert's new orders): the same entries as
+        ``add`` for each, without a dict per row."""
+        self.added_ids.append((table, ids))
 
     def change(self, table: str, key: object, before: dict) -> None:
         self.changed.append({"batch_id": self.batch_id, "table_name": table, "row_key": str(key), "before": snapshot(before)})
 
     def flush(self, conn: Connection) -> None:
+        for table, ids in self.added_ids:
+            if conn.dialect.name == "sqlite":  # raw: 100,000 entries of a first import without a dict each
+                batch = self.batch_id
+                conn.exec_driver_sql("INSERT INTO import_undo (batch_id, table_name, row_key) VALUES (?, ?, ?)",
+                                     [(batch, table, str(k)) for k in ids])
+            else:
+                self.added.extend({"batch_id": self.batch_id, "table_name": table, "row_key": str(k)} for k in ids)
         if self.added:
             insert_rows(conn, UNDO, self.added)  # ``before`` left out: SQL NULL
         if self.changed:
             conn.execute(UNDO.insert(), self.changed)
-        self.added, self.changed = [], []
+        self.added, self.changed, self.added_ids = [], [], []
 
 
 def _chunks(items: list, size: int = CHUNK) -> Iterable[list]:
@@ -97,34 +110,48 @@ def _to_sqlite(value: object) -> object:
     return value
 
 
-def insert_rows(conn: Connection, table: Table, rows: list[dict]) -> None:
+def insert_rows(conn: Connection, table: Table, rows: list[dict], cols: list[str] | None = None) -> None:
     """Bulk INSERT. On SQLite the rows go straight to the driver's executemany (values converted
     the way SQLAlchemy stores them): for 100,000 orders the per-row parameter processing of
-    the generic path costs more than the insert itself."""
+    the generic path costs more than the insert itself. ``cols``: the columns written (the
+    first row's keys when None; rows may hold other keys too, which are left out)."""
     if not rows:
         return
     if conn.dialect.name != "sqlite":
+        if cols is not None:
+            get = itemgetter(*cols)
+            rows = [dict(zip(cols, get(r))) for r in rows] if len(cols) > 1 else [{cols[0]: r[cols[0]]} for r in rows]
         conn.execute(table.insert(), rows)
         return
-    cols = list(rows[0])
+    cols = list(rows[0]) if cols is None else cols
     sql = f'INSERT INTO {table.name} ({", ".join(cols)}) VALUES ({", ".join("?" * len(cols))})'
     # Only date, time, boolean and JSON columns need converting; the driver takes the rest as
     # they are (per-value conversion calls cost more than the insert for 100,000 orders).
     convert = [i for i, c in enumerate(cols) if c not in table.c or not _plain(table.c[c].type)]
-    get = itemgetter(*cols) if len(cols) > 1 else (lambda r: (r[cols[0]],))
-    params = list(map(get, rows))
     if convert:
-        # Column by column (transposed at C speed), common values converted inline.
-        columns = list(zip(*params))
+        # Column by column (each taken out at C speed), common values converted inline.
+        columns: list = [list(map(itemgetter(c), rows)) for c in cols]
         for i in convert:
-            columns[i] = _convert_column(columns[i])
+            columns[i] = _convert_column(columns[i], table.c[cols[i]].type if cols[i] in table.c else None)
         params = list(zip(*columns))
         del columns
+    else:
+        get = itemgetter(*cols) if len(cols) > 1 else (lambda r: (r[cols[0]],))
+        params = list(map(get, rows))
     conn.exec_driver_sql(sql, params)
 
 
-def _convert_column(values: tuple) -> list:
+def _convert_column(values: list, col_type=None) -> list:
+    """Values as SQLAlchemy stores them in SQLite (``_to_sqlite``); the common ones of a DateTime,
+    Date or Boolean column tested first."""
     conv, iso, datetime, date = _to_sqlite, dt.datetime.isoformat, dt.datetime, dt.date
+    if isinstance(col_type, DateTime):
+        return [None if v is None else iso(v, " ", "microseconds")
+                if v.__class__ is datetime and v.tzinfo is None and v.year >= 1000 else conv(v) for v in values]
+    if isinstance(col_type, Date):
+        return [None if v is None else v.isoformat() if v.__class__ is date else conv(v) for v in values]
+    if isinstance(col_type, Boolean):
+        return [1 if v is True else 0 if v is False else conv(v) for v in values]
     return [iso(v, " ", "microseconds") if v.__class__ is datetime and v.tzinfo is None and v.year >= 1000
             else v.isoformat() if v.__class__ is date else 1 if v is True else 0 if v is False
             else None if v is None else conv(v) for v in values]
@@ -257,15 +284,6 @@ def refund_totals(conn: Connection, platform: str) -> dict[str, int]:
         .group_by(REFUNDS.c.order_no)
     )
     return {no: int(total or 0) for no, total in conn.execute(stmt)}
-
-
-def write_orders(conn: Connection, batch_id: int, oset: OrderSet, undo: UndoLog) -> dict[str, int]:
-    """The whole file's orders and lines at once (core.imports.order_writer)."""
-    from core.imports.order_writer import OrderWriter
-
-    writer = OrderWriter(conn, batch_id, oset.platform, oset.kind, oset.provided, undo, len(oset.orders))
-    writer.add(oset.orders, oset.lines, oset.real_lines)
-    return writer.finish()
 
 
 def _derive(row: dict) -> None:

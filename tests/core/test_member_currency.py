@@ -28,7 +28,7 @@ from sqlalchemy import select
 from core.edits import History, apply_edit
 from core.edits.channels import SetExchangeRate
 from core.edits.members import RecomputeTiers
-from core.member_currency import currency_note
+from core.members import currency_note
 from core.members import member_rows
 from core.models import Customer
 from tests.core.kpi_shop import add_order

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QTabWidget, QVBoxLayout, QWidget,
+    QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QTabWidget,
 )
 
 from core.money import format_fen
@@ -239,7 +239,7 @@ class MembersTab(TabPage):
     def load(self, session: Session, today: dt.date):
         from sqlalchemy import select
 
-        from core.member_currency import currency_note
+        from core.members import currency_note
         from core.member_index import build_index
         from core.member_pages import MemberPages
         from core.members import tier_distribution, tier_log_rows

@@ -90,7 +90,7 @@ def test_the_real_rand_store_s_customers_spend_in_yuan_once_its_month_has_a_rate
     from core.edits import apply_edit
     from core.edits.channels import SetExchangeRate
     from core.edits.members import RecomputeTiers
-    from core.member_currency import currency_note
+    from core.members import currency_note
     from core.models import Customer
 
     def spend() -> dict[str, tuple[int, int]]:

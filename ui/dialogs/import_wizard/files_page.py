@@ -15,7 +15,7 @@ from PySide6.QtCore import QLocale, QStandardPaths, Qt
 from PySide6.QtGui import QBrush, QColor
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QMenu, QPushButton,
-    QStackedLayout, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout, QWidget,
+    QStackedLayout, QTableWidget, QTableWidgetItem, QToolButton, QVBoxLayout,
 )
 
 from core.errors import UserFacingError
