@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy.orm import Session
 
+from core.gc_paused import gc_paused
 from core.inventory import REORDER, STATUS_ORDER, InventoryParams, InventoryRow, inventory_params, inventory_rows
 
 
@@ -43,6 +44,7 @@ class SupplierTotal:
     earliest_order_by: dt.date | None
 
 
+@gc_paused()  # one pause for the uplifts, the rows and their order (core.gc_paused)
 def alert_rows(session: Session, today: dt.date, params: InventoryParams) -> list[InventoryRow]:
     """The alert list as the tab and the exports show it: the calendar's promotions raising the
     forecast (core.inventory_uplift), most urgent first."""

@@ -1,102 +1,172 @@
 """The inventory alerts' sales figures, read from the orders alone (kept by core.past_orders).
 
 Per SKU: the sales window's units each day with their σ and weekly coefficient of variation, the
-window's sales value and ABC class, and the last sale. None of it depends on stock or on the
+window's sales value and ABC class, and the last sale. ``past_order_reads`` reads what is not kept
+yet, the sales window here and the rest on a second connection at the same time. None of it depends on stock or on the
 SKUs' settings, so ``core.inventory.inventory_rows`` keeps it until the orders change.
 """
 from __future__ import annotations
 
 import datetime as dt
-import math
+from collections.abc import Callable, Hashable, Iterator, Mapping
+from contextlib import contextmanager
+from functools import partial
 from typing import TYPE_CHECKING, Any, NamedTuple
 
 from sqlalchemy import String, func, select, type_coerce
 
 from core.models import OrderLine, Sku
+from core.parallel_reads import rows_at_once
 
 if TYPE_CHECKING:
     from core.inventory import InventoryParams
+    from core.past_orders import PastOrders
 
 
 class Sales(NamedTuple):
-    """A SKU's sales in the window: units each day, their total, σ of the days and the weekly CV."""
+    """A SKU's sales in the window: units, σ of the days' units and the weekly CV (None without units)."""
 
-    per_day: list[int]
     units: int
     sigma: float
     cv: float | None
 
 
-def window_sales(conn: Any, start: dt.date, today: dt.date, window_days: int) -> dict[str, Sales]:
-    """Per SKU that sold, its ``Sales`` from ``start`` to ``today``."""
+def window_sales(conn: Any, start: dt.date, today: dt.date, window_days: int
+                 ) -> tuple[dict[str, Sales], dict[str, int]]:
+    """Per SKU that sold, its ``Sales`` from ``start`` to ``today``, and its sales value in fen
+    (paid, else unit price × quantity): one pass over the window's lines for both."""
     # Lines carry their order's payment date (NULL unless paid, core.orders.line_facts), so
-    # these read the lines alone through ix_order_lines_sales.
+    # these read the lines alone through ix_order_lines_sales (which holds the amounts too).
     # Each day of the window by its date and by the text SQLite stores it as: the day comes back
     # as stored (type_coerce, no CAST), since turning 25,000 texts into dates took longer than the query.
     position: dict[Any, int] = {}
     for i in range(window_days):
         day = start + dt.timedelta(days=i)
         position[day] = position[day.isoformat()] = i
-    daily: dict[str, list[int]] = {}  # per SKU, units sold each day of the window
     stored_day = type_coerce(OrderLine.pay_date, String)
     q = (
-        select(OrderLine.sku_code, stored_day, func.sum(OrderLine.qty))
+        select(OrderLine.sku_code, stored_day, func.sum(OrderLine.qty),
+               func.sum(func.coalesce(OrderLine.paid_fen, OrderLine.unit_price_fen * OrderLine.qty)))
         .where(OrderLine.pay_date.between(start, today))
         .group_by(OrderLine.sku_code, OrderLine.pay_date)
     )
-    for code, day, qty in conn.execute(q).all():
-        per_day = daily.get(code)
-        if per_day is None:
-            per_day = daily[code] = [0] * window_days
-        i = position.get(day)
-        if i is None:  # stored some other way ("2026-11-20 00:00:00"): as the date it is
-            i = position[dt.date.fromisoformat(str(day)[:10])]
-        per_day[i] = int(qty or 0)  # lines of unknown quantity count no units
-    out = {}
-    for code, per_day in daily.items():
-        units = sum(per_day)
-        out[code] = Sales(per_day, units, pstdev(per_day) if units else 0.0, weekly_cv(per_day) if units else None)
-    return out
+    rows = plain_rows(conn, q)
+    if not rows:
+        return {}, {}
+    codes, days, qtys, fens = zip(*rows)
+    value = dict.fromkeys(codes, 0)  # each SKU once, in the order first met
+    for code, fen in zip(codes, fens):
+        if fen:
+            value[code] += int(fen)
+    at = list(map(position.get, days))
+    if None in at:  # stored some other way ("2026-11-20 00:00:00"): as the date it is
+        at = [position[dt.date.fromisoformat(str(day)[:10])] if i is None else i for i, day in zip(at, days)]
+    index = {code: i for i, code in enumerate(value)}
+    # Lines of unknown quantity count no units.
+    units = [0 if qty is None else int(qty) for qty in qtys]
+    stats = day_statistics(list(map(index.__getitem__, codes)), at, units, len(index), window_days)
+    return dict(zip(index, map(Sales._make, stats))), value
 
 
-def sales_value(conn: Any, start: dt.date, today: dt.date) -> dict[str, int]:
-    value_q = (
-        select(OrderLine.sku_code, func.sum(func.coalesce(OrderLine.paid_fen, OrderLine.unit_price_fen * OrderLine.qty)))
-        .where(OrderLine.pay_date.between(start, today))
-        .group_by(OrderLine.sku_code)
-    )
-    return {code: int(v or 0) for code, v in conn.execute(value_q).all()}
+def plain_rows(conn: Any, query: Any) -> list[tuple]:
+    """``query``'s rows as the driver gives them: ints, texts (and dates on PostgreSQL) need none
+    of SQLAlchemy's result processing, which took longer than the query itself on 25,000 rows."""
+    result = conn.execute(query)
+    try:
+        return result.cursor.fetchall()
+    finally:
+        result.close()
 
 
-def last_sales(conn: Any, today: dt.date) -> dict[str, dt.date]:
+def day_statistics(sku: list[int], day: list[int], units: list[int], n_skus: int, window_days: int
+                   ) -> list[tuple[int, float, float | None]]:
+    """Per SKU (0 … n_skus − 1), from its units sold on days of the window (``sku[i]`` sold
+    ``units[i]`` on day ``day[i]``; each pair once): its units, the population standard deviation of
+    the days and the coefficient of variation of the window's sales by week (7-day blocks counted
+    back from today; by day when the window is shorter than two weeks: daily sales of a small shop's
+    SKU are mostly 0s and 1s, whose daily CV would call every SKU erratic); σ 0 and no CV without units.
+
+    One matrix of SKUs × days (numpy), the sums in whole numbers: σ = √(n·Σx² − (Σx)²) ÷ n exactly as
+    the float of the exact integer, as before."""
+    import numpy as np
+
+    daily = np.zeros((n_skus, window_days), dtype=np.int64)
+    daily[np.array(sku, dtype=np.intp), np.array(day, dtype=np.intp)] = units
+    total = daily.sum(axis=1)
+    sigma = _pstdev(daily, total)
+    if window_days >= 14:
+        weeks = daily[:, window_days % 7:].reshape(n_skus, -1, 7).sum(axis=2)
+        week_total = weeks.sum(axis=1)
+    else:
+        weeks, week_total = daily, total
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mean = week_total / weeks.shape[1]
+        cv = np.where(mean != 0, _pstdev(weeks, week_total) / mean, np.inf)
+    sold = total != 0
+    sigma = np.where(sold, sigma, 0.0)
+    cvs: list[float | None] = cv.tolist()
+    return list(zip(total.tolist(), sigma.tolist(),
+                    [c if s else None for c, s in zip(cvs, sold.tolist())]))
+
+
+def _pstdev(matrix: Any, total: Any) -> Any:
+    """Per row, the population standard deviation of its whole numbers (its sum given)."""
+    import numpy as np
+
+    n = matrix.shape[1]
+    spread = n * (matrix * matrix).sum(axis=1) - total * total  # exact: whole numbers
+    return np.sqrt(spread.astype(np.float64)) / n
+
+
+def last_sales(conn: Any, today: dt.date) -> tuple[frozenset[str], dict[str, dt.date]]:
     """The last sale of each active SKU: one index seek per SKU (ix_order_lines_sales starts with
-    sku_code, pay_date) rather than MAX over every line of two years."""
+    sku_code, pay_date) rather than MAX over every line of two years. Also the active SKUs it
+    looked at: one added since asks again."""
     latest = (select(func.max(OrderLine.pay_date))
               .where(OrderLine.sku_code == Sku.code, OrderLine.pay_date <= today).scalar_subquery())
-    return {code: day for code, day in conn.execute(select(Sku.code, latest).where(Sku.active.is_(True)))
-            if day is not None}
+    # Read on a worker thread: the rows at once (core.parallel_reads).
+    rows = rows_at_once(conn, select(Sku.code, latest).where(Sku.active.is_(True)), (str, _day))
+    return frozenset(code for code, _day in rows), {code: day for code, day in rows if day is not None}
 
 
-def pstdev(values: list[int]) -> float:
-    """Population standard deviation of whole numbers, from exact integer sums (statistics.pstdev
-    is exact too, but goes through Fractions and was a third of the tab's time on 5,000 SKUs)."""
-    n = len(values)
-    s1 = sum(values)
-    s2 = sum(v * v for v in values)
-    return math.sqrt(n * s2 - s1 * s1) / n
+def _day(text: str) -> dt.date:
+    return dt.date.fromisoformat(text[:10])
 
 
-def weekly_cv(per_day: list[int]) -> float:
-    """Coefficient of variation of the window's sales by week (7-day blocks counted back from
-    today), by day when the window is shorter than two weeks. Daily sales of a small shop's SKU
-    are mostly 0s and 1s, whose daily CV would call every SKU erratic."""
-    if len(per_day) >= 14:
-        tail = per_day[len(per_day) % 7:]
-        buckets = [sum(tail[i:i + 7]) for i in range(0, len(tail), 7)]
-    else:
-        buckets = per_day
-    mean = sum(buckets) / len(buckets)
-    return pstdev(buckets) / mean if mean else math.inf
+@contextmanager
+def past_order_reads(conn: Any, past: PastOrders, today: dt.date, params: InventoryParams,
+                     others: Mapping[Hashable, Callable[[Any], Any]] | None = None) -> Iterator[None]:
+    """Read what the alerts need from past orders and is not kept yet (``past``): the sales window
+    (and the last of more than three ``others``) here, while a second connection reads ``others``
+    (key: read, in the order they will be asked for), then the last sales, at the same time
+    (core.parallel_reads). Inside the block ``past.get``
+    of one of those waits for that read only; each is kept under its key."""
+    if past.revision is None:
+        yield  # nothing is kept: each result is read where it is asked for
+        return
+    from core.data_revisions import current
+    from core.parallel_reads import ParallelReads
+
+    start = today - dt.timedelta(days=params.window_days - 1)
+    side = {key: read for key, read in (others or {}).items() if not past.has(key)}
+    last_key = ("inventory.last_sale", today)
+    here: dict[Hashable, Callable[[Any], Any]] = {}
+    if len(side) > 3:  # the last of many here: the window costs about two of them (measured)
+        key = next(reversed(side))
+        here[key] = side.pop(key)
+    if not past.has(last_key):  # asked for last, after the promotions' uplifts
+        side[last_key] = partial(last_sales, today=today)
+    with ParallelReads(conn, side, current, past.revision) as reads:
+        past.waiting = {key: partial(reads.result, key) for key in side}
+        try:
+            past.get(("inventory.sales", start, today), lambda: window_sales(conn, start, today, params.window_days))
+            for key, read in here.items():
+                past.get(key, partial(read, conn))
+            yield
+            for key in side:  # those not asked for inside the block
+                past.get(key, partial(reads.result, key))
+        finally:
+            past.waiting = {}
 
 
 def abc_classes(sales_value: dict[str, int], params: InventoryParams) -> dict[str, str]:

@@ -23,6 +23,7 @@ import json
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from sqlalchemy import Connection, case, func, select
@@ -30,9 +31,11 @@ from sqlalchemy.orm import Session
 
 from core.errors import UserFacingError
 from core.festivals import PROMOTION, Festival, festivals, festivals_between
+from core.gc_paused import gc_paused
 from core.i18n import language, t
 from core.inventory import InventoryParams, Uplift, UpliftsBySku
 from core.models import OrderLine, Promotion, Sku
+from core.parallel_reads import rows_at_once
 
 BASELINE_DAYS = 28
 MIN_UNITS = 5  # fewer units than this in either window: the SKU's own ratio is noise
@@ -43,8 +46,21 @@ MAX_FACTOR = 10.0  # a launch from almost nothing is not a forecast
 class _Measure:
     window: tuple[dt.date, dt.date]
     baseline: tuple[dt.date, dt.date]
+    festival: Festival  # last year's
 
 
+def _measure(p: Promotion, today: dt.date) -> _Measure | None:
+    """Where a promotion's uplift is measured: last year's festival window and the days before it;
+    None without a last year, or when it has not happened yet (nothing sold in it to measure)."""
+    fest = festival_of(p)
+    last = _last_year(fest) if fest else None
+    if last is None or last.start > today:
+        return None
+    return _Measure((last.start, last.end),
+                    (last.start - dt.timedelta(days=BASELINE_DAYS), last.start - dt.timedelta(days=1)), last)
+
+
+@gc_paused()  # core.gc_paused
 def promotion_uplifts(session: Session, today: dt.date, params: InventoryParams = InventoryParams()
                       ) -> dict[str, list[Uplift]]:
     """Per SKU code, the uplift windows of the promotions still to come or running.
@@ -67,13 +83,43 @@ def promotion_uplifts(session: Session, today: dt.date, params: InventoryParams 
     key = ("inventory.uplifts", today, params.window_days, language(), frozenset(categories.items()),
            tuple((p.id, p.name, p.kind, tuple(p.platforms or ()), p.start, p.end, p.expected_uplift,
                   json.dumps(p.scope or {}, sort_keys=True, ensure_ascii=False)) for p in promos))
+    if not past.has(key):
+        # Not kept: read what it needs from the orders, last year's festival windows and the
+        # channels' units on a second connection while this one reads the sales window.
+        from core.inventory_sales import past_order_reads
+
+        with past_order_reads(conn, past, today, params, _reads(promos, today, params)):
+            return past.get(key, lambda: _uplifts(conn, past, promos, categories, today, params))
     return past.get(key, lambda: _uplifts(conn, past, promos, categories, today, params))
+
+
+def _reads(promos: Sequence[Promotion], today: dt.date, params: InventoryParams) -> dict[tuple, Any]:
+    """The past-order reads ``_uplifts`` will ask for (by their keys in core.past_orders), in that order."""
+    reads: dict[tuple, Any] = {}
+    for p in promos:
+        if p.expected_uplift is None:
+            m = _measure(p, today)
+            if m is not None:
+                reads[_festival_key(m)] = partial(_festival_units, m=m)
+        if p.platforms:
+            first = today - dt.timedelta(days=params.window_days - 1)
+            channels = tuple(p.platforms)
+            reads[("inventory.channels", first, today, channels)] = partial(_channel_shares, start=first, end=today,
+                                                                             channels=channels)
+    return reads
+
+
+def _festival_key(m: _Measure) -> tuple:
+    return ("inventory.festival", *m.baseline, *m.window)
+
+
+def _festival_units(conn: Connection, m: _Measure) -> tuple[dict[str, int], dict[str, int]]:
+    return _units_before_and_in(conn, m.baseline[0], m.window[0], m.window[1])
 
 
 def _uplifts(conn: Connection, past: Any, promos: Sequence[Promotion], categories: dict[str, str], today: dt.date,
              params: InventoryParams) -> UpliftsBySku:
-    units: dict[str, dict[str, int]] | None = None  # per SKU and channel, read when a promotion has channels
-    shares: dict[tuple[str, ...], dict[str, float]] = {}  # per set of channels: each SKU's share of its units
+    first = today - dt.timedelta(days=params.window_days - 1)
     out: dict[str, list[Uplift]] = defaultdict(list)
     windows: dict[tuple, Uplift] = {}  # one object per distinct window, shared by the SKUs it raises
     for p in promos:
@@ -90,14 +136,10 @@ def _uplifts(conn: Connection, past: Any, promos: Sequence[Promotion], categorie
             per_sku = dict.fromkeys(codes, (factor, source))
         else:
             per_sku = _measured(conn, past, p, codes, categories, today)
-        if p.platforms:
-            key = tuple(p.platforms)
-            share_of = shares.get(key)
-            if share_of is None:
-                if units is None:
-                    first = today - dt.timedelta(days=params.window_days - 1)
-                    units = past.get(("inventory.channels", first, today), lambda: _channel_units(conn, first, today))
-                share_of = shares[key] = {code: _share(by, p.platforms) for code, by in units.items()}
+        if p.platforms:  # per set of channels: each SKU's share of its units in the sales window
+            channels = tuple(p.platforms)
+            share_of = past.get(("inventory.channels", first, today, channels),
+                                lambda: _channel_shares(conn, first, today, channels))
         else:
             share_of = None
         by_factor: dict[tuple[float, str], Uplift | None] = {}  # on every channel: one window per factor
@@ -142,22 +184,14 @@ def _in_scope(p: Promotion, categories: dict[str, str]) -> list[str]:
     return [c for c, cat in categories.items() if c in skus or cat in cats]
 
 
-def _channel_units(conn: Connection, start: dt.date, end: dt.date) -> dict[str, dict[str, int]]:
-    q = (select(OrderLine.sku_code, OrderLine.platform, func.sum(OrderLine.qty))
-         .where(OrderLine.pay_date.between(start, end)).group_by(OrderLine.sku_code, OrderLine.platform))
-    units: dict[str, dict[str, int]] = defaultdict(dict)
-    for code, platform, qty in conn.execute(q).all():
-        units[code][platform or ""] = int(qty or 0)
-    return units
-
-
-def _share(by_platform: dict[str, int], platforms: list[str] | None) -> float:
-    if not platforms:
-        return 1.0
-    total = sum(by_platform.values())
-    if not total:
-        return 1.0  # no recent sales: the rate is 0 anyway, the factor changes nothing
-    return sum(v for k, v in by_platform.items() if k in platforms) / total
+def _channel_shares(conn: Connection, start: dt.date, end: dt.date, channels: tuple[str, ...]) -> dict[str, float]:
+    """Per SKU that sold from ``start`` to ``end``, the share of its units sold on ``channels``
+    (1 when none of its lines has a quantity: the rate is 0 anyway, the factor changes nothing)."""
+    on_them = func.sum(case((OrderLine.platform.in_(channels), OrderLine.qty), else_=0))
+    q = (select(OrderLine.sku_code, on_them, func.sum(OrderLine.qty))
+         .where(OrderLine.pay_date.between(start, end)).group_by(OrderLine.sku_code))
+    # Read on a worker thread: the rows at once (core.parallel_reads).
+    return {code: (mine or 0) / total if total else 1.0 for code, mine, total in rows_at_once(conn, q, (str, int, int))}
 
 
 def festival_of(p: Promotion) -> Festival | None:
@@ -190,13 +224,11 @@ def _last_year(f: Festival) -> Festival | None:
 
 def _measured(conn: Connection, past: Any, p: Promotion, codes: list[str], categories: dict[str, str], today: dt.date
               ) -> dict[str, tuple[float, str]]:
-    fest = festival_of(p)
-    last = _last_year(fest) if fest else None
-    if last is None or last.start > today:
-        return {}  # no last year, or it has not happened yet: nothing sold in it to measure
-    m = _Measure((last.start, last.end), (last.start - dt.timedelta(days=BASELINE_DAYS), last.start - dt.timedelta(days=1)))
-    window, baseline = past.get(("inventory.festival", *m.baseline, *m.window),
-                                lambda: _units_before_and_in(conn, m.baseline[0], m.window[0], m.window[1]))
+    m = _measure(p, today)
+    if m is None:
+        return {}
+    last = m.festival
+    window, baseline = past.get(_festival_key(m), lambda: _festival_units(conn, m))
     days_w = (m.window[1] - m.window[0]).days + 1
     name = last.name_zh if language() == "zh_CN" else last.name_en
     # Category totals over the active SKUs, from the SKUs that sold (not a pass over every SKU).
@@ -210,33 +242,40 @@ def _measured(conn: Connection, past: Any, p: Promotion, codes: list[str], categ
         cat = categories.get(code)
         if cat is not None:
             cat_b[cat] += b
-    by_category: dict[str, tuple[float, str] | None] = {}
-    for cat in categories.values():
-        if cat not in by_category:
-            w, b = cat_w.get(cat, 0), cat_b.get(cat, 0)
-            by_category[cat] = ((_ratio(w, b, days_w), t("its category {category}", category=cat or "—"))
-                                if w >= MIN_UNITS and b >= MIN_UNITS else None)
     out = {}
     this_sku = t("this SKU")
     festival = f"{name} {last.start.year}"
     texts: dict[tuple[str, str], str] = {}  # a few distinct sentences, not one per SKU
+
+    def text(ratio: float, whose: str) -> str:
+        key = (f"{ratio:.1f}", whose)  # _times
+        found = texts.get(key)
+        if found is None:
+            found = texts[key] = t("{name}: {factor}× normal sales ({whose}, last year's {festival})", name=p.name,
+                                   factor=key[0], whose=whose, festival=festival)
+        return found
+
+    # Per category, the (factor, sentence) of its SKUs without enough units of their own; None: not raised.
+    by_category: dict[str, tuple[float, str] | None] = {}
+    for cat in set(categories.values()):
+        w, b = cat_w.get(cat, 0), cat_b.get(cat, 0)
+        ratio = _ratio(w, b, days_w) if w >= MIN_UNITS and b >= MIN_UNITS else 0.0
+        by_category[cat] = (ratio, text(ratio, t("its category {category}", category=cat or "—"))) if ratio > 1 else None
+    # The SKUs that sold enough in both windows for their own ratio (from those that sold, not every SKU).
+    own: dict[str, float] = {}
+    for code, w in window.items():
+        if w >= MIN_UNITS:
+            b = baseline.get(code, 0)
+            if b >= MIN_UNITS:
+                own[code] = _ratio(w, b, days_w)
     for code in codes:
-        w, b = window.get(code, 0), baseline.get(code, 0)
-        if w >= MIN_UNITS and b >= MIN_UNITS:
-            ratio, whose = _ratio(w, b, days_w), this_sku
-        else:
-            found = by_category[categories.get(code, "")]
-            if found is None:
-                continue
-            ratio, whose = found
-        if ratio <= 1:
-            continue
-        key = (_times(ratio), whose)
-        text = texts.get(key)
-        if text is None:
-            text = texts[key] = t("{name}: {factor}× normal sales ({whose}, last year's {festival})", name=p.name,
-                                  factor=key[0], whose=whose, festival=festival)
-        out[code] = (ratio, text)
+        ratio = own.get(code)
+        if ratio is None:
+            found = by_category[categories[code]]
+            if found is not None:
+                out[code] = found
+        elif ratio > 1:
+            out[code] = (ratio, text(ratio, this_sku))
     return out
 
 
@@ -250,7 +289,7 @@ def _units_before_and_in(conn: Connection, start: dt.date, window_start: dt.date
          .where(OrderLine.pay_date.between(start, end)).group_by(OrderLine.sku_code))
     window: dict[str, int] = {}
     baseline: dict[str, int] = {}
-    for code, w, b in conn.execute(q).all():
+    for code, w, b in rows_at_once(conn, q, (str, int, int)):  # read on a worker thread
         if w:
             window[code] = int(w)
         if b:

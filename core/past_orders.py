@@ -37,6 +37,17 @@ class PastOrders:
         conn = session_or_conn.connection() if isinstance(session_or_conn, Session) else session_or_conn
         self.identity = conn.engine.url.render_as_string(hide_password=True)
         self.revision = data_revisions.current(conn)
+        # Reads under way on another connection (core.inventory_sales.past_order_reads): by key,
+        # what waits for that read's result; ``get`` takes it instead of computing.
+        self.waiting: dict[Hashable, Callable[[], Any]] = {}
+
+    def has(self, key: Hashable) -> bool:
+        """Whether a result for ``key`` is kept at this revision (``get`` would not compute it)."""
+        if self.revision is None:
+            return False
+        with _lock:
+            found = _kept.get(self.identity)
+            return found is not None and found[0] == self.revision and key in found[1]
 
     def get(self, key: Hashable, compute: Callable[[], T]) -> T:
         if self.revision is None:
@@ -46,7 +57,16 @@ class PastOrders:
             if found is not None and found[0] == self.revision and key in found[1]:
                 _kept.move_to_end(self.identity)
                 return found[1][key]
-        value = compute()  # outside the lock: a slow computation does not hold up other databases
+        waiting = self.waiting.get(key)
+        value = waiting() if waiting is not None else compute()  # outside the lock: a slow computation
+        # does not hold up other databases
+        self.put(key, value)
+        return value
+
+    def put(self, key: Hashable, value: Any) -> None:
+        """Keep ``value`` for ``key`` at this revision (in place of what was kept for it)."""
+        if self.revision is None:
+            return
         with _lock:
             found = _kept.get(self.identity)
             if found is None or found[0] != self.revision:
@@ -55,7 +75,6 @@ class PastOrders:
             _kept.move_to_end(self.identity)
             while len(_kept) > MAX_DATABASES:
                 _kept.popitem(last=False)
-        return value
 
 
 def forget() -> None:
