@@ -37,6 +37,7 @@ from core.gc_paused import gc_paused
 from core.models import Sku, StockLevel
 
 if TYPE_CHECKING:
+    from core.inventory_sales import Sales
     from core.settings import Settings
 
 OUT, BELOW_SAFETY, REORDER, LOW, OVERSTOCK, DEAD, SLOW, OK = (

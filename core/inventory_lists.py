@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy.orm import Session
 
 from core.gc_paused import gc_paused
-from core.inventory import REORDER, STATUS_ORDER, InventoryParams, InventoryRow, inventory_params, inventory_rows
+from core.inventory import REORDER, STATUS_ORDER, InventoryParams, InventoryRow, inventory_rows
 
 
 @dataclass(frozen=True)
