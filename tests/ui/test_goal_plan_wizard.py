@@ -101,17 +101,20 @@ def test_custom_month_shares_that_do_not_total_100_stay_on_the_first_page(qtbot,
 def test_the_table_tracks_each_goal_with_a_coloured_status_its_reason_and_breakdown_flags(qtbot, window, demo_db):
     from PySide6.QtCore import Qt
 
-    from core.edits import apply_edit
     from core.edits.goals import SetGoalFields
 
-    # The demo's channel and category goals split each month's exactly; typed higher, they no longer add up.
+    goals = open_goals(qtbot, window)
+    # The demo's channel and category goals split each month's exactly; typed higher (through the window's
+    # editing path, which reloads the tab), they no longer add up.
     with demo_db.session() as s:
         nov = s.query(Goal).filter(Goal.period_start == dt.date(2026, 11, 1), Goal.period_kind == "month")
         channel = nov.filter(Goal.platform != "", Goal.category == "").order_by(Goal.id).first()
         category = nov.filter(Goal.platform == "", Goal.category != "").order_by(Goal.id).first()
-    apply_edit(demo_db, SetGoalFields.of(channel.id, target_gmv_fen=channel.target_gmv_fen + 500_000))
-    apply_edit(demo_db, SetGoalFields.of(category.id, target_gmv_fen=category.target_gmv_fen + 1_919_000))
-    goals = open_goals(qtbot, window)
+    window.ctx.edits.run(SetGoalFields.of(channel.id, target_gmv_fen=channel.target_gmv_fen + 500_000), parent=goals)
+    window.ctx.edits.run(SetGoalFields.of(category.id, target_gmv_fen=category.target_gmv_fen + 1_919_000),
+                         parent=goals)
+    wait_saved(qtbot, window)
+    qtbot.waitUntil(lambda: not goals.loading and not goals._stale, timeout=30_000)
     table = goals.table
     nov = next(r for r in table.visible_rows() if r.period_kind == "month" and r.period_start == dt.date(2026, 11, 1)
                and not r.platform and not r.category)
@@ -127,5 +130,5 @@ def test_the_table_tracks_each_goal_with_a_coloured_status_its_reason_and_breakd
     assert status.data(Qt.ItemDataRole.ForegroundRole) is not None  # coloured
     flag = cell("Breakdown check").data()
     assert flag.startswith("Channels total") and "Categories total" in flag
-    assert "(+¥5,000.00)" in flag and "(+¥19,190.00)" in flag
+    assert "(+¥5,000)" in flag and "(+¥19,190)" in flag
     assert cell("needed_per_day_fen").data().startswith("¥")
