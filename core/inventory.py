@@ -150,7 +150,7 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
     # what is not kept yet is read now, the last sales on a second connection beside the sales window.
     past = PastOrders(conn)
     with past_order_reads(conn, past, today, params):
-        pass
+        pass  # the reads are the block's entry and exit: the window here, the last sales beside it
     sales, value = past.get(("inventory.sales", start, today),
                             lambda: window_sales(conn, start, today, params.window_days))
     abc = past.get(("inventory.abc", start, today, params.abc_a, params.abc_b), lambda: abc_classes(value, params))

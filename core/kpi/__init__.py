@@ -6,30 +6,58 @@ data. Everything returned is plain data (dataclasses, tuples) for the UI and exp
 """
 from __future__ import annotations
 
-from core.kpi.cards import CARD_KEYS, Card, Dashboard, compute_dashboard
-from core.kpi.numbers import KPI_KEYS, MONEY_KEYS, RATE_KEYS, KpiNumbers, KpiResult, compute_kpis
-from core.kpi.output import format_kpi, kind_of, kpi_json, kpi_label, kpi_rows_for_export, kpi_table_text
-from core.kpi.periods import (
-    PRESETS,
-    DateRange,
-    buckets,
-    compare,
-    preset_range,
-    previous_period,
-    same_period_last_year,
-    shift_years,
-)
-from core.kpi.series import (
-    ChartData,
-    KpiCharts,
-    QueryCharts,
-    SkuCharts,
-    compute_charts,
-    compute_query_charts,
-    compute_sku_charts,
-    kpi_charts,
-)
-from core.kpi.targets import GoalBook, GoalTarget, goal_target, progress
+# Names are looked up in their module when first asked for (PEP 562), not imported here: the
+# tabs load on worker threads, and two threads importing this package's modules at once
+# while __init__ imported all of them could each hold a module the other was waiting for
+# (Python then hands one of them a half-initialised module: "cannot import name").
+_WHERE = {
+    "CARD_KEYS": "cards",
+    "Card": "cards",
+    "ChartData": "series",
+    "Dashboard": "cards",
+    "DateRange": "periods",
+    "GoalBook": "targets",
+    "GoalTarget": "targets",
+    "KPI_KEYS": "numbers",
+    "KpiCharts": "series",
+    "KpiNumbers": "numbers",
+    "KpiResult": "numbers",
+    "MONEY_KEYS": "numbers",
+    "PRESETS": "periods",
+    "QueryCharts": "series",
+    "RATE_KEYS": "numbers",
+    "SkuCharts": "series",
+    "buckets": "periods",
+    "compare": "periods",
+    "compute_charts": "series",
+    "compute_dashboard": "cards",
+    "compute_kpis": "numbers",
+    "compute_query_charts": "series",
+    "compute_sku_charts": "series",
+    "format_kpi": "output",
+    "goal_target": "targets",
+    "kind_of": "output",
+    "kpi_charts": "series",
+    "kpi_json": "output",
+    "kpi_label": "output",
+    "kpi_rows_for_export": "output",
+    "kpi_table_text": "output",
+    "preset_range": "periods",
+    "previous_period": "periods",
+    "progress": "targets",
+    "same_period_last_year": "periods",
+    "shift_years": "periods",
+}
+
+
+def __getattr__(name: str):
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'core.kpi' has no attribute {name!r}")
+    from importlib import import_module
+
+    return getattr(import_module(f"core.kpi.{module}"), name)
+
 
 __all__ = [
     "CARD_KEYS", "KPI_KEYS", "MONEY_KEYS", "PRESETS", "RATE_KEYS",
