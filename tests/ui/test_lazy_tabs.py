@@ -29,7 +29,7 @@ AREAS = [spec.key for spec in TABS]
 # loaded when the tab widget first paints? (A module a worker thread imports meanwhile, like
 # SQLAlchemy for the first tab's load, is allowed; the other tabs' modules are not.)
 CHILD = r"""
-import json, sys
+import json, sys, traceback
 sys.path.insert(0, sys.argv[1])
 import main  # noqa: F401
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
@@ -48,10 +48,19 @@ seen = {}
 class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and not seen:
-            seen["modules"] = sorted(m for m in sys.modules if m.startswith(("ui.", "core.", "matplotlib", "openpyxl", "psycopg")))
-            seen["built"] = [p.key for p in window.lazy_tabs.built()]
-            seen["current"] = window.tabs.currentWidget().objectName()
-            seen["titles"] = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+            # A copy first: the first tab's load imports on a worker thread meanwhile, and iterating
+            # sys.modules itself then raised "dictionary changed size during iteration" on a loaded
+            # machine; the filter failed, LazyTabs went on to count the badges (importing
+            # ui.tabs.inventory_badge) and the next paint was taken for the first one.
+            try:
+                modules = sys.modules.copy()
+                seen["lazy_tabs_painted"] = window.lazy_tabs._painted  # False: this is the first paint
+                seen["modules"] = sorted(m for m in modules if m.startswith(("ui.", "core.", "matplotlib", "openpyxl", "psycopg")))
+                seen["built"] = [p.key for p in window.lazy_tabs.built()]
+                seen["current"] = window.tabs.currentWidget().objectName()
+                seen["titles"] = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+            except Exception:
+                seen["error"] = traceback.format_exc()  # told, not taken for a later paint
             QTimer.singleShot(0, app.quit)
         return False
 
@@ -72,7 +81,10 @@ def _first_paint(tmp_path: Path, tab: int | None = None) -> dict:
     out = subprocess.run([sys.executable, "-c", CHILD, str(ROOT), str(tmp_path / "shop.db"), "-" if tab is None else str(tab)],
                          env=env, capture_output=True, text=True, timeout=180, check=False)
     assert out.returncode == 0, out.stderr
-    return json.loads(out.stdout.strip().splitlines()[-1])
+    seen = json.loads(out.stdout.strip().splitlines()[-1])
+    assert "error" not in seen, seen["error"]
+    assert seen["lazy_tabs_painted"] is False
+    return seen
 
 
 def _other_tabs_modules(modules: list[str], key: str) -> list[str]:
