@@ -25,7 +25,7 @@ def clearance_promotion(rows: Sequence[InventoryRow], today: dt.date, *, name: s
     start = start or today + dt.timedelta(days=1)
     value = sum(r.stock_value_fen for r in rows)
     units = sum(r.on_hand for r in rows)
-    note = t("Clearing {n} SKUs: {units} units on hand, {value} at cost ({codes}).", n=len(rows), units=f"{units:,}",
+    note = t("Clearing {n} SKU(s): {units} unit(s) on hand, {value} at cost ({codes}).", n=len(rows), units=f"{units:,}",
              value=_yuan(value), codes=", ".join(r.sku_code for r in rows))
     return AddPromotion(name=clearance_name(start) if name is None else name, start=start,
                         end=start + dt.timedelta(days=max(days, 1) - 1), kind="own", note=note,

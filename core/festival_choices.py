@@ -85,7 +85,7 @@ def _check_span(start: str, end: str, what: str) -> None:
             raise FieldError(t("{what} ends ({end}) before it starts ({start}) in {year}.", what=what,
                                start=a.isoformat(), end=b.isoformat(), year=year), field="festivals")
         if (b - a).days > 92:
-            raise FieldError(t("{what} runs {n} days in {year}; a festival runs at most 92 days.", what=what,
+            raise FieldError(t("{what} runs {n} day(s) in {year}; a festival runs at most 92 days.", what=what,
                                n=(b - a).days + 1, year=year), field="festivals")
 
 

@@ -319,7 +319,7 @@ def _month_weights(request: PlanRequest, history: History, notes: list[str]) -> 
         return [Fraction(1)] * n, ["even"] * n
     if request.month_method == "custom":
         if len(request.month_custom) != n:
-            raise SplitError(t("Give a share for each of the {n} months.", n=n), field="month_custom")
+            raise SplitError(t("Give a share for each of the {n} month(s).", n=n), field="month_custom")
         return percentages(request.month_custom, field="month_custom"), ["custom"] * n
     weights: list[Fraction | None] = []
     bases: list[str] = []
@@ -345,10 +345,10 @@ def _month_weights(request: PlanRequest, history: History, notes: list[str]) -> 
                        month=month_text(m.month), covered=m.covered_days, days=m.days))
     if missing:
         notes.append(t("Last year's {months} have orders for less than a week: each of those months gets the average "
-                       "share of the {n} months with orders.", months=", ".join(month_text(m.month) for m in missing),
+                       "share of the {n} month(s) with orders.", months=", ".join(month_text(m.month) for m in missing),
                        n=len(known)) if len(missing) > 1 else
                      t("Last year's {months} has orders for less than a week: that month gets the average share of "
-                       "the {n} months with orders.", months=month_text(missing[0].month), n=len(known)))
+                       "the {n} month(s) with orders.", months=month_text(missing[0].month), n=len(known)))
     average = sum(known, Fraction(0)) / len(known)
     return [average if w is None else w for w in weights], bases
 

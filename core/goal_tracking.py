@@ -74,7 +74,7 @@ def track(target: int, start: dt.date, end: dt.date, today: dt.date, actual: int
     forecast = seasonal if seasonal is not None else run_rate
     ratio = Fraction(forecast, target)
     status = "on_track" if ratio >= 1 else "at_risk" if ratio >= AT_RISK else "behind"
-    basis = t("last year's shape") if seasonal is not None else t("the run rate of {n} finished days", n=done)
+    basis = t("last year's shape") if seasonal is not None else t("the run rate of {n} finished day(s)", n=done)
     reason = t("Forecast {amount} by {end} ({rate} of the target) from {basis}.",
                amount=format_fen(forecast, decimals=0), end=end.isoformat(), rate=_pct(ratio), basis=basis)
     if per_day:

@@ -80,7 +80,7 @@ def damage_summary(problems: list[str]) -> str:
     """SQLite's quick_check lines (page numbers, b-tree codes, possibly a hundred of them) are for
     the log; the owner reads how much is damaged."""
     count = sum(max(1, len([ln for ln in p.splitlines() if ln.strip() and not ln.startswith("***")])) for p in problems)
-    return t("the database's own check found {count} damaged places", count=count)
+    return t("the database's own check found {count} damaged place(s)", count=count)
 
 
 def check_on_open(path: Path, backup_dir: Path | None = None) -> None:

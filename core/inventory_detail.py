@@ -100,7 +100,7 @@ def _overdue(row: InventoryRow, order_by: str, runs_out: str) -> str:
         return t("On hand and in transit ({n}) are at or below the reorder point {point} — overdue since {date}: "
                  "order {qty} today.", n=f"{row.on_hand + row.in_transit:,}", point=f"{row.reorder_point:,}",
                  qty=qty, date=order_by)
-    return t("Runs out on {out}; with {lead} days of lead time, it is overdue since {date}: order today.",
+    return t("Runs out on {out}; with {lead} day(s) of lead time, it is overdue since {date}: order today.",
              out=runs_out, lead=row.lead_time_days, date=order_by)
 
 
@@ -126,19 +126,19 @@ def why(row: InventoryRow, today: dt.date, params: InventoryParams = InventoryPa
                  n=f"{row.on_hand + row.in_transit:,}", point=f"{row.reorder_point:,}",
                  qty=f"{row.suggested_qty:,}", date=order_by)
     if row.status == LOW:
-        return t("Runs out on {out}; with {lead} days of lead time, order by {date}.", out=runs_out,
+        return t("Runs out on {out}; with {lead} day(s) of lead time, order by {date}.", out=runs_out,
                  lead=row.lead_time_days, date=order_by)
     if row.status == OVERSTOCK:
-        return t("{days} days of cover, more than the {limit} days allowed: overstocked, nothing to order.",
+        return t("{days} day(s) of cover, more than the {limit} day(s) allowed: overstocked, nothing to order.",
                  days=f"{row.days_of_cover:,.0f}", limit=f"{params.overstock_cover_days:,.0f}")
     if row.status in (DEAD, SLOW):
         since = (today - row.last_sale).days if row.last_sale else None
         if row.status == DEAD and since is None:
             return t("Never sold, with {n} on hand: dead stock — a clearance promotion frees the money.",
                      n=f"{row.on_hand:,}")
-        text = (t("No sale for {days} days, with {n} on hand: dead stock — a clearance promotion frees the money.",
+        text = (t("No sale for {days} day(s), with {n} on hand: dead stock — a clearance promotion frees the money.",
                   days=since, n=f"{row.on_hand:,}") if row.status == DEAD else
-                t("No sale for {days} days, with {n} on hand: slow-moving.", days=since, n=f"{row.on_hand:,}"))
+                t("No sale for {days} day(s), with {n} on hand: slow-moving.", days=since, n=f"{row.on_hand:,}"))
         return text
     if row.stockout_date:
         return t("No alert: the stock lasts until {out}; order by {date}.", out=runs_out, date=order_by)

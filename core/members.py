@@ -69,7 +69,7 @@ def reason_text(reason: str, rule: str, measure: int, threshold: int) -> str:
     from core.money import format_fen
 
     def amount(v: int) -> str:
-        return format_fen(v) if rule == "spend" else t("{n} orders", n=f"{v:,}")
+        return format_fen(v) if rule == "spend" else t("{n} order(s)", n=f"{v:,}")
 
     if reason == "upgrade":
         return t("{measure} in the window reached the upgrade threshold {line}", measure=amount(measure), line=amount(threshold))
@@ -137,7 +137,7 @@ def currency_note(conn: Connection) -> tuple[str, str] | None:
     from core.member_currency import missing_rates
 
     missing = missing_rates(conn, currencies, foreign)
-    parts = [t("{orders} orders of {channel} ({why}) do not count toward spend, tiers or points.",
+    parts = [t("{orders} order(s) of {channel} ({why}) (does|do) not count toward spend, tiers or points.",
                orders=f"{m.orders:,}", channel=channel_label(m.platform), why=missing_rate_message(m.currency, m.months))
              for m in missing]
     stale = [p for p in foreign if not plan_rebuild(conn, p).empty]

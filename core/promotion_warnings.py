@@ -141,7 +141,7 @@ def below_cost(promotion: PlannedPromotion, skus: Sequence[SkuPrice], cover: _Co
                cost=format_fen(sku.cost_fen), rules=" + ".join(tier_text(r) for r in used), price=format_fen(price))
              for sku, price, used in found[:MAX_NAMED_SKUS]]
     more = len(found) - MAX_NAMED_SKUS
-    text = "; ".join(named) + (t(" and {n} more SKUs", n=more) if more > 0 else "")
+    text = "; ".join(named) + (t(" and {n} more SKU(s)", n=more) if more > 0 else "")
     return [t("Below cost: {skus}.", skus=text)]
 
 

@@ -39,7 +39,7 @@ def supplier_sheets(lines: Sequence[PurchaseLine], today: dt.date, shop: str = "
     for supplier, group in by_supplier(lines):
         rows: list[list[object]] = [[p.sku_code, p.title, p.spec, p.qty, p.unit_cost_fen, p.cost_fen, p.stockout_date]
                                     for p in group]
-        rows.append([t("Total"), t("{n} SKUs", n=len(group)), "", sum(p.qty for p in group),
+        rows.append([t("Total"), t("{n} SKU(s)", n=len(group)), "", sum(p.qty for p in group),
                      None, sum(p.cost_fen for p in group), None])
         title = t("Purchase order to {supplier} · {date}", supplier=_supplier_name(supplier), date=today.isoformat())
         sheets.append(Sheet(_supplier_name(supplier), _columns(), rows, title=f"{shop} · {title}" if shop else title))
@@ -68,10 +68,10 @@ def purchase_html(lines: Sequence[PurchaseLine], today: dt.date, shop: str = "")
             f"<tr><td>{e(p.sku_code)}</td><td>{e(p.title)}</td><td>{e(p.spec)}</td><td align='right'>{p.qty:,}</td>"
             f"<td align='right'>{e(format_fen(p.unit_cost_fen))}</td><td align='right'>{e(format_fen(p.cost_fen))}</td>"
             f"<td>{p.stockout_date.isoformat() if p.stockout_date else '—'}</td></tr>" for p in group)
-        total = (f"<tr><td><b>{e(t('Total'))}</b></td><td>{e(t('{n} SKUs', n=len(group)))}</td><td></td>"
+        total = (f"<tr><td><b>{e(t('Total'))}</b></td><td>{e(t('{n} SKU(s)', n=len(group)))}</td><td></td>"
                  f"<td align='right'><b>{units:,}</b></td><td></td><td align='right'><b>{e(format_fen(cost))}</b></td>"
                  "<td></td></tr>")
         parts.append(f"<h3>{e(_supplier_name(supplier))}</h3><table border='1' cellspacing='0' cellpadding='4' "
                      f"width='100%'><thead><tr>{heads}</tr></thead>{body}{total}</table>")
-    parts.append(f"<p><b>{e(t('All suppliers: {units} units, {cost} at cost.', units=f'{grand_units:,}', cost=format_fen(grand_cost)))}</b></p>")
+    parts.append(f"<p><b>{e(t('All suppliers: {units} unit(s), {cost} at cost.', units=f'{grand_units:,}', cost=format_fen(grand_cost)))}</b></p>")
     return "".join(parts)

@@ -145,7 +145,7 @@ def check_steps(steps: Sequence[Step]) -> tuple[Step, ...]:
             raise StepError(t("Step {n}'s title is {m} characters long; at most 200 fit.", n=n, m=len(s.title)),
                             row=i)
         if abs(s.offset_days) > MAX_OFFSET:
-            raise StepError(t("Step {n} starts {d} days from the event; at most 366 days before or after fit.",
+            raise StepError(t("Step {n} starts {d} day(s) from the event; at most 366 days before or after fit.",
                               n=n, d=s.offset_days), row=i)
         if not 1 <= s.duration_days <= MAX_OFFSET:
             raise StepError(t("Step {n} must last 1 to 366 days; {d} was given.", n=n, d=s.duration_days), row=i)

@@ -57,6 +57,7 @@ SCENES = {  # flag (args attribute) → "module.function" in tools/shots/; the f
     "forms": "forms.forms",
     "no_order_id": "imports.no_order_id",
     "trimmed": "imports.trimmed_exports",
+    "counts": "counts.counts",
 }
 
 
@@ -92,6 +93,8 @@ def main() -> int:
                              "its orders; with --db (a copy: the mapping is saved there) also the preview")
     parser.add_argument("--trimmed", action="store_true",
                         help="the import wizard's first step with the real trimmed exports and the stock template")
+    parser.add_argument("--counts", action="store_true",
+                        help="sort arrows (Inventory sorted by on hand ▲, Members by spend ▼) and a count of one row")
     args = parser.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
 

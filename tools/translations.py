@@ -55,10 +55,15 @@ def run_lupdate(ts_path: Path, *extra: str) -> None:
 
 
 def english_plural_forms(source: str, overrides: dict[str, list[str]]) -> list[str]:
-    """Singular and plural of a ``%n`` source: "(s)" dropped or kept as "s", unless listed."""
+    """Singular and plural of a ``%n`` source: "(s)" dropped or kept as "s", "(one|other)" picked
+    (the same marks as core's ``t()``, core.i18n), unless listed."""
     if source in overrides:
         return overrides[source]
-    return [source.replace("(s)", ""), source.replace("(s)", "s")]
+    if str(ROOT) not in sys.path:
+        sys.path.insert(0, str(ROOT))  # run as a script from tools/
+    from core.i18n import english_forms
+
+    return list(english_forms(source))
 
 
 def build_english() -> None:

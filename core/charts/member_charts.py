@@ -32,7 +32,7 @@ def draw_tier_distribution(fig: Any, bars: Sequence) -> Hover:
     ax.tick_params(axis="x", labelsize=8)
     _tidy(ax)
     chart_title(fig, title)
-    return [(bar, [t("{tier}: {n} members; this month {up} moved up into it, {down} dropped into it",
+    return [(bar, [t("{tier}: {n} member(s); this month {up} moved up into it, {down} dropped into it",
                      tier=b.tier, n=f"{b.customers:,}", up=f"{b.up:,}", down=f"{b.down:,}")])
             for bar, b in zip(drawn, bars)]
 
@@ -52,7 +52,7 @@ def draw_segments(fig: Any, segments: Sequence) -> Hover:
     size_ax.set_title(t("Customers"), fontsize=9)
     spend_ax.set_title(t("Spend · average days since the last order"), fontsize=9)
     for y, s in zip(ys, segments):
-        days = "—" if s.average_recency_days is None else t("{n} days", n=f"{s.average_recency_days:,.0f}")
+        days = "—" if s.average_recency_days is None else t("{n} day(s)", n=f"{s.average_recency_days:,.0f}")
         spend_ax.text(s.spend_fen / 100, y, f"  {days}", va="center", fontsize=8)
     top = max(s.spend_fen for s in segments) / 100
     spend_ax.set_xlim(0, top * 1.45 if top else 1)
@@ -67,7 +67,7 @@ def draw_segments(fig: Any, segments: Sequence) -> Hover:
 
     def text(s) -> str:
         days = "—" if s.average_recency_days is None else f"{s.average_recency_days:,.0f}"
-        return t("{segment}: {n} customers, {spend}, {days} days since the last order on average",
+        return t("{segment}: {n} customer(s), {spend}, {days} day(s) since the last order on average",
                  segment=s.label, n=f"{s.customers:,}", spend=yuan_text(s.spend_fen), days=days)
 
     return [(bar, [text(s)]) for bar, s in zip(sizes, segments)] + [(bar, [text(s)]) for bar, s in zip(spends, segments)]

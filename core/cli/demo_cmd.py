@@ -29,7 +29,7 @@ def run(args: argparse.Namespace, db) -> int:
     counts = fill_demo(db, replace=True)
     print(
         t(
-            "Demo shop written to {name} in {seconds:.1f} s: {orders} orders, {skus} SKUs, {customers} customers.",
+            "Demo shop written to {name} in {seconds:.1f} s: {orders} order(s), {skus} SKU(s), {customers} customer(s).",
             name=db.display_name,
             seconds=time.perf_counter() - started,
             orders=counts["orders"],

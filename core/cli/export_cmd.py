@@ -93,7 +93,7 @@ def run(args: argparse.Namespace, db) -> int:
             print(json.dumps({"view": name, "file": str(path), "rows": count, "from": None, "to": None},
                              ensure_ascii=False))
         else:
-            print(t("{view}: {n} rows written to {path}", view=name, n=f"{count:,}", path=path))
+            print(t("{view}: {n} row(s) written to {path}", view=name, n=f"{count:,}", path=path))
         return 0
     v = view(name)
     if args.calendar:
@@ -138,5 +138,5 @@ def run(args: argparse.Namespace, db) -> int:
                           "from": date_from.isoformat() if date_from else None,
                           "to": date_to.isoformat() if date_to else None}, ensure_ascii=False))
     else:
-        print(t("{view}: {n} rows written to {path}", view=v.name, n=f"{count:,}", path=path))
+        print(t("{view}: {n} row(s) written to {path}", view=v.name, n=f"{count:,}", path=path))
     return 0

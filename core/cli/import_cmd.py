@@ -145,13 +145,13 @@ def _print_human(result, dry_run: bool) -> None:
     what = kind_words.get(result.kind, result.kind)
     head = t("Dry run, nothing written: {file}", file=result.file) if dry_run else t("Imported {file}", file=result.file)
     print(f"{head} ({result.platform or '-'}, {result.kind})")
-    print(t("  {rows} rows read: {added} {what} added, {updated} updated, {unchanged} unchanged; {skipped} rows skipped",
+    print(t("  {rows} row(s) read: {added} {what} added, {updated} updated, {unchanged} unchanged; {skipped} row(s) skipped",
             rows=result.rows_read, added=result.orders_added, what=what, updated=result.orders_updated,
             unchanged=result.orders_unchanged, skipped=result.rows_skipped))
     if result.lines_added:
-        print(t("  {lines} order lines added", lines=result.lines_added))
+        print(t("  {lines} order line(s) added", lines=result.lines_added))
     if result.lines_matched_by_title:
-        print(t("  {lines} order lines without a SKU code matched to a SKU by title/spec", lines=result.lines_matched_by_title))
+        print(t("  {lines} order line(s) without a SKU code matched to a SKU by title/spec", lines=result.lines_matched_by_title))
     for label, problems in ((t("error"), result.errors), (t("warning"), result.warnings)):
         for p in problems[:20]:
             where = t("row {row}", row=p.row) if p.row else t("file")

@@ -58,7 +58,7 @@ def run(args: argparse.Namespace, db) -> int:
     month = Month.parse(args.month)
     plan = build_plan(db, month, args.as_of)
     pages = write_headless(plan, path)
-    print(t("Monthly plan {month}: {n} pages written to {path}", month=str(month), n=pages, path=path))
+    print(t("Monthly plan {month}: {n} page(s) written to {path}", month=str(month), n=pages, path=path))
     return 0
 
 
@@ -68,7 +68,7 @@ def run_week(args: argparse.Namespace, db, path: Path) -> int:
     week = Week.parse(args.week)
     sheet = build_sheet(db, week, args.as_of)
     pages = write_headless(sheet, path, weekly=True)
-    print(t("Weekly task sheet {week}: {people} people, {tasks} tasks, {n} pages written to {path}", week=str(week),
+    print(t("Weekly task sheet {week}: {people} (person|people), {tasks} task(s), {n} page(s) written to {path}", week=str(week),
             people=len(sheet.people), tasks=sheet.task_count, n=pages, path=path))
     return 0
 

@@ -134,10 +134,10 @@ def run_move_to(args: argparse.Namespace, db) -> int:
             _remove(created)
         raise
     dest.close()
-    print(t("Copied the shop from {src} to {dest}: {rows} rows in {tables} tables, the same count in each.",
+    print(t("Copied the shop from {src} to {dest}: {rows} row(s) in {tables} table(s), the same count in each.",
             src=db.display_name, dest=name, rows=report.total_rows, tables=len(report.rows)))
     if report.first_day is not None:
-        print(t("KPIs of {start} – {end} are the same on both: GMV ¥{gmv:,.2f}, {orders} orders.",
+        print(t("KPIs of {start} – {end} are the same on both: GMV ¥{gmv:,.2f}, {orders} order(s).",
                 start=report.first_day, end=report.last_day, gmv=report.kpis.get("gmv") or 0, orders=report.kpis.get("orders")))
     print(t("The source was not changed. Open the copy with --db {target}.", target=target))
     return 0

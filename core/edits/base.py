@@ -415,7 +415,7 @@ class Batch:
         if self.batch_label:
             return self.batch_label
         n = self.cells or len(self.edits)
-        return self.edits[0].label if n == 1 else t("Paste {n} cells", n=n)
+        return self.edits[0].label if n == 1 else t("Paste {n} cell(s)", n=n)
 
     def apply(self, session: Session, rec: Recorder) -> str | None:
         labels = [edit.apply(session, rec) for edit in self.edits]

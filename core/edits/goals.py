@@ -164,13 +164,13 @@ class DeleteGoals:
     def label(self) -> str:
         if len(self.goal_ids) == 1 and self.title:
             return t("Delete {goal}", goal=self.title)
-        return t("Delete {n} goals", n=len(self.goal_ids))
+        return t("Delete {n} goal(s)", n=len(self.goal_ids))
 
     def apply(self, session: Session, rec: Recorder) -> str | None:
         if not self.goal_ids:
             raise FieldError(t("Select the goals to delete first."), field="id")
         name = self.title or (_title_of(session, self.goal_ids[0]) if len(self.goal_ids) == 1
-                              else t("{n} goals", n=len(self.goal_ids)))
+                              else t("{n} goal(s)", n=len(self.goal_ids)))
         rec.delete(Goal, self.goal_ids, kind="goal", title=name)
         return t("Delete {goal}", goal=name) if len(self.goal_ids) == 1 else None
 
@@ -222,7 +222,7 @@ class PlanGoals:
         period = period_name(plan.kind, plan.start, plan.end)
         existing = plan_period_goals(session, plan.start, plan.end)
         if existing and not self.replace:
-            raise FieldError(t("{period} has {n} goals already; replace them to save this plan.",
+            raise FieldError(t("{period} has {n} goal(s) already; replace them to save this plan.",
                                period=period, n=len(existing)), field="replace")
         # New rows first, then the old ones to the trash: the new goals then never take an id an
         # old goal had, so undo (old goals back) and redo (new goals again) cannot collide.

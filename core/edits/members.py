@@ -136,7 +136,7 @@ class RecomputeTiers:
                 rec.insert(TierChange, change_row(m, by="recompute"))
         n = sum(1 for m in moves if m.reason != "renew")
         plan = write_points(session, rec, self.today, found.short)
-        return t("Recompute tiers and points ({n} moved, {earned} points earned, {expired} expired)", n=n,
+        return t("Recompute tiers and points ({n} moved, {earned} point(s) earned, {expired} expired)", n=n,
                  earned=f"{plan.earned:,}", expired=f"{plan.expired:,}")
 
 

@@ -154,7 +154,7 @@ def _check_dates(start: dt.date, end: dt.date, phases: Sequence[Phase]) -> None:
         raise FieldError(t("The promotion ends ({end}) before it starts ({start}).", start=start.isoformat(),
                            end=end.isoformat()), field="end")
     if (end - start).days + 1 > MAX_DAYS:
-        raise FieldError(t("The promotion runs {n} days; at most 366 fit. Check the year of its dates.",
+        raise FieldError(t("The promotion runs {n} day(s); at most 366 fit. Check the year of its dates.",
                            n=(end - start).days + 1), field="end")
     previous_end: dt.date | None = None
     for name, p_start, p_end in phases:
@@ -437,13 +437,13 @@ class DeletePromotions:
 
     @property
     def label(self) -> str:
-        return t("Delete {n} promotions", n=len(self.promotion_ids))
+        return t("Delete {n} promotion(s)", n=len(self.promotion_ids))
 
     def apply(self, session: Session, rec: Recorder) -> str:
         if not self.promotion_ids:
             raise FieldError(t("Select the promotions to delete first."), field="id")
         names = [_stored(session, pid)["name"] for pid in self.promotion_ids]
-        title = names[0] if len(names) == 1 else t("{n} promotions", n=len(names))
+        title = names[0] if len(names) == 1 else t("{n} promotion(s)", n=len(names))
         rec.delete(Promotion, self.promotion_ids, kind="promotion", title=title)
-        return t("Delete {name}", name=title) if len(names) == 1 else t("Delete {n} promotions", n=len(names))
+        return t("Delete {name}", name=title) if len(names) == 1 else t("Delete {n} promotion(s)", n=len(names))
 

@@ -168,7 +168,7 @@ class ApplySop:
             for a in p.after:
                 rec.insert(TaskDependency, {"task_id": task_id, "depends_on_id": ids[a]},
                            title=t("Dependency of {task}", task=f"“{title}”"))
-        return t("Create {n} tasks from {template} for {promotion}", n=len(ids), template=tpl.name,
+        return t("Create {n} task(s) from {template} for {promotion}", n=len(ids), template=tpl.name,
                  promotion=promo["name"])
 
 
@@ -198,4 +198,4 @@ class MovePromotionWithTasks:
                 values = {k: row[k] + shift for k in ("start", "due") if row.get(k) is not None}
                 rec.update(Task, task_id, values, title=t("Task {task}", task=f"“{row['title']}”"))
                 moved += 1
-        return t("{move}, with {n} tasks", move=label, n=moved) if moved else label
+        return t("{move}, with {n} task(s)", move=label, n=moved) if moved else label

@@ -196,4 +196,4 @@ class SetBonusBands:
             names.append(person["name"])
         if len(names) == 1:
             return t("Set the bonus bands of {name}", name=names[0])
-        return t("Set the bonus bands of {n} people", n=len(names))
+        return t("Set the bonus bands of {n} (person|people)", n=len(names))

@@ -131,7 +131,7 @@ class CountStock:
     def label(self) -> str:
         if len(self.counts) == 1:
             return t("Stock count of {sku}", sku=self.counts[0][0])
-        return t("Stock count of {n} SKUs", n=len(self.counts))
+        return t("Stock count of {n} SKU(s)", n=len(self.counts))
 
     def apply(self, session: Session, rec: Recorder) -> None:
         if not self.counts:
@@ -174,7 +174,7 @@ class SetOrderQty:
     def label(self) -> str:
         if len(self.quantities) == 1:
             return t("Quantity to order of {sku}", sku=self.quantities[0][0])
-        return t("Quantity to order of {n} SKUs", n=len(self.quantities))
+        return t("Quantity to order of {n} SKU(s)", n=len(self.quantities))
 
     def apply(self, session: Session, rec: Recorder) -> None:
         if not self.quantities:
@@ -203,7 +203,7 @@ class MarkOrdered:
     def label(self) -> str:
         if len(self.lines) == 1:
             return t("Mark {sku} as ordered", sku=self.lines[0][0])
-        return t("Mark {n} SKUs as ordered", n=len(self.lines))
+        return t("Mark {n} SKU(s) as ordered", n=len(self.lines))
 
     def apply(self, session: Session, rec: Recorder) -> None:
         if not self.lines:
@@ -216,7 +216,7 @@ class MarkOrdered:
             stock = read_row(session, StockLevel.__table__, (code,))
             in_transit = (stock["in_transit"] if stock else 0) + qty
             if in_transit >= MAX_COUNT:
-                raise FieldError(t("{sku} would have {n} units in transit, more than ShopDesk can keep.", sku=code,
+                raise FieldError(t("{sku} would have {n} unit(s) in transit, more than ShopDesk can keep.", sku=code,
                                    n=f"{in_transit:,}"), field="qty", row=code)
             arrival = self.today + dt.timedelta(days=max(sku["lead_time_days"] or 0, 0))
             values: dict[str, Any] = {"in_transit": in_transit, "arrival_date": arrival}
@@ -238,7 +238,7 @@ class ReceiveStock:
     def label(self) -> str:
         if len(self.codes) == 1:
             return t("Receive {sku}", sku=self.codes[0])
-        return t("Receive {n} SKUs", n=len(self.codes))
+        return t("Receive {n} SKU(s)", n=len(self.codes))
 
     def apply(self, session: Session, rec: Recorder) -> None:
         if not self.codes:
@@ -251,7 +251,7 @@ class ReceiveStock:
                                  field="in_transit", row=code)
             on_hand = stock["on_hand"] + stock["in_transit"]
             if on_hand >= MAX_COUNT:
-                raise FieldError(t("{sku} would have {n} units on hand, more than ShopDesk can keep.", sku=code,
+                raise FieldError(t("{sku} would have {n} unit(s) on hand, more than ShopDesk can keep.", sku=code,
                                    n=f"{on_hand:,}"), field="in_transit", row=code)
             rec.update(StockLevel, code, {"on_hand": on_hand, "in_transit": 0, "arrival_date": None,
                                           "as_of": dt.datetime.now().replace(microsecond=0)},

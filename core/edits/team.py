@@ -306,7 +306,7 @@ class MoveTask:
 
     @property
     def label(self) -> str:
-        return t("Move task by {n} days", n=self.days)
+        return t("Move task by {n} day(s)", n=self.days)
 
     def apply(self, session: Session, rec: Recorder) -> str:
         if not isinstance(self.days, int) or isinstance(self.days, bool) or abs(self.days) > 3650:
@@ -319,9 +319,9 @@ class MoveTask:
             values = {k: row[k] + shift for k in ("start", "due") if row[k] is not None}
             rec.update(Task, task_id, values, title=t("Task {task}", task=f"“{row['title']}”"))
         if len(ids) > 1:
-            return t("Move {task} and {n} dependent tasks by {days} days", task=f"“{first['title']}”",
+            return t("Move {task} and {n} dependent task(s) by {days} day(s)", task=f"“{first['title']}”",
                      n=len(ids) - 1, days=self.days)
-        return t("Move {task} by {days} days", task=f"“{first['title']}”", days=self.days)
+        return t("Move {task} by {days} day(s)", task=f"“{first['title']}”", days=self.days)
 
 
 @dataclass(frozen=True)
@@ -333,7 +333,7 @@ class DeleteTasks:
 
     @property
     def label(self) -> str:
-        return t("Delete {n} tasks", n=len(self.task_ids))
+        return t("Delete {n} task(s)", n=len(self.task_ids))
 
     def apply(self, session: Session, rec: Recorder) -> str | None:
         if not self.task_ids:
@@ -341,7 +341,7 @@ class DeleteTasks:
         for task_id in self.task_ids:
             _task(session, task_id)
         name = (f"“{_task_title(session, self.task_ids[0])}”" if len(self.task_ids) == 1
-                else t("{n} tasks", n=len(self.task_ids)))
+                else t("{n} task(s)", n=len(self.task_ids)))
         rec.delete(Task, self.task_ids, kind="task", title=name)
         return t("Delete {task}", task=name) if len(self.task_ids) == 1 else None
 
@@ -478,4 +478,4 @@ class ScheduleAhead:
                     "series_id": head_id, "occurrence": day, "promotion_id": None, "template_id": None,
                 }, title=t("Task {task}", task=f"“{head['title']}” {day.isoformat()}"))
                 added += 1
-        return t("Plan {n} repeating tasks until {day}", n=added, day=self.until.isoformat())
+        return t("Plan {n} repeating task(s) until {day}", n=added, day=self.until.isoformat())

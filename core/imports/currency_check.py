@@ -74,7 +74,7 @@ def assumed_currency_warning(conn: Connection, oset: OrderSet, warn) -> None:
         return
     months = file_months(oset, paid_only=False)
     warn(t("This file has no currency column: ShopDesk took its amounts as {currency}, the {channel} channel's "
-           "currency ({count} orders of {months}). If they are in another currency, undo this import (File → Import "
+           "currency ({count} order(s) of {months}). If they are in another currency, undo this import (File → Import "
            "history) and import the file into a database of its own (--db): one channel's amounts are in one currency.",
            currency=code, channel=_name(oset.platform), count=len(oset.orders), months=months_text(months)))
 
@@ -94,7 +94,7 @@ def months_text(months: list[str]) -> str:
     """"2021-05, 2021-06", or the first and last of a long list with the count."""
     if len(months) <= 6:
         return ", ".join(months)
-    return t("{first} to {last}, {count} months", first=months[0], last=months[-1], count=len(months))
+    return t("{first} to {last}, {count} month(s)", first=months[0], last=months[-1], count=len(months))
 
 
 def missing_rate_warning(conn: Connection, oset: OrderSet, warn) -> None:

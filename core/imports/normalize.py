@@ -121,13 +121,13 @@ def normalize_orders(
         problems.warning(
             row,
             _header_of(detection, "status"),
-            t("Unknown status “{text}” ({count} orders) kept as written and counted as {status} by its payment time",
+            t("Unknown status “{text}” ({count} order(s)) kept as written and counted as {status} by its payment time",
               text=text, count=count, status=status),
             sheet,
         )
     if kind == "orders" and finished[0] and not provided_fields & PAYMENT_FIELDS:
         problems.warning(0, "", t(
-            "This file has no payment time and no order status column, so none of its {count} orders will count "
+            "This file has no payment time and no order status column, so none of its {count} order(s) will count "
             "as paid (sales stay 0 for them). Import the full export, or map its payment time or status column "
             "with File → Import….", count=finished[0]))
     # The channel's currency follows the file (core.imports.currency_check, in the write transaction).

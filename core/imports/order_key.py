@@ -148,14 +148,14 @@ class KeyedTable(Table):
             yield i, tuple(number if j is None else cells[j] for j in out_at)
         if self.report is not None and seen:
             self.report.warning(0, " + ".join(self.key_headers), t(
-                "The file has no order number column. {rule} ShopDesk numbered its {count} orders from them (like "
+                "The file has no order number column. {rule} ShopDesk numbered its {count} order(s) from them (like "
                 "{example}): importing the file again, or one that overlaps it, updates them.",
                 rule=rule_words(self.rule, dict(zip(self.rule, self.key_headers))), count=len(seen),
                 example=next(iter(seen))))
         if repeated and self.report is not None:
             row, first = first_repeat  # type: ignore[misc]
             self.report.warning(row, " + ".join(self.key_headers), t(  # type: ignore[attr-defined]
-                "{count} rows have the same buyer and time as an earlier row and were taken as part of its order "
+                "{count} row(s) (has|have) the same buyer and time as an earlier row and (was|were) taken as part of its order "
                 "(the first: row {row}, the same as row {first}).", count=repeated, row=row, first=first))
 
     def _number(self, row: int, cells: list) -> str | None:

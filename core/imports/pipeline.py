@@ -324,7 +324,7 @@ def _match_skus(conn: Connection, oset: OrderSet, result: ImportResult, problems
 def sku_warning(result: ImportResult, has_skus: bool, problems: Problems) -> None:
     if result.lines_without_sku and has_skus:
         problems.warning(0, "", t(
-            "{count} order lines have no SKU code (商家编码) and no single SKU with their title: they count in sales "
+            "{count} order line(s) (has|have) no SKU code (商家编码) and no single SKU with (its|their) title: (it counts|they count) in sales "
             "but not in any SKU's sales or stock run-out. Import the line file (宝贝报表/商品明细) or give the SKUs "
             "these titles.", count=result.lines_without_sku))
 

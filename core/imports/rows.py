@@ -112,7 +112,7 @@ def parsed_rows(
         yield from _emit(batch, rownums, specs, slot, key_index, key_header, key_field, problems, sheet_label)
     for spec in specs:
         if spec.nul:
-            problems.warning(0, spec.header, t("{count} values held invisible NUL characters; they were removed",
+            problems.warning(0, spec.header, t("{count} value(s) held invisible NUL characters; (it was|they were) removed",
                                                 count=spec.nul), sheet_label)
 
 

@@ -137,7 +137,7 @@ def kpi_table_text(result: KpiResult) -> str:
             " " + t("{channel} converted from {original} at each month's rate.", channel=channel_label(p), original=c)
             for p, c in converted))
     for platform, ex in result.excluded.items():
-        lines.append(t("Not in the totals: {channel}, {gmv} {currency} GMV in {orders} orders ({why}).",
+        lines.append(t("Not in the totals: {channel}, {gmv} {currency} GMV in {orders} order(s) ({why}).",
                        channel=channel_label(platform), gmv=f"{fen_to_yuan(ex.numbers.gmv):,.2f}", currency=ex.currency,
                        orders=f"{ex.numbers.orders:,}", why=missing_rate_message(ex.currency, ex.missing_months)))
     if result.visitors is None:

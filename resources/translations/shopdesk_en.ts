@@ -1,6 +1,17 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="en">
 <context>
+    <name>ClearanceDialog</name>
+    <message numerus="yes">
+        <source>%n SKU(s)</source>
+        <translation><numerusform>%n SKU</numerusform><numerusform>%n SKUs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation><numerusform>%n unit</numerusform><numerusform>%n units</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>ColumnMappingPage</name>
     <message numerus="yes">
         <source>ShopDesk filled in %n column(s) from their names (tinted blue). Check them; each one can be changed.</source>
@@ -71,7 +82,22 @@
     </message>
 </context>
 <context>
+    <name>GanttView</name>
+    <message numerus="yes">
+        <source>%n task(s) (waits|wait) for “%1”. Move (it|them) by the same number of days?</source>
+        <translation><numerusform>%n task waits for “%1”. Move it by the same number of days?</numerusform><numerusform>%n tasks wait for “%1”. Move them by the same number of days?</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>GoalsGrid</name>
+    <message numerus="yes">
+        <source>The pasted block has %1 rows, but only %n month(s) (follows|follow) from %2. Nothing was changed.</source>
+        <translation><numerusform>The pasted block has %1 rows, but only %n month follows from %2. Nothing was changed.</numerusform><numerusform>The pasted block has %1 rows, but only %n months follow from %2. Nothing was changed.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The pasted block has %1 columns, but only %n column(s) (follows|follow). Nothing was changed.</source>
+        <translation><numerusform>The pasted block has %1 columns, but only %n column follows. Nothing was changed.</numerusform><numerusform>The pasted block has %1 columns, but only %n columns follow. Nothing was changed.</numerusform></translation>
+    </message>
     <message numerus="yes">
         <source>Nothing was pasted: %n cell(s) could not be used (%1).</source>
         <translation><numerusform>Nothing was pasted: %n cell could not be used (%1).</numerusform><numerusform>Nothing was pasted: %n cells could not be used (%1).</numerusform></translation>
@@ -89,10 +115,40 @@
     </message>
 </context>
 <context>
+    <name>InventoryTab</name>
+    <message numerus="yes">
+        <source>%n SKU(s)</source>
+        <translation><numerusform>%n SKU</numerusform><numerusform>%n SKUs</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>KpiTab</name>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paid order(s)</source>
+        <translation><numerusform>%n paid order</numerusform><numerusform>%n paid orders</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation><numerusform>%n order</numerusform><numerusform>%n orders</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>MembersTab</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation><numerusform>%n day</numerusform><numerusform>%n days</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation><numerusform>%n customer</numerusform><numerusform>%n customers</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n (has|have) not bought</source>
+        <translation><numerusform>%n has not bought</numerusform><numerusform>%n have not bought</numerusform></translation>
     </message>
 </context>
 <context>
@@ -103,10 +159,36 @@
     </message>
 </context>
 <context>
+    <name>PlanWizard</name>
+    <message numerus="yes">
+        <source>%1 has %n goal(s) already (the period, its months and their channel and category goals). Replace (it|them) with this plan? (It goes|They go) to the trash; Ctrl+Z brings (it|them) back.</source>
+        <translation><numerusform>%1 has %n goal already (the period, its months and their channel and category goals). Replace it with this plan? It goes to the trash; Ctrl+Z brings it back.</numerusform><numerusform>%1 has %n goals already (the period, its months and their channel and category goals). Replace them with this plan? They go to the trash; Ctrl+Z brings them back.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>PointsPanel</name>
+    <message numerus="yes">
+        <source>✗ %n (customer's|customers') points differ from the ledger: %1. Recompute tiers and points sets each balance to its ledger.</source>
+        <translation><numerusform>✗ %n customer's points differ from the ledger: %1. Recompute tiers and points sets each balance to its ledger.</numerusform><numerusform>✗ %n customers' points differ from the ledger: %1. Recompute tiers and points sets each balance to its ledger.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Points of %1: %2 (%n ledger line(s))</source>
+        <translation><numerusform>Points of %1: %2 (%n ledger line)</numerusform><numerusform>Points of %1: %2 (%n ledger lines)</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>PreviewPage</name>
     <message numerus="yes">
         <source>Import %n file(s)</source>
         <translation><numerusform>Import %n file</numerusform><numerusform>Import %n files</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 in %n month(s).</source>
+        <translation><numerusform>%1: %2 in %n month.</numerusform><numerusform>%1: %2 in %n months.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Saving replaces the %n (goal|goals) already set within this period (Ctrl+Z brings (it|them) back).</source>
+        <translation><numerusform>Saving replaces the %n goal already set within this period (Ctrl+Z brings it back).</numerusform><numerusform>Saving replaces the %n goals already set within this period (Ctrl+Z brings them back).</numerusform></translation>
     </message>
 </context>
 <context>
@@ -121,7 +203,30 @@
     </message>
 </context>
 <context>
+    <name>PurchaseListView</name>
+    <message numerus="yes">
+        <source>%n SKU(s)</source>
+        <translation><numerusform>%n SKU</numerusform><numerusform>%n SKUs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n supplier(s)</source>
+        <translation><numerusform>%n supplier</numerusform><numerusform>%n suppliers</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation><numerusform>%n unit</numerusform><numerusform>%n units</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>RecordTable</name>
+    <message numerus="yes">
+        <source>The pasted block has %1 rows, but only %n row(s) (is|are) shown from the selected cell down. Nothing was changed.</source>
+        <translation><numerusform>The pasted block has %1 rows, but only %n row is shown from the selected cell down. Nothing was changed.</numerusform><numerusform>The pasted block has %1 rows, but only %n rows are shown from the selected cell down. Nothing was changed.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>The pasted block has %1 columns, but only %n column(s) (is|are) shown from the selected cell to the right. Nothing was changed.</source>
+        <translation><numerusform>The pasted block has %1 columns, but only %n column is shown from the selected cell to the right. Nothing was changed.</numerusform><numerusform>The pasted block has %1 columns, but only %n columns are shown from the selected cell to the right. Nothing was changed.</numerusform></translation>
+    </message>
     <message numerus="yes">
         <source>Nothing was pasted: %n cell(s) could not be used (%1).</source>
         <translation><numerusform>Nothing was pasted: %n cell could not be used (%1).</numerusform><numerusform>Nothing was pasted: %n cells could not be used (%1).</numerusform></translation>
@@ -129,6 +234,10 @@
     <message numerus="yes">
         <source>%n row(s)</source>
         <translation><numerusform>%n row</numerusform><numerusform>%n rows</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n row(s)</source>
+        <translation><numerusform>%1 of %n row</numerusform><numerusform>%1 of %n rows</numerusform></translation>
     </message>
 </context>
 <context>
@@ -151,10 +260,36 @@
     </message>
 </context>
 <context>
+    <name>SopDialog</name>
+    <message numerus="yes">
+        <source>Creates %n task(s) for %1 (T = %2), from %3 to %4.</source>
+        <translation><numerusform>Creates %n task for %1 (T = %2), from %3 to %4.</numerusform><numerusform>Creates %n tasks for %1 (T = %2), from %3 to %4.</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>StockCountDialog</name>
     <message numerus="yes">
         <source>Nothing was filled in: %n line(s) cannot be used. Correct them and paste again.</source>
         <translation><numerusform>Nothing was filled in: %n line cannot be used. Correct them and paste again.</numerusform><numerusform>Nothing was filled in: %n lines cannot be used. Correct them and paste again.</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SKU(s)</source>
+        <translation><numerusform>%n SKU</numerusform><numerusform>%n SKUs</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n (differs|differ)</source>
+        <translation><numerusform>%n differs</numerusform><numerusform>%n differ</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation><numerusform>%n unit</numerusform><numerusform>%n units</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>TeamTab</name>
+    <message numerus="yes">
+        <source>%n open task(s), %1 overdue.</source>
+        <translation><numerusform>%n open task, %1 overdue.</numerusform><numerusform>%n open tasks, %1 overdue.</numerusform></translation>
     </message>
 </context>
 <context>

@@ -286,8 +286,16 @@ The current data is kept as a backup first, so this can be undone.</source>
         <translation>……另有 %1 个</translation>
     </message>
     <message>
-        <source>%1 SKUs, %2 units on hand, %3 at cost. The promotion covers only these SKUs and appears in the promotions calendar; Ctrl+Z removes it.</source>
-        <translation>%1 个 SKU，在库 %2 件，成本 %3。活动只包含这些 SKU，并显示在促销日历中；Ctrl+Z 可撤销。</translation>
+        <source>%1, %2 on hand, %3 at cost. The promotion covers only these SKUs and appears in the promotions calendar; Ctrl+Z removes it.</source>
+        <translation>%1，在库 %2，成本 %3。活动只包含这些 SKU，并显示在促销日历中；Ctrl+Z 可撤销。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SKU(s)</source>
+        <translation><numerusform>%n 个 SKU</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation><numerusform>%n 件</numerusform></translation>
     </message>
     <message>
         <source>Name:</source>
@@ -1156,9 +1164,9 @@ or click “Add files…”.</source>
         <source>Move the tasks that wait for it?</source>
         <translation>一起移动后续任务？</translation>
     </message>
-    <message>
-        <source>%1 tasks wait for “%2”. Move them by the same number of days?</source>
-        <translation>有 %1 个任务在等“%2”完成。要把它们也移动相同天数吗？</translation>
+    <message numerus="yes">
+        <source>%n task(s) (waits|wait) for “%1”. Move (it|them) by the same number of days?</source>
+        <translation><numerusform>有 %n 个任务在等“%1”完成。要把它们也移动相同天数吗？</numerusform></translation>
     </message>
     <message>
         <source>Move them too</source>
@@ -1417,13 +1425,13 @@ or click “Add files…”.</source>
         <source>Select the month cell where the pasted block should start, then paste again.</source>
         <translation>请选中粘贴区域起始的月份单元格，再粘贴一次。</translation>
     </message>
-    <message>
-        <source>The pasted block has %1 rows, but only %2 months follow from %3. Nothing was changed.</source>
-        <translation>粘贴的区域有 %1 行，但从 %3 起只剩 %2 个月。未做任何更改。</translation>
+    <message numerus="yes">
+        <source>The pasted block has %1 rows, but only %n month(s) (follows|follow) from %2. Nothing was changed.</source>
+        <translation><numerusform>粘贴的区域有 %1 行，但从 %2 起只剩 %n 个月。未做任何更改。</numerusform></translation>
     </message>
-    <message>
-        <source>The pasted block has %1 columns, but only %2 columns follow. Nothing was changed.</source>
-        <translation>粘贴的区域有 %1 列，但后面只剩 %2 列。未做任何更改。</translation>
+    <message numerus="yes">
+        <source>The pasted block has %1 columns, but only %n column(s) (follows|follow). Nothing was changed.</source>
+        <translation><numerusform>粘贴的区域有 %1 列，但后面只剩 %n 列。未做任何更改。</numerusform></translation>
     </message>
     <message numerus="yes">
         <source>Nothing was pasted: %n cell(s) could not be used (%1).</source>
@@ -2016,10 +2024,6 @@ or click “Add files…”.</source>
         <translation>今日下单 (%1)</translation>
     </message>
     <message>
-        <source>%1 SKUs: %2 out of stock, %3 below safety stock, %4 to reorder now, %5 to order within the review period, %6 overstocked, %7 dead stock, %8 slow-moving. Stock value at cost: %9.</source>
-        <translation>共 %1 个 SKU：%2 个缺货，%3 个低于安全库存，%4 个需立即补货，%5 个需在补货周期内下单，%6 个库存积压，%7 个呆滞库存，%8 个滞销。库存成本金额：%9。</translation>
-    </message>
-    <message>
         <source>Days of cover</source>
         <translation>可售天数</translation>
     </message>
@@ -2166,6 +2170,14 @@ or click “Add files…”.</source>
     <message>
         <source>No products yet. Import a stock list (File → Import…) to see what runs out and what to reorder.</source>
         <translation>还没有商品。导入库存表（文件 → 导入…）即可查看哪些商品将断货、需要补货。</translation>
+    </message>
+    <message>
+        <source>%1: %2 out of stock, %3 below safety stock, %4 to reorder now, %5 to order within the review period, %6 overstocked, %7 dead stock, %8 slow-moving. Stock value at cost: %9.</source>
+        <translation>共 %1：%2 个缺货，%3 个低于安全库存，%4 个需立即补货，%5 个需在补货周期内下单，%6 个库存积压，%7 个呆滞库存，%8 个滞销。库存成本金额：%9。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SKU(s)</source>
+        <translation><numerusform>%n 个 SKU</numerusform></translation>
     </message>
     <message>
         <source>Select slow-moving, dead or overstocked SKUs first.</source>
@@ -2549,8 +2561,20 @@ or click “Add files…”.</source>
         <translation>金额单位为人民币（CNY）；%1 按“设置 → 渠道”中的各月汇率折算。</translation>
     </message>
     <message>
-        <source>Not in the totals: %1 — GMV %2, %3 paid orders, net sales %4 (%5).</source>
-        <translation>未计入合计：%1 — 支付金额 %2，%3 笔已付订单，净销售额 %4（%5）。</translation>
+        <source>Not in the totals: %1 — GMV %2, %3, net sales %4 (%5).</source>
+        <translation>未计入合计：%1 — 支付金额 %2，%3，净销售额 %4（%5）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n paid order(s)</source>
+        <translation><numerusform>%n 笔已付订单</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 (%2 in %3) is left out until %4 has a rate for %5</source>
+        <translation>%1（%3，%2）在填写 %5 的 %4 汇率前不计入</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n order(s)</source>
+        <translation><numerusform>%n 笔订单</numerusform></translation>
     </message>
     <message>
         <source>The totals above exclude %1.</source>
@@ -2567,10 +2591,6 @@ or click “Add files…”.</source>
     <message>
         <source>No paid orders in this range. Import an order export (File → Import…) or pick another range.</source>
         <translation>本期没有已支付订单。请导入订单报表（文件 → 导入…）或选择其他日期范围。</translation>
-    </message>
-    <message>
-        <source>%1 (%2 in %3 orders) is left out until %4 has a rate for %5</source>
-        <translation>%1（%3 笔订单，%2）在填写 %5 的 %4 汇率前不计入</translation>
     </message>
     <message>
         <source>No paid orders in yuan in this range: %1 (Settings → Channels).</source>
@@ -2778,6 +2798,30 @@ or click “Add files…”.</source>
         <translation>积分</translation>
     </message>
     <message>
+        <source>%1: %2 (%3, %4)</source>
+        <translation>%1：%2 人（%3，平均 %4未购）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation><numerusform>%n 天</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 (%2). %3 bought more than once; %4 for over %5 days.</source>
+        <translation>共 %1（%2）。%3 位复购过；%4已超过 %5 天未购买。</translation>
+    </message>
+    <message>
+        <source>%1. %3 bought more than once; %4 for over %5 days.</source>
+        <translation>共 %1。%3 位复购过；%4已超过 %5 天未购买。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation><numerusform>%n 位客户</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n (has|have) not bought</source>
+        <translation><numerusform>%n 位</numerusform></translation>
+    </message>
+    <message>
         <source>When</source>
         <translation>时间</translation>
     </message>
@@ -2854,20 +2898,8 @@ or click “Add files…”.</source>
         <translation>还没有会员。导入带买家账号的订单（或会员导出表）后，客户会显示在这里。</translation>
     </message>
     <message>
-        <source>%1: %2 (%3, %4 days)</source>
-        <translation>%1：%2 人（%3，平均 %4 天未购）</translation>
-    </message>
-    <message>
         <source>, </source>
         <translation>，</translation>
-    </message>
-    <message>
-        <source>%1 customers (%2). %3 bought more than once; %4 have not bought for over %5 days.</source>
-        <translation>共 %1 位客户（%2）。%3 位复购过；%4 位已超过 %5 天未购买。</translation>
-    </message>
-    <message>
-        <source>%1 customers. %3 bought more than once; %4 have not bought for over %5 days.</source>
-        <translation>共 %1 位客户。%3 位复购过；%4 位已超过 %5 天未购买。</translation>
     </message>
     <message>
         <source>Tiers follow</source>
@@ -2986,9 +3018,9 @@ or click “Add files…”.</source>
         <source>Replace the goals?</source>
         <translation>替换已有目标？</translation>
     </message>
-    <message>
-        <source>%1 has %2 goals already (the period, its months and their channel and category goals). Replace them with this plan? They go to the trash; Ctrl+Z brings them back.</source>
-        <translation>%1已有 %2 个目标（该周期、各月及其渠道和品类目标）。用此规划替换它们吗？它们会移入回收站；Ctrl+Z 可恢复。</translation>
+    <message numerus="yes">
+        <source>%1 has %n goal(s) already (the period, its months and their channel and category goals). Replace (it|them) with this plan? (It goes|They go) to the trash; Ctrl+Z brings (it|them) back.</source>
+        <translation><numerusform>%1已有 %n 个目标（该周期、各月及其渠道和品类目标）。用此规划替换它们吗？它们会移入回收站；Ctrl+Z 可恢复。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3045,13 +3077,13 @@ or click “Add files…”.</source>
         <source>✓ Every customer's points equal the sum of their ledger.</source>
         <translation>✓ 每位客户的积分余额都等于其积分明细之和。</translation>
     </message>
-    <message>
-        <source>✗ %1 customers' points differ from their ledger: %2. Recompute tiers and points sets each balance to its ledger.</source>
-        <translation>✗ 有 %1 位客户的积分余额与明细不符：%2。点击“重算等级和积分”会把余额改回明细之和。</translation>
+    <message numerus="yes">
+        <source>✗ %n (customer's|customers') points differ from the ledger: %1. Recompute tiers and points sets each balance to its ledger.</source>
+        <translation><numerusform>✗ 有 %n 位客户的积分余额与明细不符：%1。点击“重算等级和积分”会把余额改回明细之和。</numerusform></translation>
     </message>
-    <message>
-        <source>Points of %1: %2 (%3 ledger lines)</source>
-        <translation>%1 的积分：%2（%3 条明细）</translation>
+    <message numerus="yes">
+        <source>Points of %1: %2 (%n ledger line(s))</source>
+        <translation><numerusform>%1 的积分：%2（%n 条明细）</numerusform></translation>
     </message>
     <message>
         <source>Points to add (or take, with a minus sign)</source>
@@ -3204,13 +3236,13 @@ or click “Add files…”.</source>
         <source>custom</source>
         <translation>自定义</translation>
     </message>
-    <message>
-        <source>%1: %2 in %3 months.</source>
-        <translation>%1：%2，共 %3 个月。</translation>
+    <message numerus="yes">
+        <source>%1: %2 in %n month(s).</source>
+        <translation><numerusform>%1：%2，共 %n 个月。</numerusform></translation>
     </message>
-    <message>
-        <source>Saving replaces the %1 goals already set within this period (Ctrl+Z brings them back).</source>
-        <translation>保存将替换此周期内已有的 %1 个目标（Ctrl+Z 可恢复）。</translation>
+    <message numerus="yes">
+        <source>Saving replaces the %n (goal|goals) already set within this period (Ctrl+Z brings (it|them) back).</source>
+        <translation><numerusform>保存将替换此周期内已有的 %n 个目标（Ctrl+Z 可恢复）。</numerusform></translation>
     </message>
 </context>
 <context>
@@ -3699,8 +3731,20 @@ or click “Add files…”.</source>
         <translation>今天不需要下单：所有 SKU 的最晚下单日都还没到。可在预警列表中选中 SKU 并点“加入采购清单”提前采购。</translation>
     </message>
     <message>
-        <source>%1 SKUs from %2 suppliers to order: %3 units, %4 at cost. Type a quantity to change it; Mark as ordered puts them in transit.</source>
-        <translation>需向 %2 个供应商采购 %1 个 SKU：共 %3 件，成本 %4。可直接修改数量；“标记为已下单”会把它们转为在途。</translation>
+        <source>%1 from %2 to order: %3, %4 at cost. Type a quantity to change it; Mark as ordered puts them in transit.</source>
+        <translation>需向 %2采购 %1：共 %3，成本 %4。可直接修改数量；“标记为已下单”会把它们转为在途。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SKU(s)</source>
+        <translation><numerusform>%n 个 SKU</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n supplier(s)</source>
+        <translation><numerusform>%n 个供应商</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation><numerusform>%n 件</numerusform></translation>
     </message>
     <message>
         <source>Purchase list %1</source>
@@ -3736,13 +3780,13 @@ or click “Add files…”.</source>
         <source>Select the cell where the pasted block should start, then paste again.</source>
         <translation>请先选中粘贴区域左上角的单元格，再粘贴一次。</translation>
     </message>
-    <message>
-        <source>The pasted block has %1 rows, but only %2 rows are shown from the selected cell down. Nothing was changed.</source>
-        <translation>粘贴的内容有 %1 行，但从选中的单元格往下只显示了 %2 行。未做任何更改。</translation>
+    <message numerus="yes">
+        <source>The pasted block has %1 rows, but only %n row(s) (is|are) shown from the selected cell down. Nothing was changed.</source>
+        <translation><numerusform>粘贴的内容有 %1 行，但从选中的单元格往下只显示了 %n 行。未做任何更改。</numerusform></translation>
     </message>
-    <message>
-        <source>The pasted block has %1 columns, but only %2 columns are shown from the selected cell to the right. Nothing was changed.</source>
-        <translation>粘贴的内容有 %1 列，但从选中的单元格往右只显示了 %2 列。未做任何更改。</translation>
+    <message numerus="yes">
+        <source>The pasted block has %1 columns, but only %n column(s) (is|are) shown from the selected cell to the right. Nothing was changed.</source>
+        <translation><numerusform>粘贴的内容有 %1 列，但从选中的单元格往右只显示了 %n 列。未做任何更改。</numerusform></translation>
     </message>
     <message>
         <source>row %1, %2: this column cannot be edited</source>
@@ -3760,9 +3804,9 @@ or click “Add files…”.</source>
         <source>%n row(s)</source>
         <translation><numerusform>共 %n 行</numerusform></translation>
     </message>
-    <message>
-        <source>%1 of %2 rows</source>
-        <translation>显示 %1 / 共 %2 行</translation>
+    <message numerus="yes">
+        <source>%1 of %n row(s)</source>
+        <translation><numerusform>显示 %1 / 共 %n 行</numerusform></translation>
     </message>
 </context>
 <context>
@@ -4499,9 +4543,9 @@ or click “Add files…”.</source>
         <source>No promotion to apply it to yet: plan one in the Promotions tab.</source>
         <translation>还没有可应用的促销：请先在“促销日历”页安排一个。</translation>
     </message>
-    <message>
-        <source>Creates %1 tasks for %2 (T = %3), from %4 to %5.</source>
-        <translation>将为 %2（T = %3）创建 %1 个任务，从 %4 到 %5。</translation>
+    <message numerus="yes">
+        <source>Creates %n task(s) for %1 (T = %2), from %3 to %4.</source>
+        <translation><numerusform>将为 %1（T = %2）创建 %n 个任务，从 %3 到 %4。</numerusform></translation>
     </message>
     <message>
         <source>%1 without an owner: nobody active has that role.</source>
@@ -4523,8 +4567,12 @@ or click “Add files…”.</source>
 <context>
     <name>SopMove</name>
     <message>
-        <source>This promotion has %1 open tasks made from an SOP. Move them by %2 days too?</source>
-        <translation>这个促销有 %1 个按 SOP 创建、尚未完成的任务。要把它们也移动 %2 天吗？</translation>
+        <source>This promotion has %n open task(s) made from an SOP. Move (it|them) by %1 too?</source>
+        <translation>这个促销有 %n 个按 SOP 创建、尚未完成的任务。要把它们也移动 %1 吗？</translation>
+    </message>
+    <message>
+        <source>%n day(s)</source>
+        <translation>%n 天</translation>
     </message>
     <message>
         <source>Move its tasks too?</source>
@@ -4659,8 +4707,20 @@ TEA-002	120</translation>
         <translation>盘点数量不能小于 0。</translation>
     </message>
     <message>
-        <source>%1 SKUs counted, %2 differ: %3 units, %4 at cost.</source>
-        <translation>已盘点 %1 个 SKU，其中 %2 个有差异：共 %3 件，按成本计 %4。</translation>
+        <source>%1 counted, %2: %3, %4 at cost.</source>
+        <translation>已盘点 %1，其中 %2：共 %3，按成本计 %4。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n SKU(s)</source>
+        <translation><numerusform>%n 个 SKU</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n (differs|differ)</source>
+        <translation><numerusform>%n 个有差异</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation><numerusform>%n 件</numerusform></translation>
     </message>
     <message>
         <source>Type or paste at least one counted quantity first.</source>
@@ -5030,6 +5090,10 @@ TEA-002	120</translation>
         <source>No tasks yet. Tasks for the team, promotion checklists and the weekly meeting appear here. Add one with “New task…”.</source>
         <translation>还没有任务。团队任务、促销清单和周例会会显示在这里。点击“新建任务…”添加。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n open task(s), %1 overdue.</source>
+        <translation><numerusform>%n 项未完成任务，%1 项已逾期。</numerusform></translation>
+    </message>
     <message>
         <source>No owner</source>
         <translation>未指派</translation>
@@ -5045,10 +5109,6 @@ TEA-002	120</translation>
     <message>
         <source>Select the task to delete first.</source>
         <translation>请先选择要删除的任务。</translation>
-    </message>
-    <message>
-        <source>%1 open tasks, %2 overdue.</source>
-        <translation>%1 项未完成任务，%2 项已逾期。</translation>
     </message>
     <message>
         <source>Weekly</source>

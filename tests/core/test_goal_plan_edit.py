@@ -35,7 +35,7 @@ def test_a_plan_is_one_change_and_replacing_asks_then_undoes_in_one_step(db):
     history = History()
     with pytest.raises(FieldError) as err:  # a goal in the period already: the owner is asked first
         history.apply(db, PlanGoals(_plan()))
-    assert err.value.field == "replace" and "1 goals already" in err.value.message
+    assert err.value.field == "replace" and "1 goal already" in err.value.message
     assert goals(db) == before
     change = history.apply(db, PlanGoals(_plan(), replace=True))
     assert change.label == "Plan 2027 H1"

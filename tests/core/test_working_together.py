@@ -216,11 +216,14 @@ def test_a_change_is_announced_to_the_other_window_not_to_its_own(server):
         notice = heard_by_owner[0]
         assert notice.topics == {"skus", "stock"} and notice.who == "Li" and notice.version == current_position(owner)
 
-        # An edit that is refused (rolled back) announces nothing.
+        # An edit that is refused (rolled back) announces nothing: the next change the owner makes is
+        # the first Li hears of (notices arrive in the order of their commits; no fixed wait).
         with pytest.raises(ChangedSinceRead):
             apply_edit(owner, SetSkuFields.of("TEA-001", on_hand=6), seen=0)
-        time.sleep(1.5)
-        assert len(heard_by_owner) == 1 and heard_by_li == []
+        apply_edit(owner, SetSkuFields.of("TEA-001", on_hand=7))
+        assert _wait_for(lambda: heard_by_li)
+        assert len(heard_by_li) == 1 and heard_by_li[0].who == "Owner" and heard_by_li[0].version == current_position(li)
+        assert len(heard_by_owner) == 1
     finally:
         for x in listeners:
             x.stop()

@@ -54,3 +54,37 @@ def window(qtbot, demo_db):
     win.resize(1400, 900)
     win.show()
     return win
+
+
+def _ui_language(code: str):
+    """The UI in ``code`` as the app starts it: Qt's catalogues (English has one too, for its plural
+    forms: "1 row", "2 rows") and core's language; all put back afterwards."""
+    from PySide6.QtCore import QCoreApplication, QLocale
+    from PySide6.QtGui import QGuiApplication
+
+    from core import i18n
+    from ui.app import install_translators
+
+    app = QCoreApplication.instance()
+    display_name = QGuiApplication.applicationDisplayName()
+    i18n.set_language(code)
+    translators = install_translators(app, code)
+    assert translators, f"the {code} catalogue must ship and load"
+    yield
+    for translator in translators:
+        app.removeTranslator(translator)
+    i18n.set_language("en")
+    QLocale.setDefault(QLocale("en_US"))
+    QGuiApplication.setApplicationDisplayName(display_name)
+
+
+@pytest.fixture
+def chinese(qapp):
+    """The Chinese UI."""
+    yield from _ui_language("zh_CN")
+
+
+@pytest.fixture
+def english(qapp):
+    """The English UI with its catalogue of plural forms, as the app loads it."""
+    yield from _ui_language("en")

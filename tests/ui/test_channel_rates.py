@@ -12,13 +12,7 @@ from core.edits.channels import SetChannelCurrency
 from core.models import ExchangeRate
 from tests.core.kpi_shop import add_order
 from ui.dialogs.settings_dialog import SettingsDialog
-
-
-def open_tab(qtbot, window, key):
-    page = window.page(key)
-    window.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(lambda: not page.loading and not page._stale and page.loads > 0, timeout=30_000)
-    return page
+from tests.ui.helpers import open_tab
 
 
 def settle(qtbot, window, panel=None, loads=None):
@@ -79,7 +73,7 @@ def test_rates_typed_refused_and_undone_follow_on_the_dashboard(qtbot, window, d
     shop = kpi.dashboard.current
     assert "shopify" not in shop.by_channel and shop.excluded["shopify"].numbers.gmv == 15000
     note = kpi.currency_note.text()
-    assert "Not in the totals: Shopify — GMV USD 150.00, 2 paid orders" in note
+    assert "Not in the totals: Shopify — GMV USD 150.00, 2 paid order(s)" in note
     assert "no USD rate for 2026-11: set it in Settings → Channels" in note and "exclude Shopify" in note
 
     # typed again through the form, then taken back with Undo

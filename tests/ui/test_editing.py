@@ -9,18 +9,7 @@ from PySide6.QtWidgets import QPushButton
 from sqlalchemy import select
 
 from core.models import Goal, Sku, StockLevel
-
-
-def open_tab(qtbot, window, key):
-    page = window.page(key)
-    window.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(lambda: not page.loading and not page._stale and page.loads > 0, timeout=30_000)
-    return page
-
-
-def wait_saved(qtbot, window):
-    qtbot.waitUntil(lambda: window.ctx.edits.pending == 0, timeout=20_000)
-    qtbot.waitUntil(lambda: not any(p.loading for p in window.pages), timeout=30_000)
+from tests.ui.helpers import open_tab, wait_saved
 
 
 def cell(table, key, field):

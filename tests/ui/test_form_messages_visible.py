@@ -5,8 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QRect
 from PySide6.QtWidgets import QAbstractScrollArea, QLabel
 
-from tests.ui.test_promotions_calendar import open_promotions
-from tests.ui.test_team_tab import open_team
+from tests.ui.helpers import open_tab
 
 
 def shown_whole(form, label: QLabel) -> bool:
@@ -32,7 +31,7 @@ def shown_whole(form, label: QLabel) -> bool:
 
 def test_promotion_form_shows_a_refused_tiers_whole_message(qtbot, window):
     window.resize(1024, 640)
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     form = page.new_promotion()
     qtbot.addWidget(form)
     qtbot.waitExposed(form)
@@ -48,7 +47,7 @@ def test_promotion_form_shows_a_refused_tiers_whole_message(qtbot, window):
 
 def test_task_form_shows_a_refused_fields_whole_message(qtbot, window):
     window.resize(1024, 640)
-    team = open_team(qtbot, window)
+    team = open_tab(qtbot, window, "team")
     form = team.new_task()
     qtbot.addWidget(form)
     qtbot.waitExposed(form)

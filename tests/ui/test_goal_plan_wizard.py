@@ -8,18 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QWizard
 from sqlalchemy import func, select
 
 from core.models import Goal, Order
-
-
-def open_goals(qtbot, window):
-    page = window.page("goals")
-    window.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(lambda: not page.loading and not page._stale and page.loads > 0, timeout=30_000)
-    return page
-
-
-def wait_saved(qtbot, window):
-    qtbot.waitUntil(lambda: window.ctx.edits.pending == 0, timeout=20_000)
-    qtbot.waitUntil(lambda: not any(p.loading for p in window.pages), timeout=30_000)
+from tests.ui.helpers import open_tab, wait_saved
 
 
 def all_goals(db):
@@ -35,7 +24,7 @@ def last_year_month(db, month):
 
 
 def test_plan_2027_from_last_years_orders_replaces_the_old_plan_and_one_undo_restores_it(qtbot, window, demo_db, monkeypatch):
-    goals = open_goals(qtbot, window)
+    goals = open_tab(qtbot, window, "goals")
     before = all_goals(demo_db)
     asked = []
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.Yes)
@@ -54,7 +43,7 @@ def test_plan_2027_from_last_years_orders_replaces_the_old_plan_and_one_undo_res
     assert "2026-11 has orders for 19 of its 30 days" in wizard.preview.notes.text()
     wizard.button(QWizard.WizardButton.FinishButton).click()
     wait_saved(qtbot, window)
-    assert asked and "goals already" in asked[0]
+    assert asked and "goal(s) already" in asked[0]
     with demo_db.session() as s:
         year = s.scalars(select(Goal).where(Goal.period_kind == "year", Goal.period_start == dt.date(2027, 1, 1))).one()
         months = s.scalars(select(Goal).where(Goal.parent_id == year.id).order_by(Goal.period_start)).all()
@@ -84,7 +73,7 @@ def test_plan_2027_from_last_years_orders_replaces_the_old_plan_and_one_undo_res
 
 
 def test_custom_month_shares_that_do_not_total_100_stay_on_the_first_page(qtbot, window, demo_db):
-    goals = open_goals(qtbot, window)
+    goals = open_tab(qtbot, window, "goals")
     before = all_goals(demo_db)
     wizard = goals.plan_year()
     qtbot.waitUntil(lambda: wizard.history is not None, timeout=20_000)
@@ -103,7 +92,7 @@ def test_the_table_tracks_each_goal_with_a_coloured_status_its_reason_and_breakd
 
     from core.edits.goals import SetGoalFields
 
-    goals = open_goals(qtbot, window)
+    goals = open_tab(qtbot, window, "goals")
     # The demo's channel and category goals split each month's exactly; typed higher (through the window's
     # editing path, which reloads the tab), they no longer add up.
     with demo_db.session() as s:

@@ -9,6 +9,7 @@ from PySide6.QtGui import QGuiApplication
 from sqlalchemy import select
 
 from core.models import Goal
+from tests.ui.helpers import wait_saved
 
 
 def wait_loaded(qtbot, page):
@@ -27,11 +28,6 @@ def open_grid(qtbot, window, breakdown="total"):
         qtbot.waitUntil(lambda: page.loads > loads and not page.loading, timeout=30_000)
     assert page.grid.table.objectName() == "goals.grid"
     return page
-
-
-def wait_saved(qtbot, window):
-    qtbot.waitUntil(lambda: window.ctx.edits.pending == 0, timeout=20_000)
-    qtbot.waitUntil(lambda: not any(p.loading for p in window.pages), timeout=30_000)
 
 
 def months_2026(db, platform=""):
@@ -123,7 +119,7 @@ def test_pasting_a_12_month_block_skips_the_subtotals_and_is_one_undoable_change
     assert months_2026(demo_db, "taobao") == taobao and months_2026(demo_db, "pdd") == pdd
 
 
-def test_a_block_with_a_wrong_cell_or_too_many_rows_is_refused_and_nothing_is_written(qtbot, window, demo_db):
+def test_a_block_with_a_wrong_cell_or_too_many_rows_is_refused_and_nothing_is_written(qtbot, window, demo_db, english):
     page = open_grid(qtbot, window)
     table = page.grid.table
     before = months_2026(demo_db)
@@ -132,7 +128,7 @@ def test_a_block_with_a_wrong_cell_or_too_many_rows_is_refused_and_nothing_is_wr
     assert "2026-02" in page.banner.text() and "Nothing was pasted" in page.banner.text()
     table.view.setCurrentIndex(at(table, "12", 1))
     assert not page.grid.paste("1\n2\n")
-    assert "only 1 months follow" in page.banner.text()
+    assert "only 1 month follows from" in page.banner.text()
     wait_saved(qtbot, window)
     assert months_2026(demo_db) == before and window.ctx.edits.undo_label() is None
 

@@ -10,12 +10,12 @@ from PySide6.QtWidgets import QApplication
 
 from core import i18n
 from tests.conftest import DEMO_END
-from tests.ui.test_inventory_tab import open_inventory
+from tests.ui.helpers import open_tab
 from tests.ui.test_sku_detail_panel import select_sku
 
 
 def test_a_past_order_by_date_reads_overdue_in_the_reason_and_the_numbers(qtbot, window):
-    inv = open_inventory(qtbot, window)
+    inv = open_tab(qtbot, window, "inventory")
     row = next(r for r in inv.table.model._rows if r.order_by is not None and r.order_by < DEMO_END
                and r.status in ("below_safety", "reorder", "low"))
     panel = select_sku(qtbot, inv, row)
@@ -53,7 +53,7 @@ def test_an_empty_shops_window_fits_1024_by_640_with_the_inventory_tab_shown(qtb
     for page in pages:
         win.tabs.setCurrentWidget(page)
         qtbot.waitUntil(lambda: page.loads > 0 and not page.loading, timeout=30_000)
-    inv = open_inventory(qtbot, win)
+    inv = open_tab(qtbot, win, "inventory")
     qtbot.waitUntil(lambda: not any(p.loading for p in pages), timeout=30_000)
     win.resize(1024, 640)
     QApplication.processEvents()

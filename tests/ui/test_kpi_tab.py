@@ -207,7 +207,7 @@ def test_a_range_without_orders_says_when_the_shops_orders_are_and_one_click_sho
     assert (tab.view.preset, tab.view.custom_from, tab.view.custom_to) == (
         "custom", dt.date(2021, 5, 13), dt.date(2021, 5, 17))
     # The file's 35 paid orders, in rand without a rate: shown apart, not "no orders".
-    assert "Shopify — GMV ZAR" in tab.currency_note.text() and "35 paid orders" in tab.currency_note.text()
+    assert "Shopify — GMV ZAR" in tab.currency_note.text() and "35 paid order(s)" in tab.currency_note.text()
     assert note.isHidden()
 
 

@@ -48,7 +48,7 @@ def test_every_tab_shows_demo_data(qtbot, demo_db):
     inventory = window.page("inventory").findChild(RecordTable, "inventory.table")
     statuses = {inventory.model.index(r, 0).data() for r in range(inventory.model.rowCount())}
     assert {"Reorder now", "Slow-moving", "OK"} <= statuses
-    assert "SKUs" in window.page("inventory").summary.text()
+    assert "SKU(s):" in window.page("inventory").summary.text()
 
 
 def test_empty_shop_shows_guidance_not_errors(qtbot, db):
@@ -70,7 +70,7 @@ def test_filter_narrows_rows_and_says_so(qtbot, demo_db):
     table.search.setText("茶")
     shown = table.proxy.rowCount()
     assert 0 < shown < total
-    assert f"{shown:,} of {total:,} rows" == table.count_label.text()
+    assert f"{shown:,} of {total:,} row(s)" == table.count_label.text()  # the source: no English catalogue
 
 
 def test_choosing_chinese_in_settings_gives_chinese_tabs_on_next_start(qtbot, db):

@@ -10,6 +10,7 @@ from core.settings import Settings
 from tests.core.member_currency_shop import TODAY, build_member_currency_shop
 from ui.context import AppContext
 from ui.main_window import MainWindow
+from tests.ui.helpers import open_tab
 
 
 @pytest.fixture
@@ -20,13 +21,6 @@ def window(qtbot, db):
     win.resize(1400, 900)
     win.show()
     return win
-
-
-def open_members(qtbot, window):
-    page = window.page("members")
-    window.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(lambda: not page.loading and not page._stale and page.loads > 0, timeout=30_000)
-    return page
 
 
 def spend_of(page) -> dict[str, int]:
@@ -45,7 +39,7 @@ def settled(qtbot, window, page, loads_before: int) -> None:
 
 
 def test_the_banner_names_the_months_without_a_rate_and_recompute_counts_them_once_it_is_set(qtbot, window):
-    page = open_members(qtbot, window)
+    page = open_tab(qtbot, window, "members")
     note = page.findChild(type(page.currency_note), "members.currency")
     assert note.isVisibleTo(page)
     assert note.text().startswith("2 orders of Shopify (no USD rate for 2026-11: set it in Settings → Channels) do "

@@ -4,21 +4,7 @@ from __future__ import annotations
 from sqlalchemy import func, select
 
 from core.models import Customer, Tier, TierChange
-
-
-def open_members(qtbot, window):
-    page = window.page("members")
-    window.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(lambda: not page.loading and not page._stale and page.loads > 0, timeout=30_000)
-    return page
-
-
-def wait_saved(qtbot, window):
-    # Recomputing the demo's ~5,000 members under a lower threshold, and its undo, write ~6,400
-    # rows: 4–5 s of CPU, which took 35 s on a loaded 2-core machine. The wait ends as soon as
-    # the write is in; only its limit is generous.
-    qtbot.waitUntil(lambda: window.ctx.edits.pending == 0, timeout=120_000)
-    qtbot.waitUntil(lambda: not any(p.loading for p in window.pages), timeout=120_000)
+from tests.ui.helpers import open_tab, wait_saved
 
 
 def silver(db) -> tuple[int, int, int]:
@@ -29,7 +15,7 @@ def silver(db) -> tuple[int, int, int]:
 
 
 def test_rule_edit_then_recompute_logs_the_moves_and_undo_takes_them_back(qtbot, window, demo_db):
-    page = open_members(qtbot, window)
+    page = open_tab(qtbot, window, "members")
     assert page.table.model.rowCount() > 1000
     with demo_db.session() as s:
         demo_log = s.scalar(select(func.count()).select_from(TierChange))
@@ -65,7 +51,7 @@ def test_rule_edit_then_recompute_logs_the_moves_and_undo_takes_them_back(qtbot,
 
 
 def test_recall_list_and_segment_filters_and_tags_typed_in_the_table(qtbot, window, demo_db):
-    page = open_members(qtbot, window)
+    page = open_tab(qtbot, window, "members")
     total = page.table.proxy.rowCount()
     page.list_filter.setCurrentIndex(page.list_filter.findData("sleeping"))
     sleeping = page.table.visible_rows()
@@ -92,7 +78,7 @@ def test_recall_list_and_segment_filters_and_tags_typed_in_the_table(qtbot, wind
 def test_points_ledger_adjustment_and_undo(qtbot, window, demo_db):
     from core.models import PointsEntry
 
-    page = open_members(qtbot, window)
+    page = open_tab(qtbot, window, "members")
     qtbot.waitUntil(lambda: page.points.check.text() != "", timeout=20_000)
     assert page.points.check.text().startswith("✓")  # the demo's balances equal their ledgers
     top = max(page.table.visible_rows(), key=lambda r: (r.spend_fen, -r.id))
@@ -134,7 +120,7 @@ def test_points_ledger_adjustment_and_undo(qtbot, window, demo_db):
 def test_clicking_a_segment_in_the_chart_lists_its_members_and_the_cohorts_are_drawn(qtbot, window):
     from PySide6.QtCore import QPoint, Qt
 
-    page = open_members(qtbot, window)
+    page = open_tab(qtbot, window, "members")
     page.lower.setCurrentWidget(page.charts)
     chart = page.charts.segments
     qtbot.waitUntil(lambda: chart.has_chart() and chart.canvas.isVisible(), timeout=20_000)
@@ -160,7 +146,7 @@ def test_clicking_a_segment_in_the_chart_lists_its_members_and_the_cohorts_are_d
 def test_export_lists_button_writes_a_sheet_per_list(qtbot, window, tmp_path):
     from openpyxl import load_workbook
 
-    page = open_members(qtbot, window)
+    page = open_tab(qtbot, window, "members")
     button = window.findChild(type(page.lists_button), "members.export_lists")
     assert button.text() == "Export lists…"
     button.export(str(tmp_path / "campaign.xlsx"))
@@ -177,7 +163,7 @@ def test_the_table_reads_a_page_at_a_time_and_sorts_and_searches_every_customer(
     from core.members import member_rows
     from ui.widgets.lazy_table import PAGE
 
-    page = open_members(qtbot, window)
+    page = open_tab(qtbot, window, "members")
     with demo_db.session() as s:
         everyone = member_rows(s, window.ctx.today())
     model = page.table.model
@@ -196,7 +182,7 @@ def test_the_table_reads_a_page_at_a_time_and_sorts_and_searches_every_customer(
     page.table.search.setText(who.name)
     found = page.table.visible_rows()
     assert who.id in {r.id for r in found} and all(who.name in r.name for r in found)
-    assert page.table.count_label.text() == f"{len(found):,} of {len(everyone):,} rows"
+    assert page.table.count_label.text() == f"{len(found):,} of {len(everyone):,} row(s)"
     page.table.search.clear()
     page.table.view.sortByColumn(6, Qt.SortOrder.DescendingOrder)
     assert page.table.raw_row(0).spend_fen == max(r.spend_fen for r in everyone)

@@ -5,15 +5,10 @@ import pytest
 
 from core.settings import Settings
 from ui.context import AppContext
+from tests.ui.helpers import shown
 
 
-def _shown(qtbot, tab, size=(1360, 820)):
-    qtbot.addWidget(tab)
-    tab.resize(*size)
-    with qtbot.waitSignal(tab.sig_loaded, timeout=60_000):
-        tab.show()
-    qtbot.waitUntil(lambda: not tab.loading, timeout=60_000)
-    return tab
+SIZE = (1360, 820)
 
 
 def _cut_headers(table) -> list[str]:
@@ -35,7 +30,7 @@ def test_an_empty_shops_tables_show_their_whole_column_headers(qtbot, db, tab_na
         from ui.tabs.goals_tab import GoalsTab as Tab
     else:
         from ui.tabs.inventory_tab import InventoryTab as Tab
-    tab = _shown(qtbot, Tab(AppContext(db, Settings())))
+    tab = shown(qtbot, Tab(AppContext(db, Settings())), SIZE)
     assert tab.table.model.rowCount() == 0
     assert _cut_headers(tab.table) == []
 
@@ -43,7 +38,7 @@ def test_an_empty_shops_tables_show_their_whole_column_headers(qtbot, db, tab_na
 def test_a_required_form_field_left_empty_says_which_and_not_cell_or_esc(qtbot, db):
     from ui.tabs.goals_tab import GoalsTab
 
-    tab = _shown(qtbot, GoalsTab(AppContext(db, Settings())))
+    tab = shown(qtbot, GoalsTab(AppContext(db, Settings())), SIZE)
     form = tab.new_goal()
     qtbot.addWidget(form)
     form.widgets["target_gmv_fen"].setText("")
@@ -74,13 +69,13 @@ def test_the_trend_of_a_range_whose_only_orders_lack_a_rate_says_so_not_import_o
                         created_at=paid_at, paid_at=paid_at, paid_fen=184868, goods_fen=184868,
                         is_paid=is_paid, pay_date=pay_date))
     apply_edit(db, SetChannelCurrency("shopify", "zar"))
-    tab = _shown(qtbot, KpiTab(AppContext(db, Settings(), today=dt.date(2021, 6, 1))))
+    tab = shown(qtbot, KpiTab(AppContext(db, Settings(), today=dt.date(2021, 6, 1))), SIZE)
     with qtbot.waitSignal(tab.sig_loaded, timeout=60_000):
         tab.set_view(preset="custom", custom_from=dt.date(2021, 5, 1), custom_to=dt.date(2021, 5, 31))
     qtbot.waitUntil(lambda: not tab.loading, timeout=60_000)
     message = tab.charts["trend"]._empty.text()
     assert "Import an order export" not in message
-    assert message == ("No paid orders in yuan in this range: Shopify (ZAR 3,697.36 in 2 orders) is left out until "
+    assert message == ("No paid orders in yuan in this range: Shopify (ZAR 3,697.36 in 2 order(s)) is left out until "
                        "ZAR has a rate for 2021-05 (Settings → Channels).")
 
 

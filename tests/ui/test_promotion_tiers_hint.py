@@ -7,11 +7,11 @@ from PySide6.QtWidgets import QLabel
 from sqlalchemy import select
 
 from core.models import Promotion
-from tests.ui.test_form_messages_visible import open_promotions
+from tests.ui.helpers import open_tab
 
 
 def test_the_tiers_hint_names_every_separator_and_its_example_is_saved(qtbot, window, demo_db):
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     form = page.new_promotion()
     qtbot.addWidget(form)
     qtbot.waitExposed(form)

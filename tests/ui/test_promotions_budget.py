@@ -6,7 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 
 from core.models import Promotion
-from tests.ui.test_promotions_effect import open_promotions, window  # noqa: F401  (the fixture)
+from tests.ui.helpers import open_tab, wait_saved
+from tests.ui.test_promotions_effect import window  # noqa: F401  (the fixture)
 from ui.tabs.promotions_effect import CompareDialog, EffectDialog
 from ui.tabs.promotions_texts import budget_text
 
@@ -17,13 +18,8 @@ def money(db, pid):
         return p.discount_budget_fen, p.ad_budget_fen, p.budget_fen, p.target_gmv_fen
 
 
-def wait_saved(qtbot, window):  # noqa: F811
-    qtbot.waitUntil(lambda: window.ctx.edits.pending == 0, timeout=20_000)
-    qtbot.waitUntil(lambda: not any(p.loading for p in window.pages), timeout=30_000)
-
-
 def test_the_form_refuses_a_negative_ad_spend_then_saves_the_split_and_the_panel_shows_it(qtbot, window, db):  # noqa: F811
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     before = money(db, 3)
     form = page.edit_promotion(3)
     qtbot.addWidget(form)
@@ -72,7 +68,7 @@ def test_the_comparison_shows_target_progress_and_the_split_cost(qtbot, window, 
     from core.edits.promotions import SetPromotionFields
 
     apply_edit(db, SetPromotionFields.of(1, discount_budget_fen=20000, ad_budget_fen=10000, target_gmv_fen=50000))
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     dialog = page.compare_promotions(2026)
     qtbot.waitUntil(lambda: dialog.table.proxy.rowCount() > 0, timeout=20_000)
     assert isinstance(dialog, CompareDialog)

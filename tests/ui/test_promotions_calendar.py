@@ -8,22 +8,9 @@ from PySide6.QtCore import QPoint, Qt
 from sqlalchemy import select
 
 from core.models import Promotion
+from tests.ui.helpers import open_tab, wait_saved
 
 D = dt.date
-
-
-def open_promotions(qtbot, window):
-    page = window.page("promotions")
-    window.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(lambda: not page.loading and not page._stale and page.loads > 0, timeout=30_000)
-    return page
-
-
-def wait_saved(qtbot, window):
-    from ui.tasks import _live  # a move first asks, off the GUI thread, whether SOP tasks move too
-
-    qtbot.waitUntil(lambda: not _live and window.ctx.edits.pending == 0, timeout=20_000)
-    qtbot.waitUntil(lambda: not any(p.loading for p in window.pages), timeout=30_000)
 
 
 def dates(db, name):
@@ -37,7 +24,7 @@ def bars(cal, key):
 
 
 def test_november_2026_shows_each_promotion_on_its_days_in_lanes(qtbot, window, demo_db):
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     cal = page.calendar
     assert cal.objectName() == "promotions.calendar" and (cal.year, cal.month) == (2026, 11)
     assert page.month_label.text() == "November 2026"
@@ -72,7 +59,7 @@ def test_november_2026_shows_each_promotion_on_its_days_in_lanes(qtbot, window, 
 
 
 def test_clicking_a_day_opens_the_new_promotion_form_on_that_day_and_saves(qtbot, window, demo_db):
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     cal = page.calendar
     day = D(2026, 11, 24)
     qtbot.mouseClick(cal, Qt.MouseButton.LeftButton, pos=cal.day_rect(day).topLeft() + QPoint(30, 8))
@@ -97,7 +84,7 @@ def test_clicking_a_day_opens_the_new_promotion_form_on_that_day_and_saves(qtbot
 
 
 def test_dragging_a_bar_moves_it_and_ctrl_z_puts_it_back(qtbot, window, demo_db):
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     cal = page.calendar
     pid, start, end = dates(demo_db, "会员日 11月")
     assert (start, end) == (D(2026, 11, 18), D(2026, 11, 18))
@@ -118,7 +105,7 @@ def test_dragging_a_bar_moves_it_and_ctrl_z_puts_it_back(qtbot, window, demo_db)
 
 
 def test_dragging_the_end_of_a_bar_changes_only_that_date(qtbot, window, demo_db):
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     cal = page.calendar
     pid, start, end = dates(demo_db, "滞销清仓特卖")  # 2 – 8 Dec; shown 2 – 6 Dec in November's grid
     page.next_button.click()  # December: 2 – 6 Dec in the first row, 7 – 8 Dec in the second
@@ -138,7 +125,7 @@ def test_dragging_the_end_of_a_bar_changes_only_that_date(qtbot, window, demo_db
 
 
 def test_right_click_menu_copies_to_next_year_and_deletes_to_the_trash(qtbot, window, demo_db):
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     cal = page.calendar
     pid, _s, _e = dates(demo_db, "2026 双11全球狂欢节")
     menu = page._calendar_menu(pid, D(2026, 11, 5), cal.mapToGlobal(QPoint(5, 5)))
@@ -160,7 +147,7 @@ def test_right_click_menu_copies_to_next_year_and_deletes_to_the_trash(qtbot, wi
 
 
 def test_many_promotions_on_one_day_show_plus_n_more(qtbot, window, demo_db):
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     cal = page.calendar
     window.resize(1000, 650)
     from core.edits import apply_edit

@@ -13,6 +13,7 @@ from tests.core.effect_shop import TODAY, build_effect_shop
 from ui.context import AppContext
 from ui.main_window import MainWindow
 from ui.tabs.promotions_effect import CompareDialog, EffectDialog
+from tests.ui.helpers import open_tab
 
 
 @pytest.fixture
@@ -33,20 +34,13 @@ def window(qtbot, db):
         app.removeTranslator(t)
 
 
-def open_promotions(qtbot, window):
-    page = window.page("promotions")
-    window.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(lambda: not page.loading and not page._stale and page.loads > 0, timeout=30_000)
-    return page
-
-
 def cells(dialog) -> list[list[str]]:
     t = dialog.figures
     return [[t.item(r, c).text() for c in range(t.columnCount())] for r in range(t.rowCount())]
 
 
 def test_the_list_shows_each_promotions_effect_and_its_menu_opens_the_panel_with_the_numbers(qtbot, window):
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     page.show_view(1)  # the list
     table = page.table
     headers = [table.model.headerData(c, Qt.Orientation.Horizontal) for c in range(table.model.columnCount())]
@@ -83,7 +77,7 @@ def test_the_list_shows_each_promotions_effect_and_its_menu_opens_the_panel_with
 
 
 def test_a_running_promotion_says_its_cost_is_prorated_and_why_roi_is_unknown(qtbot, window):
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     menu = page._calendar_menu(3, TODAY, page.calendar.mapToGlobal(QPoint(5, 5)))
     menu.close()
     next(a for a in menu.actions() if a.text() == "Effect…").trigger()
@@ -96,7 +90,7 @@ def test_a_running_promotion_says_its_cost_is_prorated_and_why_roi_is_unknown(qt
 
 
 def test_the_same_festival_last_year_is_shown_beside_the_days_before(qtbot, window):
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     dialog = page.show_effect(4)  # 2026 38女王节, Taobao
     qtbot.waitUntil(lambda: dialog.effect is not None, timeout=20_000)
     assert cells(dialog)[0] == ["¥200.00", "¥0.00", "—", "¥160.00", "+25.0%"]
@@ -104,7 +98,7 @@ def test_the_same_festival_last_year_is_shown_beside_the_days_before(qtbot, wind
 
 
 def test_the_comparison_of_a_year_sorts_and_sums_up_each_kind_and_exports_the_same_rows(qtbot, window, tmp_path):
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     page.compare_button.click()
     dialog = page.findChild(CompareDialog, "promotions.compare")
     qtbot.waitUntil(lambda: dialog.loaded_year == 2026, timeout=20_000)
@@ -142,7 +136,7 @@ def test_a_dollar_channel_is_named_apart_without_a_rate_and_counted_in_yuan_with
         add_order(s, "shopify", "#1001", "x@example.com", "paid", dt.datetime(2026, 3, 10, 9), 2005,
                   lines=[("A", 1, 2005, None)])
     apply_edit(db, SetChannelCurrency("shopify", "USD"))
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     dialog = page.show_effect(1)  # 春茶节: 茶叶, every channel
     qtbot.waitUntil(lambda: dialog.effect is not None, timeout=20_000)
     note = dialog.currency_note

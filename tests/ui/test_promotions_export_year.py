@@ -5,7 +5,8 @@ import datetime as dt
 
 from icalendar import Calendar
 
-from tests.ui.test_promotions_calendar import dates, open_promotions, wait_saved
+from tests.ui.helpers import open_tab, wait_saved
+from tests.ui.test_promotions_calendar import dates
 
 D = dt.date
 
@@ -15,7 +16,7 @@ def uids(path):
 
 
 def test_ics_button_writes_the_promotions_of_the_month_on_screen(qtbot, window, demo_db, tmp_path):  # noqa: F811
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     button = window.findChild(type(page.export_ics_button), "promotions.export_ics")
     assert button is page.export_ics_button and button.text() == "Calendar (.ics)…"
     assert page.ics_range() == (D(2026, 11, 1), D(2026, 11, 30))  # the month, not the grid's 26 Oct – 6 Dec
@@ -37,7 +38,7 @@ def test_year_view_shows_every_promotion_of_the_year_and_a_click_on_a_bar_opens_
 
     from ui.tabs.promotions_tab import YEAR
 
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     page.show_view(YEAR)
     timeline = window.findChild(type(page.timeline), "promotions.year")
     assert timeline is page.timeline and timeline.isVisible() and not page.calendar.isVisible()
@@ -88,7 +89,7 @@ def test_the_list_says_a_running_promotions_cost_is_its_budget_prorated_to_the_d
     qtbot.addWidget(win)
     win.resize(1400, 900)
     win.show()
-    page = open_promotions(qtbot, win)
+    page = open_tab(qtbot, win, "promotions")
     page.show_view(LIST)
     table = page.table
     d12, _s, _e = dates(demo_db, "2026 双12年终盛典")
@@ -114,7 +115,7 @@ def test_tiers_in_the_form_refuse_a_tier_that_gives_less_and_save_good_ones_undo
         with demo_db.session() as s:
             return s.scalars(select(Promotion.rules).where(Promotion.name == name)).one()
 
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     d11, _s, _e = dates(demo_db, "2026 双11全球狂欢节")
     before = rules("2026 双11全球狂欢节")
     form = page.edit_promotion(d11)

@@ -8,7 +8,8 @@ import datetime as dt
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
-from tests.ui.test_promotions_calendar import dates, open_promotions, wait_saved
+from tests.ui.helpers import open_tab, wait_saved
+from tests.ui.test_promotions_calendar import dates
 from ui.tabs.promotions_tab import WEEK
 
 D = dt.date
@@ -26,7 +27,7 @@ def drag(qtbot, widget, grab, target):
 
 
 def test_week_view_shows_the_week_of_today_with_full_names_and_navigates(qtbot, window, demo_db):  # noqa: F811
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     page.show_view(WEEK)
     week = page.week
     assert week.objectName() == "promotions.week" and week.isVisible()
@@ -56,7 +57,7 @@ def test_week_view_shows_the_week_of_today_with_full_names_and_navigates(qtbot, 
 
 
 def test_week_view_creates_moves_and_resizes_and_ctrl_z_undoes(qtbot, window, demo_db):  # noqa: F811
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     page.show_view(WEEK)
     week = page.week
     # create: a click on the free part of Friday 20 Nov
@@ -111,7 +112,7 @@ def test_the_form_picks_a_scope_from_a_searchable_list_and_warns_of_an_overlap(q
         with demo_db.session() as s:
             return s.scalars(select(Promotion.scope).where(Promotion.name == name)).one()
 
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     member, _s, _e = dates(demo_db, "会员日 11月")
     form = page.edit_promotion(member)
     qtbot.addWidget(form)
@@ -150,7 +151,7 @@ def test_the_form_picks_a_scope_from_a_searchable_list_and_warns_of_an_overlap(q
 def test_calendar_excel_button_writes_the_week_on_screen_as_a_month_sheet(qtbot, window, demo_db, tmp_path):  # noqa: F811
     import openpyxl
 
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     page.show_view(WEEK)  # 16 – 22 Nov 2026
     button = page.export_calendar_button
     assert button.objectName() == "promotions.export_calendar" and button.text() == "Calendar (Excel)…"
@@ -168,7 +169,7 @@ def test_calendar_excel_button_writes_the_week_on_screen_as_a_month_sheet(qtbot,
 def test_festivals_dialog_hides_one_per_platform_adds_an_own_preset_and_undoes(qtbot, window, demo_db):  # noqa: F811
     from PySide6.QtWidgets import QTableWidgetItem
 
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     dialog = page.edit_festivals()
     qtbot.addWidget(dialog)
     dialog.platform.setCurrentIndex(dialog.platform.findData("taobao"))
@@ -202,7 +203,7 @@ def test_plus_n_more_in_the_week_view_is_a_link_to_that_days_hidden_promotions(q
     from core.edits import apply_edit
     from core.edits.promotions import AddPromotion
 
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     page.show_view(WEEK)
     week = page.week
     window.resize(1000, 650)

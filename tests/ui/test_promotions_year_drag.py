@@ -7,14 +7,15 @@ import datetime as dt
 
 from PySide6.QtCore import QPoint, Qt
 
-from tests.ui.test_promotions_calendar import dates, open_promotions, wait_saved
+from tests.ui.helpers import open_tab, wait_saved
+from tests.ui.test_promotions_calendar import dates
 from ui.tabs.promotions_tab import YEAR
 
 D = dt.date
 
 
 def year_view(qtbot, window):
-    page = open_promotions(qtbot, window)
+    page = open_tab(qtbot, window, "promotions")
     page.show_view(YEAR)
     assert page.timeline.isVisible() and page.timeline.year == 2026
     return page, page.timeline

@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from core.models import Sku, StockLevel
 from tests.conftest import DEMO_END
-from tests.ui.test_inventory_tab import open_inventory, settle
+from tests.ui.helpers import open_tab, wait_saved
 
 
 def cell(table, code, field):
@@ -29,12 +29,12 @@ def stock(db, code):
 
 
 def test_a_typed_quantity_is_stored_per_sku_costs_follow_and_undo_restores_the_suggestion(qtbot, window, demo_db):
-    inv = open_inventory(qtbot, window)
+    inv = open_tab(qtbot, window, "inventory")
     page = inv.purchase
     first = page.all_lines()[0]
     assert first.qty == first.suggested_qty and not first.edited
     assert page.lines.proxy.setData(cell(page.lines, first.sku_code, "qty"), "999")
-    settle(qtbot, window)
+    wait_saved(qtbot, window)
     now = line(page, first.sku_code)
     assert (now.qty, now.cost_fen, now.edited) == (999, 999 * first.unit_cost_fen, True)
     total = next(t for t in page.totals.visible_rows() if t.supplier == first.supplier)
@@ -42,29 +42,29 @@ def test_a_typed_quantity_is_stored_per_sku_costs_follow_and_undo_restores_the_s
     with demo_db.session() as s:
         assert s.scalar(select(Sku.order_qty).where(Sku.code == first.sku_code)) == 999
     page.lines.proxy.setData(cell(page.lines, first.sku_code, "qty"), "-3")  # refused by core, naming the field
-    settle(qtbot, window)
+    wait_saved(qtbot, window)
     qtbot.waitUntil(lambda: "Quantity to order" in inv.banner.text(), timeout=10_000)
     assert line(page, first.sku_code).qty == 999
     window.action_undo.trigger()
-    settle(qtbot, window)
+    wait_saved(qtbot, window)
     assert line(page, first.sku_code).qty == first.suggested_qty
 
 
 def test_add_to_list_then_ordered_then_received_each_one_undoable_edit(qtbot, window, demo_db):
-    inv = open_inventory(qtbot, window)
+    inv = open_tab(qtbot, window, "inventory")
     page = inv.purchase
     listed = {p.sku_code for p in page.all_lines()}
     extra = next(r for r in inv.table.model._rows
                  if r.sku_code not in listed and r.suggested_qty > 0 and r.in_transit == 0 and r.lead_time_days > 0)
     inv.table.select_key(extra.sku_code)
     inv.findChild(QPushButton, "inventory.add_to_purchase").click()
-    settle(qtbot, window)
+    wait_saved(qtbot, window)
     added = line(page, extra.sku_code)
     assert (added.qty, added.edited) == (extra.suggested_qty, True)
 
     page.lines.select_key(extra.sku_code)
     page.ordered_button.click()
-    settle(qtbot, window)
+    wait_saved(qtbot, window)
     arrival = DEMO_END + dt.timedelta(days=extra.lead_time_days)
     assert stock(demo_db, extra.sku_code) == (extra.on_hand, extra.suggested_qty, arrival)
     assert extra.sku_code not in {p.sku_code for p in page.all_lines()}  # ordered: off the list
@@ -72,29 +72,29 @@ def test_add_to_list_then_ordered_then_received_each_one_undoable_edit(qtbot, wi
 
     inv.table.select_key(extra.sku_code)
     inv.received_button.click()
-    settle(qtbot, window)
+    wait_saved(qtbot, window)
     assert stock(demo_db, extra.sku_code) == (extra.on_hand + extra.suggested_qty, 0, None)
     window.action_undo.trigger()
-    settle(qtbot, window)
+    wait_saved(qtbot, window)
     assert stock(demo_db, extra.sku_code) == (extra.on_hand, extra.suggested_qty, arrival)
     window.action_undo.trigger()
-    settle(qtbot, window)
+    wait_saved(qtbot, window)
     assert stock(demo_db, extra.sku_code)[:2] == (extra.on_hand, 0)
     assert line(page, extra.sku_code).qty == extra.suggested_qty
 
 
 def test_received_without_anything_in_transit_says_what_to_do(qtbot, window, demo_db):
-    inv = open_inventory(qtbot, window)
+    inv = open_tab(qtbot, window, "inventory")
     row = next(r for r in inv.table.model._rows if r.in_transit == 0)
     inv.table.select_key(row.sku_code)
     inv.received_button.click()
-    settle(qtbot, window)
+    wait_saved(qtbot, window)
     qtbot.waitUntil(lambda: "nothing in transit" in inv.banner.text(), timeout=10_000)
     assert stock(demo_db, row.sku_code)[:2] == (row.on_hand, 0)
 
 
 def test_excel_has_one_sheet_per_supplier_and_print_writes_the_same_lines(qtbot, window, tmp_path):
-    inv = open_inventory(qtbot, window)
+    inv = open_tab(qtbot, window, "inventory")
     page = inv.purchase
     lines = page.all_lines()
     page.export_workbook(str(tmp_path / "po.xlsx"))
@@ -119,7 +119,7 @@ def test_excel_has_one_sheet_per_supplier_and_print_writes_the_same_lines(qtbot,
 def test_saving_settings_recomputes_the_tab_at_once_and_wrong_pairs_are_refused(qtbot, window):
     from ui.dialogs.settings_dialog import SettingsDialog
 
-    inv = open_inventory(qtbot, window)
+    inv = open_tab(qtbot, window, "inventory")
     before = {r.sku_code: r for r in inv.table.model._rows}
     overstocked = [c for c, r in before.items() if "overstock" in r.flags]
     assert overstocked

@@ -11,7 +11,6 @@ import unicodedata
 import pytest
 from pypdf import PdfReader
 
-from core import i18n
 from core.money import format_fen, format_rate
 from core.report import Month, PromotionLine, TaskLine, build_plan
 from tests.conftest import DEMO_END
@@ -33,13 +32,6 @@ def squash(text: str) -> str:
 def page_texts(path) -> list[str]:
     """Each page's text without whitespace (the text layer splits runs where the font changes)."""
     return [squash(p.extract_text()) for p in PdfReader(path).pages]
-
-
-@pytest.fixture
-def chinese():
-    i18n.set_language("zh_CN")
-    yield
-    i18n.set_language("en")
 
 
 def test_demo_month_pdf_has_its_sections_promotions_goals_and_owners(qapp, demo_db, tmp_path):

@@ -65,7 +65,7 @@ def test_the_plan_is_built_off_the_gui_thread_while_the_window_stays_responsive(
     assert task.running and not win.action_print_plan.isEnabled()  # no second plan meanwhile
     # After a moment a busy dialog says what is being prepared, with Cancel.
     qtbot.waitUntil(lambda: any(isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets()),
-                    timeout=5_000)
+                    timeout=30_000)
     busy = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible())
     assert busy.labelText() == "Preparing the monthly plan 2026-11…"
     qtbot.waitUntil(lambda: _preview(win) is not None, timeout=60_000)
@@ -97,9 +97,9 @@ def test_cancelling_the_busy_dialog_opens_no_preview(qtbot, demo_db, monkeypatch
     _slow(monkeypatch, 1.5)
     task = start_preview(win, NOV)
     qtbot.waitUntil(lambda: any(isinstance(w, QProgressDialog) and w.isVisible() for w in QApplication.topLevelWidgets()),
-                    timeout=5_000)
+                    timeout=30_000)
     busy = next(w for w in QApplication.topLevelWidgets() if isinstance(w, QProgressDialog) and w.isVisible())
     busy.findChild(QPushButton).click()  # Cancel
     qtbot.waitUntil(lambda: not task.running, timeout=30_000)
-    qtbot.wait(100)
-    assert _preview(win) is None and win.action_print_plan.isEnabled() and QApplication.overrideCursor() is None
+    qtbot.waitUntil(lambda: win.action_print_plan.isEnabled() and QApplication.overrideCursor() is None, timeout=30_000)
+    assert _preview(win) is None

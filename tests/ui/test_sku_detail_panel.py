@@ -8,7 +8,7 @@ from sqlalchemy import select
 
 from core.models import Promotion
 from tests.conftest import DEMO_END
-from tests.ui.test_inventory_tab import open_inventory, settle
+from tests.ui.helpers import open_tab, wait_saved
 
 
 def select_sku(qtbot, inv, row):
@@ -20,7 +20,7 @@ def select_sku(qtbot, inv, row):
 
 
 def test_the_detail_panel_follows_the_selection_with_the_skus_numbers_chart_and_reason(qtbot, window):
-    inv = open_inventory(qtbot, window)
+    inv = open_tab(qtbot, window, "inventory")
     # In the demo the 双12 promotion raises every urgent SKU's forecast: the reason names it.
     row = next(r for r in inv.table.model._rows if r.status in ("out", "reorder", "low") and r.order_by and r.on_hand)
     panel = select_sku(qtbot, inv, row)
@@ -46,7 +46,7 @@ def test_the_detail_panel_follows_the_selection_with_the_skus_numbers_chart_and_
 
 
 def test_create_clearance_promotion_for_a_slow_sku_shows_in_the_calendar_and_undoes(qtbot, window, demo_db):
-    inv = open_inventory(qtbot, window)
+    inv = open_tab(qtbot, window, "inventory")
     slow = next(r for r in inv.table.model._rows if r.status in ("dead", "slow"))
     panel = select_sku(qtbot, inv, slow)
     button = panel.findChild(QPushButton, "inventory.create_clearance")
@@ -65,19 +65,19 @@ def test_create_clearance_promotion_for_a_slow_sku_shows_in_the_calendar_and_und
     dialog.name.setText(f"清仓 · {tomorrow.isoformat()}")
     dialog.save_button.click()
     qtbot.waitUntil(lambda: dialog.saved is not None, timeout=20_000)
-    settle(qtbot, window)
+    wait_saved(qtbot, window)
     with demo_db.session() as s:
         promo = s.scalars(select(Promotion).where(Promotion.id.not_in(before))).one()
         assert (promo.kind, promo.start, promo.end, promo.scope["skus"]) == (
             "own", tomorrow, tomorrow + dt.timedelta(days=13), [slow.sku_code])
     window.action_undo.trigger()
-    settle(qtbot, window)
+    wait_saved(qtbot, window)
     with demo_db.session() as s:
         assert s.scalars(select(Promotion.id)).all() == before
 
 
 def test_clearance_asks_for_slow_or_dead_skus_first(qtbot, window):
-    inv = open_inventory(qtbot, window)
+    inv = open_tab(qtbot, window, "inventory")
     urgent = next(r for r in inv.table.model._rows if r.flags and all(f in ("out", "reorder", "low") for f in r.flags))
     inv.table.select_key(urgent.sku_code)
     assert inv.create_clearance() is None

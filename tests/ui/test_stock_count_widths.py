@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from types import SimpleNamespace
 
-from tests.ui.test_newuser_fixes import chinese  # noqa: F401 - the fixture: the Chinese UI
 from ui.dialogs.stock_count_dialog import StockCountDialog
 
 

@@ -8,7 +8,6 @@ import datetime as dt
 import pytest
 from pypdf import PdfReader
 
-from core import i18n
 from core.edits import apply_edit
 from core.edits.team import AddStaff
 from core.task_sheet import Week, build_sheet
@@ -21,13 +20,6 @@ WEEK = Week.of(DEMO_END)  # 2026-W47: Monday 2026-11-16 … Sunday 2026-11-22
 
 def page_texts(path) -> list[str]:
     return [squash(p.extract_text()) for p in PdfReader(path).pages]
-
-
-@pytest.fixture
-def chinese():
-    i18n.set_language("zh_CN")
-    yield
-    i18n.set_language("en")
 
 
 def test_weeks_parse_as_iso_weeks_across_a_year_end():

@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from core.models import Task
 from tests.conftest import DEMO_END
+from tests.ui.helpers import wait_saved
 
 DAY = dt.timedelta(days=1)
 
@@ -24,11 +25,6 @@ def open_gantt(qtbot, window):
     assert page.stack.currentWidget() is gantt
     qtbot.waitUntil(lambda: gantt.chart.layout_ is not None and bool(gantt.chart.layout_.bars), timeout=20_000)
     return page, gantt
-
-
-def wait_saved(qtbot, window):
-    qtbot.waitUntil(lambda: window.ctx.edits.pending == 0, timeout=20_000)
-    qtbot.waitUntil(lambda: not any(p.loading for p in window.pages), timeout=30_000)
 
 
 def task_id(db, title):

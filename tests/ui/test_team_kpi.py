@@ -12,13 +12,9 @@ from sqlalchemy import select
 
 from core.models import Promotion, Staff, StaffTarget, Task
 from tests.conftest import DEMO_END
+from tests.ui.helpers import wait_saved
 
 NOV = dt.date(2026, 11, 1)
-
-
-def wait_saved(qtbot, window):
-    qtbot.waitUntil(lambda: window.ctx.edits.pending == 0, timeout=20_000)
-    qtbot.waitUntil(lambda: not any(p.loading for p in window.pages), timeout=30_000)
 
 
 def open_kpi(qtbot, window):
@@ -138,7 +134,7 @@ def test_sop_dialog_applies_a_template_to_a_promotion_and_undo_removes_the_tasks
         promo = s.scalar(select(Promotion).where(Promotion.name.like("%双12%")).order_by(Promotion.start))
         pid, start = promo.id, promo.start
     dialog.promotion.setCurrentIndex(dialog.promotion.findData(pid))
-    assert "Creates 6 tasks" in dialog.preview.text()
+    assert "Creates 6 task(s)" in dialog.preview.text()
     before = sop_tasks(demo_db, pid)
     dialog.apply_button.click()
     wait_saved(qtbot, window)
@@ -210,7 +206,7 @@ def test_moving_a_promotion_offers_to_move_its_sop_tasks(qtbot, window, demo_db,
     page._run_move(pid, 3, "both")
     qtbot.waitUntil(lambda: bool(asked), timeout=20_000)
     wait_saved(qtbot, window)
-    assert f"{n} open tasks" in asked[0]
+    assert f"{n} open task(s)" in asked[0]
     with demo_db.session() as s:
         assert s.get(Promotion, pid).start == start + dt.timedelta(days=3)
         open_ids = set(open_sop_tasks(s, pid))

@@ -15,18 +15,7 @@ from core.edits import apply_edit
 from core.edits.stock import SetSkuFields
 from core.models import Sku, StockLevel
 from core.row_versions import Author, current_position
-
-
-def open_tab(qtbot, window, key):
-    page = window.page(key)
-    window.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(lambda: not page.loading and not page._stale and page.loads > 0, timeout=30_000)
-    return page
-
-
-def wait_saved(qtbot, window):
-    qtbot.waitUntil(lambda: window.ctx.edits.pending == 0, timeout=20_000)
-    qtbot.waitUntil(lambda: not any(p.loading for p in window.pages), timeout=30_000)
+from tests.ui.helpers import open_tab, wait_saved
 
 
 def cell(table, key, field):

@@ -11,18 +11,7 @@ from sqlalchemy import select
 
 from core.models import Task
 from tests.conftest import DEMO_END
-
-
-def open_team(qtbot, window):
-    page = window.page("team")
-    window.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(lambda: not page.loading and not page._stale and page.loads > 0, timeout=30_000)
-    return page
-
-
-def wait_saved(qtbot, window):
-    qtbot.waitUntil(lambda: window.ctx.edits.pending == 0, timeout=20_000)
-    qtbot.waitUntil(lambda: not any(p.loading for p in window.pages), timeout=30_000)
+from tests.ui.helpers import open_tab, wait_saved
 
 
 def status_of(db, task_id):
@@ -41,7 +30,7 @@ def drop(column, key):
 
 
 def test_dropping_a_card_on_done_saves_it_and_undo_puts_it_back(qtbot, window, demo_db):
-    team = open_team(qtbot, window)
+    team = open_tab(qtbot, window, "team")
     board = window.findChild(QWidget, "team.board")
     assert board is team.board
     todo = board.cards_in("todo")
@@ -58,7 +47,7 @@ def test_dropping_a_card_on_done_saves_it_and_undo_puts_it_back(qtbot, window, d
 
 
 def test_overdue_cards_stand_out_and_the_tab_title_counts_them(qtbot, window, demo_db):
-    team = open_team(qtbot, window)
+    team = open_tab(qtbot, window, "team")
     with demo_db.session() as s:
         overdue = [t.id for t in s.scalars(select(Task)) if t.status in ("todo", "doing") and t.due and t.due < DEMO_END]
     assert overdue
@@ -73,7 +62,7 @@ def test_overdue_cards_stand_out_and_the_tab_title_counts_them(qtbot, window, de
 
 
 def test_the_list_filters_by_person_overdue_this_week_and_promotion(qtbot, window):
-    team = open_team(qtbot, window)
+    team = open_tab(qtbot, window, "team")
     team.list_button.click()
     assert team.stack.currentWidget() is team.table
     everyone = team.table.visible_rows()
@@ -101,7 +90,7 @@ def test_the_list_filters_by_person_overdue_this_week_and_promotion(qtbot, windo
 
 
 def test_new_task_form_adds_a_task_and_a_circle_is_refused_under_its_field(qtbot, window, demo_db):
-    team = open_team(qtbot, window)
+    team = open_tab(qtbot, window, "team")
     form = team.new_task()
     assert form.objectName() == "team.task_form"
     form.widgets["title"].setText("直播间布置")
@@ -137,7 +126,7 @@ def tick(box, ids):
 
 
 def test_a_task_can_start_after_several_tasks_and_a_circle_among_them_is_refused(qtbot, window, demo_db):
-    team = open_team(qtbot, window)
+    team = open_tab(qtbot, window, "team")
     titles = ["更新冷泡茶主图（夏季款下架）", "盘点茶具仓库", "优化龙井标题关键词"]
     ids = {r.title: r.id for r in team._rows if r.title in titles}
     target = next(r for r in team._rows if r.title == "滞销款清仓方案")
@@ -175,7 +164,7 @@ def test_a_task_can_start_after_several_tasks_and_a_circle_among_them_is_refused
 
 
 def test_plan_repeats_writes_eight_weekly_meetings_and_one_undo_takes_them_back(qtbot, window, demo_db):
-    team = open_team(qtbot, window)
+    team = open_tab(qtbot, window, "team")
     def meetings():
         with demo_db.session() as s:
             return sorted(t.start for t in s.scalars(select(Task).where(Task.title.startswith("周例会"))))
@@ -193,7 +182,7 @@ def test_plan_repeats_writes_eight_weekly_meetings_and_one_undo_takes_them_back(
 def test_the_team_list_edits_a_person_and_marks_them_as_left(qtbot, window, demo_db):
     from core.models import Staff
 
-    team = open_team(qtbot, window)
+    team = open_tab(qtbot, window, "team")
     team.people_button.click()
     staff = window.findChild(QWidget, "team.staff")
     assert team.stack.currentWidget() is staff
@@ -235,7 +224,7 @@ def test_the_team_list_edits_a_person_and_marks_them_as_left(qtbot, window, demo
 def test_editing_a_repeating_task_asks_this_one_or_all_future(qtbot, window, demo_db, monkeypatch):
     import ui.tabs.team_forms as forms
 
-    team = open_team(qtbot, window)
+    team = open_tab(qtbot, window, "team")
     window.findChild(QWidget, "team.schedule_ahead").click()
     wait_saved(qtbot, window)
 

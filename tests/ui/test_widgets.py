@@ -51,7 +51,7 @@ def test_search_filters_case_insensitively(qtbot):
     table.set_rows(ROWS)
     table.search.setText("PU'")
     assert [r[0] for r in table.visible_rows()] == ["Pu'er"]
-    assert table.count_label.text() == "1 of 3 rows"
+    assert table.count_label.text() == "1 of 3 row(s)"  # the source: no English catalogue here (tests/ui/test_plurals.py)
     table.search.clear()
     assert table.count_label.text() == "3 row(s)"
 
@@ -98,13 +98,14 @@ def test_closing_the_widget_that_started_a_task_is_safe(qtbot):
     release = threading.Event()
     finished = []
     widget = QWidget()
-    task = run_task(widget, lambda ctx: release.wait(5), on_done=lambda r: finished.append("callback ran"),
+    # The work waits for the test (not a fixed time): the widget goes while it still runs.
+    task = run_task(widget, lambda ctx: release.wait(120), on_done=lambda r: finished.append("callback ran"),
                     progress_label="Working…", delay_ms=0)
-    qtbot.wait(50)
+    qtbot.waitUntil(lambda: task._dialog is not None and task._dialog.isVisible(), timeout=30_000)  # its progress shown
     widget.deleteLater()
-    qtbot.waitUntil(lambda: not _alive(widget), timeout=2000)
+    qtbot.waitUntil(lambda: not _alive(widget), timeout=30_000)
     release.set()
-    qtbot.waitUntil(lambda: not task.running, timeout=5000)
+    qtbot.waitUntil(lambda: not task.running, timeout=30_000)
     assert finished == []  # the callback of a closed widget is skipped, nothing crashes
 
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.money import format_fen
+from ui.widgets.counts import grouped
 
 
 class ClearanceDialog(QDialog):
@@ -43,10 +44,12 @@ class ClearanceDialog(QDialog):
             listing += "\n" + self.tr("… and %1 more").replace("%1", str(len(self.rows) - len(shown)))
         self.skus = QLabel(listing, self)
         self.skus.setObjectName("inventory.clearance.skus")
+        on_hand = sum(r.on_hand for r in self.rows)
         self.summary = QLabel(
-            self.tr("%1 SKUs, %2 units on hand, %3 at cost. The promotion covers only these SKUs and appears in the "
+            self.tr("%1, %2 on hand, %3 at cost. The promotion covers only these SKUs and appears in the "
                     "promotions calendar; Ctrl+Z removes it.")
-            .replace("%1", str(len(self.rows))).replace("%2", f"{sum(r.on_hand for r in self.rows):,}")
+            .replace("%1", grouped(self.tr("%n SKU(s)", "", len(self.rows)), len(self.rows)))
+            .replace("%2", grouped(self.tr("%n unit(s)", "", on_hand), on_hand))
             .replace("%3", format_fen(sum(r.stock_value_fen for r in self.rows))), self)
         self.summary.setWordWrap(True)
         self.problem = QLabel(self)

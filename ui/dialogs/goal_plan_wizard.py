@@ -85,9 +85,9 @@ class PlanWizard(QWizard):
         if self.existing:
             answer = QMessageBox.question(
                 self, self.tr("Replace the goals?"),
-                self.tr("%1 has %2 goals already (the period, its months and their channel and category goals). "
-                        "Replace them with this plan? They go to the trash; Ctrl+Z brings them back.")
-                .replace("%1", self.preview.period_text).replace("%2", str(self.existing)))
+                self.tr("%1 has %n goal(s) already (the period, its months and their channel and category goals). "
+                        "Replace (it|them) with this plan? (It goes|They go) to the trash; Ctrl+Z brings (it|them) back.",
+                        "", self.existing).replace("%1", self.preview.period_text))
             if answer != QMessageBox.StandardButton.Yes:
                 return
             replace = True
@@ -347,11 +347,11 @@ class PreviewPage(QWizardPage):
         plan = self.w.plan
         self.problem.hide()
         self.period_text = period_name(plan.kind, plan.start, plan.end)
-        text = self.tr("%1: %2 in %3 months.").replace("%1", self.period_text) \
-            .replace("%2", format_fen(plan.target)).replace("%3", str(len(plan.months)))
+        text = self.tr("%1: %2 in %n month(s).", "", len(plan.months)).replace("%1", self.period_text) \
+            .replace("%2", format_fen(plan.target))
         if self.w.existing:
-            text += " " + self.tr("Saving replaces the %1 goals already set within this period (Ctrl+Z brings them back).") \
-                .replace("%1", str(self.w.existing))
+            text += " " + self.tr("Saving replaces the %n (goal|goals) already set within this period (Ctrl+Z brings "
+                                  "(it|them) back).", "", self.w.existing)
         self.summary.setText(text)
         self.table.setRowCount(len(plan.months))
         for row, m in enumerate(plan.months):

@@ -390,9 +390,9 @@ class SopDialog(QDialog):
             return
         tasks = plan(Template(None, "", "", "", steps), promo[2], self.staff)
         unowned = sum(1 for t in tasks if t.owner_id is None)
-        text = self.tr("Creates %1 tasks for %2 (T = %3), from %4 to %5.").replace("%1", str(len(tasks))) \
-            .replace("%2", promo[1]).replace("%3", promo[2].isoformat()) \
-            .replace("%4", min(t.start for t in tasks).isoformat()).replace("%5", max(t.due for t in tasks).isoformat())
+        text = self.tr("Creates %n task(s) for %1 (T = %2), from %3 to %4.", "", len(tasks)) \
+            .replace("%1", promo[1]).replace("%2", promo[2].isoformat()) \
+            .replace("%3", min(t.start for t in tasks).isoformat()).replace("%4", max(t.due for t in tasks).isoformat())
         if unowned:
             text += " " + self.tr("%1 without an owner: nobody active has that role.").replace("%1", str(unowned))
         if self.dirty:

@@ -16,8 +16,8 @@ from ui.tasks import run_task
 
 def ask_move_tasks(parent: QWidget | None, count: int, days: int) -> bool:
     text = QCoreApplication.translate(
-        "SopMove", "This promotion has %1 open tasks made from an SOP. Move them by %2 days too?") \
-        .replace("%1", str(count)).replace("%2", f"{days:+d}")
+        "SopMove", "This promotion has %n open task(s) made from an SOP. Move (it|them) by %1 too?", "", count) \
+        .replace("%1", QCoreApplication.translate("SopMove", "%n day(s)", "", days).replace(str(days), f"{days:+d}", 1))
     title = QCoreApplication.translate("SopMove", "Move its tasks too?")
     answer = QMessageBox.question(parent, title, text,
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,

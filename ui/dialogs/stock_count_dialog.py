@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 from core.errors import UserFacingError
 from core.money import format_fen
 from ui.widgets.banner import Banner
+from ui.widgets.counts import grouped
 from ui.widgets.editors import CellEditor
 from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import CellEdit, Column
@@ -169,10 +170,12 @@ class StockCountDialog(QDialog):
             if self.table.view.columnWidth(column) < self.table.view.sizeHintForColumn(column):
                 self.table.view.resizeColumnToContents(column)
         differ = [ln for ln in counted if ln.difference]
+        units = sum(ln.difference for ln in counted)
         self.summary.setText(
-            self.tr("%1 SKUs counted, %2 differ: %3 units, %4 at cost.")
-            .replace("%1", f"{len(counted):,}").replace("%2", f"{len(differ):,}")
-            .replace("%3", _signed(sum(ln.difference for ln in counted)))
+            self.tr("%1 counted, %2: %3, %4 at cost.")
+            .replace("%1", grouped(self.tr("%n SKU(s)", "", len(counted)), len(counted)))
+            .replace("%2", grouped(self.tr("%n (differs|differ)", "", len(differ)), len(differ)))
+            .replace("%3", grouped(self.tr("%n unit(s)", "", units), units).replace(f"{units:,}", _signed(units), 1))
             .replace("%4", _signed_money(sum(ln.difference_value_fen for ln in counted))))
         self.save_button.setEnabled(bool(counted))
 

@@ -89,8 +89,8 @@ def _kpi_cards(plan: MonthlyPlan) -> str:
 def _facts(plan: MonthlyPlan) -> str:
     """The month at a glance: what the following pages hold, counted."""
     owners = {x.owner for x in plan.tasks if x.owner}
-    return esc(t("{promotions} promotions · {tasks} tasks for {people} people · {orders} SKUs to order now "
-                "(+{later} later this month) · {stockouts} expected stock-outs",
+    return esc(t("{promotions} promotion(s) · {tasks} task(s) for {people} (person|people) · {orders} SKU(s) to order now "
+                "(+{later} later this month) · {stockouts} expected stock-out(s)",
                 promotions=len(plan.promotions), tasks=sum(1 for x in plan.tasks if not x.repeating),
                 people=len(owners), orders=len(plan.orders), later=len(plan.orders_later),
                 stockouts=len(plan.stockouts)))

@@ -170,8 +170,8 @@ def _calendar(plan: MonthlyPlan) -> str:
             due = [x for x in plan.tasks if x.due == day]
             shown = due[:room - 1] if n or len(due) > room else due  # one line kept for what did not fit
             lines = [f'<span style="color:#1f4e79">▸ {esc(_short(x.title, CAL_CHARS - 1))}</span>' for x in shown]
-            more = ([t("+{n} promotions", n=n)] if n else []) + (
-                [t("+{n} tasks due", n=len(due) - len(shown))] if len(due) > len(shown) else [])
+            more = ([t("+{n} promotion(s)", n=n)] if n else []) + (
+                [t("+{n} task(s) due", n=len(due) - len(shown))] if len(due) > len(shown) else [])
             if more:
                 lines.append(f'<span style="color:#555">{esc(", ".join(more))}</span>')
             # Blank lines, not a cell height (which Qt's rich text ignores), keep room to write in.
@@ -304,7 +304,7 @@ def _members(plan: MonthlyPlan) -> str:
                           [[esc(t(LISTS.get(k, k))), f"{n:,}"] for k, n in plan.recall_counts], [70, 30]))
     else:
         out.append(empty_note(t("No customers on the recall lists")))
-    out.append(f"<h3>{esc(t('Repurchase rate, last {n} months', n=len(plan.repurchase) or 6))}</h3>")
+    out.append(f"<h3>{esc(t('Repurchase rate, last {n} month(s)', n=len(plan.repurchase) or 6))}</h3>")
     if plan.repurchase:
         rows = [[esc(m.strftime("%Y-%m")), f"{known:,}", f"{repeat:,}",
                  format_rate(repeat / known) if known else "—"] for m, repeat, known in plan.repurchase]

@@ -59,7 +59,7 @@ def _person(sheet: WeeklySheet, person: PersonSheet, first: bool) -> str:
     role = f' <span style="font-size:11pt;color:#555">{esc(person.role)}</span>' if person.role else ""
     out = [f"<h1{brk}>{esc(name)}{role}</h1>",
            f"<p>{esc(t('Tasks of week {week} ({span})', week=str(sheet.week), span=week_span(sheet)))} · "
-           f"{esc(t('{n} tasks', n=len(person.tasks)))}</p>"]
+           f"{esc(t('{n} task(s)', n=len(person.tasks)))}</p>"]
     if not person.tasks:
         out.append(f'<p style="color:#555"><i>{esc(t("No tasks this week"))}</i></p>')
     else:

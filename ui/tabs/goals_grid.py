@@ -268,13 +268,13 @@ class GoalsGrid(QWidget):
         if start_row["kind"] != "month" or first_col == 0 or first_col > len(self._columns):
             problem = self.tr("Select the month cell where the pasted block should start, then paste again.")
         elif months.index(start_row) + len(block) > 12:
-            problem = self.tr("The pasted block has %1 rows, but only %2 months follow from %3. Nothing was changed.") \
-                .replace("%1", str(len(block))).replace("%2", str(12 - months.index(start_row))) \
-                .replace("%3", start_row["label"])
+            problem = self.tr("The pasted block has %1 rows, but only %n month(s) (follows|follow) from %2. Nothing was "
+                              "changed.", "", 12 - months.index(start_row)) \
+                .replace("%1", str(len(block))).replace("%2", start_row["label"])
         elif first_col - 1 + max(len(line) for line in block) > len(self._columns):
-            problem = self.tr("The pasted block has %1 columns, but only %2 columns follow. Nothing was changed.") \
-                .replace("%1", str(max(len(line) for line in block))) \
-                .replace("%2", str(len(self._columns) - first_col + 1))
+            problem = self.tr("The pasted block has %1 columns, but only %n column(s) (follows|follow). Nothing was "
+                              "changed.", "", len(self._columns) - first_col + 1) \
+                .replace("%1", str(max(len(line) for line in block)))
         if problem:
             self.tab.banner.show_message(problem, "error")
             return False

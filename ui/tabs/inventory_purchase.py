@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QFileDialog, QHBoxLayout, QLabel, QPushButton, QSp
 
 from core.money import format_fen
 from ui.labels import stock_status_name
+from ui.widgets.counts import grouped
 from ui.widgets.editors import CellEditor
 from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import CellEdit, Column
@@ -113,11 +114,13 @@ class PurchaseListView(QWidget):
             self.intro.setText(self.tr("Nothing has to be ordered today: every SKU's order-by date is still ahead. "
                                        "Select SKUs in the alert list and press Add to purchase list to order early."))
             return
+        units = sum(t.units for t in totals)
         self.intro.setText(
-            self.tr("%1 SKUs from %2 suppliers to order: %3 units, %4 at cost. Type a quantity to change it; "
+            self.tr("%1 from %2 to order: %3, %4 at cost. Type a quantity to change it; "
                     "Mark as ordered puts them in transit.")
-            .replace("%1", f"{len(lines):,}").replace("%2", f"{len(totals):,}")
-            .replace("%3", f"{sum(t.units for t in totals):,}").replace("%4", format_fen(sum(t.cost_fen for t in totals))))
+            .replace("%1", grouped(self.tr("%n SKU(s)", "", len(lines)), len(lines)))
+            .replace("%2", grouped(self.tr("%n supplier(s)", "", len(totals)), len(totals)))
+            .replace("%3", grouped(self.tr("%n unit(s)", "", units), units)).replace("%4", format_fen(sum(t.cost_fen for t in totals))))
 
     # -- editing
     def save_quantities(self, cells: list[CellEdit]) -> None:

@@ -17,9 +17,10 @@ from ui.tabs.base import TabPage
 from ui.tabs.inventory_badge import urgent_count
 from ui.tabs.inventory_detail import CLEARABLE, SkuDetailPanel
 from ui.tabs.inventory_purchase import PurchaseListView
+from ui.widgets.counts import grouped
+from ui.widgets.editors import CellEditor
 from ui.widgets.export_button import ExportButton
 from ui.widgets.filter_combo import FilterCombo
-from ui.widgets.editors import CellEditor
 from ui.widgets.record_form import FormField, RecordForm
 from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import CellEdit, Column
@@ -258,9 +259,9 @@ class InventoryTab(TabPage):
         value = sum(r.stock_value_fen for r in rows)
         self.summary.setVisible(bool(rows))
         self.summary.setText(
-            self.tr("%1 SKUs: %2 out of stock, %3 below safety stock, %4 to reorder now, %5 to order within the "
+            self.tr("%1: %2 out of stock, %3 below safety stock, %4 to reorder now, %5 to order within the "
                     "review period, %6 overstocked, %7 dead stock, %8 slow-moving. Stock value at cost: %9.")
-            .replace("%1", str(len(rows))).replace("%2", str(counts[OUT])).replace("%3", str(counts[BELOW_SAFETY]))
+            .replace("%1", grouped(self.tr("%n SKU(s)", "", len(rows)), len(rows))).replace("%2", str(counts[OUT])).replace("%3", str(counts[BELOW_SAFETY]))
             .replace("%4", str(counts[REORDER])).replace("%5", str(counts[LOW])).replace("%6", str(counts[OVERSTOCK]))
             .replace("%7", str(counts[DEAD])).replace("%8", str(counts[SLOW])).replace("%9", format_fen(value))
         )

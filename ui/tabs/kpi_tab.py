@@ -31,6 +31,7 @@ from ui.tabs.kpi_cards import KpiCard
 from ui.tasks import run_task
 from ui.widgets.banner import Banner
 from ui.widgets.chart_canvas import ChartCanvas
+from ui.widgets.counts import grouped
 
 if TYPE_CHECKING:  # core.kpi loads SQLAlchemy: only after the window is shown
     from core.kpi import DateRange
@@ -371,10 +372,10 @@ class KpiTab(TabPage):
                 "%1", ", ".join(f"{names.get(p, p)} ({result.channel_currencies[p]})" for p in converted)))
         for p, ex in result.excluded.items():
             n = ex.numbers
-            lines.append(self.tr("Not in the totals: %1 — GMV %2, %3 paid orders, net sales %4 (%5).")
+            lines.append(self.tr("Not in the totals: %1 — GMV %2, %3, net sales %4 (%5).")
                          .replace("%1", names.get(p, p))
                          .replace("%2", f"{ex.currency} {n.gmv / 100:,.2f}")
-                         .replace("%3", f"{n.orders:,}")
+                         .replace("%3", grouped(self.tr("%n paid order(s)", "", n.orders), n.orders))
                          .replace("%4", f"{ex.currency} {n.net_sales / 100:,.2f}")
                          .replace("%5", missing_rate_message(ex.currency, ex.missing_months)))
         if result.excluded:
@@ -420,9 +421,9 @@ class KpiTab(TabPage):
             return
         names = self._names()
         left_out = "; ".join(
-            self.tr("%1 (%2 in %3 orders) is left out until %4 has a rate for %5")
+            self.tr("%1 (%2 in %3) is left out until %4 has a rate for %5")
             .replace("%1", names.get(p, p)).replace("%2", f"{ex.currency} {ex.numbers.gmv / 100:,.2f}")
-            .replace("%3", f"{ex.numbers.orders:,}").replace("%4", ex.currency)
+            .replace("%3", grouped(self.tr("%n order(s)", "", ex.numbers.orders), ex.numbers.orders)).replace("%4", ex.currency)
             .replace("%5", ", ".join(ex.missing_months))
             for p, ex in excluded.items())
         self.charts["trend"].show_message(

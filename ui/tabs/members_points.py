@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from ui.tasks import run_task
+from ui.widgets.counts import grouped
 from ui.widgets.editors import CellEditor
 from ui.widgets.record_form import FormField, RecordForm
 from ui.widgets.record_table import RecordTable
@@ -68,8 +69,9 @@ class PointsPanel(QWidget):
             self.check.setStyleSheet("color:#2e7d32;")
             return
         names = "、".join(f"{m.name} ({m.points:,} ≠ {m.ledger:,})" for m in rows[:5])
-        self.check.setText(self.tr("✗ %1 customers' points differ from their ledger: %2. Recompute tiers and points "
-                                   "sets each balance to its ledger.").replace("%1", f"{count:,}").replace("%2", names))
+        self.check.setText(grouped(self.tr("✗ %n (customer's|customers') points differ from the ledger: "
+                                           "%1. Recompute tiers and points sets each balance to its ledger.", "",
+                                           count), count).replace("%1", names))
         self.check.setStyleSheet("color:#c62828;")
 
     def show_customer(self, row: Any) -> None:
@@ -107,8 +109,8 @@ class PointsPanel(QWidget):
         self._show(row, rows)
 
     def _show(self, row: Any, rows: list) -> None:
-        self.heading.setText(self.tr("Points of %1: %2 (%3 ledger lines)").replace("%1", row.name or row.buyer_key)
-                             .replace("%2", f"{row.points:,}").replace("%3", f"{len(rows):,}"))
+        self.heading.setText(grouped(self.tr("Points of %1: %2 (%n ledger line(s))", "", len(rows)), len(rows))
+                             .replace("%1", row.name or row.buyer_key).replace("%2", f"{row.points:,}"))
         self.ledger.set_rows(rows, sort_column=0, order=Qt.SortOrder.DescendingOrder)
 
     def adjust(self) -> RecordForm | None:

@@ -16,6 +16,7 @@ from ui.tabs.members_charts import CohortCharts, SegmentCharts
 from ui.tabs.members_points import PointsPanel
 from ui.tasks import run_task
 from ui.widgets.banner import Banner
+from ui.widgets.counts import grouped
 from ui.widgets.editors import CellEditor
 from ui.widgets.export_button import ExportButton
 from ui.widgets.filter_combo import FilterCombo
@@ -312,9 +313,10 @@ class MembersTab(TabPage):
         self.summary.setVisible(bool(total))
         self.segments.setVisible(bool(summary))
         self.segments.setText("　".join(
-            self.tr("%1: %2 (%3, %4 days)").replace("%1", s.label).replace("%2", f"{s.customers:,}")
+            self.tr("%1: %2 (%3, %4)").replace("%1", s.label).replace("%2", f"{s.customers:,}")
             .replace("%3", format_fen(s.spend_fen))
-            .replace("%4", "—" if s.average_recency_days is None else f"{s.average_recency_days:,.0f}")
+            .replace("%4", "—" if s.average_recency_days is None else grouped(
+                self.tr("%n day(s)", "", round(s.average_recency_days)), round(s.average_recency_days)))
             for s in summary))
         if not total:
             self.summary.clear()
@@ -322,12 +324,14 @@ class MembersTab(TabPage):
         by_tier = figures["tiers"]
         tier_text = self.tr(", ").join(f"{t['name']} {by_tier[t['name']]:,}" for t in tiers if by_tier.get(t["name"]))
         if tier_text:
-            text = self.tr("%1 customers (%2). %3 bought more than once; %4 have not bought for over %5 days.")
+            text = self.tr("%1 (%2). %3 bought more than once; %4 for over %5 days.")
         else:  # no customer is in a tier yet: no empty brackets
-            text = self.tr("%1 customers. %3 bought more than once; %4 have not bought for over %5 days.")
+            text = self.tr("%1. %3 bought more than once; %4 for over %5 days.")
         self.summary.setText(
-            text.replace("%1", f"{total:,}").replace("%2", tier_text).replace("%3", f"{figures['repeat']:,}")
-            .replace("%4", f"{figures['sleeping']:,}").replace("%5", str(SLEEPING_DAYS))
+            text.replace("%1", grouped(self.tr("%n customer(s)", "", total), total)).replace("%2", tier_text)
+            .replace("%3", f"{figures['repeat']:,}")
+            .replace("%4", grouped(self.tr("%n (has|have) not bought", "", figures["sleeping"]), figures["sleeping"]))
+            .replace("%5", str(SLEEPING_DAYS))
         )
 
     # -- editing (the one editing path)

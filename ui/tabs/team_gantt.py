@@ -175,8 +175,8 @@ class GanttView(QWidget):
     def ask_with_dependants(self, title: str, count: int) -> bool | None:
         """Move the tasks that wait for it too? True, False, or None to leave everything as it was."""
         box = QMessageBox(QMessageBox.Icon.Question, self.tr("Move the tasks that wait for it?"),
-                          self.tr("%1 tasks wait for “%2”. Move them by the same number of days?")
-                          .replace("%1", str(count)).replace("%2", title), parent=self)
+                          self.tr("%n task(s) (waits|wait) for “%1”. Move (it|them) by the same number of days?", "",
+                                  count).replace("%1", title), parent=self)
         both = box.addButton(self.tr("Move them too"), QMessageBox.ButtonRole.YesRole)
         alone = box.addButton(self.tr("Only this task"), QMessageBox.ButtonRole.NoRole)
         box.addButton(QMessageBox.StandardButton.Cancel)

@@ -208,7 +208,7 @@ class TeamTab(TabPage):
         self._show_filtered()
         overdue = overdue_count(self._rows)  # also counted before the page is built (team_badge)
         open_ = sum(1 for r in self._rows if r.status not in CLOSED)
-        self.summary.setText(self.tr("%1 open tasks, %2 overdue.").replace("%1", str(open_)).replace("%2", str(overdue)))
+        self.summary.setText(self.tr("%n open task(s), %1 overdue.", "", open_).replace("%1", str(overdue)))
         self.sig_title_changed.emit(f"{self.title()} ({overdue})" if overdue else self.title())
 
     def filtered_rows(self) -> list[TaskRow]:

@@ -27,7 +27,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.widgets.counts import grouped
 from ui.widgets.editors import EditDelegate
+from ui.widgets.sort_arrows import install_sort_arrows
 from ui.widgets.table_model import CellEdit, Column, RecordFilterProxy, RecordTableModel
 
 MAX_COLUMN_WIDTH = 360  # long titles must not push every other column off screen
@@ -98,6 +100,7 @@ class RecordTable(QWidget):
         # A stretched last column makes short tables look empty; widths follow the content.
         header.setStretchLastSection(False)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        install_sort_arrows(header)  # ▲ ascending, ▼ descending, in every style
         self._user_sorted = False
         self._sized = False
         self._fitting = False
@@ -260,15 +263,15 @@ class RecordTable(QWidget):
             top, left = min(r for r, _c in cells), min((c for _r, c in cells), key=visible.index)
             first = visible.index(left)
             if top + len(block) > self.proxy.rowCount():
-                self.sig_problem.emit(self.tr("The pasted block has %1 rows, but only %2 rows are shown from the "
-                                              "selected cell down. Nothing was changed.")
-                                      .replace("%1", str(len(block))).replace("%2", str(self.proxy.rowCount() - top)))
+                self.sig_problem.emit(self.tr("The pasted block has %1 rows, but only %n row(s) (is|are) shown from the "
+                                              "selected cell down. Nothing was changed.", "", self.proxy.rowCount() - top)
+                                      .replace("%1", str(len(block))))
                 return False
             width = max(len(line) for line in block)
             if first + width > len(visible):
-                self.sig_problem.emit(self.tr("The pasted block has %1 columns, but only %2 columns are shown from "
-                                              "the selected cell to the right. Nothing was changed.")
-                                      .replace("%1", str(width)).replace("%2", str(len(visible) - first)))
+                self.sig_problem.emit(self.tr("The pasted block has %1 columns, but only %n column(s) (is|are) shown from "
+                                              "the selected cell to the right. Nothing was changed.", "", len(visible) - first)
+                                      .replace("%1", str(width)))
                 return False
             targets = [(top + i, visible[first + j], value)
                        for i, line in enumerate(block) for j, value in enumerate(line)]
@@ -311,9 +314,9 @@ class RecordTable(QWidget):
     def _update_count(self, *_: object) -> None:
         shown, total = self.proxy.rowCount(), getattr(self.model, "total_rows", self.model.rowCount())
         if shown == total:
-            self.count_label.setText(self.tr("%n row(s)", "", total))
+            self.count_label.setText(grouped(self.tr("%n row(s)", "", total), total))
         else:
-            self.count_label.setText(self.tr("%1 of %2 rows").replace("%1", f"{shown:,}").replace("%2", f"{total:,}"))
+            self.count_label.setText(grouped(self.tr("%1 of %n row(s)", "", total), total).replace("%1", f"{shown:,}"))
 
 
 def parse_block(text: str) -> list[list[str]]:

@@ -30,7 +30,7 @@ def test_nul_characters_in_ids_are_removed_and_said(db, files):
     clean.write_text(HEAD + "1001,12.50,12.50,2020-02-21 00:00:00,2020-02-21 00:01:00,0\r\n", encoding="utf-8")
     result = import_file(db, dirty)
     assert set(orders(db)) == {"1001"}
-    assert any("NUL characters; they were removed" in w.message for w in result.warnings)
+    assert any("1 value held invisible NUL characters; it was removed" in w.message for w in result.warnings)
     again = import_file(db, clean)
     assert (again.orders_added, again.orders_unchanged, count(db, "orders")) == (0, 1, 1)
 

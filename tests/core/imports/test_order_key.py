@@ -180,7 +180,7 @@ def test_two_rows_with_the_same_buyer_and_time_are_one_order_and_said_so(db, fil
                                         _row("amy", "2026-01-02 10:30:00", "2026-01-02 10:31:00", "5.00", "1")])
     result = import_file(db, path, platform="taobao", mapping=BY_CREATED)
     assert result.orders_added == 2
-    assert any(w.row == 3 and "1 rows have the same buyer and time as an earlier row" in w.message
+    assert any(w.row == 3 and "1 row has the same buyer and time as an earlier row" in w.message
                and "row 3, the same as row 2" in w.message for w in result.warnings)
     one = orders(db)[order_number(("buyer_account", "created_at"), ("amy", "2026-01-02T10:00:00"))]
     assert (one["paid_fen"], one["units"]) == (2500, 3)
