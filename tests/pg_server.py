@@ -9,6 +9,7 @@ when the test session ends. Each test gets its own database, made from a migrate
 from __future__ import annotations
 
 import atexit
+import contextlib
 import glob
 import os
 import shutil
@@ -123,3 +124,28 @@ def migrated_template() -> str:
         _STATE["template"] = name
         atexit.register(drop_database, name)
     return _STATE["template"]  # type: ignore[return-value]
+
+
+@contextlib.contextmanager
+def staff_account(database_url_: str, password: str):
+    """A fresh staff login on the ShopDesk shop at ``database_url_``, as Settings → Database would
+    choose it (a ``ServerChoice``); afterwards the shop's database and the login are dropped."""
+    from sqlalchemy.engine import make_url
+
+    from core.db import open_database
+    from core.team_connection import ServerChoice
+    from core.team_roles import add_person, drop_roles, setup_roles
+
+    owner = open_database(database_url_)
+    login = f"t{uuid.uuid4().hex[:10]}"
+    with owner.engine.begin() as conn:
+        setup_roles(conn)
+        add_person(conn, login, "staff", password)
+    owner.close()
+    url = make_url(database_url_)
+    try:
+        yield ServerChoice("server", url.query["host"], url.port or 5432, url.database, login)
+    finally:
+        drop_database(url.database)
+        with _admin_engine().connect() as conn:
+            drop_roles(conn, url.database, [login])

@@ -3,10 +3,6 @@ given: a shared server with the password from the credential store (a memory key
 clear message saying how to give the password when none is stored."""
 from __future__ import annotations
 
-import uuid
-
-from sqlalchemy.engine import make_url
-
 from core import paths
 from core.cli import build_parser, run_command
 from core.team_connection import SERVICE, ServerChoice, save_choice
@@ -42,31 +38,17 @@ def test_this_computer_dash_dash_db_and_shopdesk_db_still_open_files(memory_keyr
 
 
 def test_a_saved_server_signs_in_with_the_stored_password(pg_database, memory_keyring, capsys):
-    from core.db import open_database
-    from core.team_roles import add_person, drop_roles, setup_roles
     from tests import pg_server
 
-    owner = open_database(pg_database)
-    login = f"t{uuid.uuid4().hex[:10]}"
-    with owner.engine.begin() as conn:
-        setup_roles(conn)
-        add_person(conn, login, "staff", PASSWORD)
-    owner.close()
-    url = make_url(pg_database)
-    choice = ServerChoice("server", url.query["host"], url.port or 5432, url.database, login)
-    save_choice(choice)
-    memory_keyring[(SERVICE, choice.account)] = PASSWORD
-    try:
+    with pg_server.staff_account(pg_database, PASSWORD) as choice:
+        save_choice(choice)
+        memory_keyring[(SERVICE, choice.account)] = PASSWORD
         capsys.readouterr()
         assert cli("team", "users") == 0
-        assert f"{login}\tstaff\t" in capsys.readouterr().out
+        assert f"{choice.user}\tstaff\t" in capsys.readouterr().out
         assert not (paths.data_dir() / "shop.db").exists()
         # A wrong stored password is the server's refusal, said plainly; nothing is opened instead.
         memory_keyring[(SERVICE, choice.account)] = "wrong password"
         assert cli("team", "users") == 1
         assert "password" in capsys.readouterr().err.lower()
         assert not (paths.data_dir() / "shop.db").exists()
-    finally:
-        pg_server.drop_database(url.database)
-        with pg_server._admin_engine().connect() as conn:
-            drop_roles(conn, url.database, [login])

@@ -44,16 +44,9 @@ def _finish_running_tasks(seconds: float = 180.0) -> None:
 def window(qtbot, demo_db):
     """The main window on the demo shop as of its last day (DEMO_END), shown at 1400 × 900. A test
     module that needs another window defines its own ``window``, which takes precedence."""
-    from core.settings import Settings
-    from tests.conftest import DEMO_END
-    from ui.context import AppContext
-    from ui.main_window import MainWindow
+    from tests.ui.helpers import window_on
 
-    win = MainWindow(AppContext(demo_db, Settings(), today=DEMO_END))
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    return win
+    return window_on(qtbot, demo_db)
 
 
 def _ui_language(code: str):

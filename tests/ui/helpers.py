@@ -11,6 +11,20 @@ LOAD_MS = 60_000
 SAVE_MS = 120_000  # recomputing the demo's ~5,000 members writes ~6,400 rows: 35 s on a loaded machine
 
 
+def window_on(qtbot: Any, database: Any, size: tuple[int, int] = (1400, 900)) -> Any:
+    """The main window on ``database`` as of the demo's last day (DEMO_END), shown at ``size``."""
+    from core.settings import Settings
+    from tests.conftest import DEMO_END
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    win = MainWindow(AppContext(database, Settings(), today=DEMO_END))
+    qtbot.addWidget(win)
+    win.resize(*size)
+    win.show()
+    return win
+
+
 def shown(qtbot: Any, tab: Any, size: tuple[int, int] = (1500, 900)) -> Any:
     """``tab`` (a TabPage on its own) shown at ``size``, its first load finished."""
     qtbot.addWidget(tab)

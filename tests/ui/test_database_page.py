@@ -22,22 +22,10 @@ PASSWORD = "correct horse 1"
 @pytest.fixture
 def server_account(pg_database):
     """A ShopDesk shop on the test server with a staff account; yields (ServerChoice, the server URL)."""
-    from core.db import open_database
-    from core.team_roles import add_person, drop_roles, setup_roles
     from tests import pg_server
 
-    owner = open_database(pg_database)
-    login = f"t{uuid.uuid4().hex[:10]}"
-    with owner.engine.begin() as conn:
-        setup_roles(conn)
-        add_person(conn, login, "staff", PASSWORD)
-    owner.close()
-    url = make_url(pg_database)
-    choice = ServerChoice("server", url.query["host"], url.port or 5432, url.database, login)
-    yield choice, pg_database
-    pg_server.drop_database(url.database)
-    with pg_server._admin_engine().connect() as conn:
-        drop_roles(conn, url.database, [login])
+    with pg_server.staff_account(pg_database, PASSWORD) as choice:
+        yield choice, pg_database
 
 
 def _page(qtbot, choice: ServerChoice | None = None, location: str = "/tmp/shop.db"):

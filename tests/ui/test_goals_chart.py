@@ -2,10 +2,8 @@
 through the period chosen."""
 from __future__ import annotations
 
-from core.settings import Settings
 from tests.conftest import DEMO_END
-from ui.context import AppContext
-from ui.main_window import MainWindow
+from tests.ui.helpers import open_tab
 from ui.tabs.goals_chart import period_range
 
 
@@ -18,14 +16,8 @@ def test_period_range_knows_years_halves_quarters_and_leap_februaries():
     assert period_range(2026, "Y") == (dt.date(2026, 1, 1), dt.date(2026, 12, 31))
 
 
-def test_the_chart_draws_the_year_and_follows_the_period(qtbot, demo_db):
-    win = MainWindow(AppContext(demo_db, Settings(), today=DEMO_END))
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    page = win.page("goals")
-    win.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(lambda: not page.loading and page.loads > 0, timeout=30_000)
+def test_the_chart_draws_the_year_and_follows_the_period(qtbot, window):
+    page = open_tab(qtbot, window, "goals")
     page.views.setCurrentWidget(page.chart)
     canvas = page.chart.canvas
     assert canvas.has_chart()

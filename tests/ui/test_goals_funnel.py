@@ -8,20 +8,11 @@ from sqlalchemy import select
 
 from core.goal_funnel import funnel, load_funnel_basis
 from core.models import Goal
-from core.settings import Settings
-from tests.conftest import DEMO_END
-from ui.context import AppContext
-from ui.main_window import MainWindow
+from tests.ui.helpers import open_tab, window_on
 
 
 def make_window(qtbot, database):
-    win = MainWindow(AppContext(database, Settings(), today=DEMO_END))
-    qtbot.addWidget(win)
-    win.resize(1400, 900)
-    win.show()
-    page = win.page("goals")
-    win.tabs.setCurrentWidget(page)
-    qtbot.waitUntil(lambda: not page.loading and not page._stale and page.loads > 0, timeout=30_000)
+    page = open_tab(qtbot, window_on(qtbot, database), "goals")
     page.views.setCurrentWidget(page.funnel)
     return page
 
