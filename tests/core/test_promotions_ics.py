@@ -80,7 +80,7 @@ def test_the_command_writes_ics_for_promotions_and_refuses_it_for_other_views(sh
 
     out = tmp_path / "双11.ics"
     assert cli("export", "promotions", str(out), "--from", "2026-10-01", "--to", "2026-11-30") == 0
-    assert "promotions: 1 rows written" in capsys.readouterr().out
+    assert "promotions: 1 row written" in capsys.readouterr().out
     assert sorted(events(out)) == ["promotion-7-phase-0@shopdesk", "promotion-7-phase-1@shopdesk",
                                    "promotion-7-phase-2@shopdesk", "promotion-7@shopdesk"]
     assert cli("export", "members", str(tmp_path / "m.ics")) == 2
