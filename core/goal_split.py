@@ -145,7 +145,7 @@ class MonthHistory:
     channels: tuple[tuple[str, int], ...] = ()
     categories: tuple[tuple[str, int], ...] = ()  # named categories only
     orders: int | None = None  # paid orders on the covered days (any currency); None: not counted
-    to_come: bool = False  # not one day of it is over yet (planning next year before this one ends)
+    to_come: bool = False  # the month is not over yet (planning next year before this one ends)
 
     @property
     def gap(self) -> bool:
@@ -240,7 +240,7 @@ def load_history(session: Session, months: Sequence[tuple[dt.date, dt.date]], to
         days = (b - a).days + 1
         lo, hi = (max(a, first), min(b, last, today - DAY)) if first is not None else (a, a - DAY)
         if hi < lo:
-            out.append(MonthHistory(a, days, 0, to_come=a >= today))
+            out.append(MonthHistory(a, days, 0, to_come=b >= today))
             continue
         by_channel, count = {}, 0
         for p, v, n in session.execute(select(Order.platform, func.sum(Order.paid_fen), func.count())
@@ -260,7 +260,7 @@ def load_history(session: Session, months: Sequence[tuple[dt.date, dt.date]], to
         for c, v in cats.items():
             category_totals[c] = category_totals.get(c, 0) + v
         out.append(MonthHistory(a, days, (hi - lo).days + 1, sum(by_channel.values()),
-                                _ranked(by_channel), _ranked(cats), count))
+                                _ranked(by_channel), _ranked(cats), count, b >= today))
     platforms = dict(channel_totals)
     for (p,) in session.execute(select(Order.platform).where(paid).distinct()):
         platforms.setdefault(p, 0)
@@ -377,7 +377,7 @@ def _month_weights(request: PlanRequest, history: History, notes: list[str]) -> 
     scaled, missing, none, to_come = [], [], [], []
     for m in history.months:
         weights.append(_month_weight(m))
-        if m.to_come:
+        if m.to_come and _month_weight(m) is None:
             bases.append("average")
             to_come.append(m)
         elif m.gap or m.covered_days == 0:
@@ -405,10 +405,10 @@ def _month_weights(request: PlanRequest, history: History, notes: list[str]) -> 
                        "{n} months with orders. Check the preview, or import that month's orders first "
                        "(File → Import…) and plan again.", months=month_text(none[0].month), n=len(known)))
     if to_come:
-        notes.append(t("Last year's {months} are still to come: each gets the average share of the {n} months with "
+        notes.append(t("Last year's {months} are not over yet: each gets the average share of the {n} months with "
                        "orders.", months=_and_list([month_text(m.month) for m in to_come]), n=len(known))
                      if len(to_come) > 1 else
-                     t("Last year's {months} is still to come: it gets the average share of the {n} months with "
+                     t("Last year's {months} is not over yet: it gets the average share of the {n} months with "
                        "orders.", months=month_text(to_come[0].month), n=len(known)))
     for m in scaled:
         notes.append(t("Last year's {month} has orders for {covered} of its {days} days only: "
@@ -464,13 +464,14 @@ def _breakdown(method: str, custom: Sequence[tuple[str, Decimal | str]], targets
             shares = overall
             fallback.append(m)
         out.append(tuple(zip(names, split_exact(tgt, [shares.get(k, 0) for k in names]), strict=True)))
-    if fallback and any(overall.values()):
-        months = ", ".join(month_text(m.month) for m in fallback)
+    named = [m for m in fallback if _month_weight(m) is not None]  # an average month's note says it already
+    if named and any(overall.values()):
+        months = _and_list([month_text(m.month) for m in named])
         notes.append(t("Last year's {months}: no sales by channel, so those months use the channel shares of the "
                        "months with sales.", months=months) if what == "channels" else
                      t("Last year's {months}: no sales by category, so those months use the category shares of the "
                        "months with sales.", months=months))
-    elif fallback:
+    elif fallback and not any(overall.values()):
         notes.append(t("Last year has no sales by channel: each month is split evenly over the channels.")
                      if what == "channels" else
                      t("Last year has no sales by category: each month is split evenly over the categories."))

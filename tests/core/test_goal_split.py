@@ -166,12 +166,12 @@ def test_months_without_a_single_imported_order_get_the_average_and_are_named(ga
     assert ("No orders were imported for last year's 2025-03 and 2025-04: each of those months gets the average "
             "share of the 10 months with orders. Check the preview") in text
     assert history.estimate == 240_000  # the gap months estimated, not counted as ¥0
-    # Planned on 15 November, December is no gap: it has not come yet, and is said so (November, its first
+    # Planned on 15 November, December is no gap: it is not over yet, and is said so (November, its first
     # 14 days imported, is scaled up: 9 months with orders).
     with gap_shop.session() as s:
         early = load_history(s, plan_months("year", d(2026, 1, 1)), d(2025, 11, 15))
     notes = make_plan(PlanRequest("year", d(2026, 1, 1), 120_000), early).notes
-    assert any("Last year's 2025-12 is still to come: it gets the average share of the 9 months" in n for n in notes)
+    assert any("Last year's 2025-12 is not over yet: it gets the average share of the 9 months" in n for n in notes)
     assert not any("2025-12" in n and "No orders were imported" in n for n in notes)
 
 

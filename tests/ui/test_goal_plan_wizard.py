@@ -51,7 +51,7 @@ def test_plan_2027_from_last_years_orders_replaces_the_old_plan_and_one_undo_res
     assert wizard.currentPage() is wizard.preview
     rows = wizard.preview.table.rowCount()
     assert rows == 12
-    assert "Last year's 2026-12 is still to come: it gets the average share of the 11 months" in wizard.preview.notes.text()  # DEMO_END is 20 November 2026
+    assert "Last year's 2026-12 is not over yet: it gets the average share of the 11 months" in wizard.preview.notes.text()  # DEMO_END is 20 November 2026
     assert "2026-11 has orders for 19 of its 30 days" in wizard.preview.notes.text()
     wizard.button(QWizard.WizardButton.FinishButton).click()
     wait_saved(qtbot, window)
