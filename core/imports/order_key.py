@@ -270,8 +270,8 @@ def check_rule_change(conn, path, detection, platform: str, file_hash: str, batc
                 t("Import it with the rule used before (Match columns → “identify the orders by”), or undo the earlier "
                   "import first (File → Import history)."))
     same_file = conn.execute(select(ImportBatch.created_at).where(
-        ImportBatch.file_hash == file_hash, ImportBatch.undone_at.is_(None), ImportBatch.id != batch_id, ImportBatch.platform == platform,
-        ImportBatch.kind == "orders").order_by(ImportBatch.created_at)).scalars().first()
+        ImportBatch.file_hash == file_hash, ImportBatch.undone_at.is_(None), ImportBatch.id != batch_id,
+        ImportBatch.platform == platform, ImportBatch.kind == "orders").order_by(ImportBatch.created_at)).scalars().first()
     if same_file is not None:
         missing = len(numbers) - len(existing(sorted(numbers)))
         if missing:
