@@ -398,17 +398,17 @@ def _month_weights(request: PlanRequest, history: History, notes: list[str]) -> 
         return [Fraction(1)] * n, ["even"] * n
     if none:
         notes.append(t("No orders were imported for last year's {months}: each of those months gets the average "
-                       "share of the {n} months with orders. Check the preview, or import those months' orders first "
+                       "share of the {n} month(s) with orders. Check the preview, or import those months' orders first "
                        "(File → Import…) and plan again.", months=_and_list([month_text(m.month) for m in none]),
                        n=len(known)) if len(none) > 1 else
                      t("No orders were imported for last year's {months}: that month gets the average share of the "
-                       "{n} months with orders. Check the preview, or import that month's orders first "
+                       "{n} month(s) with orders. Check the preview, or import that month's orders first "
                        "(File → Import…) and plan again.", months=month_text(none[0].month), n=len(known)))
     if to_come:
-        notes.append(t("Last year's {months} are not over yet: each gets the average share of the {n} months with "
+        notes.append(t("Last year's {months} are not over yet: each gets the average share of the {n} month(s) with "
                        "orders.", months=_and_list([month_text(m.month) for m in to_come]), n=len(known))
                      if len(to_come) > 1 else
-                     t("Last year's {months} is not over yet: it gets the average share of the {n} months with "
+                     t("Last year's {months} is not over yet: it gets the average share of the {n} month(s) with "
                        "orders.", months=month_text(to_come[0].month), n=len(known)))
     for m in scaled:
         notes.append(t("Last year's {month} has orders for {covered} of its {days} days only: "

@@ -111,7 +111,7 @@ class SetTierRules:
         if self.today is None:
             return None
         n, plan = recompute(session, rec, self.today, by="rules")
-        return t("Edit tier rules ({n} members moved, {earned} points earned, {expired} expired)", n=f"{n:,}",
+        return t("Edit tier rules ({n} member(s) moved, {earned} point(s) earned, {expired} expired)", n=f"{n:,}",
                  earned=f"{plan.earned:,}", expired=f"{plan.expired:,}")
 
 

@@ -264,8 +264,8 @@ def check_rule_change(conn, path, detection, platform: str, file_hash: str, batc
             other = tables[0].other_rule
             other_headers = dict(zip(other, tables[0].other_headers))
             raise sniff.bad_file(path, t(
-                "{count} of its orders are already in the shop, imported by another rule ({before}). Identified "
-                "by {now}, they would get new order numbers and be added a second time.", count=len(new),
+                "{count} of its orders (is|are) already in the shop, imported by another rule ({before}). Identified "
+                "by {now}, (it|they) would get new order numbers and be added a second time.", count=len(new),
                 before=_rule_short(other, other_headers), now=_rule_short(rule, headers)),
                 t("Import it with the rule used before (Match columns → “identify the orders by”), or undo the earlier "
                   "import first (File → Import history)."))
@@ -277,7 +277,7 @@ def check_rule_change(conn, path, detection, platform: str, file_hash: str, batc
         if missing:
             raise sniff.bad_file(path, t(
                 "this same file was imported on {when}, and {count} of its orders had other numbers then: the rule "
-                "that identifies its orders ({now}) is not the one used then, so they would be added a second time.",
+                "that identifies its orders ({now}) is not the one used then, so (it|they) would be added a second time.",
                 when=f"{same_file:%Y-%m-%d %H:%M}", count=missing, now=_rule_short(rule, headers)),
                 t("Import it with the rule used then (Match columns → “identify the orders by”), or undo that import "
                   "first (File → Import history)."))
