@@ -143,7 +143,7 @@ def test_the_wizard_names_months_never_imported_and_a_channel_without_a_rate(qtb
     qtbot.addWidget(window)
     window.resize(1200, 800)
     window.show()
-    wizard = open_goals(qtbot, window).plan_year()
+    wizard = open_tab(qtbot, window, "goals").plan_year()
     setup = wizard.setup
     assert setup.year.value() == 2026
     qtbot.waitUntil(lambda: wizard.history is not None, timeout=20_000)
