@@ -142,7 +142,7 @@ def test_switching_back_to_this_computer_reopens_the_window_on_the_shop_file(win
     assert page.target == str(paths.default_db_path())
     assert team_connection.load_choice().mode == "file"
     sign_in.request_reopen(window, page.target)
-    qtbot.waitUntil(lambda: not window.isVisible(), timeout=5_000)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=30_000)
     assert sign_in.take_reopen() == str(paths.default_db_path())
 
 

@@ -192,7 +192,7 @@ def test_enter_moves_down_past_the_sum_rows_and_tab_moves_right(qtbot, window, d
     editor.setText("9,999.5")
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     # the editor closes on the next turn of the event loop (Qt queues it)
-    qtbot.waitUntil(lambda: table.raw_row(table.view.currentIndex().row())["key"] == "4", timeout=5_000)  # not Q1
+    qtbot.waitUntil(lambda: table.raw_row(table.view.currentIndex().row())["key"] == "4", timeout=30_000)  # not Q1
     wait_saved(qtbot, window)
     assert months_2026(demo_db, "taobao")[2] == 999_950
     table.view.setCurrentIndex(at(table, "4", 1))

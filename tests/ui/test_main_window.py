@@ -165,4 +165,4 @@ def test_goals_tab_opens_at_the_current_month(qtbot, demo_db):
     qtbot.waitUntil(lambda: not page.loading and not page._stale, timeout=20_000)
     table = page.findChild(RecordTable, "goals.table")  # the tracking table (the grid and funnel are tables too)
     top = lambda: table.proxy.index(table.view.rowAt(0), 0).data()  # noqa: E731
-    qtbot.waitUntil(lambda: top() == f"{DEMO_END:%Y-%m}", timeout=5_000)
+    qtbot.waitUntil(lambda: top() == f"{DEMO_END:%Y-%m}", timeout=30_000)

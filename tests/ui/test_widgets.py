@@ -66,7 +66,7 @@ def test_task_result_arrives_on_the_gui_thread(qtbot):
         return threading.get_ident()
 
     run_task(None, work, on_done=lambda r: seen.update(worker=r, gui=threading.get_ident()))
-    qtbot.waitUntil(lambda: "gui" in seen, timeout=5000)
+    qtbot.waitUntil(lambda: "gui" in seen, timeout=30_000)
     assert seen["gui"] == threading.main_thread().ident
     assert seen["worker"] != seen["gui"]
 
@@ -75,7 +75,7 @@ def test_task_errors_and_cancellation_reach_their_callbacks(qtbot):
     got = {}
     run_task(None, lambda ctx: (_ for _ in ()).throw(UserFacingError("bad file")),
              on_error=lambda exc, tb: got.update(error=exc.message))
-    qtbot.waitUntil(lambda: "error" in got, timeout=5000)
+    qtbot.waitUntil(lambda: "error" in got, timeout=30_000)
     assert got["error"] == "bad file"
 
     import time
@@ -87,7 +87,7 @@ def test_task_errors_and_cancellation_reach_their_callbacks(qtbot):
 
     task = run_task(None, slow, on_cancelled=lambda: got.update(cancelled=True))
     task.cancel()
-    qtbot.waitUntil(lambda: got.get("cancelled"), timeout=5000)
+    qtbot.waitUntil(lambda: got.get("cancelled"), timeout=30_000)
 
 
 def test_closing_the_widget_that_started_a_task_is_safe(qtbot):
