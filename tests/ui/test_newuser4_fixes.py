@@ -1,0 +1,35 @@
+"""What a fourth new owner ran into in a first month (newuser4): the Team and Members tabs' forms."""
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication
+
+
+def _team_tab(qtbot, window):
+    page = window.page("team")
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.loads > 0 and not page.loading, timeout=60_000)
+    return page
+
+
+def _open_form(qtbot, name: str):
+    found = []
+
+    def shown() -> bool:
+        found[:] = [w for w in QApplication.topLevelWidgets() if w.objectName() == name and w.isVisible()]
+        return bool(found)
+
+    qtbot.waitUntil(shown, timeout=10_000)
+    return found[0]
+
+
+def test_a_repeating_task_whose_rule_is_not_a_built_in_choice_shows_it_in_words(qtbot, window):
+    """The demo's weekly meeting repeats "FREQ=WEEKLY;BYDAY=MO" (no hour): its form's Repeats box showed
+    that code, because it is neither "Every Monday at 10:00" nor "The last day of every month"."""
+    page = _team_tab(qtbot, window)
+    meeting = next(r for r in page._rows if r.recurrence == "FREQ=WEEKLY;BYDAY=MO")
+    page.open_task(meeting.id)
+    form = _open_form(qtbot, "team.task_form")
+    box = form.widgets["recurrence"]
+    assert box.currentText() == "Every Monday"
+    assert "FREQ" not in "".join(box.itemText(i) for i in range(box.count()))
+    form.reject()
