@@ -33,3 +33,20 @@ def test_a_repeating_task_whose_rule_is_not_a_built_in_choice_shows_it_in_words(
     assert box.currentText() == "Every Monday"
     assert "FREQ" not in "".join(box.itemText(i) for i in range(box.count()))
     form.reject()
+
+
+def test_the_tier_rules_form_fits_a_screen_shorter_than_its_fields(qtbot, window):
+    """Members → Tier rules… was at least 900 px tall: on a 768-px laptop screen (the tests' screen is 800 px)
+    its OK and Cancel were below the screen's edge. It is now no taller than the screen; its fields scroll."""
+    page = window.page("members")
+    window.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.loads > 0 and not page.loading, timeout=60_000)
+    form = page.edit_tier_rules()
+    qtbot.waitUntil(form.isVisible, timeout=10_000)
+    screen = form.screen().availableGeometry()
+    assert screen.height() < 900  # the case this test is about
+    assert form.frameGeometry().height() <= screen.height()
+    ok = form.buttons.geometry()
+    assert ok.bottom() <= form.height()
+    assert form.scroll.verticalScrollBar().maximum() > 0  # the fields scroll instead
+    form.reject()

@@ -390,6 +390,9 @@ class MembersTab(TabPage):
                                 v["points_expiry_months"])
 
         form = RecordForm(self.ctx, "members.tier_rules", self.tr("Tier rules"), fields, make, self)
-        form.setMinimumSize(600, 900)  # 23 fields with hints and errors under them: narrower clips them
+        # 23 fields with hints and errors under them: narrower clips them. Shown whole where the screen is tall
+        # enough; on a smaller screen (1366 × 768) no taller than it, so OK stays on it and the fields scroll.
+        screen = form.screen().availableGeometry().height() - 40  # the title bar
+        form.setMinimumSize(600, max(min(900, screen), 300))
         form.open()
         return form
