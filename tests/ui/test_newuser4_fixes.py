@@ -50,3 +50,23 @@ def test_the_tier_rules_form_fits_a_screen_shorter_than_its_fields(qtbot, window
     assert ok.bottom() <= form.height()
     assert form.scroll.verticalScrollBar().maximum() > 0  # the fields scroll instead
     form.reject()
+
+
+def test_a_task_with_a_300_character_title_does_not_stretch_the_edit_menu_or_status_bar(qtbot, window):
+    """A 300-character title (the form allows it) named the change: the Edit menu's "Undo “Add task …”" was
+    thousands of pixels wide and the status bar's message ran under "Database: …"."""
+    from core.edits.team import AddTask
+
+    page = _team_tab(qtbot, window)
+    title = "长" * 300
+    page.ctx.edits.run(AddTask.of(title=title), parent=page)
+    undo = window.action_undo
+    qtbot.waitUntil(lambda: "长" in undo.text(), timeout=30_000)
+    metrics = window.menuBar().fontMetrics()
+    assert undo.text().startswith("&Undo “Add task “长长")
+    assert "…" in undo.text()
+    assert metrics.horizontalAdvance(undo.text()) < 600
+    bar = window.statusBar()
+    message = bar.currentMessage()
+    assert message.startswith("Add task “长长") and message.endswith("— Ctrl+Z undoes it")
+    assert bar.fontMetrics().horizontalAdvance(message) < bar.width() - window.db_label.width()
