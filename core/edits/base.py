@@ -366,9 +366,23 @@ def undo_change(db: Database, change: Change) -> Change:
         from core import trash
 
         for d in reversed(change.deletions):
+            if _put_back_already(s, d):
+                continue  # restored with Edit → Trash… meanwhile: this part is undone already
             trash.restore_in(s, d.trash_id)
         version = _stamp(s, change, me)
     return dataclasses.replace(change, version=version)
+
+
+def _put_back_already(session: Session, d: Deletion) -> bool:
+    """The deletion's trash item is gone and its rows are back: the owner restored them from the trash.
+    Undoing the delete then has nothing left to do (before, it was refused as "no longer in the trash"
+    and stayed on top of the stack, so no older change could be undone either)."""
+    from core.models import TrashItem
+
+    if session.get(TrashItem, d.trash_id) is not None:
+        return False
+    model = _model_of(d.table)
+    return bool(d.keys) and all(session.get(model, key) is not None for key in d.keys)
 
 
 def redo_change(db: Database, change: Change) -> Change:
