@@ -138,6 +138,7 @@ class EditRunner(QObject):
             self.sig_message.emit((QCoreApplication.translate("Edits", "Undone: %1") if undo else QCoreApplication.translate("Edits", "Redone: %1")).replace("%1", short_label(change.label)))
 
         def refused(exc: UserFacingError) -> None:
+            self.sig_history_changed.emit()  # a delete gone for good left the stack (core.edits.DeletedForGood)
             self.sig_message.emit(exc.message)
             show_user_error(exc, parent)
 

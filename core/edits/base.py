@@ -368,9 +368,23 @@ def undo_change(db: Database, change: Change) -> Change:
         for d in reversed(change.deletions):
             if _put_back_already(s, d):
                 continue  # restored with Edit → Trash… meanwhile: this part is undone already
+            if _gone_for_good(s, d):
+                raise DeletedForGood(t("Cannot put back {name}: no longer in the trash (deleted for good there, or older "
+                                       "than 30 days). Undo now goes on to the change before it.", name=d.title))
             trash.restore_in(s, d.trash_id)
         version = _stamp(s, change, me)
     return dataclasses.replace(change, version=version)
+
+
+class DeletedForGood(UserFacingError):
+    """The undo of a delete whose trash item is gone and whose rows are not back: it can never be undone,
+    so ``History`` drops it (else it stayed on top of the stack and blocked every older undo)."""
+
+
+def _gone_for_good(session: Session, d: Deletion) -> bool:
+    from core.models import TrashItem
+
+    return session.get(TrashItem, d.trash_id) is None and not _put_back_already(session, d)
 
 
 def _put_back_already(session: Session, d: Deletion) -> bool:
