@@ -70,3 +70,24 @@ def test_a_task_with_a_300_character_title_does_not_stretch_the_edit_menu_or_sta
     message = bar.currentMessage()
     assert message.startswith("Add task “长长") and message.endswith("— Ctrl+Z undoes it")
     assert bar.fontMetrics().horizontalAdvance(message) < bar.width() - window.db_label.width()
+
+
+def test_a_new_shops_members_say_there_are_no_tier_rules_yet(qtbot, db):
+    """A new shop's customers after its first import: the Tier column was empty for all, the tier log too,
+    and nothing said that the shop has no tier rules yet."""
+    import datetime as dt
+
+    from core.models import Customer
+    from core.settings import Settings
+    from ui.context import AppContext
+    from ui.tabs.members_tab import MembersTab
+
+    with db.transaction() as s:
+        s.add(Customer(platform="taobao", buyer_key="买家0749", orders_count=1, spend_fen=60400,
+                       first_order_at=dt.datetime(2026, 11, 7, 12), last_order_at=dt.datetime(2026, 11, 7, 12)))
+    tab = MembersTab(AppContext(db, Settings(), today=dt.date(2026, 12, 6)))
+    qtbot.addWidget(tab)
+    with qtbot.waitSignal(tab.sig_loaded, timeout=60_000):
+        tab.show()
+    qtbot.waitUntil(lambda: not tab.loading, timeout=60_000)
+    assert "No tier rules yet: “Tier rules…” sets them" in tab.summary.text()
