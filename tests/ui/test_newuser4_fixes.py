@@ -91,3 +91,26 @@ def test_a_new_shops_members_say_there_are_no_tier_rules_yet(qtbot, db):
         tab.show()
     qtbot.waitUntil(lambda: not tab.loading, timeout=60_000)
     assert "No tier rules yet: “Tier rules…” sets them" in tab.summary.text()
+
+
+def test_add_step_after_a_day_typed_wrong_adds_the_step_and_save_names_the_wrong_day(qtbot, window):
+    """Team → SOPs… → New template: "abc" typed as the first step's day, then "Add step": a ValueError went
+    to the crash dialog. The step is added; Save says which day cannot be read."""
+    from ui.dialogs.sop_dialog import SopDialog
+
+    _team_tab(qtbot, window)
+    dialog = SopDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.list.count() > 0, timeout=30_000)
+    dialog.new_template()
+    dialog.name.setText("上新检查")
+    dialog.steps.item(0, 0).setText("备货")
+    dialog.steps.item(0, 1).setText("abc")
+    dialog.add_step()
+    assert dialog.steps.rowCount() == 2
+    assert dialog._text(1, 1) == "T"
+    dialog.save()
+    qtbot.waitUntil(dialog.banner.isVisible, timeout=10_000)
+    assert "Step 1: “abc” is not a day" in dialog.banner.text()
+    dialog.close()

@@ -299,7 +299,10 @@ class SopDialog(QDialog):
         return tuple(out)
 
     def add_step(self) -> None:
-        last = parse_day(self._text(self.steps.rowCount() - 1, DAY)) if self.steps.rowCount() else 0
+        try:  # the new step starts on the last one's day; a day typed wrong there is said on Save, not here
+            last = parse_day(self._text(self.steps.rowCount() - 1, DAY)) if self.steps.rowCount() else 0
+        except ValueError:
+            last = 0
         self._filling = True
         self._append_step("", day_text(last), "1", "", str(self.steps.rowCount()) if self.steps.rowCount() else "")
         self._filling = False
