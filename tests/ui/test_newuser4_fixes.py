@@ -114,3 +114,20 @@ def test_add_step_after_a_day_typed_wrong_adds_the_step_and_save_names_the_wrong
     qtbot.waitUntil(dialog.banner.isVisible, timeout=10_000)
     assert "Step 1: “abc” is not a day" in dialog.banner.text()
     dialog.close()
+
+
+def test_a_step_day_far_beyond_a_year_is_refused_in_the_preview_not_a_crash(qtbot, window):
+    """Typing T+9999999 as a step's day: the preview computed its date, which overflowed (OverflowError
+    into the crash dialog, while typing)."""
+    from ui.dialogs.sop_dialog import SopDialog
+
+    _team_tab(qtbot, window)
+    dialog = SopDialog(window.ctx, window)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.list.count() > 0 and dialog.promotion.count() > 0, timeout=30_000)
+    dialog.steps.item(0, 1).setText("T+9999999")
+    dialog._update_preview()
+    assert dialog.preview.text() == ("Step 1 starts 9999999 days from the event; at most 366 days before or after "
+                                     "fit.")
+    dialog.close()
