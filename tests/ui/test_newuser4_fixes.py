@@ -131,3 +131,20 @@ def test_a_step_day_far_beyond_a_year_is_refused_in_the_preview_not_a_crash(qtbo
     assert dialog.preview.text() == ("Step 1 starts 9999999 days from the event; at most 366 days before or after "
                                      "fit.")
     dialog.close()
+
+
+def test_a_year_such_as_9999_typed_in_the_team_kpi_month_stops_at_2100_and_the_table_loads(qtbot, window):
+    """Team → KPI and bonus, month 9999-12 typed: the month's end overflowed Python's dates on load (the
+    crash dialog). Date fields now offer the years ShopDesk plans for, 1900–2100."""
+    from PySide6.QtCore import QDate
+
+    page = _team_tab(qtbot, window)
+    page.kpi_button.click()
+    kpi = page.kpi
+    kpi.month_edit.setDate(QDate(9999, 12, 1))
+    assert kpi.month_edit.text() == "2100-12"
+    qtbot.waitUntil(lambda: not page.loading and kpi.month().year == 2100, timeout=60_000)
+    qtbot.waitUntil(lambda: kpi.table.model.rowCount() == 4, timeout=60_000)
+    assert kpi.summary.text().startswith("2100-12 has no goal yet")
+    for edit in (page.findChild(type(kpi.month_edit), "team.gantt.month"), window.page("kpi").from_edit):
+        assert edit.maximumDate() == QDate(2100, 12, 31) and edit.minimumDate() == QDate(1900, 1, 1)
