@@ -2809,14 +2809,6 @@ or click “Add files…”.</source>
         <source>%1. %3 bought more than once; %4 for over %5 days.</source>
         <translation>共 %1。%3 位复购过；%4已超过 %5 天未购买。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n customer(s)</source>
-        <translation><numerusform>%n 位客户</numerusform></translation>
-    </message>
-    <message numerus="yes">
-        <source>%n (has|have) not bought</source>
-        <translation><numerusform>%n 位</numerusform></translation>
-    </message>
     <message>
         <source>When</source>
         <translation>时间</translation>
@@ -2896,6 +2888,18 @@ or click “Add files…”.</source>
     <message>
         <source>, </source>
         <translation>，</translation>
+    </message>
+    <message>
+        <source>No tier rules yet: “Tier rules…” sets them (普通/银卡/金卡/黑卡 by spend, points).</source>
+        <translation>尚未设置会员等级规则：点“等级规则…”设置（按消费分普通/银卡/金卡/黑卡，以及积分）。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n customer(s)</source>
+        <translation><numerusform>%n 位客户</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n (has|have) not bought</source>
+        <translation><numerusform>%n 位</numerusform></translation>
     </message>
     <message>
         <source>Tiers follow</source>
