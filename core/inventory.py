@@ -140,7 +140,7 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
                    uplifts: dict[str, Sequence[Uplift]] | None = None) -> list[InventoryRow]:
     """One row per active SKU. ``uplifts`` (per SKU code) raise the forecast demand inside
     their windows, which moves the stock-out and order-by dates earlier."""
-    from core.inventory_sales import Sales, abc_classes, last_sales, past_order_reads, window_sales
+    from core.inventory_sales import Sales, abc_classes, last_sales, past_order_reads, plain_rows, window_sales
     from core.past_orders import PastOrders
 
     start = today - dt.timedelta(days=params.window_days - 1)
@@ -159,12 +159,15 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
 
     # Plain rows, not ORM objects: building 10,000 instances was a fifth of the tab's time.
     # (In the order _row unpacks them.)
-    skus = conn.execute(
-        select(Sku.code, Sku.title, Sku.spec, Sku.category, Sku.supplier, Sku.cost_fen, Sku.lead_time_days,
-               Sku.order_multiple, Sku.min_order_qty, Sku.safety_stock_override, Sku.order_qty,
-               StockLevel.on_hand, StockLevel.in_transit, StockLevel.arrival_date)
-        .outerjoin(StockLevel, StockLevel.sku_code == Sku.code).where(Sku.active.is_(True))
-    ).all()
+    # As the driver gives them (core.inventory_sales.plain_rows: SQLAlchemy's row processing of 5,000 rows
+    # took a tenth of the rows' time), the arrival date made a date where SQLite gives its text.
+    skus = plain_rows(conn, select(
+        Sku.code, Sku.title, Sku.spec, Sku.category, Sku.supplier, Sku.cost_fen, Sku.lead_time_days,
+        Sku.order_multiple, Sku.min_order_qty, Sku.safety_stock_override, Sku.order_qty,
+        StockLevel.on_hand, StockLevel.in_transit, StockLevel.arrival_date)
+        .outerjoin(StockLevel, StockLevel.sku_code == Sku.code).where(Sku.active.is_(True)))
+    if any(isinstance(sku[13], str) for sku in skus):
+        skus = [(*sku[:13], _date(sku[13])) if isinstance(sku[13], str) else sku for sku in skus]
     covered, last_sale = past.get(("inventory.last_sale", today), lambda: last_sales(conn, today))
     if not covered.issuperset(sku[0] for sku in skus):  # a SKU added since: read them again
         covered, last_sale = last_sales(conn, today)
@@ -177,16 +180,30 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
     else:
         prepared, plans = {}, {}  # the windows' order and overlap sweep, by their dates (_prepare)
     low_by = today + dt.timedelta(days=params.review_days)
-    rows = []
+    windows = []
     for sku in skus:
-        code = sku[0]
-        ups = uplifts.get(code) or ()
-        windows = prepared.get(id(ups))
-        if windows is None:
-            windows = prepared[id(ups)] = _prepare(ups, today, plans)
-        rows.append(_row(sku, sales.get(code, no_sales), last_sale.get(code), abc.get(code, "C"), z, today, params,
-                         windows, low_by))
-    return rows
+        ups = uplifts.get(sku[0]) or ()
+        found = prepared.get(id(ups))
+        if found is None:
+            found = prepared[id(ups)] = _prepare(ups, today, plans)
+        windows.append(found)
+    if len(skus) < ARRAYS_FROM:
+        return [_row(sku, sales.get(sku[0], no_sales), last_sale.get(sku[0]), abc.get(sku[0], "C"), z, today, params,
+                     found, low_by) for sku, found in zip(skus, windows)]
+    # Many SKUs: column by column, the walks in one matrix (core.inventory_arrays), the same numbers.
+    from core.inventory_arrays import array_rows
+
+    return array_rows(skus, sales, last_sale, abc, z, today, params, windows, low_by)
+
+
+# From this many SKUs on, the rows are computed column by column (numpy's import and the matrix
+# cost more than they save for a few hundred). Tests set it to 0 or a large number to compare both.
+ARRAYS_FROM = 500
+
+
+def _date(text: str) -> dt.date:
+    """A date as SQLite stores it ("2026-11-20"), as SQLAlchemy's Date reads it."""
+    return dt.date.fromisoformat(text[:10])
 
 
 class _Windows(NamedTuple):
@@ -209,6 +226,10 @@ def _prepare(uplifts: Sequence[Uplift], today: dt.date, plans: dict | None = Non
     live = [u for u in uplifts if u.end > today]
     if not live:
         return _NO_WINDOWS
+    if plans is not None:
+        fast = _in_turn(live, today, plans)
+        if fast is not None:
+            return fast
     dates = tuple([(u.start, u.end) for u in live])
     plan = plans.get(dates) if plans is not None else None
     if plan is None:
@@ -248,6 +269,44 @@ def _prepare(uplifts: Sequence[Uplift], today: dt.date, plans: dict | None = Non
 
 
 _SPANS = ("spans",)  # the key in ``plans`` of the spans made so far (by first day, last day, factor)
+_EACH = ("each",)  # the key in ``plans`` of each window's numbers so far (by the window's id)
+
+
+def _in_turn(live: list[Uplift], today: dt.date, plans: dict) -> _Windows | None:
+    """``_prepare`` of windows already in order, none sharing a day with the next (the usual case:
+    ``core.inventory_uplift`` lists a SKU's windows by their promotions' start), from each window's
+    numbers, made once per window object: the same windows, not sorted and swept again. None when
+    they are not in that order."""
+    each = plans.get(_EACH)
+    if each is None:
+        each = plans[_EACH] = {}
+        plans[_SPANS] = plans.get(_SPANS, {})
+    made = plans[_SPANS]
+    tomorrow = today.toordinal() + 1
+    flat = []
+    spans = []
+    common = 1
+    end = None
+    for u in live:
+        found = each.get(id(u))
+        if found is None:
+            first, last = u.start.toordinal(), u.end.toordinal()
+            span = made.get((first, last, u.factor))
+            if span is None:
+                f = _exact(u.factor)
+                span = made[(first, last, u.factor)] = (max(first, tomorrow), last, f.numerator, f.denominator)
+            # The window itself is kept too: its id stays its own while ``plans`` lives.
+            found = each[id(u)] = ((first, last, u.factor, u.source), span, u)
+        window = found[0]
+        if end is not None and window[0] <= end:
+            return None  # out of order or sharing a day: sorted and swept
+        end = window[1]
+        flat.append(window)
+        span = found[1]
+        spans.append(span)
+        if common % span[3]:
+            common = math.lcm(common, span[3])
+    return _Windows(flat, tuple(spans), common)
 
 
 def _plan(dates: tuple[tuple[dt.date, dt.date], ...]
