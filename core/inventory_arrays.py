@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 from bisect import bisect_right
+from itertools import chain
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -79,44 +80,38 @@ def array_rows(skus: Sequence[Any], sales: dict[str, Sales], last_sale: dict[str
     low_n = low_by.toordinal()
     dead_days, slow_days, over = params.dead_no_sale_days, params.slow_no_sale_days, params.overstock_cover_days
     xyz_x, xyz_y = params.xyz_x, params.xyz_y
-    flag_sets: dict[int, tuple[tuple[str, ...], str]] = {}
     fromordinal = dt.date.fromordinal
     sources = _sources(walks, stockout, leads, today_n, review)
-    rows = []
-    for i, code in enumerate(codes):
-        u = units[i]
-        oh = on_hand[i]
-        h = have[i]
-        last = lasts[i]
-        since = today_n - last.toordinal() if last is not None else None
-        dead = oh > 0 and (since is None or since > dead_days)
-        ob = order_by[i]
-        avg = u / days
-        cover = h / avg if u else None
-        bits = ((oh <= 0 and (u > 0 or last is not None))
-                | (0 < oh < safety[i]) << 1
-                | (u > 0 and suggested[i] > 0 and (h <= reorder[i] or (ob is not None and ob <= today_n))) << 2
-                | (ob is not None and ob <= low_n) << 3
-                | (cover is not None and cover > over) << 4
-                | dead << 5
-                | (oh > 0 and not dead and since is not None and since > slow_days) << 6)
-        flags = flag_sets.get(bits)
-        if flags is None:
-            found = tuple(s for k, s in enumerate(STATUS_ORDER[:7]) if bits >> k & 1)
-            flags = flag_sets[bits] = (found, found[0] if found else OK)
-        cost = costs[i]
-        cogs = u * cost
-        value = oh * cost
-        turnover = cogs / value if value > 0 and cost > 0 else None
-        cv = cvs[i]
-        s = stockout[i]
-        rows.append(_new_row((
-            code, titles[i], specs[i], categories[i], suppliers[i], oh, in_transit[i], avg, sigmas[i], cover,
-            leads[i], int(safety[i]), reorder[i], suggested[i], fromordinal(s) if s is not None else None,
-            fromordinal(ob) if ob is not None else None, abc.get(code, "C"),
-            "Z" if cv is None or cv > xyz_y else "Y" if cv > xyz_x else "X", last, flags[0], flags[1], value, cogs,
-            turnover, days / turnover if turnover else None, cost, multiples[i], minimums[i], overrides[i],
-            sources[i], order_qtys[i], arrivals[i])))
+    # Column by column (comprehensions over zipped columns, then one row per SKU at the end).
+    since = [today_n - last.toordinal() if last is not None else None for last in lasts]
+    dead = [oh > 0 and (n is None or n > dead_days) for oh, n in zip(on_hand, since)]
+    avg = [u / days for u in units]
+    cover = [h / a if u else None for h, a, u in zip(have, avg, units)]
+    bits = [(oh <= 0 and (u > 0 or last is not None))
+            | (0 < oh < sf) << 1
+            | (u > 0 and sg > 0 and (h <= rp or (ob is not None and ob <= today_n))) << 2
+            | (ob is not None and ob <= low_n) << 3
+            | (c is not None and c > over) << 4
+            | d << 5
+            | (oh > 0 and not d and n is not None and n > slow_days) << 6
+            for oh, u, last, sf, sg, h, rp, ob, c, d, n
+            in zip(on_hand, units, lasts, safety, suggested, have, reorder, order_by, cover, dead, since)]
+    flag_sets = {}
+    for b in set(bits):
+        found = tuple(s for k, s in enumerate(STATUS_ORDER[:7]) if b >> k & 1)
+        flag_sets[b] = (found, found[0] if found else OK)
+    flags = [flag_sets[b] for b in bits]
+    cogs = [u * c for u, c in zip(units, costs)]
+    value = [oh * c for oh, c in zip(on_hand, costs)]
+    turnover = [g / v if v > 0 and c > 0 else None for g, v, c in zip(cogs, value, costs)]
+    rows = list(map(_new_row, zip(
+        codes, titles, specs, categories, suppliers, on_hand, in_transit, avg, sigmas, cover, leads,
+        [int(x) for x in safety], reorder, suggested, [fromordinal(x) if x is not None else None for x in stockout],
+        [fromordinal(x) if x is not None else None for x in order_by], [abc.get(code, "C") for code in codes],
+        ["Z" if cv is None or cv > xyz_y else "Y" if cv > xyz_x else "X" for cv in cvs], lasts,
+        [f[0] for f in flags], [f[1] for f in flags], value, cogs, turnover,
+        [days / t if t else None for t in turnover], costs, multiples, minimums, overrides, sources, order_qtys,
+        arrivals)))
     return rows
 
 
@@ -140,46 +135,50 @@ def _walks(walks: list[_Windows | None], units: Sequence[int], have: list[int], 
     import numpy as np
 
     width = max(horizon, max(leads[i] for i in who) + review)
-    firsts: list[int] = []
-    lasts: list[int] = []
-    rows: list[int] = []
-    steps: list[int] = []
-    seen: set[int] = set()
+    order: list[_Windows] = [None] * len(sets)  # type: ignore[list-item]
     for i in who:
-        w = walks[i]
-        row = sets[id(w)]
-        if row in seen:
-            continue
-        seen.add(row)
-        for first, last, num, den in w.spans:  # from tomorrow on, none overlapping
-            a, b = first - today_n, min(last - today_n, width)
-            if b >= a:
-                rows.append(row)
-                firsts.append(a)
-                lasts.append(b + 1)
-                steps.append(num * (SCALE // den) - SCALE)
-    top = max(map(abs, steps), default=0) + SCALE
-    if top * (width + 1) >= _INT64_SAFE:  # the sums could leave int64: every SKU walked exactly
+        order[sets[id(walks[i])]] = walks[i]  # type: ignore[call-overload]
+    # Every set's spans in one array (first day, last day, numerator, denominator), from tomorrow on,
+    # none overlapping within a set; the row of each is its set's.
+    counts = [len(w.spans) for w in order]
+    try:
+        flat = np.fromiter(chain.from_iterable(chain.from_iterable(w.spans for w in order)), dtype=np.int64,
+                           count=4 * sum(counts)).reshape(-1, 4)
+    except OverflowError:  # a factor beyond int64: every SKU walked exactly
         for i in who:
             stockout[i] = False
         return extra, stockout
-    diff = np.zeros((len(sets), width + 2), dtype=np.int64)
-    if rows:
-        r = np.array(rows, dtype=np.intp)
-        s = np.array(steps, dtype=np.int64)
-        np.add.at(diff, (r, np.array(firsts, dtype=np.intp)), s)
-        np.add.at(diff, (r, np.array(lasts, dtype=np.intp)), -s)
-    factor = np.cumsum(diff[:, :width + 1], axis=1) + SCALE  # column k: day k from today's
+    rows = np.repeat(np.arange(len(order), dtype=np.intp), counts)
+    firsts = flat[:, 0] - today_n
+    lasts = np.minimum(flat[:, 1] - today_n, width)
+    steps = flat[:, 2] * (SCALE // flat[:, 3]) - SCALE
+    keep = lasts >= firsts
+    rows, firsts, lasts, steps = rows[keep], firsts[keep], lasts[keep] + 1, steps[keep]
+    top = int(np.abs(steps).max(initial=0)) + SCALE
+    if top * (width + 1) >= _INT64_SAFE or int(flat[:, 2].max(initial=0)) >= _INT64_SAFE // SCALE:
+        for i in who:  # the sums could leave int64: every SKU walked exactly
+            stockout[i] = False
+        return extra, stockout
+    if int(steps.min(initial=0)) < -SCALE:  # a factor below 0: the demand would fall, walked exactly
+        for i in who:
+            stockout[i] = False
+        return extra, stockout
+    diff = np.zeros((len(order), width + 2), dtype=np.int64)
+    np.add.at(diff, (rows, firsts), steps)
+    np.add.at(diff, (rows, lasts), -steps)
+    factor = np.cumsum(diff[:, :width + 1], axis=1)
+    factor += SCALE  # column k: day k from today's
     factor[:, 0] = 0
-    more = np.maximum(factor - SCALE, 0)
-    extra_by_day = np.cumsum(more, axis=1)
-    demand = np.cumsum(factor[:, :horizon + 1], axis=1)
     row_of = [sets[id(walks[i])] for i in who]
     reach = [leads[i] + review for i in who]
+    extra_by_day = np.cumsum(np.maximum(factor[:, :max(reach) + 1] - SCALE, 0), axis=1)
     for i, e in zip(who, extra_by_day[row_of, reach].tolist()):
         extra[i] = e
     # Stock-out: the first day k whose demand units × demand[k] is more than stock × days × SCALE,
-    # that is demand[k] > stock × days × SCALE // units (whole numbers, units > 0).
+    # that is demand[k] > stock × days × SCALE // units (whole numbers, units > 0). Each set's demand
+    # rises day by day: all of them as one sorted array (set r's days + r × ``span``), one binary search each.
+    demand = np.cumsum(factor[:, :horizon + 1], axis=1)
+    span = int(demand[:, -1].max(initial=0)) + 1
     walked: list[int] = []
     walked_rows: list[int] = []
     limits: list[int] = []
@@ -187,16 +186,21 @@ def _walks(walks: list[_Windows | None], units: Sequence[int], have: list[int], 
         h = have[i]
         if h <= 0:
             stockout[i] = today_n
-        elif h * days * SCALE >= _INT64_SAFE:
-            stockout[i] = False
-        else:
+        else:  # a limit beyond every demand stays beyond it
             walked.append(i)
             walked_rows.append(row)
-            limits.append(h * days * SCALE // units[i])
+            limits.append(min(h * days * SCALE // units[i], span - 1))
     if walked:
-        short = demand[walked_rows] > np.array(limits, dtype=np.int64)[:, None]
-        for i, h, k in zip(walked, short.any(axis=1).tolist(), short.argmax(axis=1).tolist()):
-            stockout[i] = today_n + k if h else None
+        if span * len(order) >= _INT64_SAFE:
+            for i in walked:
+                stockout[i] = False
+            return extra, stockout
+        offsets = np.arange(len(order), dtype=np.int64) * span
+        at = np.array(walked_rows, dtype=np.intp)
+        found = np.searchsorted((demand + offsets[:, None]).ravel(),
+                                np.array(limits, dtype=np.int64) + offsets[at], side="right") - at * (horizon + 1)
+        for i, k in zip(walked, found.tolist()):
+            stockout[i] = today_n + k if k <= horizon else None
     return extra, stockout
 
 
