@@ -157,10 +157,9 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
     z = NormalDist().inv_cdf(params.service_level)
     uplifts = uplifts or {}
 
-    # Plain rows, not ORM objects: building 10,000 instances was a fifth of the tab's time.
-    # (In the order _row unpacks them.)
-    # As the driver gives them (core.inventory_sales.plain_rows: SQLAlchemy's row processing of 5,000 rows
-    # took a tenth of the rows' time), the arrival date made a date where SQLite gives its text.
+    # Plain rows, not ORM objects: building 10,000 instances was a fifth of the tab's time; (in the order
+    # _row unpacks them) as the driver gives them (core.inventory_sales.plain_rows: SQLAlchemy's row
+    # processing took a tenth of the rows' time), the arrival date made a date where SQLite gives its text.
     skus = plain_rows(conn, select(
         Sku.code, Sku.title, Sku.spec, Sku.category, Sku.supplier, Sku.cost_fen, Sku.lead_time_days,
         Sku.order_multiple, Sku.min_order_qty, Sku.safety_stock_override, Sku.order_qty,
