@@ -225,10 +225,6 @@ def _prepare(uplifts: Sequence[Uplift], today: dt.date, plans: dict | None = Non
     live = [u for u in uplifts if u.end > today]
     if not live:
         return _NO_WINDOWS
-    if plans is not None:
-        fast = _in_turn(live, today, plans)
-        if fast is not None:
-            return fast
     dates = tuple([(u.start, u.end) for u in live])
     plan = plans.get(dates) if plans is not None else None
     if plan is None:
@@ -268,46 +264,6 @@ def _prepare(uplifts: Sequence[Uplift], today: dt.date, plans: dict | None = Non
 
 
 _SPANS = ("spans",)  # the key in ``plans`` of the spans made so far (by first day, last day, factor)
-_EACH = ("each",)  # the key in ``plans`` of each window's numbers so far (by the window's id)
-
-
-def _in_turn(live: list[Uplift], today: dt.date, plans: dict) -> _Windows | None:
-    """``_prepare`` of windows already in order, none sharing a day with the next (the usual case:
-    ``core.inventory_uplift`` lists a SKU's windows by their promotions' start), from each window's
-    numbers, made once per window object: the same windows, not sorted and swept again. None when
-    they are not in that order."""
-    each = plans.get(_EACH)
-    if each is None:
-        each = plans[_EACH] = {}
-        plans[_SPANS] = plans.get(_SPANS, {})
-    made = plans[_SPANS]
-    tomorrow = today.toordinal() + 1
-    flat = []
-    spans = []
-    common = 1
-    end = None
-    for u in live:
-        found = each.get(id(u))
-        if found is None:
-            first, last = u.start.toordinal(), u.end.toordinal()
-            span = made.get((first, last, u.factor))
-            if span is None:
-                f = _exact(u.factor)
-                span = made[(first, last, u.factor)] = (max(first, tomorrow), last, f.numerator, f.denominator)
-            # The window itself is kept too: its id stays its own while ``plans`` lives.
-            found = each[id(u)] = ((first, last, u.factor, u.source), span, u)
-        window = found[0]
-        if end is not None and window[0] <= end:
-            return None  # out of order or sharing a day: sorted and swept
-        end = window[1]
-        flat.append(window)
-        span = found[1]
-        spans.append(span)
-        if common % span[3]:
-            common = math.lcm(common, span[3])
-    return _Windows(flat, tuple(spans), common)
-
-
 def _plan(dates: tuple[tuple[dt.date, dt.date], ...]
           ) -> tuple[list[tuple[int, int, int]], tuple[tuple[int, int, tuple[int, ...]], ...] | None]:
     """The windows' order by (start, end) as (index, first day, last day) in day numbers, and
