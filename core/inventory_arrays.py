@@ -96,7 +96,7 @@ def array_rows(skus: Sequence[Any], sales: dict[str, Sales], last_sale: dict[str
             | (oh > 0 and not d and n is not None and n > slow_days) << 6
             for oh, u, last, sf, sg, h, rp, ob, c, d, n
             in zip(on_hand, units, lasts, safety, suggested, have, reorder, order_by, cover, dead, since)]
-    flag_sets = {}
+    flag_sets: dict[int, tuple[tuple[str, ...], str]] = {}
     for b in set(bits):
         found = tuple(s for k, s in enumerate(STATUS_ORDER[:7]) if b >> k & 1)
         flag_sets[b] = (found, found[0] if found else OK)
