@@ -10,8 +10,10 @@ benchmark) becomes one row of a matrix of its days from tomorrow: the day's fact
 (a factor is exact to 4 decimals: ``core.inventory._exact``, so × 10,000 is a whole number), and
 its cumulative sum. A SKU runs out on the first day whose cumulative demand, units × that sum (in
 1 / (window days × ``SCALE``) units), is more than its stock × window days × ``SCALE``: the same
-whole-number comparison as the walk, each side × the same positive number, so the same day. numpy
-is imported here only, when the alerts are computed (start-up stays without it).
+whole-number comparison as the walk, each side × the same positive number, so the same day; found
+by one binary search over every set's rising sums. Sums that could leave int64 (checked) fall back to
+the exact walk. numpy is imported inside the function, when the alerts are computed (start-up stays
+without it, tests/ui/test_startup_imports.py).
 """
 from __future__ import annotations
 
