@@ -192,7 +192,7 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
     # Many SKUs: column by column, the walks in one matrix (core.inventory_arrays), the same numbers.
     from core.inventory_arrays import array_rows
 
-    return array_rows(skus, sales, last_sale, abc, z, today, params, windows, low_by)
+    return array_rows(skus, sales, last_sale, abc, z, today, params, windows, low_by, STATUS_ORDER, _new_row, _stockout)
 
 
 # From this many SKUs on, the rows are computed column by column (numpy's import and the matrix
@@ -379,6 +379,41 @@ def _new_row(values: tuple) -> InventoryRow:
     return row
 
 
+def flatten_uplifts(uplifts: Sequence[Uplift]) -> list[Uplift]:
+    """Overlapping windows (two promotions on the same days) as windows that do not overlap, each
+    day taking the larger factor: demand is raised once, by the bigger of the two."""
+    return list(_flatten(tuple(sorted(uplifts, key=lambda u: (u.start, u.end)))))
+
+
+def _flatten(ordered: tuple[Uplift, ...]) -> tuple[Uplift, ...]:
+    if all(b.start > a.end for a, b in zip(ordered, ordered[1:])):
+        return ordered  # the usual case: no two promotions share a day
+    one = dt.timedelta(days=1)
+    out: list[Uplift] = []
+    for lo, end, running in _sweep_plan(tuple((u.start, u.end) for u in ordered)):
+        top = max((ordered[i] for i in running), key=lambda u: u.factor)
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == lo - one and (prev.factor, prev.source) == (top.factor, top.source):
+            out[-1] = Uplift(prev.start, end, top.factor, top.source)
+        else:
+            out.append(Uplift(lo, end, top.factor, top.source))
+    return tuple(out)
+
+
+@lru_cache(maxsize=256)  # SKUs raised by different factors share their promotions' dates: plan each once
+def _sweep_plan(spans: tuple[tuple[dt.date, dt.date], ...]) -> tuple[tuple[dt.date, dt.date, tuple[int, ...]], ...]:
+    """Sweep the boundaries, not the days: between two consecutive starts/ends the same windows
+    run (their indexes), and the larger factor of those wins."""
+    one = dt.timedelta(days=1)
+    points = sorted({s for s, _e in spans} | {e + one for _s, e in spans})
+    plan = []
+    for lo, hi in zip(points, points[1:]):
+        running = tuple(i for i, (s, e) in enumerate(spans) if s <= lo <= e)
+        if running:
+            plan.append((lo, hi - one, running))
+    return tuple(plan)
+
+
 def _extra_units(spans: Sequence[tuple[int, int, int, int]], today: int, days: int, common: int) -> int:
     """Σ (factor − 1) × days of the windows inside the next ``days`` days, × ``common``: the extra
     demand the promotions add, in days of normal sales."""
@@ -438,5 +473,3 @@ def _exact(factor: float) -> Fraction:
     """A factor as the exact fraction of its 4 decimals (1.4 is 7/5, not 1.39999…)."""
     return Fraction(str(round(factor, 4)))
 
-
-from core.inventory_flatten import flatten_uplifts  # noqa: E402  (re-exported: the detail panel and tests use it)

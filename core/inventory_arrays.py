@@ -21,7 +21,7 @@ import datetime as dt
 import math
 from bisect import bisect_right
 from itertools import chain
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -34,10 +34,11 @@ _INT64_SAFE = 2 ** 62
 
 def array_rows(skus: Sequence[Any], sales: dict[str, Sales], last_sale: dict[str, dt.date], abc: dict[str, str],
                z: float, today: dt.date, params: InventoryParams, windows: Sequence[_Windows],
-               low_by: dt.date) -> list[InventoryRow]:
-    """``_row`` of each SKU (``skus`` as ``inventory_rows`` reads them, ``windows`` each SKU's)."""
-    from core.inventory import OK, STATUS_ORDER, _new_row, _stockout
-
+               low_by: dt.date, statuses: Sequence[str], new_row: Callable[[tuple], InventoryRow],
+               walk: Callable[..., dt.date | None]) -> list[InventoryRow]:
+    """``_row`` of each SKU (``skus`` as ``inventory_rows`` reads them, ``windows`` each SKU's), with
+    core.inventory's ``STATUS_ORDER``, ``_new_row`` and ``_stockout`` (given: this module is below it)."""
+    ok = statuses[-1]
     if not skus:
         return []
     (codes, titles, specs, categories, suppliers, costs, lead_times, multiples_in, minimums_in, overrides,
@@ -76,7 +77,7 @@ def array_rows(skus: Sequence[Any], sales: dict[str, Sales], last_sale: dict[str
                 n = h * days // u + 1
                 stockout[i] = today_n + n if n <= horizon else None
         elif w is not None and stockout[i] is False:  # too large for the matrix: the exact walk
-            found = _stockout(h, u, days, today, horizon, w.spans, w.common)
+            found = walk(h, u, days, today, horizon, w.spans, w.common)
             stockout[i] = found.toordinal() if found is not None else None
     order_by = [s - lead if s is not None else None for s, lead in zip(stockout, leads)]
     low_n = low_by.toordinal()
@@ -100,13 +101,13 @@ def array_rows(skus: Sequence[Any], sales: dict[str, Sales], last_sale: dict[str
             in zip(on_hand, units, lasts, safety, suggested, have, reorder, order_by, cover, dead, since)]
     flag_sets: dict[int, tuple[tuple[str, ...], str]] = {}
     for b in set(bits):
-        found = tuple(s for k, s in enumerate(STATUS_ORDER[:7]) if b >> k & 1)
-        flag_sets[b] = (found, found[0] if found else OK)
+        found = tuple(s for k, s in enumerate(statuses[:7]) if b >> k & 1)
+        flag_sets[b] = (found, found[0] if found else ok)
     flags = [flag_sets[b] for b in bits]
     cogs = [u * c for u, c in zip(units, costs)]
     value = [oh * c for oh, c in zip(on_hand, costs)]
     turnover = [g / v if v > 0 and c > 0 else None for g, v, c in zip(cogs, value, costs)]
-    rows = list(map(_new_row, zip(
+    rows = list(map(new_row, zip(
         codes, titles, specs, categories, suppliers, on_hand, in_transit, avg, sigmas, cover, leads,
         [int(x) for x in safety], reorder, suggested, [fromordinal(x) if x is not None else None for x in stockout],
         [fromordinal(x) if x is not None else None for x in order_by], [abc.get(code, "C") for code in codes],

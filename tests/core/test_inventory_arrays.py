@@ -9,11 +9,12 @@ import random
 
 import pytest
 
-from core.inventory import InventoryParams, Uplift, _prepare, _row
+from core.inventory import STATUS_ORDER, InventoryParams, Uplift, _new_row, _prepare, _row, _stockout
 from core.inventory_arrays import array_rows
 from core.inventory_sales import Sales
 
 TODAY = dt.date(2026, 11, 20)
+HELPERS = (STATUS_ORDER, _new_row, _stockout)  # what core.inventory hands array_rows
 
 
 def _uplift_sets(rnd: random.Random) -> list[list[Uplift]]:
@@ -61,7 +62,7 @@ def test_columns_equal_the_rows_field_by_field(seed, params):
     z = 1.6448536269514722
     expected = [_row(sku, sales.get(sku[0], Sales(0, 0.0, None)), last.get(sku[0]), abc[sku[0]], z, TODAY, params,
                      w, low_by) for sku, w in zip(skus, windows)]
-    got = array_rows(skus, sales, last, abc, z, TODAY, params, windows, low_by)
+    got = array_rows(skus, sales, last, abc, z, TODAY, params, windows, low_by, *HELPERS)
     assert len(got) == len(expected)
     for a, b in zip(got, expected):
         assert a == b, a.sku_code
@@ -80,9 +81,9 @@ def test_factors_too_large_for_the_matrix_are_walked_exactly():
     low_by = TODAY + dt.timedelta(days=params.review_days)
     expected = [_row(sku, sales.get(sku[0], Sales(0, 0.0, None)), last.get(sku[0]), abc[sku[0]], 1.5, TODAY, params,
                      w, low_by) for sku, w in zip(skus, windows)]
-    assert array_rows(skus, sales, last, abc, 1.5, TODAY, params, windows, low_by) == expected
+    assert array_rows(skus, sales, last, abc, 1.5, TODAY, params, windows, low_by, *HELPERS) == expected
     assert any(r.stockout_date == TODAY + dt.timedelta(days=3) for r in expected)
 
 
 def test_no_skus_no_rows():
-    assert array_rows([], {}, {}, {}, 1.5, TODAY, InventoryParams(), [], TODAY) == []
+    assert array_rows([], {}, {}, {}, 1.5, TODAY, InventoryParams(), [], TODAY, *HELPERS) == []
