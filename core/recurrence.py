@@ -59,3 +59,42 @@ def time_of(rule: str) -> str:
         return f"{int(parts['BYHOUR'].split(',')[0]):02d}:{int(parts.get('BYMINUTE', '0').split(',')[0]):02d}"
     except ValueError:
         return ""
+
+
+_WEEKDAYS = {"MO": "Monday", "TU": "Tuesday", "WE": "Wednesday", "TH": "Thursday", "FR": "Friday",
+             "SA": "Saturday", "SU": "Sunday"}
+
+
+def describe(rule: str) -> str:
+    """``rule`` in the owner's words — "Every Monday at 10:00", "The last day of every month" — or
+    the rule itself when ShopDesk has no words for it (an interval, a set of months …)."""
+    from core.i18n import t
+
+    text = rule.strip().removeprefix("RRULE:").upper()
+    parts = dict(p.split("=", 1) for p in text.split(";") if "=" in p)
+    freq, extra = parts.pop("FREQ", ""), set(parts) - {"BYHOUR", "BYMINUTE", "BYDAY", "BYMONTHDAY", "WKST"}
+    if parts.pop("INTERVAL", "1") != "1" or extra - {"INTERVAL"}:
+        return rule
+    days = [d for d in parts.get("BYDAY", "").split(",") if d]
+    month_day = parts.get("BYMONTHDAY", "")
+    when = None
+    if freq == "WEEKLY" and not month_day:
+        if all(d in _WEEKDAYS for d in days):
+            names = [t(_WEEKDAYS[d]) for d in days]
+            listed = names[0] if names else ""
+            for name in names[1:]:
+                listed = t("{days}, {day}", days=listed, day=name)
+            when = t("Every {days}", days=listed) if days else t("Every week")
+    elif freq == "MONTHLY" and not days:
+        if month_day == "-1":
+            when = t("The last day of every month")
+        elif month_day.isdigit() and 1 <= int(month_day) <= 31:
+            when = t("Day {day} of every month", day=int(month_day))
+        elif not month_day:
+            when = t("Every month")
+    elif freq == "DAILY" and not days and not month_day:
+        when = t("Every day")
+    if when is None:
+        return rule
+    at = time_of(text)
+    return t("{when} at {time}", when=when, time=at) if at else when

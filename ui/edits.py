@@ -30,6 +30,19 @@ if TYPE_CHECKING:
 
 log = logging.getLogger(__name__)
 
+LABEL_WIDTH = 420  # px: a change's name in the Edit menu and the status bar (a 300-character title is cut)
+
+
+def short_label(label: str) -> str:
+    """``label`` cut with "…" to LABEL_WIDTH in the interface font: a change named after a long task
+    title or product name made the Edit menu wider than the screen and ran under the status bar's
+    database name."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QApplication
+
+    return QFontMetrics(QApplication.font()).elidedText(label, Qt.TextElideMode.ElideRight, LABEL_WIDTH)
+
 
 class EditRunner(QObject):
     sig_history_changed = Signal()  # the Undo/Redo labels may have changed
@@ -75,7 +88,7 @@ class EditRunner(QObject):
             if not change.empty:
                 self.ctx.notify_changed(change.topics)
                 self.sig_applied.emit(change)
-                self.sig_message.emit(QCoreApplication.translate("Edits", "%1 — Ctrl+Z undoes it").replace("%1", change.label))
+                self.sig_message.emit(QCoreApplication.translate("Edits", "%1 — Ctrl+Z undoes it").replace("%1", short_label(change.label)))
             self.sig_history_changed.emit()
             if on_done is not None:
                 on_done(change)
@@ -122,9 +135,10 @@ class EditRunner(QObject):
                 self.sig_message.emit(QCoreApplication.translate("Edits", "Nothing to undo.") if undo else QCoreApplication.translate("Edits", "Nothing to redo."))
                 return
             self.ctx.notify_changed(change.topics)
-            self.sig_message.emit((QCoreApplication.translate("Edits", "Undone: %1") if undo else QCoreApplication.translate("Edits", "Redone: %1")).replace("%1", change.label))
+            self.sig_message.emit((QCoreApplication.translate("Edits", "Undone: %1") if undo else QCoreApplication.translate("Edits", "Redone: %1")).replace("%1", short_label(change.label)))
 
         def refused(exc: UserFacingError) -> None:
+            self.sig_history_changed.emit()  # a delete gone for good left the stack (core.edits.DeletedForGood)
             self.sig_message.emit(exc.message)
             show_user_error(exc, parent)
 
@@ -291,8 +305,11 @@ def install_edit_menu(window) -> None:
         if not isValid(undo) or not isValid(redo):
             return
         undo_label, redo_label = runner.undo_label(), runner.redo_label()
-        undo.setText(QCoreApplication.translate("Edits", "&Undo “%1”").replace("%1", undo_label) if undo_label else QCoreApplication.translate("Edits", "&Undo"))
-        redo.setText(QCoreApplication.translate("Edits", "&Redo “%1”").replace("%1", redo_label) if redo_label else QCoreApplication.translate("Edits", "&Redo"))
+        # cut to a menu's width; a "&" in a name is a "&", not the next letter's shortcut
+        undo_text = short_label(undo_label).replace("&", "&&") if undo_label else ""
+        redo_text = short_label(redo_label).replace("&", "&&") if redo_label else ""
+        undo.setText(QCoreApplication.translate("Edits", "&Undo “%1”").replace("%1", undo_text) if undo_label else QCoreApplication.translate("Edits", "&Undo"))
+        redo.setText(QCoreApplication.translate("Edits", "&Redo “%1”").replace("%1", redo_text) if redo_label else QCoreApplication.translate("Edits", "&Redo"))
         undo.setEnabled(undo_label is not None)
         redo.setEnabled(redo_label is not None)
 

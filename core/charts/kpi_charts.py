@@ -429,9 +429,9 @@ def draw_turnover(fig: Any, rows: Sequence, *, labels: dict | None = None) -> Ho
 
 
 def _few_ticks(axis: Any, bins: int) -> None:
-    from matplotlib.ticker import MaxNLocator
+    from core.charts.style import fitting_ticks
 
-    axis.set_major_locator(MaxNLocator(nbins=bins, steps=[1, 2, 2.5, 5, 10]))
+    fitting_ticks(axis, bins)
 
 
 def _few_bars(ax: Any, count: int) -> None:

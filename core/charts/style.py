@@ -173,3 +173,24 @@ def empty_note(fig: Any, text: str, title: str = "") -> list:
     ax.text(0.5, 0.5, text, ha="center", va="center", color=GREY, transform=ax.transAxes)
     chart_title(fig, title)
     return []
+
+
+def fitting_ticks(axis: Any, bins: int) -> None:
+    """At most ``bins`` round steps on an x axis of amounts, fewer when the axis is too narrow for
+    that many labels side by side: "¥0 ¥10,000¥20,000¥30,000" ran into each other on the Top SKUs
+    chart of a 1024-px window, where the SKU names take most of the width."""
+    from matplotlib.ticker import MaxNLocator
+
+    class FittingLocator(MaxNLocator):
+        def __call__(self):  # noqa: ANN204 - matplotlib's signature
+            ax = self.axis
+            if ax is not None and ax.axes is not None:
+                low, high = ax.get_view_interval()
+                widest = max((str(ax.get_major_formatter()(v, 0)) for v in (low, high)), key=len)
+                size = ax.axes.figure.dpi / 72 * ax.majorTicks[0].label1.get_fontsize()  # not get_ticklabels: it locates
+                label = 0.62 * size * len(widest) + size  # a digit is ~0.6 em; a gap of one em
+                steps = int(ax.axes.bbox.width // max(label, 1.0))  # labels that fit, side by side
+                self.set_params(nbins=max(1, min(bins, steps - 1)))
+            return super().__call__()
+
+    axis.set_major_locator(FittingLocator(nbins=bins, steps=[1, 2, 2.5, 5, 10]))

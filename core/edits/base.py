@@ -366,9 +366,37 @@ def undo_change(db: Database, change: Change) -> Change:
         from core import trash
 
         for d in reversed(change.deletions):
+            if _put_back_already(s, d):
+                continue  # restored with Edit → Trash… meanwhile: this part is undone already
+            if _gone_for_good(s, d):
+                raise DeletedForGood(t("Cannot put back {name}: no longer in the trash (deleted for good there, or older "
+                                       "than 30 days). Undo now goes on to the change before it.", name=d.title))
             trash.restore_in(s, d.trash_id)
         version = _stamp(s, change, me)
     return dataclasses.replace(change, version=version)
+
+
+class DeletedForGood(UserFacingError):
+    """The undo of a delete whose trash item is gone and whose rows are not back: it can never be undone,
+    so ``History`` drops it (else it stayed on top of the stack and blocked every older undo)."""
+
+
+def _gone_for_good(session: Session, d: Deletion) -> bool:
+    from core.models import TrashItem
+
+    return session.get(TrashItem, d.trash_id) is None and not _put_back_already(session, d)
+
+
+def _put_back_already(session: Session, d: Deletion) -> bool:
+    """The deletion's trash item is gone and its rows are back: the owner restored them from the trash.
+    Undoing the delete then has nothing left to do (before, it was refused as "no longer in the trash"
+    and stayed on top of the stack, so no older change could be undone either)."""
+    from core.models import TrashItem
+
+    if session.get(TrashItem, d.trash_id) is not None:
+        return False
+    model = _model_of(d.table)
+    return bool(d.keys) and all(session.get(model, key) is not None for key in d.keys)
 
 
 def redo_change(db: Database, change: Change) -> Change:

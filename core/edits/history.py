@@ -8,7 +8,7 @@ from __future__ import annotations
 import threading
 from typing import TYPE_CHECKING
 
-from core.edits.base import Change, Edit, apply_edit, redo_change, undo_change
+from core.edits.base import Change, DeletedForGood, Edit, apply_edit, redo_change, undo_change
 
 if TYPE_CHECKING:
     from core.db import Database
@@ -67,7 +67,13 @@ class History:
             if not self._undo:
                 return None
             change = self._undo[-1]
-        undone = undo_change(db, change)
+        try:
+            undone = undo_change(db, change)
+        except DeletedForGood:
+            with self._lock:
+                if self._undo and self._undo[-1] is change:
+                    self._undo.pop()  # it can never be undone: the changes before it can
+            raise
         with self._lock:
             self._undo.pop()
             self._redo.append(undone)

@@ -2866,6 +2866,10 @@ or click “Add files…”.</source>
         <translation>共 %1 位客户。%3 位复购过；%4 位已超过 %5 天未购买。</translation>
     </message>
     <message>
+        <source>No tier rules yet: “Tier rules…” sets them (普通/银卡/金卡/黑卡 by spend, points).</source>
+        <translation>尚未设置会员等级规则：点“等级规则…”设置（按消费分普通/银卡/金卡/黑卡，以及积分）。</translation>
+    </message>
+    <message>
         <source>Tiers follow</source>
         <translation>等级依据</translation>
     </message>

@@ -156,7 +156,7 @@ def test_deleting_goals_goes_through_the_trash_and_undo_restores_them(shop):
     assert rows(shop, Goal, Goal.id) == before and list_trash(shop) == []
     history.redo(shop)  # deleted again, into a new trash item
     assert rows(shop, Goal, Goal.id) == [] and len(list_trash(shop)) == 1
-    with shop.transaction() as s:  # restored meanwhile from Edit → Trash…
+    with shop.transaction() as s:  # deleted for good meanwhile from Edit → Trash…
         s.execute(TrashItem.__table__.delete())
     with pytest.raises(Exception) as err:
         history.undo(shop)

@@ -167,7 +167,8 @@ def test_customers_without_a_tier_have_no_empty_brackets(qtbot, db):
     tab = _members(qtbot, db)
     assert tab.banner.isHidden()
     assert tab.summary.isVisible()
-    assert tab.summary.text() == "2 customers. 1 bought more than once; 1 have not bought for over 180 days."
+    assert tab.summary.text() == ("2 customers. 1 bought more than once; 1 have not bought for over 180 days. "
+                                  "No tier rules yet: “Tier rules…” sets them (普通/银卡/金卡/黑卡 by spend, points).")
 
 
 def test_demo_members_header_is_unchanged(qtbot, demo_db):

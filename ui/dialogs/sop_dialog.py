@@ -299,7 +299,10 @@ class SopDialog(QDialog):
         return tuple(out)
 
     def add_step(self) -> None:
-        last = parse_day(self._text(self.steps.rowCount() - 1, DAY)) if self.steps.rowCount() else 0
+        try:  # the new step starts on the last one's day; a day typed wrong there is said on Save, not here
+            last = parse_day(self._text(self.steps.rowCount() - 1, DAY)) if self.steps.rowCount() else 0
+        except ValueError:
+            last = 0
         self._filling = True
         self._append_step("", day_text(last), "1", "", str(self.steps.rowCount()) if self.steps.rowCount() else "")
         self._filling = False
@@ -371,7 +374,7 @@ class SopDialog(QDialog):
                            on_error=self._refused)
 
     def _update_preview(self) -> None:
-        from core.sop import Template, plan
+        from core.sop import StepError, Template, check_steps, plan
 
         pid = self.promotion.currentData()
         promo = next((p for p in self.promotions if p[0] == pid), None)
@@ -387,6 +390,11 @@ class SopDialog(QDialog):
             return
         if not steps:
             self.preview.setText("")
+            return
+        try:  # T+9999999 typed as a day made the dates overflow: the crash dialog while typing
+            steps = check_steps(steps)
+        except StepError as exc:
+            self.preview.setText(exc.message)
             return
         tasks = plan(Template(None, "", "", "", steps), promo[2], self.staff)
         unowned = sum(1 for t in tasks if t.owner_id is None)

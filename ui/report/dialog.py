@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QDateEdit, QDialog, QDialogButtonBox
 from shiboken6 import isValid
 
 from core.i18n import t
+from ui.widgets.date_range import plannable
 
 if TYPE_CHECKING:
     from PySide6.QtPrintSupport import QPrintPreviewDialog
@@ -28,7 +29,7 @@ class MonthDialog(QDialog):
     def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(t("Print monthly plan"))
-        self.month = QDateEdit(QDate(today.year, today.month, 1), self)
+        self.month = plannable(QDateEdit(QDate(today.year, today.month, 1), self))
         self.month.setObjectName("report.month")
         self.month.setDisplayFormat("yyyy-MM")
         self.month.setCalendarPopup(True)

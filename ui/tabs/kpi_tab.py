@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from core import charts
 from core.orders import PLATFORMS
 from ui.labels import platform_name
+from ui.widgets.date_range import plannable
 from ui.tabs.base import Part, TabPage
 from ui.tabs.kpi_cards import KpiCard
 from ui.tasks import run_task
@@ -166,6 +167,7 @@ class KpiTab(TabPage):
         self.from_edit = QDateEdit(self)
         self.to_edit = QDateEdit(self)
         for edit in (self.from_edit, self.to_edit):
+            plannable(edit)
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
         self.channel_combo = QComboBox(self)

@@ -325,6 +325,8 @@ class MembersTab(TabPage):
             text = self.tr("%1 customers (%2). %3 bought more than once; %4 have not bought for over %5 days.")
         else:  # no customer is in a tier yet: no empty brackets
             text = self.tr("%1 customers. %3 bought more than once; %4 have not bought for over %5 days.")
+        if not tiers:  # a new shop: an empty Tier column and no points, and nothing said why
+            text += " " + self.tr("No tier rules yet: “Tier rules…” sets them (普通/银卡/金卡/黑卡 by spend, points).")
         self.summary.setText(
             text.replace("%1", f"{total:,}").replace("%2", tier_text).replace("%3", f"{figures['repeat']:,}")
             .replace("%4", f"{figures['sleeping']:,}").replace("%5", str(SLEEPING_DAYS))
@@ -390,6 +392,9 @@ class MembersTab(TabPage):
                                 v["points_expiry_months"], today=self.ctx.today())  # members follow at once
 
         form = RecordForm(self.ctx, "members.tier_rules", self.tr("Tier rules"), fields, make, self)
-        form.setMinimumSize(600, 900)  # 23 fields with hints and errors under them: narrower clips them
+        # 23 fields with hints and errors under them: narrower clips them. Shown whole where the screen is tall
+        # enough; on a smaller screen (1366 × 768) no taller than it, so OK stays on it and the fields scroll.
+        screen = form.screen().availableGeometry().height() - 40  # the title bar
+        form.setMinimumSize(600, max(min(900, screen), 300))
         form.open()
         return form

@@ -78,7 +78,9 @@ def open_task_form(ctx, parent: QWidget, *, row: TaskRow | None, tasks: Sequence
                  (QCoreApplication.translate("TeamForms", "The last day of every month"), MONTHLY_REVIEW)]
         current = row.recurrence if row else ""
         if current and current not in dict(map(reversed, rules)):
-            rules.append((current, current))
+            from core.recurrence import describe
+
+            rules.append((describe(current), current))  # a rule of the demo or an older version, in words
         fields.append(FormField("recurrence", QCoreApplication.translate("TeamForms", "Repeats"),
                                 CellEditor("choice", optional=True, choices=lambda: rules), current or None,
                                 hint=QCoreApplication.translate("TeamForms", "“Plan repeats” writes the next 8 weeks")))

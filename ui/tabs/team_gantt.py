@@ -14,6 +14,7 @@ from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (QComboBox, QDateEdit, QHBoxLayout, QLabel, QMessageBox, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
+from ui.widgets.date_range import plannable
 from ui.widgets.export_button import ExportButton
 from ui.widgets.gantt import GanttChart
 
@@ -33,7 +34,7 @@ class GanttView(QWidget):
         self.which = QComboBox(self)
         self.which.setObjectName("team.gantt.which")
         self.which.addItem(self.tr("Month"), MONTH)
-        self.month = QDateEdit(self)
+        self.month = plannable(QDateEdit(self))
         self.month.setObjectName("team.gantt.month")
         self.month.setDisplayFormat("yyyy-MM")
         self.month.setCalendarPopup(True)

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QDateEdit, QHBoxLayout, QLabel, QPushButton, QVBox
 
 from core.money import format_fen
 from ui.tabs.base import Part
+from ui.widgets.date_range import plannable
 from ui.widgets.editors import CellEditor
 from ui.widgets.export_button import ExportButton
 from ui.widgets.record_form import FormField, RecordForm
@@ -36,7 +37,7 @@ class KpiPanel(QWidget):
     def __init__(self, page, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.page, self.ctx = page, page.ctx
-        self.month_edit = QDateEdit(self)
+        self.month_edit = plannable(QDateEdit(self))
         self.month_edit.setObjectName("team.kpi_month")
         self.month_edit.setDisplayFormat("yyyy-MM")
         today = self.ctx.today()

@@ -9,6 +9,8 @@ from PySide6.QtCore import QDate
 from PySide6.QtPrintSupport import QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QWidget
 
+from ui.widgets.date_range import plannable
+
 
 class WeekDialog(QDialog):
     """Any day of the week to print; the ISO week it falls in is shown beside it."""
@@ -16,7 +18,7 @@ class WeekDialog(QDialog):
     def __init__(self, today: dt.date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Print weekly task sheets"))
-        self.day = QDateEdit(QDate(today.year, today.month, today.day), self)
+        self.day = plannable(QDateEdit(QDate(today.year, today.month, today.day), self))
         self.day.setObjectName("team.print_week.day")
         self.day.setDisplayFormat("yyyy-MM-dd")
         self.day.setCalendarPopup(True)

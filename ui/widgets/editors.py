@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (QComboBox, QDateEdit, QLineEdit, QListWidget, QLi
 
 from core import typed_values as tv
 from ui.widgets.roles import RAW_ROLE
+from ui.widgets.date_range import plannable
 
 KINDS = ("money", "percent", "int", "date", "choice", "multi", "text")
 
@@ -79,7 +80,7 @@ class CellEditor:
     # -- widgets (tables and forms share them)
     def create_widget(self, parent: QWidget | None) -> QWidget:
         if self.kind == "date":
-            edit = QDateEdit(parent)
+            edit = plannable(QDateEdit(parent))
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             return edit
