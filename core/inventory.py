@@ -140,7 +140,7 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
                    uplifts: dict[str, Sequence[Uplift]] | None = None) -> list[InventoryRow]:
     """One row per active SKU. ``uplifts`` (per SKU code) raise the forecast demand inside
     their windows, which moves the stock-out and order-by dates earlier."""
-    from core.inventory_sales import Sales, abc_classes, last_sales, past_order_reads, window_sales
+    from core.inventory_sales import Sales, abc_classes, last_sales, past_order_reads, plain_rows, window_sales
     from core.past_orders import PastOrders
 
     start = today - dt.timedelta(days=params.window_days - 1)
@@ -157,14 +157,16 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
     z = NormalDist().inv_cdf(params.service_level)
     uplifts = uplifts or {}
 
-    # Plain rows, not ORM objects: building 10,000 instances was a fifth of the tab's time.
-    # (In the order _row unpacks them.)
-    skus = conn.execute(
-        select(Sku.code, Sku.title, Sku.spec, Sku.category, Sku.supplier, Sku.cost_fen, Sku.lead_time_days,
-               Sku.order_multiple, Sku.min_order_qty, Sku.safety_stock_override, Sku.order_qty,
-               StockLevel.on_hand, StockLevel.in_transit, StockLevel.arrival_date)
-        .outerjoin(StockLevel, StockLevel.sku_code == Sku.code).where(Sku.active.is_(True))
-    ).all()
+    # Plain rows, not ORM objects: building 10,000 instances was a fifth of the tab's time; (in the order
+    # _row unpacks them) as the driver gives them (core.inventory_sales.plain_rows: SQLAlchemy's row
+    # processing took a tenth of the rows' time), the arrival date made a date where SQLite gives its text.
+    skus = plain_rows(conn, select(
+        Sku.code, Sku.title, Sku.spec, Sku.category, Sku.supplier, Sku.cost_fen, Sku.lead_time_days,
+        Sku.order_multiple, Sku.min_order_qty, Sku.safety_stock_override, Sku.order_qty,
+        StockLevel.on_hand, StockLevel.in_transit, StockLevel.arrival_date)
+        .outerjoin(StockLevel, StockLevel.sku_code == Sku.code).where(Sku.active.is_(True)))
+    if any(isinstance(sku[13], str) for sku in skus):
+        skus = [(*sku[:13], _date(sku[13])) if isinstance(sku[13], str) else sku for sku in skus]
     covered, last_sale = past.get(("inventory.last_sale", today), lambda: last_sales(conn, today))
     if not covered.issuperset(sku[0] for sku in skus):  # a SKU added since: read them again
         covered, last_sale = last_sales(conn, today)
@@ -177,16 +179,30 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
     else:
         prepared, plans = {}, {}  # the windows' order and overlap sweep, by their dates (_prepare)
     low_by = today + dt.timedelta(days=params.review_days)
-    rows = []
+    windows = []
     for sku in skus:
-        code = sku[0]
-        ups = uplifts.get(code) or ()
-        windows = prepared.get(id(ups))
-        if windows is None:
-            windows = prepared[id(ups)] = _prepare(ups, today, plans)
-        rows.append(_row(sku, sales.get(code, no_sales), last_sale.get(code), abc.get(code, "C"), z, today, params,
-                         windows, low_by))
-    return rows
+        ups = uplifts.get(sku[0]) or ()
+        found = prepared.get(id(ups))
+        if found is None:
+            found = prepared[id(ups)] = _prepare(ups, today, plans)
+        windows.append(found)
+    if len(skus) < ARRAYS_FROM:
+        return [_row(sku, sales.get(sku[0], no_sales), last_sale.get(sku[0]), abc.get(sku[0], "C"), z, today, params,
+                     found, low_by) for sku, found in zip(skus, windows)]
+    # Many SKUs: column by column, the walks in one matrix (core.inventory_arrays), the same numbers.
+    from core.inventory_arrays import array_rows
+
+    return array_rows(skus, sales, last_sale, abc, z, today, params, windows, low_by, STATUS_ORDER, _new_row, _stockout)
+
+
+# From this many SKUs on, the rows are computed column by column (numpy's import and the matrix
+# cost more than they save for a few hundred). Tests set it to 0 or a large number to compare both.
+ARRAYS_FROM = 500
+
+
+def _date(text: str) -> dt.date:
+    """A date as SQLite stores it ("2026-11-20"), as SQLAlchemy's Date reads it."""
+    return dt.date.fromisoformat(text[:10])
 
 
 class _Windows(NamedTuple):
@@ -248,8 +264,6 @@ def _prepare(uplifts: Sequence[Uplift], today: dt.date, plans: dict | None = Non
 
 
 _SPANS = ("spans",)  # the key in ``plans`` of the spans made so far (by first day, last day, factor)
-
-
 def _plan(dates: tuple[tuple[dt.date, dt.date], ...]
           ) -> tuple[list[tuple[int, int, int]], tuple[tuple[int, int, tuple[int, ...]], ...] | None]:
     """The windows' order by (start, end) as (index, first day, last day) in day numbers, and
@@ -458,3 +472,4 @@ def _stockout(stock: int, num: int, den: int, today: dt.date, horizon_days: int,
 def _exact(factor: float) -> Fraction:
     """A factor as the exact fraction of its 4 decimals (1.4 is 7/5, not 1.39999…)."""
     return Fraction(str(round(factor, 4)))
+

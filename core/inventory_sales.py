@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from core.past_orders import PastOrders
 
 
+HERE_SHARE = 3  # past_order_reads: 1 in this many of the others' reads runs on the caller's connection
+
+
 class Sales(NamedTuple):
     """A SKU's sales in the window: units, σ of the days' units and the weekly CV (None without units)."""
 
@@ -151,8 +154,9 @@ def past_order_reads(conn: Any, past: PastOrders, today: dt.date, params: Invent
     side = {key: read for key, read in (others or {}).items() if not past.has(key)}
     last_key = ("inventory.last_sale", today)
     here: dict[Hashable, Callable[[Any], Any]] = {}
-    if len(side) > 3:  # the last of many here: the window costs about two of them (measured)
-        key = next(reversed(side))
+    # The last of many here (the window costs about two of them, measured): a third of them, so that the
+    # worker's reads end about when the caller, done with its own, needs them (more than three of them).
+    for key in list(side)[len(side) - min(len(side) // HERE_SHARE, max(len(side) - 3, 0)):]:
         here[key] = side.pop(key)
     if not past.has(last_key):  # asked for last, after the promotions' uplifts
         side[last_key] = partial(last_sales, today=today)

@@ -142,15 +142,15 @@ def _uplifts(conn: Connection, past: Any, promos: Sequence[Promotion], categorie
                                 lambda: _channel_shares(conn, first, today, channels))
         else:
             share_of = None
-        by_factor: dict[tuple[float, str], Uplift | None] = {}  # on every channel: one window per factor
+        # One window per factor (on every channel) or per factor and share (on some): SKUs share them.
+        by_factor: dict[tuple, Uplift | None] = {}
         for code, factor_source in per_sku.items():
-            if share_of is None:
-                made = by_factor.get(factor_source, _UNSEEN)
-                if made is _UNSEEN:
-                    made = by_factor[factor_source] = _window(windows, start, end, *factor_source, 1.0)
-            else:
-                # No recent sales on record: share 1 (the rate is 0 anyway, the factor changes nothing).
-                made = _window(windows, start, end, *factor_source, share_of.get(code, 1.0))
+            # No recent sales on record: share 1 (the rate is 0 anyway, the factor changes nothing).
+            key = factor_source if share_of is None else (factor_source, share_of.get(code, 1.0))
+            made = by_factor.get(key, _UNSEEN)
+            if made is _UNSEEN:
+                made = by_factor[key] = _window(windows, start, end, *factor_source,
+                                                1.0 if share_of is None else key[1])
             if made is not None:
                 out[code].append(made)
     # SKUs raised by the same promotions get the same list object: core.inventory flattens each

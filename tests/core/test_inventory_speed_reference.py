@@ -85,8 +85,11 @@ def _new_statistics(db) -> None:
             conn.exec_driver_sql("ANALYZE")
 
 
+@pytest.mark.parametrize("arrays_from", [0, 10**9], ids=["column_by_column", "row_by_row"])
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_the_alerts_match_the_code_before_the_speed_work_field_by_field(db, seed):
+def test_the_alerts_match_the_code_before_the_speed_work_field_by_field(db, seed, arrays_from, monkeypatch):
+    # Both ways of computing the rows (core.inventory.ARRAYS_FROM: a shop of 5,000 SKUs takes the columns).
+    monkeypatch.setattr("core.inventory.ARRAYS_FROM", arrays_from)
     _shop(db, seed)
     expected_by_params = {}
     for params in PARAMS:
@@ -103,6 +106,7 @@ def test_the_alerts_match_the_code_before_the_speed_work_field_by_field(db, seed
         assert len(got) == len(expected) > 50
         for a, b in zip(got, expected, strict=True):
             assert a == b, a.sku_code
+            assert list(map(type, vars(a).values())) == list(map(type, vars(b).values())), a.sku_code
         # inventory_rows promises no order (every caller sorts): the same rows, SKU by SKU.
         assert sorted(plain, key=_code) == sorted(expected_plain, key=_code)
         # Not a trivial shop: promotions move some dates, and several flags occur.
@@ -114,3 +118,4 @@ def test_the_alerts_match_the_code_before_the_speed_work_field_by_field(db, seed
     for params, expected in expected_by_params.items():
         with db.session() as s:
             assert alert_rows(s, TODAY, params) == expected
+
