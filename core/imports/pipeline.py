@@ -40,6 +40,7 @@ from core.imports.read import FileData, read_file
 from core.imports.refusal import refusal_action, refusal_problem
 from core.imports.results import FileInspection, ImportResult, RowProblem
 from core.imports.rows import Problems
+from core.imports.streamed import can_stream, import_streamed
 from core.models import Customer, ImportBatch, Sku, StockLevel, TrafficDaily
 from core.orders import PLATFORMS
 from core.write_lock import exclusive_writes
@@ -231,6 +232,8 @@ def _import_whole(db, path: Path, prep: Prepared, *, dry_run: bool, cancelled: C
     meanwhile goes through at once (an import of 100,000 orders parses for many seconds,
     longer than SQLite's 5 s busy timeout)."""
     det = prep.detection
+    if can_stream(db, prep, dry_run):  # a big order sheet: the worker normalises while the app writes
+        return import_streamed(db, path, prep, cancelled=cancelled, progress=progress, backup=backup)
     normalized = _normalize(prep, cancelled, progress)
     _release(prep)
     if cancelled is not None and cancelled():
@@ -350,7 +353,7 @@ def _release(prep: Prepared) -> None:
     for table in prep.data.tables:
         table.head = []
         table._open = _no_rows
-        table._pick = None
+        table._pick = table.normalized = None
 
 
 def _no_rows():
