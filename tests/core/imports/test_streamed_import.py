@@ -158,3 +158,28 @@ def test_the_worker_normalises_without_the_apps_heavy_modules():
             "'core.models' in sys.modules, 'core.imports.pipeline' in sys.modules)")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.strip()
     assert out == "[] False False"
+
+
+def test_the_workers_messages_are_in_the_apps_language(tmp_path, files, small_parts, monkeypatch):
+    from core.i18n import language, set_language
+
+    _, first, _ = _files(files)
+    was = language()
+    set_language("zh_CN")
+    try:
+        db = open_database(tmp_path / "streamed.db")
+        try:
+            streamed_result = import_file(db, first)
+        finally:
+            db.close()
+        monkeypatch.setattr(pipeline, "can_stream", lambda *args: False)
+        db = open_database(tmp_path / "whole.db")
+        try:
+            whole = import_file(db, first)
+        finally:
+            db.close()
+    finally:
+        set_language(was)
+    assert small_parts, "the orders did not come in parts"
+    assert _report(streamed_result) == _report(whole)
+    assert any("神秘状态" in w.message and "未知" in w.message for w in streamed_result.warnings)
