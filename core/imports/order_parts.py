@@ -16,17 +16,20 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
 
 from core.i18n import set_language, t
-from core.imports.detect import Detection, TableMatch
 from core.imports.normalize import (
     PAYMENT_FIELDS, Draft, _accumulate, _finalize, _provided_columns, file_currencies,
 )
-from core.imports.read import Table
 from core.imports.normalize import adjust_for_refund
 from core.imports.rows import Problems, parsed_rows
 from core.orders import derive_payment, line_facts, line_totals
-from core.row_filter import picked_rows
+from core.row_filter import RowSpec, picked_rows
+
+if TYPE_CHECKING:  # types only: the worker imports this module without the reader and detection
+    from core.imports.detect import Detection
 
 FIRST_PART = 2_000  # the first part is small: the app starts writing sooner
 FACTS = "_line_facts"  # a ready record's lines' facts (core.orders.line_facts), in line order
@@ -57,11 +60,11 @@ def serve_parts(rows: Iterable[list], job: Job) -> Iterator[tuple]:
     """The worker's messages for one sheet's ``rows``: ``("part", orders, lines, real_lines, last row
     number)`` … then ``("normalized", summary)`` (see ``order_parts`` and ``summary_of``)."""
     set_language(job.language)  # the problems' messages in the app's language
-    table = Table("", [], 0, lambda: iter(()), lambda spec: picked_rows(rows, spec))
-    match = TableMatch(table, job.header_index, job.headers, job.layout, job.columns, 1.0)  # type: ignore[arg-type]
-    detection = Detection([match], job.platform, job.kind, 1.0, match)
+    match = SimpleNamespace(table=_Rows(rows), header_index=job.header_index, headers=job.headers, layout=job.layout,
+                            columns=job.columns)  # what the normaliser reads of a core.imports.detect.TableMatch
+    detection = SimpleNamespace(matches=[match], platform=job.platform, kind=job.kind)
     problems = Problems()
-    gen = order_parts(detection, problems, job.part_orders)
+    gen = order_parts(detection, problems, job.part_orders)  # type: ignore[arg-type]
     platform = job.platform or "other"
     while True:
         try:
@@ -88,6 +91,16 @@ def ready_row(rec: dict, order_no: str, platform: str, fill: dict[str, object], 
     rec["platform"], rec["order_no"] = platform, order_no
     rec[FACTS] = [line_facts(rec, ln) for ln in lines]
     rec["_ready"] = True
+
+
+class _Rows:
+    """The worker's sheet as the normaliser reads a table (``core.imports.read.Table.picked``)."""
+
+    def __init__(self, rows: Iterable[list]) -> None:
+        self.rows = rows
+
+    def picked(self, spec: RowSpec) -> Iterator[tuple[int, tuple]]:
+        return picked_rows(self.rows, spec)
 
 
 def summary_of(counts: tuple[int, int, dict[str, int], str], problems: Problems) -> dict:

@@ -13,14 +13,16 @@ Rows, ids, undo entries, errors, warnings and the import report are the same as 
 from __future__ import annotations
 
 from collections.abc import Callable
-from pathlib import Path
 
 from sqlalchemy import select
 
 from core.errors import Cancelled
 from core.i18n import language
 from core.imports.order_parts import Job, merge_problems, provided_columns
+from core.imports.order_writer import MANY, OrderWriter
 from core.imports.results import ImportResult
+from core.imports.sku_match import LineMatcher
+from core.imports.write import ORDER_DEFAULTS, UndoLog
 
 BIG = 20_000  # rows of the sheet: smaller files are normalised in the app (no gain to win)
 PART_ORDERS = 10_000  # orders per part the worker sends
@@ -45,65 +47,44 @@ def can_stream(db, prep, dry_run: bool) -> bool:
     return (code or BASE) == BASE
 
 
-def import_streamed(db, path: Path, prep, *, cancelled: Callable[[], bool] | None, progress: Callable[[int], None],
-                    backup) -> ImportResult:
-    from core.imports import pipeline as P
-    from core.imports.order_writer import MANY, OrderWriter
-    from core.imports.sku_match import LineMatcher
-    from core.imports.write import ORDER_DEFAULTS, UndoLog
+class Parts:
+    """The worker's parts of one big order sheet (``detection``'s one table; ``normalized``: its
+    ``Table.normalized``), written by ``write`` into the import's open transaction as they come. The
+    worker starts normalising when this is made: the app makes its safety copy meanwhile."""
 
-    det = prep.detection
-    match = det.matches[0]
-    platform = det.platform or "other"
-    provided = provided_columns(det)
-    fill = {c: v for c, v in ORDER_DEFAULTS.items() if c not in provided}
-    stream = match.table.normalized(Job.of(det, language(), fill, PART_ORDERS))  # the worker starts normalising now
-    try:
-        if cancelled is not None and cancelled():
-            raise Cancelled()
-        result = ImportResult(file=path.name, platform=prep.platform or "", kind="orders", rows_read=0,
-                              rows_skipped=0, dry_run=False)
-        if backup is not None:
-            backup.keep()
-        else:
-            P._auto_backup(db)
-        file_hash = P._hash(path)
-        with db.engine.connect() as conn:
-            trans = conn.begin()
-            try:
-                batch_id = P.begin_batch(conn, path, file_hash, result)
-                undo = UndoLog(batch_id)
-                # Parts: the stored orders are read in one scan (an expected count above MANY), not
-                # looked up by the first part's numbers.
-                writer = OrderWriter(conn, batch_id, platform, "orders", provided, undo,
-                                     max(match.table.estimated_rows, MANY + 1))
-                matcher = LineMatcher(conn)
-                summary: dict | None = None
-                for message in stream:
-                    if cancelled is not None and cancelled():
-                        raise Cancelled()
-                    if message[0] == "normalized":
-                        summary = message[1]
-                        break
-                    _, orders, lines, real, last_row = message
-                    progress(last_row)
-                    matcher.match(lines.values())
-                    writer.add(orders, lines, real)
-                    del orders, lines, real, message
-                assert summary is not None
-                P._release(prep)
-                progress(P.ALL_ROWS)
-                merge_problems(prep.problems, summary)
-                result.rows_read, result.rows_skipped = summary["rows_read"], summary["rows_skipped"]
-                result.lines_matched_by_title, result.lines_without_sku = matcher.matched, matcher.unmatched
-                P.sku_warning(result, matcher.has_skus, prep.problems)
-                counts = writer.finish()
-                P.members_follow(conn, batch_id, platform, undo, writer.touched)
-                undo.flush(conn)
-                P.end_batch(conn, trans, batch_id, counts, result, prep.problems, dry_run=False, cancelled=cancelled)
-            except BaseException:
-                trans.rollback()
-                raise
-        return result
-    finally:
-        stream.close()
+    def __init__(self, detection, normalized: Callable) -> None:
+        self.detection = detection
+        self.platform = detection.platform or "other"
+        self.provided = provided_columns(detection)
+        fill = {c: v for c, v in ORDER_DEFAULTS.items() if c not in self.provided}
+        self.stream = normalized(Job.of(detection, language(), fill, PART_ORDERS))  # the worker starts now
+
+    def write(self, conn, batch_id: int, cancelled: Callable[[], bool] | None, progress: Callable[[int], None]):
+        """Every part written (new orders at once, changes gathered for ``finish``); returns the
+        order writer, the SKU matcher and the worker's summary (core.imports.order_parts)."""
+        # Parts: the stored orders are read in one scan (an expected count above MANY), not looked up
+        # by the first part's numbers.
+        writer = OrderWriter(conn, batch_id, self.platform, "orders", self.provided, UndoLog(batch_id),
+                             max(self.detection.matches[0].table.estimated_rows, MANY + 1))
+        matcher = LineMatcher(conn)
+        for message in self.stream:
+            if cancelled is not None and cancelled():
+                raise Cancelled()
+            if message[0] == "normalized":
+                return writer, matcher, message[1]
+            _, orders, lines, real, last_row = message
+            progress(last_row)
+            matcher.match(lines.values())
+            writer.add(orders, lines, real)
+            del orders, lines, real, message
+        raise RuntimeError("the workbook reader ended without its summary")
+
+    @staticmethod
+    def report(problems, summary: dict, result: ImportResult, matcher: LineMatcher) -> None:
+        """The worker's problems after the app's own, the counts, the SKU matches (as ``_import_whole``)."""
+        merge_problems(problems, summary)
+        result.rows_read, result.rows_skipped = summary["rows_read"], summary["rows_skipped"]
+        result.lines_matched_by_title, result.lines_without_sku = matcher.matched, matcher.unmatched
+
+    def close(self) -> None:
+        self.stream.close()
