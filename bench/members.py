@@ -14,6 +14,10 @@ over ``--runs`` runs:
 * recompute — Recompute tiers and points as the button runs it (``apply_edit(RecomputeTiers)``:
               the tier rule over the window, every customer's points replayed FIFO, expiries,
               RFM is not stored so not part of it); target ≤ 3 s;
+* rules     — saving new tier rules from the tab's form (``SetTierRules(…, today=…)``: 银卡 lowered
+              from ¥500 to ¥300, so tens of thousands of members move up in the rules' own change,
+              as the owner sees them at once), against the two steps it replaces — the rules alone,
+              then Recompute — back to back in each run; each run's change is undone (untimed);
 * screen    — the tab's first screen, as its load reads it: ``build_index`` (every customer's RFM
               scores, segment, lists over arrays), the first page of 200 rows highest spend first
               (``MemberPages``), the summary figures, ``segment_summary``, ``tier_distribution``,
@@ -140,10 +144,9 @@ def main() -> None:
     from core.cohorts import activity, cohorts, repurchase_by_month
     from core.edits import apply_edit
     from core.edits.members import RecomputeTiers
-    from core.member_currency import currency_note
     from core.member_index import build_index
     from core.member_pages import MemberPages
-    from core.members import member_rows, tier_distribution, tier_log_rows
+    from core.members import currency_note, member_rows, tier_distribution, tier_log_rows
     from core.points import ledger_mismatches, ledger_rows
 
     ap = argparse.ArgumentParser()
@@ -177,6 +180,31 @@ def main() -> None:
 
     def recompute() -> None:
         apply_edit(db, RecomputeTiers(END))
+
+    def rules_timed(today) -> tuple[float, float]:
+        from core.edits import undo_change
+        from core.edits.members import SetTierRules, TierSpec
+
+        specs = (TierSpec("普通会员", 0, 0, "", 100), TierSpec("银卡会员", 30_000, 20_000, "", 120),
+                 TierSpec("金卡会员", 200_000, 120_000, "", 150), TierSpec("黑卡会员", 500_000, 300_000, "", 200))
+        old = (TierSpec("普通会员", 0, 0, "", 100), TierSpec("银卡会员", 50_000, 30_000, "", 120),
+               TierSpec("金卡会员", 200_000, 120_000, "", 150), TierSpec("黑卡会员", 500_000, 300_000, "", 200))
+        t0, c0 = time.perf_counter(), time.process_time()
+        changes = [apply_edit(db, SetTierRules("spend", 365, 365, specs, today=today))]
+        if today is None:
+            changes.append(apply_edit(db, RecomputeTiers(END)))
+        wall, cpu = time.perf_counter() - t0, time.process_time() - c0
+        for change in reversed(changes):
+            if not change.empty:
+                undo_change(db, change)
+        apply_edit(db, SetTierRules("spend", 365, 365, old))
+        return wall, cpu
+
+    if not a.only or "rules" in a.only.split(","):
+        pairs = [(rules_timed(None), rules_timed(END)) for _ in range(a.runs)]
+        for i, (two, one) in enumerate(pairs):
+            print(f"rules run {i + 1}: rules then Recompute {two[0]:6.2f} s (CPU {two[1]:6.2f} s); "
+                  f"rules moving the members at once {one[0]:6.2f} s (CPU {one[1]:6.2f} s)")
 
     def screen() -> None:
         with db.session() as s:

@@ -35,6 +35,16 @@ MAX_RATE = Decimal(100_000)  # yuan per unit: far above any real currency
 RATE_DECIMALS = 8
 
 
+def is_iso_currency(code: str) -> bool:
+    """Whether ``code`` is a currency of ISO 4217 that money is paid in: the official table of the
+    pinned ``iso4217`` package (SIX's list), less the codes without minor units (gold, SDR, the
+    test code XTS, “no currency” XXX …)."""
+    import iso4217  # 47 KB table, read on first use only
+
+    entry = iso4217.raw_table.get(code)
+    return entry is not None and entry.get("CcyMnrUnts") != "N.A."
+
+
 def month_of(day: dt.date) -> str:
     """The ``YYYY-MM`` key of the month holding ``day``."""
     return f"{day.year:04d}-{day.month:02d}"

@@ -10,6 +10,10 @@ dropped fractions, the earlier part first on a tie, so parts always add up to th
 Last year's months that the imported orders do not cover are said by name in ``Plan.notes``:
 a month covered for part of its days (a week at least) is scaled to the whole month; a month
 with less coverage gets the average of the months that have some (an even share when none has).
+So does a month inside the imported span without a single order (an import gap: that month's
+export was never imported), named as such so the owner can check it. A channel in another
+currency without a rate for some of last year's months cannot be counted in yuan: it is left out
+of last year's figures and named with what to do (Settings → Channels).
 
 ``load_history`` reads the orders (SQL that also runs on PostgreSQL); everything else is pure.
 """
@@ -140,6 +144,22 @@ class MonthHistory:
     gmv: int = 0  # fen paid on the covered days
     channels: tuple[tuple[str, int], ...] = ()
     categories: tuple[tuple[str, int], ...] = ()  # named categories only
+    orders: int | None = None  # paid orders on the covered days (any currency); None: not counted
+    to_come: bool = False  # the month is not over yet (planning next year before this one ends)
+
+    @property
+    def gap(self) -> bool:
+        """Inside the imported span, yet not one paid order: the month's export is missing."""
+        return self.covered_days > 0 and self.orders == 0
+
+
+@dataclass(frozen=True)
+class Unconverted:
+    """A channel in another currency left out of last year's figures: no rate for ``months``."""
+
+    platform: str
+    currency: str
+    months: tuple[str, ...]
 
 
 @dataclass(frozen=True)
@@ -150,6 +170,7 @@ class History:
     platforms: tuple[str, ...] = ()  # channels with any paid order, largest first
     categories: tuple[str, ...] = ()  # categories of the catalogue or sold, largest first
     uncategorised_fen: int = 0  # last year's sales of SKUs without a category
+    unconverted: tuple[Unconverted, ...] = ()  # channels left out for a missing exchange rate
 
     @property
     def actual(self) -> int:
@@ -177,6 +198,8 @@ class History:
 
 def _month_weight(m: MonthHistory) -> Fraction | None:
     """A month's GMV as a whole month: as imported, scaled up from a week or more, or unknown."""
+    if m.gap:
+        return None
     if m.covered_days == m.days:
         return Fraction(m.gmv)
     if m.covered_days >= MIN_SCALED_DAYS:
@@ -209,6 +232,7 @@ def load_history(session: Session, months: Sequence[tuple[dt.date, dt.date]], to
     channel_totals: dict[str, int] = {}
     category_totals: dict[str, int] = {}
     uncategorised = 0
+    unconverted: dict[str, set[str]] = {}
     for start, end in months:
         a, b = last_year(start), last_year(end)
         if b.month == 2:
@@ -216,14 +240,16 @@ def load_history(session: Session, months: Sequence[tuple[dt.date, dt.date]], to
         days = (b - a).days + 1
         lo, hi = (max(a, first), min(b, last, today - DAY)) if first is not None else (a, a - DAY)
         if hi < lo:
-            out.append(MonthHistory(a, days, 0))
+            out.append(MonthHistory(a, days, 0, to_come=b >= today))
             continue
-        by_channel = {p: int(v or 0) for p, v in session.execute(
-            select(Order.platform, func.sum(Order.paid_fen)).where(paid, Order.pay_date.between(lo, hi))
-            .group_by(Order.platform))}
+        by_channel, count = {}, 0
+        for p, v, n in session.execute(select(Order.platform, func.sum(Order.paid_fen), func.count())
+                                       .where(paid, Order.pay_date.between(lo, hi)).group_by(Order.platform)):
+            by_channel[p], count = int(v or 0), count + int(n)
         for p in [p for p in by_channel if p in foreign]:  # another currency: in yuan, or left out without a rate
             converted = daily_paid(session, lo, hi, p)
             if converted.excluded:
+                unconverted.setdefault(p, set()).update(converted.excluded[p].missing_months)
                 del by_channel[p]
             else:
                 by_channel[p] = converted.total
@@ -234,7 +260,7 @@ def load_history(session: Session, months: Sequence[tuple[dt.date, dt.date]], to
         for c, v in cats.items():
             category_totals[c] = category_totals.get(c, 0) + v
         out.append(MonthHistory(a, days, (hi - lo).days + 1, sum(by_channel.values()),
-                                _ranked(by_channel), _ranked(cats)))
+                                _ranked(by_channel), _ranked(cats), count, b >= today))
     platforms = dict(channel_totals)
     for (p,) in session.execute(select(Order.platform).where(paid).distinct()):
         platforms.setdefault(p, 0)
@@ -242,7 +268,7 @@ def load_history(session: Session, months: Sequence[tuple[dt.date, dt.date]], to
     for (c,) in session.execute(select(Sku.category).where(Sku.category != "").distinct()):
         categories.setdefault(c, 0)
     return History(tuple(out), tuple(p for p, _v in _ranked(platforms)), tuple(c for c, _v in _ranked(categories)),
-                   uncategorised)
+                   uncategorised, tuple(Unconverted(p, foreign[p], tuple(sorted(m))) for p, m in sorted(unconverted.items())))
 
 
 def _ranked(values: Mapping[str, int]) -> tuple[tuple[str, int], ...]:
@@ -300,7 +326,7 @@ def make_plan(request: PlanRequest, history: History) -> Plan:
         raise SplitError(t("Enter a target above ¥0."), field="target")
     if request.month_method not in MONTH_METHODS:
         raise ValueError(f"unknown month split: {request.month_method}")
-    notes: list[str] = []
+    notes = unconverted_notes(history, request.channel_method)
     weights, bases = _month_weights(request, history, notes)
     targets = split_exact(request.target_fen, weights)
     channel_parts = _breakdown(request.channel_method, request.channel_custom, targets, history,
@@ -313,6 +339,31 @@ def make_plan(request: PlanRequest, history: History) -> Plan:
                 request.channel_method, request.category_method, out, tuple(notes))
 
 
+def unconverted_notes(history: History, channel_method: str = "none") -> list[str]:
+    """What a channel left out for a missing exchange rate does to the plan, naming it and the fix."""
+    from core.kpi.output import channel_label
+
+    out = []
+    for u in history.unconverted:
+        values = {"channel": channel_label(u.platform), "currency": u.currency, "months": _and_list(list(u.months))}
+        if channel_method == "seasonal":
+            out.append(t("{channel}'s sales are in {currency}, and there is no {currency} rate for {months}: they are "
+                         "not in last year's figures, so the months' shares leave {channel} out and the split by "
+                         "channel gives it ¥0. Set the rates in Settings → Channels, then plan again.", **values))
+        else:
+            out.append(t("{channel}'s sales are in {currency}, and there is no {currency} rate for {months}: they are "
+                         "not in last year's figures, so the months' shares leave {channel} out. Set the rates in "
+                         "Settings → Channels, then plan again.", **values))
+    return out
+
+
+def _and_list(items: Sequence[str]) -> str:
+    """“2025-03 and 2025-04”, “2025-01, 2025-03 and 2025-04” (和 in Chinese)."""
+    if len(items) < 2:
+        return "".join(items)
+    return t("{items} and {last}", items=", ".join(items[:-1]), last=items[-1])
+
+
 def _month_weights(request: PlanRequest, history: History, notes: list[str]) -> tuple[list[Fraction], list[str]]:
     n = len(history.months)
     if request.month_method == "even":
@@ -323,10 +374,16 @@ def _month_weights(request: PlanRequest, history: History, notes: list[str]) -> 
         return percentages(request.month_custom, field="month_custom"), ["custom"] * n
     weights: list[Fraction | None] = []
     bases: list[str] = []
-    scaled, missing = [], []
+    scaled, missing, none, to_come = [], [], [], []
     for m in history.months:
         weights.append(_month_weight(m))
-        if m.covered_days == m.days:
+        if m.to_come and _month_weight(m) is None:
+            bases.append("average")
+            to_come.append(m)
+        elif m.gap or m.covered_days == 0:
+            bases.append("average")
+            none.append(m)
+        elif m.covered_days == m.days:
             bases.append("history")
         elif m.covered_days >= MIN_SCALED_DAYS:
             bases.append("scaled")
@@ -339,13 +396,27 @@ def _month_weights(request: PlanRequest, history: History, notes: list[str]) -> 
         notes.append(t("There are no orders from last year's months ({first} to {last}): the months are split evenly.",
                        first=month_text(history.months[0].month), last=month_text(history.months[-1].month)))
         return [Fraction(1)] * n, ["even"] * n
+    if none:
+        notes.append(t("No orders were imported for last year's {months}: each of those months gets the average "
+                       "share of the {n} months with orders. Check the preview, or import those months' orders first "
+                       "(File → Import…) and plan again.", months=_and_list([month_text(m.month) for m in none]),
+                       n=len(known)) if len(none) > 1 else
+                     t("No orders were imported for last year's {months}: that month gets the average share of the "
+                       "{n} months with orders. Check the preview, or import that month's orders first "
+                       "(File → Import…) and plan again.", months=month_text(none[0].month), n=len(known)))
+    if to_come:
+        notes.append(t("Last year's {months} are not over yet: each gets the average share of the {n} months with "
+                       "orders.", months=_and_list([month_text(m.month) for m in to_come]), n=len(known))
+                     if len(to_come) > 1 else
+                     t("Last year's {months} is not over yet: it gets the average share of the {n} months with "
+                       "orders.", months=month_text(to_come[0].month), n=len(known)))
     for m in scaled:
         notes.append(t("Last year's {month} has orders for {covered} of its {days} days only: "
                        "its share is scaled up to the whole month.",
                        month=month_text(m.month), covered=m.covered_days, days=m.days))
     if missing:
         notes.append(t("Last year's {months} have orders for less than a week: each of those months gets the average "
-                       "share of the {n} months with orders.", months=", ".join(month_text(m.month) for m in missing),
+                       "share of the {n} months with orders.", months=_and_list([month_text(m.month) for m in missing]),
                        n=len(known)) if len(missing) > 1 else
                      t("Last year's {months} has orders for less than a week: that month gets the average share of "
                        "the {n} months with orders.", months=month_text(missing[0].month), n=len(known)))
@@ -393,13 +464,14 @@ def _breakdown(method: str, custom: Sequence[tuple[str, Decimal | str]], targets
             shares = overall
             fallback.append(m)
         out.append(tuple(zip(names, split_exact(tgt, [shares.get(k, 0) for k in names]), strict=True)))
-    if fallback and any(overall.values()):
-        months = ", ".join(month_text(m.month) for m in fallback)
+    named = [m for m in fallback if _month_weight(m) is not None]  # an average month's note says it already
+    if named and any(overall.values()):
+        months = _and_list([month_text(m.month) for m in named])
         notes.append(t("Last year's {months}: no sales by channel, so those months use the channel shares of the "
                        "months with sales.", months=months) if what == "channels" else
                      t("Last year's {months}: no sales by category, so those months use the category shares of the "
                        "months with sales.", months=months))
-    elif fallback:
+    elif fallback and not any(overall.values()):
         notes.append(t("Last year has no sales by channel: each month is split evenly over the channels.")
                      if what == "channels" else
                      t("Last year has no sales by category: each month is split evenly over the categories."))

@@ -85,7 +85,7 @@ def tier_log_rows(session: Session, limit: int = 2000) -> list[TierLogRow]:
             .order_by(ch.c.at.desc(), ch.c.id.desc()).limit(limit))
     out = []
     for r in session.execute(stmt).mappings():
-        by = t("Import") if r["by"] == "import" else t("Recompute")
+        by = {"import": t("Import"), "rules": t("Tier rules")}.get(r["by"], t("Recompute"))
         out.append(TierLogRow(r["id"], r["at"], r["name"] or r["buyer_key"], r["platform"], r["from_tier"],
                               r["to_tier"], reason_text(r["reason"], r["rule"], r["measure"], r["threshold"]), by))
     return out

@@ -281,7 +281,7 @@ class TierChange(Base):
     rule: Mapped[str] = mapped_column(String(20), default="spend")  # spend|orders
     measure: Mapped[int] = mapped_column(Integer, default=0)  # spend (fen) or orders in the window
     threshold: Mapped[int] = mapped_column(Integer, default=0)  # the upgrade or 保级 line it was compared with
-    by: Mapped[str] = mapped_column(String(20), default="recompute")  # recompute|import
+    by: Mapped[str] = mapped_column(String(20), default="recompute")  # recompute|import|rules
     batch_id: Mapped[int | None] = mapped_column(ForeignKey("import_batches.id", ondelete="SET NULL"))
 
 

@@ -17,6 +17,9 @@
                                                                    # without an order number (TB2018.xls)
     ... tools/screenshots.py OUT_DIR --trimmed              # the wizard's files step with the real trimmed
                                                             # exports and the stock template
+    ... tools/screenshots.py OUT_DIR --loose-ends --db COPY.db  # plan a year with months never imported,
+                                                                # a made-up currency refused, the stock
+                                                                # template's platform, members after new rules
     ... tools/screenshots.py OUT_DIR --startup              # the window just after start, then loaded
     ... tools/screenshots.py OUT_DIR --plan [--month YYYY-MM]   # File → Print monthly plan…: the busy dialog
                                                                 # while the plan is gathered, then the preview
@@ -57,6 +60,7 @@ SCENES = {  # flag (args attribute) → "module.function" in tools/shots/; the f
     "forms": "forms.forms",
     "no_order_id": "imports.no_order_id",
     "trimmed": "imports.trimmed_exports",
+    "loose_ends": "loose_ends.loose_ends",
 }
 
 
@@ -85,6 +89,8 @@ def main() -> int:
     parser.add_argument("--month", help="the monthly plan's month (default: this month)")
     parser.add_argument("--forms", action="store_true",
                         help="the promotion and task forms after a refused input (try --size 1024x640)")
+    parser.add_argument("--loose-ends", action="store_true",
+                        help="plan-a-year gaps, a refused currency, the stock template, members after new rules")
     parser.add_argument("--startup", action="store_true",
                         help="the window just after start (first tab only built), then with its data and the badges")
     parser.add_argument("--no-order-id", action="store_true",

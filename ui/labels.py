@@ -16,6 +16,19 @@ def platform_name(code: str) -> str:
     return names.get(code, code)
 
 
+def file_platform_name(code: str | None, kind: str | None) -> str:
+    """The platform an imported file came from; a file of no one platform says so instead of
+    "Unknown platform": the stock template's products and stock are the whole shop's, the traffic
+    template names a platform on each row."""
+    if code:
+        return platform_name(code)
+    if kind == "products":
+        return QCoreApplication.translate("labels", "All platforms")
+    if kind == "traffic":
+        return QCoreApplication.translate("labels", "Platform on each row")
+    return QCoreApplication.translate("labels", "Unknown platform")
+
+
 def period_kind_name(code: str) -> str:
     return {"year": QCoreApplication.translate("labels", "Year"), "half": QCoreApplication.translate("labels", "Half-year"), "quarter": QCoreApplication.translate("labels", "Quarter"), "month": QCoreApplication.translate("labels", "Month")}.get(code, code)
 

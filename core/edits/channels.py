@@ -11,7 +11,8 @@ from typing import ClassVar
 
 from sqlalchemy.orm import Session
 
-from core.currency import BASE, CURRENCY_PATTERN, MAX_RATE, RATE_DECIMALS, parse_month, parse_rate, rate_text
+from core.currency import (BASE, CURRENCY_PATTERN, MAX_RATE, RATE_DECIMALS, is_iso_currency, parse_month, parse_rate,
+                           rate_text)
 from core.edits.base import FieldError, Recorder, read_row
 from core.i18n import t
 from core.models import Channel, ExchangeRate
@@ -24,6 +25,9 @@ def check_currency(value: str, *, field: str = "currency", row: object = None) -
     if not CURRENCY_PATTERN.match(code):
         raise FieldError(t("“{value}” is not a currency code: type the three letters of ISO 4217, such as USD, GBP or ZAR.",
                            value=str(value or "").strip()), field=field, row=row)
+    if not is_iso_currency(code):
+        raise FieldError(t("“{value}” is not a currency of ISO 4217: type the code your bank or the export uses for "
+                           "the channel's money, such as USD, GBP or ZAR.", value=code), field=field, row=row)
     return code
 
 

@@ -37,7 +37,9 @@ def _whole(name: str, label: str, value: Any, lo: int, hi: int) -> int:
 
 @dataclass(frozen=True)
 class SetTierRules:
-    """The whole tier rule set at once: one change, one Ctrl+Z."""
+    """The whole tier rule set at once: one change, one Ctrl+Z. With ``today`` (the window's form)
+    the members get their tiers and points by the new rules in the same change, as Recompute gives
+    them: the table shows them at once, and one Ctrl+Z takes back the rules and the moves together."""
 
     rule: str
     window_days: int
@@ -45,6 +47,7 @@ class SetTierRules:
     tiers: tuple[TierSpec, ...]
     points_per_yuan: int = 1
     points_expiry_months: int = 12
+    today: dt.date | None = None
     topics: ClassVar[frozenset[str]] = frozenset({"tiers", "customers", "points"})
 
     @property
@@ -88,7 +91,7 @@ class SetTierRules:
                 raise FieldError(t("{tier}'s retention (保级) threshold cannot be above its upgrade threshold.",
                                    tier=name), field=f"retention_{i}")
 
-    def apply(self, session: Session, rec: Recorder) -> None:
+    def apply(self, session: Session, rec: Recorder) -> str | None:
         self._validate()
         by_rank = {r.rank: r.id for r in session.execute(select(Tier.id, Tier.rank).order_by(Tier.rank, Tier.id))}
         taken = dict(session.execute(select(Tier.name, Tier.id)).all())
@@ -105,6 +108,11 @@ class SetTierRules:
                 rec.update(Tier, by_rank[i], values, title=t("Tier {name}", name=values["name"]))
             else:
                 rec.insert(Tier, values, title=t("Tier {name}", name=values["name"]))
+        if self.today is None:
+            return None
+        n, plan = recompute(session, rec, self.today, by="rules")
+        return t("Edit tier rules ({n} members moved, {earned} points earned, {expired} expired)", n=f"{n:,}",
+                 earned=f"{plan.earned:,}", expired=f"{plan.expired:,}")
 
 
 @dataclass(frozen=True)
@@ -120,24 +128,30 @@ class RecomputeTiers:
         return t("Recompute tiers and points")
 
     def apply(self, session: Session, rec: Recorder) -> str:
-        from core.member_scan import scan
-        from core.tiers import change_row, plan_moves
-
-        _rebuild_foreign_customers(session, rec)
-        # One grouped pass finds whom the tier rule may move and who has orders still to earn on.
-        found = scan(session.connection(), self.today)
-        moves = plan_moves(found.rules, found.standings, self.today) if found.rules else []
-        rec.prefetch(Customer, [m.customer_id for m in moves],
-                     titles={m.customer_id: t("Customer #{id}", id=m.customer_id) for m in moves})
-        for m in moves:
-            rec.update(Customer, m.customer_id, {"tier_id": m.to_id, "tier_since": m.since},
-                       title=t("Customer #{id}", id=m.customer_id))
-            if m.reason != "renew":
-                rec.insert(TierChange, change_row(m, by="recompute"))
-        n = sum(1 for m in moves if m.reason != "renew")
-        plan = write_points(session, rec, self.today, found.short)
+        n, plan = recompute(session, rec, self.today)
         return t("Recompute tiers and points ({n} moved, {earned} points earned, {expired} expired)", n=n,
                  earned=f"{plan.earned:,}", expired=f"{plan.expired:,}")
+
+
+def recompute(session: Session, rec: Recorder, today: dt.date, *, by: str = "recompute"):
+    """Every customer's tier by the rules now stored, then points: ``(members moved, points plan)``.
+    ``by`` is what the tier log names as the cause (``recompute``, or ``rules`` for a rule change)."""
+    from core.member_scan import scan
+    from core.tiers import change_row, plan_moves
+
+    _rebuild_foreign_customers(session, rec)
+    # One grouped pass finds whom the tier rule may move and who has orders still to earn on.
+    found = scan(session.connection(), today)
+    moves = plan_moves(found.rules, found.standings, today) if found.rules else []
+    rec.prefetch(Customer, [m.customer_id for m in moves],
+                 titles={m.customer_id: t("Customer #{id}", id=m.customer_id) for m in moves})
+    for m in moves:
+        rec.update(Customer, m.customer_id, {"tier_id": m.to_id, "tier_since": m.since},
+                   title=t("Customer #{id}", id=m.customer_id))
+        if m.reason != "renew":
+            rec.insert(TierChange, change_row(m, by=by))
+    n = sum(1 for m in moves if m.reason != "renew")
+    return n, write_points(session, rec, today, found.short)
 
 
 def _rebuild_foreign_customers(session: Session, rec: Recorder) -> None:

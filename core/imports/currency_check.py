@@ -13,7 +13,7 @@ from pathlib import Path
 
 from sqlalchemy import Connection, exists, insert, select, update
 
-from core.currency import BASE, Currencies, missing_rate_message, month_of
+from core.currency import BASE, Currencies, is_iso_currency, missing_rate_message, month_of
 from core.i18n import t
 from core.imports import sniff
 from core.imports.normalize import OrderSet
@@ -38,6 +38,10 @@ def follow_file_currency(conn: Connection, path: Path, oset: OrderSet, warn, *, 
         raise sniff.bad_file(path, t("its orders are in several currencies ({currencies}).", currencies=", ".join(codes)),
                              t("Export one currency's orders at a time: a channel's amounts are in one currency."))
     code = codes[0]
+    if not is_iso_currency(code):
+        raise sniff.bad_file(path, t("its currency column says “{currency}”, which is not a currency of ISO 4217.",
+                                     currency=code),
+                             t("Check the column the currency is read from (USD, GBP, ZAR …) and import again."))
     platform = oset.platform
     current = conn.execute(select(Channel.currency).where(Channel.platform == platform)).scalar()
     channel_currency = current or BASE

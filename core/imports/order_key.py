@@ -16,6 +16,12 @@ duplicates them. Platforms' own order numbers are digits (Taobao, JD, PDD, Douyi
 The number is made where the mapping is applied (``core.imports.detect.custom_match``), before
 normalising: the matched table gets one more column, so the normaliser sees an ordinary order
 number. A row whose key cells are empty or unreadable is that row's error (with its row number).
+
+Another rule makes other numbers for the same orders, so a file imported again after the rule was
+changed would add every order a second time. ``check_rule_change`` refuses that import (in its
+transaction, before anything is written): when the file's orders exist under the other rule's
+numbers (the file maps both times), or when the same file (its content hash) was imported before
+and is still in the shop while its orders' numbers are not.
 """
 from __future__ import annotations
 
@@ -122,6 +128,10 @@ class KeyedTable(Table):
     column: int = 0
     source: Table | None = field(default=None, repr=False)
     report: object = field(default=None, repr=False)  # Problems-like: .error(row, column, message) / .warning
+    other_rule: tuple[str, ...] = ()  # the rule the file could also be numbered by (both times mapped)
+    other_columns: tuple[int, ...] = ()
+    other_headers: tuple[str, ...] = ()
+    numbers: dict[str, str | None] = field(default_factory=dict, repr=False)  # made number → the other rule's
 
     def picked(self, spec: RowSpec) -> Iterator[tuple[int, tuple]]:
         if self.column not in spec.needed:
@@ -129,18 +139,23 @@ class KeyedTable(Table):
         return self._keyed(spec)
 
     def _keyed(self, spec: RowSpec) -> Iterator[tuple[int, tuple]]:
-        inner_needed = tuple(sorted({c for c in spec.needed if c != self.column} | set(self.key_columns)))
+        inner_needed = tuple(sorted({c for c in spec.needed if c != self.column} | set(self.key_columns)
+                                    | set(self.other_columns)))
         probe = spec.probe if spec.probe != self.column else min(inner_needed)
         inner = RowSpec(spec.start, inner_needed, spec.header_keys, spec.enough, probe)
         at = {c: i for i, c in enumerate(inner_needed)}
         key_at = [at[c] for c in self.key_columns]
+        other_at = [at[c] for c in self.other_columns]
         out_at = [None if c == self.column else at[c] for c in spec.needed]
         seen: dict[str, int] = {}
+        self.numbers = {}
         repeated, first_repeat = 0, None
         for i, cells in self.source.picked(inner):  # type: ignore[union-attr]
             number = self._number(i + 1, [cells[k] for k in key_at])
             if number is None:
                 continue
+            if number not in self.numbers:
+                self.numbers[number] = self._other_number([cells[k] for k in other_at]) if other_at else None
             first = seen.setdefault(number, i + 1)
             if first != i + 1:
                 repeated += 1
@@ -174,6 +189,14 @@ class KeyedTable(Table):
             texts.append(text)
         return order_number(self.rule, texts)
 
+    def _other_number(self, cells: list) -> str | None:
+        """The number the other rule would have made for the row (None when it cannot)."""
+        try:
+            texts = [key_text(key, raw) for key, raw in zip(self.other_rule, cells)]
+        except (ValueError, OverflowError, ArithmeticError):
+            return None
+        return None if None in texts else order_number(self.other_rule, texts)  # type: ignore[arg-type]
+
     def _error(self, row: int, header: str, message: str) -> None:
         if self.report is not None:
             self.report.error(row, header, message)  # type: ignore[attr-defined]
@@ -187,8 +210,11 @@ def keyed(table: Table, headers: list[str], columns: dict[str, int], rule: tuple
     key_headers = tuple(headers[c] for c in key_columns)
     column = len(headers)
     header = t("Order number made from {columns}", columns=" + ".join(key_headers))
+    other = next((r for r in RULES if r != rule and all(k in columns for k in r)), ())
     table2 = KeyedTable(table.name, table.head, table.estimated_rows, table._open, None, rule=rule,
-                        key_columns=key_columns, key_headers=key_headers, column=column, source=table, report=report)
+                        key_columns=key_columns, key_headers=key_headers, column=column, source=table, report=report,
+                        other_rule=other, other_columns=tuple(columns[k] for k in other),
+                        other_headers=tuple(headers[columns[k]] for k in other))
     return table2, [*headers, header], {**columns, "order_no": column}
 
 
@@ -205,3 +231,62 @@ def shown_mapping(match) -> dict[str, str]:
         out.pop("order_no", None)
         out[ORDER_KEY] = encode(table.rule)
     return out
+
+
+def check_rule_change(conn, path, detection, platform: str, file_hash: str, batch_id: int) -> None:
+    """Refuse (``BadInputError``, nothing written) a file whose orders were imported before under
+    another rule: importing it would add them again under new numbers. Run in the import's
+    transaction before its orders are written."""
+    from sqlalchemy import select
+
+    from core.imports import sniff
+    from core.models import ImportBatch, Order
+
+    tables = [m.table for m in detection.matches if isinstance(m.table, KeyedTable) and m.table.numbers]
+    if not tables:
+        return
+    rule, headers = tables[0].rule, dict(zip(tables[0].rule, tables[0].key_headers))
+    numbers = {n: o for tb in tables for n, o in tb.numbers.items()}
+
+    def existing(candidates: list[str]) -> set[str]:
+        found: set[str] = set()
+        for i in range(0, len(candidates), 500):
+            found.update(conn.execute(select(Order.order_no).where(
+                Order.platform == platform, Order.order_no.in_(candidates[i:i + 500]))).scalars())
+        return found
+
+    others = {o: n for n, o in numbers.items() if o}
+    before = existing(sorted(others))
+    if before:
+        have = existing([others[o] for o in before])
+        new = [others[o] for o in before if others[o] not in have]
+        if new:
+            other = tables[0].other_rule
+            other_headers = dict(zip(other, tables[0].other_headers))
+            raise sniff.bad_file(path, t(
+                "{count} of its orders are already in the shop, imported by another rule ({before}). Identified "
+                "by {now}, they would get new order numbers and be added a second time.", count=len(new),
+                before=_rule_short(other, other_headers), now=_rule_short(rule, headers)),
+                t("Import it with the rule used before (Match columns → “identify the orders by”), or undo the earlier "
+                  "import first (File → Import history)."))
+    same_file = conn.execute(select(ImportBatch.created_at).where(
+        ImportBatch.file_hash == file_hash, ImportBatch.undone_at.is_(None), ImportBatch.id != batch_id,
+        ImportBatch.platform == platform, ImportBatch.kind == "orders").order_by(ImportBatch.created_at)).scalars().first()
+    if same_file is not None:
+        missing = len(numbers) - len(existing(sorted(numbers)))
+        if missing:
+            raise sniff.bad_file(path, t(
+                "this same file was imported on {when}, and {count} of its orders had other numbers then: the rule "
+                "that identifies its orders ({now}) is not the one used then, so they would be added a second time.",
+                when=f"{same_file:%Y-%m-%d %H:%M}", count=missing, now=_rule_short(rule, headers)),
+                t("Import it with the rule used then (Match columns → “identify the orders by”), or undo that import "
+                  "first (File → Import history)."))
+
+
+def _rule_short(rule: tuple[str, ...], headers: Mapping[str, str]) -> str:
+    """“Buyer account (买家会员名) + Order created at (订单创建时间)”."""
+    from core.imports.fields import field_labels
+
+    labels = field_labels()
+    return " + ".join(f"{labels[k]} ({headers[k]})" if headers.get(k) else labels[k] for k in rule)
+

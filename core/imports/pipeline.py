@@ -27,7 +27,7 @@ from core.imports.fields import required_fields
 from core.imports.headers import cell_text, header_signature
 from core.imports.mapping import check_mapping, guess_kind, saved_mapping
 from core.imports.normalize import OrderSet, normalize_orders
-from core.imports.order_key import real_headers, shown_mapping
+from core.imports.order_key import check_rule_change, real_headers, shown_mapping
 from core.imports.normalize_other import (
     Normalized,
     normalize_members,
@@ -255,6 +255,7 @@ def _import_whole(db, path: Path, prep: Prepared, *, dry_run: bool, cancelled: C
             batch_id = begin_batch(conn, path, file_hash, result)
             if isinstance(normalized, OrderSet):
                 _match_skus(conn, normalized, result, prep.problems)
+                check_rule_change(conn, path, det, normalized.platform, file_hash, batch_id)  # files without an order id
                 _follow_currency(conn, path, normalized, prep.problems, before_write=True, batch_id=batch_id)
             counts = _write(conn, batch_id, normalized)
             result.lines_matched_by_title += counts.get("lines_matched", 0)

@@ -1877,10 +1877,6 @@ or click “Add files…”.</source>
         <translation>未知内容</translation>
     </message>
     <message>
-        <source>Unknown platform</source>
-        <translation>未知平台</translation>
-    </message>
-    <message>
         <source>Import platform exports</source>
         <translation>导入平台导出文件</translation>
     </message>
@@ -5241,6 +5237,18 @@ Please send it along when you report the problem.</source>
     <message>
         <source>All channels</source>
         <translation>全部渠道</translation>
+    </message>
+    <message>
+        <source>All platforms</source>
+        <translation>全部平台</translation>
+    </message>
+    <message>
+        <source>Platform on each row</source>
+        <translation>按每行的平台</translation>
+    </message>
+    <message>
+        <source>Unknown platform</source>
+        <translation>未知平台</translation>
     </message>
     <message>
         <source>Year</source>

@@ -117,6 +117,10 @@ def test_rate_edits_undo_and_redo_exactly(shop):
     (SetExchangeRate("US", "2026-12", "7"), "currency", "not a currency code"),
     (SetExchangeRate("CNY", "2026-12", "2"), "currency", "always 1"),
     (SetChannelCurrency("shopify", "dollars"), "currency", "not a currency code"),
+    # three letters, but no currency of ISO 4217 (made up, gold, the test code): refused by name
+    (SetChannelCurrency("shopify", "XYZ"), "currency", "“XYZ” is not a currency of ISO 4217"),
+    (SetChannelCurrency("shopify", "xau"), "currency", "“XAU” is not a currency of ISO 4217"),
+    (SetExchangeRate("XTS", "2026-12", "7"), "currency", "“XTS” is not a currency of ISO 4217"),
 ])
 def test_bad_rates_are_refused_naming_the_field_and_nothing_is_written(shop, edit, field, words):
     with pytest.raises(FieldError) as err:
@@ -125,6 +129,13 @@ def test_bad_rates_are_refused_naming_the_field_and_nothing_is_written(shop, edi
     assert _rates(shop) == {("USD", "2026-10"): "7.1234"}
     with shop.transaction() as s:
         assert s.scalar(select(Channel.currency).where(Channel.platform == "shopify")) == "USD"
+
+
+def test_real_currencies_of_iso_4217_are_taken(shop):
+    for code in ("GBP", "zar", "JPY", "HKD", "EUR"):  # JPY has no minor unit: still a currency
+        apply_edit(shop, SetChannelCurrency("shopify", code))
+        with shop.transaction() as s:
+            assert s.scalar(select(Channel.currency).where(Channel.platform == "shopify")) == code.upper()
 
 
 def test_months_are_read_in_the_usual_spellings():

@@ -85,7 +85,7 @@ def test_seasonal_split_with_a_month_missing_and_a_month_covered_in_part(shop):
     assert dict(plan.months[5].categories) == {"服装": 60_001, "配件": 20_000}
     text = " ".join(plan.notes)
     assert "2025-02 has orders for 19 of its 28 days only" in text
-    assert "2025-01 has orders for less than a week" in text and "average share of the 5 months" in text
+    assert "No orders were imported for last year's 2025-01: that month gets the average share of the 5 months" in text
     # Growth applies to the whole half-year as estimated (249,600 as weighted above), not to the
     # 199,000 paid on the days imported: +35 % of that would be only +7.7 % on the estimate.
     assert history.estimate == 249_600
@@ -134,6 +134,58 @@ def test_a_shop_without_history_is_split_evenly_and_told_so(db):
     assert all(m.channels == () for m in plan.months)
     assert any("no orders from last year's months (2026-01 to 2026-12)" in n for n in plan.notes)
     assert any("No channels are known yet" in n for n in plan.notes)
+
+
+@pytest.fixture
+def gap_shop(db):
+    """2025 imported month by month, but March's and April's exports never were; a Shopify store in
+    USD has a rate for June only, not for May."""
+    from core.models import Channel, ExchangeRate
+
+    with db.transaction() as s:
+        for month in (1, 2, 5, 6, 7, 8, 9, 10, 11, 12):
+            add_order(s, "taobao", f"T{month}", "b", "completed", D(2025, month, 1, 9), 10_000)
+            add_order(s, "taobao", f"U{month}", "b", "completed", D(2025, month, 28 if month < 12 else 31, 9), 10_000)
+        add_order(s, "shopify", "#1", "c", "completed", D(2025, 5, 10, 9), 5_000)  # USD 50.00, May: no rate
+        s.add(Channel(platform="shopify", currency="USD"))
+        s.add(ExchangeRate(currency="USD", month="2025-06", rate="7"))
+    return db
+
+
+def test_months_without_a_single_imported_order_get_the_average_and_are_named(gap_shop):
+    with gap_shop.session() as s:
+        history = load_history(s, plan_months("year", d(2026, 1, 1)), d(2026, 1, 5))
+    march, april = history.months[2], history.months[3]
+    assert (march.covered_days, march.orders, april.orders) == (31, 0, 0) and march.gap and april.gap
+    # The ten months with orders weigh ¥200 each (Shopify left out: no May rate), so March and April
+    # get the average ¥200 too: ¥1,200.00 over twelve equal months is ¥100.00 each, not ¥0.
+    plan = make_plan(PlanRequest("year", d(2026, 1, 1), 120_000, channel_method="seasonal"), history)
+    assert [m.target for m in plan.months] == [10_000] * 12
+    assert [m.basis for m in plan.months][2:4] == ["average", "average"]
+    text = "\n".join(plan.notes)
+    assert ("No orders were imported for last year's 2025-03 and 2025-04: each of those months gets the average "
+            "share of the 10 months with orders. Check the preview") in text
+    assert history.estimate == 240_000  # the gap months estimated, not counted as ¥0
+    # Planned on 15 November, December is no gap: it is not over yet, and is said so (November, its first
+    # 14 days imported, is scaled up: 9 months with orders).
+    with gap_shop.session() as s:
+        early = load_history(s, plan_months("year", d(2026, 1, 1)), d(2025, 11, 15))
+    notes = make_plan(PlanRequest("year", d(2026, 1, 1), 120_000), early).notes
+    assert any("Last year's 2025-12 is not over yet: it gets the average share of the 9 months" in n for n in notes)
+    assert not any("2025-12" in n and "No orders were imported" in n for n in notes)
+
+
+def test_a_channel_without_an_exchange_rate_is_named_with_where_to_set_it(gap_shop):
+    with gap_shop.session() as s:
+        history = load_history(s, plan_months("year", d(2026, 1, 1)), d(2026, 1, 5))
+    assert [(u.platform, u.currency, u.months) for u in history.unconverted] == [("shopify", "USD", ("2025-05",))]
+    plan = make_plan(PlanRequest("year", d(2026, 1, 1), 120_000, channel_method="seasonal"), history)
+    assert ("Shopify's sales are in USD, and there is no USD rate for 2025-05: they are not in last year's figures, "
+            "so the months' shares leave Shopify out and the split by channel gives it ¥0. Set the rates in "
+            "Settings → Channels, then plan again.") in plan.notes
+    assert all(sum(v for _k, v in m.channels) == m.target for m in plan.months)  # still exact to the fen
+    even = make_plan(PlanRequest("year", d(2026, 1, 1), 120_000, channel_method="even"), history)
+    assert any("leave Shopify out. Set the rates in Settings → Channels" in n for n in even.notes)
 
 
 def test_today_is_not_history_and_a_leap_february_maps_to_last_years_february(db):

@@ -121,3 +121,21 @@ def test_editing_the_rules_is_one_change_that_undo_restores(shop):
     undo_change(shop, change)
     with shop.session() as s:
         assert [tuple(r) for r in s.execute(select(Tier.__table__).order_by(Tier.rank))] == before
+
+
+def test_saving_the_rules_gives_the_members_their_tiers_at_once_and_one_undo_takes_both_back(shop):
+    """The window's form passes today: members get their tiers (and points) in the rules' own change,
+    logged as caused by the rules; undoing it brings back the old rules and the empty tiers together."""
+    with shop.session() as s:
+        before = [tuple(r) for r in s.execute(select(Tier.__table__).order_by(Tier.rank))]
+    specs = [TierSpec(r.name, r.threshold // 2, r.retention // 2) for r in RULES]  # 银卡 at ¥250, 金卡 at ¥1,000
+    change = apply_edit(shop, SetTierRules("spend", 365, 365, tuple(specs), today=TODAY))
+    assert _tiers(shop) == {"小额": "普通", "银卡边": "银卡", "金卡边": "金卡"}
+    assert change.label == "Edit tier rules (3 members moved, 2,599 points earned, 0 expired)"
+    with shop.session() as s:
+        assert {r.by for r in tier_log_rows(s)} == {"Tier rules"}
+    undo_change(shop, change)
+    assert set(_tiers(shop).values()) == {None}
+    with shop.session() as s:
+        assert [tuple(r) for r in s.execute(select(Tier.__table__).order_by(Tier.rank))] == before
+        assert s.scalar(select(TierChange.id)) is None

@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from core.edits import apply_edit
 from core.edits.channels import SetChannelCurrency
-from core.models import ExchangeRate
+from core.models import Channel, ExchangeRate
 from tests.core.kpi_shop import add_order
 from ui.dialogs.settings_dialog import SettingsDialog
 
@@ -67,6 +67,13 @@ def test_rates_typed_refused_and_undone_follow_on_the_dashboard(qtbot, window, d
     qtbot.waitUntil(lambda: panel.banner.isVisible(), timeout=20_000)
     assert "not a rate" in panel.banner.text()
     assert usd_rate(demo_db, "2026-11") == "7.105"
+
+    # a made-up currency code typed in the channels table: refused with what to do, nothing written
+    assert panel.channels.proxy.setData(cell(panel.channels, "shopify", "currency"), "XYZ")
+    qtbot.waitUntil(lambda: "XYZ" in panel.banner.text(), timeout=20_000)
+    assert "“XYZ” is not a currency of ISO 4217" in panel.banner.text() and "such as USD" in panel.banner.text()
+    with demo_db.session() as s:
+        assert s.scalar(select(Channel.currency).where(Channel.platform == "shopify")) == "USD"
 
     # clearing the month's rate: the channel leaves the totals, flagged in both places
     loads = panel.loads

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWizard
 from sqlalchemy import func, select
 
@@ -50,7 +51,7 @@ def test_plan_2027_from_last_years_orders_replaces_the_old_plan_and_one_undo_res
     assert wizard.currentPage() is wizard.preview
     rows = wizard.preview.table.rowCount()
     assert rows == 12
-    assert "2026-12 has orders for less than a week" in wizard.preview.notes.text()  # DEMO_END is 20 November 2026
+    assert "Last year's 2026-12 is not over yet: it gets the average share of the 11 months" in wizard.preview.notes.text()  # DEMO_END is 20 November 2026
     assert "2026-11 has orders for 19 of its 30 days" in wizard.preview.notes.text()
     wizard.button(QWizard.WizardButton.FinishButton).click()
     wait_saved(qtbot, window)
@@ -132,3 +133,43 @@ def test_the_table_tracks_each_goal_with_a_coloured_status_its_reason_and_breakd
     assert flag.startswith("Channels total") and "Categories total" in flag
     assert "(+¥5,000)" in flag and "(+¥19,190)" in flag
     assert cell("needed_per_day_fen").data().startswith("¥")
+
+
+def test_the_wizard_names_months_never_imported_and_a_channel_without_a_rate(qtbot, db):
+    """2025 imported month by month except March and April, and a Shopify store in GBP without a May
+    rate: the wizard says so in words, instead of planning those months and that store at ¥0."""
+    from core.models import Channel
+    from core.settings import Settings
+    from tests.core.kpi_shop import add_order
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    with db.transaction() as s:
+        for month in (1, 2, 5, 6, 7, 8, 9, 10, 11, 12):
+            add_order(s, "taobao", f"T{month}", "b", "completed", dt.datetime(2025, month, 1, 9), 10_000)
+            add_order(s, "taobao", f"U{month}", "b", "completed", dt.datetime(2025, month, 28, 9), 10_000)
+        add_order(s, "shopify", "#1", "c", "completed", dt.datetime(2025, 5, 10, 9), 5_000)
+        s.add(Channel(platform="shopify", currency="GBP"))
+    window = MainWindow(AppContext(db, Settings(), today=dt.date(2025, 12, 31)))
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    wizard = open_goals(qtbot, window).plan_year()
+    setup = wizard.setup
+    assert setup.year.value() == 2026
+    qtbot.waitUntil(lambda: wizard.history is not None, timeout=20_000)
+    assert "Shopify's sales are in GBP, and there is no GBP rate for 2025-05" in setup.last_year.text()
+    assert "Settings → Channels" in setup.last_year.text()
+    setup.by_amount.setChecked(True)
+    setup.amount.setText("12000")
+    wizard.next()
+    assert wizard.currentPage() is wizard.preview
+    preview = wizard.preview
+    notes = preview.notes.text()
+    assert preview.notes.isVisible()
+    assert "No orders were imported for last year's 2025-03 and 2025-04" in notes and "Check the preview" in notes
+    assert "the split by channel gives it ¥0. Set the rates in Settings → Channels" in notes
+    # March and April are planned at the average month, not ¥0: ¥12,000 over 12 equal months
+    assert [preview.table.item(row, 1).data(Qt.ItemDataRole.UserRole) for row in (2, 3)] == [100_000, 100_000]
+    assert preview.table.item(2, 2).text() == "average month"
+    wizard.reject()

@@ -393,6 +393,32 @@ def test_shopdesk_stock_template_is_named_not_called_unrecognised(window, qtbot,
     assert wizard.files_page.table.item(0, COL_DETECTED).text() == "ShopDesk stock template · 100%"
 
 
+def test_stock_template_says_all_platforms_in_the_preview_the_report_and_the_history(window, qtbot, db, tmp_path):
+    """Products and stock belong to the whole shop: the imported template is not of an "Unknown platform"."""
+    import openpyxl
+
+    from core.imports import write_template
+    from ui.dialogs.import_history import COL_PLATFORM as HISTORY_PLATFORM
+    from ui.dialogs.import_history import ImportHistoryDialog
+    from ui.dialogs.import_wizard.report_page import COL_WHAT
+
+    path = write_template("stock", tmp_path / "库存模板.xlsx")
+    book = openpyxl.load_workbook(path)
+    book.active.append(["MUG-1", "Mug", "red", "kitchen", 10, 20, 5, 0, "Supplier", 7, 1])
+    book.save(path)
+    wizard = wizard_for(window, qtbot, [path])
+    qtbot.mouseClick(wizard.next_button, Qt.MouseButton.LeftButton)
+    assert wizard.current() == PREVIEW
+    assert wizard.preview_page.preview(0).summary.text().startswith("products and stock · All platforms")
+    go_to_report(wizard, qtbot)
+    assert wizard.report_page.files.item(0, COL_WHAT).text() == "All platforms · products and stock"
+    history = ImportHistoryDialog(window.ctx)
+    qtbot.addWidget(history)
+    history.show()
+    qtbot.waitUntil(lambda: history.loaded, timeout=20_000)
+    assert history.table.model.index(0, HISTORY_PLATFORM).data() == "All platforms"
+
+
 def test_undo_question_names_what_the_file_added():
     from ui.dialogs.import_wizard.undo import undo_question
 

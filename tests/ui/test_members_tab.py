@@ -28,7 +28,7 @@ def silver(db) -> tuple[int, int, int]:
         return tier.threshold, tier.retention_threshold, members
 
 
-def test_rule_edit_then_recompute_logs_the_moves_and_undo_takes_them_back(qtbot, window, demo_db):
+def test_saved_tier_rules_move_the_members_at_once_and_one_undo_takes_rules_and_tiers_back(qtbot, window, demo_db):
     page = open_members(qtbot, window)
     assert page.table.model.rowCount() > 1000
     with demo_db.session() as s:
@@ -47,19 +47,26 @@ def test_rule_edit_then_recompute_logs_the_moves_and_undo_takes_them_back(qtbot,
     wait_saved(qtbot, window)
     assert silver(demo_db)[:2] == (10_000, 5_000)
 
-    page.findChild(type(page.recompute_button), "members.recompute").click()
-    wait_saved(qtbot, window)
+    # No Recompute pressed: the members are in their new tiers, in the table and in the log.
     moved = silver(demo_db)[2] - before
     assert moved > 0
     with demo_db.session() as s:
         logged = s.scalar(select(func.count()).select_from(TierChange))
+        who = s.scalar(select(Customer).join(TierChange, TierChange.customer_id == Customer.id)
+                       .where(TierChange.by == "rules", TierChange.to_tier == "银卡会员").limit(1))
+        name = who.name or who.buyer_key
     assert logged - demo_log >= moved and page.log.model.rowCount() == min(logged, 2000)  # the newest 2,000 shown
-    assert any(r.to_tier == "银卡会员" and r.by == "Recompute" for r in page.log.visible_rows())
-    assert window.action_undo.text().startswith("&Undo “Recompute tiers and points (")
+    assert any(r.to_tier == "银卡会员" and r.by == "Tier rules" for r in page.log.visible_rows())
+    page.table.search.setText(name)
+    qtbot.waitUntil(lambda: any(r.name == who.name for r in page.table.visible_rows()), timeout=20_000)
+    assert {r.tier for r in page.table.visible_rows() if r.id == who.id} == {"银卡会员"}
+    page.table.search.clear()
+    assert window.action_undo.text().startswith("&Undo “Edit tier rules (")
+    assert page.findChild(type(page.recompute_button), "members.recompute").isEnabled()
 
-    window.action_undo.trigger()
+    window.action_undo.trigger()  # one step: the rules and the tiers they gave
     wait_saved(qtbot, window)
-    assert silver(demo_db)[2] == before and page.log.model.rowCount() == min(demo_log, 2000)
+    assert silver(demo_db) == (threshold, retention, before) and page.log.model.rowCount() == min(demo_log, 2000)
     with demo_db.session() as s:
         assert s.scalar(select(func.count()).select_from(TierChange)) == demo_log
 

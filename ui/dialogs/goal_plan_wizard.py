@@ -189,6 +189,7 @@ class SetupPage(QWizardPage):
         self.half.currentIndexChanged.connect(self.period_changed)
         self.amount.textEdited.connect(lambda _t: self.by_amount.setChecked(True))
         self.growth.valueChanged.connect(lambda _v: (self.by_growth.setChecked(True), self._show_last_year()))
+        self.channels.currentIndexChanged.connect(lambda _i: self._show_last_year())
 
     def _method_combo(self, name: str, *, with_none: bool) -> QComboBox:
         combo = QComboBox(self)
@@ -228,10 +229,12 @@ class SetupPage(QWizardPage):
         h = self.w.history
         if h is None:
             return
-        from core.goal_split import grow
+        from core.goal_split import grow, unconverted_notes
 
         if not h.actual:
-            self.last_year.setText(self.tr("No orders from last year's same months: enter the target as an amount."))
+            self.last_year.setText("\n".join([
+                self.tr("No orders from last year's same months: enter the target as an amount."),
+                *unconverted_notes(h, self.channels.currentData())]))
             return
         base = format_fen(h.actual, decimals=0)
         if h.complete:
@@ -240,9 +243,9 @@ class SetupPage(QWizardPage):
             text = (self.tr("Last year's same months: %1 paid on the days imported so far, about %2 for the whole "
                             "period (short months scaled up, months without orders at the average).")
                     .replace("%1", base).replace("%2", format_fen(h.estimate, decimals=0)))
-        self.last_year.setText(text + " " + self.tr("+%1 % makes %2.")
-                               .replace("%1", f"{self.growth.value():g}")
-                               .replace("%2", format_fen(grow(h.estimate, Decimal(str(self.growth.value()))), decimals=0)))
+        text += " " + self.tr("+%1 % makes %2.").replace("%1", f"{self.growth.value():g}").replace(
+            "%2", format_fen(grow(h.estimate, Decimal(str(self.growth.value()))), decimals=0))
+        self.last_year.setText("\n".join([text, *unconverted_notes(h, self.channels.currentData())]))
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt's name
         return self.w.history is not None

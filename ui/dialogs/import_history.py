@@ -16,7 +16,7 @@ from core.errors import UserFacingError
 from ui.context import AppContext
 from ui.dialogs.import_wizard.entries import ERROR_FG, MUTED_FG, WARNING_FG, kind_name
 from ui.dialogs.import_wizard.undo import confirm_undo, undo_import
-from ui.labels import platform_name
+from ui.labels import file_platform_name
 from ui.tasks import run_task
 from ui.widgets.banner import Banner
 from ui.widgets.record_table import RecordTable
@@ -54,7 +54,7 @@ class ImportHistoryDialog(QDialog):
             Column(self.tr("Imported at"), "datetime", fmt=lambda v: v.strftime(SECONDS) if v else "—"),
             Column(self.tr("State"), fmt=self._state_text,
                    colour=lambda v, _r: MUTED_FG if v is not None else None),
-            Column(self.tr("Platform"), fmt=platform_name),
+            Column(self.tr("Platform"), fmt=lambda v: file_platform_name(*v)),  # (platform, kind)
             Column(self.tr("Kind"), fmt=kind_name),
             Column(self.tr("Rows read"), "int"),
             Column(self.tr("Added"), "int"),
@@ -126,7 +126,7 @@ class ImportHistoryDialog(QDialog):
         # stable), so the later one is still on top.
         newest_first = sorted(batches, key=lambda b: (b.created_at, b.batch_id), reverse=True)
         rows = [
-            (b.file_name, b.created_at, b.undone_at, b.platform, b.kind, b.rows_read, b.added, b.updated,
+            (b.file_name, b.created_at, b.undone_at, (b.platform, b.kind), b.kind, b.rows_read, b.added, b.updated,
              b.unchanged, b.skipped, ProblemCount(b.errors, b.warnings), b.batch_id)
             for b in newest_first
         ]

@@ -387,7 +387,7 @@ class MembersTab(TabPage):
             specs = tuple(TierSpec(v[f"name_{i}"] or "", v.get(f"threshold_{i}", 0), v.get(f"retention_{i}", 0),
                                    v[f"benefits_{i}"] or "", v[f"multiplier_{i}"]) for i in range(4))
             return SetTierRules(v["rule"], v["window_days"], v["validity_days"], specs, v["points_per_yuan"],
-                                v["points_expiry_months"])
+                                v["points_expiry_months"], today=self.ctx.today())  # members follow at once
 
         form = RecordForm(self.ctx, "members.tier_rules", self.tr("Tier rules"), fields, make, self)
         form.setMinimumSize(600, 900)  # 23 fields with hints and errors under them: narrower clips them

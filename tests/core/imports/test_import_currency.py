@@ -67,6 +67,13 @@ def test_a_streamed_file_in_another_currency_than_the_channel_s_orders_is_refuse
     assert _currency(db, "taobao") in (None, "CNY")
 
 
+def test_a_file_whose_currency_column_is_not_iso_4217_is_refused_and_nothing_is_written(db, files, taobao_with_currency):
+    with pytest.raises(BadInputError) as err:
+        import_file(db, _usd_file(files, range(10, 20), currency="dollars"))
+    assert "its currency column says “DOLLARS”, which is not a currency of ISO 4217" in str(err.value)
+    assert orders(db, "taobao") == {} and _currency(db, "taobao") in (None, "CNY")
+
+
 def test_a_streamed_file_sets_an_empty_channel_s_currency_like_the_whole_file_way(db, files, taobao_with_currency):
     result = import_file(db, _usd_file(files, range(10, 20)))
     assert result.orders_added == 10

@@ -214,3 +214,40 @@ def test_the_rule_in_words_names_the_file_s_columns():
                             "Order created at (订单创建时间); two rows with the same buyer and time are one order")
     assert default_rule(["buyer_account", "paid_at", "paid"]) == ("buyer_account", "paid_at")
     assert default_rule(["created_at", "paid"]) is None
+
+
+BY_PAID = {**BY_CREATED, "order_key": "buyer_account+paid_at"}
+
+
+def test_the_same_orders_imported_again_by_another_rule_are_refused_not_added_twice(db, files):
+    """Imported by buyer + created time, then the rule changed to buyer + payment time: the same
+    orders would get new KEY- numbers and the shop would count each of them twice."""
+    rows = [_row("amy", "2026-01-02 10:00:00", "2026-01-02 10:01:00", "25.00"),
+            _row("bob", "2026-01-03 11:00:00", "2026-01-03 11:05:00", "9.90")]
+    first = import_file(db, _no_id_csv(files / "jan.csv", rows), platform="taobao", mapping=BY_CREATED)
+    assert first.orders_added == 2
+    # a copy of the file (another name, more rows) by the other rule: refused by its rows
+    more = _no_id_csv(files / "jan-copy.csv", [*rows, _row("cat", "2026-01-04 08:00:00", "2026-01-04 08:02:00", "5.00")])
+    with pytest.raises(UserFacingError) as err:
+        import_file(db, more, platform="taobao", mapping=BY_PAID)
+    message = str(err.value)
+    assert ("2 of its orders are already in the shop, imported by another rule (Buyer account (nickname, e-mail) "
+            "(买家会员名) + Order created at (订单创建时间))") in message
+    assert "they would get new order numbers and be added a second time" in message
+    assert "undo the earlier import first (File → Import history)" in message and "Nothing was imported" in message
+    assert len(orders(db)) == 2  # nothing written
+    # by the rule used before, the copy adds only the new order
+    again = import_file(db, more, platform="taobao", mapping=BY_CREATED)
+    assert (again.orders_added, again.orders_unchanged, len(orders(db))) == (1, 2, 3)
+
+
+def test_the_same_file_imported_again_by_another_rule_is_refused_even_without_its_other_time(db, files):
+    """The file's payment time is not mapped the second time, so the earlier numbers cannot be
+    remade: the same file's content, imported and not undone, with new numbers gives it away."""
+    path = _no_id_csv(files / "jan.csv", [_row("amy", "2026-01-02 10:00:00", "2026-01-02 10:01:00", "25.00")])
+    import_file(db, path, platform="taobao", mapping=BY_PAID)
+    created_only = {k: v for k, v in BY_CREATED.items() if k != "paid_at"}
+    with pytest.raises(UserFacingError) as err:
+        import_file(db, path, platform="taobao", mapping=created_only)
+    assert "this same file was imported on " in str(err.value) and "1 of its orders had other numbers then" in str(err.value)
+    assert len(orders(db)) == 1

@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QCoreApplication
 
-from ui.labels import platform_name
+from ui.labels import file_platform_name
 
 PLATFORMS = ("taobao", "jd", "pdd", "douyin", "kuaishou", "youzan", "shopify", "wechat", "xiaohongshu", "offline", "other")
 KINDS = ("orders", "lines", "refunds", "traffic", "products", "members")
@@ -40,8 +40,7 @@ def kind_name(kind: str | None) -> str:
 
 def detected_text(platform: str | None, kind: str | None, confidence: float | None) -> str:
     """"Taobao/Tmall · orders · 95%", the line the files page shows for a recognised file."""
-    unknown = QCoreApplication.translate("ImportWizard", "Unknown platform")
-    parts = [platform_name(platform) if platform else unknown, kind_name(kind)]
+    parts = [file_platform_name(platform, kind), kind_name(kind)]
     if confidence is not None:
         parts.append(f"{round(confidence * 100)}%")
     return " · ".join(parts)

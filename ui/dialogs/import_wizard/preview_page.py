@@ -19,7 +19,7 @@ from ui.dialogs.import_wizard.entries import (
     ERROR_BG, ERROR_FG, WARNING_BG, FileEntry, detected_text, elide_middle, kind_name,
 )
 from ui.dialogs.import_wizard.page import WizardPage, heading, hint
-from ui.labels import platform_name
+from ui.labels import file_platform_name
 
 _Index = QModelIndex | QPersistentModelIndex
 ROW_KEY = "row"  # the Excel row number core puts in each preview row
@@ -236,8 +236,11 @@ class FilePreview(QWidget):
         whole_file = [p for p in problems if not p.row]
         total = getattr(insp, "rows_read", 0) or 0
         rows = [r for r in rows if not r.get(SKIPPED_KEY)]
-        parts = [self.tr("%1 from %2").replace("%1", kind_name(entry.chosen_kind)).replace(
-            "%2", platform_name(entry.chosen_platform or "other"))]
+        if entry.chosen_platform or entry.chosen_kind not in ("products", "traffic"):
+            parts = [self.tr("%1 from %2").replace("%1", kind_name(entry.chosen_kind)).replace(
+                "%2", file_platform_name(entry.chosen_platform or "other", entry.chosen_kind))]
+        else:  # the stock or traffic template: no one platform's file
+            parts = [kind_name(entry.chosen_kind), file_platform_name("", entry.chosen_kind)]
         if total:
             parts.append(self.tr("%n row(s) in the file", "", total))
         if len(rows) >= 100:
