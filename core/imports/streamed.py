@@ -30,7 +30,13 @@ PART_ORDERS = 10_000  # orders per part the worker sends
 
 def can_stream(db, prep, dry_run: bool) -> bool:
     """A workbook's one table of one row per order, big, without a currency column, into a channel
-    in yuan (the currency checks need the whole file otherwise: they come before its first order)."""
+    in yuan (the currency checks need the whole file otherwise: they come before its first order),
+    of a platform the shop has no orders of yet.
+
+    Why only then: the worker normalises and prepares every order as new. When the shop may
+    already hold them, the app still compares each with its stored row, and the worker's extra
+    work became the slower side: a re-import of 100,000 unchanged orders took 6.1 s this way
+    against 5.5 s the whole-file way (quiet machine, three rounds each, 06 Dec 2026)."""
     det = prep.detection
     if dry_run or det.kind != "orders" or len(det.matches) != 1:
         return False
@@ -42,9 +48,13 @@ def can_stream(db, prep, dry_run: bool) -> bool:
     from core.currency import BASE
     from core.models import Channel
 
+    from core.models import Order
+
+    platform = det.platform or "other"
     with db.engine.connect() as conn:
-        code = conn.execute(select(Channel.currency).where(Channel.platform == (det.platform or "other"))).scalar()
-    return (code or BASE) == BASE
+        code = conn.execute(select(Channel.currency).where(Channel.platform == platform)).scalar()
+        stored = conn.execute(select(Order.id).where(Order.platform == platform).limit(1)).first()
+    return (code or BASE) == BASE and stored is None
 
 
 class Parts:
