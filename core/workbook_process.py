@@ -4,12 +4,15 @@ core.imports.workbook_worker starts this in a worker process (spawn) and talks t
 pipe; see there for why and for the protocol. It lives outside ``core.imports`` because a
 spawned process imports its target's package first: ``core.imports`` brings SQLAlchemy and the
 models, seconds that every import of a workbook would wait for before calamine even opens it.
-Only the standard library, python-calamine and core.row_filter are imported here.
+Only the standard library, python-calamine and core.row_filter are imported here; a big sheet's
+order import also brings the pure normaliser (core.imports.order_parts: no SQLAlchemy, no Qt),
+imported while the app detects the layout.
 """
 from __future__ import annotations
 
 BATCH_ROWS = 2000
 HEAD_ROWS = 20
+BIG_SHEET = 20_000  # rows: a sheet the app may ask to normalise here (core.imports.order_parts)
 
 
 def _limit_memory(limit: int) -> None:
@@ -60,8 +63,13 @@ def _serve_file(conn, path: str, max_rows: int, max_columns: int, max_cells: int
             sheets.append(sheet)
             described.append((sheet.name, head, rows, cols))
         conn.send(("sheets", described))
+        if any(d[2] > BIG_SHEET for d in described):
+            import core.imports.order_parts  # noqa: F401 - ready for "normalize" while the app detects
         while True:
             command = conn.recv()
+            if command[0] == "normalize":
+                _send_normalized(conn, sheets[command[1]], command[2])
+                continue
             if command[0] != "rows":
                 return  # "close": this file is done, wait for the next
             if len(command) > 2:
@@ -101,6 +109,19 @@ def _send_picked(conn, rows, spec) -> None:
     if batch:
         conn.send(("picked", numbers, batch))
     conn.send(("end",))
+
+
+def _send_normalized(conn, sheet, job) -> None:
+    """A big order sheet's orders, normalised here in parts (core.imports.order_parts)."""
+    from core.imports.order_parts import serve_parts
+
+    try:
+        for message in serve_parts(sheet.iter_rows(), job):
+            conn.send(message)
+    except (EOFError, BrokenPipeError, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - a fault of the normaliser, not of the file: the app says so
+        conn.send(("error", "failed", f"{type(exc).__name__}: {exc}"[:300]))
 
 
 def _send_quietly(conn, message: tuple) -> None:

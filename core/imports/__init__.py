@@ -16,12 +16,36 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from core.imports.fields import KINDS, FieldSpec, fields_for
-from core.imports.mapping import save_mapping
-from core.imports.pipeline import import_file, inspect_file
-from core.imports.results import BatchSummary, FileInspection, ImportResult, RowProblem
-from core.imports.templates import TEMPLATES, write_template
-from core.imports.undo import import_history, undo_batch
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from core.imports.fields import KINDS, FieldSpec, fields_for
+    from core.imports.mapping import save_mapping
+    from core.imports.pipeline import import_file, inspect_file
+    from core.imports.results import BatchSummary, FileInspection, ImportResult, RowProblem
+    from core.imports.templates import TEMPLATES, write_template
+    from core.imports.undo import import_history, undo_batch
+
+_WHERE = {
+    "KINDS": "fields", "FieldSpec": "fields", "fields_for": "fields", "save_mapping": "mapping",
+    "import_file": "pipeline", "inspect_file": "pipeline", "BatchSummary": "results",
+    "FileInspection": "results", "ImportResult": "results", "RowProblem": "results",
+    "TEMPLATES": "templates", "write_template": "templates", "import_history": "undo", "undo_batch": "undo",
+}
+
+
+def __getattr__(name: str):
+    """The package's names, looked up when first asked (PEP 562): the workbook reader's worker
+    process imports the pure normaliser (core.imports.rows, normalize) without the pipeline's
+    SQLAlchemy and models."""
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(f"core.imports.{module}"), name)
+    globals()[name] = value
+    return value
 
 __all__ = [
     "KINDS", "TEMPLATES", "BatchSummary", "FieldSpec", "FileInspection", "ImportResult", "RowProblem",

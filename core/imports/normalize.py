@@ -12,13 +12,16 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from core.i18n import t
-from core.imports.detect import Detection, TableMatch
 from core.imports.rows import Problems, parsed_rows
 from core.imports.statuses import normalize_status, refund_status, shopify_status
 from core.imports.values import is_masked
 from core.orders import CLOSED, COMPLETED, PAID, PENDING_PAYMENT, REFUNDED, SHIPPED
+
+if TYPE_CHECKING:  # types only: the workbook reader's worker imports this without the reader (core.imports.order_parts)
+    from core.imports.detect import Detection, TableMatch
 
 ORDER_LEVEL = (
     "status", "created_at", "paid_at", "shipped_at", "completed_at", "cancelled_at", "fulfillment_status",

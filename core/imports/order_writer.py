@@ -101,6 +101,15 @@ class OrderWriter:
                     continue
             if stored is None:
                 row = rec
+                if row.get("_ready"):  # prepared by the worker (core.imports.order_parts.ready_row)
+                    if refunds_known and order_no in refunds:
+                        row["refund_fen"], row["_ready"] = refunds[order_no], False
+                        _derive(row)
+                    row["batch_id"] = batch_id
+                    new_orders.append(row)
+                    touched.add(row["buyer_key"])
+                    lines_added += len(file_lines)
+                    continue
                 if fill:
                     row.update(fill)
                 if refunds_known and order_no in refunds:
@@ -182,6 +191,12 @@ class OrderWriter:
         new_lines = []
         for row in new_orders:
             oid = row["id"]
+            if row.get("_ready"):  # the facts the worker set (core.imports.order_parts.ready_row)
+                for ln, facts in zip(lines.get(row["order_no"], ()), row["_line_facts"]):
+                    ln["order_id"] = oid
+                    ln.update(facts)
+                    new_lines.append(ln)
+                continue
             for ln in lines.get(row["order_no"], ()):
                 ln["order_id"] = oid  # the file's line dicts are written once: no copy needed
                 ln.update(line_facts(row, ln))  # set here, so the insert trigger has nothing to do

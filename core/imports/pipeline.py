@@ -11,7 +11,6 @@ import gc
 import hashlib
 import logging
 import sys
-import threading
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -40,6 +39,8 @@ from core.imports.read import FileData, read_file
 from core.imports.refusal import refusal_action, refusal_problem
 from core.imports.results import FileInspection, ImportResult, RowProblem
 from core.imports.rows import Problems
+from core.imports.early_backup import EarlyBackup as _EarlyBackup
+from core.imports.streamed import Parts, can_stream
 from core.models import Customer, ImportBatch, Sku, StockLevel, TrafficDaily
 from core.orders import PLATFORMS
 from core.write_lock import exclusive_writes
@@ -231,6 +232,8 @@ def _import_whole(db, path: Path, prep: Prepared, *, dry_run: bool, cancelled: C
     meanwhile goes through at once (an import of 100,000 orders parses for many seconds,
     longer than SQLite's 5 s busy timeout)."""
     det = prep.detection
+    if can_stream(db, prep, dry_run):  # a big order sheet: the worker normalises while the app writes
+        return _import_streamed(db, path, prep, cancelled=cancelled, progress=progress, backup=backup)
     normalized = _normalize(prep, cancelled, progress)
     _release(prep)
     if cancelled is not None and cancelled():
@@ -263,6 +266,41 @@ def _import_whole(db, path: Path, prep: Prepared, *, dry_run: bool, cancelled: C
             trans.rollback()
             raise
     return result
+
+
+def _import_streamed(db, path: Path, prep: Prepared, *, cancelled: Callable[[], bool] | None,
+                     progress: Callable[[int], None], backup: _EarlyBackup | None) -> ImportResult:
+    """``_import_whole`` for a big order sheet the workbook reader's worker normalises in parts
+    (core.imports.streamed): the parts are written as they come, in the same one transaction."""
+    result = ImportResult(file=path.name, platform=prep.platform or "", kind="orders", rows_read=0, rows_skipped=0)
+    parts = Parts(prep.detection, prep.detection.matches[0].table.normalized)  # the worker starts normalising
+    try:
+        if cancelled is not None and cancelled():
+            raise Cancelled()
+        if backup is not None:
+            backup.keep()
+        else:
+            _auto_backup(db)
+        file_hash = _hash(path)
+        with db.engine.connect() as conn:
+            trans = conn.begin()
+            try:
+                batch_id = begin_batch(conn, path, file_hash, result)
+                writer, matcher, summary = parts.write(conn, batch_id, cancelled, progress)
+                _release(prep)
+                progress(ALL_ROWS)
+                parts.report(prep.problems, summary, result, matcher)
+                sku_warning(result, matcher.has_skus, prep.problems)
+                counts = writer.finish()
+                members_follow(conn, batch_id, writer.platform, writer.undo, writer.touched)
+                writer.undo.flush(conn)
+                end_batch(conn, trans, batch_id, counts, result, prep.problems, dry_run=False, cancelled=cancelled)
+            except BaseException:
+                trans.rollback()
+                raise
+        return result
+    finally:
+        parts.close()
 
 
 @contextmanager
@@ -351,7 +389,7 @@ def _release(prep: Prepared) -> None:
     for table in prep.data.tables:
         table.head = []
         table._open = _no_rows
-        table._pick = None
+        table._pick = table.normalized = None
 
 
 def _no_rows():
@@ -418,63 +456,6 @@ def members_follow(conn: Connection, batch_id: int, platform: str, undo, touched
     rebuild_customers(conn, platform, undo=undo, keys=touched)
     write_moves_for_import(conn, batch_id, undo, dt.date.today())
     write_points_for_import(conn, undo, dt.date.today())
-
-
-class _EarlyBackup:
-    """The safety copy an import makes before it writes (core.backups), taken on a thread while the
-    file is read: the app mostly waits for the workbook reader's parse then, and SQLite copies the
-    pages without holding Python's lock. ``keep()`` (before writing) waits for it, raises what it
-    raised (a full disk: nothing written) and rotates the backups; ``done()`` (always) removes a copy
-    that was not kept (a refused or cancelled file), at once or, while it is still being written,
-    when it is complete, so that Cancel does not wait for it. The thread is not a daemon: a process
-    ending meanwhile lets it finish and clean up, never leaving a partial file."""
-
-    def __init__(self, db) -> None:
-        self.db = db
-        self.path: Path | None = None
-        self.error: BaseException | None = None
-        self.kept = self.dropped = False
-        self.lock = threading.Lock()
-        try:
-            from core.backups import import_copy
-        except ImportError:  # without core.backups an import makes no copy
-            self.thread = None
-            return
-        self.thread = threading.Thread(target=self._copy, args=(import_copy,), name="import-backup")
-        self.thread.start()
-
-    def _copy(self, import_copy) -> None:
-        try:
-            path = import_copy(self.db)
-        except BaseException as exc:  # noqa: BLE001 - raised again by keep()
-            self.error = exc
-            return
-        with self.lock:
-            self.path = path
-            dropped = self.dropped
-        if dropped and path is not None:
-            path.unlink(missing_ok=True)
-
-    def keep(self) -> None:
-        if self.thread is None:
-            return
-        self.thread.join()
-        if self.error is not None:
-            raise self.error
-        self.kept = True
-        if self.path is not None:
-            from core.backups import rotate_imports
-
-            rotate_imports(self.db)
-
-    def done(self) -> None:
-        if self.thread is None or self.kept:
-            return
-        with self.lock:
-            self.dropped = True
-            path = self.path
-        if path is not None:
-            path.unlink(missing_ok=True)
 
 
 def _auto_backup(db) -> None:

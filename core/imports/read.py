@@ -36,6 +36,8 @@ class Table:
     _open: Callable[[], Iterator[list]] = field(repr=False)
     # The workbook reader picks the cells in its worker process (see ``picked``).
     _pick: Callable[[RowSpec], Iterator[tuple[int, tuple]]] | None = field(default=None, repr=False)
+    # A workbook's sheet can also be normalised in the worker (core.imports.order_parts; None: not here).
+    normalized: Callable[[object], Iterator[tuple]] | None = field(default=None, repr=False)
 
     def rows(self) -> Iterator[list]:
         return self._open()
@@ -108,6 +110,8 @@ def _refusal(path: Path, exc) -> Exception:
     if exc.kind.startswith("size:"):
         rows, cols = (int(n) for n in exc.kind[5:].split("x"))
         sniff.check_size(path, rows, cols)  # raises with the sheet's size named
+    if exc.kind == "failed":
+        return RuntimeError(f"the workbook reader's normaliser failed: {exc.detail}")
     if exc.kind == "cancelled":
         from core.errors import Cancelled
 
@@ -135,7 +139,25 @@ def _sheet_table(path: Path, reader, index: int, name: str, head: list[list], ro
         except WorkerFailed as exc:
             raise _refusal(path, exc) from None
 
-    return Table(name, head, rows, open_rows, pick)
+    def normalized(job) -> Iterator[tuple]:
+        try:
+            stream = reader.normalized(index, job)
+        except (WorkerFailed, OSError, ValueError) as exc:
+            raise _refusal(path, exc if isinstance(exc, WorkerFailed) else WorkerFailed("damaged", "")) from None
+        return _refused_as_file(path, stream)
+
+    return Table(name, head, rows, open_rows, pick, normalized)
+
+
+def _refused_as_file(path: Path, stream: Iterator[tuple]) -> Iterator[tuple]:
+    from core.imports.workbook_worker import WorkerFailed
+
+    try:
+        yield from stream
+    except WorkerFailed as exc:
+        raise _refusal(path, exc) from None
+    finally:
+        stream.close()  # type: ignore[attr-defined]
 
 
 # ---------------------------------------------------------------- CSV and other text

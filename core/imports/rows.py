@@ -10,16 +10,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from operator import itemgetter
 
 from core.errors import Cancelled
 from core.i18n import t
 from core.imports import values
-from core.imports.detect import TableMatch
 from core.imports.fields import FIELD_TYPES
 from core.imports.headers import norm
 from core.imports.results import MAX_PROBLEMS_KEPT, RowProblem
 from core.row_filter import RowSpec
+
+if TYPE_CHECKING:  # types only: the workbook reader's worker imports this without the reader (core.imports.order_parts)
+    from core.imports.detect import TableMatch
 
 PARSERS: dict[str, Callable[[object], object]] = {
     "id": values.parse_id,

@@ -46,7 +46,7 @@ class WorkerFailed(Exception):
 
     def __init__(self, kind: str, detail: str = "") -> None:
         super().__init__(kind, detail)
-        self.kind = kind  # damaged|too_large|password|size:<rows>x<cols>|cancelled
+        self.kind = kind  # damaged|too_large|password|size:<rows>x<cols>|cancelled|failed (the normaliser's fault)
         self.detail = detail
 
 
@@ -173,6 +173,36 @@ class WorkbookReader:
                     raise WorkerFailed(message[1], message[2] if len(message) > 2 else "")
                 self._rows_read += len(message[1])
                 yield from message[1]
+        finally:
+            self._streaming = False
+            if not finished:
+                self._discard()
+
+    def normalized(self, index: int, job) -> Iterator[tuple]:
+        """Sheet ``index`` normalised by the worker (core.imports.order_parts ``Job``): its
+        ``("part", …)`` messages, then ``("normalized", summary)``. The worker starts at once (before
+        the first message is taken): the app does its own preparation meanwhile. A stream left before
+        its end ends the worker."""
+        if self._worker is None or self._streaming:
+            raise RuntimeError("the workbook is closed, or another of its sheets is being read")
+        self._streaming = True
+        self._worker.conn.send(("normalize", index, job))
+        return self._normalized()
+
+    def _normalized(self) -> Iterator[tuple]:
+        finished = False
+        try:
+            while True:
+                message = self._receive()
+                if message[0] == "part":
+                    self._rows_read += len(message[1])
+                    yield message
+                    continue
+                if message[0] == "normalized":
+                    finished = True
+                    yield message
+                    return
+                raise WorkerFailed(message[1], message[2] if len(message) > 2 else "")
         finally:
             self._streaming = False
             if not finished:

@@ -1,0 +1,191 @@
+"""A big one-row-per-order sheet normalised in the workbook reader's worker process, in parts.
+
+The app writes part k inside its one transaction while the worker normalises part k+1, so the
+app's core writes while the worker's core normalises (README "Importing exports", "Speed").
+This runs in the worker (core.workbook_process): it imports no SQLAlchemy and no Qt (the
+package's ``__init__`` looks its names up lazily, so importing this module does not pull in the
+pipeline).
+
+The result is the same as ``normalize.normalize_orders`` gives for the same table, cut into
+parts in file order: each row of a one-row-per-order table is one order, finished once its row
+is passed (a later row with the same order number is only a warning), so an order is sent once
+and complete. The problems, counts and order of everything match: the same functions build the
+records (``_accumulate``, ``_finalize``), in the same order.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from types import SimpleNamespace
+from typing import TYPE_CHECKING
+
+from core.i18n import set_language, t
+from core.imports.normalize import (
+    PAYMENT_FIELDS, Draft, _accumulate, _finalize, _provided_columns, file_currencies,
+)
+from core.imports.normalize import adjust_for_refund
+from core.imports.rows import Problems, parsed_rows
+from core.orders import derive_payment, line_facts, line_totals
+from core.row_filter import RowSpec, picked_rows
+
+if TYPE_CHECKING:  # types only: the worker imports this module without the reader and detection
+    from core.imports.detect import Detection
+
+FIRST_PART = 2_000  # the first part is small: the app starts writing sooner
+FACTS = "_line_facts"  # a ready record's lines' facts (core.orders.line_facts), in line order
+
+
+@dataclass(frozen=True)
+class Job:
+    """What the app sends the worker to normalise one sheet (picklable: the match without its table)."""
+
+    header_index: int
+    headers: list[str]
+    layout: object  # core.imports.platforms.layout.Layout (grain "order")
+    columns: dict[str, int]
+    platform: str | None
+    kind: str | None
+    language: str
+    fill: dict[str, object]  # the defaults of the order columns the file does not give (core.imports.write)
+    part_orders: int = 10_000  # orders per part sent to the app (the first part is smaller: FIRST_PART)
+
+    @classmethod
+    def of(cls, detection: Detection, language: str, fill: dict[str, object], part_orders: int) -> Job:
+        (m,) = detection.matches
+        return cls(m.header_index, m.headers, m.layout, m.columns, detection.platform, detection.kind, language, fill,
+                   part_orders)
+
+
+def serve_parts(rows: Iterable[list], job: Job) -> Iterator[tuple]:
+    """The worker's messages for one sheet's ``rows``: ``("part", orders, lines, real_lines, last row
+    number)`` … then ``("normalized", summary)`` (see ``order_parts`` and ``summary_of``)."""
+    set_language(job.language)  # the problems' messages in the app's language
+    match = SimpleNamespace(table=_Rows(rows), header_index=job.header_index, headers=job.headers, layout=job.layout,
+                            columns=job.columns)  # what the normaliser reads of a core.imports.detect.TableMatch
+    detection = SimpleNamespace(matches=[match], platform=job.platform, kind=job.kind)
+    problems = Problems()
+    gen = order_parts(detection, problems, job.part_orders)  # type: ignore[arg-type]
+    platform = job.platform or "other"
+    while True:
+        try:
+            orders, lines, real, last_row = next(gen)
+        except StopIteration as stop:
+            yield ("normalized", summary_of(stop.value, problems))
+            return
+        for order_no, rec in orders.items():
+            ready_row(rec, order_no, platform, job.fill, lines[order_no])
+        yield ("part", orders, lines, real, last_row)
+
+
+def ready_row(rec: dict, order_no: str, platform: str, fill: dict[str, object], lines: list[dict]) -> None:
+    """What ``OrderWriter`` does to a new order's record before inserting it, done here (the app
+    only adds the batch id; an order already stored, or one with refunds already imported, goes
+    the app's full way, which gives the same values again): the defaults of the columns the file
+    does not give, the refund and payment facts, the line totals, and each line's facts (kept
+    apart from the line, under ``FACTS``). ``_ready`` marks it."""
+    if fill:
+        rec.update(fill)
+    adjust_for_refund(rec)
+    rec["is_paid"], rec["pay_date"] = derive_payment(rec["status"], rec["paid_at"], rec["created_at"])
+    rec.update(line_totals(lines))
+    rec["platform"], rec["order_no"] = platform, order_no
+    rec[FACTS] = [line_facts(rec, ln) for ln in lines]
+    rec["_ready"] = True
+
+
+class _Rows:
+    """The worker's sheet as the normaliser reads a table (``core.imports.read.Table.picked``)."""
+
+    def __init__(self, rows: Iterable[list]) -> None:
+        self.rows = rows
+
+    def picked(self, spec: RowSpec) -> Iterator[tuple[int, tuple]]:
+        return picked_rows(self.rows, spec)
+
+
+def summary_of(counts: tuple[int, int, dict[str, int], str], problems: Problems) -> dict:
+    rows_read, rows_skipped, currencies, currency_header = counts
+    return {"rows_read": rows_read, "rows_skipped": rows_skipped, "currencies": currencies,
+            "currency_header": currency_header, "errors": problems.errors, "warnings": problems.warnings,
+            "error_count": problems.error_count, "warning_count": problems.warning_count}
+
+
+def merge_problems(problems: Problems, summary: dict) -> None:
+    """The worker's problems after the app's own (the order ``normalize_orders`` adds them in)."""
+    for p in summary["errors"]:
+        problems.error(p.row, p.column, p.message, p.sheet)
+    for p in summary["warnings"]:
+        problems.warning(p.row, p.column, p.message, p.sheet)
+    problems.error_count += summary["error_count"] - len(summary["errors"])
+    problems.warning_count += summary["warning_count"] - len(summary["warnings"])
+
+
+def order_parts(detection: Detection, problems: Problems, part_orders: int):
+    """``normalize_orders`` for one one-row-per-order table, yielding ``(orders, lines, real_lines,
+    last row number)`` parts; returns ``(rows_read, rows_skipped, currencies, currency header)``."""
+    (match,) = detection.matches
+    layout = match.layout
+    assert layout is not None and layout.grain == "order"
+    kind = detection.kind or "orders"
+    provided_fields = set(match.columns)
+    rows_read = duplicates = finished = 0
+    skipped_before = problems.error_count
+    unknown_status: dict[str, list] = {}
+    statuses: dict[tuple, tuple[str, bool]] = {}
+    is_shopify = "fulfillment_status" in provided_fields or "cancelled_at" in provided_fields
+    drafts_currency: dict[str, int] = {}
+    drafts: dict[str, Draft] = {}  # every order seen (finished ones keep their row: "appears again")
+    pending: list[str] = []
+    last_row = 0
+
+    def part() -> tuple[dict, dict, set, int]:
+        nonlocal finished
+        orders: dict[str, dict] = {}
+        lines: dict[str, list[dict]] = {}
+        real: set[str] = set()
+        for order_no in pending:
+            draft = drafts[order_no]
+            finished += 1
+            currency = draft.fields.get("currency")
+            if currency:
+                drafts_currency[str(currency)] = drafts_currency.get(str(currency), 0) + 1
+            orders[order_no] = _finalize(order_no, draft, provided_fields, kind, is_shopify, unknown_status, statuses)
+            lines[order_no] = draft.lines
+            if draft.real_lines:
+                real.add(order_no)
+            draft.fields = draft.line_nos = draft.lines = None  # type: ignore[assignment]
+        pending.clear()
+        return orders, lines, real, last_row
+
+    for prow in parsed_rows(match, problems, key_field="order_no", sheet_label=""):
+        rows_read += 1
+        last_row = prow.row
+        if _accumulate(drafts, prow.values, prow.row, "", match, "order", problems):
+            pending.append(prow.values["order_no"])  # type: ignore[arg-type]
+            if len(pending) >= (part_orders if finished else min(part_orders, FIRST_PART)):
+                yield part()
+        else:
+            duplicates += 1
+    rows_read += problems.error_count - skipped_before
+    if pending:
+        yield part()
+    drafts.clear()
+    status_header = match.headers[match.columns["status"]] if "status" in match.columns else "status"
+    for text, (row, sheet, count, status) in unknown_status.items():
+        problems.warning(row, status_header, t(
+            "Unknown status “{text}” ({count} orders) kept as written and counted as {status} by its payment time",
+            text=text, count=count, status=status), sheet)
+    if kind == "orders" and finished and not provided_fields & PAYMENT_FIELDS:
+        problems.warning(0, "", t(
+            "This file has no payment time and no order status column, so none of its {count} orders will count "
+            "as paid (sales stay 0 for them). Import the full export, or map its payment time or status column "
+            "with File → Import….", count=finished))
+    currency_header = (match.headers[match.columns["currency"]] if "currency" in match.columns else "currency") \
+        if drafts_currency else ""
+    return rows_read, problems.error_count - skipped_before + duplicates, file_currencies(drafts_currency), \
+        currency_header
+
+
+def provided_columns(detection: Detection) -> set[str]:
+    """The order columns the file determines (what ``OrderSet.provided`` holds for it)."""
+    return _provided_columns(set(detection.matches[0].columns), detection.kind or "orders")
