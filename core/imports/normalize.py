@@ -120,23 +120,31 @@ def normalize_orders(
         finish(order_no, draft)
     drafts.clear()
     by_grain.clear()
-    for text, (row, sheet, count, status) in unknown_status.items():
-        problems.warning(
-            row,
-            _header_of(detection, "status"),
-            t("Unknown status “{text}” ({count} order(s)) kept as written and counted as {status} by its payment time",
-              text=text, count=count, status=status),
-            sheet,
-        )
-    if kind == "orders" and finished[0] and not provided_fields & PAYMENT_FIELDS:
-        problems.warning(0, "", t(
-            "This file has no payment time and no order status column, so none of its {count} order(s) will count "
-            "as paid (sales stay 0 for them). Import the full export, or map its payment time or status column "
-            "with File → Import….", count=finished[0]))
+    closing_warnings(problems, unknown_status, _header_of(detection, "status"), kind, finished[0], provided_fields)
     # The channel's currency follows the file (core.imports.currency_check, in the write transaction).
     return OrderSet(platform, kind, orders, lines, real, _provided_columns(provided_fields, kind),
                     rows_read, problems.error_count - skipped_before + duplicates, file_currencies(drafts_currency),
                     _header_of(detection, "currency") if drafts_currency else "")
+
+
+def closing_warnings(problems: Problems, unknown_status: dict, status_header: str, kind: str, finished: int,
+                     provided_fields: set[str]) -> None:
+    """The warnings a file of orders gets once all its rows are read: each unknown status once, and a
+    file without payment time or status (shared by ``normalize_orders`` and the worker's
+    ``core.imports.order_parts``, so both ways say the same)."""
+    for text, (row, sheet, count, status) in unknown_status.items():
+        problems.warning(
+            row,
+            status_header,
+            t("Unknown status “{text}” ({count} order(s)) kept as written and counted as {status} by its payment time",
+              text=text, count=count, status=status),
+            sheet,
+        )
+    if kind == "orders" and finished and not provided_fields & PAYMENT_FIELDS:
+        problems.warning(0, "", t(
+            "This file has no payment time and no order status column, so none of its {count} order(s) will count "
+            "as paid (sales stay 0 for them). Import the full export, or map its payment time or status column "
+            "with File → Import….", count=finished))
 
 
 def _header_of(detection: Detection, key: str) -> str:

@@ -19,11 +19,10 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from core.i18n import set_language, t
+from core.i18n import set_language
 from core.imports.normalize import (
-    PAYMENT_FIELDS, Draft, _accumulate, _finalize, _provided_columns, file_currencies,
+    Draft, _accumulate, _finalize, _provided_columns, adjust_for_refund, closing_warnings, file_currencies,
 )
-from core.imports.normalize import adjust_for_refund
 from core.imports.rows import Problems, parsed_rows
 from core.orders import derive_payment, line_facts, line_totals
 from core.row_filter import RowSpec, picked_rows
@@ -171,15 +170,7 @@ def order_parts(detection: Detection, problems: Problems, part_orders: int):
         yield part()
     drafts.clear()
     status_header = match.headers[match.columns["status"]] if "status" in match.columns else "status"
-    for text, (row, sheet, count, status) in unknown_status.items():
-        problems.warning(row, status_header, t(
-            "Unknown status “{text}” ({count} orders) kept as written and counted as {status} by its payment time",
-            text=text, count=count, status=status), sheet)
-    if kind == "orders" and finished and not provided_fields & PAYMENT_FIELDS:
-        problems.warning(0, "", t(
-            "This file has no payment time and no order status column, so none of its {count} orders will count "
-            "as paid (sales stay 0 for them). Import the full export, or map its payment time or status column "
-            "with File → Import….", count=finished))
+    closing_warnings(problems, unknown_status, status_header, kind, finished, provided_fields)
     currency_header = (match.headers[match.columns["currency"]] if "currency" in match.columns else "currency") \
         if drafts_currency else ""
     return rows_read, problems.error_count - skipped_before + duplicates, file_currencies(drafts_currency), \
