@@ -51,7 +51,7 @@ def test_search_filters_case_insensitively(qtbot):
     table.set_rows(ROWS)
     table.search.setText("PU'")
     assert [r[0] for r in table.visible_rows()] == ["Pu'er"]
-    assert table.count_label.text() == "1 of 3 row(s)"  # the source: no English catalogue here (tests/ui/test_plurals.py)
+    assert table.count_label.text() == "1 of 3 row(s)"  # the source: no English catalogue here (tests/ui/test_plurals_in_the_window.py)
     table.search.clear()
     assert table.count_label.text() == "3 row(s)"
 
