@@ -23,7 +23,9 @@ if TYPE_CHECKING:
 
 from core import sqlite_files
 from core.backup_names import backup_path
-from core.errors import DamagedDatabaseError, DatabaseError, DatabaseLockedError, DiskFullError, NewerDatabaseError
+from core.errors import (
+    BadInputError, DamagedDatabaseError, DatabaseError, DatabaseLockedError, DiskFullError, NewerDatabaseError,
+)
 from core.i18n import t
 from core.integrity import check_backup_file, check_empty_file, check_on_open
 from core.migrations import MIGRATIONS_DIR, head_revision, known_revisions
@@ -401,6 +403,11 @@ class Database:
         is written through the backup API, which other connections see on their next read.
         """
         source = Path(source).resolve()
+        if self.path is not None and self.path.exists() and source.exists() and source.samefile(self.path):
+            # Not harmful (the copy onto itself changes nothing), but the owner meant a backup and would
+            # read "Restored" as done: say what was chosen instead.
+            raise BadInputError(t("“{name}” is the shop that is open, not a backup of it: choose a backup file "
+                                  "(File → Backup… lists them).", name=source.name))
         check_backup_file(source)
         if self.path is None:
             from core.team_restore import restore_server

@@ -19,7 +19,7 @@ from core.backups import (
     rotate,
 )
 from core.db import open_database
-from core.errors import DamagedDatabaseError, DatabaseError
+from core.errors import BadInputError, DamagedDatabaseError, DatabaseError
 from core.models import Order
 from core.settings import Settings
 from tests.helpers.safety_data import add_orders, damage, order_count
@@ -158,6 +158,15 @@ def test_restore_keeps_the_replaced_data_as_a_listed_pre_restore_backup(db, sett
     with db.session() as s:
         assert s.scalar(select(func.count()).select_from(Order)) == 5
     assert {b.reason for b in list_backups(settings.backup_dir, "shop")} == {"manual", "pre-restore"}
+
+
+def test_restoring_the_open_shop_onto_itself_is_refused_and_nothing_changes(db, settings: Settings):
+    add_orders(db, 5)
+    with pytest.raises(BadInputError, match="is the shop that is open, not a backup"):
+        db.restore(db.path, keep_dir=Path(settings.backup_dir))
+    assert list_backups(settings.backup_dir, "shop") == []  # no pre-restore copy made either
+    with db.session() as s:
+        assert s.scalar(select(func.count()).select_from(Order)) == 5
 
 
 def test_damaged_database_is_refused_then_the_latest_good_backup_restored(tmp_path: Path, settings: Settings):
