@@ -156,7 +156,7 @@ def fill_demo(
         tier_rows = members.tier_rows(_next_id(s, T["tiers"]))
         for row in tier_rows:
             row["id"] = existing.get(row["name"], row["id"])
-        customers, ledger = members.customer_rows(rng("members"), shop.orders, tier_rows, end, now,
+        customers, ledger, window_spend = members.customer_rows(rng("members"), shop.orders, tier_rows, end, now,
                                                   _next_id(s, T["customers"]))
         put("tiers", [r for r in tier_rows if r["name"] not in existing])
         put("customers", customers)
@@ -165,7 +165,7 @@ def fill_demo(
 
         s.flush()
         rebuild_all(s.connection())  # refunds and favourite categories, as an import would
-        put("tier_changes", members.tier_log_rows(customers, tier_rows))
+        put("tier_changes", members.tier_log_rows(customers, tier_rows, window_spend))
         step(4)
 
         gmv, buyers = plans.daily_actuals(shop.orders)

@@ -34,19 +34,23 @@ def tier_rows(first_id: int) -> list[dict]:
 
 
 def customer_rows(rng: random.Random, orders: list[dict], tiers: list[dict], end: dt.date,
-                  now: dt.datetime, first_id: int) -> tuple[list[dict], list[dict]]:
+                  now: dt.datetime, first_id: int) -> tuple[list[dict], list[dict], dict[int, int]]:
+    """The demo's members, their points ledger, and each member's spend in the tier window (fen, by
+    customer id: what the tier log's upgrade says was reached)."""
     by_buyer: dict[tuple[str, str], list[dict]] = defaultdict(list)
     for o in orders:
         if o["buyer_key"] and o["is_paid"]:
             by_buyer[o["platform"], o["buyer_key"]].append(o)
     window_start = dt.datetime.combine(end - dt.timedelta(days=364), dt.time())
     customers, ledger = [], []
+    window_spend: dict[int, int] = {}
     for i, ((platform, key), own) in enumerate(sorted(by_buyer.items())):
         cid = first_id + i
         own.sort(key=lambda o: o["created_at"])
         kept = [o["paid_fen"] - o["refund_fen"] for o in own]
         recent = sum(k for o, k in zip(own, kept) if o["created_at"] >= window_start)
         tier = max((t for t in tiers if recent >= t["threshold"]), key=lambda t: t["rank"])
+        window_spend[cid] = recent
         entries = []
         for o, k in zip(own, kept):
             pts = earned_points(k, 1, tier["points_multiplier"])
@@ -80,11 +84,12 @@ def customer_rows(rng: random.Random, orders: list[dict], tiers: list[dict], end
             "tier_since": own[-1]["created_at"].date() if tier["rank"] else None,
             "points": sum(e["delta"] for e in entries), "tags": ",".join(tags), "source": platform, "batch_id": None,
         })
-    return customers, ledger
+    return customers, ledger, window_spend
 
 
-def tier_log_rows(customers: list[dict], tiers: list[dict]) -> list[dict]:
-    """The upgrade that brought each member above the base tier, on the day its validity began."""
+def tier_log_rows(customers: list[dict], tiers: list[dict], window_spend: dict[int, int]) -> list[dict]:
+    """The upgrade that brought each member above the base tier, on the day its validity began, with
+    the spend that reached it (not the threshold itself: every row read "spent exactly ¥2,000.00")."""
     by_id = {t["id"]: t for t in tiers}
     base = min(tiers, key=lambda t: t["rank"])
     out = []
@@ -94,6 +99,6 @@ def tier_log_rows(customers: list[dict], tiers: list[dict]) -> list[dict]:
             continue
         out.append({"customer_id": c["id"], "at": dt.datetime.combine(c["tier_since"], dt.time(23, 0)),
                     "day": c["tier_since"], "from_tier": base["name"], "to_tier": tier["name"], "reason": "upgrade",
-                    "rule": "spend", "measure": tier["threshold"], "threshold": tier["threshold"], "by": "recompute",
+                    "rule": "spend", "measure": window_spend[c["id"]], "threshold": tier["threshold"], "by": "recompute",
                     "batch_id": None})
     return out

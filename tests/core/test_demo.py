@@ -158,6 +158,15 @@ def test_customers_tiers_and_points_agree_with_orders(demo_db):
     assert {"购物得积分", "积分过期"} <= kinds and any(k.startswith("积分兑换") for k in kinds)
 
 
+def test_the_tier_log_says_what_each_member_spent_not_the_threshold(demo_db):
+    """Each upgrade in the demo's tier log reached its threshold with the member's own spend in the
+    365-day window (it used to read the threshold itself on all of them)."""
+    rows = _q(demo_db, "SELECT measure, threshold FROM tier_changes WHERE reason = 'upgrade'")
+    assert len(rows) > 100
+    assert all(measure >= threshold for measure, threshold in rows)
+    assert sum(measure > threshold for measure, threshold in rows) > len(rows) * 0.9
+
+
 def test_double_eleven_week_sells_far_more_than_an_ordinary_week(demo_db):
     def week_gmv(start: dt.date) -> int:
         return _one(demo_db, "SELECT sum(paid_fen) FROM orders WHERE is_paid AND pay_date BETWEEN :a AND :b",
