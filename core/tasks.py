@@ -37,6 +37,21 @@ class TaskRow:
     series_id: int | None = None
 
 
+def predecessor_order(tasks: list[TaskRow], ticked: set[int]) -> list[TaskRow]:
+    """The order a task form offers the tasks it may start after: the ticked ones first, then the
+    unfinished ones by due date (soonest first, undated last), then the finished or cancelled ones,
+    the most recent first. By due date alone, a shop's first months of done tasks came first and the
+    week's work was at the bottom of a long list."""
+    def key(t: TaskRow) -> tuple:
+        closed = t.status in CLOSED
+        day = t.due or t.start
+        ordinal = day.toordinal() if day else None
+        if closed:
+            return (t.id not in ticked, True, ordinal is None, -(ordinal or 0), -t.id)
+        return (t.id not in ticked, False, ordinal is None, ordinal or 0, t.id)
+    return sorted(tasks, key=key)
+
+
 @dataclass(frozen=True)
 class StaffRow:
     id: int

@@ -46,9 +46,10 @@ def open_task_form(ctx, parent: QWidget, *, row: TaskRow | None, tasks: Sequence
                    staff: Sequence[StaffRow], promotions: Sequence[tuple[int, str]]) -> RecordForm:
     """The form for ``row`` (None: a new task), saved as one edit."""
     today = ctx.today()
-    others = [t for t in tasks if row is None or t.id != row.id]
-    waits_for = set(row.depends_on_ids) if row else set()
-    others.sort(key=lambda t: t.id not in waits_for)  # the ticked ones on top, the rest by due date
+    from core.tasks import predecessor_order  # loaded with the tab's rows; not at start-up (SQLAlchemy)
+
+    others = predecessor_order([t for t in tasks if row is None or t.id != row.id],
+                               set(row.depends_on_ids) if row else set())
     labels = [task_label(t) for t in others]
     choices = [(f"{label} (#{t.id})" if labels.count(label) > 1 else label, t.id) for label, t in zip(labels, others)]
     people = [(s.name if s.active else QCoreApplication.translate("TeamForms", "%1 (left)").replace("%1", s.name), s.id) for s in staff]
