@@ -89,22 +89,7 @@ def normalize_orders(
     orders: dict[str, dict] = {}
     lines: dict[str, list[dict]] = {}
     real: set[str] = set()
-    unknown_status: dict[str, list] = {}
-    statuses: dict[tuple, tuple[str, bool]] = {}  # (text, paid?) → normalize_status(): a file has a handful of texts
-    is_shopify = "fulfillment_status" in provided_fields or "cancelled_at" in provided_fields
-    drafts_currency: dict[str, int] = {}
-    finished = [0]
-
-    def finish(order_no: str, draft: Draft) -> None:
-        finished[0] += 1
-        currency = draft.fields.get("currency")
-        if currency:
-            drafts_currency[str(currency)] = drafts_currency.get(str(currency), 0) + 1
-        orders[order_no] = _finalize(order_no, draft, provided_fields, kind, is_shopify, unknown_status, statuses)
-        lines[order_no] = draft.lines
-        if draft.real_lines:
-            real.add(order_no)
-        draft.fields = draft.line_nos = draft.lines = None  # type: ignore[assignment]  # peak memory: keep only the results
+    fin = Finishing(provided_fields, kind)
 
     for match in detection.matches:
         grain = match.layout.grain  # type: ignore[union-attr]
@@ -117,14 +102,41 @@ def normalize_orders(
     rows_read += problems.error_count - skipped_before
     drafts = _merge(by_grain)
     for order_no, draft in drafts.items():
-        finish(order_no, draft)
+        fin.finish(order_no, draft, orders, lines, real)
     drafts.clear()
     by_grain.clear()
-    closing_warnings(problems, unknown_status, _header_of(detection, "status"), kind, finished[0], provided_fields)
+    closing_warnings(problems, fin.unknown_status, _header_of(detection, "status"), kind, fin.count, provided_fields)
     # The channel's currency follows the file (core.imports.currency_check, in the write transaction).
     return OrderSet(platform, kind, orders, lines, real, _provided_columns(provided_fields, kind),
-                    rows_read, problems.error_count - skipped_before + duplicates, file_currencies(drafts_currency),
-                    _header_of(detection, "currency") if drafts_currency else "")
+                    rows_read, problems.error_count - skipped_before + duplicates, file_currencies(fin.currencies),
+                    _header_of(detection, "currency") if fin.currencies else "")
+
+
+class Finishing:
+    """Turns a file's drafts into order records, one order at a time, keeping what the file's closing
+    warnings and currency check need (shared by ``normalize_orders`` and the worker's
+    ``core.imports.order_parts``, so both ways finish an order the same)."""
+
+    def __init__(self, provided_fields: set[str], kind: str) -> None:
+        self.provided_fields, self.kind = provided_fields, kind
+        self.is_shopify = "fulfillment_status" in provided_fields or "cancelled_at" in provided_fields
+        self.unknown_status: dict[str, list] = {}
+        self.statuses: dict[tuple, tuple[str, bool]] = {}  # (text, paid?) → normalize_status(): a file has a handful
+        self.currencies: dict[str, int] = {}
+        self.count = 0
+
+    def finish(self, order_no: str, draft: Draft, orders: dict[str, dict], lines: dict[str, list[dict]],
+               real: set[str]) -> None:
+        self.count += 1
+        currency = draft.fields.get("currency")
+        if currency:
+            self.currencies[str(currency)] = self.currencies.get(str(currency), 0) + 1
+        orders[order_no] = _finalize(order_no, draft, self.provided_fields, self.kind, self.is_shopify,
+                                     self.unknown_status, self.statuses)
+        lines[order_no] = draft.lines
+        if draft.real_lines:
+            real.add(order_no)
+        draft.fields = draft.line_nos = draft.lines = None  # type: ignore[assignment]  # peak memory: keep only the results
 
 
 def closing_warnings(problems: Problems, unknown_status: dict, status_header: str, kind: str, finished: int,

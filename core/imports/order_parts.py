@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from core.i18n import set_language
 from core.imports.normalize import (
-    Draft, _accumulate, _finalize, _provided_columns, adjust_for_refund, closing_warnings, file_currencies,
+    Draft, Finishing, _accumulate, _provided_columns, adjust_for_refund, closing_warnings, file_currencies,
 )
 from core.imports.rows import Problems, parsed_rows
 from core.orders import derive_payment, line_facts, line_totals
@@ -127,32 +127,19 @@ def order_parts(detection: Detection, problems: Problems, part_orders: int):
     assert layout is not None and layout.grain == "order"
     kind = detection.kind or "orders"
     provided_fields = set(match.columns)
-    rows_read = duplicates = finished = 0
+    rows_read = duplicates = 0
     skipped_before = problems.error_count
-    unknown_status: dict[str, list] = {}
-    statuses: dict[tuple, tuple[str, bool]] = {}
-    is_shopify = "fulfillment_status" in provided_fields or "cancelled_at" in provided_fields
-    drafts_currency: dict[str, int] = {}
+    fin = Finishing(provided_fields, kind)
     drafts: dict[str, Draft] = {}  # every order seen (finished ones keep their row: "appears again")
     pending: list[str] = []
     last_row = 0
 
     def part() -> tuple[dict, dict, set, int]:
-        nonlocal finished
         orders: dict[str, dict] = {}
         lines: dict[str, list[dict]] = {}
         real: set[str] = set()
         for order_no in pending:
-            draft = drafts[order_no]
-            finished += 1
-            currency = draft.fields.get("currency")
-            if currency:
-                drafts_currency[str(currency)] = drafts_currency.get(str(currency), 0) + 1
-            orders[order_no] = _finalize(order_no, draft, provided_fields, kind, is_shopify, unknown_status, statuses)
-            lines[order_no] = draft.lines
-            if draft.real_lines:
-                real.add(order_no)
-            draft.fields = draft.line_nos = draft.lines = None  # type: ignore[assignment]
+            fin.finish(order_no, drafts[order_no], orders, lines, real)
         pending.clear()
         return orders, lines, real, last_row
 
@@ -161,7 +148,7 @@ def order_parts(detection: Detection, problems: Problems, part_orders: int):
         last_row = prow.row
         if _accumulate(drafts, prow.values, prow.row, "", match, "order", problems):
             pending.append(prow.values["order_no"])  # type: ignore[arg-type]
-            if len(pending) >= (part_orders if finished else min(part_orders, FIRST_PART)):
+            if len(pending) >= (part_orders if fin.count else min(part_orders, FIRST_PART)):
                 yield part()
         else:
             duplicates += 1
@@ -170,10 +157,10 @@ def order_parts(detection: Detection, problems: Problems, part_orders: int):
         yield part()
     drafts.clear()
     status_header = match.headers[match.columns["status"]] if "status" in match.columns else "status"
-    closing_warnings(problems, unknown_status, status_header, kind, finished, provided_fields)
+    closing_warnings(problems, fin.unknown_status, status_header, kind, fin.count, provided_fields)
     currency_header = (match.headers[match.columns["currency"]] if "currency" in match.columns else "currency") \
-        if drafts_currency else ""
-    return rows_read, problems.error_count - skipped_before + duplicates, file_currencies(drafts_currency), \
+        if fin.currencies else ""
+    return rows_read, problems.error_count - skipped_before + duplicates, file_currencies(fin.currencies), \
         currency_header
 
 
