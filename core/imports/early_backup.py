@@ -5,6 +5,10 @@ import threading
 from pathlib import Path
 
 
+_last_lock = threading.Lock()
+_last: threading.Thread | None = None  # the newest copy's thread (one import after another: the CLI's files)
+
+
 class EarlyBackup:
     """The safety copy an import makes before it writes (core.backups), taken on a thread while the
     file is read: the app mostly waits for the workbook reader's parse then, and SQLite copies the
@@ -25,10 +29,21 @@ class EarlyBackup:
         except ImportError:  # without core.backups an import makes no copy
             self.thread = None
             return
-        self.thread = threading.Thread(target=self._copy, args=(import_copy,), name="import-backup")
+        global _last
+        with _last_lock:
+            previous, self.thread = _last, threading.Thread(target=self._copy, args=(import_copy,), name="import-backup")
+            _last = self.thread
+        self._previous = previous
         self.thread.start()
 
     def _copy(self, import_copy) -> None:
+        # The copy of a refused or cancelled file may still be running when the next import starts
+        # (`import a.csv locked.csv c.csv`): both picked the same free name in the same second and
+        # wrote one file, and the first one's removal failed the second ("attempt to write a readonly
+        # database"). One copy at a time.
+        if self._previous is not None:
+            self._previous.join()
+            self._previous = None
         try:
             path = import_copy(self.db)
         except BaseException as exc:  # noqa: BLE001 - raised again by keep()

@@ -64,3 +64,24 @@ def test_the_command_goes_on_after_an_unreadable_file_and_exits_2(db, files, mon
         assert count(again, "orders") == 6
     finally:
         again.close()
+
+
+def test_a_refused_files_safety_copy_still_being_written_does_not_fail_the_next_import(db, files):
+    """`import a.csv locked.csv c.csv` within one second: the refused file's safety copy (still being
+    written on its thread) and the next import's picked the same free name; the first one's removal
+    then failed the second ("attempt to write a readonly database") in about one run of four."""
+    import_file(db, _orders(files / "a.csv", 100))  # a shop with data: every import makes a copy
+    from core.imports.early_backup import EarlyBackup
+    from core.integrity import check_backup_file
+
+    for _ in range(15):
+        refused = EarlyBackup(db)
+        refused.done()  # refused at once, while its copy is written
+        following = EarlyBackup(db)
+        following.keep()  # raised the copy's error before
+        assert following.path is not None and following.path.exists()
+        check_backup_file(following.path)
+        following.done()
+        following.path.unlink()
+    refused.thread.join()
+    assert not refused.path.exists()  # the refused file's copy is removed once written
