@@ -244,10 +244,8 @@ def _import_whole(db, path: Path, prep: Prepared, *, dry_run: bool, cancelled: C
         file=path.name, platform=prep.platform or "", kind=kind_,
         rows_read=normalized.rows_read, rows_skipped=normalized.rows_skipped, dry_run=dry_run,
     )
-    if backup is not None:
-        backup.keep()
-    elif not dry_run:
-        _auto_backup(db)
+    if not dry_run:
+        _safety_copy(db, backup)
     file_hash = _hash(path)
     with db.engine.connect() as conn:
         trans = conn.begin()
@@ -277,10 +275,7 @@ def _import_streamed(db, path: Path, prep: Prepared, *, cancelled: Callable[[], 
     try:
         if cancelled is not None and cancelled():
             raise Cancelled()
-        if backup is not None:
-            backup.keep()
-        else:
-            _auto_backup(db)
+        _safety_copy(db, backup)
         file_hash = _hash(path)
         with db.engine.connect() as conn:
             trans = conn.begin()
@@ -456,6 +451,14 @@ def members_follow(conn: Connection, batch_id: int, platform: str, undo, touched
     rebuild_customers(conn, platform, undo=undo, keys=touched)
     write_moves_for_import(conn, batch_id, undo, dt.date.today())
     write_points_for_import(conn, undo, dt.date.today())
+
+
+def _safety_copy(db, backup: _EarlyBackup | None) -> None:
+    """The copy an import makes before it writes: the one taken while the file was read, or one now."""
+    if backup is not None:
+        backup.keep()
+    else:
+        _auto_backup(db)
 
 
 def _auto_backup(db) -> None:
