@@ -127,15 +127,16 @@ def _uplifts(conn: Connection, past: Any, promos: Sequence[Promotion], categorie
         if not codes:
             continue
         start, end = max(p.start, today + dt.timedelta(days=1)), p.end
+        # The SKUs by the (factor, sentence) that raises them (a few groups, not a pass per SKU and factor).
         if p.expected_uplift is not None:
             if p.expected_uplift <= 0:
                 continue
             factor = 1 + p.expected_uplift
             source = t("{name}: expected {factor}× normal sales (promotion calendar)", name=p.name,
                        factor=_times(factor))
-            per_sku = dict.fromkeys(codes, (factor, source))
+            groups = {(factor, source): codes}
         else:
-            per_sku = _measured(conn, past, p, codes, categories, today)
+            groups = _measured(conn, past, p, codes, categories, today)
         if p.platforms:  # per set of channels: each SKU's share of its units in the sales window
             channels = tuple(p.platforms)
             share_of = past.get(("inventory.channels", first, today, channels),
@@ -143,16 +144,23 @@ def _uplifts(conn: Connection, past: Any, promos: Sequence[Promotion], categorie
         else:
             share_of = None
         # One window per factor (on every channel) or per factor and share (on some): SKUs share them.
-        by_factor: dict[tuple, Uplift | None] = {}
-        for code, factor_source in per_sku.items():
-            # No recent sales on record: share 1 (the rate is 0 anyway, the factor changes nothing).
-            key = factor_source if share_of is None else (factor_source, share_of.get(code, 1.0))
-            made = by_factor.get(key, _UNSEEN)
-            if made is _UNSEEN:
-                made = by_factor[key] = _window(windows, start, end, *factor_source,
-                                                1.0 if share_of is None else key[1])
-            if made is not None:
-                out[code].append(made)
+        for factor_source, group in groups.items():
+            if share_of is None:
+                made = _window(windows, start, end, *factor_source, 1.0)
+                if made is not None:
+                    for code in group:
+                        out[code].append(made)
+                continue
+            by_share: dict[float, Uplift | None] = {}
+            get_share = share_of.get
+            for code in group:
+                # No recent sales on record: share 1 (the rate is 0 anyway, the factor changes nothing).
+                share = get_share(code, 1.0)
+                made = by_share.get(share, _UNSEEN)
+                if made is _UNSEEN:
+                    made = by_share[share] = _window(windows, start, end, *factor_source, share)
+                if made is not None:
+                    out[code].append(made)
     # SKUs raised by the same promotions get the same list object: core.inventory flattens each
     # set once. (One object per distinct window, so the windows' ids name a set.)
     shared: dict[tuple[int, ...], list[Uplift]] = {}
@@ -223,7 +231,9 @@ def _last_year(f: Festival) -> Festival | None:
 
 
 def _measured(conn: Connection, past: Any, p: Promotion, codes: list[str], categories: dict[str, str], today: dt.date
-              ) -> dict[str, tuple[float, str]]:
+              ) -> dict[tuple[float, str], list[str]]:
+    """The SKUs of ``codes`` last year's festival raises, by their (factor, sentence): their own
+    ratio when they sold enough in both windows, else their category's; those not raised left out."""
     m = _measure(p, today)
     if m is None:
         return {}
@@ -242,7 +252,6 @@ def _measured(conn: Connection, past: Any, p: Promotion, codes: list[str], categ
         cat = categories.get(code)
         if cat is not None:
             cat_b[cat] += b
-    out = {}
     this_sku = t("this SKU")
     festival = f"{name} {last.start.year}"
     texts: dict[tuple[str, str], str] = {}  # a few distinct sentences, not one per SKU
@@ -268,15 +277,25 @@ def _measured(conn: Connection, past: Any, p: Promotion, codes: list[str], categ
             b = baseline.get(code, 0)
             if b >= MIN_UNITS:
                 own[code] = _ratio(w, b, days_w)
+    # The SKUs by what raises them: their category's ratio (one group per category), or their own.
+    by_cat: dict[str, list[str]] = defaultdict(list)
+    groups: dict[tuple[float, str], list[str]] = {}
     for code in codes:
         ratio = own.get(code)
         if ratio is None:
-            found = by_category[categories[code]]
-            if found is not None:
-                out[code] = found
+            by_cat[categories[code]].append(code)
         elif ratio > 1:
-            out[code] = (ratio, text(ratio, this_sku))
-    return out
+            key = (ratio, text(ratio, this_sku))
+            found_codes = groups.get(key)
+            if found_codes is None:
+                groups[key] = [code]
+            else:
+                found_codes.append(code)
+    for cat, cat_codes in by_cat.items():
+        found = by_category[cat]
+        if found is not None:
+            groups.setdefault(found, []).extend(cat_codes)
+    return groups
 
 
 def _units_before_and_in(conn: Connection, start: dt.date, window_start: dt.date, end: dt.date
