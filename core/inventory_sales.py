@@ -57,18 +57,35 @@ def window_sales(conn: Any, start: dt.date, today: dt.date, window_days: int
     if not rows:
         return {}, {}
     codes, days, qtys, fens = zip(*rows)
-    value = dict.fromkeys(codes, 0)  # each SKU once, in the order first met
-    for code, fen in zip(codes, fens):
-        if fen:
-            value[code] += int(fen)
+    index = dict.fromkeys(codes)  # each SKU once, in the order first met
+    for i, code in enumerate(index):
+        index[code] = i
+    sku = list(map(index.__getitem__, codes))
     at = list(map(position.get, days))
     if None in at:  # stored some other way ("2026-11-20 00:00:00"): as the date it is
         at = [position[dt.date.fromisoformat(str(day)[:10])] if i is None else i for i, day in zip(at, days)]
-    index = {code: i for i, code in enumerate(value)}
     # Lines of unknown quantity count no units.
-    units = [0 if qty is None else int(qty) for qty in qtys]
-    stats = day_statistics(list(map(index.__getitem__, codes)), at, units, len(index), window_days)
-    return dict(zip(index, map(Sales._make, stats))), value
+    units = list(qtys) if None not in qtys and set(map(type, qtys)) == {int} else \
+        [0 if qty is None else int(qty) for qty in qtys]
+    stats = day_statistics(sku, at, units, len(index), window_days)
+    return dict(zip(index, map(Sales._make, stats))), _sales_value(index, sku, fens)
+
+
+def _sales_value(index: dict[str, int], sku: list[int], fens: tuple) -> dict[str, int]:
+    """Per SKU of ``index``, the sum of its ``fens`` (None counts 0), as whole numbers: summed in int64
+    when the driver gave ints small enough (checked), else one by one."""
+    if set(map(type, fens)) == {int} and max(map(abs, fens)) * len(fens) < 2 ** 62:
+        import numpy as np
+
+        sums = np.zeros(len(index), dtype=np.int64)
+        np.add.at(sums, np.array(sku, dtype=np.intp), np.array(fens, dtype=np.int64))
+        return dict(zip(index, sums.tolist()))
+    codes = list(index)
+    value = dict.fromkeys(index, 0)
+    for i, fen in zip(sku, fens):
+        if fen:
+            value[codes[i]] += int(fen)
+    return value
 
 
 def plain_rows(conn: Any, query: Any) -> list[tuple]:

@@ -122,6 +122,7 @@ def _uplifts(conn: Connection, past: Any, promos: Sequence[Promotion], categorie
     first = today - dt.timedelta(days=params.window_days - 1)
     out: dict[str, list[Uplift]] = defaultdict(list)
     windows: dict[tuple, Uplift] = {}  # one object per distinct window, shared by the SKUs it raises
+    members: dict[str, list[str]] | None = None
     for p in promos:
         codes = _in_scope(p, categories)
         if not codes:
@@ -136,7 +137,9 @@ def _uplifts(conn: Connection, past: Any, promos: Sequence[Promotion], categorie
                        factor=_times(factor))
             groups = {(factor, source): codes}
         else:
-            groups = _measured(conn, past, p, codes, categories, today)
+            if members is None:
+                members = _members(categories)
+            groups = _measured(conn, past, p, codes, categories, today, members)
         if p.platforms:  # per set of channels: each SKU's share of its units in the sales window
             channels = tuple(p.platforms)
             share_of = past.get(("inventory.channels", first, today, channels),
@@ -230,10 +233,13 @@ def _last_year(f: Festival) -> Festival | None:
     return None
 
 
-def _measured(conn: Connection, past: Any, p: Promotion, codes: list[str], categories: dict[str, str], today: dt.date
-              ) -> dict[tuple[float, str], list[str]]:
+def _measured(conn: Connection, past: Any, p: Promotion, codes: list[str], categories: dict[str, str], today: dt.date,
+              members: dict[str, list[str]] | None = None) -> dict[tuple[float, str], list[str]]:
     """The SKUs of ``codes`` last year's festival raises, by their (factor, sentence): their own
-    ratio when they sold enough in both windows, else their category's; those not raised left out."""
+    ratio when they sold enough in both windows, else their category's; those not raised left out.
+    ``members``: the active SKUs of each category (``_members``; made here when not given)."""
+    if members is None:
+        members = _members(categories)
     m = _measure(p, today)
     if m is None:
         return {}
@@ -277,25 +283,33 @@ def _measured(conn: Connection, past: Any, p: Promotion, codes: list[str], categ
             b = baseline.get(code, 0)
             if b >= MIN_UNITS:
                 own[code] = _ratio(w, b, days_w)
-    # The SKUs by what raises them: their category's ratio (one group per category), or their own.
-    by_cat: dict[str, list[str]] = defaultdict(list)
+    # The SKUs by what raises them: their own ratio, else their category's (one group per category).
+    everyone = len(codes) == len(categories)  # _in_scope's list of every active SKU
+    in_scope = categories if everyone else set(codes)
     groups: dict[tuple[float, str], list[str]] = {}
-    for code in codes:
-        ratio = own.get(code)
-        if ratio is None:
-            by_cat[categories[code]].append(code)
-        elif ratio > 1:
+    for code, ratio in own.items():
+        if ratio > 1 and code in in_scope:
             key = (ratio, text(ratio, this_sku))
             found_codes = groups.get(key)
             if found_codes is None:
                 groups[key] = [code]
             else:
                 found_codes.append(code)
-    for cat, cat_codes in by_cat.items():
-        found = by_category[cat]
+    for cat, found in by_category.items():
         if found is not None:
-            groups.setdefault(found, []).extend(cat_codes)
+            cat_codes = [c for c in members[cat] if c not in own] if everyone else \
+                [c for c in members[cat] if c not in own and c in in_scope]
+            if cat_codes:
+                groups.setdefault(found, []).extend(cat_codes)
     return groups
+
+
+def _members(categories: dict[str, str]) -> dict[str, list[str]]:
+    """The SKUs of each category, in ``categories``' order."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for code, cat in categories.items():
+        members[cat].append(code)
+    return members
 
 
 def _units_before_and_in(conn: Connection, start: dt.date, window_start: dt.date, end: dt.date
