@@ -222,13 +222,13 @@ def _walk_matrix(factor: Any, who: list[int], row_of: list[Any], units: Sequence
 
     n_rows = factor.shape[0]
     reach = [leads[i] + review for i in who]
-    extra_by_day = np.cumsum(np.maximum(factor[:, :max(reach) + 1] - SCALE, 0), axis=1)
+    extra_by_day = np.cumsum(np.maximum(factor[:, :max(reach) + 1] - SCALE, 0), axis=1, dtype=np.int64)
     for i, e in zip(who, extra_by_day[row_of, reach].tolist()):
         extra[i] = e
     # Stock-out: the first day k whose demand units × demand[k] is more than stock × days × SCALE,
     # that is demand[k] > stock × days × SCALE // units (whole numbers, units > 0). Each set's demand
     # rises day by day: all of them as one sorted array (set r's days + r × ``span``), one binary search each.
-    demand = np.cumsum(factor[:, :horizon + 1], axis=1)
+    demand = np.cumsum(factor[:, :horizon + 1], axis=1, dtype=np.int64)
     span = int(demand[:, -1].max(initial=0)) + 1
     walked: list[int] = []
     walked_rows: list[int] = []

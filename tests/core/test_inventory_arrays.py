@@ -158,3 +158,20 @@ def test_a_day_of_two_windows_of_the_same_factor_is_named_by_the_first():
                          UpliftSets([ups], [0], lambda r: _prepare(ups, TODAY), {}))
         assert got[0].uplift_source == name
         assert got == [_row(sku, sales["S1"], None, "C", 1.5, TODAY, params, _prepare(ups, TODAY), TODAY)]
+
+
+@pytest.mark.parametrize("factor", [250_000.0, 10.0 ** 12, 0.0])
+def test_the_sets_day_by_day_with_large_or_zero_factors(factor):
+    # Beyond int32 (summed in int64), beyond what the matrix holds (the sweep), and 0 (no demand those days).
+    params = InventoryParams()
+    skus, sales, last, abc, _ = _cases(7, 60)
+    sets = [[Uplift(TODAY + dt.timedelta(days=3), TODAY + dt.timedelta(days=9), factor, "big"),
+             Uplift(TODAY + dt.timedelta(days=5), TODAY + dt.timedelta(days=40), 1.5, "long")], []]
+    set_of = [i % 2 for i in range(len(skus))]
+    low_by = TODAY + dt.timedelta(days=params.review_days)
+    expected = [_row(sku, sales.get(sku[0], Sales(0, 0.0, None)), last.get(sku[0]), abc[sku[0]], 1.5, TODAY, params,
+                     _prepare(sets[r], TODAY), low_by) for sku, r in zip(skus, set_of)]
+    got = array_rows(skus, sales, last, abc, 1.5, TODAY, params, None, low_by, *HELPERS,
+                     UpliftSets(sets, set_of, lambda r: _prepare(sets[r], TODAY), {}))
+    assert got == expected
+    assert any(r.uplift_source == "big; long" for r in got)
