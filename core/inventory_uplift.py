@@ -24,6 +24,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import partial
+from itertools import compress, repeat
 from typing import Any
 
 from sqlalchemy import Connection, case, func, select
@@ -247,17 +248,8 @@ def _measured(conn: Connection, past: Any, p: Promotion, codes: list[str], categ
     window, baseline = past.get(_festival_key(m), lambda: _festival_units(conn, m))
     days_w = (m.window[1] - m.window[0]).days + 1
     name = last.name_zh if language() == "zh_CN" else last.name_en
-    # Category totals over the active SKUs, from the SKUs that sold (not a pass over every SKU).
-    cat_w: dict[str, int] = defaultdict(int)
-    cat_b: dict[str, int] = defaultdict(int)
-    for code, w in window.items():
-        cat = categories.get(code)
-        if cat is not None:
-            cat_w[cat] += w
-    for code, b in baseline.items():
-        cat = categories.get(code)
-        if cat is not None:
-            cat_b[cat] += b
+    # Category totals over the active SKUs and the SKUs' own ratios, from the SKUs that sold.
+    cat_w, cat_b, own = _sums_and_ratios(window, baseline, categories, days_w)
     this_sku = t("this SKU")
     festival = f"{name} {last.start.year}"
     texts: dict[tuple[str, str], str] = {}  # a few distinct sentences, not one per SKU
@@ -272,24 +264,20 @@ def _measured(conn: Connection, past: Any, p: Promotion, codes: list[str], categ
 
     # Per category, the (factor, sentence) of its SKUs without enough units of their own; None: not raised.
     by_category: dict[str, tuple[float, str] | None] = {}
-    for cat in set(categories.values()):
+    for cat in members:
         w, b = cat_w.get(cat, 0), cat_b.get(cat, 0)
         ratio = _ratio(w, b, days_w) if w >= MIN_UNITS and b >= MIN_UNITS else 0.0
         by_category[cat] = (ratio, text(ratio, t("its category {category}", category=cat or "—"))) if ratio > 1 else None
-    # The SKUs that sold enough in both windows for their own ratio (from those that sold, not every SKU).
-    own: dict[str, float] = {}
-    for code, w in window.items():
-        if w >= MIN_UNITS:
-            b = baseline.get(code, 0)
-            if b >= MIN_UNITS:
-                own[code] = _ratio(w, b, days_w)
     # The SKUs by what raises them: their own ratio, else their category's (one group per category).
     everyone = len(codes) == len(categories)  # _in_scope's list of every active SKU
     in_scope = categories if everyone else set(codes)
     groups: dict[tuple[float, str], list[str]] = {}
+    keys: dict[float, tuple[float, str]] = {}  # SKUs of the same units share their ratio
     for code, ratio in own.items():
         if ratio > 1 and code in in_scope:
-            key = (ratio, text(ratio, this_sku))
+            key = keys.get(ratio)
+            if key is None:
+                key = keys[ratio] = (ratio, text(ratio, this_sku))
             found_codes = groups.get(key)
             if found_codes is None:
                 groups[key] = [code]
@@ -302,6 +290,56 @@ def _measured(conn: Connection, past: Any, p: Promotion, codes: list[str], categ
             if cat_codes:
                 groups.setdefault(found, []).extend(cat_codes)
     return groups
+
+
+def _sums_and_ratios(window: dict[str, int], baseline: dict[str, int], categories: dict[str, str], days_w: int
+                     ) -> tuple[dict[str, int], dict[str, int], dict[str, float]]:
+    """Per category of ``categories``, the units of its SKUs in last year's festival window and in
+    the baseline days before it; per SKU that sold at least ``MIN_UNITS`` in both, its own ratio.
+    Column by column (numpy) when the units are small enough for floats and int64 (checked), else
+    one by one: the same whole numbers and the same floats (``_ratio``)."""
+    import numpy as np
+
+    w_codes, b_codes = list(window), list(baseline)
+    small = 2 ** 53 // max(len(w_codes) + len(b_codes), 1)
+    if not all(type(v) is int and 0 <= v < small for v in (*window.values(), *baseline.values())):
+        return _sums_and_ratios_one_by_one(window, baseline, categories, days_w)
+    cats = list(dict.fromkeys(categories.values()))
+    index = {cat: i for i, cat in enumerate(cats)}
+    w_units = np.fromiter(window.values(), dtype=np.int64, count=len(w_codes))
+    b_units = np.fromiter(baseline.values(), dtype=np.int64, count=len(b_codes))
+    totals = []
+    for codes_, units in ((w_codes, w_units), (b_codes, b_units)):
+        at = np.fromiter(map(index.get, map(categories.get, codes_), repeat(-1)), dtype=np.int64, count=len(codes_))
+        sums = np.zeros(len(cats), dtype=np.int64)
+        np.add.at(sums, at[at >= 0], units[at >= 0])
+        totals.append({cat: total for cat, total in zip(cats, sums.tolist()) if total})
+    b_of_w = np.fromiter(map(baseline.get, w_codes, repeat(0)), dtype=np.int64, count=len(w_codes))
+    enough = (w_units >= MIN_UNITS) & (b_of_w >= MIN_UNITS)
+    ratios = np.minimum((w_units[enough] / days_w) / (b_of_w[enough] / BASELINE_DAYS), MAX_FACTOR)
+    own = dict(zip(compress(w_codes, enough.tolist()), ratios.tolist()))
+    return totals[0], totals[1], own
+
+
+def _sums_and_ratios_one_by_one(window: dict[str, int], baseline: dict[str, int], categories: dict[str, str],
+                                days_w: int) -> tuple[dict[str, int], dict[str, int], dict[str, float]]:
+    cat_w: dict[str, int] = defaultdict(int)
+    cat_b: dict[str, int] = defaultdict(int)
+    for code, w in window.items():
+        cat = categories.get(code)
+        if cat is not None:
+            cat_w[cat] += w
+    for code, b in baseline.items():
+        cat = categories.get(code)
+        if cat is not None:
+            cat_b[cat] += b
+    own: dict[str, float] = {}
+    for code, w in window.items():
+        if w >= MIN_UNITS:
+            b = baseline.get(code, 0)
+            if b >= MIN_UNITS:
+                own[code] = _ratio(w, b, days_w)
+    return cat_w, cat_b, own
 
 
 def _members(categories: dict[str, str]) -> dict[str, list[str]]:
