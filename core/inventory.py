@@ -192,28 +192,17 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
                      found, low_by) for sku, found in zip(skus, windows)]
     # Many SKUs: column by column, the walks in one matrix (core.inventory_arrays), the same numbers; every
     # set's windows day by day in one matrix too (core.inventory_windows), swept one by one only when it cannot.
-    from core.inventory_arrays import UpliftSets, array_rows
+    from core.inventory_arrays import array_rows, uplift_sets
 
-    index: dict[int, int] = {}
-    sets: list[Sequence[Uplift]] = []
-    set_of = []
-    for sku in skus:
-        ups = uplifts.get(sku[0]) or ()
-        r = index.get(id(ups))
-        if r is None:
-            r = index[id(ups)] = len(sets)
-            sets.append(ups)
-        set_of.append(r)
-
-    def prepare(r: int) -> _Windows:
-        found = prepared.get(id(sets[r]))
+    def prepare(ups: Sequence[Uplift]) -> _Windows:
+        found = prepared.get(id(ups))
         if found is None:
-            found = prepared[id(sets[r])] = _prepare(sets[r], today, plans)
+            found = prepared[id(ups)] = _prepare(ups, today, plans)
         return found
 
     kept = uplifts.days if isinstance(uplifts, UpliftsBySku) else {}
     return array_rows(skus, sales, last_sale, abc, z, today, params, None, low_by, STATUS_ORDER, _new_row, _stockout,
-                      UpliftSets(sets, set_of, prepare, kept))
+                      uplift_sets([sku[0] for sku in skus], uplifts, prepare, kept))
 
 
 # From this many SKUs on, the rows are computed column by column (numpy's import and the matrix

@@ -266,6 +266,22 @@ class UpliftSets(NamedTuple):
     kept: dict
 
 
+def uplift_sets(codes: Sequence[str], uplifts: Any, prepare: Callable[[Any], Any], kept: dict) -> UpliftSets:
+    """``UpliftSets`` of the SKUs ``codes``: their windows in ``uplifts`` (by SKU code; SKUs raised by
+    the same promotions share one list), each distinct set once; ``prepare(set)``: core.inventory._prepare."""
+    index: dict[int, int] = {}
+    sets: list[Any] = []
+    set_of = []
+    for code in codes:
+        ups = uplifts.get(code) or ()
+        r = index.get(id(ups))
+        if r is None:
+            r = index[id(ups)] = len(sets)
+            sets.append(ups)
+        set_of.append(r)
+    return UpliftSets(sets, set_of, lambda r: prepare(sets[r]), kept)
+
+
 def _day_factors(sets: UpliftSets, units: Sequence[int], leads: list[int], today: dt.date, review: int,
                  horizon: int) -> DayFactors | None:
     who = [i for i, (u, r) in enumerate(zip(units, sets.set_of)) if u and sets.sets[r]]
@@ -274,6 +290,7 @@ def _day_factors(sets: UpliftSets, units: Sequence[int], leads: list[int], today
     width = _width(who, leads, review, horizon)
     key = (today, width, tuple(map(id, sets.sets)))
     if key not in sets.kept:
+        sets.kept.clear()  # one matrix kept (a few MB), the latest
         sets.kept[key] = day_factors(sets.sets, today, width)
     return sets.kept[key]
 
