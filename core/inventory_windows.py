@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Sequence
+from fractions import Fraction
 from itertools import chain
 from typing import TYPE_CHECKING, Any, NamedTuple
 
@@ -127,12 +128,10 @@ def day_factors(sets: Sequence[Sequence[Uplift]], today: dt.date, width: int) ->
 def _scaled(factor: float) -> int:
     """``core.inventory._exact(factor)`` × ``SCALE``, a whole number: read from the 4 decimals' text
     itself (making 2,000 Fractions took a third of the matrix's time)."""
-    from core.inventory import _exact
-
     text = str(round(factor, 4))
     whole, dot, decimals = text.partition(".")
-    if "e" in text or "n" in text or len(decimals) > 4:  # 1e+16, inf, nan: as the Fraction says
-        exact = _exact(factor)
+    if "e" in text or "n" in text or len(decimals) > 4:  # 1e+16, inf, nan: as the Fraction says (_exact's)
+        exact = Fraction(text)
         return exact.numerator * (SCALE // exact.denominator)
     return int(whole + decimals) * 10 ** (4 - len(decimals)) if dot else int(whole) * SCALE
 
