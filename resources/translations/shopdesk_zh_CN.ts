@@ -4373,6 +4373,14 @@ or click “Add files…”.</source>
         <translation>已逾期（应于 %1 前下单）：今天下单</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 到 %1</translation>
+    </message>
+    <message>
         <source>(expected %1)</source>
         <translation>（预计 %1 到货）</translation>
     </message>
