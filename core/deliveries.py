@@ -49,16 +49,20 @@ class OpenDelivery:
 
 @dataclass(frozen=True)
 class DeliveryRow:
-    """One line of the Open deliveries view."""
+    """One line of the Open deliveries view: a delivery with its SKU's words and whether it is late."""
 
-    delivery: OpenDelivery
+    id: int | None
+    sku_code: str
     title: str
     spec: str
+    supplier: str
+    qty: int
+    received: int
+    open_qty: int
+    ordered_on: dt.date | None
+    expected_on: dt.date | None
     status: str  # open | late
     days_late: int
-
-    def __getattr__(self, name: str):  # the delivery's fields read as the row's own
-        return getattr(self.delivery, name)
 
 
 def _order(d: OpenDelivery) -> tuple:
@@ -125,7 +129,8 @@ def delivery_rows(session: Session, today: dt.date, supplier: str | None = None)
             if supplier is not None and d.supplier != supplier:
                 continue
             late = d.late(today)
-            rows.append(DeliveryRow(d, title, spec, LATE if late else OPEN,
+            rows.append(DeliveryRow(d.id, code, title, spec, d.supplier, d.qty, d.received, d.open_qty, d.ordered_on,
+                                    d.expected_on, LATE if late else OPEN,
                                     (today - d.expected_on).days if late and d.expected_on else 0))
     return sorted(rows, key=lambda r: (r.status != LATE, -r.days_late, r.expected_on or dt.date.max, r.sku_code,
                                        r.id if r.id is not None else 1 << 62))

@@ -129,7 +129,7 @@ class PurchaseListView(QWidget):
         self.tab.run_cell_edits(self.lines, cells, SetOrderQty(tuple((c.key, c.value) for c in cells)))
 
     def mark_ordered(self) -> None:
-        from core.edits.stock import MarkOrdered
+        from core.edits.deliveries import MarkOrdered
 
         chosen = self.lines.selected_records() or self.all_lines()
         lines = tuple((p.sku_code, p.qty) for p in chosen)
