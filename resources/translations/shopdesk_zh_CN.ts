@@ -4267,6 +4267,16 @@ or click “Add files…”.</source>
         <translation>Y（波动）：变异系数不超过此值；超过为 Z（不规律）</translation>
     </message>
     <message>
+        <source>Contact: Wang Li 138 0000 0000
+Address: 88 Wensan Road, Hangzhou</source>
+        <translation>联系人：王丽 138 0000 0000
+地址：杭州市文三路 88 号</translation>
+    </message>
+    <message>
+        <source>Printed under the shop's name on the purchase list's Excel and print: one line each, at most 6</source>
+        <translation>打印在采购单 Excel 和打印件的店铺名称下方：每行一项，最多 6 行</translation>
+    </message>
+    <message>
         <source>The new language applies the next time ShopDesk starts.</source>
         <translation>新的语言将在下次启动店长台时生效。</translation>
     </message>
@@ -4357,6 +4367,10 @@ or click “Add files…”.</source>
     <message>
         <source>XYZ by weekly variation:</source>
         <translation>XYZ（按周销量波动）：</translation>
+    </message>
+    <message>
+        <source>Purchase order letterhead:</source>
+        <translation>采购单抬头：</translation>
     </message>
     <message>
         <source>General</source>

@@ -89,3 +89,26 @@ def test_the_detail_panel_steps_up_at_each_delivery_and_names_a_late_one(qtbot, 
     index = model.index(model.row_of(code), model.column_of("in_transit"))
     assert "is late (2 days)" in model.data(index, Qt.ItemDataRole.ToolTipRole)
     assert model.data(index, Qt.ItemDataRole.ForegroundRole).color().name() == "#c62828"
+
+
+def test_the_letterhead_typed_once_in_settings_heads_the_purchase_lists_excel_and_print(qtbot, window, tmp_path):
+    from openpyxl import load_workbook
+
+    from core.settings import load
+    from ui.dialogs.settings_dialog import SettingsDialog
+
+    inv = open_tab(qtbot, window, "inventory")
+    dialog = SettingsDialog(window.ctx.settings, window)
+    qtbot.addWidget(dialog)
+    dialog.letterhead.setPlainText("联系人：王丽 138 0000 0000\n\n地址：杭州市文三路 88 号")
+    dialog.apply()
+    assert load().letterhead == "联系人：王丽 138 0000 0000\n地址：杭州市文三路 88 号"  # kept for next time
+    page = inv.purchase
+    assert page.shop == "山野茶舍"  # the demo shop's name, as the monthly plan's title says it
+    html = page.html()
+    assert "山野茶舍 · Purchase list" in html and "地址：杭州市文三路 88 号" in html
+    page.export_workbook(str(tmp_path / "po.xlsx"))
+    ws = load_workbook(tmp_path / "po.xlsx").worksheets[0]
+    first = [r[0].value for r in ws.iter_rows(max_row=5)]
+    assert first[0].startswith("山野茶舍 · Purchase order to ")
+    assert first[1:5] == ["联系人：王丽 138 0000 0000", "地址：杭州市文三路 88 号", None, "SKU code"]

@@ -242,15 +242,17 @@ class InventoryTab(TabPage):
         return rows, lines, supplier_totals(lines), inv, uplifts, self._deliveries(session, today, rows)
 
     @staticmethod
-    def _deliveries(session: Session, today: dt.date, rows: list) -> tuple[list, dict[str, int], dict[str, str]]:
-        """The open deliveries (late first), the SKUs' unit costs and, per SKU with a late one, the sentence."""
+    def _deliveries(session: Session, today: dt.date, rows: list) -> tuple[list, dict[str, int], dict[str, str], str]:
+        """The open deliveries (late first), the SKUs' unit costs, per SKU with a late one the sentence,
+        and the shop's name for the purchase list's letterhead (as the monthly plan's title says it)."""
         from core.deliveries import delivery_rows, late_sentence, open_deliveries
+        from core.report import shop_name
 
         found = delivery_rows(session, today)
         late_codes = {d.sku_code for d in found if d.status == "late"}
         late = {code: late_sentence(ds, today) for code, ds in open_deliveries(session, late_codes).items()} \
             if late_codes else {}
-        return found, {r.sku_code: r.cost_fen for r in rows}, late
+        return found, {r.sku_code: r.cost_fen for r in rows}, late, shop_name(session)
 
     def _filter_flags(self) -> None:
         flag = self.status_filter.value()
@@ -259,7 +261,8 @@ class InventoryTab(TabPage):
         self.table.proxy.set_contains("flags", None if flag in (None, OK) else flag)
 
     def show_data(self, data: tuple[list[InventoryRow], list, list, object, dict, tuple]) -> None:
-        rows, lines, totals, inv, uplifts, (deliveries, costs, late) = data
+        rows, lines, totals, inv, uplifts, (deliveries, costs, late, shop) = data
+        self.purchase.shop = shop
         self._today = self._params[0] if self._params else self.ctx.today()
         self.detail.set_context(self._today, inv, uplifts)
         if not rows:
