@@ -86,7 +86,7 @@ def sku_detail(session: Session, row: InventoryRow, today: dt.date, params: Inve
     late = late_sentence(found, today)
     reason = why(row, today, params)
     return SkuDetail(row, daily_sales(session, row.sku_code, today), raised, base, stock, delivery, windows,
-                     f"{reason} {late}" if late else reason, deliveries, late)
+                     f"{reason}\n{late}" if late else reason, deliveries, late)
 
 
 def _factor(windows: Sequence[Uplift], day: dt.date) -> float:

@@ -734,7 +734,7 @@ The current data is kept as a backup first, so this can be undone.</source>
     </message>
     <message>
         <source>%1 late (red, listed first).</source>
-        <translation>其中 %1 已逾期（红色，排在最前）。</translation>
+        <translation>其中 %1逾期（红色，排在最前）。</translation>
     </message>
     <message>
         <source>Double-click one to receive it; type a new expected date into its cell.</source>

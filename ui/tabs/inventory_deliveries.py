@@ -156,6 +156,8 @@ class DeliveriesView(QWidget):
             self.tab.ctx, "inventory.receive_dialog", self.tr("Receive %1").replace("%1", row.sku_code), fields,
             lambda v: ReceiveDelivery(row.sku_code, row.id, v["received"], today, close_short=v["rest"] == close),
             self.tab, intro=intro)
+        # Room for the sentence above and a message under the quantity without scrolling the second field away.
+        form.resize(max(form.width(), 620), max(form.height(), 270))
         form.open()
         return form
 
