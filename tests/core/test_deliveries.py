@@ -131,11 +131,20 @@ def test_the_expected_date_is_editable_and_checked(shop):
 def test_in_transit_typed_by_hand_becomes_a_delivery_and_lowering_it_takes_from_the_latest(shop):
     apply_edit(shop, MarkOrdered((("TEA", 100),), TODAY))
     apply_edit(shop, MarkOrdered((("TEA", 50),), TODAY + D(days=2)))
-    apply_edit(shop, SetSkuFields.of("TEA", in_transit=120))  # 30 fewer: the later delivery gives way
+    history = History()
+    history.apply(shop, SetSkuFields.of("TEA", in_transit=120))  # 30 fewer: the later delivery gives way
     assert stock(shop, "TEA") == (10, 120, TODAY + D(days=7))
     assert [d[:2] + d[4:5] for d in stored(shop, "TEA")] == [(100, 0, "open"), (20, 0, "open")]
-    apply_edit(shop, SetSkuFields.of("CUP", in_transit=12))  # no delivery yet: one "not on an order"
+    history.apply(shop, SetSkuFields.of("TEA", in_transit=90))  # the later one gone, the first one cut
+    assert [d[:2] + d[4:5] for d in stored(shop, "TEA")] == [(90, 0, "open"), (20, 0, "cancelled")]
+    history.undo(shop)
+    history.undo(shop)  # one Ctrl+Z each, exactly back
+    assert [d[:2] + d[4:5] for d in stored(shop, "TEA")] == [(100, 0, "open"), (50, 0, "open")]
+    assert stock(shop, "TEA") == (10, 150, TODAY + D(days=7))
+    history.apply(shop, SetSkuFields.of("CUP", in_transit=12))  # no delivery yet: one "not on an order"
     assert stored(shop, "CUP") == [(12, 0, None, None, "open", None)]
+    history.undo(shop)
+    assert stored(shop, "CUP") == [] and stock(shop, "CUP")[1] == 0
 
 
 def test_stock_in_transit_written_by_an_import_shows_as_a_delivery_not_on_an_order(shop):
