@@ -83,10 +83,21 @@ def sku_detail(session: Session, row: InventoryRow, today: dt.date, params: Inve
             break  # ran out and nothing more is coming
         level = max(level - demand, 0.0) + arriving.get(d, 0)
         stock.append((d, level))
-    late = late_sentence(found, today)
+    late = " ".join(filter(None, (late_sentence(found, today), _before_delivery(stock, deliveries))))
     reason = why(row, today, params)
     return SkuDetail(row, daily_sales(session, row.sku_code, today), raised, base, stock, delivery, windows,
                      f"{reason}\n{late}" if late else reason, deliveries, late)
+
+
+def _before_delivery(stock: Sequence[tuple[dt.date, float]], deliveries: Sequence[tuple[dt.date, int]]) -> str:
+    """The projected stock reaching 0 before a delivery arrives (the alerts count what is in transit as
+    stock already: their run-out date is the day after everything has arrived)."""
+    gap = next(((day, when, qty) for day, level in stock if level <= 0 for when, qty in deliveries if when > day), None)
+    if gap is None:
+        return ""
+    day, when, qty = gap
+    return t("The stock runs out around {day}, before the delivery of {qty} due {date}: ask the supplier to send it "
+             "sooner.", day=day.isoformat(), qty=f"{qty:,}", date=when.isoformat())
 
 
 def _factor(windows: Sequence[Uplift], day: dt.date) -> float:

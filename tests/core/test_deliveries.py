@@ -241,3 +241,21 @@ def test_the_projected_stock_steps_up_at_each_deliverys_date_and_a_late_one_is_s
     assert level[TODAY] == 140 and level[TODAY + D(days=6)] == 128
     assert level[TODAY + D(days=7)] == 128 - 2 + 50  # steps up by the second delivery on its own date
     assert "Delivery of 100 due 2026-11-17 is late (3 days)." in d.reason
+
+
+def test_the_detail_says_when_the_stock_runs_out_before_a_delivery_arrives(db):
+    from core.inventory import InventoryParams, inventory_rows
+    from core.inventory_detail import sku_detail
+    from tests.core.test_inventory_alerts import days_ago, sell
+
+    with db.transaction() as s:
+        sku(s, "CUP", 5, lead_time_days=7, supplier="乙厂")
+        for i in range(28):
+            sell(s, "CUP", days_ago(i), 2, 2000)  # 2 a day: 5 last until the third day
+    apply_edit(db, MarkOrdered((("CUP", 60),), TODAY))  # due in 7 days
+    with db.session() as s:
+        row = next(r for r in inventory_rows(s, TODAY, InventoryParams()) if r.sku_code == "CUP")
+        d = sku_detail(s, row, TODAY, InventoryParams())
+    assert dict(d.stock)[TODAY + D(days=3)] == 0 and dict(d.stock)[TODAY + D(days=7)] == 60
+    assert d.reason.endswith("The stock runs out around 2026-11-23, before the delivery of 60 due 2026-11-27: ask the "
+                             "supplier to send it sooner.")
