@@ -136,10 +136,6 @@ def delivery_rows(session: Session, today: dt.date, supplier: str | None = None)
                                        r.id if r.id is not None else 1 << 62))
 
 
-def suppliers(rows: Iterable[DeliveryRow]) -> list[str]:
-    return sorted({r.supplier for r in rows}, key=lambda s: (s == "", s))
-
-
 def late_sentence(deliveries: Sequence[OpenDelivery], today: dt.date) -> str:
     """"Delivery of 200 due 2026-12-01 is late (3 day(s))." for each late delivery, else ""."""
     return " ".join(t("Delivery of {qty} due {date} is late ({days} day(s)).", qty=f"{d.open_qty:,}",

@@ -12,7 +12,6 @@ import datetime as dt
 from dataclasses import dataclass
 from typing import Any, ClassVar
 
-from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.deliveries import CANCELLED, OPEN, RECEIVED, SHORT, OpenDelivery, reconcile, stored_open
@@ -279,8 +278,3 @@ class SetDeliveryDate:
                    title=_delivery_title({"sku_code": self.sku_code, "ordered_on": d.ordered_on}))
         sync_stock(session, rec, self.sku_code)
 
-
-def delivery_of(session: Session, delivery_id: int) -> dict[str, Any] | None:
-    """One stored delivery as a dict (tests and the receive dialog's refresh)."""
-    row = session.execute(select(Delivery.__table__).where(Delivery.id == delivery_id)).first()
-    return dict(row._mapping) if row else None
