@@ -271,7 +271,7 @@ def _import_streamed(db, path: Path, prep: Prepared, *, cancelled: Callable[[], 
     """``_import_whole`` for a big order sheet the workbook reader's worker normalises in parts
     (core.imports.streamed): the parts are written as they come, in the same one transaction."""
     result = ImportResult(file=path.name, platform=prep.platform or "", kind="orders", rows_read=0, rows_skipped=0)
-    parts = Parts(prep.detection, prep.detection.matches[0].table.normalized)  # the worker starts normalising
+    parts = Parts(db, prep.detection, prep.detection.matches[0].table.normalized)  # the worker starts normalising
     try:
         if cancelled is not None and cancelled():
             raise Cancelled()

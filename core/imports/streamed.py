@@ -19,10 +19,10 @@ from sqlalchemy import select
 from core.errors import Cancelled
 from core.i18n import language
 from core.imports.order_parts import Job, merge_problems, provided_columns
-from core.imports.order_writer import MANY, OrderWriter
+from core.imports.order_writer import MANY, READY, OrderWriter
 from core.imports.results import ImportResult
 from core.imports.sku_match import LineMatcher
-from core.imports.write import ORDER_DEFAULTS, UndoLog
+from core.imports.write import ORDER_DEFAULTS, UndoLog, refund_totals
 
 BIG = 20_000  # rows of the sheet: smaller files are normalised in the app (no gain to win)
 PART_ORDERS = 10_000  # orders per part the worker sends
@@ -60,14 +60,23 @@ def can_stream(db, prep, dry_run: bool) -> bool:
 class Parts:
     """The worker's parts of one big order sheet (``detection``'s one table; ``normalized``: its
     ``Table.normalized``), written by ``write`` into the import's open transaction as they come. The
-    worker starts normalising when this is made: the app makes its safety copy meanwhile."""
+    worker starts normalising when this is made: the app makes its safety copy meanwhile.
 
-    def __init__(self, detection, normalized: Callable) -> None:
+    The worker sends each part as insert-ready tuples (core.imports.order_parts ``_Tuples``) in the
+    engine's form of values (SQLite's text for times, on SQLite), so that the app, whose work
+    per part decides how soon the next one is written, only inserts them."""
+
+    def __init__(self, db, detection, normalized: Callable) -> None:
         self.detection = detection
         self.platform = detection.platform or "other"
         self.provided = provided_columns(detection)
         fill = {c: v for c, v in ORDER_DEFAULTS.items() if c not in self.provided}
-        self.stream = normalized(Job.of(detection, language(), fill, PART_ORDERS))  # the worker starts now
+        refunds: dict[str, int] = {}
+        if "refund_fen" not in self.provided:  # refunds imported before the orders (imports write one at a time)
+            with db.engine.connect() as conn:
+                refunds = refund_totals(conn, self.platform)
+        shape = READY.shape(db.engine.dialect.name == "sqlite")
+        self.stream = normalized(Job.of(detection, language(), fill, shape, refunds, PART_ORDERS))  # the worker starts now
 
     def write(self, conn, batch_id: int, cancelled: Callable[[], bool] | None, progress: Callable[[int], None]):
         """Every part written (new orders at once, changes gathered for ``finish``); returns the
@@ -82,11 +91,11 @@ class Parts:
                 raise Cancelled()
             if message[0] == "normalized":
                 return writer, matcher, message[1]
-            _, orders, lines, real, last_row = message
+            _, orders, lines, blank, last_row = message
             progress(last_row)
-            matcher.match(lines.values())
-            writer.add(orders, lines, real)
-            del orders, lines, real, message
+            matcher.match_rows(lines, blank, READY.sku_at, READY.title_at, READY.spec_at)
+            writer.add_ready(orders, lines)
+            del orders, lines, message
         raise RuntimeError("the workbook reader ended without its summary")
 
     @staticmethod

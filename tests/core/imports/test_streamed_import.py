@@ -26,13 +26,18 @@ def small_parts(monkeypatch):
     monkeypatch.setattr(streamed, "BIG", 50)
     monkeypatch.setattr(streamed, "PART_ORDERS", 40)
     parts: list[int] = []
-    real_add = OrderWriter.add
+    real_add, real_add_ready = OrderWriter.add, OrderWriter.add_ready
 
     def add(self, orders, lines, real_lines):
         parts.append(len(orders))
         return real_add(self, orders, lines, real_lines)
 
+    def add_ready(self, orders, lines):
+        parts.append(len(orders))
+        return real_add_ready(self, orders, lines)
+
     monkeypatch.setattr(OrderWriter, "add", add)
+    monkeypatch.setattr(OrderWriter, "add_ready", add_ready)
     return parts
 
 
