@@ -41,6 +41,10 @@ class _Ready:
         self.title_at = 1 + self.line_columns.index("title")
         self.spec_at = 1 + self.line_columns.index("spec")
 
+    def at(self, column: str) -> int:
+        """Where ``column`` is in an order tuple."""
+        return 1 + self.order_columns.index(column)
+
     def shape(self, sqlite: bool):
         from core.imports.order_parts import RowShape
         from core.imports.write import sqlite_kind

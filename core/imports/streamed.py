@@ -23,6 +23,7 @@ from core.imports.order_writer import MANY, READY, OrderWriter
 from core.imports.results import ImportResult
 from core.imports.sku_match import LineMatcher
 from core.imports.write import ORDER_DEFAULTS, UndoLog, refund_totals
+from core.customers import NewFigures
 
 BIG = 20_000  # rows of the sheet: smaller files are normalised in the app (no gain to win)
 PART_ORDERS = 10_000  # orders per part the worker sends
@@ -75,7 +76,11 @@ class Parts:
         if "refund_fen" not in self.provided:  # refunds imported before the orders (imports write one at a time)
             with db.engine.connect() as conn:
                 refunds = refund_totals(conn, self.platform)
-        shape = READY.shape(db.engine.dialect.name == "sqlite")
+        sqlite = db.engine.dialect.name == "sqlite"
+        shape = READY.shape(sqlite)
+        # The buyers' figures, gathered part by part while the worker prepares the next one (SQLite:
+        # its stored values compare as SQLite compares them; PostgreSQL reads them back by GROUP BY).
+        self.figures = NewFigures() if sqlite else None
         self.stream = normalized(Job.of(detection, language(), fill, shape, refunds, PART_ORDERS))  # the worker starts now
 
     def write(self, conn, batch_id: int, cancelled: Callable[[], bool] | None, progress: Callable[[int], None]):
@@ -95,8 +100,21 @@ class Parts:
             progress(last_row)
             matcher.match_rows(lines, blank, READY.sku_at, READY.title_at, READY.spec_at)
             writer.add_ready(orders, lines)
+            # What the end of the import would do, done now, while the worker prepares the next part.
+            writer.undo.flush(conn)
+            if self.figures is not None:
+                self._gather(orders)
             del orders, lines, message
         raise RuntimeError("the workbook reader ended without its summary")
+
+    def _gather(self, orders: list[tuple]) -> None:
+        """The part's paid orders with a buyer key, into the buyers' figures (core.customers)."""
+        add = self.figures.add  # type: ignore[union-attr]
+        key_at, name_at, paid_at, refund_at, created_at, is_paid_at = (
+            READY.at(c) for c in ("buyer_key", "buyer_name", "paid_fen", "refund_fen", "created_at", "is_paid"))
+        for r in orders:
+            if r[is_paid_at] and r[key_at]:
+                add(r[key_at], r[name_at], r[paid_at], r[refund_at], r[created_at])
 
     @staticmethod
     def report(problems, summary: dict, result: ImportResult, matcher: LineMatcher) -> None:
