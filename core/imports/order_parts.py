@@ -25,7 +25,7 @@ from core.imports.normalize import (
     Draft, Finishing, _accumulate, _provided_columns, adjust_for_refund, closing_warnings, file_currencies,
 )
 from core.imports.rows import Problems, parsed_rows
-from core.imports.sqlite_text import convert_column
+from core.imports.sqlite_text import value_converter
 from core.orders import derive_payment, line_facts, line_totals
 from core.row_filter import RowSpec, picked_rows
 
@@ -106,8 +106,10 @@ class _Tuples:
         self.refunds = job.refunds
         self.order_values = itemgetter(*shape.order_columns)
         self.line_values = itemgetter(*shape.line_columns)
-        self.order_kinds = [(i + 1, k) for i, c in enumerate(shape.order_columns) if (k := shape.order_kinds.get(c))]
-        self.line_kinds = [(i + 1, k) for i, c in enumerate(shape.line_columns) if (k := shape.line_kinds.get(c))]
+        # SQLite's stored form of the date, time and boolean values, converted in the records (no
+        # transposing of the part), after the line facts are taken from the order's Python values.
+        self.order_kinds = [(c, value_converter(k)) for c, k in shape.order_kinds.items()] if self.sqlite else []
+        self.line_kinds = [(c, value_converter(k)) for c, k in shape.line_kinds.items()] if self.sqlite else []
         self.sku_at = shape.line_columns.index("sku_code")
         self.number = 0
 
@@ -116,7 +118,8 @@ class _Tuples:
         line_rows: list[tuple] = []
         platform, fill, refunds = self.platform, self.fill, self.refunds
         order_values, line_values = self.order_values, self.line_values
-        number = self.number
+        order_kinds, line_kinds = self.order_kinds, self.line_kinds
+        blank, number = 0, self.number
         for order_no, rec in orders.items():
             number += 1
             order_lines = lines[order_no]
@@ -125,27 +128,22 @@ class _Tuples:
                 rec["refund_fen"] = refunds[order_no]
                 adjust_for_refund(rec)
                 rec["is_paid"], rec["pay_date"] = derive_payment(rec["status"], rec["paid_at"], rec["created_at"])
-            order_rows.append((number, *order_values(rec)))
             for ln in order_lines:
                 ln.update(line_facts(rec, ln))
+                if not ln["sku_code"]:
+                    blank += 1
+                for column, convert in line_kinds:
+                    v = ln[column]
+                    if v is not None:
+                        ln[column] = convert(v)
                 line_rows.append((number, *line_values(ln)))
+            for column, convert in order_kinds:
+                v = rec[column]
+                if v is not None:
+                    rec[column] = convert(v)
+            order_rows.append((number, *order_values(rec)))
         self.number = number
-        sku_at = self.sku_at + 1
-        blank = sum(1 for r in line_rows if not r[sku_at])
-        if self.sqlite:
-            order_rows = _converted(order_rows, self.order_kinds)
-            line_rows = _converted(line_rows, self.line_kinds)
         return order_rows, line_rows, blank
-
-
-def _converted(rows: list[tuple], kinds: list[tuple[int, str]]) -> list[tuple]:
-    """``rows`` with the ``kinds`` columns in SQLite's stored form (core.imports.sqlite_text)."""
-    if not rows or not kinds:
-        return rows
-    columns = list(zip(*rows))
-    for i, kind in kinds:
-        columns[i] = convert_column(columns[i], kind)  # type: ignore[call-overload]
-    return list(zip(*columns))
 
 
 def ready_row(rec: dict, order_no: str, platform: str, fill: dict[str, object], lines: list[dict]) -> None:

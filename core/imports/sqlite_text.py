@@ -43,3 +43,16 @@ def convert_column(values, kind: str | None) -> list:
     return [iso(v, " ", "microseconds") if v.__class__ is datetime and v.tzinfo is None and v.year >= 1000
             else v.isoformat() if v.__class__ is date else 1 if v is True else 0 if v is False
             else None if v is None else conv(v) for v in values]
+
+
+def value_converter(kind: str | None):
+    """``convert_column``'s conversion of one value (not None) of a ``kind`` column."""
+    conv, iso, datetime, date = to_sqlite, dt.datetime.isoformat, dt.datetime, dt.date
+    if kind == "datetime":
+        return lambda v: iso(v, " ", "microseconds") if v.__class__ is datetime and v.tzinfo is None and v.year >= 1000 \
+            else conv(v)
+    if kind == "date":
+        return lambda v: v.isoformat() if v.__class__ is date else conv(v)
+    if kind == "bool":
+        return lambda v: 1 if v is True else 0 if v is False else conv(v)
+    return conv

@@ -26,7 +26,7 @@ from core.imports.write import ORDER_DEFAULTS, UndoLog, refund_totals
 from core.customers import NewFigures
 
 BIG = 20_000  # rows of the sheet: smaller files are normalised in the app (no gain to win)
-PART_ORDERS = 10_000  # orders per part the worker sends
+PART_ORDERS = 5_000  # orders per part the worker sends (the last one is written after the worker ends: small)
 
 
 def can_stream(db, prep, dry_run: bool) -> bool:
