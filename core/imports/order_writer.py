@@ -239,8 +239,9 @@ class OrderWriter:
             # The ids and the batch are SQL here (integers of this import): no tuple rebuilt per row.
             conn.exec_driver_sql(f"INSERT INTO orders (id, batch_id, {', '.join(ready.order_columns)}) "
                                  f"VALUES (? + {base}, {batch_id}{', ?' * len(ready.order_columns)})", orders)
-            conn.exec_driver_sql(f"INSERT INTO order_lines (order_id, {', '.join(ready.line_columns)}) "
-                                 f"VALUES (? + {base}{', ?' * len(ready.line_columns)})", lines)
+            if lines:
+                conn.exec_driver_sql(f"INSERT INTO order_lines (order_id, {', '.join(ready.line_columns)}) "
+                                     f"VALUES (? + {base}{', ?' * len(ready.line_columns)})", lines)
             self.undo.add_ids("orders", range(base + orders[0][0], base + orders[-1][0] + 1))
             return
         before = max_id(conn, ORDERS)
