@@ -76,7 +76,7 @@ class RowShape:
 def serve_parts(rows: Iterable[list], job: Job) -> Iterator[tuple]:
     """The worker's messages for one sheet's ``rows``: ``("part", order tuples, line tuples, lines
     without a SKU code, last row number)`` … then ``("normalized", summary)`` (see ``order_parts``,
-    ``ready_tuples`` and ``summary_of``)."""
+    ``_Tuples`` and ``summary_of``)."""
     set_language(job.language)  # the problems' messages in the app's language
     match = SimpleNamespace(table=_Rows(rows), header_index=job.header_index, headers=job.headers, layout=job.layout,
                             columns=job.columns)  # what the normaliser reads of a core.imports.detect.TableMatch
@@ -110,7 +110,6 @@ class _Tuples:
         # transposing of the part), after the line facts are taken from the order's Python values.
         self.order_kinds = [(c, value_converter(k)) for c, k in shape.order_kinds.items()] if self.sqlite else []
         self.line_kinds = [(c, value_converter(k)) for c, k in shape.line_kinds.items()] if self.sqlite else []
-        self.sku_at = shape.line_columns.index("sku_code")
         self.number = 0
 
     def part(self, orders: dict[str, dict], lines: dict[str, list[dict]]) -> tuple[list[tuple], list[tuple], int]:
