@@ -212,10 +212,25 @@ def _write(rec: Recorder, promotion_id: int, row: dict, changed: dict[str, Any],
     rec.update(Promotion, promotion_id, values, title=title)
 
 
-def parse_phases(text: str, *, year: int) -> list[Phase]:
+def parse_phases(text: str, *, year: int, start: dt.date | None = None, end: dt.date | None = None) -> list[Phase]:
     """Phases as typed in the form: ``预热 11-01~11-03; 正式 2026-11-04~2026-11-11`` (one per line
-    or separated by ``;``; a date without its year is in ``year``)."""
+    or separated by ``;``; a date without its year is in ``year``). Given the promotion's ``start`` and
+    ``end``, a date without its year that would fall before the start is taken in the later year of a
+    promotion across New Year: ``正式 12-30~01-19`` of 2027-12-27 – 2028-01-19 ends on 2028-01-19."""
     from core import typed_values as tv
+
+    def day(typed: str) -> dt.date | None:
+        found = tv.parse_date(typed, today=dt.date(year, 1, 1))
+        if found is None or start is None or end is None or found >= start or re.search(r"\d{4}", typed):
+            return found
+        for later in range(found.year + 1, end.year + 1):
+            try:
+                moved = found.replace(year=later)
+            except ValueError:  # 02-29 in a year without one
+                continue
+            if start <= moved <= end:
+                return moved
+        return found
 
     phases: list[Phase] = []
     for part in re.split(r"[;；\n]+", text or ""):
@@ -227,11 +242,10 @@ def parse_phases(text: str, *, year: int) -> list[Phase]:
             raise FieldError(t("Type each phase as a name and two dates, e.g. 预热 11-01~11-03; “{text}” is not one.",
                                text=part), field="phases")
         try:
-            start = tv.parse_date(m.group(2), today=dt.date(year, 1, 1))
-            end = tv.parse_date(m.group(3), today=dt.date(year, 1, 1))
+            first, last = day(m.group(2)), day(m.group(3))
         except ValueError as exc:
             raise FieldError(str(exc), field="phases") from None
-        phases.append((m.group(1).strip(), start, end))  # type: ignore[arg-type]
+        phases.append((m.group(1).strip(), first, last))  # type: ignore[arg-type]
     return phases
 
 

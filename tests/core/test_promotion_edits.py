@@ -180,6 +180,16 @@ def test_names_and_phase_text():
     assert err.value.field == "phases"
 
 
+def test_phase_dates_without_a_year_fall_inside_a_promotion_across_new_year():
+    """2028's 年货节 starts 2027-12-27: its 01-19 is 2028's; a phase before the start stays where typed."""
+    span = {"start": D(2027, 12, 27), "end": D(2028, 1, 19)}
+    assert parse_phases("预热 12-27~12-29; 正式 12-30~01-19", year=2027, **span) == [
+        ("预热", D(2027, 12, 27), D(2027, 12, 29)), ("正式", D(2027, 12, 30), D(2028, 1, 19))]
+    assert parse_phases("正式 2027-01-02~2027-01-05", year=2027, **span) == [("正式", D(2027, 1, 2), D(2027, 1, 5))]
+    assert parse_phases("预热 10-01~10-03", year=2026, start=D(2026, 11, 1), end=D(2026, 11, 11)) == [
+        ("预热", D(2026, 10, 1), D(2026, 10, 3))]  # refused later as outside the promotion's dates, as before
+
+
 def test_deleting_promotions_goes_through_the_trash_and_undo_restores_them_with_results_and_tasks(shop):
     before = rows(shop)
     history = History()
