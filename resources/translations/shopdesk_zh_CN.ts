@@ -1438,6 +1438,10 @@ or click “Add files…”.</source>
         <translation><numerusform>未粘贴任何内容：有 %n 个单元格无法使用（%1）。</numerusform></translation>
     </message>
     <message>
+        <source>The pasted block has no amounts. Nothing was changed.</source>
+        <translation>粘贴的区域里没有金额，未做任何修改。</translation>
+    </message>
+    <message>
         <source>Select month cells that have a target first.</source>
         <translation>请先选中有目标的月份单元格。</translation>
     </message>

@@ -26,3 +26,25 @@ def test_a_promotion_across_new_year_takes_its_phases_typed_without_the_year(qtb
         promotion = s.scalars(select(Promotion).where(Promotion.name == "2028 年货节")).one()
         phases = [(p["name"], p["start"], p["end"]) for p in promotion.phases]
     assert phases == [("预热", "2027-12-27", "2027-12-29"), ("正式", "2027-12-30", "2028-01-19")]
+
+
+def test_a_pasted_block_with_empty_cells_changes_the_filled_ones_and_leaves_the_empty_ones(qtbot, window, demo_db):
+    """Excel blocks have gaps (a channel not planned for a month yet). The whole paste was refused: "Nothing was
+    pasted: 2 cells could not be used (2026-01, Pinduoduo: This cell cannot be empty. Type a value, or press Esc
+    to keep the old one …)". An empty cell now changes nothing, as in Import from Excel…."""
+    from tests.ui.test_goals_grid import at, months_2026, open_grid
+
+    page = open_grid(qtbot, window, "channel")
+    page.grid.keep.setChecked(True)  # Keep other months: only the pasted cells change
+    table = page.grid.table
+    taobao, pdd, douyin = (months_2026(demo_db, p) for p in ("taobao", "pdd", "douyin"))
+    table.view.setCurrentIndex(at(table, "1", 1))
+    assert page.grid.paste("12000\t\t3000\r\n13000\t4500\t\r\n")
+    wait_saved(qtbot, window)
+    assert months_2026(demo_db, "taobao") == [1_200_000, 1_300_000, *taobao[2:]]
+    assert months_2026(demo_db, "pdd") == [pdd[0], 450_000, *pdd[2:]]
+    assert months_2026(demo_db, "douyin") == [300_000, *douyin[1:]]
+    assert window.action_undo.text() == "&Undo “Paste 4 targets into 2026”"
+    table.view.setCurrentIndex(at(table, "3", 1))
+    assert not page.grid.paste("\t\n")
+    assert page.banner.text() == "The pasted block has no amounts. Nothing was changed."

@@ -284,6 +284,8 @@ class GoalsGrid(QWidget):
             record = months[base + i]
             for j, value in enumerate(line):
                 field = f"c{first_col - 1 + j}"
+                if not value.strip():  # an empty cell of the block changes nothing (as in Import from Excel…)
+                    continue
                 try:
                     edits.append(CellEdit(record["key"], field, MONEY.parse(value), record))
                 except ValueError as exc:
@@ -293,6 +295,9 @@ class GoalsGrid(QWidget):
             shown = "; ".join(errors[:3]) + (" …" if len(errors) > 3 else "")
             self.tab.banner.show_message(self.tr("Nothing was pasted: %n cell(s) could not be used (%1).", "",
                                                  len(errors)).replace("%1", shown), "error")
+            return False
+        if not edits:
+            self.tab.banner.show_message(self.tr("The pasted block has no amounts. Nothing was changed."), "error")
             return False
         model.submit_edits(edits)
         return True
