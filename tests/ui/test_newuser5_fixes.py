@@ -48,3 +48,22 @@ def test_a_pasted_block_with_empty_cells_changes_the_filled_ones_and_leaves_the_
     table.view.setCurrentIndex(at(table, "3", 1))
     assert not page.grid.paste("\t\n")
     assert page.banner.text() == "The pasted block has no amounts. Nothing was changed."
+
+
+def test_a_stock_count_pasted_from_the_owners_own_sheet_fills_in_the_counts(qtbot, window, demo_db, chinese):
+    """Inventory → 盘点…: the owner's sheet has the product name and the system's stock between the code and the
+    count. Every line was refused (第 2 行：“…”不是整数); the header says which columns to read."""
+    page = open_tab(qtbot, window, "inventory")
+    dialog = page.stock_count()
+    rows = sorted(dialog._skus.values(), key=lambda r: r.sku_code)[:2]
+    sheet = "商家编码\t商品名称\t系统库存\t盘点数量\r\n" + "".join(
+        f"{r.sku_code}\t{r.title}\t{r.on_hand}\t{r.on_hand + 3}\r\n" for r in rows)
+    assert dialog.fill_from_text(sheet)
+    assert dialog.problems.isHidden()
+    table = dialog.table
+    shown = {table.model.row(i).sku_code: table.model.index(i, table.model.column_of("difference")).data()
+             for i in range(table.model.rowCount())}
+    assert shown == {r.sku_code: "+3" for r in rows}
+    assert dialog.fill_from_text(f"{rows[0].sku_code}\t{rows[0].title}\t5\r\n") is False
+    assert "有 3 列；请只粘贴商家编码和盘点数量两列" in dialog.problems.text()
+    dialog.reject()
