@@ -67,3 +67,35 @@ def test_a_stock_count_pasted_from_the_owners_own_sheet_fills_in_the_counts(qtbo
     assert dialog.fill_from_text(f"{rows[0].sku_code}\t{rows[0].title}\t5\r\n") is False
     assert "有 3 列；请只粘贴商家编码和盘点数量两列" in dialog.problems.text()
     dialog.reject()
+
+
+def test_plan_a_years_preview_shows_each_channels_part_to_the_fen_so_they_add_up_to_the_month(qtbot, window, demo_db):
+    """The preview said "2027-01 ¥46,588.50 … Taobao/Tmall ¥46,588 · Shopify ¥0": the parts were shown in whole yuan,
+    rounded half to even, so they did not add up to the month shown beside them."""
+    import re
+
+    from core.models import Goal  # noqa: F401 - the plan writes goals; only the preview is read here
+
+    goals = open_tab(qtbot, window, "goals")
+    wizard = goals.plan_year()
+    setup = wizard.setup
+    qtbot.waitUntil(lambda: wizard.history is not None, timeout=20_000)
+    setup.by_amount.setChecked(True)
+    setup.amount.setText("1,000,000.10")
+    setup.months.setCurrentIndex(setup.months.findData("even"))
+    setup.channels.setCurrentIndex(setup.channels.findData("seasonal"))
+    wizard.next()
+    assert wizard.currentPage() is wizard.preview
+    table = wizard.preview.table
+
+    def fen(text: str) -> int:
+        return round(float(text.replace("¥", "").replace(",", "")) * 100)
+
+    with_fen = 0
+    for row in range(table.rowCount()):
+        month = fen(table.item(row, 1).text())
+        parts = re.findall(r"¥[\d,]+(?:\.\d\d)?", table.item(row, 3).text())
+        assert len(parts) == 3 and sum(fen(p) for p in parts) == month, table.item(row, 3).text()
+        with_fen += any("." in p for p in parts)
+    assert with_fen  # the case this test is about: parts that are not whole yuan
+    wizard.reject()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDoubleSpinBox, QFormLay
                                QVBoxLayout, QWidget, QWizard, QWizardPage)
 
 from core.errors import UserFacingError
-from core.money import format_fen
+from core.money import format_fen, format_fen_whole
 from ui.labels import platform_name
 from ui.tasks import run_task
 from ui.widgets.editors import CellEditor
@@ -359,8 +359,8 @@ class PreviewPage(QWizardPage):
         self.table.setRowCount(len(plan.months))
         for row, m in enumerate(plan.months):
             values = [f"{m.start:%Y-%m}", format_fen(m.target), self._basis(m.basis),
-                      " · ".join(f"{platform_name(k)} {format_fen(v, decimals=0)}" for k, v in m.channels),
-                      " · ".join(f"{k} {format_fen(v, decimals=0)}" for k, v in m.categories)]
+                      " · ".join(f"{platform_name(k)} {format_fen_whole(v)}" for k, v in m.channels),
+                      " · ".join(f"{k} {format_fen_whole(v)}" for k, v in m.categories)]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if col == 1:

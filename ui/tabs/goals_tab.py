@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from core.money import format_fen
+from core.money import format_fen, format_fen_whole
 from ui.labels import period_kind_name, platform_name
 from ui.tabs.base import Part, TabPage
 from ui.tabs.goals_chart import GoalsChart, period_range
@@ -204,8 +204,8 @@ class GoalsTab(TabPage):
 
     def _breakdown_text(self, row) -> str:
         names = {"months": self.tr("Months"), "channels": self.tr("Channels"), "categories": self.tr("Categories")}
-        return "; ".join(self.tr("%1 total %2 (%3)").replace("%1", names[kind]).replace("%2", format_fen(total, decimals=0))
-                         .replace("%3", ("+" if diff > 0 else "") + format_fen(diff, decimals=0))
+        return "; ".join(self.tr("%1 total %2 (%3)").replace("%1", names[kind]).replace("%2", format_fen_whole(total))
+                         .replace("%3", ("+" if diff > 0 else "") + format_fen_whole(diff))
                          for kind, total, diff in row.breakdowns_off)
 
     def _breakdown_sentence(self, kind: str, total: int, diff: int) -> str:
