@@ -99,3 +99,31 @@ def test_plan_a_years_preview_shows_each_channels_part_to_the_fen_so_they_add_up
         with_fen += any("." in p for p in parts)
     assert with_fen  # the case this test is about: parts that are not whole yuan
     wizard.reject()
+
+
+def test_enter_in_the_stock_count_table_does_not_save_the_count_and_close_the_dialog(qtbot, window, demo_db):
+    """Typing counts down the list, an Enter on a row not being edited pressed the dialog's Save: the count so far
+    was saved and the dialog closed in the middle of the count."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    page = open_tab(qtbot, window, "inventory")
+    dialog = page.stock_count()
+    qtbot.waitUntil(dialog.isVisible, timeout=10_000)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow, timeout=10_000)
+    view, model = dialog.table.view, dialog.table.model
+    view.setCurrentIndex(dialog.table.proxy.mapFromSource(model.index(0, model.column_of("counted"))))
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_F2)
+    editor = QApplication.focusWidget()
+    editor.setText("38")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # commits, moves down a row
+    qtbot.waitUntil(lambda: view.currentIndex().row() == 1, timeout=10_000)
+    qtbot.keyClick(view, Qt.Key.Key_Return)  # a row the owner does not count
+    qtbot.keyClick(view, Qt.Key.Key_Enter)
+    QApplication.processEvents()
+    assert dialog.isVisible() and dialog.saved is None
+    assert window.ctx.edits.pending == 0 and window.ctx.edits.undo_label() is None
+    assert len(dialog.counts) == 1
+    dialog.reject()
