@@ -127,3 +127,27 @@ def test_enter_in_the_stock_count_table_does_not_save_the_count_and_close_the_di
     assert window.ctx.edits.pending == 0 and window.ctx.edits.undo_label() is None
     assert len(dialog.counts) == 1
     dialog.reject()
+
+
+def test_the_grid_says_which_months_no_longer_add_up_to_their_month_goal(qtbot, window, demo_db, chinese):
+    """By channel, typing November's Taobao target re-balances Taobao's year, not the month: the grid's 合计 for
+    2026-11 read ¥458,820.00 while the Tracking view and the funnel kept November's goal of ¥426,200.00, and the line
+    under the grid said only "各月之和与之完全相等"."""
+    from tests.ui.test_goals_grid import cell, open_grid
+
+    page = open_grid(qtbot, window, "channel")
+    table = page.grid.table
+    assert "不等于当月目标" not in page.grid.status.text()  # the demo's plan adds up, month by month
+    with demo_db.session() as s:
+        from core.models import Goal
+
+        november = s.scalars(select(Goal).where(Goal.period_kind == "month", Goal.period_start == dt.date(2026, 11, 1),
+                                                Goal.platform == "", Goal.category == "")).one().target_gmv_fen
+    assert table.model.setData(cell(table, "11", 1), "30万")
+    wait_saved(qtbot, window)
+    status = page.grid.status.text()
+    assert "个月这些列之和已不等于当月目标" in status
+    channels = table.model.row(table.model.row_of("11"))["total"]  # the grid's 合计 of November
+    assert channels != november
+    assert f"（2026-11：¥{channels / 100:,.2f}，当月目标 ¥{november / 100:,.2f}；" in status, status
+    assert "完全相等" not in status
