@@ -151,3 +151,40 @@ def test_the_grid_says_which_months_no_longer_add_up_to_their_month_goal(qtbot, 
     assert channels != november
     assert f"（2026-11：¥{channels / 100:,.2f}，当月目标 ¥{november / 100:,.2f}；" in status, status
     assert "完全相等" not in status
+
+
+def _fits(dialog, free) -> None:
+    from ui.widgets.screen_fit import FRAME
+
+    assert dialog.width() + FRAME[0] <= free.width() and dialog.height() + FRAME[1] <= free.height(), \
+        (dialog.objectName() or type(dialog).__name__, dialog.size(), free)
+
+
+def test_the_import_wizard_stock_count_and_history_open_within_a_small_screen(qtbot, window, demo_db, monkeypatch):
+    """Opened at 1040 × 680, 1040 × 660 and 1120 × 540: on a 1366 × 768 laptop at 125 % (1093 × 574 pixels free
+    above the taskbar; any screen at 200 % is smaller still) Next, Save and Close were below the screen's edge."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    from ui.dialogs.import_history import ImportHistoryDialog
+    from ui.dialogs.import_wizard.wizard import ImportWizard
+
+    page = open_tab(qtbot, window, "inventory")
+    free = QRect(0, 0, 1093, 574)
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: free)
+    count = page.stock_count()
+    qtbot.waitUntil(count.isVisible, timeout=10_000)
+    _fits(count, free)
+    count.reject()
+    wizard = ImportWizard(window.ctx, window, [])
+    qtbot.addWidget(wizard)
+    wizard.show()
+    qtbot.waitUntil(wizard.isVisible, timeout=10_000)
+    _fits(wizard, free)
+    wizard.reject()
+    history = ImportHistoryDialog(window.ctx, window)
+    qtbot.addWidget(history)
+    history.show()
+    qtbot.waitUntil(lambda: history.loaded, timeout=30_000)
+    _fits(history, free)
+    history.reject()

@@ -21,6 +21,7 @@ from core.money import format_fen, format_fen_whole
 from ui.labels import platform_name
 from ui.tasks import run_task
 from ui.widgets.editors import CellEditor
+from ui.widgets.screen_fit import resize_within_screen
 
 ERROR_STYLE = "color:#8a1c12;"
 
@@ -42,7 +43,7 @@ class PlanWizard(QWizard):
         self.preview = PreviewPage(self)
         self.addPage(self.setup)
         self.addPage(self.preview)
-        self.resize(860, 620)
+        resize_within_screen(self, 860, 620)
         self.setup.period_changed()
 
     # -- last year's facts, off the GUI thread

@@ -22,6 +22,7 @@ from ui.widgets.counts import grouped
 from ui.widgets.editors import CellEditor
 from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import CellEdit, Column
+from ui.widgets.screen_fit import resize_within_screen
 
 NAME = "inventory.stock_count"
 ERROR_STYLE = "color:#8a1c12;"
@@ -109,7 +110,7 @@ class StockCountDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
-        self.resize(1040, 660)
+        resize_within_screen(self, 1040, 660)
         self._refresh()
         # Long product names must not push the difference and its value out of sight.
         self.table.view.setColumnWidth(self.table.model.column_of("title"), 260)
