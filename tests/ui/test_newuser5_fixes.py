@@ -188,3 +188,19 @@ def test_the_import_wizard_stock_count_and_history_open_within_a_small_screen(qt
     qtbot.waitUntil(lambda: history.loaded, timeout=30_000)
     _fits(history, free)
     history.reject()
+
+
+def test_the_window_opens_within_a_small_screen_on_first_start(qtbot, demo_db, monkeypatch):
+    """The first start opened the window at 1280 × 800, taller than a 1366 × 768 laptop's free area at 125 %."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QScreen
+
+    from core.settings import Settings
+    from ui.context import AppContext
+    from ui.main_window import MainWindow
+
+    free = QRect(0, 0, 1093, 574)
+    monkeypatch.setattr(QScreen, "availableGeometry", lambda _screen: free)
+    win = MainWindow(AppContext(demo_db, Settings()))
+    qtbot.addWidget(win)
+    _fits(win, free)
