@@ -204,3 +204,16 @@ def test_the_window_opens_within_a_small_screen_on_first_start(qtbot, demo_db, m
     win = MainWindow(AppContext(demo_db, Settings()))
     qtbot.addWidget(win)
     _fits(win, free)
+
+
+def test_the_new_goal_forms_channel_says_all_channels_instead_of_a_blank(qtbot, window, demo_db):
+    """Goals → New goal…: the Channel list began with an empty line: all channels, but nothing said so."""
+    goals = open_tab(qtbot, window, "goals")
+    form = goals.new_goal()
+    box = form.widgets["platform"]
+    assert box.itemText(0) == "All channels" and box.currentIndex() == 0
+    field = next(f for f in form.fields if f.name == "platform")
+    assert field.editor.parse(field.editor.widget_text(box)) is None  # still every channel
+    box.setCurrentIndex(box.findText("Pinduoduo"))
+    assert field.editor.parse(field.editor.widget_text(box)) == "pdd"
+    form.reject()

@@ -309,7 +309,8 @@ class GoalsTab(TabPage):
             FormField("period_start", self.tr("Starts on"), CellEditor("date"), today.replace(day=1),
                       hint=self.tr("The first day of the year, half-year, quarter or month")),
             FormField("platform", self.tr("Channel"), CellEditor(
-                "choice", optional=True, choices=lambda: [(platform_name(p), p) for p in PLATFORMS])),
+                "choice", optional=True, none_label=self.tr("All channels"),
+                choices=lambda: [(platform_name(p), p) for p in PLATFORMS])),
             FormField("category", self.tr("Category (empty: all)"), CellEditor("text", optional=True, max_length=80)),
             FormField("target_gmv_fen", self.tr("Target GMV (yuan)"), CellEditor("money", placeholder="12万")),
         ]
