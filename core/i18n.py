@@ -17,6 +17,7 @@ import json
 import locale
 import os
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from core.paths import resource
@@ -45,6 +46,12 @@ def set_language(code: str) -> None:
 
 def language() -> str:
     return _language
+
+
+def list_text(items: Iterable[str]) -> str:
+    """Names joined as the language lists them: ``淘宝/天猫、京东`` in Chinese, ``Taobao/Tmall, JD`` in
+    English (the enumeration comma 、 reads as a stray mark in an English sentence)."""
+    return ("、" if _language.startswith("zh") else ", ").join(items)
 
 
 @lru_cache(maxsize=4)

@@ -20,7 +20,7 @@ from typing import Any
 
 from core.calendar_layout import shift_month
 from core.errors import BadInputError
-from core.i18n import language, t
+from core.i18n import language, list_text, t
 
 KIND_FILLS = {"festival": "FBE3DF", "platform": "FCEBD5", "own": "DDE8F6"}
 FESTIVAL_FILL = "FFF1E6"
@@ -170,9 +170,9 @@ def _list_sheet(wb, rows: Sequence[Mapping[str, Any]]) -> None:
 
     for n, r in enumerate(rows, start=2):
         scope = {"categories": r.get("scope_categories") or [], "skus": r.get("scope_skus") or []}
-        values = [r["name"], promotion_kind(str(r.get("kind"))), "、".join(channel_or_all(c) for c in r.get("platforms") or ())
+        values = [r["name"], promotion_kind(str(r.get("kind"))), list_text(channel_or_all(c) for c in r.get("platforms") or ())
                   or channel_or_all(""), _date(r["start"]), _date(r["end"]),
-                  "、".join(phase_text(p) for p in r.get("phases") or ()), "; ".join(r.get("tiers") or ()),
+                  list_text(phase_text(p) for p in r.get("phases") or ()), "; ".join(r.get("tiers") or ()),
                   scope_text(scope), (r.get("budget_fen") or 0) / 100, (r.get("discount_budget_fen") or 0) / 100,
                   (r.get("ad_budget_fen") or 0) / 100,
                   r["target_gmv_fen"] / 100 if r.get("target_gmv_fen") else None, promotion_status(str(r.get("status"))),

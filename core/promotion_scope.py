@@ -14,7 +14,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.edits.base import FieldError
-from core.i18n import t
+from core.i18n import list_text, t
 from core.models import Promotion, Sku
 
 MAX_ITEMS = 2000
@@ -65,13 +65,13 @@ def check_known(session: Session, scope: Mapping[str, list[str]]) -> None:
         missing = [c for c in scope["skus"] if c not in known]
         if missing:
             raise FieldError(t("SKU {codes} is not in the shop's products; pick SKUs from the list.",
-                               codes="、".join(missing[:5])), field="scope")
+                               codes=list_text(missing[:5])), field="scope")
     if scope["categories"]:
         known = set(session.scalars(select(Sku.category).where(Sku.category.in_(scope["categories"])).distinct()))
         missing = [c for c in scope["categories"] if c not in known]
         if missing:
             raise FieldError(t("No SKU is in category {names}; pick categories from the list.",
-                               names="、".join(missing[:5])), field="scope")
+                               names=list_text(missing[:5])), field="scope")
 
 
 def scope_choices(session: Session) -> tuple[list[str], list[SkuChoice]]:
@@ -107,9 +107,9 @@ def scope_text(scope: Mapping[str, Any] | None) -> str:
         return t("Whole shop")
     parts = []
     if scope.get("categories"):  # type: ignore[union-attr]
-        parts.append(t("Categories: {names}", names="、".join(scope["categories"])))  # type: ignore[index]
+        parts.append(t("Categories: {names}", names=list_text(scope["categories"])))  # type: ignore[index]
     if scope.get("skus"):  # type: ignore[union-attr]
         skus = list(scope["skus"])  # type: ignore[index]
-        shown = "、".join(skus[:8]) + (t(" and {n} more", n=len(skus) - 8) if len(skus) > 8 else "")
+        shown = list_text(skus[:8]) + (t(" and {n} more", n=len(skus) - 8) if len(skus) > 8 else "")
         parts.append(t("SKUs: {codes}", codes=shown))
     return " · ".join(parts)

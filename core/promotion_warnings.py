@@ -24,7 +24,7 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from core.i18n import t
+from core.i18n import list_text, t
 from core.models import Promotion, Sku
 from core.money import format_fen
 from core.promotion_scope import covered_skus, is_whole_shop, normalise
@@ -147,7 +147,7 @@ def below_cost(promotion: PlannedPromotion, skus: Sequence[SkuPrice], cover: _Co
 
 def _names(categories: Sequence[str], skus: Sequence[str]) -> str:
     """``茶叶、TW010-01、TW010-02 and 3 more``: categories first, then at most five SKUs."""
-    shown = "、".join([*categories, *skus[:MAX_NAMED_SKUS]])
+    shown = list_text([*categories, *skus[:MAX_NAMED_SKUS]])
     return shown + (t(" and {n} more", n=len(skus) - MAX_NAMED_SKUS) if len(skus) > MAX_NAMED_SKUS else "")
 
 
@@ -189,7 +189,7 @@ def _overlap(a: PlannedPromotion, b: PlannedPromotion, covered: _Covered) -> str
     days = (max(a.start, b.start), min(a.end, b.end))
     from core.kpi.output import channel_label
 
-    where = "、".join(channel_label(c) for c in sorted(channels)) if channels else t("every channel")
+    where = list_text(channel_label(c) for c in sorted(channels)) if channels else t("every channel")
     return t("Overlaps {other} on {goods} in {channels} ({start} – {end}).", other=b.name, goods=goods,
              channels=where, start=days[0].isoformat(), end=days[1].isoformat())
 

@@ -15,7 +15,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
-from core.i18n import t
+from core.i18n import list_text, t
 from core.money import format_fen
 
 PRODID = "-//ShopDesk//Promotion calendar//EN"
@@ -35,7 +35,7 @@ def _date(value: Any) -> dt.date:
 def _channels(platforms: Iterable[str]) -> str:
     from core.kpi.output import channel_label
 
-    return "、".join(channel_label(p) for p in platforms) or t("All channels")
+    return list_text(channel_label(p) for p in platforms) or t("All channels")
 
 
 def _description(row: Mapping[str, Any], phase: str | None = None) -> str:

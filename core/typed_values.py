@@ -12,7 +12,7 @@ import datetime as dt
 import re
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
-from core.i18n import t
+from core.i18n import list_text, t
 
 # 10 billion yuan: far above any small shop's target, and well inside SQL's 64-bit integers.
 MAX_FEN = 10**12
@@ -123,7 +123,7 @@ def parse_choice(text: str, choices: list[tuple[str, object]]) -> object:
     for label, value in choices:
         if wanted in (label, str(value)) or wanted.casefold() == label.casefold():
             return value
-    names = "、".join(label for label, _v in choices[:8])
+    names = list_text(label for label, _v in choices[:8])
     raise ValueError(t("“{text}” is not one of the choices ({names}).", text=wanted, names=names))
 
 

@@ -10,7 +10,7 @@ from typing import Any, ClassVar
 from sqlalchemy.orm import Session
 
 from core.edits.base import FieldError, Recorder, read_row
-from core.i18n import t
+from core.i18n import list_text, t
 from core.models import Staff, StaffTarget
 from core.staff_kpi import (
     Band,
@@ -163,7 +163,7 @@ def parse_shares(text: str, people: Sequence[tuple[int, str]]) -> tuple[tuple[in
         name = m["name"].strip()
         if name not in by_name:
             raise FieldError(t("{name} is not on the team. Known: {names}.", name=name,
-                               names="、".join(n for _i, n in people)), field="shares")
+                               names=list_text(n for _i, n in people)), field="shares")
         out.append((by_name[name], m["pct"]))
     return tuple(out)
 

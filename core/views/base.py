@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from core.errors import BadInputError
-from core.i18n import t
+from core.i18n import list_text, t
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -107,7 +107,7 @@ def _cell(column: ViewColumn, value: Any, *, csv: bool) -> Any:
     if value is None:
         return column.missing or None
     if isinstance(value, (tuple, list)):
-        return "、".join(column.label(v) if column.label else str(v) for v in value)
+        return list_text(column.label(v) if column.label else str(v) for v in value)
     if value is not None and column.label is not None:
         return column.label(value)
     if csv and column.kind == "float" and isinstance(value, float):

@@ -53,7 +53,7 @@ def test_one_sheet_per_month_with_each_promotion_and_phase_in_its_days(planned, 
     rows = list(wb["List"].iter_rows(values_only=True))
     assert rows[0][:5] == ("Promotion", "Kind", "Channels", "Start", "End")
     assert [r[0] for r in rows[1:]] == ["2027 38节", "月末清仓"]
-    assert rows[1][5] == "预热 03-01~03-03、正式 03-04~03-08" and rows[2][7] == "Whole shop" and rows[2][8] == 500
+    assert rows[1][5] == "预热 03-01~03-03, 正式 03-04~03-08" and rows[2][7] == "Whole shop" and rows[2][8] == 500
 
 
 def test_the_cli_writes_it_with_calendar_and_a_range_and_refuses_other_files(planned, tmp_path, capsys):

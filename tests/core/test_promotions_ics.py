@@ -48,7 +48,7 @@ def test_one_all_day_event_per_promotion_and_phase_with_exclusive_end(shop, tmp_
     assert main.decoded("DTSTART") == D(2026, 10, 20) and not isinstance(main.decoded("DTSTART"), dt.datetime)
     assert main.decoded("DTEND") == D(2026, 11, 12)
     desc = str(main["DESCRIPTION"])
-    assert "Taobao/Tmall、Pinduoduo" in desc and "¥50,000.50" in desc and "定金膨胀" in desc
+    assert "Taobao/Tmall, Pinduoduo" in desc and "、" not in desc and "¥50,000.50" in desc and "定金膨胀" in desc
     peak = got["promotion-7-phase-2@shopdesk"]
     assert str(peak["SUMMARY"]) == "2026 双11全球狂欢节 · 巅峰日"
     assert (peak.decoded("DTSTART"), peak.decoded("DTEND")) == (D(2026, 11, 11), D(2026, 11, 12))
@@ -57,6 +57,18 @@ def test_one_all_day_event_per_promotion_and_phase_with_exclusive_end(shop, tmp_
     assert "All channels" in str(member["DESCRIPTION"]) and "¥0.00" in str(member["DESCRIPTION"])
     assert str(member["STATUS"]) == "CANCELLED"
     assert "STATUS" not in main
+
+
+def test_channels_are_listed_as_each_language_lists_them(shop, tmp_path):
+    from core import i18n
+
+    i18n.set_language("zh_CN")
+    try:
+        path, _count = export_view(shop, "promotions", tmp_path / "p.ics", ViewParams(D(2026, 11, 20)))
+    finally:
+        i18n.set_language("en")
+    desc = str(events(path)["promotion-7@shopdesk"]["DESCRIPTION"])
+    assert "淘宝/天猫、拼多多" in desc and ", " not in desc.split("\n")[1]
 
 
 def test_uids_stay_the_same_from_one_export_to_the_next(shop, tmp_path):

@@ -7,6 +7,8 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
+from core.i18n import list_text
+
 from ui.tasks import run_task
 from ui.widgets.counts import grouped
 from ui.widgets.editors import CellEditor
@@ -68,7 +70,7 @@ class PointsPanel(QWidget):
             self.check.setText(self.tr("✓ Every customer's points equal the sum of their ledger."))
             self.check.setStyleSheet("color:#2e7d32;")
             return
-        names = "、".join(f"{m.name} ({m.points:,} ≠ {m.ledger:,})" for m in rows[:5])
+        names = list_text(f"{m.name} ({m.points:,} ≠ {m.ledger:,})" for m in rows[:5])
         self.check.setText(grouped(self.tr("✗ %n (customer's|customers') points differ from the ledger: "
                                            "%1. Recompute tiers and points sets each balance to its ledger.", "",
                                            count), count).replace("%1", names))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from core.money import format_fen
+from core.i18n import list_text
 from ui.labels import platform_name, promotion_kind_name, promotion_status_name
 from ui.tasks import run_task
 from ui.widgets.banner import Banner
@@ -148,7 +149,7 @@ class EffectDialog(QDialog):
             self.heading.setText(self.tr("This promotion no longer exists (deleted meanwhile)."))
             return
         scope = list(e.categories) + list(e.skus)
-        shown = "、".join(scope[:SCOPE_SHOWN]) + (f" … (+{len(scope) - SCOPE_SHOWN})" if len(scope) > SCOPE_SHOWN else "")
+        shown = list_text(scope[:SCOPE_SHOWN]) + (f" … (+{len(scope) - SCOPE_SHOWN})" if len(scope) > SCOPE_SHOWN else "")
         scope_text = self.tr("Scope: %1").replace("%1", shown) if scope else self.tr("Scope: the whole shop")
         days = self.tr("%n day(s)", "", e.days)
         self.heading.setText(
@@ -313,7 +314,7 @@ class CompareDialog(QDialog):
         self.table = RecordTable(
             [Column(self.tr("Promotion"), field="name"),
              Column(self.tr("Kind"), field="kind", fmt=promotion_kind_name),
-             Column(self.tr("Mechanics"), field="mechanics", fmt=lambda v: "、".join(v or ()) or "—"),
+             Column(self.tr("Mechanics"), field="mechanics", fmt=lambda v: list_text(v or ()) or "—"),
              Column(self.tr("Start"), "date", field="start"),
              Column(self.tr("Days"), "int", field="days"),
              Column(self.tr("GMV"), "money", field="gmv_fen"),

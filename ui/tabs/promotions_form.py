@@ -27,6 +27,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from core.i18n import list_text
+
 from ui.labels import platform_name, promotion_kind_name, promotion_status_name
 from ui.widgets.check_list import CheckListDialog, Choice
 from ui.widgets.editors import CellEditor
@@ -149,7 +151,7 @@ def fields(tab, r: PromotionRow | None, day: dt.date, data: PlanData) -> list[Fo
                   CellEditor("text", max_length=200, placeholder="会员日 / 店庆 / 双11"), r.name if r else ""),
         FormField("kind", QCoreApplication.translate("PromotionsTab", "Kind"), kinds, r.kind if r else "own"),
         FormField("platforms", QCoreApplication.translate("PromotionsTab", "Channels"), CellEditor("text", optional=True, max_length=300),
-                  "、".join(platform_name(p) for p in r.platforms) if r else "",
+                  list_text(platform_name(p) for p in r.platforms) if r else "",
                   hint=QCoreApplication.translate("PromotionsTab", "Channel names separated by commas, e.g. Taobao/Tmall, Pinduoduo; "
                                            "empty: every channel")),
         FormField("start", QCoreApplication.translate("PromotionsTab", "Start"), CellEditor("date"), r.start if r else day),
