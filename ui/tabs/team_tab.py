@@ -111,7 +111,7 @@ class TeamTab(TabPage):
                 Column(self.tr("Checklist"), get=lambda r: f"{r.checklist_done}/{r.checklist_total}" if r.checklist_total else ""),
                 Column(self.tr("Promotion"), field="promotion"),
                 Column(self.tr("Starts after"), field="depends_on"),
-                Column(self.tr("Repeats"), field="recurrence", fmt=self._repeats),
+                Column(self.tr("Repeats"), get=lambda r: self._repeats(r.recurrence, r.time)),
             ],
             self, key=lambda r: r.id, name="team.list",
         )
@@ -186,10 +186,9 @@ class TeamTab(TabPage):
 
         return open_sop_dialog(self.ctx, self)
 
-    def _repeats(self, rule: str) -> str:
+    def _repeats(self, rule: str, time: str) -> str:
         word = self.tr("Weekly") if "WEEKLY" in rule else self.tr("Monthly") if "MONTHLY" in rule else ""
-        hour = next((p.split("=")[1] for p in rule.split(";") if p.startswith("BYHOUR=")), "")
-        return f"{word} {int(hour):02d}:00" if word and hour.isdigit() else word
+        return f"{word} {time}" if word and time else word
 
     # -- loading
     def load(self, session: Session, today: dt.date) -> tuple[list[TaskRow], list[StaffRow], list[tuple[int, str]]]:
@@ -240,7 +239,8 @@ class TeamTab(TabPage):
 
     def _card(self, r: TaskRow) -> Card:
         first = " · ".join(x for x in (r.owner or self.tr("No owner"),
-                                       self.tr("due %1").replace("%1", r.due.isoformat()) if r.due else "",
+                                       self.tr("due %1").replace("%1", " ".join(x for x in (r.due.isoformat(), r.time) if x))
+                                       if r.due else "",
                                        priority_name(r.priority)) if x)
         second = " · ".join(x for x in (f"☑ {r.checklist_done}/{r.checklist_total}" if r.checklist_total else "",
                                         r.promotion) if x)
