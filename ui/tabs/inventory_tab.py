@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from core.money import format_fen
@@ -24,6 +24,7 @@ from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.record_form import FormField, RecordForm
 from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import CellEdit, Column
+from ui.widgets.view_buttons import ViewButtons
 
 if TYPE_CHECKING:  # core.inventory loads SQLAlchemy: only in load(), after the window is shown
     from sqlalchemy.orm import Session
@@ -148,9 +149,8 @@ class InventoryTab(TabPage):
         self.show_order = QPushButton(self.tr("Order today"), self)
         self.show_order.setObjectName("inventory.view_purchase_list")
         self.show_order.setToolTip(self.tr("The SKUs to reorder now (at or below the reorder point, or running out within the lead time) and those you added, by supplier"))
-        views = QButtonGroup(self)
+        views = ViewButtons(self)  # each a Tab stop; arrows move along them
         for i, button in enumerate((self.show_all, self.show_order)):
-            button.setCheckable(True)
             views.addButton(button, i)
         self.show_all.setChecked(True)
         self.add_button = QPushButton(self.tr("Add to purchase list"), self)
@@ -195,6 +195,12 @@ class InventoryTab(TabPage):
         self.table.toolbar.addWidget(self.export_button)
         self.purchase_export_button = ExportButton(ctx, "purchase-list", self, name="export_purchase_list")
         self.purchase_list.toolbar.addWidget(self.purchase_export_button)
+        # Tab goes as the eye does: the view buttons, the filters and actions, then the table's own.
+        chain = (self.show_all, self.show_order, self.status_filter, self.category_filter, self.supplier_filter,
+                 self.abc_filter, self.count_button, self.edit_button, self.add_button, self.received_button,
+                 self.table.search)
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
         self.status_filter.currentIndexChanged.connect(self._filter_flags)
         self.category_filter.currentIndexChanged.connect(
             lambda: self.table.proxy.set_exact("category", self.category_filter.value()))

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QPushButton, QStackedWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QWidget
 
 from ui.labels import priority_name, task_status_name
 from ui.tabs.base import Part, TabPage
@@ -25,6 +25,7 @@ from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.kanban import Card, KanbanBoard
 from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import Column
+from ui.widgets.view_buttons import ViewButtons
 
 if TYPE_CHECKING:  # core.tasks loads SQLAlchemy: only in load(), after the window is shown
     from sqlalchemy.orm import Session
@@ -66,10 +67,9 @@ class TeamTab(TabPage):
         self.people_button.setObjectName("team.show_staff")
         self.kpi_button = QPushButton(self.tr("KPI and bonus"), self)
         self.kpi_button.setObjectName("team.show_kpi")
-        views = QButtonGroup(self)
+        self.view_buttons = ViewButtons(self)  # each a Tab stop; arrows move along them
         for button in (self.board_button, self.list_button, self.gantt_button, self.people_button, self.kpi_button):
-            button.setCheckable(True)
-            views.addButton(button)
+            self.view_buttons.addButton(button)
         self.board_button.setChecked(True)
         self.new_button = QPushButton(self.tr("New task…"), self)
         self.new_button.setObjectName("team.new_task")
@@ -157,6 +157,12 @@ class TeamTab(TabPage):
         self.body.addWidget(self.stack, 1)
         self.export_button = ExportButton(ctx, "tasks", self)  # the same rows as `export tasks FILE`
         self.table.toolbar.addWidget(self.export_button)
+        # Tab goes as the eye does: the actions, the view buttons, the filters, then the view shown.
+        chain = (self.new_button, self.schedule_button, self.sop_button, self.staff_button, self.print_button,
+                 self.delete_button, *self.view_buttons.buttons(), self.owner_filter, self.when_filter,
+                 self.promotion_filter, self.show_done)
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
         for combo in (self.owner_filter, self.when_filter, self.promotion_filter):
             combo.currentIndexChanged.connect(self._show_filtered)
         self.show_done.toggled.connect(self._show_filtered)
