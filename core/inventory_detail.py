@@ -6,8 +6,9 @@ stock-out date and the next delivery, and one sentence saying why its alert fire
   promotion's factor inside an uplift window (``core.inventory_uplift``); the line without them
   is the plain average.
 * **Projected stock** starts at today's on hand and loses each day's forecast (with the
-  promotions); what is in transit arrives on its expected arrival date (Mark as ordered stores
-  today + lead time), or after the lead time when none is stored. The line stops at 0 (the
+  promotions); each open delivery (core.deliveries) arrives on its own expected date (Mark as
+  ordered stores today + lead time; a late one any day from today), or after the lead time when
+  none is known. The line stops at 0 (the
   stock-out, which can come before the delivery) or at the end of the chart.
 """
 from __future__ import annotations
@@ -37,9 +38,11 @@ class SkuDetail:
     forecast: list[tuple[dt.date, float]]  # from tomorrow, with the promotions' uplift
     forecast_base: list[tuple[dt.date, float]]  # the same days without it
     stock: list[tuple[dt.date, float]]  # projected stock from today (on hand), down to 0 at most
-    delivery: tuple[dt.date, int] | None  # what is in transit and when it is expected
+    delivery: tuple[dt.date, int] | None  # the first delivery expected (date, quantity)
     uplifts: tuple[Uplift, ...]
     reason: str
+    deliveries: tuple[tuple[dt.date, int], ...] = ()  # every open delivery, soonest first (core.deliveries)
+    late: str = ""  # "Delivery of 200 due 2026-12-01 is late (3 days)." for each late one
 
 
 def daily_sales(session: Session, code: str, today: dt.date, days: int = HISTORY_DAYS) -> list[tuple[dt.date, int]]:
@@ -52,33 +55,49 @@ def daily_sales(session: Session, code: str, today: dt.date, days: int = HISTORY
 
 def sku_detail(session: Session, row: InventoryRow, today: dt.date, params: InventoryParams = InventoryParams(),
                uplifts: Sequence[Uplift] = ()) -> SkuDetail:
+    from core.deliveries import late_sentence, open_deliveries
+
     windows = tuple(flatten_uplifts([u for u in uplifts if u.end > today]))
-    delivery = None
-    if row.in_transit > 0:
-        delivery = (max(row.arrival_date or today + dt.timedelta(days=row.lead_time_days), today), row.in_transit)
+    found = open_deliveries(session, [row.sku_code]).get(row.sku_code, []) if row.in_transit > 0 else []
+    arriving: dict[dt.date, int] = {}
+    for d in found:  # each delivery on its own date (a late one: today, it can come any day)
+        when = d.arrives(today, row.lead_time_days)
+        arriving[when] = arriving.get(when, 0) + d.open_qty
+    deliveries = tuple(sorted(arriving.items()))
+    delivery = deliveries[0] if deliveries else None
     ends = [today + dt.timedelta(days=MIN_AHEAD)]
     if row.stockout_date:
         ends.append(row.stockout_date + dt.timedelta(days=7))
-    if delivery:
-        ends.append(delivery[0] + dt.timedelta(days=7))
+    if deliveries:
+        ends.append(deliveries[-1][0] + dt.timedelta(days=7))
     end = min(max(ends), today + dt.timedelta(days=MAX_AHEAD))
     days = [today + dt.timedelta(days=i) for i in range(1, (end - today).days + 1)]
     rate = row.avg_daily_sales
     base = [(d, rate) for d in days]
     raised = [(d, rate * _factor(windows, d)) for d in days]
-    level = float(row.on_hand)
-    if delivery and delivery[0] == today:
-        level += delivery[1]
+    level = float(row.on_hand) + arriving.get(today, 0)
+    last = deliveries[-1][0] if deliveries else None
     stock = [(today, level)]
     for d, demand in raised:
-        if level <= 0 and not (delivery and d <= delivery[0]):
+        if level <= 0 and not (last and d <= last):
             break  # ran out and nothing more is coming
-        level = max(level - demand, 0.0)
-        if delivery and d == delivery[0]:
-            level += delivery[1]
+        level = max(level - demand, 0.0) + arriving.get(d, 0)
         stock.append((d, level))
+    late = " ".join(filter(None, (late_sentence(found, today), _before_delivery(stock, deliveries))))
+    reason = why(row, today, params)
     return SkuDetail(row, daily_sales(session, row.sku_code, today), raised, base, stock, delivery, windows,
-                     why(row, today, params))
+                     f"{reason}\n{late}" if late else reason, deliveries, late)
+
+
+def _before_delivery(stock: Sequence[tuple[dt.date, float]], deliveries: Sequence[tuple[dt.date, int]]) -> str:
+    """The projected stock reaching 0 before a delivery arrives (the alerts count what is in transit as
+    stock already: their run-out date is the day after everything has arrived)."""
+    gap = next(((day, when, qty) for day, level in stock if level <= 0 for when, qty in deliveries if when > day), None)
+    if gap is None:
+        return ""
+    day, when, qty = gap
+    return t("The stock runs out around {day}, before the delivery of {qty} due {date}: ask the supplier to send it "
+             "sooner.", day=day.isoformat(), qty=f"{qty:,}", date=when.isoformat())
 
 
 def _factor(windows: Sequence[Uplift], day: dt.date) -> float:

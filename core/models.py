@@ -108,6 +108,25 @@ class StockLevel(Base):
     sku: Mapped[Sku] = relationship(back_populates="stock")
 
 
+class Delivery(Base):
+    """One purchase on its way (core.deliveries): "Mark as ordered" adds it, "Received" takes what arrived.
+    A SKU's ``stock_levels.in_transit`` is the sum of its open deliveries' open quantities (qty − received),
+    its ``arrival_date`` the earliest expected date among them."""
+
+    __tablename__ = "deliveries"
+    __table_args__ = (Index("ix_deliveries_sku_status", "sku_code", "status"),)
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    sku_code: Mapped[str] = mapped_column(ForeignKey("skus.code", ondelete="CASCADE"))
+    supplier: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    qty: Mapped[int] = mapped_column(Integer, server_default="0")  # ordered
+    received: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    ordered_on: Mapped[dt.date | None] = mapped_column(Date)  # None: in transit before deliveries were kept
+    expected_on: Mapped[dt.date | None] = mapped_column(Date)  # None: unknown (after the lead time)
+    # open | received (all of it) | short (closed with less than ordered) | cancelled (nothing came)
+    status: Mapped[str] = mapped_column(String(12), default="open", server_default="open")
+    closed_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
 # ---------------------------------------------------------------- orders
 
 

@@ -1,9 +1,10 @@
 """The purchase list ready to send: one workbook sheet per supplier, and the same as printable HTML.
 
 The lines are ``core.inventory_lists.purchase_list`` (what the "Order today" view shows, with
-the owner's quantities). Each supplier's sheet has a title, the header row, one line per SKU
+the owner's quantities). Each supplier's sheet has a title, the shop's letterhead (the contact and
+address lines typed once in Settings, ``Settings.letterhead``), the header row, one line per SKU
 and a total line; the printed list (ui/tabs/inventory_print.py lays it out with Qt) holds the
-same tables, one per supplier.
+same letterhead and tables, one per supplier.
 """
 from __future__ import annotations
 
@@ -17,6 +18,14 @@ from core.exports import Column, Sheet, write_xlsx
 from core.i18n import t
 from core.inventory_lists import PurchaseLine
 from core.money import format_fen
+
+
+MAX_LETTERHEAD_LINES = 6
+
+
+def letterhead_lines(text: str) -> list[str]:
+    """The letterhead typed in Settings as lines: blank ones dropped, at most six of 200 characters."""
+    return [line.strip()[:200] for line in (text or "").splitlines() if line.strip()][:MAX_LETTERHEAD_LINES]
 
 
 def _supplier_name(supplier: str) -> str:
@@ -46,20 +55,44 @@ def supplier_sheets(lines: Sequence[PurchaseLine], today: dt.date, shop: str = "
     return sheets
 
 
-def write_purchase_workbook(path: str | Path, lines: Sequence[PurchaseLine], today: dt.date, shop: str = "") -> Path:
-    """The purchase list as an .xlsx with one sheet per supplier (refused when it is empty)."""
+def write_purchase_workbook(path: str | Path, lines: Sequence[PurchaseLine], today: dt.date, shop: str = "",
+                            letterhead: Sequence[str] = ()) -> Path:
+    """The purchase list as an .xlsx with one sheet per supplier (refused when it is empty); under each
+    sheet's title the ``letterhead`` lines (contact, address)."""
     from core.errors import UserFacingError
 
     if not lines:
         raise UserFacingError(t("The purchase list is empty: nothing to send. Add SKUs from the alert list first."))
-    return write_xlsx(path, supplier_sheets(lines, today, shop))
+    written = write_xlsx(path, supplier_sheets(lines, today, shop))
+    if letterhead:
+        _add_letterhead(written, list(letterhead))
+    return written
 
 
-def purchase_html(lines: Sequence[PurchaseLine], today: dt.date, shop: str = "") -> str:
-    """The printable purchase list: a heading, then per supplier a table with its total."""
+def _add_letterhead(path: Path, lines: list[str]) -> None:
+    """Each sheet gets the letterhead lines between its title and its header row (and one empty row)."""
+    from openpyxl import load_workbook
+    from openpyxl.styles import Font
+
+    from core.exports import _atomic_write, clean_text
+
+    wb = load_workbook(path)
+    for ws in wb.worksheets:
+        ws.insert_rows(2, len(lines) + 1)
+        for i, line in enumerate(lines):
+            cell = ws.cell(row=2 + i, column=1, value=clean_text(line))
+            cell.font = Font(size=10, color="555555")
+        ws.freeze_panes = f"A{len(lines) + 4}"  # title, letterhead, a gap, the header row
+    _atomic_write(path, lambda tmp: wb.save(tmp))
+
+
+def purchase_html(lines: Sequence[PurchaseLine], today: dt.date, shop: str = "", letterhead: Sequence[str] = ()) -> str:
+    """The printable purchase list: a heading with the shop's letterhead, then per supplier a table with its total."""
     e = html.escape
     heads = "".join(f"<th>{e(c.header)}</th>" for c in _columns())
     parts = [f"<h2>{e(shop + ' · ' if shop else '')}{e(t('Purchase list · {date}', date=today.isoformat()))}</h2>"]
+    if letterhead:
+        parts.append("<p style='color:#555555'>" + "<br>".join(e(line) for line in letterhead) + "</p><hr>")
     grand_units = grand_cost = 0
     for supplier, group in by_supplier(lines):
         units, cost = sum(p.qty for p in group), sum(p.cost_fen for p in group)

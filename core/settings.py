@@ -36,6 +36,8 @@ class Settings:
     inventory_abc_b: float = 0.95
     inventory_xyz_x: float = 0.5  # weekly sales' coefficient of variation up to this: X (steady)
     inventory_xyz_y: float = 1.0
+    # The purchase list's letterhead under the shop's name: contact and address lines (core.purchase_orders).
+    letterhead: str = ""
 
     def backup_path(self) -> Path:
         path = Path(self.backup_dir) if self.backup_dir else paths.data_dir() / "backups"

@@ -8,7 +8,7 @@ shows the server's refusal as a clear message (``refusal``) and nothing is writt
 * owner: everything (the account that ran ``team init`` owns the tables; more owners may be added);
   only an owner restores a backup onto the server and adds people.
 * manager: everything except the shop's settings; cannot restore or add people.
-* staff: reads everything (goals, promotions, stock, KPIs …); counts stock; adds and edits their
+* staff: reads everything (goals, promotions, stock, KPIs …); counts stock and receives deliveries; adds and edits their
   own tasks (row-level security on ``tasks``: a task saved by staff must be assigned to them) and
   may delete only tasks they added (undoing their own "add task"); cannot import, delete anything
   else, change goals, promotions, tiers, members, people or settings.
@@ -37,6 +37,7 @@ _STAFF_WRITES = {
     "tasks": "SELECT, INSERT, UPDATE, DELETE",  # their own; delete only those they added (row-level security below)
     "task_dependencies": "SELECT, INSERT, DELETE",
     "stock_levels": "SELECT, INSERT, UPDATE",  # stock counts
+    "deliveries": "SELECT, INSERT, UPDATE",  # receiving what arrived (a partial receipt, short-delivered)
     "row_versions": "SELECT, INSERT, UPDATE",  # who changed a row last: every edit stamps it (core.row_versions)
 }
 _MANAGER_READ_ONLY = {"settings"}
@@ -310,7 +311,7 @@ def _what(table: str) -> str:
         "customers": t("members"), "staff": t("people and their targets"), "staff_targets": t("people and their targets"),
         "tasks": t("tasks"), "task_dependencies": t("tasks"), "task_templates": t("SOPs"),
         "settings": t("the shop's settings"), "trash": t("deleted items"), "skus": t("SKUs"),
-        "stock_levels": t("stock"), "products": t("products"),
+        "stock_levels": t("stock"), "deliveries": t("stock"), "products": t("products"),
     }
     return names.get(table, t("imported data"))
 

@@ -67,7 +67,7 @@ BOTH_ENGINES = {
     "test_platforms.py", "test_other_kinds.py", "test_promotion_budget.py", "test_promotion_target.py",
     "test_currency.py", "test_import_currency.py", "test_promotion_currency.py", "test_member_currency.py",
     "test_big_order_import.py", "test_streamed_import.py",
-    "test_inventory_alerts.py", "test_inventory_uplift.py", "test_inventory_purchasing.py",
+    "test_inventory_alerts.py", "test_inventory_uplift.py", "test_inventory_purchasing.py", "test_deliveries.py",
     "test_inventory_speed_reference.py", "test_data_revisions.py", "test_inventory_parallel_reads.py",
     "test_stock_after_orders.py",
 }

@@ -3,6 +3,8 @@
     xvfb-run -a -s "-screen 0 1440x900x24" python tools/screenshots.py OUT_DIR [--lang zh_CN] [--size 1360x820]
     ... tools/screenshots.py OUT_DIR --editing [--db COPY.db]   # an edit in the Inventory table, then its undo
     ... tools/screenshots.py OUT_DIR --inventory [--db COPY.db] # SKU detail panel, purchase list, clearance
+    ... tools/screenshots.py OUT_DIR --deliveries --db COPY.db  # Open deliveries, the receive dialog refusing
+                                                                # wrong quantities, the printed purchase list
     ... tools/screenshots.py OUT_DIR --goals [--db COPY.db]     # the Goals table and the "Plan a year" wizard,
                                                                 # the grid (a month typed: it changes the
                                                                 # database), a refused paste, funnel, chart
@@ -49,6 +51,7 @@ SCENES = {  # flag (args attribute) → "module.function" in tools/shots/; the f
     "goals": "goals.goals",
     "team": "team.team",
     "inventory": "inventory.inventory",
+    "deliveries": "inventory.deliveries",
     "members": "members.members",
     "promotions": "promotions.promotions",
     "promotion_effect": "promotions.promotion_effect",
@@ -76,6 +79,10 @@ def main() -> int:
     parser.add_argument("--team", action="store_true", help="the Team tab's Gantt and its team list")
     parser.add_argument("--inventory", action="store_true",
                         help="the Inventory tab's SKU detail panel, purchase list and clearance dialog")
+    parser.add_argument("--deliveries", action="store_true",
+                        help="Inventory → Open deliveries (writes deliveries: use --db COPY): a late and a partly received "
+                             "one, the receive dialog refusing wrong quantities, the detail panel, the printed purchase "
+                             "list as PDF with the letterhead")
     parser.add_argument("--members", action="store_true", help="the Members tab: points ledger, charts, cohorts, forms")
     parser.add_argument("--promotions", action="store_true", help="the week view, the promotion form, the Excel calendar")
     parser.add_argument("--promotion-effect", action="store_true",

@@ -51,10 +51,11 @@ def draw_sku_detail(fig: Any, detail: Any, *, labels: dict | None = None) -> Hov
     bottom.fill_between(sx, sy, step="post", color=PALETTE[0], alpha=0.12)
     if row.safety_stock:
         bottom.axhline(row.safety_stock, color=PALETTE[1], linewidth=0.8, linestyle=":")
-    if detail.delivery:
-        when, qty = detail.delivery
-        bottom.annotate(f"{lab['delivery']} +{qty:,}", (when, 0), xytext=(0, 18), textcoords="offset points",
-                        ha="center", fontsize=8, color=PALETTE[2], arrowprops={"arrowstyle": "->", "color": PALETTE[2]})
+    # Each open delivery on its own date, the labels on alternating heights so two close ones stay apart.
+    for i, (when, qty) in enumerate(getattr(detail, "deliveries", ()) or ([detail.delivery] if detail.delivery else [])):
+        bottom.annotate(f"{lab['delivery']} +{qty:,}", (when, 0), xytext=(0, 18 + 14 * (i % 2)),
+                        textcoords="offset points", ha="center", fontsize=8, color=PALETTE[2],
+                        arrowprops={"arrowstyle": "->", "color": PALETTE[2]})
     end = detail.forecast[-1][0] if detail.forecast else today
     # Order by (left of its line) and runs out (right of its line), on two heights: never on top of each other.
     marks = ((row.order_by, "order_by", PALETTE[1], "right", 1.0), (row.stockout_date, "runs_out", "#c62828", "left", 0.8))

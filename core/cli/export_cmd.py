@@ -28,7 +28,7 @@ def _date(text: str) -> dt.date:
 # Every NAME `export` takes, for --help (kept here so that building the parser imports no view
 # code; tests/core/test_view_exports.py holds it equal to core.views' own list).
 EXPORT_NAMES = (
-    "goals", "goals-grid", "goals-funnel", "inventory-alerts", "purchase-list", "promotions", "promotion-calendar",
+    "goals", "goals-grid", "goals-funnel", "inventory-alerts", "purchase-list", "deliveries", "promotions", "promotion-calendar",
     "promotion-effects",
     "members", "member-lists", "member-cohorts", "points-ledger", "tasks", "task-gantt", "staff", "staff-kpi", "orders",
     "products", "kpi", "channels", "exchange-rates",

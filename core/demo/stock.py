@@ -67,6 +67,8 @@ def stock_rows(rng: random.Random, skus: list[CatalogSku], sku_rows: list[dict],
             on_hand = max(math.ceil(r * cover / mult) * mult, mult * 2, 6)
             if rng.random() < 0.25:
                 in_transit = max(math.ceil(r * 14 / mult) * mult, mult)
-        rows.append({"sku_code": s.code, "on_hand": on_hand, "in_transit": in_transit, "as_of": as_of,
-                     "batch_id": None})
+        # What is in transit is expected within the lead time (Inventory → Open deliveries shows the date).
+        arrival = end + dt.timedelta(days=max(s.lead_time_days // 2, 1)) if in_transit else None
+        rows.append({"sku_code": s.code, "on_hand": on_hand, "in_transit": in_transit, "arrival_date": arrival,
+                     "as_of": as_of, "batch_id": None})
     return rows

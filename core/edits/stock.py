@@ -14,6 +14,8 @@ from typing import Any, ClassVar
 from sqlalchemy.orm import Session
 
 from core.edits.base import FieldError, Recorder, read_row
+# Mark as ordered and Received write deliveries (core/edits/deliveries.py); imported here for older callers.
+from core.edits.deliveries import MarkOrdered, ReceiveStock, settle, sync_stock  # noqa: F401
 from core.i18n import t
 from core.models import Sku, StockLevel
 from core.typed_values import MAX_COUNT, MAX_FEN
@@ -118,6 +120,9 @@ class SetSkuFields:
             if not unchanged:  # a stock count's date moves only when the count does
                 rec.upsert(StockLevel, self.code, {**stock, "as_of": dt.datetime.now().replace(microsecond=0)},
                            title=t("Stock of {sku}", sku=self.code))
+                if "in_transit" in stock:  # the deliveries hold what was typed (core.deliveries.reconcile)
+                    settle(session, rec, self.code, dt.date.today())
+                    sync_stock(session, rec, self.code)
 
 
 @dataclass(frozen=True)
@@ -187,72 +192,3 @@ class SetOrderQty:
                 exc.row = code
                 raise
             rec.update(Sku, code, {"order_qty": checked}, title=t("SKU {sku}", sku=code))
-
-
-@dataclass(frozen=True)
-class MarkOrdered:
-    """Purchase list → Mark as ordered: each quantity goes in transit, expected on ``today`` + the
-    SKU's lead time (stored; when something was already in transit, all of it is expected then);
-    the typed quantity is used up."""
-
-    lines: tuple[tuple[str, int], ...]
-    today: dt.date
-    topics: ClassVar[frozenset[str]] = frozenset({"skus", "stock"})
-
-    @property
-    def label(self) -> str:
-        if len(self.lines) == 1:
-            return t("Mark {sku} as ordered", sku=self.lines[0][0])
-        return t("Mark {n} SKU(s) as ordered", n=len(self.lines))
-
-    def apply(self, session: Session, rec: Recorder) -> None:
-        if not self.lines:
-            raise FieldError(t("There is nothing to order: select lines with a quantity above 0."), field="qty")
-        for code, qty in self.lines:
-            sku = _sku_row(session, code)
-            if not isinstance(qty, int) or isinstance(qty, bool) or qty <= 0 or qty >= MAX_COUNT:
-                raise FieldError(t("The quantity to order of {sku} must be a whole number above 0; type it in the "
-                                   "Quantity column or leave the line out.", sku=code), field="qty", row=code)
-            stock = read_row(session, StockLevel.__table__, (code,))
-            in_transit = (stock["in_transit"] if stock else 0) + qty
-            if in_transit >= MAX_COUNT:
-                raise FieldError(t("{sku} would have {n} unit(s) in transit, more than ShopDesk can keep.", sku=code,
-                                   n=f"{in_transit:,}"), field="qty", row=code)
-            arrival = self.today + dt.timedelta(days=max(sku["lead_time_days"] or 0, 0))
-            values: dict[str, Any] = {"in_transit": in_transit, "arrival_date": arrival}
-            if stock is None:
-                values["on_hand"] = 0
-            rec.upsert(StockLevel, code, values, title=t("Stock of {sku}", sku=code))
-            if sku["order_qty"] is not None:
-                rec.update(Sku, code, {"order_qty": None}, title=t("SKU {sku}", sku=code))
-
-
-@dataclass(frozen=True)
-class ReceiveStock:
-    """Received: what is in transit of these SKUs moves to on hand."""
-
-    codes: tuple[str, ...]
-    topics: ClassVar[frozenset[str]] = frozenset({"stock"})
-
-    @property
-    def label(self) -> str:
-        if len(self.codes) == 1:
-            return t("Receive {sku}", sku=self.codes[0])
-        return t("Receive {n} SKU(s)", n=len(self.codes))
-
-    def apply(self, session: Session, rec: Recorder) -> None:
-        if not self.codes:
-            raise FieldError(t("Select the SKUs whose delivery arrived first."), field="in_transit")
-        for code in self.codes:
-            _sku_row(session, code)
-            stock = read_row(session, StockLevel.__table__, (code,))
-            if stock is None or stock["in_transit"] <= 0:
-                raise FieldError(t("{sku} has nothing in transit; type what arrived into On hand instead.", sku=code),
-                                 field="in_transit", row=code)
-            on_hand = stock["on_hand"] + stock["in_transit"]
-            if on_hand >= MAX_COUNT:
-                raise FieldError(t("{sku} would have {n} unit(s) on hand, more than ShopDesk can keep.", sku=code,
-                                   n=f"{on_hand:,}"), field="in_transit", row=code)
-            rec.update(StockLevel, code, {"on_hand": on_hand, "in_transit": 0, "arrival_date": None,
-                                          "as_of": dt.datetime.now().replace(microsecond=0)},
-                       title=t("Stock of {sku}", sku=code))

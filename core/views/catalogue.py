@@ -19,6 +19,7 @@ from core.views.columns import (channel_or_all, cost_basis, order_status, period
                                 promotion_kind, promotion_status, stock_status, task_status, yes_no)
 from core.views.columns import column as _c  # short: the column tables below are long
 from core.views.channel_views import CHANNELS, EXCHANGE_RATES  # Settings → Channels
+from core.views.deliveries import DELIVERIES  # the Inventory tab's Open deliveries
 from core.views.goal_views import GOALS_FUNNEL, GOALS_GRID  # the Goals tab's other views
 from core.views.member_views import COHORTS, POINTS_LEDGER  # the Members tab's other views
 from core.views.promotion_effects import PROMOTION_EFFECTS  # the Promotions tab's comparison table
@@ -361,7 +362,7 @@ KPIS = View(
 PROMOTION_CALENDAR = dataclasses.replace(PROMOTIONS, name="promotion-calendar", title=lambda: t("Promotion calendar"))
 
 
-VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PURCHASE_LIST, PROMOTIONS, PROMOTION_CALENDAR,
+VIEWS: dict[str, View] = {v.name: v for v in (GOALS, INVENTORY, PURCHASE_LIST, DELIVERIES, PROMOTIONS, PROMOTION_CALENDAR,
                                               PROMOTION_EFFECTS, MEMBERS, COHORTS, POINTS_LEDGER, TASKS, STAFF,
                                               TASK_GANTT, ORDERS, PRODUCTS, KPIS, STAFF_KPI, GOALS_GRID, GOALS_FUNNEL,
                                               CHANNELS, EXCHANGE_RATES)}

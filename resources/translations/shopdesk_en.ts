@@ -26,6 +26,21 @@
     </message>
 </context>
 <context>
+    <name>DeliveriesView</name>
+    <message numerus="yes">
+        <source>%n (delivery|deliveries)</source>
+        <translation><numerusform>%n delivery</numerusform><numerusform>%n deliveries</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation><numerusform>%n unit</numerusform><numerusform>%n units</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Close %n (delivery|deliveries) as short-delivered</source>
+        <translation><numerusform>Close %n delivery as short-delivered</numerusform><numerusform>Close %n deliveries as short-delivered</numerusform></translation>
+    </message>
+</context>
+<context>
     <name>EffectDialog</name>
     <message numerus="yes">
         <source>%n day(s)</source>

@@ -619,6 +619,161 @@ The current data is kept as a backup first, so this can be undone.</source>
     </message>
 </context>
 <context>
+    <name>DeliveriesView</name>
+    <message>
+        <source>All suppliers</source>
+        <translation>全部供应商</translation>
+    </message>
+    <message>
+        <source>(no supplier)</source>
+        <translation>（无供应商）</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Late: the expected date has passed and it has not all arrived</source>
+        <translation>逾期：预计日期已过，货还没到齐</translation>
+    </message>
+    <message>
+        <source>Days late</source>
+        <translation>逾期天数</translation>
+    </message>
+    <message>
+        <source>Supplier</source>
+        <translation>供应商</translation>
+    </message>
+    <message>
+        <source>SKU code</source>
+        <translation>商家编码</translation>
+    </message>
+    <message>
+        <source>Product</source>
+        <translation>商品</translation>
+    </message>
+    <message>
+        <source>Spec</source>
+        <translation>规格</translation>
+    </message>
+    <message>
+        <source>Ordered on</source>
+        <translation>下单日期</translation>
+    </message>
+    <message>
+        <source>Empty: it was in transit before ShopDesk kept deliveries, or typed into In transit</source>
+        <translation>空：在 ShopDesk 记录到货之前就已在途，或是手动填入的在途数</translation>
+    </message>
+    <message>
+        <source>Expected on</source>
+        <translation>预计到货</translation>
+    </message>
+    <message>
+        <source>When it should arrive: type the supplier's date (Mark as ordered puts today + the lead time)</source>
+        <translation>预计到货日期：可填入供应商确认的日期（标记为已下单时为今天 + 采购周期）</translation>
+    </message>
+    <message>
+        <source>Ordered</source>
+        <translation>订购数</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>已到货</translation>
+    </message>
+    <message>
+        <source>Still to come</source>
+        <translation>未到数</translation>
+    </message>
+    <message>
+        <source>Receive…</source>
+        <translation>收货…</translation>
+    </message>
+    <message>
+        <source>How many of the selected delivery arrived: all of it, or part</source>
+        <translation>选中的这批到货实际到了多少：全部或部分</translation>
+    </message>
+    <message>
+        <source>Close as short-delivered</source>
+        <translation>按短缺关闭</translation>
+    </message>
+    <message>
+        <source>The rest of the selected deliveries will not come: it leaves in transit</source>
+        <translation>选中到货剩余的部分不会再来：从在途中扣除</translation>
+    </message>
+    <message>
+        <source>Supplier:</source>
+        <translation>供应商：</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>逾期</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>在途</translation>
+    </message>
+    <message>
+        <source>Nothing is on its way. Mark as ordered in Order today adds a delivery expected after the SKU's lead time.</source>
+        <translation>目前没有在途到货。在“今日采购”中标记为已下单，即会新增一批到货，预计在采购周期后到达。</translation>
+    </message>
+    <message>
+        <source>%1 on their way: %2, %3 at cost.</source>
+        <translation>在途 %1：%2，成本 %3。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n (delivery|deliveries)</source>
+        <translation><numerusform>%n 批到货</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>Close %n (delivery|deliveries) as short-delivered</source>
+        <translation><numerusform>将 %n 批到货按短缺关闭</numerusform></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unit(s)</source>
+        <translation><numerusform>%n 件</numerusform></translation>
+    </message>
+    <message>
+        <source>%1 late (red, listed first).</source>
+        <translation>其中 %1逾期（红色，排在最前）。</translation>
+    </message>
+    <message>
+        <source>Double-click one to receive it; type a new expected date into its cell.</source>
+        <translation>双击一行即可收货；在预计到货单元格中可改日期。</translation>
+    </message>
+    <message>
+        <source>Select a delivery in the list first.</source>
+        <translation>请先在列表中选择一批到货。</translation>
+    </message>
+    <message>
+        <source>stays open (a later delivery brings it)</source>
+        <translation>继续在途（稍后补到）</translation>
+    </message>
+    <message>
+        <source>will not come: close as short-delivered</source>
+        <translation>不会再到：按短缺关闭</translation>
+    </message>
+    <message>
+        <source>%1 %2 from %3: %4 ordered on %5, %6 received so far, %7 still to come (expected %8).</source>
+        <translation>%1 %2（%3）：%5 下单 %4 件，已收 %6 件，未到 %7 件（预计 %8）。</translation>
+    </message>
+    <message>
+        <source>Quantity received</source>
+        <translation>实收数量</translation>
+    </message>
+    <message>
+        <source>Less than still to come is a partial receipt</source>
+        <translation>少于未到数量即为部分收货</translation>
+    </message>
+    <message>
+        <source>If less arrived, the rest</source>
+        <translation>如果少到，剩余部分</translation>
+    </message>
+    <message>
+        <source>Receive %1</source>
+        <translation>收货 %1</translation>
+    </message>
+</context>
+<context>
     <name>Edits</name>
     <message>
         <source>%1 — Ctrl+Z undoes it</source>
@@ -1980,10 +2135,6 @@ or click “Add files…”.</source>
         <translation>在途</translation>
     </message>
     <message>
-        <source>Units ordered from the supplier and not yet received</source>
-        <translation>已向供应商下单、尚未到货的数量</translation>
-    </message>
-    <message>
         <source>Sold per day</source>
         <translation>日均销量</translation>
     </message>
@@ -2022,6 +2173,10 @@ or click “Add files…”.</source>
     <message>
         <source>Days of cover</source>
         <translation>可售天数</translation>
+    </message>
+    <message>
+        <source>Units ordered from the supplier and not yet received (red: a delivery is late; Open deliveries lists each)</source>
+        <translation>已向供应商下单但尚未收到的数量（红色：有到货逾期；“在途到货”逐批列出）</translation>
     </message>
     <message>
         <source>(On hand + in transit) ÷ sold per day</source>
@@ -2144,6 +2299,14 @@ or click “Add files…”.</source>
         <translation>今日下单</translation>
     </message>
     <message>
+        <source>Open deliveries</source>
+        <translation>在途到货</translation>
+    </message>
+    <message>
+        <source>What is on its way, one line per Mark as ordered, late ones first: receive all or part of each</source>
+        <translation>在途的货，每次标记为已下单一行，逾期的排在最前：每批可全部或部分收货</translation>
+    </message>
+    <message>
         <source>Add to purchase list</source>
         <translation>加入采购清单</translation>
     </message>
@@ -2166,6 +2329,14 @@ or click “Add files…”.</source>
     <message>
         <source>No products yet. Import a stock list (File → Import…) to see what runs out and what to reorder.</source>
         <translation>还没有商品。导入库存表（文件 → 导入…）即可查看哪些商品将断货、需要补货。</translation>
+    </message>
+    <message>
+        <source>Open deliveries (%1)</source>
+        <translation>在途到货 (%1)</translation>
+    </message>
+    <message>
+        <source>Open deliveries (%1, %2 late)</source>
+        <translation>在途到货 (%1，%2 逾期)</translation>
     </message>
     <message>
         <source>%1: %2 out of stock, %3 below safety stock, %4 to reorder now, %5 to order within the review period, %6 overstocked, %7 dead stock, %8 slow-moving. Stock value at cost: %9.</source>
@@ -4096,6 +4267,16 @@ or click “Add files…”.</source>
         <translation>Y（波动）：变异系数不超过此值；超过为 Z（不规律）</translation>
     </message>
     <message>
+        <source>Contact: Wang Li 138 0000 0000
+Address: 88 Wensan Road, Hangzhou</source>
+        <translation>联系人：王丽 138 0000 0000
+地址：杭州市文三路 88 号</translation>
+    </message>
+    <message>
+        <source>Printed under the shop's name on the purchase list's Excel and print: one line each, at most 6</source>
+        <translation>打印在采购单 Excel 和打印件的店铺名称下方：每行一项，最多 6 行</translation>
+    </message>
+    <message>
         <source>The new language applies the next time ShopDesk starts.</source>
         <translation>新的语言将在下次启动店长台时生效。</translation>
     </message>
@@ -4186,6 +4367,10 @@ or click “Add files…”.</source>
     <message>
         <source>XYZ by weekly variation:</source>
         <translation>XYZ（按周销量波动）：</translation>
+    </message>
+    <message>
+        <source>Purchase order letterhead:</source>
+        <translation>采购单抬头：</translation>
     </message>
     <message>
         <source>General</source>
@@ -4371,6 +4556,14 @@ or click “Add files…”.</source>
     <message>
         <source>overdue since %1: order today</source>
         <translation>已逾期（应于 %1 前下单）：今天下单</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
+    <message>
+        <source>%1 on %2</source>
+        <translation>%2 到 %1</translation>
     </message>
     <message>
         <source>(expected %1)</source>

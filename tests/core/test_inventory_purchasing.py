@@ -145,3 +145,18 @@ def test_on_the_demo_shop_reorder_now_and_order_today_count_the_same_skus(demo_d
     # 14 and 10 before: the list took only SKUs past their order-by date.
     assert len(reorder) == 14
     assert {p.sku_code for p in purchase_list(rows, DEMO_END)} == reorder
+
+
+def test_the_workbook_and_the_print_carry_the_shops_letterhead(shop, tmp_path):
+    from core.purchase_orders import letterhead_lines
+
+    head = letterhead_lines("联系人：王丽 138 0000 0000\n\n  地址：杭州市文三路 88 号  \n")
+    assert head == ["联系人：王丽 138 0000 0000", "地址：杭州市文三路 88 号"]  # blank lines dropped, trimmed
+    path = write_purchase_workbook(tmp_path / "po.xlsx", lines(shop), TODAY, shop="茶小铺", letterhead=head)
+    ws = load_workbook(path)["甲厂"]
+    values = [[c.value for c in row] for row in ws.iter_rows()]
+    assert [v[0] for v in values[:5]] == ["茶小铺 · Purchase order to 甲厂 · 2026-11-20", *head, None, "SKU code"]
+    assert values[5][:4] == ["ZERO", "ZERO", None, 21] and values[-1][0] == "Total"
+    assert ws.freeze_panes == "A6"  # the header row stays in view
+    text = purchase_html(lines(shop), TODAY, "茶小铺", head)
+    assert text.index("茶小铺 · Purchase list") < text.index("地址：杭州市文三路 88 号") < text.index("乙厂")

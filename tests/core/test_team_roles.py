@@ -362,3 +362,20 @@ def test_staff_undo_their_own_add_task_but_never_delete_anyone_elses(team_shop):
     assert _task(owner, "上新主图").created_by == make_url(owner.url).username
     with owner.session() as s:
         assert sorted(s.scalars(select(Task.title))) == ["上新主图", "客服话术", "拍新品图"]
+
+
+def test_staff_receive_part_of_a_delivery_the_owner_ordered(team_shop):
+    from core.edits.deliveries import MarkOrdered, ReceiveDelivery
+    from core.models import Delivery
+
+    owner, make_login, as_person, _ids = team_shop
+    with owner.transaction() as s:
+        s.add(Sku(code="TS-2", title="T恤 黑 L", supplier="甲厂"))
+    apply_edit(owner, MarkOrdered((("TS-2", 30),), dt.date(2026, 12, 1)))
+    with owner.session() as s:
+        delivery = s.scalar(select(Delivery.id).where(Delivery.sku_code == "TS-2"))
+    wang = as_person(make_login("staff"))
+    apply_edit(wang, ReceiveDelivery("TS-2", delivery, 20, dt.date(2026, 12, 8)))
+    with owner.session() as s:
+        level = s.get(StockLevel, "TS-2")
+        assert (level.on_hand, level.in_transit) == (20, 10)

@@ -90,9 +90,9 @@ def test_every_view_button_of_the_promotions_and_inventory_tabs_is_a_tab_stop(qt
     assert [name for name in chain if name in views] == views
 
     inventory = open_tab(qtbot, window, "inventory")
-    chain = tab_chain(qtbot, window, 14)
-    assert chain[:13] == [
-        "inventory.view_alerts", "inventory.view_purchase_list", "inventory.status_filter", "inventory.category_filter",
+    chain = tab_chain(qtbot, window, 15)
+    assert chain[:14] == [
+        "inventory.view_alerts", "inventory.view_purchase_list", "inventory.view_deliveries", "inventory.status_filter", "inventory.category_filter",
         "inventory.supplier_filter", "inventory.abc_filter", "inventory.stock_count", "inventory.edit_sku",
         "inventory.add_to_purchase", "inventory.received", "inventory.table.search", "inventory.export",
         "inventory.table.view"]

@@ -36,3 +36,96 @@ def inventory(window, args, wait) -> None:
     wait(700)
     window.grab().save(str(args.out / f"{args.lang}_inventory_purchase.png"))
     print(args.out)
+
+
+def deliveries(window, args, wait) -> None:
+    """Open deliveries (it writes deliveries: use --db COPY): several lines ordered, one of them late
+    and one received in part; the receive dialog refusing letters, more than open and 0; the detail
+    panel of a SKU with two deliveries; the purchase list printed to PDF with the Settings' letterhead
+    (its first page as PNG)."""
+    import datetime as dt
+
+    from core.edits import apply_edit
+    from core.edits.deliveries import MarkOrdered, ReceiveDelivery
+
+    def loaded(page) -> None:
+        wait(300)
+        while page.loading or page._stale:
+            wait(100)
+
+    page = window.page("inventory")
+    window.tabs.setCurrentWidget(page)
+    loaded(page)
+    today = window.ctx.today()
+    window.ctx.settings.letterhead = ("联系人：王丽 138 0000 0000（微信同号）\n地址：杭州市西湖区文三路 88 号 3 楼\n"
+                                      "收货时间：周一至周六 9:00–17:00" if args.lang == "zh_CN" else
+                                      "Contact: Wang Li, 138 0000 0000 (WeChat too)\nAddress: 88 Wensan Road, 3rd floor, "
+                                      "Xihu District, Hangzhou\nDeliveries: Mon–Sat 9:00–17:00")
+    lines = page.purchase.all_lines()
+    print(args.out / f"{args.lang}_purchase_print.pdf")
+    from ui.tabs.inventory_print import save_pdf
+
+    pdf = save_pdf(args.out / f"{args.lang}_purchase_print.pdf", page.purchase.html(), "po")
+    _pdf_page_png(pdf, args.out / f"{args.lang}_purchase_print_page1.png")
+    rows = {r.sku_code: r for r in page.table.model._rows}
+    ordered = [p for p in lines if rows[p.sku_code].lead_time_days > 0][:5]
+    if len(ordered) >= 3:
+        late, twice, partial = ordered[0], ordered[1], ordered[2]
+        apply_edit(window.ctx.db, MarkOrdered(((late.sku_code, late.qty),),
+                                              today - dt.timedelta(days=rows[late.sku_code].lead_time_days + 4)))
+        apply_edit(window.ctx.db, MarkOrdered(tuple((p.sku_code, p.qty) for p in ordered[1:]), today - dt.timedelta(days=1)))
+        apply_edit(window.ctx.db, MarkOrdered(((twice.sku_code, twice.qty * 2),), today))
+        with window.ctx.db.session() as s:
+            from sqlalchemy import select
+
+            from core.models import Delivery
+
+            first = s.scalar(select(Delivery.id).where(Delivery.sku_code == partial.sku_code, Delivery.status == "open"))
+        apply_edit(window.ctx.db, ReceiveDelivery(partial.sku_code, first, max(partial.qty // 2, 1), today))
+        window.ctx.notify_changed(frozenset({"stock", "skus"}))
+        loaded(page)
+    page.show_deliveries.click()
+    wait(700)
+    window.grab().save(str(args.out / f"{args.lang}_inventory_deliveries.png"))
+    view = page.deliveries
+    mine = next((r for r in view.rows if r.id is not None and r.open_qty > 1), None) or (view.rows[0] if view.rows else None)
+    if mine is not None:
+        form = view.receive(mine)
+        wait(400)
+        for name, typed in (("letters", "十二" if args.lang == "zh_CN" else "twelve"), ("too_many", f"{mine.open_qty + 50}"),
+                            ("zero", "0")):
+            form.widgets["received"].setText(typed)
+            form.submit()
+            wait(300)
+            while not form.buttons.isEnabled():
+                wait(100)
+            wait(300)
+            form.grab().save(str(args.out / f"{args.lang}_receive_{name}.png"))
+        form.reject()
+    if len(ordered) >= 3:
+        page.show_all.click()
+        loads = page.detail.loads
+        page.table.select_key(twice.sku_code)
+        while page.detail.loads == loads:
+            wait(100)
+        wait(700)
+        window.grab().save(str(args.out / f"{args.lang}_inventory_detail_two_deliveries.png"))
+        loads = page.detail.loads
+        page.table.select_key(late.sku_code)
+        while page.detail.loads == loads:
+            wait(100)
+        wait(700)
+        window.grab().save(str(args.out / f"{args.lang}_inventory_detail_late.png"))
+    print(args.out)
+
+
+def _pdf_page_png(pdf, png) -> None:
+    """The PDF's first page as an image (poppler's pdftoppm, when installed), to look at what the printer gets."""
+    import shutil
+    import subprocess
+
+    if shutil.which("pdftoppm") is None:
+        print("pdftoppm not found: look at", pdf)
+        return
+    subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(png.with_suffix(""))],
+                   check=True)

@@ -1,12 +1,13 @@
 """File → Settings…: language, backup folder, currency symbol, fiscal-year start, and the inventory choices
-(sales window, service level, review period, slow/dead/overstock thresholds, ABC and XYZ limits); the
+(sales window, service level, review period, slow/dead/overstock thresholds, ABC and XYZ limits), the purchase
+order letterhead (contact and address lines under the shop's name); the
 Channels page: each channel's currency and the exchange rates (ui/dialogs/channels_panel.py)."""
 from __future__ import annotations
 
 from PySide6.QtCore import QLocale
 from PySide6.QtWidgets import (
     QComboBox, QDialog, QDialogButtonBox, QDoubleSpinBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
-    QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
+    QPlainTextEdit, QPushButton, QSpinBox, QTabWidget, QVBoxLayout, QWidget,
 )
 
 from core import settings as settings_mod
@@ -103,6 +104,13 @@ class SettingsDialog(QDialog):
                            self.tr("X (steady): weekly sales vary by at most this coefficient of variation"), percent=False)
         self.xyz_y = share("inventory_xyz_y", *r["inventory_xyz_y"], settings.inventory_xyz_y,
                            self.tr("Y (variable) up to this coefficient of variation; above it Z (erratic)"), percent=False)
+        self.letterhead = QPlainTextEdit(self)
+        self.letterhead.setObjectName("settings.letterhead")
+        self.letterhead.setPlainText(settings.letterhead)
+        self.letterhead.setPlaceholderText(self.tr("Contact: Wang Li 138 0000 0000\nAddress: 88 Wensan Road, Hangzhou"))
+        self.letterhead.setToolTip(self.tr("Printed under the shop's name on the purchase list's Excel and print: "
+                                           "one line each, at most 6"))
+        self.letterhead.setFixedHeight(self.letterhead.fontMetrics().lineSpacing() * 4 + 12)
         self.problem = QLabel(self)
         self.problem.setObjectName("settings.problem")
         self.problem.setWordWrap(True)
@@ -160,6 +168,7 @@ class SettingsDialog(QDialog):
             xyz.addWidget(box)
         xyz.addStretch(1)
         form.addRow(self.tr("XYZ by weekly variation:"), xyz)
+        form.addRow(self.tr("Purchase order letterhead:"), self.letterhead)
         form.addRow("", self.problem)
         self.tabs.addTab(general, self.tr("General"))
         self.channels = None
@@ -233,5 +242,8 @@ class SettingsDialog(QDialog):
         s.inventory_abc_b = round(self.abc_b.value() / 100, 4)
         s.inventory_xyz_x = round(self.xyz_x.value(), 4)
         s.inventory_xyz_y = round(self.xyz_y.value(), 4)
+        from core.purchase_orders import letterhead_lines
+
+        s.letterhead = "\n".join(letterhead_lines(self.letterhead.toPlainText()))
         settings_mod.save(s)
         return s

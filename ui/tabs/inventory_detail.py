@@ -93,6 +93,7 @@ class SkuDetailPanel(QWidget):
 
         self.detail = detail
         self.reason.setText(detail.reason)
+        self.numbers.setText(self._numbers(detail.row, detail.deliveries))  # each delivery's date, once read
         self.chart.draw(draw_sku_detail, detail)
         self.loads += 1
 
@@ -104,10 +105,13 @@ class SkuDetailPanel(QWidget):
             return self.tr("overdue since %1: order today").replace("%1", day.isoformat())
         return day.isoformat()
 
-    def _numbers(self, r: Any) -> str:
+    def _numbers(self, r: Any, deliveries: Any = ()) -> str:
         e = html.escape
         arrival = ""
-        if r.in_transit:
+        if r.in_transit and len(deliveries) > 1:  # each delivery with its date: "150 (100 on 11-27, 50 on 12-01)"
+            arrival = " (" + self.tr(", ").join(self.tr("%1 on %2").replace("%1", f"{q:,}").replace("%2", f"{d:%m-%d}")
+                                                for d, q in deliveries) + ")"
+        elif r.in_transit:
             arrival = " " + self.tr("(expected %1)").replace("%1", r.arrival_date.isoformat() if r.arrival_date else "—")
         date = lambda d: d.isoformat() if d else "—"  # noqa: E731
         cover = "∞" if r.days_of_cover is None else f"{math.floor(r.days_of_cover * 10) / 10:,.1f}"

@@ -30,6 +30,7 @@ class PurchaseListView(QWidget):
         self.tab = tab  # the Inventory tab: ctx, banner and the one editing path
         self.setObjectName("inventory.purchase_page")
         self.today = dt.date.today()
+        self.shop = ""  # the shop's name, the letterhead's first line (set by the tab's load)
         self.intro = QLabel(self)
         self.intro.setObjectName("inventory.purchase_summary")
         self.intro.setWordWrap(True)
@@ -129,7 +130,7 @@ class PurchaseListView(QWidget):
         self.tab.run_cell_edits(self.lines, cells, SetOrderQty(tuple((c.key, c.value) for c in cells)))
 
     def mark_ordered(self) -> None:
-        from core.edits.stock import MarkOrdered
+        from core.edits.deliveries import MarkOrdered
 
         chosen = self.lines.selected_records() or self.all_lines()
         lines = tuple((p.sku_code, p.qty) for p in chosen)
@@ -144,7 +145,13 @@ class PurchaseListView(QWidget):
     def export_workbook(self, path: str) -> None:
         from core.purchase_orders import write_purchase_workbook
 
-        write_purchase_workbook(path, self.all_lines(), self.today)
+        write_purchase_workbook(path, self.all_lines(), self.today, self.shop, self._letterhead())
+
+    def _letterhead(self) -> list[str]:
+        """The contact and address lines typed in Settings (General → Purchase order letterhead)."""
+        from core.purchase_orders import letterhead_lines
+
+        return letterhead_lines(self.tab.ctx.settings.letterhead)
 
     def _choose_workbook(self) -> None:
         from core.errors import UserFacingError
@@ -163,7 +170,7 @@ class PurchaseListView(QWidget):
     def html(self) -> str:
         from core.purchase_orders import purchase_html
 
-        return purchase_html(self.all_lines(), self.today)
+        return purchase_html(self.all_lines(), self.today, self.shop, self._letterhead())
 
     def print_preview(self):
         from ui.tabs.inventory_print import preview

@@ -15,6 +15,7 @@ from core.money import format_fen
 from ui.labels import stock_status_name
 from ui.tabs.base import TabPage
 from ui.tabs.inventory_badge import urgent_count
+from ui.tabs.inventory_deliveries import LATE_COLOUR, DeliveriesView
 from ui.tabs.inventory_detail import CLEARABLE, SkuDetailPanel
 from ui.tabs.inventory_purchase import PurchaseListView
 from ui.widgets.counts import grouped
@@ -88,7 +89,10 @@ class InventoryTab(TabPage):
                 Column(self.tr("On hand"), "int", field="on_hand", editor=count,
                        tooltip=self.tr("Units in the warehouse now; type a stock count here")),
                 Column(self.tr("In transit"), "int", field="in_transit", editor=count,
-                       tooltip=self.tr("Units ordered from the supplier and not yet received")),
+                       colour=lambda _v, r: LATE_COLOUR if r.sku_code in self._late else None,
+                       cell_tooltip=lambda _v, r: self._late.get(r.sku_code),
+                       tooltip=self.tr("Units ordered from the supplier and not yet received (red: a delivery is "
+                                       "late; Open deliveries lists each)")),
                 Column(self.tr("Sold per day"), "float", field="avg_daily_sales", fmt=lambda v: f"{v:.2f}",
                        tooltip=self.tr("Average units sold per day over the sales window (Settings)")),
                 Column(self.tr("Days of cover"), "float", field="days_of_cover", fmt=_cover_text,
@@ -127,6 +131,7 @@ class InventoryTab(TabPage):
             self, key=lambda r: r.sku_code, name="inventory.table",
         )
         self._today = ctx.today()
+        self._late: dict[str, str] = {}  # SKU → "Delivery of 200 due 2026-12-01 is late (3 days)."
         self.edit_button = QPushButton(self.tr("Edit SKU…"), self)
         self.edit_button.setObjectName("inventory.edit_sku")
         self.edit_button.setToolTip(self.tr("All of the selected SKU's stock and purchasing facts in one form"))
@@ -149,8 +154,12 @@ class InventoryTab(TabPage):
         self.show_order = QPushButton(self.tr("Order today"), self)
         self.show_order.setObjectName("inventory.view_purchase_list")
         self.show_order.setToolTip(self.tr("The SKUs to reorder now (at or below the reorder point, or running out within the lead time) and those you added, by supplier"))
+        self.show_deliveries = QPushButton(self.tr("Open deliveries"), self)
+        self.show_deliveries.setObjectName("inventory.view_deliveries")
+        self.show_deliveries.setToolTip(self.tr("What is on its way, one line per Mark as ordered, late ones first: "
+                                                "receive all or part of each"))
         views = ViewButtons(self)  # each a Tab stop; arrows move along them
-        for i, button in enumerate((self.show_all, self.show_order)):
+        for i, button in enumerate((self.show_all, self.show_order, self.show_deliveries)):
             views.addButton(button, i)
         self.show_all.setChecked(True)
         self.add_button = QPushButton(self.tr("Add to purchase list"), self)
@@ -181,10 +190,13 @@ class InventoryTab(TabPage):
         self.stack = QStackedWidget(self)
         self.stack.addWidget(alerts)
         self.stack.addWidget(self.purchase)
+        self.deliveries = DeliveriesView(self, self)
+        self.stack.addWidget(self.deliveries)
         views.idClicked.connect(self.stack.setCurrentIndex)
         switch = QHBoxLayout()
         switch.addWidget(self.show_all)
         switch.addWidget(self.show_order)
+        switch.addWidget(self.show_deliveries)
         switch.addStretch(1)
         switch.addWidget(self.hint)  # on the row with room, so the English window fits a 1366-pixel screen
         self.body.addWidget(self.summary)
@@ -196,7 +208,7 @@ class InventoryTab(TabPage):
         self.purchase_export_button = ExportButton(ctx, "purchase-list", self, name="export_purchase_list")
         self.purchase_list.toolbar.addWidget(self.purchase_export_button)
         # Tab goes as the eye does: the view buttons, the filters and actions, then the table's own.
-        chain = (self.show_all, self.show_order, self.status_filter, self.category_filter, self.supplier_filter,
+        chain = (self.show_all, self.show_order, self.show_deliveries, self.status_filter, self.category_filter, self.supplier_filter,
                  self.abc_filter, self.count_button, self.edit_button, self.add_button, self.received_button,
                  self.table.search)
         for first, second in zip(chain, chain[1:]):
@@ -233,7 +245,20 @@ class InventoryTab(TabPage):
         uplifts = promotion_uplifts(session, today, inv)
         rows = by_urgency(inventory_rows(session, today, inv, uplifts))
         lines = purchase_list(rows, today)
-        return rows, lines, supplier_totals(lines), inv, uplifts
+        return rows, lines, supplier_totals(lines), inv, uplifts, self._deliveries(session, today, rows)
+
+    @staticmethod
+    def _deliveries(session: Session, today: dt.date, rows: list) -> tuple[list, dict[str, int], dict[str, str], str]:
+        """The open deliveries (late first), the SKUs' unit costs, per SKU with a late one the sentence,
+        and the shop's name for the purchase list's letterhead (as the monthly plan's title says it)."""
+        from core.deliveries import delivery_rows, late_sentence, open_deliveries
+        from core.report import shop_name
+
+        found = delivery_rows(session, today)
+        late_codes = {d.sku_code for d in found if d.status == "late"}
+        late = {code: late_sentence(ds, today) for code, ds in open_deliveries(session, late_codes).items()} \
+            if late_codes else {}
+        return found, {r.sku_code: r.cost_fen for r in rows}, late, shop_name(session)
 
     def _filter_flags(self) -> None:
         flag = self.status_filter.value()
@@ -241,14 +266,21 @@ class InventoryTab(TabPage):
         self.table.proxy.set_exact("status", OK if flag == OK else None)
         self.table.proxy.set_contains("flags", None if flag in (None, OK) else flag)
 
-    def show_data(self, data: tuple[list[InventoryRow], list, list, object, dict]) -> None:
-        rows, lines, totals, inv, uplifts = data
+    def show_data(self, data: tuple[list[InventoryRow], list, list, object, dict, tuple]) -> None:
+        rows, lines, totals, inv, uplifts, (deliveries, costs, late, shop) = data
+        self.purchase.shop = shop
         self._today = self._params[0] if self._params else self.ctx.today()
         self.detail.set_context(self._today, inv, uplifts)
         if not rows:
             self.banner.show_message(self.tr("No products yet. Import a stock list (File → Import…) to see what runs out and what to reorder."))
         self.purchase.show_lines(lines, totals, self._today, skus=len(rows))
         self.show_order.setText(self.tr("Order today (%1)").replace("%1", str(len(lines))))
+        self._late = late
+        self.deliveries.show_rows(deliveries, self._today, costs)
+        n_late = sum(1 for d in deliveries if d.status == "late")
+        self.show_deliveries.setText(self.tr("Open deliveries (%1)").replace("%1", str(len(deliveries))) if not n_late
+                                     else self.tr("Open deliveries (%1, %2 late)").replace("%1", str(len(deliveries)))
+                                     .replace("%2", str(n_late)))
         counts = Counter(f for r in rows for f in r.flags)
         # The badge counts the SKUs that need buying: out, below safety, at the reorder point or
         # due to be ordered within the review period (not the overstock / slow / dead ones).
@@ -297,12 +329,12 @@ class InventoryTab(TabPage):
 
     def receive_selected(self) -> None:
         """Received: the selected SKUs' stock in transit moves to on hand (one undoable change)."""
-        from core.edits.stock import ReceiveStock
+        from core.edits.deliveries import ReceiveStock
 
         rows = self._chosen()
         if rows:
             self.banner.clear_message()
-            self.ctx.edits.run(ReceiveStock(tuple(r.sku_code for r in rows)), parent=self,
+            self.ctx.edits.run(ReceiveStock(tuple(r.sku_code for r in rows), self.ctx.today()), parent=self,
                                on_error=lambda exc: self.banner.show_message(exc.message, "error"))
 
     def _follow_selection(self) -> None:
