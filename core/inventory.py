@@ -133,6 +133,7 @@ class UpliftsBySku(dict):
     def __init__(self, *args: Any) -> None:
         super().__init__(*args)
         self.prepared: dict[dt.date, tuple[dict[int, _Windows], dict[tuple, tuple]]] = {}
+        self.days: dict[tuple, Any] = {}  # every set's days at once (core.inventory_arrays.UpliftSets.kept)
 
 
 @gc_paused()  # a fifth of the first computation's time was the cycle collector's (core.gc_paused)
@@ -179,20 +180,29 @@ def inventory_rows(session: Session, today: dt.date, params: InventoryParams = I
     else:
         prepared, plans = {}, {}  # the windows' order and overlap sweep, by their dates (_prepare)
     low_by = today + dt.timedelta(days=params.review_days)
-    windows = []
-    for sku in skus:
-        ups = uplifts.get(sku[0]) or ()
+    if len(skus) < ARRAYS_FROM:
+        windows = []
+        for sku in skus:
+            ups = uplifts.get(sku[0]) or ()
+            found = prepared.get(id(ups))
+            if found is None:
+                found = prepared[id(ups)] = _prepare(ups, today, plans)
+            windows.append(found)
+        return [_row(sku, sales.get(sku[0], no_sales), last_sale.get(sku[0]), abc.get(sku[0], "C"), z, today, params,
+                     found, low_by) for sku, found in zip(skus, windows)]
+    # Many SKUs: column by column, the walks in one matrix (core.inventory_arrays), the same numbers; every
+    # set's windows day by day in one matrix too (core.inventory_windows), swept one by one only when it cannot.
+    from core.inventory_arrays import array_rows, uplift_sets
+
+    def prepare(ups: Sequence[Uplift]) -> _Windows:
         found = prepared.get(id(ups))
         if found is None:
             found = prepared[id(ups)] = _prepare(ups, today, plans)
-        windows.append(found)
-    if len(skus) < ARRAYS_FROM:
-        return [_row(sku, sales.get(sku[0], no_sales), last_sale.get(sku[0]), abc.get(sku[0], "C"), z, today, params,
-                     found, low_by) for sku, found in zip(skus, windows)]
-    # Many SKUs: column by column, the walks in one matrix (core.inventory_arrays), the same numbers.
-    from core.inventory_arrays import array_rows
+        return found
 
-    return array_rows(skus, sales, last_sale, abc, z, today, params, windows, low_by, STATUS_ORDER, _new_row, _stockout)
+    kept = uplifts.days if isinstance(uplifts, UpliftsBySku) else {}
+    return array_rows(skus, sales, last_sale, abc, z, today, params, None, low_by, STATUS_ORDER, _new_row, _stockout,
+                      uplift_sets([sku[0] for sku in skus], uplifts, prepare, kept))
 
 
 # From this many SKUs on, the rows are computed column by column (numpy's import and the matrix
@@ -220,7 +230,7 @@ _NO_WINDOWS = _Windows([], (), 1)
 def _prepare(uplifts: Sequence[Uplift], today: dt.date, plans: dict | None = None) -> _Windows:
     """``flatten_uplifts`` of the windows not ended by ``today``, in whole day numbers (the same
     windows, each day the larger factor, neighbours of the same factor and source joined).
-    ``plans`` keeps, per set of window dates, their order and overlap sweep: SKUs raised by the
+    ``plans`` keeps, per set of window dates, their segments (``_plan``): SKUs raised by the
     same promotions by different factors share them."""
     live = [u for u in uplifts if u.end > today]
     if not live:
@@ -228,50 +238,46 @@ def _prepare(uplifts: Sequence[Uplift], today: dt.date, plans: dict | None = Non
     dates = tuple([(u.start, u.end) for u in live])
     plan = plans.get(dates) if plans is not None else None
     if plan is None:
-        plan = _plan(dates)
+        plan = _plan(dates, today.toordinal() + 1)
         if plans is not None:
             plans[dates] = plan
-    order, sweep = plan
-    if sweep is None:  # the usual case: no two promotions share a day
-        flat = [(first, last, live[i].factor, live[i].source) for i, first, last in order]
-    else:
-        ordered = [live[i] for i, _first, _last in order]
-        flat = []
-        for lo, hi, running in sweep:
-            top = ordered[running[0]]
-            for i in running[1:]:
-                if ordered[i].factor > top.factor:
-                    top = ordered[i]
-            prev = flat[-1] if flat else None
-            if prev is not None and prev[1] == lo - 1 and prev[2] == top.factor and prev[3] == top.source:
-                flat[-1] = (prev[0], hi, top.factor, top.source)
-            else:
-                flat.append((lo, hi, top.factor, top.source))
-    # Each distinct (first day, last day, factor) as a span once: 3,161 sets share a few hundred.
-    made = plans.setdefault(_SPANS, {}) if plans is not None else {}
-    tomorrow = today.toordinal() + 1
-    spans = []
+    segments, join = plan
+    flat: list[tuple[int, int, float, str]] = []
+    spans: list[tuple[int, int, int, int]] = []
     common = 1
-    for first, last, factor, _source in flat:
-        span = made.get((first, last, factor))
-        if span is None:
-            f = _exact(factor)
-            span = made[(first, last, factor)] = (max(first, tomorrow), last, f.numerator, f.denominator)
-        spans.append(span)
-        if common % span[3]:
-            common = math.lcm(common, span[3])
+    prev: Uplift | None = None
+    prev_hi = 0
+    for lo, hi, span_lo, running in segments:
+        top = live[running[0]]
+        if len(running) > 1:  # overlapping windows: the first of the larger factor in (start, end) order
+            for i in running[1:]:
+                u = live[i]
+                if u.factor > top.factor:
+                    top = u
+        if join and prev is not None and prev_hi == lo - 1 and prev.factor == top.factor and prev.source == top.source:
+            flat[-1] = (flat[-1][0], hi, top.factor, top.source)
+            spans[-1] = (spans[-1][0], hi, spans[-1][2], spans[-1][3])
+        else:
+            f = _exact(top.factor)
+            flat.append((lo, hi, top.factor, top.source))
+            spans.append((span_lo, hi, f.numerator, f.denominator))
+            if common % f.denominator:
+                common = math.lcm(common, f.denominator)
+        prev, prev_hi = top, hi
     return _Windows(flat, tuple(spans), common)
 
 
-_SPANS = ("spans",)  # the key in ``plans`` of the spans made so far (by first day, last day, factor)
-def _plan(dates: tuple[tuple[dt.date, dt.date], ...]
-          ) -> tuple[list[tuple[int, int, int]], tuple[tuple[int, int, tuple[int, ...]], ...] | None]:
-    """The windows' order by (start, end) as (index, first day, last day) in day numbers, and
-    their overlap sweep (None when no two share a day)."""
+def _plan(dates: tuple[tuple[dt.date, dt.date], ...], tomorrow: int
+          ) -> tuple[tuple[tuple[int, int, int, tuple[int, ...]], ...], bool]:
+    """The windows' segments in day numbers, in (start, end) order: (first day, last day, first day
+    from ``tomorrow`` on, the indexes in ``dates`` of the windows running, in that order), and
+    whether neighbours are joined (only where windows overlap: then the days are swept, and
+    between two consecutive starts/ends the same windows run)."""
     order = sorted(((i, s.toordinal(), e.toordinal()) for i, (s, e) in enumerate(dates)), key=_by_days)
-    if all(b[1] > a[2] for a, b in zip(order, order[1:])):
-        return order, None
-    return order, _sweep_days(tuple(d for _i, first, last in order for d in (first, last)))
+    if all(b[1] > a[2] for a, b in zip(order, order[1:])):  # the usual case: no two share a day
+        return tuple((first, last, max(first, tomorrow), (i,)) for i, first, last in order), False
+    sweep = _sweep_days(tuple(d for _i, first, last in order for d in (first, last)))
+    return tuple((lo, hi, max(lo, tomorrow), tuple(order[j][0] for j in running)) for lo, hi, running in sweep), True
 
 
 def _by_days(w: tuple[int, int, int]) -> tuple[int, int]:

@@ -22,7 +22,9 @@ import math
 from bisect import bisect_right
 from itertools import chain
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
+
+from core.inventory_windows import DayFactors, day_factors, named_sources
 
 if TYPE_CHECKING:
     from core.inventory import InventoryParams, InventoryRow, _Windows
@@ -35,9 +37,11 @@ _INT64_SAFE = 2 ** 62
 def array_rows(skus: Sequence[Any], sales: dict[str, Sales], last_sale: dict[str, dt.date], abc: dict[str, str],
                z: float, today: dt.date, params: InventoryParams, windows: Sequence[_Windows],
                low_by: dt.date, statuses: Sequence[str], new_row: Callable[[tuple], InventoryRow],
-               walk: Callable[..., dt.date | None]) -> list[InventoryRow]:
+               walk: Callable[..., dt.date | None], sets: UpliftSets | None = None) -> list[InventoryRow]:
     """``_row`` of each SKU (``skus`` as ``inventory_rows`` reads them, ``windows`` each SKU's), with
-    core.inventory's ``STATUS_ORDER``, ``_new_row`` and ``_stockout`` (given: this module is below it)."""
+    core.inventory's ``STATUS_ORDER``, ``_new_row`` and ``_stockout`` (given: this module is below it).
+    With ``sets`` (each SKU's set of uplift windows, not prepared: ``windows`` may be None) the sets'
+    days come from one matrix (core.inventory_windows), else from the prepared windows."""
     ok = statuses[-1]
     if not skus:
         return []
@@ -57,9 +61,17 @@ def array_rows(skus: Sequence[Any], sales: dict[str, Sales], last_sale: dict[str
     ceil = math.ceil
     safety = [o if o is not None else ceil(z * s * sqrt(lead)) for o, s, lead in zip(overrides, sigmas, leads)]
     reorder = [-(-(u * lead + s * days) // days) for u, lead, s in zip(units, leads, safety)]
-    # Which SKUs walk promotion windows: those that sold and have some (``_row``: uplifts = flat if units).
-    walks = [w if u and w.spans else None for u, w in zip(units, windows)]
-    extra, stockout = _walks(walks, units, have, leads, today_n, days, review, params.horizon_days)
+    days_of = _day_factors(sets, units, leads, today, review, params.horizon_days) if sets is not None else None
+    if days_of is None and windows is None:
+        windows = [sets.prepare(r) for r in sets.set_of]  # type: ignore[union-attr]
+    if days_of is not None:
+        walks: list[Any] = [r if u and days_of.live[r] else None for u, r in zip(units, sets.set_of)]  # type: ignore[union-attr]
+        extra, stockout = _walks_days(days_of.factor, walks, units, have, leads, today_n, days, review,
+                                      params.horizon_days)
+    else:
+        # Which SKUs walk promotion windows: those that sold and have some (``_row``: uplifts = flat if units).
+        walks = [w if u and w.spans else None for u, w in zip(units, windows)]  # type: ignore[arg-type]
+        extra, stockout = _walks(walks, units, have, leads, today_n, days, review, params.horizon_days)
     scale = days * SCALE
     base = review * SCALE
     multiples = [m if m > 1 else 1 for m in multiples_in]
@@ -77,6 +89,8 @@ def array_rows(skus: Sequence[Any], sales: dict[str, Sales], last_sale: dict[str
                 n = h * days // u + 1
                 stockout[i] = today_n + n if n <= horizon else None
         elif w is not None and stockout[i] is False:  # too large for the matrix: the exact walk
+            if days_of is not None:
+                w = sets.prepare(w)  # type: ignore[union-attr]
             found = walk(h, u, days, today, horizon, w.spans, w.common)
             stockout[i] = found.toordinal() if found is not None else None
     order_by = [s - lead if s is not None else None for s, lead in zip(stockout, leads)]
@@ -84,7 +98,14 @@ def array_rows(skus: Sequence[Any], sales: dict[str, Sales], last_sale: dict[str
     dead_days, slow_days, over = params.dead_no_sale_days, params.slow_no_sale_days, params.overstock_cover_days
     xyz_x, xyz_y = params.xyz_x, params.xyz_y
     fromordinal = dt.date.fromordinal
-    sources = _sources(walks, stockout, leads, today_n, review)
+    if days_of is not None:
+        sources = [""] * len(walks)
+        named = [i for i, r in enumerate(walks) if r is not None]
+        reach = [max(stockout[i] - today_n if stockout[i] else 0, leads[i] + review) for i in named]
+        for i, text in zip(named, named_sources(days_of, [walks[i] for i in named], reach)):
+            sources[i] = text
+    else:
+        sources = _sources(walks, stockout, leads, today_n, review)
     # Column by column (comprehensions over zipped columns, then one row per SKU at the end).
     since = [today_n - last.toordinal() if last is not None else None for last in lasts]
     dead = [oh > 0 and (n is None or n > dead_days) for oh, n in zip(on_hand, since)]
@@ -137,7 +158,7 @@ def _walks(walks: list[_Windows | None], units: Sequence[int], have: list[int], 
         return extra, stockout
     import numpy as np
 
-    width = max(horizon, max(leads[i] for i in who) + review)
+    width = _width(who, leads, review, horizon)
     order: list[_Windows] = [None] * len(sets)  # type: ignore[list-item]
     for i in who:
         order[sets[id(walks[i])]] = walks[i]  # type: ignore[call-overload]
@@ -172,15 +193,42 @@ def _walks(walks: list[_Windows | None], units: Sequence[int], have: list[int], 
     factor = np.cumsum(diff[:, :width + 1], axis=1)
     factor += SCALE  # column k: day k from today's
     factor[:, 0] = 0
-    row_of = [sets[id(walks[i])] for i in who]
+    return _walk_matrix(factor, who, [sets[id(walks[i])] for i in who], units, have, leads, today_n, days, review,
+                        horizon, extra, stockout)
+
+
+def _width(who: Sequence[int], leads: Sequence[int], review: int, horizon: int) -> int:
+    """The days from today the walks look at: the horizon, or further for a lead time + review period beyond it."""
+    return max(horizon, max(leads[i] for i in who) + review)
+
+
+def _walks_days(factor: Any, walks: list[int | None], units: Sequence[int], have: list[int], leads: list[int],
+                today_n: int, days: int, review: int, horizon: int) -> tuple[list[int], list[Any]]:
+    """``_walks`` with each SKU's set as its row of ``factor`` (core.inventory_windows.day_factors)."""
+    n = len(walks)
+    who = [i for i, r in enumerate(walks) if r is not None]
+    if not who:
+        return [0] * n, [None] * n
+    return _walk_matrix(factor, who, [walks[i] for i in who], units, have, leads, today_n, days, review, horizon,
+                        [0] * n, [None] * n)
+
+
+def _walk_matrix(factor: Any, who: list[int], row_of: list[Any], units: Sequence[int], have: list[int],
+                 leads: list[int], today_n: int, days: int, review: int, horizon: int, extra: list[int],
+                 stockout: list[Any]) -> tuple[list[int], list[Any]]:
+    """The walks of the SKUs ``who`` (each on its row ``row_of`` of ``factor``: sets × days from today,
+    each day's factor × ``SCALE``, column 0 = 0), filling in ``extra`` and ``stockout`` (``_walks``)."""
+    import numpy as np
+
+    n_rows = factor.shape[0]
     reach = [leads[i] + review for i in who]
-    extra_by_day = np.cumsum(np.maximum(factor[:, :max(reach) + 1] - SCALE, 0), axis=1)
+    extra_by_day = np.cumsum(np.maximum(factor[:, :max(reach) + 1] - SCALE, 0), axis=1, dtype=np.int64)
     for i, e in zip(who, extra_by_day[row_of, reach].tolist()):
         extra[i] = e
     # Stock-out: the first day k whose demand units × demand[k] is more than stock × days × SCALE,
     # that is demand[k] > stock × days × SCALE // units (whole numbers, units > 0). Each set's demand
     # rises day by day: all of them as one sorted array (set r's days + r × ``span``), one binary search each.
-    demand = np.cumsum(factor[:, :horizon + 1], axis=1)
+    demand = np.cumsum(factor[:, :horizon + 1], axis=1, dtype=np.int64)
     span = int(demand[:, -1].max(initial=0)) + 1
     walked: list[int] = []
     walked_rows: list[int] = []
@@ -194,17 +242,57 @@ def _walks(walks: list[_Windows | None], units: Sequence[int], have: list[int], 
             walked_rows.append(row)
             limits.append(min(h * days * SCALE // units[i], span - 1))
     if walked:
-        if span * len(order) >= _INT64_SAFE:
+        if span * n_rows >= _INT64_SAFE:
             for i in walked:
                 stockout[i] = False
             return extra, stockout
-        offsets = np.arange(len(order), dtype=np.int64) * span
+        offsets = np.arange(n_rows, dtype=np.int64) * span
         at = np.array(walked_rows, dtype=np.intp)
         found = np.searchsorted((demand + offsets[:, None]).ravel(),
                                 np.array(limits, dtype=np.int64) + offsets[at], side="right") - at * (horizon + 1)
         for i, k in zip(walked, found.tolist()):
             stockout[i] = today_n + k if k <= horizon else None
     return extra, stockout
+
+
+class UpliftSets(NamedTuple):
+    """The SKUs' uplift windows not prepared yet: the distinct sets, each SKU's set, ``prepare(set index)``
+    (core.inventory._prepare, for the sweep) and ``kept``, where the sets' day factors are kept by
+    today and width (the tab's reload after a stock edit computes them again only when those change)."""
+
+    sets: Sequence[Sequence[Any]]
+    set_of: list[int]
+    prepare: Callable[[int], Any]
+    kept: dict
+
+
+def uplift_sets(codes: Sequence[str], uplifts: Any, prepare: Callable[[Any], Any], kept: dict) -> UpliftSets:
+    """``UpliftSets`` of the SKUs ``codes``: their windows in ``uplifts`` (by SKU code; SKUs raised by
+    the same promotions share one list), each distinct set once; ``prepare(set)``: core.inventory._prepare."""
+    index: dict[int, int] = {}
+    sets: list[Any] = []
+    set_of = []
+    for code in codes:
+        ups = uplifts.get(code) or ()
+        r = index.get(id(ups))
+        if r is None:
+            r = index[id(ups)] = len(sets)
+            sets.append(ups)
+        set_of.append(r)
+    return UpliftSets(sets, set_of, lambda r: prepare(sets[r]), kept)
+
+
+def _day_factors(sets: UpliftSets, units: Sequence[int], leads: list[int], today: dt.date, review: int,
+                 horizon: int) -> DayFactors | None:
+    who = [i for i, (u, r) in enumerate(zip(units, sets.set_of)) if u and sets.sets[r]]
+    if not who:
+        return None
+    width = _width(who, leads, review, horizon)
+    key = (today, width, tuple(map(id, sets.sets)))
+    if key not in sets.kept:
+        sets.kept.clear()  # one matrix kept (a few MB), the latest
+        sets.kept[key] = day_factors(sets.sets, today, width)
+    return sets.kept[key]
 
 
 def _sources(walks: list[_Windows | None], stockout: list[Any], leads: list[int], today_n: int,

@@ -22,8 +22,9 @@ import datetime as dt
 import json
 from collections import defaultdict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from functools import partial
+from itertools import compress, repeat
 from typing import Any
 
 from sqlalchemy import Connection, case, func, select
@@ -122,20 +123,24 @@ def _uplifts(conn: Connection, past: Any, promos: Sequence[Promotion], categorie
     first = today - dt.timedelta(days=params.window_days - 1)
     out: dict[str, list[Uplift]] = defaultdict(list)
     windows: dict[tuple, Uplift] = {}  # one object per distinct window, shared by the SKUs it raises
+    members: dict[str, list[str]] | None = None
     for p in promos:
         codes = _in_scope(p, categories)
         if not codes:
             continue
         start, end = max(p.start, today + dt.timedelta(days=1)), p.end
+        # The SKUs by the (factor, sentence) that raises them (a few groups, not a pass per SKU and factor).
         if p.expected_uplift is not None:
             if p.expected_uplift <= 0:
                 continue
             factor = 1 + p.expected_uplift
             source = t("{name}: expected {factor}× normal sales (promotion calendar)", name=p.name,
                        factor=_times(factor))
-            per_sku = dict.fromkeys(codes, (factor, source))
+            groups = {(factor, source): codes}
         else:
-            per_sku = _measured(conn, past, p, codes, categories, today)
+            if members is None:
+                members = _members(categories)
+            groups = _measured(conn, past, p, codes, categories, today, members)
         if p.platforms:  # per set of channels: each SKU's share of its units in the sales window
             channels = tuple(p.platforms)
             share_of = past.get(("inventory.channels", first, today, channels),
@@ -143,16 +148,23 @@ def _uplifts(conn: Connection, past: Any, promos: Sequence[Promotion], categorie
         else:
             share_of = None
         # One window per factor (on every channel) or per factor and share (on some): SKUs share them.
-        by_factor: dict[tuple, Uplift | None] = {}
-        for code, factor_source in per_sku.items():
-            # No recent sales on record: share 1 (the rate is 0 anyway, the factor changes nothing).
-            key = factor_source if share_of is None else (factor_source, share_of.get(code, 1.0))
-            made = by_factor.get(key, _UNSEEN)
-            if made is _UNSEEN:
-                made = by_factor[key] = _window(windows, start, end, *factor_source,
-                                                1.0 if share_of is None else key[1])
-            if made is not None:
-                out[code].append(made)
+        for factor_source, group in groups.items():
+            if share_of is None:
+                made = _window(windows, start, end, *factor_source, 1.0)
+                if made is not None:
+                    for code in group:
+                        out[code].append(made)
+                continue
+            by_share: dict[float, Uplift | None] = {}
+            get_share = share_of.get
+            for code in group:
+                # No recent sales on record: share 1 (the rate is 0 anyway, the factor changes nothing).
+                share = get_share(code, 1.0)
+                made = by_share.get(share, _UNSEEN)
+                if made is _UNSEEN:
+                    made = by_share[share] = _window(windows, start, end, *factor_source, share)
+                if made is not None:
+                    out[code].append(made)
     # SKUs raised by the same promotions get the same list object: core.inventory flattens each
     # set once. (One object per distinct window, so the windows' ids name a set.)
     shared: dict[tuple[int, ...], list[Uplift]] = {}
@@ -172,7 +184,18 @@ def _window(windows: dict[tuple, Uplift], start: dt.date, end: dt.date, factor: 
     key = (start, end, round(effective, 4), source)
     made = windows.get(key)
     if made is None:
-        made = windows[key] = Uplift(*key)
+        made = windows[key] = _new_uplift(key)
+    return made
+
+
+_UPLIFT_FIELDS = tuple(f.name for f in fields(Uplift))
+
+
+def _new_uplift(values: tuple) -> Uplift:
+    """``Uplift(*values)`` made at once: the frozen dataclass's __init__ sets each field through
+    object.__setattr__ (2,000 windows on the benchmark; core.inventory._new_row does the same for rows)."""
+    made = object.__new__(Uplift)
+    made.__dict__.update(zip(_UPLIFT_FIELDS, values))
     return made
 
 
@@ -222,8 +245,13 @@ def _last_year(f: Festival) -> Festival | None:
     return None
 
 
-def _measured(conn: Connection, past: Any, p: Promotion, codes: list[str], categories: dict[str, str], today: dt.date
-              ) -> dict[str, tuple[float, str]]:
+def _measured(conn: Connection, past: Any, p: Promotion, codes: list[str], categories: dict[str, str], today: dt.date,
+              members: dict[str, list[str]] | None = None) -> dict[tuple[float, str], list[str]]:
+    """The SKUs of ``codes`` last year's festival raises, by their (factor, sentence): their own
+    ratio when they sold enough in both windows, else their category's; those not raised left out.
+    ``members``: the active SKUs of each category (``_members``; made here when not given)."""
+    if members is None:
+        members = _members(categories)
     m = _measure(p, today)
     if m is None:
         return {}
@@ -231,18 +259,8 @@ def _measured(conn: Connection, past: Any, p: Promotion, codes: list[str], categ
     window, baseline = past.get(_festival_key(m), lambda: _festival_units(conn, m))
     days_w = (m.window[1] - m.window[0]).days + 1
     name = last.name_zh if language() == "zh_CN" else last.name_en
-    # Category totals over the active SKUs, from the SKUs that sold (not a pass over every SKU).
-    cat_w: dict[str, int] = defaultdict(int)
-    cat_b: dict[str, int] = defaultdict(int)
-    for code, w in window.items():
-        cat = categories.get(code)
-        if cat is not None:
-            cat_w[cat] += w
-    for code, b in baseline.items():
-        cat = categories.get(code)
-        if cat is not None:
-            cat_b[cat] += b
-    out = {}
+    # Category totals over the active SKUs and the SKUs' own ratios, from the SKUs that sold.
+    cat_w, cat_b, own = _sums_and_ratios(window, baseline, categories, days_w)
     this_sku = t("this SKU")
     festival = f"{name} {last.start.year}"
     texts: dict[tuple[str, str], str] = {}  # a few distinct sentences, not one per SKU
@@ -257,26 +275,90 @@ def _measured(conn: Connection, past: Any, p: Promotion, codes: list[str], categ
 
     # Per category, the (factor, sentence) of its SKUs without enough units of their own; None: not raised.
     by_category: dict[str, tuple[float, str] | None] = {}
-    for cat in set(categories.values()):
+    for cat in members:
         w, b = cat_w.get(cat, 0), cat_b.get(cat, 0)
         ratio = _ratio(w, b, days_w) if w >= MIN_UNITS and b >= MIN_UNITS else 0.0
         by_category[cat] = (ratio, text(ratio, t("its category {category}", category=cat or "—"))) if ratio > 1 else None
-    # The SKUs that sold enough in both windows for their own ratio (from those that sold, not every SKU).
+    # The SKUs by what raises them: their own ratio, else their category's (one group per category).
+    everyone = len(codes) == len(categories)  # _in_scope's list of every active SKU
+    in_scope = categories if everyone else set(codes)
+    groups: dict[tuple[float, str], list[str]] = {}
+    keys: dict[float, tuple[float, str]] = {}  # SKUs of the same units share their ratio
+    for code, ratio in own.items():
+        if ratio > 1 and code in in_scope:
+            key = keys.get(ratio)
+            if key is None:
+                key = keys[ratio] = (ratio, text(ratio, this_sku))
+            found_codes = groups.get(key)
+            if found_codes is None:
+                groups[key] = [code]
+            else:
+                found_codes.append(code)
+    for cat, found in by_category.items():
+        if found is not None:
+            cat_codes = [c for c in members[cat] if c not in own] if everyone else \
+                [c for c in members[cat] if c not in own and c in in_scope]
+            if cat_codes:
+                groups.setdefault(found, []).extend(cat_codes)
+    return groups
+
+
+def _sums_and_ratios(window: dict[str, int], baseline: dict[str, int], categories: dict[str, str], days_w: int
+                     ) -> tuple[dict[str, int], dict[str, int], dict[str, float]]:
+    """Per category of ``categories``, the units of its SKUs in last year's festival window and in
+    the baseline days before it; per SKU that sold at least ``MIN_UNITS`` in both, its own ratio.
+    Column by column (numpy) when the units are small enough for floats and int64 (checked), else
+    one by one: the same whole numbers and the same floats (``_ratio``)."""
+    import numpy as np
+
+    w_codes, b_codes = list(window), list(baseline)
+    small = 2 ** 53 // max(len(w_codes) + len(b_codes), 1)
+    if not all(type(v) is int and 0 <= v < small for v in (*window.values(), *baseline.values())):
+        return _sums_and_ratios_one_by_one(window, baseline, categories, days_w)
+    cats = list(dict.fromkeys(categories.values()))
+    index = {cat: i for i, cat in enumerate(cats)}
+    w_units = np.fromiter(window.values(), dtype=np.int64, count=len(w_codes))
+    b_units = np.fromiter(baseline.values(), dtype=np.int64, count=len(b_codes))
+    totals = []
+    for codes_, units in ((w_codes, w_units), (b_codes, b_units)):
+        at = np.fromiter(map(index.get, map(categories.get, codes_), repeat(-1)), dtype=np.int64, count=len(codes_))
+        sums = np.zeros(len(cats), dtype=np.int64)
+        np.add.at(sums, at[at >= 0], units[at >= 0])
+        totals.append({cat: total for cat, total in zip(cats, sums.tolist()) if total})
+    b_of_w = np.fromiter(map(baseline.get, w_codes, repeat(0)), dtype=np.int64, count=len(w_codes))
+    enough = (w_units >= MIN_UNITS) & (b_of_w >= MIN_UNITS)
+    ratios = np.minimum((w_units[enough] / days_w) / (b_of_w[enough] / BASELINE_DAYS), MAX_FACTOR)
+    own = dict(zip(compress(w_codes, enough.tolist()), ratios.tolist()))
+    return totals[0], totals[1], own
+
+
+def _sums_and_ratios_one_by_one(window: dict[str, int], baseline: dict[str, int], categories: dict[str, str],
+                                days_w: int) -> tuple[dict[str, int], dict[str, int], dict[str, float]]:
+    cat_w: dict[str, int] = defaultdict(int)
+    cat_b: dict[str, int] = defaultdict(int)
+    for code, w in window.items():
+        cat = categories.get(code)
+        if cat is not None:
+            cat_w[cat] += w
+    for code, b in baseline.items():
+        cat = categories.get(code)
+        if cat is not None:
+            cat_b[cat] += b
     own: dict[str, float] = {}
     for code, w in window.items():
         if w >= MIN_UNITS:
             b = baseline.get(code, 0)
             if b >= MIN_UNITS:
                 own[code] = _ratio(w, b, days_w)
-    for code in codes:
-        ratio = own.get(code)
-        if ratio is None:
-            found = by_category[categories[code]]
-            if found is not None:
-                out[code] = found
-        elif ratio > 1:
-            out[code] = (ratio, text(ratio, this_sku))
-    return out
+    return cat_w, cat_b, own
+
+
+def _members(categories: dict[str, str]) -> dict[str, list[str]]:
+    """The SKUs of each category, in ``categories``' order."""
+    members: dict[str, list[str]] = defaultdict(list)
+    for code, cat in categories.items():
+        members[cat].append(code)
+    return members
 
 
 def _units_before_and_in(conn: Connection, start: dt.date, window_start: dt.date, end: dt.date

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from operator import itemgetter
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,7 @@ from core.imports.normalize import (
     Draft, Finishing, _accumulate, _provided_columns, adjust_for_refund, closing_warnings, file_currencies,
 )
 from core.imports.rows import Problems, parsed_rows
+from core.imports.sqlite_text import value_converter
 from core.orders import derive_payment, line_facts, line_totals
 from core.row_filter import RowSpec, picked_rows
 
@@ -31,7 +33,6 @@ if TYPE_CHECKING:  # types only: the worker imports this module without the read
     from core.imports.detect import Detection
 
 FIRST_PART = 2_000  # the first part is small: the app starts writing sooner
-FACTS = "_line_facts"  # a ready record's lines' facts (core.orders.line_facts), in line order
 
 
 @dataclass(frozen=True)
@@ -46,50 +47,113 @@ class Job:
     kind: str | None
     language: str
     fill: dict[str, object]  # the defaults of the order columns the file does not give (core.imports.write)
+    rows: RowShape  # the orders' and lines' insert tuples: their columns, and the engine's form of values
+    refunds: dict[str, int]  # successful refunds already imported per order number (when the file has no refund column)
     part_orders: int = 10_000  # orders per part sent to the app (the first part is smaller: FIRST_PART)
 
     @classmethod
-    def of(cls, detection: Detection, language: str, fill: dict[str, object], part_orders: int) -> Job:
+    def of(cls, detection: Detection, language: str, fill: dict[str, object], rows: RowShape,
+           refunds: dict[str, int], part_orders: int) -> Job:
         (m,) = detection.matches
         return cls(m.header_index, m.headers, m.layout, m.columns, detection.platform, detection.kind, language, fill,
-                   part_orders)
+                   rows, refunds, part_orders)
+
+
+@dataclass(frozen=True)
+class RowShape:
+    """The columns of the insert tuples the worker sends (the app's tables, read from the models by
+    core.imports.streamed: the worker imports no SQLAlchemy) and how their values are sent:
+    ``kinds`` (column → "datetime", "date" or "bool") converted to SQLite's stored form when
+    ``sqlite``, Python values otherwise (PostgreSQL's driver takes them)."""
+
+    order_columns: tuple[str, ...]  # without id and batch_id: each tuple starts with the order's number in the file
+    line_columns: tuple[str, ...]  # without id and order_id: each tuple starts with its order's number in the file
+    order_kinds: dict[str, str]
+    line_kinds: dict[str, str]
+    sqlite: bool
 
 
 def serve_parts(rows: Iterable[list], job: Job) -> Iterator[tuple]:
-    """The worker's messages for one sheet's ``rows``: ``("part", orders, lines, real_lines, last row
-    number)`` … then ``("normalized", summary)`` (see ``order_parts`` and ``summary_of``)."""
+    """The worker's messages for one sheet's ``rows``: ``("part", order tuples, line tuples, lines
+    without a SKU code, last row number)`` … then ``("normalized", summary)`` (see ``order_parts``,
+    ``_Tuples`` and ``summary_of``)."""
     set_language(job.language)  # the problems' messages in the app's language
     match = SimpleNamespace(table=_Rows(rows), header_index=job.header_index, headers=job.headers, layout=job.layout,
                             columns=job.columns)  # what the normaliser reads of a core.imports.detect.TableMatch
     detection = SimpleNamespace(matches=[match], platform=job.platform, kind=job.kind)
     problems = Problems()
     gen = order_parts(detection, problems, job.part_orders)  # type: ignore[arg-type]
-    platform = job.platform or "other"
+    tuples = _Tuples(job)
     while True:
         try:
-            orders, lines, real, last_row = next(gen)
+            orders, lines, _real, last_row = next(gen)
         except StopIteration as stop:
             yield ("normalized", summary_of(stop.value, problems))
             return
+        yield ("part", *tuples.part(orders, lines), last_row)
+        del orders, lines
+
+
+class _Tuples:
+    """A part's new orders and lines as the app inserts them (core.imports.order_writer
+    ``OrderWriter.add_ready``): tuples in ``job.rows``' column order, values in the engine's form,
+    each order numbered in file order from 1 (the app makes the number its id), each line with its
+    order's number. No dict per order or line crosses the pipe, and the app converts nothing."""
+
+    def __init__(self, job: Job) -> None:
+        shape = job.rows
+        self.platform, self.fill, self.sqlite = job.platform or "other", job.fill, shape.sqlite
+        self.refunds = job.refunds
+        self.order_values = itemgetter(*shape.order_columns)
+        self.line_values = itemgetter(*shape.line_columns)
+        # SQLite's stored form of the date, time and boolean values, converted in the records (no
+        # transposing of the part), after the line facts are taken from the order's Python values.
+        self.order_kinds = [(c, value_converter(k)) for c, k in shape.order_kinds.items()] if self.sqlite else []
+        self.line_kinds = [(c, value_converter(k)) for c, k in shape.line_kinds.items()] if self.sqlite else []
+        self.number = 0
+
+    def part(self, orders: dict[str, dict], lines: dict[str, list[dict]]) -> tuple[list[tuple], list[tuple], int]:
+        order_rows: list[tuple] = []
+        line_rows: list[tuple] = []
+        platform, fill, refunds = self.platform, self.fill, self.refunds
+        order_values, line_values = self.order_values, self.line_values
+        order_kinds, line_kinds = self.order_kinds, self.line_kinds
+        blank, number = 0, self.number
         for order_no, rec in orders.items():
-            ready_row(rec, order_no, platform, job.fill, lines[order_no])
-        yield ("part", orders, lines, real, last_row)
+            number += 1
+            order_lines = lines[order_no]
+            ready_row(rec, order_no, platform, fill, order_lines)
+            if refunds and order_no in refunds:  # refunds imported before the orders (OrderWriter.add's rule)
+                rec["refund_fen"] = refunds[order_no]
+                adjust_for_refund(rec)
+                rec["is_paid"], rec["pay_date"] = derive_payment(rec["status"], rec["paid_at"], rec["created_at"])
+            for ln in order_lines:
+                ln.update(line_facts(rec, ln))
+                if not ln["sku_code"]:
+                    blank += 1
+                for column, convert in line_kinds:
+                    v = ln[column]
+                    if v is not None:
+                        ln[column] = convert(v)
+                line_rows.append((number, *line_values(ln)))
+            for column, convert in order_kinds:
+                v = rec[column]
+                if v is not None:
+                    rec[column] = convert(v)
+            order_rows.append((number, *order_values(rec)))
+        self.number = number
+        return order_rows, line_rows, blank
 
 
 def ready_row(rec: dict, order_no: str, platform: str, fill: dict[str, object], lines: list[dict]) -> None:
-    """What ``OrderWriter`` does to a new order's record before inserting it, done here (the app
-    only adds the batch id; an order already stored, or one with refunds already imported, goes
-    the app's full way, which gives the same values again): the defaults of the columns the file
-    does not give, the refund and payment facts, the line totals, and each line's facts (kept
-    apart from the line, under ``FACTS``). ``_ready`` marks it."""
+    """What ``OrderWriter`` does to a new order's record before inserting it: the defaults of the
+    columns the file does not give, the refund and payment facts, the line totals."""
     if fill:
         rec.update(fill)
     adjust_for_refund(rec)
     rec["is_paid"], rec["pay_date"] = derive_payment(rec["status"], rec["paid_at"], rec["created_at"])
     rec.update(line_totals(lines))
     rec["platform"], rec["order_no"] = platform, order_no
-    rec[FACTS] = [line_facts(rec, ln) for ln in lines]
-    rec["_ready"] = True
 
 
 class _Rows:

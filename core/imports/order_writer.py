@@ -27,6 +27,36 @@ MANY = 4 * CHUNK
 ORDER_COLUMNS = [c.name for c in ORDERS.c]  # "id" first
 ID_AT = ORDER_COLUMNS.index("id")
 LINE_COLUMNS = [c.name for c in LINES.c]
+
+
+class _Ready:
+    """The columns of the worker's ready tuples (core.imports.order_parts ``RowShape``), from the models."""
+
+    def __init__(self) -> None:
+        self.order_columns = tuple(c for c in ORDER_COLUMNS if c not in ("id", "batch_id"))
+        self.line_columns = tuple(c for c in LINE_COLUMNS if c not in ("id", "order_id"))
+        self.buyer_at = 1 + self.order_columns.index("buyer_key")  # in a tuple (its order's number first)
+        self.order_no_at = 1 + self.order_columns.index("order_no")
+        self.sku_at = 1 + self.line_columns.index("sku_code")
+        self.title_at = 1 + self.line_columns.index("title")
+        self.spec_at = 1 + self.line_columns.index("spec")
+
+    def at(self, column: str) -> int:
+        """Where ``column`` is in an order tuple."""
+        return 1 + self.order_columns.index(column)
+
+    def shape(self, sqlite: bool):
+        from core.imports.order_parts import RowShape
+        from core.imports.write import sqlite_kind
+
+        def kinds(table, columns) -> dict[str, str]:
+            return {c: k for c in columns if (k := sqlite_kind(table.c[c].type))}
+
+        return RowShape(self.order_columns, self.line_columns, kinds(ORDERS, self.order_columns),
+                        kinds(LINES, self.line_columns), sqlite)
+
+
+READY = _Ready()
 # What core.imports.write._derive reads of an order row, and what it may set.
 DERIVE_READS = ("status", "paid_at", "created_at", "paid_fen", "refund_fen")
 DERIVE_WRITES = ("status", "refund_fen", "is_paid", "pay_date")
@@ -59,6 +89,7 @@ class OrderWriter:
         self.line_deletes: list[int] = []
         self.touched: set[str] = set()
         self.counts = {"added": 0, "updated": 0, "unchanged": 0, "lines_added": 0}
+        self.first_id: int | None = None  # add_ready: the largest order id before the file
 
     def start(self, order_nos: list[str] | None = None) -> None:
         """Read what the database holds for the file: its orders (all of the platform's when
@@ -101,15 +132,6 @@ class OrderWriter:
                     continue
             if stored is None:
                 row = rec
-                if row.get("_ready"):  # prepared by the worker (core.imports.order_parts.ready_row)
-                    if refunds_known and order_no in refunds:
-                        row["refund_fen"], row["_ready"] = refunds[order_no], False
-                        _derive(row)
-                    row["batch_id"] = batch_id
-                    new_orders.append(row)
-                    touched.add(row["buyer_key"])
-                    lines_added += len(file_lines)
-                    continue
                 if fill:
                     row.update(fill)
                 if refunds_known and order_no in refunds:
@@ -191,18 +213,48 @@ class OrderWriter:
         new_lines = []
         for row in new_orders:
             oid = row["id"]
-            if row.get("_ready"):  # the facts the worker set (core.imports.order_parts.ready_row)
-                for ln, facts in zip(lines.get(row["order_no"], ()), row["_line_facts"]):
-                    ln["order_id"] = oid
-                    ln.update(facts)
-                    new_lines.append(ln)
-                continue
             for ln in lines.get(row["order_no"], ()):
                 ln["order_id"] = oid  # the file's line dicts are written once: no copy needed
                 ln.update(line_facts(row, ln))  # set here, so the insert trigger has nothing to do
                 new_lines.append(ln)
         del new_orders[:]  # peak memory: the order dicts are in the database now
         insert_rows(conn, LINES, new_lines)
+
+    def add_ready(self, orders: list[tuple], lines: list[tuple]) -> None:
+        """One part of a file whose orders are all new, as the workbook reader's worker made them
+        ready (core.imports.order_parts ``_Tuples``): each order tuple is its number in the file
+        and the ``ready`` columns' values, each line tuple its order's number and the line's.
+        The ids are the ones ``add`` gives: on SQLite the largest id + the order's number (what
+        SQLite itself would give, in file order), set by the INSERT itself."""
+        if not orders:
+            return
+        conn, counts, ready = self.conn, self.counts, READY
+        counts["added"] += len(orders)
+        counts["lines_added"] += len(lines)
+        self.touched.update(map(itemgetter(ready.buyer_at), orders))
+        if self.first_id is None:
+            self.first_id = max_id(conn, ORDERS)
+        base, batch_id = int(self.first_id), int(self.batch_id)
+        if conn.dialect.name == "sqlite":
+            # The ids and the batch are SQL here (integers of this import): no tuple rebuilt per row.
+            conn.exec_driver_sql(f"INSERT INTO orders (id, batch_id, {', '.join(ready.order_columns)}) "
+                                 f"VALUES (? + {base}, {batch_id}{', ?' * len(ready.order_columns)})", orders)
+            if lines:
+                conn.exec_driver_sql(f"INSERT INTO order_lines (order_id, {', '.join(ready.line_columns)}) "
+                                     f"VALUES (? + {base}{', ?' * len(ready.line_columns)})", lines)
+            self.undo.add_ids("orders", range(base + orders[0][0], base + orders[-1][0] + 1))
+            return
+        before = max_id(conn, ORDERS)
+        cols = ready.order_columns
+        conn.execute(ORDERS.insert(), [{**dict(zip(cols, r[1:])), "batch_id": batch_id} for r in orders])
+        stored = dict(conn.execute(select(ORDERS.c.order_no, ORDERS.c.id)
+                                   .where(ORDERS.c.id > before, ORDERS.c.platform == self.platform)).all())
+        ids = {r[0]: stored[r[ready.order_no_at]] for r in orders}
+        for r in orders:
+            self.undo.add("orders", ids[r[0]])
+        cols = ready.line_columns
+        if lines:
+            conn.execute(LINES.insert(), [{**dict(zip(cols, r[1:])), "order_id": ids[r[0]]} for r in lines])
 
     def finish(self) -> dict[str, int]:
         """Write the changes to stored orders and their lines; the file's counts."""

@@ -271,7 +271,7 @@ def _import_streamed(db, path: Path, prep: Prepared, *, cancelled: Callable[[], 
     """``_import_whole`` for a big order sheet the workbook reader's worker normalises in parts
     (core.imports.streamed): the parts are written as they come, in the same one transaction."""
     result = ImportResult(file=path.name, platform=prep.platform or "", kind="orders", rows_read=0, rows_skipped=0)
-    parts = Parts(prep.detection, prep.detection.matches[0].table.normalized)  # the worker starts normalising
+    parts = Parts(db, prep.detection, prep.detection.matches[0].table.normalized)  # the worker starts normalising
     try:
         if cancelled is not None and cancelled():
             raise Cancelled()
@@ -287,7 +287,7 @@ def _import_streamed(db, path: Path, prep: Prepared, *, cancelled: Callable[[], 
                 parts.report(prep.problems, summary, result, matcher)
                 sku_warning(result, matcher.has_skus, prep.problems)
                 counts = writer.finish()
-                members_follow(conn, batch_id, writer.platform, writer.undo, writer.touched)
+                members_follow(conn, batch_id, writer.platform, writer.undo, writer.touched, parts.figures)
                 writer.undo.flush(conn)
                 end_batch(conn, trans, batch_id, counts, result, prep.problems, dry_run=False, cancelled=cancelled)
             except BaseException:
@@ -440,15 +440,17 @@ def _write(conn: Connection, batch_id: int, normalized: OrderSet | Normalized) -
     return counts
 
 
-def members_follow(conn: Connection, batch_id: int, platform: str, undo, touched: set[str] | None = None) -> None:
+def members_follow(conn: Connection, batch_id: int, platform: str, undo, touched: set[str] | None = None,
+                   figures=None) -> None:
     """Customers follow the orders (core.customers), then tiers (core.tiers) and points (core.points), in the same
     transaction and undo log as the import itself. ``touched``: the buyer keys of the orders the
-    import added or changed (only their customers can change); None for all of the platform's."""
+    import added or changed (only their customers can change); None for all of the platform's.
+    ``figures``: a first import's buyer figures gathered as it wrote (``core.customers.NewFigures``)."""
     from core.customers import rebuild_customers
     from core.points import write_points_for_import
     from core.tiers import write_moves_for_import
 
-    rebuild_customers(conn, platform, undo=undo, keys=touched)
+    rebuild_customers(conn, platform, undo=undo, keys=touched, figures=figures)
     write_moves_for_import(conn, batch_id, undo, dt.date.today())
     write_points_for_import(conn, undo, dt.date.today())
 

@@ -72,6 +72,35 @@ class LineMatcher:
                     self.unmatched += 1
 
 
+    def match_rows(self, rows: list[tuple], blank: int, sku_at: int, title_at: int, spec_at: int) -> None:
+        """``match`` for a part of insert-ready line tuples (core.imports.order_parts), ``blank`` of
+        them without a SKU code: a matched line's tuple is replaced by one with the code."""
+        if not blank:
+            return
+        if self.by_pair is None:
+            self.by_pair, self.by_title = sku_index(self.conn)
+        if not self.has_skus:  # nothing to match (inventory not in use): only counted
+            self.unmatched += blank
+            return
+        found: dict[tuple[str, str], str | None] = {}
+        for i, row in enumerate(rows):
+            if row[sku_at]:
+                continue
+            raw = (row[title_at], row[spec_at])
+            code = found.get(raw, "")
+            if code == "":
+                title, spec = _key(raw[0]), _key(raw[1])
+                code = self.by_pair.get((title, spec)) if spec else None
+                if code is None and not spec:
+                    code = self.by_title.get(title)
+                found[raw] = code
+            if code:
+                rows[i] = (*row[:sku_at], code, *row[sku_at + 1:])
+                self.matched += 1
+            else:
+                self.unmatched += 1
+
+
 def match_line_skus(conn: Connection, lines: Iterable[list[dict]]) -> tuple[int, int, bool]:
     """Fills ``sku_code`` of code-less lines where one SKU fits; returns (matched, unmatched,
     whether the shop has SKUs at all: without any, inventory is not in use)."""

@@ -19,13 +19,14 @@ from sqlalchemy import select
 from core.errors import Cancelled
 from core.i18n import language
 from core.imports.order_parts import Job, merge_problems, provided_columns
-from core.imports.order_writer import MANY, OrderWriter
+from core.imports.order_writer import MANY, READY, OrderWriter
 from core.imports.results import ImportResult
 from core.imports.sku_match import LineMatcher
-from core.imports.write import ORDER_DEFAULTS, UndoLog
+from core.imports.write import ORDER_DEFAULTS, UndoLog, refund_totals
+from core.customers import NewFigures
 
 BIG = 20_000  # rows of the sheet: smaller files are normalised in the app (no gain to win)
-PART_ORDERS = 10_000  # orders per part the worker sends
+PART_ORDERS = 5_000  # orders per part the worker sends (the last one is written after the worker ends: small)
 
 
 def can_stream(db, prep, dry_run: bool) -> bool:
@@ -60,14 +61,27 @@ def can_stream(db, prep, dry_run: bool) -> bool:
 class Parts:
     """The worker's parts of one big order sheet (``detection``'s one table; ``normalized``: its
     ``Table.normalized``), written by ``write`` into the import's open transaction as they come. The
-    worker starts normalising when this is made: the app makes its safety copy meanwhile."""
+    worker starts normalising when this is made: the app makes its safety copy meanwhile.
 
-    def __init__(self, detection, normalized: Callable) -> None:
+    The worker sends each part as insert-ready tuples (core.imports.order_parts ``_Tuples``) in the
+    engine's form of values (SQLite's text for times, on SQLite), so that the app, whose work
+    per part decides how soon the next one is written, only inserts them."""
+
+    def __init__(self, db, detection, normalized: Callable) -> None:
         self.detection = detection
         self.platform = detection.platform or "other"
         self.provided = provided_columns(detection)
         fill = {c: v for c, v in ORDER_DEFAULTS.items() if c not in self.provided}
-        self.stream = normalized(Job.of(detection, language(), fill, PART_ORDERS))  # the worker starts now
+        refunds: dict[str, int] = {}
+        if "refund_fen" not in self.provided:  # refunds imported before the orders (imports write one at a time)
+            with db.engine.connect() as conn:
+                refunds = refund_totals(conn, self.platform)
+        sqlite = db.engine.dialect.name == "sqlite"
+        shape = READY.shape(sqlite)
+        # The buyers' figures, gathered part by part while the worker prepares the next one (SQLite:
+        # its stored values compare as SQLite compares them; PostgreSQL reads them back by GROUP BY).
+        self.figures = NewFigures() if sqlite else None
+        self.stream = normalized(Job.of(detection, language(), fill, shape, refunds, PART_ORDERS))  # the worker starts now
 
     def write(self, conn, batch_id: int, cancelled: Callable[[], bool] | None, progress: Callable[[int], None]):
         """Every part written (new orders at once, changes gathered for ``finish``); returns the
@@ -82,12 +96,25 @@ class Parts:
                 raise Cancelled()
             if message[0] == "normalized":
                 return writer, matcher, message[1]
-            _, orders, lines, real, last_row = message
+            _, orders, lines, blank, last_row = message
             progress(last_row)
-            matcher.match(lines.values())
-            writer.add(orders, lines, real)
-            del orders, lines, real, message
+            matcher.match_rows(lines, blank, READY.sku_at, READY.title_at, READY.spec_at)
+            writer.add_ready(orders, lines)
+            # What the end of the import would do, done now, while the worker prepares the next part.
+            writer.undo.flush(conn)
+            if self.figures is not None:
+                self._gather(orders)
+            del orders, lines, message
         raise RuntimeError("the workbook reader ended without its summary")
+
+    def _gather(self, orders: list[tuple]) -> None:
+        """The part's paid orders with a buyer key, into the buyers' figures (core.customers)."""
+        add = self.figures.add  # type: ignore[union-attr]
+        key_at, name_at, paid_at, refund_at, created_at, is_paid_at = (
+            READY.at(c) for c in ("buyer_key", "buyer_name", "paid_fen", "refund_fen", "created_at", "is_paid"))
+        for r in orders:
+            if r[is_paid_at] and r[key_at]:
+                add(r[key_at], r[name_at], r[paid_at], r[refund_at], r[created_at])
 
     @staticmethod
     def report(problems, summary: dict, result: ImportResult, matcher: LineMatcher) -> None:

@@ -17,6 +17,7 @@ from operator import itemgetter
 from sqlalchemy import JSON, Boolean, Connection, Date, DateTime, Enum, Float, Integer, Numeric, String, Table, bindparam, func, select
 
 from core.imports.normalize import adjust_for_refund
+from core.imports.sqlite_text import convert_column
 from core.models import ImportUndo, Order, OrderLine, Refund
 from core.orders import derive_payment
 
@@ -91,25 +92,6 @@ def _chunks(items: list, size: int = CHUNK) -> Iterable[list]:
         yield items[i:i + size]
 
 
-_DT = "%Y-%m-%d %H:%M:%S.%f"  # how SQLAlchemy stores DateTime in SQLite; raw writes must match it
-
-
-def _to_sqlite(value: object) -> object:
-    if value is None or value.__class__ in (str, int, float):
-        return value
-    if isinstance(value, dt.datetime):
-        if value.tzinfo is None and value.year >= 1000:
-            return value.isoformat(" ", "microseconds")  # the same text as _DT, without parsing a format
-        return value.strftime(_DT)
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    if isinstance(value, bool):
-        return int(value)
-    if isinstance(value, (dict, list)):
-        return json.dumps(value, ensure_ascii=False)
-    return value
-
-
 def insert_rows(conn: Connection, table: Table, rows: list[dict], cols: list[str] | None = None) -> None:
     """Bulk INSERT. On SQLite the rows go straight to the driver's executemany (values converted
     the way SQLAlchemy stores them): for 100,000 orders the per-row parameter processing of
@@ -142,19 +124,20 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict], cols: list[str
 
 
 def _convert_column(values: list, col_type=None) -> list:
-    """Values as SQLAlchemy stores them in SQLite (``_to_sqlite``); the common ones of a DateTime,
-    Date or Boolean column tested first."""
-    conv, iso, datetime, date = _to_sqlite, dt.datetime.isoformat, dt.datetime, dt.date
+    """Values as SQLAlchemy stores them in SQLite (core.imports.sqlite_text); the common ones of a
+    DateTime, Date or Boolean column tested first."""
+    return convert_column(values, sqlite_kind(col_type))
+
+
+def sqlite_kind(col_type) -> str | None:
+    """The kind of conversion ``core.imports.sqlite_text.convert_column`` makes for a column type."""
     if isinstance(col_type, DateTime):
-        return [None if v is None else iso(v, " ", "microseconds")
-                if v.__class__ is datetime and v.tzinfo is None and v.year >= 1000 else conv(v) for v in values]
+        return "datetime"
     if isinstance(col_type, Date):
-        return [None if v is None else v.isoformat() if v.__class__ is date else conv(v) for v in values]
+        return "date"
     if isinstance(col_type, Boolean):
-        return [1 if v is True else 0 if v is False else conv(v) for v in values]
-    return [iso(v, " ", "microseconds") if v.__class__ is datetime and v.tzinfo is None and v.year >= 1000
-            else v.isoformat() if v.__class__ is date else 1 if v is True else 0 if v is False
-            else None if v is None else conv(v) for v in values]
+        return "bool"
+    return None
 
 
 def _plain(col_type) -> bool:

@@ -124,7 +124,9 @@ def test_the_worker_reads_on_its_own_connection_and_the_caller_when_it_cannot(db
     assert not _threads()
 
 
-def test_rows_at_once_keep_nulls_and_odd_codes(db):
+@pytest.mark.parametrize("packed", [True, False], ids=["packed", "as_the_driver_gives_them"])
+def test_rows_at_once_keep_nulls_and_odd_codes(db, packed):
+    # Packed as one text on the worker thread; on the caller's thread the rows as they come, the same values.
     from sqlalchemy import func, select
 
     from core.parallel_reads import rows_at_once
@@ -134,10 +136,17 @@ def test_rows_at_once_keep_nulls_and_odd_codes(db):
             s.execute(insert(Sku).values(code=code, title=code, category="" if code == "C" else "茶", cost_fen=5))
     with db.session() as s:
         q = select(Sku.code, Sku.cost_fen, func.nullif(Sku.category, "")).where(Sku.code != "B\x1fodd")
-        assert sorted(rows_at_once(s.connection(), q, (str, int, str))) == [("A 1", 5, "茶"), ("C", 5, None)]
+        assert sorted(rows_at_once(s.connection(), q, (str, int, str), packed)) == [("A 1", 5, "茶"), ("C", 5, None)]
         q = select(Sku.code, Sku.cost_fen)
-        assert sorted(rows_at_once(s.connection(), q, (str, int))) == [("A 1", 5), ("B\x1fodd", 5), ("C", 5)]
-        assert rows_at_once(s.connection(), q.where(Sku.code == "none"), (str, int)) == []
+        assert sorted(rows_at_once(s.connection(), q, (str, int), packed)) == [("A 1", 5), ("B\x1fodd", 5), ("C", 5)]
+        assert rows_at_once(s.connection(), q.where(Sku.code == "none"), (str, int), packed) == []
+    with db.transaction() as s:
+        s.execute(insert(StockLevel).values(sku_code="A 1", on_hand=1, in_transit=0, arrival_date=dt.date(2026, 12, 3)))
+    with db.session() as s:  # a date: text on SQLite, a date on PostgreSQL, the date either way (core.inventory_sales)
+        from core.inventory_sales import _day
+
+        q = select(StockLevel.sku_code, func.max(StockLevel.arrival_date)).group_by(StockLevel.sku_code)
+        assert rows_at_once(s.connection(), q, (str, _day), packed) == [("A 1", dt.date(2026, 12, 3))]
 
 
 def test_without_a_second_connection_the_caller_reads_everything(db, monkeypatch):

@@ -119,3 +119,24 @@ def test_the_alerts_match_the_code_before_the_speed_work_field_by_field(db, seed
         with db.session() as s:
             assert alert_rows(s, TODAY, params) == expected
 
+
+
+@pytest.mark.parametrize("window_days", [1, 7, 13, 14, 20, 28, 30, 56, 63])
+def test_the_sales_window_summed_by_the_database_equals_it_day_by_day(db, window_days):
+    # core.inventory_sales.window_sales: per-SKU sums of days and weeks, or the (SKU, day) rows, the same Sales.
+    from core.inventory_sales import _window_days, _window_sums
+
+    _shop(db, 4)
+    with db.transaction() as s:  # a SKU whose only line has no quantity: no units, a value
+        order_id = s.execute(insert(Order).values(platform="jd", order_no="N2", status="completed", paid_fen=0,
+                                                  created_at=dt.datetime(2026, 11, 1), is_paid=True)).inserted_primary_key[0]
+        s.execute(insert(OrderLine).values(order_id=order_id, line_no="1", sku_code="S999", qty=None, unit_price_fen=500,
+                                           paid_fen=700, pay_date=TODAY, platform="jd", sales_fen=700.0))
+    start = TODAY - dt.timedelta(days=window_days - 1)
+    with db.session() as s:
+        conn = s.connection()
+        sums, by_day = _window_sums(conn, start, TODAY, window_days), _window_days(conn, start, TODAY, window_days)
+    assert sums == by_day
+    assert list(map(type, next(iter(sums[0].values())))) == list(map(type, next(iter(by_day[0].values()))))
+    assert len(sums[0]) > 20 and sums[0]["S999"] == (0, 0.0, None) and sums[1]["S999"] == 700
+    assert window_days == 1 or any(x.cv is not None and x.cv > 0 for x in sums[0].values())

@@ -133,3 +133,22 @@ def test_an_uplift_can_put_a_sku_on_todays_purchase_list(db):
     # 11-21 … 11-24 take 4, 21 left at 3 a day: short on 12-02, order by 11-18 (already late).
     # Quantity: reorder point 14 + 7 − 25 = −4, plus 16 promotion days × 2 extra inside the 21 days.
     assert (line.sku_code, line.order_by, line.qty) == ("GIFT", D(2026, 11, 18), 28)
+
+
+def test_festival_sums_and_ratios_column_by_column_equal_one_by_one():
+    # core.inventory_uplift._sums_and_ratios: numpy over the SKUs, the same whole numbers and floats as the loop.
+    import random
+
+    from core.inventory_uplift import _sums_and_ratios, _sums_and_ratios_one_by_one
+
+    rnd = random.Random(3)
+    categories = {f"S{i}": f"c{i % 7}" for i in range(400)}
+    window = {f"S{i}": rnd.randint(1, 60) for i in range(0, 450, 2)}  # some not active (S400…)
+    baseline = {f"S{i}": rnd.randint(1, 300) for i in range(0, 450, 3)}
+    for days in (1, 9, 30):
+        fast = _sums_and_ratios(window, baseline, categories, days)
+        assert fast == _sums_and_ratios_one_by_one(window, baseline, categories, days)
+        assert len(fast[2]) > 30 and (days > 1 or any(r == 10.0 for r in fast[2].values()))  # capped
+    window["S0"] = 2 ** 60  # beyond floats' whole numbers: one by one
+    assert _sums_and_ratios(window, baseline, categories, 9) == _sums_and_ratios_one_by_one(window, baseline,
+                                                                                            categories, 9)

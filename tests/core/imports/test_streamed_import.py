@@ -9,6 +9,7 @@ import time
 
 import pytest
 
+from core import customers
 from core.db import open_database
 from core.errors import BadInputError, Cancelled
 from core.imports import import_file, pipeline, streamed, undo_batch
@@ -25,14 +26,21 @@ HEADERS = X.TAOBAO_ORDER_HEADERS + ["退款金额"]
 def small_parts(monkeypatch):
     monkeypatch.setattr(streamed, "BIG", 50)
     monkeypatch.setattr(streamed, "PART_ORDERS", 40)
+    # Many buyers: their customers are added in bulk (on SQLite from the figures gathered part by part).
+    monkeypatch.setattr(customers, "ALL_KEYS_ABOVE", 5)
     parts: list[int] = []
-    real_add = OrderWriter.add
+    real_add, real_add_ready = OrderWriter.add, OrderWriter.add_ready
 
     def add(self, orders, lines, real_lines):
         parts.append(len(orders))
         return real_add(self, orders, lines, real_lines)
 
+    def add_ready(self, orders, lines):
+        parts.append(len(orders))
+        return real_add_ready(self, orders, lines)
+
     monkeypatch.setattr(OrderWriter, "add", add)
+    monkeypatch.setattr(OrderWriter, "add_ready", add_ready)
     return parts
 
 
@@ -74,6 +82,10 @@ def _shop(db) -> dict:
     }
 
 
+def _customer_ids(db) -> list[tuple]:
+    return sorted((c["id"], c["platform"], c["buyer_key"]) for c in rows(db, Customer))
+
+
 def _report(result) -> tuple:
     return (result.rows_read, result.rows_skipped, result.orders_added, result.orders_updated, result.orders_unchanged,
             result.lines_added, result.lines_matched_by_title, result.lines_without_sku,
@@ -87,6 +99,7 @@ def test_a_big_workbook_written_in_parts_leaves_the_shop_as_the_whole_file_way_d
     results = [import_file(db, path) for path in (refunds, first)]
     assert len(small_parts) > 2, "the orders did not come in parts"
     parts_of_the_first = len(small_parts)
+    after_the_first = _shop(db)
     # The shop now holds Taobao orders: the next file goes the whole-file way (streamed.can_stream).
     results.append(import_file(db, second))
     assert len(small_parts) == parts_of_the_first + 1, "a file into a shop with the platform's orders came in parts"
@@ -94,7 +107,10 @@ def test_a_big_workbook_written_in_parts_leaves_the_shop_as_the_whole_file_way_d
     reference = open_database(tmp_path / "whole.db")
     try:
         monkeypatch.setattr(pipeline, "can_stream", lambda *args: False)
-        whole = [import_file(reference, path) for path in (refunds, first, second)]
+        whole = [import_file(reference, path) for path in (refunds, first)]
+        assert after_the_first == _shop(reference)  # the customers too: added from the figures gathered in parts
+        assert _customer_ids(db) == _customer_ids(reference)
+        whole.append(import_file(reference, second))
         assert got == _shop(reference)
     finally:
         reference.close()
