@@ -48,6 +48,20 @@ class Grid:
     year_goal_id: int | None = None
     annual_target: int | None = None  # the year goal's target (all channels and categories)
     month_goal_ids: tuple[int | None, ...] = (None,) * 12  # the months' total goals (parents)
+    month_targets: tuple[int | None, ...] = (None,) * 12  # those goals' targets
+
+    def months_off(self) -> list[tuple[int, int, int]]:
+        """``(month index, the columns' sum, the month goal's target)`` for each month whose channel (or category)
+        columns do not add up to its month goal: typing one channel's month re-balances that channel's year, not
+        the month, so the month goals the Tracking view and the funnel use stay where they were."""
+        if self.breakdown not in ("channel", "category"):
+            return []
+        off = []
+        for m, target in enumerate(self.month_targets):
+            known = [c.fen for c in self.cells[m] if c.fen is not None]
+            if target is not None and known and sum(known) != target:
+                off.append((m, sum(known), target))
+        return off
 
     def column_values(self, col: int) -> list[int | None]:
         return [self.cells[m][col].fen for m in range(12)]
@@ -105,6 +119,7 @@ def load_grid(session: Session, year: int, breakdown: str) -> Grid:
                                     Goal.locked).where(Goal.period_kind == "month", Goal.period_start >= start,
                                                        Goal.period_end <= end).order_by(Goal.id)).all()
     month_ids: list[int | None] = [None] * 12
+    month_targets: list[int | None] = [None] * 12
     found: dict[tuple[int, str, str], Cell] = {}
     platforms: dict[str, None] = {}  # ordered sets, in the order the goals were made
     categories: dict[str, None] = {}
@@ -113,7 +128,7 @@ def load_grid(session: Session, year: int, breakdown: str) -> Grid:
             continue
         m = first.month - 1
         if not platform and not category:
-            month_ids[m] = gid
+            month_ids[m], month_targets[m] = gid, fen
         if platform:
             platforms.setdefault(platform, None)
         if category:
@@ -131,7 +146,7 @@ def load_grid(session: Session, year: int, breakdown: str) -> Grid:
         columns = list(dict.fromkeys((p, c) for _m, p, c in found))
     cells = tuple(tuple(found.get((m, p, c), Cell(None, None)) for p, c in columns) for m in range(12))
     return Grid(year, breakdown, tuple(columns), cells, year_goal[0] if year_goal else None,
-                year_goal[1] if year_goal else None, tuple(month_ids))
+                year_goal[1] if year_goal else None, tuple(month_ids), tuple(month_targets))
 
 
 def grid_rows(grid: Grid) -> list[GridRow]:

@@ -51,12 +51,17 @@ def _actual_gmv(session: Session, start: dt.date, end: dt.date, platform: str, c
     return daily_paid(session, start, end, platform or None).total  # foreign channels converted (core.currency)
 
 
+_KIND_ORDER = {"year": 0, "half": 1, "quarter": 2, "month": 3}
+
+
 def goal_rows(session: Session, today: dt.date) -> list[GoalRow]:
     from core.goal_split import last_year
     from core.goal_tracking import finished_days, track
 
-    goals = list(session.scalars(select(Goal).order_by(Goal.period_start, Goal.period_kind, Goal.platform,
-                                                       Goal.category)))
+    goals = list(session.scalars(select(Goal).order_by(Goal.period_start, Goal.platform, Goal.category)))
+    # As the tab lists them (by "2026", "2026 H1", "2026 Q1", "2026-01"): a year before its halves, quarters
+    # and months, not between January's and February's goals (the export of the tab's rows).
+    goals.sort(key=lambda g: (g.period_start.year, _KIND_ORDER.get(g.period_kind, len(_KIND_ORDER)), g.period_start))
     first_paid = session.scalar(select(func.min(Order.pay_date)).where(Order.is_paid.is_(True)))
     yesterday = today - dt.timedelta(days=1)
     cache: dict = {}

@@ -17,6 +17,7 @@ from ui.report import install_print_action
 from ui.settings.sign_in import install_person_label, request_reopen
 from ui.dialogs.import_wizard import install_import_actions
 from ui.lazy_tabs import install_lazy_tabs
+from ui.widgets.screen_fit import resize_within_screen
 
 if TYPE_CHECKING:
     from ui.tabs.base import TabPage
@@ -29,7 +30,7 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("ShopDesk 店长台"))
-        self.resize(1280, 800)
+        resize_within_screen(self, 1280, 800)  # a first start on a small laptop: the window fits it
 
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)

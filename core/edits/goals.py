@@ -182,8 +182,9 @@ def period_end(kind: str, start: dt.date) -> dt.date:
     if months is None:
         raise FieldError(t("Choose a year, half-year, quarter or month."), field="period_kind")
     if start.day != 1 or (start.month - 1) % months:
-        raise FieldError(t("A {kind} starts on the first day of its first month; {day} is not one.",
-                           kind=_kind_name(kind), day=start.isoformat()), field="period_start")
+        first = dt.date(start.year, (start.month - 1) // months * months + 1, 1)  # of the period holding the day
+        raise FieldError(t("A {kind} starts on its first day, such as {first}; {day} is not one.",
+                           kind=_kind_name(kind), first=first.isoformat(), day=start.isoformat()), field="period_start")
     month = start.month - 1 + months
     return dt.date(start.year + month // 12, month % 12 + 1, 1) - dt.timedelta(days=1)
 

@@ -212,10 +212,25 @@ def _write(rec: Recorder, promotion_id: int, row: dict, changed: dict[str, Any],
     rec.update(Promotion, promotion_id, values, title=title)
 
 
-def parse_phases(text: str, *, year: int) -> list[Phase]:
+def parse_phases(text: str, *, year: int, start: dt.date | None = None, end: dt.date | None = None) -> list[Phase]:
     """Phases as typed in the form: ``预热 11-01~11-03; 正式 2026-11-04~2026-11-11`` (one per line
-    or separated by ``;``; a date without its year is in ``year``)."""
+    or separated by ``;``; a date without its year is in ``year``). Given the promotion's ``start`` and
+    ``end``, a date without its year that would fall before the start is taken in the later year of a
+    promotion across New Year: ``正式 12-30~01-19`` of 2027-12-27 – 2028-01-19 ends on 2028-01-19."""
     from core import typed_values as tv
+
+    def day(typed: str) -> dt.date | None:
+        found = tv.parse_date(typed, today=dt.date(year, 1, 1))
+        if found is None or start is None or end is None or found >= start or re.search(r"\d{4}", typed):
+            return found
+        for later in range(found.year + 1, end.year + 1):
+            try:
+                moved = found.replace(year=later)
+            except ValueError:  # 02-29 in a year without one
+                continue
+            if start <= moved <= end:
+                return moved
+        return found
 
     phases: list[Phase] = []
     for part in re.split(r"[;；\n]+", text or ""):
@@ -227,11 +242,10 @@ def parse_phases(text: str, *, year: int) -> list[Phase]:
             raise FieldError(t("Type each phase as a name and two dates, e.g. 预热 11-01~11-03; “{text}” is not one.",
                                text=part), field="phases")
         try:
-            start = tv.parse_date(m.group(2), today=dt.date(year, 1, 1))
-            end = tv.parse_date(m.group(3), today=dt.date(year, 1, 1))
+            first, last = day(m.group(2)), day(m.group(3))
         except ValueError as exc:
             raise FieldError(str(exc), field="phases") from None
-        phases.append((m.group(1).strip(), start, end))  # type: ignore[arg-type]
+        phases.append((m.group(1).strip(), first, last))  # type: ignore[arg-type]
     return phases
 
 
@@ -371,12 +385,17 @@ def _next_year(day: dt.date) -> dt.date:
         return day.replace(year=day.year + 1, day=28)
 
 
-def next_year_dates(start: dt.date, end: dt.date, phases: Sequence[Phase]) -> tuple[dt.date, dt.date, list[Phase]]:
+def next_year_dates(start: dt.date, end: dt.date, phases: Sequence[Phase],
+                    name: str = "") -> tuple[dt.date, dt.date, list[Phase]]:
     """Where a promotion lands a year on. One that runs exactly on a festival preset's dates
     (年货节, 618, 双11 …) takes next year's dates of that festival, so a lunar festival follows
     the lunar calendar; its phases take the preset's phases when they matched them, else move
-    with its start. Any other promotion keeps its days of the month."""
+    with its start. One that belongs to a festival otherwise (it names it, or shares half the days of
+    both: ``core.promotion_effect.festival_of``) moves with that festival, days and phases alike: a
+    年货节 of 2026-01-18 – 02-09 lands on 2027-01-07 – 01-29, before 春节 (2027-02-06), not on 2027-01-18 –
+    02-09 after it. Any other promotion keeps its days of the month."""
     from core.festivals import festivals_between
+    from core.promotion_effect import festival_of
 
     for f in festivals_between(start, end):
         if (f.start, f.end) != (start, end):
@@ -393,6 +412,12 @@ def next_year_dates(start: dt.date, end: dt.date, phases: Sequence[Phase]) -> tu
             moved = [(n, min(max(s + shift, nxt.start), nxt.end), min(max(e + shift, nxt.start), nxt.end))
                      for n, s, e in phases]
         return nxt.start, nxt.end, moved
+    f = festival_of(name, start, end)
+    nxt = None if f is None else next((g for g in festivals_between(_next_year(f.start), _next_year(f.end))
+                                        if g.key == f.key and g.start > f.end), None)
+    if f is not None and nxt is not None:
+        shift = nxt.start - f.start
+        return start + shift, end + shift, [(n, s + shift, e + shift) for n, s, e in phases]
     return _next_year(start), _next_year(end), [(n, _next_year(s), _next_year(e)) for n, s, e in phases]
 
 
@@ -415,7 +440,7 @@ class DuplicatePromotionToNextYear:
     def apply(self, session: Session, rec: Recorder) -> str:
         row = _stored(session, self.promotion_id)
         cur = _current(row)
-        start, end, phases = next_year_dates(cur["start"], cur["end"], cur["phases"])
+        start, end, phases = next_year_dates(cur["start"], cur["end"], cur["phases"], row["name"])
         name = next_year_name(row["name"], cur["start"].year)
         _check_dates(start, end, phases)
         rec.insert(Promotion, {

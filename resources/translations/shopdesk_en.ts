@@ -106,6 +106,10 @@
 <context>
     <name>GoalsGrid</name>
     <message numerus="yes">
+        <source>In %n month(s) these columns no longer add up to the month's goal (%1). The Tracking view and the funnel use the month's goal.</source>
+        <translation><numerusform>In %n month these columns no longer add up to the month's goal (%1). The Tracking view and the funnel use the month's goal.</numerusform><numerusform>In %n months these columns no longer add up to the month's goal (%1). The Tracking view and the funnel use the month's goal.</numerusform></translation>
+    </message>
+    <message numerus="yes">
         <source>The pasted block has %1 rows, but only %n month(s) (follows|follow) from %2. Nothing was changed.</source>
         <translation><numerusform>The pasted block has %1 rows, but only %n month follows from %2. Nothing was changed.</numerusform><numerusform>The pasted block has %1 rows, but only %n months follow from %2. Nothing was changed.</numerusform></translation>
     </message>

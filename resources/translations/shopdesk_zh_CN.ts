@@ -1577,6 +1577,18 @@ or click “Add files…”.</source>
         <translation>各月之和与之完全相等。</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>%1: %2, the month's goal %3</source>
+        <translation>%1：%2，当月目标 %3</translation>
+    </message>
+    <message numerus="yes">
+        <source>In %n month(s) these columns no longer add up to the month's goal (%1). The Tracking view and the funnel use the month's goal.</source>
+        <translation><numerusform>有 %n 个月这些列之和已不等于当月目标（%1）。跟踪和流量漏斗按当月目标计算。</numerusform></translation>
+    </message>
+    <message>
         <source>Select the month cell where the pasted block should start, then paste again.</source>
         <translation>请选中粘贴区域起始的月份单元格，再粘贴一次。</translation>
     </message>
@@ -1591,6 +1603,10 @@ or click “Add files…”.</source>
     <message numerus="yes">
         <source>Nothing was pasted: %n cell(s) could not be used (%1).</source>
         <translation><numerusform>未粘贴任何内容：有 %n 个单元格无法使用（%1）。</numerusform></translation>
+    </message>
+    <message>
+        <source>The pasted block has no amounts. Nothing was changed.</source>
+        <translation>粘贴的区域里没有金额，未做任何修改。</translation>
     </message>
     <message>
         <source>Select month cells that have a target first.</source>

@@ -64,3 +64,24 @@ def test_a_plan_that_does_not_add_up_is_refused_with_nothing_written(db):
     with pytest.raises(ValueError):
         History().apply(db, PlanGoals(broken))
     assert goals(db) == []
+
+
+def test_a_goal_not_starting_on_its_periods_first_day_is_refused_saying_which_day():
+    """New goal… for a month starting 2026-12-05 said "月应从其第一个月的 1 日开始" (a month starts on the first day
+    of its first month); a quarter from 2026-02-01 was "not the first day of its first month" either."""
+    from core import i18n
+    from core.edits.goals import period_end
+
+    with pytest.raises(FieldError) as err:
+        period_end("month", dt.date(2026, 12, 5))
+    assert err.value.message == "A month starts on its first day, such as 2026-12-01; 2026-12-05 is not one."
+    with pytest.raises(FieldError) as err:
+        period_end("quarter", dt.date(2026, 2, 1))
+    assert "such as 2026-01-01; 2026-02-01 is not one" in err.value.message
+    i18n.set_language("zh_CN")
+    try:
+        with pytest.raises(FieldError) as err:
+            period_end("month", dt.date(2026, 12, 5))
+        assert err.value.message == "月须从第一天开始（例如 2026-12-01）；2026-12-05 不是。"
+    finally:
+        i18n.set_language("en")

@@ -180,6 +180,28 @@ def test_names_and_phase_text():
     assert err.value.field == "phases"
 
 
+def test_phase_dates_without_a_year_fall_inside_a_promotion_across_new_year():
+    """2028's 年货节 starts 2027-12-27: its 01-19 is 2028's; a phase before the start stays where typed."""
+    span = {"start": D(2027, 12, 27), "end": D(2028, 1, 19)}
+    assert parse_phases("预热 12-27~12-29; 正式 12-30~01-19", year=2027, **span) == [
+        ("预热", D(2027, 12, 27), D(2027, 12, 29)), ("正式", D(2027, 12, 30), D(2028, 1, 19))]
+    assert parse_phases("正式 2027-01-02~2027-01-05", year=2027, **span) == [("正式", D(2027, 1, 2), D(2027, 1, 5))]
+    assert parse_phases("预热 10-01~10-03", year=2026, start=D(2026, 11, 1), end=D(2026, 11, 11)) == [
+        ("预热", D(2026, 10, 1), D(2026, 10, 3))]  # refused later as outside the promotion's dates, as before
+
+
+def test_a_festivals_promotion_off_its_preset_dates_moves_with_the_festival_to_next_year():
+    """年货节 follows 春节: a 2026 年货节 one day shorter than the preset (01-18 – 02-09) was copied to 2027-01-18 –
+    02-09, running past 春节 (2027-02-06) when parcels stop; 2027's 年货节 starts on 01-07."""
+    from core.edits.promotions import next_year_dates
+
+    phases = [("预热", D(2026, 1, 18), D(2026, 1, 20)), ("正式", D(2026, 1, 21), D(2026, 2, 9))]
+    assert next_year_dates(D(2026, 1, 18), D(2026, 2, 9), phases, "年货节 茶礼") == (
+        D(2027, 1, 7), D(2027, 1, 29), [("预热", D(2027, 1, 7), D(2027, 1, 9)), ("正式", D(2027, 1, 10), D(2027, 1, 29))])
+    # a promotion of no festival keeps its days of the month, across New Year too
+    assert next_year_dates(D(2026, 12, 26), D(2027, 1, 3), [], "跨年特卖") == (D(2027, 12, 26), D(2028, 1, 3), [])
+
+
 def test_deleting_promotions_goes_through_the_trash_and_undo_restores_them_with_results_and_tasks(shop):
     before = rows(shop)
     history = History()

@@ -74,3 +74,15 @@ def test_a_count_naming_an_unknown_sku_or_a_negative_quantity_writes_nothing(sho
         apply_edit(shop, CountStock((("TEA-001", 1), ("CUP-01", -1))))
     assert (err.value.row, err.value.field) == ("CUP-01", "counted")
     assert on_hand(shop) == {"TEA-001": (40, 6), "TEA-002": (10, 0)}
+
+
+def test_an_owners_own_count_sheet_of_more_columns_is_read_by_its_header():
+    """Copied from the owner's count sheet (商家编码 ⇥ 商品名称 ⇥ 规格 ⇥ 系统库存 ⇥ 盘点数量), every line was refused:
+    "line 2: “龙井” is not a whole number" — the second column was taken as the count."""
+    text = "商家编码\t商品名称\t规格\t系统库存\t盘点数量\r\nTEA-001\t龙井\t50g\t40\t38\r\nCUP-01\t杯\t\t3\t0\r\n"
+    assert parse_count_text(text, KNOWN) == ({"TEA-001": 38, "CUP-01": 0}, [])
+    assert parse_count_text("品名\tSKU\t实盘数量\t差异\n龙井\tTEA-002\t7\t-2\n", KNOWN) == ({"TEA-002": 7}, [])
+    counts, problems = parse_count_text("TEA-001\t龙井\t38\n", KNOWN)  # no header: which column is the count?
+    assert counts == {} and problems == [
+        "line 1: 3 columns; paste two, the SKU code and the counted quantity (or copy the header row with them, "
+        "e.g. 商家编码 and 盘点数量)"]

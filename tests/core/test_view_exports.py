@@ -189,3 +189,27 @@ def test_export_help_names_every_view(monkeypatch):
     assert sorted(EXPORT_NAMES) == sorted([*view_names(), LISTS_VIEW])
     help_text = build_parser()._subparsers._group_actions[0].choices["export"].format_help()
     assert all(name in help_text for name in EXPORT_NAMES)
+
+
+def test_the_goals_export_lists_a_year_before_its_months_as_the_tab_does(db, tmp_path):
+    """`export goals goals.xlsx` had 2026's year goal between January's and February's months (sorted by kind's
+    name: month < year); the tab lists 2026, 2026 H1, 2026 Q1, 2026-01 …"""
+    import datetime as _dt
+    import json as _json
+
+    from core.models import Goal
+    from core.views import export_view
+    from core.views.base import ViewParams
+
+    with db.transaction() as s:
+        for kind, start, end in (("month", (2026, 2, 1), (2026, 2, 28)), ("month", (2026, 1, 1), (2026, 1, 31)),
+                                 ("quarter", (2026, 1, 1), (2026, 3, 31)), ("year", (2026, 1, 1), (2026, 12, 31)),
+                                 ("half", (2026, 1, 1), (2026, 6, 30)), ("year", (2027, 1, 1), (2027, 12, 31))):
+            s.add(Goal(period_kind=kind, period_start=_dt.date(*start), period_end=_dt.date(*end), target_gmv_fen=100))
+        s.add(Goal(period_kind="month", period_start=_dt.date(2026, 1, 1), period_end=_dt.date(2026, 1, 31),
+                   platform="taobao", target_gmv_fen=50))
+    path, _n = export_view(db, "goals", tmp_path / "goals.json", ViewParams(today=_dt.date(2026, 2, 10)))
+    shown = [(r["period_kind"], r["start"], r["platform"]) for r in _json.loads(path.read_text(encoding="utf-8"))]
+    assert shown == [("year", "2026-01-01", ""), ("half", "2026-01-01", ""), ("quarter", "2026-01-01", ""),
+                     ("month", "2026-01-01", ""), ("month", "2026-01-01", "taobao"), ("month", "2026-02-01", ""),
+                     ("year", "2027-01-01", "")]

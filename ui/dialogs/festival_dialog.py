@@ -26,6 +26,7 @@ from core.errors import UserFacingError
 from ui.labels import platform_name
 from ui.widgets.banner import Banner
 from ui.widgets.check_list import CheckList, Choice
+from ui.widgets.screen_fit import resize_within_screen
 
 PLATFORMS = ("taobao", "jd", "pdd", "douyin", "kuaishou", "youzan", "shopify", "wechat", "xiaohongshu")
 NAME, CHANNELS, START, END, PHASES = range(5)
@@ -92,7 +93,7 @@ class FestivalDialog(QDialog):
         self._platform_shown = self.platform.currentData()
         self.platform.currentIndexChanged.connect(self._platform_changed)
         self._fill_shown()
-        self.resize(760, 640)
+        resize_within_screen(self, 760, 640)
 
     # -- which festivals show on the platform chosen
     def _fill_shown(self) -> None:

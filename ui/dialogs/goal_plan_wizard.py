@@ -17,10 +17,11 @@ from PySide6.QtWidgets import (QButtonGroup, QComboBox, QDoubleSpinBox, QFormLay
                                QVBoxLayout, QWidget, QWizard, QWizardPage)
 
 from core.errors import UserFacingError
-from core.money import format_fen
+from core.money import format_fen, format_fen_whole
 from ui.labels import platform_name
 from ui.tasks import run_task
 from ui.widgets.editors import CellEditor
+from ui.widgets.screen_fit import resize_within_screen
 
 ERROR_STYLE = "color:#8a1c12;"
 
@@ -42,7 +43,7 @@ class PlanWizard(QWizard):
         self.preview = PreviewPage(self)
         self.addPage(self.setup)
         self.addPage(self.preview)
-        self.resize(860, 620)
+        resize_within_screen(self, 860, 620)
         self.setup.period_changed()
 
     # -- last year's facts, off the GUI thread
@@ -359,8 +360,8 @@ class PreviewPage(QWizardPage):
         self.table.setRowCount(len(plan.months))
         for row, m in enumerate(plan.months):
             values = [f"{m.start:%Y-%m}", format_fen(m.target), self._basis(m.basis),
-                      " · ".join(f"{platform_name(k)} {format_fen(v, decimals=0)}" for k, v in m.channels),
-                      " · ".join(f"{k} {format_fen(v, decimals=0)}" for k, v in m.categories)]
+                      " · ".join(f"{platform_name(k)} {format_fen_whole(v)}" for k, v in m.channels),
+                      " · ".join(f"{k} {format_fen_whole(v)}" for k, v in m.categories)]
             for col, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if col == 1:

@@ -21,6 +21,7 @@ from ui.tasks import run_task
 from ui.widgets.banner import Banner
 from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import Column
+from ui.widgets.screen_fit import resize_within_screen
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +48,7 @@ class ImportHistoryDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Import history"))
-        self.resize(1120, 540)
+        resize_within_screen(self, 1120, 540)
         self.banner = Banner(self)
         self.table = RecordTable([
             Column(self.tr("File")),

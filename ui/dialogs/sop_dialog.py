@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 
 from ui.tasks import run_task
 from ui.widgets.banner import Banner
+from ui.widgets.screen_fit import resize_within_screen
 
 TITLE, DAY, DAYS, ROLE, AFTER, OWNER = range(6)
 _DAY = re.compile(r"^\s*[tT]?\s*([+-−]?)\s*(\d*)\s*$")
@@ -160,7 +161,7 @@ class SopDialog(QDialog):
         layout.addLayout(apply_row)
         layout.addWidget(self.preview)
         layout.addWidget(close)
-        self.resize(980, 560)
+        resize_within_screen(self, 980, 560)
         self.load()
 
     # -- loading

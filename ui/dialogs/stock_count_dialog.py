@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox, QDialog, QDialogButtonBox, QHBoxLayout, QLabel, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
@@ -21,6 +22,7 @@ from ui.widgets.counts import grouped
 from ui.widgets.editors import CellEditor
 from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import CellEdit, Column
+from ui.widgets.screen_fit import resize_within_screen
 
 NAME = "inventory.stock_count"
 ERROR_STYLE = "color:#8a1c12;"
@@ -108,10 +110,18 @@ class StockCountDialog(QDialog):
         layout.addWidget(self.table, 1)
         layout.addWidget(self.summary)
         layout.addWidget(self.buttons)
-        self.resize(1040, 660)
+        resize_within_screen(self, 1040, 660)
         self._refresh()
         # Long product names must not push the difference and its value out of sight.
         self.table.view.setColumnWidth(self.table.model.column_of("title"), 260)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        # Enter in the table is for moving on, as in Excel: it must not press Save (the button box's default) and
+        # close the dialog in the middle of the count.
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.table.isAncestorOf(self.focusWidget()):
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # -- counts in
     def fill_from_text(self, text: str | None = None) -> bool:

@@ -218,21 +218,31 @@ class GoalsGrid(QWidget):
         diff = grid.difference() or 0
         target = format_fen(grid.annual_target)
         planned = sum(1 for row in grid.cells if any(c.fen is not None for c in row))
+        # A channel's month typed re-balances the channel's year, not the month: say which months' columns no longer
+        # add up to the month goal (the one the Tracking view and the funnel use), the month typed first.
+        off = sorted(grid.months_off(), key=lambda o: -abs(o[1] - o[2]))
         if planned < 12:  # a breakdown planned for some months only: a plan in progress, not a mismatch
             text = (self.tr("Year %1: %2 of its 12 months have goals in these columns, adding up to %3; the year's "
                             "target is %4.").replace("%1", str(grid.year)).replace("%2", str(planned))
                     .replace("%3", total).replace("%4", target))
-            self.status.setStyleSheet("")
         elif diff:
             over = (self.tr("Year %1: the months add up to %2, %3 over the year's target of %4.") if diff > 0 else
                     self.tr("Year %1: the months add up to %2, %3 under the year's target of %4."))
             text = (over.replace("%1", str(grid.year)).replace("%2", total).replace("%3", format_fen(abs(diff)))
                     .replace("%4", target))
-            self.status.setStyleSheet("color:#c62828;")
         else:
             text = (self.tr("Year %1: %2 in the grid, annual target %3.").replace("%1", str(grid.year))
-                    .replace("%2", total).replace("%3", target) + " " + self.tr("The months add up to it exactly."))
-            self.status.setStyleSheet("")
+                    .replace("%2", total).replace("%3", target))
+            if not off:
+                text += " " + self.tr("The months add up to it exactly.")
+        if off:
+            sep = self.tr("; ")
+            shown = sep.join(self.tr("%1: %2, the month's goal %3").replace("%1", f"{grid.year}-{m + 1:02d}")
+                             .replace("%2", format_fen(fen)).replace("%3", format_fen(goal)) for m, fen, goal in off[:3])
+            text += " " + self.tr("In %n month(s) these columns no longer add up to the month's goal (%1). The "
+                                  "Tracking view and the funnel use the month's goal.", "", len(off)) \
+                .replace("%1", shown + (sep + "…" if len(off) > 3 else ""))
+        self.status.setStyleSheet("color:#c62828;" if off or (diff and planned == 12) else "")
         self.status.setText(text)
 
     # ------------------------------------------------------------------ editing
@@ -284,6 +294,8 @@ class GoalsGrid(QWidget):
             record = months[base + i]
             for j, value in enumerate(line):
                 field = f"c{first_col - 1 + j}"
+                if not value.strip():  # an empty cell of the block changes nothing (as in Import from Excel…)
+                    continue
                 try:
                     edits.append(CellEdit(record["key"], field, MONEY.parse(value), record))
                 except ValueError as exc:
@@ -293,6 +305,9 @@ class GoalsGrid(QWidget):
             shown = "; ".join(errors[:3]) + (" …" if len(errors) > 3 else "")
             self.tab.banner.show_message(self.tr("Nothing was pasted: %n cell(s) could not be used (%1).", "",
                                                  len(errors)).replace("%1", shown), "error")
+            return False
+        if not edits:
+            self.tab.banner.show_message(self.tr("The pasted block has no amounts. Nothing was changed."), "error")
             return False
         model.submit_edits(edits)
         return True

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QTabWidget, QVBoxLayout, QWidget
 
-from core.money import format_fen
+from core.money import format_fen, format_fen_whole
 from ui.labels import period_kind_name, platform_name
 from ui.tabs.base import Part, TabPage
 from ui.tabs.goals_chart import GoalsChart, period_range
@@ -204,8 +204,8 @@ class GoalsTab(TabPage):
 
     def _breakdown_text(self, row) -> str:
         names = {"months": self.tr("Months"), "channels": self.tr("Channels"), "categories": self.tr("Categories")}
-        return "; ".join(self.tr("%1 total %2 (%3)").replace("%1", names[kind]).replace("%2", format_fen(total, decimals=0))
-                         .replace("%3", ("+" if diff > 0 else "") + format_fen(diff, decimals=0))
+        return "; ".join(self.tr("%1 total %2 (%3)").replace("%1", names[kind]).replace("%2", format_fen_whole(total))
+                         .replace("%3", ("+" if diff > 0 else "") + format_fen_whole(diff))
                          for kind, total, diff in row.breakdowns_off)
 
     def _breakdown_sentence(self, kind: str, total: int, diff: int) -> str:
@@ -309,7 +309,8 @@ class GoalsTab(TabPage):
             FormField("period_start", self.tr("Starts on"), CellEditor("date"), today.replace(day=1),
                       hint=self.tr("The first day of the year, half-year, quarter or month")),
             FormField("platform", self.tr("Channel"), CellEditor(
-                "choice", optional=True, choices=lambda: [(platform_name(p), p) for p in PLATFORMS])),
+                "choice", optional=True, none_label=self.tr("All channels"),
+                choices=lambda: [(platform_name(p), p) for p in PLATFORMS])),
             FormField("category", self.tr("Category (empty: all)"), CellEditor("text", optional=True, max_length=80)),
             FormField("target_gmv_fen", self.tr("Target GMV (yuan)"), CellEditor("money", placeholder="12万")),
         ]

@@ -30,6 +30,7 @@ from ui.widgets.chart_canvas import ChartCanvas
 from ui.widgets.export_button import ExportButton
 from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import Column
+from ui.widgets.screen_fit import resize_within_screen
 
 
 SCOPE_SHOWN = 8  # categories / SKUs named in the heading; the rest are counted
@@ -121,7 +122,7 @@ class EffectDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(1100, 760)
+        resize_within_screen(self, 1100, 760)
         self.heading.setText(self.tr("Measuring…"))
         self.load()
 
@@ -373,7 +374,7 @@ class CompareDialog(QDialog):
         layout.addWidget(close)
         self.prev_button.clicked.connect(lambda: self.set_year(self.year - 1))
         self.next_button.clicked.connect(lambda: self.set_year(self.year + 1))
-        self.resize(1200, 680)
+        resize_within_screen(self, 1200, 680)
         self.set_year(year)
 
     def _roi_tip(self, r: dict) -> str | None:

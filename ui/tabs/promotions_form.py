@@ -191,10 +191,11 @@ def edit_values(values: dict[str, Any]) -> dict[str, Any]:
     from core.edits.promotions import parse_phases
     from core.promotion_tiers import parse_tiers
 
-    start = values["start"]
+    start, end = values["start"], values["end"]
+    phases = parse_phases(values["phases"] or "", year=start.year, start=start, end=end)  # 12-30~01-19 across New Year
     return {
         "name": values["name"], "kind": values["kind"], "platforms": tuple(parse_channels(values["platforms"] or "")),
-        "start": start, "end": values["end"], "phases": tuple(parse_phases(values["phases"] or "", year=start.year)),
+        "start": start, "end": end, "phases": tuple(phases),
         "rules": tuple(parse_tiers(values["rules"] or "")), "scope": values.get("scope") or {},
         "discount_budget_fen": values["discount_budget_fen"] or 0, "ad_budget_fen": values["ad_budget_fen"] or 0,
         "target_gmv_fen": values["target_gmv_fen"], "expected_uplift": values["expected_uplift"],

@@ -33,6 +33,7 @@ class CellEditor:
     optional: bool = False  # an empty entry means "none" (None) instead of being refused
     max_length: int = 200
     placeholder: str = ""
+    none_label: str = ""  # an optional choice's empty entry as shown ("All channels"), read back as none
 
     def parse(self, text: str) -> Any:
         """The value for ``text``; ``ValueError`` (translated message) when it cannot be read."""
@@ -87,7 +88,7 @@ class CellEditor:
         if self.kind == "choice":
             combo = QComboBox(parent)
             if self.optional:
-                combo.addItem("", None)
+                combo.addItem(self.none_label, None)
             for label, value in self._choices():
                 combo.addItem(label, value)
             return combo
@@ -127,7 +128,7 @@ class CellEditor:
         if isinstance(widget, QDateEdit):
             return widget.date().toPython().isoformat()
         if isinstance(widget, QComboBox):
-            return widget.currentText()
+            return "" if self.optional and widget.currentIndex() == 0 else widget.currentText()
         if isinstance(widget, QListWidget):
             return "\n".join(widget.item(i).text() for i in range(widget.count())
                              if widget.item(i).checkState() == Qt.CheckState.Checked)

@@ -20,6 +20,7 @@ from ui.dialogs.import_wizard.files_page import FilesPage
 from ui.dialogs.import_wizard.preview_page import PreviewPage
 from ui.dialogs.import_wizard.report_page import ReportPage
 from ui.dialogs.import_wizard.run_page import RunPage
+from ui.widgets.screen_fit import resize_within_screen
 
 
 class StepStrip(QWidget):
@@ -84,8 +85,8 @@ class ImportWizard(QDialog):
         self.ctx = ctx
         self.entries: list[FileEntry] = []
         self.setWindowTitle(self.tr("Import platform exports"))
-        self.setMinimumSize(900, 600)
-        self.resize(1040, 680)
+        # No fixed minimum: 900 × 600 put Next and Cancel below a 1366 × 768 laptop's edge at 125 %; the pages' tables squeeze.
+        resize_within_screen(self, 1040, 680)
 
         self.steps = StepStrip(
             [self.tr("Files"), self.tr("Columns"), self.tr("Preview"), self.tr("Import"), self.tr("Report")], self
