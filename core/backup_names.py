@@ -40,11 +40,15 @@ class BackupInfo:
 
 
 def backup_path(folder: str | Path, db_stem: str, reason: str, when: dt.datetime | None = None) -> Path:
-    """A new, unused file name in ``folder`` for a backup of ``db_stem`` made for ``reason``."""
+    """A new, unused file name in ``folder`` for a backup of ``db_stem`` made for ``reason``.
+
+    ``folder`` is ShopDesk's backup folder, which it makes when missing; a file the owner names
+    (``backup FILE``) must be in a folder that exists (``core.exports.check_output_path``)."""
     if reason not in REASONS:
         raise ValueError(f"unknown backup reason {reason!r}")
     stamp = (when or dt.datetime.now()).strftime("%Y%m%d-%H%M%S")
     folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{db_stem}-{stamp}-{reason}.db"
     n = 1
     # A copy still being written (…db.part) owns its name too.

@@ -345,13 +345,14 @@ class Database:
 
         A server shop is written to a new ShopDesk SQLite file from one consistent snapshot
         (core.shop_copy), which opens like any backup."""
+        from core.exports import check_output_path  # a missing folder is refused, as for every file written
+
+        dest = check_output_path(dest)
         if self.path is None:
-            return self._backup_server(Path(dest).resolve())
-        dest = Path(dest).resolve()
+            return self._backup_server(dest)
         if dest == self.path:
             raise DatabaseError(t("The backup file must not be the database itself."))
         try:
-            dest.parent.mkdir(parents=True, exist_ok=True)
             # 256 pages a step, so that the owner sees the copy progress.
             sqlite_files.copy_to_new_file(self.path, dest, timeout=10, pages=256, progress=progress)
         except (sqlite3.OperationalError, OSError) as exc:
@@ -376,7 +377,6 @@ class Database:
 
         part = dest.with_name(dest.name + ".part")
         try:
-            dest.parent.mkdir(parents=True, exist_ok=True)
             for leftover in (part, Path(f"{part}-wal"), Path(f"{part}-shm")):
                 leftover.unlink(missing_ok=True)
             copy = open_database(part)

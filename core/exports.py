@@ -211,10 +211,14 @@ def _total(rows: Iterable) -> int:
 
 def check_output_path(path: str | Path) -> Path:
     """The resolved ``path`` to write, or a clear error: a folder given as the file, or a folder that
-    does not exist (a mistyped path must not leave stray folders behind; nothing is created)."""
+    does not exist. Every file ShopDesk writes where the owner said — exports, backups, the plan PDF,
+    iCalendar, templates, saved charts — goes through here, so all refuse a missing folder alike: a
+    mistyped path must not leave stray folders behind, and a backup to a drive that is not plugged in
+    must not land quietly in an empty folder of the same name on the computer's own disk. Nothing
+    is created. (ShopDesk's own folders — its data and default backup folder — it makes itself.)"""
     path = Path(path).resolve()
     if path.is_dir():
-        raise BadInputError(t("{path} is a folder. Choose a file name for the export.", path=path))
+        raise BadInputError(t("{path} is a folder. Choose a file name to write.", path=path))
     if not path.parent.is_dir():
         raise BadInputError(t("The folder {folder} does not exist. Create it or choose another folder; nothing was written.",
                               folder=path.parent))

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 
 from core.errors import BadInputError
 from core.i18n import t
-from core.recurrence import time_of
 from core.tasks import CANCELLED, CLOSED, staff_rows, task_rows
 
 ONE = dt.timedelta(days=1)
@@ -113,7 +112,7 @@ def build_sheet(db, week: Week, today: dt.date | None = None) -> WeeklySheet:
             continue
         mine.setdefault(r.owner_id, []).append(SheetTask(
             r.title, r.start, r.due, r.status, r.priority, r.promotion, r.checklist, r.overdue, carried,
-            time_of(r.recurrence) if r.recurrence else ""))
+            r.time))
     people = []
     for person in sorted(staff, key=lambda p: p.name):
         tasks = mine.get(person.id, [])

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from core.models import Promotion, Staff, Task, TaskDependency
+from core.recurrence import time_of
 
 TODO, DOING, DONE, CANCELLED = "todo", "doing", "done", "cancelled"
 STATUSES = (TODO, DOING, DONE, CANCELLED)
@@ -35,6 +36,7 @@ class TaskRow:
     checklist: tuple[tuple[str, bool], ...] = ()
     depends_on_ids: tuple[int, ...] = ()
     series_id: int | None = None
+    time: str = ""  # "10:00": the hour of a repeating task (its rule's BYHOUR/BYMINUTE), else ""
 
 
 def predecessor_order(tasks: list[TaskRow], ticked: set[int]) -> list[TaskRow]:
@@ -100,6 +102,7 @@ def task_rows(session: Session, today: dt.date) -> list[TaskRow]:
                 checklist=tuple((str(i.get("text", "")), bool(i.get("done"))) for i in items),
                 depends_on_ids=deps,
                 series_id=t.series_id,
+                time=time_of(t.recurrence or series_rules.get(t.series_id or 0, "")),
             )
         )
     return rows

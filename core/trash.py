@@ -61,7 +61,7 @@ def kind_label(kind: str) -> str:
         "promotion": t("Promotion"),
         "task": t("Task"),
         "staff": t("Team member"),
-        "task_template": t("Task template"),
+        "task_template": t("SOP template"),  # as the SOP dialog names them
         "order": t("Order"),
         "sku": t("Product"),
         "customer": t("Member"),
@@ -445,12 +445,20 @@ def _now() -> dt.datetime:
     return dt.datetime.now().replace(microsecond=0)
 
 
+def _plain(title: str) -> str:
+    """The name as the owner typed it: items deleted by earlier builds kept a task's name in quotes
+    (“选品与定价”), which the trash showed as they were."""
+    if len(title) > 2 and title[0] == "“" and title[-1] == "”" and "“" not in title[1:-1]:
+        return title[1:-1]
+    return title
+
+
 def _entry(item: TrashItem) -> TrashEntry:
     payload = item.payload or {}
     return TrashEntry(
         id=item.id,
         kind=item.kind,
-        title=item.title,
+        title=_plain(item.title),
         deleted_at=item.deleted_at,
         rows=len(payload.get("rows", [])),
         expires_at=item.deleted_at + dt.timedelta(days=KEEP_DAYS),

@@ -134,7 +134,7 @@ def task_rows(rng: random.Random, end: dt.date, staff: list[dict], templates: li
         "title": "周例会：上周数据复盘与本周计划", "owner_id": by_role["店长"], "start": monday, "due": monday, "status": "todo",
         "priority": 2, "promotion_id": None, "template_id": None,
         "checklist": [{"text": t, "done": False} for t in ("上周GMV与目标差距", "库存预警清单", "本周活动与任务分工")],
-        "recurrence": "FREQ=WEEKLY;BYDAY=MO", "notes": "每周一上午10点，全员参加", "done_at": None,
+        "recurrence": "FREQ=WEEKLY;BYDAY=MO;BYHOUR=10;BYMINUTE=0", "notes": "每周一上午10点，全员参加", "done_at": None,
     })
     return rows
 

@@ -369,7 +369,7 @@ def undo_change(db: Database, change: Change) -> Change:
             if _put_back_already(s, d):
                 continue  # restored with Edit → Trash… meanwhile: this part is undone already
             if _gone_for_good(s, d):
-                raise DeletedForGood(t("Cannot put back {name}: no longer in the trash (deleted for good there, or older "
+                raise DeletedForGood(t("Cannot put back “{name}”: no longer in the trash (deleted for good there, or older "
                                        "than 30 days). Undo now goes on to the change before it.", name=d.title))
             trash.restore_in(s, d.trash_id)
         version = _stamp(s, change, me)

@@ -340,7 +340,9 @@ class DeleteTasks:
             raise FieldError(t("Select the tasks to delete first."), field="id")
         for task_id in self.task_ids:
             _task(session, task_id)
-        name = (f"“{_task_title(session, self.task_ids[0])}”" if len(self.task_ids) == 1
+        # The trash lists the task by its name as the owner typed it (no quotes), as it does goals,
+        # promotions and SOP templates.
+        name = (_task_title(session, self.task_ids[0]) if len(self.task_ids) == 1
                 else t("{n} task(s)", n=len(self.task_ids)))
         rec.delete(Task, self.task_ids, kind="task", title=name)
         return t("Delete {task}", task=name) if len(self.task_ids) == 1 else None

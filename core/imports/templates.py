@@ -53,9 +53,9 @@ def write_template(kind: str, path: str | Path) -> Path:
     example = " | ".join(f"{h}: {v}" for h, v in zip(_HEADERS[kind], _EXAMPLES[kind]))
     note.append([t("Example row: {example}", example=example)])
     note.column_dimensions["A"].width = 100
-    path.parent.mkdir(parents=True, exist_ok=True)
-    wb.save(path)
-    return path
+    from core.exports import _atomic_write  # all or nothing, and a missing folder refused, as the exports
+
+    return _atomic_write(path, wb.save)
 
 
 def _notes(kind: str) -> list[str]:

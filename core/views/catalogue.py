@@ -230,7 +230,7 @@ def _task_rows(session: Session, params: ViewParams) -> list[dict[str, Any]]:
 TASKS = View(
     "tasks", lambda: t("Tasks"),
     (_c("title", "Task"), _c("owner", "Owner"), _c("start", "Start", "date"), _c("due", "Due", "date"),
-     _c("status", "Status", label=task_status), _c("priority", "Priority", label=priority), _c("promotion", "Promotion"),
+     _c("time", "Time"), _c("status", "Status", label=task_status), _c("priority", "Priority", label=priority), _c("promotion", "Promotion"),
      _c("checklist_done", "Checklist done", "int"), _c("checklist_total", "Checklist items", "int"),
      _c("depends_on", "Depends on"), _c("recurrence", "Repeats"), _c("overdue", "Overdue", label=yes_no)),
     _task_rows,

@@ -14,7 +14,10 @@ hiddenimports, binaries, datas = add_qt6_dependencies(__file__)
 _DROPPED_TYPES = ("egldeviceintegrations", "generic", "wayland-decoration-client",
                   "wayland-graphics-integration-client", "wayland-shell-integration")
 _DROPPED_PLUGINS = ("qeglfs", "qlinuxfb", "qminimalegl", "qvkkhrdisplay", "qvnc", "qwayland", "qgtk3",
-                    "qtga", "qtiff", "qwbmp", "qwebp", "qdirect2d")
+                    "qtga", "qtiff", "qwbmp", "qwebp", "qdirect2d",
+                    # JPEG, GIF and macOS icon files (0.7 MB): ShopDesk's icons are PNG and SVG (and the
+                    # Windows .ico, which qico reads); it shows no photo.
+                    "qjpeg", "qgif", "qicns")
 
 
 def _wanted(source: str, dest: str) -> bool:

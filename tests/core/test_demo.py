@@ -281,7 +281,7 @@ def test_team_has_kpis_sops_and_a_live_task_board(demo_db):
     assert _one(demo_db, "SELECT count(*) FROM tasks WHERE status = 'done'") >= 5
     assert _one(demo_db, "SELECT count(*) FROM tasks WHERE status != 'done' AND due < :d", d=today) >= 2
     assert _one(demo_db, "SELECT count(*) FROM tasks WHERE status = 'todo' AND due > :d", d=today) >= 5
-    assert _one(demo_db, "SELECT count(*) FROM tasks WHERE recurrence = 'FREQ=WEEKLY;BYDAY=MO'") == 1
+    assert _one(demo_db, "SELECT count(*) FROM tasks WHERE recurrence = 'FREQ=WEEKLY;BYDAY=MO;BYHOUR=10;BYMINUTE=0'") == 1
     assert _one(demo_db, "SELECT count(*) FROM tasks WHERE template_id IS NOT NULL AND promotion_id IS NOT NULL") >= 14
     assert _one(demo_db, "SELECT count(*) FROM tasks WHERE owner_id IS NULL") == 0
     checklist = json.loads(_one(demo_db, "SELECT checklist FROM tasks WHERE status = 'done' LIMIT 1"))

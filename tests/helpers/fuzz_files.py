@@ -262,9 +262,14 @@ def run(list_file: str, db_path: str, import_every: int) -> None:
             return tuple(conn.execute(text(f"SELECT count(*) FROM {t}")).scalar()
                          for t in ("orders", "order_lines", "import_batches", "import_undo", "customers", "skus"))
 
+    def high_water() -> float:
+        return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
     outcomes: dict[str, str] = {}
     changed_on_error: list[str] = []
+    raised_by: dict[str, float] = {}  # the files after which the process's peak rose, and by how much (MB)
     for i, name in enumerate(Path(list_file).read_text(encoding="utf-8").splitlines()):
+        peak = high_water()
         try:
             inspect_file(name)
             outcome = "clean"
@@ -282,12 +287,14 @@ def run(list_file: str, db_path: str, import_every: int) -> None:
             except Exception as exc:
                 outcome = f"import crash {type(exc).__name__}: {str(exc)[:200]}"
         outcomes[name] = outcome
+        if high_water() - peak >= 20:
+            raised_by[Path(name).name] = round(high_water() - peak)
     db.close()
     rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     # The workbook reader's worker processes (core.imports.workbook_worker), the largest of them.
     worker_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(json.dumps({"outcomes": outcomes, "changed_on_error": changed_on_error, "max_rss_mb": rss_mb,
-                      "worker_max_rss_mb": worker_mb}))
+                      "worker_max_rss_mb": worker_mb, "raised_by": raised_by}))
 
 
 if __name__ == "__main__":

@@ -22,9 +22,16 @@ def _open_form(qtbot, name: str):
     return found[0]
 
 
-def test_a_repeating_task_whose_rule_is_not_a_built_in_choice_shows_it_in_words(qtbot, window):
-    """The demo's weekly meeting repeats "FREQ=WEEKLY;BYDAY=MO" (no hour): its form's Repeats box showed
-    that code, because it is neither "Every Monday at 10:00" nor "The last day of every month"."""
+def test_a_repeating_task_whose_rule_is_not_a_built_in_choice_shows_it_in_words(qtbot, demo_db, window):
+    """A meeting that repeats "FREQ=WEEKLY;BYDAY=MO" (no hour, as the demo's once did): its form's Repeats
+    box showed that code, because it is neither "Every Monday at 10:00" nor "The last day of every month"."""
+    import datetime as dt
+
+    from core.edits import apply_edit
+    from core.edits.team import AddTask
+
+    day = dt.date(2026, 12, 7)
+    apply_edit(demo_db, AddTask((("title", "站会"), ("start", day), ("due", day), ("recurrence", "FREQ=WEEKLY;BYDAY=MO"))))
     page = _team_tab(qtbot, window)
     meeting = next(r for r in page._rows if r.recurrence == "FREQ=WEEKLY;BYDAY=MO")
     page.open_task(meeting.id)

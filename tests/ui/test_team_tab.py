@@ -269,3 +269,21 @@ def test_editing_a_repeating_task_asks_this_one_or_all_future(qtbot, window, dem
     form.submit()
     assert form.isVisible() and form.saved is None
     form.reject()
+
+
+def test_the_weekly_meeting_shows_its_hour_on_the_board_in_the_list_and_on_the_gantt(qtbot, window, demo_db):
+    """The demo's Monday meeting is at 10:00 (its rule's hour): each view of the Team tab says so."""
+    team = open_tab(qtbot, window, "team")
+    meeting = next(r for r in team._rows if r.recurrence)
+    assert meeting.time == "10:00"
+    card = team.board.card(meeting.id)
+    assert f"due {meeting.due.isoformat()} 10:00" in card.lines[0]
+    team.list_button.click()
+    proxy = team.table.proxy
+    header = [proxy.headerData(c, Qt.Orientation.Horizontal) for c in range(proxy.columnCount())]
+    rows = [[proxy.index(r, c).data() for c in range(proxy.columnCount())] for r in range(proxy.rowCount())]
+    shown = next(r for r in rows if r[header.index("Task")] == meeting.title)
+    assert shown[header.index("Repeats")] == "Weekly 10:00"
+    team.gantt_button.click()
+    qtbot.waitUntil(lambda: team.gantt.chart.layout_ is not None and bool(team.gantt.chart.layout_.bars), timeout=20_000)
+    assert team.gantt.chart.layout_.bar(meeting.id).title == f"{meeting.title} 10:00"

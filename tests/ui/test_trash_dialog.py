@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from PySide6.QtCore import QTimer, Qt
 from PySide6.QtWidgets import QMessageBox
 from sqlalchemy import select
@@ -138,3 +140,54 @@ def test_edit_trash_restores_and_the_tabs_show_it(qtbot, db):
     assert changed == [frozenset({"*"})]
     qtbot.waitUntil(lambda: promotions.loads > loads and not promotions.loading, timeout=20_000)
     assert "双11" in [r.name for r in promotions.table.visible_rows()]
+
+
+def _delete_one_of_each(demo_db) -> dict[str, str]:
+    """Delete a goal, a promotion, a task and an SOP template of the demo shop as the tabs do;
+    returns each kind's name as the owner typed or reads it."""
+    from core.edits import apply_edit
+    from core.edits.goals import DeleteGoals, goal_title
+    from core.edits.promotions import DeletePromotions
+    from core.edits.sop import DeleteSopTemplate
+    from core.edits.team import DeleteTasks
+    from core.models import Goal, Task, TaskTemplate
+
+    with demo_db.session() as s:
+        goal = s.scalars(select(Goal).where(Goal.parent_id.is_(None)).order_by(Goal.id)).first()
+        promotion = s.scalars(select(Promotion).order_by(Promotion.id)).first()
+        task = s.scalars(select(Task).order_by(Task.id)).first()
+        template = s.scalars(select(TaskTemplate).order_by(TaskTemplate.id)).first()
+        names = {"goal": goal_title(goal.period_kind, goal.period_start, goal.period_end, goal.platform, goal.category),
+                 "promotion": promotion.name, "task": task.title, "task_template": template.name}
+        edits = [DeleteGoals((goal.id,)), DeletePromotions((promotion.id,)), DeleteTasks((task.id,)),
+                 DeleteSopTemplate(template.id)]
+    for edit in edits:
+        apply_edit(demo_db, edit)
+    return names
+
+
+@pytest.mark.parametrize("language", ["english", "chinese"])
+def test_the_trash_names_each_kind_of_thing_as_the_owner_reads_it(qtbot, demo_db, request, language):
+    request.getfixturevalue(language)
+    names = _delete_one_of_each(demo_db)
+    dialog = TrashDialog(AppContext(demo_db, Settings()))
+    qtbot.addWidget(dialog)
+    rows = shown(dialog)
+    # Newest first: the SOP template, the task, the promotion, the goal — each by its plain name,
+    # never in quotes ('“选品与定价”' was how a task used to be listed).
+    assert [r[2] for r in rows] == [names["task_template"], names["task"], names["promotion"], names["goal"]]
+    assert not any(ch in r[2] for r in rows for ch in "“”\"'")
+    kinds = {"english": ["SOP template", "Task", "Promotion", "Goal"],
+             "chinese": ["SOP 模板", "任务", "促销活动", "目标"]}[language]
+    assert [r[1] for r in rows] == kinds
+
+
+def test_an_item_deleted_with_a_quoted_name_by_an_earlier_build_is_listed_without_the_quotes(qtbot, db):
+    from core.models import TrashItem
+
+    with db.transaction() as s:
+        s.add(TrashItem(kind="task", title="“选品与定价”", payload={"format": 1, "mode": "insert", "rows": [], "links": []},
+                        deleted_at=dt.datetime.now().replace(microsecond=0)))
+    dialog = TrashDialog(AppContext(db, Settings()))
+    qtbot.addWidget(dialog)
+    assert [r[2] for r in shown(dialog)] == ["选品与定价"]

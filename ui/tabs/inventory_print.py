@@ -36,6 +36,9 @@ def preview(parent: QWidget, html: str, title: str) -> QPrintPreviewDialog:
 
 def save_pdf(path: str | Path, html: str, title: str) -> Path:
     """The purchase list as a PDF file (what the preview's "Save as PDF" writes)."""
+    from core.exports import check_output_path  # Qt would write nothing, silently, into a missing folder
+
+    path = check_output_path(path)
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     _setup(printer)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)

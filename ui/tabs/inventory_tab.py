@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QButtonGroup, QHBoxLayout, QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QPushButton, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from core.money import format_fen
@@ -25,6 +25,7 @@ from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.record_form import FormField, RecordForm
 from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import CellEdit, Column
+from ui.widgets.view_buttons import ViewButtons
 
 if TYPE_CHECKING:  # core.inventory loads SQLAlchemy: only in load(), after the window is shown
     from sqlalchemy.orm import Session
@@ -157,9 +158,8 @@ class InventoryTab(TabPage):
         self.show_deliveries.setObjectName("inventory.view_deliveries")
         self.show_deliveries.setToolTip(self.tr("What is on its way, one line per Mark as ordered, late ones first: "
                                                 "receive all or part of each"))
-        views = QButtonGroup(self)
+        views = ViewButtons(self)  # each a Tab stop; arrows move along them
         for i, button in enumerate((self.show_all, self.show_order, self.show_deliveries)):
-            button.setCheckable(True)
             views.addButton(button, i)
         self.show_all.setChecked(True)
         self.add_button = QPushButton(self.tr("Add to purchase list"), self)
@@ -207,6 +207,12 @@ class InventoryTab(TabPage):
         self.table.toolbar.addWidget(self.export_button)
         self.purchase_export_button = ExportButton(ctx, "purchase-list", self, name="export_purchase_list")
         self.purchase_list.toolbar.addWidget(self.purchase_export_button)
+        # Tab goes as the eye does: the view buttons, the filters and actions, then the table's own.
+        chain = (self.show_all, self.show_order, self.show_deliveries, self.status_filter, self.category_filter, self.supplier_filter,
+                 self.abc_filter, self.count_button, self.edit_button, self.add_button, self.received_button,
+                 self.table.search)
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
         self.status_filter.currentIndexChanged.connect(self._filter_flags)
         self.category_filter.currentIndexChanged.connect(
             lambda: self.table.proxy.set_exact("category", self.category_filter.value()))

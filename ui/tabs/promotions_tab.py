@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QLocale
 from PySide6.QtWidgets import (
-    QButtonGroup,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -39,6 +38,7 @@ from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import Column
 from ui.widgets.week_calendar import WeekCalendar
 from ui.widgets.year_timeline import YearTimeline
+from ui.widgets.view_buttons import ViewButtons
 
 if TYPE_CHECKING:  # core.promotions loads SQLAlchemy: only in load(), after the window is shown
     from sqlalchemy.orm import Session
@@ -100,10 +100,9 @@ class PromotionsTab(PromotionActions, PromotionEffectActions, TabPage):
         self.show_list = QToolButton(self)
         self.show_list.setText(self.tr("List view"))
         self.show_list.setObjectName("promotions.show_list")
-        group = QButtonGroup(self)
+        group = ViewButtons(self)  # each a Tab stop; arrows move along them
         for i, button in ((MONTH, self.show_month), (WEEK, self.show_week), (YEAR, self.show_year),
                           (LIST, self.show_list)):
-            button.setCheckable(True)
             group.addButton(button, i)
         self.show_month.setChecked(True)
         self.prev_button = QToolButton(self)

@@ -139,7 +139,8 @@ class GanttView(QWidget):
         rows = self._rows if choice == MONTH else [r for r in self._rows if r.promotion_id == choice[1]]
         def title(r: TaskRow) -> str:  # a promotion's chart need not repeat its name on every row
             short = r.title.removeprefix(f"{r.promotion}：").removeprefix(f"{r.promotion}:").strip()
-            return short if choice != MONTH and r.promotion and short else r.title
+            name = short if choice != MONTH and r.promotion and short else r.title
+            return f"{name} {r.time}" if r.time else name  # the weekly meeting's hour
 
         return [GanttTask(r.id, title(r), r.owner, r.promotion, r.start, r.due, r.status, r.overdue, r.depends_on_ids)
                 for r in rows]

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QButtonGroup, QCheckBox, QHBoxLayout, QLabel, QPushButton, QStackedWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QWidget
 
 from ui.labels import priority_name, task_status_name
 from ui.tabs.base import Part, TabPage
@@ -25,6 +25,7 @@ from ui.widgets.filter_combo import FilterCombo
 from ui.widgets.kanban import Card, KanbanBoard
 from ui.widgets.record_table import RecordTable
 from ui.widgets.table_model import Column
+from ui.widgets.view_buttons import ViewButtons
 
 if TYPE_CHECKING:  # core.tasks loads SQLAlchemy: only in load(), after the window is shown
     from sqlalchemy.orm import Session
@@ -66,10 +67,9 @@ class TeamTab(TabPage):
         self.people_button.setObjectName("team.show_staff")
         self.kpi_button = QPushButton(self.tr("KPI and bonus"), self)
         self.kpi_button.setObjectName("team.show_kpi")
-        views = QButtonGroup(self)
+        self.view_buttons = ViewButtons(self)  # each a Tab stop; arrows move along them
         for button in (self.board_button, self.list_button, self.gantt_button, self.people_button, self.kpi_button):
-            button.setCheckable(True)
-            views.addButton(button)
+            self.view_buttons.addButton(button)
         self.board_button.setChecked(True)
         self.new_button = QPushButton(self.tr("New task…"), self)
         self.new_button.setObjectName("team.new_task")
@@ -111,7 +111,7 @@ class TeamTab(TabPage):
                 Column(self.tr("Checklist"), get=lambda r: f"{r.checklist_done}/{r.checklist_total}" if r.checklist_total else ""),
                 Column(self.tr("Promotion"), field="promotion"),
                 Column(self.tr("Starts after"), field="depends_on"),
-                Column(self.tr("Repeats"), field="recurrence", fmt=self._repeats),
+                Column(self.tr("Repeats"), get=lambda r: self._repeats(r.recurrence, r.time)),
             ],
             self, key=lambda r: r.id, name="team.list",
         )
@@ -157,6 +157,12 @@ class TeamTab(TabPage):
         self.body.addWidget(self.stack, 1)
         self.export_button = ExportButton(ctx, "tasks", self)  # the same rows as `export tasks FILE`
         self.table.toolbar.addWidget(self.export_button)
+        # Tab goes as the eye does: the actions, the view buttons, the filters, then the view shown.
+        chain = (self.new_button, self.schedule_button, self.sop_button, self.staff_button, self.print_button,
+                 self.delete_button, *self.view_buttons.buttons(), self.owner_filter, self.when_filter,
+                 self.promotion_filter, self.show_done)
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
         for combo in (self.owner_filter, self.when_filter, self.promotion_filter):
             combo.currentIndexChanged.connect(self._show_filtered)
         self.show_done.toggled.connect(self._show_filtered)
@@ -186,10 +192,9 @@ class TeamTab(TabPage):
 
         return open_sop_dialog(self.ctx, self)
 
-    def _repeats(self, rule: str) -> str:
+    def _repeats(self, rule: str, time: str) -> str:
         word = self.tr("Weekly") if "WEEKLY" in rule else self.tr("Monthly") if "MONTHLY" in rule else ""
-        hour = next((p.split("=")[1] for p in rule.split(";") if p.startswith("BYHOUR=")), "")
-        return f"{word} {int(hour):02d}:00" if word and hour.isdigit() else word
+        return f"{word} {time}" if word and time else word
 
     # -- loading
     def load(self, session: Session, today: dt.date) -> tuple[list[TaskRow], list[StaffRow], list[tuple[int, str]]]:
@@ -240,7 +245,8 @@ class TeamTab(TabPage):
 
     def _card(self, r: TaskRow) -> Card:
         first = " · ".join(x for x in (r.owner or self.tr("No owner"),
-                                       self.tr("due %1").replace("%1", r.due.isoformat()) if r.due else "",
+                                       self.tr("due %1").replace("%1", " ".join(x for x in (r.due.isoformat(), r.time) if x))
+                                       if r.due else "",
                                        priority_name(r.priority)) if x)
         second = " · ".join(x for x in (f"☑ {r.checklist_done}/{r.checklist_total}" if r.checklist_total else "",
                                         r.promotion) if x)

@@ -16,7 +16,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCursor
-from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QToolTip, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFileDialog, QLabel, QMenu, QMessageBox, QToolTip, QVBoxLayout, QWidget
 
 log = logging.getLogger(__name__)
 
@@ -124,6 +124,10 @@ class ChartCanvas(QWidget):
 
     # -- saving
     def save(self, path: str) -> None:
+        """Write the chart as PNG or PDF; ``UserFacingError`` for a folder that does not exist."""
+        from core.exports import check_output_path
+
+        path = str(check_output_path(path))
         self._ensure_canvas()
         self.figure.savefig(path, dpi=150)
 
@@ -141,4 +145,9 @@ class ChartCanvas(QWidget):
             self, self.tr("Save chart"), f"{self._name}.png", self.tr("PNG image (*.png);;PDF document (*.pdf)")
         )
         if path:
-            self.save(path)
+            from core.errors import UserFacingError
+
+            try:
+                self.save(path)
+            except UserFacingError as exc:
+                QMessageBox.warning(self, self.tr("Save chart"), exc.message)

@@ -36,10 +36,16 @@ MAX_COLUMN_WIDTH = 360  # long titles must not push every other column off scree
 
 
 class RecordTableView(QTableView):
-    """The view: Excel's keys for copy, paste and moving on after Enter."""
+    """The view: Excel's keys for copy, paste and moving on after Enter. Tab leaves the table for
+    the next control (arrows move between cells; in a cell being edited Tab still moves right), so
+    keyboard users are not kept in it cell by cell."""
 
     sig_copy = Signal()
     sig_paste = Signal()
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self.setTabKeyNavigation(False)
 
     def keyPressEvent(self, event) -> None:  # noqa: N802
         if event.matches(QKeySequence.StandardKey.Copy):
@@ -138,6 +144,21 @@ class RecordTable(QWidget):
         self.proxy.modelReset.connect(self._update_count)
         self.proxy.layoutChanged.connect(self._update_count)
         self._update_count()
+        self._tab_ordered = False
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self._tab_ordered:  # once, when the tab has added its buttons to the toolbar
+            self._tab_ordered = True
+            self.order_tabs()
+
+    def order_tabs(self) -> None:
+        """Tab reaches the toolbar's controls left to right (filter, export …), then the table below
+        them, as they are seen (in creation order the table came first)."""
+        items = (self.toolbar.itemAt(i).widget() for i in range(self.toolbar.count()))
+        chain = [w for w in items if w is not None and w.focusPolicy() & Qt.FocusPolicy.TabFocus] + [self.view]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     # ------------------------------------------------------------------ rows
 
