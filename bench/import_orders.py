@@ -17,6 +17,7 @@ import csv
 import datetime as dt
 import io
 import json
+import multiprocessing
 import random
 import resource
 import subprocess
@@ -108,7 +109,11 @@ def child(task: str, args: list[str]) -> dict:
         out = {"rows": len(frame)}
     out["seconds"] = time.perf_counter() - started
     out["peak_mb"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
-    # The import's workbook reader runs in a worker process (core.imports.workbook_worker).
+    # The import's workbook reader runs in a worker process (core.imports.workbook_worker). After a
+    # big sheet it is let go in the background (the import does not wait for it); wait for it here,
+    # after the clock stopped, so that its peak is counted: the OS reports only children that ended.
+    for child in multiprocessing.active_children():
+        child.join(timeout=30)
     out["worker_peak_mb"] = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return out
 
