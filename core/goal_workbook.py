@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -135,7 +136,8 @@ def read_goals_workbook(path: str | Path) -> tuple[int, list[SheetTargets]]:
                 try:
                     if isinstance(value, bool) or not isinstance(value, (int, float, str)):
                         raise ValueError(t("“{text}” is not an amount. Type yuan, e.g. 1299.90 or 1.2万.", text=value))
-                    fen = parse_money(str(value))
+                    # A number cell as plain digits: str(1e16) would be "1e+16", which typing refuses.
+                    fen = parse_money(value if isinstance(value, str) else format(Decimal(str(value)), "f"))
                     if fen is None or fen < 0:
                         raise ValueError(t("{text} is below ¥0; a target cannot be negative.", text=value))
                 except ValueError as exc:

@@ -39,6 +39,9 @@ def parse_money(text: str) -> int | None:
     if s and s[-1] in _UNITS:
         unit, s = _UNITS[s[-1]], s[:-1]
     try:
+        # Decimal reads "1e5" as 100000: a typo of a person, never how an amount is written, so refused.
+        if "e" in s:
+            raise InvalidOperation
         amount = Decimal(s)
     except InvalidOperation:
         raise ValueError(t("“{text}” is not an amount. Type yuan, e.g. 1299.90 or 1.2万.", text=text.strip())) from None

@@ -69,6 +69,8 @@ def test_a_wrong_workbook_is_refused_naming_each_cell_and_nothing_is_written(db,
     wb["Channels"]["C5"] = "abc"
     wb["Channels"]["B3"] = 100  # a good cell: still not written, all or nothing
     wb["Total"]["B4"] = -5
+    wb["Channels"]["C7"] = 1e16  # April: a number cell far too large (its text would be "1e+16")
+    wb["Channels"]["D7"] = "1e5"  # typed: how no amount is written
     wb.save(path)
     before = snapshot(db)
     with pytest.raises(FieldError) as err:
@@ -76,6 +78,8 @@ def test_a_wrong_workbook_is_refused_naming_each_cell_and_nothing_is_written(db,
     message = err.value.message
     assert "Sheet Channels, cell C5: “abc” is not an amount" in message
     assert "Sheet Total, cell B4: -5 is below ¥0" in message
+    assert "Sheet Channels, cell C7: 10000000000000000 is too large for an amount" in message
+    assert "Sheet Channels, cell D7: “1e5” is not an amount" in message
     assert snapshot(db) == before
     other = tmp_path / "notes.xlsx"
     other.write_text("not a workbook")
