@@ -46,6 +46,17 @@ class LineMatcher:
     def has_skus(self) -> bool:
         return bool(self.by_pair or self.by_title)
 
+    def _code(self, raw: tuple[str, str], found: dict[tuple[str, str], str | None]) -> str | None:
+        """The one SKU a (title, spec) fits, or None; ``found`` remembers each pair's answer."""
+        code = found.get(raw, "")
+        if code == "":
+            title, spec = _key(raw[0]), _key(raw[1])
+            code = (self.by_pair or {}).get((title, spec)) if spec else None
+            if code is None and not spec:
+                code = self.by_title.get(title)
+            found[raw] = code
+        return code
+
     def match(self, lines: Iterable[list[dict]]) -> None:
         found: dict[tuple[str, str], str | None] = {}  # (title, spec) → code: a file repeats a few titles
         for order_lines in lines:
@@ -57,20 +68,12 @@ class LineMatcher:
                 if not self.has_skus:  # nothing to match (inventory not in use): only counted
                     self.unmatched += 1
                     continue
-                raw = (ln["title"], ln["spec"])
-                code = found.get(raw, "")
-                if code == "":
-                    title, spec = _key(raw[0]), _key(raw[1])
-                    code = self.by_pair.get((title, spec)) if spec else None
-                    if code is None and not spec:
-                        code = self.by_title.get(title)
-                    found[raw] = code
+                code = self._code((ln["title"], ln["spec"]), found)
                 if code:
                     ln["sku_code"] = code
                     self.matched += 1
                 else:
                     self.unmatched += 1
-
 
     def match_rows(self, rows: list[tuple], blank: int, sku_at: int, title_at: int, spec_at: int) -> None:
         """``match`` for a part of insert-ready line tuples (core.imports.order_parts), ``blank`` of
@@ -86,14 +89,7 @@ class LineMatcher:
         for i, row in enumerate(rows):
             if row[sku_at]:
                 continue
-            raw = (row[title_at], row[spec_at])
-            code = found.get(raw, "")
-            if code == "":
-                title, spec = _key(raw[0]), _key(raw[1])
-                code = self.by_pair.get((title, spec)) if spec else None
-                if code is None and not spec:
-                    code = self.by_title.get(title)
-                found[raw] = code
+            code = self._code((row[title_at], row[spec_at]), found)
             if code:
                 rows[i] = (*row[:sku_at], code, *row[sku_at + 1:])
                 self.matched += 1
