@@ -280,8 +280,23 @@ class Database:
         if current is not None and self.path is not None:
             target = backup_dir or self.path.parent
             self.backup(_stamped(target, self.path, "pre-migration"))
-        self._run_alembic_upgrade()
+        if current is None and self.path is not None:
+            self._create_new_shop()
+        else:
+            self._run_alembic_upgrade()
         return True
+
+    def _create_new_shop(self) -> None:
+        """A new shop file: its schema from the models at once (core.new_shop), in one transaction."""
+        from core.new_shop import create_schema
+
+        engine = self._migration_engine()
+        try:
+            with engine.begin() as conn:
+                create_schema(conn, head_revision())
+        finally:
+            engine.dispose()
+        log.info("created %s at %s", self.display_name, head_revision())
 
     def _run_alembic_upgrade(self) -> None:
         from alembic import command
