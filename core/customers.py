@@ -31,6 +31,7 @@ from sqlalchemy import Connection, Table, and_, func, select
 
 from core.currency import Currencies
 from core.models import Customer, Order, OrderLine, Sku
+from core.engines import raw_bulk
 
 if TYPE_CHECKING:
     from core.imports.write import UndoLog
@@ -264,7 +265,7 @@ def _insert_new_customers(conn: Connection, platform: str, gathered: NewFigures 
     known = select(CUSTOMERS.c.buyer_key).where(CUSTOMERS.c.platform == platform)
     before = conn.execute(select(func.coalesce(func.max(CUSTOMERS.c.id), 0))).scalar_one()
     columns = _NEW_COLUMNS
-    if gathered is not None and conn.dialect.name == "sqlite":
+    if gathered is not None and raw_bulk(conn):
         have = {k for (k,) in conn.execute(known)}
         # The columns' own defaults, as INSERT … FROM SELECT renders them.
         defaults = [(c.name, c.default.arg) for c in CUSTOMERS.c  # type: ignore[union-attr]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from core.errors import DatabaseError
+from core.engines import for_dialect
 from core.i18n import t
 
 if TYPE_CHECKING:
@@ -81,8 +82,9 @@ def kpi_numbers(conn: Connection, first: dt.date | None, last: dt.date | None) -
 
 def _read_snapshot(source: Database):
     conn = source.engine.connect()
-    if conn.dialect.name == "postgresql":
-        conn = conn.execution_options(isolation_level="REPEATABLE READ")
+    isolation = for_dialect(conn.dialect.name).SNAPSHOT_ISOLATION
+    if isolation is not None:
+        conn = conn.execution_options(isolation_level=isolation)
     conn.begin()
     return conn
 

@@ -8,7 +8,11 @@
 * ``task_creator_triggers()`` / ``drop_task_creator_triggers()``: who added a task, filled in by
   the server (team mode's row-level security), for the 0011 migration;
 * ``connect_setup(dbapi_conn, record)``: per-connection settings (SQLite's pragmas) or None;
-* ``refresh_statistics(conn)``: tell the planner the tables' new shape after bulk writes.
+* ``refresh_statistics(conn)``: tell the planner the tables' new shape after bulk writes;
+* ``RAW_BULK``: whether bulk reads and writes may go to the driver raw, in the stored form of each
+  value (``raw_bulk(conn)``: the import's and the customers' bulk paths, core.imports.write);
+* ``SNAPSHOT_ISOLATION``: the isolation level a long read needs to see one consistent state (None:
+  any read transaction does), for ``core.shop_copy``.
 
 Services never ask which engine they run on; they write portable SQLAlchemy. Anything that
 has to differ goes here, chosen once by the dialect's name. Importing this package imports no
@@ -17,6 +21,7 @@ database driver.
 from __future__ import annotations
 
 from types import ModuleType
+from typing import Any
 
 from core.errors import DatabaseError
 from core.i18n import t
@@ -34,6 +39,12 @@ def for_dialect(name: str) -> ModuleType:
         raise DatabaseError(t("ShopDesk works with SQLite files and PostgreSQL servers, not with {engine}.",
                               engine=name))
     return module
+
+
+def raw_bulk(conn: Any) -> bool:
+    """Whether ``conn``'s (or an engine's) bulk reads and writes may skip SQLAlchemy's per-value
+    processing (``RAW_BULK`` of its engine module)."""
+    return bool(for_dialect(conn.dialect.name).RAW_BULK)
 
 
 def is_server_url(target: str) -> bool:

@@ -9,6 +9,11 @@ from typing import Any
 
 from core.orders import SHARE_SQL
 
+# psycopg takes and gives Python values: bulk paths go through SQLAlchemy's executemany.
+RAW_BULK = False
+# READ COMMITTED (the default) would let a long read see other computers' commits half-way.
+SNAPSHOT_ISOLATION = "REPEATABLE READ"
+
 _FACT_COLUMNS = ("is_paid", "pay_date", "platform", "paid_fen", "line_paid_fen", "open_weight_fen", "open_qty")
 
 # The same statements as core.engines.sqlite's triggers, as trigger functions: PostgreSQL runs

@@ -1,4 +1,4 @@
-"""SQLite (one file on the owner's computer): triggers, per-connection pragmas, planner statistics."""
+"""SQLite (one file on the owner's computer): triggers, per-connection pragmas, planner statistics, raw bulk paths."""
 from __future__ import annotations
 
 import logging
@@ -7,6 +7,12 @@ from typing import Any
 from core.orders import SHARE_SQL
 
 log = logging.getLogger(__name__)
+
+# Bulk paths hand the driver SQLite's stored form of each value (text for dates and times, 0/1 for
+# booleans: core.imports.sqlite_text) and read rows back raw: for 100,000 orders SQLAlchemy's
+# per-value processing costs more than the inserts themselves.
+RAW_BULK = True
+SNAPSHOT_ISOLATION = None  # a read transaction on a WAL file sees one state until it ends
 
 _LINE_FROM_ORDER = (
     "UPDATE order_lines SET (pay_date, platform, sales_fen) = (SELECT CASE WHEN o.is_paid THEN o.pay_date END, "

@@ -20,6 +20,7 @@ from core.imports.write import (
     _raw_lines, _raw_orders, bulk_update, insert_rows, max_id, refund_totals,
 )
 from core.orders import line_facts, line_totals
+from core.engines import raw_bulk
 
 # Above this many orders in a file, the platform's stored orders are read in one scan rather
 # than looked up by id (core.imports.write._raw_orders, _raw_lines).
@@ -196,7 +197,7 @@ class OrderWriter:
     def _insert_new(self, new_orders: list[dict], lines: dict[str, list[dict]]) -> None:
         conn, platform = self.conn, self.platform
         before = max_id(conn, ORDERS)
-        if conn.dialect.name == "sqlite":
+        if raw_bulk(conn):
             # The ids SQLite would give (the largest + 1 on, in file order: the table has no
             # AUTOINCREMENT), set here: no read-back of 100,000 (order_no, id) pairs.
             for oid, row in enumerate(new_orders, before + 1):
@@ -235,7 +236,7 @@ class OrderWriter:
         if self.first_id is None:
             self.first_id = max_id(conn, ORDERS)
         base, batch_id = int(self.first_id), int(self.batch_id)
-        if conn.dialect.name == "sqlite":
+        if raw_bulk(conn):
             # The ids and the batch are SQL here (integers of this import): no tuple rebuilt per row.
             conn.exec_driver_sql(f"INSERT INTO orders (id, batch_id, {', '.join(ready.order_columns)}) "
                                  f"VALUES (? + {base}, {batch_id}{', ?' * len(ready.order_columns)})", orders)

@@ -24,6 +24,7 @@ from core.imports.results import ImportResult
 from core.imports.sku_match import LineMatcher
 from core.imports.write import ORDER_DEFAULTS, UndoLog, refund_totals
 from core.customers import NewFigures
+from core.engines import raw_bulk
 
 BIG = 20_000  # rows of the sheet: smaller files are normalised in the app (no gain to win)
 PART_ORDERS = 5_000  # orders per part the worker sends (the last one is written after the worker ends: small)
@@ -76,7 +77,7 @@ class Parts:
         if "refund_fen" not in self.provided:  # refunds imported before the orders (imports write one at a time)
             with db.engine.connect() as conn:
                 refunds = refund_totals(conn, self.platform)
-        sqlite = db.engine.dialect.name == "sqlite"
+        sqlite = raw_bulk(db.engine)
         shape = READY.shape(sqlite)
         # The buyers' figures, gathered part by part while the worker prepares the next one (SQLite:
         # its stored values compare as SQLite compares them; PostgreSQL reads them back by GROUP BY).

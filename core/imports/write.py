@@ -20,6 +20,7 @@ from core.imports.normalize import adjust_for_refund
 from core.imports.sqlite_text import convert_column
 from core.models import ImportUndo, Order, OrderLine, Refund
 from core.orders import derive_payment
+from core.engines import raw_bulk
 
 ORDERS: Table = Order.__table__  # type: ignore[assignment]
 LINES: Table = OrderLine.__table__  # type: ignore[assignment]
@@ -74,7 +75,7 @@ class UndoLog:
 
     def flush(self, conn: Connection) -> None:
         for table, ids in self.added_ids:
-            if conn.dialect.name == "sqlite":  # raw: 100,000 entries of a first import without a dict each
+            if raw_bulk(conn):  # raw: 100,000 entries of a first import without a dict each
                 batch = self.batch_id
                 conn.exec_driver_sql("INSERT INTO import_undo (batch_id, table_name, row_key) VALUES (?, ?, ?)",
                                      [(batch, table, str(k)) for k in ids])
@@ -99,7 +100,7 @@ def insert_rows(conn: Connection, table: Table, rows: list[dict], cols: list[str
     first row's keys when None; rows may hold other keys too, which are left out)."""
     if not rows:
         return
-    if conn.dialect.name != "sqlite":
+    if not raw_bulk(conn):
         if cols is not None:
             get = itemgetter(*cols)
             rows = [dict(zip(cols, get(r))) for r in rows] if len(cols) > 1 else [{cols[0]: r[cols[0]]} for r in rows]
@@ -148,7 +149,7 @@ def _plain(col_type) -> bool:
 def select_rows(conn: Connection, table: Table, where: str = "", params: tuple = ()) -> list[dict]:
     """SELECT * as dicts with Python values; on SQLite read raw and converted here (faster
     than the generic result processing for the 100,000 rows a re-import compares)."""
-    if conn.dialect.name != "sqlite":
+    if not raw_bulk(conn):
         stmt = select(table)
         if where:
             from sqlalchemy import text as sql_text
@@ -221,7 +222,7 @@ def _raw_orders(conn: Connection, platform: str, order_nos: list[str] | None):
     function making a tuple a dict: a re-import of 100,000 orders holds tuples, not 100,000
     dicts (~100 MB less at the peak), and makes each dict only while comparing its order."""
     names = [c.name for c in ORDERS.c]
-    if conn.dialect.name == "sqlite" and (order_nos is None or len(order_nos) > 4 * CHUNK):
+    if raw_bulk(conn) and (order_nos is None or len(order_nos) > 4 * CHUNK):
         at = names.index("order_no")
         sql = f"SELECT {', '.join(names)} FROM {ORDERS.name} WHERE platform = ?"
         return {r[at]: r for r in conn.exec_driver_sql(sql, (platform,)).fetchall()}, row_converter(ORDERS)
@@ -232,7 +233,7 @@ def _raw_orders(conn: Connection, platform: str, order_nos: list[str] | None):
 def _raw_lines(conn: Connection, platform: str, order_ids: list[int], many: bool):
     """Stored lines per order id as tuples, and the function making one a dict (see _raw_orders)."""
     names = [c.name for c in LINES.c]
-    if many and conn.dialect.name == "sqlite":
+    if many and raw_bulk(conn):
         at = names.index("order_id")
         sql = (f"SELECT {', '.join(names)} FROM {LINES.name} "
                "WHERE order_id IN (SELECT id FROM orders WHERE platform = ?)")
