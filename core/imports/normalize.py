@@ -127,16 +127,20 @@ class Finishing:
 
     def finish(self, order_no: str, draft: Draft, orders: dict[str, dict], lines: dict[str, list[dict]],
                real: set[str]) -> None:
-        self.count += 1
-        currency = draft.fields.get("currency")
-        if currency:
-            self.currencies[str(currency)] = self.currencies.get(str(currency), 0) + 1
-        orders[order_no] = _finalize(order_no, draft, self.provided_fields, self.kind, self.is_shopify,
-                                     self.unknown_status, self.statuses)
+        orders[order_no] = self.record(order_no, draft.fields, draft.lines, draft.row, draft.sheet)
         lines[order_no] = draft.lines
         if draft.real_lines:
             real.add(order_no)
         draft.fields = draft.line_nos = draft.lines = None  # type: ignore[assignment]  # peak memory: keep only the results
+
+    def record(self, order_no: str, fields: dict, lines: list[dict], row: int, sheet: str) -> dict:
+        """One order's record from its gathered ``fields`` and ``lines`` (first seen in ``row``)."""
+        self.count += 1
+        currency = fields.get("currency")
+        if currency:
+            self.currencies[str(currency)] = self.currencies.get(str(currency), 0) + 1
+        return _finalize(order_no, fields, lines, row, sheet, self.provided_fields, self.kind, self.is_shopify,
+                         self.unknown_status, self.statuses)
 
 
 def closing_warnings(problems: Problems, unknown_status: dict, status_header: str, kind: str, finished: int,
@@ -277,11 +281,9 @@ def _provided_columns(fields: set[str], kind: str) -> set[str]:
     return cols
 
 
-def _finalize(order_no: str, d: Draft, provided: set[str], kind: str, is_shopify: bool, unknown: dict,
-              statuses: dict[tuple, tuple[str, bool]]) -> dict:
-    f = d.fields
+def _finalize(order_no: str, f: dict, lines: list[dict], row: int, sheet: str, provided: set[str], kind: str,
+              is_shopify: bool, unknown: dict, statuses: dict[tuple, tuple[str, bool]]) -> dict:
     paid_at = f.get("paid_at")
-    lines = d.lines
     refund = f.get("refund")
     if refund is None and "line_refund" in provided:
         refund = sum(ln["refund_fen"] for ln in lines)
@@ -313,7 +315,7 @@ def _finalize(order_no: str, d: Draft, provided: set[str], kind: str, is_shopify
     if not known and text:
         entry = unknown.get(text)
         if entry is None:
-            unknown[text] = [d.row, d.sheet, 1, status]
+            unknown[text] = [row, sheet, 1, status]
         else:
             entry[2] += 1
     for ln in lines:
@@ -325,8 +327,8 @@ def _finalize(order_no: str, d: Draft, provided: set[str], kind: str, is_shopify
     receiver = _clean(f.get("receiver_name"))
     province = _clean(f.get("province"))
     out = {
-        "_row": d.row,
-        "_sheet": d.sheet,
+        "_row": row,
+        "_sheet": sheet,
         "shop": str(f.get("shop") or "")[:200],
         "buyer_key": buyer_key(account, phone, address, receiver),
         "buyer_name": (account or receiver or "")[:200],

@@ -20,9 +20,9 @@ from operator import itemgetter
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from core.i18n import set_language
+from core.i18n import set_language, t
 from core.imports.normalize import (
-    Draft, Finishing, _accumulate, _provided_columns, adjust_for_refund, closing_warnings, file_currencies,
+    Finishing, _line, _provided_columns, adjust_for_refund, closing_warnings, file_currencies,
 )
 from core.imports.rows import Problems, parsed_rows
 from core.imports.sqlite_text import value_converter
@@ -80,22 +80,20 @@ def serve_parts(rows: Iterable[list], job: Job) -> Iterator[tuple]:
     set_language(job.language)  # the problems' messages in the app's language
     match = SimpleNamespace(table=_Rows(rows), header_index=job.header_index, headers=job.headers, layout=job.layout,
                             columns=job.columns)  # what the normaliser reads of a core.imports.detect.TableMatch
-    detection = SimpleNamespace(matches=[match], platform=job.platform, kind=job.kind)
     problems = Problems()
-    gen = order_parts(detection, problems, job.part_orders)  # type: ignore[arg-type]
-    tuples = _Tuples(job)
+    gen = order_parts(match, job, problems)  # type: ignore[arg-type]
     while True:
         try:
-            orders, lines, _real, last_row = next(gen)
+            part = next(gen)
         except StopIteration as stop:
             yield ("normalized", summary_of(stop.value, problems))
             return
-        yield ("part", *tuples.part(orders, lines), last_row)
-        del orders, lines
+        yield ("part", *part)
+        del part
 
 
 class _Tuples:
-    """A part's new orders and lines as the app inserts them (core.imports.order_writer
+    """New orders and their lines as the app inserts them (core.imports.order_writer
     ``OrderWriter.add_ready``): tuples in ``job.rows``' column order, values in the engine's form,
     each order numbered in file order from 1 (the app makes the number its id), each line with its
     order's number. No dict per order or line crosses the pipe, and the app converts nothing."""
@@ -104,45 +102,44 @@ class _Tuples:
         shape = job.rows
         self.platform, self.fill, self.sqlite = job.platform or "other", job.fill, shape.sqlite
         self.refunds = job.refunds
-        self.order_values = itemgetter(*shape.order_columns)
-        self.line_values = itemgetter(*shape.line_columns)
+        # Each tuple is its record's values with the order's number first (set in the record as
+        # "_number": one tuple made per record, not a tuple of the values and then another).
+        self.order_values = itemgetter("_number", *shape.order_columns)
+        self.line_values = itemgetter("_number", *shape.line_columns)
         # SQLite's stored form of the date, time and boolean values, converted in the records (no
         # transposing of the part), after the line facts are taken from the order's Python values.
         self.order_kinds = [(c, value_converter(k)) for c, k in shape.order_kinds.items()] if self.sqlite else []
         self.line_kinds = [(c, value_converter(k)) for c, k in shape.line_kinds.items()] if self.sqlite else []
         self.number = 0
 
-    def part(self, orders: dict[str, dict], lines: dict[str, list[dict]]) -> tuple[list[tuple], list[tuple], int]:
-        order_rows: list[tuple] = []
-        line_rows: list[tuple] = []
-        platform, fill, refunds = self.platform, self.fill, self.refunds
-        order_values, line_values = self.order_values, self.line_values
-        order_kinds, line_kinds = self.order_kinds, self.line_kinds
-        blank, number = 0, self.number
-        for order_no, rec in orders.items():
-            number += 1
-            order_lines = lines[order_no]
-            ready_row(rec, order_no, platform, fill, order_lines)
-            if refunds and order_no in refunds:  # refunds imported before the orders (OrderWriter.add's rule)
-                rec["refund_fen"] = refunds[order_no]
-                adjust_for_refund(rec)
-                rec["is_paid"], rec["pay_date"] = derive_payment(rec["status"], rec["paid_at"], rec["created_at"])
-            for ln in order_lines:
-                ln.update(line_facts(rec, ln))
-                if not ln["sku_code"]:
-                    blank += 1
-                for column, convert in line_kinds:
-                    v = ln[column]
-                    if v is not None:
-                        ln[column] = convert(v)
-                line_rows.append((number, *line_values(ln)))
-            for column, convert in order_kinds:
-                v = rec[column]
+    def add(self, order_no: str, rec: dict, lines: list[dict], order_rows: list[tuple], line_rows: list[tuple]) -> int:
+        """One new order (its record and lines, as the normaliser made them) into the part's tuples;
+        returns how many of its lines have no SKU code."""
+        self.number = number = self.number + 1
+        ready_row(rec, order_no, self.platform, self.fill, lines)
+        refunds = self.refunds
+        if refunds and order_no in refunds:  # refunds imported before the orders (OrderWriter.add's rule)
+            rec["refund_fen"] = refunds[order_no]
+            adjust_for_refund(rec)
+            rec["is_paid"], rec["pay_date"] = derive_payment(rec["status"], rec["paid_at"], rec["created_at"])
+        blank = 0
+        for ln in lines:
+            ln.update(line_facts(rec, ln))
+            if not ln["sku_code"]:
+                blank += 1
+            for column, convert in self.line_kinds:
+                v = ln[column]
                 if v is not None:
-                    rec[column] = convert(v)
-            order_rows.append((number, *order_values(rec)))
-        self.number = number
-        return order_rows, line_rows, blank
+                    ln[column] = convert(v)
+            ln["_number"] = number
+            line_rows.append(self.line_values(ln))
+        for column, convert in self.order_kinds:
+            v = rec[column]
+            if v is not None:
+                rec[column] = convert(v)
+        rec["_number"] = number
+        order_rows.append(self.order_values(rec))
+        return blank
 
 
 def ready_row(rec: dict, order_no: str, platform: str, fill: dict[str, object], lines: list[dict]) -> None:
@@ -183,43 +180,52 @@ def merge_problems(problems: Problems, summary: dict) -> None:
     problems.warning_count += summary["warning_count"] - len(summary["warnings"])
 
 
-def order_parts(detection: Detection, problems: Problems, part_orders: int):
-    """``normalize_orders`` for one one-row-per-order table, yielding ``(orders, lines, real_lines,
-    last row number)`` parts; returns ``(rows_read, rows_skipped, currencies, currency header)``."""
-    (match,) = detection.matches
+def order_parts(match, job: Job, problems: Problems):
+    """``normalize_orders`` for one one-row-per-order table (a ``TableMatch``'s fields), yielding
+    parts ``(order tuples, line tuples, lines without a SKU code, last row number)`` (``_Tuples``);
+    returns ``(rows_read, rows_skipped, currencies, currency header)``.
+
+    Each row is one order, finished as soon as it is read (``_accumulate``'s one-row-per-order
+    rule: its one line, and a later row with the same number only a warning), by the same functions
+    ``normalize_orders`` uses (``_line``, ``Finishing.record``), into its tuples at once: no draft,
+    no pending list and no dict of the part's orders in between."""
     layout = match.layout
     assert layout is not None and layout.grain == "order"
-    kind = detection.kind or "orders"
+    kind = job.kind or "orders"
     provided_fields = set(match.columns)
-    rows_read = duplicates = 0
-    skipped_before = problems.error_count
     fin = Finishing(provided_fields, kind)
-    drafts: dict[str, Draft] = {}  # every order seen (finished ones keep their row: "appears again")
-    pending: list[str] = []
+    tuples = _Tuples(job)
+    record, add = fin.record, tuples.add
+    line_no = "0" if layout.summary_line else "1"
+    order_header = match.headers[match.columns["order_no"]]
+    first_rows: dict[str, int] = {}  # every order seen: a later row with its number is "appears again"
+    rows_read = duplicates = blank = 0
+    skipped_before = problems.error_count
+    order_rows: list[tuple] = []
+    line_rows: list[tuple] = []
+    size = min(job.part_orders, FIRST_PART)  # the first part is small: the app starts writing sooner
     last_row = 0
-
-    def part() -> tuple[dict, dict, set, int]:
-        orders: dict[str, dict] = {}
-        lines: dict[str, list[dict]] = {}
-        real: set[str] = set()
-        for order_no in pending:
-            fin.finish(order_no, drafts[order_no], orders, lines, real)
-        pending.clear()
-        return orders, lines, real, last_row
-
     for prow in parsed_rows(match, problems, key_field="order_no", sheet_label=""):
         rows_read += 1
-        last_row = prow.row
-        if _accumulate(drafts, prow.values, prow.row, "", match, "order", problems):
-            pending.append(prow.values["order_no"])  # type: ignore[arg-type]
-            if len(pending) >= (part_orders if fin.count else min(part_orders, FIRST_PART)):
-                yield part()
-        else:
+        last_row = row = prow.row
+        v = prow.values
+        order_no: str = v["order_no"]  # type: ignore[assignment]
+        first = first_rows.get(order_no)
+        if first is not None:
+            problems.warning(row, order_header, t("Order {order} appears again (first in row {first}); this row was ignored",
+                                                  order=order_no, first=first))
             duplicates += 1
+            continue
+        first_rows[order_no] = row
+        lines = [_line(line_no, v, summary=True)]
+        blank += add(order_no, record(order_no, v, lines, row, ""), lines, order_rows, line_rows)
+        if len(order_rows) >= size:
+            yield order_rows, line_rows, blank, last_row
+            order_rows, line_rows, blank, size = [], [], 0, job.part_orders
     rows_read += problems.error_count - skipped_before
-    if pending:
-        yield part()
-    drafts.clear()
+    if order_rows:
+        yield order_rows, line_rows, blank, last_row
+    first_rows.clear()
     status_header = match.headers[match.columns["status"]] if "status" in match.columns else "status"
     closing_warnings(problems, fin.unknown_status, status_header, kind, fin.count, provided_fields)
     currency_header = (match.headers[match.columns["currency"]] if "currency" in match.columns else "currency") \
