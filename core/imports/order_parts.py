@@ -10,7 +10,8 @@ The result is the same as ``normalize.normalize_orders`` gives for the same tabl
 parts in file order: each row of a one-row-per-order table is one order, finished once its row
 is passed (a later row with the same order number is only a warning), so an order is sent once
 and complete. The problems, counts and order of everything match: the same functions build the
-records (``_accumulate``, ``_finalize``), in the same order.
+records (``_line``, ``Finishing.record`` and its ``_finalize``), in the same order, and the
+one-row-per-order rule of ``_accumulate`` is applied as it reads each row.
 """
 from __future__ import annotations
 
