@@ -10,7 +10,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -91,14 +91,25 @@ def normalize_orders(
     real: set[str] = set()
     fin = Finishing(provided_fields, kind)
 
-    for match in detection.matches:
-        grain = match.layout.grain  # type: ignore[union-attr]
-        drafts = by_grain[grain]
-        sheet = match.table.name if several else ""
-        for prow in parsed_rows(match, problems, key_field="order_no", sheet_label=sheet, cancelled=cancelled, progress=progress):
-            rows_read += 1
-            if not _accumulate(drafts, prow.values, prow.row, sheet, match, grain, problems):
-                duplicates += 1
+    if len(detection.matches) == 1 and detection.matches[0].layout.grain == "order":  # type: ignore[union-attr]
+        # Most exports: one row, one order, finished as it is read (the same records, in the same order).
+        reader = RowOrders(detection.matches[0], problems, fin, "", cancelled, progress)
+        real_lines = not detection.matches[0].layout.summary_line  # type: ignore[union-attr]
+        for order_no, rec, order_lines in reader:
+            orders[order_no], lines[order_no] = rec, order_lines
+            if real_lines:
+                real.add(order_no)
+        rows_read, duplicates = reader.rows_read, reader.duplicates
+    else:
+        for match in detection.matches:
+            grain = match.layout.grain  # type: ignore[union-attr]
+            drafts = by_grain[grain]
+            sheet = match.table.name if several else ""
+            for prow in parsed_rows(match, problems, key_field="order_no", sheet_label=sheet, cancelled=cancelled,
+                                    progress=progress):
+                rows_read += 1
+                if not _accumulate(drafts, prow.values, prow.row, sheet, match, grain, problems):
+                    duplicates += 1
     rows_read += problems.error_count - skipped_before
     drafts = _merge(by_grain)
     for order_no, draft in drafts.items():
@@ -141,6 +152,41 @@ class Finishing:
             self.currencies[str(currency)] = self.currencies.get(str(currency), 0) + 1
         return _finalize(order_no, fields, lines, row, sheet, self.provided_fields, self.kind, self.is_shopify,
                          self.unknown_status, self.statuses)
+
+
+class RowOrders:
+    """A one-row-per-order table's orders as its rows are read: ``(order number, record, lines)``,
+    each finished at once by ``fin`` (``_accumulate``'s rule for such a table: a row is a whole order
+    with its one line; a later row with the same number is only a warning). Shared by
+    ``normalize_orders`` and the worker's parts (core.imports.order_parts), so both give the same
+    records, problems and counts; ``rows_read``, ``duplicates`` and ``last_row`` follow the reading."""
+
+    def __init__(self, match: TableMatch, problems: Problems, fin: Finishing, sheet: str = "",
+                 cancelled: Callable[[], bool] | None = None, progress: Callable[[int], None] | None = None) -> None:
+        self.match, self.problems, self.fin, self.sheet = match, problems, fin, sheet
+        self.cancelled, self.progress = cancelled, progress
+        self.rows_read = self.duplicates = self.last_row = 0
+
+    def __iter__(self) -> Iterator[tuple[str, dict, list[dict]]]:
+        match, problems, sheet, record = self.match, self.problems, self.sheet, self.fin.record
+        line_no = "0" if match.layout.summary_line else "1"  # type: ignore[union-attr]
+        header = match.headers[match.columns["order_no"]]
+        first_rows: dict[str, int] = {}  # every order seen, with its row (for "appears again")
+        for prow in parsed_rows(match, problems, key_field="order_no", sheet_label=sheet, cancelled=self.cancelled,
+                                progress=self.progress):
+            self.rows_read += 1
+            self.last_row = row = prow.row
+            v = prow.values
+            order_no: str = v["order_no"]  # type: ignore[assignment]
+            first = first_rows.get(order_no)
+            if first is not None:
+                problems.warning(row, header, t("Order {order} appears again (first in row {first}); this row was ignored",
+                                                order=order_no, first=first), sheet)
+                self.duplicates += 1
+                continue
+            first_rows[order_no] = row
+            lines = [_line(line_no, v, summary=True)]
+            yield order_no, record(order_no, v, lines, row, sheet), lines
 
 
 def closing_warnings(problems: Problems, unknown_status: dict, status_header: str, kind: str, finished: int,

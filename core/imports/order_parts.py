@@ -10,8 +10,8 @@ The result is the same as ``normalize.normalize_orders`` gives for the same tabl
 parts in file order: each row of a one-row-per-order table is one order, finished once its row
 is passed (a later row with the same order number is only a warning), so an order is sent once
 and complete. The problems, counts and order of everything match: the same functions build the
-records (``_line``, ``Finishing.record`` and its ``_finalize``), in the same order, and the
-one-row-per-order rule of ``_accumulate`` is applied as it reads each row.
+records (``normalize.RowOrders``: ``_line``, ``Finishing.record`` and its ``_finalize``), in
+the same order.
 """
 from __future__ import annotations
 
@@ -21,11 +21,11 @@ from operator import itemgetter
 from types import SimpleNamespace
 from typing import TYPE_CHECKING
 
-from core.i18n import set_language, t
+from core.i18n import set_language
 from core.imports.normalize import (
-    Finishing, _line, _provided_columns, adjust_for_refund, closing_warnings, file_currencies,
+    Finishing, RowOrders, _provided_columns, adjust_for_refund, closing_warnings, file_currencies,
 )
-from core.imports.rows import Problems, parsed_rows
+from core.imports.rows import Problems
 from core.imports.sqlite_text import value_converter
 from core.orders import derive_payment, line_facts, line_totals
 from core.row_filter import RowSpec, picked_rows
@@ -186,52 +186,34 @@ def order_parts(match, job: Job, problems: Problems):
     parts ``(order tuples, line tuples, lines without a SKU code, last row number)`` (``_Tuples``);
     returns ``(rows_read, rows_skipped, currencies, currency header)``.
 
-    Each row is one order, finished as soon as it is read (``_accumulate``'s one-row-per-order
-    rule: its one line, and a later row with the same number only a warning), by the same functions
-    ``normalize_orders`` uses (``_line``, ``Finishing.record``), into its tuples at once: no draft,
+    The orders come as their rows are read, each finished at once (``normalize.RowOrders``, which
+    ``normalize_orders`` uses for such a table too), and go into their tuples at once: no draft,
     no pending list and no dict of the part's orders in between."""
     layout = match.layout
     assert layout is not None and layout.grain == "order"
     kind = job.kind or "orders"
     provided_fields = set(match.columns)
     fin = Finishing(provided_fields, kind)
-    tuples = _Tuples(job)
-    record, add = fin.record, tuples.add
-    line_no = "0" if layout.summary_line else "1"
-    order_header = match.headers[match.columns["order_no"]]
-    first_rows: dict[str, int] = {}  # every order seen: a later row with its number is "appears again"
-    rows_read = duplicates = blank = 0
+    reader = RowOrders(match, problems, fin)
+    add = _Tuples(job).add
     skipped_before = problems.error_count
     order_rows: list[tuple] = []
     line_rows: list[tuple] = []
+    blank = 0
     size = min(job.part_orders, FIRST_PART)  # the first part is small: the app starts writing sooner
-    last_row = 0
-    for prow in parsed_rows(match, problems, key_field="order_no", sheet_label=""):
-        rows_read += 1
-        last_row = row = prow.row
-        v = prow.values
-        order_no: str = v["order_no"]  # type: ignore[assignment]
-        first = first_rows.get(order_no)
-        if first is not None:
-            problems.warning(row, order_header, t("Order {order} appears again (first in row {first}); this row was ignored",
-                                                  order=order_no, first=first))
-            duplicates += 1
-            continue
-        first_rows[order_no] = row
-        lines = [_line(line_no, v, summary=True)]
-        blank += add(order_no, record(order_no, v, lines, row, ""), lines, order_rows, line_rows)
+    for order_no, rec, lines in reader:
+        blank += add(order_no, rec, lines, order_rows, line_rows)
         if len(order_rows) >= size:
-            yield order_rows, line_rows, blank, last_row
+            yield order_rows, line_rows, blank, reader.last_row
             order_rows, line_rows, blank, size = [], [], 0, job.part_orders
-    rows_read += problems.error_count - skipped_before
     if order_rows:
-        yield order_rows, line_rows, blank, last_row
-    first_rows.clear()
+        yield order_rows, line_rows, blank, reader.last_row
+    rows_read = reader.rows_read + problems.error_count - skipped_before
     status_header = match.headers[match.columns["status"]] if "status" in match.columns else "status"
     closing_warnings(problems, fin.unknown_status, status_header, kind, fin.count, provided_fields)
     currency_header = (match.headers[match.columns["currency"]] if "currency" in match.columns else "currency") \
         if fin.currencies else ""
-    return rows_read, problems.error_count - skipped_before + duplicates, file_currencies(fin.currencies), \
+    return rows_read, problems.error_count - skipped_before + reader.duplicates, file_currencies(fin.currencies), \
         currency_header
 
 
