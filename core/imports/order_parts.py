@@ -128,19 +128,20 @@ class _Tuples:
             ln.update(line_facts(rec, ln))
             if not ln["sku_code"]:
                 blank += 1
-            for column, convert in self.line_kinds:
-                v = ln[column]
-                if v is not None:
-                    ln[column] = convert(v)
-            ln["_number"] = number
-            line_rows.append(self.line_values(ln))
-        for column, convert in self.order_kinds:
-            v = rec[column]
-            if v is not None:
-                rec[column] = convert(v)
-        rec["_number"] = number
-        order_rows.append(self.order_values(rec))
+            line_rows.append(_insert_tuple(ln, self.line_kinds, number, self.line_values))
+        order_rows.append(_insert_tuple(rec, self.order_kinds, number, self.order_values))
         return blank
+
+
+def _insert_tuple(record: dict, kinds: list, number: int, values: itemgetter) -> tuple:
+    """``record``'s insert tuple: its ``kinds`` columns in the engine's stored form, its order's
+    ``number`` first."""
+    for column, convert in kinds:
+        v = record[column]
+        if v is not None:
+            record[column] = convert(v)
+    record["_number"] = number
+    return values(record)
 
 
 def ready_row(rec: dict, order_no: str, platform: str, fill: dict[str, object], lines: list[dict]) -> None:
