@@ -68,6 +68,33 @@ SCENES = {  # flag (args attribute) → "module.function" in tools/shots/; the f
 }
 
 
+def _answer_discard_questions(args) -> None:
+    """Scenes close forms they typed in, which asks whether to discard the changes (a modal question,
+    ui.widgets.record_form.ask_discard): answered "Discard" here, the first one shot as
+    ``LANG_form_discard.png``."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from ui.widgets import record_form
+
+    real_ask, shot = record_form.ask_discard, []
+
+    def ask(parent) -> bool:
+        def answer() -> None:
+            box = QApplication.activeModalWidget()
+            if not (isinstance(box, QMessageBox) and box.objectName() == "form.discard"):
+                QTimer.singleShot(50, answer)
+                return
+            if not shot:
+                shot.append(box.grab().save(str(args.out / f"{args.lang}_form_discard.png")))
+            box.button(QMessageBox.StandardButton.Discard).click()
+
+        QTimer.singleShot(100, answer)
+        return real_ask(parent)
+
+    record_form.ask_discard = ask
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("out", type=Path)
@@ -138,6 +165,7 @@ def main() -> int:
         QTimer.singleShot(ms, loop.quit)
         loop.exec()
 
+    _answer_discard_questions(args)
     target = next((name for flag, name in SCENES.items() if getattr(args, flag)), "tabs.every_tab")
     module, function = target.split(".")
     getattr(importlib.import_module(f"shots.{module}"), function)(window, args, wait)

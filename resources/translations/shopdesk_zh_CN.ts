@@ -3953,6 +3953,22 @@ or click “Add files…”.</source>
 <context>
     <name>RecordForm</name>
     <message>
+        <source>Discard your changes?</source>
+        <translation>放弃所做的修改？</translation>
+    </message>
+    <message>
+        <source>You changed this form. Close it without saving?</source>
+        <translation>此表单已修改。不保存就关闭吗？</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>放弃修改</translation>
+    </message>
+    <message>
+        <source>Keep editing</source>
+        <translation>继续编辑</translation>
+    </message>
+    <message>
         <source>%1 cannot be left empty: type a value.</source>
         <translation>%1不能为空：请填写。</translation>
     </message>

@@ -40,6 +40,15 @@ def _finish_running_tasks(seconds: float = 180.0) -> None:
         time.sleep(0.01)
 
 
+@pytest.fixture(autouse=True)
+def _forms_discard_without_asking(request, monkeypatch):
+    """A form closed with changes asks whether to discard them (ui.widgets.record_form.ask_discard, a
+    modal question): in tests it discards without asking, so a test that types and presses Esc never
+    waits on a dialog. ``test_record_form_discard.py`` tests the question itself."""
+    if request.node.get_closest_marker("real_discard_question") is None:
+        monkeypatch.setattr("ui.widgets.record_form.ask_discard", lambda parent: True)
+
+
 @pytest.fixture
 def window(qtbot, demo_db):
     """The main window on the demo shop as of its last day (DEMO_END), shown at 1400 × 900. A test

@@ -6,7 +6,9 @@ and refuses exactly what the table does. OK (or Enter) reads every field; what c
 said under its field and the dialog stays open. What can is turned into a core edit by
 ``make_edit(values)`` (None: nothing to save yet, the form stays open) and run on the one editing path; a ``FieldError`` from core lands under
 the field it names (anything else in the form's banner), and the form closes only once the
-change is saved. Esc cancels. The dialog's size is remembered per form.
+change is saved. Esc (or Cancel, or the window's close) cancels; when a field was changed since
+the form was shown, the owner is asked first (``ask_discard``), so a slip of the key loses nothing
+typed. The dialog's size is remembered per form.
 
 The fields sit in a scroll area no taller than the screen: a message under a field (or any text
 shown later through ``fit_to_messages``) makes the dialog grow to show it whole, up to the
@@ -18,15 +20,29 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QSettings, QSize, Qt, QTimer
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFrame, QGridLayout, QLabel, QScrollArea, QVBoxLayout,
-                               QWidget)
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, QTimer
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFrame, QGridLayout, QLabel, QMessageBox, QScrollArea,
+                               QVBoxLayout, QWidget)
 
 from core.errors import UserFacingError
 from ui.widgets.banner import Banner
 from ui.widgets.editors import CellEditor
 
 ERROR_STYLE = "color:#8a1c12;"
+
+
+def ask_discard(parent: QWidget) -> bool:
+    """Whether the owner throws away what they changed in a form (Esc, Cancel, the window's close);
+    "Keep editing" is the default, so a second Esc or Enter keeps the form open."""
+    box = QMessageBox(QMessageBox.Icon.Question, QCoreApplication.translate("RecordForm", "Discard your changes?"),
+                      QCoreApplication.translate("RecordForm", "You changed this form. Close it without saving?"),
+                      QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, parent)
+    box.setObjectName("form.discard")
+    box.button(QMessageBox.StandardButton.Discard).setText(QCoreApplication.translate("RecordForm", "Discard"))
+    box.button(QMessageBox.StandardButton.Cancel).setText(QCoreApplication.translate("RecordForm", "Keep editing"))
+    box.setDefaultButton(QMessageBox.StandardButton.Cancel)
+    box.setEscapeButton(QMessageBox.StandardButton.Cancel)
+    return box.exec() == QMessageBox.StandardButton.Discard
 
 
 @dataclass(frozen=True)
@@ -70,6 +86,7 @@ class RecordForm(QDialog):
         self.widgets: dict[str, QWidget] = {}
         self.errors: dict[str, QLabel] = {}
         self.saved = None  # the core.edits.Change once saved
+        self._shown_texts: dict[str, str] | None = None  # the fields as first shown (see reject)
         from ui.edits import seen_near
 
         # The values shown are those of the tab's last load: a save is checked against it, so
@@ -194,6 +211,21 @@ class RecordForm(QDialog):
     def _refused(self, exc: UserFacingError) -> None:
         self.buttons.setEnabled(True)
         self.show_field_error(getattr(exc, "field", ""), exc.message)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if self._shown_texts is None:  # as shown: values a tab sets after building the form count as given
+            self._shown_texts = self._texts()
+
+    def _texts(self) -> dict[str, str]:
+        return {f.name: f.editor.widget_text(self.widgets[f.name]) for f in self.fields}
+
+    def reject(self) -> None:
+        """Esc, Cancel or the window's close: what the owner typed is not thrown away without asking."""
+        if self.saved is None and self._shown_texts is not None and self._texts() != self._shown_texts \
+                and not ask_discard(self):
+            return
+        super().reject()
 
     def done(self, result: int) -> None:  # noqa: A003 - QDialog's own name
         QSettings().setValue(f"forms/{self.objectName()}/size", self.size())
