@@ -30,8 +30,8 @@ from typing import TYPE_CHECKING
 from sqlalchemy import Connection, Table, and_, func, select
 
 from core.currency import Currencies
-from core.models import Customer, Order, OrderLine, Sku
 from core.engines import raw_bulk
+from core.models import Customer, Order, OrderLine, Sku
 
 if TYPE_CHECKING:
     from core.imports.write import UndoLog

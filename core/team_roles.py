@@ -78,6 +78,21 @@ def _ident(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
 
+def grant_new_table(conn: Connection, table: str, sequence: str | None = None) -> None:
+    """A migration's new ``table`` (and its id ``sequence``) granted to each role of a team server whose
+    roles exist already, as ``setup_roles`` grants every table on a new server; nothing elsewhere."""
+    if conn.dialect.name != "postgresql":
+        return
+    database = conn.exec_driver_sql("SELECT current_database()").scalar_one()
+    existing = {r[0] for r in conn.exec_driver_sql("SELECT rolname FROM pg_roles")}
+    for role in ROLES:
+        name = group(database, role)
+        if name in existing and rights(role, table):
+            conn.exec_driver_sql(f"GRANT {rights(role, table)} ON {_ident(table)} TO {_ident(name)}")
+            if sequence is not None:
+                conn.exec_driver_sql(f"GRANT USAGE, SELECT, UPDATE ON SEQUENCE {_ident(sequence)} TO {_ident(name)}")
+
+
 def _literal(text: str) -> str:
     # standard_conforming_strings is on (PostgreSQL's default since 9.1): only quotes need doubling.
     return "'" + text.replace("'", "''") + "'"

@@ -180,8 +180,7 @@ class RowOrders:
             order_no: str = v["order_no"]  # type: ignore[assignment]
             first = first_rows.get(order_no)
             if first is not None:
-                problems.warning(row, header, t("Order {order} appears again (first in row {first}); this row was ignored",
-                                                order=order_no, first=first), sheet)
+                _appears_again(problems, row, header, order_no, first, sheet)
                 self.duplicates += 1
                 continue
             first_rows[order_no] = row
@@ -230,8 +229,7 @@ def _accumulate(drafts: dict[str, Draft], v: dict, row: int, sheet: str, match: 
             return True
         draft = drafts[order_no] = Draft(row, sheet)  # type: ignore[index]
     elif grain == "order":
-        problems.warning(row, match.headers[match.columns["order_no"]],
-                         t("Order {order} appears again (first in row {first}); this row was ignored", order=order_no, first=draft.row), sheet)
+        _appears_again(problems, row, match.headers[match.columns["order_no"]], order_no, draft.row, sheet)
         return False
     f = draft.fields
     if not f:
@@ -255,6 +253,12 @@ def _accumulate(drafts: dict[str, Draft], v: dict, row: int, sheet: str, match: 
     draft.line_nos.add(line_no)
     draft.lines.append(_line(line_no, v, summary=grain == "order"))
     return True
+
+
+def _appears_again(problems: Problems, row: int, header: str, order_no: object, first: int, sheet: str) -> None:
+    """A one-row-per-order table's later row with an order number already read: ignored, and said."""
+    problems.warning(row, header, t("Order {order} appears again (first in row {first}); this row was ignored",
+                                    order=order_no, first=first), sheet)
 
 
 def _line(line_no: str, v: dict, *, summary: bool) -> dict:

@@ -15,12 +15,12 @@ from operator import itemgetter
 
 from sqlalchemy import Boolean, Connection, Date, DateTime, select
 
+from core.engines import raw_bulk
 from core.imports.write import (
     CHUNK, LINE_COMPARE, LINE_TOTALS, LINES, ORDER_COMPARE, ORDER_DEFAULTS, ORDERS, UndoLog, _chunks, _derive,
     _raw_lines, _raw_orders, bulk_update, insert_rows, max_id, refund_totals,
 )
 from core.orders import line_facts, line_totals
-from core.engines import raw_bulk
 
 # Above this many orders in a file, the platform's stored orders are read in one scan rather
 # than looked up by id (core.imports.write._raw_orders, _raw_lines).

@@ -16,6 +16,8 @@ from collections.abc import Callable
 
 from sqlalchemy import select
 
+from core.customers import NewFigures
+from core.engines import raw_bulk
 from core.errors import Cancelled
 from core.i18n import language
 from core.imports.order_parts import Job, merge_problems, provided_columns
@@ -23,8 +25,6 @@ from core.imports.order_writer import MANY, READY, OrderWriter
 from core.imports.results import ImportResult
 from core.imports.sku_match import LineMatcher
 from core.imports.write import ORDER_DEFAULTS, UndoLog, refund_totals
-from core.customers import NewFigures
-from core.engines import raw_bulk
 
 BIG = 20_000  # rows of the sheet: smaller files are normalised in the app (no gain to win)
 PART_ORDERS = 5_000  # orders per part the worker sends (the last one is written after the worker ends: small)

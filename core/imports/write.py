@@ -16,11 +16,11 @@ from operator import itemgetter
 
 from sqlalchemy import JSON, Boolean, Connection, Date, DateTime, Enum, Float, Integer, Numeric, String, Table, bindparam, func, select
 
+from core.engines import raw_bulk
 from core.imports.normalize import adjust_for_refund
 from core.imports.sqlite_text import convert_column
 from core.models import ImportUndo, Order, OrderLine, Refund
 from core.orders import derive_payment
-from core.engines import raw_bulk
 
 ORDERS: Table = Order.__table__  # type: ignore[assignment]
 LINES: Table = OrderLine.__table__  # type: ignore[assignment]

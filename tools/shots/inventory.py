@@ -16,12 +16,7 @@ def inventory(window, args, wait) -> None:
     for name, row in zip(("detail", "detail_slow"), picks):
         if row is None:
             continue
-        loads = page.detail.loads
-        page.table.select_key(row.sku_code)
-        while page.detail.loads == loads:
-            wait(100)
-        wait(700)
-        window.grab().save(str(args.out / f"{args.lang}_inventory_{name}.png"))
+        _shoot_detail(window, page, row.sku_code, args.out / f"{args.lang}_inventory_{name}.png", wait)
         if name == "detail_slow":
             dialog = page.create_clearance()
             wait(400)
@@ -104,18 +99,8 @@ def deliveries(window, args, wait) -> None:
         form.reject()
     if len(ordered) >= 3:
         page.show_all.click()
-        loads = page.detail.loads
-        page.table.select_key(twice.sku_code)
-        while page.detail.loads == loads:
-            wait(100)
-        wait(700)
-        window.grab().save(str(args.out / f"{args.lang}_inventory_detail_two_deliveries.png"))
-        loads = page.detail.loads
-        page.table.select_key(late.sku_code)
-        while page.detail.loads == loads:
-            wait(100)
-        wait(700)
-        window.grab().save(str(args.out / f"{args.lang}_inventory_detail_late.png"))
+        _shoot_detail(window, page, twice.sku_code, args.out / f"{args.lang}_inventory_detail_two_deliveries.png", wait)
+        _shoot_detail(window, page, late.sku_code, args.out / f"{args.lang}_inventory_detail_late.png", wait)
     print(args.out)
 
 
@@ -129,3 +114,13 @@ def _pdf_page_png(pdf, png) -> None:
         return
     subprocess.run(["pdftoppm", "-png", "-r", "90", "-f", "1", "-l", "1", "-singlefile", str(pdf), str(png.with_suffix(""))],
                    check=True)
+
+
+def _shoot_detail(window, page, sku_code: str, path, wait) -> None:
+    """Select ``sku_code``, wait for its detail panel to load and settle, and save the window."""
+    loads = page.detail.loads
+    page.table.select_key(sku_code)
+    while page.detail.loads == loads:
+        wait(100)
+    wait(700)
+    window.grab().save(str(path))

@@ -38,20 +38,11 @@ def upgrade() -> None:
 
 
 def _grant_to_team() -> None:
-    """On a team server whose roles exist already (core.team_roles), each role's rights on the new
-    table: a manager's import moves the revision too (``team add-user`` grants them on new servers)."""
-    bind = op.get_bind()
-    if bind.dialect.name != "postgresql":
-        return
-    from core.team_roles import ROLES, group, rights
+    """On a team server whose roles exist already, each role's rights on the new table (``team add-user``
+    grants them on new servers)."""
+    from core.team_roles import grant_new_table
 
-    database = bind.exec_driver_sql("SELECT current_database()").scalar_one()
-    existing = {r[0] for r in bind.exec_driver_sql("SELECT rolname FROM pg_roles")}
-    for role in ROLES:
-        name = group(database, role)
-        if name in existing and rights(role, "data_revisions"):
-            quoted = '"' + name.replace('"', '""') + '"'
-            bind.exec_driver_sql(f"GRANT {rights(role, 'data_revisions')} ON data_revisions TO {quoted}")
+    grant_new_table(op.get_bind(), "data_revisions")
 
 
 def _statistics() -> None:

@@ -55,21 +55,11 @@ def _existing_stock_in_transit(deliveries: sa.Table) -> None:
 
 
 def _grant_to_team() -> None:
-    """On a team server whose roles exist already (core.team_roles), each role's rights on the new
-    table and its id sequence (``team add-user`` grants them on new servers)."""
-    bind = op.get_bind()
-    if bind.dialect.name != "postgresql":
-        return
-    from core.team_roles import ROLES, group, rights
+    """On a team server whose roles exist already, each role's rights on the new table (``team add-user``
+    grants them on new servers)."""
+    from core.team_roles import grant_new_table
 
-    database = bind.exec_driver_sql("SELECT current_database()").scalar_one()
-    existing = {r[0] for r in bind.exec_driver_sql("SELECT rolname FROM pg_roles")}
-    for role in ROLES:
-        name = group(database, role)
-        if name in existing and rights(role, "deliveries"):
-            quoted = '"' + name.replace('"', '""') + '"'
-            bind.exec_driver_sql(f"GRANT {rights(role, 'deliveries')} ON deliveries TO {quoted}")
-            bind.exec_driver_sql(f"GRANT USAGE, SELECT, UPDATE ON SEQUENCE deliveries_id_seq TO {quoted}")
+    grant_new_table(op.get_bind(), "deliveries", "deliveries_id_seq")
 
 
 def downgrade() -> None:
