@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from core.errors import DatabaseError
-from core.engines import for_dialect
+from core.engines import snapshot_connection
 from core.i18n import t
 
 if TYPE_CHECKING:
@@ -80,15 +80,6 @@ def kpi_numbers(conn: Connection, first: dt.date | None, last: dt.date | None) -
     return json.loads(json.dumps(kpi_json(compute_kpis(conn, first, last, None)), default=str))
 
 
-def _read_snapshot(source: Database):
-    conn = source.engine.connect()
-    isolation = for_dialect(conn.dialect.name).SNAPSHOT_ISOLATION
-    if isolation is not None:
-        conn = conn.execution_options(isolation_level=isolation)
-    conn.begin()
-    return conn
-
-
 def copy_shop(source: Database, dest: Database, *, replace: bool = False) -> CopyReport:
     """Copy every row of ``source`` into ``dest`` (migrated, holding no shop rows); all or nothing.
 
@@ -101,7 +92,7 @@ def copy_shop(source: Database, dest: Database, *, replace: bool = False) -> Cop
         raise DatabaseError(t("{a} and {b} have different schema versions ({ra} and {rb}); open both with this "
                               "version of ShopDesk first. Nothing was copied.", a=source.display_name,
                               b=dest.display_name, ra=source.current_revision(), rb=dest.current_revision()))
-    src = _read_snapshot(source)
+    src = snapshot_connection(source.engine)
     try:
         counts = row_counts(src)
         first, last = _history(src)

@@ -69,7 +69,7 @@ BOTH_ENGINES = {
     "test_big_order_import.py", "test_streamed_import.py",
     "test_inventory_alerts.py", "test_inventory_uplift.py", "test_inventory_purchasing.py", "test_deliveries.py",
     "test_inventory_speed_reference.py", "test_data_revisions.py", "test_inventory_parallel_reads.py",
-    "test_stock_after_orders.py",
+    "test_stock_after_orders.py", "test_stored_prefetch.py",
 }
 
 

@@ -12,7 +12,8 @@
 * ``RAW_BULK``: whether bulk reads and writes may go to the driver raw, in the stored form of each
   value (``raw_bulk(conn)``: the import's and the customers' bulk paths, core.imports.write);
 * ``SNAPSHOT_ISOLATION``: the isolation level a long read needs to see one consistent state (None:
-  any read transaction does), for ``core.shop_copy``.
+  any read transaction does), used by ``snapshot_connection`` (``core.shop_copy``, the import's
+  read-ahead of stored orders).
 
 Services never ask which engine they run on; they write portable SQLAlchemy. Anything that
 has to differ goes here, chosen once by the dialect's name. Importing this package imports no
@@ -45,6 +46,16 @@ def raw_bulk(conn: Any) -> bool:
     """Whether ``conn``'s (or an engine's) bulk reads and writes may skip SQLAlchemy's per-value
     processing (``RAW_BULK`` of its engine module)."""
     return bool(for_dialect(conn.dialect.name).RAW_BULK)
+
+
+def snapshot_connection(engine: Any) -> Any:
+    """A connection with its transaction begun, whose reads all see one state of the database."""
+    conn = engine.connect()
+    isolation = for_dialect(conn.dialect.name).SNAPSHOT_ISOLATION
+    if isolation is not None:
+        conn = conn.execution_options(isolation_level=isolation)
+    conn.begin()
+    return conn
 
 
 def is_server_url(target: str) -> bool:

@@ -20,6 +20,7 @@ from core.imports.write import (
     CHUNK, LINE_COMPARE, LINE_TOTALS, LINES, ORDER_COMPARE, ORDER_DEFAULTS, ORDERS, UndoLog, _chunks, _derive,
     _raw_lines, _raw_orders, bulk_update, insert_rows, max_id, refund_totals,
 )
+from core.imports.stored_prefetch import StoredPrefetch
 from core.orders import line_facts, line_totals
 
 # Above this many orders in a file, the platform's stored orders are read in one scan rather
@@ -72,7 +73,7 @@ class OrderWriter:
     that only those customers are rebuilt (core.customers)."""
 
     def __init__(self, conn: Connection, batch_id: int, platform: str, kind: str, provided: set[str],
-                 undo: UndoLog, expected: int) -> None:
+                 undo: UndoLog, expected: int, prefetch: StoredPrefetch | None = None) -> None:
         self.conn, self.batch_id, self.platform, self.undo = conn, batch_id, platform, undo
         self.lines_only = kind == "lines"
         self.provided = provided
@@ -91,11 +92,17 @@ class OrderWriter:
         self.touched: set[str] = set()
         self.counts = {"added": 0, "updated": 0, "unchanged": 0, "lines_added": 0}
         self.first_id: int | None = None  # add_ready: the largest order id before the file
+        self.prefetch = prefetch
 
     def start(self, order_nos: list[str] | None = None) -> None:
         """Read what the database holds for the file: its orders (all of the platform's when
         ``order_nos`` is None or long) and the successful refunds already imported."""
         wanted = None if self.many or order_nos is None else order_nos
+        stored = self.prefetch.take(self.conn, self.platform) if wanted is None and self.prefetch else None
+        if stored is not None:  # read while the workbook was parsed (core.imports.stored_prefetch)
+            self.existing, self.order_dict, self.refunds = stored.orders, stored.order_dict, stored.refunds
+            self.ex_lines, self.line_dict = stored.lines, stored.line_dict
+            return
         self.existing, self.order_dict = _raw_orders(self.conn, self.platform, wanted)
         self.refunds = refund_totals(self.conn, self.platform)
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import gc
-import hashlib
 import logging
 import sys
 from collections.abc import Callable, Iterator
@@ -40,6 +39,7 @@ from core.imports.refusal import refusal_action, refusal_problem
 from core.imports.results import FileInspection, ImportResult, RowProblem
 from core.imports.rows import Problems
 from core.imports.early_backup import EarlyBackup as _EarlyBackup
+from core.imports.stored_prefetch import StoredPrefetch, file_sha256
 from core.imports.streamed import Parts, can_stream
 from core.models import Customer, ImportBatch, Sku, StockLevel, TrafficDaily
 from core.orders import PLATFORMS
@@ -191,15 +191,17 @@ def _import_file(
 ) -> ImportResult:
     path = Path(path)
     backup = None if dry_run else _EarlyBackup(db)
+    prefetch = StoredPrefetch(db, path)  # both on threads while the workbook is parsed
     try:
-        return _import_read(db, path, backup, platform=platform, mapping=mapping, kind=kind, dry_run=dry_run,
-                            progress=progress, cancelled=cancelled)
+        return _import_read(db, path, backup, prefetch, platform=platform, mapping=mapping, kind=kind,
+                            dry_run=dry_run, progress=progress, cancelled=cancelled)
     finally:
+        prefetch.done()
         if backup is not None:
             backup.done()
 
 
-def _import_read(db, path: Path, backup: _EarlyBackup | None, *, platform: str | None, mapping: dict[str, str] | None,
+def _import_read(db, path: Path, backup: _EarlyBackup | None, prefetch: StoredPrefetch, *, platform: str | None, mapping: dict[str, str] | None,
                  kind: str | None, dry_run: bool, progress: Callable[[int, int], None] | None,
                  cancelled: Callable[[], bool] | None) -> ImportResult:
     prep = _prepare(db, path, platform, mapping, kind, cancelled)
@@ -216,7 +218,7 @@ def _import_read(db, path: Path, backup: _EarlyBackup | None, *, platform: str |
 
     with _no_cycle_collection():
         result = _import_whole(db, path, prep, dry_run=dry_run, cancelled=cancelled, progress=row_progress,
-                               backup=backup)
+                               backup=backup, prefetch=prefetch)
     if not dry_run:
         db.refresh_statistics()
     if progress is not None:
@@ -226,14 +228,18 @@ def _import_read(db, path: Path, backup: _EarlyBackup | None, *, platform: str |
 
 
 def _import_whole(db, path: Path, prep: Prepared, *, dry_run: bool, cancelled: Callable[[], bool] | None,
-                  progress: Callable[[int], None], backup: _EarlyBackup | None = None) -> ImportResult:
+                  progress: Callable[[int], None], backup: _EarlyBackup | None = None,
+                  prefetch: StoredPrefetch | None = None) -> ImportResult:
     """Normalise the whole file, then write it in one transaction. Nothing is written, and no
     write lock is held, while the file is read and normalised: an edit made in the window
     meanwhile goes through at once (an import of 100,000 orders parses for many seconds,
-    longer than SQLite's 5 s busy timeout)."""
+    longer than SQLite's 5 s busy timeout). ``prefetch``: the stored orders read meanwhile."""
     det = prep.detection
     if can_stream(db, prep, dry_run):  # a big order sheet: the worker normalises while the app writes
-        return _import_streamed(db, path, prep, cancelled=cancelled, progress=progress, backup=backup)
+        if prefetch is not None:
+            prefetch.done()  # every order is new: nothing to compare with (peak memory)
+        return _import_streamed(db, path, prep, cancelled=cancelled, progress=progress, backup=backup,
+                                file_hash=prefetch.file_hash if prefetch is not None else None)
     normalized = _normalize(prep, cancelled, progress)
     _release(prep)
     if cancelled is not None and cancelled():
@@ -246,7 +252,7 @@ def _import_whole(db, path: Path, prep: Prepared, *, dry_run: bool, cancelled: C
     )
     if not dry_run:
         _safety_copy(db, backup)
-    file_hash = _hash(path)
+    file_hash = (prefetch.file_hash if prefetch is not None else None) or file_sha256(path)
     with db.engine.connect() as conn:
         trans = conn.begin()
         try:
@@ -255,7 +261,7 @@ def _import_whole(db, path: Path, prep: Prepared, *, dry_run: bool, cancelled: C
                 _match_skus(conn, normalized, result, prep.problems)
                 check_rule_change(conn, path, det, normalized.platform, file_hash, batch_id)  # files without an order id
                 _follow_currency(conn, path, normalized, prep.problems, before_write=True, batch_id=batch_id)
-            counts = _write(conn, batch_id, normalized)
+            counts = _write(conn, batch_id, normalized, prefetch)
             result.lines_matched_by_title += counts.get("lines_matched", 0)
             if isinstance(normalized, OrderSet):
                 _follow_currency(conn, path, normalized, prep.problems, before_write=False)
@@ -267,7 +273,8 @@ def _import_whole(db, path: Path, prep: Prepared, *, dry_run: bool, cancelled: C
 
 
 def _import_streamed(db, path: Path, prep: Prepared, *, cancelled: Callable[[], bool] | None,
-                     progress: Callable[[int], None], backup: _EarlyBackup | None) -> ImportResult:
+                     progress: Callable[[int], None], backup: _EarlyBackup | None,
+                     file_hash: str | None = None) -> ImportResult:
     """``_import_whole`` for a big order sheet the workbook reader's worker normalises in parts
     (core.imports.streamed): the parts are written as they come, in the same one transaction."""
     result = ImportResult(file=path.name, platform=prep.platform or "", kind="orders", rows_read=0, rows_skipped=0)
@@ -276,7 +283,7 @@ def _import_streamed(db, path: Path, prep: Prepared, *, cancelled: Callable[[], 
         if cancelled is not None and cancelled():
             raise Cancelled()
         _safety_copy(db, backup)
-        file_hash = _hash(path)
+        file_hash = file_hash or file_sha256(path)
         with db.engine.connect() as conn:
             trans = conn.begin()
             try:
@@ -391,7 +398,8 @@ def _no_rows():
     return iter(())
 
 
-def _write(conn: Connection, batch_id: int, normalized: OrderSet | Normalized) -> dict[str, int]:
+def _write(conn: Connection, batch_id: int, normalized: OrderSet | Normalized,
+           prefetch: StoredPrefetch | None = None) -> dict[str, int]:
     from core.imports import write
 
     undo = write.UndoLog(batch_id)
@@ -400,7 +408,7 @@ def _write(conn: Connection, batch_id: int, normalized: OrderSet | Normalized) -
         from core.imports.order_writer import OrderWriter
 
         orders = OrderWriter(conn, batch_id, normalized.platform, normalized.kind, normalized.provided, undo,
-                             len(normalized.orders))
+                             len(normalized.orders), prefetch)
         orders.add(normalized.orders, normalized.lines, normalized.real_lines)
         counts = orders.finish()
         touched = orders.touched
@@ -470,14 +478,6 @@ def _auto_backup(db) -> None:
     except ImportError:
         return
     auto_backup(db, reason="import")
-
-
-def _hash(path: Path) -> str:
-    h = hashlib.sha256()
-    with open(path, "rb") as fh:
-        for block in iter(lambda: fh.read(1024 * 1024), b""):
-            h.update(block)
-    return h.hexdigest()
 
 
 def problem_rows(result: ImportResult) -> list[RowProblem]:
