@@ -4,8 +4,8 @@ The workbook reader's worker process parses a sheet for seconds (core.imports.wo
 and the app only waits meanwhile. A re-import of 100,000 orders then has to read the platform's
 stored orders and lines (~0.75 s) before it can compare a single one. ``StoredPrefetch`` reads
 them during the parse, on a thread, for the platform the file most likely holds: that of the last
-import of the same file (its hash) or of a file named the same but for its digits (platforms put
-the export's date and time in the name), else the shop's only platform.
+import of a file named the same but for its digits (platforms put the export's date and time in the
+name), else the shop's only platform. It also computes the file's hash (the import batch's) then.
 
 What was read is used only when it is exactly what the import would read itself: the file turned
 out to be of that platform, and the orders' data revision (core.data_revisions: it moves with
@@ -75,14 +75,16 @@ class StoredPrefetch:
             from core.engines import snapshot_connection
             from core.imports.sniff import sniff_type
 
-            if path.stat().st_size < MIN_FILE_BYTES or sniff_type(path) not in ("xlsx", "xls"):
-                return  # a text file is parsed in the app itself: a thread would only compete with it
-            self.file_hash = file_sha256(path)
+            if path.stat().st_size < MIN_FILE_BYTES:
+                return
             conn = snapshot_connection(db.engine)
             try:
-                platform = likely_platform(conn, path, self.file_hash)
+                platform = likely_platform(conn, path)
                 self.platform = platform
-                if platform is None or self._dropped:
+                # A first import (nothing to guess from) does nothing more here: its worker is starting
+                # on the other core, and its hash is computed while the worker normalises. A text file
+                # is parsed in the app itself: a thread would only compete with it.
+                if platform is None or self._dropped or sniff_type(path) not in ("xlsx", "xls"):
                     return
                 from core import data_revisions
 
@@ -93,6 +95,7 @@ class StoredPrefetch:
             with self._lock:
                 if not self._dropped:
                     self._stored, self._revision = stored, revision
+            self.file_hash = file_sha256(path)
         except Exception:  # noqa: BLE001 - only a head start: the import reads the rows itself
             log.debug("stored orders not read ahead", exc_info=True)
 
@@ -121,16 +124,12 @@ class StoredPrefetch:
             self._stored = None
 
 
-def likely_platform(conn: Connection, path: Path, file_hash: str) -> str | None:
+def likely_platform(conn: Connection, path: Path) -> str | None:
     """The platform this file's orders are most likely of, from what the shop imported before."""
     from core.models import ImportBatch, Order
 
     batches = ImportBatch.__table__
     kinds = batches.c.kind.in_(("orders", "lines"))
-    same = conn.execute(select(batches.c.platform).where(kinds, batches.c.file_hash == file_hash)
-                        .order_by(batches.c.id.desc()).limit(1)).scalar()
-    if same:
-        return same
     stem = name_stem(path.name)
     recent = conn.execute(select(batches.c.file_name, batches.c.platform).where(kinds)
                           .order_by(batches.c.id.desc()).limit(RECENT_BATCHES)).all()

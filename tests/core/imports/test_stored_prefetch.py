@@ -60,7 +60,7 @@ def test_a_reimport_compares_with_the_orders_read_while_the_file_was_parsed(db, 
     assert stored["1160"]["paid_fen"] == (30 + 1160 % 50) * 100
     assert stored["1100"]["paid_fen"] == (20 + 1100 % 50) * 100
     again = import_file(db, second)
-    assert read_ahead[-1] == 300  # the same file again: known by its hash
+    assert read_ahead[-1] == 300
     assert (again.orders_added, again.orders_updated, again.orders_unchanged) == (0, 0, 250)
 
 
@@ -94,15 +94,15 @@ def test_the_platform_a_file_is_likely_of(db, files, read_ahead):
     taobao = _xlsx(files / "ExportOrderList202612011200.xlsx", range(1000, 1100))
     import_file(db, taobao)
     with db.engine.connect() as conn:
-        assert likely_platform(conn, taobao, "no such hash") == "taobao"  # the same name but for its digits
-        assert likely_platform(conn, files / "其他.xlsx", "no such hash") == "taobao"  # the shop's only platform
+        assert likely_platform(conn, taobao) == "taobao"  # the same name but for its digits
+        assert likely_platform(conn, files / "其他.xlsx") == "taobao"  # the shop's only platform
     import_file(db, X.pdd_csv(files / "pdd.csv", [
         {"商品": "纸巾", "订单号": "231215-123456789012345", "订单状态": "待发货", "商品数量(件)": "2",
          "支付时间": "2023-12-15 10:00:00", "订单成交时间": "2023-12-15 09:59:00", "用户实付金额(元)": "35.80"}]))
     with db.engine.connect() as conn:
-        assert likely_platform(conn, files / "其他.xlsx", "no such hash") is None  # two platforms, no history
-        assert likely_platform(conn, files / "ExportOrderList (3).xlsx", "no such hash") == "taobao"
-        assert likely_platform(conn, files / "pdd (2).csv", "no such hash") == "pdd"
+        assert likely_platform(conn, files / "其他.xlsx") is None  # two platforms, no history
+        assert likely_platform(conn, files / "ExportOrderList (3).xlsx") == "taobao"
+        assert likely_platform(conn, files / "pdd (2).csv") == "pdd"
     assert name_stem("ExportOrderList202612061234.xlsx") == name_stem("ExportOrderList (2).XLSX") == "exportorderlist.xlsx"
     assert name_stem("订单报表-2026-12-01.xlsx") == "订单报表.xlsx" != name_stem("订单报表.csv")
 
