@@ -5069,6 +5069,10 @@ TEA-002	120</translation>
         <translation>负责人</translation>
     </message>
     <message>
+        <source>No owner</source>
+        <translation>未指派</translation>
+    </message>
+    <message>
         <source>Start</source>
         <translation>开始</translation>
     </message>
@@ -5097,6 +5101,10 @@ TEA-002	120</translation>
         <translation>促销活动</translation>
     </message>
     <message>
+        <source>No promotion</source>
+        <translation>无活动</translation>
+    </message>
+    <message>
         <source>Starts after</source>
         <translation>前置任务</translation>
     </message>
@@ -5115,6 +5123,10 @@ TEA-002	120</translation>
     <message>
         <source>Repeats</source>
         <translation>重复</translation>
+    </message>
+    <message>
+        <source>Does not repeat</source>
+        <translation>不重复</translation>
     </message>
     <message>
         <source>“Plan repeats” writes the next 8 weeks</source>

@@ -94,6 +94,9 @@ def test_bonus_bands_form_refuses_falling_bands_then_saves(qtbot, window, demo_d
     table = page.kpi.table
     table.view.setCurrentIndex(cell(table, wang, "name"))
     form = page.kpi.edit_bands()
+    who = form.widgets["who"]
+    assert who.itemText(0) == "Everyone"  # what "For" means when no one person is chosen
+    assert who.currentText() == "王强" and "" not in [who.itemText(i) for i in range(who.count())]
     assert form.widgets["bonus_bands"].text() == "0: 0; 80: 5; 100: 8; 120: 12"
     form.widgets["bonus_bands"].setText("0: 0; 100: 8; 90: 5")
     form.submit()

@@ -287,3 +287,20 @@ def test_the_weekly_meeting_shows_its_hour_on_the_board_in_the_list_and_on_the_g
     team.gantt_button.click()
     qtbot.waitUntil(lambda: team.gantt.chart.layout_ is not None and bool(team.gantt.chart.layout_.bars), timeout=20_000)
     assert team.gantt.chart.layout_.bar(meeting.id).title == f"{meeting.title} 10:00"
+
+
+def test_the_task_forms_empty_choices_say_what_they_mean(qtbot, window, demo_db):
+    """A new task has no owner, promotion or repeat yet: the lists say so instead of starting blank."""
+    team = open_tab(qtbot, window, "team")
+    form = team.new_task()
+    first = {name: form.widgets[name].itemText(0) for name in ("owner_id", "promotion_id", "recurrence")}
+    assert first == {"owner_id": "No owner", "promotion_id": "No promotion", "recurrence": "Does not repeat"}
+    assert all(form.widgets[name].currentIndex() == 0 for name in first)
+    assert "" not in [form.widgets["owner_id"].itemText(i) for i in range(form.widgets["owner_id"].count())]
+    form.widgets["title"].setText("盘点仓库")
+    form.submit()
+    qtbot.waitUntil(lambda: form.saved is not None, timeout=20_000)
+    wait_saved(qtbot, window)
+    with demo_db.session() as s:
+        new = s.scalar(select(Task).where(Task.title == "盘点仓库"))
+        assert (new.owner_id, new.promotion_id, new.recurrence) == (None, None, "")

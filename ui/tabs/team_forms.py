@@ -56,7 +56,8 @@ def open_task_form(ctx, parent: QWidget, *, row: TaskRow | None, tasks: Sequence
     fields = [
         FormField("title", QCoreApplication.translate("TeamForms", "Title"), CellEditor("text", max_length=300), row.title if row else ""),
         FormField("notes", QCoreApplication.translate("TeamForms", "Description"), CellEditor("text", optional=True, max_length=5000), row.notes if row else ""),
-        FormField("owner_id", QCoreApplication.translate("TeamForms", "Owner"), CellEditor("choice", optional=True, choices=lambda: people),
+        FormField("owner_id", QCoreApplication.translate("TeamForms", "Owner"), CellEditor("choice", optional=True, choices=lambda: people,
+                                                                                      none_label=QCoreApplication.translate("TeamForms", "No owner")),
                   row.owner_id if row else None),
         FormField("start", QCoreApplication.translate("TeamForms", "Start"), CellEditor("date"), (row.start or row.due) if row else today),
         FormField("due", QCoreApplication.translate("TeamForms", "Due"), CellEditor("date"), (row.due or row.start) if row else today + dt.timedelta(days=7)),
@@ -67,7 +68,8 @@ def open_task_form(ctx, parent: QWidget, *, row: TaskRow | None, tasks: Sequence
         FormField("checklist", QCoreApplication.translate("TeamForms", "Checklist"), CellEditor("text", optional=True, max_length=20000),
                   checklist_text(row.checklist) if row else "",
                   hint=QCoreApplication.translate("TeamForms", "Items separated by “;”; a ✓ in front marks one done")),
-        FormField("promotion_id", QCoreApplication.translate("TeamForms", "Promotion"), CellEditor("choice", optional=True, choices=lambda: [(n, i) for i, n in promotions]),
+        FormField("promotion_id", QCoreApplication.translate("TeamForms", "Promotion"), CellEditor("choice", optional=True, choices=lambda: [(n, i) for i, n in promotions],
+                                                                                              none_label=QCoreApplication.translate("TeamForms", "No promotion")),
                   row.promotion_id if row else None),
         FormField("depends_on", QCoreApplication.translate("TeamForms", "Starts after"), CellEditor("multi", choices=lambda: choices),
                   row.depends_on_ids if row else (),
@@ -83,7 +85,8 @@ def open_task_form(ctx, parent: QWidget, *, row: TaskRow | None, tasks: Sequence
 
             rules.append((describe(current), current))  # a rule of the demo or an older version, in words
         fields.append(FormField("recurrence", QCoreApplication.translate("TeamForms", "Repeats"),
-                                CellEditor("choice", optional=True, choices=lambda: rules), current or None,
+                                CellEditor("choice", optional=True, choices=lambda: rules,
+                                           none_label=QCoreApplication.translate("TeamForms", "Does not repeat")), current or None,
                                 hint=QCoreApplication.translate("TeamForms", "“Plan repeats” writes the next 8 weeks")))
 
     def make(values: dict[str, Any]):

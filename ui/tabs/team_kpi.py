@@ -214,9 +214,10 @@ class KpiPanel(QWidget):
 
         selected = self.table.selected_records()
         chosen = selected[0] if selected else (self.rows[0] if self.rows else None)
-        choices = [(self.tr("Everyone"), None), *((r.name, r.staff_id) for r in self.rows)]
+        choices = [(r.name, r.staff_id) for r in self.rows]
         fields = [
-            FormField("who", self.tr("For"), CellEditor("choice", choices=lambda: choices, optional=True),
+            FormField("who", self.tr("For"), CellEditor("choice", choices=lambda: choices, optional=True,
+                                                        none_label=self.tr("Everyone")),
                       chosen.staff_id if chosen else None),
             FormField("bonus_bands", self.tr("Bands"), CellEditor("text", max_length=500),
                       bands_text(chosen.bands if chosen else DEFAULT_BANDS),
