@@ -235,6 +235,8 @@ def _import_whole(db, path: Path, prep: Prepared, *, dry_run: bool, cancelled: C
     meanwhile goes through at once (an import of 100,000 orders parses for many seconds,
     longer than SQLite's 5 s busy timeout). ``prefetch``: the stored orders read meanwhile."""
     det = prep.detection
+    if prefetch is not None and (det.kind not in ("orders", "lines") or prefetch.platform not in (None, prep.platform)):
+        prefetch.done()  # read for nothing (another kind of file, or of another platform): let it go now
     if can_stream(db, prep, dry_run):  # a big order sheet: the worker normalises while the app writes
         if prefetch is not None:
             prefetch.done()  # every order is new: nothing to compare with (peak memory)
