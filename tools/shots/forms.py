@@ -31,3 +31,13 @@ def forms(window, args, wait) -> None:
     wait(500)
     task.grab().save(str(args.out / f"{args.lang}_task_form_message.png"))
     task.reject()
+    team.kpi_button.click()
+    while not team.kpi.rows:
+        wait(100)
+    bands = team.kpi.edit_bands()
+    bands.widgets["who"].setCurrentIndex(0)  # "Everyone": the list's first entry, no blank line before it
+    bands.widgets["bonus_bands"].setText("0: 0; 100: 8; 90: 5")  # bands that fall: refused under the field
+    bands.submit()
+    wait(500)
+    bands.grab().save(str(args.out / f"{args.lang}_bands_form_message.png"))
+    bands.reject()
