@@ -218,7 +218,7 @@ class PromotionForm(RecordForm):
         self.warnings.setStyleSheet(WARNING_STYLE)
         self.warnings.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.warnings.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.body_layout.addWidget(self.warnings)
+        self.body_layout.insertWidget(self.body_layout.count() - 1, self.warnings)  # above the spare room
         self.setMinimumWidth(560)
         for widget in self.widgets.values():
             if isinstance(widget, QLineEdit):

@@ -129,6 +129,9 @@ class RecordForm(QDialog):
             form.addLayout(box, row, 1)
             self.widgets[f.name], self.errors[f.name] = widget, error
         self.body_layout.addLayout(form)
+        # Room the fields do not need (the dialog sized for a long message, or by the owner) goes
+        # below them: a field's hint and message stay right under it, never spread apart.
+        self.body_layout.addStretch(1)
         self.scroll = _FieldsArea(self)
         self.scroll.setObjectName(f"{name}.fields")
         self.scroll.setWidget(body)
