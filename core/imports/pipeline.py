@@ -201,9 +201,9 @@ def _import_file(
             backup.done()
 
 
-def _import_read(db, path: Path, backup: _EarlyBackup | None, prefetch: StoredPrefetch, *, platform: str | None, mapping: dict[str, str] | None,
-                 kind: str | None, dry_run: bool, progress: Callable[[int, int], None] | None,
-                 cancelled: Callable[[], bool] | None) -> ImportResult:
+def _import_read(db, path: Path, backup: _EarlyBackup | None, prefetch: StoredPrefetch, *, platform: str | None,
+                 mapping: dict[str, str] | None, kind: str | None, dry_run: bool,
+                 progress: Callable[[int, int], None] | None, cancelled: Callable[[], bool] | None) -> ImportResult:
     prep = _prepare(db, path, platform, mapping, kind, cancelled)
     det = prep.detection
     if not det.recognised:
@@ -228,20 +228,19 @@ def _import_read(db, path: Path, backup: _EarlyBackup | None, prefetch: StoredPr
 
 
 def _import_whole(db, path: Path, prep: Prepared, *, dry_run: bool, cancelled: Callable[[], bool] | None,
-                  progress: Callable[[int], None], backup: _EarlyBackup | None = None,
-                  prefetch: StoredPrefetch | None = None) -> ImportResult:
+                  progress: Callable[[int], None], backup: _EarlyBackup | None,
+                  prefetch: StoredPrefetch) -> ImportResult:
     """Normalise the whole file, then write it in one transaction. Nothing is written, and no
     write lock is held, while the file is read and normalised: an edit made in the window
     meanwhile goes through at once (an import of 100,000 orders parses for many seconds,
     longer than SQLite's 5 s busy timeout). ``prefetch``: the stored orders read meanwhile."""
     det = prep.detection
-    if prefetch is not None and (det.kind not in ("orders", "lines") or prefetch.platform not in (None, prep.platform)):
-        prefetch.done()  # read for nothing (another kind of file, or of another platform): let it go now
-    if can_stream(db, prep, dry_run):  # a big order sheet: the worker normalises while the app writes
-        if prefetch is not None:
-            prefetch.done()  # every order is new: nothing to compare with (peak memory)
+    streams = can_stream(db, prep, dry_run)  # a big order sheet: the worker normalises while the app writes
+    if streams or det.kind not in ("orders", "lines") or prefetch.platform not in (None, prep.platform):
+        prefetch.done()  # nothing to compare with (all new, another kind of file or platform): let it go now
+    if streams:
         return _import_streamed(db, path, prep, cancelled=cancelled, progress=progress, backup=backup,
-                                file_hash=prefetch.file_hash if prefetch is not None else None)
+                                file_hash=prefetch.file_hash)
     normalized = _normalize(prep, cancelled, progress)
     _release(prep)
     if cancelled is not None and cancelled():
@@ -254,7 +253,7 @@ def _import_whole(db, path: Path, prep: Prepared, *, dry_run: bool, cancelled: C
     )
     if not dry_run:
         _safety_copy(db, backup)
-    file_hash = (prefetch.file_hash if prefetch is not None else None) or file_sha256(path)
+    file_hash = prefetch.file_hash or file_sha256(path)
     with db.engine.connect() as conn:
         trans = conn.begin()
         try:
@@ -400,8 +399,7 @@ def _no_rows():
     return iter(())
 
 
-def _write(conn: Connection, batch_id: int, normalized: OrderSet | Normalized,
-           prefetch: StoredPrefetch | None = None) -> dict[str, int]:
+def _write(conn: Connection, batch_id: int, normalized: OrderSet | Normalized, prefetch: StoredPrefetch) -> dict[str, int]:
     from core.imports import write
 
     undo = write.UndoLog(batch_id)

@@ -66,17 +66,21 @@ class StoredPrefetch:
         self._revision: int | None = None
         self._dropped = False
         self._lock = threading.Lock()
-        self._thread = threading.Thread(target=self._read, args=(db, Path(path)), name="import-stored-read",
-                                        daemon=True)
-        self._thread.start()
+        try:
+            big = Path(path).stat().st_size >= MIN_FILE_BYTES
+        except OSError:  # the reader says what is wrong with the file
+            big = False
+        self._thread: threading.Thread | None = None
+        if big:  # a small file: no thread at all
+            self._thread = threading.Thread(target=self._read, args=(db, Path(path)), name="import-stored-read",
+                                            daemon=True)
+            self._thread.start()
 
     def _read(self, db, path: Path) -> None:
         try:
             from core.engines import snapshot_connection
             from core.imports.sniff import sniff_type
 
-            if path.stat().st_size < MIN_FILE_BYTES:
-                return
             conn = snapshot_connection(db.engine)
             try:
                 platform = likely_platform(conn, path)
@@ -102,7 +106,7 @@ class StoredPrefetch:
     def take(self, conn: Connection, platform: str) -> Stored | None:
         """The stored orders of ``platform`` when they were read ahead and nothing was written to
         orders, lines or refunds since (the revision ``conn``'s transaction sees is the same)."""
-        if self._dropped or (self.platform is not None and self.platform != platform):
+        if self._thread is None or self._dropped or (self.platform is not None and self.platform != platform):
             self.done()
             return None
         self._thread.join()
